@@ -1,0 +1,276 @@
+import { decidePath } from '../../src/engine/decide.ts';
+import { canonicalPath } from '../../src/match/path.ts';
+import { effectOf, judge, policyOf } from '../helpers/policy.ts';
+
+// Every write allowed, so what is left is exactly what the built-in kiro scope adds.
+const ALLOW_ALL_WRITES = 'rules:\n  - {capability: fs_write, effect: allow}\n';
+
+describe('Kiro IDE protected paths (seed table), with near misses', () => {
+  const policy = policyOf({ workspace: ALLOW_ALL_WRITES });
+  test.each([
+    // path contains ".vscode/"
+    ['.vscode/settings.json', 'ask'],
+    ['src/.vscode/extensions.json', 'ask'],
+    ['src/.vscode-notes', 'allow'],
+    ['vscode/settings.json', 'allow'],
+    // path contains "vscode~"
+    ['settings.json.vscode~', 'ask'],
+    ['a/vscode~backup/x', 'ask'],
+    ['vscode-backup', 'allow'],
+    // path contains ".git/"
+    ['.git/config', 'ask'],
+    ['sub/.git/hooks/pre-commit', 'ask'],
+    ['a.git/b', 'ask'],
+    ['.github/workflows/ci.yml', 'allow'],
+    ['.gitignore', 'allow'],
+    // path contains "git~"
+    ['index.git~', 'ask'],
+    ['gitx', 'allow'],
+    // path contains ".code-workspace"
+    ['proj.code-workspace', 'ask'],
+    ['a/b.code-workspace.bak', 'ask'],
+    ['code-workspace', 'allow'],
+    // exact basename ".git"
+    ['.git', 'ask'],
+    ['vendor/lib/.git', 'ask'],
+    ['lib.git', 'allow'],
+    // exact basename "mcp.json"
+    ['mcp.json', 'ask'],
+    ['project/mcp.json', 'ask'],
+    ['mcp.json.bak', 'allow'],
+    ['notmcp.json', 'allow'],
+    ['mcp.jsonc', 'allow'],
+    // exact basename ".kiroignore"
+    ['.kiroignore', 'ask'],
+    ['pkg/.kiroignore', 'ask'],
+    ['.kiroignore.bak', 'allow'],
+    ['x.kiroignore', 'allow'],
+  ])('write %j -> %s', (path, effect) => {
+    expect(effectOf(policy, 'fs_write', path)).toBe(effect);
+  });
+});
+
+describe('kiro scope (SPEC 3)', () => {
+  const policy = policyOf({ workspace: ALLOW_ALL_WRITES });
+  test.each([
+    ['.kiro/settings/mcp.json', 'deny'],
+    ['.kiro/settings/permissions.yaml', 'deny'],
+    ['packages/app/.kiro/settings/x.json', 'deny'],
+    ['~/.kiro/settings/permissions.yaml', 'deny'],
+    ['/home/dev/.kiro/settings/cli.json', 'deny'],
+    ['/tmp/other/.kiro/settings/cli.json', 'deny'],
+    ['~/.kiro/workspace-roots/abc123/permissions.yaml', 'deny'],
+    ['.github/agent-gate.yml', 'deny'],
+    ['.kiro/agents/default.json', 'ask'],
+    ['.kiro/hooks/on-save.json', 'ask'],
+    ['.kiro/steering/product.md', 'allow'],
+    ['.kiro/specs/a/requirements.md', 'allow'],
+    ['.kiro/settings-notes.md', 'allow'],
+    ['.github/agent-gate.yml.bak', 'allow'],
+  ])('write %j -> %s', (path, effect) => {
+    expect(effectOf(policy, 'fs_write', path)).toBe(effect);
+  });
+
+  test('the deciding rule is named with its scope', () => {
+    const r = judge(policy, 'fs_write', '.kiro/settings/mcp.json');
+    expect(r.rule).toEqual({ scope: 'kiro', file: '(built-in)', index: 0, effect: 'deny', pattern: '**/.kiro/settings/**' });
+    expect(r.reason).toContain('kiro rule #0');
+  });
+
+  test('a --policy path inside the repository is protected too', () => {
+    const p = policyOf({ workspace: ALLOW_ALL_WRITES }, ['config/gate.yml']);
+    expect(effectOf(p, 'fs_write', 'config/gate.yml')).toBe('deny');
+    expect(effectOf(p, 'fs_write', '.github/agent-gate.yml')).toBe('deny');
+  });
+
+  test('reads of protected paths are not affected by the write rules', () => {
+    expect(effectOf(policy, 'fs_read', '.kiro/settings/mcp.json')).toBe('allow');
+  });
+});
+
+describe('aliases of protected paths (SPEC 6.2)', () => {
+  const policy = policyOf({ workspace: ALLOW_ALL_WRITES });
+  test.each([
+    ['.Kiro/Settings/MCP.JSON', 'deny'],
+    ['.KIRO/SETTINGS/x', 'deny'],
+    ['.ki\u200cro/settings/mcp.json', 'deny'],
+    ['.kiro\u200d/settings/mcp.json', 'deny'],
+    ['\ufeff.kiro/settings/mcp.json', 'deny'],
+    ['.kiro./settings/mcp.json', 'deny'],
+    ['.kiro /settings/mcp.json', 'deny'],
+    ['.kiro/settings./mcp.json', 'deny'],
+    ['.kiro/settings::$INDEX_ALLOCATION/mcp.json', 'deny'],
+    ['.kiro\\settings\\mcp.json', 'deny'],
+    ['\uff0ekiro/settings/mcp.json', 'deny'],
+    ['.ｋｉｒｏ/settings/x', 'deny'],
+    ['.GitHub/Agent-Gate.yml', 'deny'],
+    ['.VSCode/settings.json', 'ask'],
+    ['MCP.JSON', 'ask'],
+    ['KIRO~1/settings/mcp.json', 'ask'],
+    ['GIT~1/config', 'ask'],
+    ['PROGRA~2/x', 'ask'],
+    ['.Git', 'ask'],
+  ])('write %j -> %s', (path, effect) => {
+    expect(effectOf(policy, 'fs_write', path)).toBe(effect);
+  });
+
+  test('the reason says which protected path it aliases', () => {
+    const r = judge(policy, 'fs_write', '.Kiro/Settings/MCP.JSON');
+    expect(r.reason).toContain('alias of protected path ".kiro/settings/mcp.json"');
+    expect(r.rule?.pattern).toBe('**/.kiro/settings/**');
+    expect(judge(policy, 'fs_write', '.kiro/settings/mcp.json').reason).not.toContain('alias');
+  });
+
+  test.each([
+    ['.Kiro/Settings/MCP.JSON', '.kiro/settings/mcp.json'],
+    ['a\\B\\c', 'a/b/c'],
+    ['x. . ./y', 'x/y'],
+    ['file.txt:stream', 'file.txt'],
+    ['/ABS/Path', '/abs/path'],
+    ['ﬁle', 'file'],
+  ])('canonical form of %j is %j', (path, canonical) => {
+    expect(canonicalPath(path)).toBe(canonical);
+  });
+});
+
+describe('malformed committed paths are denied', () => {
+  const policy = policyOf({ workspace: ALLOW_ALL_WRITES });
+  test.each(['a//b', 'a/./b', 'a/../b', '../outside', './a', 'a/', 'a\tb', 'a\nb', 'a\u007fb', 'a\u0001b', 'a\u0085b', ''])('write %j', (path) => {
+    const d = decidePath(policy, 'fs_write', path);
+    expect(d.effect).toBe('deny');
+    expect(d.rule?.pattern).toBe('malformed path');
+  });
+
+  test('paths written in commands are resolved first', () => {
+    expect(decidePath(policy, 'fs_write', 'a/../b', { resolve: true }).path).toBe('b');
+    expect(decidePath(policy, 'fs_write', './a//b', { resolve: true }).effect).toBe('allow');
+    expect(decidePath(policy, 'fs_write', 'a/b', { resolve: true, cwd: '../..' }).path).toBe('/a/b');
+  });
+});
+
+describe('filesystem patterns (SPEC 4)', () => {
+  const policy = policyOf({
+    workspace: `rules:
+  - {capability: fs_write, effect: allow, match: ["src/**", "tests/**", "docs"], exclude: ["src/secret/**"]}
+  - {capability: fs_write, effect: deny, match: ["**/.env", "**/.env.*", "secrets", "**/*.pem", "~/.ssh/**", "/etc/**"], exclude: ["**/.env.example"]}
+  - {capability: fs_write, effect: ask, match: ["src/{gen,build}/**", "src/[xy].ts"]}
+  - {capability: fs_read, effect: deny, match: ["**/.env"]}
+`,
+  });
+  test.each([
+    ['fs_write', 'src/a.ts', 'allow'],
+    ['fs_write', 'src/deep/er/a.ts', 'allow'],
+    ['fs_write', 'src/.hidden/a.ts', 'allow'],
+    ['fs_write', 'srcx/a.ts', 'ask'],
+    ['fs_write', 'docs', 'allow'],
+    ['fs_write', 'docs/guide/a.md', 'allow'],
+    ['fs_write', 'docsx/a.md', 'ask'],
+    ['fs_write', 'src/secret/key.txt', 'ask'],
+    ['fs_write', '.env', 'deny'],
+    ['fs_write', 'app/.env', 'deny'],
+    ['fs_write', 'app/.env.local', 'deny'],
+    ['fs_write', 'app/.env.example', 'ask'],
+    ['fs_write', 'src/.env.example', 'allow'],
+    ['fs_write', 'src/.ENV.example', 'deny'],
+    ['fs_write', 'src/.ENV', 'deny'],
+    ['fs_write', 'secrets/a/b.txt', 'deny'],
+    ['fs_write', 'secrets', 'deny'],
+    ['fs_write', 'src/tls/server.pem', 'deny'],
+    ['fs_write', 'src/tls/server.PEM', 'deny'],
+    ['fs_write', '~/.ssh/authorized_keys', 'deny'],
+    ['fs_write', '/etc/passwd', 'deny'],
+    ['fs_write', '/home/dev/.ssh/config', 'deny'],
+    ['fs_write', '/work/repo/src/a.ts', 'allow'],
+    ['fs_write', '/tmp/x.ts', 'ask'],
+    ['fs_write', 'src/gen/x.ts', 'ask'],
+    ['fs_write', 'src/build/x.ts', 'ask'],
+    ['fs_write', 'src/a.ts', 'allow'],
+    ['fs_write', 'src/c.ts', 'allow'],
+    ['fs_read', 'src/a.ts', 'allow'],
+    ['fs_read', 'config/.env', 'deny'],
+    ['fs_read', '/etc/passwd', 'ask'],
+  ] as const)('%s %j -> %s', (cap, path, effect) => {
+    expect(effectOf(policy, cap, path)).toBe(effect);
+  });
+
+  test('character class: src/[xy].ts asks for x and y only', () => {
+    expect(effectOf(policy, 'fs_write', 'src/y.ts')).toBe('ask');
+    expect(effectOf(policy, 'fs_write', 'src/c.ts')).toBe('allow');
+  });
+
+  test('relative requests resolve against cwd', () => {
+    expect(effectOf(policy, 'fs_write', 'a.ts', 'src')).toBe('allow');
+    expect(effectOf(policy, 'fs_write', '../.env', 'src')).toBe('deny');
+    expect(effectOf(policy, 'fs_write', './x/../.env')).toBe('deny');
+  });
+});
+
+describe('precedence across scopes (SPEC 3)', () => {
+  test.each([
+    // scopes, capability, resource, effect, deciding scope
+    [{ admin: 'rules: [{capability: shell, effect: deny, match: ["curl *"]}]', workspace: 'rules: [{capability: shell, effect: allow, match: ["curl *"]}]' }, 'shell', 'curl x', 'deny', 'admin'],
+    [{ workspace: 'rules: [{capability: shell, effect: ask, match: ["npm publish*"]}]', user: 'rules: [{capability: shell, effect: allow, match: ["npm *"]}]' }, 'shell', 'npm publish', 'ask', 'workspace'],
+    [{ user: 'rules: [{capability: shell, effect: deny, match: ["git push *"]}]', workspace: 'rules: [{capability: shell, effect: allow, match: ["git *"]}]' }, 'shell', 'git push origin', 'deny', 'user'],
+    [{ workspace: 'rules: [{capability: fs_read, effect: deny, match: ["**/.env"]}]' }, 'fs_read', 'a/.env', 'deny', 'workspace'],
+    [{ workspace: 'rules: [{capability: fs_write, effect: allow, match: [".kiro/settings/**"]}]' }, 'fs_write', '.kiro/settings/mcp.json', 'deny', 'kiro'],
+    [{ workspace: 'rules: [{capability: all, effect: allow}]' }, 'fs_write', '.kiro/settings/mcp.json', 'deny', 'kiro'],
+    [{ workspace: 'rules: [{capability: all, effect: allow}]' }, 'fs_write', '.kiro/hooks/h.json', 'ask', 'kiro'],
+    [{ workspace: 'rules: [{capability: shell, effect: deny, match: ["git status *"]}]' }, 'shell', 'git status', 'deny', 'workspace'],
+    [{}, 'shell', 'git status', 'allow', 'default'],
+    [{ admin: 'rules: [{capability: all, effect: ask}]' }, 'shell', 'pwd', 'ask', 'admin'],
+  ] as const)('%j: %s %j -> %s by %s', (scopes, cap, resource, effect, scope) => {
+    const r = judge(policyOf(scopes), cap, resource);
+    expect(r.effect).toBe(effect);
+    expect(r.rule?.scope).toBe(scope);
+  });
+
+  test('no rule at all asks', () => {
+    const r = judge(policyOf({}), 'web_fetch', 'https://example.com/');
+    expect(r).toMatchObject({ effect: 'ask', rule: null, reason: 'no rule matched' });
+  });
+});
+
+describe('meta capabilities', () => {
+  test.each([
+    ['filesystem', 'fs_read', 'a.txt', 'deny'],
+    ['filesystem', 'fs_write', 'a.txt', 'deny'],
+    ['filesystem', 'shell', 'pwd', 'allow'],
+    ['all', 'mcp', 'srv/tool', 'deny'],
+    ['all', 'web_search', 'q', 'deny'],
+    ['builtin', 'mcp', 'srv/tool', 'ask'],
+    ['builtin', 'web_fetch', 'https://a/', 'deny'],
+    ['builtin', 'diagnostics', 'x', 'deny'],
+  ] as const)('deny %s covers %s %j -> %s', (meta, cap, resource, effect) => {
+    const p = policyOf({ workspace: `rules: [{capability: ${meta}, effect: deny}]` });
+    expect(effectOf(p, cap, resource)).toBe(effect);
+  });
+
+  test('the seed CI policy (all: allow) allows everything outside the kiro scope', () => {
+    const p = policyOf({ workspace: 'rules:\n  - capability: all\n    effect: allow\n' });
+    expect(effectOf(p, 'shell', 'make deploy')).toBe('allow');
+    expect(effectOf(p, 'mcp', 'x/y')).toBe('allow');
+    expect(effectOf(p, 'fs_write', '.kiro/settings/a')).toBe('deny');
+  });
+});
+
+describe('default scope (SPEC 3)', () => {
+  const policy = policyOf({});
+  test.each([
+    ['git status', 'allow'], ['git status --short', 'allow'], ['git log --oneline', 'allow'],
+    ['git log --output=/tmp/x', 'ask'], ['git diff --ext-diff', 'ask'], ['git show --textconv HEAD', 'ask'],
+    ['git branch', 'allow'], ['git branch -D main', 'ask'], ['git branch --list', 'allow'],
+    ['git remote -v', 'allow'], ['git remote add x y', 'ask'], ['pwd', 'allow'], ['whoami', 'allow'],
+    ['uname -a', 'allow'], ['hostname', 'allow'], ['date', 'allow'], ['date -s now', 'ask'],
+    ['which node', 'allow'], ['env', 'allow'], ['git push', 'ask'], ['npm test', 'ask'],
+    ['git rev-parse HEAD', 'allow'], ['git ls-files', 'allow'], ['git blame a.ts', 'allow'], ['id -u', 'allow'],
+  ])('shell %j -> %s', (cmd, effect) => {
+    expect(effectOf(policy, 'shell', cmd)).toBe(effect);
+  });
+
+  test('fs_read ./** is allowed, writes ask, diagnostics allowed', () => {
+    expect(effectOf(policy, 'fs_read', 'src/a.ts')).toBe('allow');
+    expect(effectOf(policy, 'fs_read', '/etc/passwd')).toBe('ask');
+    expect(effectOf(policy, 'fs_write', 'src/a.ts')).toBe('ask');
+    expect(effectOf(policy, 'diagnostics', 'tsc')).toBe('allow');
+  });
+});

@@ -1,0 +1,131 @@
+import { PolicyError } from '../../src/errors.ts';
+import { loadPolicy } from '../../src/policy/load.ts';
+import type { ScopeName } from '../../src/policy/types.ts';
+
+// The seed's example configuration (kiro-cli-v3-permissions.txt), verbatim in shape.
+export const SEED_EXAMPLE = `rules:
+  - capability: shell
+    effect: allow
+    match:
+      - git *
+      - npm *
+      - npx *
+  - capability: fs_write
+    effect: allow
+    match:
+      - src/**
+      - tests/**
+  - capability: fs_read
+    effect: allow
+  - capability: mcp
+    effect: allow
+    match:
+      - my-server/*
+`;
+
+function errorOf(text: string, scope: ScopeName = 'workspace'): string {
+  try {
+    loadPolicy(text, 'p.yml', scope);
+  } catch (e) {
+    expect(e).toBeInstanceOf(PolicyError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a policy error');
+}
+
+describe('policy loading', () => {
+  test('the seed example loads as a workspace policy', () => {
+    const p = loadPolicy(SEED_EXAMPLE, 'p.yml', 'workspace');
+    expect(p.rules.map((r) => [r.capability, r.effect, r.match])).toEqual([
+      ['shell', 'allow', ['git *', 'npm *', 'npx *']],
+      ['fs_write', 'allow', ['src/**', 'tests/**']],
+      ['fs_read', 'allow', undefined],
+      ['mcp', 'allow', ['my-server/*']],
+    ]);
+  });
+
+  test('every optional top-level key', () => {
+    const p = loadPolicy(`rules:
+  - {capability: shell, effect: allow, match: "npm *", exclude: ["npm publish*"]}
+trustedCommands: ["npm test *", "git status"]
+models:
+  allow: [auto, claude-sonnet-4.5]
+  default: auto
+  unknown: deny
+agents:
+  identities: ["* <*@bots.example>"]
+  trailers: ["Generated-by: *"]
+  branches: ["ai/*"]
+  env: ["MY_AGENT"]
+logs: {paths: [".agent-gate/log/**"], notes: refs/notes/agent-gate}
+failOn: ask
+tests:
+  - {shell: "npm test && curl x | sh", expect: ask}
+  - {write: ".kiro/settings/mcp.json", expect: deny, cwd: "."}
+`, 'p.yml', 'workspace');
+    expect(p.rules[0]?.match).toEqual(['npm *']);
+    expect(p.rules[0]?.exclude).toEqual(['npm publish*']);
+    expect(p.trustedCommands).toEqual(['npm test *', 'git status']);
+    expect(p.models).toEqual({ allow: ['auto', 'claude-sonnet-4.5'], default: 'auto', unknown: 'deny' });
+    expect(p.agents).toEqual({ all: false, identities: ['* <*@bots.example>'], trailers: ['Generated-by: *'], branches: ['ai/*'], env: ['MY_AGENT'] });
+    expect(p.failOn).toBe('ask');
+    expect(p.tests).toEqual([
+      { key: 'shell', value: 'npm test && curl x | sh', expect: 'ask', line: 16 },
+      { key: 'write', value: '.kiro/settings/mcp.json', expect: 'deny', cwd: '.', line: 17 },
+    ]);
+  });
+
+  test('agents: all', () => {
+    expect(loadPolicy('agents: all\n', 'p.yml', 'workspace').agents).toEqual({ all: true });
+  });
+
+  test.each([
+    // text, scope, expected "line:col: message" fragment
+    ['rules:\n  - capability: shell\n    effect: permit\n', 'workspace', '3:13: unknown effect "permit"'],
+    ['rules:\n  - capability: shel\n    effect: deny\n', 'workspace', '2:17: unknown capability "shel"'],
+    ['rules:\n  - capability: shell\n    effect: deny\n    matches: ["x"]\n', 'workspace', '4:5: unknown key "matches" in a rule'],
+    ['rulez: []\n', 'workspace', '1:1: unknown key "rulez"'],
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: [1, 2]\n', 'workspace', '4:13: match must be a string or a list of strings'],
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: {a: 1}\n', 'workspace', '4:12: match must be a string or a list of strings'],
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: []\n', 'workspace', '4:12: match is an empty list'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["src/{a,b"]\n', 'workspace', '4:13: bad glob "src/{a,b": unbalanced "{"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["src/[ab"]\n', 'workspace', 'bad glob "src/[ab": unbalanced "["'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["src/a}"]\n', 'workspace', 'unbalanced "}"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["{a,b,c,d,e,f,g,h,i,j}{a,b,c,d,e,f,g,h,i,j}{a,b,c,d,e,f,g,h,i,j}{a,b}"]\n', 'workspace', 'brace expansion gives 2000 alternatives'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["{1..2000}"]\n', 'workspace', 'brace expansion gives 2000 alternatives'],
+    ['rules:\n  - capability: shell\n    effect: allow\n', 'admin', '3:13: effect "allow" is not allowed in the admin scope'],
+    ['trustedCommands: ["npm *"]\n', 'admin', 'trustedCommands allow commands'],
+    ['rules:\n  - capability: shell\n', 'workspace', '2:5: rule has no "effect"'],
+    ['rules:\n  - effect: deny\n', 'workspace', 'rule has no "capability"'],
+    ['rules: {capability: shell}\n', 'workspace', '1:8: rules must be a list'],
+    ['rules:\n  - [a, b]\n', 'workspace', '2:5: a rule must be a mapping'],
+    ['- capability: shell\n  effect: deny\n', 'workspace', '1:1: the policy file is a list'],
+    ['', 'workspace', '1:1: the policy file is empty'],
+    ['# only a comment\n', 'workspace', 'the policy file is empty'],
+    ['rules: [\n', 'workspace', 'invalid YAML'],
+    ['rules: []\nrules: []\n', 'workspace', '2:1: invalid YAML: Map keys must be unique'],
+    ['"just a string"\n', 'workspace', 'the policy file must be a mapping'],
+    ['models: {default: auto}\n', 'workspace', 'models has no "allow" list'],
+    ['models: {allow: [a], unknown: allow}\n', 'admin', 'effect "allow" is not allowed in the admin scope'],
+    ['agents: some\n', 'workspace', 'agents must be "all" or a mapping'],
+    ['logs: {notes: "refs/heads/main"}\n', 'workspace', 'logs.notes must be a notes ref'],
+    ['tests:\n  - {shell: "x", write: "y", expect: deny}\n', 'workspace', 'a test needs exactly one of'],
+    ['tests:\n  - {shell: "x"}\n', 'workspace', 'a test has no "expect"'],
+    ['tests:\n  - {shell: "x", expect: maybe}\n', 'workspace', 'unknown effect "maybe" in expect'],
+    ['failOn: never\n', 'workspace', 'failOn must be "deny" or "ask"'],
+  ] as const)('%j (%s) -> %s', (text, scope, fragment) => {
+    const message = errorOf(text, scope);
+    expect(message.startsWith('p.yml:')).toBe(true);
+    expect(message).toContain(fragment);
+    expect(message).not.toContain('\n');
+  });
+
+  test('text patterns keep braces and brackets literal', () => {
+    expect(() => loadPolicy('rules:\n  - {capability: shell, effect: deny, match: ["echo {a"]}\n', 'p.yml', 'workspace')).not.toThrow();
+  });
+
+  test('admin policy may deny and ask', () => {
+    const p = loadPolicy('rules:\n  - {capability: shell, effect: deny, match: ["rm *"]}\n  - {capability: all, effect: ask}\n', 'a.yml', 'admin');
+    expect(p.rules).toHaveLength(2);
+  });
+});

@@ -1,0 +1,50 @@
+// Argument parsing shared by every command: strict, with one-line errors (exit 2) that point at --help.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { GateError } from '../errors.ts';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Parsed {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export function parse(command: string, argv: string[], options: Options, maxPositionals = 0): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    const message = (e as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? 'bad arguments';
+    throw new GateError(`${command}: ${message}; see 'agent-gate ${command} --help'`);
+  }
+  if (parsed.positionals.length > maxPositionals && parsed.values['help'] !== true) {
+    throw new GateError(`${command}: unexpected argument "${parsed.positionals[maxPositionals]}"; see 'agent-gate ${command} --help'`);
+  }
+  return { values: parsed.values as Parsed['values'], positionals: parsed.positionals };
+}
+
+export function str(p: Parsed, key: string): string | undefined {
+  const v = p.values[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function flag(p: Parsed, key: string): boolean {
+  return p.values[key] === true;
+}
+
+export function choice<T extends string>(command: string, p: Parsed, key: string, allowed: readonly T[], fallback: T): T {
+  const v = str(p, key);
+  if (v === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(v)) {
+    throw new GateError(`${command}: --${key} must be one of ${allowed.join(', ')}, got "${v}"`);
+  }
+  return v as T;
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin(): Promise<Buffer>;
+}

@@ -1,0 +1,63 @@
+import { GateError } from '../errors.ts';
+import { compilePolicy } from '../engine/compile.ts';
+import { describeRule } from '../engine/decide.ts';
+import { explain } from '../engine/explain.ts';
+import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
+import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
+import { flag, parse, str, type Io } from './args.ts';
+
+export const EXPLAIN_HELP = `Usage: agent-gate explain [--policy FILE] [--admin-policy FILE] [--cwd DIR] [--json]
+                          (--shell CMD | --write PATH | --read PATH | --fetch URL |
+                           --search QUERY | --mcp SERVER/TOOL | --model ID)
+
+Judge one request against the policy and say which rule decided, in which scope.
+The workspace policy is .github/agent-gate.yml in the working tree unless --policy is given.
+  --cwd DIR   the folder the request runs in, for relative paths and redirections
+  --json      print one JSON object: capability, resource, effect, rule, reason, parts
+Exits 0 whatever the effect; 2 when the policy or the arguments are bad.
+`;
+
+const REQUEST_FLAGS: ReadonlyArray<[string, RequestCapability]> = [
+  ['shell', 'shell'], ['write', 'fs_write'], ['read', 'fs_read'], ['fetch', 'web_fetch'],
+  ['search', 'web_search'], ['mcp', 'mcp'], ['model', 'model'],
+];
+
+export function formatRule(rule: RuleRef | null): string {
+  return rule === null ? 'no rule' : `${describeRule(rule)}: ${rule.effect} "${rule.pattern}"`;
+}
+
+export function formatExplanation(e: Explanation): string {
+  const lines = [`${e.effect}: ${e.capability} ${JSON.stringify(e.resource)}`, `  rule:   ${formatRule(e.rule)}`, `  reason: ${e.reason}`];
+  if (e.parts.length > 1 || (e.parts.length === 1 && e.parts[0]?.text !== e.resource)) {
+    lines.push('  parts:');
+    for (const p of e.parts) lines.push(`    ${p.effect.padEnd(5)} ${p.capability.padEnd(8)} ${JSON.stringify(p.text)}  (${formatRule(p.rule)})`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export async function runExplain(argv: string[], io: Io): Promise<number> {
+  const p = parse('explain', argv, {
+    policy: { type: 'string' }, 'admin-policy': { type: 'string' }, cwd: { type: 'string' }, json: { type: 'boolean' },
+    ...Object.fromEntries(REQUEST_FLAGS.map(([f]) => [f, { type: 'string' as const }])),
+  });
+  if (flag(p, 'help')) { io.out(EXPLAIN_HELP); return 0; }
+  const given = REQUEST_FLAGS.filter(([f]) => str(p, f) !== undefined);
+  if (given.length !== 1) {
+    throw new GateError(`explain: give exactly one of ${REQUEST_FLAGS.map(([f]) => '--' + f).join(', ')}; see 'agent-gate explain --help'`);
+  }
+  const [name, capability] = given[0] as [string, RequestCapability];
+  const root = findWorkspaceRoot(io.cwd);
+  const policy = str(p, 'policy');
+  const adminPolicy = str(p, 'admin-policy');
+  const disk = loadDiskPolicies(root, {
+    ...(policy !== undefined ? { policy } : {}),
+    ...(adminPolicy !== undefined ? { adminPolicy } : {}),
+  });
+  const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths });
+  const cwdArg = str(p, 'cwd');
+  const cwd = cwdArg === undefined ? (insideRoot(root, io.cwd) ?? '.') : (cwdArg.startsWith('/') ? (insideRoot(root, cwdArg) ?? cwdArg) : cwdArg);
+  const request: Request = { capability, resource: str(p, name) ?? '', cwd };
+  const result = explain(compiled, request);
+  io.out(flag(p, 'json') ? JSON.stringify(result) + '\n' : formatExplanation(result));
+  return 0;
+}

@@ -1,0 +1,60 @@
+// The `agent-gate` command line. Every failure to judge is one line on stderr and exit 2.
+import { GateError } from '../errors.ts';
+import type { Io } from './args.ts';
+
+const HELP = `Usage: agent-gate <command> [options]
+
+Commands:
+  explain   judge one request (shell command, path, URL, MCP tool, model) and say why
+  policy    lint or test a policy file
+  demo      gate a throwaway repository of agent commits and print the report
+
+Run 'agent-gate <command> --help' for a command's options.
+`;
+
+type Runner = (argv: string[], io: Io) => Promise<number>;
+
+// Commands load lazily, so a hook run does not pay for the code of the others.
+const COMMANDS: Readonly<Record<string, () => Promise<Runner>>> = {
+  explain: async () => (await import('./explain.ts')).runExplain,
+  policy: async () => (await import('./policy.ts')).runPolicy,
+  demo: async () => (await import('./demo.ts')).runDemo,
+};
+
+function readStdin(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
+    process.stdin.on('error', reject);
+  });
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-V') { io.out('agent-gate 0.1.0\n'); return 0; }
+  const load = COMMANDS[command];
+  if (load === undefined) throw new GateError(`unknown command "${command}"; see 'agent-gate --help'`);
+  return (await load())(rest, io);
+}
+
+const io: Io = {
+  out: (t) => { process.stdout.write(t); },
+  err: (t) => { process.stderr.write(t); },
+  cwd: process.cwd(),
+  env: process.env,
+  stdin: readStdin,
+};
+
+main(process.argv.slice(2), io).then(
+  (code) => { process.exitCode = code; },
+  (e: unknown) => {
+    const message = e instanceof GateError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+    process.stderr.write(`agent-gate: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,63 @@
+import { isAbsolute, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { GateError } from '../errors.ts';
+import { compilePolicy } from '../engine/compile.ts';
+import { explain } from '../engine/explain.ts';
+import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
+import { findWorkspaceRoot, homeDir, insideRoot, readPolicyFile } from '../policy/source.ts';
+import type { PolicyTestKey, RequestCapability } from '../policy/types.ts';
+import { flag, parse, type Io } from './args.ts';
+
+export const POLICY_HELP = `Usage: agent-gate policy lint [--admin] [FILE]
+       agent-gate policy test [FILE]
+
+lint  validate a policy file (default .github/agent-gate.yml); --admin checks it as an
+      admin policy, which may not allow. Errors name file:line:col; exit 2 on any error.
+test  judge every entry of the file's tests: list and exit 1 listing each entry whose
+      effect differs from its expect.
+`;
+
+const TEST_CAPABILITY: Readonly<Record<PolicyTestKey, RequestCapability>> = {
+  shell: 'shell', write: 'fs_write', read: 'fs_read', fetch: 'web_fetch', search: 'web_search', mcp: 'mcp', model: 'model',
+};
+
+function policyPath(io: Io, positional: string | undefined): { path: string; label: string; root: string } {
+  const root = findWorkspaceRoot(io.cwd);
+  if (positional !== undefined) return { path: isAbsolute(positional) ? positional : join(io.cwd, positional), label: positional, root };
+  const path = join(root, DEFAULT_POLICY_PATH);
+  if (!existsSync(path)) throw new GateError(`policy: no policy file at ${DEFAULT_POLICY_PATH}; pass FILE or create it`);
+  return { path, label: DEFAULT_POLICY_PATH, root };
+}
+
+export async function runPolicy(argv: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === '--help' || sub === '-h') { io.out(POLICY_HELP); return sub === undefined ? 2 : 0; }
+  if (sub === 'lint') {
+    const p = parse('policy lint', rest, { admin: { type: 'boolean' } }, 1);
+    if (flag(p, 'help')) { io.out(POLICY_HELP); return 0; }
+    const { path, label } = policyPath(io, p.positionals[0]);
+    const file = readPolicyFile(path, flag(p, 'admin') ? 'admin' : 'workspace', label);
+    io.out(`${label}: ok (${file.rules.length} rules, ${file.trustedCommands.length} trusted commands, ${file.tests.length} tests)\n`);
+    return 0;
+  }
+  if (sub === 'test') {
+    const p = parse('policy test', rest, {}, 1);
+    if (flag(p, 'help')) { io.out(POLICY_HELP); return 0; }
+    const { path, label, root } = policyPath(io, p.positionals[0]);
+    const file = readPolicyFile(path, 'workspace', label);
+    const rel = insideRoot(root, path);
+    const compiled = compilePolicy([file], { home: homeDir(), root, policyPaths: rel === null ? [] : [rel] });
+    let failed = 0;
+    for (const t of file.tests) {
+      const result = explain(compiled, { capability: TEST_CAPABILITY[t.key], resource: t.value, cwd: t.cwd ?? '.' });
+      if (result.effect !== t.expect) {
+        failed++;
+        io.out(`${label}:${t.line}: ${t.key} ${JSON.stringify(t.value)}: expected ${t.expect}, got ${result.effect} (${result.reason})\n`);
+      }
+    }
+    const passed = file.tests.length - failed;
+    io.out(`${passed} passed, ${failed} failed\n`);
+    return failed > 0 ? 1 : 0;
+  }
+  throw new GateError(`policy: unknown subcommand "${sub}" (expected lint or test); see 'agent-gate policy --help'`);
+}

@@ -1,0 +1,168 @@
+// Compiles policy files into indexed rule sets, once per run. Each capability gets a deny, an ask
+// and an allow set; resolution then only has to find the first hit in the most restrictive set.
+import { compileFsPattern, FsIndex } from '../match/fs.ts';
+import { compileText, firstWord, literalFirstWord, type TextMatcher } from '../match/text.ts';
+import { defaultScope, kiroScope } from '../policy/builtin.ts';
+import {
+  CONCRETE_CAPABILITIES, SCOPE_ORDER,
+  type Effect, type ModelPolicy, type PolicyFile, type RequestCapability, type RuleCapability, type RuleRef, type ScopeName,
+} from '../policy/types.ts';
+
+export type ConcreteCapability = Exclude<RequestCapability, 'model'>;
+export const FS_CAPS: ReadonlySet<ConcreteCapability> = new Set(['fs_read', 'fs_write']);
+
+export interface TextEntry {
+  readonly ordinal: number;
+  readonly matcher: TextMatcher;
+  readonly excludes: TextMatcher[];
+  readonly ref: RuleRef;
+  readonly trusted: boolean;
+}
+
+/** Text rules of one effect, indexed by the literal first word of their pattern. */
+export class TextIndex {
+  private readonly byWord = new Map<string, TextEntry[]>();
+  private readonly generic: TextEntry[] = [];
+  size = 0;
+
+  add(entry: TextEntry): void {
+    this.size++;
+    const word = literalFirstWord(entry.matcher.pattern);
+    if (word === null) { this.generic.push(entry); return; }
+    const list = this.byWord.get(word);
+    if (list) list.push(entry); else this.byWord.set(word, [entry]);
+  }
+
+  first(text: string): TextEntry | null {
+    if (this.size === 0) return null;
+    let best: TextEntry | null = null;
+    const scan = (list: TextEntry[] | undefined): void => {
+      if (!list) return;
+      for (const e of list) {
+        if (best !== null && e.ordinal >= best.ordinal) break;
+        if (e.matcher.test(text) && !e.excludes.some((x) => x.test(text))) best = e;
+      }
+    };
+    scan(this.byWord.get(firstWord(text)));
+    scan(this.generic);
+    return best;
+  }
+}
+
+export interface FsPayload { ref: RuleRef }
+
+export interface CapabilityRules {
+  deny: TextIndex;
+  ask: TextIndex;
+  allow: TextIndex;
+  fsDeny: FsIndex<FsPayload>;
+  fsAsk: FsIndex<FsPayload>;
+  fsAllow: FsIndex<FsPayload>;
+}
+
+export interface ScopedModels { scope: ScopeName; file: string; policy: ModelPolicy }
+
+export interface CompiledPolicy {
+  readonly capabilities: ReadonlyMap<ConcreteCapability, CapabilityRules>;
+  readonly models: ScopedModels[];
+  /** Kiro IDE trustedCommands, for the prefix-trust gap report. */
+  readonly trustedCommands: string[];
+  readonly home: string;
+  readonly root: string | null;
+  readonly files: PolicyFile[];
+}
+
+export interface CompileOptions {
+  /** Home folder for `~/` patterns and requests. */
+  home: string;
+  /** Absolute workspace root, when known, to relativise absolute request paths inside it. */
+  root?: string | null;
+  /** Repository paths of the workspace policy file(s) in use: the kiro scope denies writes to them. */
+  policyPaths?: string[];
+}
+
+export function expandCapability(cap: RuleCapability): ConcreteCapability[] {
+  switch (cap) {
+    case 'filesystem': return ['fs_read', 'fs_write'];
+    case 'all': return [...CONCRETE_CAPABILITIES];
+    case 'builtin': return CONCRETE_CAPABILITIES.filter((c) => c !== 'mcp');
+    default: return [cap];
+  }
+}
+
+const SCOPE_RANK: Readonly<Record<ScopeName, number>> = Object.fromEntries(SCOPE_ORDER.map((s, i) => [s, i])) as Record<ScopeName, number>;
+
+function newRules(): CapabilityRules {
+  return {
+    deny: new TextIndex(), ask: new TextIndex(), allow: new TextIndex(),
+    fsDeny: new FsIndex(true), fsAsk: new FsIndex(true), fsAllow: new FsIndex(false),
+  };
+}
+
+function pick<T>(rules: CapabilityRules, effect: Effect, fs: boolean): T {
+  const key = fs ? ({ deny: 'fsDeny', ask: 'fsAsk', allow: 'fsAllow' } as const)[effect] : effect;
+  return rules[key] as T;
+}
+
+/** Compiles files of any scopes, plus the two built-in scopes, into one policy. */
+export function compilePolicy(files: PolicyFile[], options: CompileOptions): CompiledPolicy {
+  const all = [kiroScope(options.policyPaths ?? []), ...files, defaultScope()]
+    .sort((a, b) => SCOPE_RANK[a.scope] - SCOPE_RANK[b.scope]);
+  const capabilities = new Map<ConcreteCapability, CapabilityRules>();
+  const fsCache = new Map<string, ReturnType<typeof compileFsPattern>>();
+  const textCache = new Map<string, TextMatcher>();
+  const fsPattern = (p: string): ReturnType<typeof compileFsPattern> => {
+    let c = fsCache.get(p);
+    if (!c) { c = compileFsPattern(p, options.home); fsCache.set(p, c); }
+    return c;
+  };
+  const textPattern = (p: string, literalRuns: boolean): TextMatcher => {
+    const key = (literalRuns ? 'L' : 'W') + p;
+    let c = textCache.get(key);
+    if (!c) { c = compileText(p, { literalRuns }); textCache.set(key, c); }
+    return c;
+  };
+  const models: ScopedModels[] = [];
+  const trustedCommands: string[] = [];
+
+  all.forEach((file, fileNo) => {
+    const base = (SCOPE_RANK[file.scope] * 1000 + fileNo) * 1_000_000;
+    const addRule = (capability: RuleCapability, effect: Effect, match: string[] | undefined, exclude: string[] | undefined, index: number, trusted: boolean): void => {
+      for (const cap of expandCapability(capability)) {
+        let rules = capabilities.get(cap);
+        if (!rules) { rules = newRules(); capabilities.set(cap, rules); }
+        const fs = FS_CAPS.has(cap);
+        const patterns = match ?? [fs ? '**' : '*'];
+        patterns.forEach((pattern, pi) => {
+          const ref: RuleRef = { scope: file.scope, file: file.file, index, effect, pattern };
+          const ordinal = base + index * 1000 + pi;
+          if (fs) {
+            pick<FsIndex<FsPayload>>(rules, effect, true).add({
+              ordinal,
+              // Without `match`, a filesystem rule covers absolute paths too.
+              pattern: fsPattern(match ? pattern : '{**,/**}'),
+              excludes: (exclude ?? []).map(fsPattern),
+              payload: { ref },
+            });
+          } else {
+            pick<TextIndex>(rules, effect, false).add({
+              // `**` is literal in allow patterns and in the excludes of restrictive rules, so neither can widen an allow.
+              ordinal,
+              matcher: textPattern(pattern, effect === 'allow'),
+              excludes: (exclude ?? []).map((x) => textPattern(x, effect !== 'allow')),
+              ref,
+              trusted,
+            });
+          }
+        });
+      }
+    };
+    file.rules.forEach((rule, index) => addRule(rule.capability, rule.effect, rule.match, rule.exclude, index, false));
+    // trustedCommands are allow patterns of the file's scope, numbered after its rules.
+    file.trustedCommands.forEach((pattern, i) => addRule('shell', 'allow', [pattern], undefined, file.rules.length + i, true));
+    trustedCommands.push(...file.trustedCommands);
+    if (file.models) models.push({ scope: file.scope, file: file.file, policy: file.models });
+  });
+
+  return { capabilities, models, trustedCommands, home: options.home, root: options.root ?? null, files };
+}

@@ -1,0 +1,147 @@
+// Resolution (SPEC 3): the most restrictive matching rule of any scope wins; nothing matching is
+// `ask`. Deny and ask sets are searched first, so an allow can never mask them.
+import { IDE_PROTECTED_BASENAMES, IDE_PROTECTED_CONTAINS } from '../policy/builtin.ts';
+import { canonicalPath, hasShortNameSegment, malformedPathReason, resolveRequestPath } from '../match/path.ts';
+import { compileText } from '../match/text.ts';
+import { BUILTIN_FILE, EFFECT_RANK, type Decision, type Effect, type RuleRef } from '../policy/types.ts';
+import type { CompiledPolicy, ConcreteCapability, TextEntry } from './compile.ts';
+
+export const NO_RULE = 'no rule matched';
+
+/** Path-shape rules of the kiro scope, numbered after its glob rules (see policy/builtin.ts). */
+const KIRO_IDE_PROTECTED: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 3, effect: 'ask', pattern: 'Kiro IDE protected path' };
+const KIRO_SHORT_NAME: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 4, effect: 'ask', pattern: 'NTFS short name segment (KIRO~1)' };
+const KIRO_MALFORMED: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' };
+
+export function describeRule(ref: RuleRef): string {
+  const where = ref.file === BUILTIN_FILE ? 'built-in' : ref.file;
+  return `${ref.scope} rule #${ref.index} (${where})`;
+}
+
+function byRule(ref: RuleRef, what: string): Decision {
+  return { effect: ref.effect, rule: ref, reason: `${what} ${ref.effect} pattern "${ref.pattern}" of ${describeRule(ref)}` };
+}
+
+export function noRule(): Decision {
+  return { effect: 'ask', rule: null, reason: NO_RULE };
+}
+
+export function moreRestrictive(a: Effect, b: Effect): boolean {
+  return EFFECT_RANK[a] > EFFECT_RANK[b];
+}
+
+function ideProtected(canonical: string): string | null {
+  for (const needle of IDE_PROTECTED_CONTAINS) if (canonical.includes(needle)) return `contains "${needle}"`;
+  const base = canonical.slice(canonical.lastIndexOf('/') + 1);
+  for (const name of IDE_PROTECTED_BASENAMES) if (base === name) return `basename is "${name}"`;
+  return null;
+}
+
+export interface PathOptions {
+  /** Resolve against `cwd` and expand `~/` first: paths written in commands and log entries. */
+  resolve?: boolean;
+  cwd?: string;
+}
+
+export interface PathDecision extends Decision {
+  /** The path rules saw (after resolution). */
+  path: string;
+}
+
+export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions = {}): PathDecision {
+  const path = options.resolve ? resolveRequestPath(written, options.cwd ?? '.', policy.home, policy.root) : written;
+  const malformed = malformedPathReason(path);
+  if (malformed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${malformed}: "${path}"`, path };
+  const rules = policy.capabilities.get(cap);
+  const canonical = canonicalPath(path);
+  const restrictive = (hit: ReturnType<NonNullable<typeof rules>['fsDeny']['first']>): PathDecision | null => {
+    if (hit === null) return null;
+    const d = byRule(hit.entry.payload.ref, 'matches');
+    if (hit.alias) d.reason = `alias of protected path "${canonical}": its canonical form ${d.reason}`;
+    return { ...d, path };
+  };
+  const deny = rules ? restrictive(rules.fsDeny.first(path, canonical)) : null;
+  if (deny) return deny;
+  const ask = rules ? restrictive(rules.fsAsk.first(path, canonical)) : null;
+  if (ask && ask.rule?.scope === 'kiro') return ask;
+  if (cap === 'fs_write') {
+    const protectedBy = ideProtected(canonical);
+    if (protectedBy !== null) {
+      const raw = ideProtected(path);
+      const alias = raw === null ? `alias of protected path "${canonical}": ` : '';
+      return { effect: 'ask', rule: KIRO_IDE_PROTECTED, reason: `${alias}Kiro IDE protected path (${protectedBy}), ${describeRule(KIRO_IDE_PROTECTED)}`, path };
+    }
+    if (hasShortNameSegment(path)) {
+      return { effect: 'ask', rule: KIRO_SHORT_NAME, reason: `a segment looks like an NTFS short name, which can alias a protected folder (${describeRule(KIRO_SHORT_NAME)})`, path };
+    }
+  }
+  if (ask) return ask;
+  const allow = rules?.fsAllow.first(path, canonical) ?? null;
+  if (allow) return { ...byRule(allow.entry.payload.ref, 'matches'), path };
+  return { ...noRule(), path };
+}
+
+/**
+ * Judges one text (a shell sub-command, URL, query, MCP tool). `restrictiveTexts` are every spelling
+ * deny/ask rules see (the match text and the tightening views); `allowText` is the only one an allow
+ * rule may match.
+ */
+export function decideText(policy: CompiledPolicy, cap: ConcreteCapability, restrictiveTexts: readonly string[], allowText: string | null): Decision & { trusted?: boolean } {
+  const rules = policy.capabilities.get(cap);
+  if (!rules) return noRule();
+  const firstOf = (index: typeof rules.deny): TextEntry | null => {
+    let best: TextEntry | null = null;
+    for (const t of restrictiveTexts) {
+      const hit = index.first(t);
+      if (hit && (best === null || hit.ordinal < best.ordinal)) best = hit;
+    }
+    return best;
+  };
+  const deny = firstOf(rules.deny);
+  if (deny) return byRule(deny.ref, 'matches');
+  const ask = firstOf(rules.ask);
+  if (ask) return byRule(ask.ref, 'matches');
+  if (allowText !== null) {
+    const allow = rules.allow.first(allowText);
+    if (allow) {
+      const d = byRule(allow.ref, allow.trusted ? 'matches trusted command' : 'matches');
+      return allow.trusted ? { ...d, trusted: true } : d;
+    }
+  }
+  return noRule();
+}
+
+/** SPEC 9: the model allow list. Every list that is set must allow the model. */
+export function decideModel(policy: CompiledPolicy, model: string | null): Decision {
+  if (policy.models.length === 0) return { effect: 'allow', rule: null, reason: 'no model list' };
+  if (model === null) {
+    let worst: Decision | null = null;
+    for (const m of policy.models) {
+      const ref: RuleRef = { scope: m.scope, file: m.file, index: -1, effect: m.policy.unknown, pattern: 'models.unknown' };
+      if (worst === null || moreRestrictive(m.policy.unknown, worst.effect)) {
+        worst = { effect: m.policy.unknown, rule: ref, reason: `no model is known; models.unknown of the ${m.scope} policy (${m.file}) is ${m.policy.unknown}` };
+      }
+    }
+    return worst ?? noRule();
+  }
+  let allowed: Decision | null = null;
+  for (const m of policy.models) {
+    const index = m.policy.allow.findIndex((p) =>
+      // `auto` is Kiro's router, not a model: only an explicit `auto` entry allows it.
+      model.toLowerCase() === 'auto' ? p.toLowerCase() === 'auto' : compileText(p, { caseInsensitive: true }).test(model));
+    if (index < 0) {
+      return {
+        effect: 'deny',
+        rule: { scope: m.scope, file: m.file, index: -1, effect: 'deny', pattern: 'models.allow' },
+        reason: `model "${model}" is not on the ${m.scope} model allow list (${m.file}: ${m.policy.allow.join(', ') || 'empty'})`,
+      };
+    }
+    const pattern = m.policy.allow[index] ?? '';
+    allowed = {
+      effect: 'allow',
+      rule: { scope: m.scope, file: m.file, index, effect: 'allow', pattern },
+      reason: `model "${model}" matches "${pattern}" on the ${m.scope} model allow list (${m.file})`,
+    };
+  }
+  return allowed ?? noRule();
+}

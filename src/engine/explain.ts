@@ -1,0 +1,44 @@
+// One entry point for every kind of request: request in, decision with its reason out.
+import type { Decision, Explanation, Request } from '../policy/types.ts';
+import type { CompiledPolicy } from './compile.ts';
+import { decideModel, decidePath, decideText } from './decide.ts';
+import { evaluateShell } from './shell.ts';
+
+/**
+ * Other spellings of a URL that deny/ask rules also see: WHATWG parsing lower-cases the scheme
+ * and host and drops default ports and credentials, so `HTTPS://X.dev:443/a` meets `https://x.dev/*`.
+ */
+function urlViews(resource: string): string[] {
+  try {
+    const u = new URL(resource);
+    const normal = `${u.protocol}//${u.host}${u.pathname}${u.search}${u.hash}`;
+    return normal === resource ? [] : [normal];
+  } catch {
+    return [];
+  }
+}
+
+export function explain(policy: CompiledPolicy, request: Request): Explanation {
+  const { capability, resource } = request;
+  const cwd = request.cwd ?? '.';
+  let d: Decision;
+  switch (capability) {
+    case 'shell':
+      return evaluateShell(policy, resource, cwd);
+    case 'fs_read':
+    case 'fs_write': {
+      const p = decidePath(policy, capability, resource, { resolve: true, cwd });
+      d = { effect: p.effect, rule: p.rule, reason: p.reason };
+      break;
+    }
+    case 'model':
+      d = decideModel(policy, resource === '' ? null : resource);
+      break;
+    case 'web_fetch':
+      d = decideText(policy, capability, [resource, ...urlViews(resource)], resource);
+      break;
+    default:
+      d = decideText(policy, capability, [resource], resource);
+  }
+  return { capability, resource, effect: d.effect, rule: d.rule, reason: d.reason, parts: [] };
+}

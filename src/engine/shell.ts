@@ -1,0 +1,71 @@
+// Compound-aware shell evaluation (SPEC 5): every sub-command and redirection target the analyser
+// finds is judged on its own, and the command gets the most restrictive result.
+import { analyzeShell } from '../shell/analyze.ts';
+import type { ShellAnalysis } from '../shell/types.ts';
+import { kiroPrefixTrust } from '../match/text.ts';
+import type { DecisionPart, Explanation } from '../policy/types.ts';
+import type { CompiledPolicy } from './compile.ts';
+import { decidePath, decideText, moreRestrictive } from './decide.ts';
+
+function combine(command: string, parts: DecisionPart[]): Explanation {
+  let winner: DecisionPart | null = null;
+  for (const p of parts) if (winner === null || moreRestrictive(p.effect, winner.effect)) winner = p;
+  if (winner === null) {
+    return { capability: 'shell', resource: command, effect: 'ask', rule: null, reason: 'no sub-command to judge', parts };
+  }
+  const reason = parts.length > 1 ? `sub-command "${winner.text}": ${winner.reason}` : winner.reason;
+  return { capability: 'shell', resource: command, effect: winner.effect, rule: winner.rule, reason, parts };
+}
+
+export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis: ShellAnalysis, cwd: string): Explanation {
+  if (analysis.failure !== null) {
+    // Unparseable input is judged as one string: a deny pattern on the raw text still denies.
+    const raw = command.replace(/\s+/g, ' ').trim();
+    const d = decideText(policy, 'shell', [raw], null);
+    const effect = d.effect === 'deny' ? 'deny' : 'ask';
+    const reason = `could not be parsed (${analysis.failure}), so it fails closed${effect === 'deny' ? `; ${d.reason}` : ''}`;
+    const rule = effect === 'deny' ? d.rule : null;
+    return { capability: 'shell', resource: command, effect, rule, reason, parts: [{ text: raw, capability: 'shell', effect, rule, reason }] };
+  }
+  if (analysis.empty) {
+    return { capability: 'shell', resource: command, effect: 'ask', rule: null, reason: 'empty command or a comment alone', parts: [] };
+  }
+  const parts: DecisionPart[] = [];
+  for (const part of analysis.parts) {
+    if (part.kind === 'write') {
+      const d = decidePath(policy, 'fs_write', part.target, { resolve: true, cwd });
+      const forced = part.forceAsk !== null && d.effect === 'allow';
+      parts.push({
+        text: part.target, capability: 'fs_write', effect: forced ? 'ask' : d.effect, rule: forced ? null : d.rule,
+        reason: forced ? `redirection target is not static (${part.forceAsk})` : `redirection writes "${d.path}": ${d.reason}`,
+      });
+      continue;
+    }
+    const d = decideText(policy, 'shell', [part.text, ...part.views], part.wrapper ? null : part.textWithAssignments);
+    if (part.forceAsk !== null && d.effect !== 'deny') {
+      parts.push({ text: part.text, capability: 'shell', effect: 'ask', rule: d.effect === 'ask' ? d.rule : null, reason: part.forceAsk });
+    } else if (part.wrapper && d.effect === 'ask' && d.rule === null) {
+      parts.push({ text: part.text, capability: 'shell', effect: 'allow', rule: null, reason: 'transparent wrapper: the command inside it is judged on its own' });
+    } else {
+      parts.push({ text: part.text, capability: 'shell', effect: d.effect, rule: d.rule, reason: d.reason });
+    }
+  }
+  const result = combine(command, parts);
+  if (analysis.suspicious !== null && result.effect === 'allow') {
+    result.effect = 'ask';
+    result.rule = null;
+    result.reason = `${analysis.suspicious}: capped at ask`;
+  }
+  if (result.effect !== 'allow') {
+    const trusted = kiroPrefixTrust(command, policy.trustedCommands);
+    if (trusted !== null) {
+      result.reason += `; prefix-trust gap: Kiro IDE would auto-run this whole command because it starts with trusted command "${trusted}"`;
+    }
+  }
+  return result;
+}
+
+export function evaluateShell(policy: CompiledPolicy, command: string, cwd = '.'): Explanation {
+  return judgeAnalysis(policy, command, analyzeShell(command), cwd);
+}
+

@@ -1,0 +1,244 @@
+// Filesystem globs (SPEC 4) built on minimatch, compiled once and indexed so that a path is only
+// tested against rules that could match it (SPEC 13: no linear scan of every rule per path).
+import { Minimatch, braceExpand } from 'minimatch';
+import { canonicalPath, canonicalSegment } from './path.ts';
+
+const MM_OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
+const MAGIC = /[*?[\]{}()!+@\\]/;
+export const MAX_BRACE_ALTERNATIVES = 1000;
+
+export interface FsPattern {
+  /** The pattern as written in the policy. */
+  readonly pattern: string;
+  /** Matches the raw path case-sensitively (allow rules, and "is this an alias?"). */
+  testRaw(path: string, restrictive?: boolean): boolean;
+  /** Matches the canonical path case-insensitively (deny and ask rules). */
+  testCanonical(canonical: string): boolean;
+}
+
+/** Where a pattern is anchored: the workspace root, or absolute (after `~` expansion). */
+type Anchor = 'relative' | 'absolute';
+
+interface CompiledAlternative {
+  anchor: Anchor;
+  /** Also applies to absolute paths: a relative deny/ask pattern that starts with `**`. */
+  anyDepth: boolean;
+  raw: Minimatch[];
+  folded: Minimatch[];
+  /** A literal segment every match must contain (canonical form), for the index. */
+  key: string | null;
+  /** A literal basename suffix (`*.pem` -> `.pem`), canonical, when there is no key segment. */
+  ext: string | null;
+}
+
+/** Checks that braces and brackets balance; returns a message or null. */
+export function unbalancedReason(pattern: string): string | null {
+  let braces = 0;
+  let inBracket = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') { i++; continue; }
+    if (inBracket) { if (c === ']' && pattern[i - 1] !== '[' && pattern[i - 1] !== '!' && pattern[i - 1] !== '^') inBracket = false; continue; }
+    if (c === '[') inBracket = true;
+    else if (c === ']') return 'unbalanced "]"';
+    else if (c === '{') braces++;
+    else if (c === '}') { braces--; if (braces < 0) return 'unbalanced "}"'; }
+  }
+  if (inBracket) return 'unbalanced "["';
+  if (braces !== 0) return 'unbalanced "{"';
+  return null;
+}
+
+/** Counts brace-expansion alternatives without expanding them (a pattern could name 10^30). */
+export function countBraceAlternatives(pattern: string): number {
+  let pos = 0;
+  const seq = (stopAtComma: boolean): number => {
+    let product = 1;
+    while (pos < pattern.length) {
+      const c = pattern[pos];
+      if (c === '\\') { pos += 2; continue; }
+      if (c === '}' || (stopAtComma && c === ',')) return product;
+      if (c === '{') {
+        pos++;
+        const start = pos;
+        let sum = 0;
+        let commas = 0;
+        for (;;) {
+          sum += seq(true);
+          if (pos >= pattern.length) return product * Math.max(sum, 1);
+          if (pattern[pos] === ',') { commas++; pos++; continue; }
+          break;
+        }
+        const body = pattern.slice(start, pos);
+        pos++; // '}'
+        const range = /^(-?\w+)\.\.(-?\w+)(?:\.\.(-?\d+))?$/.exec(body);
+        if (commas === 0 && range) {
+          const a = range[1] ?? '';
+          const b = range[2] ?? '';
+          const step = Math.abs(Number(range[3] ?? 1)) || 1;
+          const na = Number(a);
+          const nb = Number(b);
+          const span = Number.isFinite(na) && Number.isFinite(nb)
+            ? Math.abs(nb - na)
+            : Math.abs(b.charCodeAt(0) - a.charCodeAt(0));
+          sum = Math.floor(span / step) + 1;
+        } else if (commas === 0) sum = 1;
+        product *= sum;
+        if (product > 1e9) return product;
+        continue;
+      }
+      pos++;
+    }
+    return product;
+  };
+  return seq(false);
+}
+
+function literalSegment(seg: string): boolean {
+  return seg !== '' && !MAGIC.test(seg);
+}
+
+function compileAlternative(pattern: string, home: string): CompiledAlternative {
+  let p = pattern;
+  if (p === '~' || p.startsWith('~/')) p = home + p.slice(1);
+  while (p.startsWith('./')) p = p.slice(2);
+  if (p === '.') p = '**';
+  const anchor: Anchor = p.startsWith('/') ? 'absolute' : 'relative';
+  const body = anchor === 'absolute' ? p.slice(1) : p;
+  const segments = body.split('/').filter((s) => s !== '');
+  const isMagic = segments.some((s) => !literalSegment(s));
+  // A pattern with no wildcard also covers everything below it (Kiro: `~/temp` matches `~/temp/child`).
+  const forms = isMagic ? [p] : [p, p.endsWith('/') ? p + '**' : p + '/**'];
+  const raw = forms.map((f) => new Minimatch(f, MM_OPTIONS));
+  const folded = forms.map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true }));
+  let key: string | null = null;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i] ?? '';
+    if (literalSegment(seg)) { key = canonicalSegment(seg); break; }
+  }
+  let ext: string | null = null;
+  const last = segments[segments.length - 1] ?? '';
+  if (key === null && last.startsWith('*') && last[1] === '.' && !MAGIC.test(last.slice(1))) {
+    ext = canonicalSegment(last.slice(1));
+  }
+  return { anchor, anyDepth: anchor === 'relative' && body.startsWith('**'), raw, folded, key, ext };
+}
+
+function anchorFits(alt: CompiledAlternative, absolute: boolean, restrictive: boolean): boolean {
+  if (alt.anchor === 'absolute') return absolute;
+  if (!absolute) return true;
+  return restrictive && alt.anyDepth;
+}
+
+function testForms(forms: Minimatch[], path: string, absolute: boolean, alt: CompiledAlternative): boolean {
+  // A relative `**/x` deny also catches `/anywhere/x`: match it against the path without its root.
+  const subject = absolute && alt.anchor === 'relative' ? path.slice(1) : path;
+  for (const m of forms) if (m.match(subject)) return true;
+  return false;
+}
+
+/** One pattern string, with its brace alternatives compiled. */
+export function compileFsPattern(pattern: string, home: string): FsPattern & { alternatives: CompiledAlternative[] } {
+  const expanded = pattern.includes('{') ? braceExpand(pattern) : [pattern];
+  const alternatives = expanded.map((p) => compileAlternative(p, home));
+  return {
+    pattern,
+    alternatives,
+    testRaw(path: string, restrictive = false): boolean {
+      const absolute = path.startsWith('/');
+      return alternatives.some((a) => anchorFits(a, absolute, restrictive) && testForms(a.raw, path, absolute, a));
+    },
+    testCanonical(canonical: string): boolean {
+      const absolute = canonical.startsWith('/');
+      return alternatives.some((a) => anchorFits(a, absolute, true) && testForms(a.folded, canonical, absolute, a));
+    },
+  };
+}
+
+export interface FsEntry<T> {
+  readonly ordinal: number;
+  readonly pattern: FsPattern & { alternatives: CompiledAlternative[] };
+  readonly excludes: FsPattern[];
+  readonly payload: T;
+}
+
+export interface FsHit<T> {
+  entry: FsEntry<T>;
+  /** True when only the canonical form matched: the path is an alias of a protected path. */
+  alias: boolean;
+}
+
+/**
+ * A set of fs patterns indexed by a literal segment or a basename suffix. `restrictive` sets use
+ * the canonical form (deny/ask); permissive ones use the raw path (allow).
+ */
+export class FsIndex<T> {
+  private readonly bySegment = new Map<string, FsEntry<T>[]>();
+  private readonly byExt = new Map<string, FsEntry<T>[]>();
+  private readonly unindexed: FsEntry<T>[] = [];
+  private stamp = 0;
+  private readonly seen = new Map<FsEntry<T>, number>();
+  private count = 0;
+
+  constructor(private readonly restrictive: boolean) {}
+
+  get size(): number { return this.count; }
+
+  add(entry: FsEntry<T>): void {
+    this.count++;
+    // An entry is filed under every alternative's key, so one lookup finds it whatever brace arm matches.
+    const keys = new Set<string>();
+    let fallback = false;
+    for (const alt of entry.pattern.alternatives) {
+      if (alt.key !== null) keys.add('s' + alt.key);
+      else if (alt.ext !== null) keys.add('e' + alt.ext);
+      else fallback = true;
+    }
+    if (fallback) { this.unindexed.push(entry); return; }
+    for (const k of keys) {
+      const map = k[0] === 's' ? this.bySegment : this.byExt;
+      const list = map.get(k.slice(1));
+      if (list) list.push(entry); else map.set(k.slice(1), [entry]);
+    }
+  }
+
+  /** The matching entry with the lowest ordinal, or null. */
+  first(raw: string, canonical: string = canonicalPath(raw)): FsHit<T> | null {
+    if (this.count === 0) return null;
+    this.stamp++;
+    let best: FsHit<T> | null = null;
+    const consider = (list: FsEntry<T>[] | undefined): void => {
+      if (!list) return;
+      for (const e of list) {
+        if (best !== null && e.ordinal >= best.entry.ordinal) continue;
+        if (this.seen.get(e) === this.stamp) continue;
+        this.seen.set(e, this.stamp);
+        const hit = this.test(e, raw, canonical);
+        if (hit !== null) best = hit;
+      }
+    };
+    const segments = canonical.split('/');
+    for (const seg of segments) if (seg !== '') consider(this.bySegment.get(seg));
+    const base = segments[segments.length - 1] ?? '';
+    if (this.byExt.size > 0) {
+      for (let i = base.indexOf('.', 0); i >= 0; i = base.indexOf('.', i + 1)) consider(this.byExt.get(base.slice(i)));
+      if (base.length > 0) consider(this.byExt.get(base));
+    }
+    consider(this.unindexed);
+    return best;
+  }
+
+  private test(e: FsEntry<T>, raw: string, canonical: string): FsHit<T> | null {
+    if (this.restrictive) {
+      const rawHit = e.pattern.testRaw(raw, true);
+      if (!rawHit && !e.pattern.testCanonical(canonical)) return null;
+      // An exclude narrows a restrictive rule only for the exact spelling it names.
+      if (e.excludes.some((x) => x.testRaw(raw))) return null;
+      return { entry: e, alias: !rawHit };
+    }
+    if (!e.pattern.testRaw(raw)) return null;
+    // An exclude narrows an allow rule for any spelling, so a case variant cannot keep the allow.
+    if (e.excludes.some((x) => x.testRaw(raw) || x.testCanonical(canonical))) return null;
+    return { entry: e, alias: false };
+  }
+}

@@ -1,0 +1,111 @@
+// Text wildcards for shell, web_fetch, web_search, mcp and model patterns (SPEC 4): `*` is any run
+// of characters, nothing else is special, the whole text must match. Compiled to literal pieces so
+// matching is a few indexOf calls, not a regex per request.
+
+export interface TextMatcher {
+  readonly pattern: string;
+  test(text: string): boolean;
+}
+
+interface Pieces {
+  exact: string | null;
+  head: string;
+  tail: string;
+  middle: string[];
+  minLength: number;
+}
+
+/**
+ * Splits a pattern at its wildcards. With `literalRuns`, a run of two or more `*` is literal text
+ * (SPEC 4: `**` is not special), so it cannot widen an allow rule.
+ */
+function compilePieces(pattern: string, literalRuns: boolean): Pieces {
+  const split: string[] = [''];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c !== '*') { split[split.length - 1] += c; continue; }
+    let j = i;
+    while (pattern[j + 1] === '*') j++;
+    if (literalRuns && j > i) split[split.length - 1] += pattern.slice(i, j + 1);
+    else split.push('');
+    i = literalRuns ? j : i;
+  }
+  if (split.length === 1) return { exact: pattern, head: '', tail: '', middle: [], minLength: pattern.length };
+  const head = split[0] ?? '';
+  const tail = split[split.length - 1] ?? '';
+  const middle = split.slice(1, -1).filter((p) => p.length > 0);
+  const minLength = head.length + tail.length + middle.reduce((n, p) => n + p.length, 0);
+  return { exact: null, head, tail, middle, minLength };
+}
+
+function testPieces(p: Pieces, text: string): boolean {
+  if (p.exact !== null) return text === p.exact;
+  if (text.length < p.minLength) return false;
+  if (!text.startsWith(p.head) || !text.endsWith(p.tail)) return false;
+  // Leftmost-first placement of each middle piece is optimal for `*`-only globs.
+  let at = p.head.length;
+  const limit = text.length - p.tail.length;
+  for (const piece of p.middle) {
+    const found = text.indexOf(piece, at);
+    if (found < 0 || found + piece.length > limit) return false;
+    at = found + piece.length;
+  }
+  return true;
+}
+
+export interface TextOptions {
+  caseInsensitive?: boolean;
+  /**
+   * Treat `**` as literal, as SPEC 4 says. Only allow rules do: where SPEC and the seed ("`**` is not
+   * supported") leave room, deny and ask rules read `**` as wildcards, the fail-closed reading.
+   */
+  literalRuns?: boolean;
+}
+
+export function compileText(pattern: string, options: TextOptions = {}): TextMatcher {
+  const fold = options.caseInsensitive === true;
+  const literalRuns = options.literalRuns === true;
+  const source = fold ? pattern.toLowerCase() : pattern;
+  const full = compilePieces(source, literalRuns);
+  // `npm install *` also matches the bare `npm install` (SPEC 4).
+  const bare = source.endsWith(' *') && !(literalRuns && source.endsWith('**')) ? compilePieces(source.slice(0, -2), literalRuns) : null;
+  return {
+    pattern,
+    test(text: string): boolean {
+      const t = fold ? text.toLowerCase() : text;
+      return testPieces(full, t) || (bare !== null && testPieces(bare, t));
+    },
+  };
+}
+
+/**
+ * The literal first word of a pattern, used to index rules: a text can only match when its first
+ * word equals it. Null when the pattern's first word holds a wildcard.
+ */
+export function literalFirstWord(pattern: string): string | null {
+  const space = pattern.indexOf(' ');
+  const word = space < 0 ? pattern : pattern.slice(0, space);
+  // A literal `**` run may sit in a first word; index such patterns conservatively as unindexed.
+  if (word.includes('*')) return null;
+  // A pattern that is one word with no wildcard must equal the text, so its first word is itself.
+  return word;
+}
+
+export function firstWord(text: string): string {
+  const space = text.indexOf(' ');
+  return space < 0 ? text : text.slice(0, space);
+}
+
+/**
+ * Kiro IDE's own trusted-command check: a plain prefix test on the whole string (seed: "Trusted
+ * commands"). Returns the trusting pattern, so a report can name the prefix-trust gap.
+ */
+export function kiroPrefixTrust(command: string, trusted: readonly string[]): string | null {
+  const text = command.trim();
+  for (const pattern of trusted) {
+    const star = pattern.indexOf('*');
+    const prefix = star < 0 ? pattern : pattern.slice(0, star);
+    if (star < 0 ? text === pattern : text.startsWith(prefix)) return pattern;
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+// The two built-in scopes of SPEC 3, as data. `kiro` cannot be switched off; `default` is Kiro's
+// default agent policy.
+import { BUILTIN_FILE, type PolicyFile } from './types.ts';
+
+export const DEFAULT_POLICY_PATH = '.github/agent-gate.yml';
+
+/** Kiro IDE protected paths (seed: "Protected path patterns"), matched on the canonical path. */
+export const IDE_PROTECTED_CONTAINS: readonly string[] = ['.vscode/', 'vscode~', '.git/', 'git~', '.code-workspace'];
+export const IDE_PROTECTED_BASENAMES: readonly string[] = ['.git', 'mcp.json', '.kiroignore'];
+
+/**
+ * The kiro scope's glob rules. The workspace policy file is appended at compile time, because its
+ * path depends on where the policy came from.
+ */
+export function kiroScope(policyPaths: readonly string[]): PolicyFile {
+  return {
+    file: BUILTIN_FILE,
+    scope: 'kiro',
+    rules: [
+      { capability: 'fs_write', effect: 'deny', match: ['~/.kiro/settings/**', '**/.kiro/settings/**', '~/.kiro/workspace-roots/**'], line: 0 },
+      { capability: 'fs_write', effect: 'deny', match: [...new Set([DEFAULT_POLICY_PATH, ...policyPaths])], line: 0 },
+      { capability: 'fs_write', effect: 'ask', match: ['**/.git/**', '**/.git', '**/.kiro/agents/**', '**/.kiro/hooks/**', '**/.kiroignore'], line: 0 },
+    ],
+    trustedCommands: [],
+    tests: [],
+  };
+}
+
+const DEFAULT_SHELL = [
+  'git status *', 'git log *', 'git diff *', 'git show *', 'git branch', 'git branch --list *',
+  'git branch -a', 'git branch -r', 'git rev-parse *', 'git ls-files *', 'git remote -v', 'git blame *',
+  'pwd', 'whoami', 'uname *', 'hostname', 'id *', 'date', 'which *', 'env',
+];
+
+export function defaultScope(): PolicyFile {
+  return {
+    file: BUILTIN_FILE,
+    scope: 'default',
+    rules: [
+      { capability: 'fs_read', effect: 'allow', match: ['./**'], line: 0 },
+      { capability: 'diagnostics', effect: 'allow', line: 0 },
+      {
+        capability: 'shell', effect: 'allow', match: DEFAULT_SHELL,
+        exclude: ['*--output*', '*--ext-diff*', '*--textconv*', '*--exec*'], line: 0,
+      },
+    ],
+    trustedCommands: [],
+    tests: [],
+  };
+}

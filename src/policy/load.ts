@@ -1,0 +1,266 @@
+// Loads and validates one policy file. Validation is strict and fails closed: every problem is a
+// PolicyError naming file:line:col, and a bad file never degrades to "no rules" (SPEC 2).
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { PolicyError } from '../errors.ts';
+import { countBraceAlternatives, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
+import {
+  RULE_CAPABILITIES, SCOPE_EFFECTS,
+  type AgentsConfig, type Effect, type LogsConfig, type ModelPolicy, type PolicyFile, type PolicyTest,
+  type PolicyTestKey, type RawRule, type RuleCapability, type ScopeName,
+} from './types.ts';
+
+const EFFECTS: readonly Effect[] = ['deny', 'ask', 'allow'];
+const TOP_KEYS = ['rules', 'trustedCommands', 'models', 'agents', 'logs', 'tests', 'failOn'] as const;
+const RULE_KEYS = ['capability', 'effect', 'match', 'exclude'] as const;
+const TEST_REQUEST_KEYS: readonly PolicyTestKey[] = ['shell', 'write', 'read', 'fetch', 'search', 'mcp', 'model'];
+const FS_CAPABILITIES: ReadonlySet<RuleCapability> = new Set(['fs_read', 'fs_write', 'filesystem', 'all', 'builtin']);
+
+class Reader {
+  private readonly lines = new LineCounter();
+  readonly doc: Document.Parsed;
+
+  constructor(readonly file: string, text: string) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+  }
+
+  fail(node: Node | null | undefined, message: string): never {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = this.lines.linePos(offset);
+    throw new PolicyError(this.file, line, col, message);
+  }
+
+  failAt(offset: number, message: string): never {
+    const { line, col } = this.lines.linePos(offset);
+    throw new PolicyError(this.file, line, col, message);
+  }
+
+  line(node: Node): number {
+    return this.lines.linePos(node.range?.[0] ?? 0).line;
+  }
+
+  resolve(node: unknown): Node | null {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) return (node.resolve(this.doc) as Node | undefined) ?? null;
+    return node as Node;
+  }
+}
+
+interface Entry { key: string; keyNode: Node; value: Node | null }
+
+function entries(r: Reader, node: Node, what: string, allowed: readonly string[]): Entry[] {
+  if (!isMap(node)) r.fail(node, `${what} must be a mapping`);
+  const out: Entry[] = [];
+  for (const pair of node.items) {
+    const keyNode = r.resolve(pair.key);
+    if (!keyNode || !isScalar(keyNode) || typeof keyNode.value !== 'string') r.fail(keyNode, `${what} has a key that is not a string`);
+    const key = keyNode.value as string;
+    if (!allowed.includes(key)) {
+      r.fail(keyNode, `unknown key "${key}" in ${what} (expected one of: ${allowed.join(', ')})`);
+    }
+    out.push({ key, keyNode, value: r.resolve(pair.value) });
+  }
+  return out;
+}
+
+function str(r: Reader, node: Node | null, what: string, keyNode: Node): string {
+  if (!node || !isScalar(node) || typeof node.value !== 'string') r.fail(node ?? keyNode, `${what} must be a string`);
+  return node.value as string;
+}
+
+function strList(r: Reader, node: Node | null, what: string, keyNode: Node): { values: string[]; nodes: Node[] } {
+  if (node && isScalar(node) && typeof node.value === 'string') return { values: [node.value], nodes: [node] };
+  if (!node || !isSeq(node)) r.fail(node ?? keyNode, `${what} must be a string or a list of strings`);
+  const values: string[] = [];
+  const nodes: Node[] = [];
+  for (const item of node.items) {
+    const n = r.resolve(item);
+    if (!n || !isScalar(n) || typeof n.value !== 'string') r.fail(n ?? node, `${what} must be a string or a list of strings`);
+    values.push(n.value as string);
+    nodes.push(n);
+  }
+  return { values, nodes };
+}
+
+function effect(r: Reader, node: Node | null, keyNode: Node, scope: ScopeName): Effect {
+  const value = str(r, node, 'effect', keyNode);
+  if (!(EFFECTS as readonly string[]).includes(value)) r.fail(node, `unknown effect "${value}" (expected deny, ask or allow)`);
+  const e = value as Effect;
+  if (!SCOPE_EFFECTS[scope].includes(e)) {
+    r.fail(node, `effect "${e}" is not allowed in the ${scope} scope (it may use ${SCOPE_EFFECTS[scope].join(', ')})`);
+  }
+  return e;
+}
+
+function checkFsPattern(r: Reader, node: Node, pattern: string): void {
+  if (pattern === '') r.fail(node, 'empty pattern');
+  const unbalanced = unbalancedReason(pattern);
+  if (unbalanced) r.fail(node, `bad glob "${pattern}": ${unbalanced}`);
+  const n = countBraceAlternatives(pattern);
+  if (n > MAX_BRACE_ALTERNATIVES) {
+    r.fail(node, `bad glob "${pattern}": brace expansion gives ${n > 1e9 ? 'over 10^9' : n} alternatives (at most ${MAX_BRACE_ALTERNATIVES})`);
+  }
+}
+
+function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
+  const fields = entries(r, node, 'a rule', RULE_KEYS);
+  const get = (k: string): Entry | undefined => fields.find((f) => f.key === k);
+  const cap = get('capability');
+  const eff = get('effect');
+  if (!cap) r.fail(node, 'rule has no "capability"');
+  if (!eff) r.fail(node, 'rule has no "effect"');
+  const capability = str(r, cap.value, 'capability', cap.keyNode);
+  if (!(RULE_CAPABILITIES as readonly string[]).includes(capability)) {
+    r.fail(cap.value, `unknown capability "${capability}" (expected one of: ${RULE_CAPABILITIES.join(', ')})`);
+  }
+  const rule: RawRule = { capability: capability as RuleCapability, effect: effect(r, eff.value, eff.keyNode, scope), line: r.line(node) };
+  for (const key of ['match', 'exclude'] as const) {
+    const f = get(key);
+    if (!f) continue;
+    const { values, nodes } = strList(r, f.value, key, f.keyNode);
+    if (values.length === 0) r.fail(f.value ?? f.keyNode, `${key} is an empty list (omit "${key}" to ${key === 'match' ? 'match everything' : 'exclude nothing'})`);
+    nodes.forEach((n, i) => {
+      const v = values[i] ?? '';
+      if (v === '') r.fail(n, `empty pattern in ${key}`);
+      if (FS_CAPABILITIES.has(rule.capability)) checkFsPattern(r, n, v);
+    });
+    rule[key] = values;
+  }
+  return rule;
+}
+
+function readModels(r: Reader, node: Node, scope: ScopeName): ModelPolicy {
+  const fields = entries(r, node, 'models', ['allow', 'default', 'unknown']);
+  const policy: ModelPolicy = { allow: [], unknown: 'ask' };
+  let hasAllow = false;
+  for (const f of fields) {
+    if (f.key === 'allow') {
+      policy.allow = strList(r, f.value, 'models.allow', f.keyNode).values;
+      hasAllow = true;
+    } else if (f.key === 'default') {
+      policy.default = str(r, f.value, 'models.default', f.keyNode);
+    } else {
+      policy.unknown = effect(r, f.value, f.keyNode, scope);
+    }
+  }
+  if (!hasAllow) r.fail(node, 'models has no "allow" list');
+  return policy;
+}
+
+function readAgents(r: Reader, node: Node): AgentsConfig {
+  if (isScalar(node)) {
+    if (node.value === 'all') return { all: true };
+    r.fail(node, 'agents must be "all" or a mapping of identities, trailers, branches and env');
+  }
+  const fields = entries(r, node, 'agents', ['identities', 'trailers', 'branches', 'env']);
+  const config: AgentsConfig = { all: false, identities: [], trailers: [], branches: [], env: [] };
+  for (const f of fields) {
+    const key = f.key as 'identities' | 'trailers' | 'branches' | 'env';
+    config[key] = strList(r, f.value, `agents.${key}`, f.keyNode).values;
+  }
+  return config;
+}
+
+function readLogs(r: Reader, node: Node): LogsConfig {
+  const fields = entries(r, node, 'logs', ['paths', 'notes']);
+  const logs: LogsConfig = { paths: ['.agent-gate/log/**'], notes: 'refs/notes/agent-gate' };
+  for (const f of fields) {
+    if (f.key === 'paths') {
+      const { values, nodes } = strList(r, f.value, 'logs.paths', f.keyNode);
+      nodes.forEach((n, i) => checkFsPattern(r, n, values[i] ?? ''));
+      logs.paths = values;
+    } else {
+      const ref = str(r, f.value, 'logs.notes', f.keyNode);
+      if (!/^refs\/notes\/[A-Za-z0-9._\/-]+$/.test(ref) || ref.includes('..')) {
+        r.fail(f.value, `logs.notes must be a notes ref like refs/notes/agent-gate, got "${ref}"`);
+      }
+      logs.notes = ref;
+    }
+  }
+  return logs;
+}
+
+function readTest(r: Reader, node: Node): PolicyTest {
+  const fields = entries(r, node, 'a test', [...TEST_REQUEST_KEYS, 'expect', 'cwd']);
+  const requests = fields.filter((f) => (TEST_REQUEST_KEYS as readonly string[]).includes(f.key));
+  if (requests.length !== 1) {
+    r.fail(node, `a test needs exactly one of ${TEST_REQUEST_KEYS.join(', ')} (found ${requests.length})`);
+  }
+  const req = requests[0] as Entry;
+  const exp = fields.find((f) => f.key === 'expect');
+  if (!exp) r.fail(node, 'a test has no "expect"');
+  const expect = str(r, exp.value, 'expect', exp.keyNode);
+  if (!(EFFECTS as readonly string[]).includes(expect)) r.fail(exp.value, `unknown effect "${expect}" in expect (expected deny, ask or allow)`);
+  const test: PolicyTest = {
+    key: req.key as PolicyTestKey,
+    value: str(r, req.value, req.key, req.keyNode),
+    expect: expect as Effect,
+    line: r.line(node),
+  };
+  const cwd = fields.find((f) => f.key === 'cwd');
+  if (cwd) test.cwd = str(r, cwd.value, 'cwd', cwd.keyNode);
+  return test;
+}
+
+/** Parses and validates a policy file's text. `file` is the name used in errors and decisions. */
+export function loadPolicy(text: string, file: string, scope: ScopeName): PolicyFile {
+  const r: Reader = new Reader(file, text);
+  const first = r.doc.errors[0];
+  if (first) r.failAt(first.pos[0], `invalid YAML: ${first.message.split('\n')[0] ?? ''}`);
+  const root = r.resolve(r.doc.contents);
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
+    r.failAt(0, 'the policy file is empty (it needs at least a "rules:" list)');
+  }
+  if (isSeq(root)) r.fail(root, 'the policy file is a list; it must be a mapping with a "rules:" key (Kiro permissions.yaml format)');
+  const policy: PolicyFile = { file, scope, rules: [], trustedCommands: [], tests: [] };
+  for (const f of entries(r, root, 'the policy file', TOP_KEYS)) {
+    const v = f.value;
+    switch (f.key) {
+      case 'rules': {
+        if (!v || !isSeq(v)) r.fail(v ?? f.keyNode, 'rules must be a list of rules');
+        for (const item of v.items) {
+          const n = r.resolve(item);
+          if (!n) r.fail(v, 'a rule is empty');
+          policy.rules.push(readRule(r, n, scope));
+        }
+        break;
+      }
+      case 'trustedCommands': {
+        const { values, nodes } = strList(r, v, 'trustedCommands', f.keyNode);
+        if (!SCOPE_EFFECTS[scope].includes('allow') && values.length > 0) {
+          r.fail(v, `trustedCommands allow commands, which the ${scope} scope may not do`);
+        }
+        nodes.forEach((n, i) => { if ((values[i] ?? '') === '') r.fail(n, 'empty pattern in trustedCommands'); });
+        policy.trustedCommands = values;
+        break;
+      }
+      case 'models':
+        if (!v) r.fail(f.keyNode, 'models must be a mapping with an "allow" list');
+        policy.models = readModels(r, v, scope);
+        break;
+      case 'agents':
+        if (!v) r.fail(f.keyNode, 'agents must be "all" or a mapping');
+        policy.agents = readAgents(r, v);
+        break;
+      case 'logs':
+        if (!v) r.fail(f.keyNode, 'logs must be a mapping of paths and notes');
+        policy.logs = readLogs(r, v);
+        break;
+      case 'failOn': {
+        const value = str(r, v, 'failOn', f.keyNode);
+        if (value !== 'deny' && value !== 'ask') r.fail(v, `failOn must be "deny" or "ask", got "${value}"`);
+        policy.failOn = value as 'deny' | 'ask';
+        break;
+      }
+      case 'tests': {
+        if (!v || !isSeq(v)) r.fail(v ?? f.keyNode, 'tests must be a list');
+        for (const item of v.items) {
+          const n = r.resolve(item);
+          if (!n) r.fail(v, 'a test is empty');
+          policy.tests.push(readTest(r, n));
+        }
+        break;
+      }
+    }
+  }
+  return policy;
+}

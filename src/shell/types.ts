@@ -1,0 +1,53 @@
+// What the shell analyser hands to the engine: every piece of a command line that bash would run
+// or write, already stripped of quoting. The engine decides; the analyser never does.
+
+/** A simple command that bash would execute (after unwrapping transparent wrappers). */
+export interface CommandPart {
+  kind: 'command';
+  /** argv after quote removal, `$'..'` decoded; no leading assignments, no redirections. */
+  argv: string[];
+  /** Leading `NAME=value` assignments after quote removal, in source order. */
+  assignments: string[];
+  /** Text matched by deny/ask rules: argv joined by single spaces. */
+  text: string;
+  /** Text an allow rule must match: assignments then argv, joined by single spaces. */
+  textWithAssignments: string;
+  /**
+   * Tightening views (SPEC 5.3): other spellings of the same command that may add deny/ask from
+   * an explicit rule but never allow. Basename of argv0, lower-cased argv0, git without global
+   * options, the command inside sudo/doas/su -c/npx/npm exec/env-with-assignments.
+   */
+  views: string[];
+  /**
+   * True for a transparent wrapper (`timeout 5 X`, `bash -c '…'`, `find -exec`): the inner command is
+   * its own part; the wrapper's own text may only tighten, like a view.
+   */
+  wrapper: boolean;
+  /** Non-null: this part is at least `ask` whatever the rules say (dynamic command word, dangerous assignment, dynamic inner string). */
+  forceAsk: string | null;
+  /** The source text of this part (for reports). */
+  source: string;
+}
+
+/** A redirection that writes a file (SPEC 5.5): an fs_write request on `target`. */
+export interface WritePart {
+  kind: 'write';
+  /** Target after quote removal, as written: relative, absolute or `~/`-prefixed; not resolved. */
+  target: string;
+  operator: string;
+  /** Non-null when the target is not static (built from `$`, `$()`, globs…): at least `ask`. */
+  forceAsk: string | null;
+  source: string;
+}
+
+export type ShellPart = CommandPart | WritePart;
+
+export interface ShellAnalysis {
+  parts: ShellPart[];
+  /** Non-null when the input did not parse or passed a bound: the whole command fails closed. */
+  failure: string | null;
+  /** Non-null when suspicious characters sit outside quotes: the result is capped at `ask`. */
+  suspicious: string | null;
+  /** True for empty input or a comment alone: `ask`. */
+  empty: boolean;
+}
