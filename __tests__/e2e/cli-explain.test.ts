@@ -1,0 +1,175 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempTree } from '../helpers/cli.ts';
+
+const POLICY = `rules:
+  - capability: shell
+    effect: allow
+    match: ["npm *", "git *"]
+    exclude: ["npm publish*"]
+  - capability: shell
+    effect: deny
+    match: ["rm -rf *"]
+  - capability: fs_write
+    effect: allow
+    match: ["src/**"]
+models:
+  allow: [claude-sonnet-4.5]
+tests:
+  - {shell: "npm test", expect: allow}
+  - {shell: "rm -rf /", expect: deny}
+  - {write: ".kiro/settings/mcp.json", expect: deny}
+  - {write: "src/a.ts", expect: allow}
+  - {model: "gpt-4o", expect: deny}
+`;
+
+function repo(policy = POLICY): string {
+  const dir = tempTree({ '.github/agent-gate.yml': policy });
+  mkdirSync(join(dir, '.git'));
+  return dir;
+}
+
+describe('agent-gate explain', () => {
+  test('--json prints exactly the SPEC object', () => {
+    const r = runCli(['explain', '--json', '--shell', 'rm -rf /'], { cwd: repo() });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['capability', 'resource', 'effect', 'rule', 'reason', 'parts']);
+    expect(out).toMatchObject({
+      capability: 'shell', resource: 'rm -rf /', effect: 'deny',
+      rule: { scope: 'workspace', file: '.github/agent-gate.yml', index: 1, effect: 'deny', pattern: 'rm -rf *' },
+    });
+    expect(Object.keys(out.rule)).toEqual(['scope', 'file', 'index', 'effect', 'pattern']);
+    expect(out.parts[0]).toMatchObject({ text: 'rm -rf /', capability: 'shell', effect: 'deny' });
+  });
+
+  test.each([
+    [['--shell', 'npm test'], 'allow', 'workspace'],
+    [['--shell', 'npm publish'], 'ask', null],
+    [['--shell', 'git status'], 'allow', 'workspace'],
+    [['--write', 'src/x.ts'], 'allow', 'workspace'],
+    [['--write', '.kiro/settings/mcp.json'], 'deny', 'kiro'],
+    [['--write', '.Kiro/Settings/MCP.JSON'], 'deny', 'kiro'],
+    [['--write', '.github/agent-gate.yml'], 'deny', 'kiro'],
+    [['--read', 'src/x.ts'], 'allow', 'default'],
+    [['--fetch', 'https://example.com/'], 'ask', null],
+    [['--search', 'how to'], 'ask', null],
+    [['--mcp', 'github/create_issue'], 'ask', null],
+    [['--model', 'claude-sonnet-4.5'], 'allow', 'workspace'],
+    [['--model', 'gpt-4o'], 'deny', 'workspace'],
+  ])('%j -> %s (%s)', (args, effect, scope) => {
+    const r = runCli(['explain', '--json', ...args], { cwd: repo() });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.effect).toBe(effect);
+    expect(out.rule?.scope ?? null).toBe(scope);
+  });
+
+  test('human output names the effect, the rule and its scope', () => {
+    const r = runCli(['explain', '--write', '.kiro/settings/mcp.json'], { cwd: repo() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('deny: fs_write ".kiro/settings/mcp.json"');
+    expect(r.stdout).toContain('kiro rule #0 (built-in): deny "**/.kiro/settings/**"');
+  });
+
+  test('--policy reads the given file; --admin-policy adds the admin scope', () => {
+    const dir = repo();
+    const admin = join(tempTree({ 'admin.yml': 'rules:\n  - {capability: shell, effect: deny, match: ["npm test*"]}\n' }), 'admin.yml');
+    const r = runCli(['explain', '--json', '--admin-policy', admin, '--shell', 'npm test'], { cwd: dir });
+    expect(JSON.parse(r.stdout).rule.scope).toBe('admin');
+    const other = join(tempTree({ 'p.yml': 'rules: []\n' }), 'p.yml');
+    const r2 = runCli(['explain', '--json', '--policy', other, '--shell', 'npm test'], { cwd: dir });
+    expect(JSON.parse(r2.stdout).effect).toBe('ask');
+  });
+
+  test('without a policy file only the built-in scopes apply', () => {
+    const dir = tempTree({});
+    mkdirSync(join(dir, '.git'));
+    const r = runCli(['explain', '--json', '--shell', 'git status'], { cwd: dir });
+    expect(JSON.parse(r.stdout)).toMatchObject({ effect: 'allow', rule: { scope: 'default' } });
+  });
+
+  test('--cwd resolves relative writes', () => {
+    const r = runCli(['explain', '--json', '--cwd', 'src', '--write', 'a.ts'], { cwd: repo() });
+    expect(JSON.parse(r.stdout).effect).toBe('allow');
+  });
+
+  test.each([
+    [['explain'], 'give exactly one of'],
+    [['explain', '--shell', 'a', '--write', 'b'], 'give exactly one of'],
+    [['explain', '--shell'], "argument missing"],
+    [['explain', '--bogus', 'x'], "Unknown option '--bogus'"],
+    [['explain', 'stray', '--shell', 'x'], 'unexpected argument "stray"'],
+    [['nope'], 'unknown command "nope"'],
+  ])('%j exits 2 with one line', (args, fragment) => {
+    const r = runCli(args, { cwd: repo() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(fragment);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a bad policy exits 2 naming file:line:col', () => {
+    const r = runCli(['explain', '--shell', 'ls'], { cwd: repo('rules:\n  - capability: shell\n    effect: maybe\n') });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('agent-gate: .github/agent-gate.yml:3:13: unknown effect "maybe" (expected deny, ask or allow)');
+  });
+
+  test('--help for every command', () => {
+    for (const args of [['--help'], ['explain', '--help'], ['policy', '--help'], ['policy', 'lint', '--help'], ['policy', 'test', '--help'], ['demo', '--help']]) {
+      const r = runCli(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: agent-gate/);
+    }
+  });
+});
+
+describe('agent-gate policy', () => {
+  test('lint: ok', () => {
+    const r = runCli(['policy', 'lint'], { cwd: repo() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('.github/agent-gate.yml: ok (3 rules');
+  });
+
+  test.each([
+    ['rules:\n  - capability: shell\n    effect: allow\n    match: 7\n', ['policy', 'lint', 'p.yml'], 'p.yml:4:12: match must be a string or a list of strings'],
+    ['rules:\n  - capability: shell\n    effect: allow\n', ['policy', 'lint', '--admin', 'p.yml'], 'p.yml:3:13: effect "allow" is not allowed in the admin scope'],
+    ['- a\n', ['policy', 'lint', 'p.yml'], 'p.yml:1:1: the policy file is a list'],
+    ['', ['policy', 'lint', 'p.yml'], 'p.yml:1:1: the policy file is empty'],
+    ['rules: [\n', ['policy', 'lint', 'p.yml'], 'p.yml:2:1: invalid YAML'],
+  ])('lint %j exits 2', (text, args, expected) => {
+    const dir = tempTree({ 'p.yml': text });
+    const r = runCli(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(expected);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('lint: a missing file exits 2', () => {
+    const r = runCli(['policy', 'lint', 'missing.yml'], { cwd: tempTree() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('missing.yml: cannot read the policy file (ENOENT)');
+  });
+
+  test('test: all expectations hold', () => {
+    const r = runCli(['policy', 'test'], { cwd: repo() });
+    expect(r.stdout).toContain('5 passed, 0 failed');
+    expect(r.code).toBe(0);
+  });
+
+  test('test: exits 1 listing every mismatch', () => {
+    const r = runCli(['policy', 'test'], { cwd: repo(POLICY.replace('{shell: "npm test", expect: allow}', '{shell: "npm test", expect: deny}').replace('{model: "gpt-4o", expect: deny}', '{model: "gpt-4o", expect: allow}')) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('.github/agent-gate.yml:17: shell "npm test": expected deny, got allow');
+    expect(r.stdout).toContain('.github/agent-gate.yml:21: model "gpt-4o": expected allow, got deny');
+    expect(r.stdout).toContain('3 passed, 2 failed');
+  });
+});
+
+describe('agent-gate demo', () => {
+  test('exists and exits 0', () => {
+    const r = runCli(['demo']);
+    expect(r.code).toBe(0);
+  });
+});

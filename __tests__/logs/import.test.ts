@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import {
+  appendEntries, detectFormat, ImportError, importSession, verifyLog, type ImportOptions,
+} from '../../src/logs/index.ts';
+
+const ROOT = '/home/dev/project';
+const OPTS: ImportOptions = { repoRoot: ROOT, fallbackTs: '2026-11-21T00:00:00Z' };
+const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
+type Row = [ts: string, session: string | undefined, model: string | null, capability: string, resource: string, cwd: string];
+const rows = (bytes: Buffer | string) => {
+  const { format, drafts } = importSession(bytes, OPTS);
+  return { format, rows: drafts.map((d): Row => [d.ts, d.session, d.model, d.capability, d.resource, d.cwd]), agents: new Set(drafts.map((d) => d.agent)) };
+};
+
+describe('Claude Code transcript', () => {
+  const S = '5f1d7a2c-claude-session';
+  const SONNET = 'claude-sonnet-4-5-20250929';
+  const OPUS = 'claude-opus-4-1-20250805';
+  test('every tool_use block becomes entries, in order', () => {
+    const got = rows(fixture('claude-transcript.jsonl'));
+    expect(got.format).toBe('claude');
+    expect(got.agents).toEqual(new Set(['claude']));
+    expect(got.rows).toEqual<Row[]>([
+      ['2026-11-20T10:00:05.000Z', S, SONNET, 'shell', 'npm test && git push', '.'],
+      ['2026-11-20T10:00:30.000Z', S, SONNET, 'fs_read', 'src/app.ts', 'src'],
+      ['2026-11-20T10:00:30.000Z', S, SONNET, 'fs_write', 'src/app.ts', 'src'],
+      ['2026-11-20T10:00:30.000Z', S, SONNET, 'fs_write', '/etc/hosts', 'src'],
+      ['2026-11-20T10:00:30.000Z', S, SONNET, 'fs_read', 'src', 'src'],
+      ['2026-11-20T10:00:30.000Z', S, SONNET, 'fs_read', 'lib', 'src'],
+      ['2026-11-20T10:01:00.000Z', S, OPUS, 'web_fetch', 'https://x.dev/a', '.'],
+      ['2026-11-20T10:01:00.000Z', S, OPUS, 'web_search', 'jest esm', '.'],
+      ['2026-11-20T10:01:00.000Z', S, OPUS, 'subagent', 'code-reviewer', '.'],
+      ['2026-11-20T10:01:00.000Z', S, OPUS, 'mcp', 'github/create_issue', '.'],
+      ['2026-11-20T10:01:00.000Z', S, OPUS, 'context', 'TodoWrite', '.'],
+      ['2026-11-20T10:01:00.000Z', S, OPUS, 'mcp', 'unknown/FancyNewTool', '.'],
+    ]);
+  });
+});
+
+describe('Codex CLI rollout', () => {
+  const S = '0199a1b2-codex-session';
+  const M1 = 'gpt-5-codex';
+  const M2 = 'gpt-5.1-codex-max';
+  test('function calls, patches, local shell calls and searches become entries', () => {
+    const got = rows(fixture('codex-rollout.jsonl'));
+    expect(got.format).toBe('codex');
+    expect(got.agents).toEqual(new Set(['codex']));
+    expect(got.rows).toEqual<Row[]>([
+      ['2026-11-20T09:00:04.000Z', S, M1, 'shell', 'npm test', '.'],
+      ['2026-11-20T09:00:10.000Z', S, M1, 'shell', "ls -la 'my dir'", '.'],
+      ['2026-11-20T09:00:11.000Z', S, M1, 'shell', 'cat package.json > /tmp/p.json', 'packages/a'],
+      ['2026-11-20T09:00:12.000Z', S, M1, 'shell', 'git status', '.'],
+      ['2026-11-20T09:00:13.000Z', S, M1, 'fs_write', 'docs/new.md', '.'],
+      ['2026-11-20T09:00:13.000Z', S, M1, 'fs_write', 'src/app.ts', '.'],
+      ['2026-11-20T09:00:13.000Z', S, M1, 'fs_write', 'src/main.ts', '.'],
+      ['2026-11-20T09:00:13.000Z', S, M1, 'fs_write', 'old.txt', '.'],
+      ['2026-11-20T09:00:14.000Z', S, M1, 'fs_write', 'README.md', '.'],
+      ['2026-11-20T09:00:15.000Z', S, M1, 'shell', 'rm -rf build', 'web'],
+      ['2026-11-20T09:00:17.000Z', S, M2, 'mcp', 'github/get_issue', '.'],
+      ['2026-11-20T09:00:18.000Z', S, M2, 'web_search', 'codex rollout format', '.'],
+      ['2026-11-20T09:00:19.000Z', S, M2, 'context', 'update_plan', '.'],
+      ['2026-11-20T09:00:21.000Z', S, M2, 'fs_write', 'notes.txt', '.'],
+      ['2026-11-20T09:00:22.000Z', S, M2, 'mcp', 'unknown/brand_new_tool', '.'],
+    ]);
+  });
+
+  const line = (payload: Record<string, unknown>): string => JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'response_item', payload });
+  const call = (name: string, args: unknown, extra: Record<string, unknown> = {}): string =>
+    line({ type: 'function_call', name, arguments: JSON.stringify(args), call_id: 'c', ...extra });
+  const cases: [string, string, [string, string][]][] = [
+    ['argv that is not a shell wrapper is quoted', call('shell', { command: ['echo', "it's", '$HOME'] }), [['shell', "echo 'it'\\''s' '$HOME'"]]],
+    ['a wrapper with extra words is kept whole', call('shell', { command: ['bash', '-c', 'echo $0', 'x'] }), [['shell', "bash -c 'echo $0' x"]]],
+    ['zsh -lc is unwrapped', call('shell', { command: ['/bin/zsh', '-lc', 'make'] }), [['shell', 'make']]],
+    ['the older container.exec name', call('container.exec', { command: ['ls'] }), [['shell', 'ls']]],
+    ['apply_patch as a function', call('apply_patch', { input: '*** Begin Patch\n*** Delete File: a.txt\n*** End Patch' }), [['fs_write', 'a.txt']]],
+    ['write_stdin with characters', call('write_stdin', { session_id: 1, chars: 'rm -rf /\n' }), [['shell', 'rm -rf /']]],
+    ['an older MCP name server__tool', call('github__list_prs', {}), [['mcp', 'github/list_prs']]],
+    ['an MCP namespace field', call('create_issue', {}, { namespace: 'mcp__linear' }), [['mcp', 'linear/create_issue']]],
+    ['view_image', call('view_image', { path: `${ROOT}/shot.png` }), [['fs_read', 'shot.png']]],
+    ['a web_search_call that opened a page', line({ type: 'web_search_call', action: { type: 'open_page', url: 'https://x.dev' } }), [['web_fetch', 'https://x.dev']]],
+    ['a web_search_call without its query', line({ type: 'web_search_call', status: 'completed' }), [['web_search', '(query not recorded)']]],
+    ['a free-form exec_command', line({ type: 'custom_tool_call', name: 'exec_command', input: 'npm ci', call_id: 'c' }), [['shell', 'npm ci']]],
+  ];
+  test.each(cases)('%s', (_name, text, expected) => {
+    const meta = JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'session_meta', payload: { id: 's', cwd: ROOT } });
+    const { drafts } = importSession(`${meta}\n${text}\n`, OPTS);
+    expect(drafts.map((d) => [d.capability, d.resource])).toEqual(expected);
+  });
+});
+
+describe('Kiro CLI /chat save export', () => {
+  const S = '3c1e9f2a-kiro-conversation';
+  test('every tool use becomes entries, with request metadata where present', () => {
+    const got = rows(fixture('kiro-chat-save.json'));
+    expect(got.format).toBe('kiro');
+    expect(got.agents).toEqual(new Set(['kiro']));
+    expect(got.rows).toEqual<Row[]>([
+      ['2026-11-20T10:01:00.000Z', S, 'claude-sonnet-4.5', 'shell', 'npm test && git push', '.'],
+      ['2026-11-20T10:01:00.000Z', S, 'claude-sonnet-4.5', 'fs_read', 'package.json', '.'],
+      ['2026-11-20T10:01:00.000Z', S, 'claude-sonnet-4.5', 'fs_read', 'src', '.'],
+      ['2026-11-21T00:00:00Z', S, 'auto', 'fs_write', 'src/app.ts', 'src'],
+      ['2026-11-21T00:00:00Z', S, 'auto', 'shell', 'aws s3 ls --recursive --page-size 10 --region us-east-1', 'src'],
+      ['2026-11-21T00:00:00Z', S, 'auto', 'mcp', 'git/git_status', 'src'],
+      ['2026-11-21T00:00:00Z', S, 'auto', 'web_fetch', 'https://kiro.dev/docs', 'src'],
+      ['2026-11-21T00:00:00Z', S, 'auto', 'context', 'introspect', 'src'],
+    ]);
+  });
+
+  test('older exports: [user, assistant] pairs and a plain "model"', () => {
+    expect(rows(fixture('kiro-chat-save-legacy.json')).rows).toEqual<Row[]>([
+      ['2026-11-21T00:00:00Z', 'legacy-q-conversation', 'claude-3.7-sonnet', 'fs_read', '.', '.'],
+    ]);
+  });
+
+  test('a malformed tool use is an error with its position', () => {
+    expect(() => importSession(fixture('kiro-chat-save-bad.json'), OPTS)).toThrow(
+      new ImportError('Kiro export history[0].assistant.ToolUse.tool_uses[1]: "name" must be a non-empty string, got nothing'),
+    );
+  });
+});
+
+describe('malformed records of a recognised format are errors with the position', () => {
+  const kiro = (history: unknown[]): string => JSON.stringify({ conversation_id: 'k', history });
+  const user = { content: { Prompt: { prompt: 'x' } } };
+  const claudeLine = (content: unknown, extra: Record<string, unknown> = {}): string =>
+    JSON.stringify({ type: 'assistant', sessionId: 's', cwd: ROOT, timestamp: '2026-11-20T10:00:00Z', message: { model: 'm', content }, ...extra });
+  const codexMeta = JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'session_meta', payload: { id: 's', cwd: ROOT } });
+  const codexCall = (name: string, args: string): string =>
+    JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'response_item', payload: { type: 'function_call', name, arguments: args } });
+
+  const cases: [string, string, string][] = [
+    ['Kiro: an assistant message of an unknown kind', kiro([{ user, assistant: { Weird: {} } }]),
+      'Kiro export history[0].assistant: expected {"Response": {...}} or {"ToolUse": {...}}, got {"Weird":{}}'],
+    ['Kiro: tool_uses not an array', kiro([{ user, assistant: { ToolUse: { tool_uses: {} } } }]),
+      'Kiro export history[0].assistant.ToolUse.tool_uses must be an array, got {}'],
+    ['Kiro: args not an object', kiro([{ user, assistant: { ToolUse: { tool_uses: [{ id: 't', name: 'fs_read', args: 'x' }] } } }]),
+      'Kiro export history[0].assistant.ToolUse.tool_uses[0]: "args" must be an object, got "x"'],
+    ['Kiro: a shell call without command', kiro([{ user, assistant: { ToolUse: { tool_uses: [{ id: 't', name: 'execute_bash', args: {} }] } } }]),
+      'Kiro export history[0].assistant.ToolUse.tool_uses[0] (execute_bash): tool execute_bash needs "command" as a non-empty string, got nothing'],
+    ['Kiro: an entry that is not an object', kiro(['x']),
+      'Kiro export history[0]: expected an object with "user" and "assistant", got "x"'],
+    ['Kiro: a bad request timestamp', kiro([{ user, assistant: { ToolUse: { tool_uses: [] } }, request_metadata: { request_start_timestamp_ms: 'soon' } }]),
+      'Kiro export history[0].request_metadata.request_start_timestamp_ms must be milliseconds since 1970, got "soon"'],
+    ['Claude: a line that is not JSON', `${claudeLine([])}\n{oops\n`,
+      'Claude Code transcript line 2: invalid JSON'],
+    ['Claude: a tool_use without a name', claudeLine([{ type: 'tool_use', id: 't', input: {} }]),
+      'Claude Code transcript line 1: message.content[0]: tool_use "name" must be a non-empty string, got nothing'],
+    ['Claude: a tool_use input that is not an object', claudeLine([{ type: 'text', text: 'hi' }, { type: 'tool_use', id: 't', name: 'Bash', input: 'ls' }]),
+      'Claude Code transcript line 1: message.content[1]: tool_use "input" must be an object, got "ls"'],
+    ['Claude: a Bash call without command', claudeLine([{ type: 'tool_use', id: 't', name: 'Bash', input: {} }]),
+      'Claude Code transcript line 1: message.content[0]: tool Bash needs "command" as a non-empty string, got nothing'],
+    ['Claude: a bad timestamp', claudeLine([], { timestamp: 'noon' }),
+      'Claude Code transcript line 1: timestamp must be RFC 3339 with a timezone, got "noon"'],
+    ['Claude: message content of the wrong type', claudeLine(5),
+      'Claude Code transcript line 1: message.content must be an array, got 5'],
+    ['Codex: arguments that are not JSON', `${codexMeta}\n${codexCall('shell', '{nope')}`,
+      'Codex rollout line 2 (shell): "arguments" is not JSON'],
+    ['Codex: a shell command that is not an argv', `${codexMeta}\n${codexCall('shell', JSON.stringify({ command: 'ls' }))}`,
+      'Codex rollout line 2 (shell): tool shell needs "command" as a non-empty array of strings, got "ls"'],
+    ['Codex: a patch that names no file', `${codexMeta}\n${codexCall('apply_patch', JSON.stringify({ input: '*** Begin Patch\n*** End Patch' }))}`,
+      'Codex rollout line 2 (apply_patch): apply_patch input names no file'],
+    ['Codex: a record without payload', `${codexMeta}\n${JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'response_item' })}`,
+      'Codex rollout line 2: "payload" must be an object, got nothing'],
+    ['Codex: a call without a name', `${codexMeta}\n${JSON.stringify({ type: 'response_item', payload: { type: 'function_call', arguments: '{}' } })}`,
+      'Codex rollout line 2: function_call "name" must be a non-empty string, got nothing'],
+  ];
+  test.each(cases)('%s', (_name, text, message) => {
+    let error: unknown;
+    try {
+      importSession(text, OPTS);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message.startsWith(message)).toBe(true);
+  });
+});
+
+describe('format detection', () => {
+  const unknown: [string, string | Buffer][] = [
+    ['a chat export of another tool', fixture('unknown-chat-export.json')],
+    ['plain text', 'hello\nworld\n'],
+    ['an empty file', ''],
+    ['a JSON array', '[]'],
+    ['JSON Lines of something else', '{"a":1}\n{"b":2}\n'],
+    ['a neutral agent-gate log', '{"v":1,"ts":"2026-11-20T10:00:00Z","agent":"kiro","session":"abc","capability":"shell","resource":"ls","prev":"sha256:x"}\n'],
+  ];
+  test.each(unknown)('refuses %s, naming the formats it reads', (_name, input) => {
+    expect(() => importSession(input, OPTS)).toThrow(
+      new ImportError('unrecognised session record; agent-gate import reads a Kiro CLI "/chat save" export (JSON), a Claude Code transcript (.jsonl) or a Codex CLI rollout (.jsonl)'),
+    );
+  });
+
+  test('refuses invalid UTF-8', () => {
+    expect(() => importSession(Buffer.from([0x7b, 0xc3, 0x28, 0x7d]), OPTS)).toThrow(/not valid UTF-8/);
+  });
+
+  test('recognises each fixture', () => {
+    expect(detectFormat(fixture('claude-transcript.jsonl').toString())).toBe('claude');
+    expect(detectFormat(fixture('codex-rollout.jsonl').toString())).toBe('codex');
+    expect(detectFormat(fixture('kiro-chat-save.json').toString())).toBe('kiro');
+    expect(detectFormat(fixture('unknown-chat-export.json').toString())).toBeNull();
+  });
+
+  test('a one-line Claude transcript is still JSON Lines', () => {
+    const text = JSON.stringify({ type: 'assistant', sessionId: 's', timestamp: '2026-11-20T10:00:00Z', message: { model: 'm', content: [{ type: 'tool_use', name: 'Bash', input: { command: 'ls' } }] } });
+    expect(importSession(text, OPTS).drafts.map((d) => d.resource)).toEqual(['ls']);
+  });
+});
+
+describe('imported drafts form a valid log', () => {
+  test.each(['claude-transcript.jsonl', 'codex-rollout.jsonl', 'kiro-chat-save.json'])('%s', (name) => {
+    const { drafts } = importSession(fixture(name), OPTS);
+    const log = appendEntries(null, drafts, 'default');
+    const result = verifyLog(Buffer.from(log), 'imported.jsonl');
+    expect(result.problems).toEqual([]);
+    expect(result.entries).toHaveLength(drafts.length);
+  });
+
+  test('a record without a session takes the caller\'s', () => {
+    const text = JSON.stringify({ type: 'response_item', timestamp: '2026-11-20T09:00:00Z', payload: { type: 'function_call', name: 'shell', arguments: '{"command":["ls"]}' } });
+    const { drafts } = importSession(text, { repoRoot: null, fallbackTs: '2026-11-21T00:00:00Z' });
+    expect(drafts[0]?.session).toBeUndefined();
+    expect(drafts[0]?.model).toBeNull();
+    const log = appendEntries(null, drafts, 'fallback-session');
+    expect(verifyLog(Buffer.from(log), 'x').entries[0]?.entry.session).toBe('fallback-session');
+  });
+});

@@ -1,0 +1,125 @@
+// Changes become requests (SPEC 6.1): every path a commit wrote is an fs_write request, plus the
+// targets of symlinks, plus the protected paths a link or submodule would stand in for.
+import { isUtf8 } from 'node:buffer';
+import { decidePath, describeRule, moreRestrictive, type PathDecision } from '../engine/decide.ts';
+import type { CompiledPolicy } from '../engine/compile.ts';
+import { canonicalPath } from '../match/path.ts';
+import { BUILTIN_FILE, type RuleRef } from '../policy/types.ts';
+import type { Finding } from '../report/model.ts';
+import type { Change } from '../git/rawdiff.ts';
+
+const SYMLINK = '120000';
+const GITLINK = '160000';
+const ZERO_MODE = '000000';
+
+/** Diff-only rules of the kiro scope, numbered after the path rules (see docs/policy.md). */
+export const KIRO_GIT_METADATA: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 6, effect: 'ask', pattern: '.gitmodules, .gitattributes, .mailmap' };
+export const KIRO_GIT_METADATA_LINK: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 7, effect: 'deny', pattern: '.gitmodules, .gitattributes, .gitignore, .mailmap as a symlink' };
+export const KIRO_LINK_ESCAPE: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 8, effect: 'deny', pattern: 'symlink target outside the repository' };
+
+const METADATA = new Set(['.gitmodules', '.gitattributes', '.mailmap']);
+const METADATA_LINK = new Set(['.gitmodules', '.gitattributes', '.gitignore', '.mailmap']);
+
+/**
+ * Paths below a link that rules protect: if a link or submodule stands at an ancestor of one of
+ * them, the commit rewrites that protected path wholesale.
+ */
+const PROTECTED_TAILS = [
+  '.kiro/settings/x', 'settings/x', '.kiro/agents/x', 'agents/x', '.kiro/hooks/x', 'hooks/x',
+  '.git/x', 'x/.git/x', '.vscode/x', '.kiroignore', 'mcp.json', 'x.code-workspace',
+];
+
+function finding(d: { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: string }, resource: string, commit: string, part: string | null): Finding {
+  // A link's findings point at the link, which is the file the commit changed.
+  return { effect: d.effect, capability: 'fs_write', resource, commit, source: { kind: 'diff', file: part ?? resource }, part, rule: d.rule, reason: d.reason };
+}
+
+function lossy(path: Buffer): string {
+  return path.toString('utf8');
+}
+
+/** The target of a link at `linkPath`, resolved from the link's folder; null when it leaves the repository. */
+export function resolveLinkTarget(linkPath: string, target: string): string | null {
+  if (target.startsWith('/') || target.startsWith('\\') || /^[A-Za-z]:/.test(target) || target.startsWith('~')) return null;
+  const out = linkPath.split('/').slice(0, -1);
+  for (const seg of target.split(/[/\\]/)) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+      continue;
+    }
+    out.push(seg);
+  }
+  return out.length === 0 ? null : out.join('/');
+}
+
+/** The most restrictive explicit rule among the protected paths a link at `path` would replace. */
+function ancestorOfProtected(policy: CompiledPolicy, path: string, policyPaths: readonly string[]): PathDecision | null {
+  const canonical = canonicalPath(path);
+  const probes = PROTECTED_TAILS.map((t) => `${path}/${t}`);
+  for (const p of policyPaths) if (canonicalPath(p).startsWith(canonical + '/')) probes.push(p);
+  let worst: PathDecision | null = null;
+  for (const probe of probes) {
+    const d = decidePath(policy, 'fs_write', probe);
+    if (d.rule === null || d.effect === 'allow') continue;
+    if (worst === null || moreRestrictive(d.effect, worst.effect)) worst = d;
+  }
+  return worst;
+}
+
+export interface DiffContext {
+  policy: CompiledPolicy;
+  /** Link targets by blob id (read in one batch). */
+  blobs: ReadonlyMap<string, Buffer>;
+  policyPaths: readonly string[];
+}
+
+export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly Change[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const c of changes) {
+    if (c.pathText === null) {
+      findings.push(finding({ effect: 'deny', rule: { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' }, reason: 'path is not valid UTF-8' }, lossy(c.path), commit, null));
+      continue;
+    }
+    const path = c.pathText;
+    const d = decidePath(ctx.policy, 'fs_write', path);
+    if (d.effect !== 'allow') findings.push(finding({ effect: d.effect, rule: d.rule, reason: d.reason }, path, commit, null));
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const canonicalBase = canonicalPath(base);
+    const isLink = c.newMode === SYMLINK;
+    const special = isLink || c.newMode === GITLINK || (c.oldMode === SYMLINK || c.oldMode === GITLINK);
+    if (isLink && METADATA_LINK.has(canonicalBase)) {
+      findings.push(finding({ effect: 'deny', rule: KIRO_GIT_METADATA_LINK, reason: `${base} as a symlink makes git read its rules from elsewhere (${describeRule(KIRO_GIT_METADATA_LINK)})` }, path, commit, null));
+    } else if (METADATA.has(canonicalBase) && d.effect !== 'deny') {
+      findings.push(finding({ effect: 'ask', rule: KIRO_GIT_METADATA, reason: `changing ${base} changes how git reads the rest of the repository (${describeRule(KIRO_GIT_METADATA)})` }, path, commit, null));
+    }
+    if (special && c.newMode !== ZERO_MODE) {
+      const anc = ancestorOfProtected(ctx.policy, path, ctx.policyPaths);
+      if (anc !== null && anc.effect !== 'allow') {
+        const kind = c.newMode === GITLINK ? 'submodule' : 'symlink';
+        findings.push(finding({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at "${path}" replaces protected path "${anc.path}": ${anc.reason}` }, path, commit, null));
+      }
+    }
+    if (isLink) {
+      const blob = ctx.blobs.get(c.newId);
+      if (blob === undefined) {
+        findings.push(finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: 'the symlink target could not be read, so it fails closed' }, path, commit, path));
+        continue;
+      }
+      if (!isUtf8(blob)) {
+        findings.push(finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink "${path}" has a target that is not valid UTF-8` }, lossy(blob), commit, path));
+        continue;
+      }
+      const raw = blob.toString('utf8');
+      const target = resolveLinkTarget(path, raw);
+      if (target === null) {
+        findings.push(finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink "${path}" points outside the repository (${JSON.stringify(raw)})` }, raw, commit, path));
+        continue;
+      }
+      const t = decidePath(ctx.policy, 'fs_write', target);
+      if (t.effect !== 'allow') findings.push(finding({ effect: t.effect, rule: t.rule, reason: `symlink "${path}" points at "${target}": ${t.reason}` }, target, commit, path));
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,45 @@
+// Claude Code transcripts (~/.claude/projects/<project>/<session>.jsonl). Each line is one event;
+// tool calls are `tool_use` blocks in the `message.content` of lines with `type: "assistant"`:
+//   {"type":"assistant","sessionId":"…","cwd":"/repo","timestamp":"…",
+//    "message":{"model":"claude-sonnet-4-5-…","content":[{"type":"tool_use","id":"…","name":"Bash","input":{…}}]}}
+// Other lines (user turns, tool results, summaries, snapshots) carry no calls and are passed over.
+
+import type { EntryDraft } from '../entry.ts';
+import { isRecord, show } from '../json.ts';
+import { mapClaudeTool } from '../tools/claude.ts';
+import { ImportError, jsonLines, mapAt, stringOrNull, timestamp, toDrafts, type ImportOptions } from './common.ts';
+
+export function looksLikeClaudeRecord(record: Record<string, unknown>): boolean {
+  if (typeof record.type !== 'string') return false;
+  return typeof record.sessionId === 'string' || (record.type === 'summary' && typeof record.leafUuid === 'string');
+}
+
+export function importClaude(text: string, opts: ImportOptions): EntryDraft[] {
+  const drafts: EntryDraft[] = [];
+  for (const { line, value } of jsonLines(text, 'Claude Code transcript')) {
+    if (value.type !== 'assistant') continue;
+    const where = `Claude Code transcript line ${line}`;
+    const message = value.message;
+    if (!isRecord(message)) throw new ImportError(`${where}: "message" must be an object, got ${show(message)}`);
+    const content = message.content;
+    if (typeof content === 'string') continue;
+    if (!Array.isArray(content)) throw new ImportError(`${where}: message.content must be an array, got ${show(content)}`);
+    const context = {
+      ts: timestamp(value.timestamp, opts.fallbackTs, where),
+      agent: 'claude' as const,
+      session: stringOrNull(value.sessionId, where, 'sessionId'),
+      model: stringOrNull(message.model, where, 'message.model'),
+    };
+    const cwd = stringOrNull(value.cwd, where, 'cwd');
+    content.forEach((block, i) => {
+      if (!isRecord(block) || block.type !== 'tool_use') return;
+      const at = `${where}: message.content[${i}]`;
+      const name = block.name;
+      if (typeof name !== 'string' || name === '') throw new ImportError(`${at}: tool_use "name" must be a non-empty string, got ${show(name)}`);
+      if (!isRecord(block.input)) throw new ImportError(`${at}: tool_use "input" must be an object, got ${show(block.input)}`);
+      const requests = mapAt(at, () => mapClaudeTool(name, block.input, { cwd, repoRoot: opts.repoRoot }));
+      drafts.push(...toDrafts(requests, context));
+    });
+  }
+  return drafts;
+}

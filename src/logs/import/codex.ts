@@ -1,0 +1,177 @@
+// Codex CLI rollouts (~/.codex/sessions/YYYY/MM/DD/rollout-*.jsonl), the envelope format that
+// Codex has written since 2025: every line is {"timestamp","type","payload"}.
+//   session_meta   payload {id, cwd, ...}                  -> session, cwd
+//   turn_context   payload {model, cwd, ...}               -> model and cwd for the calls after it
+//   response_item  payload {type: "function_call", name, arguments: "<JSON text>", call_id}
+//                  payload {type: "custom_tool_call", name, input: "<free text>"}  (apply_patch)
+//                  payload {type: "local_shell_call", action: {type: "exec", command: [argv], working_directory}}
+//                  payload {type: "web_search_call", action: {type: "search", query} | {type: "open_page", url}}
+// Function calls: shell / container.exec {command: argv, workdir}, shell_command {command: string,
+// workdir}, exec_command {cmd, workdir}, write_stdin {chars}, apply_patch {input}, update_plan,
+// view_image {path}; MCP tools as `mcp__server__tool`, as `server__tool` (older releases), or with
+// a `namespace` field. Other lines (messages, reasoning, outputs, event_msg) carry no calls.
+// Assumptions, from Codex's source and published samples rather than a specification: argv
+// `["bash","-lc",SCRIPT]` ran SCRIPT; `["apply_patch",PATCH]` and a bare `apply_patch <<'EOF'`
+// heredoc are patches, which Codex intercepts instead of running. The older pre-envelope rollout
+// format is not read (it is refused as an unknown format).
+
+import type { EntryDraft } from '../entry.ts';
+import { isRecord, parseJson, show } from '../json.ts';
+import { withWorkdir, type PathContext } from '../paths.ts';
+import { joinArgv, shellWrapperScript } from '../quote.ts';
+import {
+  inputObject, mcpName, optionalString, pathRequest, request, requireString, ToolInputError,
+  unknownTool, type ToolRequest,
+} from '../tools/common.ts';
+import { ImportError, jsonLines, mapAt, stringOrNull, timestamp, toDrafts, type ImportOptions } from './common.ts';
+
+const RECORD_TYPES = new Set(['session_meta', 'turn_context', 'response_item', 'event_msg', 'compacted']);
+
+export function looksLikeCodexRecord(record: Record<string, unknown>): boolean {
+  return typeof record.type === 'string' && RECORD_TYPES.has(record.type) && isRecord(record.payload);
+}
+
+const PATCH_HEADER = /^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/;
+const PATCH_HEREDOC = /^\s*(?:apply_patch|applypatch) <<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1\n([\s\S]*?)\n\2\s*$/;
+
+/** Every file a patch adds, updates, deletes or moves to. */
+export function patchPaths(patch: string): string[] {
+  const paths: string[] = [];
+  for (const line of patch.split('\n')) {
+    const m = PATCH_HEADER.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
+    if (m !== null) paths.push((m[1] as string).trim());
+  }
+  return paths;
+}
+
+function patchRequests(patch: string, ctx: PathContext): ToolRequest[] {
+  const paths = patchPaths(patch);
+  if (paths.length === 0) throw new ToolInputError('apply_patch input names no file (no "*** Add File:", "*** Update File:", "*** Delete File:" or "*** Move to:" line)');
+  return paths.map((p) => pathRequest('fs_write', p, ctx));
+}
+
+/** A script or argv as requests: a patch Codex intercepts, else one shell command. */
+function commandRequests(script: string, ctx: PathContext): ToolRequest[] {
+  const heredoc = PATCH_HEREDOC.exec(script);
+  if (heredoc !== null) return patchRequests(heredoc[3] as string, ctx);
+  if (script.trim() === '') throw new ToolInputError('the command is empty');
+  return [request('shell', script, ctx)];
+}
+
+function argvRequests(name: string, argv: unknown, ctx: PathContext): ToolRequest[] {
+  if (!Array.isArray(argv) || argv.length === 0 || !argv.every((a): a is string => typeof a === 'string')) {
+    throw new ToolInputError(`tool ${name} needs "command" as a non-empty array of strings, got ${show(argv)}`);
+  }
+  if ((argv[0] === 'apply_patch' || argv[0] === 'applypatch') && argv.length === 2) return patchRequests(argv[1] as string, ctx);
+  return commandRequests(shellWrapperScript(argv) ?? joinArgv(argv), ctx);
+}
+
+function functionCall(name: string, namespace: string | null, rawArgs: unknown, base: PathContext): ToolRequest[] {
+  // Newer releases group MCP tools under a namespace such as "mcp__github" and name the tool alone.
+  if (namespace !== null && namespace.startsWith('mcp__')) return [mcpName(`${namespace}/${name}`, `${namespace.slice(5)}/${name}`, '/', base)];
+  if (typeof rawArgs !== 'string') throw new ToolInputError(`"arguments" must be a string of JSON, got ${show(rawArgs)}`);
+  const parsed = parseJson(rawArgs);
+  if (!parsed.ok) throw new ToolInputError(`"arguments" is not JSON (${parsed.error})`);
+  const args = inputObject(name, parsed.value);
+  const ctx = withWorkdir(base, optionalString(name, args, 'workdir'));
+  switch (name) {
+    case 'shell':
+    case 'container.exec':
+    case 'local_shell':
+      return argvRequests(name, args.command, ctx);
+    case 'shell_command':
+      return commandRequests(requireString(name, args, 'command'), ctx);
+    case 'exec_command':
+      return commandRequests(requireString(name, args, 'cmd'), ctx);
+    case 'write_stdin': {
+      // Characters typed into a running command: fail closed and judge them as a command; an
+      // empty write only polls for output and does nothing.
+      const chars = optionalString(name, args, 'chars')?.replace(/\r?\n$/, '') ?? '';
+      return chars.trim() === '' ? [] : [request('shell', chars, ctx)];
+    }
+    case 'apply_patch':
+      return patchRequests(requireString(name, args, 'input'), ctx);
+    case 'update_plan':
+      return [request('context', name, ctx)];
+    case 'view_image':
+      return [pathRequest('fs_read', requireString(name, args, 'path'), ctx)];
+    case 'web_search':
+      return [request('web_search', requireString(name, args, 'query'), ctx)];
+    default:
+      if (name.startsWith('mcp__')) return [mcpName(name, name.slice(5), '__', ctx)];
+      if (name.includes('__')) return [mcpName(name, name, '__', ctx)];
+      return [unknownTool(name, ctx)];
+  }
+}
+
+function responseItem(item: Record<string, unknown>, ctx: PathContext, where: string): ToolRequest[] {
+  switch (item.type) {
+    case 'function_call': {
+      const name = item.name;
+      if (typeof name !== 'string' || name === '') throw new ImportError(`${where}: function_call "name" must be a non-empty string, got ${show(name)}`);
+      const namespace = stringOrNull(item.namespace, where, 'namespace');
+      return mapAt(`${where} (${name})`, () => functionCall(name, namespace, item.arguments, ctx));
+    }
+    case 'custom_tool_call': {
+      const name = item.name;
+      if (typeof name !== 'string' || name === '') throw new ImportError(`${where}: custom_tool_call "name" must be a non-empty string, got ${show(name)}`);
+      if (typeof item.input !== 'string') throw new ImportError(`${where}: custom_tool_call "input" must be a string, got ${show(item.input)}`);
+      const input = item.input;
+      return mapAt(`${where} (${name})`, () => {
+        if (name === 'apply_patch') return patchRequests(input, ctx);
+        if (name === 'exec_command' || name === 'shell' || name === 'shell_command') return commandRequests(input, ctx);
+        return [unknownTool(name, ctx)];
+      });
+    }
+    case 'local_shell_call': {
+      const action = item.action;
+      if (!isRecord(action)) throw new ImportError(`${where}: local_shell_call "action" must be an object, got ${show(action)}`);
+      return mapAt(`${where} (local_shell_call)`, () => {
+        const local = withWorkdir(ctx, optionalString('local_shell_call', action, 'working_directory'));
+        return argvRequests('local_shell_call', action.command, local);
+      });
+    }
+    case 'web_search_call': {
+      const action = isRecord(item.action) ? item.action : {};
+      if (typeof action.query === 'string' && action.query !== '') return [request('web_search', action.query, ctx)];
+      if (typeof action.url === 'string' && action.url !== '') return [request('web_fetch', action.url, ctx)];
+      // The search happened but its query was not kept: still recorded, so it is judged.
+      return [request('web_search', '(query not recorded)', ctx)];
+    }
+    default:
+      return [];
+  }
+}
+
+export function importCodex(text: string, opts: ImportOptions): EntryDraft[] {
+  const drafts: EntryDraft[] = [];
+  let session: string | null = null;
+  let cwd: string | null = null;
+  let model: string | null = null;
+  for (const { line, value } of jsonLines(text, 'Codex rollout')) {
+    const where = `Codex rollout line ${line}`;
+    if (typeof value.type !== 'string') throw new ImportError(`${where}: no "type" (expected a {"timestamp","type","payload"} record)`);
+    const payload = value.payload;
+    if (!isRecord(payload)) throw new ImportError(`${where}: "payload" must be an object, got ${show(payload)}`);
+    switch (value.type) {
+      case 'session_meta':
+        session = stringOrNull(payload.id, where, 'payload.id') ?? session;
+        cwd = stringOrNull(payload.cwd, where, 'payload.cwd') ?? cwd;
+        break;
+      case 'turn_context':
+        model = stringOrNull(payload.model, where, 'payload.model') ?? model;
+        cwd = stringOrNull(payload.cwd, where, 'payload.cwd') ?? cwd;
+        break;
+      case 'response_item': {
+        const requests = responseItem(payload, { cwd, repoRoot: opts.repoRoot }, where);
+        if (requests.length === 0) break;
+        const ts = timestamp(value.timestamp, opts.fallbackTs, where);
+        drafts.push(...toDrafts(requests, { ts, agent: 'codex', session, model }));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return drafts;
+}

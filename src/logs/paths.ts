@@ -1,0 +1,55 @@
+// Paths in recorded tool calls: absolute paths inside the repository become relative to its root,
+// so workspace rules (anchored at the root) apply to them. Paths outside stay absolute, where `/...`
+// and `~/...` rules can still match them. Pure string work on POSIX paths; nothing is read from disk.
+
+import { posix } from 'node:path';
+
+export interface PathContext {
+  /** Absolute working folder of the tool call, or null when the source does not say. */
+  cwd: string | null;
+  /** Absolute root of the repository that holds the log, or null when unknown. */
+  repoRoot: string | null;
+}
+
+function inside(abs: string, root: string): boolean {
+  return root === '/' || abs === root || abs.startsWith(`${root}/`);
+}
+
+function trimRoot(root: string): string {
+  const normal = posix.normalize(root);
+  return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+
+function fromRoot(abs: string, repoRoot: string | null): string {
+  if (repoRoot === null) return abs;
+  const root = trimRoot(repoRoot);
+  if (!inside(abs, root)) return abs;
+  return posix.relative(root, abs) || '.';
+}
+
+/**
+ * A tool call's path as the engine should see it. Relative paths are taken from the call's cwd;
+ * `..` segments are resolved the way the agent's file system would resolve them.
+ */
+export function toRepoPath(path: string, ctx: PathContext): string {
+  if (path.startsWith('~')) return path;
+  if (path.startsWith('/')) return fromRoot(posix.normalize(path), ctx.repoRoot);
+  if (ctx.cwd !== null && ctx.cwd.startsWith('/')) return fromRoot(posix.join(ctx.cwd, path), ctx.repoRoot);
+  // Without a cwd a relative path can only be read as relative to the repository root.
+  const normal = posix.normalize(path);
+  return normal === './' ? '.' : normal.replace(/^\.\//, '');
+}
+
+/** The entry's `cwd` field: '.' when unknown. */
+export function toRepoCwd(ctx: PathContext): string {
+  if (ctx.cwd === null || ctx.cwd === '') return '.';
+  return toRepoPath(ctx.cwd, { cwd: null, repoRoot: ctx.repoRoot });
+}
+
+/** The folder a call ran in when it names its own (Codex `workdir`), else the session's. */
+export function withWorkdir(ctx: PathContext, workdir: string | null): PathContext {
+  if (workdir === null || workdir === '') return ctx;
+  if (workdir.startsWith('/')) return { ...ctx, cwd: posix.normalize(workdir) };
+  if (ctx.cwd !== null && ctx.cwd.startsWith('/')) return { ...ctx, cwd: posix.join(ctx.cwd, workdir) };
+  return ctx;
+}

@@ -1,0 +1,122 @@
+// One hook payload (standard input of `agent-gate record`) to neutral entry drafts.
+//
+// Kiro CLI sends {"hook_event_name":"preToolUse","cwd","tool_name","tool_input"}; Claude Code sends
+// {"session_id","transcript_path","cwd","hook_event_name":"PreToolUse","tool_name","tool_input"}.
+// The event name tells them apart (camelCase vs PascalCase). A payload that is malformed in any way
+// is a PayloadError: recording a guess would put a call in the log that nobody made, and skipping
+// it would leave out one that was made. Unknown tool names are not errors: they are recorded as
+// `mcp unknown/<name>` (see tools/common.ts) so that the engine asks about them.
+
+import type { EntryDraft } from './entry.ts';
+import { decodeUtf8, isRecord, parseJson, show } from './json.ts';
+import type { PathContext } from './paths.ts';
+import { mapClaudeTool } from './tools/claude.ts';
+import { ToolInputError, type ToolRequest } from './tools/common.ts';
+import { mapKiroTool } from './tools/kiro.ts';
+
+export class PayloadError extends Error {
+  override name = 'PayloadError';
+}
+
+export type HookAgent = 'kiro' | 'claude';
+
+/** A payload that passed validation, before its paths are made relative. */
+export interface HookPayload {
+  agent: HookAgent;
+  event: string;
+  /** Absolute working folder of the agent, null when the payload has none. */
+  cwd: string | null;
+  toolName: string;
+  toolInput: Record<string, unknown>;
+  /** The payload's own session id, when it carries one. */
+  session: string | null;
+  model: string | null;
+}
+
+export interface PayloadOptions {
+  /** Root of the repository that holds `cwd` (found by the caller), or null. */
+  repoRoot: string | null;
+  /** `--session ID`, used when the payload has no session of its own. */
+  session?: string | null;
+  /** The entry's timestamp (RFC 3339). */
+  now: string;
+}
+
+const EVENTS: Readonly<Record<string, HookAgent>> = {
+  preToolUse: 'kiro',
+  postToolUse: 'kiro',
+  PreToolUse: 'claude',
+  PostToolUse: 'claude',
+  PostToolUseFailure: 'claude',
+  PermissionRequest: 'claude',
+};
+
+const FIX = 'agent-gate record reads one Kiro CLI or Claude Code tool hook event (preToolUse/postToolUse, PreToolUse/PostToolUse) on standard input';
+
+function optionalField(payload: Record<string, unknown>, key: string): string | null {
+  const value = payload[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new PayloadError(`hook payload field "${key}" must be a string, got ${show(value)}; ${FIX}`);
+  return value;
+}
+
+export function parseHookPayload(input: Uint8Array | string): HookPayload {
+  const text = typeof input === 'string' ? input : decodeUtf8(input);
+  if (text === null) throw new PayloadError(`hook payload is not valid UTF-8; ${FIX}`);
+  if (text.trim() === '') throw new PayloadError(`no hook payload on standard input; ${FIX}`);
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new PayloadError(`hook payload is not JSON (${parsed.error}); ${FIX}`);
+  const payload = parsed.value;
+  if (!isRecord(payload)) throw new PayloadError(`hook payload must be a JSON object, got ${show(payload)}; ${FIX}`);
+
+  const event = payload.hook_event_name;
+  if (typeof event !== 'string' || event === '') throw new PayloadError(`hook payload has no "hook_event_name"; ${FIX}`);
+  const agent = EVENTS[event];
+  if (agent === undefined) {
+    throw new PayloadError(`hook event ${JSON.stringify(event)} carries no tool call; register agent-gate record only for preToolUse/postToolUse (Kiro) or PreToolUse/PostToolUse (Claude Code)`);
+  }
+  const toolName = payload.tool_name;
+  if (typeof toolName !== 'string' || toolName === '') throw new PayloadError(`hook payload has no "tool_name" (a non-empty string); ${FIX}`);
+  const toolInput = payload.tool_input;
+  if (!isRecord(toolInput)) throw new PayloadError(`hook payload "tool_input" must be a JSON object, got ${show(toolInput)}; ${FIX}`);
+  const session = optionalField(payload, 'session_id');
+  return {
+    agent,
+    event,
+    cwd: optionalField(payload, 'cwd'),
+    toolName,
+    toolInput,
+    session: session === '' ? null : session,
+    model: optionalField(payload, 'model') || null,
+  };
+}
+
+export function payloadToDrafts(payload: HookPayload, opts: PayloadOptions): EntryDraft[] {
+  const ctx: PathContext = { cwd: payload.cwd, repoRoot: opts.repoRoot };
+  let requests: ToolRequest[];
+  try {
+    requests = payload.agent === 'kiro'
+      ? mapKiroTool(payload.toolName, payload.toolInput, ctx)
+      : mapClaudeTool(payload.toolName, payload.toolInput, ctx);
+  } catch (err) {
+    if (err instanceof ToolInputError) {
+      throw new PayloadError(`hook payload "tool_input" is malformed: ${err.message}; ${FIX}`);
+    }
+    throw err;
+  }
+  const session = payload.session ?? (opts.session || null) ?? 'default';
+  return requests.map((r) => ({
+    ts: opts.now,
+    agent: payload.agent,
+    session,
+    model: payload.model,
+    capability: r.capability,
+    resource: r.resource,
+    cwd: r.cwd,
+  }));
+}
+
+/** parseHookPayload then payloadToDrafts: several drafts when one call reads several files. */
+export function mapHookPayload(input: Uint8Array | string, opts: PayloadOptions): EntryDraft[] {
+  return payloadToDrafts(parseHookPayload(input), opts);
+}

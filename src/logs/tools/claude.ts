@@ -1,0 +1,55 @@
+// Claude Code tool calls (hook payloads and transcripts) as requests. MCP tools are named
+// `mcp__server__tool`; server names cannot contain `__`, so the first `__` after the prefix splits.
+
+import type { PathContext } from '../paths.ts';
+import {
+  inputObject, mcpName, optionalString, pathRequest, request, requireString, unknownTool,
+  type ToolRequest,
+} from './common.ts';
+
+/** Tools that only touch Claude Code's own state: plans, todos, its background shells. */
+const CONTEXT_TOOLS = new Set(['TodoWrite', 'TodoRead', 'ExitPlanMode', 'EnterPlanMode', 'BashOutput', 'KillShell', 'KillBash', 'AskUserQuestion']);
+
+export const CLAUDE_TOOL_NAMES: readonly string[] = [
+  'Bash', 'Write', 'Edit', 'MultiEdit', 'NotebookEdit', 'Read', 'NotebookRead', 'LS', 'Glob', 'Grep',
+  'WebFetch', 'WebSearch', 'Task', 'Agent', 'Skill', 'SlashCommand', ...CONTEXT_TOOLS,
+];
+
+export function mapClaudeTool(name: string, rawInput: unknown, ctx: PathContext): ToolRequest[] {
+  if (name.startsWith('mcp__')) return [mcpName(name, name.slice(5), '__', ctx)];
+  const input = inputObject(name, rawInput ?? {});
+  switch (name) {
+    case 'Bash':
+      return [request('shell', requireString(name, input, 'command'), ctx)];
+    case 'Write':
+    case 'Edit':
+    case 'MultiEdit':
+      return [pathRequest('fs_write', requireString(name, input, 'file_path'), ctx)];
+    case 'NotebookEdit':
+      return [pathRequest('fs_write', requireString(name, input, 'notebook_path'), ctx)];
+    case 'Read':
+      return [pathRequest('fs_read', requireString(name, input, 'file_path'), ctx)];
+    case 'NotebookRead':
+      return [pathRequest('fs_read', requireString(name, input, 'notebook_path'), ctx)];
+    case 'LS':
+      return [pathRequest('fs_read', requireString(name, input, 'path'), ctx)];
+    case 'Glob':
+    case 'Grep':
+      // The folder searched is what is read; the pattern only filters it.
+      return [pathRequest('fs_read', optionalString(name, input, 'path') ?? '.', ctx)];
+    case 'WebFetch':
+      return [request('web_fetch', requireString(name, input, 'url'), ctx)];
+    case 'WebSearch':
+      return [request('web_search', requireString(name, input, 'query'), ctx)];
+    case 'Task':
+    case 'Agent':
+      return [request('subagent', optionalString(name, input, 'subagent_type') ?? 'general-purpose', ctx)];
+    case 'Skill':
+      return [request('skill', optionalString(name, input, 'skill') ?? requireString(name, input, 'command'), ctx)];
+    case 'SlashCommand':
+      return [request('skill', requireString(name, input, 'command'), ctx)];
+    default:
+      if (CONTEXT_TOOLS.has(name)) return [request('context', name, ctx)];
+      return [unknownTool(name, ctx)];
+  }
+}

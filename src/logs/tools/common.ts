@@ -1,0 +1,68 @@
+// Shared pieces of the tool-name mappers: what a mapped tool call looks like, and strict readers
+// for tool inputs. Mappers throw ToolInputError; the hook mapper and the importers add where the
+// bad input was.
+
+import type { RequestCapability } from '../../policy/types.ts';
+import { isRecord, show } from '../json.ts';
+import { toRepoCwd, toRepoPath, type PathContext } from '../paths.ts';
+
+/** One request a tool call makes, before the entry's ts/agent/session/model are added. */
+export interface ToolRequest {
+  capability: RequestCapability;
+  resource: string;
+  cwd: string;
+}
+
+export class ToolInputError extends Error {
+  override name = 'ToolInputError';
+}
+
+/**
+ * Fail-closed stand-in for a tool this version does not know: an `mcp` request on the reserved
+ * server name `unknown`. It is not `diagnostics` or `fs_read` (allowed by the default scope) and
+ * not `shell` (whose analyser could read the tool name as an allowed command), and it is outside
+ * `builtin`, so only an explicit mcp rule decides it; with none, the engine asks.
+ */
+export const UNKNOWN_TOOL_SERVER = 'unknown';
+
+export function unknownTool(name: string, ctx: PathContext): ToolRequest {
+  return { capability: 'mcp', resource: `${UNKNOWN_TOOL_SERVER}/${name}`, cwd: toRepoCwd(ctx) };
+}
+
+export function inputObject(toolName: string, input: unknown): Record<string, unknown> {
+  if (!isRecord(input)) throw new ToolInputError(`the input of tool ${toolName} must be a JSON object, got ${show(input)}`);
+  return input;
+}
+
+export function requireString(toolName: string, input: Record<string, unknown>, key: string): string {
+  const value = input[key];
+  if (typeof value !== 'string' || value === '') {
+    throw new ToolInputError(`tool ${toolName} needs "${key}" as a non-empty string, got ${show(value)}`);
+  }
+  return value;
+}
+
+/** An optional string field: absent or null gives null; any other non-string is an error. */
+export function optionalString(toolName: string, input: Record<string, unknown>, key: string): string | null {
+  const value = input[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new ToolInputError(`tool ${toolName} needs "${key}" as a string, got ${show(value)}`);
+  return value === '' ? null : value;
+}
+
+export function request(capability: RequestCapability, resource: string, ctx: PathContext): ToolRequest {
+  return { capability, resource, cwd: toRepoCwd(ctx) };
+}
+
+export function pathRequest(capability: 'fs_read' | 'fs_write', path: string, ctx: PathContext): ToolRequest {
+  return { capability, resource: toRepoPath(path, ctx), cwd: toRepoCwd(ctx) };
+}
+
+/** Splits `server<sep>tool`; both halves must be non-empty. */
+export function mcpName(name: string, body: string, separator: string, ctx: PathContext): ToolRequest {
+  const at = body.indexOf(separator);
+  const server = at === -1 ? '' : body.slice(0, at);
+  const tool = at === -1 ? '' : body.slice(at + separator.length);
+  if (server === '' || tool === '') throw new ToolInputError(`MCP tool name ${JSON.stringify(name)} does not name a server and a tool`);
+  return request('mcp', `${server}/${tool}`, ctx);
+}

@@ -1,0 +1,67 @@
+// One report model; every output format (text, json, markdown, sarif) renders this and only this.
+import { EFFECT_RANK, type Effect, type RequestCapability, type RuleRef } from '../policy/types.ts';
+
+export type FailOn = 'deny' | 'ask';
+
+export interface CommitEntry {
+  sha: string;
+  agent: boolean;
+  signals: string[];
+  model: string | null;
+  /** First line of the message, for humans; not part of SPEC's JSON. */
+  subject: string;
+}
+
+export interface FindingSource {
+  kind: 'diff' | 'log';
+  file: string;
+  line?: number;
+}
+
+export interface Finding {
+  effect: Exclude<Effect, 'allow'>;
+  capability: RequestCapability;
+  resource: string;
+  commit: string | null;
+  source: FindingSource;
+  part: string | null;
+  rule: RuleRef | null;
+  reason: string;
+}
+
+export interface Report {
+  version: 1;
+  passed: boolean;
+  decision: Effect;
+  failOn: FailOn;
+  range: { base: string; head: string };
+  commits: CommitEntry[];
+  findings: Finding[];
+  counts: { deny: number; ask: number };
+}
+
+export function decisionOf(findings: readonly Finding[]): Effect {
+  let d: Effect = 'allow';
+  for (const f of findings) if (EFFECT_RANK[f.effect] > EFFECT_RANK[d]) d = f.effect;
+  return d;
+}
+
+export function fails(decision: Effect, failOn: FailOn): boolean {
+  return decision === 'deny' || (failOn === 'ask' && decision === 'ask');
+}
+
+export function buildReport(input: { failOn: FailOn; range: { base: string; head: string }; commits: CommitEntry[]; findings: Finding[] }): Report {
+  const decision = decisionOf(input.findings);
+  const counts = { deny: 0, ask: 0 };
+  for (const f of input.findings) counts[f.effect]++;
+  return {
+    version: 1,
+    passed: !fails(decision, input.failOn),
+    decision,
+    failOn: input.failOn,
+    range: input.range,
+    commits: input.commits,
+    findings: input.findings,
+    counts,
+  };
+}

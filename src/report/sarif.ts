@@ -1,0 +1,59 @@
+// SARIF 2.1.0 for code scanning: one result per finding, stable rule ids, repository-relative URIs.
+import { describeRule } from '../engine/decide.ts';
+import { hintFor } from './hint.ts';
+import type { Finding, Report } from './model.ts';
+
+interface SarifRule { id: string; name: string; shortDescription: { text: string }; helpUri: string }
+
+export function ruleId(f: Finding): string {
+  if (f.rule === null) return f.source.kind === 'log' && f.capability !== 'model' && f.reason.startsWith('log ') ? 'agent-gate/log-tamper' : 'agent-gate/no-rule-matched';
+  if (f.rule.pattern === 'models.allow' || f.rule.pattern === 'models.unknown') return `agent-gate/${f.rule.scope}/${f.rule.pattern}`;
+  return `agent-gate/${f.rule.scope}/rule-${f.rule.index}`;
+}
+
+/** A repository-relative URI: each segment percent-encoded, so odd names stay one valid URI. */
+function artifactUri(path: string): string {
+  return path.split('/').map((s) => encodeURIComponent(s)).join('/');
+}
+
+export function renderSarif(report: Report, policyFile = '.github/agent-gate.yml'): string {
+  const rules = new Map<string, SarifRule>();
+  const results = report.findings.map((f) => {
+    const id = ruleId(f);
+    if (!rules.has(id)) {
+      rules.set(id, {
+        id,
+        name: id.replace(/[^A-Za-z0-9]+/g, '-'),
+        shortDescription: { text: f.rule === null ? 'No rule allows this agent action' : `${describeRule(f.rule)}: ${f.rule.effect} ${f.rule.pattern}` },
+        helpUri: 'https://github.com/agent-gate/agent-gate/blob/main/docs/policy.md',
+      });
+    }
+    const absolute = f.source.kind === 'diff' && f.resource.startsWith('/');
+    const uri = f.source.kind === 'log' ? f.source.file : f.resource;
+    const location = absolute || f.source.file.startsWith('refs/')
+      ? []
+      : [{
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(uri), uriBaseId: '%SRCROOT%' },
+          ...(f.source.line !== undefined ? { region: { startLine: f.source.line } } : {}),
+        },
+      }];
+    return {
+      ruleId: id,
+      level: f.effect === 'deny' ? 'error' : 'warning',
+      message: { text: `${f.effect} ${f.capability} ${JSON.stringify(f.resource)}${f.part !== null && f.part !== f.resource ? ` (part ${JSON.stringify(f.part)})` : ''}: ${f.reason}. ${hintFor(f, policyFile)}` },
+      locations: location,
+      partialFingerprints: { agentGate: `${id}:${f.capability}:${f.resource}:${f.part ?? ''}` },
+      properties: { commit: f.commit, source: f.source.kind },
+    };
+  });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'agent-gate', informationUri: 'https://github.com/agent-gate/agent-gate', version: '0.1.0', rules: [...rules.values()] } },
+      results,
+    }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
