@@ -161,8 +161,8 @@ describe('agent-gate policy', () => {
   test('test: exits 1 listing every mismatch', () => {
     const r = runCli(['policy', 'test'], { cwd: repo(POLICY.replace('{shell: "npm test", expect: allow}', '{shell: "npm test", expect: deny}').replace('{model: "gpt-4o", expect: deny}', '{model: "gpt-4o", expect: allow}')) });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('.github/agent-gate.yml:17: shell "npm test": expected deny, got allow');
-    expect(r.stdout).toContain('.github/agent-gate.yml:21: model "gpt-4o": expected allow, got deny');
+    expect(r.stdout).toContain('.github/agent-gate.yml:15: shell "npm test": expected deny, got allow');
+    expect(r.stdout).toContain('.github/agent-gate.yml:19: model "gpt-4o": expected allow, got deny');
     expect(r.stdout).toContain('3 passed, 2 failed');
   });
 });

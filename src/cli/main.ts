@@ -5,6 +5,7 @@ import type { Io } from './args.ts';
 const HELP = `Usage: agent-gate <command> [options]
 
 Commands:
+  check     judge the agent-made commits of a range (CI, or locally before pushing)
   explain   judge one request (shell command, path, URL, MCP tool, model) and say why
   policy    lint or test a policy file
   demo      gate a throwaway repository of agent commits and print the report
@@ -16,6 +17,7 @@ type Runner = (argv: string[], io: Io) => Promise<number>;
 
 // Commands load lazily, so a hook run does not pay for the code of the others.
 const COMMANDS: Readonly<Record<string, () => Promise<Runner>>> = {
+  check: async () => (await import('./check.ts')).runCheckCommand,
   explain: async () => (await import('./explain.ts')).runExplain,
   policy: async () => (await import('./policy.ts')).runPolicy,
   demo: async () => (await import('./demo.ts')).runDemo,

@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import { GateError } from '../errors.ts';
+import { runCheck } from '../check/run.ts';
+import type { CheckOptions } from '../check/types.ts';
+import { renderJson } from '../report/json.ts';
+import { renderMarkdown } from '../report/markdown.ts';
+import type { Report } from '../report/model.ts';
+import { renderSarif } from '../report/sarif.ts';
+import { renderText } from '../report/text.ts';
+import { choice, flag, parse, str, type Io } from './args.ts';
+
+export const CHECK_HELP = `Usage: agent-gate check [--base REV] [--head REV] [--branch NAME] [--policy FILE]
+                        [--admin-policy FILE] [--all-commits] [--fail-on deny|ask]
+                        [--format text|json|markdown|sarif] [--output FILE]
+
+Judge every agent-made commit of merge-base(base, head)..head against the policy.
+  --base REV        default: the merge-base with the upstream or default branch
+  --head REV        default: HEAD
+  --branch NAME     the pull request's head branch (kiro/, copilot/, codex/ ... mark agent work)
+  --policy FILE     read this policy from disk; default: .github/agent-gate.yml at the base commit
+  --all-commits     judge every commit, not only agent-made ones
+  --fail-on         deny (default) or ask
+  --output FILE     write the report there and print a one-line summary
+Exit codes: 0 passed, 1 failed, 2 could not judge (bad policy or arguments, incomplete history).
+`;
+
+export const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function render(report: Report, format: Format, policyFile: string): string {
+  switch (format) {
+    case 'json': return renderJson(report);
+    case 'markdown': return renderMarkdown(report, { policyFile });
+    case 'sarif': return renderSarif(report, policyFile);
+    default: return renderText(report, policyFile);
+  }
+}
+
+export function summaryLine(report: Report): string {
+  return `agent-gate: ${report.passed ? 'passed' : 'failed'}: ${report.decision} (${report.counts.deny} deny, ${report.counts.ask} ask) in ${report.commits.filter((c) => c.agent).length} agent commit(s) of ${report.commits.length}`;
+}
+
+export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
+  const p = parse('check', argv, {
+    base: { type: 'string' }, head: { type: 'string' }, branch: { type: 'string' },
+    policy: { type: 'string' }, 'admin-policy': { type: 'string' }, 'all-commits': { type: 'boolean' },
+    'fail-on': { type: 'string' }, format: { type: 'string' }, output: { type: 'string' },
+  });
+  if (flag(p, 'help')) { io.out(CHECK_HELP); return 0; }
+  const format = choice('check', p, 'format', FORMATS, 'text');
+  const failOn = str(p, 'fail-on') === undefined ? undefined : choice('check', p, 'fail-on', ['deny', 'ask'] as const, 'deny');
+  for (const k of ['base', 'head', 'branch', 'policy', 'admin-policy', 'output']) {
+    if (str(p, k) === '') throw new GateError(`check: --${k} needs a value; see 'agent-gate check --help'`);
+  }
+  const opts: CheckOptions = { cwd: io.cwd, allCommits: flag(p, 'all-commits') };
+  const base = str(p, 'base');
+  const head = str(p, 'head');
+  const branch = str(p, 'branch');
+  const policy = str(p, 'policy');
+  const admin = str(p, 'admin-policy');
+  if (base !== undefined) opts.base = base;
+  if (head !== undefined) opts.head = head;
+  if (branch !== undefined) opts.branch = branch;
+  if (policy !== undefined) opts.policy = { disk: policy };
+  if (admin !== undefined) opts.adminPolicy = { disk: admin };
+  if (failOn !== undefined) opts.failOn = failOn;
+  const { report, policyFile } = await runCheck(opts);
+  const text = render(report, format, policyFile);
+  const output = str(p, 'output');
+  if (output !== undefined) {
+    try {
+      writeFileSync(output, text);
+    } catch (e) {
+      throw new GateError(`check: cannot write --output ${output} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+    io.out(summaryLine(report) + `; report written to ${output}\n`);
+  } else {
+    io.out(text);
+  }
+  return report.passed ? 0 : 1;
+}
