@@ -25,7 +25,7 @@ const METADATA_LINK = new Set(['.gitmodules', '.gitattributes', '.gitignore', '.
  * them, the commit rewrites that protected path wholesale.
  */
 const PROTECTED_TAILS = [
-  '.kiro/settings/x', 'settings/x', '.kiro/agents/x', 'agents/x', '.kiro/hooks/x', 'hooks/x',
+  'x', '.kiro/settings/x', 'settings/x', '.kiro/agents/x', 'agents/x', '.kiro/hooks/x', 'hooks/x',
   '.git/x', 'x/.git/x', '.vscode/x', '.kiroignore', 'mcp.json', 'x.code-workspace',
 ];
 
@@ -75,6 +75,17 @@ export interface DiffContext {
   policyPaths: readonly string[];
 }
 
+type PathVerdict = { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: string };
+
+/** Of several verdicts on one path, the most restrictive; on a tie, one that names a rule. */
+function strongest(verdicts: readonly PathVerdict[]): PathVerdict | null {
+  let best: PathVerdict | null = null;
+  for (const v of verdicts) {
+    if (best === null || moreRestrictive(v.effect, best.effect) || (v.effect === best.effect && best.rule === null && v.rule !== null)) best = v;
+  }
+  return best;
+}
+
 export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly Change[]): Finding[] {
   const findings: Finding[] = [];
   for (const c of changes) {
@@ -83,43 +94,46 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
       continue;
     }
     const path = c.pathText;
+    // Everything said about the path itself becomes one finding: the strongest verdict.
+    const verdicts: PathVerdict[] = [];
     const d = decidePath(ctx.policy, 'fs_write', path);
-    if (d.effect !== 'allow') findings.push(finding({ effect: d.effect, rule: d.rule, reason: d.reason }, path, commit, null));
+    if (d.effect !== 'allow') verdicts.push({ effect: d.effect, rule: d.rule, reason: d.reason });
     const base = path.slice(path.lastIndexOf('/') + 1);
     const canonicalBase = canonicalPath(base);
     const isLink = c.newMode === SYMLINK;
-    const special = isLink || c.newMode === GITLINK || (c.oldMode === SYMLINK || c.oldMode === GITLINK);
     if (isLink && METADATA_LINK.has(canonicalBase)) {
-      findings.push(finding({ effect: 'deny', rule: KIRO_GIT_METADATA_LINK, reason: `${base} as a symlink makes git read its rules from elsewhere (${describeRule(KIRO_GIT_METADATA_LINK)})` }, path, commit, null));
-    } else if (METADATA.has(canonicalBase) && d.effect !== 'deny') {
-      findings.push(finding({ effect: 'ask', rule: KIRO_GIT_METADATA, reason: `changing ${base} changes how git reads the rest of the repository (${describeRule(KIRO_GIT_METADATA)})` }, path, commit, null));
+      verdicts.push({ effect: 'deny', rule: KIRO_GIT_METADATA_LINK, reason: `${base} as a symlink makes git read its rules from elsewhere (${describeRule(KIRO_GIT_METADATA_LINK)})` });
+    } else if (METADATA.has(canonicalBase)) {
+      verdicts.push({ effect: 'ask', rule: KIRO_GIT_METADATA, reason: `changing ${base} changes how git reads the rest of the repository (${describeRule(KIRO_GIT_METADATA)})` });
     }
-    if (special && c.newMode !== ZERO_MODE) {
+    if ((isLink || c.newMode === GITLINK) && c.newMode !== ZERO_MODE) {
       const anc = ancestorOfProtected(ctx.policy, path, ctx.policyPaths);
       if (anc !== null && anc.effect !== 'allow') {
         const kind = c.newMode === GITLINK ? 'submodule' : 'symlink';
-        findings.push(finding({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at "${path}" replaces protected path "${anc.path}": ${anc.reason}` }, path, commit, null));
+        verdicts.push({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at "${path}" replaces protected path "${anc.path}": ${anc.reason}` });
       }
     }
-    if (isLink) {
-      const blob = ctx.blobs.get(c.newId);
-      if (blob === undefined) {
-        findings.push(finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: 'the symlink target could not be read, so it fails closed' }, path, commit, path));
-        continue;
-      }
-      if (!isUtf8(blob)) {
-        findings.push(finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink "${path}" has a target that is not valid UTF-8` }, lossy(blob), commit, path));
-        continue;
-      }
-      const raw = blob.toString('utf8');
-      const target = resolveLinkTarget(path, raw);
-      if (target === null) {
-        findings.push(finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink "${path}" points outside the repository (${JSON.stringify(raw)})` }, raw, commit, path));
-        continue;
-      }
-      const t = decidePath(ctx.policy, 'fs_write', target);
-      if (t.effect !== 'allow') findings.push(finding({ effect: t.effect, rule: t.rule, reason: `symlink "${path}" points at "${target}": ${t.reason}` }, target, commit, path));
-    }
+    const verdict = strongest(verdicts);
+    if (verdict !== null) findings.push(finding(verdict, path, commit, null));
+    if (isLink) findings.push(...judgeLinkTarget(ctx, commit, path, c.newId));
   }
   return findings;
+}
+
+function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId: string): Finding[] {
+  const blob = ctx.blobs.get(blobId);
+  if (blob === undefined) {
+    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: 'the symlink target could not be read, so it fails closed' }, path, commit, path)];
+  }
+  if (!isUtf8(blob)) {
+    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink "${path}" has a target that is not valid UTF-8` }, lossy(blob), commit, path)];
+  }
+  const raw = blob.toString('utf8');
+  const target = resolveLinkTarget(path, raw);
+  if (target === null) {
+    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink "${path}" points outside the repository (${JSON.stringify(raw)})` }, raw, commit, path)];
+  }
+  const t = decidePath(ctx.policy, 'fs_write', target);
+  if (t.effect === 'allow') return [];
+  return [finding({ effect: t.effect, rule: t.rule, reason: `symlink "${path}" points at "${target}": ${t.reason}` }, target, commit, path)];
 }

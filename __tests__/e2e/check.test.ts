@@ -1,0 +1,388 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, tempTree } from '../helpers/cli.ts';
+import { cleanupRepos, TestRepo, type Identity } from '../helpers/gitrepo.ts';
+
+const KIRO: Identity = { name: 'Kiro Agent', email: '123+kiro-agent@users.noreply.github.com' };
+const HUMAN: Identity = { name: 'Dana Dev', email: 'dana@example.com' };
+const CLAUDE_TRAILER = '\n\nCo-authored-by: Claude <noreply@anthropic.com>\n';
+
+const POLICY = `rules:
+  - capability: fs_write
+    effect: allow
+    match: ["src/**", "docs/**", "README.md"]
+  - capability: fs_write
+    effect: deny
+    match: ["**/.env", "secrets/**"]
+`;
+
+interface JsonReport {
+  passed: boolean;
+  decision: string;
+  failOn: string;
+  range: { base: string; head: string };
+  commits: Array<{ sha: string; agent: boolean; signals: string[]; model: string | null }>;
+  findings: Array<{ effect: string; capability: string; resource: string; commit: string; source: { kind: string; file: string }; part: string | null; rule: { scope: string; index: number; pattern: string } | null; reason: string }>;
+  counts: { deny: number; ask: number };
+}
+
+/** A repository whose main branch has a human commit with the policy, and a work branch on top. */
+function setup(policy = POLICY): { repo: TestRepo; base: string } {
+  const repo = TestRepo.init();
+  repo.write('.github/agent-gate.yml', policy).write('README.md', 'hello\n');
+  const base = repo.commit('chore: add policy', { author: HUMAN });
+  repo.checkout('work', { create: true });
+  return { repo, base };
+}
+
+function check(repo: TestRepo, args: string[] = []): { code: number; report: JsonReport; stderr: string } {
+  const r = runCli(['check', '--base', 'main', '--format', 'json', ...args], { cwd: repo.dir });
+  let report: JsonReport;
+  try {
+    report = JSON.parse(r.stdout) as JsonReport;
+  } catch {
+    throw new Error(`not JSON (exit ${r.code}): ${r.stdout}\n${r.stderr}`);
+  }
+  return { code: r.code, report, stderr: r.stderr };
+}
+
+afterAll(() => cleanupRepos());
+
+describe('check: findings from diffs', () => {
+  test('an agent commit that writes .kiro/settings is denied; the JSON report has the SPEC shape', () => {
+    const { repo, base } = setup();
+    repo.write('src/a.ts', 'export {};\n');
+    const good = repo.commit('feat: a', { author: KIRO });
+    repo.write('.kiro/settings/mcp.json', '{}\n');
+    const bad = repo.commit('chore: mcp', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(Object.keys(report)).toEqual(['version', 'passed', 'decision', 'failOn', 'range', 'commits', 'findings', 'counts']);
+    expect(report).toMatchObject({ passed: false, decision: 'deny', failOn: 'deny', range: { base, head: bad }, counts: { deny: 1, ask: 0 } });
+    expect(report.commits.map((c) => [c.sha, c.agent])).toEqual([[good, true], [bad, true]]);
+    expect(report.commits[0]?.signals).toEqual([`identity: author ${KIRO.name} <${KIRO.email}>`, `identity: committer ${KIRO.name} <${KIRO.email}>`]);
+    const f = report.findings[0];
+    expect(Object.keys(f ?? {})).toEqual(['effect', 'capability', 'resource', 'commit', 'source', 'part', 'rule', 'reason']);
+    expect(f).toMatchObject({
+      effect: 'deny', capability: 'fs_write', resource: '.kiro/settings/mcp.json', commit: bad,
+      source: { kind: 'diff', file: '.kiro/settings/mcp.json' }, part: null,
+      rule: { scope: 'kiro', file: '(built-in)', index: 0, effect: 'deny', pattern: '**/.kiro/settings/**' },
+    });
+  });
+
+  test('a clean agent range passes with exit 0; human commits are listed but not judged', () => {
+    const { repo } = setup();
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('feat: a', { author: KIRO });
+    repo.write('.kiro/settings/mcp.json', '{}\n');
+    const human = repo.commit('chore: human edit', { author: HUMAN });
+    const { code, report } = check(repo);
+    expect(code).toBe(0);
+    expect(report.passed).toBe(true);
+    expect(report.commits.find((c) => c.sha === human)).toMatchObject({ agent: false, signals: [] });
+    expect(report.findings).toEqual([]);
+  });
+
+  test.each([
+    ['.Kiro/Settings/MCP.JSON', 'deny'],
+    ['.ki\u200cro/settings/mcp.json', 'deny'],
+    ['.kiro./settings/mcp.json', 'deny'],
+    ['.kiro\\settings\\mcp.json', 'deny'],
+    ['KIRO~1/settings/mcp.json', 'ask'],
+  ])('alias spelling %j is %s and says "alias of"', (path, effect) => {
+    const { repo } = setup();
+    repo.write(path, '{}\n');
+    repo.commit('sneaky', { author: KIRO });
+    const { report } = check(repo);
+    const f = report.findings.find((x) => x.resource === path);
+    expect(f?.effect).toBe(effect);
+    if (effect === 'deny') expect(f?.reason).toContain('alias of protected path ".kiro/settings/mcp.json"');
+  });
+
+  test('names with a newline, a quote, a tab and invalid UTF-8 are exact or denied', () => {
+    const { repo } = setup('rules:\n  - {capability: fs_write, effect: deny, match: ["**/bad*"]}\n');
+    repo.write('bad\nname"q\tt', 'x\n');
+    repo.write(Buffer.from([0x66, 0xff, 0x2e, 0x74, 0x73]), 'x\n');
+    const sha = repo.commit('odd names', { author: KIRO });
+    const { report } = check(repo);
+    expect(report.findings.find((f) => f.resource === 'bad\nname"q\tt')).toMatchObject({ effect: 'deny', commit: sha });
+    expect(report.findings.find((f) => f.reason === 'path is not valid UTF-8')).toMatchObject({ effect: 'deny' });
+  });
+
+  test('deletions, type changes, mode changes and both sides of a rename are judged', () => {
+    const { repo } = setup('rules:\n  - {capability: fs_write, effect: deny, match: ["locked/**"]}\n  - {capability: fs_write, effect: allow, match: ["free/**"]}\n');
+    repo.write('locked/a.txt', 'a\n').write('locked/b.sh', 'b\n').write('locked/c.txt', 'c\n').write('locked/d.txt', 'd\n');
+    repo.commit('human setup', { author: HUMAN });
+    repo.remove('locked/a.txt');
+    repo.chmod('locked/b.sh', 0o755);
+    repo.remove('locked/c.txt').write('free/c.txt', 'c\n');
+    repo.remove('locked/d.txt');
+    repo.symlink('locked/d.txt', '../free/c.txt');
+    repo.commit('agent edits', { author: KIRO });
+    const { report } = check(repo);
+    const denied = report.findings.filter((f) => f.effect === 'deny').map((f) => f.resource).sort();
+    expect(denied).toEqual(['locked/a.txt', 'locked/b.sh', 'locked/c.txt', 'locked/d.txt']);
+  });
+
+  test('a violation stays a violation when a later commit reverts it', () => {
+    const { repo } = setup();
+    repo.write('.env', 'TOKEN=1\n');
+    const bad = repo.commit('add env', { author: KIRO });
+    repo.remove('.env');
+    const revert = repo.commit('remove env', { author: KIRO });
+    const { report } = check(repo);
+    expect(report.findings.filter((f) => f.resource === '.env').map((f) => f.commit)).toEqual([bad, revert]);
+  });
+});
+
+describe('check: symlinks and submodules', () => {
+  test.each([
+    ['evil', '../../etc/passwd', 'deny', 'points outside the repository'],
+    ['abs', '/etc/passwd', 'deny', 'points outside the repository'],
+    ['src/cfg', '../.kiro/settings/mcp.json', 'deny', 'points at ".kiro/settings/mcp.json"'],
+    ['.kiro', 'elsewhere', 'deny', 'replaces protected path'],
+    ['nested/.kiro/settings', '../../x', 'deny', 'replaces protected path'],
+    ['.gitattributes', 'src/attrs', 'deny', 'as a symlink'],
+    ['.gitignore', 'src/ignore', 'deny', 'as a symlink'],
+  ])('symlink %j -> %j is %s', (link, target, effect, fragment) => {
+    const { repo } = setup();
+    repo.symlink(link, target);
+    repo.commit('link', { author: KIRO });
+    const { report } = check(repo);
+    const f = report.findings.find((x) => x.reason.includes(fragment));
+    expect(f).toBeDefined();
+    expect(f?.effect).toBe(effect);
+  });
+
+  test('a symlink target finding has the target as resource and the link as part', () => {
+    const { repo } = setup();
+    repo.symlink('src/cfg', '../.kiro/settings/mcp.json');
+    repo.commit('link', { author: KIRO });
+    const f = check(repo).report.findings.find((x) => x.resource === '.kiro/settings/mcp.json');
+    expect(f).toMatchObject({ effect: 'deny', part: 'src/cfg', source: { kind: 'diff', file: 'src/cfg' } });
+  });
+
+  test('.gitmodules changes ask; a submodule at .kiro/settings is a write into it, even with ignore = all', () => {
+    const { repo } = setup();
+    repo.write('.gitmodules', '[submodule "x"]\n\tpath = .kiro/settings\n\turl = https://example.com/x.git\n\tignore = all\n');
+    repo.git(['add', '.gitmodules']);
+    repo.gitlink('.kiro/settings', repo.head());
+    repo.commit('submodule', { author: KIRO, addAll: false });
+    const { report } = check(repo);
+    expect(report.findings.find((f) => f.resource === '.gitmodules')?.effect).toBe('ask');
+    expect(report.findings.find((f) => f.resource === '.kiro/settings' && f.effect === 'deny')).toBeDefined();
+  });
+});
+
+describe('check: the policy comes from the base commit', () => {
+  test('an agent that loosens the policy in the head is denied, and its edit does not apply', () => {
+    const { repo } = setup();
+    repo.write('.github/agent-gate.yml', POLICY + '  - {capability: fs_write, effect: allow, match: ["**"]}\n');
+    repo.write('ops/deploy.sh', 'x\n');
+    repo.commit('widen policy', { author: KIRO });
+    const { report } = check(repo);
+    expect(report.findings.find((f) => f.resource === '.github/agent-gate.yml')).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', index: 1 } });
+    expect(report.findings.find((f) => f.resource === 'ops/deploy.sh')?.effect).toBe('ask');
+  });
+
+  test('a bad policy at the base exits 2 with file:line:col', () => {
+    const { repo } = setup('rules:\n  - capability: fs_write\n    effect: sometimes\n');
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('a', { author: KIRO });
+    const r = runCli(['check', '--base', 'main'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('agent-gate: .github/agent-gate.yml:3:13: unknown effect "sometimes" (expected deny, ask or allow)');
+  });
+
+  test('--policy FILE is read from disk as given', () => {
+    const { repo } = setup();
+    repo.write('ops/deploy.sh', 'x\n');
+    repo.commit('ops', { author: KIRO });
+    const file = join(tempTree({ 'p.yml': 'rules:\n  - {capability: fs_write, effect: allow, match: ["ops/**"]}\n' }), 'p.yml');
+    expect(check(repo, ['--policy', file]).code).toBe(0);
+  });
+});
+
+describe('check: history', () => {
+  test('a clean merge of the base branch into the agent branch does not blame the agent', () => {
+    const { repo } = setup();
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('agent work', { author: KIRO });
+    repo.checkout('main');
+    repo.write('.kiro/settings/human.json', '{}\n');
+    repo.commit('human config', { author: HUMAN });
+    repo.checkout('work');
+    repo.merge('main', { author: KIRO, message: 'Merge main' });
+    const { report } = check(repo);
+    expect(report.findings).toEqual([]);
+  });
+
+  test('what a merge commit changes beyond the automatic merge is judged', () => {
+    const { repo } = setup();
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('agent work', { author: KIRO });
+    repo.checkout('main');
+    repo.write('docs/b.md', 'b\n');
+    repo.commit('human docs', { author: HUMAN });
+    repo.checkout('work');
+    repo.merge('main', { noCommit: true, author: KIRO });
+    repo.write('.env', 'SECRET=1\n');
+    repo.commit('Merge main (evil)', { author: KIRO });
+    const { report } = check(repo);
+    expect(report.findings.map((f) => f.resource)).toEqual(['.env']);
+  });
+
+  test('a --depth 1 clone is never judged partially: exit 2 naming fetch-depth: 0', () => {
+    const { repo } = setup();
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('a', { author: KIRO });
+    repo.write('src/b.ts', 'x\n');
+    repo.commit('b', { author: KIRO });
+    const shallow = repo.shallowClone(1, 'work');
+    const r = runCli(['check', '--base', 'origin/main'], { cwd: shallow.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('fetch-depth: 0');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test.each([
+    [['--base', 'no-such-branch'], 'no-such-branch'],
+    [['--base', 'main', '--head=--all'], '--all'],
+    [['--base', 'main', '--format', 'yaml'], '--format must be one of text, json, markdown, sarif'],
+    [['--base', 'main', '--fail-on', 'never'], '--fail-on must be one of deny, ask'],
+  ])('bad arguments %j exit 2 with one line', (args, fragment) => {
+    const { repo } = setup();
+    const r = runCli(['check', ...args], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(fragment);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('outside a repository: exit 2', () => {
+    const r = runCli(['check', '--base', 'main'], { cwd: tempTree() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not inside a git repository');
+  });
+});
+
+describe('check: agent signals and models', () => {
+  test.each([
+    [HUMAN, `fix${CLAUDE_TRAILER}`, [], true, 'trailer: Co-authored-by: Claude <noreply@anthropic.com>'],
+    [HUMAN, 'fix\n\nAssisted-by: kiro:claude-sonnet-4.5\n', [], true, 'trailer: Assisted-by: kiro:claude-sonnet-4.5'],
+    [HUMAN, 'fix\n\nCo-authored-by: Claude <noreply@anthropic.com> is mentioned here\nbut this is prose.\n\nSigned-off-by: Dana <dana@example.com>\n', [], false, null],
+    [HUMAN, 'fix', ['--branch', 'copilot/fix-1'], true, 'branch: copilot/fix-1'],
+    [HUMAN, 'fix', ['--all-commits'], true, 'all-commits'],
+    [{ name: 'Dana (aider)', email: 'dana@example.com' }, 'fix', [], true, 'identity: author Dana (aider) <dana@example.com>'],
+    [{ name: 'Cursor Agent', email: 'cursoragent@cursor.com' }, 'fix', [], true, 'identity: author Cursor Agent <cursoragent@cursor.com>'],
+  ])('%j %j %j -> agent %s', (author, message, args, agent, signal) => {
+    const { repo } = setup();
+    repo.write('src/a.ts', 'x\n');
+    repo.commit(message, { author });
+    const c = check(repo, args).report.commits[0];
+    expect(c?.agent).toBe(agent);
+    if (signal !== null) expect(c?.signals).toContain(signal);
+  });
+
+  test('identities are read raw, never through .mailmap', () => {
+    const { repo } = setup();
+    repo.write('.mailmap', `Dana Dev <dana@example.com> Kiro Agent <${KIRO.email}>\n`);
+    repo.commit('mailmap', { author: HUMAN });
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('a', { author: KIRO });
+    const commits = check(repo).report.commits;
+    expect(commits[1]?.agent).toBe(true);
+  });
+
+  test('policy agents: and agents: all', () => {
+    const custom = setup(POLICY + 'agents:\n  identities: ["* <*@bots.example>"]\n');
+    custom.repo.write('src/a.ts', 'x\n');
+    custom.repo.commit('a', { author: { name: 'Robo', email: 'robo@bots.example' } });
+    expect(check(custom.repo).report.commits[0]?.agent).toBe(true);
+    const all = setup(POLICY + 'agents: all\n');
+    all.repo.write('.env', 'x\n');
+    all.repo.commit('a', { author: HUMAN });
+    expect(check(all.repo).code).toBe(1);
+  });
+
+  test.each([
+    ['fix\n\nAssisted-by: kiro:claude-sonnet-4.5\n', 'claude-sonnet-4.5', 0],
+    ['fix\n\nAssisted-by: kiro:gpt-4o\n', 'gpt-4o', 1],
+    ['fix\n\nModel: GPT-4O\nCo-authored-by: Claude <noreply@anthropic.com>\n', 'GPT-4O', 1],
+    [`fix${CLAUDE_TRAILER}`, null, 0],
+  ])('models.allow against %j', (message, model, code) => {
+    const { repo } = setup(POLICY + 'models:\n  allow: [claude-sonnet-4.5]\n');
+    repo.write('src/a.ts', 'x\n');
+    repo.commit(message, { author: HUMAN });
+    const r = check(repo);
+    expect(r.report.commits[0]?.model).toBe(model);
+    expect(r.code).toBe(code);
+    if (model === null) expect(r.report.findings[0]).toMatchObject({ effect: 'ask', capability: 'model', resource: '(unknown)' });
+    if (code === 1) expect(r.report.findings[0]).toMatchObject({ effect: 'deny', capability: 'model', resource: model });
+  });
+});
+
+describe('check: output', () => {
+  function failing(): TestRepo {
+    const { repo } = setup();
+    repo.write('ops/x.sh', 'x\n');
+    repo.write('.kiro/settings/mcp.json', '{}\n');
+    repo.commit('ops', { author: KIRO });
+    return repo;
+  }
+
+  test('--fail-on ask fails on an ask alone', () => {
+    const { repo } = setup();
+    repo.write('ops/x.sh', 'x\n');
+    repo.commit('ops', { author: KIRO });
+    expect(check(repo).code).toBe(0);
+    expect(check(repo, ['--fail-on', 'ask']).code).toBe(1);
+  });
+
+  test('text: grouped by commit, with rule and hint', () => {
+    const r = runCli(['check', '--base', 'main'], { cwd: failing().dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('agent-gate: FAILED: decision deny (1 deny, 1 ask; fails on deny)');
+    expect(r.stdout).toContain('deny  fs_write  ".kiro/settings/mcp.json"');
+    expect(r.stdout).toContain('rule: kiro rule #0 (built-in): deny "**/.kiro/settings/**"');
+    expect(r.stdout).toContain('fix:  the built-in kiro scope cannot be overridden');
+  });
+
+  test('--output writes the report and prints one line', () => {
+    const repo = failing();
+    const out = join(repo.dir, '..', `report-${Date.now()}.sarif`);
+    const r = runCli(['check', '--base', 'main', '--format', 'sarif', '--output', out], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const sarif = JSON.parse(readFileSync(out, 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    const results = sarif.runs[0].results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    expect(results.map((x) => [x.ruleId, x.level])).toEqual([['agent-gate/kiro/rule-0', 'error'], ['agent-gate/no-rule-matched', 'warning']]);
+    expect(results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('.kiro/settings/mcp.json');
+  });
+
+  test('markdown escapes paths so they cannot break markup or mention anyone', () => {
+    const { repo } = setup();
+    repo.write('@octocat <img src=x>|`x`.md', 'x\n');
+    repo.commit('x', { author: KIRO });
+    const r = runCli(['check', '--base', 'main', '--format', 'markdown'], { cwd: repo.dir });
+    expect(r.stdout).toContain('&#64;octocat &#60;img src=x&#62;&#124;&#96;x&#96;.md');
+    expect(r.stdout).not.toContain('@octocat');
+    expect(r.stdout).not.toContain('<img');
+  });
+
+  test('--output to an unwritable place exits 2', () => {
+    const r = runCli(['check', '--base', 'main', '--output', '/nonexistent/dir/r.json'], { cwd: failing().dir });
+    expect(r.code).toBe(2);
+  });
+
+  test('default base: the upstream of the branch', () => {
+    const { repo } = setup();
+    repo.git(['branch', '--set-upstream-to', 'main']);
+    repo.write('.env', 'x\n');
+    repo.commit('env', { author: KIRO });
+    const r = runCli(['check', '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    writeFileSync(join(repo.dir, 'untracked.txt'), 'not judged');
+    expect(runCli(['check', '--format', 'json'], { cwd: repo.dir }).code).toBe(1);
+  });
+});
