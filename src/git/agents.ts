@@ -1,0 +1,239 @@
+// Whether a commit was made by an AI coding agent, and which signals say so (SPEC 7). Attribution
+// only: every signal here can be forged or removed by whoever writes the commit. Where a reading
+// is ambiguous the function leans towards "agent", because that makes the gate judge more.
+
+import type { AgentsConfig } from '../policy/types.ts';
+import { formatTrailer, parseTrailers, type Trailer } from './trailers.ts';
+
+/** Known agent identities: either the name or the e-mail alone identifies the agent. */
+interface KnownIdentity {
+  names: readonly string[];
+  /** Lower-case globs (`*` = any run) over the e-mail address. */
+  emails: readonly string[];
+}
+
+/** GitHub App bots commit as `<slug>[bot]` with `<id>+<slug>[bot]@users.noreply.github.com`. */
+function githubBot(slug: string): KnownIdentity {
+  return { names: [`${slug}[bot]`], emails: [`${slug}[bot]@users.noreply.github.com`, `*+${slug}[bot]@users.noreply.github.com`] };
+}
+
+const KNOWN_IDENTITIES: readonly KnownIdentity[] = [
+  { names: ['kiro agent'], emails: ['*kiro-agent@users.noreply.github.com', 'kiro-bot@users.noreply.github.com'] },
+  githubBot('kiro-agent'),
+  githubBot('copilot-swe-agent'),
+  { names: [], emails: ['*+copilot@users.noreply.github.com'] },
+  githubBot('devin-ai-integration'),
+  githubBot('google-labs-jules'),
+  githubBot('claude'),
+  { names: ['cursor agent'], emails: ['cursoragent@cursor.com'] },
+];
+
+/** Co-authors that identify an agent by e-mail alone (besides the identities above). */
+const AGENT_COAUTHOR_EMAILS: readonly string[] = [
+  'noreply@anthropic.com',
+  'noreply@openai.com',
+  'cursoragent@cursor.com',
+  'noreply@aider.chat',
+];
+
+/** Trailers whose mere presence marks agent work, whatever their value. */
+const AGENT_TRAILER_KEYS: readonly string[] = ['assisted-by', 'agent-logs-url', 'made-with'];
+
+export const AGENT_BRANCH_PREFIXES: readonly string[] = ['kiro/', 'copilot/', 'codex/', 'cursor/', 'claude/'];
+
+const globCache = new Map<string, RegExp>();
+
+/**
+ * `*` matches any run of characters (including none); everything else is literal; the whole
+ * text must match. Case-insensitive: identities and trailer keys are, and a looser match only
+ * ever makes more commits judged.
+ */
+export function globMatch(pattern: string, text: string): boolean {
+  let re = globCache.get(pattern);
+  if (re === undefined) {
+    const body = pattern
+      .split('*')
+      .map((part) => part.replace(/[\\^$.|?+()[\]{}]/g, '\\$&'))
+      .join('[\\s\\S]*');
+    re = new RegExp(`^${body}$`, 'i');
+    if (globCache.size > 10_000) globCache.clear();
+    globCache.set(pattern, re);
+  }
+  return re.test(text);
+}
+
+function knownName(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  if (n === '') return false;
+  // aider marks the commits it makes with the user's name plus "(aider)".
+  if (n.endsWith('(aider)')) return true;
+  return KNOWN_IDENTITIES.some((id) => id.names.includes(n));
+}
+
+function knownEmail(email: string): boolean {
+  const e = email.trim().toLowerCase();
+  if (e === '') return false;
+  return KNOWN_IDENTITIES.some((id) => id.emails.some((g) => globMatch(g, e)));
+}
+
+/** `Name <email>` as written in a Co-authored-by value; a bare address counts as the e-mail. */
+export function splitIdentity(value: string): { name: string; email: string } {
+  const m = /^([^<]*)<([^>]*)>/.exec(value);
+  if (m) return { name: (m[1] ?? '').trim(), email: (m[2] ?? '').trim() };
+  const v = value.trim();
+  return v.includes('@') ? { name: '', email: v } : { name: v, email: '' };
+}
+
+export interface AgentCommitInput {
+  authorName: string;
+  authorEmail: string;
+  committerName: string;
+  committerEmail: string;
+  /** The raw message; trailers are read from it unless `trailers` is given. */
+  message?: string;
+  trailers?: readonly Trailer[];
+}
+
+export interface AgentDetectOptions {
+  /** The policy's `agents:` key. */
+  agents?: AgentsConfig;
+  /** `--all-commits` / the Action's `all-commits` input. */
+  allCommits?: boolean;
+  /** The pull request's head branch (a `refs/heads/` prefix is ignored). */
+  branch?: string | null;
+  /** The commit adds entries to a command log (computed by the log reader, SPEC 8). */
+  addsLogEntries?: boolean;
+}
+
+export interface AgentVerdict {
+  agent: boolean;
+  /** Every signal that holds, in a stable order, e.g. `identity: author Kiro Agent <...>`. */
+  signals: string[];
+}
+
+/**
+ * The trailers used for detection: those git sees with and without the `---` divider. A message
+ * whose trailer block sits above a `---` line is read either way by different git commands, so
+ * both readings count.
+ */
+export function detectionTrailers(message: string): Trailer[] {
+  const plain = parseTrailers(message);
+  const divided = parseTrailers(message, { divider: true });
+  const seen = new Set(plain.map(formatTrailer));
+  return [...plain, ...divided.filter((t) => !seen.has(formatTrailer(t)))];
+}
+
+function ident(name: string, email: string): string {
+  return `${name} <${email}>`;
+}
+
+/** Decides whether a commit is agent-made and lists the signals. Pure. */
+export function detectAgent(commit: AgentCommitInput, opts: AgentDetectOptions = {}): AgentVerdict {
+  const signals: string[] = [];
+  const add = (s: string): void => {
+    if (!signals.includes(s)) signals.push(s);
+  };
+  const people: Array<[string, string, string]> = [
+    ['author', commit.authorName, commit.authorEmail],
+    ['committer', commit.committerName, commit.committerEmail],
+  ];
+  for (const [role, name, email] of people) {
+    if (knownName(name) || knownEmail(email)) add(`identity: ${role} ${ident(name, email)}`);
+  }
+
+  const trailers = commit.trailers ?? detectionTrailers(commit.message ?? '');
+  for (const t of trailers) {
+    const key = t.key.toLowerCase();
+    if (key === 'co-authored-by') {
+      const { name, email } = splitIdentity(t.value);
+      const e = email.toLowerCase();
+      if (knownName(name) || knownEmail(e) || AGENT_COAUTHOR_EMAILS.includes(e)) add(`trailer: ${formatTrailer(t)}`);
+    } else if (AGENT_TRAILER_KEYS.includes(key)) {
+      add(`trailer: ${formatTrailer(t)}`);
+    }
+  }
+
+  if (opts.addsLogEntries) add('log: adds command log entries');
+
+  const branch = opts.branch ? opts.branch.replace(/^refs\/heads\//, '') : '';
+  if (branch !== '' && AGENT_BRANCH_PREFIXES.some((p) => branch.toLowerCase().startsWith(p))) add(`branch: ${branch}`);
+
+  const agents = opts.agents;
+  if (agents?.all) {
+    add('policy agents: all');
+  } else if (agents) {
+    for (const [role, name, email] of people) {
+      const text = ident(name, email);
+      const hit = agents.identities.find((g) => globMatch(g, text));
+      if (hit !== undefined) add(`policy identity: ${role} ${text} (matches ${JSON.stringify(hit)})`);
+    }
+    for (const t of trailers) {
+      const text = formatTrailer(t);
+      const hit = agents.trailers.find((g) => globMatch(g, text));
+      if (hit !== undefined) add(`policy trailer: ${text} (matches ${JSON.stringify(hit)})`);
+    }
+    if (branch !== '') {
+      const hit = agents.branches.find((g) => globMatch(g, branch));
+      if (hit !== undefined) add(`policy branch: ${branch} (matches ${JSON.stringify(hit)})`);
+    }
+  }
+
+  if (opts.allCommits) add('all-commits');
+  return { agent: signals.length > 0, signals };
+}
+
+/** Environment variables that agent shells set (SPEC 12), for the pre-commit hook. */
+export function detectAgentEnv(env: Readonly<Record<string, string | undefined>>, agents?: AgentsConfig): string[] {
+  const signals: string[] = [];
+  for (const name of ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX']) {
+    if (env[name] !== undefined && env[name] !== '') signals.push(`env: ${name}`);
+  }
+  const exec = env.AWS_EXECUTION_ENV ?? '';
+  if (/amazonq|kiro/i.test(exec)) signals.push(`env: AWS_EXECUTION_ENV=${exec}`);
+  if (agents && !agents.all) {
+    for (const pattern of agents.env) {
+      const eq = pattern.indexOf('=');
+      const name = eq < 0 ? pattern : pattern.slice(0, eq);
+      const value = env[name];
+      if (value === undefined) continue;
+      // Values are matched case-sensitively: they are arbitrary data, not identities.
+      if (eq < 0 ? value !== '' : textGlob(pattern.slice(eq + 1), value)) {
+        signals.push(`policy env: ${eq < 0 ? name : `${name}=${value}`} (matches ${JSON.stringify(pattern)})`);
+      }
+    }
+  }
+  return signals;
+}
+
+function textGlob(pattern: string, text: string): boolean {
+  const body = pattern
+    .split('*')
+    .map((part) => part.replace(/[\\^$.|?+()[\]{}]/g, '\\$&'))
+    .join('[\\s\\S]*');
+  return new RegExp(`^${body}$`).test(text);
+}
+
+/**
+ * Models named in trailers (SPEC 9), in order, without repeats: `Model: X`, and the MODEL of
+ * `Assisted-by: AGENT:MODEL [TOOL...]`.
+ */
+export function modelsFromTrailers(trailers: readonly Trailer[]): string[] {
+  const models: string[] = [];
+  for (const t of trailers) {
+    const key = t.key.toLowerCase();
+    let model = '';
+    if (key === 'model') {
+      model = t.value.trim();
+    } else if (key === 'assisted-by') {
+      const colon = t.value.indexOf(':');
+      if (colon >= 0) model = t.value.slice(colon + 1).trim().split(/\s+/)[0] ?? '';
+    }
+    if (model !== '' && !models.includes(model)) models.push(model);
+  }
+  return models;
+}
+
+/** The first model a commit's trailers name, or null. */
+export function modelFromTrailers(trailers: readonly Trailer[]): string | null {
+  return modelsFromTrailers(trailers)[0] ?? null;
+}

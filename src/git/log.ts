@@ -1,0 +1,322 @@
+// The commits of a range with the paths each one wrote: one `git log` for the whole range, plus
+// one process per merge commit (see mergeChanges for why merges cannot share the walk).
+
+import { randomBytes } from 'node:crypto';
+import type { Git } from './exec.ts';
+import { GitError, IncompleteHistoryError } from './errors.ts';
+import { parseRawRecords, type Change } from './rawdiff.ts';
+import { readHistoryState, type HistoryState } from './range.ts';
+
+export type { Change, ChangeStatus } from './rawdiff.ts';
+export { parseRawDiff, parseRawRecords } from './rawdiff.ts';
+
+export interface CommitInfo {
+  sha: string;
+  parents: string[];
+  /** Identities exactly as recorded (never rewritten by .mailmap). */
+  authorName: string;
+  authorEmail: string;
+  committerName: string;
+  committerEmail: string;
+  /** The raw message (`%B`), re-encoded to UTF-8 from the commit's declared encoding. */
+  message: string;
+  /**
+   * Paths this commit wrote: against its parent, the empty tree for a root, the automatic merge
+   * for a two-parent merge, and (octopus) the paths that differ from every parent.
+   */
+  changes: Change[];
+}
+
+/**
+ * How a two-parent merge is separated from the automatic merge:
+ * - `remerge`: `git show --diff-merges=remerge` (git >= 2.36);
+ * - `merge-tree`: `git merge-tree --write-tree` then `git diff-tree` (git >= 2.38);
+ * - `auto`: remerge, falling back to merge-tree when this git does not know remerge.
+ */
+export type MergeDiffMode = 'auto' | 'remerge' | 'merge-tree';
+
+export interface ReadCommitsOptions {
+  mergeDiff?: MergeDiffMode;
+  /** Shallow/grafts state, when the caller already read it (resolveRange does). */
+  history?: HistoryState;
+  /** How many merge commits are diffed at the same time. */
+  mergeConcurrency?: number;
+}
+
+export interface RangeSpec {
+  head: string;
+  /** Commits whose ancestry is excluded (the merge-bases); empty: all of head's history. */
+  mergeBases: readonly string[];
+}
+
+/** Options every diff we parse is produced with (SPEC 6.1). */
+export const DIFF_ARGS: readonly string[] = [
+  '--raw',
+  '-z',
+  '--no-abbrev',
+  '--no-renames',
+  '--no-relative',
+  '--ignore-submodules=none',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-color',
+];
+
+const RECORD_START = 0x01;
+const NUL = 0;
+const LF = 0x0a;
+
+function unexpected(at: number, what: string): never {
+  throw new GitError(['log'], 0, '', `unexpected output at byte ${at}: ${what}`);
+}
+
+function field(buf: Buffer, pos: number): [string, number] {
+  const end = buf.indexOf(NUL, pos);
+  if (end < 0) unexpected(pos, 'unterminated field');
+  return [buf.toString('utf8', pos, end), end + 1];
+}
+
+function skipFraming(buf: Buffer, pos: number, end: number): number {
+  while (pos < end && (buf[pos] === NUL || buf[pos] === LF)) pos++;
+  return pos;
+}
+
+/**
+ * Parses the output of the log below. Commit messages cannot contain NUL (git stops a message at
+ * one), so NUL-separated fields are unambiguous; the random marker makes the record boundary
+ * impossible to forge from inside a message.
+ */
+export function parseLog(buf: Buffer, marker: string): CommitInfo[] {
+  const start = Buffer.from(`\u0001${marker}\u0000`, 'latin1');
+  const commits: CommitInfo[] = [];
+  let pos = skipFraming(buf, 0, buf.length);
+  while (pos < buf.length) {
+    if (buf[pos] !== RECORD_START || buf.compare(start, 0, start.length, pos, pos + start.length) !== 0) {
+      unexpected(pos, 'no record marker');
+    }
+    pos += start.length;
+    let sha: string, parents: string, an: string, ae: string, cn: string, ce: string, message: string;
+    [sha, pos] = field(buf, pos);
+    [parents, pos] = field(buf, pos);
+    [an, pos] = field(buf, pos);
+    [ae, pos] = field(buf, pos);
+    [cn, pos] = field(buf, pos);
+    [ce, pos] = field(buf, pos);
+    [message, pos] = field(buf, pos);
+    pos = skipFraming(buf, pos, buf.length);
+    const { changes, next } = parseRawRecords(buf, pos, buf.length);
+    pos = skipFraming(buf, next, buf.length);
+    commits.push({
+      sha,
+      parents: parents === '' ? [] : parents.split(' '),
+      authorName: an,
+      authorEmail: ae,
+      committerName: cn,
+      committerEmail: ce,
+      message,
+      changes,
+    });
+  }
+  return commits;
+}
+
+function logArgs(marker: string, range: RangeSpec): string[] {
+  return [
+    'log',
+    '--no-mailmap',
+    '--no-show-signature',
+    '--no-notes',
+    '--encoding=UTF-8',
+    // Merges are diffed one by one (mergeChanges); here they are only listed.
+    '--diff-merges=off',
+    '--root',
+    '--topo-order',
+    '--reverse',
+    ...DIFF_ARGS,
+    `--format=tformat:%x01${marker}%x00%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%B%x00`,
+    '--end-of-options',
+    range.head,
+    ...range.mergeBases.map((b) => `^${b}`),
+    '--',
+  ];
+}
+
+/** Runs `fn` over `items` with at most `limit` promises pending. */
+async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+function parseShowOutput(args: readonly string[], out: Buffer, sha: string): Change[] {
+  if (out.length === 0) return [];
+  const head = out.toString('latin1', 0, sha.length);
+  if (head !== sha) throw new GitError(args, 0, '', 'unexpected output: commit id missing');
+  const pos = skipFraming(out, sha.length, out.length);
+  const { changes, next } = parseRawRecords(out, pos, out.length);
+  if (skipFraming(out, next, out.length) !== out.length) throw new GitError(args, 0, '', `unexpected output at byte ${next}`);
+  return changes;
+}
+
+async function remergeChanges(git: Git, sha: string): Promise<Change[]> {
+  const args = ['show', '--diff-merges=remerge', ...DIFF_ARGS, '--no-notes', '--format=format:%H', '--end-of-options', sha, '--'];
+  return parseShowOutput(args, await git.run(args), sha);
+}
+
+async function mergeTreeChanges(git: Git, commit: CommitInfo): Promise<Change[]> {
+  const mtArgs = ['merge-tree', '--write-tree', '--allow-unrelated-histories', '-z', '--end-of-options', ...commit.parents];
+  const res = await git.exec(mtArgs);
+  // Exit 1 means "conflicts": the tree is still written, with conflict markers, as remerge does.
+  if (res.exitCode !== 0 && res.exitCode !== 1) throw new GitError(mtArgs, res.exitCode, res.stderr);
+  const end = res.stdout.indexOf(NUL);
+  const tree = res.stdout.toString('latin1', 0, end < 0 ? res.stdout.length : end).trim();
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(tree)) throw new GitError(mtArgs, res.exitCode, res.stderr, 'no tree id in output');
+  const dtArgs = ['diff-tree', '-r', ...DIFF_ARGS, '--end-of-options', tree, commit.sha, '--'];
+  const out = await git.run(dtArgs);
+  const { changes, next } = parseRawRecords(out, 0, out.length);
+  if (next !== out.length) throw new GitError(dtArgs, 0, '', `unexpected output at byte ${next}`);
+  return changes;
+}
+
+async function combinedChanges(git: Git, sha: string): Promise<Change[]> {
+  const args = ['diff-tree', '-c', '-r', ...DIFF_ARGS, '--end-of-options', sha, '--'];
+  return parseShowOutput(args, await git.run(args), sha);
+}
+
+/**
+ * Fills in what each merge commit changed beyond the automatic merge.
+ *
+ * One walk with `--diff-merges=remerge` is wrong on git before 2.48: the walk frees the parent
+ * lists of commits it has shown, so a later merge's merge-base search comes back empty and the
+ * remerge invents changes (seen on 2.39: a clean merge reported as modifying a file). Showing each
+ * merge in its own process avoids that on every version.
+ */
+async function fillMergeChanges(git: Git, commits: CommitInfo[], opts: ReadCommitsOptions): Promise<void> {
+  let mode: MergeDiffMode = opts.mergeDiff ?? 'auto';
+  const merges = commits.filter((c) => c.parents.length > 1);
+  await mapLimit(merges, opts.mergeConcurrency ?? 4, async (commit) => {
+    if (commit.parents.length > 2) {
+      // Neither remerge nor merge-tree handles octopus merges; the combined diff lists every path
+      // whose result differs from all parents, which holds any edit the merger added.
+      commit.changes = await combinedChanges(git, commit.sha);
+      return;
+    }
+    if (mode === 'merge-tree') {
+      commit.changes = await mergeTreeChanges(git, commit);
+      return;
+    }
+    try {
+      commit.changes = await remergeChanges(git, commit.sha);
+    } catch (e) {
+      if (mode !== 'auto' || !(e instanceof GitError)) throw e;
+      try {
+        commit.changes = await mergeTreeChanges(git, commit);
+        mode = 'merge-tree';
+      } catch {
+        throw e;
+      }
+    }
+  });
+}
+
+/**
+ * Every commit of `head` not reachable from the merge-bases, oldest first (parents before
+ * children), merges included, each with the paths it wrote.
+ */
+export async function readCommits(git: Git, range: RangeSpec, opts: ReadCommitsOptions = {}): Promise<CommitInfo[]> {
+  const history = opts.history ?? (await readHistoryState(git));
+  if (history.grafts) {
+    throw new IncompleteHistoryError('grafts', 'info/grafts rewrites parents in this repository (remove it)');
+  }
+  const marker = randomBytes(16).toString('hex');
+  const commits = parseLog(await git.run(logArgs(marker, range)), marker);
+  for (const c of commits) {
+    // A commit at the shallow boundary is listed without parents and diffed against the empty
+    // tree: taking it for a root would judge its whole tree as new, or miss what it changed.
+    if (history.shallow.has(c.sha)) {
+      throw new IncompleteHistoryError('shallow', `commit ${c.sha} is at the shallow boundary of this clone`, c.sha);
+    }
+  }
+  await fillMergeChanges(git, commits, opts);
+  return commits;
+}
+
+function checkIds(ids: readonly string[]): string[] {
+  const unique = [...new Set(ids)];
+  for (const id of unique) {
+    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(id)) throw new GitError(['cat-file', '--batch'], null, '', `not an object id: ${JSON.stringify(id)}`);
+  }
+  return unique;
+}
+
+/**
+ * Contents of blobs (symlink targets) by id, with one `git cat-file --batch` for all of them.
+ * Ids that are missing or not blobs are absent from the map.
+ */
+export async function readBlobs(git: Git, ids: readonly string[]): Promise<Map<string, Buffer>> {
+  const wanted = checkIds(ids);
+  const result = new Map<string, Buffer>();
+  if (wanted.length === 0) return result;
+  const args = ['cat-file', '--batch', '--buffer'];
+  const out = await git.run(args, { input: wanted.join('\n') + '\n' });
+  let pos = 0;
+  for (const id of wanted) {
+    const eol = out.indexOf(LF, pos);
+    if (eol < 0) throw new GitError(args, 0, '', 'truncated output');
+    const header = out.toString('latin1', pos, eol).split(' ');
+    pos = eol + 1;
+    if (header[0] !== id) throw new GitError(args, 0, '', `unexpected output for ${id}`);
+    if (header[1] === 'missing' || header[1] === 'ambiguous') continue;
+    const size = Number(header[2]);
+    if (header.length !== 3 || !Number.isSafeInteger(size) || pos + size > out.length) {
+      throw new GitError(args, 0, '', `unexpected header for ${id}`);
+    }
+    if (header[1] === 'blob') result.set(id, out.subarray(pos, pos + size));
+    pos += size + 1;
+  }
+  return result;
+}
+
+export interface TreeEntry {
+  mode: string;
+  type: string;
+  id: string;
+}
+
+/** The tree entry at `path` in `commit` (no globbing: the path is literal), or null. */
+export async function readEntryAt(git: Git, commit: string, path: string): Promise<TreeEntry | null> {
+  const args = ['ls-tree', '-z', '--full-tree', '--end-of-options', commit, '--', path];
+  const out = await git.run(args, { env: { GIT_LITERAL_PATHSPECS: '1' } });
+  const want = Buffer.from(path, 'utf8');
+  let pos = 0;
+  while (pos < out.length) {
+    const end = out.indexOf(NUL, pos);
+    const stop = end < 0 ? out.length : end;
+    const tab = out.indexOf(0x09, pos);
+    if (tab > 0 && tab < stop && out.subarray(tab + 1, stop).equals(want)) {
+      const [mode, type, id] = out.toString('latin1', pos, tab).split(' ');
+      if (mode && type && id) return { mode, type, id };
+    }
+    pos = stop + 1;
+  }
+  return null;
+}
+
+/**
+ * The bytes of a regular file at `commit:path`, or null when there is no such path (how the
+ * workspace policy is read from the base commit). A symlink, folder or submodule at that path is
+ * an error rather than "absent": treating it as absent would quietly drop the workspace policy.
+ */
+export async function readFileAt(git: Git, commit: string, path: string): Promise<Buffer | null> {
+  const entry = await readEntryAt(git, commit, path);
+  if (entry === null) return null;
+  if (entry.type !== 'blob' || (entry.mode !== '100644' && entry.mode !== '100755')) {
+    throw new GitError(['ls-tree', commit, '--', path], 0, '', `${path} is not a regular file at ${commit} (mode ${entry.mode})`);
+  }
+  return git.run(['cat-file', 'blob', entry.id]);
+}

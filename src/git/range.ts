@@ -1,0 +1,265 @@
+// Which commits a check judges: merge-base(base, head)..head, refusing to answer when the
+// repository does not hold the whole of that range (SPEC 6.3).
+
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { Git } from './exec.ts';
+import { textOf } from './exec.ts';
+import { GitError, IncompleteHistoryError, InvalidRefError } from './errors.ts';
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** A full SHA-1 or SHA-256 object id in lower case. */
+export function isObjectId(value: string): boolean {
+  return OBJECT_ID.test(value);
+}
+
+/** All zeros: the "before" of a push that created a branch, the "after" of one that deleted it. */
+export function isNullObjectId(value: string): boolean {
+  return /^(?:0{40}|0{64})$/.test(value);
+}
+
+/**
+ * Refs taken from an event payload are data an attacker may shape (branch names can start with
+ * `-`), so only full hex ids are accepted; anything else would be a rev expression git parses.
+ */
+export function validateEventRef(value: string, what: string): string {
+  const id = value.trim().toLowerCase();
+  if (!isObjectId(id)) {
+    throw new InvalidRefError(`${what} must be a full hex object id (40 or 64 hex digits), got ${JSON.stringify(value)}`);
+  }
+  return id;
+}
+
+/** The commit a revision names, or null when this repository has no such commit. */
+export async function resolveCommit(git: Git, rev: string): Promise<string | null> {
+  const args = ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`];
+  const res = await git.exec(args);
+  if (res.exitCode === 0) {
+    const id = textOf(res.stdout);
+    if (!isObjectId(id)) throw new GitError(args, 0, '', `unexpected output ${JSON.stringify(id)}`);
+    return id;
+  }
+  // "No such revision" is exit 1 under --quiet, but `X@{upstream}` without an upstream and other
+  // unresolvable expressions exit 128. Repository-level failures surface in the calls around
+  // this one (readHistoryState runs first), so any failure here means "not a commit here".
+  return null;
+}
+
+export interface HistoryState {
+  /** Commits whose parents this clone does not have (the `shallow` file). */
+  shallow: ReadonlySet<string>;
+  isShallow: boolean;
+  /** `info/grafts` exists: git would show invented parents for some commits. */
+  grafts: boolean;
+}
+
+async function readOptional(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Shallow boundary and grafts: the two ways a repository can hide a commit's real parents. */
+export async function readHistoryState(git: Git): Promise<HistoryState> {
+  const out = textOf(
+    await git.run(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow', '--git-path', 'info/grafts']),
+  ).split('\n');
+  const [flag, shallowPath, graftsPath] = out;
+  if (flag === undefined || shallowPath === undefined || graftsPath === undefined) {
+    throw new GitError(['rev-parse', '--is-shallow-repository'], 0, '', 'unexpected output');
+  }
+  const abs = (p: string): string => (isAbsolute(p) ? p : join(git.cwd, p));
+  const shallowText = await readOptional(abs(shallowPath));
+  const shallow = new Set<string>();
+  for (const line of (shallowText ?? '').split('\n')) {
+    const id = line.trim();
+    if (id !== '') shallow.add(id);
+  }
+  const graftsText = await readOptional(abs(graftsPath));
+  return {
+    shallow,
+    isShallow: flag === 'true' || shallow.size > 0,
+    grafts: graftsText !== null && graftsText.trim() !== '',
+  };
+}
+
+/**
+ * The base `check` uses when none is given: the upstream of the head branch, else the default
+ * branch. Returns the ref it chose, or null when there is none.
+ */
+export async function findDefaultBase(git: Git, head = 'HEAD'): Promise<string | null> {
+  const candidates = [
+    `${head}@{upstream}`,
+    'refs/remotes/origin/HEAD',
+    'refs/remotes/origin/main',
+    'refs/remotes/origin/master',
+    'refs/heads/main',
+    'refs/heads/master',
+  ];
+  for (const ref of candidates) {
+    if ((await resolveCommit(git, ref)) !== null) return ref;
+  }
+  return null;
+}
+
+async function mergeBases(git: Git, commits: readonly string[]): Promise<string[]> {
+  const args = ['merge-base', '--all', ...commits];
+  const res = await git.exec(args);
+  // Exit 1 with no output is git's way of saying "no common ancestor".
+  if (res.exitCode === 1 && res.stdout.length === 0) return [];
+  if (res.exitCode !== 0) throw new GitError(args, res.exitCode, res.stderr);
+  return textOf(res.stdout).split('\n').filter((l) => l !== '');
+}
+
+async function revList(git: Git, include: readonly string[], exclude: readonly string[], parents = false): Promise<string[][]> {
+  const args = ['rev-list', ...(parents ? ['--parents'] : []), '--end-of-options', ...include, ...exclude.map((e) => `^${e}`), '--'];
+  const out = textOf(await git.run(args));
+  return out === '' ? [] : out.split('\n').map((l) => l.split(' '));
+}
+
+export interface CommitRange {
+  /** The base commit as resolved (what the report calls `range.base`). */
+  base: string;
+  head: string;
+  /** merge-base(base, head); with criss-cross history, every best common ancestor. */
+  mergeBases: string[];
+  /** What the base was given as or defaulted to (for messages). */
+  baseRef: string;
+}
+
+export interface ResolveRangeOptions {
+  /** Default: the head's upstream, else the default branch (`findDefaultBase`). */
+  base?: string;
+  /** Default: HEAD. */
+  head?: string;
+  /** Base and head come from an event payload: accept full hex ids only. */
+  eventRefs?: boolean;
+  /**
+   * When set, an incomplete history is fetched from this remote (deepen, then unshallow) before
+   * giving up. The default is to fail closed without touching the network.
+   */
+  fetchFrom?: string;
+}
+
+async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitRange> {
+  let headRef = opts.head ?? 'HEAD';
+  let baseRef = opts.base;
+  if (opts.eventRefs) {
+    headRef = validateEventRef(headRef, 'head');
+    if (baseRef === undefined) throw new InvalidRefError('base is required with event refs');
+    baseRef = validateEventRef(baseRef, 'base');
+  }
+
+  const state = await readHistoryState(git);
+  if (state.grafts) {
+    throw new IncompleteHistoryError('grafts', 'info/grafts rewrites parents in this repository (remove it)');
+  }
+
+  const head = await resolveCommit(git, headRef);
+  if (head === null) {
+    throw new IncompleteHistoryError('missing-head', `head ${JSON.stringify(headRef)} is not a commit in this repository`, headRef);
+  }
+  if (baseRef === undefined) {
+    const found = await findDefaultBase(git, opts.head ?? 'HEAD');
+    if (found === null) {
+      throw new InvalidRefError('no base: the head has no upstream and there is no origin/HEAD, main or master; pass --base REV');
+    }
+    baseRef = found;
+  }
+  const base = await resolveCommit(git, baseRef);
+  if (base === null) {
+    throw new IncompleteHistoryError('missing-base', `base ${JSON.stringify(baseRef)} is not a commit in this repository`, baseRef);
+  }
+
+  const bases = await mergeBases(git, [base, head]);
+  if (bases.length === 0) {
+    const why = state.isShallow ? 'the clone is shallow' : 'their histories are unrelated';
+    throw new IncompleteHistoryError('no-merge-base', `base ${base} and head ${head} have no common ancestor here (${why})`, base);
+  }
+  const range: CommitRange = { base, head, mergeBases: bases, baseRef };
+  if (state.isShallow) await assertCompleteHistory(git, range, state);
+  return range;
+}
+
+/**
+ * In a shallow clone, proves that nothing the check depends on lies past the boundary: no commit
+ * of the range, no commit between either tip and the merge-base (the merge-base search walked
+ * them), and for each merge in the range, nothing its own merge-base search needs (the remerge
+ * that separates the merger's edits from the automatic merge depends on it).
+ */
+export async function assertCompleteHistory(git: Git, range: CommitRange, state?: HistoryState): Promise<void> {
+  const st = state ?? (await readHistoryState(git));
+  if (!st.isShallow) return;
+  const cut = (id: string): void => {
+    if (st.shallow.has(id)) {
+      throw new IncompleteHistoryError('shallow', `commit ${id} is at the shallow boundary of this clone`, id);
+    }
+  };
+  for (const [id] of await revList(git, [range.base, range.head], range.mergeBases)) if (id) cut(id);
+  const inRange = await revList(git, [range.head], range.mergeBases, true);
+  // A merge-base at the boundary no longer excludes its own ancestors; if the head reaches one of
+  // them by another path, the walk ends at a root that is really base history.
+  if (range.mergeBases.some((b) => st.shallow.has(b)) && inRange.some((c) => c.length === 1)) {
+    throw new IncompleteHistoryError('shallow', `merge-base ${range.mergeBases.join(' ')} is at the shallow boundary of this clone`);
+  }
+  for (const [id, ...parents] of inRange) {
+    if (id === undefined || parents.length !== 2) continue;
+    const bases = await mergeBases(git, parents);
+    if (bases.length === 0) {
+      throw new IncompleteHistoryError('shallow', `the parents of merge ${id} have no common ancestor in this shallow clone`, id);
+    }
+    for (const [walked] of await revList(git, parents, bases)) if (walked) cut(walked);
+  }
+}
+
+/** Resolves and validates the range of a check (see ResolveRangeOptions). */
+export async function resolveRange(git: Git, opts: ResolveRangeOptions = {}): Promise<CommitRange> {
+  if (opts.fetchFrom === undefined) return resolveOnce(git, opts);
+  for (const depth of [100, null]) {
+    try {
+      return await resolveOnce(git, opts);
+    } catch (e) {
+      if (!(e instanceof IncompleteHistoryError) || e.kind === 'grafts') throw e;
+      const want = [opts.base, opts.head].filter((r): r is string => r !== undefined && isObjectId(r.toLowerCase()));
+      if (!(await tryDeepen(git, opts.fetchFrom, { want, depth }))) throw e;
+    }
+  }
+  return resolveOnce(git, opts);
+}
+
+export interface DeepenOptions {
+  /** Object ids that must be present afterwards (fetched by id when missing). */
+  want?: readonly string[];
+  /** `--deepen=N`; null or absent: `--unshallow`. */
+  depth?: number | null;
+}
+
+/**
+ * Fetches history a check needs from `remote`, if that remote exists. Returns whether a fetch
+ * ran and succeeded; the caller re-resolves the range and still fails closed if it is not enough.
+ */
+export async function tryDeepen(git: Git, remote = 'origin', opts: DeepenOptions = {}): Promise<boolean> {
+  const remotes = textOf(await git.run(['remote'])).split('\n');
+  if (!remotes.includes(remote)) return false;
+  const common = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--no-write-fetch-head'];
+  let fetched = false;
+  const state = await readHistoryState(git);
+  if (state.isShallow) {
+    const how = opts.depth ? `--deepen=${opts.depth}` : '--unshallow';
+    const res = await git.exec([...common, how, '--end-of-options', remote]);
+    fetched ||= res.exitCode === 0;
+  }
+  const missing: string[] = [];
+  for (const id of opts.want ?? []) {
+    if (isObjectId(id) && (await resolveCommit(git, id)) === null) missing.push(id);
+  }
+  if (missing.length > 0) {
+    const res = await git.exec([...common, '--end-of-options', remote, ...missing]);
+    fetched ||= res.exitCode === 0;
+  }
+  return fetched;
+}

@@ -1,0 +1,121 @@
+// Variables that change which program runs or inject code into later commands (SPEC 5.6): setting
+// one makes every rule about the command's text unreliable, so it is at least `ask`.
+import { assignedName, type Arg } from './words.ts';
+
+const DANGEROUS = new Set([
+  'PATH', 'IFS', 'ENV', 'BASH_ENV', 'CDPATH', 'GLOBIGNORE', 'PROMPT_COMMAND', 'PS4', 'SHELLOPTS', 'BASHOPTS',
+]);
+
+export function isDangerousName(name: string): boolean {
+  return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_');
+}
+
+export function dangerReason(name: string): string {
+  return `assignment to ${name}`;
+}
+
+/** Builtins whose operands are assignments or variable names (SPEC 5.6 names them for `export`). */
+const DECLARATION = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
+/**
+ * Why a command sets a dangerous variable through its operands, or null. Covers the declaration
+ * builtins, and `read`/`printf -v`/`mapfile`/`getopts`/`let`, which set variables too.
+ */
+export function operandAssignmentDanger(args: readonly Arg[]): string | null {
+  const first = args[0];
+  if (first === undefined || first.dynamic !== null) return null;
+  const name = first.value;
+  if (DECLARATION.has(name)) return declarationDanger(args);
+  switch (name) {
+    case 'read':
+      return namesDanger(args, 'adDinNptu', 'a');
+    case 'mapfile':
+    case 'readarray':
+      return namesDanger(args, 'dnOsuCc', '');
+    case 'getopts':
+      return namesDanger(args.slice(1), '', '');
+    case 'printf':
+      return printfDanger(args);
+    case 'let':
+      return letDanger(args);
+  }
+  return null;
+}
+
+function declarationDanger(args: readonly Arg[]): string | null {
+  let nameref = false;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined) continue;
+    if (a.split) return 'dynamic operand of a declaration builtin';
+    const v = a.value;
+    if ((v.startsWith('-') || v.startsWith('+')) && assignedName(v) === null) {
+      if (v.includes('n')) nameref = true;
+      continue;
+    }
+    const set = assignedName(v);
+    if (set !== null && isDangerousName(set)) return dangerReason(set);
+    // `declare -n ref=PATH` makes every later `ref=...` an assignment to PATH.
+    if (nameref && set !== null) {
+      const target = v.slice(v.indexOf('=') + 1);
+      if (isDangerousName(target)) return dangerReason(target);
+    }
+  }
+  return null;
+}
+
+/** Operands after options are variable names (`read -r PATH`); `extra` options name one too. */
+function namesDanger(args: readonly Arg[], withValue: string, extra: string): string | null {
+  let options = true;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined) continue;
+    const v = a.value;
+    if (options && v === '--') {
+      options = false;
+      continue;
+    }
+    if (options && v.length > 1 && v.startsWith('-')) {
+      for (let j = 1; j < v.length; j++) {
+        const ch = v[j] ?? '';
+        if (!withValue.includes(ch)) continue;
+        const value = j + 1 < v.length ? v.slice(j + 1) : args[++i]?.value ?? '';
+        if (extra.includes(ch) && isDangerousName(value)) return dangerReason(value);
+        break;
+      }
+      continue;
+    }
+    options = false;
+    if (a.split) return 'dynamic variable name';
+    if (isDangerousName(v)) return dangerReason(v);
+  }
+  return null;
+}
+
+function printfDanger(args: readonly Arg[]): string | null {
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i]?.value ?? '';
+    if (v === '-v') {
+      const target = args[i + 1]?.value ?? '';
+      return isDangerousName(target.replace(/\[.*$/s, '')) ? dangerReason(target) : null;
+    }
+    if (v.startsWith('-v') && v.length > 2) return isDangerousName(v.slice(2)) ? dangerReason(v.slice(2)) : null;
+    if (!v.startsWith('-') || v === '--') return null;
+  }
+  return null;
+}
+
+function letDanger(args: readonly Arg[]): string | null {
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i]?.value ?? '';
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\])?\s*[-+*/%&|^<>]*=(?!=)/.exec(v);
+    if (m?.[1] !== undefined && isDangerousName(m[1])) return dangerReason(m[1]);
+  }
+  return null;
+}
+
+/** The arithmetic assignment operators (`=`, `+=`, `<<=`…), not comparisons. */
+export function isArithmeticAssignment(operator: string): boolean {
+  if (!operator.endsWith('=')) return false;
+  return operator !== '==' && operator !== '!=' && operator !== '<=' && operator !== '>=';
+}

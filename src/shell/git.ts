@@ -1,0 +1,144 @@
+// git's global options (stripped for the `git <subcommand>` view, SPEC 5.3) and the `-c` settings
+// whose value git runs as a command (SPEC 5.4: aliases with `!`, pagers, editors, helpers).
+import type { Arg } from './words.ts';
+
+export interface GitScan {
+  /** Index of the subcommand (args.length when there is none). */
+  next: number;
+  /** Values git would hand to a shell, as scripts to analyse. */
+  scripts: Arg[];
+  forceAsk: string | null;
+}
+
+const FLAGS = new Set([
+  '-p', '--paginate', '-P', '--no-pager', '--bare', '--no-replace-objects', '--no-lazy-fetch',
+  '--no-optional-locks', '--no-advice', '--literal-pathspecs', '--glob-pathspecs', '--noglob-pathspecs',
+  '--icase-pathspecs', '--html-path', '--man-path', '--info-path', '--exec-path',
+]);
+/** Long options that take the next word as value when written without `=`. */
+const WITH_VALUE = new Set(['--git-dir', '--work-tree', '--namespace', '--super-prefix', '--config-env', '--attr-source']);
+const INLINE_VALUE = new Set([...WITH_VALUE, '--exec-path', '--list-cmds']);
+
+export function scanGit(args: readonly Arg[]): GitScan {
+  const scan: GitScan = { next: args.length, scripts: [], forceAsk: null };
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined) continue;
+    const v = a.value;
+    if (a.split) scan.forceAsk ??= 'dynamic git global option';
+    if (v === '-C') {
+      i++;
+      continue;
+    }
+    if (v === '-c') {
+      const setting = args[++i];
+      if (setting !== undefined) configSetting(setting, scan);
+      continue;
+    }
+    if (v.startsWith('-c') && v.length > 2 && !v.startsWith('--')) {
+      configSetting({ ...a, value: v.slice(2) }, scan);
+      continue;
+    }
+    if (FLAGS.has(v)) continue;
+    if (WITH_VALUE.has(v)) {
+      const value = args[++i];
+      if (v === '--config-env' && value !== undefined) configEnv(value.value, scan);
+      continue;
+    }
+    const eq = v.indexOf('=');
+    if (v.startsWith('--') && eq > 0 && INLINE_VALUE.has(v.slice(0, eq))) {
+      if (v.startsWith('--config-env=')) configEnv(v.slice(eq + 1), scan);
+      continue;
+    }
+    scan.next = i;
+    return scan;
+  }
+  return scan;
+}
+
+type KeyKind = 'shell' | 'alias' | 'switchable' | 'credential' | 'unsafe' | null;
+
+/** What git does with the value of a config key (lower-cased section and variable names). */
+function keyKind(key: string): KeyKind {
+  const first = key.indexOf('.');
+  const last = key.lastIndexOf('.');
+  if (first <= 0 || last === key.length - 1) return null;
+  const section = key.slice(0, first).toLowerCase();
+  const name = key.slice(last + 1).toLowerCase();
+  const hasSub = first !== last;
+  switch (section) {
+    case 'alias':
+      return 'alias';
+    case 'pager':
+      return 'switchable';
+    case 'core':
+      if (name === 'fsmonitor') return 'switchable';
+      if (name === 'hookspath') return 'unsafe';
+      return name === 'pager' || name === 'editor' || name === 'sshcommand' || name === 'askpass' ||
+        name === 'gitproxy' || name === 'alternaterefscommand' ? 'shell' : null;
+    case 'sequence':
+      return name === 'editor' ? 'shell' : null;
+    case 'diff':
+      if (!hasSub) return name === 'external' ? 'shell' : null;
+      return name === 'textconv' || name === 'command' ? 'shell' : null;
+    case 'credential':
+      return name === 'helper' ? 'credential' : null;
+    case 'gpg':
+      return name === 'program' ? 'shell' : null;
+    case 'interactive':
+      return name === 'difffilter' ? 'shell' : null;
+    case 'uploadpack':
+      return name === 'packobjectshook' ? 'shell' : null;
+    case 'sendemail':
+      return name === 'sendmailcmd' || name === 'tocmd' || name === 'cccmd' ? 'shell' : null;
+    case 'merge':
+      return hasSub && name === 'driver' ? 'shell' : null;
+    case 'filter':
+      return name === 'clean' || name === 'smudge' || name === 'process' ? 'shell' : null;
+    case 'mergetool':
+    case 'difftool':
+      return name === 'cmd' ? 'shell' : null;
+    case 'remote':
+      return name === 'uploadpack' || name === 'receivepack' ? 'shell' : null;
+    case 'include':
+    case 'includeif':
+      return name === 'path' ? 'unsafe' : null;
+  }
+  return null;
+}
+
+const BOOLEAN = /^(?:true|false|yes|no|on|off|1|0|)$/i;
+
+function configSetting(setting: Arg, scan: GitScan): void {
+  const text = setting.value;
+  const eq = text.indexOf('=');
+  const key = eq < 0 ? text : text.slice(0, eq);
+  const kind = keyKind(key);
+  if (setting.split) {
+    scan.forceAsk ??= 'dynamic git -c setting';
+    return;
+  }
+  if (kind === null || eq < 0) return;
+  if (kind === 'unsafe') {
+    scan.forceAsk ??= `git -c ${key} points git at other code`;
+    return;
+  }
+  let value = text.slice(eq + 1);
+  if (kind === 'alias') {
+    if (!value.startsWith('!')) return;
+    value = value.slice(1);
+  } else if (kind === 'switchable') {
+    if (BOOLEAN.test(value)) return;
+  } else if (kind === 'credential') {
+    if (value === '') return;
+    if (value.startsWith('!')) value = value.slice(1);
+    else if (!value.includes('/')) value = `git credential-${value}`;
+  }
+  scan.scripts.push({ ...setting, value });
+}
+
+function configEnv(setting: string, scan: GitScan): void {
+  const eq = setting.indexOf('=');
+  const key = eq < 0 ? setting : setting.slice(0, eq);
+  if (keyKind(key) !== null) scan.forceAsk ??= `git --config-env sets ${key} from the environment`;
+}

@@ -1,0 +1,37 @@
+// Which redirections write a file (SPEC 5.5). Input redirections, heredocs, here-strings, fd
+// duplication and the terminal-like device files are not writes.
+import type { Redirect, RedirectDescriptor } from 'unbash';
+import type { WritePart } from './types.ts';
+import type { Arg } from './words.ts';
+
+const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
+const NOT_FILES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr']);
+const FD_DUP = /^(?:\d+-?|-)$/;
+const DEV_FD = /^\/dev\/fd\/\d+$/;
+
+/**
+ * The write a redirection performs, or null. `target` is the redirection's word; a target that
+ * is only a process substitution (`> >(cmd)`) feeds a command, which the walker judges.
+ */
+export function redirectWrite(r: Redirect, target: Arg, procSubOnly: boolean, source: string): WritePart | null {
+  const op = r.operator;
+  if (op === '>&') {
+    if (target.dynamic === null && FD_DUP.test(target.value)) return null;
+  } else if (!WRITE_OPERATORS.has(op)) {
+    return null;
+  }
+  if (procSubOnly) return null;
+  if (target.dynamic === null && (NOT_FILES.has(target.value) || DEV_FD.test(target.value))) return null;
+  return {
+    kind: 'write',
+    target: target.value,
+    operator: descriptorText(r.descriptor) + op,
+    forceAsk: target.dynamic === null ? null : `redirection target is not static (${target.dynamic})`,
+    source: r.pos >= 0 && r.end <= source.length ? source.slice(r.pos, r.end) : `${op}${target.value}`,
+  };
+}
+
+function descriptorText(d: RedirectDescriptor | undefined): string {
+  if (d === undefined) return '';
+  return d.type === 'FileDescriptor' ? String(d.value) : `{${d.name}}`;
+}

@@ -1,0 +1,32 @@
+// Tightening views (SPEC 5.3): other spellings of a command that deny/ask rules must also see.
+import { scanGit } from './git.ts';
+import type { CommandPart } from './types.ts';
+import { joinValues, type Arg } from './words.ts';
+
+export function addView(part: CommandPart, view: string): void {
+  if (view === part.text || part.views.includes(view)) return;
+  part.views.push(view);
+}
+
+/**
+ * Adds the spellings of `args` (whose joined text is `text`): basename and lower case of argv[0],
+ * and git without its global options.
+ */
+export function addSpellings(part: CommandPart, args: readonly Arg[], text: string): void {
+  const first = args[0];
+  // Respelling a word only known at run time says nothing about what runs.
+  if (first === undefined || first.dynamic !== null) return;
+  const a0 = first.value;
+  const rest = text.slice(a0.length);
+  const slash = a0.lastIndexOf('/');
+  const base = slash >= 0 && slash < a0.length - 1 ? a0.slice(slash + 1) : a0;
+  if (base !== a0) addView(part, base + rest);
+  const lower = a0.toLowerCase();
+  if (lower !== a0) addView(part, lower + rest);
+  const lowerBase = base.toLowerCase();
+  if (lowerBase !== base && lowerBase !== lower) addView(part, lowerBase + rest);
+  if (lowerBase === 'git' && args.length > 1) {
+    const scan = scanGit(args);
+    if (scan.next > 1) addView(part, scan.next < args.length ? `git ${joinValues(args, scan.next)}` : 'git');
+  }
+}

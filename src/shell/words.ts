@@ -1,0 +1,95 @@
+// A word as the rules see it: its value after quote removal (unbash computes it, `$'..'` decoded,
+// line continuations dropped) and whether bash could turn it into something else at run time.
+// The walker visits every word part anyway, so static-ness is recorded during that one pass.
+import type { Assignment, WordPart } from 'unbash';
+
+export interface Arg {
+  value: string;
+  /** Non-null when the value is only known at run time; says what makes it so. */
+  dynamic: string | null;
+  /** The word may become zero or several words (unquoted expansion, glob, brace expansion). */
+  split: boolean;
+  /** Offsets in the source the word was parsed from; -1 for words made up by the analyser. */
+  pos: number;
+  end: number;
+}
+
+export function syntheticArg(value: string, dynamic: string | null = null): Arg {
+  return { value, dynamic, split: false, pos: -1, end: -1 };
+}
+
+/** Records on `arg` what a word part does to the word's static-ness. */
+export function notePart(arg: Arg, type: WordPart['type'], quoted: boolean): void {
+  switch (type) {
+    case 'Glob':
+    case 'ExtendedGlob':
+      mark(arg, 'glob', true);
+      return;
+    case 'BraceExpansion':
+      mark(arg, 'brace expansion', true);
+      return;
+    case 'SimpleExpansion':
+    case 'ParameterExpansion':
+      mark(arg, 'parameter expansion', !quoted);
+      return;
+    case 'CommandExpansion':
+      mark(arg, 'command substitution', !quoted);
+      return;
+    case 'ArithmeticExpansion':
+      mark(arg, 'arithmetic expansion', !quoted);
+      return;
+    case 'ProcessSubstitution':
+      mark(arg, 'process substitution', false);
+      return;
+    default:
+      return;
+  }
+}
+
+function mark(arg: Arg, reason: string, split: boolean): void {
+  arg.dynamic ??= reason;
+  if (split) arg.split = true;
+}
+
+/** `NAME=`, `NAME+=` or `NAME[i]=`, after quote removal of the index. */
+export function assignmentHead(a: Assignment, index: Arg | null): string {
+  const name = index === null ? a.name : `${a.name}[${index.value}]`;
+  return a.append === true ? `${name}+=` : `${name}=`;
+}
+
+export function joinValues(args: readonly Arg[], from = 0): string {
+  let text = '';
+  for (let i = from; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined) continue;
+    text += i === from ? a.value : ` ${a.value}`;
+  }
+  return text;
+}
+
+/** A script string made of several words (`eval a b`, `watch a b`): dynamic if any word is. */
+export function joinedArg(args: readonly Arg[], from: number): Arg {
+  let dynamic: string | null = null;
+  for (let i = from; i < args.length; i++) dynamic ??= args[i]?.dynamic ?? null;
+  return {
+    value: joinValues(args, from),
+    dynamic,
+    split: false,
+    pos: args[from]?.pos ?? -1,
+    end: args[args.length - 1]?.end ?? -1,
+  };
+}
+
+const NAME_START = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+/** The variable a `NAME=value` word would set (for `env`, `sudo`, `export "A=b"`), or null. */
+export function assignedName(value: string): string | null {
+  const m = NAME_START.exec(value);
+  if (m === null) return null;
+  const name = m[0];
+  const rest = value.charCodeAt(name.length);
+  if (rest === 0x3d) return name; // =
+  if (rest === 0x2b && value.charCodeAt(name.length + 1) === 0x3d) return name; // +=
+  if (rest === 0x5b && value.includes(']=', name.length)) return name; // [i]=
+  return null;
+}
