@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempTree } from '../helpers/cli.ts';
 
@@ -168,8 +168,16 @@ describe('agent-gate policy', () => {
 });
 
 describe('agent-gate demo', () => {
-  test('exists and exits 0', () => {
+  test('gates a throwaway repository, prints the report, exits 0 and cleans up', () => {
     const r = runCli(['demo']);
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain('agent-gate: FAILED: decision deny');
+    expect(r.stdout).toContain('deny  fs_write  ".kiro/settings/mcp.json"');
+    expect(r.stdout).toContain('alias of protected path ".kiro/settings/permissions.yaml"');
+    expect(r.stdout).toContain('symlink "docs/settings.json" points at ".kiro/settings/cli.json"');
+    expect(r.stdout).toMatch(/commit [0-9a-f]{12} "feat: add greet\(\)": agent .*\n  ok/);
+    const dir = /throwaway repository in (\S+)/.exec(r.stdout)?.[1] ?? '';
+    expect(dir).not.toBe('');
+    expect(existsSync(dir)).toBe(false);
   });
 });

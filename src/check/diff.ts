@@ -21,13 +21,12 @@ const METADATA = new Set(['.gitmodules', '.gitattributes', '.mailmap']);
 const METADATA_LINK = new Set(['.gitmodules', '.gitattributes', '.gitignore', '.mailmap']);
 
 /**
- * Paths below a link that rules protect: if a link or submodule stands at an ancestor of one of
- * them, the commit rewrites that protected path wholesale.
+ * Where a link or submodule at P stands in for a protected folder: P itself (`.kiro/settings`,
+ * `.git`, `secrets`) or P as the parent of a protected folder (`.kiro` holds `settings/`). Only
+ * P's own name can make these protected; what lies behind the link is judged as its target.
  */
-const PROTECTED_TAILS = [
-  'x', '.kiro/settings/x', 'settings/x', '.kiro/agents/x', 'agents/x', '.kiro/hooks/x', 'hooks/x',
-  '.git/x', 'x/.git/x', '.vscode/x', '.kiroignore', 'mcp.json', 'x.code-workspace',
-];
+const PROBE = 'agent-gate-probe';
+const PROTECTED_TAILS = [PROBE, `settings/${PROBE}`, `agents/${PROBE}`, `hooks/${PROBE}`, `workspace-roots/${PROBE}`];
 
 function finding(d: { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: string }, resource: string, commit: string, part: string | null): Finding {
   // A link's findings point at the link, which is the file the commit changed.
@@ -110,7 +109,8 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
       const anc = ancestorOfProtected(ctx.policy, path, ctx.policyPaths);
       if (anc !== null && anc.effect !== 'allow') {
         const kind = c.newMode === GITLINK ? 'submodule' : 'symlink';
-        verdicts.push({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at "${path}" replaces protected path "${anc.path}": ${anc.reason}` });
+        const replaced = anc.path.endsWith('/' + PROBE) ? anc.path.slice(0, -PROBE.length - 1) : anc.path;
+        verdicts.push({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at "${path}" replaces protected path "${replaced}": ${anc.reason}` });
       }
     }
     const verdict = strongest(verdicts);

@@ -15,6 +15,8 @@ const KIRO_MALFORMED: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 5, e
 
 export function describeRule(ref: RuleRef): string {
   const where = ref.file === BUILTIN_FILE ? 'built-in' : ref.file;
+  // Model decisions come from the `models:` key, not from a numbered rule.
+  if (ref.index < 0) return `${ref.scope} ${ref.pattern} (${where})`;
   return `${ref.scope} rule #${ref.index} (${where})`;
 }
 
