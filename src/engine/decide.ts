@@ -4,7 +4,8 @@ import { IDE_PROTECTED_BASENAMES, IDE_PROTECTED_CONTAINS } from '../policy/built
 import { canonicalPath, hasShortNameSegment, malformedPathReason, resolveRequestPath } from '../match/path.ts';
 import { compileText } from '../match/text.ts';
 import { BUILTIN_FILE, EFFECT_RANK, type Decision, type Effect, type RuleRef } from '../policy/types.ts';
-import type { CompiledPolicy, ConcreteCapability, TextEntry } from './compile.ts';
+import { pathKey, type FsHit } from '../match/fs.ts';
+import type { CompiledPolicy, ConcreteCapability, FsPayload, TextEntry } from './compile.ts';
 
 export const NO_RULE = 'no rule matched';
 
@@ -56,15 +57,16 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   if (malformed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${malformed}: "${path}"`, path };
   const rules = policy.capabilities.get(cap);
   const canonical = canonicalPath(path);
-  const restrictive = (hit: ReturnType<NonNullable<typeof rules>['fsDeny']['first']>): PathDecision | null => {
+  const key = pathKey(path, canonical);
+  const restrictive = (hit: FsHit<FsPayload> | null): PathDecision | null => {
     if (hit === null) return null;
     const d = byRule(hit.entry.payload.ref, 'matches');
     if (hit.alias) d.reason = `alias of protected path "${canonical}": its canonical form ${d.reason}`;
     return { ...d, path };
   };
-  const deny = rules ? restrictive(rules.fsDeny.first(path, canonical)) : null;
+  const deny = rules ? restrictive(rules.fsDeny.first(key)) : null;
   if (deny) return deny;
-  const ask = rules ? restrictive(rules.fsAsk.first(path, canonical)) : null;
+  const ask = rules ? restrictive(rules.fsAsk.first(key)) : null;
   if (ask && ask.rule?.scope === 'kiro') return ask;
   if (cap === 'fs_write') {
     const protectedBy = ideProtected(canonical);
@@ -78,7 +80,7 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
     }
   }
   if (ask) return ask;
-  const allow = rules?.fsAllow.first(path, canonical) ?? null;
+  const allow = rules?.fsAllow.first(key) ?? null;
   if (allow) return { ...byRule(allow.entry.payload.ref, 'matches'), path };
   return { ...noRule(), path };
 }

@@ -168,16 +168,36 @@ export interface FsHit<T> {
   alias: boolean;
 }
 
+/** What every index lookup needs about one path, computed once per decision. */
+export interface PathKey {
+  raw: string;
+  canonical: string;
+  /** Canonical segments, for the segment index. */
+  segments: string[];
+  /** Canonical basename suffixes from each `.` (`a.tar.gz` -> `.tar.gz`, `.gz`), and the basename. */
+  suffixes: string[];
+}
+
+export function pathKey(raw: string, canonical: string = canonicalPath(raw)): PathKey {
+  const segments = canonical.split('/');
+  const base = segments[segments.length - 1] ?? '';
+  const suffixes: string[] = [];
+  for (let i = base.indexOf('.'); i >= 0; i = base.indexOf('.', i + 1)) suffixes.push(base.slice(i));
+  if (base.length > 0 && base[0] !== '.') suffixes.push(base);
+  return { raw, canonical, segments, suffixes };
+}
+
+interface Slot<T> { entry: FsEntry<T>; stamp: number }
+
 /**
  * A set of fs patterns indexed by a literal segment or a basename suffix. `restrictive` sets use
  * the canonical form (deny/ask); permissive ones use the raw path (allow).
  */
 export class FsIndex<T> {
-  private readonly bySegment = new Map<string, FsEntry<T>[]>();
-  private readonly byExt = new Map<string, FsEntry<T>[]>();
-  private readonly unindexed: FsEntry<T>[] = [];
+  private readonly bySegment = new Map<string, Slot<T>[]>();
+  private readonly byExt = new Map<string, Slot<T>[]>();
+  private readonly unindexed: Slot<T>[] = [];
   private stamp = 0;
-  private readonly seen = new Map<FsEntry<T>, number>();
   private count = 0;
 
   constructor(private readonly restrictive: boolean) {}
@@ -186,7 +206,9 @@ export class FsIndex<T> {
 
   add(entry: FsEntry<T>): void {
     this.count++;
-    // An entry is filed under every alternative's key, so one lookup finds it whatever brace arm matches.
+    // One slot per entry, filed under every alternative's key: a lookup finds it whatever brace
+    // arm matches, and the stamp makes sure it is tested once.
+    const slot: Slot<T> = { entry, stamp: 0 };
     const keys = new Set<string>();
     let fallback = false;
     for (const alt of entry.pattern.alternatives) {
@@ -194,42 +216,45 @@ export class FsIndex<T> {
       else if (alt.ext !== null) keys.add('e' + alt.ext);
       else fallback = true;
     }
-    if (fallback) { this.unindexed.push(entry); return; }
+    if (fallback) { this.unindexed.push(slot); return; }
     for (const k of keys) {
       const map = k[0] === 's' ? this.bySegment : this.byExt;
       const list = map.get(k.slice(1));
-      if (list) list.push(entry); else map.set(k.slice(1), [entry]);
+      if (list) list.push(slot); else map.set(k.slice(1), [slot]);
     }
   }
 
   /** The matching entry with the lowest ordinal, or null. */
-  first(raw: string, canonical: string = canonicalPath(raw)): FsHit<T> | null {
+  first(key: PathKey): FsHit<T> | null {
     if (this.count === 0) return null;
-    this.stamp++;
+    const stamp = ++this.stamp;
     let best: FsHit<T> | null = null;
-    const consider = (list: FsEntry<T>[] | undefined): void => {
-      if (!list) return;
-      for (const e of list) {
-        if (best !== null && e.ordinal >= best.entry.ordinal) continue;
-        if (this.seen.get(e) === this.stamp) continue;
-        this.seen.set(e, this.stamp);
-        const hit = this.test(e, raw, canonical);
+    const lists: (Slot<T>[] | undefined)[] = [];
+    for (const seg of key.segments) if (seg !== '') lists.push(this.bySegment.get(seg));
+    if (this.byExt.size > 0) for (const suffix of key.suffixes) lists.push(this.byExt.get(suffix));
+    lists.push(this.unindexed);
+    for (const list of lists) {
+      if (list === undefined) continue;
+      for (const slot of list) {
+        // Lists are in ordinal order, so nothing later in this list can beat the best so far.
+        if (best !== null && slot.entry.ordinal >= best.entry.ordinal) break;
+        if (slot.stamp === stamp) continue;
+        slot.stamp = stamp;
+        const hit = this.test(slot.entry, key);
         if (hit !== null) best = hit;
       }
-    };
-    const segments = canonical.split('/');
-    for (const seg of segments) if (seg !== '') consider(this.bySegment.get(seg));
-    const base = segments[segments.length - 1] ?? '';
-    if (this.byExt.size > 0) {
-      for (let i = base.indexOf('.', 0); i >= 0; i = base.indexOf('.', i + 1)) consider(this.byExt.get(base.slice(i)));
-      if (base.length > 0) consider(this.byExt.get(base));
     }
-    consider(this.unindexed);
     return best;
   }
 
-  private test(e: FsEntry<T>, raw: string, canonical: string): FsHit<T> | null {
+  private test(e: FsEntry<T>, key: PathKey): FsHit<T> | null {
+    const { raw, canonical } = key;
     if (this.restrictive) {
+      // A path already in canonical form needs one (case-folded) test.
+      if (raw === canonical) {
+        if (!e.pattern.testCanonical(canonical)) return null;
+        return e.excludes.some((x) => x.testRaw(raw)) ? null : { entry: e, alias: false };
+      }
       const rawHit = e.pattern.testRaw(raw, true);
       if (!rawHit && !e.pattern.testCanonical(canonical)) return null;
       // An exclude narrows a restrictive rule only for the exact spelling it names.
@@ -238,7 +263,7 @@ export class FsIndex<T> {
     }
     if (!e.pattern.testRaw(raw)) return null;
     // An exclude narrows an allow rule for any spelling, so a case variant cannot keep the allow.
-    if (e.excludes.some((x) => x.testRaw(raw) || x.testCanonical(canonical))) return null;
+    if (e.excludes.some((x) => x.testRaw(raw) || (raw !== canonical && x.testCanonical(canonical)))) return null;
     return { entry: e, alias: false };
   }
 }

@@ -19,8 +19,12 @@ export function canonicalSegment(segment: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+// Printable ASCII with no upper case, `:`, `\` or space, and no segment ending in `.`: already canonical.
+const ALREADY_CANONICAL = /^(?:[!-\-/-9;-@[\]-~]|\.(?![/]|$))*$/;
+
 /** Canonical form of a path: segments split on `/` and `\`, each canonicalised, joined by `/`. */
 export function canonicalPath(path: string): string {
+  if (ALREADY_CANONICAL.test(path)) return path;
   const absolute = path.startsWith('/') || path.startsWith('\\');
   const segments = path.split(/[/\\]/);
   const out: string[] = [];
@@ -32,8 +36,12 @@ export function canonicalPath(path: string): string {
   return (absolute ? '/' : '') + out.join('/');
 }
 
+// Anything malformedPathReason would report: one test for the common, well-formed case.
+const MAYBE_MALFORMED = /^$|[\u0000-\u001f\u007f-\u009f]|\/\/|(?:^|\/)\.{1,2}(?:\/|$)|^\/?$|\/$/;
+
 /** Why a committed path is malformed (SPEC 6.2: deny), or null when it is well formed. */
 export function malformedPathReason(path: string): string | null {
+  if (!MAYBE_MALFORMED.test(path)) return null;
   if (path.length === 0) return 'empty path';
   if (CONTROL.test(path)) return 'path contains a control character';
   const body = path.startsWith('/') ? path.slice(1) : path;
@@ -45,6 +53,7 @@ export function malformedPathReason(path: string): string | null {
 }
 
 export function hasShortNameSegment(path: string): boolean {
+  if (!path.includes('~')) return false;
   for (const seg of path.split(/[/\\]/)) if (NTFS_SHORT_NAME.test(seg)) return true;
   return false;
 }
