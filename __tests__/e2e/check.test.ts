@@ -107,6 +107,10 @@ describe('check: findings from diffs', () => {
     const { report } = check(repo);
     expect(report.findings.find((f) => f.resource === 'bad\nname"q\tt')).toMatchObject({ effect: 'deny', commit: sha });
     expect(report.findings.find((f) => f.reason === 'path is not valid UTF-8')).toMatchObject({ effect: 'deny' });
+    // In the text report a name cannot start a line of its own.
+    const text = runCli(['check', '--base', 'main'], { cwd: repo.dir }).stdout;
+    expect(text.split('\n').some((l) => l.startsWith('name"q'))).toBe(false);
+    expect(text).toContain('"bad\\nname\\"q\\tt"');
   });
 
   test('deletions, type changes, mode changes and both sides of a rename are judged', () => {

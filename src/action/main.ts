@@ -1,5 +1,92 @@
-// GitHub Action entry point. Until the Action issue lands it fails the step clearly rather than
-// passing silently.
+// GitHub Action entry point: inputs -> event -> range -> check -> sinks -> pass or fail.
+// Every failure, expected or not, ends as one `core.setFailed` line: a stack trace in a status
+// check helps nobody and an uncaught error must never read as a pass.
 import * as core from '@actions/core';
+import { asGateError, runCheck } from '../check/run.ts';
+import type { CheckOptions } from '../check/types.ts';
+import { GateError } from '../errors.ts';
+import { createGit } from '../git/exec.ts';
+import { coreAnnotations, oneLine, readEventPayload, repoSlug, writeSummary } from './runner.ts';
+import { couldNotJudgeBody, runUrl, skippedBody } from './bodies.ts';
+import type { IssueCommentsApi } from './comment.ts';
+import { planFromEvent, type CheckPlan } from './event.ts';
+import { authenticateFetches } from './gitauth.ts';
+import { readInputs, type ActionInputs } from './inputs.ts';
+import { outputsOf, reportPath } from './outputs.ts';
+import { failureLine, publish } from './publish.ts';
+import { resolvePlan } from './refs.ts';
 
-core.setFailed('agent-gate: the GitHub Action is not implemented yet in this version; pin a released version');
+const REMOTE = 'origin';
+
+async function commentsApi(inputs: ActionInputs, payload: unknown): Promise<IssueCommentsApi | { unavailable: string }> {
+  if (inputs.token === '') return { unavailable: 'the token input is empty' };
+  const slug = repoSlug(process.env['GITHUB_REPOSITORY'], payload);
+  if (slug === null) return { unavailable: 'GITHUB_REPOSITORY is not set' };
+  // Loaded only now: see github.ts.
+  const { octokitComments } = await import('./github.ts');
+  return octokitComments({ token: inputs.token, baseUrl: process.env['GITHUB_API_URL'] || 'https://api.github.com', ...slug });
+}
+
+function checkOptions(workspace: string, inputs: ActionInputs, plan: CheckPlan, range: { base: string; head: string }): CheckOptions {
+  return {
+    cwd: workspace,
+    base: range.base,
+    head: range.head,
+    eventRefs: true,
+    ...(plan.branch !== undefined ? { branch: plan.branch } : {}),
+    policy: { repoPath: inputs.policyPath },
+    ...(inputs.adminPolicy !== undefined ? { adminPolicy: inputs.adminPolicy } : {}),
+    allCommits: inputs.allCommits,
+    ...(inputs.failOn !== undefined ? { failOn: inputs.failOn } : {}),
+    fetchFrom: REMOTE,
+    fetchNotesFrom: REMOTE,
+  };
+}
+
+async function run(): Promise<void> {
+  const env = process.env;
+  const workspace = env['GITHUB_WORKSPACE'] || process.cwd();
+  // Untrimmed: an inline admin policy is YAML, where indentation matters.
+  const inputs = readInputs((name) => core.getInput(name, { trimWhitespace: false }), workspace);
+  const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
+  const plan = planFromEvent(env['GITHUB_EVENT_NAME'] ?? '', payload, env);
+  if (plan.kind === 'skip') {
+    core.info(`agent-gate: ${oneLine(plan.reason)}`);
+    for (const [name, value] of Object.entries(outputsOf(null, ''))) core.setOutput(name, value);
+    await writeSummary(skippedBody(plan.reason)).catch(() => false);
+    return;
+  }
+  core.info(`agent-gate: ${oneLine(plan.description)}`);
+
+  const git = createGit(workspace);
+  await authenticateFetches(git, inputs.token, env['GITHUB_SERVER_URL'] || 'https://github.com', (secret) => core.setSecret(secret), REMOTE);
+  const range = await resolvePlan(git, plan, REMOTE);
+  const { report, policyFile } = await runCheck(checkOptions(workspace, inputs, plan, range));
+
+  await publish({
+    report,
+    policyFile,
+    reportFile: reportPath(env['RUNNER_TEMP']),
+    ...(inputs.sarifFile !== undefined ? { sarifFile: inputs.sarifFile } : {}),
+    comment: inputs.comment,
+    ...(plan.pullNumber !== undefined ? { pullNumber: plan.pullNumber } : {}),
+    commentsApi: plan.pullNumber !== undefined && inputs.comment !== 'never' ? await commentsApi(inputs, payload) : { unavailable: 'not needed' },
+    runLink: runUrl(env),
+    annotations: coreAnnotations,
+  });
+  const failure = failureLine(report);
+  if (failure !== null) core.setFailed(failure);
+}
+
+function reasonOf(err: unknown): string {
+  // git-layer errors (a missing commit, a failed git call) are "could not judge" too.
+  const e = asGateError(err);
+  if (e instanceof GateError) return `agent-gate could not judge: ${oneLine(e.message)}`;
+  return `agent-gate internal error: ${oneLine(e instanceof Error ? e.message : String(e))}`;
+}
+
+run().catch(async (e: unknown) => {
+  const line = reasonOf(e);
+  await writeSummary(couldNotJudgeBody(line)).catch(() => false);
+  core.setFailed(line);
+});

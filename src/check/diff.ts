@@ -110,7 +110,7 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
       if (anc !== null && anc.effect !== 'allow') {
         const kind = c.newMode === GITLINK ? 'submodule' : 'symlink';
         const replaced = anc.path.endsWith('/' + PROBE) ? anc.path.slice(0, -PROBE.length - 1) : anc.path;
-        verdicts.push({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at "${path}" replaces protected path "${replaced}": ${anc.reason}` });
+        verdicts.push({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at ${JSON.stringify(path)} replaces protected path ${JSON.stringify(replaced)}: ${anc.reason}` });
       }
     }
     const verdict = strongest(verdicts);
@@ -126,14 +126,14 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
     return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: 'the symlink target could not be read, so it fails closed' }, path, commit, path)];
   }
   if (!isUtf8(blob)) {
-    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink "${path}" has a target that is not valid UTF-8` }, lossy(blob), commit, path)];
+    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} has a target that is not valid UTF-8` }, lossy(blob), commit, path)];
   }
   const raw = blob.toString('utf8');
   const target = resolveLinkTarget(path, raw);
   if (target === null) {
-    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink "${path}" points outside the repository (${JSON.stringify(raw)})` }, raw, commit, path)];
+    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} points outside the repository (${JSON.stringify(raw)})` }, raw, commit, path)];
   }
   const t = decidePath(ctx.policy, 'fs_write', target);
   if (t.effect === 'allow') return [];
-  return [finding({ effect: t.effect, rule: t.rule, reason: `symlink "${path}" points at "${target}": ${t.reason}` }, target, commit, path)];
+  return [finding({ effect: t.effect, rule: t.rule, reason: `symlink ${JSON.stringify(path)} points at ${JSON.stringify(target)}: ${t.reason}` }, target, commit, path)];
 }

@@ -83,7 +83,8 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     branch: opts.branch ?? null,
   });
   const report = buildReport({
-    failOn: opts.failOn ?? workspace.file?.failOn ?? 'deny',
+    // The flag and the policy may both set it; the stricter wins, so neither can loosen the other.
+    failOn: opts.failOn === 'ask' || workspace.file?.failOn === 'ask' ? 'ask' : 'deny',
     range: { base: range.base, head: range.head },
     commits: judged.commits,
     findings: judged.findings,

@@ -54,14 +54,14 @@ export interface PathDecision extends Decision {
 export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions = {}): PathDecision {
   const path = options.resolve ? resolveRequestPath(written, options.cwd ?? '.', policy.home, policy.root) : written;
   const malformed = malformedPathReason(path);
-  if (malformed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${malformed}: "${path}"`, path };
+  if (malformed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${malformed}: ${JSON.stringify(path)}`, path };
   const rules = policy.capabilities.get(cap);
   const canonical = canonicalPath(path);
   const key = pathKey(path, canonical);
   const restrictive = (hit: FsHit<FsPayload> | null): PathDecision | null => {
     if (hit === null) return null;
     const d = byRule(hit.entry.payload.ref, 'matches');
-    if (hit.alias) d.reason = `alias of protected path "${canonical}": its canonical form ${d.reason}`;
+    if (hit.alias) d.reason = `alias of protected path ${JSON.stringify(canonical)}: its canonical form ${d.reason}`;
     return { ...d, path };
   };
   const deny = rules ? restrictive(rules.fsDeny.first(key)) : null;
@@ -72,7 +72,7 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
     const protectedBy = ideProtected(canonical);
     if (protectedBy !== null) {
       const raw = ideProtected(path);
-      const alias = raw === null ? `alias of protected path "${canonical}": ` : '';
+      const alias = raw === null ? `alias of protected path ${JSON.stringify(canonical)}: ` : '';
       return { effect: 'ask', rule: KIRO_IDE_PROTECTED, reason: `${alias}Kiro IDE protected path (${protectedBy}), ${describeRule(KIRO_IDE_PROTECTED)}`, path };
     }
     if (hasShortNameSegment(path)) {
@@ -137,14 +137,14 @@ export function decideModel(policy: CompiledPolicy, model: string | null): Decis
       return {
         effect: 'deny',
         rule: { scope: m.scope, file: m.file, index: -1, effect: 'deny', pattern: 'models.allow' },
-        reason: `model "${model}" is not on the ${m.scope} model allow list (${m.file}: ${m.policy.allow.join(', ') || 'empty'})`,
+        reason: `model ${JSON.stringify(model)} is not on the ${m.scope} model allow list (${m.file}: ${m.policy.allow.join(', ') || 'empty'})`,
       };
     }
     const pattern = m.policy.allow[index] ?? '';
     allowed = {
       effect: 'allow',
       rule: { scope: m.scope, file: m.file, index, effect: 'allow', pattern },
-      reason: `model "${model}" matches "${pattern}" on the ${m.scope} model allow list (${m.file})`,
+      reason: `model ${JSON.stringify(model)} matches "${pattern}" on the ${m.scope} model allow list (${m.file})`,
     };
   }
   return allowed ?? noRule();

@@ -13,7 +13,7 @@ function combine(command: string, parts: DecisionPart[]): Explanation {
   if (winner === null) {
     return { capability: 'shell', resource: command, effect: 'ask', rule: null, reason: 'no sub-command to judge', parts };
   }
-  const reason = parts.length > 1 ? `sub-command "${winner.text}": ${winner.reason}` : winner.reason;
+  const reason = parts.length > 1 ? `sub-command ${JSON.stringify(winner.text)}: ${winner.reason}` : winner.reason;
   return { capability: 'shell', resource: command, effect: winner.effect, rule: winner.rule, reason, parts };
 }
 
@@ -37,7 +37,7 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
       const forced = part.forceAsk !== null && d.effect === 'allow';
       parts.push({
         text: part.target, capability: 'fs_write', effect: forced ? 'ask' : d.effect, rule: forced ? null : d.rule,
-        reason: forced ? `redirection target is not static (${part.forceAsk})` : `redirection writes "${d.path}": ${d.reason}`,
+        reason: forced ? `redirection target is not static (${part.forceAsk})` : `redirection writes ${JSON.stringify(d.path)}: ${d.reason}`,
       });
       continue;
     }

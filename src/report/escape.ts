@@ -10,8 +10,9 @@ export function quoted(text: string): string {
  * a mention (`@`), a reference (`#`) or an emphasis, after JSON-escaping control characters.
  */
 export function mdText(text: string): string {
-  const json = JSON.stringify(text).slice(1, -1);
-  return json.replace(/[&<>"'`|\\*_~[\]()#@!:{}$]/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Control and line-breaking characters are spelled out as \uXXXX; everything else is entity-escaped.
+  const visible = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible.replace(/[&<>"'`|\\*_~[\]()#@!:{}$]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A value inside `<code>`: the same escaping, so it renders literally. */

@@ -1,0 +1,68 @@
+import { describe, expect, test } from '@jest/globals';
+import { COMMENT_MAX_CHARS, commentBody, couldNotJudgeBody, runUrl, SUMMARY_MAX_BYTES, summaryBody } from '../../src/action/bodies.ts';
+import { failureLine } from '../../src/action/publish.ts';
+import { COMMENT_MARKER } from '../../src/report/markdown.ts';
+import { finding, manyFindings, report } from './fixtures.ts';
+
+const LINK = 'https://github.com/o/r/actions/runs/42';
+
+describe('comment body', () => {
+  test('starts with the marker and stays whole when small', () => {
+    const body = commentBody(report([finding()]), '.github/agent-gate.yml', LINK);
+    expect(body.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(body).toContain('mcp.json');
+    expect(body).not.toContain('more finding(s) not shown');
+  });
+
+  test('thousands of findings: under 65,536 characters, the rest counted, a link to the job summary', () => {
+    const body = commentBody(report(manyFindings(5000)), '.github/agent-gate.yml', LINK);
+    expect(body.length).toBeLessThan(COMMENT_MAX_CHARS);
+    expect(body).toMatch(/…and \d+ more finding\(s\) not shown here: see the \[job summary\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/42\) for the full list\./);
+  });
+
+  test('no findings: all clear', () => {
+    expect(commentBody(report([]), 'p', LINK)).toContain('all clear');
+  });
+});
+
+describe('summary body', () => {
+  test('thousands of findings stay under 1 MiB', () => {
+    const text = summaryBody(report(manyFindings(20000)), '.github/agent-gate.yml');
+    expect(Buffer.byteLength(text)).toBeLessThan(SUMMARY_MAX_BYTES);
+    expect(text).toMatch(/more finding\(s\) not shown here: the JSON report/);
+  });
+
+  test('non-ASCII paths: measured in bytes, not characters', () => {
+    const text = summaryBody(report(manyFindings(20000, '漢')), '.github/agent-gate.yml');
+    expect(Buffer.byteLength(text)).toBeLessThan(SUMMARY_MAX_BYTES);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(SUMMARY_MAX_BYTES / 2);
+  });
+
+  test('could not judge: the reason, escaped', () => {
+    expect(couldNotJudgeBody('incomplete history <b>; `fetch-depth: 0`')).toMatch(/^### ⛔ agent-gate could not judge this change\n\nincomplete history &#60;b&#62;/);
+  });
+});
+
+describe('runUrl', () => {
+  test('from the runner environment', () => {
+    expect(runUrl({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '42' })).toBe(LINK);
+    expect(runUrl({ GITHUB_SERVER_URL: 'https://ghe.example:8443/', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '3' }))
+      .toBe('https://ghe.example:8443/o/r/actions/runs/42/attempts/3');
+  });
+  test.each([
+    [{ GITHUB_REPOSITORY: 'o/r' }],
+    [{ GITHUB_REPOSITORY: 'o/r)[x](javascript:alert(1)', GITHUB_RUN_ID: '1' }],
+    [{ GITHUB_SERVER_URL: 'javascript:alert(1)', GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '1' }],
+  ])('odd values give no link: %j', (env) => {
+    expect(runUrl(env)).toBeNull();
+  });
+});
+
+describe('failureLine', () => {
+  test('null when passed, one line when failed', () => {
+    expect(failureLine(report([finding({ effect: 'ask', rule: null, reason: 'no rule matched' })]))).toBeNull();
+    const line = failureLine(report([finding(), finding({ effect: 'ask' })]));
+    expect(line).toBe('agent-gate: failed: decision deny (1 deny, 1 ask finding(s) in 1 agent-made commit(s); fails on deny); see the job summary');
+    expect(failureLine(report([finding({ effect: 'ask' })], 'ask'))).toMatch(/decision ask .* fails on ask/);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, test } from '@jest/globals';
+import { commentWarning, decideComment, findOurComment, httpStatus, isOurComment, syncComment, type IssueComment, type IssueCommentsApi } from '../../src/action/comment.ts';
+import { COMMENT_MARKER } from '../../src/report/markdown.ts';
+
+const BOT = { login: 'github-actions[bot]', type: 'Bot' };
+
+class HttpError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}\nwith a second line`);
+  }
+}
+
+/** An in-memory issue with the same semantics as the REST endpoints we use. */
+class FakeIssue implements IssueCommentsApi {
+  comments: IssueComment[] = [];
+  calls: string[] = [];
+  nextId = 100;
+  failOn: Partial<Record<'list' | 'create' | 'update', number>> = {};
+  viewerLogin: string | null = null;
+
+  async list(issue: number): Promise<IssueComment[]> {
+    this.calls.push(`list ${issue}`);
+    if (this.failOn.list) throw new HttpError(this.failOn.list);
+    return this.comments.map((c) => ({ ...c }));
+  }
+  async create(issue: number, body: string): Promise<IssueComment> {
+    this.calls.push(`create ${issue}`);
+    if (this.failOn.create) throw new HttpError(this.failOn.create);
+    const c = { id: this.nextId++, body, user: this.viewerLogin ? { login: this.viewerLogin, type: 'User' } : BOT };
+    this.comments.push(c);
+    return c;
+  }
+  async update(id: number, body: string): Promise<IssueComment> {
+    this.calls.push(`update ${id}`);
+    if (this.failOn.update) throw new HttpError(this.failOn.update);
+    const c = this.comments.find((x) => x.id === id);
+    if (!c) throw new HttpError(404);
+    c.body = body;
+    return c;
+  }
+  async viewer(): Promise<string | null> {
+    return this.viewerLogin;
+  }
+}
+
+const FINDINGS = `${COMMENT_MARKER}\n### ⛔ agent-gate: failed`;
+const CLEAR = `${COMMENT_MARKER}\n### ✅ agent-gate: all clear`;
+
+describe('which comment is ours', () => {
+  const mk = (id: number, body: string, user: IssueComment['user']): IssueComment => ({ id, body, user });
+  test('marker and a bot author (GITHUB_TOKEN cannot name itself)', () => {
+    expect(isOurComment(mk(1, FINDINGS, BOT), null)).toBe(true);
+    expect(isOurComment(mk(1, FINDINGS, { login: 'mallory', type: 'User' }), null)).toBe(false);
+    expect(isOurComment(mk(1, 'no marker', BOT), null)).toBe(false);
+    expect(isOurComment(mk(1, FINDINGS, null), null)).toBe(false);
+  });
+  test('with a PAT the login must match', () => {
+    expect(isOurComment(mk(1, FINDINGS, { login: 'ci-user', type: 'User' }), 'ci-user')).toBe(true);
+    expect(isOurComment(mk(1, FINDINGS, BOT), 'ci-user')).toBe(false);
+  });
+  test('the first of ours wins, a forged one before it is skipped', () => {
+    const list = [mk(1, FINDINGS, { login: 'mallory', type: 'User' }), mk(2, FINDINGS, BOT), mk(3, FINDINGS, BOT)];
+    expect(findOurComment(list, null)?.id).toBe(2);
+  });
+});
+
+describe('decideComment', () => {
+  const ours: IssueComment = { id: 1, body: FINDINGS, user: BOT };
+  test.each([
+    ['on-findings', null, true, 'create'],
+    ['on-findings', null, false, 'none'],
+    ['on-findings', ours, false, 'update'],
+    ['on-findings', ours, true, 'update'],
+    ['always', null, false, 'create'],
+    ['always', ours, false, 'update'],
+    ['never', null, true, 'none'],
+    ['never', ours, true, 'none'],
+  ] as const)('%s, existing %#, findings %s -> %s', (mode, existing, hasFindings, action) => {
+    expect(decideComment(existing, mode, hasFindings, CLEAR)).toBe(action);
+  });
+  test('the same body is left alone', () => {
+    expect(decideComment(ours, 'on-findings', true, FINDINGS)).toBe('unchanged');
+  });
+});
+
+describe('syncComment life cycle', () => {
+  test('create, update in place, then all clear', async () => {
+    const api = new FakeIssue();
+    expect(await syncComment(api, { issue: 5, body: CLEAR, hasFindings: false, mode: 'on-findings' })).toEqual({ action: 'none' });
+    expect(api.comments).toHaveLength(0);
+
+    expect(await syncComment(api, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings' })).toEqual({ action: 'create', id: 100 });
+    expect(await syncComment(api, { issue: 5, body: FINDINGS + ' v2', hasFindings: true, mode: 'on-findings' })).toEqual({ action: 'update', id: 100 });
+    expect(await syncComment(api, { issue: 5, body: FINDINGS + ' v2', hasFindings: true, mode: 'on-findings' })).toEqual({ action: 'unchanged', id: 100 });
+    // A later push fixed everything: the same comment turns into "all clear".
+    expect(await syncComment(api, { issue: 5, body: CLEAR, hasFindings: false, mode: 'on-findings' })).toEqual({ action: 'update', id: 100 });
+    expect(api.comments).toEqual([{ id: 100, body: CLEAR, user: BOT }]);
+    expect(api.calls.filter((c) => c.startsWith('create'))).toHaveLength(1);
+  });
+
+  test('a human comment with the marker is not taken over', async () => {
+    const api = new FakeIssue();
+    api.comments.push({ id: 7, body: FINDINGS, user: { login: 'mallory', type: 'User' } });
+    expect(await syncComment(api, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings' })).toEqual({ action: 'create', id: 100 });
+    expect(api.comments.find((c) => c.id === 7)?.body).toBe(FINDINGS);
+  });
+
+  test('never does not even list', async () => {
+    const api = new FakeIssue();
+    expect(await syncComment(api, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'never' })).toEqual({ action: 'skipped' });
+    expect(api.calls).toEqual([]);
+  });
+
+  test.each([
+    ['create', 403, /no permission to comment on pull request #5 \(HTTP 403 on create\).*workflow_run/],
+    ['list', 403, /no permission to comment on pull request #5 \(HTTP 403 on list\)/],
+    ['list', 404, /no permission to comment on pull request #5 \(HTTP 404 on list\)/],
+    ['create', 500, /could not create the pull request comment on #5 \(HTTP 500\)/],
+  ] as const)('%s failing with HTTP %s is a warning, not a throw', async (step, status, pattern) => {
+    const api = new FakeIssue();
+    api.failOn[step] = status;
+    const out = await syncComment(api, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings' });
+    expect(out.action).toBe('failed');
+    expect(out.warning).toMatch(pattern);
+    expect(out.warning).not.toMatch(/\n/);
+  });
+
+  test('an update refused with 403 is a warning too', async () => {
+    const api = new FakeIssue();
+    api.comments.push({ id: 9, body: FINDINGS, user: BOT });
+    api.failOn.update = 403;
+    const out = await syncComment(api, { issue: 5, body: CLEAR, hasFindings: false, mode: 'on-findings' });
+    expect(out.warning).toMatch(/HTTP 403 on update/);
+  });
+
+  test('a network error is one line', async () => {
+    const api = new FakeIssue();
+    api.list = async () => { throw new Error('connect ECONNREFUSED\n  at somewhere'); };
+    const out = await syncComment(api, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'always' });
+    expect(out.warning).toMatch(/could not list the pull request comment on #5 \(connect ECONNREFUSED at somewhere\)/);
+  });
+});
+
+test('httpStatus and commentWarning', () => {
+  expect(httpStatus(new HttpError(403))).toBe(403);
+  expect(httpStatus(new Error('x'))).toBeNull();
+  expect(httpStatus({ status: '403' })).toBeNull();
+  expect(commentWarning(new HttpError(404), 'update', 3)).toMatch(/could not update .* \(HTTP 404\)/);
+});

@@ -1,0 +1,109 @@
+import { describe, expect, test } from '@jest/globals';
+import { planFromEvent } from '../../src/action/event.ts';
+import { GateError } from '../../src/errors.ts';
+
+const A = 'a'.repeat(40);
+const B = 'b'.repeat(40);
+const C = 'c'.repeat(40);
+const ZERO = '0'.repeat(40);
+
+function pr(over: Record<string, unknown> = {}): unknown {
+  return { pull_request: { number: 12, base: { sha: A, ref: 'main' }, head: { sha: B, ref: 'kiro/fix' }, ...over } };
+}
+
+describe('pull_request and pull_request_target', () => {
+  test.each(['pull_request', 'pull_request_target'])('%s: range from the payload, not GITHUB_SHA', (event) => {
+    expect(planFromEvent(event, pr(), { GITHUB_SHA: C })).toEqual({
+      kind: 'check', event, head: B, base: { kind: 'sha', sha: A }, branch: 'kiro/fix', pullNumber: 12,
+      headRefs: ['refs/pull/12/head'], description: expect.stringContaining('#12'),
+    });
+  });
+
+  test('upper-case ids are normalised', () => {
+    const plan = planFromEvent('pull_request', pr({ head: { sha: B.toUpperCase(), ref: 'x' } }));
+    expect(plan).toMatchObject({ head: B });
+  });
+
+  test.each([
+    ['a short id', { head: { sha: 'bbbb', ref: 'x' } }, /pull_request.head.sha/],
+    ['an option-shaped id', { base: { sha: '--upload-pack=evil' } }, /pull_request.base.sha/],
+    ['a rev expression', { base: { sha: 'HEAD~1' } }, /pull_request.base.sha/],
+    ['no number', { number: 'twelve' }, /pull_request.number/],
+  ])('%s is refused', (_what, over, pattern) => {
+    expect(() => planFromEvent('pull_request', pr(over))).toThrow(pattern);
+  });
+
+  test('no pull_request at all', () => {
+    expect(() => planFromEvent('pull_request', {})).toThrow(GateError);
+  });
+});
+
+describe('push', () => {
+  const base = { ref: 'refs/heads/feature', before: A, after: B, repository: { default_branch: 'main' } };
+
+  test('an ordinary push judges before..after', () => {
+    expect(planFromEvent('push', base)).toMatchObject({ kind: 'check', base: { kind: 'sha', sha: A }, head: B, branch: 'feature', headRefs: [] });
+  });
+
+  test('a new branch (all-zero before) judges what is not on the default branch', () => {
+    expect(planFromEvent('push', { ...base, before: ZERO, created: true })).toMatchObject({ base: { kind: 'default-branch', name: 'main' }, head: B, branch: 'feature' });
+  });
+
+  test('a force push re-judges the whole branch against the default branch', () => {
+    expect(planFromEvent('push', { ...base, forced: true })).toMatchObject({ base: { kind: 'default-branch', name: 'main' }, head: B });
+  });
+
+  test('a force push to the default branch itself judges from before', () => {
+    expect(planFromEvent('push', { ...base, ref: 'refs/heads/main', forced: true })).toMatchObject({ base: { kind: 'sha', sha: A } });
+  });
+
+  test('creating the default branch has nothing older to compare with', () => {
+    expect(planFromEvent('push', { ...base, ref: 'refs/heads/main', before: ZERO })).toMatchObject({ base: { kind: 'sha', sha: B }, head: B });
+  });
+
+  test.each([
+    ['deleted: true', { deleted: true, after: ZERO }],
+    ['all-zero after', { after: ZERO }],
+  ])('%s does nothing', (_what, over) => {
+    expect(planFromEvent('push', { ...base, ...over })).toEqual({ kind: 'skip', reason: expect.stringContaining('"refs/heads/feature"') });
+  });
+
+  test('a tag push has no branch', () => {
+    expect(planFromEvent('push', { ...base, ref: 'refs/tags/v1', before: ZERO })).not.toHaveProperty('branch');
+  });
+
+  test('no default branch in the payload: resolved later from origin/HEAD', () => {
+    expect(planFromEvent('push', { ref: 'refs/heads/x', before: ZERO, after: B })).toMatchObject({ base: { kind: 'default-branch', name: null } });
+  });
+
+  test('a bad after is refused', () => {
+    expect(() => planFromEvent('push', { ...base, after: 'main' })).toThrow(/after/);
+  });
+});
+
+describe('merge_group', () => {
+  test('base_sha and head_sha', () => {
+    expect(planFromEvent('merge_group', { merge_group: { base_sha: A, head_sha: B, head_ref: 'refs/heads/gh-readonly-queue/main/pr-1-abc' } })).toMatchObject({
+      kind: 'check', base: { kind: 'sha', sha: A }, head: B, headRefs: ['refs/heads/gh-readonly-queue/main/pr-1-abc'],
+    });
+  });
+  test('missing ids are refused', () => {
+    expect(() => planFromEvent('merge_group', { merge_group: { head_sha: B } })).toThrow(/merge_group.base_sha/);
+  });
+});
+
+describe('workflow_dispatch', () => {
+  test('head GITHUB_SHA, base the default branch', () => {
+    expect(planFromEvent('workflow_dispatch', { ref: 'refs/heads/claude/try', repository: { default_branch: 'trunk' } }, { GITHUB_SHA: C })).toMatchObject({
+      head: C, base: { kind: 'default-branch', name: 'trunk' }, branch: 'claude/try',
+    });
+  });
+  test('without GITHUB_SHA the head is HEAD', () => {
+    expect(planFromEvent('workflow_dispatch', {}, { GITHUB_REF: 'refs/heads/x' })).toMatchObject({ head: 'HEAD', branch: 'x', base: { kind: 'default-branch', name: null } });
+  });
+});
+
+test('other events are refused with the supported list', () => {
+  expect(() => planFromEvent('issue_comment', {})).toThrow(/unsupported event "issue_comment"; agent-gate runs on pull_request, pull_request_target, push, merge_group, workflow_dispatch/);
+  expect(() => planFromEvent('', {})).toThrow(/unsupported event ""/);
+});

@@ -1,0 +1,200 @@
+// The Action's sticky pull request comment against a local stand-in for the GitHub API:
+// life cycle, permissions (fork pull requests), and size limits with thousands of findings.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { cleanupRuns, FakeGitHub, runAction, type ActionRun } from '../action/e2e-harness.ts';
+import { cleanupRepos, TestRepo, type Identity } from '../helpers/gitrepo.ts';
+
+const KIRO: Identity = { name: 'Kiro Agent', email: 'kiro-agent@users.noreply.github.com' };
+const HUMAN: Identity = { name: 'Dana Dev', email: 'dana@example.com' };
+const MARKER = '<!-- agent-gate:report -->';
+
+const POLICY = `rules:
+  - capability: fs_write
+    effect: allow
+    match: ["src/**"]
+  - capability: fs_write
+    effect: deny
+    match: ["secrets/**"]
+`;
+
+const api = new FakeGitHub();
+beforeAll(() => api.start());
+beforeEach(() => api.reset());
+afterAll(async () => {
+  await api.stop();
+  cleanupRuns();
+  cleanupRepos();
+});
+
+function upstream(): { up: TestRepo; base: string } {
+  const up = TestRepo.init('main');
+  up.write('.github/agent-gate.yml', POLICY).write('README.md', 'hello\n');
+  return { up, base: up.commit('policy', { author: HUMAN }) };
+}
+
+function prPayload(n: number, base: string, head: string): unknown {
+  return { pull_request: { number: n, base: { sha: base }, head: { sha: head, ref: 'feature' } }, repository: { full_name: 'o/r', default_branch: 'main' } };
+}
+
+/** A pull request whose single agent commit writes `files`. */
+function pr(files: Record<string, string>): { up: TestRepo; base: string; head: string } {
+  const { up, base } = upstream();
+  up.checkout('feature', { create: true });
+  for (const [p, t] of Object.entries(files)) up.write(p, t);
+  const head = up.commit('agent work', { author: KIRO });
+  return { up, base, head };
+}
+
+function run(ws: TestRepo, base: string, head: string, inputs: Record<string, string> = {}, n = 7): Promise<ActionRun> {
+  return runAction({ event: 'pull_request', payload: prPayload(n, base, head), workspace: ws.dir, api, inputs });
+}
+
+const methods = (): string[] => api.commentRequests().map((r) => `${r.method} ${r.path}`);
+
+describe('sticky comment life cycle', () => {
+  test('created on findings, updated in place, then turned into all clear', async () => {
+    const { up, base, head } = pr({ 'secrets/a': 'x\n' });
+    const ws = up.clone();
+    // Other people's comments fill more than one page, so ours must be found by paginating.
+    for (let i = 0; i < 130; i++) api.seed(7, `comment ${i}`, { login: `user${i}`, type: 'User' });
+    api.seed(7, `${MARKER}\nquoted by a human`, { login: 'mallory', type: 'User' });
+
+    const first = await run(ws, base, head);
+    expect(first.code).toBe(1);
+    const created = api.commentRequests().filter((r) => r.method === 'POST');
+    expect(created).toHaveLength(1);
+    expect(created[0]?.path).toBe('/repos/o/r/issues/7/comments');
+    expect(created[0]?.auth).toBe('token test-token');
+    const ours = api.commentsOf(7).filter((c) => c.user.type === 'Bot');
+    expect(ours).toHaveLength(1);
+    const id = ours[0]?.id;
+    expect(ours[0]?.body.startsWith(MARKER)).toBe(true);
+    expect(ours[0]?.body).toContain('secrets/a');
+    // Listing went past the first page.
+    expect(api.commentRequests().filter((r) => r.method === 'GET').length).toBeGreaterThan(1);
+
+    // A second push, still with findings: the same comment is edited.
+    api.requests.length = 0;
+    up.write('secrets/b', 'x\n');
+    const head2 = up.commit('more agent work', { author: KIRO });
+    ws.git(['fetch', '-q', 'origin']);
+    const second = await run(ws, base, head2);
+    expect(second.outputs['deny-count']).toBe('2');
+    expect(methods().filter((m) => !m.startsWith('GET'))).toEqual([`PATCH /repos/o/r/issues/comments/${id}`]);
+    expect(api.commentsOf(7).find((c) => c.id === id)?.body).toContain('secrets/b');
+
+    // The branch is rewritten without the bad commits: the comment turns to all clear.
+    api.requests.length = 0;
+    up.git(['reset', '-q', '--hard', base]);
+    up.write('src/ok.ts', 'x\n');
+    const fixed = up.commit('clean agent work', { author: KIRO });
+    ws.git(['fetch', '-q', '--force', 'origin', '+refs/heads/*:refs/remotes/origin/*']);
+    const third = await run(ws, base, fixed);
+    expect(third.code).toBe(0);
+    expect(methods().filter((m) => !m.startsWith('GET'))).toEqual([`PATCH /repos/o/r/issues/comments/${id}`]);
+    const final = api.commentsOf(7).filter((c) => c.user.type === 'Bot');
+    expect(final).toHaveLength(1);
+    expect(final[0]?.body).toContain('agent-gate: all clear');
+    // The human's comment with a pasted marker was never touched.
+    expect(api.commentsOf(7).find((c) => c.user.login === 'mallory')?.body).toBe(`${MARKER}\nquoted by a human`);
+  });
+
+  test('no findings and no comment yet: nothing is posted (on-findings)', async () => {
+    const { up, base, head } = pr({ 'src/a.ts': 'x\n' });
+    const r = await run(up.clone(), base, head);
+    expect(r.code).toBe(0);
+    expect(methods()).toEqual(['GET /repos/o/r/issues/7/comments']);
+  });
+
+  test('always: an all-clear comment is posted', async () => {
+    const { up, base, head } = pr({ 'src/a.ts': 'x\n' });
+    const r = await run(up.clone(), base, head, { comment: 'always' });
+    expect(r.code).toBe(0);
+    expect(api.commentsOf(7)).toHaveLength(1);
+    expect(api.commentsOf(7)[0]?.body).toContain('all clear');
+  });
+
+  test('never: the API is not called at all', async () => {
+    const { up, base, head } = pr({ 'secrets/a': 'x\n' });
+    const r = await run(up.clone(), base, head, { comment: 'never' });
+    expect(r.code).toBe(1);
+    expect(api.requests).toEqual([]);
+  });
+
+  test('an empty token: a warning, no requests, the check still decided', async () => {
+    const { up, base, head } = pr({ 'secrets/a': 'x\n' });
+    const r = await run(up.clone(), base, head, { token: '' });
+    expect(r.code).toBe(1);
+    expect(r.outputs.decision).toBe('deny');
+    expect(r.warnings.map((w) => w.message)).toEqual([expect.stringContaining('token input is empty')]);
+    expect(api.requests).toEqual([]);
+  });
+});
+
+describe('fork pull requests: no permission to comment', () => {
+  test('403 on create: a warning; the check is still decided and reported', async () => {
+    const { up, base, head } = pr({ 'secrets/a': 'x\n', 'notes.txt': 'x\n' });
+    api.refuse.create = 403;
+    const r = await run(up.clone(), base, head);
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ decision: 'deny', 'deny-count': '1', 'ask-count': '1' });
+    expect(r.warnings[0]?.message).toMatch(/no permission to comment on pull request #7 \(HTTP 403 on create\).*workflow_run/);
+    expect(r.errors.map((e) => e.message)).toEqual([expect.stringContaining('secrets/a'), expect.stringMatching(/^agent-gate: failed/)]);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('notes.txt'));
+    expect(r.summary).toContain('<code>secrets/a</code>');
+    expect(api.comments.get(7) ?? []).toEqual([]);
+  });
+
+  test('403 on create with nothing failing: a warning and a pass', async () => {
+    const { up, base, head } = pr({ 'src/a.ts': 'x\n' });
+    api.refuse.create = 403;
+    const r = await run(up.clone(), base, head, { comment: 'always' });
+    expect(r.code).toBe(0);
+    expect(r.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/HTTP 403 on create/)]);
+  });
+
+  test('404 when listing: a warning, not a failure of the step', async () => {
+    const { up, base, head } = pr({ 'notes.txt': 'x\n' });
+    api.refuse.list = 404;
+    const r = await run(up.clone(), base, head);
+    expect(r.code).toBe(0);
+    expect(r.outputs.decision).toBe('ask');
+    expect(r.warnings[0]?.message).toMatch(/HTTP 404 on list/);
+  });
+
+  test('403 when updating an existing comment', async () => {
+    const { up, base, head } = pr({ 'secrets/a': 'x\n' });
+    api.seed(7, `${MARKER}\nold report`);
+    api.refuse.update = 403;
+    const r = await run(up.clone(), base, head);
+    expect(r.code).toBe(1);
+    expect(r.warnings[0]?.message).toMatch(/HTTP 403 on update/);
+  });
+});
+
+describe('thousands of findings', () => {
+  test('comment < 65,536 characters, summary < 1 MiB, at most 10 errors + 10 warnings + 1 notice', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2000; i++) files[`secrets/${'s'.repeat(30)}-${i}.key`] = `${i}\n`;
+    for (let i = 0; i < 3000; i++) files[`notes/${'n'.repeat(30)}-${i}.txt`] = `${i}\n`;
+    const { up, base, head } = pr(files);
+    const r = await run(up.clone(), base, head, { comment: 'always' });
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ decision: 'deny', 'deny-count': '2000', 'ask-count': '3000' });
+
+    const posted = api.commentRequests().find((req) => req.method === 'POST')?.body as { body: string };
+    expect(posted.body.length).toBeLessThan(65_536);
+    expect(posted.body).toMatch(/more finding\(s\) not shown here: see the \[job summary\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/4242\)/);
+
+    expect(Buffer.byteLength(r.summary, 'utf8')).toBeLessThan(1024 * 1024);
+    expect(r.errors).toHaveLength(10);
+    expect(r.errors[9]?.message).toMatch(/^agent-gate: failed: decision deny \(2000 deny, 3000 ask/);
+    expect(r.warnings).toHaveLength(10);
+    expect(r.notices).toHaveLength(1);
+    expect(r.notices[0]?.message).toMatch(/4981 more annotation\(s\) not shown \(1991 error, 2990 warning\)/);
+
+    const report = JSON.parse(readFileSync(r.outputs['report-file'] ?? '', 'utf8')) as { findings: unknown[] };
+    expect(report.findings).toHaveLength(5000);
+  });
+});

@@ -1,0 +1,108 @@
+// The one sticky pull request comment: found by the hidden marker and our own author, edited in
+// place on every run, so a pull request never collects a stack of stale reports. The GitHub API is
+// behind a small interface so the life cycle can be tested without a server.
+import { COMMENT_MARKER } from '../report/markdown.ts';
+import type { CommentMode } from './inputs.ts';
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  user: { login: string; type: string } | null;
+}
+
+export interface IssueCommentsApi {
+  /** Every comment of the issue, all pages. */
+  list(issue: number): Promise<IssueComment[]>;
+  create(issue: number, body: string): Promise<IssueComment>;
+  update(commentId: number, body: string): Promise<IssueComment>;
+  /** Login of the token's user, or null when the token cannot say (GITHUB_TOKEN, app tokens). */
+  viewer(): Promise<string | null>;
+}
+
+export type CommentAction = 'create' | 'update' | 'unchanged' | 'none';
+
+export interface CommentOutcome {
+  action: CommentAction | 'skipped' | 'failed';
+  id?: number;
+  /** One line for a warning annotation when the API refused. */
+  warning?: string;
+}
+
+/**
+ * Ours: carries the marker and was written by us. Anyone can paste the marker into a comment, so
+ * the author must match too: the token's own login when known, else a bot account (the
+ * `github-actions[bot]` of GITHUB_TOKEN, or an app's bot).
+ */
+export function isOurComment(c: IssueComment, viewer: string | null): boolean {
+  if (!c.body.includes(COMMENT_MARKER) || c.user === null) return false;
+  return viewer !== null ? c.user.login === viewer : c.user.type === 'Bot';
+}
+
+export function findOurComment(comments: readonly IssueComment[], viewer: string | null): IssueComment | null {
+  return comments.find((c) => isOurComment(c, viewer)) ?? null;
+}
+
+/**
+ * What to do. An existing comment is always brought up to date, even with no findings, so a later
+ * push that fixed everything turns it into "all clear" instead of leaving the old findings up.
+ */
+export function decideComment(existing: IssueComment | null, mode: CommentMode, hasFindings: boolean, body: string): CommentAction {
+  if (mode === 'never') return 'none';
+  if (existing !== null) return existing.body === body ? 'unchanged' : 'update';
+  return hasFindings || mode === 'always' ? 'create' : 'none';
+}
+
+/** The HTTP status of an Octokit RequestError (or anything shaped like one). */
+export function httpStatus(e: unknown): number | null {
+  if (typeof e === 'object' && e !== null && 'status' in e) {
+    const s = (e as { status: unknown }).status;
+    if (typeof s === 'number') return s;
+  }
+  return null;
+}
+
+function oneLine(text: string, max = 200): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 3)}...` : t;
+}
+
+export function commentWarning(e: unknown, step: 'list' | 'create' | 'update', issue: number): string {
+  const status = httpStatus(e);
+  const denied = status === 403 || (status === 404 && step === 'list');
+  if (denied) {
+    return `agent-gate: no permission to comment on pull request #${issue} (HTTP ${status} on ${step}); the check is still decided and the job summary has the report. Pull requests from forks get a read-only token: see the workflow_run pattern in docs/action.md`;
+  }
+  const why = status !== null ? `HTTP ${status}` : oneLine(e instanceof Error ? e.message : String(e));
+  return `agent-gate: could not ${step} the pull request comment on #${issue} (${why}); the check is still decided and the job summary has the report`;
+}
+
+export interface SyncOptions {
+  issue: number;
+  body: string;
+  hasFindings: boolean;
+  mode: CommentMode;
+}
+
+/** Never throws: a comment is a courtesy, the check's decision does not depend on it. */
+export async function syncComment(api: IssueCommentsApi, opts: SyncOptions): Promise<CommentOutcome> {
+  if (opts.mode === 'never') return { action: 'skipped' };
+  let step: 'list' | 'create' | 'update' = 'list';
+  try {
+    const [comments, viewer] = await Promise.all([api.list(opts.issue), api.viewer()]);
+    const existing = findOurComment(comments, viewer);
+    const action = decideComment(existing, opts.mode, opts.hasFindings, opts.body);
+    if (action === 'create') {
+      step = 'create';
+      const made = await api.create(opts.issue, opts.body);
+      return { action, id: made.id };
+    }
+    if (action === 'update' && existing !== null) {
+      step = 'update';
+      await api.update(existing.id, opts.body);
+      return { action, id: existing.id };
+    }
+    return existing !== null ? { action, id: existing.id } : { action };
+  } catch (e) {
+    return { action: 'failed', warning: commentWarning(e, step, opts.issue) };
+  }
+}

@@ -1,0 +1,92 @@
+// Turns an event plan into two commit ids, fetching from origin what the checkout left out. Only
+// objects are fetched: nothing is checked out, so under pull_request_target no code of the pull
+// request ever reaches the working tree, let alone runs.
+import { GateError } from '../errors.ts';
+import { textOf, type Git } from '../git/exec.ts';
+import { HISTORY_FIX } from '../git/errors.ts';
+import { resolveCommit } from '../git/range.ts';
+import type { BaseSpec, CheckPlan } from './event.ts';
+
+export interface ResolvedRange {
+  base: string;
+  head: string;
+}
+
+const FETCH = ['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--no-write-fetch-head'];
+
+async function hasRemote(git: Git, remote: string): Promise<boolean> {
+  const res = await git.exec(['remote']);
+  return res.exitCode === 0 && textOf(res.stdout).split('\n').includes(remote);
+}
+
+/** A ref name git itself accepts; payload values are checked before they reach a refspec. */
+async function validRefName(git: Git, ref: string): Promise<boolean> {
+  // check-ref-format has no --end-of-options; a name that must start with refs/ cannot be an option.
+  if (!ref.startsWith('refs/')) return false;
+  return (await git.exec(['check-ref-format', ref])).exitCode === 0;
+}
+
+/**
+ * Makes sure `id` is a commit here: as is, else fetched by id, else fetched through each of
+ * `refs` (servers that refuse unadvertised ids still serve refs/pull/N/head). Failures are left to
+ * `check`, which fails closed with the history message.
+ */
+export async function ensureCommit(git: Git, id: string, refs: readonly string[], remote: string): Promise<boolean> {
+  if ((await resolveCommit(git, id)) !== null) return true;
+  if (!(await hasRemote(git, remote))) return false;
+  await git.exec([...FETCH, '--end-of-options', remote, id]);
+  if ((await resolveCommit(git, id)) !== null) return true;
+  for (const ref of refs) {
+    if (!(await validRefName(git, ref))) continue;
+    await git.exec([...FETCH, '--end-of-options', remote, ref]);
+    if ((await resolveCommit(git, id)) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * The tip of the default branch as origin has it (`refs/remotes/origin/NAME`), fetched when the
+ * checkout did not bring it. check then judges merge-base(that, head)..head.
+ */
+export async function defaultBranchTip(git: Git, spec: Extract<BaseSpec, { kind: 'default-branch' }>, remote: string): Promise<string> {
+  if (spec.name === null) {
+    for (const ref of [`refs/remotes/${remote}/HEAD`, `refs/remotes/${remote}/main`, `refs/remotes/${remote}/master`]) {
+      const id = await resolveCommit(git, ref);
+      if (id !== null) return id;
+    }
+    throw new GateError(`the event does not name the default branch and there is no ${remote}/HEAD, ${remote}/main or ${remote}/master here; ${HISTORY_FIX}`);
+  }
+  const name = spec.name;
+  const tracking = `refs/remotes/${remote}/${name}`;
+  if (!(await validRefName(git, `refs/heads/${name}`))) {
+    throw new GateError(`the default branch name ${JSON.stringify(name)} from the event is not a valid branch name`);
+  }
+  let id = await resolveCommit(git, tracking);
+  if (id === null && (await hasRemote(git, remote))) {
+    await git.exec([...FETCH, '--end-of-options', remote, `+refs/heads/${name}:${tracking}`]);
+    id = await resolveCommit(git, tracking);
+  }
+  if (id === null) {
+    throw new GateError(`the default branch ${JSON.stringify(name)} is not in this clone and could not be fetched from ${remote}; ${HISTORY_FIX}`);
+  }
+  return id;
+}
+
+export async function resolvePlan(git: Git, plan: CheckPlan, remote = 'origin'): Promise<ResolvedRange> {
+  let head = plan.head;
+  if (head === 'HEAD') {
+    const id = await resolveCommit(git, 'HEAD');
+    if (id === null) throw new GateError('HEAD is not a commit in this checkout; run actions/checkout first');
+    head = id;
+  } else {
+    await ensureCommit(git, head, plan.headRefs, remote);
+  }
+  let base: string;
+  if (plan.base.kind === 'sha') {
+    base = plan.base.sha;
+    await ensureCommit(git, base, [], remote);
+  } else {
+    base = await defaultBranchTip(git, plan.base, remote);
+  }
+  return { base, head };
+}
