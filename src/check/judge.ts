@@ -6,6 +6,7 @@ import type { CommitInfo } from '../git/log.ts';
 import type { AgentsConfig } from '../policy/types.ts';
 import type { CommitEntry, Finding } from '../report/model.ts';
 import { judgeChanges } from './diff.ts';
+import { judgeLogFiles, judgeNote, logChanges, type LogMatcher } from './logs.ts';
 
 export const COMMIT_MESSAGE_SOURCE = '(commit message)';
 
@@ -16,8 +17,8 @@ export interface JudgeOptions {
   agents?: AgentsConfig;
   allCommits?: boolean;
   branch?: string | null;
-  /** Commits that add command-log entries (SPEC 7), with the models those entries name. */
-  logModels?: ReadonlyMap<string, string[]>;
+  /** Where command logs live: files matching `matcher`, and the note of each commit under `notesRef`. */
+  logs?: { matcher: LogMatcher; notesRef: string; notes: ReadonlyMap<string, Buffer> };
 }
 
 export interface Judged {
@@ -47,21 +48,36 @@ export function judgeCommits(commits: readonly CommitInfo[], opts: JudgeOptions)
   const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths };
   for (const c of commits) {
     const trailers = detectionTrailers(c.message);
-    const logModels = opts.logModels?.get(c.sha);
+    // Logs first: adding entries is itself an agent signal, and tampering is denied whoever did it.
+    const logs = opts.logs ? logChanges(c.changes, opts.logs.matcher) : [];
+    const logged = judgeLogFiles(opts.policy, c.sha, logs, opts.blobs);
+    const note = opts.logs?.notes.get(c.sha);
+    if (opts.logs && note !== undefined) {
+      const n = judgeNote(opts.policy, c.sha, opts.logs.notesRef, note);
+      logged.findings.push(...n.findings);
+      for (const m of n.models) if (!logged.models.includes(m)) logged.models.push(m);
+      logged.addsEntries ||= n.addsEntries;
+    }
     const verdict = detectAgent(
       { authorName: c.authorName, authorEmail: c.authorEmail, committerName: c.committerName, committerEmail: c.committerEmail, trailers },
       {
         ...(opts.agents ? { agents: opts.agents } : {}),
         allCommits: opts.allCommits === true,
         branch: opts.branch ?? null,
-        addsLogEntries: logModels !== undefined,
+        addsLogEntries: logged.addsEntries,
       },
     );
-    const model = modelFromTrailers(trailers) ?? logModels?.[0] ?? null;
+    const model = modelFromTrailers(trailers) ?? logged.models[0] ?? null;
     entries.push({ sha: c.sha, agent: verdict.agent, signals: verdict.signals, model, subject: subjectOf(c.message) });
-    if (!verdict.agent) continue;
-    findings.push(...judgeChanges(ctx, c.sha, c.changes));
-    const models = new Set<string | null>([model, ...(logModels ?? [])]);
+    if (!verdict.agent) {
+      findings.push(...logged.findings.filter((f) => f.rule?.pattern === 'append-only, chained command log'));
+      continue;
+    }
+    // Log files are judged as logs (append-only, chained, entry by entry), not as plain writes.
+    const logPaths = new Set(logs.map((l) => l.path));
+    findings.push(...judgeChanges(ctx, c.sha, logPaths.size === 0 ? c.changes : c.changes.filter((ch) => ch.pathText === null || !logPaths.has(ch.pathText))));
+    findings.push(...logged.findings);
+    const models = new Set<string | null>([model, ...logged.models]);
     if (model !== null) models.delete(null);
     for (const m of models) {
       const f = modelFinding(opts.policy, c.sha, m);

@@ -7,12 +7,13 @@ import { GitError, IncompleteHistoryError, InvalidRefError } from '../git/errors
 import { createGit, textOf, type Git } from '../git/exec.ts';
 import { readBlobs, readCommits, readFileAt } from '../git/log.ts';
 import { resolveRange } from '../git/range.ts';
-import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
+import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
 import { homeDir, insideRoot, readPolicyFile } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { buildReport } from '../report/model.ts';
 import { judgeCommits } from './judge.ts';
+import { logBlobIds, logChanges, logMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
 /** git-layer failures are "could not judge": one line, exit 2. */
@@ -47,6 +48,23 @@ function adminPolicy(opts: CheckOptions): PolicyFile | null {
   return 'disk' in a ? readPolicyFile(a.disk, 'admin') : loadPolicy(a.text, a.label, 'admin');
 }
 
+/** Commit -> note blob id for every note under `ref`, after fetching the ref when asked to. */
+async function readNotes(git: Git, ref: string, fetchFrom: string | undefined): Promise<Map<string, string>> {
+  if (fetchFrom !== undefined) {
+    const remote = await git.exec(['ls-remote', '--exit-code', '--end-of-options', fetchFrom, ref]);
+    // 2 is "no such ref there"; anything else means the notes could not be looked up.
+    if (remote.exitCode === 0) await git.run(['fetch', '--quiet', '--no-tags', '--end-of-options', fetchFrom, `+${ref}:${ref}`]);
+    else if (remote.exitCode !== 2) throw new GitError(['ls-remote', fetchFrom, ref], remote.exitCode, remote.stderr);
+  }
+  const out = textOf(await git.run(['notes', `--ref=${ref}`, 'list']));
+  const notes = new Map<string, string>();
+  for (const line of out.split('\n')) {
+    const [blob, commit] = line.trim().split(' ');
+    if (blob && commit) notes.set(commit, blob);
+  }
+  return notes;
+}
+
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   try {
     return await check(opts);
@@ -73,11 +91,28 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const files = [adminPolicy(opts), workspace.file].filter((f): f is PolicyFile => f !== null);
   const policyPaths = workspace.repoPath !== null ? [workspace.repoPath] : [];
   const policy = compilePolicy(files, { home: homeDir(), root, policyPaths });
+  const logsConfig = workspace.file?.logs ?? { paths: [...DEFAULT_LOG_PATHS], notes: DEFAULT_NOTES_REF };
+  const matcher = logMatcher(logsConfig.paths, homeDir());
+  const notesPromise = readNotes(git, logsConfig.notes, opts.fetchNotesFrom);
+  notesPromise.catch(() => undefined);
   const commits = await commitsPromise;
-  const linkIds = commits.flatMap((c) => c.changes.filter((ch) => ch.newMode === '120000').map((ch) => ch.newId));
-  const blobs = await readBlobs(git, linkIds);
+  const inRange = new Set(commits.map((c) => c.sha));
+  const noteIds = [...(await notesPromise)].filter(([commit]) => inRange.has(commit));
+  const blobIds = [
+    ...commits.flatMap((c) => c.changes.filter((ch) => ch.newMode === '120000').map((ch) => ch.newId)),
+    ...commits.flatMap((c) => logBlobIds(logChanges(c.changes, matcher))),
+    ...noteIds.map(([, blob]) => blob),
+  ];
+  const blobs = await readBlobs(git, blobIds);
+  const notes = new Map<string, Buffer>();
+  for (const [commit, blob] of noteIds) {
+    const bytes = blobs.get(blob);
+    // A note that is listed but cannot be read is judged as an empty, hence broken, log.
+    notes.set(commit, bytes ?? Buffer.alloc(0));
+  }
   const judged = judgeCommits(commits, {
     policy, blobs, policyPaths,
+    logs: { matcher, notesRef: logsConfig.notes, notes },
     ...(workspace.file?.agents ? { agents: workspace.file.agents } : {}),
     allCommits: opts.allCommits === true,
     branch: opts.branch ?? null,

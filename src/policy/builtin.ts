@@ -3,6 +3,8 @@
 import { BUILTIN_FILE, type PolicyFile } from './types.ts';
 
 export const DEFAULT_POLICY_PATH = '.github/agent-gate.yml';
+export const DEFAULT_LOG_PATHS: readonly string[] = ['.agent-gate/log/**'];
+export const DEFAULT_NOTES_REF = 'refs/notes/agent-gate';
 
 /** Kiro IDE protected paths (seed: "Protected path patterns"), matched on the canonical path. */
 export const IDE_PROTECTED_CONTAINS: readonly string[] = ['.vscode/', 'vscode~', '.git/', 'git~', '.code-workspace'];

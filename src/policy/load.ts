@@ -2,6 +2,7 @@
 // PolicyError naming file:line:col, and a bad file never degrades to "no rules" (SPEC 2).
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { PolicyError } from '../errors.ts';
+import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
 import { countBraceAlternatives, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
 import {
   RULE_CAPABILITIES, SCOPE_EFFECTS,
@@ -162,7 +163,7 @@ function readAgents(r: Reader, node: Node): AgentsConfig {
 
 function readLogs(r: Reader, node: Node): LogsConfig {
   const fields = entries(r, node, 'logs', ['paths', 'notes']);
-  const logs: LogsConfig = { paths: ['.agent-gate/log/**'], notes: 'refs/notes/agent-gate' };
+  const logs: LogsConfig = { paths: [...DEFAULT_LOG_PATHS], notes: DEFAULT_NOTES_REF };
   for (const f of fields) {
     if (f.key === 'paths') {
       const { values, nodes } = strList(r, f.value, 'logs.paths', f.keyNode);

@@ -1,0 +1,129 @@
+// Replaying recorded tool calls (SPEC 8): the lines each commit appends to a command log, and the
+// git note on each commit, are judged entry by entry. Replay is evaluation: nothing is executed.
+import type { CompiledPolicy } from '../engine/compile.ts';
+import { explain } from '../engine/explain.ts';
+import type { Change } from '../git/rawdiff.ts';
+import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } from '../logs/chain.ts';
+import { compileFsPattern } from '../match/fs.ts';
+import { BUILTIN_FILE, type RuleRef } from '../policy/types.ts';
+import type { Finding } from '../report/model.ts';
+
+/** Tampering with a command log: a kiro-scope deny, numbered after the diff rules. */
+export const KIRO_LOG_TAMPER: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 9, effect: 'deny', pattern: 'append-only, chained command log' };
+
+const ZERO_ID = /^0+$/;
+const REGULAR = new Set(['100644', '100755']);
+
+export interface LogMatcher {
+  test(path: string): boolean;
+}
+
+export function logMatcher(patterns: readonly string[], home: string): LogMatcher {
+  const compiled = patterns.map((p) => compileFsPattern(p, home));
+  return { test: (path) => compiled.some((c) => c.testRaw(path)) };
+}
+
+export interface LogChange {
+  path: string;
+  change: Change;
+}
+
+/** The changes of a commit that touch a command log. */
+export function logChanges(changes: readonly Change[], matcher: LogMatcher): LogChange[] {
+  const out: LogChange[] = [];
+  for (const change of changes) {
+    if (change.pathText !== null && matcher.test(change.pathText)) out.push({ path: change.pathText, change });
+  }
+  return out;
+}
+
+/** Blob ids whose contents the log judgement needs (both sides of every log change). */
+export function logBlobIds(changes: readonly LogChange[]): string[] {
+  const ids: string[] = [];
+  for (const { change } of changes) {
+    if (!ZERO_ID.test(change.oldId) && REGULAR.has(change.oldMode)) ids.push(change.oldId);
+    if (!ZERO_ID.test(change.newId) && REGULAR.has(change.newMode)) ids.push(change.newId);
+  }
+  return ids;
+}
+
+export interface LogJudgement {
+  findings: Finding[];
+  /** Models the judged entries name, in order. */
+  models: string[];
+  /** Whether the commit added any entry (an agent signal, SPEC 7). */
+  addsEntries: boolean;
+}
+
+function tamper(p: LogProblem, commit: string): Finding {
+  return {
+    effect: 'deny', capability: 'fs_write', resource: p.file, commit, source: { kind: 'log', file: p.file, line: p.line },
+    part: null, rule: KIRO_LOG_TAMPER, reason: `log tampering at line ${p.line}: ${p.reason}`,
+  };
+}
+
+function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string): Finding | null {
+  const e = v.entry;
+  const result = explain(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd });
+  if (result.effect === 'allow') return null;
+  const deciding = result.parts.find((p) => p.effect === result.effect);
+  return {
+    effect: result.effect,
+    capability: e.capability,
+    resource: e.resource,
+    commit,
+    source: { kind: 'log', file: v.file, line: v.line },
+    part: deciding !== undefined && deciding.text !== e.resource ? deciding.text : null,
+    rule: result.rule,
+    reason: e.blocked === true ? `${result.reason} (recorded as blocked by the hook)` : result.reason,
+  };
+}
+
+function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[], commit: string, into: LogJudgement): void {
+  for (const v of entries) {
+    into.addsEntries = true;
+    if (v.entry.model !== null && !into.models.includes(v.entry.model)) into.models.push(v.entry.model);
+    const f = judgeEntry(policy, v, commit);
+    if (f !== null) into.findings.push(f);
+  }
+}
+
+/**
+ * Judges what one commit did to its command logs: every change must append whole, chained lines,
+ * and every appended entry is judged by its capability.
+ */
+export function judgeLogFiles(policy: CompiledPolicy, commit: string, changes: readonly LogChange[], blobs: ReadonlyMap<string, Buffer>): LogJudgement {
+  const out: LogJudgement = { findings: [], models: [], addsEntries: false };
+  for (const { path, change } of changes) {
+    const oldRegular = REGULAR.has(change.oldMode);
+    const newRegular = REGULAR.has(change.newMode);
+    const removed = change.newMode === '000000';
+    if ((!newRegular && !removed) || (!oldRegular && change.oldMode !== '000000')) {
+      out.findings.push(tamper({ file: path, line: 1, reason: `a command log must be a regular file (mode ${change.oldMode} -> ${change.newMode})` }, commit));
+      continue;
+    }
+    const before = oldRegular ? blobs.get(change.oldId) ?? null : null;
+    const after = newRegular ? blobs.get(change.newId) ?? null : null;
+    if ((oldRegular && before === null) || (newRegular && after === null)) {
+      out.findings.push(tamper({ file: path, line: 1, reason: 'the log could not be read, so it fails closed' }, commit));
+      continue;
+    }
+    const comparison = compareLogVersions(before, after, path);
+    for (const p of comparison.problems) out.findings.push(tamper(p, commit));
+    if (after === null) continue;
+    const added = new Set(comparison.added);
+    const verified = verifyLog(after, path);
+    for (const p of verified.problems) if (added.has(p.line)) out.findings.push(tamper(p, commit));
+    judgeEntries(policy, verified.entries.filter((v) => added.has(v.line)), commit, out);
+  }
+  return out;
+}
+
+/** Judges the note a commit carries under the notes ref: a whole, chained log of its own. */
+export function judgeNote(policy: CompiledPolicy, commit: string, notesRef: string, bytes: Buffer): LogJudgement {
+  const out: LogJudgement = { findings: [], models: [], addsEntries: false };
+  const verified = verifyLog(bytes, notesRef);
+  for (const p of verified.problems) out.findings.push(tamper(p, commit));
+  judgeEntries(policy, verified.entries, commit, out);
+  return out;
+}
