@@ -1,6 +1,7 @@
 // check: 200 agent commits touching 20,000 paths, judged in under 2x the time `git log --raw`
 // takes to list the same range. The repository is generated with git fast-import.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,28 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const COMMITS = 200;
 const PATHS_PER_COMMIT = 100;
+const ENTRIES_PER_COMMIT = 100;
+
+const sha = (text) => 'sha256:' + createHash('sha256').update(text).digest('hex');
+
+/** One chained session log per commit, ENTRIES_PER_COMMIT entries, a mix of capabilities. */
+function sessionLog(c) {
+  const session = `s${c}`;
+  const lines = [];
+  let prev = sha(session);
+  for (let i = 0; i < ENTRIES_PER_COMMIT; i++) {
+    const kind = i % 4;
+    // Every command is distinct, so no judgement can be reused across entries.
+    const entry = kind === 0 ? { capability: 'shell', resource: `npm test -- --grep case${c}-${i} && git status` }
+      : kind === 1 ? { capability: 'fs_write', resource: `src/mod${i}/c${c}/file${i}.ts` }
+      : kind === 2 ? { capability: 'shell', resource: `npm run build > out/${c}-${i}.log 2>&1; git diff --stat` }
+      : { capability: 'shell', resource: `cd src && npm run lint -- --fix file${c}-${i}.ts` };
+    const line = JSON.stringify({ v: 1, ts: '2026-11-20T10:00:00Z', agent: 'kiro', session, model: 'claude-sonnet-4.5', ...entry, cwd: '.', prev });
+    lines.push(line);
+    prev = sha(line);
+  }
+  return lines.join('\n') + '\n';
+}
 
 function env() {
   const e = { ...process.env };
@@ -21,7 +44,7 @@ function git(dir, args, input) {
   return r.stdout;
 }
 
-export function makeRepo(dir, extraPerCommit) {
+export function makeRepo(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   git(dir, ['init', '-q', '-b', 'main']);
@@ -41,7 +64,8 @@ export function makeRepo(dir, extraPerCommit) {
       const path = p % 10 === 0 ? `ops/c${c}/f${p}.sh` : `src/mod${p}/c${c}/file${p}.ts`;
       s += `M 100644 inline ${path}\ndata ${Buffer.byteLength(body)}\n${body}\n`;
     }
-    if (extraPerCommit) s += extraPerCommit(c);
+    const logText = sessionLog(c);
+    s += `M 100644 inline .agent-gate/log/s${c}.jsonl\ndata ${Buffer.byteLength(logText)}\n${logText}\n`;
   }
   git(dir, ['fast-import', '--quiet'], s);
   git(dir, ['checkout', '-q', 'work']);
@@ -66,7 +90,7 @@ function timeRun(cmd, args, cwd, runs = 7) {
 
 export function benchCheck(outDir) {
   const dir = join(outDir, 'check-repo');
-  makeRepo(dir, globalThis.__agentGateLogLines);
+  makeRepo(dir);
   const floor = timeRun('git', ['log', '--raw', '-z', '--no-renames', '--no-abbrev', 'main..work'], dir);
   const cli = join(root, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build');
@@ -76,6 +100,6 @@ export function benchCheck(outDir) {
   const ratio = checkMs / floor;
   return {
     name: 'check', ok: ratio < 2,
-    summary: `${COMMITS} agent commits, ${COMMITS * PATHS_PER_COMMIT} paths: check ${checkMs.toFixed(0)} ms vs git log --raw ${floor.toFixed(0)} ms = ${ratio.toFixed(2)}x (target < 2x)${Number.isFinite(peakKb) ? `; peak RSS ${(peakKb / 1024).toFixed(0)} MiB` : ''}`,
+    summary: `${COMMITS} agent commits, ${COMMITS * PATHS_PER_COMMIT} paths, ${COMMITS * ENTRIES_PER_COMMIT} log entries: check ${checkMs.toFixed(0)} ms vs git log --raw ${floor.toFixed(0)} ms = ${ratio.toFixed(2)}x (target < 2x)${Number.isFinite(peakKb) ? `; peak RSS ${(peakKb / 1024).toFixed(0)} MiB` : ''}`,
   };
 }

@@ -203,6 +203,13 @@ describe('filesystem patterns (SPEC 4)', () => {
     expect(effectOf(policy, 'fs_write', '../.env', 'src')).toBe('deny');
     expect(effectOf(policy, 'fs_write', './x/../.env')).toBe('deny');
   });
+
+  test('a path that leaves the workspace and comes back in is judged inside it', () => {
+    expect(effectOf(policy, 'fs_write', '../repo/secrets/token')).toBe('deny');
+    expect(effectOf(policy, 'fs_write', '../../repo/src/a.ts', 'src')).toBe('allow');
+    expect(effectOf(policy, 'fs_write', 'repo/.github/agent-gate.yml', '..')).toBe('deny');
+    expect(effectOf(policy, 'fs_write', '../other/secrets/token')).toBe('ask');
+  });
 });
 
 describe('precedence across scopes (SPEC 3)', () => {

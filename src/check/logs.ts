@@ -5,7 +5,8 @@ import { explain } from '../engine/explain.ts';
 import type { Change } from '../git/rawdiff.ts';
 import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } from '../logs/chain.ts';
 import { compileFsPattern } from '../match/fs.ts';
-import { BUILTIN_FILE, type RuleRef } from '../policy/types.ts';
+import { BUILTIN_FILE, type Explanation, type RuleRef } from '../policy/types.ts';
+import type { LogEntry } from '../logs/entry.ts';
 import type { Finding } from '../report/model.ts';
 
 /** Tampering with a command log: a kiro-scope deny, numbered after the diff rules. */
@@ -62,9 +63,24 @@ function tamper(p: LogProblem, commit: string): Finding {
   };
 }
 
+// Agents repeat themselves (`npm test`, `git status`): one judgement per distinct request and policy.
+const judgements = new WeakMap<CompiledPolicy, Map<string, Explanation>>();
+
+function explainCached(policy: CompiledPolicy, e: LogEntry): Explanation {
+  let cache = judgements.get(policy);
+  if (cache === undefined) { cache = new Map(); judgements.set(policy, cache); }
+  const key = `${e.capability}\u0000${e.cwd}\u0000${e.resource}`;
+  let result = cache.get(key);
+  if (result === undefined) {
+    result = explain(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd });
+    cache.set(key, result);
+  }
+  return result;
+}
+
 function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string): Finding | null {
   const e = v.entry;
-  const result = explain(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd });
+  const result = explainCached(policy, e);
   if (result.effect === 'allow') return null;
   const deciding = result.parts.find((p) => p.effect === result.effect);
   return {

@@ -60,12 +60,39 @@ const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 export function isTimestamp(value: string): boolean {
   const m = TS_RE.exec(value);
   if (m === null) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
   // Date.parse rolls 2026-02-30 over into March; a calendar date must exist as written.
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day > 28) {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
+  }
   const offsetOk = m[9] === undefined || (Number(m[9]) < 24 && Number(m[10]) < 60);
   return hour < 24 && minute < 60 && second <= 60 && offsetOk;
+}
+
+// Every JSON string, and whether a `:` follows it (then it is a key).
+const JSON_STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
+
+/**
+ * Cheap pre-check for findDuplicateKey: in a flat object, duplicates exist only if the text holds
+ * more keys than the parsed object does. Nested values fall through to the full scan.
+ */
+function mayHaveDuplicateKeys(text: string, value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  for (const k of keys) {
+    const v = value[k];
+    if (v !== null && typeof v === 'object') return true;
+  }
+  let count = 0;
+  JSON_STRING.lastIndex = 0;
+  for (let m = JSON_STRING.exec(text); m !== null; m = JSON_STRING.exec(text)) if (m[1] !== undefined) count++;
+  return count !== keys.length;
 }
 
 export function isCapability(value: unknown): value is RequestCapability {
@@ -86,7 +113,7 @@ function textProblem(name: string, value: unknown): string | null {
 export function validateEntry(value: unknown, sourceText?: string): EntryResult {
   const fail = (reason: string): EntryResult => ({ ok: false, reason });
   if (!isRecord(value)) return fail(`an entry must be a JSON object, got ${Array.isArray(value) ? 'an array' : show(value)}`);
-  if (sourceText !== undefined) {
+  if (sourceText !== undefined && mayHaveDuplicateKeys(sourceText, value)) {
     const dup = findDuplicateKey(sourceText);
     if (dup !== null) return fail(`duplicate field "${dup}"`);
   }

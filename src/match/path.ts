@@ -91,8 +91,10 @@ export function resolveRequestPath(path: string, cwd: string, home: string, root
     }
     return abs;
   }
+  // A path that climbs out of the workspace may come back into it (`../repo/secrets/x`): resolve
+  // it from the root as an absolute path, which is made relative again if it lands inside.
   if (out[0] === '..' && root !== null) {
-    return resolveRequestPath(root + '/' + out.join('/'), '.', home, null);
+    return resolveRequestPath(root + '/' + out.join('/'), '.', home, root);
   }
   return out.length === 0 ? '.' : out.join('/');
 }
