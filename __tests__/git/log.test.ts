@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { createGit, type Git } from '../../src/git/exec.ts';
-import { readBlobs, readCommits, readEntryAt, readFileAt, type CommitInfo, type MergeDiffMode } from '../../src/git/log.ts';
+import { LogStreamParser, parseLog, readBlobs, readCommits, readEntryAt, readFileAt, type CommitInfo, type MergeDiffMode } from '../../src/git/log.ts';
 import type { Change } from '../../src/git/rawdiff.ts';
 import { parseRawDiff } from '../../src/git/rawdiff.ts';
 import { resolveRange } from '../../src/git/range.ts';
@@ -323,5 +323,35 @@ describe('parseRawDiff', () => {
   test('rejects garbage instead of guessing', () => {
     expect(() => parseRawDiff(Buffer.from(':100644 100644 abc def M\0x\0'))).toThrow(GitError);
     expect(() => parseRawDiff(Buffer.from('hello'))).toThrow(GitError);
+  });
+});
+
+describe('LogStreamParser', () => {
+  test('any chunking of the output gives the same commits as one buffer', async () => {
+    const repo = TestRepo.init();
+    repo.write('a', 'a').write(Buffer.from([0x01, 0x66, 0xff]), 'odd');
+    repo.commit('one\n\n\u0001 marker-like text\n');
+    repo.write('b', 'b');
+    repo.commit('');
+    for (let i = 0; i < 5; i++) repo.write(`dir/f${i}`, String(i));
+    repo.commit('Fix\n\nCo-authored-by: Claude <noreply@anthropic.com>\n', { author: { name: 'Kiro Agent', email: 'k@x' } });
+    const nonce = 'f'.repeat(32);
+    const args = [
+      'log', '--no-mailmap', '--diff-merges=off', '--root', '--topo-order', '--reverse', '--raw', '-z', '--no-abbrev', '--no-renames',
+      `--format=tformat:%x01${nonce}%x00%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%B%x00`, 'HEAD', '--',
+    ];
+    const out = repo.git(args);
+    const whole = parseLog(out, nonce);
+    expect(whole).toHaveLength(3);
+    expect(whole.map((c) => c.changes.length)).toEqual([2, 1, 5]);
+    for (const size of [1, 2, 3, 7, 33, 34, 35, 64, 100, out.length]) {
+      const p = new LogStreamParser(nonce);
+      for (let i = 0; i < out.length; i += size) p.push(out.subarray(i, i + size));
+      expect(p.end()).toEqual(whole);
+    }
+  });
+
+  test('a forged or foreign record start is refused', () => {
+    expect(() => parseLog(Buffer.from('\u0001abc\u0000x'), 'def')).toThrow(GitError);
   });
 });

@@ -65,6 +65,7 @@ describe('event refs', () => {
     await expect(resolveRange(gitFor(repo), { base: 'main', head: f2, eventRefs: true })).rejects.toBeInstanceOf(InvalidRefError);
     const range = await resolveRange(gitFor(repo), { base: m2, head: f2, eventRefs: true });
     expect(range.head).toBe(f2);
+    await expect(resolveRange(gitFor(repo), { base: '0'.repeat(40), head: f2, eventRefs: true })).rejects.toBeInstanceOf(InvalidRefError);
   });
 });
 

@@ -6,8 +6,8 @@ import { testEnv } from '../helpers/gitrepo.ts';
 /** What the real git prints for a message. */
 function gitParse(message: string, divider: boolean): string {
   const args = ['interpret-trailers', '--parse', ...(divider ? [] : ['--no-divider'])];
-  const res = spawnSync('git', args, { input: message, env: testEnv(), cwd: '/' });
-  if (res.status !== 0) throw new Error(res.stderr.toString());
+  const res = spawnSync('git', args, { input: message, env: testEnv(), cwd: '/', timeout: 10_000 });
+  if (res.status !== 0) throw new Error(`git ${args.join(' ')}: ${res.signal ?? res.status} ${res.stderr.toString()}`);
   return res.stdout.toString('utf8');
 }
 
@@ -88,6 +88,11 @@ describe('parseTrailers results', () => {
     expect(parseTrailers(m, { divider: true })).toEqual([{ key: 'Co-authored-by', value: 'Claude <noreply@anthropic.com>' }]);
   });
 
+  test('a scissors line below the divider (where git 2.39 hangs) still terminates', () => {
+    const m = 'Fix\n\nKey: v\n---\nnotes\n# ------------------------ >8 ------------------------\nx\n';
+    expect(parseTrailers(m, { divider: true })).toEqual([{ key: 'Key', value: 'v' }]);
+  });
+
   test('linear on a large message', () => {
     const m = `Fix\n\n${'prose line\n'.repeat(100_000)}\n${'K: v\n'.repeat(100_000)}`;
     const t0 = Date.now();
@@ -108,7 +113,12 @@ describe('parseTrailers agrees with git on generated messages', () => {
       .tuple(fc.array(fragment, { maxLength: 14 }), fc.boolean())
       .map(([lines, nl]) => lines.join('\n') + (nl ? '\n' : ''));
     fc.assert(
-      fc.property(message, fc.boolean(), (m, divider) => ours(m, divider) === gitParse(m, divider)),
+      fc.property(message, fc.boolean(), (m, divider) => {
+        // git 2.39 loops forever in divider mode when a scissors line follows a `---` line
+        // (wt_status_locate_end answers an end past the divider); nothing to compare there.
+        if (divider && /^---\s[\s\S]*>8/m.test(m)) return true;
+        return ours(m, divider) === gitParse(m, divider);
+      }),
       { numRuns: 300, seed: 20260101 },
     );
   });

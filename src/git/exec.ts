@@ -27,6 +27,13 @@ export interface Git {
   /** Runs git and returns standard output; any non-zero exit is a GitError. */
   run(args: readonly string[], opts?: GitRunOptions): Promise<Buffer>;
   runSync(args: readonly string[], opts?: GitRunOptions): Buffer;
+  /**
+   * Runs git handing each chunk of standard output to `onStdout` as it arrives (so a caller can
+   * parse while git is still producing). If `onStdout` throws, git is killed and the promise
+   * rejects with that error. The result's `stdout` is empty. Optional, so wrappers and fakes
+   * that implement only the four calls above keep working (callers fall back to `exec`).
+   */
+  stream?(args: readonly string[], onStdout: (chunk: Buffer) => void, opts?: GitRunOptions): Promise<GitResult>;
 }
 
 export interface CreateGitOptions {
@@ -86,6 +93,11 @@ class ChildProcessGit implements Git {
   }
 
   exec(args: readonly string[], opts: GitRunOptions = {}): Promise<GitResult> {
+    const out: Buffer[] = [];
+    return this.stream(args, (chunk) => out.push(chunk), opts).then((res) => ({ ...res, stdout: Buffer.concat(out) }));
+  }
+
+  stream(args: readonly string[], onStdout: (chunk: Buffer) => void, opts: GitRunOptions = {}): Promise<GitResult> {
     return new Promise<GitResult>((resolve, reject) => {
       const child = spawn(this.gitPath, [...GLOBAL_ARGS, ...args], {
         cwd: this.cwd,
@@ -93,10 +105,18 @@ class ChildProcessGit implements Git {
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });
-      const out: Buffer[] = [];
       const err: Buffer[] = [];
       let failed = false;
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      let consumerError: unknown = null;
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (consumerError !== null) return;
+        try {
+          onStdout(chunk);
+        } catch (e) {
+          consumerError = e;
+          child.kill();
+        }
+      });
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
       child.on('error', (e: Error) => {
         failed = true;
@@ -104,12 +124,16 @@ class ChildProcessGit implements Git {
       });
       child.on('close', (code: number | null, signal: NodeJS.Signals | null) => {
         if (failed) return;
+        if (consumerError !== null) {
+          reject(consumerError);
+          return;
+        }
         const stderr = Buffer.concat(err);
         if (code === null) {
           reject(new GitError(args, null, stderr, `killed by ${signal ?? 'a signal'}`));
           return;
         }
-        resolve({ stdout: Buffer.concat(out), stderr, exitCode: code });
+        resolve({ stdout: Buffer.alloc(0), stderr, exitCode: code });
       });
       // git may exit before reading all of its input (e.g. after an error); that is reported
       // through the exit code, so a broken pipe here is not a second error.

@@ -1,5 +1,5 @@
 // The commits of a range with the paths each one wrote: one `git log` for the whole range, plus
-// one process per merge commit (see mergeChanges for why merges cannot share the walk).
+// one process per merge commit (see fillMergeChanges for why merges cannot share the walk).
 
 import { randomBytes } from 'node:crypto';
 import type { Git } from './exec.ts';
@@ -82,6 +82,58 @@ function skipFraming(buf: Buffer, pos: number, end: number): number {
 }
 
 /**
+ * Parses log output chunk by chunk while git is still writing it. Data is held until a record
+ * marker shows that the records before it are complete; each byte is copied at most once.
+ */
+export class LogStreamParser {
+  private readonly marker: Buffer;
+  private readonly nonce: string;
+  private pending: Buffer[] = [];
+  private pendingLength = 0;
+  readonly commits: CommitInfo[] = [];
+
+  constructor(nonce: string) {
+    this.nonce = nonce;
+    this.marker = Buffer.from(`\u0001${nonce}\u0000`, 'latin1');
+  }
+
+  push(chunk: Buffer): void {
+    const m = this.marker.length;
+    let cut = -1;
+    // Only the last marker matters: every record before it is complete.
+    const inChunk = chunk.lastIndexOf(this.marker);
+    if (inChunk > 0 || (inChunk === 0 && this.pendingLength > 0)) {
+      cut = this.pendingLength + inChunk;
+    } else if (inChunk < 0 && this.pendingLength > 0) {
+      // A marker split across the previous chunk and this one.
+      const prev = this.pending[this.pending.length - 1] as Buffer;
+      const tail = prev.subarray(Math.max(0, prev.length - (m - 1)));
+      const joined = Buffer.concat([tail, chunk.subarray(0, m - 1)]);
+      const at = joined.indexOf(this.marker);
+      if (at >= 0 && at < tail.length) cut = this.pendingLength - tail.length + at;
+    }
+    this.pending.push(chunk);
+    this.pendingLength += chunk.length;
+    if (cut > 0) {
+      const all = Buffer.concat(this.pending, this.pendingLength);
+      for (const c of parseLog(all.subarray(0, cut), this.nonce)) this.commits.push(c);
+      const rest = all.subarray(cut);
+      this.pending = [rest];
+      this.pendingLength = rest.length;
+    }
+  }
+
+  end(): CommitInfo[] {
+    if (this.pendingLength > 0) {
+      for (const c of parseLog(Buffer.concat(this.pending, this.pendingLength), this.nonce)) this.commits.push(c);
+      this.pending = [];
+      this.pendingLength = 0;
+    }
+    return this.commits;
+  }
+}
+
+/**
  * Parses the output of the log below. Commit messages cannot contain NUL (git stops a message at
  * one), so NUL-separated fields are unambiguous; the random marker makes the record boundary
  * impossible to forge from inside a message.
@@ -127,7 +179,7 @@ function logArgs(marker: string, range: RangeSpec): string[] {
     '--no-show-signature',
     '--no-notes',
     '--encoding=UTF-8',
-    // Merges are diffed one by one (mergeChanges); here they are only listed.
+    // Merges are diffed one by one (fillMergeChanges); here they are only listed.
     '--diff-merges=off',
     '--root',
     '--topo-order',
@@ -229,12 +281,22 @@ async function fillMergeChanges(git: Git, commits: CommitInfo[], opts: ReadCommi
  * children), merges included, each with the paths it wrote.
  */
 export async function readCommits(git: Git, range: RangeSpec, opts: ReadCommitsOptions = {}): Promise<CommitInfo[]> {
-  const history = opts.history ?? (await readHistoryState(git));
+  const marker = randomBytes(16).toString('hex');
+  const parser = new LogStreamParser(marker);
+  const args = logArgs(marker, range);
+  const listing = git.stream
+    ? git.stream(args, (chunk) => parser.push(chunk))
+    : git.exec(args).then((r) => {
+        if (r.exitCode === 0) parser.push(r.stdout);
+        return r;
+      });
+  // Independent processes: start both, so the check costs one process latency, not two.
+  const [history, res] = await Promise.all([opts.history ?? readHistoryState(git), listing]);
+  if (res.exitCode !== 0) throw new GitError(args, res.exitCode, res.stderr);
   if (history.grafts) {
     throw new IncompleteHistoryError('grafts', 'info/grafts rewrites parents in this repository (remove it)');
   }
-  const marker = randomBytes(16).toString('hex');
-  const commits = parseLog(await git.run(logArgs(marker, range)), marker);
+  const commits = parser.end();
   for (const c of commits) {
     // A commit at the shallow boundary is listed without parents and diffed against the empty
     // tree: taking it for a root would judge its whole tree as new, or miss what it changed.

@@ -152,14 +152,21 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
     headRef = validateEventRef(headRef, 'head');
     if (baseRef === undefined) throw new InvalidRefError('base is required with event refs');
     baseRef = validateEventRef(baseRef, 'base');
+    // A push that created the branch has no "before"; the caller must pick a base (SPEC 11).
+    if (isNullObjectId(baseRef) || isNullObjectId(headRef)) {
+      throw new InvalidRefError('base or head is the all-zero id (branch created or deleted); resolve a real base first');
+    }
   }
 
-  const state = await readHistoryState(git);
+  const given = baseRef;
+  const [state, head, givenBase] = await Promise.all([
+    readHistoryState(git),
+    resolveCommit(git, headRef),
+    given === undefined ? Promise.resolve(null) : resolveCommit(git, given),
+  ]);
   if (state.grafts) {
     throw new IncompleteHistoryError('grafts', 'info/grafts rewrites parents in this repository (remove it)');
   }
-
-  const head = await resolveCommit(git, headRef);
   if (head === null) {
     throw new IncompleteHistoryError('missing-head', `head ${JSON.stringify(headRef)} is not a commit in this repository`, headRef);
   }
@@ -170,7 +177,7 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
     }
     baseRef = found;
   }
-  const base = await resolveCommit(git, baseRef);
+  const base = given === undefined ? await resolveCommit(git, baseRef) : givenBase;
   if (base === null) {
     throw new IncompleteHistoryError('missing-base', `base ${JSON.stringify(baseRef)} is not a commit in this repository`, baseRef);
   }
