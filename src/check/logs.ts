@@ -19,9 +19,13 @@ export interface LogMatcher {
   test(path: string): boolean;
 }
 
+// `record`'s lock files (`x.jsonl.lock`, `x.jsonl.lock.stale-…`) sit beside the logs; they are not
+// logs, so a committed one is judged as the plain write it is.
+const LOCK_FILE = /\.lock(?:\.stale-[^/]*)?$/;
+
 export function logMatcher(patterns: readonly string[], home: string): LogMatcher {
   const compiled = patterns.map((p) => compileFsPattern(p, home));
-  return { test: (path) => compiled.some((c) => c.testRaw(path)) };
+  return { test: (path) => !LOCK_FILE.test(path) && compiled.some((c) => c.testRaw(path)) };
 }
 
 export interface LogChange {

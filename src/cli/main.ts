@@ -8,6 +8,10 @@ Commands:
   check     judge the agent-made commits of a range (CI, or locally before pushing)
   explain   judge one request (shell command, path, URL, MCP tool, model) and say why
   policy    lint or test a policy file
+  hook      run as a git pre-commit or commit-msg hook (installed by 'install')
+  install   install the pre-commit and commit-msg hooks (uninstall: remove them)
+  record    record one agent tool call from a hook payload on stdin (--enforce: block it)
+  import    convert an agent's session record (Kiro, Claude Code, Codex) into a neutral log
   demo      gate a throwaway repository of agent commits and print the report
 
 Run 'agent-gate <command> --help' for a command's options.
@@ -21,6 +25,11 @@ const COMMANDS: Readonly<Record<string, () => Promise<Runner>>> = {
   explain: async () => (await import('./explain.ts')).runExplain,
   policy: async () => (await import('./policy.ts')).runPolicy,
   demo: async () => (await import('./demo.ts')).runDemo,
+  hook: async () => (await import('./hook.ts')).runHookCommand,
+  install: async () => (await import('./install.ts')).runInstall,
+  uninstall: async () => (await import('./install.ts')).runUninstall,
+  record: async () => (await import('./record.ts')).runRecord,
+  import: async () => (await import('./import.ts')).runImport,
 };
 
 function readStdin(): Promise<Buffer> {

@@ -2,7 +2,8 @@
 //
 // Kiro CLI sends {"hook_event_name":"preToolUse","cwd","tool_name","tool_input"}; Claude Code sends
 // {"session_id","transcript_path","cwd","hook_event_name":"PreToolUse","tool_name","tool_input"}.
-// The event name tells them apart (camelCase vs PascalCase). A payload that is malformed in any way
+// The event name tells them apart (camelCase vs PascalCase), except that newer Kiro releases use
+// PascalCase too; their tool names then tell (isKiroToolName). A payload that is malformed in any way
 // is a PayloadError: recording a guess would put a call in the log that nobody made, and skipping
 // it would leave out one that was made. Unknown tool names are not errors: they are recorded as
 // `mcp unknown/<name>` (see tools/common.ts) so that the engine asks about them.
@@ -12,7 +13,7 @@ import { decodeUtf8, isRecord, parseJson, show } from './json.ts';
 import type { PathContext } from './paths.ts';
 import { mapClaudeTool } from './tools/claude.ts';
 import { ToolInputError, type ToolRequest } from './tools/common.ts';
-import { mapKiroTool } from './tools/kiro.ts';
+import { KIRO_TOOL_NAMES, mapKiroTool } from './tools/kiro.ts';
 
 export class PayloadError extends Error {
   override name = 'PayloadError';
@@ -51,6 +52,17 @@ const EVENTS: Readonly<Record<string, HookAgent>> = {
   PermissionRequest: 'claude',
 };
 
+/**
+ * Kiro IDE 1.x and Kiro CLI 3 (standalone `.kiro/hooks/*.json`) name their events in PascalCase, as
+ * Claude Code does, but still send Kiro's tool names (`execute_bash`, `fs_write`, `@server/tool`).
+ * The two tool vocabularies do not overlap (Claude's built-ins are PascalCase, its MCP tools
+ * `mcp__...`), so such a call is Kiro's. Read as Claude's it would become `mcp unknown/execute_bash`
+ * and escape every shell and path rule.
+ */
+function isKiroToolName(name: string): boolean {
+  return KIRO_TOOL_NAMES.includes(name) || name.startsWith('@');
+}
+
 const FIX = 'agent-gate record reads one Kiro CLI or Claude Code tool hook event (preToolUse/postToolUse, PreToolUse/PostToolUse) on standard input';
 
 function optionalField(payload: Record<string, unknown>, key: string): string | null {
@@ -81,7 +93,7 @@ export function parseHookPayload(input: Uint8Array | string): HookPayload {
   if (!isRecord(toolInput)) throw new PayloadError(`hook payload "tool_input" must be a JSON object, got ${show(toolInput)}; ${FIX}`);
   const session = optionalField(payload, 'session_id');
   return {
-    agent,
+    agent: agent === 'claude' && isKiroToolName(toolName) ? 'kiro' : agent,
     event,
     cwd: optionalField(payload, 'cwd'),
     toolName,

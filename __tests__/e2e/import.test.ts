@@ -1,0 +1,227 @@
+// `agent-gate import` as a user runs it: a real subprocess of dist/cli.js converting the recorded
+// sessions in __tests__/fixtures/import/. The fixtures were written in /home/dev/project; each test
+// rewrites that folder to a fresh repository so that "paths inside the repository become relative"
+// is exercised for real.
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chainHash, verifyLog, type LogEntry } from '../../src/logs/index.ts';
+import { REPO_ROOT, runCli, type RunResult } from '../helpers/cli.ts';
+import { cleanupRepos, TestRepo } from '../helpers/gitrepo.ts';
+
+afterAll(cleanupRepos);
+
+const FIXTURES = join(REPO_ROOT, '__tests__', 'fixtures', 'import');
+const FIXTURE_ROOT = '/home/dev/project';
+
+function repo(): string {
+  return realpathSync(TestRepo.init().dir);
+}
+
+/** Copies a fixture into `dir` with its project folder moved to `root`. */
+function fixture(name: string, dir: string, root: string = dir): string {
+  const path = join(dir, name);
+  writeFileSync(path, readFileSync(join(FIXTURES, name), 'utf8').replaceAll(FIXTURE_ROOT, root));
+  return path;
+}
+
+function parse(text: string, label = 'stdout'): LogEntry[] {
+  const result = verifyLog(Buffer.from(text, 'utf8'), label);
+  expect(result.problems).toEqual([]);
+  return result.entries.map((e) => e.entry);
+}
+
+const brief = (list: LogEntry[]): string[] => list.map((e) => `${e.capability} ${e.resource} @${e.cwd}`);
+
+function importCli(dir: string, args: string[]): RunResult {
+  return runCli(['import', ...args], { cwd: dir });
+}
+
+describe('import to standard output', () => {
+  test('a Claude Code transcript', () => {
+    const dir = repo();
+    const r = importCli(dir, [fixture('claude-transcript.jsonl', dir)]);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const list = parse(r.stdout);
+    expect(brief(list)).toEqual([
+      'shell npm test && git push @.',
+      'fs_read src/app.ts @src',
+      'fs_write src/app.ts @src',
+      'fs_write /etc/hosts @src',
+      'fs_read src @src',
+      'fs_read lib @src',
+      'web_fetch https://x.dev/a @.',
+      'web_search jest esm @.',
+      'subagent code-reviewer @.',
+      'mcp github/create_issue @.',
+      'context TodoWrite @.',
+      'mcp unknown/FancyNewTool @.',
+    ]);
+    expect(list[0]).toMatchObject({
+      v: 1, ts: '2026-11-20T10:00:05.000Z', agent: 'claude', session: '5f1d7a2c-claude-session',
+      model: 'claude-sonnet-4-5-20250929', prev: chainHash('5f1d7a2c-claude-session'),
+    });
+    // Model ids are kept exactly as the agent wrote them.
+    expect(list[11]?.model).toBe('claude-opus-4-1-20250805');
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  test('a Codex CLI rollout', () => {
+    const dir = repo();
+    const r = importCli(dir, [fixture('codex-rollout.jsonl', dir)]);
+    expect(r.code).toBe(0);
+    const list = parse(r.stdout);
+    expect(brief(list)).toEqual([
+      'shell npm test @.',
+      "shell ls -la 'my dir' @.",
+      'shell cat package.json > /tmp/p.json @packages/a',
+      'shell git status @.',
+      'fs_write docs/new.md @.',
+      'fs_write src/app.ts @.',
+      'fs_write src/main.ts @.',
+      'fs_write old.txt @.',
+      'fs_write README.md @.',
+      'shell rm -rf build @web',
+      'mcp github/get_issue @.',
+      'web_search codex rollout format @.',
+      'context update_plan @.',
+      'fs_write notes.txt @.',
+      'mcp unknown/brand_new_tool @.',
+    ]);
+    expect(list.every((e) => e.agent === 'codex' && e.session === '0199a1b2-codex-session')).toBe(true);
+    expect([list[0]?.model, list[14]?.model]).toEqual(['gpt-5-codex', 'gpt-5.1-codex-max']);
+  });
+
+  test('a Kiro CLI /chat save export, and its older pair form', () => {
+    const dir = repo();
+    const r = importCli(dir, [fixture('kiro-chat-save.json', dir)]);
+    expect(r.code).toBe(0);
+    const list = parse(r.stdout);
+    expect(brief(list)).toEqual([
+      'shell npm test && git push @.',
+      'fs_read package.json @.',
+      'fs_read src @.',
+      'fs_write src/app.ts @src',
+      'shell aws s3 ls --recursive --page-size 10 --region us-east-1 @src',
+      'mcp git/git_status @src',
+      'web_fetch https://kiro.dev/docs @src',
+      'context introspect @src',
+    ]);
+    expect(list[0]).toMatchObject({ agent: 'kiro', session: '3c1e9f2a-kiro-conversation', model: 'claude-sonnet-4.5', ts: '2026-11-20T10:01:00.000Z' });
+    // The last turn has no time of its own: it gets the export file's modification time.
+    expect(Date.parse(list[7]?.ts ?? '')).toBeGreaterThan(Date.parse('2026-11-20T10:01:00.000Z'));
+    const legacy = importCli(dir, [fixture('kiro-chat-save-legacy.json', dir)]);
+    expect(legacy.code).toBe(0);
+    expect(parse(legacy.stdout).map((e) => [e.session, e.model, e.capability, e.resource])).toEqual([['legacy-q-conversation', 'claude-3.7-sonnet', 'fs_read', '.']]);
+  });
+
+  test('paths are relative to the repository of the current folder, also from a subfolder', () => {
+    const dir = repo();
+    mkdirSync(join(dir, 'deep', 'er'), { recursive: true });
+    const path = fixture('claude-transcript.jsonl', dir);
+    const r = importCli(join(dir, 'deep', 'er'), [join('..', '..', 'claude-transcript.jsonl')]);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout)[1]?.resource).toBe('src/app.ts');
+    // Outside any repository of the record's folder, paths stay absolute.
+    const elsewhere = repo();
+    const out = parse(importCli(elsewhere, [path]).stdout);
+    expect(out[1]?.resource).toBe(join(dir, 'src', 'app.ts'));
+  });
+
+  test('import converts, it does not judge: denied calls are listed, no policy is read, exit 0', () => {
+    const dir = repo();
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github', 'agent-gate.yml'), 'rules: [broken');
+    const r = importCli(dir, [fixture('codex-rollout.jsonl', dir)]);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout).map((e) => e.resource)).toContain('rm -rf build');
+    expect(r.stdout).not.toContain('blocked');
+  });
+});
+
+describe('import --log', () => {
+  test('appends chained entries, and a second import continues the chain', () => {
+    const dir = repo();
+    const log = join(dir, '.agent-gate', 'log', 'imported.jsonl');
+    const first = importCli(dir, [fixture('claude-transcript.jsonl', dir), '--log', '.agent-gate/log/imported.jsonl']);
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(first.stdout).toBe('agent-gate: imported 12 tool calls from a claude record into .agent-gate/log/imported.jsonl\n');
+    const second = importCli(dir, [fixture('codex-rollout.jsonl', dir), '--log', log]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('imported 15 tool calls from a codex record');
+    const text = readFileSync(log, 'utf8');
+    const list = parse(text, log);
+    expect(list).toHaveLength(27);
+    // The file's chain starts at the first session; the second record continues it.
+    expect(list[0]?.prev).toBe(chainHash('5f1d7a2c-claude-session'));
+    expect(list[12]?.session).toBe('0199a1b2-codex-session');
+    expect(list[12]?.prev).toBe(chainHash(text.split('\n')[11] as string));
+  });
+
+  test('a log written by record is continued by import, and the other way round', () => {
+    const dir = repo();
+    const payload = JSON.stringify({ hook_event_name: 'preToolUse', cwd: dir, tool_name: 'execute_bash', tool_input: { command: 'npm test' } });
+    expect(runCli(['record'], { cwd: dir, input: payload }).code).toBe(0);
+    const log = join(dir, '.agent-gate', 'log', 'default.jsonl');
+    expect(importCli(dir, [fixture('kiro-chat-save-legacy.json', dir), '--log', log]).code).toBe(0);
+    expect(runCli(['record'], { cwd: dir, input: payload }).code).toBe(0);
+    expect(parse(readFileSync(log, 'utf8'), log).map((e) => e.session)).toEqual(['default', 'legacy-q-conversation', 'default']);
+  });
+
+  test('a record with no tool calls appends nothing', () => {
+    const dir = repo();
+    const path = join(dir, 'empty.jsonl');
+    writeFileSync(path, readFileSync(join(FIXTURES, 'claude-transcript.jsonl'), 'utf8').split('\n').slice(0, 2).join('\n'));
+    const r = importCli(dir, [path, '--log', 'out.jsonl']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('imported 0 tool calls');
+    expect(existsSync(join(dir, 'out.jsonl'))).toBe(false);
+  });
+});
+
+describe('import: records it cannot convert', () => {
+  test.each<[string, string]>([
+    ['unknown-chat-export.json', 'unrecognised session record'],
+    ['kiro-chat-save-bad.json', 'history[0].assistant.ToolUse.tool_uses[1]'],
+  ])('%s -> exit 2, one line, nothing written', (name, message) => {
+    const dir = repo();
+    for (const args of [[], ['--log', 'out.jsonl']]) {
+      const r = importCli(dir, [fixture(name, dir), ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^agent-gate: import: /);
+      expect(r.stderr).toContain(message);
+    }
+    expect(existsSync(join(dir, 'out.jsonl'))).toBe(false);
+  });
+
+  test.each<[string, string | Buffer, string]>([
+    ['not JSON', 'hello\n', 'unrecognised'],
+    ['empty', '', 'unrecognised'],
+    ['invalid UTF-8', Buffer.from([0xff, 0xfe, 0x00]), 'UTF-8'],
+    ['a Claude transcript with a bad line', '{"type":"user","sessionId":"s","message":{"content":"x"}}\n{"type":"assistant","sessionId":"s","timestamp":"nope","message":{"content":[{"type":"tool_use","name":"Bash","input":{"command":"ls"}}]}}\n', 'line 2'],
+  ])('%s -> exit 2', (_name, content, message) => {
+    const dir = repo();
+    writeFileSync(join(dir, 'record.jsonl'), content);
+    const r = importCli(dir, ['record.jsonl', '--log', 'out.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(existsSync(join(dir, 'out.jsonl'))).toBe(false);
+  });
+
+  test('a missing file, a folder, no FILE, two FILEs -> exit 2', () => {
+    const dir = repo();
+    expect(importCli(dir, ['nope.json']).stderr).toContain('cannot read nope.json (ENOENT)');
+    expect(importCli(dir, ['.git']).stderr).toContain('is a folder');
+    expect(importCli(dir, []).code).toBe(2);
+    const two = importCli(dir, [fixture('kiro-chat-save.json', dir), 'other.json']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('unexpected argument "other.json"');
+  });
+
+  test('--help', () => {
+    const r = runCli(['import', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: agent-gate import FILE [--log FILE]');
+  });
+});

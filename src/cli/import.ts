@@ -1,0 +1,70 @@
+// `agent-gate import FILE [--log FILE]`: an agent's own session record -> neutral log entries. It
+// converts, it does not judge (check judges the log once it is committed), and it executes nothing.
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { GateError } from '../errors.ts';
+import { appendEntries, ImportError, importSession, LogFormatError, SUPPORTED_FORMATS, type ImportResult } from '../logs/index.ts';
+import { findWorkspaceRoot } from '../policy/source.ts';
+import { parse, str, type Io } from './args.ts';
+import { appendToLog } from './logfile.ts';
+
+export const IMPORT_HELP = `Usage: agent-gate import FILE [--log FILE]
+
+Convert an agent's own session record into neutral log entries (one JSON line per tool call,
+chained): ${SUPPORTED_FORMATS}.
+Absolute paths inside the repository of the current folder become relative; model ids are kept
+as the agent wrote them. Calls are converted, not judged, and nothing is executed.
+  --log FILE   append the entries to FILE (continuing its chain); default: print them
+Exit codes: 0 converted; 2 unreadable or unrecognised record, or the log could not be written
+(nothing is written then).
+`;
+
+function readRecord(path: string, label: string): { bytes: Buffer; mtime: string } {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new GateError(`import: ${label} is a folder, not a session record`);
+    // A Kiro export carries no time for some turns: the file's time is the latest they can be.
+    return { bytes: readFileSync(path), mtime: stat.mtime.toISOString() };
+  } catch (e) {
+    if (e instanceof GateError) throw e;
+    throw new GateError(`import: cannot read ${label} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+export async function runImport(argv: string[], io: Io): Promise<number> {
+  const p = parse('import', argv, { log: { type: 'string' } }, 1);
+  if (p.values['help'] === true) { io.out(IMPORT_HELP); return 0; }
+  const file = p.positionals[0];
+  if (file === undefined || file === '') throw new GateError(`import: give the session record FILE; see 'agent-gate import --help'`);
+  const logArg = str(p, 'log');
+  if (logArg === '') throw new GateError(`import: --log needs a value; see 'agent-gate import --help'`);
+
+  const { bytes, mtime } = readRecord(isAbsolute(file) ? file : resolve(io.cwd, file), file);
+  const root = findWorkspaceRoot(io.cwd);
+  let result: ImportResult;
+  try {
+    result = importSession(bytes, { repoRoot: root, fallbackTs: mtime });
+  } catch (e) {
+    if (e instanceof ImportError) throw new GateError(`import: ${file}: ${e.message}`);
+    throw e;
+  }
+  // Drafts carry the record's own session; one that has none gets the record's first session id.
+  const session = result.drafts.find((d) => d.session !== undefined)?.session ?? 'default';
+
+  if (logArg === undefined) {
+    // Standard output is a new log of its own, so the chain starts at its first line.
+    let text: string;
+    try {
+      text = appendEntries(null, result.drafts, session);
+    } catch (e) {
+      if (e instanceof LogFormatError) throw new GateError(`import: ${file}: ${e.message}`);
+      throw e;
+    }
+    io.out(text);
+    return 0;
+  }
+  const logPath = isAbsolute(logArg) ? logArg : resolve(io.cwd, logArg);
+  const appended = appendToLog(logPath, result.drafts, session);
+  io.out(`agent-gate: imported ${appended.entries} tool call${appended.entries === 1 ? '' : 's'} from a ${result.format} record into ${logArg}\n`);
+  return 0;
+}

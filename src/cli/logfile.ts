@@ -1,0 +1,194 @@
+// Appending to a neutral log on disk (the I/O edge of src/logs). Hook processes run concurrently:
+// an agent may start several tool calls at once, and each one starts its own `agent-gate record`.
+// Two writers that each read the last line and then append would both chain to the same line and
+// break the chain, so the read and the append happen under one exclusive lock file.
+//
+// Why a lock file (open with O_EXCL) and not flock: Node has no portable flock, and O_EXCL creation
+// is atomic on every local file system. A writer that died while holding the lock leaves the file
+// behind; a lock older than STALE_MS is taken to be such a leftover and removed.
+
+import {
+  closeSync, constants, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, renameSync,
+  statSync, unlinkSync, writeSync, type Stats,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import { GateError } from '../errors.ts';
+import { appendEntries, LogFormatError, type EntryDraft } from '../logs/index.ts';
+
+export interface LockOptions {
+  /** How long to wait for the lock in all, in milliseconds. */
+  timeoutMs?: number;
+  /** A lock file older than this (by its modification time) is a leftover of a dead writer. */
+  staleMs?: number;
+}
+
+export interface AppendResult {
+  /** The text appended (a leading newline when the file's last line lacked one, then one line per draft). */
+  text: string;
+  /** How many entries were appended. */
+  entries: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_STALE_MS = 30_000;
+
+// Synchronous sleep: the whole append is synchronous so that nothing else runs while the lock is held.
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+function errno(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException | null)?.code;
+}
+
+function describe(e: unknown): string {
+  return errno(e) ?? (e instanceof Error ? e.message : String(e));
+}
+
+function tryStat(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch (e) {
+    if (errno(e) === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.ino === b.ino && a.dev === b.dev && a.mtimeMs === b.mtimeMs;
+}
+
+/**
+ * Removes a lock file that looked stale when `seen` was taken. The lock is first renamed to a name
+ * of our own, which only one remover can win; if the file we moved turns out not to be the stale
+ * one (another writer replaced it in between), it is put back with link(), which never overwrites.
+ */
+function breakStaleLock(lockPath: string, seen: Stats): void {
+  // Named `<lock>.stale-…` so that one ignore pattern (`*.lock*`) covers it and the lock.
+  const aside = `${lockPath}.stale-${process.pid}-${Date.now()}`;
+  try {
+    renameSync(lockPath, aside);
+  } catch (e) {
+    if (errno(e) === 'ENOENT') return; // someone else removed it first
+    throw e;
+  }
+  const moved = tryStat(aside);
+  if (moved !== null && !sameFile(moved, seen)) {
+    try {
+      linkSync(aside, lockPath);
+    } catch (e) {
+      if (errno(e) !== 'EEXIST') throw e;
+    }
+  }
+  try {
+    unlinkSync(aside);
+  } catch (e) {
+    if (errno(e) !== 'ENOENT') throw e;
+  }
+}
+
+/** Takes the lock (creates `lockPath` exclusively) or throws a GateError after `timeoutMs`. */
+function acquire(lockPath: string, logPath: string, timeoutMs: number, staleMs: number): void {
+  const deadline = Date.now() + timeoutMs;
+  let wait = 2;
+  for (;;) {
+    try {
+      const fd = openSync(lockPath, 'wx', 0o644);
+      try {
+        writeSync(fd, `${process.pid} ${new Date().toISOString()}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      return;
+    } catch (e) {
+      if (errno(e) !== 'EEXIST') {
+        throw new GateError(`record: cannot create the lock file ${lockPath} (${describe(e)}); nothing was written to ${logPath}`);
+      }
+    }
+    const seen = tryStat(lockPath);
+    if (seen !== null && Date.now() - seen.mtimeMs > staleMs) {
+      breakStaleLock(lockPath, seen);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new GateError(`could not lock ${logPath} within ${Math.round(timeoutMs / 1000)} s (another agent-gate is writing it, or ${lockPath} is left over: remove it if no agent-gate is running); nothing was written`);
+    }
+    // Jitter keeps a crowd of waiting hooks from retrying in lock step.
+    sleep(Math.min(wait + Math.random() * wait, Math.max(1, deadline - Date.now())));
+    wait = Math.min(wait * 2, 50);
+  }
+}
+
+function release(lockPath: string): void {
+  try {
+    unlinkSync(lockPath);
+  } catch (e) {
+    if (errno(e) !== 'ENOENT') throw e;
+  }
+}
+
+function readAll(fd: number, size: number): Buffer {
+  const buf = Buffer.alloc(size);
+  let off = 0;
+  while (off < size) {
+    const n = readSync(fd, buf, off, size - off, off);
+    if (n === 0) break;
+    off += n;
+  }
+  return buf.subarray(0, off);
+}
+
+/**
+ * Appends `drafts` to the log at `path`, chained to its current last line: creates the parent
+ * folders, takes the lock, re-reads the file inside it, appends with one write, fsyncs, and releases
+ * the lock. `session` is the session of drafts that carry none. Throws GateError when the lock cannot
+ * be taken in time or the file cannot be written; in that case nothing was appended.
+ */
+export function appendToLog(path: string, drafts: readonly EntryDraft[], session: string, options: LockOptions = {}): AppendResult {
+  // Format first, outside the lock: a draft that cannot become a valid entry fails before any I/O.
+  try {
+    appendEntries(null, drafts, session);
+  } catch (e) {
+    if (e instanceof LogFormatError) throw new GateError(`${e.message}; nothing was written to ${path}`);
+    throw e;
+  }
+  if (drafts.length === 0) return { text: '', entries: 0 };
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (e) {
+    throw new GateError(`cannot create the folder of ${path} (${describe(e)}); nothing was written`);
+  }
+  const lockPath = `${path}.lock`;
+  acquire(lockPath, path, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.staleMs ?? DEFAULT_STALE_MS);
+  try {
+    // O_NOFOLLOW: a symlink planted at the log's path must not redirect the append to another file.
+    const flags = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
+    let fd: number;
+    try {
+      fd = openSync(path, flags, 0o644);
+    } catch (e) {
+      const why = errno(e) === 'ELOOP' ? 'it is a symbolic link' : describe(e);
+      throw new GateError(`cannot open the log ${path} (${why}); nothing was written`);
+    }
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) throw new GateError(`the log ${path} is not a regular file; nothing was written`);
+      const existing = readAll(fd, stat.size);
+      const text = appendEntries(existing, drafts, session);
+      const bytes = Buffer.from(text, 'utf8');
+      let off = 0;
+      try {
+        while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+        fsyncSync(fd);
+      } catch (e) {
+        throw new GateError(`writing the log ${path} failed after ${off} of ${bytes.length} bytes (${describe(e)})`);
+      }
+      return { text, entries: drafts.length };
+    } finally {
+      closeSync(fd);
+    }
+  } finally {
+    release(lockPath);
+  }
+}

@@ -1,0 +1,151 @@
+// `agent-gate record`: one hook payload on stdin -> neutral log entries appended to the repository's
+// log, and with --enforce a verdict the agent obeys (exit 2 blocks the call in Kiro's preToolUse and
+// Claude Code's PreToolUse). Recording is evaluation only: the recorded command is never executed.
+import { createHash } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
+import { GateError } from '../errors.ts';
+import { compilePolicy } from '../engine/compile.ts';
+import { explain } from '../engine/explain.ts';
+import { PayloadError, parseHookPayload, payloadToDrafts, type EntryDraft, type HookPayload } from '../logs/index.ts';
+import { findWorkspaceRoot, homeDir, loadDiskPolicies } from '../policy/source.ts';
+import { EFFECT_RANK, type Explanation } from '../policy/types.ts';
+import { choice, flag, parse, str, type Io } from './args.ts';
+import { formatRule } from './explain.ts';
+import { appendToLog } from './logfile.ts';
+
+export const RECORD_HELP = `Usage: agent-gate record [--enforce] [--fail-on deny|ask] [--log FILE] [--session ID]
+                         [--policy FILE]
+
+Read one tool-call hook payload on standard input (Kiro CLI preToolUse/postToolUse, Claude Code
+PreToolUse/PostToolUse) and append it to the neutral log of the repository that holds the
+payload's cwd: .agent-gate/log/<session>.jsonl at its root. Nothing is ever executed.
+  --enforce        judge the call (workspace policy, ~/.kiro/settings/permissions.yaml and the
+                   built-in scopes) and exit 2 with the reason on stderr when it fails; the entry
+                   is still written, with "blocked": true. Exit 2 blocks the call in a pre-tool hook.
+  --fail-on        deny (default) or ask: which effect fails with --enforce
+  --log FILE       append to FILE instead
+  --session ID     the session when the payload carries none (default: "default")
+  --policy FILE    the workspace policy (default: .github/agent-gate.yml in the working tree)
+Relative --log and --policy paths are taken from the repository root.
+Exit codes: 0 recorded (and allowed); 2 blocked by --enforce, or could not record or judge (bad
+payload, bad policy, log locked); nothing is written when it could not record.
+`;
+
+const FAIL_ON = ['deny', 'ask'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+
+/** Events that fire before the tool runs; only there can a refusal stop the call. */
+const BEFORE_TOOL = new Set(['preToolUse', 'PreToolUse', 'PermissionRequest']);
+
+const CONTROL_RE = /[\u0000-\u001f\u007f]/;
+// Characters kept as they are in a log file name; everything else is percent-encoded.
+const SAFE_NAME_CHAR = /[A-Za-z0-9_.-]/;
+const MAX_NAME = 200;
+
+/**
+ * A session id as a file name: percent-encoding (of the UTF-8 bytes, `%` included) keeps distinct
+ * session ids in distinct files while making `/`, `\`, control characters and a leading `.` (so `.`,
+ * `..` and hidden files) impossible. Over-long names are cut and end in a short hash of the whole id, so two
+ * long ids with the same beginning still get different files.
+ */
+export function sessionFileName(session: string): string {
+  let out = '';
+  for (const ch of session) {
+    if (SAFE_NAME_CHAR.test(ch) && !(out === '' && ch === '.')) out += ch;
+    else for (const b of Buffer.from(ch, 'utf8')) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  if (out.length > MAX_NAME) out = `${out.slice(0, MAX_NAME)}~${createHash('sha256').update(session).digest('hex').slice(0, 16)}`;
+  return `${out}.jsonl`;
+}
+
+function checkSession(session: string, where: string): void {
+  if (session === '') throw new GateError(`record: ${where} must not be empty`);
+  if (CONTROL_RE.test(session)) throw new GateError(`record: ${where} must not contain control characters, got ${JSON.stringify(session)}`);
+}
+
+interface Verdict {
+  result: Explanation;
+}
+
+function blockMessage(failing: Verdict[], total: number, failOn: FailOn, ran: boolean): string {
+  const first = failing[0] as Verdict;
+  const { result } = first;
+  const rule = result.rule === null ? 'no rule' : formatRule(result.rule);
+  const more = failing.length > 1 ? ` (and ${failing.length - 1} more of the call's ${total} requests)` : '';
+  const why = failOn === 'ask' && result.effect === 'ask' ? ' (--fail-on ask)' : '';
+  const verb = ran ? 'violates the policy (it already ran: only a pre-tool hook can block)' : 'blocked';
+  const text = `${verb}: ${result.capability} ${JSON.stringify(result.resource)}${more}: ${result.effect}${why} by ${rule}; ${result.reason}`;
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+function loadPolicy(root: string, policyArg: string | undefined): ReturnType<typeof compilePolicy> {
+  const policy = policyArg === undefined ? undefined : (isAbsolute(policyArg) ? policyArg : resolve(root, policyArg));
+  const disk = loadDiskPolicies(root, { ...(policy !== undefined ? { policy } : {}), user: true });
+  return compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths });
+}
+
+function readPayload(input: Buffer): HookPayload {
+  try {
+    return parseHookPayload(input);
+  } catch (e) {
+    if (e instanceof PayloadError) throw new GateError(`record: ${e.message}; nothing was written`);
+    throw e;
+  }
+}
+
+export async function runRecord(argv: string[], io: Io): Promise<number> {
+  const p = parse('record', argv, {
+    enforce: { type: 'boolean' }, 'fail-on': { type: 'string' }, log: { type: 'string' },
+    session: { type: 'string' }, policy: { type: 'string' },
+  });
+  if (flag(p, 'help')) { io.out(RECORD_HELP); return 0; }
+  const enforce = flag(p, 'enforce');
+  const failOn = choice('record', p, 'fail-on', FAIL_ON, 'deny');
+  for (const k of ['log', 'policy']) {
+    if (str(p, k) === '') throw new GateError(`record: --${k} needs a value; see 'agent-gate record --help'`);
+  }
+  const sessionArg = str(p, 'session');
+  if (sessionArg !== undefined) checkSession(sessionArg, '--session');
+
+  const payload = readPayload(await io.stdin());
+  // The payload's cwd says which repository the call belongs to; the hook's own folder may differ.
+  const cwd = payload.cwd === null || payload.cwd === '' ? io.cwd : resolve(io.cwd, payload.cwd);
+  const root = findWorkspaceRoot(cwd);
+  let drafts: EntryDraft[];
+  try {
+    drafts = payloadToDrafts({ ...payload, cwd }, { repoRoot: root, session: sessionArg ?? null, now: new Date().toISOString() });
+  } catch (e) {
+    if (e instanceof PayloadError) throw new GateError(`record: ${e.message}; nothing was written`);
+    throw e;
+  }
+  const session = drafts[0]?.session ?? sessionArg ?? 'default';
+  checkSession(session, payload.session !== null ? 'the payload\'s session_id' : 'the session');
+
+  // Without --enforce the policy is not read at all: a broken policy file must neither stop the
+  // record (check judges the log later) nor, by exiting 2, block the agent's call.
+  let failing: Verdict[] = [];
+  if (enforce) {
+    const compiled = loadPolicy(root, str(p, 'policy'));
+    const failRank = EFFECT_RANK[failOn];
+    failing = drafts
+      .map((draft) => ({ result: explain(compiled, { capability: draft.capability, resource: draft.resource, cwd: draft.cwd }) }))
+      .filter((v) => EFFECT_RANK[v.result.effect] >= failRank)
+      .sort((a, b) => EFFECT_RANK[b.result.effect] - EFFECT_RANK[a.result.effect]);
+  }
+  const ranAlready = !BEFORE_TOOL.has(payload.event);
+  // A refusal blocks the whole call, so every entry of it is marked; after the call ran, none is.
+  const blocked = failing.length > 0 && !ranAlready;
+  const entries = blocked ? drafts.map((d) => ({ ...d, blocked: true })) : drafts;
+
+  const logArg = str(p, 'log');
+  const logPath = logArg === undefined
+    ? resolve(root, '.agent-gate', 'log', sessionFileName(session))
+    : (isAbsolute(logArg) ? logArg : resolve(root, logArg));
+  appendToLog(logPath, entries, session);
+
+  if (failing.length > 0) {
+    io.err(`agent-gate: ${blockMessage(failing, drafts.length, failOn, ranAlready)}\n`);
+    return 2;
+  }
+  return 0;
+}

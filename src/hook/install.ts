@@ -1,0 +1,150 @@
+// `agent-gate install` / `uninstall`: write the pre-commit and commit-msg hooks where git will run
+// them (core.hooksPath, husky), keep whatever hook was there, and undo exactly that.
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { GateError } from '../errors.ts';
+import type { Git } from '../git/exec.ts';
+import { textOf } from '../git/exec.ts';
+
+export const HOOKS = ['pre-commit', 'commit-msg'] as const;
+export const BEGIN = '# >>> agent-gate >>>';
+export const END = '# <<< agent-gate <<<';
+/** The hook that was there before, run first by ours. */
+export const CHAINED = '.agent-gate-chained';
+/** The hook --force replaced, restored by uninstall. */
+export const BACKUP = '.agent-gate-backup';
+
+export interface HookTarget {
+  /** Where git runs hooks from (core.hooksPath or .git/hooks). */
+  dir: string;
+  /** husky keeps hooks as shell snippets in .husky/, which its own wrappers in .husky/_ run. */
+  husky: boolean;
+}
+
+export async function findHookTarget(git: Git): Promise<HookTarget> {
+  const top = await git.exec(['rev-parse', '--show-toplevel']);
+  if (top.exitCode !== 0) throw new GateError('install: not inside a git work tree; run it from your repository');
+  const root = textOf(top.stdout).trim();
+  const configured = textOf((await git.exec(['config', '--get', 'core.hooksPath'])).stdout).trim();
+  const hooks = textOf(await git.run(['rev-parse', '--git-path', 'hooks'])).trim();
+  const dir = configured !== '' ? (isAbsolute(configured) ? configured : resolve(root, configured)) : resolve(git.cwd, hooks);
+  const huskyDir = join(root, '.husky');
+  if (dir === join(huskyDir, '_') || dir === huskyDir) return { dir: huskyDir, husky: true };
+  return { dir, husky: false };
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The block that runs agent-gate: the repository's own install first, then the CLI that ran
+ * `install`, then one on PATH, then npx. A hook that finds none fails closed.
+ */
+export function hookBlock(hook: string, cliPath: string, chained: string | null): string {
+  const lines = [BEGIN, '# Installed by `agent-gate install`; `agent-gate uninstall` removes it.'];
+  if (chained !== null) lines.push(`"$(dirname "$0")/${chained}" "$@" || exit $?`);
+  lines.push(
+    'agent_gate_run() {',
+    '  if [ -x ./node_modules/.bin/agent-gate ]; then ./node_modules/.bin/agent-gate "$@"',
+    `  elif [ -f ${shellQuote(cliPath)} ]; then node ${shellQuote(cliPath)} "$@"`,
+    '  elif command -v agent-gate >/dev/null 2>&1; then agent-gate "$@"',
+    '  elif command -v npx >/dev/null 2>&1; then npx --no-install agent-gate "$@"',
+    `  else echo "agent-gate: the ${hook} hook cannot find agent-gate (npm i -D agent-gate, or run agent-gate uninstall)" >&2; return 2; fi`,
+    '}',
+    `agent_gate_run hook ${hook} "$@" || exit $?`,
+    END,
+  );
+  return lines.join('\n') + '\n';
+}
+
+function hasBlock(text: string): boolean {
+  return text.includes(BEGIN) && text.includes(END);
+}
+
+function withoutBlock(text: string): string {
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) return text;
+  return text.slice(0, start) + text.slice(end + END.length).replace(/^\n/, '');
+}
+
+export interface InstallReport { lines: string[] }
+
+function installHusky(file: string, hook: string, cliPath: string, out: string[]): void {
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  // husky runs the snippet with sh: whatever it held runs first, then agent-gate.
+  const kept = withoutBlock(before);
+  const base = kept === '' ? '#!/usr/bin/env sh\n' : kept.endsWith('\n') ? kept : kept + '\n';
+  writeFileSync(file, base + hookBlock(hook, cliPath, null));
+  chmodSync(file, 0o755);
+  out.push(`${file}: ${before === '' ? 'created' : hasBlock(before) ? 'updated' : 'added agent-gate after the existing commands'}`);
+}
+
+function installPlain(dir: string, hook: string, cliPath: string, force: boolean, out: string[]): void {
+  const file = join(dir, hook);
+  const chainedName = hook + CHAINED;
+  const chained = join(dir, chainedName);
+  const backup = join(dir, hook + BACKUP);
+  let chain: string | null = existsSync(chained) ? chainedName : null;
+  if (existsSync(file) || isLink(file)) {
+    const st = lstatSync(file);
+    const text = st.isFile() ? readFileSync(file, 'utf8') : '';
+    if (!hasBlock(text)) {
+      const runnable = st.isFile() && (st.mode & 0o111) !== 0;
+      if (force) {
+        if (existsSync(backup)) throw new GateError(`install: ${backup} already exists; move it away first so no hook is lost`);
+        renameSync(file, backup);
+        out.push(`${file}: replaced (--force); the old hook is kept as ${basename(backup)}`);
+        chain = null;
+      } else if (!runnable || chain !== null) {
+        const why = chain !== null ? `${chainedName} already exists` : 'it is not an executable file';
+        throw new GateError(`install: ${file} exists and cannot be chained (${why}); rerun with --force to replace it (a backup is kept)`);
+      } else {
+        renameSync(file, chained);
+        chain = chainedName;
+        out.push(`${file}: the existing hook is kept as ${chainedName} and runs first`);
+      }
+    }
+  }
+  writeFileSync(file, '#!/bin/sh\n' + hookBlock(hook, cliPath, chain));
+  chmodSync(file, 0o755);
+  out.push(`${file}: installed`);
+}
+
+function isLink(path: string): boolean {
+  try { return lstatSync(path).isSymbolicLink(); } catch { return false; }
+}
+
+export function install(target: HookTarget, cliPath: string, force: boolean): InstallReport {
+  mkdirSync(target.dir, { recursive: true });
+  const lines: string[] = [];
+  for (const hook of HOOKS) {
+    if (target.husky) installHusky(join(target.dir, hook), hook, cliPath, lines);
+    else installPlain(target.dir, hook, cliPath, force, lines);
+  }
+  return { lines };
+}
+
+export function uninstall(target: HookTarget): InstallReport {
+  const lines: string[] = [];
+  for (const hook of HOOKS) {
+    const file = join(target.dir, hook);
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    if (!hasBlock(text)) { lines.push(`${file}: no agent-gate hook`); continue; }
+    if (target.husky) {
+      const rest = withoutBlock(text);
+      if (rest.trim() === '' || rest.trim() === '#!/usr/bin/env sh') { rmSync(file); lines.push(`${file}: removed`); }
+      else { writeFileSync(file, rest); lines.push(`${file}: agent-gate lines removed`); }
+      continue;
+    }
+    const chained = join(target.dir, hook + CHAINED);
+    const backup = join(target.dir, hook + BACKUP);
+    rmSync(file);
+    if (existsSync(chained)) { renameSync(chained, file); lines.push(`${file}: restored the hook that was there before`); }
+    else if (existsSync(backup)) { renameSync(backup, file); lines.push(`${file}: restored the hook replaced by --force`); }
+    else lines.push(`${file}: removed`);
+  }
+  return { lines };
+}
+

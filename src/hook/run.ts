@@ -1,0 +1,124 @@
+// `agent-gate hook pre-commit | commit-msg`: the local half of the gate. It judges the staged
+// change with the same engine, canonical paths and findings as `check`, but only for commits an
+// agent makes (environment, trailers, staged log entries) unless the policy says `agents: all`.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GateError } from '../errors.ts';
+import { judgeChanges } from '../check/diff.ts';
+import { judgeLogFiles, logBlobIds, logChanges, logMatcher } from '../check/logs.ts';
+import { compilePolicy } from '../engine/compile.ts';
+import { decideModel } from '../engine/decide.ts';
+import { detectAgent, detectAgentEnv, detectionTrailers, modelFromTrailers } from '../git/agents.ts';
+import { createGit, textOf, type Git } from '../git/exec.ts';
+import { readBlobs } from '../git/log.ts';
+import { DEFAULT_LOG_PATHS, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
+import { homeDir, readPolicyFile } from '../policy/source.ts';
+import type { PolicyFile } from '../policy/types.ts';
+import { decisionOf, fails, type FailOn, type Finding } from '../report/model.ts';
+import { renderFinding } from '../report/text.ts';
+import { readStaged } from './staged.ts';
+
+export type HookStage = 'pre-commit' | 'commit-msg';
+
+export interface HookOptions {
+  stage: HookStage;
+  /** commit-msg: the message file git passed (default: the repository's COMMIT_EDITMSG). */
+  messageFile?: string;
+  failOn?: FailOn;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface HookResult {
+  findings: Finding[];
+  signals: string[];
+  failOn: FailOn;
+  blocked: boolean;
+  policyFile: string;
+}
+
+function userPolicy(): PolicyFile | null {
+  const path = join(homeDir(), '.kiro', 'settings', 'permissions.yaml');
+  return existsSync(path) ? readPolicyFile(path, 'user', '~/.kiro/settings/permissions.yaml') : null;
+}
+
+async function readMessage(git: Git, cwd: string, file: string | undefined): Promise<string> {
+  let path = file;
+  if (path === undefined) path = textOf(await git.run(['rev-parse', '--git-path', 'COMMIT_EDITMSG'])).trim();
+  try {
+    return readFileSync(path.startsWith('/') ? path : join(cwd, path), 'utf8');
+  } catch (e) {
+    throw new GateError(`hook commit-msg: cannot read the commit message file ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
+export async function runHookStage(opts: HookOptions): Promise<HookResult> {
+  const git = createGit(opts.cwd, { env: opts.env });
+  const staged = await readStaged(git);
+  const workspace = staged.policy;
+  const env = detectAgentEnv(opts.env, workspace?.agents);
+  const all = workspace?.agents?.all === true;
+  const failOn: FailOn = opts.failOn === 'ask' || workspace?.failOn === 'ask' ? 'ask' : 'deny';
+  const result: HookResult = { findings: [], signals: [...env], failOn, blocked: false, policyFile: DEFAULT_POLICY_PATH };
+  if (all) result.signals.push('policy agents: all');
+
+  const matcher = logMatcher(workspace?.logs?.paths ?? DEFAULT_LOG_PATHS, homeDir());
+  const logs = logChanges(staged.changes, matcher);
+  const message = opts.stage === 'commit-msg' ? await readMessage(git, opts.cwd, opts.messageFile) : null;
+  const trailers = message === null ? [] : detectionTrailers(message);
+  const trailerSignals = message === null ? [] : detectAgent({ authorName: '', authorEmail: '', committerName: '', committerEmail: '', trailers }, workspace?.agents ? { agents: workspace.agents } : {}).signals;
+  // pre-commit judges the change whenever the environment, the policy or staged log entries make it
+  // agent work; commit-msg then only adds what the message tells (the model), and judges the
+  // change itself only when the trailers are the first signal.
+  const preCommitJudges = env.length > 0 || all || logs.length > 0;
+  if (!preCommitJudges && trailerSignals.length === 0) return result;
+
+  const files = [userPolicy(), workspace].filter((f): f is PolicyFile => f !== null);
+  const policy = compilePolicy(files, { home: homeDir(), root: null, policyPaths: [DEFAULT_POLICY_PATH] });
+  const links = staged.changes.filter((c) => c.newMode === '120000').map((c) => c.newId);
+  const blobs = await readBlobs(git, [...links, ...logBlobIds(logs)]);
+  const logged = judgeLogFiles(policy, '', logs, blobs);
+  if (logged.addsEntries) result.signals.push('log: adds command log entries');
+  result.signals.push(...trailerSignals.filter((s) => !result.signals.includes(s)));
+  const agent = result.signals.length > 0;
+  const judgeHere = opts.stage === 'pre-commit' ? preCommitJudges : !preCommitJudges;
+
+  const findings: Finding[] = [];
+  if (judgeHere) {
+    // Tampering with a log is reported whoever commits; the rest only for agent work.
+    findings.push(...logged.findings.filter((f) => agent || f.rule?.pattern === 'append-only, chained command log'));
+    if (agent) {
+      const logPaths = new Set(logs.map((l) => l.path));
+      findings.push(...judgeChanges({ policy, blobs, policyPaths: [DEFAULT_POLICY_PATH] }, '', staged.changes.filter((c) => c.pathText === null || !logPaths.has(c.pathText))));
+    }
+  }
+  if (agent && policy.models.length > 0) {
+    // The message names the model only at commit-msg; before that, only logged models are known.
+    const named = modelFromTrailers(trailers);
+    const models = new Set<string | null>(opts.stage === 'commit-msg' ? [named ?? logged.models[0] ?? null, ...logged.models] : logged.models);
+    if (models.size > 1) models.delete(null);
+    for (const m of models) {
+      const d = decideModel(policy, m);
+      if (d.effect !== 'allow') {
+        findings.push({ effect: d.effect, capability: 'model', resource: m ?? '(unknown)', commit: null, source: { kind: 'diff', file: '(commit message)' }, part: null, rule: d.rule, reason: d.reason });
+      }
+    }
+  }
+  result.findings = findings.map((f) => (f.commit === '' ? { ...f, commit: null } : f));
+  result.blocked = fails(decisionOf(result.findings), failOn);
+  return result;
+}
+
+export function formatHookResult(stage: HookStage, r: HookResult): string {
+  if (r.findings.length === 0) return '';
+  const lines = [
+    `agent-gate ${stage}: ${r.blocked ? 'commit blocked' : 'findings (not blocking)'}: ${r.findings.length} finding(s); agent signals: ${r.signals.join('; ')}`,
+  ];
+  for (const f of r.findings) lines.push(...renderFinding(f, r.policyFile));
+  lines.push(
+    '',
+    `To change what is allowed, edit ${r.policyFile} (or ~/.kiro/settings/permissions.yaml for yourself) and commit it as a human.`,
+    'git commit --no-verify skips this hook, but the agent-gate check in CI judges the same commit again.',
+  );
+  return lines.join('\n') + '\n';
+}
