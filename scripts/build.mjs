@@ -1,17 +1,16 @@
-// Bundles each entry point into one ESM file under dist/. The output is committed
-// (the Action and the hook run it), so the build must be deterministic.
+// Bundles each entry point into one file under dist/. The output is committed (the Action and the
+// hooks run it), so the build must be deterministic. CommonJS output starts ~20 ms faster than an
+// ES module of the same size on Node 20, which matters for a hook that runs on every commit;
+// dist/package.json tells Node that dist/*.js are CommonJS.
 import { build } from 'esbuild';
-
-const banner = [
-  "import { createRequire as __agentGateCreateRequire } from 'node:module';",
-  'const require = __agentGateCreateRequire(import.meta.url);',
-].join('\n');
+import { writeFileSync } from 'node:fs';
 
 const common = {
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
+  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
   charset: 'utf8',
@@ -21,11 +20,11 @@ await build({
   ...common,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.js',
-  banner: { js: '#!/usr/bin/env node\n' + banner },
+  banner: { js: '#!/usr/bin/env node' },
 });
 await build({
   ...common,
   entryPoints: ['src/action/main.ts'],
   outfile: 'dist/index.js',
-  banner: { js: banner },
 });
+writeFileSync('dist/package.json', JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');

@@ -113,6 +113,7 @@ tests:
     ['tests:\n  - {shell: "x"}\n', 'workspace', 'a test has no "expect"'],
     ['tests:\n  - {shell: "x", expect: maybe}\n', 'workspace', 'unknown effect "maybe" in expect'],
     ['failOn: never\n', 'workspace', 'failOn must be "deny" or "ask"'],
+    [`rules:\n  - {capability: fs_write, effect: deny, match: ["${'a'.repeat(70000)}"]}\n`, 'workspace', 'pattern is 70000 characters long'],
   ] as const)('%j (%s) -> %s', (text, scope, fragment) => {
     const message = errorOf(text, scope);
     expect(message.startsWith('p.yml:')).toBe(true);

@@ -23,8 +23,9 @@ interface CompiledAlternative {
   anchor: Anchor;
   /** Also applies to absolute paths: a relative deny/ask pattern that starts with `**`. */
   anyDepth: boolean;
-  raw: Minimatch[];
-  folded: Minimatch[];
+  /** Compiled on first use: with the index, most patterns are never tested on a given run. */
+  raw: () => Minimatch[];
+  folded: () => Minimatch[];
   /** A literal segment every match must contain (canonical form), for the index. */
   key: string | null;
   /** A literal basename suffix (`*.pem` -> `.pem`), canonical, when there is no key segment. */
@@ -109,8 +110,8 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
   const isMagic = segments.some((s) => !literalSegment(s));
   // A pattern with no wildcard also covers everything below it (Kiro: `~/temp` matches `~/temp/child`).
   const forms = isMagic ? [p] : [p, p.endsWith('/') ? p + '**' : p + '/**'];
-  const raw = forms.map((f) => new Minimatch(f, MM_OPTIONS));
-  const folded = forms.map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true }));
+  const raw = lazy(() => forms.map((f) => new Minimatch(f, MM_OPTIONS)));
+  const folded = lazy(() => forms.map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true })));
   let key: string | null = null;
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i] ?? '';
@@ -130,6 +131,11 @@ function anchorFits(alt: CompiledAlternative, absolute: boolean, restrictive: bo
   return restrictive && alt.anyDepth;
 }
 
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 function testForms(forms: Minimatch[], path: string, absolute: boolean, alt: CompiledAlternative): boolean {
   // A relative `**/x` deny also catches `/anywhere/x`: match it against the path without its root.
   const subject = absolute && alt.anchor === 'relative' ? path.slice(1) : path;
@@ -146,11 +152,11 @@ export function compileFsPattern(pattern: string, home: string): FsPattern & { a
     alternatives,
     testRaw(path: string, restrictive = false): boolean {
       const absolute = path.startsWith('/');
-      return alternatives.some((a) => anchorFits(a, absolute, restrictive) && testForms(a.raw, path, absolute, a));
+      return alternatives.some((a) => anchorFits(a, absolute, restrictive) && testForms(a.raw(), path, absolute, a));
     },
     testCanonical(canonical: string): boolean {
       const absolute = canonical.startsWith('/');
-      return alternatives.some((a) => anchorFits(a, absolute, true) && testForms(a.folded, canonical, absolute, a));
+      return alternatives.some((a) => anchorFits(a, absolute, true) && testForms(a.folded(), canonical, absolute, a));
     },
   };
 }

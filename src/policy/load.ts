@@ -1,5 +1,6 @@
 // Loads and validates one policy file. Validation is strict and fails closed: every problem is a
 // PolicyError naming file:line:col, and a bad file never degrades to "no rules" (SPEC 2).
+import { Minimatch } from 'minimatch';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { PolicyError } from '../errors.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
@@ -11,6 +12,7 @@ import {
 } from './types.ts';
 
 const EFFECTS: readonly Effect[] = ['deny', 'ask', 'allow'];
+const MAX_PATTERN_LENGTH = 64 * 1024;
 const TOP_KEYS = ['rules', 'trustedCommands', 'models', 'agents', 'logs', 'tests', 'failOn'] as const;
 const RULE_KEYS = ['capability', 'effect', 'match', 'exclude'] as const;
 const TEST_REQUEST_KEYS: readonly PolicyTestKey[] = ['shell', 'write', 'read', 'fetch', 'search', 'mcp', 'model'];
@@ -94,6 +96,15 @@ function effect(r: Reader, node: Node | null, keyNode: Node, scope: ScopeName): 
 
 function checkFsPattern(r: Reader, node: Node, pattern: string): void {
   if (pattern === '') r.fail(node, 'empty pattern');
+  if (pattern.length > MAX_PATTERN_LENGTH) r.fail(node, `pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`);
+  // Globs compile on first use, so anything minimatch would reject must be found here.
+  if (/[()]/.test(pattern)) {
+    try {
+      new Minimatch(pattern, { dot: true, nocomment: true, nonegate: true });
+    } catch (e) {
+      r.fail(node, `bad glob "${pattern}": ${(e as Error).message}`);
+    }
+  }
   const unbalanced = unbalancedReason(pattern);
   if (unbalanced) r.fail(node, `bad glob "${pattern}": ${unbalanced}`);
   const n = countBraceAlternatives(pattern);

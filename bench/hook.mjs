@@ -1,0 +1,56 @@
+// hook: one pre-commit run on 20 staged files in under 1.5x the time of `node -e 0` plus
+// `git diff --cached --raw -z` in the same repository. The agent environment is set, so the run
+// judges every staged path (the slow path; a human commit stops earlier).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function env(extra = {}) {
+  const e = { ...process.env };
+  for (const k of Object.keys(e)) if (k.startsWith('GIT_')) delete e[k];
+  return { ...e, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'B', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'B', GIT_COMMITTER_EMAIL: 'b@x', ...extra };
+}
+
+function run(cmd, args, cwd, extra) {
+  const r = spawnSync(cmd, args, { cwd, env: env(extra), stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
+}
+
+function median(cmd, args, cwd, extra, runs = 21) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    run(cmd, args, cwd, extra);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export function benchHook(outDir) {
+  const dir = join(outDir, 'hook-repo');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, '.github'), { recursive: true });
+  run('git', ['init', '-q', '-b', 'main'], dir);
+  writeFileSync(join(dir, '.github/agent-gate.yml'), 'rules:\n  - {capability: fs_write, effect: allow, match: ["src/**"]}\n  - {capability: fs_write, effect: deny, match: ["**/.env"]}\n');
+  run('git', ['add', '-A'], dir);
+  run('git', ['commit', '-qm', 'base'], dir);
+  for (let i = 0; i < 20; i++) {
+    mkdirSync(join(dir, 'src', `m${i}`), { recursive: true });
+    writeFileSync(join(dir, 'src', `m${i}`, `f${i}.ts`), `export const x${i} = ${i};\n`);
+  }
+  run('git', ['add', '-A'], dir);
+  const cli = join(root, 'dist', 'cli.js');
+  const nodeMs = median(process.execPath, ['-e', '0'], dir);
+  const diffMs = median('git', ['diff', '--cached', '--raw', '-z'], dir);
+  const hookMs = median(process.execPath, [cli, 'hook', 'pre-commit'], dir, { CLAUDECODE: '1' });
+  const floor = nodeMs + diffMs;
+  const ratio = hookMs / floor;
+  return {
+    name: 'hook', ok: ratio < 1.5,
+    summary: `pre-commit on 20 staged files ${hookMs.toFixed(1)} ms vs node -e 0 (${nodeMs.toFixed(1)} ms) + git diff --cached --raw -z (${diffMs.toFixed(1)} ms) = ${ratio.toFixed(2)}x (target < 1.5x)`,
+  };
+}
