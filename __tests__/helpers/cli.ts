@@ -14,7 +14,9 @@ const GIT_VARS = ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE', 'GIT_OBJECT_DIRE
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of GIT_VARS) delete env[k];
-  for (const k of Object.keys(env)) if (k.startsWith('INPUT_') || k.startsWith('GITHUB_')) delete env[k];
+  // Every GIT_* variable (GIT_CONFIG_PARAMETERS, GIT_CONFIG_KEY_0, GIT_EXTERNAL_DIFF, …) can change
+  // what git does in a child; none of them may leak in from an outer hook or shell.
+  for (const k of Object.keys(env)) if (k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k.startsWith('GIT_')) delete env[k];
   delete env['CLAUDECODE'];
   delete env['GEMINI_CLI'];
   delete env['CODEX_SANDBOX'];

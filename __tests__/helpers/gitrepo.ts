@@ -37,6 +37,8 @@ const INHERITED_GIT_VARS = [
 export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of INHERITED_GIT_VARS) delete env[k];
+  // Agent shells' markers would make every test commit agent work.
+  for (const k of ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX', 'AWS_EXECUTION_ENV']) delete env[k];
   for (const k of Object.keys(env)) if (k.startsWith('GIT_CONFIG_KEY_') || k.startsWith('GIT_CONFIG_VALUE_')) delete env[k];
   return {
     ...env,

@@ -1,4 +1,5 @@
 import { GateError } from '../errors.ts';
+import { GitError } from '../git/errors.ts';
 import { formatHookResult, runHookStage, type HookStage } from '../hook/run.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
 
@@ -23,11 +24,18 @@ export async function runHookCommand(argv: string[], io: Io): Promise<number> {
   if (flag(p, 'help')) { io.out(HOOK_HELP); return 0; }
   const failOn = str(p, 'fail-on') === undefined ? undefined : choice('hook', p, 'fail-on', ['deny', 'ask'] as const, 'deny');
   const messageFile = p.positionals[0];
-  const result = await runHookStage({
-    stage: stage as HookStage, cwd: io.cwd, env: io.env,
-    ...(failOn !== undefined ? { failOn } : {}),
-    ...(messageFile !== undefined ? { messageFile } : {}),
-  });
+  let result;
+  try {
+    result = await runHookStage({
+      stage: stage as HookStage, cwd: io.cwd, env: io.env,
+      ...(failOn !== undefined ? { failOn } : {}),
+      ...(messageFile !== undefined ? { messageFile } : {}),
+    });
+  } catch (e) {
+    // A git failure is a reason the hook could not judge (exit 2), not an internal error.
+    if (e instanceof GitError) throw new GateError(`hook ${stage}: ${e.message}`);
+    throw e;
+  }
   const text = formatHookResult(stage as HookStage, result);
   if (text !== '') io.err(text);
   return result.blocked ? 1 : 0;

@@ -1,6 +1,6 @@
 // `agent-gate install` / `uninstall`: write the pre-commit and commit-msg hooks where git will run
 // them (core.hooksPath, husky), keep whatever hook was there, and undo exactly that.
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import type { Git } from '../git/exec.ts';
@@ -41,8 +41,8 @@ function shellQuote(text: string): string {
  * The block that runs agent-gate: the repository's own install first, then the CLI that ran
  * `install`, then one on PATH, then npx. A hook that finds none fails closed.
  */
-export function hookBlock(hook: string, cliPath: string, chained: string | null): string {
-  const lines = [BEGIN, '# Installed by `agent-gate install`; `agent-gate uninstall` removes it.'];
+export function hookBlock(hook: string, cliPath: string, chained: string | null, notes: readonly string[] = []): string {
+  const lines = [BEGIN, '# Installed by `agent-gate install`; `agent-gate uninstall` removes it.', ...notes];
   if (chained !== null) lines.push(`"$(dirname "$0")/${chained}" "$@" || exit $?`);
   lines.push(
     'agent_gate_run() {',
@@ -71,41 +71,123 @@ function withoutBlock(text: string): string {
 
 export interface InstallReport { lines: string[] }
 
-function installHusky(file: string, hook: string, cliPath: string, out: string[]): void {
-  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  // husky runs the snippet with sh: whatever it held runs first, then agent-gate.
-  const kept = withoutBlock(before);
-  const base = kept === '' ? '#!/usr/bin/env sh\n' : kept.endsWith('\n') ? kept : kept + '\n';
-  writeFileSync(file, base + hookBlock(hook, cliPath, null));
-  chmodSync(file, 0o755);
-  out.push(`${file}: ${before === '' ? 'created' : hasBlock(before) ? 'updated' : 'added agent-gate after the existing commands'}`);
+const SHEBANG = '#!/usr/bin/env sh\n';
+/** In a husky file's block: what install changed outside the block, so uninstall can undo it. */
+const RESTORE = '# agent-gate restore: ';
+
+interface HuskyRestore {
+  /** install created the file. */
+  created?: boolean;
+  /** The file was empty; install wrote the shebang line. */
+  shebang?: boolean;
+  /** The file had no final newline; install added one. */
+  newline?: boolean;
+  /** The file's permission bits (octal) before install made it executable. */
+  mode?: string;
 }
 
-function installPlain(dir: string, hook: string, cliPath: string, force: boolean, out: string[]): void {
+function restoreOf(text: string): HuskyRestore | null {
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) return null;
+  for (const line of text.slice(start, end).split('\n')) {
+    if (!line.startsWith(RESTORE)) continue;
+    try {
+      const value = JSON.parse(line.slice(RESTORE.length)) as unknown;
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as HuskyRestore;
+    } catch {
+      // An unreadable record is as good as none.
+    }
+  }
+  return null;
+}
+
+function installHusky(file: string, hook: string, cliPath: string, out: string[]): void {
+  const existed = existsSync(file);
+  const before = existed ? readFileSync(file, 'utf8') : '';
+  // husky runs the snippet with sh: whatever it held runs first, then agent-gate.
+  const kept = withoutBlock(before);
+  const previous = hasBlock(before) ? restoreOf(before) : null;
+  let restore: HuskyRestore;
+  let base: string;
+  if (previous !== null) {
+    // Reinstall: what install changed the first time is already in `kept`.
+    restore = previous;
+    base = kept === '' || kept.endsWith('\n') ? kept : kept + '\n';
+  } else {
+    restore = {};
+    if (!existed) restore.created = true;
+    else {
+      const mode = statSync(file).mode & 0o777;
+      if (mode !== 0o755) restore.mode = mode.toString(8).padStart(4, '0');
+    }
+    if (kept === '') {
+      base = SHEBANG;
+      if (existed) restore.shebang = true;
+    } else if (!kept.endsWith('\n')) {
+      base = kept + '\n';
+      restore.newline = true;
+    } else base = kept;
+  }
+  writeFileSync(file, base + hookBlock(hook, cliPath, null, [RESTORE + JSON.stringify(restore)]));
+  chmodSync(file, 0o755);
+  out.push(`${file}: ${!existed ? 'created' : hasBlock(before) ? 'updated' : 'added agent-gate after the existing commands'}`);
+}
+
+function uninstallHusky(file: string, text: string, out: string[]): void {
+  const restore = restoreOf(text);
+  let rest = withoutBlock(text);
+  if (restore === null) {
+    // A block without a record (an older install): remove what is only ours.
+    if (rest.trim() === '' || rest === SHEBANG) { rmSync(file); out.push(`${file}: removed`); }
+    else { writeFileSync(file, rest); out.push(`${file}: agent-gate lines removed`); }
+    return;
+  }
+  if (restore.created === true && (rest === '' || rest === SHEBANG)) { rmSync(file); out.push(`${file}: removed`); return; }
+  if (restore.shebang === true && rest === SHEBANG) rest = '';
+  if (restore.newline === true && rest.endsWith('\n')) rest = rest.slice(0, -1);
+  writeFileSync(file, rest);
+  if (typeof restore.mode === 'string' && /^[0-7]{3,4}$/.test(restore.mode)) chmodSync(file, parseInt(restore.mode, 8));
+  out.push(`${file}: agent-gate lines removed`);
+}
+
+/** What install does to one plain hook; decided for every hook before any file is touched. */
+type PlainPlan = 'fresh' | 'update' | 'chain' | 'replace';
+
+function planPlain(dir: string, hook: string, force: boolean): PlainPlan {
+  const file = join(dir, hook);
+  const chainedName = hook + CHAINED;
+  const backup = join(dir, hook + BACKUP);
+  if (!existsSync(file) && !isLink(file)) return 'fresh';
+  const st = lstatSync(file);
+  const text = st.isFile() ? readFileSync(file, 'utf8') : '';
+  if (hasBlock(text)) return 'update';
+  const runnable = st.isFile() && (st.mode & 0o111) !== 0;
+  const chainTaken = existsSync(join(dir, chainedName)) || isLink(join(dir, chainedName));
+  // A hook that can be chained is kept and runs first, with or without --force.
+  if (runnable && !chainTaken) return 'chain';
+  if (!force) {
+    const why = chainTaken ? `${chainedName} already exists` : 'it is not an executable file';
+    throw new GateError(`install: ${file} exists and cannot be chained (${why}); rerun with --force to replace it (a backup is kept)`);
+  }
+  if (existsSync(backup) || isLink(backup)) throw new GateError(`install: ${backup} already exists; move it away first so no hook is lost`);
+  return 'replace';
+}
+
+function installPlain(dir: string, hook: string, cliPath: string, plan: PlainPlan, out: string[]): void {
   const file = join(dir, hook);
   const chainedName = hook + CHAINED;
   const chained = join(dir, chainedName);
   const backup = join(dir, hook + BACKUP);
   let chain: string | null = existsSync(chained) ? chainedName : null;
-  if (existsSync(file) || isLink(file)) {
-    const st = lstatSync(file);
-    const text = st.isFile() ? readFileSync(file, 'utf8') : '';
-    if (!hasBlock(text)) {
-      const runnable = st.isFile() && (st.mode & 0o111) !== 0;
-      if (force) {
-        if (existsSync(backup)) throw new GateError(`install: ${backup} already exists; move it away first so no hook is lost`);
-        renameSync(file, backup);
-        out.push(`${file}: replaced (--force); the old hook is kept as ${basename(backup)}`);
-        chain = null;
-      } else if (!runnable || chain !== null) {
-        const why = chain !== null ? `${chainedName} already exists` : 'it is not an executable file';
-        throw new GateError(`install: ${file} exists and cannot be chained (${why}); rerun with --force to replace it (a backup is kept)`);
-      } else {
-        renameSync(file, chained);
-        chain = chainedName;
-        out.push(`${file}: the existing hook is kept as ${chainedName} and runs first`);
-      }
-    }
+  if (plan === 'replace') {
+    renameSync(file, backup);
+    out.push(`${file}: replaced (--force); the old hook is kept as ${basename(backup)}`);
+    chain = null;
+  } else if (plan === 'chain') {
+    renameSync(file, chained);
+    chain = chainedName;
+    out.push(`${file}: the existing hook is kept as ${chainedName} and runs first`);
   }
   writeFileSync(file, '#!/bin/sh\n' + hookBlock(hook, cliPath, chain));
   chmodSync(file, 0o755);
@@ -117,12 +199,14 @@ function isLink(path: string): boolean {
 }
 
 export function install(target: HookTarget, cliPath: string, force: boolean): InstallReport {
+  // Every refusal happens before the first change, so a refused install leaves nothing behind.
+  const plans = target.husky ? [] : HOOKS.map((hook) => planPlain(target.dir, hook, force));
   mkdirSync(target.dir, { recursive: true });
   const lines: string[] = [];
-  for (const hook of HOOKS) {
+  HOOKS.forEach((hook, i) => {
     if (target.husky) installHusky(join(target.dir, hook), hook, cliPath, lines);
-    else installPlain(target.dir, hook, cliPath, force, lines);
-  }
+    else installPlain(target.dir, hook, cliPath, plans[i] as PlainPlan, lines);
+  });
   return { lines };
 }
 
@@ -132,12 +216,7 @@ export function uninstall(target: HookTarget): InstallReport {
     const file = join(target.dir, hook);
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
     if (!hasBlock(text)) { lines.push(`${file}: no agent-gate hook`); continue; }
-    if (target.husky) {
-      const rest = withoutBlock(text);
-      if (rest.trim() === '' || rest.trim() === '#!/usr/bin/env sh') { rmSync(file); lines.push(`${file}: removed`); }
-      else { writeFileSync(file, rest); lines.push(`${file}: agent-gate lines removed`); }
-      continue;
-    }
+    if (target.husky) { uninstallHusky(file, text, lines); continue; }
     const chained = join(target.dir, hook + CHAINED);
     const backup = join(target.dir, hook + BACKUP);
     rmSync(file);

@@ -1,9 +1,12 @@
 // What the pre-commit and commit-msg hooks judge: the index (as GIT_INDEX_FILE names it, so
 // `commit -a` and `commit <path>` are judged as git will commit them) against HEAD, or against
-// nothing on an unborn branch. Two git processes at most on the clean path, run side by side.
+// nothing on an unborn branch, or while a merge is concluded against git's own merge. Two git
+// processes at most on the clean path, run side by side.
 import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { GateError } from '../errors.ts';
-import type { Git } from '../git/exec.ts';
+import { textOf, type Git } from '../git/exec.ts';
 import { readBlobs } from '../git/log.ts';
 import { parseRawDiff, type Change } from '../git/rawdiff.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
@@ -18,30 +21,77 @@ export interface Staged {
 
 const DIFF = ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--ignore-submodules=none', '--no-ext-diff', '--no-textconv', '--no-color'];
 
-/** The policy blob at HEAD through `cat-file --batch`: "missing" (or an unborn HEAD) means none. */
-function parsePolicyBatch(out: Buffer): Buffer | null {
-  const eol = out.indexOf(0x0a);
-  if (eol < 0) throw new GateError('git cat-file returned nothing for the policy at HEAD');
-  const header = out.toString('utf8', 0, eol).split(' ');
-  if (header[header.length - 1] === 'missing' || header[1] !== 'blob') {
-    if (header[1] === 'tree') throw new GateError(`${DEFAULT_POLICY_PATH} is a folder at HEAD; it must be a policy file`);
-    return null;
+interface BatchObject {
+  /** Object id, or null when the name is missing. */
+  id: string | null;
+  type: string | null;
+  bytes: Buffer | null;
+}
+
+/** The answers of `cat-file --batch` to `count` names, in order. */
+function parseBatch(out: Buffer, count: number): BatchObject[] {
+  const objects: BatchObject[] = [];
+  let pos = 0;
+  for (let i = 0; i < count; i++) {
+    const eol = out.indexOf(0x0a, pos);
+    if (eol < 0) throw new GateError('git cat-file returned nothing for the policy at HEAD');
+    const header = out.toString('utf8', pos, eol).split(' ');
+    if (header.length !== 3 || !/^[0-9a-f]{40,64}$/.test(header[0] ?? '')) {
+      // `NAME missing`, `NAME ambiguous`: no such object.
+      objects.push({ id: null, type: null, bytes: null });
+      pos = eol + 1;
+      continue;
+    }
+    const size = Number(header[2]);
+    if (!Number.isSafeInteger(size) || eol + 1 + size > out.length) throw new GateError('git cat-file returned a truncated object');
+    objects.push({ id: header[0] as string, type: header[1] as string, bytes: out.subarray(eol + 1, eol + 1 + size) });
+    pos = eol + 1 + size + 1;
   }
-  const size = Number(header[2]);
-  if (!Number.isSafeInteger(size) || eol + 1 + size > out.length) throw new GateError('git cat-file returned a truncated policy file');
-  return out.subarray(eol + 1, eol + 1 + size);
+  return objects;
+}
+
+/** The policy blob at HEAD: a missing one (or an unborn HEAD) means none. */
+function policyBlob(o: BatchObject): Buffer | null {
+  if (o.type === 'tree') throw new GateError(`${DEFAULT_POLICY_PATH} is a folder at HEAD; it must be a policy file`);
+  return o.type === 'blob' ? o.bytes : null;
+}
+
+/**
+ * While a merge is being concluded (MERGE_HEAD), the commit is judged on what the index holds
+ * beyond git's own merge of HEAD and MERGE_HEAD (SPEC 6.1, as `check` judges merges): the other
+ * side's changes are that side's commits, judged on their own. Conflict resolutions differ from the
+ * automatic merge (which holds the conflict markers), so they are judged. Null (judge against HEAD,
+ * which is stricter) when git cannot compute the merge.
+ */
+async function automaticMerge(git: Git, mergeHead: string): Promise<string | null> {
+  // `MERGE_HEAD` also resolves to a branch or tag of that name: only git's own merge state counts.
+  const file = resolve(git.cwd, textOf(await git.run(['rev-parse', '--git-path', 'MERGE_HEAD'])).trim());
+  let recorded = '';
+  try { recorded = readFileSync(file, 'latin1').split('\n')[0]?.trim() ?? ''; } catch { return null; }
+  if (recorded !== mergeHead) return null;
+  const args = ['merge-tree', '--write-tree', '--allow-unrelated-histories', '-z', '--end-of-options', 'HEAD', mergeHead];
+  const res = await git.exec(args);
+  if (res.exitCode !== 0 && res.exitCode !== 1) return null;
+  const end = res.stdout.indexOf(0);
+  const tree = res.stdout.toString('latin1', 0, end < 0 ? res.stdout.length : end).trim();
+  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(tree) ? tree : null;
 }
 
 export async function readStaged(git: Git): Promise<Staged> {
   const [diff, batch] = await Promise.all([
     git.run(DIFF),
-    git.run(['cat-file', '--batch'], { input: `HEAD:${DEFAULT_POLICY_PATH}\n` }),
+    git.run(['cat-file', '--batch'], { input: `HEAD:${DEFAULT_POLICY_PATH}\nMERGE_HEAD\n` }),
   ]);
-  const bytes = parsePolicyBatch(batch);
+  const [policyObject, mergeObject] = parseBatch(batch, 2) as [BatchObject, BatchObject];
+  const bytes = policyBlob(policyObject);
   let policy: PolicyFile | null = null;
   if (bytes !== null) {
     if (!isUtf8(bytes)) throw new GateError(`${DEFAULT_POLICY_PATH}:1:1: the policy file is not valid UTF-8`);
     policy = loadPolicy(bytes.toString('utf8'), DEFAULT_POLICY_PATH, 'workspace');
+  }
+  if (mergeObject.type === 'commit' && mergeObject.id !== null) {
+    const tree = await automaticMerge(git, mergeObject.id);
+    if (tree !== null) return { changes: parseRawDiff(await git.run([...DIFF, tree, '--'])), policy };
   }
   return { changes: parseRawDiff(diff), policy };
 }

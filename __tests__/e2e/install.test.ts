@@ -1,0 +1,514 @@
+// End-to-end tests of `agent-gate install` / `uninstall`: where the hooks go (.git/hooks,
+// core.hooksPath, husky v9 and v8), what happens to a hook that is already there (chained, refused,
+// replaced with --force), and that uninstall puts back exactly what was there. The hooks are
+// exercised with real `git commit` runs. Run `node scripts/build.mjs` first.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { DIST_CLI, REPO_ROOT } from '../helpers/cli.ts';
+import { cleanupRepos, tempDir, TestRepo } from '../helpers/gitrepo.ts';
+
+const AGENT_VARS = ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX', 'AWS_EXECUTION_ENV', 'HUSKY'];
+
+/** process.env (read at call time) without any GIT_* variable or agent signal, plus isolation. */
+function isolatedEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (k.startsWith('GIT_') || AGENT_VARS.includes(k)) continue;
+    env[k] = v;
+  }
+  return {
+    ...env,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_SYSTEM: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: 'Test Human',
+    GIT_AUTHOR_EMAIL: 'human@example.com',
+    GIT_COMMITTER_NAME: 'Test Human',
+    GIT_COMMITTER_EMAIL: 'human@example.com',
+    GIT_EDITOR: ':',
+    LC_ALL: 'C',
+    HOME: home,
+    ...extra,
+  };
+}
+
+interface Run { code: number; stdout: string; stderr: string }
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Run {
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 60000 });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+const CLAUDE = { CLAUDECODE: '1' };
+const POLICY = 'rules:\n  - capability: fs_write\n    effect: allow\n    match: ["src/**"]\n';
+
+class Sandbox {
+  readonly repo: TestRepo;
+  readonly home = tempDir('ag-install-home-');
+  /** A folder outside the repository for markers the hooks write. */
+  readonly out = tempDir('ag-install-out-');
+
+  constructor() {
+    this.repo = TestRepo.init();
+    this.repo.write('.github/agent-gate.yml', POLICY).write('src/keep.ts', '1\n');
+    this.repo.commit('initial');
+  }
+
+  get dir(): string { return this.repo.dir; }
+  get hooks(): string { return join(this.dir, '.git', 'hooks'); }
+
+  git(args: string[], extra: Record<string, string> = {}, cwd = this.dir): Run {
+    return run('git', args, cwd, isolatedEnv(this.home, extra));
+  }
+
+  cli(args: string[], cwd = this.dir): Run {
+    return run(process.execPath, [DIST_CLI, ...args], cwd, isolatedEnv(this.home));
+  }
+
+  ok(args: string[]): string {
+    const r = this.git(args);
+    if (r.code !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
+    return r.stdout;
+  }
+
+  head(): string {
+    return this.ok(['rev-parse', 'HEAD']).trim();
+  }
+
+  /** Stage a protected file and commit as an agent: must be blocked by agent-gate. */
+  agentBlocked(): Run {
+    const before = this.head();
+    this.repo.write('.kiro/settings/mcp.json', '{}\n');
+    this.ok(['add', '.kiro/settings/mcp.json']);
+    const r = this.git(['commit', '-m', 'agent: mcp'], CLAUDE);
+    expect(this.head()).toBe(before);
+    this.ok(['rm', '-q', '--cached', '.kiro/settings/mcp.json']);
+    return r;
+  }
+
+  /** Stage an allowed file and commit as an agent. */
+  agentAllowed(message = 'feat: allowed'): Run {
+    this.repo.write(`src/f${Date.now()}${Math.random().toString(36).slice(2)}.ts`, '1\n');
+    this.ok(['add', 'src']);
+    return this.git(['commit', '-m', message], CLAUDE);
+  }
+}
+
+/** Every file below `dir` (relative path -> bytes and mode), for before/after comparisons. */
+function snapshot(dir: string): Record<string, { bytes: string; mode: number; link: boolean }> {
+  const out: Record<string, { bytes: string; mode: number; link: boolean }> = {};
+  if (!existsSync(dir)) return out;
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(join(dir, rel))) {
+      const path = rel === '' ? name : `${rel}/${name}`;
+      const st = lstatSync(join(dir, path));
+      if (st.isDirectory()) walk(path);
+      else out[path] = { bytes: st.isSymbolicLink() ? '' : readFileSync(join(dir, path)).toString('base64'), mode: st.mode & 0o777, link: st.isSymbolicLink() };
+    }
+  };
+  walk('');
+  return out;
+}
+
+function writeHook(path: string, text: string, mode: number): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  chmodSync(path, mode);
+}
+
+function oneLineError(r: Run): string {
+  expect(r.code).toBe(2);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^agent-gate: /);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  return lines[0] as string;
+}
+
+beforeAll(() => {
+  if (!existsSync(DIST_CLI)) throw new Error(`${DIST_CLI} is missing; run node scripts/build.mjs first`);
+});
+afterAll(() => cleanupRepos());
+
+describe('install into .git/hooks', () => {
+  test('writes executable pre-commit and commit-msg hooks that run agent-gate', () => {
+    const s = new Sandbox();
+    const r = s.cli(['install']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${join(s.hooks, 'pre-commit')}: installed`);
+    expect(r.stdout).toContain(`${join(s.hooks, 'commit-msg')}: installed`);
+    for (const hook of ['pre-commit', 'commit-msg']) {
+      const st = statSync(join(s.hooks, hook));
+      expect(st.mode & 0o111).not.toBe(0);
+      const text = readFileSync(join(s.hooks, hook), 'utf8');
+      expect(text.startsWith('#!/bin/sh\n')).toBe(true);
+      expect(text).toContain(`agent_gate_run hook ${hook} "$@" || exit $?`);
+    }
+    const blocked = s.agentBlocked();
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(s.agentAllowed().code).toBe(0);
+  });
+
+  test('reinstalling changes nothing; uninstall leaves the hooks folder exactly as before', () => {
+    const s = new Sandbox();
+    const before = snapshot(s.hooks);
+    expect(s.cli(['install']).code).toBe(0);
+    const once = snapshot(s.hooks);
+    expect(s.cli(['install']).code).toBe(0);
+    expect(snapshot(s.hooks)).toEqual(once);
+    const u = s.cli(['uninstall']);
+    expect(u.code).toBe(0);
+    expect(u.stdout).toContain(`${join(s.hooks, 'pre-commit')}: removed`);
+    expect(snapshot(s.hooks)).toEqual(before);
+    // Nothing left to remove: still fine, still unchanged.
+    const again = s.cli(['uninstall']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('no agent-gate hook');
+    expect(snapshot(s.hooks)).toEqual(before);
+  });
+
+  test('install from a subfolder and from a linked worktree writes the shared hooks', () => {
+    const s = new Sandbox();
+    expect(s.cli(['install'], join(s.dir, 'src')).code).toBe(0);
+    expect(existsSync(join(s.hooks, 'pre-commit'))).toBe(true);
+    expect(s.cli(['uninstall']).code).toBe(0);
+    const wt = join(tempDir('ag-install-wt-'), 'wt');
+    s.ok(['worktree', 'add', '-q', '-b', 'w', wt]);
+    const r = s.cli(['install'], wt);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(s.hooks, 'pre-commit'))).toBe(true);
+    expect(readdirSync(join(s.dir, '.git', 'worktrees', 'wt'))).not.toContain('hooks');
+  });
+
+  test('install outside a git repository exits 2 with one line', () => {
+    const s = new Sandbox();
+    const line = oneLineError(s.cli(['install'], tempDir('ag-nogit-')));
+    expect(line).toBe('agent-gate: install: not inside a git work tree; run it from your repository');
+  });
+});
+
+describe('an existing hook', () => {
+  function withHooks(): { s: Sandbox; pre: string; msg: string } {
+    const s = new Sandbox();
+    const pre = `#!/bin/sh\necho chained-ran >> '${s.out}/marker'\necho chained-pre-commit >&2\n`;
+    const msg = `#!/bin/sh\ncp "$1" '${s.out}/message'\n`;
+    writeHook(join(s.hooks, 'pre-commit'), pre, 0o755);
+    writeHook(join(s.hooks, 'commit-msg'), msg, 0o700);
+    return { s, pre, msg };
+  }
+
+  test('is kept, chained, and runs first; a failing one fails the commit before agent-gate runs', () => {
+    const { s, pre, msg } = withHooks();
+    const before = snapshot(s.hooks);
+    const r = s.cli(['install']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${join(s.hooks, 'pre-commit')}: the existing hook is kept as pre-commit.agent-gate-chained and runs first`);
+    expect(readFileSync(join(s.hooks, 'pre-commit.agent-gate-chained'), 'utf8')).toBe(pre);
+    expect(readFileSync(join(s.hooks, 'commit-msg.agent-gate-chained'), 'utf8')).toBe(msg);
+
+    // An allowed agent commit: both chained hooks ran, with git's arguments.
+    const ok = s.agentAllowed('feat: chained');
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toContain('chained-pre-commit');
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('chained-ran\n');
+    expect(readFileSync(join(s.out, 'message'), 'utf8')).toContain('feat: chained');
+
+    // A blocked agent commit: the chained hook ran first (its output comes before agent-gate's).
+    const blocked = s.agentBlocked();
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr.indexOf('chained-pre-commit')).toBeGreaterThanOrEqual(0);
+    expect(blocked.stderr.indexOf('chained-pre-commit')).toBeLessThan(blocked.stderr.indexOf('agent-gate pre-commit: commit blocked'));
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('chained-ran\nchained-ran\n');
+
+    // The chained hook fails: the commit fails, and agent-gate never ran.
+    writeFileSync(join(s.hooks, 'pre-commit.agent-gate-chained'), '#!/bin/sh\necho chained-failed >&2\nexit 3\n');
+    const human = s.head();
+    s.repo.write('src/human.ts', '1\n');
+    s.ok(['add', 'src/human.ts']);
+    const failed = s.git(['commit', '-m', 'human']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('chained-failed');
+    expect(s.head()).toBe(human);
+    const agentFailed = s.agentBlocked();
+    expect(agentFailed.code).toBe(1);
+    expect(agentFailed.stderr).toContain('chained-failed');
+    expect(agentFailed.stderr).not.toContain('agent-gate');
+    writeFileSync(join(s.hooks, 'pre-commit.agent-gate-chained'), pre);
+
+    // Reinstall does not chain agent-gate to itself.
+    const installed = snapshot(s.hooks);
+    expect(s.cli(['install']).code).toBe(0);
+    expect(snapshot(s.hooks)).toEqual(installed);
+
+    // Uninstall puts back exactly the hooks that were there (bytes and modes).
+    const u = s.cli(['uninstall']);
+    expect(u.code).toBe(0);
+    expect(u.stdout).toContain(`${join(s.hooks, 'pre-commit')}: restored the hook that was there before`);
+    expect(snapshot(s.hooks)).toEqual(before);
+  });
+
+  test('a non-executable hook is refused without --force, and nothing is changed', () => {
+    const s = new Sandbox();
+    const old = '#!/bin/sh\necho old-hook\n';
+    writeHook(join(s.hooks, 'pre-commit'), old, 0o644);
+    const before = snapshot(s.hooks);
+    const line = oneLineError(s.cli(['install']));
+    expect(line).toBe(`agent-gate: install: ${join(s.hooks, 'pre-commit')} exists and cannot be chained (it is not an executable file); rerun with --force to replace it (a backup is kept)`);
+    expect(snapshot(s.hooks)).toEqual(before);
+  });
+
+  test('a refusal on the second hook leaves the first one untouched too', () => {
+    const s = new Sandbox();
+    writeHook(join(s.hooks, 'pre-commit'), `#!/bin/sh\necho ran >> '${s.out}/marker'\n`, 0o755);
+    writeHook(join(s.hooks, 'commit-msg'), '#!/bin/sh\nexit 0\n', 0o644);
+    const before = snapshot(s.hooks);
+    const line = oneLineError(s.cli(['install']));
+    expect(line).toContain(`${join(s.hooks, 'commit-msg')} exists and cannot be chained`);
+    expect(snapshot(s.hooks)).toEqual(before);
+  });
+
+  test('--force replaces a hook that cannot be chained, keeps a backup, and uninstall restores it', () => {
+    const s = new Sandbox();
+    const old = '#!/bin/sh\necho old-hook\n';
+    writeHook(join(s.hooks, 'pre-commit'), old, 0o644);
+    const before = snapshot(s.hooks);
+    const r = s.cli(['install', '--force']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${join(s.hooks, 'pre-commit')}: replaced (--force); the old hook is kept as pre-commit.agent-gate-backup`);
+    const backup = join(s.hooks, 'pre-commit.agent-gate-backup');
+    expect(readFileSync(backup, 'utf8')).toBe(old);
+    expect(statSync(backup).mode & 0o777).toBe(0o644);
+    expect(readFileSync(join(s.hooks, 'pre-commit'), 'utf8')).not.toContain('pre-commit.agent-gate');
+    expect(s.agentBlocked().code).toBe(1);
+    // Reinstalling with --force again keeps the one backup.
+    expect(s.cli(['install', '--force']).code).toBe(0);
+    expect(readFileSync(backup, 'utf8')).toBe(old);
+    const u = s.cli(['uninstall']);
+    expect(u.code).toBe(0);
+    expect(u.stdout).toContain(`${join(s.hooks, 'pre-commit')}: restored the hook replaced by --force`);
+    expect(snapshot(s.hooks)).toEqual(before);
+  });
+
+  test('--force still chains a hook that can be chained (only the unchainable one is replaced)', () => {
+    const s = new Sandbox();
+    writeHook(join(s.hooks, 'pre-commit'), `#!/bin/sh\necho ran >> '${s.out}/marker'\n`, 0o755);
+    writeHook(join(s.hooks, 'commit-msg'), '#!/bin/sh\nexit 0\n', 0o644);
+    const before = snapshot(s.hooks);
+    const r = s.cli(['install', '--force']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(s.hooks, 'pre-commit.agent-gate-chained'))).toBe(true);
+    expect(existsSync(join(s.hooks, 'commit-msg.agent-gate-backup'))).toBe(true);
+    expect(s.agentAllowed().code).toBe(0);
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('ran\n');
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(s.hooks)).toEqual(before);
+  });
+
+  test('--force refuses when a backup is already there, and changes nothing', () => {
+    const s = new Sandbox();
+    writeHook(join(s.hooks, 'pre-commit'), '#!/bin/sh\n', 0o644);
+    writeHook(join(s.hooks, 'pre-commit.agent-gate-backup'), 'older\n', 0o644);
+    const before = snapshot(s.hooks);
+    const line = oneLineError(s.cli(['install', '--force']));
+    expect(line).toContain('pre-commit.agent-gate-backup already exists; move it away first');
+    expect(snapshot(s.hooks)).toEqual(before);
+  });
+
+  test('a symlinked hook cannot be chained: refused, then replaced with --force and restored', () => {
+    const s = new Sandbox();
+    const target = join(s.out, 'shared-hook');
+    writeHook(target, '#!/bin/sh\nexit 0\n', 0o755);
+    symlinkSync(target, join(s.hooks, 'pre-commit'));
+    const before = snapshot(s.hooks);
+    oneLineError(s.cli(['install']));
+    expect(snapshot(s.hooks)).toEqual(before);
+    expect(s.cli(['install', '--force']).code).toBe(0);
+    expect(lstatSync(join(s.hooks, 'pre-commit.agent-gate-backup')).isSymbolicLink()).toBe(true);
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(s.hooks)).toEqual(before);
+    expect(lstatSync(join(s.hooks, 'pre-commit')).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('core.hooksPath', () => {
+  test('a relative core.hooksPath (hooks) is where the hooks go', () => {
+    const s = new Sandbox();
+    s.ok(['config', 'core.hooksPath', 'hooks']);
+    const gitHooks = snapshot(s.hooks);
+    const r = s.cli(['install']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${join(s.dir, 'hooks', 'pre-commit')}: installed`);
+    expect(snapshot(s.hooks)).toEqual(gitHooks);
+    const blocked = s.agentBlocked();
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('agent-gate pre-commit: commit blocked');
+    // The same from a subfolder.
+    expect(s.cli(['install'], join(s.dir, 'src')).code).toBe(0);
+    expect(readdirSync(join(s.dir, 'src')).some((n) => n === 'hooks')).toBe(false);
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(join(s.dir, 'hooks'))).toEqual({});
+  });
+
+  test('an absolute core.hooksPath with an existing hook: chained there', () => {
+    const s = new Sandbox();
+    const dir = tempDir('ag-hookspath-');
+    const pre = `#!/bin/sh\necho ran >> '${s.out}/marker'\n`;
+    writeHook(join(dir, 'pre-commit'), pre, 0o755);
+    s.ok(['config', 'core.hooksPath', dir]);
+    const before = snapshot(dir);
+    expect(s.cli(['install']).code).toBe(0);
+    expect(existsSync(join(dir, 'pre-commit.agent-gate-chained'))).toBe(true);
+    expect(s.agentBlocked().code).toBe(1);
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('ran\n');
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('husky', () => {
+  /** husky v9's wrappers in .husky/_ (written by hand here): they run `sh -e .husky/<hook> "$@"`. */
+  function huskyV9(s: Sandbox, preCommit: string, mode = 0o644): void {
+    const h = [
+      '#!/usr/bin/env sh',
+      '[ "$HUSKY" = "2" ] && set -x',
+      'n=$(basename "$0")',
+      's=$(dirname "$(dirname "$0")")/$n',
+      '[ ! -f "$s" ] && exit 0',
+      'sh -e "$s" "$@"',
+      'c=$?',
+      '[ $c != 0 ] && echo "husky - $n script failed (code $c)"',
+      'exit $c',
+      '',
+    ].join('\n');
+    writeHook(join(s.dir, '.husky', '_', 'h'), h, 0o644);
+    for (const hook of ['pre-commit', 'commit-msg', 'prepare-commit-msg']) {
+      writeHook(join(s.dir, '.husky', '_', hook), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n', 0o755);
+    }
+    writeHook(join(s.dir, '.husky', '_', '.gitignore'), '*\n', 0o644);
+    writeHook(join(s.dir, '.husky', 'pre-commit'), preCommit, mode);
+    s.ok(['config', 'core.hooksPath', '.husky/_']);
+  }
+
+  test('v9 (core.hooksPath=.husky/_): agent-gate runs after the husky commands; uninstall restores exactly', () => {
+    const s = new Sandbox();
+    huskyV9(s, `echo husky-ran >> '${s.out}/marker'\n`);
+    const before = snapshot(join(s.dir, '.husky'));
+    const gitHooks = snapshot(s.hooks);
+    const r = s.cli(['install']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${join(s.dir, '.husky', 'pre-commit')}: added agent-gate after the existing commands`);
+    expect(r.stdout).toContain(`${join(s.dir, '.husky', 'commit-msg')}: created`);
+    // husky's own wrappers and .git/hooks are left alone.
+    const after = snapshot(join(s.dir, '.husky'));
+    for (const [k, v] of Object.entries(before)) if (k.startsWith('_/')) expect(after[k]).toEqual(v);
+    expect(snapshot(s.hooks)).toEqual(gitHooks);
+    expect(readFileSync(join(s.dir, '.husky', 'pre-commit'), 'utf8').startsWith(`echo husky-ran >> '${s.out}/marker'\n# >>> agent-gate >>>`)).toBe(true);
+
+    const blocked = s.agentBlocked();
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('husky-ran\n');
+    expect(s.agentAllowed().code).toBe(0);
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('husky-ran\nhusky-ran\n');
+
+    // commit-msg through husky's wrapper: a human with an agent trailer is judged.
+    const head = s.head();
+    s.repo.write('.kiro/settings/x', '1\n');
+    s.ok(['add', '.kiro/settings/x']);
+    const trailer = s.git(['commit', '-m', 'x', '-m', 'Co-authored-by: Claude <noreply@anthropic.com>']);
+    expect(trailer.code).toBe(1);
+    expect(trailer.stderr).toContain('agent-gate commit-msg: commit blocked');
+    expect(s.head()).toBe(head);
+    s.ok(['rm', '-q', '--cached', '.kiro/settings/x']);
+
+    // Reinstall is idempotent.
+    const installed = snapshot(join(s.dir, '.husky'));
+    expect(s.cli(['install']).code).toBe(0);
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(installed);
+
+    const u = s.cli(['uninstall']);
+    expect(u.code).toBe(0);
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
+  });
+
+  test('v9: a failing husky command fails the commit before agent-gate runs', () => {
+    const s = new Sandbox();
+    huskyV9(s, 'echo husky-failed >&2\nfalse\n');
+    expect(s.cli(['install']).code).toBe(0);
+    const head = s.head();
+    const r = s.agentAllowed();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('husky-failed');
+    expect(r.stderr).not.toContain('agent-gate');
+    expect(s.head()).toBe(head);
+  });
+
+  test('v9: a file without a final newline and an existing empty commit-msg are restored exactly', () => {
+    const s = new Sandbox();
+    huskyV9(s, `echo husky-ran >> '${s.out}/marker'`);
+    writeHook(join(s.dir, '.husky', 'commit-msg'), '', 0o644);
+    const before = snapshot(join(s.dir, '.husky'));
+    expect(s.cli(['install']).code).toBe(0);
+    expect(s.agentAllowed().code).toBe(0);
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('husky-ran\n');
+    expect(s.cli(['install']).code).toBe(0);
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
+  });
+
+  test('v9: a .husky/commit-msg that only holds a shebang is kept by uninstall', () => {
+    const s = new Sandbox();
+    huskyV9(s, 'true\n');
+    writeHook(join(s.dir, '.husky', 'commit-msg'), '#!/usr/bin/env sh\n', 0o755);
+    const before = snapshot(join(s.dir, '.husky'));
+    expect(s.cli(['install']).code).toBe(0);
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
+  });
+
+  test('v4-v8 (core.hooksPath=.husky): the hook files git runs directly', () => {
+    const s = new Sandbox();
+    writeHook(join(s.dir, '.husky', '_', 'husky.sh'), '#!/usr/bin/env sh\n', 0o644);
+    const pre = `#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\necho husky-ran >> '${s.out}/marker'\n`;
+    writeHook(join(s.dir, '.husky', 'pre-commit'), pre, 0o755);
+    s.ok(['config', 'core.hooksPath', '.husky']);
+    const before = snapshot(join(s.dir, '.husky'));
+    expect(s.cli(['install']).code).toBe(0);
+    expect(statSync(join(s.dir, '.husky', 'commit-msg')).mode & 0o111).not.toBe(0);
+    const blocked = s.agentBlocked();
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('husky-ran\n');
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
+  });
+});
+
+describe('.pre-commit-hooks.yaml', () => {
+  test('declares both hooks for the pre-commit framework', () => {
+    const hooks = parseYaml(readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>;
+    expect(hooks).toHaveLength(2);
+    const byStage = Object.fromEntries(hooks.map((h) => [(h['stages'] as string[]).join(','), h]));
+    for (const [stage, entry] of [['pre-commit', 'agent-gate hook pre-commit'], ['commit-msg', 'agent-gate hook commit-msg']] as const) {
+      expect(byStage[stage]).toMatchObject({ entry, language: 'node', pass_filenames: false, always_run: true, stages: [stage] });
+    }
+    expect(new Set(hooks.map((h) => h['id'])).size).toBe(2);
+  });
+
+  test('the commit-msg entry works the way the framework calls it (message file as argument)', () => {
+    const s = new Sandbox();
+    s.repo.write('.kiro/settings/x', '1\n');
+    s.ok(['add', '.kiro/settings/x']);
+    const msg = join(s.out, 'MSG');
+    writeFileSync(msg, 'x\n\nCo-authored-by: Claude <noreply@anthropic.com>\n');
+    const r = s.cli(['hook', 'commit-msg', msg]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('agent-gate commit-msg: commit blocked');
+    writeFileSync(msg, 'x\n');
+    expect(s.cli(['hook', 'commit-msg', msg]).code).toBe(0);
+  });
+});
