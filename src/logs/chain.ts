@@ -13,7 +13,7 @@
 // - An empty line is a problem: writers never produce one, and it has no entry to judge.
 // - Entries whose chain link is broken are still returned, so their content is judged as well.
 
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { serializeEntry, validateEntry, type EntryDraft, type LogEntry } from './entry.ts';
 import { decodeUtf8, parseJson } from './json.ts';
 
@@ -83,9 +83,12 @@ function splitLines(input: Uint8Array): Line[] {
   return lines;
 }
 
+// crypto.hash (Node >= 20.12) is a one-shot digest without a Hash object per line.
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array | string, encoding: 'hex') => string }).hash;
+
 /** `sha256:` + hex digest of the given bytes (a string is taken as UTF-8). */
 export function chainHash(bytes: Uint8Array | string): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return `sha256:${oneShot ? oneShot('sha256', bytes, 'hex') : crypto.createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 function stripCr(bytes: Uint8Array): Uint8Array {
@@ -160,10 +163,15 @@ function describeBreak(line: number, entry: LogEntry, firstLineWithHash: Readonl
 export function verifyLog(bytes: Uint8Array, label: string): VerifyResult {
   const lines = splitLines(bytes);
   const hashes = lines.map((l) => chainHash(l.content));
-  const firstLineWithHash = new Map<string, number>();
-  hashes.forEach((h, i) => {
-    if (!firstLineWithHash.has(h)) firstLineWithHash.set(h, i + 1);
-  });
+  // Only a broken link needs to know where else its prev appears.
+  let firstLineWithHash: Map<string, number> | null = null;
+  const lineIndex = (): Map<string, number> => {
+    if (firstLineWithHash === null) {
+      firstLineWithHash = new Map();
+      hashes.forEach((h, i) => { if (!firstLineWithHash?.has(h)) firstLineWithHash?.set(h, i + 1); });
+    }
+    return firstLineWithHash;
+  };
   const entries: VerifiedEntry[] = [];
   const problems: LogProblem[] = [];
   const problem = (line: number, reason: string): void => {
@@ -197,9 +205,9 @@ export function verifyLog(bytes: Uint8Array, label: string): VerifyResult {
       return;
     }
     const { entry } = checked;
-    entries.push({ file: label, line, entry, raw: Buffer.from(l.raw) });
+    entries.push({ file: label, line, entry, raw: l.raw });
     const expected = line === 1 ? chainHash(entry.session) : hashes[index - 1];
-    if (entry.prev !== expected) problem(line, describeBreak(line, entry, firstLineWithHash));
+    if (entry.prev !== expected) problem(line, describeBreak(line, entry, lineIndex()));
   });
   return { entries, problems };
 }

@@ -84,6 +84,8 @@ const JSON_STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
  * more keys than the parsed object does. Nested values fall through to the full scan.
  */
 function mayHaveDuplicateKeys(text: string, value: Record<string, unknown>): boolean {
+  // Written by agent-gate, a line is its object re-serialised; then no key can be repeated.
+  if (JSON.stringify(value) === text) return false;
   const keys = Object.keys(value);
   for (const k of keys) {
     const v = value[k];
