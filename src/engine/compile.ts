@@ -55,9 +55,8 @@ export interface CapabilityRules {
   deny: TextIndex;
   ask: TextIndex;
   allow: TextIndex;
-  fsDeny: FsIndex<FsPayload>;
-  fsAsk: FsIndex<FsPayload>;
-  fsAllow: FsIndex<FsPayload>;
+  /** Every fs pattern of the capability, in three groups: FS_DENY, FS_ASK, FS_ALLOW. */
+  fs: FsIndex<FsPayload>;
 }
 
 export interface ScopedModels { scope: ScopeName; file: string; policy: ModelPolicy }
@@ -95,14 +94,11 @@ const SCOPE_RANK: Readonly<Record<ScopeName, number>> = Object.fromEntries(SCOPE
 function newRules(): CapabilityRules {
   return {
     deny: new TextIndex(), ask: new TextIndex(), allow: new TextIndex(),
-    fsDeny: new FsIndex(true), fsAsk: new FsIndex(true), fsAllow: new FsIndex(false),
+    fs: new FsIndex(3),
   };
 }
 
-function pick<T>(rules: CapabilityRules, effect: Effect, fs: boolean): T {
-  const key = fs ? ({ deny: 'fsDeny', ask: 'fsAsk', allow: 'fsAllow' } as const)[effect] : effect;
-  return rules[key] as T;
-}
+export const FS_GROUP: Readonly<Record<Effect, number>> = { deny: 0, ask: 1, allow: 2 };
 
 /** Compiles files of any scopes, plus the two built-in scopes, into one policy. */
 export function compilePolicy(files: PolicyFile[], options: CompileOptions): CompiledPolicy {
@@ -137,15 +133,16 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
           const ref: RuleRef = { scope: file.scope, file: file.file, index, effect, pattern };
           const ordinal = base + index * 1000 + pi;
           if (fs) {
-            pick<FsIndex<FsPayload>>(rules, effect, true).add({
+            rules.fs.add({
               ordinal,
+              restrictive: effect !== 'allow',
               // Without `match`, a filesystem rule covers absolute paths too.
               pattern: fsPattern(match ? pattern : '{**,/**}'),
               excludes: (exclude ?? []).map(fsPattern),
               payload: { ref },
-            });
+            }, FS_GROUP[effect]);
           } else {
-            pick<TextIndex>(rules, effect, false).add({
+            rules[effect].add({
               // `**` is literal in allow patterns and in the excludes of restrictive rules, so neither can widen an allow.
               ordinal,
               matcher: textPattern(pattern, effect === 'allow'),

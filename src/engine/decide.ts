@@ -5,7 +5,7 @@ import { canonicalPath, hasShortNameSegment, malformedPathReason, resolveRequest
 import { compileText } from '../match/text.ts';
 import { BUILTIN_FILE, EFFECT_RANK, type Decision, type Effect, type RuleRef } from '../policy/types.ts';
 import { pathKey, type FsHit } from '../match/fs.ts';
-import type { CompiledPolicy, ConcreteCapability, FsPayload, TextEntry } from './compile.ts';
+import { FS_GROUP, type CompiledPolicy, type ConcreteCapability, type FsPayload, type TextEntry } from './compile.ts';
 
 export const NO_RULE = 'no rule matched';
 
@@ -33,7 +33,11 @@ export function moreRestrictive(a: Effect, b: Effect): boolean {
   return EFFECT_RANK[a] > EFFECT_RANK[b];
 }
 
+// One test for the common case: none of the IDE's protected names appear at all.
+const IDE_PROTECTED_ANY = /\.vscode\/|vscode~|\.git\/|git~|\.code-workspace|(?:^|\/)(?:\.git|mcp\.json|\.kiroignore)$/;
+
 function ideProtected(canonical: string): string | null {
+  if (!IDE_PROTECTED_ANY.test(canonical)) return null;
   for (const needle of IDE_PROTECTED_CONTAINS) if (canonical.includes(needle)) return `contains "${needle}"`;
   const base = canonical.slice(canonical.lastIndexOf('/') + 1);
   for (const name of IDE_PROTECTED_BASENAMES) if (base === name) return `basename is "${name}"`;
@@ -58,15 +62,10 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   const rules = policy.capabilities.get(cap);
   const canonical = canonicalPath(path);
   const key = pathKey(path, canonical);
-  const restrictive = (hit: FsHit<FsPayload> | null): PathDecision | null => {
-    if (hit === null) return null;
-    const d = byRule(hit.entry.payload.ref, 'matches');
-    if (hit.alias) d.reason = `alias of protected path ${JSON.stringify(canonical)}: its canonical form ${d.reason}`;
-    return { ...d, path };
-  };
-  const deny = rules ? restrictive(rules.fsDeny.first(key)) : null;
+  const hits = rules ? rules.fs.best(key) : [null, null, null];
+  const deny = restrictiveDecision(hits[FS_GROUP.deny] ?? null, canonical, path);
   if (deny) return deny;
-  const ask = rules ? restrictive(rules.fsAsk.first(key)) : null;
+  const ask = restrictiveDecision(hits[FS_GROUP.ask] ?? null, canonical, path);
   if (ask && ask.rule?.scope === 'kiro') return ask;
   if (cap === 'fs_write') {
     const protectedBy = ideProtected(canonical);
@@ -80,9 +79,19 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
     }
   }
   if (ask) return ask;
-  const allow = rules?.fsAllow.first(key) ?? null;
-  if (allow) return { ...byRule(allow.entry.payload.ref, 'matches'), path };
-  return { ...noRule(), path };
+  const allow = hits[FS_GROUP.allow] ?? null;
+  if (allow) {
+    const d = byRule(allow.entry.payload.ref, 'matches');
+    return { effect: d.effect, rule: d.rule, reason: d.reason, path };
+  }
+  return { effect: 'ask', rule: null, reason: NO_RULE, path };
+}
+
+function restrictiveDecision(hit: FsHit<FsPayload> | null, canonical: string, path: string): PathDecision | null {
+  if (hit === null) return null;
+  const d = byRule(hit.entry.payload.ref, 'matches');
+  const reason = hit.alias ? `alias of protected path ${JSON.stringify(canonical)}: its canonical form ${d.reason}` : d.reason;
+  return { effect: d.effect, rule: d.rule, reason, path };
 }
 
 /**

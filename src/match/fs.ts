@@ -163,6 +163,8 @@ export function compileFsPattern(pattern: string, home: string): FsPattern & { a
 
 export interface FsEntry<T> {
   readonly ordinal: number;
+  /** Deny and ask entries see the canonical form; allow entries the path as written. */
+  readonly restrictive: boolean;
   readonly pattern: FsPattern & { alternatives: CompiledAlternative[] };
   readonly excludes: FsPattern[];
   readonly payload: T;
@@ -180,24 +182,20 @@ export interface PathKey {
   canonical: string;
   /** Canonical segments, for the segment index. */
   segments: string[];
-  /** Canonical basename suffixes from each `.` (`a.tar.gz` -> `.tar.gz`, `.gz`), and the basename. */
-  suffixes: string[];
+  /** Canonical basename suffixes from each `.` (`a.tar.gz` -> `.tar.gz`, `.gz`), and the basename; computed when needed. */
+  suffixes: string[] | null;
 }
 
 export function pathKey(raw: string, canonical: string = canonicalPath(raw)): PathKey {
-  const segments = canonical.split('/');
-  const base = segments[segments.length - 1] ?? '';
-  const suffixes: string[] = [];
-  for (let i = base.indexOf('.'); i >= 0; i = base.indexOf('.', i + 1)) suffixes.push(base.slice(i));
-  if (base.length > 0 && base[0] !== '.') suffixes.push(base);
-  return { raw, canonical, segments, suffixes };
+  return { raw, canonical, segments: canonical.split('/'), suffixes: null };
 }
 
-interface Slot<T> { entry: FsEntry<T>; stamp: number }
+interface Slot<T> { entry: FsEntry<T>; group: number; stamp: number }
 
 /**
- * A set of fs patterns indexed by a literal segment or a basename suffix. `restrictive` sets use
- * the canonical form (deny/ask); permissive ones use the raw path (allow).
+ * All fs patterns of one capability, indexed by a literal segment or a basename suffix, so one
+ * lookup per path finds every candidate. Entries are grouped (deny, ask, allow); `best` returns the
+ * lowest-ordinal matching entry of each group.
  */
 export class FsIndex<T> {
   private readonly bySegment = new Map<string, Slot<T>[]>();
@@ -206,15 +204,15 @@ export class FsIndex<T> {
   private stamp = 0;
   private count = 0;
 
-  constructor(private readonly restrictive: boolean) {}
+  constructor(readonly groups: number) {}
 
   get size(): number { return this.count; }
 
-  add(entry: FsEntry<T>): void {
+  add(entry: FsEntry<T>, group: number): void {
     this.count++;
     // One slot per entry, filed under every alternative's key: a lookup finds it whatever brace
     // arm matches, and the stamp makes sure it is tested once.
-    const slot: Slot<T> = { entry, stamp: 0 };
+    const slot: Slot<T> = { entry, group, stamp: 0 };
     const keys = new Set<string>();
     let fallback = false;
     for (const alt of entry.pattern.alternatives) {
@@ -230,46 +228,65 @@ export class FsIndex<T> {
     }
   }
 
-  /** The matching entry with the lowest ordinal, or null. */
-  first(key: PathKey): FsHit<T> | null {
-    if (this.count === 0) return null;
+  best(key: PathKey): (FsHit<T> | null)[] {
+    const found: (FsHit<T> | null)[] = this.groups === 3 ? [null, null, null] : new Array<FsHit<T> | null>(this.groups).fill(null);
+    if (this.count === 0) return found;
     const stamp = ++this.stamp;
-    let best: FsHit<T> | null = null;
-    const lists: (Slot<T>[] | undefined)[] = [];
-    for (const seg of key.segments) if (seg !== '') lists.push(this.bySegment.get(seg));
-    if (this.byExt.size > 0) for (const suffix of key.suffixes) lists.push(this.byExt.get(suffix));
-    lists.push(this.unindexed);
-    for (const list of lists) {
-      if (list === undefined) continue;
-      for (const slot of list) {
-        // Lists are in ordinal order, so nothing later in this list can beat the best so far.
-        if (best !== null && slot.entry.ordinal >= best.entry.ordinal) break;
-        if (slot.stamp === stamp) continue;
-        slot.stamp = stamp;
-        const hit = this.test(slot.entry, key);
-        if (hit !== null) best = hit;
+    const segments = key.segments;
+    for (let i = 0; i < segments.length; i++) {
+      const list = this.bySegment.get(segments[i] as string);
+      if (list !== undefined) this.visit(list, key, found, stamp);
+    }
+    if (this.byExt.size > 0) {
+      for (const suffix of suffixesOf(key)) {
+        const list = this.byExt.get(suffix);
+        if (list !== undefined) this.visit(list, key, found, stamp);
       }
     }
-    return best;
+    if (this.unindexed.length > 0) this.visit(this.unindexed, key, found, stamp);
+    return found;
   }
 
-  private test(e: FsEntry<T>, key: PathKey): FsHit<T> | null {
-    const { raw, canonical } = key;
-    if (this.restrictive) {
-      // A path already in canonical form needs one (case-folded) test.
-      if (raw === canonical) {
-        if (!e.pattern.testCanonical(canonical)) return null;
-        return e.excludes.some((x) => x.testRaw(raw)) ? null : { entry: e, alias: false };
-      }
-      const rawHit = e.pattern.testRaw(raw, true);
-      if (!rawHit && !e.pattern.testCanonical(canonical)) return null;
-      // An exclude narrows a restrictive rule only for the exact spelling it names.
-      if (e.excludes.some((x) => x.testRaw(raw))) return null;
-      return { entry: e, alias: !rawHit };
+  private visit(list: Slot<T>[], key: PathKey, found: (FsHit<T> | null)[], stamp: number): void {
+    for (let i = 0; i < list.length; i++) {
+      const slot = list[i] as Slot<T>;
+      if (slot.stamp === stamp) continue;
+      slot.stamp = stamp;
+      const current = found[slot.group];
+      if (current != null && slot.entry.ordinal >= current.entry.ordinal) continue;
+      const hit = test(slot.entry, key);
+      if (hit !== null) found[slot.group] = hit;
     }
-    if (!e.pattern.testRaw(raw)) return null;
-    // An exclude narrows an allow rule for any spelling, so a case variant cannot keep the allow.
-    if (e.excludes.some((x) => x.testRaw(raw) || (raw !== canonical && x.testCanonical(canonical)))) return null;
-    return { entry: e, alias: false };
   }
+}
+
+function suffixesOf(key: PathKey): string[] {
+  if (key.suffixes === null) {
+    const base = key.segments[key.segments.length - 1] ?? '';
+    const suffixes: string[] = [];
+    for (let i = base.indexOf('.'); i >= 0; i = base.indexOf('.', i + 1)) suffixes.push(base.slice(i));
+    if (base.length > 0 && base[0] !== '.') suffixes.push(base);
+    key.suffixes = suffixes;
+  }
+  return key.suffixes;
+}
+
+function test<T>(e: FsEntry<T>, key: PathKey): FsHit<T> | null {
+  const { raw, canonical } = key;
+  if (e.restrictive) {
+    // A path already in canonical form needs one (case-folded) test.
+    if (raw === canonical) {
+      if (!e.pattern.testCanonical(canonical)) return null;
+      return e.excludes.some((x) => x.testRaw(raw)) ? null : { entry: e, alias: false };
+    }
+    const rawHit = e.pattern.testRaw(raw, true);
+    if (!rawHit && !e.pattern.testCanonical(canonical)) return null;
+    // An exclude narrows a restrictive rule only for the exact spelling it names.
+    if (e.excludes.some((x) => x.testRaw(raw))) return null;
+    return { entry: e, alias: !rawHit };
+  }
+  if (!e.pattern.testRaw(raw)) return null;
+  // An exclude narrows an allow rule for any spelling, so a case variant cannot keep the allow.
+  if (e.excludes.some((x) => x.testRaw(raw) || (raw !== canonical && x.testCanonical(canonical)))) return null;
+  return { entry: e, alias: false };
 }
