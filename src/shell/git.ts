@@ -113,11 +113,12 @@ function configSetting(setting: Arg, scan: GitScan): void {
   const text = setting.value;
   const eq = text.indexOf('=');
   const key = eq < 0 ? text : text.slice(0, eq);
-  const kind = keyKind(key);
-  if (setting.split) {
-    scan.forceAsk ??= 'dynamic git -c setting';
+  // Only the value may be built at run time; a key built at run time could name anything.
+  if (setting.split || (setting.dynamic !== null && (key.includes('$') || key.includes('`')))) {
+    scan.forceAsk ??= 'git -c setting is not static';
     return;
   }
+  const kind = keyKind(key);
   if (kind === null || eq < 0) return;
   if (kind === 'unsafe') {
     scan.forceAsk ??= `git -c ${key} points git at other code`;

@@ -11,6 +11,8 @@ export const MAX_DEPTH = 64;
 /** Thrown inside the analyser to unwind to `analyzeShell`, which turns it into `failure`. */
 export class ShellFailure extends Error {
   override readonly name = 'ShellFailure';
+  /** The message already says which wrapper's script failed. */
+  wrapped = false;
 }
 
 export function fail(reason: string): never {
@@ -29,8 +31,12 @@ export function exceedsInputBound(source: string): boolean {
   return Buffer.byteLength(source, 'utf8') > MAX_INPUT_BYTES;
 }
 
+/** More heredocs than this waiting on one line fail closed: unbash takes quadratic time on them. */
+export const MAX_HEREDOCS_PER_LINE = 200;
+
 /** Parses one script; errors of nested scripts are checked by the walker as it reaches them. */
 export function parseScript(source: string): ParsedScript {
+  checkHereDocCount(source);
   const script = parse(source);
   checkErrors(script);
   return script;
@@ -61,4 +67,21 @@ export function checkHereDoc(doc: HereDoc): void {
     else if (c === 0x27 || c === 0x22) quote = c;
   }
   if (quote !== 0) fail('heredoc delimiter has an unterminated quote');
+}
+
+function checkHereDocCount(source: string): void {
+  let lineEnd = -1;
+  let count = 0;
+  for (let i = source.indexOf('<<'); i >= 0; i = source.indexOf('<<', i + 2)) {
+    if (source.charCodeAt(i + 2) === 0x3c) {
+      i++; // a here-string `<<<`
+      continue;
+    }
+    if (i > lineEnd) {
+      lineEnd = source.indexOf('\n', i);
+      if (lineEnd < 0) lineEnd = source.length;
+      count = 0;
+    }
+    if (++count > MAX_HEREDOCS_PER_LINE) fail(`more than ${MAX_HEREDOCS_PER_LINE} heredocs on one line`);
+  }
 }

@@ -8,6 +8,11 @@ import type {
 } from 'unbash';
 import { dangerReason, isArithmeticAssignment, isDangerousName, operandAssignmentDanger } from './assignments.ts';
 import { describeCode, findSuspicious } from './chars.ts';
+import {
+  balancedBrackets, boundaryAfter, boundaryBefore, closedSubstitution, continuedKeyword, digitsBeforeRedirect,
+  endsStatement, endsWithDollar, guardArithmetic, guardLiteral, isContinuationOnly, mayHoldCode, nextSignificant,
+  noBreakBefore, noBreakBetween, RESERVED, skipGap, type Literal,
+} from './guards.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript, ShellFailure } from './parse.ts';
 import { redirectWrite } from './redirects.ts';
 import type { CommandPart, ShellPart } from './types.ts';
@@ -20,6 +25,8 @@ interface Scope {
   source: string;
   /** Flat [pos, end, …] of quoted text; collected only when the source has suspicious characters. */
   quoted: number[] | null;
+  /** End of the last heredoc body met so far: the text between statements skips over bodies. */
+  heredocEnd: number;
 }
 
 /** Collects a forceAsk reason met inside a command's words (`${PATH:=x}`, `${x@P}`). */
@@ -30,11 +37,10 @@ interface Sink {
 export class Walker {
   readonly parts: ShellPart[] = [];
   suspicious: string | null = null;
-  /** Inside `[[ ]]` operands and parameter operations, where bash allows extended globs. */
-  private patterns = 0;
   /** Set by `word` in join mode: a process substitution at the word's start or end touches a neighbour. */
   private openBefore = false;
   private openAfter = false;
+  private literal: Literal = 'command';
 
   /** Parses and walks a script string (the input, or a string a wrapper hands to a shell). */
   source(source: string, depth: number): number {
@@ -46,8 +52,8 @@ export class Walker {
 
   script(script: ParsedScript, source: string, depth: number): void {
     const marks = findSuspicious(source);
-    const scope: Scope = { source, quoted: marks === null ? null : [] };
-    this.statements(script.commands, scope, depth);
+    const scope: Scope = { source, quoted: marks === null ? null : [], heredocEnd: 0 };
+    this.list(script, scope, depth);
     if (marks !== null) this.checkSuspicious(marks, scope);
   }
 
@@ -63,24 +69,48 @@ export class Walker {
     }
   }
 
-  private statements(statements: readonly Statement[], scope: Scope, depth: number): void {
-    for (const s of statements) {
-      // unbash accepts `! &` and `time &`; bash wants a command after the prefix there.
-      if (s.background === true && isEmptyPipeline(s.command)) fail("expected a command before '&'");
+  /** A whole script: nothing but blanks, comments and separators may surround its statements. */
+  private list(script: ParsedScript, scope: Scope, depth: number): void {
+    const statements = script.commands;
+    const end = this.statements(statements, scope, depth, skipGap(scope.source, script.pos, true, scope.heredocEnd));
+    if (end !== script.end) fail('text the parser skipped at the end of a script');
+  }
+
+  /**
+   * Walks a statement list and checks the text between statements: unbash silently drops some
+   * tokens (`x=1 f() { …; }`, a `;` at the start of a line) that make bash reject the input.
+   * Returns where the text after the last statement stops.
+   */
+  private statements(statements: readonly Statement[], scope: Scope, depth: number, start = -1): number {
+    let at = start;
+    for (let i = 0; i < statements.length; i++) {
+      const s = statements[i];
+      if (s === undefined) continue;
+      if (at >= 0 && at !== s.pos) fail('text the parser skipped before a command');
       this.node(s.command, scope, depth);
+      at = skipGap(scope.source, s.end, s.background === true, scope.heredocEnd);
     }
+    return at;
   }
 
   private node(node: PipelineNode | AndOr | CompoundList, scope: Scope, depth: number): void {
     switch (node.type) {
       case 'AndOr':
-        for (const c of node.commands) {
-          if (isEmptyPipeline(c)) fail("expected a command around '&&' or '||'");
+        node.commands.forEach((c, i) => {
+          if (i > 0 && isContinuationOnly(c, scope.source)) fail('line continuation at the end of the input');
           this.node(c, scope, depth);
-        }
+        });
         return;
       case 'Pipeline':
-        for (const c of node.commands) this.node(c, scope, depth);
+        // `!` or `time` alone is a complete command only before `;`, a newline or the end; unbash
+        // also accepts it before `&`, `&&`, `)` or `}`.
+        if (node.commands.length === 0 && !endsStatement(nextSignificant(scope.source, node.end))) {
+          fail('expected a command after ! or time');
+        }
+        node.commands.forEach((c, i) => {
+          if (i > 0 && isContinuationOnly(c, scope.source)) fail('line continuation at the end of the input');
+          this.node(c, scope, depth);
+        });
         return;
       case 'Command':
         this.command(node, scope, depth);
@@ -135,19 +165,29 @@ export class Walker {
         }
         break;
       case 'Function':
-      case 'Coproc':
+        // unbash takes `function> f` as a function named `> f`.
+        if (/[\s<>|&;()`$"']/.test(node.name.text)) fail(`invalid function name ${node.name.text}`);
         this.node(node.body, scope, depth);
         break;
+      case 'Coproc': {
+        // bash reads `coproc NAME esac` as NAME plus a compound command and rejects it; unbash
+        // makes it the simple command `NAME esac`.
+        const body = node.body;
+        const second = body.type === 'Command' ? body.suffix[0] : undefined;
+        if (body.type === 'Command' && body.prefix.length === 0 && second?.type === 'Word' && RESERVED.has(second.text)) fail(`unexpected reserved word ${second.text} after coproc`);
+        this.node(body, scope, depth);
+        break;
+      }
       case 'ArithmeticFor':
+        // unbash also reads `for (i=0;…))` with one parenthesis as an arithmetic for loop.
+        if (!/^for[ \t]*\(\(/.test(scope.source.slice(node.pos, node.pos + 16))) fail("expected '((' after for");
         if (node.initialize) this.arithmetic(node.initialize, scope, depth, sink);
         if (node.test) this.arithmetic(node.test, scope, depth, sink);
         if (node.update) this.arithmetic(node.update, scope, depth, sink);
         this.statements(node.body.commands, scope, depth);
         break;
       case 'TestCommand':
-        this.patterns++;
-        this.test(node.expression, scope, depth, sink);
-        this.patterns--;
+        this.test(node.expression, scope, depth, sink, node.end);
         break;
       case 'ArithmeticCommand':
         if (node.expression) this.arithmetic(node.expression, scope, depth, sink);
@@ -181,39 +221,23 @@ export class Walker {
       }
     }
     const args: Arg[] = [];
-    // unbash splits `a<(x)b` into three words where bash makes one: they are joined back here.
     let openEnd = -1;
-    const addWord = (w: Word): void => {
-      const arg = this.word(w, scope, depth, sink, true);
-      const prev = args[args.length - 1];
-      const touches = prev !== undefined && prev.end === arg.pos;
-      if ((this.openBefore || openEnd >= 0) && !touches) fail('process substitution joined to a word that is not an argument');
-      if (touches && (this.openBefore || openEnd === arg.pos)) {
-        prev.value += arg.value;
-        prev.dynamic ??= arg.dynamic;
-        prev.split ||= arg.split;
-        prev.end = arg.end;
-      } else {
-        args.push(arg);
-      }
-      openEnd = this.openAfter ? arg.end : -1;
-    };
     if (cmd.name) {
       // unbash drops the `(` of `name (` when no `)` follows; bash rejects that input.
       if (nextSignificant(scope.source, cmd.name.end) === 0x28) fail("unexpected '(' after a command name");
-      if (continuedKeyword(cmd.name, scope.source)) fail('reserved word continued at the end of the input');
-      addWord(cmd.name);
+      if (continuedKeyword(cmd.name, scope.source)) fail('line continuation at the end of the input');
+      openEnd = this.argument(cmd.name, args, openEnd, scope, depth, sink);
     }
     for (const s of cmd.suffix) {
       if (s.type === 'Word') {
-        addWord(s);
+        openEnd = this.argument(s, args, openEnd, scope, depth, sink);
         continue;
       }
-      if (openEnd >= 0) fail('process substitution joined to a word that is not an argument');
+      if (openEnd >= 0) fail(JOINED);
       if (s.type === 'Assignment') args.push(this.assignment(s, scope, depth, sink));
       else stdin = this.redirection(s, scope, depth, sink, stdin);
     }
-    if (openEnd >= 0) fail('process substitution joined to a word that is not an argument');
+    if (openEnd >= 0) fail(JOINED);
     const source = scope.source.slice(cmd.pos, cmd.end);
     if (args.length === 0) {
       // A harmless standalone assignment runs nothing; a dangerous one is still worth a question.
@@ -226,6 +250,26 @@ export class Walker {
     }
     sink.force ??= operandAssignmentDanger(args);
     this.emit(args, assignments, sink.force, source, scope, depth, stdin, at);
+  }
+
+  /**
+   * Appends a command word to `args`. unbash splits `a<(x)b` into three words where bash makes
+   * one, so a word touching a process substitution is joined to the previous one. `openEnd` is
+   * where a process substitution ended that the next word must continue; returns the new one.
+   */
+  private argument(w: Word, args: Arg[], openEnd: number, scope: Scope, depth: number, sink: Sink): number {
+    const arg = this.word(w, scope, depth, sink, true);
+    if (this.openBefore || openEnd >= 0) {
+      const prev = args[args.length - 1];
+      if (prev === undefined || prev.end !== arg.pos) fail(JOINED);
+      prev.value += arg.value;
+      prev.dynamic ??= arg.dynamic;
+      prev.split ||= arg.split;
+      prev.end = arg.end;
+    } else {
+      args.push(arg);
+    }
+    return this.openAfter ? arg.end : -1;
   }
 
   private insert(at: number, part: ShellPart): void {
@@ -252,11 +296,13 @@ export class Walker {
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
+    let dynamic = false;
     for (const inner of u.commands) this.emit(inner, [], null, slice(scope, inner, source), scope, depth + 1, stdin, this.parts.length);
     for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
-    for (const s of u.scripts) this.run(s, part, depth + 1);
-    // A wrapper around nothing judged (`bash -c ''`) must be judged itself.
-    if (u.wrapper && this.parts.length > before) part.wrapper = true;
+    for (const s of u.scripts) dynamic = this.run(s, part, depth + 1) || dynamic;
+    // A wrapper around nothing judged (`bash -c ''`) must be judged itself; one around a string
+    // only known at run time is already at least `ask`.
+    if (u.wrapper && (this.parts.length > before || dynamic)) part.wrapper = true;
   }
 
   /** `args` runs inside `host` (sudo, npx…): its spellings tighten the host part. */
@@ -277,20 +323,22 @@ export class Walker {
     for (const s of u.scripts) this.run(s, host, depth + 1);
   }
 
-  /** A string a wrapper hands to a shell: parsed and walked like the input itself. */
-  private run(s: ScriptArg, host: CommandPart, depth: number): void {
+  /** A string a wrapper hands to a shell: parsed and walked like the input itself. True if dynamic. */
+  private run(s: ScriptArg, host: CommandPart, depth: number): boolean {
     const arg = s.arg;
     if (arg.dynamic === null) {
       try {
         this.source(arg.value, depth);
       } catch (e) {
-        if (e instanceof ShellFailure) fail(`${s.by}: ${e.message}`);
-        throw e;
+        throw located(e, s.by);
       }
-      return;
+      return false;
     }
     host.forceAsk ??= `${s.by} runs a string that is not static (${arg.dynamic})`;
-    // The static skeleton may still name a denied command; a skeleton that does not parse adds nothing.
+    // The static skeleton (`rm -rf $DIR`) may still name a denied command. Substitutions in it
+    // were walked where they stand, and walking them again would cost exponential time in how
+    // deep `eval "$(eval "$(…)")"` nests, so such a string adds nothing more.
+    if (HOLDS_SCRIPT.test(arg.value)) return true;
     const mark = this.parts.length;
     const suspicious = this.suspicious;
     try {
@@ -300,6 +348,7 @@ export class Walker {
       this.parts.length = mark;
       this.suspicious = suspicious;
     }
+    return true;
   }
 
   private assignment(a: Assignment, scope: Scope, depth: number, sink: Sink): Arg {
@@ -333,6 +382,8 @@ export class Walker {
     switch (r.type) {
       case 'HereDoc': {
         checkHereDoc(r);
+        const closing = r.closing?.end ?? 0;
+        if (closing > scope.heredocEnd) scope.heredocEnd = closing;
         const body = r.body;
         const parts = body.parts;
         const arg: Arg = { value: body.text, dynamic: null, split: false, pos: body.pos, end: body.end };
@@ -340,14 +391,19 @@ export class Walker {
           this.quoted(scope, body.pos, body.end);
         } else {
           let value = '';
-          for (const p of parts) {
-            if (p.type === 'Literal') {
-              this.quoted(scope, p.pos, p.end);
-              value += p.value;
-            } else {
-              this.part(p, scope, depth, sink, arg, true);
-              value += p.text;
+          try {
+            for (const p of parts) {
+              if (p.type === 'Literal') {
+                this.quoted(scope, p.pos, p.end);
+                value += p.value;
+              } else {
+                this.part(p, scope, depth, sink, arg, true);
+                value += p.text;
+              }
             }
+          } catch (e) {
+            // bash parses a heredoc body only when it runs the command.
+            throw located(e, 'in a heredoc body');
           }
           arg.value = value;
         }
@@ -380,11 +436,17 @@ export class Walker {
     const arg: Arg = { value: word.value, dynamic: null, split: false, pos: word.pos, end: word.end };
     const parts = word.parts;
     if (parts === undefined) {
-      guardLiteral(word.text);
+      guardLiteral(word.text, this.literal);
       if (join) this.openBefore = this.openAfter = false;
       return arg;
     }
-    for (const p of parts) this.part(p, scope, depth, sink, arg, false);
+    let previous: WordPart | undefined;
+    for (const p of parts) {
+      // unbash reads `$[1[+]` as `$` and a glob; bash reads `$[` as arithmetic that never ends.
+      if (p.type === 'Glob' && previous?.type === 'Literal' && endsWithDollar(previous.text)) fail('unterminated $[ arithmetic');
+      this.part(p, scope, depth, sink, arg, false);
+      previous = p;
+    }
     const first = parts[0];
     const last = parts[parts.length - 1];
     const before = first?.type === 'ProcessSubstitution' && first.pos === word.pos && !boundaryBefore(scope.source, word.pos);
@@ -399,11 +461,15 @@ export class Walker {
   }
 
   private part(p: WordPart, scope: Scope, depth: number, sink: Sink, arg: Arg, quoted: boolean): void {
-    notePart(arg, p.type, quoted);
+    notePart(arg, p, quoted);
     switch (p.type) {
       case 'Literal':
-        if (quoted) this.quoted(scope, p.pos, p.end);
-        else guardLiteral(p.text);
+        if (quoted) {
+          this.quoted(scope, p.pos, p.end);
+          guardArithmetic(p.text);
+        } else {
+          guardLiteral(p.text, this.literal);
+        }
         return;
       case 'SingleQuoted':
       case 'AnsiCQuoted':
@@ -415,7 +481,9 @@ export class Walker {
         return;
       case 'ExtendedGlob':
         // Without `shopt -s extglob` (off in scripts) bash rejects these outside patterns.
-        if (this.patterns === 0) fail('extended glob outside a pattern (needs shopt -s extglob)');
+        if (this.literal !== 'pattern' && this.literal !== 'regex' && this.literal !== 'free') {
+          fail('extended glob outside a pattern (needs shopt -s extglob)');
+        }
         if (p.parts) for (const c of p.parts) this.part(c, scope, depth, sink, arg, quoted);
         return;
       case 'Glob':
@@ -427,22 +495,20 @@ export class Walker {
       case 'ParameterExpansion': {
         const d = depth + 1;
         checkDepth(d);
+        const literal = this.literal;
+        this.literal = 'free';
         if (p.index) this.word(p.index, scope, d, sink);
-        if (p.operation) {
-          this.patterns++;
-          try {
-            this.parameterOperation(p.operation, p.parameter, scope, d, sink);
-          } finally {
-            this.patterns--;
-          }
-        }
+        if (p.operation) this.parameterOperation(p.operation, p.parameter, scope, d, sink);
+        this.literal = literal;
         return;
       }
       case 'CommandExpansion':
       case 'ProcessSubstitution':
-        this.substitution(p.script, scope, depth + 1);
+        if (!closedSubstitution(p.text)) fail('unterminated substitution');
+        this.substitution(p.script, scope, depth + 1, lenientContext(p.text));
         return;
       case 'ArithmeticExpansion':
+        if (p.text.startsWith('$[') && !balancedBrackets(p.text)) fail('unterminated $[ arithmetic');
         if (p.expression) this.arithmetic(p.expression, scope, depth + 1, sink);
         else if (mayHoldCode(p.text.slice(3))) fail('arithmetic expansion that could not be parsed');
         return;
@@ -484,20 +550,30 @@ export class Walker {
     }
   }
 
-  private substitution(script: ParsedScript | undefined, scope: Scope, depth: number): void {
+  /**
+   * `where` names a context whose contents `bash -n` does not check (backticks, `${ …; }`): its
+   * failures say so, which lets the differential test tell them from real disagreements.
+   */
+  private substitution(script: ParsedScript | undefined, scope: Scope, depth: number, where: string | null = null): void {
     checkDepth(depth);
     if (script === undefined) fail('substitution that could not be parsed');
-    checkErrors(script);
-    const patterns = this.patterns;
-    this.patterns = 0;
-    const own = script.source;
-    if (own !== undefined && own !== scope.source) this.script(script, own, depth);
-    else this.statements(script.commands, scope, depth);
-    this.patterns = patterns;
+    const literal = this.literal;
+    this.literal = 'command';
+    try {
+      checkErrors(script);
+      const own = script.source;
+      if (own !== undefined && own !== scope.source) this.script(script, own, depth);
+      else this.list(script, scope, depth);
+    } catch (e) {
+      throw where === null ? e : located(e, where);
+    }
+    this.literal = literal;
   }
 
   private arithmetic(root: ArithmeticExpression, scope: Scope, depth: number, sink: Sink): void {
     checkDepth(depth);
+    const literal = this.literal;
+    this.literal = 'free';
     const stack: ArithmeticExpression[] = [root];
     const scratch: Arg = { value: '', dynamic: null, split: false, pos: -1, end: -1 };
     for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
@@ -525,23 +601,34 @@ export class Walker {
           break;
       }
     }
+    this.literal = literal;
   }
 
-  private test(root: TestExpression, scope: Scope, depth: number, sink: Sink): void {
+  private test(root: TestExpression, scope: Scope, depth: number, sink: Sink, end: number): void {
     const stack: TestExpression[] = [root];
     for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
       switch (e.type) {
         case 'TestUnary':
+          noBreakBetween(scope.source, e.pos, e.operand.pos);
+          this.literal = 'test';
           this.word(e.operand, scope, depth, sink);
           break;
-        case 'TestBinary':
+        case 'TestBinary': {
+          noBreakBetween(scope.source, e.left.end, e.right.pos);
+          this.literal = 'test';
           this.word(e.left, scope, depth, sink);
+          const op = e.operator;
+          this.literal = op === '=~' ? 'regex' : op === '==' || op === '=' || op === '!=' ? 'pattern' : 'test';
           this.word(e.right, scope, depth, sink);
           break;
+        }
         case 'TestLogical':
           for (let i = e.operands.length - 1; i >= 0; i--) {
             const o = e.operands[i];
             if (o !== undefined) stack.push(o);
+            // A newline may follow `&&` or `||` in `[[ ]]`, not precede it.
+            const before = e.operands[i - 1];
+            if (before !== undefined && o !== undefined) noBreakBefore(scope.source, before.end, o.pos);
           }
           break;
         case 'TestNot':
@@ -552,6 +639,8 @@ export class Walker {
           break;
       }
     }
+    this.literal = 'command';
+    noBreakBetween(scope.source, root.end, scope.source.lastIndexOf(']]', end));
   }
 
   private quoted(scope: Scope, pos: number, end: number): void {
@@ -559,76 +648,29 @@ export class Walker {
   }
 }
 
+/** Strings that hold substitutions: their skeleton is not walked again (see `run`). */
+const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
+
+const JOINED = 'process substitution joined to a word that is not an argument';
+
+/** The source text of `args`, or `fallback` for words the analyser made up (`env -S`). */
 function slice(scope: Scope, args: readonly Arg[], fallback: string): string {
   const pos = args[0]?.pos ?? -1;
   const end = args[args.length - 1]?.end ?? -1;
   return pos >= 0 && end >= pos && end <= scope.source.length ? scope.source.slice(pos, end) : fallback;
 }
 
-function isEmptyPipeline(node: PipelineNode): boolean {
-  return node.type === 'Pipeline' && node.commands.length === 0;
+/** Contexts whose contents `bash -n` leaves unchecked; null for `$( )` and `<( )`. */
+function lenientContext(text: string): string | null {
+  if (text.charCodeAt(0) === 0x60) return 'inside backticks';
+  if (text.startsWith('${')) return 'inside ${ …; }';
+  return null;
 }
 
-const RESERVED = new Set([
-  'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'select', 'function',
-  'time', 'coproc', 'in', '{', '}', '!', '[[', ']]',
-]);
-
-/** `if\` at the very end: bash drops the backslash and reads a reserved word that needs more input. */
-function continuedKeyword(name: Word, source: string): boolean {
-  const text = name.text;
-  return name.end === source.length && text.endsWith('\\') && RESERVED.has(text.slice(0, -1));
-}
-
-/** The first offset at or after `pos` that is not a blank or a line continuation; its code unit. */
-function nextSignificant(source: string, pos: number): number {
-  for (let i = pos; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 0x20 || c === 0x09) continue;
-    if (c === 0x5c && source.charCodeAt(i + 1) === 0x0a) {
-      i++;
-      continue;
-    }
-    return c;
-  }
-  return -1;
-}
-
-/**
- * In `> 2>&1` bash reads `2` as the descriptor of the next redirection and rejects the first one;
- * unbash takes `2` as its target.
- */
-function digitsBeforeRedirect(target: Word, source: string): void {
-  const next = source.charCodeAt(target.end);
-  if ((next === 0x3c || next === 0x3e) && /^\d+$/.test(target.text)) fail('redirection target followed by a redirection');
-}
-
-function mayHoldCode(text: string): boolean {
-  return text.includes('$') || text.includes('`');
-}
-
-/**
- * unbash reads `1<(cmd)` as a plain word; bash runs cmd as a process substitution. Any unquoted
- * `<(` or `>(` left in literal text is that gap, so it fails closed.
- */
-function guardLiteral(text: string): void {
-  if (text.includes('<(') || text.includes('>(')) fail('process substitution inside a word');
-}
-
-/**
- * unbash splits `a<(cmd)b` into three words where bash makes one; such a join fails closed.
- * Positions index `source`.
- */
-function boundaryBefore(source: string, pos: number): boolean {
-  if (pos === 0) return true;
-  const c = source.charCodeAt(pos - 1);
-  if (c === 0x0a) return source.charCodeAt(pos - 2) !== 0x5c;
-  return c === 0x20 || c === 0x09 || c === 0x3b || c === 0x26 || c === 0x7c || c === 0x28;
-}
-
-function boundaryAfter(source: string, end: number): boolean {
-  if (end >= source.length) return true;
-  const c = source.charCodeAt(end);
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x3b || c === 0x26 || c === 0x7c || c === 0x29 ||
-    c === 0x3c || c === 0x3e;
+/** Prefixes a failure with where it happened (once: the innermost context names it). */
+function located(e: unknown, where: string): unknown {
+  if (!(e instanceof ShellFailure) || e.wrapped) return e;
+  const out = new ShellFailure(`${where}: ${e.message}`);
+  out.wrapped = true;
+  return out;
 }

@@ -14,13 +14,9 @@ export interface Arg {
   end: number;
 }
 
-export function syntheticArg(value: string, dynamic: string | null = null): Arg {
-  return { value, dynamic, split: false, pos: -1, end: -1 };
-}
-
 /** Records on `arg` what a word part does to the word's static-ness. */
-export function notePart(arg: Arg, type: WordPart['type'], quoted: boolean): void {
-  switch (type) {
+export function notePart(arg: Arg, part: WordPart, quoted: boolean): void {
+  switch (part.type) {
     case 'Glob':
     case 'ExtendedGlob':
       mark(arg, 'glob', true);
@@ -30,7 +26,8 @@ export function notePart(arg: Arg, type: WordPart['type'], quoted: boolean): voi
       return;
     case 'SimpleExpansion':
     case 'ParameterExpansion':
-      mark(arg, 'parameter expansion', !quoted);
+      // "$@" and "${a[@]}" become several words even inside double quotes.
+      mark(arg, 'parameter expansion', !quoted || expandsToWords(part.text));
       return;
     case 'CommandExpansion':
       mark(arg, 'command substitution', !quoted);
@@ -46,6 +43,10 @@ export function notePart(arg: Arg, type: WordPart['type'], quoted: boolean): voi
   }
 }
 
+function expandsToWords(text: string): boolean {
+  return text === '$@' || text.startsWith('${@') || text.includes('[@]') || (text.startsWith('${!') && text.endsWith('@}'));
+}
+
 function mark(arg: Arg, reason: string, split: boolean): void {
   arg.dynamic ??= reason;
   if (split) arg.split = true;
@@ -58,13 +59,9 @@ export function assignmentHead(a: Assignment, index: Arg | null): string {
 }
 
 export function joinValues(args: readonly Arg[], from = 0): string {
-  let text = '';
-  for (let i = from; i < args.length; i++) {
-    const a = args[i];
-    if (a === undefined) continue;
-    text += i === from ? a.value : ` ${a.value}`;
-  }
-  return text;
+  const values = new Array<string>(Math.max(0, args.length - from));
+  for (let i = from; i < args.length; i++) values[i - from] = args[i]?.value ?? '';
+  return values.join(' ');
 }
 
 /** A script string made of several words (`eval a b`, `watch a b`): dynamic if any word is. */

@@ -4,7 +4,7 @@
 import { isDangerousName, dangerReason } from './assignments.ts';
 import { scanGit } from './git.ts';
 import { hasOption, optionValue, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
-import { assignedName, joinedArg, syntheticArg, type Arg } from './words.ts';
+import { assignedName, joinedArg, type Arg } from './words.ts';
 
 export interface Unwrapped {
   /** The host only wraps (`timeout 5 X`, `bash -c …`): its own text may only tighten. */
@@ -27,6 +27,11 @@ export interface ScriptArg {
 const NONE: Unwrapped = Object.freeze({ wrapper: false, commands: [], views: [], scripts: [], forceAsk: null });
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
+/** Every name `unwrap` handles: one lookup sends the common command straight back. */
+const WRAPPERS = new Set([
+  ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'stdbuf', 'exec', 'command',
+  'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
+]);
 const SYSTEM_DIR = /^\/(?:usr\/(?:local\/)?|opt\/homebrew\/)?s?bin\/([^/]+)$/;
 
 /**
@@ -44,7 +49,7 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
   const first = args[0];
   if (first === undefined) return NONE;
   const name = wrapperName(first);
-  if (name === null) return NONE;
+  if (name === null || !WRAPPERS.has(name)) return NONE;
   switch (name) {
     case 'time':
       return argv(args, scanOptions(args, 1, TIME), 0);
@@ -212,73 +217,69 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
   return NONE;
 }
 
-function env(input: readonly Arg[]): Unwrapped {
-  let args = input;
+function env(args: readonly Arg[]): Unwrapped {
+  // Words still to read, the next one last: `env -S` puts the words of its value back in front,
+  // and a stack does that without copying the rest of the command line each time.
+  const pending: Arg[] = [];
+  for (let i = args.length - 1; i >= 1; i--) {
+    const a = args[i];
+    if (a !== undefined) pending.push(a);
+  }
   const assignments: Arg[] = [];
   let forceAsk: string | null = null;
-  let i = 1;
   let options = true;
-  while (i < args.length) {
-    const a = args[i];
-    if (a === undefined) break;
+  for (let a = pending.pop(); a !== undefined; a = pending.pop()) {
     const v = a.value;
     if (a.split) forceAsk ??= 'env operand is not static';
     if (options && v === '--') {
       options = false;
-      i++;
       continue;
     }
     if (options && v.startsWith('-') && assignments.length === 0) {
-      const split = envOption(args, i);
-      if (split.replace !== null) {
-        // env -S splits its value into words that take the option's place.
-        args = [...args.slice(0, i), ...split.replace, ...args.slice(split.next)];
-        continue;
-      }
-      i = split.next;
+      envOption(a, pending);
       continue;
     }
     const name = assignedName(v);
-    if (name === null) break;
+    if (name === null) {
+      pending.push(a);
+      break;
+    }
     if (isDangerousName(name)) forceAsk ??= dangerReason(name);
     assignments.push(a);
-    i++;
   }
-  if (i >= args.length) return forceAsk === null ? NONE : { ...NONE, forceAsk };
-  const inner = args.slice(i);
+  if (pending.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  const inner = pending.reverse();
   if (assignments.length > 0) return { wrapper: false, commands: [], views: [inner], scripts: [], forceAsk };
   return { wrapper: true, commands: [inner], views: [], scripts: [], forceAsk };
 }
 
-interface EnvOption {
-  next: number;
-  replace: Arg[] | null;
-}
-
-function envOption(args: readonly Arg[], i: number): EnvOption {
-  const a = args[i];
-  const v = a?.value ?? '';
+/** Consumes the value of an env option from `pending`; `-S` pushes the words of its value back. */
+function envOption(a: Arg, pending: Arg[]): void {
+  const v = a.value;
+  let value: Arg | undefined;
+  let split = false;
   if (v.startsWith('--')) {
     const eq = v.indexOf('=');
     const name = eq < 0 ? v : v.slice(0, eq);
-    if (name === '--split-string') {
-      const value = eq < 0 ? args[i + 1] : { ...(a ?? syntheticArg('')), value: v.slice(eq + 1) };
-      return { next: eq < 0 ? i + 2 : i + 1, replace: value === undefined ? [] : splitString(value) };
-    }
-    const takesNext = eq < 0 && (name === '--unset' || name === '--chdir');
-    return { next: takesNext ? i + 2 : i + 1, replace: null };
-  }
-  for (let j = 1; j < v.length; j++) {
-    const ch = v[j];
-    if (ch === 'u' || ch === 'C' || ch === 'P' || ch === 'S') {
-      const attached = j + 1 < v.length;
-      const next = attached ? i + 1 : i + 2;
-      if (ch !== 'S') return { next, replace: null };
-      const value = attached ? { ...(a ?? syntheticArg('')), value: v.slice(j + 1) } : args[i + 1];
-      return { next, replace: value === undefined ? [] : splitString(value) };
+    const takesValue = name === '--split-string' || name === '--unset' || name === '--chdir';
+    if (!takesValue) return;
+    value = eq < 0 ? pending.pop() : { ...a, value: v.slice(eq + 1) };
+    split = name === '--split-string';
+  } else {
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j];
+      if (ch !== 'u' && ch !== 'C' && ch !== 'P' && ch !== 'S') continue;
+      value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : pending.pop();
+      split = ch === 'S';
+      break;
     }
   }
-  return { next: i + 1, replace: null };
+  if (!split || value === undefined) return;
+  const words = splitString(value);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i];
+    if (w !== undefined) pending.push(w);
+  }
 }
 
 /** GNU `env -S` word splitting: quotes, backslash escapes, `${VAR}` (only known at run time). */
