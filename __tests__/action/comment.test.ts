@@ -75,7 +75,7 @@ describe('decideComment', () => {
     ['always', ours, false, 'update'],
     ['never', null, true, 'none'],
     ['never', ours, true, 'none'],
-  ] as const)('%s, existing %#, findings %s -> %s', (mode, existing, hasFindings, action) => {
+  ] as Array<['on-findings' | 'always' | 'never', IssueComment | null, boolean, 'create' | 'update' | 'none']>)('%s, existing %#, findings %s -> %s', (mode, existing, hasFindings, action) => {
     expect(decideComment(existing, mode, hasFindings, CLEAR)).toBe(action);
   });
   test('the same body is left alone', () => {
@@ -116,7 +116,7 @@ describe('syncComment life cycle', () => {
     ['list', 403, /no permission to comment on pull request #5 \(HTTP 403 on list\)/],
     ['list', 404, /no permission to comment on pull request #5 \(HTTP 404 on list\)/],
     ['create', 500, /could not create the pull request comment on #5 \(HTTP 500\)/],
-  ] as const)('%s failing with HTTP %s is a warning, not a throw', async (step, status, pattern) => {
+  ] as Array<['create' | 'list', 403 | 404 | 500, RegExp]>)('%s failing with HTTP %s is a warning, not a throw', async (step, status, pattern) => {
     const api = new FakeIssue();
     api.failOn[step] = status;
     const out = await syncComment(api, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings' });
