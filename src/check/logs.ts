@@ -2,55 +2,18 @@
 // git note on each commit, are judged entry by entry. Replay is evaluation: nothing is executed.
 import type { CompiledPolicy } from '../engine/compile.ts';
 import { explain } from '../engine/explain.ts';
-import type { Change } from '../git/rawdiff.ts';
 import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } from '../logs/chain.ts';
-import { compileFsPattern } from '../match/fs.ts';
 import { BUILTIN_FILE, type Explanation, type RuleRef } from '../policy/types.ts';
 import type { LogEntry } from '../logs/entry.ts';
 import type { Finding } from '../report/model.ts';
+import type { LogChange } from './logpaths.ts';
+
+export { logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logpaths.ts';
 
 /** Tampering with a command log: a kiro-scope deny, numbered after the diff rules. */
 export const KIRO_LOG_TAMPER: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 9, effect: 'deny', pattern: 'append-only, chained command log' };
 
-const ZERO_ID = /^0+$/;
 const REGULAR = new Set(['100644', '100755']);
-
-export interface LogMatcher {
-  test(path: string): boolean;
-}
-
-// `record`'s lock files (`x.jsonl.lock`, `x.jsonl.lock.stale-…`) sit beside the logs; they are not
-// logs, so a committed one is judged as the plain write it is.
-const LOCK_FILE = /\.lock(?:\.stale-[^/]*)?$/;
-
-export function logMatcher(patterns: readonly string[], home: string): LogMatcher {
-  const compiled = patterns.map((p) => compileFsPattern(p, home));
-  return { test: (path) => !LOCK_FILE.test(path) && compiled.some((c) => c.testRaw(path)) };
-}
-
-export interface LogChange {
-  path: string;
-  change: Change;
-}
-
-/** The changes of a commit that touch a command log. */
-export function logChanges(changes: readonly Change[], matcher: LogMatcher): LogChange[] {
-  const out: LogChange[] = [];
-  for (const change of changes) {
-    if (change.pathText !== null && matcher.test(change.pathText)) out.push({ path: change.pathText, change });
-  }
-  return out;
-}
-
-/** Blob ids whose contents the log judgement needs (both sides of every log change). */
-export function logBlobIds(changes: readonly LogChange[]): string[] {
-  const ids: string[] = [];
-  for (const { change } of changes) {
-    if (!ZERO_ID.test(change.oldId) && REGULAR.has(change.oldMode)) ids.push(change.oldId);
-    if (!ZERO_ID.test(change.newId) && REGULAR.has(change.newMode)) ids.push(change.newId);
-  }
-  return ids;
-}
 
 export interface LogJudgement {
   findings: Finding[];

@@ -1,6 +1,7 @@
 // The `agent-gate` command line. Every failure to judge is one line on stderr and exit 2.
 import { GateError } from '../errors.ts';
 import type { Io } from './args.ts';
+import { prefetchStagedReads } from '../hook/prefetch.ts';
 
 const HELP = `Usage: agent-gate <command> [options]
 
@@ -48,6 +49,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-V') { io.out('agent-gate 0.1.0\n'); return 0; }
+  if (command === 'hook' && (rest[0] === 'pre-commit' || rest[0] === 'commit-msg') && !rest.includes('--help') && !rest.includes('-h')) {
+    prefetchStagedReads(io.cwd, io.env);
+  }
   const load = COMMANDS[command];
   if (load === undefined) throw new GateError(`unknown command "${command}"; see 'agent-gate --help'`);
   return (await load())(rest, io);

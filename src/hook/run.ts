@@ -5,17 +5,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GateError } from '../errors.ts';
 import { judgeChanges } from '../check/diff.ts';
-import { judgeLogFiles, logBlobIds, logChanges, logMatcher } from '../check/logs.ts';
+import { logBlobIds, logChanges, logMatcher } from '../check/logpaths.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { decideModel } from '../engine/decide.ts';
 import { detectAgent, detectAgentEnv, detectionTrailers, modelFromTrailers } from '../git/agents.ts';
 import { createGit, textOf, type Git } from '../git/exec.ts';
-import { readBlobs } from '../git/log.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { homeDir, readPolicyFile } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { decisionOf, fails, type FailOn, type Finding } from '../report/model.ts';
 import { renderFinding } from '../report/text.ts';
+import { takePrefetched } from './prefetch.ts';
 import { readStaged } from './staged.ts';
 
 export type HookStage = 'pre-commit' | 'commit-msg';
@@ -54,7 +54,7 @@ async function readMessage(git: Git, cwd: string, file: string | undefined): Pro
 
 export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const git = createGit(opts.cwd, { env: opts.env });
-  const staged = await readStaged(git);
+  const staged = await readStaged(git, takePrefetched(opts.cwd, opts.env) ?? undefined);
   const workspace = staged.policy;
   const env = detectAgentEnv(opts.env, workspace?.agents);
   const all = workspace?.agents?.all === true;
@@ -76,8 +76,13 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const files = [userPolicy(), workspace].filter((f): f is PolicyFile => f !== null);
   const policy = compilePolicy(files, { home: homeDir(), root: null, policyPaths: [DEFAULT_POLICY_PATH] });
   const links = staged.changes.filter((c) => c.newMode === '120000').map((c) => c.newId);
-  const blobs = await readBlobs(git, [...links, ...logBlobIds(logs)]);
-  const logged = judgeLogFiles(policy, '', logs, blobs);
+  const blobIds = [...links, ...logBlobIds(logs)];
+  // Symlink targets and log contents are the only blobs the hook reads; most commits have neither.
+  const blobs = blobIds.length === 0 ? new Map<string, Buffer>() : await (await import('../git/log.ts')).readBlobs(git, blobIds);
+  // The log replay (and the shell analyser behind it) loads only when logs are staged.
+  const logged = logs.length === 0
+    ? { findings: [], models: [], addsEntries: false }
+    : (await import('../check/logs.ts')).judgeLogFiles(policy, '', logs, blobs);
   if (logged.addsEntries) result.signals.push('log: adds command log entries');
   result.signals.push(...trailerSignals.filter((s) => !result.signals.includes(s)));
   const agent = result.signals.length > 0;

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { textOf, type Git } from '../git/exec.ts';
-import { readBlobs } from '../git/log.ts';
 import { parseRawDiff, type Change } from '../git/rawdiff.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
 import type { PolicyFile } from '../policy/types.ts';
+import { STAGED_DIFF, startStagedReads, type StagedReads } from './prefetch.ts';
 
 export interface Staged {
   changes: Change[];
@@ -19,7 +19,7 @@ export interface Staged {
   policy: PolicyFile | null;
 }
 
-const DIFF = ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--ignore-submodules=none', '--no-ext-diff', '--no-textconv', '--no-color'];
+const DIFF = STAGED_DIFF;
 
 interface BatchObject {
   /** Object id, or null when the name is missing. */
@@ -77,11 +77,8 @@ async function automaticMerge(git: Git, mergeHead: string): Promise<string | nul
   return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(tree) ? tree : null;
 }
 
-export async function readStaged(git: Git): Promise<Staged> {
-  const [diff, batch] = await Promise.all([
-    git.run(DIFF),
-    git.run(['cat-file', '--batch'], { input: `HEAD:${DEFAULT_POLICY_PATH}\nMERGE_HEAD\n` }),
-  ]);
+export async function readStaged(git: Git, reads: StagedReads = startStagedReads(git)): Promise<Staged> {
+  const [diff, batch] = await Promise.all([reads.diff, reads.batch]);
   const [policyObject, mergeObject] = parseBatch(batch, 2) as [BatchObject, BatchObject];
   const bytes = policyBlob(policyObject);
   let policy: PolicyFile | null = null;
@@ -96,4 +93,3 @@ export async function readStaged(git: Git): Promise<Staged> {
   return { changes: parseRawDiff(diff), policy };
 }
 
-export { readBlobs };

@@ -1,0 +1,45 @@
+// Which changes touch a command log (SPEC 8). Kept apart from the judging in logs.ts, so the hook
+// can find out cheaply whether it needs the log replay (and the shell analyser) at all.
+import type { Change } from '../git/rawdiff.ts';
+import { compileFsPattern } from '../match/fs.ts';
+
+const ZERO_ID = /^0+$/;
+const REGULAR = new Set(['100644', '100755']);
+
+export interface LogMatcher {
+  test(path: string): boolean;
+}
+
+// `record`'s lock files (`x.jsonl.lock`, `x.jsonl.lock.stale-…`) sit beside the logs; they are not
+// logs, so a committed one is judged as the plain write it is.
+const LOCK_FILE = /\.lock(?:\.stale-[^/]*)?$/;
+
+export function logMatcher(patterns: readonly string[], home: string): LogMatcher {
+  const compiled = patterns.map((p) => compileFsPattern(p, home));
+  return { test: (path) => !LOCK_FILE.test(path) && compiled.some((c) => c.testRaw(path)) };
+}
+
+export interface LogChange {
+  path: string;
+  change: Change;
+}
+
+/** The changes of a commit that touch a command log. */
+export function logChanges(changes: readonly Change[], matcher: LogMatcher): LogChange[] {
+  const out: LogChange[] = [];
+  for (const change of changes) {
+    if (change.pathText !== null && matcher.test(change.pathText)) out.push({ path: change.pathText, change });
+  }
+  return out;
+}
+
+/** Blob ids whose contents the log judgement needs (both sides of every log change). */
+export function logBlobIds(changes: readonly LogChange[]): string[] {
+  const ids: string[] = [];
+  for (const { change } of changes) {
+    if (!ZERO_ID.test(change.oldId) && REGULAR.has(change.oldMode)) ids.push(change.oldId);
+    if (!ZERO_ID.test(change.newId) && REGULAR.has(change.newMode)) ids.push(change.newId);
+  }
+  return ids;
+}
+

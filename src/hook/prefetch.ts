@@ -1,0 +1,35 @@
+// The hook's two git reads, started before the rest of the hook's code is loaded and initialised,
+// so git works while Node does. Nothing here may import more than the git runner.
+import { createGit, type Git } from '../git/exec.ts';
+import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
+
+export const STAGED_DIFF = ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--ignore-submodules=none', '--no-ext-diff', '--no-textconv', '--no-color'];
+/** Read in one `cat-file --batch`: the workspace policy at HEAD, and git's own MERGE_HEAD. */
+export const STAGED_BATCH_INPUT = `HEAD:${DEFAULT_POLICY_PATH}\nMERGE_HEAD\n`;
+
+export interface StagedReads {
+  diff: Promise<Buffer>;
+  batch: Promise<Buffer>;
+}
+
+export function startStagedReads(git: Git): StagedReads {
+  const reads = { diff: git.run(STAGED_DIFF), batch: git.run(['cat-file', '--batch'], { input: STAGED_BATCH_INPUT }) };
+  // Errors surface where the reads are awaited, not as unhandled rejections in between.
+  reads.diff.catch(() => undefined);
+  reads.batch.catch(() => undefined);
+  return reads;
+}
+
+let early: { cwd: string; env: NodeJS.ProcessEnv; reads: StagedReads } | null = null;
+
+/** Called by the CLI entry as soon as it sees `hook pre-commit|commit-msg`. */
+export function prefetchStagedReads(cwd: string, env: NodeJS.ProcessEnv): void {
+  early = { cwd, env, reads: startStagedReads(createGit(cwd, { env })) };
+}
+
+/** The reads started early for this folder and environment, once; null otherwise. */
+export function takePrefetched(cwd: string, env: NodeJS.ProcessEnv): StagedReads | null {
+  const e = early;
+  early = null;
+  return e !== null && e.cwd === cwd && e.env === env ? e.reads : null;
+}
