@@ -7,41 +7,11 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileS
 import { join } from 'node:path';
 import { appendEntries } from '../../src/logs/chain.ts';
 import type { EntryDraft } from '../../src/logs/entry.ts';
-import { DIST_CLI } from '../helpers/cli.ts';
+import { DIST_CLI, isolatedEnv } from '../helpers/cli.ts';
 import { cleanupRepos, tempDir, TestRepo } from '../helpers/gitrepo.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Isolation
-
-/** Variables an agent shell sets (or a test uses as one): never inherited by a child. */
-const AGENT_VARS = ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX', 'AWS_EXECUTION_ENV', 'MY_AGENT', 'HUSKY'];
-
-/**
- * The environment of every child: `base` (the test process's environment, read at call time)
- * without any GIT_* variable or agent signal, plus isolated git configuration, fixed identities
- * and a throw-away HOME.
- */
-function isolatedEnv(home: string, extra: Record<string, string> = {}, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(base)) {
-    if (k.startsWith('GIT_') || AGENT_VARS.includes(k)) continue;
-    env[k] = v;
-  }
-  return {
-    ...env,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_SYSTEM: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Test Human',
-    GIT_AUTHOR_EMAIL: 'human@example.com',
-    GIT_COMMITTER_NAME: 'Test Human',
-    GIT_COMMITTER_EMAIL: 'human@example.com',
-    GIT_EDITOR: ':',
-    LC_ALL: 'C',
-    HOME: home,
-    ...extra,
-  };
-}
 
 interface Run { code: number; stdout: string; stderr: string }
 

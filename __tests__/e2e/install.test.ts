@@ -6,33 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { DIST_CLI, REPO_ROOT } from '../helpers/cli.ts';
+import { DIST_CLI, isolatedEnv, REPO_ROOT } from '../helpers/cli.ts';
 import { cleanupRepos, tempDir, TestRepo } from '../helpers/gitrepo.ts';
 
-const AGENT_VARS = ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX', 'AWS_EXECUTION_ENV', 'HUSKY'];
-
-/** process.env (read at call time) without any GIT_* variable or agent signal, plus isolation. */
-function isolatedEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('GIT_') || AGENT_VARS.includes(k)) continue;
-    env[k] = v;
-  }
-  return {
-    ...env,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_SYSTEM: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_AUTHOR_NAME: 'Test Human',
-    GIT_AUTHOR_EMAIL: 'human@example.com',
-    GIT_COMMITTER_NAME: 'Test Human',
-    GIT_COMMITTER_EMAIL: 'human@example.com',
-    GIT_EDITOR: ':',
-    LC_ALL: 'C',
-    HOME: home,
-    ...extra,
-  };
-}
 
 interface Run { code: number; stdout: string; stderr: string }
 

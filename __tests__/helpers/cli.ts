@@ -8,19 +8,23 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const DIST_CLI = join(REPO_ROOT, 'dist', 'cli.js');
 export const DIST_ACTION = join(REPO_ROOT, 'dist', 'index.js');
 
-const GIT_VARS = ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_PREFIX', 'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_CEILING_DIRECTORIES'];
+/**
+ * Variables agent shells set (SPEC 12), the one the hook tests name in `agents.env`, and husky's
+ * switch: inherited into a test's child, any of them would change what the hook does.
+ */
+export const AGENT_VARS = ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX', 'AWS_EXECUTION_ENV', 'MY_AGENT', 'HUSKY'];
 
-/** The environment every subprocess test starts from: no inherited git state, no real home. */
-export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of GIT_VARS) delete env[k];
-  // Every GIT_* variable (GIT_CONFIG_PARAMETERS, GIT_CONFIG_KEY_0, GIT_EXTERNAL_DIFF, …) can change
-  // what git does in a child; none of them may leak in from an outer hook or shell.
-  for (const k of Object.keys(env)) if (k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k.startsWith('GIT_')) delete env[k];
-  delete env['CLAUDECODE'];
-  delete env['GEMINI_CLI'];
-  delete env['CODEX_SANDBOX'];
-  delete env['AWS_EXECUTION_ENV'];
+/**
+ * The environment of every child process: `base` without any GIT_* variable (GIT_DIR,
+ * GIT_INDEX_FILE, GIT_CONFIG_PARAMETERS … from an outer hook or shell), agent signal, INPUT_* or
+ * GITHUB_* variable, plus isolated git configuration, fixed identities and the given HOME.
+ */
+export function isolatedEnv(home: string, extra: NodeJS.ProcessEnv = {}, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (k.startsWith('GIT_') || k.startsWith('INPUT_') || k.startsWith('GITHUB_') || AGENT_VARS.includes(k)) continue;
+    env[k] = v;
+  }
   return {
     ...env,
     GIT_CONFIG_GLOBAL: '/dev/null',
@@ -30,9 +34,16 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     GIT_AUTHOR_EMAIL: 'human@example.com',
     GIT_COMMITTER_NAME: 'Test Human',
     GIT_COMMITTER_EMAIL: 'human@example.com',
-    HOME: extra['HOME'] ?? mkdtempSync(join(tmpdir(), 'ag-home-')),
+    GIT_EDITOR: ':',
+    LC_ALL: 'C',
+    HOME: home,
     ...extra,
   };
+}
+
+/** isolatedEnv with a fresh temporary HOME unless `extra` names one. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return isolatedEnv(extra['HOME'] ?? mkdtempSync(join(tmpdir(), 'ag-home-')), extra);
 }
 
 export interface RunResult { code: number; stdout: string; stderr: string }
