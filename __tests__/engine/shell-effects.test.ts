@@ -1367,18 +1367,6 @@ describe('deciding part, rule scope and reason', () => {
 type GapRow = readonly [command: string, effect: Effect, cwd: string | undefined, why: string];
 
 const KNOWN_GAPS: GapRow[] = [
-  // SPEC 5.3: "the command inside ... npx, npm exec" is a tightening view. npm takes global
-  // options before its sub-command (like git's, which the git view strips), and `npm x` is the
-  // alias of `npm exec`. Today the npm-exec view is only found when `exec`/`x` comes first, so
-  // these are allowed by "npm *" although "rimraf *" denies the command inside.
-  ['npm --yes exec rimraf /', 'deny', undefined, 'SPEC 5.3 npm exec view: global option before exec (today: allow by "npm *")'],
-  ['npm -y exec rimraf /', 'deny', undefined, 'SPEC 5.3 npm exec view: global option before exec (today: allow)'],
-  ['npm --prefix . exec -- rimraf /', 'deny', undefined, 'SPEC 5.3 npm exec view: option with a value before exec (today: allow)'],
-  ['npm -w pkg exec rimraf dist', 'deny', undefined, 'SPEC 5.3 npm exec view: --workspace before exec (today: allow)'],
-  ['npm --yes x rimraf /', 'deny', undefined, 'SPEC 5.3 npm exec view: `npm x` alias after a global option (today: allow)'],
-  // SPEC 5.3 + 5.4: `npm exec -c '...'` runs a shell string (the analyser already unwraps it when
-  // `exec` comes first); with a global option first, `rm -rf /` inside it is allowed outright.
-  ["npm --yes exec -c 'rm -rf /'", 'deny', undefined, 'SPEC 5.3/5.4 npm exec -c string after a global option (today: ALLOW of rm -rf /)'],
   // SPEC 5.1: `<( )` bodies are sub-commands, and SPEC 5.7 fails closed only on input that does not
   // parse. bash accepts these, but the analyser reports "process substitution joined to the word
   // after it" when `<(…)` sits right before the closing backtick (which is not a word at all) and
@@ -1402,6 +1390,40 @@ const REENTERING: GapRow[] = [
   ['echo x > ../../repo/secrets/x', 'deny', 'src', 'climbing out from a sub-folder'],
   ['echo x > ../repo/src/a.ts', 'allow', undefined, 'relative allow "src/**"'],
 ];
+
+// SPEC 5.3: the command inside `npm exec` is a tightening view, also after npm's global options
+// (`npm --yes exec`, `npm -w pkg exec`, `npm --yes x`). These allowed `rimraf` before the fix.
+const NPM_GLOBAL_OPTIONS: GapRow[] = [
+  ['npm --yes exec rimraf /', 'deny', undefined, 'fixed: npm global option before exec'],
+  ['npm -y exec rimraf /', 'deny', undefined, 'fixed: npm global option before exec'],
+  ['npm --prefix . exec -- rimraf /', 'deny', undefined, 'fixed: npm global option before exec'],
+  ['npm -w pkg exec rimraf dist', 'deny', undefined, 'fixed: npm global option before exec'],
+  ['npm --yes x rimraf /', 'deny', undefined, 'fixed: npm global option before exec'],
+  ["npm --yes exec -c 'rm -rf /'", 'deny', undefined, 'fixed: npm global option before exec'],
+];
+
+// git sub-commands that run commands of their own: `git *` must not allow what they run.
+const GIT_RUNS: GapRow[] = [
+  ["git submodule foreach 'rm -rf /'", 'deny', undefined, 'submodule foreach runs a shell script'],
+  ['git submodule foreach --recursive rm -rf /', 'deny', undefined, 'the words are joined into one script'],
+  ["git rebase -x 'rm -rf /' main", 'deny', undefined, 'rebase -x runs a shell script per commit'],
+  ["git rebase --exec='rm -rf /' main", 'deny', undefined, 'rebase --exec= form'],
+  ['git bisect run rm -rf /', 'deny', undefined, 'bisect run runs a command'],
+  ["git submodule foreach 'git status'", 'allow', undefined, 'an allowed script stays allowed'],
+  ['git rebase main', 'allow', undefined, 'no command to run'],
+];
+
+describe('git sub-commands that run commands', () => {
+  test.each(GIT_RUNS.map(([c, e, cwd]) => [label(c, cwd), e, c, cwd] as const))('%s -> %s', (_t, effect, command, cwd) => {
+    expect(run(WS, command, cwd).effect).toBe(effect);
+  });
+});
+
+describe('npm global options before exec', () => {
+  test.each(NPM_GLOBAL_OPTIONS.map(([c, e, cwd]) => [label(c, cwd), e, c, cwd] as const))('%s -> %s', (_t, effect, command, cwd) => {
+    expect(run(WS, command, cwd).effect).toBe(effect);
+  });
+});
 
 describe('redirection targets that leave the workspace and come back in', () => {
   test.each(REENTERING.map(([c, e, cwd]) => [label(c, cwd), e, c, cwd] as const))('%s -> %s', (_t, effect, command, cwd) => {

@@ -98,10 +98,13 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
     case 'bunx':
       return execLike(args, 1);
     case 'npm':
-      return isOneOf(args[1], 'exec', 'x') ? execLike(args, 2) : NONE;
     case 'pnpm':
-    case 'yarn':
-      return isOneOf(args[1], 'exec', 'dlx') ? execLike(args, 2) : NONE;
+    case 'yarn': {
+      // Global options may come before the sub-command (`npm --yes exec`, `npm -w pkg exec`).
+      const sub = scanOptions(args, 1, PACKAGE_MANAGER).next;
+      const runs = name === 'npm' ? ['exec', 'x'] : ['exec', 'dlx'];
+      return isOneOf(args[sub], ...runs) ? execLike(args, sub + 1) : NONE;
+    }
   }
   return SHELLS.has(name) ? shell(args, stdin, name) : NONE;
 }
@@ -132,6 +135,12 @@ const SU: OptionSpec = {
 const EXEC_LIKE: OptionSpec = {
   shortWithValue: 'pcw',
   longWithValue: ['--package', '--call', '--workspace', '--registry', '--cache', '--userconfig', '--prefix', '--node-options'],
+};
+
+/** Package managers' global options that take a value, so the value is not read as the sub-command. */
+const PACKAGE_MANAGER: OptionSpec = {
+  shortWithValue: 'wC',
+  longWithValue: ['--workspace', '--prefix', '--registry', '--cache', '--userconfig', '--globalconfig', '--dir', '--filter', '--cwd', '--loglevel', '--node-options', '--package'],
 };
 
 function isOneOf(arg: Arg | undefined, ...values: string[]): boolean {
@@ -355,9 +364,50 @@ function find(args: readonly Arg[]): Unwrapped {
 
 function git(args: readonly Arg[]): Unwrapped {
   const scan = scanGit(args);
-  if (scan.scripts.length === 0 && scan.forceAsk === null) return NONE;
-  const scripts = scan.scripts.map((arg) => ({ arg, by: 'git -c' }));
-  return { wrapper: false, commands: [], views: [], scripts, forceAsk: scan.forceAsk };
+  const scripts: ScriptArg[] = scan.scripts.map((arg) => ({ arg, by: 'git -c' }));
+  const commands: Arg[][] = [];
+  subcommandRuns(args, scan.next, scripts, commands);
+  if (scripts.length === 0 && commands.length === 0 && scan.forceAsk === null) return NONE;
+  return { wrapper: false, commands, views: [], scripts, forceAsk: scan.forceAsk };
+}
+
+/** One script made of several words, as git joins them before handing them to a shell. */
+function joined(words: readonly Arg[]): Arg {
+  const first = words[0];
+  return {
+    value: words.map((w) => w.value).join(' '),
+    dynamic: words.find((w) => w.dynamic !== null)?.dynamic ?? null,
+    split: words.some((w) => w.split),
+    pos: first?.pos ?? -1,
+    end: words[words.length - 1]?.end ?? -1,
+  };
+}
+
+/**
+ * git sub-commands that run a command of the user's: `submodule foreach CMD` (a shell script),
+ * `rebase -x/--exec CMD` (a shell script per commit) and `bisect run CMD ARGS` (a command).
+ */
+function subcommandRuns(args: readonly Arg[], at: number, scripts: ScriptArg[], commands: Arg[][]): void {
+  const sub = args[at]?.value;
+  if (sub === 'submodule') {
+    const i = args.findIndex((a, k) => k > at && a.value === 'foreach');
+    if (i < 0) return;
+    let j = i + 1;
+    while (j < args.length && /^(?:--recursive|-q|--quiet)$/.test(args[j]?.value ?? '')) j++;
+    const rest = args.slice(j);
+    if (rest.length > 0) scripts.push({ arg: joined(rest), by: 'git submodule foreach' });
+  } else if (sub === 'rebase') {
+    for (let k = at + 1; k < args.length; k++) {
+      const v = args[k]?.value ?? '';
+      if (v === '--') break;
+      const next = args[k + 1];
+      if ((v === '-x' || v === '--exec') && next !== undefined) scripts.push({ arg: next, by: `git rebase ${v}` });
+      else if (v.startsWith('--exec=')) scripts.push({ arg: { ...(args[k] as Arg), value: v.slice(7) }, by: 'git rebase --exec' });
+      else if (v.startsWith('-x') && v.length > 2) scripts.push({ arg: { ...(args[k] as Arg), value: v.slice(2) }, by: 'git rebase -x' });
+    }
+  } else if (sub === 'bisect' && args[at + 1]?.value === 'run' && args.length > at + 2) {
+    commands.push(args.slice(at + 2));
+  }
 }
 
 function sudoLike(args: readonly Arg[], scan: OptionScan, name: string): Unwrapped {
