@@ -446,6 +446,18 @@ describe('husky', () => {
     expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
   });
 
+  test('a fresh clone with .husky/ but no core.hooksPath yet gets the hooks in .husky/, with a note', () => {
+    const s = new Sandbox();
+    writeHook(join(s.dir, '.husky', 'pre-commit'), 'echo husky-ran\n', 0o644);
+    const r = s.cli(['install']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('husky is not set up in this clone yet');
+    expect(readFileSync(join(s.dir, '.husky', 'pre-commit'), 'utf8')).toContain('# >>> agent-gate >>>');
+    expect(existsSync(join(s.dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(readFileSync(join(s.dir, '.husky', 'pre-commit'), 'utf8')).toBe('echo husky-ran\n');
+  });
+
   test('v4-v8 (core.hooksPath=.husky): the hook files git runs directly', () => {
     const s = new Sandbox();
     writeHook(join(s.dir, '.husky', '_', 'husky.sh'), '#!/usr/bin/env sh\n', 0o644);

@@ -24,6 +24,7 @@ export async function runInstall(argv: string[], io: Io): Promise<number> {
   const target = await findHookTarget(createGit(io.cwd, { env: io.env }));
   const report = install(target, cliPath(), flag(p, 'force'));
   io.out(report.lines.join('\n') + '\n');
+  if (target.notice !== undefined) io.err(`agent-gate: note: ${target.notice}\n`);
   return 0;
 }
 

@@ -19,6 +19,8 @@ export interface HookTarget {
   dir: string;
   /** husky keeps hooks as shell snippets in .husky/, which its own wrappers in .husky/_ run. */
   husky: boolean;
+  /** Set when husky is used but not set up in this clone yet: the hooks run once it is. */
+  notice?: string;
 }
 
 export async function findHookTarget(git: Git): Promise<HookTarget> {
@@ -30,6 +32,11 @@ export async function findHookTarget(git: Git): Promise<HookTarget> {
   const dir = configured !== '' ? (isAbsolute(configured) ? configured : resolve(root, configured)) : resolve(git.cwd, hooks);
   const huskyDir = join(root, '.husky');
   if (dir === join(huskyDir, '_') || dir === huskyDir) return { dir: huskyDir, husky: true };
+  // A fresh clone of a husky project has .husky/ but no core.hooksPath until husky's own install
+  // runs; hooks written to .git/hooks now would be bypassed silently from then on.
+  if (configured === '' && isFolder(huskyDir)) {
+    return { dir: huskyDir, husky: true, notice: `husky is not set up in this clone yet (core.hooksPath is unset): the hooks in .husky/ run once it is (npm install, or npx husky)` };
+  }
   return { dir, husky: false };
 }
 
@@ -192,6 +199,10 @@ function installPlain(dir: string, hook: string, cliPath: string, plan: PlainPla
   writeFileSync(file, '#!/bin/sh\n' + hookBlock(hook, cliPath, chain));
   chmodSync(file, 0o755);
   out.push(`${file}: installed`);
+}
+
+function isFolder(path: string): boolean {
+  try { return lstatSync(path).isDirectory(); } catch { return false; }
 }
 
 function isLink(path: string): boolean {
