@@ -2,6 +2,7 @@
 // only: every signal here can be forged or removed by whoever writes the commit. Where a reading
 // is ambiguous the function leans towards "agent", because that makes the gate judge more.
 
+import { compileText, type TextMatcher } from '../match/text.ts';
 import type { AgentsConfig } from '../policy/types.ts';
 import { formatTrailer, parseTrailers, type Trailer } from './trailers.ts';
 
@@ -41,25 +42,21 @@ const AGENT_TRAILER_KEYS: readonly string[] = ['assisted-by', 'agent-logs-url', 
 
 export const AGENT_BRANCH_PREFIXES: readonly string[] = ['kiro/', 'copilot/', 'codex/', 'cursor/', 'claude/'];
 
-const globCache = new Map<string, RegExp>();
+const globCache = new Map<string, TextMatcher>();
 
 /**
  * `*` matches any run of characters (including none); everything else is literal; the whole
- * text must match. Case-insensitive: identities and trailer keys are, and a looser match only
- * ever makes more commits judged.
+ * text must match (the text-pattern matcher of SPEC 4). Case-insensitive: identities and trailer
+ * keys are, and a looser match only ever makes more commits judged.
  */
 export function globMatch(pattern: string, text: string): boolean {
-  let re = globCache.get(pattern);
-  if (re === undefined) {
-    const body = pattern
-      .split('*')
-      .map((part) => part.replace(/[\\^$.|?+()[\]{}]/g, '\\$&'))
-      .join('[\\s\\S]*');
-    re = new RegExp(`^${body}$`, 'i');
+  let m = globCache.get(pattern);
+  if (m === undefined) {
+    m = compileText(pattern, { caseInsensitive: true });
     if (globCache.size > 10_000) globCache.clear();
-    globCache.set(pattern, re);
+    globCache.set(pattern, m);
   }
-  return re.test(text);
+  return m.test(text);
 }
 
 function knownName(name: string): boolean {
@@ -197,7 +194,7 @@ export function detectAgentEnv(env: Readonly<Record<string, string | undefined>>
       const value = env[name];
       if (value === undefined) continue;
       // Values are matched case-sensitively: they are arbitrary data, not identities.
-      if (eq < 0 ? value !== '' : textGlob(pattern.slice(eq + 1), value)) {
+      if (eq < 0 ? value !== '' : compileText(pattern.slice(eq + 1)).test(value)) {
         signals.push(`policy env: ${eq < 0 ? name : `${name}=${value}`} (matches ${JSON.stringify(pattern)})`);
       }
     }
@@ -205,13 +202,6 @@ export function detectAgentEnv(env: Readonly<Record<string, string | undefined>>
   return signals;
 }
 
-function textGlob(pattern: string, text: string): boolean {
-  const body = pattern
-    .split('*')
-    .map((part) => part.replace(/[\\^$.|?+()[\]{}]/g, '\\$&'))
-    .join('[\\s\\S]*');
-  return new RegExp(`^${body}$`).test(text);
-}
 
 /**
  * Models named in trailers (SPEC 9), in order, without repeats: `Model: X`, and the MODEL of
