@@ -19,15 +19,28 @@ function run(cmd, args, cwd, extra) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
 }
 
-function median(cmd, args, cwd, extra, runs = 21) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    run(cmd, args, cwd, extra);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+function timeOnce(cmd, args, cwd, extra) {
+  const t0 = process.hrtime.bigint();
+  run(cmd, args, cwd, extra);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The floor and the hook are timed in the same rounds, one after the other, so a slower or
+ * faster spell of the machine affects both alike.
+ */
+function interleaved(cli, dir, rounds = 31) {
+  const node = [];
+  const diff = [];
+  const hook = [];
+  for (let i = 0; i < rounds; i++) {
+    node.push(timeOnce(process.execPath, ['-e', '0'], dir));
+    diff.push(timeOnce('git', ['diff', '--cached', '--raw', '-z'], dir));
+    hook.push(timeOnce(process.execPath, [cli, 'hook', 'pre-commit'], dir, { CLAUDECODE: '1' }));
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return { nodeMs: median(node), diffMs: median(diff), hookMs: median(hook) };
 }
 
 export function benchHook(outDir) {
@@ -44,9 +57,7 @@ export function benchHook(outDir) {
   }
   run('git', ['add', '-A'], dir);
   const cli = join(root, 'dist', 'cli.js');
-  const nodeMs = median(process.execPath, ['-e', '0'], dir);
-  const diffMs = median('git', ['diff', '--cached', '--raw', '-z'], dir);
-  const hookMs = median(process.execPath, [cli, 'hook', 'pre-commit'], dir, { CLAUDECODE: '1' });
+  const { nodeMs, diffMs, hookMs } = interleaved(cli, dir);
   const floor = nodeMs + diffMs;
   const ratio = hookMs / floor;
   return {

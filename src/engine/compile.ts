@@ -61,8 +61,31 @@ export interface CapabilityRules {
 
 export interface ScopedModels { scope: ScopeName; file: string; policy: ModelPolicy }
 
+/** Rule sets by capability, each indexed on first use: a hook that only judges writes never builds the others. */
+export interface CapabilityTable {
+  get(cap: ConcreteCapability): CapabilityRules | undefined;
+}
+
+class LazyCapabilities implements CapabilityTable {
+  private readonly built = new Map<ConcreteCapability, CapabilityRules>();
+  constructor(private readonly pending: Map<ConcreteCapability, Array<(rules: CapabilityRules) => void>>) {}
+
+  get(cap: ConcreteCapability): CapabilityRules | undefined {
+    let rules = this.built.get(cap);
+    if (rules !== undefined) return rules;
+    const adds = this.pending.get(cap);
+    if (adds === undefined) return undefined;
+    rules = newRules();
+    // Adds run in rule order, so every index list stays in ordinal order.
+    for (const add of adds) add(rules);
+    this.pending.delete(cap);
+    this.built.set(cap, rules);
+    return rules;
+  }
+}
+
 export interface CompiledPolicy {
-  readonly capabilities: ReadonlyMap<ConcreteCapability, CapabilityRules>;
+  readonly capabilities: CapabilityTable;
   readonly models: ScopedModels[];
   /** Kiro IDE trustedCommands, for the prefix-trust gap report. */
   readonly trustedCommands: string[];
@@ -104,7 +127,7 @@ export const FS_GROUP: Readonly<Record<Effect, number>> = { deny: 0, ask: 1, all
 export function compilePolicy(files: PolicyFile[], options: CompileOptions): CompiledPolicy {
   const all = [kiroScope(options.policyPaths ?? []), ...files, defaultScope()]
     .sort((a, b) => SCOPE_RANK[a.scope] - SCOPE_RANK[b.scope]);
-  const capabilities = new Map<ConcreteCapability, CapabilityRules>();
+  const pending = new Map<ConcreteCapability, Array<(rules: CapabilityRules) => void>>();
   const fsCache = new Map<string, ReturnType<typeof compileFsPattern>>();
   const textCache = new Map<string, TextMatcher>();
   const fsPattern = (p: string): ReturnType<typeof compileFsPattern> => {
@@ -125,8 +148,11 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
     const base = (SCOPE_RANK[file.scope] * 1000 + fileNo) * 1_000_000;
     const addRule = (capability: RuleCapability, effect: Effect, match: string[] | undefined, exclude: string[] | undefined, index: number, trusted: boolean): void => {
       for (const cap of expandCapability(capability)) {
-        let rules = capabilities.get(cap);
-        if (!rules) { rules = newRules(); capabilities.set(cap, rules); }
+        let adds = pending.get(cap);
+        if (!adds) { adds = []; pending.set(cap, adds); }
+        adds.push((rules) => addPatterns(rules, cap));
+      }
+      function addPatterns(rules: CapabilityRules, cap: ConcreteCapability): void {
         const fs = FS_CAPS.has(cap);
         const patterns = match ?? [fs ? '**' : '*'];
         patterns.forEach((pattern, pi) => {
@@ -161,5 +187,5 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
     if (file.models) models.push({ scope: file.scope, file: file.file, policy: file.models });
   });
 
-  return { capabilities, models, trustedCommands, home: options.home, root: options.root ?? null, files };
+  return { capabilities: new LazyCapabilities(pending), models, trustedCommands, home: options.home, root: options.root ?? null, files };
 }
