@@ -121,6 +121,16 @@ describe('tamper evidence', () => {
     expect(f?.reason).toContain('log tampering');
   });
 
+  test('a tampering finding gets its own hint and SARIF rule id', () => {
+    const { repo, text } = base();
+    repo.write(LOG, text.replace('npm run build', 'npm run b0ild'));
+    repo.commit('tamper', { author: HUMAN });
+    const plain = runCli(['check', '--base', 'main'], { cwd: repo.dir });
+    expect(plain.stdout).toContain('fix:  logs are append-only and chained; restore the original lines instead of editing them');
+    const sarif = JSON.parse(runCli(['check', '--base', 'main', '--format', 'sarif'], { cwd: repo.dir }).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('agent-gate/log-tamper');
+  });
+
   test('removing the log is denied', () => {
     const { repo } = base();
     repo.remove(LOG);

@@ -4,9 +4,9 @@ import { decideModel } from '../engine/decide.ts';
 import { detectAgent, detectionTrailers, modelFromTrailers } from '../git/agents.ts';
 import type { CommitInfo } from '../git/log.ts';
 import type { AgentsConfig } from '../policy/types.ts';
-import type { CommitEntry, Finding } from '../report/model.ts';
+import { isLogTamper, type CommitEntry, type Finding } from '../report/model.ts';
 import { judgeChanges } from './diff.ts';
-import { judgeLogFiles, judgeNote, logChanges, type LogMatcher } from './logs.ts';
+import { judgeLogFiles, judgeNote, type LogChange } from './logs.ts';
 
 export const COMMIT_MESSAGE_SOURCE = '(commit message)';
 
@@ -18,7 +18,7 @@ export interface JudgeOptions {
   allCommits?: boolean;
   branch?: string | null;
   /** Where command logs live: files matching `matcher`, and the note of each commit under `notesRef`. */
-  logs?: { matcher: LogMatcher; notesRef: string; notes: ReadonlyMap<string, Buffer> };
+  logs?: { changes: ReadonlyMap<string, LogChange[]>; notesRef: string; notes: ReadonlyMap<string, Buffer> };
 }
 
 export interface Judged {
@@ -49,7 +49,7 @@ export function judgeCommits(commits: readonly CommitInfo[], opts: JudgeOptions)
   for (const c of commits) {
     const trailers = detectionTrailers(c.message);
     // Logs first: adding entries is itself an agent signal, and tampering is denied whoever did it.
-    const logs = opts.logs ? logChanges(c.changes, opts.logs.matcher) : [];
+    const logs = opts.logs?.changes.get(c.sha) ?? [];
     const logged = judgeLogFiles(opts.policy, c.sha, logs, opts.blobs);
     const note = opts.logs?.notes.get(c.sha);
     if (opts.logs && note !== undefined) {
@@ -70,7 +70,7 @@ export function judgeCommits(commits: readonly CommitInfo[], opts: JudgeOptions)
     const model = modelFromTrailers(trailers) ?? logged.models[0] ?? null;
     entries.push({ sha: c.sha, agent: verdict.agent, signals: verdict.signals, model, subject: subjectOf(c.message) });
     if (!verdict.agent) {
-      findings.push(...logged.findings.filter((f) => f.rule?.pattern === 'append-only, chained command log'));
+      findings.push(...logged.findings.filter(isLogTamper));
       continue;
     }
     // Log files are judged as logs (append-only, chained, entry by entry), not as plain writes.

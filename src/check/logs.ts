@@ -3,6 +3,7 @@
 import type { CompiledPolicy } from '../engine/compile.ts';
 import { explain } from '../engine/explain.ts';
 import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } from '../logs/chain.ts';
+import { LOG_TAMPER_PATTERN } from '../policy/builtin.ts';
 import { BUILTIN_FILE, type Explanation, type RuleRef } from '../policy/types.ts';
 import type { LogEntry } from '../logs/entry.ts';
 import type { Finding } from '../report/model.ts';
@@ -11,7 +12,7 @@ import type { LogChange } from './logpaths.ts';
 export { logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logpaths.ts';
 
 /** Tampering with a command log: a kiro-scope deny, numbered after the diff rules. */
-export const KIRO_LOG_TAMPER: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 9, effect: 'deny', pattern: 'append-only, chained command log' };
+export const KIRO_LOG_TAMPER: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 9, effect: 'deny', pattern: LOG_TAMPER_PATTERN };
 
 const REGULAR = new Set(['100644', '100755']);
 

@@ -97,10 +97,11 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   notesPromise.catch(() => undefined);
   const commits = await commitsPromise;
   const inRange = new Set(commits.map((c) => c.sha));
+  const logsOf = new Map(commits.map((c) => [c.sha, logChanges(c.changes, matcher)]));
   const noteIds = [...(await notesPromise)].filter(([commit]) => inRange.has(commit));
   const blobIds = [
     ...commits.flatMap((c) => c.changes.filter((ch) => ch.newMode === '120000').map((ch) => ch.newId)),
-    ...commits.flatMap((c) => logBlobIds(logChanges(c.changes, matcher))),
+    ...[...logsOf.values()].flatMap(logBlobIds),
     ...noteIds.map(([, blob]) => blob),
   ];
   const blobs = await readBlobs(git, blobIds);
@@ -112,7 +113,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   }
   const judged = judgeCommits(commits, {
     policy, blobs, policyPaths,
-    logs: { matcher, notesRef: logsConfig.notes, notes },
+    logs: { changes: logsOf, notesRef: logsConfig.notes, notes },
     ...(workspace.file?.agents ? { agents: workspace.file.agents } : {}),
     allCommits: opts.allCommits === true,
     branch: opts.branch ?? null,

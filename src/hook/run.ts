@@ -13,7 +13,7 @@ import { createGit, textOf, type Git } from '../git/exec.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { homeDir, readPolicyFile } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
-import { decisionOf, fails, type FailOn, type Finding } from '../report/model.ts';
+import { decisionOf, fails, isLogTamper, type FailOn, type Finding } from '../report/model.ts';
 import { renderFinding } from '../report/text.ts';
 import { takePrefetched } from './prefetch.ts';
 import { readStaged } from './staged.ts';
@@ -91,7 +91,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const findings: Finding[] = [];
   if (judgeHere) {
     // Tampering with a log is reported whoever commits; the rest only for agent work.
-    findings.push(...logged.findings.filter((f) => agent || f.rule?.pattern === 'append-only, chained command log'));
+    findings.push(...logged.findings.filter((f) => agent || isLogTamper(f)));
     if (agent) {
       const logPaths = new Set(logs.map((l) => l.path));
       findings.push(...judgeChanges({ policy, blobs, policyPaths: [DEFAULT_POLICY_PATH] }, '', staged.changes.filter((c) => c.pathText === null || !logPaths.has(c.pathText))));

@@ -5,6 +5,8 @@ import { BUILTIN_FILE, type PolicyFile } from './types.ts';
 export const DEFAULT_POLICY_PATH = '.github/agent-gate.yml';
 export const DEFAULT_LOG_PATHS: readonly string[] = ['.agent-gate/log/**'];
 export const DEFAULT_NOTES_REF = 'refs/notes/agent-gate';
+/** The pattern of the kiro rule that denies tampering with a command log (rule #9). */
+export const LOG_TAMPER_PATTERN = 'append-only, chained command log';
 
 /** Kiro IDE protected paths (seed: "Protected path patterns"), matched on the canonical path. */
 export const IDE_PROTECTED_CONTAINS: readonly string[] = ['.vscode/', 'vscode~', '.git/', 'git~', '.code-workspace'];

@@ -1,10 +1,10 @@
 // A one-line hint per finding: how a human would change the outcome, if they want to.
 import { BUILTIN_FILE } from '../policy/types.ts';
-import type { Finding } from './model.ts';
+import { isLogTamper, type Finding } from './model.ts';
 
 export function hintFor(f: Finding, policyFile: string): string {
   const rule = f.rule;
-  if (f.source.kind === 'log' && rule === null && f.reason.startsWith('log ')) {
+  if (isLogTamper(f)) {
     return 'logs are append-only and chained; restore the original lines instead of editing them';
   }
   if (rule === null) {

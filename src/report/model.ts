@@ -1,4 +1,5 @@
 // One report model; every output format (text, json, markdown, sarif) renders this and only this.
+import { LOG_TAMPER_PATTERN } from '../policy/builtin.ts';
 import { EFFECT_RANK, type Effect, type RequestCapability, type RuleRef } from '../policy/types.ts';
 
 export type FailOn = 'deny' | 'ask';
@@ -38,6 +39,11 @@ export interface Report {
   commits: CommitEntry[];
   findings: Finding[];
   counts: { deny: number; ask: number };
+}
+
+/** Tampering with a command log is denied whoever made the commit, agent or not. */
+export function isLogTamper(f: Finding): boolean {
+  return f.rule !== null && f.rule.scope === 'kiro' && f.rule.pattern === LOG_TAMPER_PATTERN;
 }
 
 export function decisionOf(findings: readonly Finding[]): Effect {

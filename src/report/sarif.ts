@@ -1,12 +1,13 @@
 // SARIF 2.1.0 for code scanning: one result per finding, stable rule ids, repository-relative URIs.
 import { describeRule } from '../engine/decide.ts';
 import { hintFor } from './hint.ts';
-import type { Finding, Report } from './model.ts';
+import { isLogTamper, type Finding, type Report } from './model.ts';
 
 interface SarifRule { id: string; name: string; shortDescription: { text: string }; helpUri: string }
 
 export function ruleId(f: Finding): string {
-  if (f.rule === null) return f.source.kind === 'log' && f.capability !== 'model' && f.reason.startsWith('log ') ? 'agent-gate/log-tamper' : 'agent-gate/no-rule-matched';
+  if (isLogTamper(f)) return 'agent-gate/log-tamper';
+  if (f.rule === null) return 'agent-gate/no-rule-matched';
   if (f.rule.pattern === 'models.allow' || f.rule.pattern === 'models.unknown') return `agent-gate/${f.rule.scope}/${f.rule.pattern}`;
   return `agent-gate/${f.rule.scope}/rule-${f.rule.index}`;
 }
