@@ -35,7 +35,8 @@ function sessionLog(c) {
 function env() {
   const e = { ...process.env };
   for (const k of Object.keys(e)) if (k.startsWith('GIT_')) delete e[k];
-  return { ...e, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+  // check runs read the code cache the first run wrote (see src/cli/codecache.ts).
+  return { ...e, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', AGENT_GATE_CACHE_DIR: join(root, '.agent-gate-bench', 'check-cache') };
 }
 
 function git(dir, args, input) {

@@ -17,7 +17,8 @@ export const AGENT_VARS = ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX', 'AWS_EXE
 /**
  * The environment of every child process: `base` without any GIT_* variable (GIT_DIR,
  * GIT_INDEX_FILE, GIT_CONFIG_PARAMETERS … from an outer hook or shell), agent signal, INPUT_* or
- * GITHUB_* variable, plus isolated git configuration, fixed identities and the given HOME.
+ * GITHUB_* variable, plus isolated git configuration, fixed identities, no code cache and the given
+ * HOME.
  */
 export function isolatedEnv(home: string, extra: NodeJS.ProcessEnv = {}, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -36,6 +37,9 @@ export function isolatedEnv(home: string, extra: NodeJS.ProcessEnv = {}, base: N
     GIT_COMMITTER_EMAIL: 'human@example.com',
     GIT_EDITOR: ':',
     LC_ALL: 'C',
+    // Every test has its own HOME, so a code cache written there would never be read again; the
+    // cache has its own tests (e2e/codecache.test.ts).
+    AGENT_GATE_NO_CACHE: '1',
     HOME: home,
     ...extra,
   };
