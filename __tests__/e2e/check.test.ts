@@ -236,6 +236,34 @@ describe('check: history', () => {
     expect(report.findings.map((f) => f.resource)).toEqual(['.env']);
   });
 
+  test('an octopus merge that keeps the old version of a protected file a human fixed is a deny; a clean one is not', () => {
+    const { repo } = setup();
+    repo.checkout('main');
+    repo.write('.kiro/settings/mcp.json', '{"servers": ["unsafe"]}\n');
+    const old = repo.commit('mcp config', { author: HUMAN });
+    repo.checkout('side', { create: true });
+    repo.write('docs/side.md', 'side\n');
+    repo.commit('side docs', { author: HUMAN });
+    repo.checkout('main');
+    repo.write('.kiro/settings/mcp.json', '{"servers": []}\n');
+    repo.commit('security fix: drop the unsafe server', { author: HUMAN });
+    repo.checkout('work');
+    repo.git(['reset', '-q', '--hard', old]);
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('agent work', { author: KIRO });
+    const work = repo.head();
+    repo.git(['merge', '-q', '--no-ff', '--no-commit', 'main', 'side']);
+    repo.commit('Merge main and side', { author: KIRO });
+    expect(check(repo).report.findings).toEqual([]);
+    repo.git(['reset', '-q', '--hard', work]);
+    repo.git(['merge', '-q', '--no-ff', '--no-commit', 'main', 'side']);
+    repo.git(['checkout', old, '--', '.kiro/settings/mcp.json']);
+    repo.commit('Merge main and side', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.effect, f.resource, f.rule?.scope])).toEqual([['deny', '.kiro/settings/mcp.json', 'kiro']]);
+  });
+
   test('a --depth 1 clone is never judged partially: exit 2 naming fetch-depth: 0', () => {
     const { repo } = setup();
     repo.write('src/a.ts', 'x\n');

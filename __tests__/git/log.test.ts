@@ -228,18 +228,70 @@ describe('readCommits: merges', () => {
     });
   }
 
-  test('an octopus merge reports paths that differ from every parent', async () => {
-    const { repo, base } = history();
-    repo.checkout('side', { create: true });
-    repo.write('side.txt', 'side\n');
-    repo.commit('side');
-    repo.checkout('agent');
-    repo.git(['merge', '-q', '--no-ff', '--no-commit', 'main', 'side']);
-    repo.write('octo-evil.txt', 'x\n');
-    repo.commit('octopus');
-    const commits = await commitsOf(repo, base);
-    const octopus = commits.find((c) => c.parents.length === 3);
-    expect(summary(octopus?.changes ?? [])).toEqual(['A 000000>100644 octo-evil.txt']);
+  describe('octopus merges are judged against the automatic merge, path by path', () => {
+    /** history() plus a side branch from the base that adds side.txt and edits conflict.txt. */
+    function octopus(): { repo: TestRepo; base: string } {
+      const h = history();
+      h.repo.checkout('side', { create: true });
+      h.repo.git(['reset', '-q', '--hard', h.base]);
+      h.repo.write('side.txt', 'side\n');
+      h.repo.commit('side');
+      h.repo.checkout('agent');
+      return h;
+    }
+    const merge = (repo: TestRepo): void => { repo.git(['merge', '-q', '--no-ff', '--no-commit', 'main', 'side']); };
+    const octopusOf = async (repo: TestRepo, base: string): Promise<CommitInfo | undefined> =>
+      (await commitsOf(repo, base)).find((c) => c.parents.length === 3);
+
+    test('a clean octopus changes nothing', async () => {
+      const { repo, base } = octopus();
+      merge(repo);
+      repo.commit('octopus');
+      expect((await octopusOf(repo, base))?.changes).toEqual([]);
+    });
+
+    test('a file the merger added is reported', async () => {
+      const { repo, base } = octopus();
+      merge(repo);
+      repo.write('octo-evil.txt', 'x\n');
+      repo.commit('octopus');
+      expect(summary((await octopusOf(repo, base))?.changes ?? [])).toEqual(['A 000000>100644 octo-evil.txt']);
+    });
+
+    test('dropping one parent\'s change (keeping the base version) is reported, against the automatic version', async () => {
+      const { repo, base } = octopus();
+      merge(repo);
+      repo.git(['checkout', base, '--', 'shared.txt']);
+      repo.commit('octopus that drops main\'s edit to shared.txt');
+      const changes = (await octopusOf(repo, base))?.changes ?? [];
+      expect(summary(changes)).toEqual(['M 100644>100644 shared.txt']);
+      const blobs = await readBlobs(gitFor(repo), [changes[0]?.oldId ?? '', changes[0]?.newId ?? '']);
+      expect(blobs.get(changes[0]?.oldId ?? '')?.toString()).toBe('a\nb\nc\nd\n');
+      expect(blobs.get(changes[0]?.newId ?? '')?.toString()).toBe('a\nb\nc\n');
+    });
+
+    test('dropping a file a parent added is reported as a delete', async () => {
+      const { repo, base } = octopus();
+      merge(repo);
+      repo.git(['rm', '-qf', 'side.txt']);
+      repo.commit('octopus without side.txt');
+      expect(summary((await octopusOf(repo, base))?.changes ?? [])).toEqual(['D 100644>000000 side.txt']);
+    });
+
+    test('a path two parents changed in different ways is the merger\'s write', async () => {
+      const { repo, base } = octopus();
+      repo.checkout('side');
+      repo.write('shared.txt', 'side version\n');
+      repo.commit('side edits shared.txt');
+      repo.checkout('agent');
+      // git's octopus strategy stops on this conflict; the merger resolves it by hand.
+      repo.git(['merge', '-q', '--no-ff', '--no-commit', 'main', 'side'], { allowFail: true });
+      repo.write('shared.txt', 'side version\n').write('side.txt', 'side\n').write('main-only.txt', 'main\n');
+      repo.git(['add', '-A']);
+      repo.git(['commit', '-qm', 'octopus, resolved'], { env: { GIT_EDITOR: ':' } });
+      const commit = (await commitsOf(repo, base)).find((c) => c.parents.length === 3);
+      expect(summary(commit?.changes ?? [])).toEqual(['M 100644>100644 shared.txt']);
+    });
   });
 
   test('a merge of unrelated histories is handled', async () => {

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Git } from './exec.ts';
 import { GitError, IncompleteHistoryError } from './errors.ts';
+import { octopusChanges } from './octopus.ts';
 import { parseRawRecords, type Change } from './rawdiff.ts';
 import { readHistoryState, type HistoryState } from './range.ts';
 
@@ -22,7 +23,7 @@ export interface CommitInfo {
   message: string;
   /**
    * Paths this commit wrote: against its parent, the empty tree for a root, the automatic merge
-   * for a two-parent merge, and (octopus) the paths that differ from every parent.
+   * for a two-parent merge, and (octopus) the paths whose result is not the automatic one.
    */
   changes: Change[];
 }
@@ -235,11 +236,6 @@ async function mergeTreeChanges(git: Git, commit: CommitInfo): Promise<Change[]>
   return changes;
 }
 
-async function combinedChanges(git: Git, sha: string): Promise<Change[]> {
-  const args = ['diff-tree', '-c', '-r', ...DIFF_ARGS, '--end-of-options', sha, '--'];
-  return parseShowOutput(args, await git.run(args), sha);
-}
-
 /**
  * Fills in what each merge commit changed beyond the automatic merge.
  *
@@ -253,9 +249,7 @@ async function fillMergeChanges(git: Git, commits: CommitInfo[], opts: ReadCommi
   const merges = commits.filter((c) => c.parents.length > 1);
   await mapLimit(merges, opts.mergeConcurrency ?? 4, async (commit) => {
     if (commit.parents.length > 2) {
-      // Neither remerge nor merge-tree handles octopus merges; the combined diff lists every path
-      // whose result differs from all parents, which holds any edit the merger added.
-      commit.changes = await combinedChanges(git, commit.sha);
+      commit.changes = await octopusChanges(git, DIFF_ARGS, commit.sha, commit.parents);
       return;
     }
     if (mode === 'merge-tree') {
