@@ -1,8 +1,9 @@
 // The launcher's code cache, through real runs of dist/cli.js: it is written once, read after, and
 // anything wrong with it means compiling as if it were absent, with the same answer.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempTree } from '../helpers/cli.ts';
+import { cleanEnv, DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
 
 const ARGS = ['explain', '--json', '--shell', 'npm test && rm -rf /'];
 
@@ -93,5 +94,13 @@ describe('code cache', () => {
     const blocker = join(cwd, 'file');
     writeFileSync(blocker, '');
     expect(runCli(ARGS, { cwd, env: { ...env, AGENT_GATE_CACHE_DIR: join(blocker, 'cache') } })).toEqual(expected);
+  });
+
+  test('a launcher without its bundle says so in one line and exits 2', () => {
+    const dir = tempTree();
+    copyFileSync(DIST_CLI, join(dir, 'cli.js'));
+    const r = spawnSync(process.execPath, [join(dir, 'cli.js'), 'check'], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^agent-gate: cannot start: ENOENT[^\n]*main\.js'\n$/);
   });
 });

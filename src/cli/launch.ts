@@ -35,4 +35,11 @@ function launch(): void {
   run(module.exports, createRequire(mainPath), module, mainPath, __dirname);
 }
 
-launch();
+try {
+  launch();
+} catch (e) {
+  // The bundle reports its own failures; this is only for one that cannot be loaded (a partial
+  // install without dist/main.js, say): one line and exit 2, as for anything that cannot judge.
+  process.stderr.write(`agent-gate: cannot start: ${e instanceof Error ? e.message : String(e)}`.replace(/\s*\n\s*/g, ' ') + '\n');
+  process.exitCode = 2;
+}
