@@ -278,6 +278,36 @@ describe('readCommits: merges', () => {
       expect(summary((await octopusOf(repo, base))?.changes ?? [])).toEqual(['D 100644>000000 side.txt']);
     });
 
+    test('an octopus with an unrelated history is measured from the empty tree', async () => {
+      const { repo, base } = octopus();
+      repo.checkout('other', { orphan: true });
+      repo.git(['rm', '-rqf', '--cached', '.']);
+      for (const f of ['shared.txt', 'conflict.txt', 'agent.txt']) repo.remove(f);
+      repo.write('other.txt', 'other\n');
+      repo.commit('unrelated');
+      repo.checkout('agent');
+      // git's octopus strategy refuses unrelated histories; plumbing builds such a merge anyway.
+      const agentTip = repo.rev('agent');
+      const octopusWith = (otherText: string): void => {
+        repo.git(['reset', '-q', '--hard', agentTip]);
+        repo.git(['merge', '-q', '--no-ff', '--no-commit', 'main', 'side']);
+        repo.write('other.txt', otherText);
+        repo.git(['add', '-A']);
+        const tree = repo.text(['write-tree']).trim();
+        const sha = repo.text(['commit-tree', tree, '-p', agentTip, '-p', 'main', '-p', 'side', '-p', 'other', '-m', 'octopus']).trim();
+        repo.git(['merge', '--abort']);
+        repo.git(['reset', '-q', '--hard', sha]);
+      };
+      // Without a base common to all four, agent's and main's versions of shared.txt are two
+      // different changes to it: judged as the merger's (fail-closed). other.txt is only other's.
+      octopusWith('other\n');
+      const clean = (await commitsOf(repo, base)).find((c) => c.parents.length === 4);
+      expect(summary(clean?.changes ?? [])).toEqual(['M 100644>100644 shared.txt']);
+      octopusWith('changed by the merger\n');
+      const edited = (await commitsOf(repo, base)).find((c) => c.parents.length === 4);
+      expect(summary(edited?.changes ?? [])).toEqual(['M 100644>100644 other.txt', 'M 100644>100644 shared.txt']);
+    });
+
     test('a path two parents changed in different ways is the merger\'s write', async () => {
       const { repo, base } = octopus();
       repo.checkout('side');
