@@ -27,7 +27,11 @@ function launch(): void {
     // Made at exit, so the cache also holds every function this command compiled while it ran.
     // Only a run that judged (exit 0 or 1) is typical enough to be worth keeping.
     process.once('exit', (code) => {
-      if (code === 0 || code === 1) writeCache(dir, file, source, script.createCachedData());
+      if (code !== 0 && code !== 1) return;
+      let data: Buffer;
+      // A throw in an exit listener would print a stack trace and change the exit code.
+      try { data = script.createCachedData(); } catch { return; }
+      writeCache(dir, file, source, data);
     });
   }
   const run = script.runInThisContext() as BundleFunction;
