@@ -39,4 +39,22 @@ describe('chain properties', () => {
       },
     ));
   });
+
+  test('verifying from a line on reports exactly what a whole verification reports from that line on', () => {
+    fc.assert(fc.property(
+      fc.array(draft, { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), fc.nat(),
+      (drafts, lineSeed, byteSeed, delta, fromSeed) => {
+        const bytes = Buffer.from(appendEntries(null, drafts, 'fallback'));
+        // Damage one byte somewhere (delta 0: none), so problems before and after `from` occur.
+        const at = byteSeed % bytes.length;
+        bytes[at] = ((bytes[at] as number) + delta) % 256;
+        const lineCount = bytes.toString('latin1').split('\n').length;
+        const from = 1 + ((fromSeed + lineSeed) % (lineCount + 1));
+        const whole = verifyLog(bytes, 'x');
+        const tail = verifyLog(bytes, 'x', from);
+        expect(tail.problems).toEqual(whole.problems.filter((p) => p.line >= from));
+        expect(tail.entries).toEqual(whole.entries.filter((e) => e.line >= from));
+      },
+    ), { numRuns: 500 });
+  });
 });

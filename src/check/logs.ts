@@ -95,10 +95,12 @@ export function judgeLogFiles(policy: CompiledPolicy, commit: string, changes: r
     const comparison = compareLogVersions(before, after, path);
     for (const p of comparison.problems) out.findings.push(tamper(p, commit));
     if (after === null) continue;
-    const added = new Set(comparison.added);
-    const verified = verifyLog(after, path);
-    for (const p of verified.problems) if (added.has(p.line)) out.findings.push(tamper(p, commit));
-    judgeEntries(policy, verified.entries.filter((v) => added.has(v.line)), commit, out);
+    // What was added is always the log's tail: verify from its first line on.
+    const firstAdded = comparison.added[0];
+    if (firstAdded === undefined) continue;
+    const verified = verifyLog(after, path, firstAdded);
+    for (const p of verified.problems) out.findings.push(tamper(p, commit));
+    judgeEntries(policy, verified.entries, commit, out);
   }
   return out;
 }

@@ -159,16 +159,24 @@ function describeBreak(line: number, entry: LogEntry, firstLineWithHash: Readonl
   return `broken chain: prev is not the hash of line ${line - 1} (line ${line - 1} was changed, a line after it was removed or inserted, or prev is forged)`;
 }
 
-/** Reads a whole log and reports every problem; nothing is skipped silently. */
-export function verifyLog(bytes: Uint8Array, label: string): VerifyResult {
+/**
+ * Reads a log and reports every problem from line `from` on (1-based; default the whole log);
+ * nothing is skipped silently. Lines before `from` only lend line `from` the hash of the line
+ * before it, so a commit that appends to a long log costs what it appends, not the whole log.
+ */
+export function verifyLog(bytes: Uint8Array, label: string, from = 1): VerifyResult {
   const lines = splitLines(bytes);
-  const hashes = lines.map((l) => chainHash(l.content));
+  const hashes: (string | undefined)[] = new Array<string | undefined>(lines.length);
+  const hashOf = (index: number): string => (hashes[index] ??= chainHash((lines[index] as Line).content));
   // Only a broken link needs to know where else its prev appears.
   let firstLineWithHash: Map<string, number> | null = null;
   const lineIndex = (): Map<string, number> => {
     if (firstLineWithHash === null) {
       firstLineWithHash = new Map();
-      hashes.forEach((h, i) => { if (!firstLineWithHash?.has(h)) firstLineWithHash?.set(h, i + 1); });
+      for (let i = 0; i < lines.length; i++) {
+        const h = hashOf(i);
+        if (!firstLineWithHash.has(h)) firstLineWithHash.set(h, i + 1);
+      }
     }
     return firstLineWithHash;
   };
@@ -180,6 +188,7 @@ export function verifyLog(bytes: Uint8Array, label: string): VerifyResult {
 
   lines.forEach((l, index) => {
     const line = index + 1;
+    if (line < from) return;
     if (l.crlf) problem(line, 'CRLF line ending (log lines end with LF only; mark log files -text in .gitattributes)');
     if (l.content.length === 0) {
       problem(line, 'empty line');
@@ -206,7 +215,7 @@ export function verifyLog(bytes: Uint8Array, label: string): VerifyResult {
     }
     const { entry } = checked;
     entries.push({ file: label, line, entry, raw: l.raw });
-    const expected = line === 1 ? chainHash(entry.session) : hashes[index - 1];
+    const expected = line === 1 ? chainHash(entry.session) : hashOf(index - 1);
     if (entry.prev !== expected) problem(line, describeBreak(line, entry, lineIndex()));
   });
   return { entries, problems };
