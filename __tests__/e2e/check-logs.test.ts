@@ -66,6 +66,36 @@ describe('check replays recorded tool calls from log files', () => {
     expect(report.findings.find((f) => f.source.kind === 'diff' && f.resource === LOG)).toBeUndefined();
   });
 
+  test('logs in a long range and in a merge commit are all judged, each in its commit', () => {
+    // A merge's changes are worked out apart from the walk (against the automatic merge); its
+    // log lines must be replayed all the same.
+    const repo = setup();
+    let text: string | null = null;
+    const shas: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      text = log([draft('shell', i % 10 === 3 ? `curl https://x.example/${i}` : `npm test -- ${i}`)], text);
+      repo.write(LOG, text);
+      shas.push(repo.commit(`step ${i}`, { author: KIRO }));
+    }
+    repo.checkout('main');
+    repo.write('docs/a.md', 'a\n');
+    repo.commit('docs', { author: HUMAN });
+    repo.checkout('work');
+    repo.merge('main', { noCommit: true, author: KIRO });
+    repo.write(LOG, log([draft('shell', 'rm -rf ~')], text));
+    const merge = repo.commit('Merge main', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    const denies = report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.commit, f.source.line, f.resource]);
+    expect(denies).toEqual([
+      [shas[3], 4, 'curl https://x.example/3'],
+      [shas[13], 14, 'curl https://x.example/13'],
+      [shas[23], 24, 'curl https://x.example/23'],
+      [shas[33], 34, 'curl https://x.example/33'],
+      [merge, 41, 'rm -rf ~'],
+    ]);
+  });
+
   test('a commit that adds log entries is agent-made; its model comes from the entries', () => {
     const repo = setup();
     repo.write(LOG, log([draft('shell', 'npm test', { model: 'gpt-4o' })]));
