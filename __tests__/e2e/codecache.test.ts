@@ -1,7 +1,7 @@
 // The launcher's code cache, through real runs of dist/cli.js: it is written once, read after, and
 // anything wrong with it means compiling as if it were absent, with the same answer.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, utimesSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
 
@@ -102,5 +102,22 @@ describe('code cache', () => {
     const r = spawnSync(process.execPath, [join(dir, 'cli.js'), 'check'], { cwd: dir, env: cleanEnv(), encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^agent-gate: cannot start: ENOENT[^\n]*main\.js'\n$/);
+  });
+
+  test('writing a cache removes cache files not written for 30 days, and nothing else', () => {
+    const { cwd, cache, env } = setup();
+    mkdirSync(cache, { mode: 0o700 });
+    const old = join(cache, 'cli-0123456789abcdef-check-v20.0.0-x64.v8cache');
+    const recent = join(cache, 'cli-0123456789abcdef-hook-v20.0.0-x64.v8cache');
+    const foreign = join(cache, 'notes.txt');
+    for (const f of [old, recent, foreign]) writeFileSync(f, 'x');
+    const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    utimesSync(old, longAgo, longAgo);
+    utimesSync(foreign, longAgo, longAgo);
+    expect(runCli(ARGS, { cwd, env })).toEqual(expected);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(foreign)).toBe(true);
+    expect(files(cache)).toHaveLength(3);
   });
 });

@@ -10,7 +10,7 @@
 // - it is written atomically (temporary file, then rename), so concurrent runs never see half a file.
 // The cache only saves compile time: any problem with it means compiling as if it were absent.
 // Nothing here may import more than Node's own modules, since it runs before the bundle loads.
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 /** Caches are kept per command, so a `check` run does not leave the hook a cache without its code. */
@@ -85,6 +85,22 @@ export function readCache(dir: string, file: string, source: Buffer): Buffer | n
   }
 }
 
+/** Cache files not written for this long are removed when another is written. */
+export const STALE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Removes cache files (and leftover temporary files) written more than STALE_MS ago, so caches of
+ * earlier versions do not pile up. A cache still in use is only rewritten by its next run.
+ */
+export function pruneStale(dir: string, now: number): void {
+  for (const name of readdirSync(dir)) {
+    if (!/^cli-.*\.v8cache(?:\.\d+\.tmp)?$/.test(name)) continue;
+    try {
+      if (now - statSync(join(dir, name)).mtimeMs > STALE_MS) unlinkSync(join(dir, name));
+    } catch { /* removed by another run meanwhile */ }
+  }
+}
+
 /** Stores a cache file; failures are ignored (the next run compiles and tries again). */
 export function writeCache(dir: string, file: string, source: Buffer, v8Data: Buffer): void {
   const temp = join(dir, `${file}.${process.pid}.tmp`);
@@ -93,6 +109,7 @@ export function writeCache(dir: string, file: string, source: Buffer, v8Data: Bu
     if (!isPrivate(statSync(dir), currentUid())) return;
     writeFileSync(temp, encodeCacheFile(source, v8Data), { mode: 0o600, flag: 'wx' });
     renameSync(temp, join(dir, file));
+    pruneStale(dir, Date.now());
   } catch {
     try { unlinkSync(temp); } catch { /* nothing was written */ }
   }
