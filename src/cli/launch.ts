@@ -1,7 +1,7 @@
 // dist/cli.js: loads the CLI bundle (dist/main.js) through a code cache, so that a hook run does not
 // pay for compiling the bundle on every commit. See codecache.ts for why the cache can be trusted.
 import { readFileSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -9,6 +9,10 @@ import { cacheDir, cacheFileName, readCache, writeCache } from './codecache.ts';
 
 // Set by scripts/build.mjs: a digest of dist/main.js, so that builds do not share cache files.
 declare const MAIN_BUNDLE_ID: string;
+
+// The CommonJS wrapper, spelled out rather than taken from the undocumented Module.wrap.
+const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
+const WRAPPER_TAIL = '\n});';
 
 type BundleFunction = (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string) => void;
 
@@ -22,7 +26,7 @@ function launch(): void {
   const dir = cacheDir(process.env, process.platform, safeHome());
   const file = cacheFileName(MAIN_BUNDLE_ID, process.argv.slice(2), process.version, process.arch);
   const cached = dir !== null && file !== null ? readCache(dir, file, source) : null;
-  const script = new Script(wrap(source.toString('utf8')), { filename: mainPath, ...(cached !== null ? { cachedData: cached } : {}) });
+  const script = new Script(WRAPPER_HEAD + source.toString('utf8') + WRAPPER_TAIL, { filename: mainPath, ...(cached !== null ? { cachedData: cached } : {}) });
   if (dir !== null && file !== null && (cached === null || script.cachedDataRejected === true)) {
     // Made at exit, so the cache also holds every function this command compiled while it ran.
     // Only a run that judged (exit 0 or 1) is typical enough to be worth keeping.
