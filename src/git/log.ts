@@ -4,12 +4,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Git } from './exec.ts';
 import { GitError, IncompleteHistoryError } from './errors.ts';
+import { DIFF_ARGS, diffTree } from './difftree.ts';
+import { isObjectId } from './ids.ts';
 import { octopusChanges } from './octopus.ts';
 import { parseRawRecords, type Change } from './rawdiff.ts';
 import { readHistoryState, type HistoryState } from './range.ts';
 
 export type { Change, ChangeStatus } from './rawdiff.ts';
 export { parseRawDiff, parseRawRecords } from './rawdiff.ts';
+export { DIFF_ARGS } from './difftree.ts';
 
 export interface CommitInfo {
   sha: string;
@@ -49,19 +52,6 @@ export interface RangeSpec {
   /** Commits whose ancestry is excluded (the merge-bases); empty: all of head's history. */
   mergeBases: readonly string[];
 }
-
-/** Options every diff we parse is produced with (SPEC 6.1). */
-export const DIFF_ARGS: readonly string[] = [
-  '--raw',
-  '-z',
-  '--no-abbrev',
-  '--no-renames',
-  '--no-relative',
-  '--ignore-submodules=none',
-  '--no-ext-diff',
-  '--no-textconv',
-  '--no-color',
-];
 
 const RECORD_START = 0x01;
 const NUL = 0;
@@ -228,12 +218,8 @@ async function mergeTreeChanges(git: Git, commit: CommitInfo): Promise<Change[]>
   if (res.exitCode !== 0 && res.exitCode !== 1) throw new GitError(mtArgs, res.exitCode, res.stderr);
   const end = res.stdout.indexOf(NUL);
   const tree = res.stdout.toString('latin1', 0, end < 0 ? res.stdout.length : end).trim();
-  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(tree)) throw new GitError(mtArgs, res.exitCode, res.stderr, 'no tree id in output');
-  const dtArgs = ['diff-tree', '-r', ...DIFF_ARGS, '--end-of-options', tree, commit.sha, '--'];
-  const out = await git.run(dtArgs);
-  const { changes, next } = parseRawRecords(out, 0, out.length);
-  if (next !== out.length) throw new GitError(dtArgs, 0, '', `unexpected output at byte ${next}`);
-  return changes;
+  if (!isObjectId(tree)) throw new GitError(mtArgs, res.exitCode, res.stderr, 'no tree id in output');
+  return diffTree(git, tree, commit.sha);
 }
 
 /**
@@ -249,7 +235,7 @@ async function fillMergeChanges(git: Git, commits: CommitInfo[], opts: ReadCommi
   const merges = commits.filter((c) => c.parents.length > 1);
   await mapLimit(merges, opts.mergeConcurrency ?? 4, async (commit) => {
     if (commit.parents.length > 2) {
-      commit.changes = await octopusChanges(git, DIFF_ARGS, commit.sha, commit.parents);
+      commit.changes = await octopusChanges(git, commit.sha, commit.parents);
       return;
     }
     if (mode === 'merge-tree') {
@@ -305,7 +291,7 @@ export async function readCommits(git: Git, range: RangeSpec, opts: ReadCommitsO
 function checkIds(ids: readonly string[]): string[] {
   const unique = [...new Set(ids)];
   for (const id of unique) {
-    if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(id)) throw new GitError(['cat-file', '--batch'], null, '', `not an object id: ${JSON.stringify(id)}`);
+    if (!isObjectId(id)) throw new GitError(['cat-file', '--batch'], null, '', `not an object id: ${JSON.stringify(id)}`);
   }
   return unique;
 }

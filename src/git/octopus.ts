@@ -2,12 +2,12 @@
 // `--diff-merges=remerge` nor `merge-tree` takes more than two parents, and a combined diff misses
 // a merge that keeps one parent's version of a path while another parent changed it (dropping a
 // fix to a protected file, say). So the automatic result is worked out path by path.
+import { diffTree } from './difftree.ts';
 import type { Git } from './exec.ts';
 import { GitError } from './errors.ts';
-import { parseRawRecords, type Change } from './rawdiff.ts';
+import { emptyTreeId, isObjectId } from './ids.ts';
+import type { Change } from './rawdiff.ts';
 
-const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
 const ABSENT_MODE = '000000';
 
 /** One version of a path: its mode and object id (mode 000000 when absent). */
@@ -16,12 +16,8 @@ interface Version { mode: string; id: string }
 const same = (a: Version, b: Version): boolean => a.mode === b.mode && a.id === b.id;
 
 /** The raw diff `from`..`to`, keyed by the path's bytes. */
-async function diffTree(git: Git, diffArgs: readonly string[], from: string, to: string): Promise<Map<string, Change>> {
-  const args = ['diff-tree', '-r', ...diffArgs, '--end-of-options', from, to, '--'];
-  const out = await git.run(args);
-  const { changes, next } = parseRawRecords(out, 0, out.length);
-  if (next !== out.length) throw new GitError(args, 0, '', `unexpected output at byte ${next}`);
-  return new Map(changes.map((c) => [c.path.toString('latin1'), c]));
+async function diffByPath(git: Git, from: string, to: string): Promise<Map<string, Change>> {
+  return new Map((await diffTree(git, from, to)).map((c) => [c.path.toString('latin1'), c]));
 }
 
 /** The octopus merge base of `parents`, or the empty tree when they share no history. */
@@ -29,9 +25,9 @@ async function octopusBase(git: Git, sha: string, parents: readonly string[]): P
   const args = ['merge-base', '--octopus', '--end-of-options', ...parents];
   const res = await git.exec(args);
   const base = res.stdout.toString('latin1').trim();
-  if (res.exitCode === 0 && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(base)) return base;
+  if (res.exitCode === 0 && isObjectId(base)) return base;
   // Exit 1 with no output: unrelated histories.
-  if (res.exitCode === 1 && base === '') return sha.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1;
+  if (res.exitCode === 1 && base === '') return emptyTreeId(sha);
   throw new GitError(args, res.exitCode, res.stderr);
 }
 
@@ -62,9 +58,9 @@ function statusOf(before: Version, after: Version): Change['status'] {
  * automatic version (against the first parent's where there is none), so log files are compared
  * with what they would have been.
  */
-export async function octopusChanges(git: Git, diffArgs: readonly string[], sha: string, parents: readonly string[]): Promise<Change[]> {
+export async function octopusChanges(git: Git, sha: string, parents: readonly string[]): Promise<Change[]> {
   const base = await octopusBase(git, sha, parents);
-  const [fromBase, ...fromParents] = await Promise.all([base, ...parents].map((from) => diffTree(git, diffArgs, from, sha)));
+  const [fromBase, ...fromParents] = await Promise.all([base, ...parents].map((from) => diffByPath(git, from, sha)));
   const keys = new Set<string>();
   for (const d of fromParents) for (const k of d.keys()) keys.add(k);
   const out: Change[] = [];

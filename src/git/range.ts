@@ -7,17 +7,9 @@ import type { Git } from './exec.ts';
 import { textOf } from './exec.ts';
 import { GitError, IncompleteHistoryError, InvalidRefError } from './errors.ts';
 
-const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+import { isNullObjectId, isObjectId } from './ids.ts';
 
-/** A full SHA-1 or SHA-256 object id in lower case. */
-export function isObjectId(value: string): boolean {
-  return OBJECT_ID.test(value);
-}
-
-/** All zeros: the "before" of a push that created a branch, the "after" of one that deleted it. */
-export function isNullObjectId(value: string): boolean {
-  return /^(?:0{40}|0{64})$/.test(value);
-}
+export { isNullObjectId, isObjectId } from './ids.ts';
 
 /**
  * Refs taken from an event payload are data an attacker may shape (branch names can start with

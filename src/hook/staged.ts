@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { textOf, type Git } from '../git/exec.ts';
+import { isObjectId } from '../git/ids.ts';
 import { parseRawDiff, type Change } from '../git/rawdiff.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
@@ -74,7 +75,7 @@ async function automaticMerge(git: Git, mergeHead: string): Promise<string | nul
   if (res.exitCode !== 0 && res.exitCode !== 1) return null;
   const end = res.stdout.indexOf(0);
   const tree = res.stdout.toString('latin1', 0, end < 0 ? res.stdout.length : end).trim();
-  return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(tree) ? tree : null;
+  return isObjectId(tree) ? tree : null;
 }
 
 export async function readStaged(git: Git, reads: StagedReads = startStagedReads(git)): Promise<Staged> {
