@@ -4,7 +4,7 @@ import type { CompiledPolicy } from '../engine/compile.ts';
 import { explain } from '../engine/explain.ts';
 import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } from '../logs/chain.ts';
 import { LOG_TAMPER_PATTERN } from '../policy/builtin.ts';
-import { BUILTIN_FILE, type Explanation, type RuleRef } from '../policy/types.ts';
+import { BUILTIN_FILE, type Effect, type RuleRef } from '../policy/types.ts';
 import type { LogEntry } from '../logs/entry.ts';
 import type { Finding } from '../report/model.ts';
 import type { LogChange } from './logpaths.ts';
@@ -31,35 +31,52 @@ function tamper(p: LogProblem, commit: string): Finding {
   };
 }
 
-// Agents repeat themselves (`npm test`, `git status`): one judgement per distinct request and policy.
-const judgements = new WeakMap<CompiledPolicy, Map<string, Explanation>>();
+/** What a judged entry needs from its explanation; null for allow. */
+interface EntryVerdict {
+  effect: Exclude<Effect, 'allow'>;
+  /** The sub-command that decided, when it is not the whole resource. */
+  part: string | null;
+  rule: RuleRef | null;
+  reason: string;
+}
 
-function explainCached(policy: CompiledPolicy, e: LogEntry): Explanation {
-  let cache = judgements.get(policy);
-  if (cache === undefined) { cache = new Map(); judgements.set(policy, cache); }
+// Agents repeat themselves (`npm test`, `git status`): one judgement per distinct request and policy.
+// Only the verdict is kept, not the explanation with its parts, so a long replay does not hold
+// every explanation until the end.
+const verdicts = new WeakMap<CompiledPolicy, Map<string, EntryVerdict | null>>();
+
+function verdictOf(policy: CompiledPolicy, e: LogEntry): EntryVerdict | null {
+  let cache = verdicts.get(policy);
+  if (cache === undefined) { cache = new Map(); verdicts.set(policy, cache); }
   const key = `${e.capability}\u0000${e.cwd}\u0000${e.resource}`;
-  let result = cache.get(key);
-  if (result === undefined) {
-    result = explain(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd });
-    cache.set(key, result);
+  let verdict = cache.get(key);
+  if (verdict === undefined) {
+    const result = explain(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd });
+    if (result.effect === 'allow') {
+      verdict = null;
+    } else {
+      const deciding = result.parts.find((p) => p.effect === result.effect);
+      const part = deciding !== undefined && deciding.text !== e.resource ? deciding.text : null;
+      verdict = { effect: result.effect, part, rule: result.rule, reason: result.reason };
+    }
+    cache.set(key, verdict);
   }
-  return result;
+  return verdict;
 }
 
 function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string): Finding | null {
   const e = v.entry;
-  const result = explainCached(policy, e);
-  if (result.effect === 'allow') return null;
-  const deciding = result.parts.find((p) => p.effect === result.effect);
+  const verdict = verdictOf(policy, e);
+  if (verdict === null) return null;
   return {
-    effect: result.effect,
+    effect: verdict.effect,
     capability: e.capability,
     resource: e.resource,
     commit,
     source: { kind: 'log', file: v.file, line: v.line },
-    part: deciding !== undefined && deciding.text !== e.resource ? deciding.text : null,
-    rule: result.rule,
-    reason: e.blocked === true ? `${result.reason} (recorded as blocked by the hook)` : result.reason,
+    part: verdict.part,
+    rule: verdict.rule,
+    reason: e.blocked === true ? `${verdict.reason} (recorded as blocked by the hook)` : verdict.reason,
   };
 }
 

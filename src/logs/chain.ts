@@ -14,6 +14,7 @@
 // - Entries whose chain link is broken are still returned, so their content is judged as well.
 
 import * as crypto from 'node:crypto';
+import { readCanonicalEntry } from './canonical.ts';
 import { serializeEntry, validateEntry, type EntryDraft, type LogEntry } from './entry.ts';
 import { decodeUtf8, parseJson } from './json.ts';
 
@@ -203,17 +204,20 @@ export function verifyLog(bytes: Uint8Array, label: string, from = 1): VerifyRes
       problem(line, 'the file starts with a UTF-8 byte order mark');
       return;
     }
-    const parsed = parseJson(text);
-    if (!parsed.ok) {
-      problem(line, `invalid JSON: ${parsed.error}`);
-      return;
+    let entry = readCanonicalEntry(text);
+    if (entry === null) {
+      const parsed = parseJson(text);
+      if (!parsed.ok) {
+        problem(line, `invalid JSON: ${parsed.error}`);
+        return;
+      }
+      const checked = validateEntry(parsed.value, text);
+      if (!checked.ok) {
+        problem(line, checked.reason);
+        return;
+      }
+      entry = checked.entry;
     }
-    const checked = validateEntry(parsed.value, text);
-    if (!checked.ok) {
-      problem(line, checked.reason);
-      return;
-    }
-    const { entry } = checked;
     entries.push({ file: label, line, entry, raw: l.raw });
     const expected = line === 1 ? chainHash(entry.session) : hashOf(index - 1);
     if (entry.prev !== expected) problem(line, describeBreak(line, entry, lineIndex()));
