@@ -42,47 +42,55 @@ function modelFinding(policy: CompiledPolicy, sha: string, model: string | null)
   };
 }
 
-export function judgeCommits(commits: readonly CommitInfo[], opts: JudgeOptions): Judged {
-  const entries: CommitEntry[] = [];
+export interface JudgedCommit {
+  entry: CommitEntry;
+  findings: Finding[];
+}
+
+/** Judges one commit; `opts.blobs` and `opts.logs` must already hold what this commit needs. */
+export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
   const findings: Finding[] = [];
-  const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths };
-  for (const c of commits) {
-    const trailers = detectionTrailers(c.message);
-    // Logs first: adding entries is itself an agent signal, and tampering is denied whoever did it.
-    const logs = opts.logs?.changes.get(c.sha) ?? [];
-    const logged = judgeLogFiles(opts.policy, c.sha, logs, opts.blobs);
-    const note = opts.logs?.notes.get(c.sha);
-    if (opts.logs && note !== undefined) {
-      const n = judgeNote(opts.policy, c.sha, opts.logs.notesRef, note);
-      logged.findings.push(...n.findings);
-      for (const m of n.models) if (!logged.models.includes(m)) logged.models.push(m);
-      logged.addsEntries ||= n.addsEntries;
-    }
-    const verdict = detectAgent(
-      { authorName: c.authorName, authorEmail: c.authorEmail, committerName: c.committerName, committerEmail: c.committerEmail, trailers },
-      {
-        ...(opts.agents ? { agents: opts.agents } : {}),
-        allCommits: opts.allCommits === true,
-        branch: opts.branch ?? null,
-        addsLogEntries: logged.addsEntries,
-      },
-    );
-    const model = modelFromTrailers(trailers) ?? logged.models[0] ?? null;
-    entries.push({ sha: c.sha, agent: verdict.agent, signals: verdict.signals, model, subject: subjectOf(c.message) });
-    if (!verdict.agent) {
-      findings.push(...logged.findings.filter(isLogTamper));
-      continue;
-    }
-    // Log files are judged as logs (append-only, chained, entry by entry), not as plain writes.
-    const logPaths = new Set(logs.map((l) => l.path));
-    findings.push(...judgeChanges(ctx, c.sha, logPaths.size === 0 ? c.changes : c.changes.filter((ch) => ch.pathText === null || !logPaths.has(ch.pathText))));
-    findings.push(...logged.findings);
-    const models = new Set<string | null>([model, ...logged.models]);
-    if (model !== null) models.delete(null);
-    for (const m of models) {
-      const f = modelFinding(opts.policy, c.sha, m);
-      if (f) findings.push(f);
-    }
+  const trailers = detectionTrailers(c.message);
+  // Logs first: adding entries is itself an agent signal, and tampering is denied whoever did it.
+  const logs = opts.logs?.changes.get(c.sha) ?? [];
+  const logged = judgeLogFiles(opts.policy, c.sha, logs, opts.blobs);
+  const note = opts.logs?.notes.get(c.sha);
+  if (opts.logs && note !== undefined) {
+    const n = judgeNote(opts.policy, c.sha, opts.logs.notesRef, note);
+    logged.findings.push(...n.findings);
+    for (const m of n.models) if (!logged.models.includes(m)) logged.models.push(m);
+    logged.addsEntries ||= n.addsEntries;
   }
-  return { commits: entries, findings };
+  const verdict = detectAgent(
+    { authorName: c.authorName, authorEmail: c.authorEmail, committerName: c.committerName, committerEmail: c.committerEmail, trailers },
+    {
+      ...(opts.agents ? { agents: opts.agents } : {}),
+      allCommits: opts.allCommits === true,
+      branch: opts.branch ?? null,
+      addsLogEntries: logged.addsEntries,
+    },
+  );
+  const model = modelFromTrailers(trailers) ?? logged.models[0] ?? null;
+  const entry: CommitEntry = { sha: c.sha, agent: verdict.agent, signals: verdict.signals, model, subject: subjectOf(c.message) };
+  if (!verdict.agent) {
+    findings.push(...logged.findings.filter(isLogTamper));
+    return { entry, findings };
+  }
+  // Log files are judged as logs (append-only, chained, entry by entry), not as plain writes.
+  const logPaths = new Set(logs.map((l) => l.path));
+  const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths };
+  findings.push(...judgeChanges(ctx, c.sha, logPaths.size === 0 ? c.changes : c.changes.filter((ch) => ch.pathText === null || !logPaths.has(ch.pathText))));
+  findings.push(...logged.findings);
+  const models = new Set<string | null>([model, ...logged.models]);
+  if (model !== null) models.delete(null);
+  for (const m of models) {
+    const f = modelFinding(opts.policy, c.sha, m);
+    if (f) findings.push(f);
+  }
+  return { entry, findings };
+}
+
+export function judgeCommits(commits: readonly CommitInfo[], opts: JudgeOptions): Judged {
+  const judged = commits.map((c) => judgeCommit(c, opts));
+  return { commits: judged.map((j) => j.entry), findings: judged.flatMap((j) => j.findings) };
 }

@@ -2,18 +2,18 @@
 // range in one git pass, judge, report. Anything that cannot be judged in full is a GateError.
 import { isUtf8 } from 'node:buffer';
 import { GateError } from '../errors.ts';
-import { compilePolicy } from '../engine/compile.ts';
+import { compilePolicy, type CompiledPolicy } from '../engine/compile.ts';
 import { GitError, IncompleteHistoryError, InvalidRefError } from '../git/errors.ts';
 import { createGit, textOf, type Git } from '../git/exec.ts';
-import { readBlobs, readCommits, readFileAt } from '../git/log.ts';
+import { readBlobs, readCommits, readFileAt, type CommitInfo } from '../git/log.ts';
 import { resolveRange } from '../git/range.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
 import { homeDir, insideRoot, readPolicyFile } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { buildReport } from '../report/model.ts';
-import { judgeCommits } from './judge.ts';
-import { logBlobIds, logChanges, logMatcher } from './logs.ts';
+import { judgeCommit, type JudgedCommit } from './judge.ts';
+import { logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
 /** git-layer failures are "could not judge": one line, exit 2. */
@@ -73,6 +73,20 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   }
 }
 
+interface Judging {
+  policy: CompiledPolicy;
+  policyPaths: string[];
+  workspace: WorkspacePolicy;
+  matcher: LogMatcher;
+  notesRef: string;
+  /** Commit -> note blob id. */
+  noteIds: Map<string, string>;
+}
+
+// Commits are judged in batches while git is still listing the range: one cat-file per batch for
+// the blobs its log and symlink changes need. Smaller batches overlap more but cost a process each.
+const BATCH = 25;
+
 async function check(opts: CheckOptions): Promise<CheckResult> {
   const git = createGit(opts.cwd);
   const top = await git.exec(['rev-parse', '--show-toplevel']);
@@ -84,46 +98,95 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     ...(opts.eventRefs ? { eventRefs: true } : {}),
     ...(opts.fetchFrom !== undefined ? { fetchFrom: opts.fetchFrom } : {}),
   });
-  // The walk is the slow part: start it while the policy is read and compiled.
-  const commitsPromise = readCommits(git, { head: range.head, mergeBases: range.mergeBases });
-  commitsPromise.catch(() => undefined);
-  const workspace = await workspacePolicy(git, root, range.base, opts);
-  const files = [adminPolicy(opts), workspace.file].filter((f): f is PolicyFile => f !== null);
-  const policyPaths = workspace.repoPath !== null ? [workspace.repoPath] : [];
-  const policy = compilePolicy(files, { home: homeDir(), root, policyPaths });
-  const logsConfig = workspace.file?.logs ?? { paths: [...DEFAULT_LOG_PATHS], notes: DEFAULT_NOTES_REF };
-  const matcher = logMatcher(logsConfig.paths, homeDir());
-  const notesPromise = readNotes(git, logsConfig.notes, opts.fetchNotesFrom);
-  notesPromise.catch(() => undefined);
-  const commits = await commitsPromise;
-  const inRange = new Set(commits.map((c) => c.sha));
-  const logsOf = new Map(commits.map((c) => [c.sha, logChanges(c.changes, matcher)]));
-  const noteIds = [...(await notesPromise)].filter(([commit]) => inRange.has(commit));
-  const blobIds = [
-    ...commits.flatMap((c) => c.changes.filter((ch) => ch.newMode === '120000').map((ch) => ch.newId)),
-    ...[...logsOf.values()].flatMap(logBlobIds),
-    ...noteIds.map(([, blob]) => blob),
-  ];
-  const blobs = await readBlobs(git, blobIds);
+
+  const blobs = new Map<string, Buffer>();
+  const logChangesOf = new Map<string, LogChange[]>();
   const notes = new Map<string, Buffer>();
-  for (const [commit, blob] of noteIds) {
-    const bytes = blobs.get(blob);
-    // A note that is listed but cannot be read is judged as an empty, hence broken, log.
-    notes.set(commit, bytes ?? Buffer.alloc(0));
-  }
-  const judged = judgeCommits(commits, {
-    policy, blobs, policyPaths,
-    logs: { changes: logsOf, notesRef: logsConfig.notes, notes },
-    ...(workspace.file?.agents ? { agents: workspace.file.agents } : {}),
-    allCommits: opts.allCommits === true,
-    branch: opts.branch ?? null,
+  const judged = new Map<string, JudgedCommit>();
+  const judgeBatch = async (j: Judging, batch: readonly CommitInfo[]): Promise<void> => {
+    const ids: string[] = [];
+    for (const c of batch) {
+      const logs = logChanges(c.changes, j.matcher);
+      logChangesOf.set(c.sha, logs);
+      for (const ch of c.changes) if (ch.newMode === '120000') ids.push(ch.newId);
+      ids.push(...logBlobIds(logs));
+      const note = j.noteIds.get(c.sha);
+      if (note !== undefined) ids.push(note);
+    }
+    for (const [id, bytes] of await readBlobs(git, ids)) blobs.set(id, bytes);
+    for (const c of batch) {
+      const note = j.noteIds.get(c.sha);
+      // A note that is listed but cannot be read is judged as an empty, hence broken, log.
+      if (note !== undefined) notes.set(c.sha, blobs.get(note) ?? Buffer.alloc(0));
+      judged.set(c.sha, judgeCommit(c, {
+        policy: j.policy, blobs, policyPaths: j.policyPaths,
+        logs: { changes: logChangesOf, notesRef: j.notesRef, notes },
+        ...(j.workspace.file?.agents ? { agents: j.workspace.file.agents } : {}),
+        allCommits: opts.allCommits === true,
+        branch: opts.branch ?? null,
+      }));
+      // Let the event loop drain git's output between commits, so git keeps listing meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
+  // Policy and notes are read while git lists the range; judging waits for them.
+  const preparing = (async (): Promise<Judging> => {
+    const workspace = await workspacePolicy(git, root, range.base, opts);
+    const files = [adminPolicy(opts), workspace.file].filter((f): f is PolicyFile => f !== null);
+    const policyPaths = workspace.repoPath !== null ? [workspace.repoPath] : [];
+    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths });
+    const logsConfig = workspace.file?.logs ?? { paths: [...DEFAULT_LOG_PATHS], notes: DEFAULT_NOTES_REF };
+    const matcher = logMatcher(logsConfig.paths, homeDir());
+    const noteIds = await readNotes(git, logsConfig.notes, opts.fetchNotesFrom);
+    return { policy, policyPaths, workspace, matcher, notesRef: logsConfig.notes, noteIds };
+  })();
+  let judging: Promise<unknown> = preparing;
+  let queue: CommitInfo[] = [];
+  const flush = (): void => {
+    if (queue.length === 0) return;
+    const batch = queue;
+    queue = [];
+    judging = judging.then(async () => judgeBatch(await preparing, batch));
+    // Raised when awaited below; until then it must not count as unhandled.
+    judging.catch(() => undefined);
+  };
+  const commitsPromise = readCommits(git, { head: range.head, mergeBases: range.mergeBases }, {
+    // A merge's changes are known only once the listing is done.
+    onCommit: (c) => {
+      if (c.parents.length > 1) return;
+      queue.push(c);
+      if (queue.length >= BATCH) flush();
+    },
   });
+  commitsPromise.catch(() => undefined);
+  // A failure to judge that is already under way is raised below, after the policy's and git's.
+  const settled = (): Promise<unknown> => judging.catch(() => undefined);
+  let prepared: Judging;
+  try {
+    prepared = await preparing;
+  } catch (e) {
+    await settled();
+    throw e;
+  }
+  let commits: CommitInfo[];
+  try {
+    commits = await commitsPromise;
+  } catch (e) {
+    await settled();
+    throw e;
+  }
+  flush();
+  await judging;
+  await judgeBatch(prepared, commits.filter((c) => !judged.has(c.sha)));
+
+  const results = commits.map((c) => judged.get(c.sha) as JudgedCommit);
   const report = buildReport({
     // The flag and the policy may both set it; the stricter wins, so neither can loosen the other.
-    failOn: opts.failOn === 'ask' || workspace.file?.failOn === 'ask' ? 'ask' : 'deny',
+    failOn: opts.failOn === 'ask' || prepared.workspace.file?.failOn === 'ask' ? 'ask' : 'deny',
     range: { base: range.base, head: range.head },
-    commits: judged.commits,
-    findings: judged.findings,
+    commits: results.map((r) => r.entry),
+    findings: results.flatMap((r) => r.findings),
   });
-  return { report, policyFile: workspace.label };
+  return { report, policyFile: prepared.workspace.label };
 }

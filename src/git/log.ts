@@ -45,6 +45,12 @@ export interface ReadCommitsOptions {
   history?: HistoryState;
   /** How many merge commits are diffed at the same time. */
   mergeConcurrency?: number;
+  /**
+   * Called with each commit while git is still listing the range, so the caller can start on it.
+   * A merge's `changes` are filled in only before readCommits resolves, and a range that turns out
+   * to be incomplete still rejects: only the resolved list is the answer.
+   */
+  onCommit?: (c: CommitInfo) => void;
 }
 
 export interface RangeSpec {
@@ -83,8 +89,12 @@ export class LogStreamParser {
   private pendingLength = 0;
   readonly commits: CommitInfo[] = [];
 
-  constructor(nonce: string) {
+  /** Called with each commit as soon as its record is complete (a merge before its changes are filled in). */
+  private readonly onCommit: ((c: CommitInfo) => void) | undefined;
+
+  constructor(nonce: string, onCommit?: (c: CommitInfo) => void) {
     this.nonce = nonce;
+    this.onCommit = onCommit;
     this.marker = Buffer.from(`\u0001${nonce}\u0000`, 'latin1');
   }
 
@@ -107,16 +117,23 @@ export class LogStreamParser {
     this.pendingLength += chunk.length;
     if (cut > 0) {
       const all = Buffer.concat(this.pending, this.pendingLength);
-      for (const c of parseLog(all.subarray(0, cut), this.nonce)) this.commits.push(c);
+      this.add(parseLog(all.subarray(0, cut), this.nonce));
       const rest = all.subarray(cut);
       this.pending = [rest];
       this.pendingLength = rest.length;
     }
   }
 
+  private add(commits: readonly CommitInfo[]): void {
+    for (const c of commits) {
+      this.commits.push(c);
+      this.onCommit?.(c);
+    }
+  }
+
   end(): CommitInfo[] {
     if (this.pendingLength > 0) {
-      for (const c of parseLog(Buffer.concat(this.pending, this.pendingLength), this.nonce)) this.commits.push(c);
+      this.add(parseLog(Buffer.concat(this.pending, this.pendingLength), this.nonce));
       this.pending = [];
       this.pendingLength = 0;
     }
@@ -262,7 +279,7 @@ async function fillMergeChanges(git: Git, commits: CommitInfo[], opts: ReadCommi
  */
 export async function readCommits(git: Git, range: RangeSpec, opts: ReadCommitsOptions = {}): Promise<CommitInfo[]> {
   const marker = randomBytes(16).toString('hex');
-  const parser = new LogStreamParser(marker);
+  const parser = new LogStreamParser(marker, opts.onCommit);
   const args = logArgs(marker, range);
   const listing = git.stream
     ? git.stream(args, (chunk) => parser.push(chunk))
