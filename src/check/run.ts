@@ -84,7 +84,8 @@ interface Judging {
 }
 
 // Commits are judged in batches while git is still listing the range: one cat-file per batch for
-// the blobs its log and symlink changes need. Smaller batches overlap more but cost a process each.
+// the blobs its logs, notes and symlinks need. The first batch starts after BATCH commits; each
+// later one takes all that arrived meanwhile, so a slow judge means fewer, larger batches.
 const BATCH = 25;
 
 async function check(opts: CheckOptions): Promise<CheckResult> {
@@ -143,11 +144,18 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   })();
   let judging: Promise<unknown> = preparing;
   let queue: CommitInfo[] = [];
+  // While a batch is being judged, commits that arrive wait and go into the next batch together.
+  let busy = false;
   const flush = (): void => {
     if (queue.length === 0) return;
     const batch = queue;
     queue = [];
-    judging = judging.then(async () => judgeBatch(await preparing, batch));
+    busy = true;
+    judging = judging.then(async () => {
+      await judgeBatch(await preparing, batch);
+      busy = false;
+      if (queue.length >= BATCH) flush();
+    });
     // Raised when awaited below; until then it must not count as unhandled.
     judging.catch(() => undefined);
   };
@@ -156,7 +164,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     onCommit: (c) => {
       if (c.parents.length > 1) return;
       queue.push(c);
-      if (queue.length >= BATCH) flush();
+      if (!busy && queue.length >= BATCH) flush();
     },
   });
   commitsPromise.catch(() => undefined);
