@@ -146,8 +146,10 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   let queue: CommitInfo[] = [];
   // While a batch is being judged, commits that arrive wait and go into the next batch together.
   let busy = false;
+  // Set once the check has failed: nothing more is started.
+  let stopped = false;
   const flush = (): void => {
-    if (queue.length === 0) return;
+    if (stopped || queue.length === 0) return;
     const batch = queue;
     queue = [];
     busy = true;
@@ -169,7 +171,10 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   });
   commitsPromise.catch(() => undefined);
   // A failure to judge that is already under way is raised below, after the policy's and git's.
-  const settled = (): Promise<unknown> => judging.catch(() => undefined);
+  const settled = (): Promise<unknown> => {
+    stopped = true;
+    return judging.catch(() => undefined);
+  };
   let prepared: Judging;
   try {
     prepared = await preparing;
