@@ -4,12 +4,11 @@
 // character, another key order, spacing, `"blocked":false`) returns null, and the caller takes the
 // general path, which gives the same entry or explains what is wrong. A property test holds the two
 // paths equal.
-import { isCapability, isTimestamp, type LogEntry } from './entry.ts';
+import { isCapability, isTimestamp, PREV_RE, type LogEntry } from './entry.ts';
 
 const HEAD = '{"v":1,"ts":"';
 // JSON.parse rejects a raw control character in a string, and the text fields must not hold one.
 const UNUSUAL = /[\\\u0000-\u001f\u007f]/;
-const PREV_RE = /^sha256:[0-9a-f]{64}$/;
 
 /** The entry `text` spells when it is exactly serializeEntry's output for a valid entry, else null. */
 export function readCanonicalEntry(text: string): LogEntry | null {

@@ -52,7 +52,7 @@ const FIELDS: ReadonlySet<string> = new Set([
   'v', 'ts', 'agent', 'session', 'model', 'capability', 'resource', 'cwd', 'prev', 'blocked',
 ]);
 
-const PREV_RE = /^sha256:[0-9a-f]{64}$/;
+export const PREV_RE = /^sha256:[0-9a-f]{64}$/;
 // RFC 3339 date-time; a timezone is required so that entries from different machines compare.
 const TS_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
