@@ -40,6 +40,23 @@ function forked(): { repo: TestRepo; m1: string; m2: string; f2: string } {
   return { repo, m1, m2, f2 };
 }
 
+/** feature: old* - f1 - M(main) - f2 ; main: old* - m1 (the commit M merged). */
+function mergedMain(): { repo: TestRepo; m1: string; head: string } {
+  const repo = TestRepo.init();
+  for (let i = 0; i < 3; i++) repo.commit(`old ${i}`);
+  repo.checkout('feature', { create: true });
+  repo.write('f', 'f');
+  repo.commit('f1');
+  repo.checkout('main');
+  repo.write('m', 'm');
+  const m1 = repo.commit('m1');
+  repo.checkout('feature');
+  repo.merge('main');
+  repo.write('g', 'g');
+  const head = repo.commit('f2');
+  return { repo, m1, head };
+}
+
 async function rejection(p: Promise<unknown>): Promise<Error> {
   try {
     await p;
@@ -187,18 +204,7 @@ describe('shallow clones', () => {
     // feature: o* - f1 - M(main) - f2 ; main: o* - m1. The clone's boundary is put at m1 by hand,
     // so the range (f1 M f2 above m1) looks whole but M cannot be remerged: its parents' common
     // ancestor is behind m1.
-    const repo = TestRepo.init();
-    for (let i = 0; i < 3; i++) repo.commit(`old ${i}`);
-    repo.checkout('feature', { create: true });
-    repo.write('f', 'f');
-    repo.commit('f1');
-    repo.checkout('main');
-    repo.write('m', 'm');
-    const m1 = repo.commit('m1');
-    repo.checkout('feature');
-    repo.merge('main');
-    repo.write('g', 'g');
-    const head = repo.commit('f2');
+    const { repo, m1, head } = mergedMain();
     const clone = repo.clone();
     writeFileSync(join(clone.dir, '.git/shallow'), `${m1}\n`);
     const git = gitFor(clone);
@@ -213,19 +219,7 @@ describe('shallow clones', () => {
 
   test('a depth-3 clone of a branch that merged main is refused', async () => {
     // feature merged main long ago; the clone holds the range but not the old fork point.
-    const repo = TestRepo.init();
-    for (let i = 0; i < 3; i++) repo.commit(`old ${i}`);
-    repo.checkout('feature', { create: true });
-    repo.write('f', 'f');
-    repo.commit('f1');
-    repo.checkout('main');
-    repo.write('m', 'm');
-    repo.commit('m1');
-    repo.checkout('feature');
-    repo.merge('main');
-    const merged = repo.rev('main');
-    repo.write('g', 'g');
-    const head = repo.commit('f2');
+    const { repo, m1: merged, head } = mergedMain();
     const clone = repo.shallowClone(3, 'feature');
     const git = gitFor(clone);
     // The range itself (f2 and the merge) and the walk from `merged` are inside the clone.
