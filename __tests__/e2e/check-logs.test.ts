@@ -139,7 +139,8 @@ describe('check replays recorded tool calls from log files', () => {
     const { report } = check(repo);
     expect(report.commits[0]).toMatchObject({ agent: true, model: 'gpt-4o' });
     expect(report.commits[0]?.signals).toContain('log: adds command log entries');
-    expect(report.findings).toEqual([expect.objectContaining({ effect: 'deny', capability: 'model', resource: 'gpt-4o' })]);
+    // The finding points at the entry that named the model, not at the commit message.
+    expect(report.findings).toEqual([expect.objectContaining({ effect: 'deny', capability: 'model', resource: 'gpt-4o', source: { kind: 'log', file: LOG, line: 1 } })]);
   });
 
   test('a later commit is judged only on the lines it appends', () => {

@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempTree } from '../helpers/cli.ts';
+import { cleanEnv, DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
 import { cleanupRepos, TestRepo, type Identity } from '../helpers/gitrepo.ts';
 
 const KIRO: Identity = { name: 'Kiro Agent', email: '123+kiro-agent@users.noreply.github.com' };
@@ -148,6 +149,13 @@ describe('check: symlinks and submodules', () => {
     ['nested/.kiro/settings', '../../x', 'deny', 'replaces protected path'],
     ['.gitattributes', 'src/attrs', 'deny', 'as a symlink'],
     ['.gitignore', 'src/ignore', 'deny', 'as a symlink'],
+    // A link pointing at a protected folder, or at one above it, is a way to write into it.
+    ['src/l1', '../.kiro/settings', 'deny', 'which reaches protected path ".kiro/settings"'],
+    ['src/l2', '../.kiro', 'deny', 'which reaches protected path ".kiro/settings"'],
+    ['src/l3', '../.github', 'deny', 'which reaches protected path ".github/agent-gate.yml"'],
+    ['src/l4', '../secrets', 'deny', 'which reaches protected path "secrets"'],
+    ['src/l5', '../.Kiro/Settings', 'deny', 'alias of protected path ".kiro/settings"'],
+    ['.Kiro/Settings', 'elsewhere', 'deny', 'alias of protected path ".kiro/settings"'],
   ])('symlink %j -> %j is %s', (link, target, effect, fragment) => {
     const { repo } = setup();
     repo.symlink(link, target);
@@ -156,6 +164,8 @@ describe('check: symlinks and submodules', () => {
     const f = report.findings.find((x) => x.reason.includes(fragment));
     expect(f).toBeDefined();
     expect(f?.effect).toBe(effect);
+    // The probe path agent-gate uses to find protected folders is not the user's business.
+    expect(JSON.stringify(report)).not.toContain('agent-gate-probe');
   });
 
   test('a symlink target finding has the target as resource and the link as part', () => {
@@ -351,6 +361,19 @@ describe('check: agent signals and models', () => {
     if (model === null) expect(r.report.findings[0]).toMatchObject({ effect: 'ask', capability: 'model', resource: '(unknown)' });
     if (code === 1) expect(r.report.findings[0]).toMatchObject({ effect: 'deny', capability: 'model', resource: model });
   });
+
+  test.each([
+    ['fix\n\nModel: claude-sonnet-4.5\nModel: o3\nCo-authored-by: Claude <noreply@anthropic.com>\n'],
+    ['fix\n\nAssisted-by: kiro:claude-sonnet-4.5\nAssisted-by: other:o3\n'],
+  ])('every model the trailers name is judged, not only the first: %j', (message) => {
+    const { repo } = setup(POLICY + 'models:\n  allow: [claude-sonnet-4.5]\n');
+    repo.write('src/a.ts', 'x\n');
+    repo.commit(message, { author: HUMAN });
+    const r = check(repo);
+    expect(r.code).toBe(1);
+    expect(r.report.commits[0]?.model).toBe('claude-sonnet-4.5');
+    expect(r.report.findings).toEqual([expect.objectContaining({ effect: 'deny', capability: 'model', resource: 'o3', source: { kind: 'diff', file: '(commit message)' } })]);
+  });
 });
 
 describe('check: output', () => {
@@ -392,6 +415,20 @@ describe('check: output', () => {
     expect(results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('.kiro/settings/mcp.json');
   });
 
+  test('SARIF locations are files in the repository: a link for its target, none for a model', () => {
+    const { repo } = setup(POLICY + 'models:\n  allow: [claude-sonnet-4.5]\n');
+    repo.symlink('src/evil', '../../outside');
+    repo.commit('fix\n\nModel: o3\n', { author: KIRO });
+    const r = runCli(['check', '--base', 'main', '--format', 'sarif'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout).runs[0].results as Array<{ message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    const where = results.map((x) => [x.message.text.split(':')[0], x.locations.map((l) => l.physicalLocation.artifactLocation.uri)]);
+    expect(where).toEqual([
+      ['deny fs_write "../../outside" (part "src/evil")', ['src/evil']],
+      ['deny model "o3"', []],
+    ]);
+  });
+
   test('markdown escapes paths so they cannot break markup or mention anyone', () => {
     const { repo } = setup();
     repo.write('@octocat <img src=x>|`x`.md', 'x\n');
@@ -400,6 +437,20 @@ describe('check: output', () => {
     expect(r.stdout).toContain('&#64;octocat &#60;img src=x&#62;&#124;&#96;x&#96;.md');
     expect(r.stdout).not.toContain('@octocat');
     expect(r.stdout).not.toContain('<img');
+  });
+
+  test('a reader that closes standard output early gets one line and exit 2, not a stack trace', async () => {
+    const { repo } = setup();
+    repo.write('ops/x.sh', 'x\n');
+    repo.commit('ops', { author: KIRO });
+    const child = spawn(process.execPath, [DIST_CLI, 'check', '--base', 'main', '--format', 'json'], { cwd: repo.dir, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the report is written, as `| head -c0` would.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toBe('agent-gate: cannot write to standard output (EPIPE); the output is incomplete\n');
   });
 
   test('--output to an unwritable place exits 2', () => {

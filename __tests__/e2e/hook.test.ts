@@ -733,6 +733,15 @@ describe('commit-msg', () => {
     expect(r.stderr).toContain('add the model to models.allow');
   });
 
+  test('a second model trailer is judged too', () => {
+    const s = setup({ policy: MODELS });
+    const before = s.head();
+    s.write('src/a.ts', '1\n').add('src/a.ts');
+    const r = s.commit(['-m', 'feat: a', '-m', 'Model: claude-sonnet-4.5\nModel: gpt-4o'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('deny  model  "gpt-4o"');
+  });
+
   test('a model on models.allow goes ahead', () => {
     const s = setup({ policy: MODELS });
     const before = s.head();

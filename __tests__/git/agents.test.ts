@@ -4,7 +4,6 @@ import {
   detectAgent,
   detectAgentEnv,
   globMatch,
-  modelFromTrailers,
   modelsFromTrailers,
   splitIdentity,
   type AgentCommitInput,
@@ -232,9 +231,8 @@ describe('helpers', () => {
   test('models from trailers', () => {
     const t = parseTrailers('Fix\n\nAssisted-by: Kiro:claude-sonnet-4.5 [grep]\nModel: auto\nAssisted-by: NoModel\n');
     expect(modelsFromTrailers(t)).toEqual(['claude-sonnet-4.5', 'auto']);
-    expect(modelFromTrailers(t)).toBe('claude-sonnet-4.5');
-    expect(modelFromTrailers(parseTrailers('Fix\n\nModel: gpt-5\n'))).toBe('gpt-5');
-    expect(modelFromTrailers(parseTrailers('Fix\n\nSigned-off-by: x\n'))).toBeNull();
+    expect(modelsFromTrailers(parseTrailers('Fix\n\nModel: gpt-5\nModel: o3\nModel: gpt-5\n'))).toEqual(['gpt-5', 'o3']);
+    expect(modelsFromTrailers(parseTrailers('Fix\n\nSigned-off-by: x\n'))).toEqual([]);
   });
 
   test('environment signals for the hook', () => {

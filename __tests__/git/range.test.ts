@@ -124,6 +124,22 @@ describe('resolveRange', () => {
     expect(await findDefaultBase(gitFor(clone))).toBe('refs/remotes/origin/HEAD');
   });
 
+  test('default base: an upstream that is the branch itself on the remote is skipped', async () => {
+    const { repo } = forked();
+    const clone = repo.clone();
+    clone.checkout('pushed', { create: true });
+    const agentWork = clone.commit('agent work');
+    clone.git(['push', '-q', '-u', 'origin', 'pushed']);
+    const git = gitFor(clone);
+    // origin/pushed holds the agent's commit already; taking it as the base would judge nothing.
+    expect(await findDefaultBase(git)).toBe('refs/remotes/origin/HEAD');
+    const range = await resolveRange(git);
+    expect((await readCommits(git, range)).map((c) => c.sha)).toContain(agentWork);
+    // A branch that tracks another branch keeps that branch as its base.
+    clone.git(['branch', '--set-upstream-to=origin/main']);
+    expect(await findDefaultBase(git)).toBe('HEAD@{upstream}');
+  });
+
   test('no base anywhere is a usage error', async () => {
     const repo = TestRepo.init('trunk');
     repo.commit('x');
@@ -135,6 +151,8 @@ describe('resolveRange', () => {
     const e = await rejection(resolveRange(gitFor(repo), { base: 'c'.repeat(40) }));
     expect(e).toBeInstanceOf(IncompleteHistoryError);
     expect((e as IncompleteHistoryError).kind).toBe('missing-base');
+    // In a full clone this is most often a typo, so the message says that as well as the fix.
+    expect(e.message).toContain(`base "${'c'.repeat(40)}" is not a commit in this repository (mistyped, or not fetched)`);
     expect(e.message).toContain('fetch-depth: 0');
     expect(e.message.split('\n')).toHaveLength(1);
   });

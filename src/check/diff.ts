@@ -21,9 +21,9 @@ const METADATA = new Set(['.gitmodules', '.gitattributes', '.mailmap']);
 const METADATA_LINK = new Set(['.gitmodules', '.gitattributes', '.gitignore', '.mailmap']);
 
 /**
- * Where a link or submodule at P stands in for a protected folder: P itself (`.kiro/settings`,
- * `.git`, `secrets`) or P as the parent of a protected folder (`.kiro` holds `settings/`). Only
- * P's own name can make these protected; what lies behind the link is judged as its target.
+ * Where a folder P stands for a protected one: P itself (`.kiro/settings`, `.git`, `secrets`) or
+ * P as the parent of a protected folder (`.kiro` holds `settings/`). A link or submodule at P
+ * replaces it; a link pointing at P opens a way to write into it.
  */
 const PROBE = 'agent-gate-probe';
 const PROTECTED_TAILS = [PROBE, `settings/${PROBE}`, `agents/${PROBE}`, `hooks/${PROBE}`, `workspace-roots/${PROBE}`];
@@ -53,8 +53,13 @@ export function resolveLinkTarget(linkPath: string, target: string): string | nu
   return out.length === 0 ? null : out.join('/');
 }
 
-/** The most restrictive explicit rule among the protected paths a link at `path` would replace. */
-function ancestorOfProtected(policy: CompiledPolicy, path: string, policyPaths: readonly string[]): PathDecision | null {
+interface Replaced { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: string; replaced: string }
+
+/**
+ * The most restrictive explicit rule among the protected paths that a link at `path`, or one
+ * pointing at `path`, makes reachable: `path` itself or a protected folder below it.
+ */
+function protectedBehind(policy: CompiledPolicy, path: string, policyPaths: readonly string[]): Replaced | null {
   const canonical = canonicalPath(path);
   const probes = PROTECTED_TAILS.map((t) => `${path}/${t}`);
   for (const p of policyPaths) if (canonicalPath(p).startsWith(canonical + '/')) probes.push(p);
@@ -64,7 +69,10 @@ function ancestorOfProtected(policy: CompiledPolicy, path: string, policyPaths: 
     if (d.rule === null || d.effect === 'allow') continue;
     if (worst === null || moreRestrictive(d.effect, worst.effect)) worst = d;
   }
-  return worst;
+  if (worst === null || worst.effect === 'allow') return null;
+  // The probe name is ours, not the user's: reports name the folder it stands for.
+  const strip = (text: string): string => text.split(`/${PROBE}`).join('');
+  return { effect: worst.effect, rule: worst.rule, reason: strip(worst.reason), replaced: strip(worst.path) };
 }
 
 export interface DiffContext {
@@ -106,11 +114,10 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
       verdicts.push({ effect: 'ask', rule: KIRO_GIT_METADATA, reason: `changing ${base} changes how git reads the rest of the repository (${describeRule(KIRO_GIT_METADATA)})` });
     }
     if ((isLink || c.newMode === GITLINK) && c.newMode !== ZERO_MODE) {
-      const anc = ancestorOfProtected(ctx.policy, path, ctx.policyPaths);
-      if (anc !== null && anc.effect !== 'allow') {
+      const anc = protectedBehind(ctx.policy, path, ctx.policyPaths);
+      if (anc !== null) {
         const kind = c.newMode === GITLINK ? 'submodule' : 'symlink';
-        const replaced = anc.path.endsWith('/' + PROBE) ? anc.path.slice(0, -PROBE.length - 1) : anc.path;
-        verdicts.push({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at ${JSON.stringify(path)} replaces protected path ${JSON.stringify(replaced)}: ${anc.reason}` });
+        verdicts.push({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at ${JSON.stringify(path)} replaces protected path ${JSON.stringify(anc.replaced)}: ${anc.reason}` });
       }
     }
     const verdict = strongest(verdicts);
@@ -133,7 +140,14 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
   if (target === null) {
     return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} points outside the repository (${JSON.stringify(raw)})` }, raw, commit, path)];
   }
+  const verdicts: PathVerdict[] = [];
   const t = decidePath(ctx.policy, 'fs_write', target);
-  if (t.effect === 'allow') return [];
-  return [finding({ effect: t.effect, rule: t.rule, reason: `symlink ${JSON.stringify(path)} points at ${JSON.stringify(target)}: ${t.reason}` }, target, commit, path)];
+  if (t.effect !== 'allow') verdicts.push({ effect: t.effect, rule: t.rule, reason: `symlink ${JSON.stringify(path)} points at ${JSON.stringify(target)}: ${t.reason}` });
+  // A link to a protected folder, or to a folder above one, is a way to write into it.
+  const behind = protectedBehind(ctx.policy, target, ctx.policyPaths);
+  if (behind !== null) {
+    verdicts.push({ effect: behind.effect, rule: behind.rule, reason: `symlink ${JSON.stringify(path)} points at ${JSON.stringify(target)}, which reaches protected path ${JSON.stringify(behind.replaced)}: ${behind.reason}` });
+  }
+  const verdict = strongest(verdicts);
+  return verdict === null ? [] : [finding(verdict, target, commit, path)];
 }

@@ -1,14 +1,12 @@
 // Pure part of `check`: commits in, report entries out. No git, no disk.
 import type { CompiledPolicy } from '../engine/compile.ts';
-import { decideModel } from '../engine/decide.ts';
-import { detectAgent, detectionTrailers, modelFromTrailers } from '../git/agents.ts';
+import { detectAgent, detectionTrailers, modelsFromTrailers } from '../git/agents.ts';
 import type { CommitInfo } from '../git/log.ts';
 import type { AgentsConfig } from '../policy/types.ts';
 import { isLogTamper, type CommitEntry, type Finding } from '../report/model.ts';
 import { judgeChanges } from './diff.ts';
 import { judgeLogFiles, judgeNote, type LogChange } from './logs.ts';
-
-export const COMMIT_MESSAGE_SOURCE = '(commit message)';
+import { mergeSightings, modelFindings, trailerSightings } from './models.ts';
 
 export interface JudgeOptions {
   policy: CompiledPolicy;
@@ -31,17 +29,6 @@ function subjectOf(message: string): string {
   return line.length > 120 ? line.slice(0, 117) + '...' : line;
 }
 
-/** The model finding for one agent commit, if the model list says no (SPEC 9). */
-function modelFinding(policy: CompiledPolicy, sha: string, model: string | null): Finding | null {
-  if (policy.models.length === 0) return null;
-  const d = decideModel(policy, model);
-  if (d.effect === 'allow') return null;
-  return {
-    effect: d.effect, capability: 'model', resource: model ?? '(unknown)', commit: sha,
-    source: { kind: 'diff', file: COMMIT_MESSAGE_SOURCE }, part: null, rule: d.rule, reason: d.reason,
-  };
-}
-
 export interface JudgedCommit {
   entry: CommitEntry;
   findings: Finding[];
@@ -58,7 +45,7 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
   if (opts.logs && note !== undefined) {
     const n = judgeNote(opts.policy, c.sha, opts.logs.notesRef, note);
     logged.findings.push(...n.findings);
-    for (const m of n.models) if (!logged.models.includes(m)) logged.models.push(m);
+    logged.models = mergeSightings(logged.models, n.models);
     logged.addsEntries ||= n.addsEntries;
   }
   const verdict = detectAgent(
@@ -70,7 +57,9 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
       addsLogEntries: logged.addsEntries,
     },
   );
-  const model = modelFromTrailers(trailers) ?? logged.models[0] ?? null;
+  // Every model named is judged; the report names the first (trailers before log entries).
+  const models = mergeSightings(trailerSightings(modelsFromTrailers(trailers)), logged.models);
+  const model = models[0]?.model ?? null;
   const entry: CommitEntry = { sha: c.sha, agent: verdict.agent, signals: verdict.signals, model, subject: subjectOf(c.message) };
   if (!verdict.agent) {
     findings.push(...logged.findings.filter(isLogTamper));
@@ -81,12 +70,7 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
   const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths };
   findings.push(...judgeChanges(ctx, c.sha, logPaths.size === 0 ? c.changes : c.changes.filter((ch) => ch.pathText === null || !logPaths.has(ch.pathText))));
   findings.push(...logged.findings);
-  const models = new Set<string | null>([model, ...logged.models]);
-  if (model !== null) models.delete(null);
-  for (const m of models) {
-    const f = modelFinding(opts.policy, c.sha, m);
-    if (f) findings.push(f);
-  }
+  findings.push(...modelFindings(opts.policy, c.sha, models, true));
   return { entry, findings };
 }
 

@@ -8,6 +8,7 @@ import { BUILTIN_FILE, type Effect, type RuleRef } from '../policy/types.ts';
 import type { LogEntry } from '../logs/entry.ts';
 import type { Finding } from '../report/model.ts';
 import type { LogChange } from './logpaths.ts';
+import type { ModelSighting } from './models.ts';
 
 export { logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logpaths.ts';
 
@@ -18,8 +19,8 @@ const REGULAR = new Set(['100644', '100755']);
 
 export interface LogJudgement {
   findings: Finding[];
-  /** Models the judged entries name, in order. */
-  models: string[];
+  /** Models the judged entries name, in order, each where it first appears. */
+  models: ModelSighting[];
   /** Whether the commit added any entry (an agent signal, SPEC 7). */
   addsEntries: boolean;
 }
@@ -83,7 +84,8 @@ function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string): F
 function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[], commit: string, into: LogJudgement): void {
   for (const v of entries) {
     into.addsEntries = true;
-    if (v.entry.model !== null && !into.models.includes(v.entry.model)) into.models.push(v.entry.model);
+    const model = v.entry.model;
+    if (model !== null && !into.models.some((s) => s.model === model)) into.models.push({ model, source: { kind: 'log', file: v.file, line: v.line } });
     const f = judgeEntry(policy, v, commit);
     if (f !== null) into.findings.push(f);
   }

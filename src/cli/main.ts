@@ -57,6 +57,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return (await load())(rest, io);
 }
 
+// A reader that stops early (`| head`) leaves the output incomplete, so the run did not do its
+// job: one line and exit 2, never a stack trace or an exit 1 that would read as "failed".
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  process.stderr.write(`agent-gate: cannot write to standard output (${e.code ?? e.message}); the output is incomplete\n`);
+  process.exit(2);
+});
+// With stderr gone there is nowhere left to explain anything.
+process.stderr.on('error', () => process.exit(2));
+
 const io: Io = {
   out: (t) => { process.stdout.write(t); },
   err: (t) => { process.stderr.write(t); },

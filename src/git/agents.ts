@@ -222,8 +222,3 @@ export function modelsFromTrailers(trailers: readonly Trailer[]): string[] {
   }
   return models;
 }
-
-/** The first model a commit's trailers name, or null. */
-export function modelFromTrailers(trailers: readonly Trailer[]): string | null {
-  return modelsFromTrailers(trailers)[0] ?? null;
-}

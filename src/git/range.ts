@@ -79,13 +79,28 @@ export async function readHistoryState(git: Git): Promise<HistoryState> {
   };
 }
 
+/** Whether `head` is a branch whose upstream is the same branch on a remote (`feat` tracking `origin/feat`). */
+async function tracksItself(git: Git, head: string): Promise<boolean> {
+  const full = await git.exec(['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', head]);
+  const ref = textOf(full.stdout).trim();
+  if (full.exitCode !== 0 || !ref.startsWith('refs/heads/')) return false;
+  const out = textOf(await git.run(['for-each-ref', '--format=%(refname)%00%(upstream:remotename)%00%(upstream:remoteref)', ref]));
+  for (const line of out.split('\n')) {
+    const [name, remote, remoteRef] = line.split('\0');
+    if (name === ref) return remote !== undefined && remote !== '' && remote !== '.' && remoteRef === ref;
+  }
+  return false;
+}
+
 /**
  * The base `check` uses when none is given: the upstream of the head branch, else the default
- * branch. Returns the ref it chose, or null when there is none.
+ * branch. Returns the ref it chose, or null when there is none. An upstream that is the branch's
+ * own copy on a remote is skipped: it holds what was pushed already, and judging only what was
+ * not would pass every pushed agent commit unjudged.
  */
 export async function findDefaultBase(git: Git, head = 'HEAD'): Promise<string | null> {
   const candidates = [
-    `${head}@{upstream}`,
+    ...((await tracksItself(git, head)) ? [] : [`${head}@{upstream}`]),
     'refs/remotes/origin/HEAD',
     'refs/remotes/origin/main',
     'refs/remotes/origin/master',
@@ -160,7 +175,7 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
     throw new IncompleteHistoryError('grafts', 'info/grafts rewrites parents in this repository (remove it)');
   }
   if (head === null) {
-    throw new IncompleteHistoryError('missing-head', `head ${JSON.stringify(headRef)} is not a commit in this repository`, headRef);
+    throw new IncompleteHistoryError('missing-head', `head ${JSON.stringify(headRef)} is not a commit in this repository (mistyped, or not fetched)`, headRef);
   }
   if (baseRef === undefined) {
     const found = await findDefaultBase(git, opts.head ?? 'HEAD');
@@ -171,7 +186,7 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
   }
   const base = given === undefined ? await resolveCommit(git, baseRef) : givenBase;
   if (base === null) {
-    throw new IncompleteHistoryError('missing-base', `base ${JSON.stringify(baseRef)} is not a commit in this repository`, baseRef);
+    throw new IncompleteHistoryError('missing-base', `base ${JSON.stringify(baseRef)} is not a commit in this repository (mistyped, or not fetched)`, baseRef);
   }
 
   const bases = await mergeBases(git, [base, head]);

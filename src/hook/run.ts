@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { GateError } from '../errors.ts';
 import { judgeChanges } from '../check/diff.ts';
 import { logBlobIds, logChanges, logMatcher } from '../check/logpaths.ts';
+import { mergeSightings, modelFindings, trailerSightings } from '../check/models.ts';
 import { compilePolicy } from '../engine/compile.ts';
-import { decideModel } from '../engine/decide.ts';
-import { detectAgent, detectAgentEnv, detectionTrailers, modelFromTrailers } from '../git/agents.ts';
+import { detectAgent, detectAgentEnv, detectionTrailers, modelsFromTrailers } from '../git/agents.ts';
 import { createGit, textOf, type Git } from '../git/exec.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { homeDir, readPolicyFile } from '../policy/source.ts';
@@ -97,17 +97,11 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
       findings.push(...judgeChanges({ policy, blobs, policyPaths: [DEFAULT_POLICY_PATH] }, '', staged.changes.filter((c) => c.pathText === null || !logPaths.has(c.pathText))));
     }
   }
-  if (agent && policy.models.length > 0) {
-    // The message names the model only at commit-msg; before that, only logged models are known.
-    const named = modelFromTrailers(trailers);
-    const models = new Set<string | null>(opts.stage === 'commit-msg' ? [named ?? logged.models[0] ?? null, ...logged.models] : logged.models);
-    if (models.size > 1) models.delete(null);
-    for (const m of models) {
-      const d = decideModel(policy, m);
-      if (d.effect !== 'allow') {
-        findings.push({ effect: d.effect, capability: 'model', resource: m ?? '(unknown)', commit: null, source: { kind: 'diff', file: '(commit message)' }, part: null, rule: d.rule, reason: d.reason });
-      }
-    }
+  if (agent) {
+    // The message names models only at commit-msg; before that, only logged models are known.
+    const atMessage = opts.stage === 'commit-msg';
+    const named = atMessage ? mergeSightings(trailerSightings(modelsFromTrailers(trailers)), logged.models) : logged.models;
+    findings.push(...modelFindings(policy, null, named, atMessage));
   }
   result.findings = findings.map((f) => (f.commit === '' ? { ...f, commit: null } : f));
   result.blocked = fails(decisionOf(result.findings), failOn);

@@ -13,6 +13,9 @@ export interface CommitEntry {
   subject: string;
 }
 
+/** `source.file` of a finding about the commit message (a model its trailers name). */
+export const COMMIT_MESSAGE_SOURCE = '(commit message)';
+
 export interface FindingSource {
   kind: 'diff' | 'log';
   file: string;

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for code scanning: one result per finding, stable rule ids, repository-relative URIs.
 import { describeRule } from '../engine/decide.ts';
 import { hintFor } from './hint.ts';
-import { isLogTamper, type Finding, type Report } from './model.ts';
+import { COMMIT_MESSAGE_SOURCE, isLogTamper, type Finding, type Report } from './model.ts';
 
 interface SarifRule { id: string; name: string; shortDescription: { text: string }; helpUri: string }
 
@@ -29,9 +29,10 @@ export function renderSarif(report: Report, policyFile = '.github/agent-gate.yml
         helpUri: 'https://github.com/agent-gate/agent-gate/blob/main/docs/policy.md',
       });
     }
-    const absolute = f.source.kind === 'diff' && f.resource.startsWith('/');
-    const uri = f.source.kind === 'log' ? f.source.file : f.resource;
-    const location = absolute || f.source.file.startsWith('refs/')
+    // The file the finding came from: the changed path (a symlink's target finding points at the
+    // link) or the log file. A note, the commit message or a path outside the repository has none.
+    const uri = f.source.file;
+    const location = uri === COMMIT_MESSAGE_SOURCE || uri.startsWith('refs/') || uri.startsWith('/') || uri.split('/').includes('..')
       ? []
       : [{
         physicalLocation: {

@@ -1,0 +1,38 @@
+// Models (SPEC 9): every model an agent commit names is held to the list, wherever it was named.
+import type { CompiledPolicy } from '../engine/compile.ts';
+import { decideModel } from '../engine/decide.ts';
+import { COMMIT_MESSAGE_SOURCE, type Finding, type FindingSource } from '../report/model.ts';
+const FROM_MESSAGE: FindingSource = { kind: 'diff', file: COMMIT_MESSAGE_SOURCE };
+
+/** A model named once: by a trailer (the commit message) or by a log entry (file and line). */
+export interface ModelSighting {
+  model: string;
+  source: FindingSource;
+}
+
+export function trailerSightings(models: readonly string[]): ModelSighting[] {
+  return models.map((model) => ({ model, source: FROM_MESSAGE }));
+}
+
+/** `first` followed by the sightings of `more` whose model it does not name yet. */
+export function mergeSightings(first: readonly ModelSighting[], more: readonly ModelSighting[]): ModelSighting[] {
+  const out = [...first];
+  for (const s of more) if (!out.some((o) => o.model === s.model)) out.push(s);
+  return out;
+}
+
+/**
+ * One finding per named model the list does not allow. With nothing named, `models.unknown`
+ * applies when `judgeUnknown` (the commit message is known by then).
+ */
+export function modelFindings(policy: CompiledPolicy, commit: string | null, named: readonly ModelSighting[], judgeUnknown: boolean): Finding[] {
+  if (policy.models.length === 0) return [];
+  const asked: Array<{ model: string | null; source: FindingSource }> = named.length > 0 ? [...named] : judgeUnknown ? [{ model: null, source: FROM_MESSAGE }] : [];
+  const findings: Finding[] = [];
+  for (const { model, source } of asked) {
+    const d = decideModel(policy, model);
+    if (d.effect === 'allow') continue;
+    findings.push({ effect: d.effect, capability: 'model', resource: model ?? '(unknown)', commit, source, part: null, rule: d.rule, reason: d.reason });
+  }
+  return findings;
+}
