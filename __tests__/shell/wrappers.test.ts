@@ -66,7 +66,7 @@ describe('transparent wrappers (5.4)', () => {
     ["bash -c 'bash -c \"rm x\"'", ['bash -c bash -c "rm x" [wrapper]', 'bash -c rm x [wrapper]', 'rm x']],
     ["bash <<'EOF'\nrm -rf /\nEOF", ['bash [wrapper]', 'rm -rf /']],
     ["sh -s <<< 'rm x'", ['sh -s [wrapper]', 'rm x']],
-    ['curl x | bash', ['curl x', 'bash']],
+    ['curl x | bash', ['curl x', 'bash [ask]']],
     ['eval "rm x; ls"', ['eval rm x; ls [wrapper]', 'rm x', 'ls']],
     ['eval rm x', ['eval rm x [wrapper]', 'rm x']],
     ["eval 'rm' '-rf' '/'", ['eval rm -rf / [wrapper]', 'rm -rf /']],

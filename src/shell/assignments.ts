@@ -4,10 +4,15 @@ import { assignedName, type Arg } from './words.ts';
 
 const DANGEROUS = new Set([
   'PATH', 'IFS', 'ENV', 'BASH_ENV', 'CDPATH', 'GLOBIGNORE', 'PROMPT_COMMAND', 'PS4', 'SHELLOPTS', 'BASHOPTS',
+  // Beyond SPEC 5.6's list: variables whose value git or other tools run as a command, or that
+  // point git at other configuration (aliases, pagers, hooks).
+  'GIT_PAGER', 'PAGER', 'MANPAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'EDITOR', 'VISUAL', 'GIT_SSH', 'GIT_SSH_COMMAND',
+  'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_EXTERNAL_DIFF', 'GIT_EXEC_PATH', 'GIT_PROXY_COMMAND', 'GIT_TEMPLATE_DIR', 'GIT_DIR',
+  'GIT_COMMON_DIR', 'BROWSER', 'LESSOPEN', 'LESSCLOSE', 'NODE_OPTIONS', 'PERL5OPT', 'RUBYOPT', 'PYTHONSTARTUP',
 ]);
 
 export function isDangerousName(name: string): boolean {
-  return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_');
+  return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_') || name.startsWith('GIT_CONFIG');
 }
 
 export function dangerReason(name: string): string {
@@ -38,6 +43,11 @@ export function operandAssignmentDanger(args: readonly Arg[]): string | null {
       return printfDanger(args);
     case 'let':
       return letDanger(args);
+    case 'wait':
+      return namesDanger(args, 'p', 'p');
+    case 'hash':
+      // `hash -p /bin/rm ls` makes every later `ls` run rm.
+      return args.some((a, i) => i > 0 && /^-[a-z]*p/.test(a.value)) ? 'hash -p makes a command name run another program' : null;
   }
   return null;
 }
@@ -49,6 +59,8 @@ function declarationDanger(args: readonly Arg[]): string | null {
     if (a === undefined) continue;
     if (a.split) return 'dynamic operand of a declaration builtin';
     const v = a.value;
+    // `declare "$a"=x`: the name is only known at run time.
+    if (a.dynamic !== null && /[$`]/.test(v.slice(0, v.indexOf('=') < 0 ? v.length : v.indexOf('=')))) return 'dynamic variable name in a declaration builtin';
     if ((v.startsWith('-') || v.startsWith('+')) && assignedName(v) === null) {
       if (v.includes('n')) nameref = true;
       continue;
@@ -107,11 +119,19 @@ function printfDanger(args: readonly Arg[]): string | null {
 
 const LET_ASSIGNMENT = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\])?\s*[-+*/%&|^<>]*=(?!=)/;
 
+const LET_STEP = /(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*)\s*(?:\+\+|--)/g;
+
 function letDanger(args: readonly Arg[]): string | null {
   for (let i = 1; i < args.length; i++) {
     const v = args[i]?.value ?? '';
+    // bash expands `$(…)` in array subscripts while it evaluates the expression.
+    if (v.includes('$(') || v.includes('`')) return 'let evaluates command substitutions inside its expressions';
     const m = LET_ASSIGNMENT.exec(v);
     if (m?.[1] !== undefined && isDangerousName(m[1])) return dangerReason(m[1]);
+    for (const step of v.matchAll(LET_STEP)) {
+      const name = step[1] ?? step[2];
+      if (name !== undefined && isDangerousName(name)) return dangerReason(name);
+    }
   }
   return null;
 }

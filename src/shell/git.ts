@@ -7,6 +7,8 @@ export interface GitScan {
   next: number;
   /** Values git would hand to a shell, as scripts to analyse. */
   scripts: Arg[];
+  /** `-c alias.NAME=value` without `!`: lower-cased NAME -> the git words it stands for. */
+  aliases: Map<string, string>;
   forceAsk: string | null;
 }
 
@@ -16,16 +18,17 @@ const FLAGS = new Set([
   '--icase-pathspecs', '--html-path', '--man-path', '--info-path', '--exec-path',
 ]);
 /** Long options that take the next word as value when written without `=`. */
-const WITH_VALUE = new Set(['--git-dir', '--work-tree', '--namespace', '--super-prefix', '--config-env', '--attr-source']);
+const WITH_VALUE = new Set(['--git-dir', '--work-tree', '--namespace', '--super-prefix', '--config-env', '--attr-source', '--shallow-file']);
 const INLINE_VALUE = new Set([...WITH_VALUE, '--exec-path', '--list-cmds']);
 
 export function scanGit(args: readonly Arg[]): GitScan {
-  const scan: GitScan = { next: args.length, scripts: [], forceAsk: null };
+  const scan: GitScan = { next: args.length, scripts: [], aliases: new Map(), forceAsk: null };
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     if (a === undefined) continue;
     const v = a.value;
-    if (a.split) scan.forceAsk ??= 'dynamic git global option';
+    // Quoted or not, a word built at run time could be an option that takes the next word.
+    if (a.dynamic !== null) scan.forceAsk ??= 'git global option or sub-command is not static';
     if (v === '-C') {
       i++;
       continue;
@@ -103,6 +106,9 @@ function keyKind(key: string): KeyKind {
     case 'include':
     case 'includeif':
       return name === 'path' ? 'unsafe' : null;
+    case 'protocol':
+      // `protocol.ext.allow=always` lets an `ext::` remote run its command.
+      return name === 'allow' ? 'unsafe' : null;
   }
   return null;
 }
@@ -126,7 +132,10 @@ function configSetting(setting: Arg, scan: GitScan): void {
   }
   let value = text.slice(eq + 1);
   if (kind === 'alias') {
-    if (!value.startsWith('!')) return;
+    if (!value.startsWith('!')) {
+      scan.aliases.set(key.slice(key.indexOf('.') + 1).toLowerCase(), value);
+      return;
+    }
     value = value.slice(1);
   } else if (kind === 'switchable') {
     if (BOOLEAN.test(value)) return;

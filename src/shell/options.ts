@@ -7,6 +7,16 @@ export interface OptionSpec {
   readonly shortWithValue: string;
   /** Long options that take the next word as value when written without `=`. */
   readonly longWithValue: readonly string[];
+  /**
+   * Every other option the program knows: flags, and options whose value can only be attached
+   * (`xargs -l5`, `--max-lines=5`). With these lists a spec is complete, and an option it does not
+   * know leaves it unknown where the command starts, since that option might take the next word.
+   */
+  readonly shortFlags?: string;
+  readonly shortAttached?: string;
+  readonly longFlags?: readonly string[];
+  /** getopt_long: a long option may be shortened to any prefix that names only one option. */
+  readonly abbreviations?: boolean;
   /** `-` alone is an option (env, su) rather than an operand. */
   readonly dashIsOption?: boolean;
   /** Options may follow operands (GNU permutation, as in `su root -c cmd`). */
@@ -14,7 +24,7 @@ export interface OptionSpec {
 }
 
 export interface ScannedOption {
-  /** `-x` for a short option, `--name` for a long one. */
+  /** `-x` for a short option, `--name` for a long one (its full name when abbreviated). */
   name: string;
   value: Arg | null;
 }
@@ -25,16 +35,29 @@ export interface OptionScan {
   options: ScannedOption[];
   /** Operands met while permuting (only with `permute`). */
   operands: Arg[];
-  /** A word among the options might expand to several words, so positions are unknown. */
+  /** A word among the options is only known at run time, so positions are unknown. */
   dynamic: boolean;
+  /** The first option a complete spec does not know, or null. */
+  unknown: string | null;
+}
+
+/** The long option `written` names: itself, or with abbreviations the one option it starts. */
+export function longOptionName(spec: OptionSpec, written: string): string | null {
+  const known = [...spec.longWithValue, ...(spec.longFlags ?? [])];
+  if (known.includes(written)) return written;
+  if (spec.abbreviations !== true) return null;
+  const matches = known.filter((k) => k.startsWith(written));
+  return matches.length === 1 ? (matches[0] ?? null) : null;
 }
 
 export function scanOptions(args: readonly Arg[], start: number, spec: OptionSpec): OptionScan {
-  const scan: OptionScan = { next: args.length, options: [], operands: [], dynamic: false };
+  const scan: OptionScan = { next: args.length, options: [], operands: [], dynamic: false, unknown: null };
+  const complete = spec.shortFlags !== undefined;
   for (let i = start; i < args.length; i++) {
     const a = args[i];
     if (a === undefined) continue;
-    if (a.split) scan.dynamic = true;
+    // Quoted or not, a word built at run time could be any option, with or without a value.
+    if (a.dynamic !== null) scan.dynamic = true;
     const v = a.value;
     if (v === '--') {
       if (spec.permute === true) {
@@ -61,14 +84,17 @@ export function scanOptions(args: readonly Arg[], start: number, spec: OptionSpe
     }
     if (v.charCodeAt(1) === 0x2d) {
       const eq = v.indexOf('=');
+      const written = eq >= 0 ? v.slice(0, eq) : v;
+      const name = longOptionName(spec, written);
+      if (name === null && complete) scan.unknown ??= written;
       if (eq >= 0) {
-        scan.options.push({ name: v.slice(0, eq), value: { ...a, value: v.slice(eq + 1) } });
-      } else if (spec.longWithValue.includes(v)) {
+        scan.options.push({ name: name ?? written, value: { ...a, value: v.slice(eq + 1) } });
+      } else if (name !== null && spec.longWithValue.includes(name)) {
         const value = args[i + 1] ?? null;
-        scan.options.push({ name: v, value });
+        scan.options.push({ name, value });
         i++;
       } else {
-        scan.options.push({ name: v, value: null });
+        scan.options.push({ name: name ?? written, value: null });
       }
       continue;
     }
@@ -81,10 +107,22 @@ export function scanOptions(args: readonly Arg[], start: number, spec: OptionSpe
         scan.options.push({ name: `-${ch}`, value });
         break;
       }
+      if (spec.shortAttached?.includes(ch) === true) {
+        scan.options.push({ name: `-${ch}`, value: j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : null });
+        break;
+      }
+      if (complete && spec.shortFlags?.includes(ch) !== true) scan.unknown ??= `-${ch}`;
       scan.options.push({ name: `-${ch}`, value: null });
     }
   }
   return scan;
+}
+
+/** Why the scan cannot say where the wrapped command starts, or null. */
+export function optionDoubt(scan: OptionScan, who = 'wrapper'): string | null {
+  if (scan.dynamic) return `${who} option is not static, so where the wrapped command starts is unknown`;
+  if (scan.unknown !== null) return `${who} option ${scan.unknown} is not one agent-gate knows, so where the wrapped command starts is unknown`;
+  return null;
 }
 
 export function hasOption(scan: OptionScan, ...names: string[]): boolean {

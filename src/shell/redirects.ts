@@ -22,13 +22,31 @@ export function redirectWrite(r: Redirect, target: Arg, procSubOnly: boolean, so
   }
   if (procSubOnly) return null;
   if (target.dynamic === null && (NOT_FILES.has(target.value) || DEV_FD.test(target.value))) return null;
+  const tilde = tildeTarget(target, source);
   return {
     kind: 'write',
-    target: target.value,
+    target: tilde.path,
     operator: descriptorText(r.descriptor) + op,
-    forceAsk: target.dynamic === null ? null : `redirection target is not static (${target.dynamic})`,
+    forceAsk: target.dynamic === null ? tilde.doubt : `redirection target is not static (${target.dynamic})`,
     source: r.pos >= 0 && r.end <= source.length ? source.slice(r.pos, r.end) : `${op}${target.value}`,
   };
+}
+
+/**
+ * Bash's tilde expansion of a target: only an unquoted `~` at the start expands. `~` and `~/`
+ * are the home folder, which rules match as `~/`; `~+` is the working folder; `~-` and `~user`
+ * are only known at run time. A quoted `~` is a folder of that name.
+ */
+function tildeTarget(target: Arg, source: string): { path: string; doubt: string | null } {
+  const v = target.value;
+  if (!v.startsWith('~')) return { path: v, doubt: null };
+  if (target.pos < 0 || target.pos >= source.length) return { path: v, doubt: 'redirection target starts with a ~ whose quoting is unknown' };
+  if (source.charCodeAt(target.pos) !== 0x7e) return { path: `./${v}`, doubt: null };
+  const slash = v.indexOf('/');
+  const prefix = slash < 0 ? v : v.slice(0, slash);
+  if (prefix === '~') return { path: v, doubt: null };
+  if (prefix === '~+') return { path: `.${slash < 0 ? '' : v.slice(slash)}`, doubt: null };
+  return { path: v, doubt: `redirection target ${prefix} names a folder only known at run time` };
 }
 
 function descriptorText(d: RedirectDescriptor | undefined): string {

@@ -175,6 +175,8 @@ export class Walker {
         const body = node.body;
         const second = body.type === 'Command' ? body.suffix[0] : undefined;
         if (body.type === 'Command' && body.prefix.length === 0 && second?.type === 'Word' && RESERVED.has(second.text)) fail(`unexpected reserved word ${second.text} after coproc`);
+        // `coproc NAME { … }` stores the coprocess's file descriptors in NAME.
+        if (node.name !== undefined && isDangerousName(node.name.value)) sink.force ??= dangerReason(node.name.value);
         this.node(body, scope, depth);
         break;
       }
@@ -379,6 +381,8 @@ export class Walker {
   private redirection(r: Redirection, scope: Scope, depth: number, sink: Sink, stdin: Arg | null): Arg | null {
     const fd = r.descriptor;
     const onStdin = fd === undefined || (fd.type === 'FileDescriptor' && fd.value === 0);
+    // `{NAME}>file` stores the new file descriptor's number in NAME.
+    if (fd?.type === 'FileDescriptorVariable' && isDangerousName(fd.name)) sink.force ??= dangerReason(fd.name);
     switch (r.type) {
       case 'HereDoc': {
         checkHereDoc(r);
@@ -585,6 +589,9 @@ export class Walker {
           stack.push(e.right, e.left);
           break;
         case 'ArithmeticUnary':
+          if ((e.operator === '++' || e.operator === '--') && e.operand.type === 'ArithmeticWord' && isDangerousName(e.operand.value)) {
+            sink.force ??= dangerReason(e.operand.value);
+          }
           stack.push(e.operand);
           break;
         case 'ArithmeticTernary':

@@ -3,7 +3,7 @@
 // tightening view of the host). The walker turns that into parts.
 import { isDangerousName, dangerReason } from './assignments.ts';
 import { scanGit } from './git.ts';
-import { hasOption, optionValue, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
+import { hasOption, longOptionName, optionDoubt, optionValue, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
 import { assignedName, joinedArg, type Arg } from './words.ts';
 
 export interface Unwrapped {
@@ -31,6 +31,7 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbas
 const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
+  'alias', 'mapfile', 'readarray',
 ]);
 const SYSTEM_DIR = /^\/(?:usr\/(?:local\/)?|opt\/homebrew\/)?s?bin\/([^/]+)$/;
 
@@ -48,7 +49,8 @@ export function wrapperName(arg: Arg): string | null {
 export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
   const first = args[0];
   if (first === undefined) return NONE;
-  const name = wrapperName(first);
+  // On a case-insensitive file system `Sudo` and `BASH` run sudo and bash.
+  const name = wrapperName(first)?.toLowerCase() ?? null;
   if (name === null || !WRAPPERS.has(name)) return NONE;
   switch (name) {
     case 'time':
@@ -63,7 +65,7 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
       return argv(args, scanOptions(args, 1, PLAIN), 0);
     case 'coproc':
     case 'busybox':
-      return argv(args, { next: 1, options: [], operands: [], dynamic: false }, 0);
+      return argv(args, { next: 1, options: [], operands: [], dynamic: false, unknown: null }, 0);
     case 'stdbuf':
       return argv(args, scanOptions(args, 1, STDBUF), 0);
     case 'exec':
@@ -83,14 +85,21 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
       return evalLike(args);
     case 'trap':
       return trap(args);
+    case 'alias':
+      return aliases(args);
+    case 'mapfile':
+    case 'readarray': {
+      const callback = optionValue(scanOptions(args, 1, MAPFILE), '-C');
+      return callback === null ? NONE : { ...NONE, scripts: [{ arg: callback, by: `${name} -C` }] };
+    }
     case 'find':
       return find(args);
     case 'git':
       return git(args);
     case 'sudo':
-      return sudoLike(args, scanOptions(args, 1, SUDO), 'sudo');
+      return sudoLike(args, SUDO, 'sudo');
     case 'doas':
-      return sudoLike(args, scanOptions(args, 1, DOAS), 'doas');
+      return sudoLike(args, DOAS, 'doas');
     case 'su':
       return su(args);
     case 'npx':
@@ -103,38 +112,85 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
       // Global options may come before the sub-command (`npm --yes exec`, `npm -w pkg exec`).
       const sub = scanOptions(args, 1, PACKAGE_MANAGER).next;
       const runs = name === 'npm' ? ['exec', 'x'] : ['exec', 'dlx'];
-      return isOneOf(args[sub], ...runs) ? execLike(args, sub + 1) : NONE;
+      if (isOneOf(args[sub], ...runs)) return execLike(args, sub + 1);
+      // An option this table lacks may have taken the word read as the sub-command.
+      const before = args[sub - 1];
+      if (sub > 1 && before !== undefined && before.value.startsWith('-') && !before.value.includes('=') && isOneOf(args[sub + 1], ...runs)) {
+        const inner = execLike(args, sub + 2);
+        return { ...inner, forceAsk: inner.forceAsk ?? `${name} option ${before.value} may take a value, so the sub-command may be ${args[sub + 1]?.value ?? ''}` };
+      }
+      return NONE;
     }
   }
   return SHELLS.has(name) ? shell(args, stdin, name) : NONE;
 }
 
 const PLAIN: OptionSpec = { shortWithValue: '', longWithValue: [] };
-const TIME: OptionSpec = { shortWithValue: 'fo', longWithValue: ['--format', '--output'] };
-const TIMEOUT: OptionSpec = { shortWithValue: 'sk', longWithValue: ['--signal', '--kill-after'] };
-const NICE: OptionSpec = { shortWithValue: 'n', longWithValue: ['--adjustment'] };
-const STDBUF: OptionSpec = { shortWithValue: 'ioe', longWithValue: ['--input', '--output', '--error'] };
-const EXEC: OptionSpec = { shortWithValue: 'a', longWithValue: [] };
+const MAPFILE: OptionSpec = { shortWithValue: 'dnOsuCc', longWithValue: [] };
+// The option tables of GNU coreutils, findutils, procps, util-linux, sudo and doas (BSD-only value
+// options included: reading an extra word as a value only moves the judged command later).
+const GETOPT = { abbreviations: true, longFlags: ['--help', '--version'] } as const;
+const TIME: OptionSpec = {
+  ...GETOPT, shortWithValue: 'fo', shortFlags: 'apqvV', longWithValue: ['--format', '--output'],
+  longFlags: [...GETOPT.longFlags, '--append', '--portability', '--quiet', '--verbose'],
+};
+const TIMEOUT: OptionSpec = {
+  ...GETOPT, shortWithValue: 'sk', shortFlags: 'v', longWithValue: ['--signal', '--kill-after'],
+  longFlags: [...GETOPT.longFlags, '--foreground', '--preserve-status', '--verbose'],
+};
+// `nice -5` is the old spelling of `-n 5`.
+const NICE: OptionSpec = { ...GETOPT, shortWithValue: 'n', shortFlags: '0123456789', longWithValue: ['--adjustment'] };
+const STDBUF: OptionSpec = { ...GETOPT, shortWithValue: 'ioe', shortFlags: '', longWithValue: ['--input', '--output', '--error'] };
+const EXEC: OptionSpec = { shortWithValue: 'a', shortFlags: 'cl', longWithValue: [], longFlags: [] };
 const XARGS: OptionSpec = {
-  shortWithValue: 'IELnsPda',
-  longWithValue: ['--arg-file', '--delimiter', '--max-args', '--max-lines', '--max-procs', '--max-chars', '--process-slot-var'],
+  ...GETOPT,
+  shortWithValue: 'adEILnPs',
+  shortFlags: '0oprtx',
+  shortAttached: 'eil',
+  longWithValue: ['--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars', '--process-slot-var'],
+  // --eof, --replace and --max-lines take a value only after `=`.
+  longFlags: [...GETOPT.longFlags, '--null', '--eof', '--replace', '--max-lines', '--interactive', '--no-run-if-empty',
+    '--show-limits', '--verbose', '--exit', '--open-tty'],
 };
-const WATCH: OptionSpec = { shortWithValue: 'nqs', longWithValue: ['--interval', '--equexit', '--shotsfile'] };
+const WATCH: OptionSpec = {
+  ...GETOPT,
+  shortWithValue: 'nqs',
+  shortFlags: 'bcCegprtwxhv',
+  shortAttached: 'd',
+  longWithValue: ['--interval', '--equexit', '--shotsfile'],
+  longFlags: [...GETOPT.longFlags, '--beep', '--color', '--no-color', '--differences', '--errexit', '--chgexit', '--precise',
+    '--no-rerun', '--no-title', '--no-wrap', '--exec'],
+};
 const SUDO: OptionSpec = {
-  shortWithValue: 'CDgpRrtTUu',
+  ...GETOPT,
+  shortWithValue: 'aCcDgpRrtTUu',
+  shortFlags: 'AbBEeHiKklNnPSsVv',
+  // `-h` alone is help; `-hHOST` names a host.
+  shortAttached: 'h',
   longWithValue: ['--close-from', '--chdir', '--group', '--host', '--prompt', '--chroot', '--role', '--type',
-    '--command-timeout', '--other-user', '--user'],
+    '--command-timeout', '--other-user', '--user', '--auth-type', '--login-class'],
+  longFlags: [...GETOPT.longFlags, '--askpass', '--background', '--bell', '--preserve-env', '--edit', '--set-home', '--login',
+    '--remove-timestamp', '--reset-timestamp', '--list', '--no-update', '--non-interactive', '--preserve-groups',
+    '--stdin', '--shell', '--validate'],
 };
-const DOAS: OptionSpec = { shortWithValue: 'Cu', longWithValue: [] };
+const DOAS: OptionSpec = { shortWithValue: 'aCu', shortFlags: 'Lns', longWithValue: [], longFlags: [] };
 const SU: OptionSpec = {
+  ...GETOPT,
   shortWithValue: 'cgGsw',
+  shortFlags: 'flmpPhV',
   longWithValue: ['--command', '--session-command', '--shell', '--group', '--supp-group', '--whitelist-environment'],
+  longFlags: [...GETOPT.longFlags, '--fast', '--login', '--preserve-environment', '--pty'],
   dashIsOption: true,
   permute: true,
 };
+// npm reads options with its own parser: no getopt abbreviations to follow, so an option missing
+// here is unknown rather than guessed at.
 const EXEC_LIKE: OptionSpec = {
   shortWithValue: 'pcw',
+  shortFlags: 'yq',
   longWithValue: ['--package', '--call', '--workspace', '--registry', '--cache', '--userconfig', '--prefix', '--node-options'],
+  longFlags: ['--yes', '--no', '--quiet', '--silent', '--ignore-scripts', '--no-install', '--workspaces', '--include-workspace-root',
+    '--prefer-offline', '--prefer-online', '--offline', '--shell-auto-fallback'],
 };
 
 /** Package managers' global options that take a value, so the value is not read as the sub-command. */
@@ -147,15 +203,12 @@ function isOneOf(arg: Arg | undefined, ...values: string[]): boolean {
   return arg !== undefined && arg.dynamic === null && values.includes(arg.value);
 }
 
-function dynamicOptions(scan: OptionScan): string | null {
-  return scan.dynamic ? 'wrapper option is not static, so where the wrapped command starts is unknown' : null;
-}
 
 /** `skip` operands come before the command (timeout's duration). */
 function argv(args: readonly Arg[], scan: OptionScan, skip: number): Unwrapped {
   const start = scan.next + skip;
   if (start >= args.length) return NONE;
-  let forceAsk = dynamicOptions(scan);
+  let forceAsk = optionDoubt(scan);
   for (let i = scan.next; i < start; i++) if (args[i]?.split === true) forceAsk ??= 'wrapper operand is not static';
   return { wrapper: true, commands: [args.slice(start)], views: [], scripts: [], forceAsk };
 }
@@ -165,7 +218,7 @@ function watch(args: readonly Arg[]): Unwrapped {
   if (scan.next >= args.length) return NONE;
   if (hasOption(scan, '-x', '--exec')) return argv(args, scan, 0);
   // Without -x, watch joins its operands with spaces and runs them with `sh -c`.
-  return script(joinedArg(args, scan.next), 'watch', dynamicOptions(scan));
+  return script(joinedArg(args, scan.next), 'watch', optionDoubt(scan));
 }
 
 function script(arg: Arg, by: string, forceAsk: string | null): Unwrapped {
@@ -176,6 +229,17 @@ function evalLike(args: readonly Arg[]): Unwrapped {
   const start = args[1]?.value === '--' ? 2 : 1;
   if (start >= args.length) return NONE;
   return script(joinedArg(args, start), 'eval', null);
+}
+
+/** `alias ll='ls -l'`: the value runs wherever the alias is used (with expand_aliases). */
+function aliases(args: readonly Arg[]): Unwrapped {
+  const scripts: ScriptArg[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    const eq = a?.value.indexOf('=') ?? -1;
+    if (a !== undefined && eq > 0) scripts.push({ arg: { ...a, value: a.value.slice(eq + 1) }, by: 'alias' });
+  }
+  return scripts.length === 0 ? NONE : { ...NONE, scripts };
 }
 
 function trap(args: readonly Arg[]): Unwrapped {
@@ -195,7 +259,8 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
   for (; i < args.length; i++) {
     const a = args[i];
     if (a === undefined) continue;
-    if (a.split) forceAsk ??= `${name} option is not static`;
+    // Quoted or not, a word built at run time could be `-c`.
+    if (a.dynamic !== null && !command) forceAsk ??= `${name} option is not static`;
     const v = a.value;
     if (v === '--' || v === '-') {
       i++;
@@ -216,14 +281,19 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
     }
     i += values;
   }
+  if (args[i]?.value === '/dev/stdin' && args[i]?.dynamic === null) fromStdin = true;
   if (command) {
     const text = args[i];
     if (text === undefined) return NONE;
     return script(text, `${name} -c`, forceAsk);
   }
   // `bash <<'EOF' … EOF` and `bash <<< '…'` run the heredoc or here-string as a script.
-  if ((i >= args.length || fromStdin) && stdin !== null) return script(stdin, `${name} reading a heredoc`, forceAsk);
-  return NONE;
+  if (i >= args.length || fromStdin) {
+    if (stdin !== null) return script(stdin, `${name} reading a heredoc`, forceAsk);
+    // `… | sh`: the script comes from a pipe or the terminal, so what it runs is unknown.
+    forceAsk ??= `${name} reads its script from standard input`;
+  }
+  return forceAsk === null ? NONE : { ...NONE, forceAsk };
 }
 
 function env(args: readonly Arg[]): Unwrapped {
@@ -245,14 +315,16 @@ function env(args: readonly Arg[]): Unwrapped {
       continue;
     }
     if (options && v.startsWith('-') && assignments.length === 0) {
-      envOption(a, pending);
+      forceAsk ??= envOption(a, pending);
       continue;
     }
-    const name = assignedName(v);
-    if (name === null) {
+    // env takes every word with a `=` as an assignment (`x-y=1` too), up to the command.
+    const eq = v.indexOf('=');
+    if (eq < 0) {
       pending.push(a);
       break;
     }
+    const name = v.slice(0, eq);
     if (isDangerousName(name)) forceAsk ??= dangerReason(name);
     assignments.push(a);
   }
@@ -262,33 +334,53 @@ function env(args: readonly Arg[]): Unwrapped {
   return { wrapper: true, commands: [inner], views: [], scripts: [], forceAsk };
 }
 
-/** Consumes the value of an env option from `pending`; `-S` pushes the words of its value back. */
-function envOption(a: Arg, pending: Arg[]): void {
+// GNU env (plus BSD's -P): the signal options take a value only after `=`.
+const ENV: OptionSpec = {
+  ...GETOPT,
+  shortWithValue: 'aCPSu',
+  shortFlags: '0iv',
+  longWithValue: ['--argv0', '--chdir', '--split-string', '--unset'],
+  longFlags: [...GETOPT.longFlags, '--null', '--ignore-environment', '--debug', '--list-signal-handling', '--block-signal',
+    '--default-signal', '--ignore-signal'],
+};
+
+/**
+ * Consumes the value of an env option from `pending`; `-S` pushes the words of its value back.
+ * Returns why the command's start is unknown (an option env might read a value for), or null.
+ */
+function envOption(a: Arg, pending: Arg[]): string | null {
   const v = a.value;
+  const unknown = (o: string): string => `env option ${o} is not one agent-gate knows, so where the wrapped command starts is unknown`;
   let value: Arg | undefined;
   let split = false;
+  if (v === '-') return null;
   if (v.startsWith('--')) {
     const eq = v.indexOf('=');
-    const name = eq < 0 ? v : v.slice(0, eq);
-    const takesValue = name === '--split-string' || name === '--unset' || name === '--chdir';
-    if (!takesValue) return;
+    const written = eq < 0 ? v : v.slice(0, eq);
+    const name = longOptionName(ENV, written);
+    if (name === null) return unknown(written);
+    if (!ENV.longWithValue.includes(name)) return null;
     value = eq < 0 ? pending.pop() : { ...a, value: v.slice(eq + 1) };
     split = name === '--split-string';
   } else {
     for (let j = 1; j < v.length; j++) {
-      const ch = v[j];
-      if (ch !== 'u' && ch !== 'C' && ch !== 'P' && ch !== 'S') continue;
+      const ch = v[j] ?? '';
+      if (!ENV.shortWithValue.includes(ch)) {
+        if (ENV.shortFlags?.includes(ch) !== true) return unknown(`-${ch}`);
+        continue;
+      }
       value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : pending.pop();
       split = ch === 'S';
       break;
     }
   }
-  if (!split || value === undefined) return;
+  if (!split || value === undefined) return null;
   const words = splitString(value);
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
     if (w !== undefined) pending.push(w);
   }
+  return null;
 }
 
 /** GNU `env -S` word splitting: quotes, backslash escapes, `${VAR}` (only known at run time). */
@@ -345,30 +437,61 @@ export function splitString(source: Arg): Arg[] {
   return out;
 }
 
+/** find primaries whose next word is their value (a name, a time, a path), never a primary. */
+const FIND_VALUE = new Set([
+  '-name', '-iname', '-path', '-ipath', '-wholename', '-iwholename', '-regex', '-iregex', '-lname', '-ilname', '-type',
+  '-xtype', '-size', '-mtime', '-mmin', '-atime', '-amin', '-ctime', '-cmin', '-newer', '-anewer', '-cnewer', '-perm',
+  '-user', '-group', '-uid', '-gid', '-links', '-inum', '-samefile', '-maxdepth', '-mindepth', '-used', '-fstype',
+  '-context', '-printf', '-fprint', '-fprint0', '-fls', '-regextype', '-files0-from',
+]);
+
 function find(args: readonly Arg[]): Unwrapped {
   let commands: Arg[][] | null = null;
+  let forceAsk: string | null = null;
   for (let i = 1; i < args.length; i++) {
-    const v = args[i]?.value;
-    if (v !== '-exec' && v !== '-execdir' && v !== '-ok' && v !== '-okdir') continue;
+    const a = args[i];
+    const v = a?.value;
+    if (v !== '-exec' && v !== '-execdir' && v !== '-ok' && v !== '-okdir') {
+      // A word built at run time could be `-exec` itself, unless it is a primary's value.
+      if (a?.dynamic != null && !FIND_VALUE.has(args[i - 1]?.value ?? '')) forceAsk ??= 'find expression word is not static, so it may start a command';
+      continue;
+    }
     let j = i + 1;
     for (; j < args.length; j++) {
       const w = args[j]?.value;
       if (w === ';' || (w === '+' && args[j - 1]?.value === '{}')) break;
     }
-    if (j > i + 1) (commands ??= []).push(args.slice(i + 1, j));
+    if (j > i + 1) {
+      const inner = args.slice(i + 1, j);
+      // `-exec {} …` runs each file found.
+      if (inner[0]?.value.includes('{}') === true) forceAsk ??= `find ${v} runs each file it finds as the command`;
+      (commands ??= []).push(inner);
+    }
     i = j;
   }
   // find does work of its own (-delete, -fprint), so it stays a full part, not a wrapper.
-  return commands === null ? NONE : { wrapper: false, commands, views: [], scripts: [], forceAsk: null };
+  if (commands === null) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  return { wrapper: false, commands, views: [], scripts: [], forceAsk };
 }
 
 function git(args: readonly Arg[]): Unwrapped {
   const scan = scanGit(args);
   const scripts: ScriptArg[] = scan.scripts.map((arg) => ({ arg, by: 'git -c' }));
   const commands: Arg[][] = [];
+  const views: Arg[][] = [];
+  let forceAsk = scan.forceAsk;
   subcommandRuns(args, scan.next, scripts, commands);
-  if (scripts.length === 0 && commands.length === 0 && scan.forceAsk === null) return NONE;
-  return { wrapper: false, commands, views: [], scripts, forceAsk: scan.forceAsk };
+  // `git -c alias.p=push p` runs `git push`.
+  const sub = args[scan.next];
+  const alias = sub === undefined ? undefined : scan.aliases.get(sub.value.toLowerCase());
+  if (alias !== undefined && sub !== undefined) {
+    const words = alias.split(/\s+/).filter((w) => w !== '').map((w) => ({ ...sub, value: w }));
+    views.push([args[0] ?? sub, ...words, ...args.slice(scan.next + 1)]);
+  }
+  // An `ext::` remote runs its command when the protocol is allowed.
+  if (args.some((a) => a.value.startsWith('ext::'))) forceAsk ??= 'an ext:: remote runs a command';
+  if (scripts.length === 0 && commands.length === 0 && views.length === 0 && forceAsk === null) return NONE;
+  return { wrapper: false, commands, views, scripts, forceAsk };
 }
 
 /** One script made of several words, as git joins them before handing them to a shell. */
@@ -410,17 +533,29 @@ function subcommandRuns(args: readonly Arg[], at: number, scripts: ScriptArg[], 
   }
 }
 
-function sudoLike(args: readonly Arg[], scan: OptionScan, name: string): Unwrapped {
-  // sudoedit edits files; it runs no command.
-  if (name === 'sudo' && hasOption(scan, '-e', '--edit')) return NONE;
-  let forceAsk = dynamicOptions(scan);
+/** The variable a `NAME=value` word sets for sudo, which takes any such word not starting with `/`. */
+function sudoAssignment(value: string): string | null {
+  const eq = value.indexOf('=');
+  return eq > 0 && !value.startsWith('/') ? value.slice(0, eq) : null;
+}
+
+function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string): Unwrapped {
+  let scan = scanOptions(args, 1, spec);
+  let forceAsk = optionDoubt(scan);
+  let edit = hasOption(scan, '-e', '--edit');
   let i = scan.next;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    const set = a === undefined ? null : assignedName(a.value);
+  // sudo reads VAR=value words among its options, and options again after them.
+  for (let a = args[i]; a !== undefined; a = args[i]) {
+    const set = sudoAssignment(a.value);
     if (set === null) break;
     if (isDangerousName(set)) forceAsk ??= dangerReason(set);
+    scan = scanOptions(args, i + 1, spec);
+    forceAsk ??= optionDoubt(scan);
+    edit ||= hasOption(scan, '-e', '--edit');
+    i = scan.next;
   }
+  // sudoedit edits files; it runs no command.
+  if (name === 'sudo' && edit) return forceAsk === null ? NONE : { ...NONE, forceAsk };
   if (i >= args.length) return forceAsk === null ? NONE : { ...NONE, forceAsk };
   return { wrapper: false, commands: [], views: [args.slice(i)], scripts: [], forceAsk };
 }
@@ -429,13 +564,13 @@ function su(args: readonly Arg[]): Unwrapped {
   const scan = scanOptions(args, 1, SU);
   const command = optionValue(scan, '-c', '--command', '--session-command');
   if (command === null) return NONE;
-  return { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'su -c' }], forceAsk: dynamicOptions(scan) };
+  return { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'su -c' }], forceAsk: optionDoubt(scan) };
 }
 
 function execLike(args: readonly Arg[], start: number): Unwrapped {
   const scan = scanOptions(args, start, EXEC_LIKE);
   const call = optionValue(scan, '-c', '--call');
-  const forceAsk = dynamicOptions(scan);
+  const forceAsk = optionDoubt(scan);
   const scripts = call === null ? [] : [{ arg: call, by: `${args[0]?.value ?? 'npx'} -c` }];
   const views = scan.next < args.length ? [args.slice(scan.next)] : [];
   if (scripts.length === 0 && views.length === 0) return NONE;

@@ -1,0 +1,141 @@
+// Wrapper options read the way the wrapped program reads them (SPEC 5.3, 5.4, 5.5, 5.6), so the
+// command a wrapper runs is the one that is judged. Every row of the first tables was `allow` under
+// the allow-all policy below before the fix: the wrapper hid a denied command.
+import { describe, expect, test } from '@jest/globals';
+import type { Effect } from '../../src/policy/types.ts';
+import { judge, policyOf } from '../helpers/policy.ts';
+
+// Everything is allowed except what the deny rules name: any hidden `rm` shows up as a change.
+const ALLOW_ALL = policyOf({
+  workspace: `
+rules:
+  - {capability: shell, effect: allow}
+  - {capability: shell, effect: deny, match: ["rm *", "curl *", "git push *"]}
+  - {capability: fs_write, effect: allow}
+`,
+}, ['.github/agent-gate.yml']);
+
+type Row = [command: string, effect: Effect];
+
+function table(name: string, rows: readonly Row[]): void {
+  describe(name, () => {
+    test.each(rows)('%j -> %s', (command, effect) => {
+      const r = judge(ALLOW_ALL, 'shell', command);
+      expect({ effect: r.effect, reason: r.reason }).toEqual({ effect, reason: r.reason });
+    });
+  });
+}
+
+table('long options may be abbreviated, as getopt_long allows', [
+  ['env --unse X rm -rf /', 'deny'],
+  ['env --ch / rm -rf /', 'deny'],
+  ['env --spl="rm -rf /"', 'deny'],
+  ['timeout --sig KILL 5 rm -rf /', 'deny'],
+  ['timeout --kill 1 5 rm -rf /', 'deny'],
+  ['nice --adj 5 rm -rf /', 'deny'],
+  ['stdbuf --out L rm -rf /', 'deny'],
+  ['xargs --max-a 1 rm -rf /', 'deny'],
+  ['xargs --arg f rm -rf /', 'deny'],
+  ['xargs --delim x rm -rf /', 'deny'],
+  ['watch --int 1 rm -rf /', 'deny'],
+  ['sudo --us root rm -rf /', 'deny'],
+  ['sudo --chd / rm -rf /', 'deny'],
+  ['su --comm "rm -rf /"', 'deny'],
+  // The full names still work.
+  ['timeout --signal KILL 5 rm -rf /', 'deny'],
+  ['timeout --foreground 5 npm test', 'allow'],
+]);
+
+table('options whose value is optional, and value options the tables lacked', [
+  ['xargs --max-lines rm -rf /', 'deny'],
+  ['xargs -l rm -rf /', 'deny'],
+  ['env -a x rm -rf /', 'deny'],
+  ['env --argv0 x rm -rf /', 'deny'],
+  ['doas -a x rm -rf /', 'deny'],
+  ['sudo -c x rm -rf /', 'deny'],
+  ['sudo -a x rm -rf /', 'deny'],
+  ['sudo --login-class x rm -rf /', 'deny'],
+  ['sudo --auth-type x rm -rf /', 'deny'],
+  ['sudo -h rm -rf /', 'deny'],
+]);
+
+table('an option agent-gate does not know makes the start of the command unknown', [
+  ['timeout --frobnicate 5 rm -rf /', 'deny'],
+  ['timeout --frobnicate 5 npm test', 'ask'],
+  ['env --frobnicate x npm test', 'ask'],
+  ['sudo -Z x npm test', 'ask'],
+  ['npx --reg X rm -rf /', 'ask'],
+  ['npx --reg X npm test', 'ask'],
+  ['npm --reg X exec rm -rf /', 'deny'],
+]);
+
+table('env and sudo take any word with = as an assignment', [
+  ['env x-y=1 rm -rf /', 'deny'],
+  ['env 1=1 rm -rf /', 'deny'],
+  ['env a.b=1 rm -rf /', 'deny'],
+  ['sudo x-y=1 rm -rf /', 'deny'],
+  ['sudo FOO=1 -u root rm -rf /', 'deny'],
+  ['sudo FOO=1 -- rm -rf /', 'deny'],
+  ['sudo PATH=/tmp -u root ls', 'ask'],
+]);
+
+table('a word only known at run time where an option may stand', [
+  ['bash $x -c "rm -rf /"', 'ask'],
+  ['bash "$x" -c "rm -rf /"', 'ask'],
+  ['sh ${x} -c "rm -rf /"', 'ask'],
+  ['bash "$x" "rm -rf /"', 'ask'],
+  ['timeout "$x" 5 rm -rf /', 'ask'],
+  ['timeout "$x" 5 npm test', 'ask'],
+  ['find . "$x" rm {} +', 'ask'],
+  ['find . -name "$x" -print', 'allow'],
+  ['git "$x" push', 'ask'],
+  ['git "${x}" push', 'ask'],
+  ['git "$(echo -p)" push', 'ask'],
+  ['git --shallow-file x push', 'deny'],
+]);
+
+table('redirection targets follow bash tilde expansion', [
+  // A quoted ~ is a folder named ~, so this writes the workspace policy file.
+  ["echo x > '~/../.github/agent-gate.yml'", 'deny'],
+  ['echo x > \\~/../.github/agent-gate.yml', 'deny'],
+  ['echo x > ~+/.github/agent-gate.yml', 'deny'],
+  ['echo x > ~-/a.txt', 'ask'],
+  ['echo x > ~root/a.txt', 'ask'],
+  ['echo x > ~/.kiro/settings/mcp.json', 'deny'],
+  ['echo x > ~/notes.txt', 'allow'],
+]);
+
+table('wrappers spelled in capitals (case-insensitive file systems)', [
+  ['BASH -c "rm x"', 'deny'],
+  ['Sudo rm -rf /', 'deny'],
+  ['TIMEOUT 5 rm -rf /', 'deny'],
+  ['EVAL "rm -rf /"', 'deny'],
+  ['GIT -c core.pager="rm x" log', 'deny'],
+]);
+
+table('more ways to set a dangerous variable', [
+  ['exec {PATH}>/dev/null', 'ask'],
+  ['echo x {LD_PRELOAD}>/dev/null', 'ask'],
+  ['coproc PATH { :; }', 'ask'],
+  ['wait -p PATH', 'ask'],
+  ['let PATH++', 'ask'],
+  ['let ++PATH', 'ask'],
+  ['echo $(( PATH++ ))', 'ask'],
+  ['declare "$a"=x', 'ask'],
+  ['export GIT_PAGER="rm x"; git log', 'ask'],
+  ['exec {fd}>/dev/null', 'allow'],
+  ['let i++', 'allow'],
+]);
+
+table('commands that run code from elsewhere', [
+  ['find . -exec {} rm \\;', 'ask'],
+  ["echo 'rm -rf /' | sh", 'ask'],
+  ['bash /dev/stdin', 'ask'],
+  ['git -c alias.p=push p origin main', 'deny'],
+  ['git -c alias.st=status st', 'allow'],
+  ["git -c protocol.ext.allow=always fetch ext::'rm x'", 'ask'],
+  ['hash -p /bin/rm ls; ls', 'ask'],
+  ["alias ls='rm -rf /'", 'deny'],
+  ["mapfile -C 'rm -rf /' -c 1 lines < f", 'deny'],
+  ["let 'a[$(rm x)]=1'", 'ask'],
+]);
