@@ -416,6 +416,27 @@ describe('record: malformed payloads', () => {
     expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
   });
 
+  test('a payload cwd that is not a folder, or lies in no repository, fails closed and creates nothing', () => {
+    const dir = repo('rules:\n  - {capability: shell, effect: deny, match: ["rm *"]}\n');
+    const missing = join(tempTree(), 'no', 'such');
+    const outside = tempTree();
+    for (const [cwd, message] of [[missing, 'is not an existing folder'], [outside, 'is not inside a git repository']] as const) {
+      for (const args of [[], ['--enforce']]) {
+        const r = record(dir, kiro(cwd, 'execute_bash', { command: 'rm -rf /' }), args);
+        expect(r.code).toBe(2);
+        expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+        expect(r.stderr).toContain(message);
+        expect(r.stderr).toContain('nothing was written');
+      }
+    }
+    expect(existsSync(missing)).toBe(false);
+    expect(existsSync(join(outside, '.agent-gate'))).toBe(false);
+    // With --log the place is explicit, so a folder outside any repository is fine.
+    const log = join(outside, 'calls.jsonl');
+    expect(record(dir, kiro(outside, 'execute_bash', { command: 'ls' }), ['--log', log]).code).toBe(0);
+    expect(existsSync(log)).toBe(true);
+  });
+
   test('invalid UTF-8 -> exit 2', () => {
     const dir = repo();
     const r = runCli(['record'], { cwd: dir, input: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) });

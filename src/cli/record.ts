@@ -2,12 +2,13 @@
 // log, and with --enforce a verdict the agent obeys (exit 2 blocks the call in Kiro's preToolUse and
 // Claude Code's PreToolUse). Recording is evaluation only: the recorded command is never executed.
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explain } from '../engine/explain.ts';
 import { PayloadError, parseHookPayload, payloadToDrafts, type EntryDraft, type HookPayload } from '../logs/index.ts';
-import { findWorkspaceRoot, homeDir, loadDiskPolicies } from '../policy/source.ts';
+import { findRepositoryRoot, homeDir, loadDiskPolicies } from '../policy/source.ts';
 import { EFFECT_RANK, type Explanation } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { formatRule } from './explain.ts';
@@ -93,6 +94,21 @@ function readPayload(input: Buffer): HookPayload {
   }
 }
 
+/**
+ * The repository a call belongs to. A payload cwd that is not a folder, or (without --log) lies
+ * in no repository, leaves nowhere right to write the log or to find the policy: fail closed.
+ */
+function workspaceOf(cwd: string, fromPayload: boolean, explicitLog: boolean): string {
+  const what = fromPayload ? `the payload's "cwd" ${JSON.stringify(cwd)}` : `the working folder ${JSON.stringify(cwd)}`;
+  let folder = false;
+  try { folder = statSync(cwd).isDirectory(); } catch { folder = false; }
+  if (!folder) throw new GateError(`record: ${what} is not an existing folder; nothing was written`);
+  const root = findRepositoryRoot(cwd);
+  if (root !== null) return root;
+  if (explicitLog) return cwd;
+  throw new GateError(`record: ${what} is not inside a git repository, so there is no log folder for it; run the hook in the repository or pass --log FILE; nothing was written`);
+}
+
 export async function runRecord(argv: string[], io: Io): Promise<number> {
   const p = parse('record', argv, {
     enforce: { type: 'boolean' }, 'fail-on': { type: 'string' }, log: { type: 'string' },
@@ -110,7 +126,7 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const payload = readPayload(await io.stdin());
   // The payload's cwd says which repository the call belongs to; the hook's own folder may differ.
   const cwd = payload.cwd === null || payload.cwd === '' ? io.cwd : resolve(io.cwd, payload.cwd);
-  const root = findWorkspaceRoot(cwd);
+  const root = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', str(p, 'log') !== undefined);
   let drafts: EntryDraft[];
   try {
     drafts = payloadToDrafts({ ...payload, cwd }, { repoRoot: root, session: sessionArg ?? null, now: new Date().toISOString() });

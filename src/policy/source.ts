@@ -13,11 +13,16 @@ export function homeDir(): string {
 
 /** The nearest folder at or above `start` holding `.git` (a folder, or a file for worktrees), else `start`. */
 export function findWorkspaceRoot(start: string): string {
+  return findRepositoryRoot(start) ?? resolve(start);
+}
+
+/** The nearest folder at or above `start` that holds `.git`, or null. */
+export function findRepositoryRoot(start: string): string | null {
   let dir = resolve(start);
   for (;;) {
     if (existsSync(join(dir, '.git'))) return dir;
     const up = dirname(dir);
-    if (up === dir) return resolve(start);
+    if (up === dir) return null;
     dir = up;
   }
 }
