@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { COMMENT_MAX_CHARS, commentBody, couldNotJudgeBody, runUrl, SUMMARY_MAX_BYTES, summaryBody } from '../../src/action/bodies.ts';
 import { failureLine } from '../../src/action/publish.ts';
 import { COMMENT_MARKER } from '../../src/report/markdown.ts';
-import { finding, manyFindings, report } from './fixtures.ts';
+import { buildReport } from '../../src/report/model.ts';
+import { commit, finding, manyFindings, report, SHA_A, SHA_B } from './fixtures.ts';
 
 const LINK = 'https://github.com/o/r/actions/runs/42';
 
@@ -18,6 +19,25 @@ describe('comment body', () => {
     const body = commentBody(report(manyFindings(5000)), '.github/agent-gate.yml', LINK);
     expect(body.length).toBeLessThan(COMMENT_MAX_CHARS);
     expect(body).toMatch(/…and \d+ more finding\(s\) not shown here: see the \[job summary\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/42\) for the full list\./);
+  });
+
+  test('many commits: the one finding is listed; the commit table gives way', () => {
+    const commits = Array.from({ length: 2000 }, (_, i) => commit({ sha: i.toString(16).padStart(40, '0'), signals: ['identity: author Kiro Agent <kiro-agent@users.noreply.github.com>'] }));
+    const many = buildReport({ failOn: 'deny', range: { base: SHA_A, head: SHA_B }, commits, findings: [finding({ resource: 'secrets/key' })] });
+    const body = commentBody(many, '.github/agent-gate.yml', LINK);
+    expect(body.length).toBeLessThan(COMMENT_MAX_CHARS);
+    expect(body).toContain('secrets/key');
+    expect(body).not.toContain('more finding(s) not shown');
+    expect(body).toMatch(/2000 commit\(s\) not listed here for want of room: see the \[job summary\]/);
+  });
+
+  test('a cut list shows the denies first, whatever their paths', () => {
+    const asks = manyFindings(4000).map((f) => ({ ...f, effect: 'ask' as const, rule: null, reason: 'no rule matched' }));
+    const deny = finding({ resource: 'zz/.kiro/settings/mcp.json' });
+    const body = commentBody(report([...asks, deny]), '.github/agent-gate.yml', LINK);
+    expect(body).toMatch(/more finding\(s\) not shown here/);
+    expect(body).toContain('zz/.kiro/settings/mcp.json');
+    expect(body.indexOf('zz/.kiro/settings/mcp.json')).toBeLessThan(body.indexOf('⚠️ ask'));
   });
 
   test('no findings: all clear', () => {

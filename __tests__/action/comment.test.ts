@@ -133,6 +133,18 @@ describe('syncComment life cycle', () => {
     expect(out.warning).toMatch(/HTTP 403 on update/);
   });
 
+  test('another bot\'s comment with the marker: github-actions[bot] is preferred; one we may not edit is left, and ours posted', async () => {
+    const api = new FakeIssue();
+    const other = { login: 'claude[bot]', type: 'Bot' };
+    api.comments.push({ id: 7, body: CLEAR, user: other }, { id: 8, body: FINDINGS, user: BOT });
+    expect(findOurComment(api.comments, null)?.id).toBe(8);
+    const lone = new FakeIssue();
+    lone.comments.push({ id: 7, body: CLEAR, user: other });
+    lone.failOn.update = 403;
+    expect(await syncComment(lone, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings' })).toEqual({ action: 'create', id: 100 });
+    expect(lone.comments.map((c) => [c.id, c.body])).toEqual([[7, CLEAR], [100, FINDINGS]]);
+  });
+
   test('a network error is one line', async () => {
     const api = new FakeIssue();
     api.list = async () => { throw new Error('connect ECONNREFUSED\n  at somewhere'); };

@@ -2,7 +2,7 @@
 // failure message is one of them) and 10 warnings, then one notice that counts what was left out.
 // Past those limits GitHub drops annotations silently, so we choose which ones are shown and say
 // how many are not.
-import { quoted, shortSha } from '../report/escape.ts';
+import { quoted, shortSha, spellUnseen } from '../report/escape.ts';
 import { hintFor } from '../report/hint.ts';
 import { fails, type FailOn, type Finding } from '../report/model.ts';
 
@@ -36,7 +36,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
  * are spelled out, so an annotation is always one readable line whatever the path held.
  */
 export function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return spellUnseen(text);
 }
 
 function clip(text: string, max: number): string {

@@ -38,8 +38,16 @@ export function isOurComment(c: IssueComment, viewer: string | null): boolean {
   return viewer !== null ? c.user.login === viewer : c.user.type === 'Bot';
 }
 
+/** The login GITHUB_TOKEN comments as. */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * When the token cannot name itself, a comment by github-actions[bot] is surely ours; another
+ * bot's is only a guess (an app token), taken when there is nothing better.
+ */
 export function findOurComment(comments: readonly IssueComment[], viewer: string | null): IssueComment | null {
-  return comments.find((c) => isOurComment(c, viewer)) ?? null;
+  const ours = comments.filter((c) => isOurComment(c, viewer));
+  return ours.find((c) => c.user?.login === ACTIONS_BOT) ?? ours[0] ?? null;
 }
 
 /**
@@ -54,6 +62,9 @@ export function decideComment(existing: IssueComment | null, mode: CommentMode, 
 
 /** The HTTP status of an Octokit RequestError (or anything shaped like one). */
 export function httpStatus(e: unknown): number | null {
+  // Octokit reports a request that got no response at all (refused, reset, timed out) as a 500
+  // without a response: there was no HTTP status.
+  if (typeof e === 'object' && e !== null && 'request' in e && (!('response' in e) || e.response === undefined)) return null;
   if (typeof e === 'object' && e !== null && 'status' in e) {
     const s = (e as { status: unknown }).status;
     if (typeof s === 'number') return s;
@@ -98,7 +109,17 @@ export async function syncComment(api: IssueCommentsApi, opts: SyncOptions): Pro
     }
     if (action === 'update' && existing !== null) {
       step = 'update';
-      await api.update(existing.id, opts.body);
+      try {
+        await api.update(existing.id, opts.body);
+      } catch (e) {
+        // A guessed comment we may not edit is someone else's: leave it, and post our own so that
+        // its text (a forged "all clear", say) is not the one the pull request shows.
+        const status = httpStatus(e);
+        if (viewer !== null || existing.user?.login === ACTIONS_BOT || (status !== 403 && status !== 404)) throw e;
+        step = 'create';
+        const made = await api.create(opts.issue, opts.body);
+        return { action: 'create', id: made.id };
+      }
       return { action, id: existing.id };
     }
     return existing !== null ? { action, id: existing.id } : { action };

@@ -23,16 +23,24 @@ export interface GitHubTarget {
   baseUrl: string;
   owner: string;
   repo: string;
+  /** Per request, in milliseconds (default 30 s). */
+  timeoutMs?: number;
 }
 
 export function octokitComments(target: GitHubTarget): IssueCommentsApi {
   const octokit = getOctokit(target.token, { baseUrl: target.baseUrl });
   const { owner, repo } = target;
-  const request = (): { signal: AbortSignal } => ({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const timeout = target.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const request = (): { signal: AbortSignal } => ({ signal: AbortSignal.timeout(timeout) });
   return {
     async list(issue) {
-      const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100, request: request() });
-      return all.map(toComment);
+      // Page by page rather than octokit.paginate, which does not pass the timeout on.
+      const all: IssueComment[] = [];
+      for (let page = 1; ; page++) {
+        const res = await octokit.rest.issues.listComments({ owner, repo, issue_number: issue, per_page: 100, page, request: request() });
+        all.push(...res.data.map(toComment));
+        if (res.data.length < 100) return all;
+      }
     },
     async create(issue, body) {
       const res = await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body, request: request() });

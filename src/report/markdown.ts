@@ -50,16 +50,21 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   let text = head.join('\n');
   const budgetFor = (n: number): string => `\n\n…and ${n} more finding(s) not shown here${options.fullReportHint ? `: ${options.fullReportHint}` : ''}.`;
   const tailText = tail.join('\n');
+  const commitsCut = `\n\n${report.commits.length} commit(s) not listed here for want of room${options.fullReportHint ? `: ${options.fullReportHint}` : ''}.`;
+  // What fails the check comes first, so a cut list still shows it. The commit table gives way
+  // to findings when both do not fit.
+  const findings = [...report.findings.filter((f) => f.effect === 'deny'), ...report.findings.filter((f) => f.effect !== 'deny')];
   let shown = 0;
-  for (const f of report.findings) {
+  for (const f of findings) {
     const line = '\n' + row(f, policyFile);
-    const remaining = report.findings.length - shown - 1;
-    const reserve = (remaining > 0 ? budgetFor(remaining).length : 0) + tailText.length + 64;
+    const remaining = findings.length - shown - 1;
+    const reserve = (remaining > 0 ? budgetFor(remaining).length : 0) + commitsCut.length + 64;
     if (text.length + line.length + reserve > max) break;
     text += line;
     shown++;
   }
-  if (shown < report.findings.length) text += budgetFor(report.findings.length - shown);
+  if (shown < findings.length) text += budgetFor(findings.length - shown);
   if (text.length + tailText.length <= max) text += tailText;
+  else if (tailText !== '') text += commitsCut;
   return text + '\n';
 }

@@ -1,6 +1,6 @@
 // The terminal report: grouped by commit, each finding with its rule and a hint.
 import { describeRule } from '../engine/decide.ts';
-import { quoted, shortSha } from './escape.ts';
+import { quoted, shortSha, spellUnseen } from './escape.ts';
 import { hintFor } from './hint.ts';
 import type { Finding, Report } from './model.ts';
 
@@ -17,7 +17,7 @@ export function renderFinding(f: Finding, policyFile: string, indent = '  '): st
   const lines = [`${indent}${f.effect.padEnd(4)}  ${f.capability}  ${quoted(f.resource)}${f.source.kind === 'log' ? `  (log ${where(f)})` : ''}`];
   if (f.part !== null && f.part !== f.resource) lines.push(`${indent}      part: ${quoted(f.part)}`);
   lines.push(`${indent}      rule: ${ruleLine(f)}`);
-  lines.push(`${indent}      why:  ${f.reason}`);
+  lines.push(`${indent}      why:  ${spellUnseen(f.reason)}`);
   lines.push(`${indent}      fix:  ${hintFor(f, policyFile)}`);
   return lines;
 }
