@@ -1,4 +1,6 @@
+import { compilePolicy } from '../../src/engine/compile.ts';
 import { decidePath } from '../../src/engine/decide.ts';
+import { loadPolicy } from '../../src/policy/load.ts';
 import { canonicalPath } from '../../src/match/path.ts';
 import { effectOf, judge, policyOf } from '../helpers/policy.ts';
 
@@ -279,5 +281,50 @@ describe('default scope (SPEC 3)', () => {
     expect(effectOf(policy, 'fs_read', '/etc/passwd')).toBe('ask');
     expect(effectOf(policy, 'fs_write', 'src/a.ts')).toBe('ask');
     expect(effectOf(policy, 'diagnostics', 'tsc')).toBe('allow');
+  });
+});
+
+// Each row was `allow` before: the raw path looked well formed, or matched no protected spelling,
+// while its canonical form (SPEC 6.2) climbs, collapses or lands on a protected path.
+describe('canonical forms that climb, collapse or alias', () => {
+  const policy = policyOf({ workspace: 'rules:\n  - {capability: all, effect: allow}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\n' }, ['.github/agent-gate.yml']);
+  test.each<[string, string, 'deny' | 'ask' | 'allow', string]>([
+    ['x\\..\\.github\\agent-gate.yml', '.', 'deny', 'canonical form'],
+    ['x\\..\\secrets\\key', '.', 'deny', 'canonical form'],
+    ['a\\\\b', '.', 'deny', 'canonical form'],
+    ['a\\.\\b', '.', 'deny', 'canonical form'],
+    ['.github/agent-gate.yml', 'x\\..', 'deny', 'canonical form'],
+    ['x/..\u200b/.github/agent-gate.yml', '.', 'deny', 'canonical form'],
+    ['a/\ufeff../.github/agent-gate.yml', '.', 'deny', 'canonical form'],
+    ['x/.. /secrets/key', '.', 'deny', 'canonical form'],
+    ['x/:s/secrets/key', '.', 'deny', 'canonical form'],
+    ['a/\u200b/b', '.', 'deny', 'canonical form'],
+    ['a/ /x', '.', 'deny', 'canonical form'],
+    ['a/\udc80b', '.', 'deny', 'not valid UTF-8'],
+    ['KIRO~1 /settings/x', '.', 'ask', 'NTFS short name'],
+    ['KIRO~1::$DATA', '.', 'ask', 'NTFS short name'],
+    ['KIRO\uff5e1/a', '.', 'ask', 'NTFS short name'],
+    ['KIRO~1\u200b/settings/a', '.', 'ask', 'NTFS short name'],
+    ['~\\.kiro\\workspace-roots\\h\\permissions.yaml', '.', 'deny', 'workspace-roots'],
+    ['/work/REPO/secrets/x', '.', 'deny', 'alias of "secrets/x" in the workspace'],
+    ['/WORK/repo/.github/agent-gate.yml', '.', 'deny', 'alias of ".github/agent-gate.yml" in the workspace'],
+    ['/work/repo./.github/agent-gate.yml', '.', 'deny', 'alias of ".github/agent-gate.yml" in the workspace'],
+    ['\\work\\repo\\.github\\agent-gate.yml', '.', 'deny', ''],
+    // Still fine: ordinary names, and absolute paths elsewhere.
+    ['src/a.ts', '.', 'allow', ''],
+    ['src/..bashrc', '.', 'allow', ''],
+    ['/work/REPO/src/a.ts', '.', 'allow', ''],
+  ])('write %j in %j -> %s', (written, cwd, effect, fragment) => {
+    const d = decidePath(policy, 'fs_write', written, { resolve: true, cwd });
+    expect({ effect: d.effect, hasFragment: d.reason.includes(fragment) }).toEqual({ effect, hasFragment: true });
+  });
+
+  test('a home folder with glob characters is matched literally', () => {
+    for (const home of ['/tmp/h[1]', '/tmp/h{a,b}', '/tmp/h*']) {
+      const p = compilePolicy([loadPolicy('rules:\n  - {capability: fs_write, effect: allow}\n', 'p.yml', 'workspace')], { home, root: '/work/repo', policyPaths: [] });
+      expect(decidePath(p, 'fs_write', '~/.kiro/workspace-roots/abc/permissions.yaml', { resolve: true }).effect).toBe('deny');
+      expect(decidePath(p, 'fs_write', `${home}/.kiro/workspace-roots/abc/permissions.yaml`, { resolve: true }).effect).toBe('deny');
+      expect(decidePath(p, 'fs_write', '/tmp/h1/.kiro/workspace-roots/abc/permissions.yaml', { resolve: true }).effect).toBe('allow');
+    }
   });
 });

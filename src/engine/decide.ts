@@ -1,7 +1,7 @@
 // Resolution (SPEC 3): the most restrictive matching rule of any scope wins; nothing matching is
 // `ask`. Deny and ask sets are searched first, so an allow can never mask them.
 import { IDE_PROTECTED_BASENAMES, IDE_PROTECTED_CONTAINS } from '../policy/builtin.ts';
-import { canonicalPath, hasShortNameSegment, malformedPathReason, resolveRequestPath } from '../match/path.ts';
+import { canonicalPath, hasShortNameSegment, malformedCanonicalReason, malformedPathReason, resolveRequestPath, rootAlias } from '../match/path.ts';
 import { compileText } from '../match/text.ts';
 import { BUILTIN_FILE, EFFECT_RANK, type Decision, type Effect, type RuleRef } from '../policy/types.ts';
 import { pathKey, type FsHit } from '../match/fs.ts';
@@ -57,10 +57,24 @@ export interface PathDecision extends Decision {
 
 export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions = {}): PathDecision {
   const path = options.resolve ? resolveRequestPath(written, options.cwd ?? '.', policy.home, policy.root) : written;
+  const d = decideResolved(policy, cap, path);
+  if (!options.resolve || policy.root === null || !path.startsWith('/') || d.effect === 'deny') return d;
+  // An absolute path that is a workspace file only once canonical (`/work/REPO/secrets/x` on a
+  // case-insensitive disk) is also judged as that file, by deny and ask rules only.
+  const inside = rootAlias(path, policy.root);
+  if (inside === null) return d;
+  const alias = decideResolved(policy, cap, inside);
+  if (alias.effect === 'allow' || alias.rule === null || !moreRestrictive(alias.effect, d.effect)) return d;
+  return { ...alias, reason: `alias of ${JSON.stringify(inside)} in the workspace: ${alias.reason}`, path };
+}
+
+function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path: string): PathDecision {
   const malformed = malformedPathReason(path);
   if (malformed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${malformed}: ${JSON.stringify(path)}`, path };
   const rules = policy.capabilities.get(cap);
   const canonical = canonicalPath(path);
+  const collapsed = malformedCanonicalReason(canonical);
+  if (collapsed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${collapsed}: ${JSON.stringify(path)}`, path };
   const key = pathKey(path, canonical);
   const hits = rules ? rules.fs.best(key) : [null, null, null];
   const deny = restrictiveDecision(hits[FS_GROUP.deny] ?? null, canonical, path);
@@ -74,7 +88,7 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
       const alias = raw === null ? `alias of protected path ${JSON.stringify(canonical)}: ` : '';
       return { effect: 'ask', rule: KIRO_IDE_PROTECTED, reason: `${alias}Kiro IDE protected path (${protectedBy}), ${describeRule(KIRO_IDE_PROTECTED)}`, path };
     }
-    if (hasShortNameSegment(path)) {
+    if (hasShortNameSegment(path, canonical)) {
       return { effect: 'ask', rule: KIRO_SHORT_NAME, reason: `a segment looks like an NTFS short name, which can alias a protected folder (${describeRule(KIRO_SHORT_NAME)})`, path };
     }
   }

@@ -99,15 +99,23 @@ function literalSegment(seg: string): boolean {
   return seg !== '' && !MAGIC.test(seg);
 }
 
+/** A folder name as a glob that matches only itself (a home of `/tmp/h[1]` is not a character class). */
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+}
+
 function compileAlternative(pattern: string, home: string): CompiledAlternative {
   let p = pattern;
-  if (p === '~' || p.startsWith('~/')) p = home + p.slice(1);
+  const tilde = p === '~' || p.startsWith('~/');
+  // Whether the pattern has wildcards is a property of what the user wrote, not of the home folder.
+  const written = tilde ? p.slice(1) : p;
+  if (tilde) p = escapeGlob(home) + written;
   while (p.startsWith('./')) p = p.slice(2);
   if (p === '.') p = '**';
   const anchor: Anchor = p.startsWith('/') ? 'absolute' : 'relative';
   const body = anchor === 'absolute' ? p.slice(1) : p;
   const segments = body.split('/').filter((s) => s !== '');
-  const isMagic = segments.some((s) => !literalSegment(s));
+  const isMagic = (tilde ? written.split('/').filter((s) => s !== '') : segments).some((s) => !literalSegment(s));
   // A pattern with no wildcard also covers everything below it (Kiro: `~/temp` matches `~/temp/child`).
   const forms = isMagic ? [p] : [p, p.endsWith('/') ? p + '**' : p + '/**'];
   const raw = lazy(() => forms.map((f) => new Minimatch(f, MM_OPTIONS)));

@@ -36,14 +36,18 @@ export function canonicalPath(path: string): string {
   return (absolute ? '/' : '') + out.join('/');
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 // Anything malformedPathReason would report: one test for the common, well-formed case.
-const MAYBE_MALFORMED = /^$|[\u0000-\u001f\u007f-\u009f]|\/\/|(?:^|\/)\.{1,2}(?:\/|$)|^\/?$|\/$/;
+const MAYBE_MALFORMED = /^$|[\u0000-\u001f\u007f-\u009f\ud800-\udfff]|\/\/|(?:^|\/)\.{1,2}(?:\/|$)|^\/?$|\/$/;
 
 /** Why a committed path is malformed (SPEC 6.2: deny), or null when it is well formed. */
 export function malformedPathReason(path: string): string | null {
   if (!MAYBE_MALFORMED.test(path)) return null;
   if (path.length === 0) return 'empty path';
   if (CONTROL.test(path)) return 'path contains a control character';
+  // A lone surrogate (from a JSON `\udc80`) stands for no character: no UTF-8 spells it.
+  if (LONE_SURROGATE.test(path)) return 'path is not valid UTF-8';
   const body = path.startsWith('/') ? path.slice(1) : path;
   for (const seg of body.split('/')) {
     if (seg === '') return 'path has an empty segment';
@@ -52,10 +56,42 @@ export function malformedPathReason(path: string): string | null {
   return null;
 }
 
-export function hasShortNameSegment(path: string): boolean {
-  if (!path.includes('~')) return false;
+/**
+ * The same for the canonical form (split on `\` too, ignorables dropped, trailing dots and spaces
+ * cut): `x\..\secrets`, `x/..\u200b/secrets` and `x/ /y` climb or collapse there, so rules written
+ * for the plain spelling would not see them.
+ */
+export function malformedCanonicalReason(canonical: string): string | null {
+  if (!MAYBE_MALFORMED.test(canonical)) return null;
+  const body = canonical.startsWith('/') ? canonical.slice(1) : canonical;
+  for (const seg of body.split('/')) {
+    if (seg === '') return 'path has a segment that is empty in its canonical form';
+    if (seg === '.' || seg === '..') return `path has a segment that is "${seg}" in its canonical form`;
+  }
+  return null;
+}
+
+/** Whether a segment of the path, raw or canonical (`KIRO~1 `, `KIRO～1`), looks like an NTFS short name. */
+export function hasShortNameSegment(path: string, canonical = path): boolean {
+  if (!path.includes('~') && !canonical.includes('~')) return false;
   for (const seg of path.split(/[/\\]/)) if (NTFS_SHORT_NAME.test(seg)) return true;
+  for (const seg of canonical.split('/')) if (NTFS_SHORT_NAME.test(seg)) return true;
   return false;
+}
+
+/**
+ * For an absolute path that does not start with the workspace root as written but does once both
+ * are canonical (`/work/REPO/x`, `/work/repo./x`, `\work\repo\x`): the path inside the root. On a
+ * case-insensitive file system it is that file of the workspace.
+ */
+export function rootAlias(absolute: string, root: string): string | null {
+  const segs = absolute.split(/[/\\]/).filter((s) => s !== '');
+  const rootSegs = root.split('/').filter((s) => s !== '');
+  if (segs.length <= rootSegs.length) return null;
+  for (let i = 0; i < rootSegs.length; i++) {
+    if (canonicalSegment(segs[i] ?? '') !== canonicalSegment(rootSegs[i] ?? '')) return null;
+  }
+  return segs.slice(rootSegs.length).join('/');
 }
 
 /**
@@ -65,7 +101,10 @@ export function hasShortNameSegment(path: string): boolean {
  */
 export function resolveRequestPath(path: string, cwd: string, home: string, root: string | null): string {
   let p = path;
-  if (p === '~' || p.startsWith('~/')) p = home + p.slice(1);
+  // `~\` too: on Windows, and in the canonical form, `\` separates folders.
+  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) p = home + (p.length > 1 ? '/' + p.slice(2) : '');
+  // `\work\repo\x` is absolute wherever `\` separates folders.
+  else if (p.startsWith('\\')) p = '/' + p.slice(1);
   if (!p.startsWith('/')) {
     const base = cwd === '' || cwd === '.' ? '' : cwd;
     if (base.startsWith('/')) p = base + '/' + p;
