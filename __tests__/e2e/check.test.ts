@@ -146,14 +146,14 @@ describe('check: symlinks and submodules', () => {
     ['abs', '/etc/passwd', 'deny', 'points outside the repository'],
     ['src/cfg', '../.kiro/settings/mcp.json', 'deny', 'points at ".kiro/settings/mcp.json"'],
     ['.kiro', 'elsewhere', 'deny', 'replaces protected path'],
-    ['nested/.kiro/settings', '../../x', 'deny', 'replaces protected path'],
+    ['nested/.kiro/settings', '../../x', 'deny', '"**/.kiro/settings/**"'],
     ['.gitattributes', 'src/attrs', 'deny', 'as a symlink'],
     ['.gitignore', 'src/ignore', 'deny', 'as a symlink'],
     // A link pointing at a protected folder, or at one above it, is a way to write into it.
-    ['src/l1', '../.kiro/settings', 'deny', 'which reaches protected path ".kiro/settings"'],
+    ['src/l1', '../.kiro/settings', 'deny', 'symlink "src/l1" points at ".kiro/settings"'],
     ['src/l2', '../.kiro', 'deny', 'which reaches protected path ".kiro/settings"'],
     ['src/l3', '../.github', 'deny', 'which reaches protected path ".github/agent-gate.yml"'],
-    ['src/l4', '../secrets', 'deny', 'which reaches protected path "secrets"'],
+    ['src/l4', '../secrets', 'deny', 'symlink "src/l4" points at "secrets"'],
     ['src/l5', '../.Kiro/Settings', 'deny', 'alias of protected path ".kiro/settings"'],
     ['.Kiro/Settings', 'elsewhere', 'deny', 'alias of protected path ".kiro/settings"'],
   ])('symlink %j -> %j is %s', (link, target, effect, fragment) => {

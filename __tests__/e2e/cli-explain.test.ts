@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempTree } from '../helpers/cli.ts';
 
@@ -114,6 +114,24 @@ describe('agent-gate explain', () => {
     const r = runCli(['explain', '--shell', 'ls'], { cwd: repo('rules:\n  - capability: shell\n    effect: maybe\n') });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('agent-gate: .github/agent-gate.yml:3:13: unknown effect "maybe" (expected deny, ask or allow)');
+  });
+
+  test('a policy that is not UTF-8, unbounded, or a dangling link exits 2 with one line', () => {
+    const latin1 = repo();
+    writeFileSync(join(latin1, '.github/agent-gate.yml'), Buffer.from('rules:\n  - {capability: shell, effect: deny, match: ["caf\xe9 *"]}\n', 'latin1'));
+    const dangling = repo();
+    rmSync(join(dangling, '.github/agent-gate.yml'));
+    symlinkSync('nonexistent.yml', join(dangling, '.github/agent-gate.yml'));
+    const cases: Array<[string[], string, RegExp]> = [
+      [['explain', '--shell', 'ls'], latin1, /^agent-gate: \.github\/agent-gate\.yml:1:1: the policy file is not valid UTF-8; save it as UTF-8$/],
+      [['explain', '--policy', '/dev/zero', '--shell', 'ls'], latin1, /^agent-gate: \/dev\/zero: the policy file is larger than 16 MiB; check the path$/],
+      [['explain', '--shell', 'rm -rf x'], dangling, /^agent-gate: \.github\/agent-gate\.yml: cannot read the policy file \(ENOENT\); check the path$/],
+      [['policy', 'lint'], dangling, /^agent-gate: \.github\/agent-gate\.yml: cannot read the policy file \(ENOENT\); check the path$/],
+    ];
+    for (const [args, cwd, line] of cases) {
+      const r = runCli(args, { cwd });
+      expect({ code: r.code, stderr: r.stderr.trimEnd() }).toEqual({ code: 2, stderr: expect.stringMatching(line) });
+    }
   });
 
   test('--help for every command', () => {

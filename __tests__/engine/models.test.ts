@@ -12,6 +12,9 @@ describe('model allow list (SPEC 9)', () => {
     ['models:\n  allow: [AUTO]\n', 'auto', 'allow'],
     ['models:\n  allow: ["*"]\n', 'auto', 'deny'],
     ['models:\n  allow: ["*"]\n', 'anything', 'allow'],
+    // An allow list never widens: `**` in it is literal (SPEC 4).
+    ['models:\n  allow: ["x**"]\n', 'x-y', 'deny'],
+    ['models:\n  allow: ["x**"]\n', 'x**', 'allow'],
     [workspace, '', 'ask'],
     ['models:\n  allow: [a]\n  unknown: deny\n', '', 'deny'],
     ['models:\n  allow: [a]\n  unknown: allow\n', '', 'allow'],

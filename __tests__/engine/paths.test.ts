@@ -310,6 +310,12 @@ describe('canonical forms that climb, collapse or alias', () => {
     ['/WORK/repo/.github/agent-gate.yml', '.', 'deny', 'alias of ".github/agent-gate.yml" in the workspace'],
     ['/work/repo./.github/agent-gate.yml', '.', 'deny', 'alias of ".github/agent-gate.yml" in the workspace'],
     ['\\work\\repo\\.github\\agent-gate.yml', '.', 'deny', ''],
+    // The protected folder itself: writing it (a file in its place) is writing into it.
+    ['.kiro/settings', '.', 'deny', 'kiro rule'],
+    ['~/.kiro/settings', '.', 'deny', 'kiro rule'],
+    ['secrets', '.', 'deny', 'workspace rule'],
+    ['.Kiro/Settings', '.', 'deny', 'alias of protected path'],
+    ['secretsx', '.', 'allow', ''],
     // Still fine: ordinary names, and absolute paths elsewhere.
     ['src/a.ts', '.', 'allow', ''],
     ['src/..bashrc', '.', 'allow', ''],

@@ -114,11 +114,26 @@ tests:
     ['tests:\n  - {shell: "x", expect: maybe}\n', 'workspace', 'unknown effect "maybe" in expect'],
     ['failOn: never\n', 'workspace', 'failOn must be "deny" or "ask"'],
     [`rules:\n  - {capability: fs_write, effect: deny, match: ["${'a'.repeat(70000)}"]}\n`, 'workspace', 'pattern is 70000 characters long'],
+    // A key repeated through an alias is still a duplicate; otherwise one copy would silently win.
+    ['models:\n  &a allow: [claude-sonnet-4.5]\n  *a : ["*"]\n', 'workspace', '3:3: duplicate key "allow" in models'],
+    ['rules:\n  - &e effect: allow\n    capability: shell\n    *e : deny\n', 'workspace', '4:5: duplicate key "effect" in a rule'],
+    ['rules:\n  - *nope\n', 'workspace', '2:5: alias *nope refers to no anchor before it'],
+    ['rules: []\n---\nrules: []\n', 'workspace', '2:1: more than one YAML document (a second "---"); keep one policy per file'],
   ] as const)('%j (%s) -> %s', (text, scope, fragment) => {
     const message = errorOf(text, scope);
     expect(message.startsWith('p.yml:')).toBe(true);
     expect(message).toContain(fragment);
     expect(message).not.toContain('\n');
+  });
+
+  test('many aliases: each resolves to the anchor before it', () => {
+    // Alias.resolve searches the whole document, which made 4,000 aliases take about 40 s.
+    const more = Array.from({ length: 4000 }, () => '  - {capability: shell, effect: deny, match: *m}').join('\n');
+    const text = `rules:\n  - {capability: shell, effect: deny, match: &m ["rm *", "curl *"]}\n${more}\n  - {capability: shell, effect: ask, match: &m ["wget *"]}\n  - {capability: shell, effect: ask, match: *m}\n`;
+    const policy = loadPolicy(text, 'p.yml', 'workspace');
+    expect(policy.rules).toHaveLength(4003);
+    expect(policy.rules[4000]?.match).toEqual(['rm *', 'curl *']);
+    expect(policy.rules[4002]?.match).toEqual(['wget *']);
   });
 
   test('text patterns keep braces and brackets literal', () => {

@@ -1,10 +1,9 @@
 import { isAbsolute, join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explain } from '../engine/explain.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
-import { findWorkspaceRoot, homeDir, insideRoot, readPolicyFile } from '../policy/source.ts';
+import { findWorkspaceRoot, homeDir, insideRoot, readPolicyFile, somethingAt } from '../policy/source.ts';
 import type { PolicyTestKey, RequestCapability } from '../policy/types.ts';
 import { flag, parse, type Io } from './args.ts';
 
@@ -25,7 +24,7 @@ function policyPath(io: Io, positional: string | undefined): { path: string; lab
   const root = findWorkspaceRoot(io.cwd);
   if (positional !== undefined) return { path: isAbsolute(positional) ? positional : join(io.cwd, positional), label: positional, root };
   const path = join(root, DEFAULT_POLICY_PATH);
-  if (!existsSync(path)) throw new GateError(`policy: no policy file at ${DEFAULT_POLICY_PATH}; pass FILE or create it`);
+  if (!somethingAt(path)) throw new GateError(`policy: no policy file at ${DEFAULT_POLICY_PATH}; pass FILE or create it`);
   return { path, label: DEFAULT_POLICY_PATH, root };
 }
 

@@ -155,7 +155,8 @@ export function decideModel(policy: CompiledPolicy, model: string | null): Decis
   for (const m of policy.models) {
     const index = m.policy.allow.findIndex((p) =>
       // `auto` is Kiro's router, not a model: only an explicit `auto` entry allows it.
-      model.toLowerCase() === 'auto' ? p.toLowerCase() === 'auto' : compileText(p, { caseInsensitive: true }).test(model));
+      // The list allows, so `**` in it is literal, as in every allow text pattern.
+      model.toLowerCase() === 'auto' ? p.toLowerCase() === 'auto' : compileText(p, { caseInsensitive: true, literalRuns: true }).test(model));
     if (index < 0) {
       return {
         effect: 'deny',

@@ -1,7 +1,7 @@
 // `agent-gate hook pre-commit | commit-msg`: the local half of the gate. It judges the staged
 // change with the same engine, canonical paths and findings as `check`, but only for commits an
 // agent makes (environment, trailers, staged log entries) unless the policy says `agents: all`.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GateError } from '../errors.ts';
 import { judgeChanges } from '../check/diff.ts';
@@ -11,7 +11,7 @@ import { compilePolicy } from '../engine/compile.ts';
 import { detectAgent, detectAgentEnv, detectionTrailers, modelsFromTrailers } from '../git/agents.ts';
 import { createGit, textOf, type Git } from '../git/exec.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
-import { homeDir, readPolicyFile } from '../policy/source.ts';
+import { homeDir, readPolicyFile, somethingAt } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { decisionOf, fails, isLogTamper, type FailOn, type Finding } from '../report/model.ts';
 import { renderFinding } from '../report/text.ts';
@@ -39,7 +39,7 @@ export interface HookResult {
 
 function userPolicy(): PolicyFile | null {
   const path = join(homeDir(), '.kiro', 'settings', 'permissions.yaml');
-  return existsSync(path) ? readPolicyFile(path, 'user', '~/.kiro/settings/permissions.yaml') : null;
+  return somethingAt(path) ? readPolicyFile(path, 'user', '~/.kiro/settings/permissions.yaml') : null;
 }
 
 async function readMessage(git: Git, cwd: string, file: string | undefined): Promise<string> {

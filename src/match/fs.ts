@@ -25,6 +25,9 @@ interface CompiledAlternative {
   anyDepth: boolean;
   /** Compiled on first use: with the index, most patterns are never tested on a given run. */
   raw: () => Minimatch[];
+  /** `raw` plus, for `X/**`, `X` itself: writing the protected folder is writing into it. */
+  rawRestrictive: () => Minimatch[];
+  /** The restrictive forms, case-folded, for canonical paths (deny and ask only). */
   folded: () => Minimatch[];
   /** A literal segment every match must contain (canonical form), for the index. */
   key: string | null;
@@ -118,8 +121,10 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
   const isMagic = (tilde ? written.split('/').filter((s) => s !== '') : segments).some((s) => !literalSegment(s));
   // A pattern with no wildcard also covers everything below it (Kiro: `~/temp` matches `~/temp/child`).
   const forms = isMagic ? [p] : [p, p.endsWith('/') ? p + '**' : p + '/**'];
+  const folder = p.endsWith('/**') && p.length > 3 && !p.slice(0, -3).endsWith('**') ? [p.slice(0, -3)] : [];
   const raw = lazy(() => forms.map((f) => new Minimatch(f, MM_OPTIONS)));
-  const folded = lazy(() => forms.map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true })));
+  const rawRestrictive = lazy(() => [...raw(), ...folder.map((f) => new Minimatch(f, MM_OPTIONS))]);
+  const folded = lazy(() => [...forms, ...folder].map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true })));
   let key: string | null = null;
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i] ?? '';
@@ -130,7 +135,7 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
   if (key === null && last.startsWith('*') && last[1] === '.' && !MAGIC.test(last.slice(1))) {
     ext = canonicalSegment(last.slice(1));
   }
-  return { anchor, anyDepth: anchor === 'relative' && body.startsWith('**'), raw, folded, key, ext };
+  return { anchor, anyDepth: anchor === 'relative' && body.startsWith('**'), raw, rawRestrictive, folded, key, ext };
 }
 
 function anchorFits(alt: CompiledAlternative, absolute: boolean, restrictive: boolean): boolean {
@@ -160,7 +165,7 @@ export function compileFsPattern(pattern: string, home: string): FsPattern & { a
     alternatives,
     testRaw(path: string, restrictive = false): boolean {
       const absolute = path.startsWith('/');
-      return alternatives.some((a) => anchorFits(a, absolute, restrictive) && testForms(a.raw(), path, absolute, a));
+      return alternatives.some((a) => anchorFits(a, absolute, restrictive) && testForms(restrictive ? a.rawRestrictive() : a.raw(), path, absolute, a));
     },
     testCanonical(canonical: string): boolean {
       const absolute = canonical.startsWith('/');

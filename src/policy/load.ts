@@ -1,7 +1,7 @@
 // Loads and validates one policy file. Validation is strict and fails closed: every problem is a
 // PolicyError naming file:line:col, and a bad file never degrades to "no rules" (SPEC 2).
 import { Minimatch } from 'minimatch';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { PolicyError } from '../errors.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
 import { countBraceAlternatives, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
@@ -43,8 +43,35 @@ class Reader {
 
   resolve(node: unknown): Node | null {
     if (node === null || node === undefined) return null;
-    if (isAlias(node)) return (node.resolve(this.doc) as Node | undefined) ?? null;
+    if (isAlias(node)) {
+      const target = this.anchored(node.source, node.range?.[0] ?? 0);
+      if (target === null) this.fail(node, `alias *${node.source} refers to no anchor before it`);
+      return target;
+    }
     return node as Node;
+  }
+
+  // Anchors by name, in document order: Alias.resolve searches the whole document each time,
+  // which makes a policy of many aliases take quadratic time.
+  private anchors: Map<string, Node[]> | null = null;
+
+  /** The node of the last anchor `name` before `offset` (YAML's rule for which anchor an alias means). */
+  private anchored(name: string, offset: number): Node | null {
+    if (this.anchors === null) {
+      const anchors = new Map<string, Node[]>();
+      visit(this.doc, {
+        Node: (_key, n) => {
+          if (n.anchor === undefined) return;
+          const list = anchors.get(n.anchor);
+          if (list === undefined) anchors.set(n.anchor, [n]);
+          else list.push(n);
+        },
+      });
+      this.anchors = anchors;
+    }
+    let found: Node | null = null;
+    for (const n of this.anchors.get(name) ?? []) if ((n.range?.[0] ?? 0) < offset) found = n;
+    return found;
   }
 }
 
@@ -60,6 +87,8 @@ function entries(r: Reader, node: Node, what: string, allowed: readonly string[]
     if (!allowed.includes(key)) {
       r.fail(keyNode, `unknown key "${key}" in ${what} (expected one of: ${allowed.join(', ')})`);
     }
+    // The parser's duplicate check compares keys as written; `*a :` repeats the key `&a` names.
+    if (out.some((e) => e.key === key)) r.fail(pair.key as Node, `duplicate key "${key}" in ${what}`);
     out.push({ key, keyNode, value: r.resolve(pair.value) });
   }
   return out;
@@ -217,7 +246,11 @@ function readTest(r: Reader, node: Node): PolicyTest {
 export function loadPolicy(text: string, file: string, scope: ScopeName): PolicyFile {
   const r: Reader = new Reader(file, text);
   const first = r.doc.errors[0];
-  if (first) r.failAt(first.pos[0], `invalid YAML: ${first.message.split('\n')[0] ?? ''}`);
+  if (first) {
+    // The parser's own wording for this one names a library call; say what to do instead.
+    if (first.code === 'MULTIPLE_DOCS') r.failAt(first.pos[0], 'more than one YAML document (a second "---"); keep one policy per file');
+    r.failAt(first.pos[0], `invalid YAML: ${first.message.split('\n')[0] ?? ''}`);
+  }
   const root = r.resolve(r.doc.contents);
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
     r.failAt(0, 'the policy file is empty (it needs at least a "rules:" list)');

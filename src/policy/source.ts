@@ -1,5 +1,6 @@
 // Where policy files come from on disk (the CLI edge). Reading from a commit lives in src/git.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { GateError } from '../errors.ts';
@@ -27,17 +28,52 @@ export function findRepositoryRoot(start: string): string | null {
   }
 }
 
+/** Far above any real policy (100,000 rules is about 8 MiB), and a bound on `/dev/zero`. */
+export const MAX_POLICY_BYTES = 16 * 1024 * 1024;
+
+/** Up to `max` + 1 bytes of a file: enough to tell that it is too long, whatever it is. */
+function readBounded(path: string, max: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > max) break;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readPolicyFile(path: string, scope: ScopeName, label = path): PolicyFile {
-  let text: string;
+  let bytes: Buffer;
   try {
     if (statSync(path).isDirectory()) throw new GateError(`${label}: is a folder, not a policy file`);
-    text = readFileSync(path, 'utf8');
+    bytes = readBounded(path, MAX_POLICY_BYTES);
   } catch (e) {
     if (e instanceof GateError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new GateError(`${label}: cannot read the policy file (${code ?? String(e)}); check the path`);
   }
-  return loadPolicy(text, label, scope);
+  if (bytes.length > MAX_POLICY_BYTES) throw new GateError(`${label}: the policy file is larger than ${MAX_POLICY_BYTES / (1024 * 1024)} MiB; check the path`);
+  if (!isUtf8(bytes)) throw new GateError(`${label}:1:1: the policy file is not valid UTF-8; save it as UTF-8`);
+  return loadPolicy(bytes.toString('utf8'), label, scope);
+}
+
+/** Whether anything is at `path`, a dangling symbolic link included (reading it then fails closed). */
+export function somethingAt(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Repository-relative form of a path when it lies inside the root, else null. */
@@ -67,11 +103,11 @@ export function loadDiskPolicies(root: string, options: { policy?: string; admin
     if (rel !== null) policyPaths.push(rel);
   } else {
     const path = join(root, DEFAULT_POLICY_PATH);
-    if (existsSync(path)) files.push(readPolicyFile(path, 'workspace', DEFAULT_POLICY_PATH));
+    if (somethingAt(path)) files.push(readPolicyFile(path, 'workspace', DEFAULT_POLICY_PATH));
   }
   if (options.user) {
     const userFile = join(homeDir(), '.kiro', 'settings', 'permissions.yaml');
-    if (existsSync(userFile)) files.push(readPolicyFile(userFile, 'user', '~/.kiro/settings/permissions.yaml'));
+    if (somethingAt(userFile)) files.push(readPolicyFile(userFile, 'user', '~/.kiro/settings/permissions.yaml'));
   }
   return { files, policyPaths };
 }
