@@ -5,7 +5,7 @@ import type { CommitInfo } from '../git/log.ts';
 import type { AgentsConfig } from '../policy/types.ts';
 import { isLogTamper, type CommitEntry, type Finding } from '../report/model.ts';
 import { judgeChanges } from './diff.ts';
-import { judgeLogFiles, judgeNote, type LogChange } from './logs.ts';
+import { judgeLogFiles, judgeNote, judgeNoteHistory, type LogChange } from './logs.ts';
 import { mergeSightings, modelFindings, trailerSightings } from './models.ts';
 
 export interface JudgeOptions {
@@ -15,8 +15,16 @@ export interface JudgeOptions {
   agents?: AgentsConfig;
   allCommits?: boolean;
   branch?: string | null;
-  /** Where command logs live: files matching `matcher`, and the note of each commit under `notesRef`. */
-  logs?: { changes: ReadonlyMap<string, LogChange[]>; notesRef: string; notes: ReadonlyMap<string, Buffer> };
+  /**
+   * Where command logs live: files matching `matcher`, and the note of each commit under `notesRef`,
+   * with the earlier versions of that note (null: a version that could not be read).
+   */
+  logs?: {
+    changes: ReadonlyMap<string, LogChange[]>;
+    notesRef: string;
+    notes: ReadonlyMap<string, Buffer>;
+    notePast?: ReadonlyMap<string, ReadonlyArray<Buffer | null>>;
+  };
 }
 
 export interface Judged {
@@ -48,6 +56,8 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
     logged.models = mergeSightings(logged.models, n.models);
     logged.addsEntries ||= n.addsEntries;
   }
+  const past = opts.logs?.notePast?.get(c.sha);
+  if (opts.logs && past !== undefined) logged.findings.push(...judgeNoteHistory(c.sha, opts.logs.notesRef, past, note ?? null));
   const verdict = detectAgent(
     { authorName: c.authorName, authorEmail: c.authorEmail, committerName: c.committerName, committerEmail: c.committerEmail, trailers },
     {

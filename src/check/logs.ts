@@ -132,3 +132,24 @@ export function judgeNote(policy: CompiledPolicy, commit: string, notesRef: stri
   judgeEntries(policy, verified.entries, commit, out);
   return out;
 }
+
+/**
+ * A note is a log too: every earlier version of it must be where the current one starts. A later
+ * rewrite of the notes ref that drops or changes a line, or removes the note, is tampering.
+ */
+export function judgeNoteHistory(commit: string, notesRef: string, past: ReadonlyArray<Buffer | null>, current: Buffer | null): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const before of past) {
+    const problems: LogProblem[] = before === null
+      ? [{ file: notesRef, line: 1, reason: 'an earlier version of the note could not be read, so it fails closed' }]
+      : compareLogVersions(before, current, notesRef).problems;
+    for (const p of problems) {
+      const reason = `an earlier version of this commit's note: ${p.reason}`;
+      if (seen.has(`${p.line}:${reason}`)) continue;
+      seen.add(`${p.line}:${reason}`);
+      findings.push(tamper({ ...p, reason }, commit));
+    }
+  }
+  return findings;
+}

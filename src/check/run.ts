@@ -6,6 +6,7 @@ import { compilePolicy, type CompiledPolicy } from '../engine/compile.ts';
 import { GitError, IncompleteHistoryError, InvalidRefError } from '../git/errors.ts';
 import { createGit, textOf, type Git } from '../git/exec.ts';
 import { readBlobs, readCommits, readFileAt, type CommitInfo } from '../git/log.ts';
+import { readNoteHistory } from '../git/notes.ts';
 import { resolveRange } from '../git/range.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
@@ -48,21 +49,28 @@ function adminPolicy(opts: CheckOptions): PolicyFile | null {
   return 'disk' in a ? readPolicyFile(a.disk, 'admin') : loadPolicy(a.text, a.label, 'admin');
 }
 
-/** Commit -> note blob id for every note under `ref`, after fetching the ref when asked to. */
-async function readNotes(git: Git, ref: string, fetchFrom: string | undefined): Promise<Map<string, string>> {
+interface Notes {
+  /** Commit -> note blob id, for every note under the ref now. */
+  ids: Map<string, string>;
+  /** Commit -> every blob id its note ever had (readNoteHistory). */
+  history: Map<string, string[]>;
+}
+
+/** The notes under `ref` and their history, after fetching the ref when asked to. */
+async function readNotes(git: Git, ref: string, fetchFrom: string | undefined): Promise<Notes> {
   if (fetchFrom !== undefined) {
     const remote = await git.exec(['ls-remote', '--exit-code', '--end-of-options', fetchFrom, ref]);
     // 2 is "no such ref there"; anything else means the notes could not be looked up.
     if (remote.exitCode === 0) await git.run(['fetch', '--quiet', '--no-tags', '--end-of-options', fetchFrom, `+${ref}:${ref}`]);
     else if (remote.exitCode !== 2) throw new GitError(['ls-remote', fetchFrom, ref], remote.exitCode, remote.stderr);
   }
-  const out = textOf(await git.run(['notes', `--ref=${ref}`, 'list']));
-  const notes = new Map<string, string>();
-  for (const line of out.split('\n')) {
+  const [list, history] = await Promise.all([git.run(['notes', `--ref=${ref}`, 'list']), readNoteHistory(git, ref)]);
+  const ids = new Map<string, string>();
+  for (const line of textOf(list).split('\n')) {
     const [blob, commit] = line.trim().split(' ');
-    if (blob && commit) notes.set(commit, blob);
+    if (blob && commit) ids.set(commit, blob);
   }
-  return notes;
+  return { ids, history };
 }
 
 export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
@@ -81,6 +89,8 @@ interface Judging {
   notesRef: string;
   /** Commit -> note blob id. */
   noteIds: Map<string, string>;
+  /** Commit -> blob ids of its note's earlier versions. */
+  noteHistory: Map<string, string[]>;
 }
 
 // Commits are judged in batches while git is still listing the range: one cat-file per batch for
@@ -103,6 +113,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const blobs = new Map<string, Buffer>();
   const logChangesOf = new Map<string, LogChange[]>();
   const notes = new Map<string, Buffer>();
+  const notePast = new Map<string, Array<Buffer | null>>();
   const judged = new Map<string, JudgedCommit>();
   const judgeBatch = async (j: Judging, batch: readonly CommitInfo[]): Promise<void> => {
     const ids: string[] = [];
@@ -113,15 +124,18 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       ids.push(...logBlobIds(logs));
       const note = j.noteIds.get(c.sha);
       if (note !== undefined) ids.push(note);
+      for (const id of j.noteHistory.get(c.sha) ?? []) if (id !== note) ids.push(id);
     }
     for (const [id, bytes] of await readBlobs(git, ids)) blobs.set(id, bytes);
     for (const c of batch) {
       const note = j.noteIds.get(c.sha);
       // A note that is listed but cannot be read is judged as an empty, hence broken, log.
       if (note !== undefined) notes.set(c.sha, blobs.get(note) ?? Buffer.alloc(0));
+      const past = (j.noteHistory.get(c.sha) ?? []).filter((id) => id !== note);
+      if (past.length > 0) notePast.set(c.sha, past.map((id) => blobs.get(id) ?? null));
       judged.set(c.sha, judgeCommit(c, {
         policy: j.policy, blobs, policyPaths: j.policyPaths,
-        logs: { changes: logChangesOf, notesRef: j.notesRef, notes },
+        logs: { changes: logChangesOf, notesRef: j.notesRef, notes, notePast },
         ...(j.workspace.file?.agents ? { agents: j.workspace.file.agents } : {}),
         allCommits: opts.allCommits === true,
         branch: opts.branch ?? null,
@@ -139,8 +153,8 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     const policy = compilePolicy(files, { home: homeDir(), root, policyPaths });
     const logsConfig = workspace.file?.logs ?? { paths: [...DEFAULT_LOG_PATHS], notes: DEFAULT_NOTES_REF };
     const matcher = logMatcher(logsConfig.paths, homeDir());
-    const noteIds = await readNotes(git, logsConfig.notes, opts.fetchNotesFrom);
-    return { policy, policyPaths, workspace, matcher, notesRef: logsConfig.notes, noteIds };
+    const notes = await readNotes(git, logsConfig.notes, opts.fetchNotesFrom);
+    return { policy, policyPaths, workspace, matcher, notesRef: logsConfig.notes, noteIds: notes.ids, noteHistory: notes.history };
   })();
   let judging: Promise<unknown> = preparing;
   let queue: CommitInfo[] = [];
