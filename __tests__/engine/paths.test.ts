@@ -334,3 +334,16 @@ describe('canonical forms that climb, collapse or alias', () => {
     }
   });
 });
+
+describe('the workspace root itself', () => {
+  test.each<[string, string, string, 'deny' | 'ask' | 'allow']>([
+    ['no policy', '', '.', 'allow'],
+    ['no policy', '', '/work/repo', 'allow'],
+    ['no policy', '', 'src/..', 'allow'],
+    ['src only', 'rules:\n  - {capability: fs_read, effect: allow, match: ["src/**"]}\n', '.', 'allow'],
+    ['deny everything', 'rules:\n  - {capability: fs_read, effect: deny, match: ["**"]}\n', '.', 'deny'],
+  ])('%s: read %j -> %s', (_name, workspace, written, effect) => {
+    const p = workspace === '' ? policyOf({}) : policyOf({ workspace });
+    expect(decidePath(p, 'fs_read', written, { resolve: true }).effect).toBe(effect);
+  });
+});

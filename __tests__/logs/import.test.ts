@@ -80,6 +80,11 @@ describe('Codex CLI rollout', () => {
     ['a web_search_call that opened a page', line({ type: 'web_search_call', action: { type: 'open_page', url: 'https://x.dev' } }), [['web_fetch', 'https://x.dev']]],
     ['a web_search_call without its query', line({ type: 'web_search_call', status: 'completed' }), [['web_search', '(query not recorded)']]],
     ['a free-form exec_command', line({ type: 'custom_tool_call', name: 'exec_command', input: 'npm ci', call_id: 'c' }), [['shell', 'npm ci']]],
+    // Codex applies `cd DIR && apply_patch <<'EOF'` in DIR; a shell entry alone lost the write.
+    ['cd DIR && apply_patch heredoc', call('shell', { command: ['bash', '-lc', "cd .kiro && apply_patch <<'EOF'\n*** Begin Patch\n*** Add File: settings/mcp.json\n+{}\n*** End Patch\nEOF"] }),
+      [['fs_write', '.kiro/settings/mcp.json']]],
+    ['cd "DIR" && apply_patch heredoc', call('shell', { command: ['bash', '-lc', 'cd "src/a b" && apply_patch <<EOF\n*** Begin Patch\n*** Update File: x.ts\n*** End Patch\nEOF'] }),
+      [['fs_write', 'src/a b/x.ts']]],
   ];
   test.each(cases)('%s', (_name, text, expected) => {
     const meta = JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'session_meta', payload: { id: 's', cwd: ROOT } });

@@ -57,6 +57,9 @@ export interface PathDecision extends Decision {
 
 export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions = {}): PathDecision {
   const path = options.resolve ? resolveRequestPath(written, options.cwd ?? '.', policy.home, policy.root) : written;
+  // Resolution gives `.` for the workspace root itself (`Glob` with no path, `ls .`): judged as the
+  // folder every pattern is anchored at, which `./**` and `**` cover and `src/**` does not.
+  if (options.resolve && path === '.') return { ...decideResolved(policy, cap, '', true), path };
   const d = decideResolved(policy, cap, path);
   if (!options.resolve || policy.root === null || !path.startsWith('/') || d.effect === 'deny') return d;
   // An absolute path that is a workspace file only once canonical (`/work/REPO/secrets/x` on a
@@ -68,12 +71,12 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   return { ...alias, reason: `alias of ${JSON.stringify(inside)} in the workspace: ${alias.reason}`, path };
 }
 
-function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path: string): PathDecision {
-  const malformed = malformedPathReason(path);
+function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path: string, root = false): PathDecision {
+  const malformed = root ? null : malformedPathReason(path);
   if (malformed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${malformed}: ${JSON.stringify(path)}`, path };
   const rules = policy.capabilities.get(cap);
   const canonical = canonicalPath(path);
-  const collapsed = malformedCanonicalReason(canonical);
+  const collapsed = root ? null : malformedCanonicalReason(canonical);
   if (collapsed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${collapsed}: ${JSON.stringify(path)}`, path };
   const key = pathKey(path, canonical);
   const hits = rules ? rules.fs.best(key) : [null, null, null];

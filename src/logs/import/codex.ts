@@ -15,6 +15,7 @@
 // heredoc are patches, which Codex intercepts instead of running. The older pre-envelope rollout
 // format is not read (it is refused as an unknown format).
 
+import { posix } from 'node:path';
 import type { EntryDraft } from '../entry.ts';
 import { isRecord, parseJson, show } from '../json.ts';
 import { withWorkdir, type PathContext } from '../paths.ts';
@@ -50,10 +51,26 @@ function patchRequests(patch: string, ctx: PathContext): ToolRequest[] {
   return paths.map((p) => pathRequest('fs_write', p, ctx));
 }
 
+// Codex also intercepts `cd DIR && apply_patch <<'EOF'`, applying the patch in DIR.
+const CD_PATCH_HEREDOC = /^\s*cd\s+('[^']*'|"[^"\\$`]*"|[^\s'"$`;&|<>()]+)\s*&&\s*((?:apply_patch|applypatch) <<[\s\S]*)$/;
+
 /** A script or argv as requests: a patch Codex intercepts, else one shell command. */
 function commandRequests(script: string, ctx: PathContext): ToolRequest[] {
   const heredoc = PATCH_HEREDOC.exec(script);
   if (heredoc !== null) return patchRequests(heredoc[3] as string, ctx);
+  const cd = CD_PATCH_HEREDOC.exec(script);
+  const inner = cd === null ? null : PATCH_HEREDOC.exec(cd[2] as string);
+  if (cd !== null && inner !== null) {
+    const raw = cd[1] as string;
+    const dir = raw.startsWith("'") || raw.startsWith('"') ? raw.slice(1, -1) : raw;
+    const patch = inner[3] as string;
+    const inDir = withWorkdir(ctx, dir);
+    const requests = patchRequests(patch, inDir);
+    // With no known session folder a relative DIR cannot be resolved: judge the paths under DIR
+    // from the repository root as well, so the folder the patch lands in is not lost.
+    if (inDir === ctx && !dir.startsWith('/')) requests.push(...patchPaths(patch).map((p) => pathRequest('fs_write', posix.join(dir, p), ctx)));
+    return requests;
+  }
   if (script.trim() === '') throw new ToolInputError('the command is empty');
   return [request('shell', script, ctx)];
 }
