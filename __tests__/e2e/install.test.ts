@@ -411,6 +411,19 @@ describe('husky', () => {
     expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
   });
 
+  test('v9: a snippet that exits before its end is refused, since agent-gate would never run', () => {
+    const s = new Sandbox();
+    huskyV9(s, 'echo lint\nexit 0\n');
+    const before = snapshot(join(s.dir, '.husky'));
+    const r = s.cli(['install']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('line 2 ("exit 0") ends the hook before agent-gate would run');
+    // Nothing was changed, commit-msg included.
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
+    expect(s.cli(['install', '--force']).code).toBe(0);
+  });
+
   test('v9: a failing husky command fails the commit before agent-gate runs', () => {
     const s = new Sandbox();
     huskyV9(s, 'echo husky-failed >&2\nfalse\n');

@@ -209,8 +209,21 @@ function isLink(path: string): boolean {
   try { return lstatSync(path).isSymbolicLink(); } catch { return false; }
 }
 
+/**
+ * husky runs a snippet top to bottom with sh, and agent-gate goes at its end: an `exit` line of
+ * its own before that would skip agent-gate every time, silently.
+ */
+function checkHuskySnippet(file: string, hook: string, force: boolean): void {
+  if (force || !existsSync(file)) return;
+  const lines = withoutBlock(readFileSync(file, 'utf8')).split('\n');
+  const at = lines.findIndex((l) => /^\s*exit(?:\s|;|$)/.test(l));
+  if (at < 0) return;
+  throw new GateError(`install: ${file} line ${at + 1} ("${lines[at]?.trim() ?? ''}") ends the hook before agent-gate would run at its end; remove that line, or pass --force to install anyway and call agent-gate hook ${hook} above it yourself`);
+}
+
 export function install(target: HookTarget, cliPath: string, force: boolean): InstallReport {
   // Every refusal happens before the first change, so a refused install leaves nothing behind.
+  if (target.husky) for (const hook of HOOKS) checkHuskySnippet(join(target.dir, hook), hook, force);
   const plans = target.husky ? [] : HOOKS.map((hook) => planPlain(target.dir, hook, force));
   mkdirSync(target.dir, { recursive: true });
   const lines: string[] = [];
