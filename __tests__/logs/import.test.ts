@@ -35,6 +35,18 @@ describe('Claude Code transcript', () => {
       ['2026-11-20T10:01:00.000Z', S, OPUS, 'mcp', 'unknown/FancyNewTool', '.'],
     ]);
   });
+
+  test('server_tool_use blocks (tools the API runs itself) are calls too', () => {
+    const line = JSON.stringify({ type: 'assistant', sessionId: S, cwd: ROOT, timestamp: '2026-11-20T10:00:00Z', message: { model: SONNET, content: [
+      { type: 'server_tool_use', id: 's1', name: 'web_search', input: { query: 'agent gate' } },
+      { type: 'server_tool_use', id: 's2', name: 'web_fetch', input: { url: 'https://x.dev/b' } },
+      { type: 'server_tool_use', id: 's3', name: 'code_execution', input: { code: 'print(1)' } },
+    ] } });
+    const { drafts } = importSession(`${line}\n`, OPTS);
+    expect(drafts.map((d) => [d.capability, d.resource])).toEqual([
+      ['web_search', 'agent gate'], ['web_fetch', 'https://x.dev/b'], ['mcp', 'unknown/code_execution'],
+    ]);
+  });
 });
 
 describe('Codex CLI rollout', () => {

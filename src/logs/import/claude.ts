@@ -9,6 +9,9 @@ import { isRecord, show } from '../json.ts';
 import { mapClaudeTool } from '../tools/claude.ts';
 import { ImportError, jsonLines, mapAt, stringOrNull, timestamp, toDrafts, type ImportOptions } from './common.ts';
 
+/** The API's own tools, as the Claude Code tools that do the same. */
+const SERVER_TOOLS: Readonly<Record<string, string>> = { web_search: 'WebSearch', web_fetch: 'WebFetch' };
+
 export function looksLikeClaudeRecord(record: Record<string, unknown>): boolean {
   if (typeof record.type !== 'string') return false;
   return typeof record.sessionId === 'string' || (record.type === 'summary' && typeof record.leafUuid === 'string');
@@ -32,9 +35,10 @@ export function importClaude(text: string, opts: ImportOptions): EntryDraft[] {
     };
     const cwd = stringOrNull(value.cwd, where, 'cwd');
     content.forEach((block, i) => {
-      if (!isRecord(block) || block.type !== 'tool_use') return;
+      // `server_tool_use`: a tool the API ran itself (web search, web fetch); still the agent's call.
+      if (!isRecord(block) || (block.type !== 'tool_use' && block.type !== 'server_tool_use')) return;
       const at = `${where}: message.content[${i}]`;
-      const name = block.name;
+      const name = block.type === 'server_tool_use' ? SERVER_TOOLS[String(block.name)] ?? block.name : block.name;
       if (typeof name !== 'string' || name === '') throw new ImportError(`${at}: tool_use "name" must be a non-empty string, got ${show(name)}`);
       if (!isRecord(block.input)) throw new ImportError(`${at}: tool_use "input" must be an object, got ${show(block.input)}`);
       const requests = mapAt(at, () => mapClaudeTool(name, block.input, { cwd, repoRoot: opts.repoRoot }));
