@@ -139,3 +139,63 @@ table('commands that run code from elsewhere', [
   ["mapfile -C 'rm -rf /' -c 1 lines < f", 'deny'],
   ["let 'a[$(rm x)]=1'", 'ask'],
 ]);
+
+// The second audit's rows: each was `allow` before its fix.
+table('escapes and git aliases read as bash and git read them', [
+  ["$'\\x{72}m' -rf x", 'ask'],
+  ["git $'\\x{70}ush' o", 'ask'],
+  ['git -c alias.x="pu\\sh" x o', 'ask'],
+  ['git -c alias.x=y -c alias.y=push x', 'deny'],
+  ['git -c alias.x="-c core.sshCommand=rm\\ y fetch" x', 'ask'],
+]);
+
+table('words filled in at run time by xargs and find', [
+  ['echo "rm x" | xargs -I{} sh -c {}', 'ask'],
+  ['echo rm | xargs -I{} {} x', 'ask'],
+  ['echo "rm x" | xargs -0 sh -c', 'ask'],
+  ['echo push | xargs git', 'ask'],
+  ['find . -exec sh -c {} \\;', 'ask'],
+  ['find . -exec env {} \\;', 'ask'],
+  ['find . -exec timeout 5 {} \\;', 'ask'],
+  ['echo a | xargs rm', 'deny'],
+  ['echo a | xargs wc -l', 'allow'],
+]);
+
+table('more spellings of the runners SPEC 5.3 and 5.4 name', [
+  ['su -- root -c "git push o"', 'deny'],
+  ['su root -- -c "rm x"', 'deny'],
+  ['npm exe rm x', 'deny'],
+  ['npm exe -c "rm x"', 'deny'],
+  ['git rebase --ex "rm y" main', 'deny'],
+  ['git rebase -ix "rm y" main', 'deny'],
+  ['echo rm x | sh /dev/fd/0', 'ask'],
+  ['echo rm x | bash /proc/self/fd/0', 'ask'],
+  ['echo rm x | source /dev/stdin', 'ask'],
+  ['echo rm x | . /dev/stdin', 'ask'],
+  ['. <(echo rm x)', 'ask'],
+  ['source ./env.sh', 'allow'],
+]);
+
+table('array subscripts bash evaluates, running the $( ) inside', [
+  ["printf -v 'a[$(rm y)]' x", 'ask'],
+  ["read 'a[$(curl y)]'", 'ask'],
+  ["unset 'a[$(rm y)]'", 'ask'],
+  ["declare 'a[$(rm y)]=1'", 'ask'],
+  ["declare -i x='a[$(rm y)]'", 'ask'],
+  ["declare -i n; n='a[$(rm y)]'", 'ask'],
+  ["test -v 'a[$(rm y)]'", 'ask'],
+  ["[ -v 'a[$(rm y)]' ]", 'ask'],
+  ["[[ -v 'a[$(rm y)]' ]]", 'ask'],
+  ["x='a[$(rm y)]'; echo $((x))", 'ask'],
+  ['printf -v out %s x', 'allow'],
+]);
+
+table('a redirection after cd is judged where the cd may have gone', [
+  ['cd .github && echo x > agent-gate.yml', 'deny'],
+  ['cd .git && echo > hooks/pre-commit', 'ask'],
+  ['cd ~/.kiro && echo > settings/x', 'deny'],
+  ['cd "$x"; echo > y', 'ask'],
+  ['cd - && echo > y', 'ask'],
+  ['cd src && echo x > out.txt', 'allow'],
+  ['echo x > out.txt; cd .github', 'allow'],
+]);

@@ -33,11 +33,20 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
   const parts: DecisionPart[] = [];
   for (const part of analysis.parts) {
     if (part.kind === 'write') {
-      const d = decidePath(policy, 'fs_write', part.target, { resolve: true, cwd });
+      let d = decidePath(policy, 'fs_write', part.target, { resolve: true, cwd });
+      let after = '';
+      // After a `cd`, the target may lie in another folder: the most restrictive place wins.
+      for (const dir of part.alsoIn ?? []) {
+        const there = decidePath(policy, 'fs_write', `${dir}/${part.target}`, { resolve: true, cwd });
+        if (moreRestrictive(there.effect, d.effect)) {
+          d = there;
+          after = ` (after cd ${JSON.stringify(dir)})`;
+        }
+      }
       const forced = part.forceAsk !== null && d.effect === 'allow';
       parts.push({
         text: part.target, capability: 'fs_write', effect: forced ? 'ask' : d.effect, rule: forced ? null : d.rule,
-        reason: forced ? `redirection target is not static (${part.forceAsk})` : `redirection writes ${JSON.stringify(d.path)}: ${d.reason}`,
+        reason: forced ? part.forceAsk ?? '' : `redirection writes ${JSON.stringify(d.path)}${after}: ${d.reason}`,
       });
       continue;
     }

@@ -19,6 +19,18 @@ export function dangerReason(name: string): string {
   return `assignment to ${name}`;
 }
 
+// `a[$(cmd)]` as a variable name or an arithmetic value: bash evaluates the subscript, running cmd.
+const EVALUATED_SUBSCRIPT = /\[[^\]]*(?:\$\(|`)/;
+export const SUBSCRIPT_REASON = 'bash evaluates an array subscript here, running the $( ) inside it';
+
+/** Whether a static text would run code when bash reads it as a variable name or arithmetic. */
+export function hasEvaluatedSubscript(text: string): boolean {
+  return text.includes('[') && EVALUATED_SUBSCRIPT.test(text);
+}
+
+/** Builtins that read some operands as variable names, or values as arithmetic. */
+const NAME_READERS = new Set(['printf', 'read', 'unset', 'declare', 'typeset', 'local', 'export', 'readonly', 'test', '[', 'mapfile', 'readarray', 'wait', 'getopts']);
+
 /** Builtins whose operands are assignments or variable names (SPEC 5.6 names them for `export`). */
 const DECLARATION = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 
@@ -30,6 +42,7 @@ export function operandAssignmentDanger(args: readonly Arg[]): string | null {
   const first = args[0];
   if (first === undefined || first.dynamic !== null) return null;
   const name = first.value;
+  if (NAME_READERS.has(name) && args.some((a, i) => i > 0 && hasEvaluatedSubscript(a.value))) return SUBSCRIPT_REASON;
   if (DECLARATION.has(name)) return declarationDanger(args);
   switch (name) {
     case 'read':

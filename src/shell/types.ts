@@ -38,6 +38,11 @@ export interface WritePart {
   /** Non-null when the target is not static (built from `$`, `$()`, globs…): at least `ask`. */
   forceAsk: string | null;
   source: string;
+  /**
+   * Folders an earlier `cd` in the command may have moved to, relative to the entry's cwd (or
+   * absolute, or `~`-prefixed): a relative target is judged in each of them as well.
+   */
+  alsoIn?: string[];
 }
 
 export type ShellPart = CommandPart | WritePart;

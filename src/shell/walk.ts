@@ -6,7 +6,7 @@ import type {
   ArithmeticExpression, Assignment, Command, CommandNode, CompoundList, ParameterOperation, ParsedScript,
   PipelineNode, AndOr, Redirection, Statement, TestExpression, Word, WordPart,
 } from 'unbash';
-import { dangerReason, isArithmeticAssignment, isDangerousName, operandAssignmentDanger } from './assignments.ts';
+import { dangerReason, hasEvaluatedSubscript, isArithmeticAssignment, isDangerousName, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
 import { describeCode, findSuspicious } from './chars.ts';
 import {
   balancedBrackets, boundaryAfter, boundaryBefore, closedSubstitution, continuedKeyword, digitsBeforeRedirect,
@@ -34,9 +34,15 @@ interface Sink {
   force: string | null;
 }
 
+const MAX_CWDS = 16;
+
 export class Walker {
   readonly parts: ShellPart[] = [];
   suspicious: string | null = null;
+  /** Folders a `cd` earlier in the command may have moved to; `.` is the entry's own cwd. */
+  private cwds: string[] = ['.'];
+  /** Set when a `cd` went somewhere only known at run time. */
+  private cwdDoubt: string | null = null;
   /** Set by `word` in join mode: a process substitution at the word's start or end touches a neighbour. */
   private openBefore = false;
   private openAfter = false;
@@ -216,8 +222,11 @@ export class Walker {
     let stdin: Arg | null = null;
     for (const p of cmd.prefix) {
       if (p.type === 'Assignment') {
-        assignments.push(this.assignment(p, scope, depth, sink).value);
+        const value = this.assignment(p, scope, depth, sink).value;
+        assignments.push(value);
         if (isDangerousName(p.name)) sink.force ??= dangerReason(p.name);
+        // `x='a[$(cmd)]'`: a later `$((x))` or an integer variable evaluates it.
+        if (hasEvaluatedSubscript(value)) sink.force ??= SUBSCRIPT_REASON;
       } else {
         stdin = this.redirection(p, scope, depth, sink, stdin);
       }
@@ -295,6 +304,7 @@ export class Walker {
     if (first?.dynamic != null) part.forceAsk ??= `command word is not static (${first.dynamic})`;
     addSpellings(part, args, text);
     this.insert(at, part);
+    this.noteCd(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
@@ -305,6 +315,28 @@ export class Walker {
     // A wrapper around nothing judged (`bash -c ''`) must be judged itself; one around a string
     // only known at run time is already at least `ask`.
     if (u.wrapper && (this.parts.length > before || dynamic)) part.wrapper = true;
+  }
+
+  /** Records where `cd`/`pushd`/`popd` may move the shell, for the redirections after it. */
+  private noteCd(args: Arg[]): void {
+    const name = args[0];
+    if (name === undefined || name.dynamic !== null) return;
+    const n = name.value;
+    if (n !== 'cd' && n !== 'pushd' && n !== 'popd') return;
+    const operands = args.slice(1).filter((a) => !(a.dynamic === null && (a.value === '--' || /^-[LPe@]+$/.test(a.value))));
+    const target = operands[0];
+    if (n === 'popd' || (target !== undefined && (target.dynamic !== null || target.value === '-' || /^[+-]\d+$/.test(target.value)))) {
+      this.cwdDoubt ??= `${n} moves to a folder only known at run time, so where a later redirection writes is not known`;
+      return;
+    }
+    const to = target === undefined ? '~' : target.value;
+    const next = new Set(this.cwds);
+    for (const c of this.cwds) next.add(to.startsWith('/') || to.startsWith('~') || c === '.' ? to : `${c}/${to}`);
+    if (next.size > MAX_CWDS) {
+      this.cwdDoubt ??= 'too many `cd`s to follow, so where a later redirection writes is not known';
+      return;
+    }
+    this.cwds = [...next];
   }
 
   /** `args` runs inside `host` (sudo, npx…): its spellings tighten the host part. */
@@ -428,7 +460,15 @@ export class Walker {
         const parts = target.parts;
         const procSubOnly = parts !== undefined && parts.length === 1 && parts[0]?.type === 'ProcessSubstitution';
         const write = redirectWrite(r, arg, procSubOnly, scope.source);
-        if (write !== null) this.parts.push(write);
+        if (write !== null) {
+          // `cd .github && echo x > agent-gate.yml` writes the policy file: a relative target is
+          // judged in every folder an earlier `cd` may have moved to.
+          if (!write.target.startsWith('/') && !write.target.startsWith('~')) {
+            if (this.cwds.length > 1) write.alsoIn = this.cwds.slice(1);
+            if (this.cwdDoubt !== null) write.forceAsk ??= this.cwdDoubt;
+          }
+          this.parts.push(write);
+        }
         const op = r.operator;
         return onStdin && (op === '<' || op === '<&' || op === '<>') ? null : stdin;
       }
@@ -476,8 +516,12 @@ export class Walker {
         }
         return;
       case 'SingleQuoted':
+        this.quoted(scope, p.pos, p.end);
+        return;
       case 'AnsiCQuoted':
         this.quoted(scope, p.pos, p.end);
+        // bash 5.2 reads `\x{HH}`; unbash does not decode it, so the word's value is not known here.
+        if (p.text.includes('\\x{')) arg.dynamic ??= "$'\\x{…}' escape";
         return;
       case 'DoubleQuoted':
       case 'LocaleString':
@@ -615,11 +659,13 @@ export class Walker {
     const stack: TestExpression[] = [root];
     for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
       switch (e.type) {
-        case 'TestUnary':
+        case 'TestUnary': {
           noBreakBetween(scope.source, e.pos, e.operand.pos);
           this.literal = 'test';
-          this.word(e.operand, scope, depth, sink);
+          const operand = this.word(e.operand, scope, depth, sink);
+          if (e.operator === '-v' && hasEvaluatedSubscript(operand.value)) sink.force ??= SUBSCRIPT_REASON;
           break;
+        }
         case 'TestBinary': {
           noBreakBetween(scope.source, e.left.end, e.right.pos);
           this.literal = 'test';

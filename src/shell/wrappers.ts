@@ -31,8 +31,10 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbas
 const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
-  'alias', 'mapfile', 'readarray',
+  'alias', 'mapfile', 'readarray', 'source', '.',
 ]);
+/** Script operands that are standard input itself. */
+const STDIN_FILES = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 const SYSTEM_DIR = /^\/(?:usr\/(?:local\/)?|opt\/homebrew\/)?s?bin\/([^/]+)$/;
 
 /**
@@ -76,7 +78,7 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
       return hasOption(scan, '-v', '-V') ? NONE : argv(args, scan, 0);
     }
     case 'xargs':
-      return argv(args, scanOptions(args, 1, XARGS), 0);
+      return xargs(args);
     case 'watch':
       return watch(args);
     case 'env':
@@ -87,6 +89,9 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
       return trap(args);
     case 'alias':
       return aliases(args);
+    case 'source':
+    case '.':
+      return sourced(args, stdin, name);
     case 'mapfile':
     case 'readarray': {
       const callback = optionValue(scanOptions(args, 1, MAPFILE), '-C');
@@ -111,7 +116,8 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
     case 'yarn': {
       // Global options may come before the sub-command (`npm --yes exec`, `npm -w pkg exec`).
       const sub = scanOptions(args, 1, PACKAGE_MANAGER).next;
-      const runs = name === 'npm' ? ['exec', 'x'] : ['exec', 'dlx'];
+      // npm takes any unambiguous prefix of a command name: `exe` is exec.
+      const runs = name === 'npm' ? ['exec', 'exe', 'x'] : ['exec', 'dlx'];
       if (isOneOf(args[sub], ...runs)) return execLike(args, sub + 1);
       // An option this table lacks may have taken the word read as the sub-command.
       const before = args[sub - 1];
@@ -204,6 +210,40 @@ function isOneOf(arg: Arg | undefined, ...values: string[]): boolean {
 }
 
 
+/**
+ * Why a command runs something only known at run time once some of its words are (`dynamic` in
+ * `args`): as its command word, as a script, or behind a wrapper. Null when those words stay
+ * plain operands (`sh -c 'rm "$1"' _ {}`).
+ */
+function runtimeWordsReason(args: readonly Arg[], depth = 0): string | null {
+  if (args[0]?.dynamic != null) return 'the command word itself';
+  if (depth > 8) return 'wrappers nested too deep to follow';
+  const u = unwrap(args, null);
+  if (u.forceAsk !== null) return u.forceAsk;
+  for (const s of u.scripts) if (s.arg.dynamic !== null) return `the script ${s.by} runs`;
+  for (const inner of [...u.commands, ...u.views]) {
+    const why = runtimeWordsReason(inner, depth + 1);
+    if (why !== null) return why;
+  }
+  return null;
+}
+
+const FROM_INPUT = 'xargs input';
+
+/** xargs appends words read from its input, or puts them where `-I` says. */
+function xargs(args: readonly Arg[]): Unwrapped {
+  const scan = scanOptions(args, 1, XARGS);
+  const u = argv(args, scan, 0);
+  const inner = u.commands[0];
+  if (inner === undefined) return u;
+  const replace = hasOption(scan, '-I', '-i', '--replace') ? optionValue(scan, '-I', '-i', '--replace')?.value ?? '{}' : null;
+  const probe: Arg[] = replace !== null
+    ? inner.map((a) => (a.value.includes(replace) ? { ...a, dynamic: a.dynamic ?? FROM_INPUT } : a))
+    : [...inner, { value: '', dynamic: FROM_INPUT, split: true, pos: -1, end: -1 }];
+  const why = runtimeWordsReason(probe);
+  return why === null ? u : { ...u, forceAsk: u.forceAsk ?? `xargs fills in words read at run time (${why})` };
+}
+
 /** `skip` operands come before the command (timeout's duration). */
 function argv(args: readonly Arg[], scan: OptionScan, skip: number): Unwrapped {
   const start = scan.next + skip;
@@ -229,6 +269,16 @@ function evalLike(args: readonly Arg[]): Unwrapped {
   const start = args[1]?.value === '--' ? 2 : 1;
   if (start >= args.length) return NONE;
   return script(joinedArg(args, start), 'eval', null);
+}
+
+/** `source FILE` / `. FILE`: a file is judged by the command's text, standard input is not known. */
+function sourced(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped {
+  const file = args[1]?.value === '--' ? args[2] : args[1];
+  if (file === undefined) return NONE;
+  if (file.dynamic !== null) return { ...NONE, forceAsk: `${name} runs a script only known at run time (${file.dynamic})` };
+  if (!STDIN_FILES.has(file.value)) return NONE;
+  if (stdin !== null) return script(stdin, `${name} reading a heredoc`, null);
+  return { ...NONE, forceAsk: `${name} reads its script from standard input` };
 }
 
 /** `alias ll='ls -l'`: the value runs wherever the alias is used (with expand_aliases). */
@@ -281,7 +331,7 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
     }
     i += values;
   }
-  if (args[i]?.value === '/dev/stdin' && args[i]?.dynamic === null) fromStdin = true;
+  if (STDIN_FILES.has(args[i]?.value ?? '') && args[i]?.dynamic === null) fromStdin = true;
   if (command) {
     const text = args[i];
     if (text === undefined) return NONE;
@@ -463,8 +513,9 @@ function find(args: readonly Arg[]): Unwrapped {
     }
     if (j > i + 1) {
       const inner = args.slice(i + 1, j);
-      // `-exec {} …` runs each file found.
-      if (inner[0]?.value.includes('{}') === true) forceAsk ??= `find ${v} runs each file it finds as the command`;
+      // `-exec {} …` runs each file found; `-exec sh -c {}` runs each file's name as a script.
+      const why = runtimeWordsReason(inner.map((w) => (w.value.includes('{}') ? { ...w, dynamic: w.dynamic ?? 'a file find found' } : w)));
+      if (why !== null) forceAsk ??= `find ${v} fills in each file it finds (${why})`;
       (commands ??= []).push(inner);
     }
     i = j;
@@ -481,12 +532,22 @@ function git(args: readonly Arg[]): Unwrapped {
   const views: Arg[][] = [];
   let forceAsk = scan.forceAsk;
   subcommandRuns(args, scan.next, scripts, commands);
-  // `git -c alias.p=push p` runs `git push`.
+  // `git -c alias.p=push p` runs `git push`; an alias may name another alias.
   const sub = args[scan.next];
-  const alias = sub === undefined ? undefined : scan.aliases.get(sub.value.toLowerCase());
-  if (alias !== undefined && sub !== undefined) {
-    const words = alias.split(/\s+/).filter((w) => w !== '').map((w) => ({ ...sub, value: w }));
-    views.push([args[0] ?? sub, ...words, ...args.slice(scan.next + 1)]);
+  if (sub !== undefined && scan.aliases.has(sub.value.toLowerCase())) {
+    let words = [sub.value];
+    const seen = new Set<string>();
+    for (let alias = scan.aliases.get(sub.value.toLowerCase()); alias !== undefined; alias = scan.aliases.get((words[0] ?? '').toLowerCase())) {
+      const name = (words[0] ?? '').toLowerCase();
+      if (seen.has(name)) break;
+      seen.add(name);
+      // git splits the value with its own quoting rules, and it may start with options: judge
+      // only what a plain split shows, and ask about the rest.
+      if (/[\\'"]/.test(alias)) forceAsk ??= 'git alias value with quotes or backslashes';
+      words = [...alias.split(/\s+/).filter((w) => w !== ''), ...words.slice(1)];
+      if (words[0]?.startsWith('-') === true) forceAsk ??= 'git alias value starts with an option';
+    }
+    views.push([args[0] ?? sub, ...words.map((w) => ({ ...sub, value: w })), ...args.slice(scan.next + 1)]);
   }
   // An `ext::` remote runs its command when the protocol is allowed.
   if (args.some((a) => a.value.startsWith('ext::'))) forceAsk ??= 'an ext:: remote runs a command';
@@ -524,9 +585,17 @@ function subcommandRuns(args: readonly Arg[], at: number, scripts: ScriptArg[], 
       const v = args[k]?.value ?? '';
       if (v === '--') break;
       const next = args[k + 1];
-      if ((v === '-x' || v === '--exec') && next !== undefined) scripts.push({ arg: next, by: `git rebase ${v}` });
-      else if (v.startsWith('--exec=')) scripts.push({ arg: { ...(args[k] as Arg), value: v.slice(7) }, by: 'git rebase --exec' });
-      else if (v.startsWith('-x') && v.length > 2) scripts.push({ arg: { ...(args[k] as Arg), value: v.slice(2) }, by: 'git rebase -x' });
+      // git takes an unambiguous prefix of a long option (`--ex`) and clusters of short ones (`-ix`).
+      const eq = v.indexOf('=');
+      const long = eq < 0 ? v : v.slice(0, eq);
+      if (long.length >= 4 && '--exec'.startsWith(long)) {
+        const arg = eq < 0 ? next : { ...(args[k] as Arg), value: v.slice(eq + 1) };
+        if (arg !== undefined) scripts.push({ arg, by: 'git rebase --exec' });
+      } else if (/^-[A-Za-z]*x/.test(v) && !v.startsWith('--')) {
+        const rest = v.slice(v.indexOf('x') + 1);
+        const arg = rest === '' ? next : { ...(args[k] as Arg), value: rest };
+        if (arg !== undefined) scripts.push({ arg, by: 'git rebase -x' });
+      }
     }
   } else if (sub === 'bisect' && args[at + 1]?.value === 'run' && args.length > at + 2) {
     commands.push(args.slice(at + 2));
@@ -562,7 +631,12 @@ function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string): Unwrapp
 
 function su(args: readonly Arg[]): Unwrapped {
   const scan = scanOptions(args, 1, SU);
-  const command = optionValue(scan, '-c', '--command', '--session-command');
+  let command = optionValue(scan, '-c', '--command', '--session-command');
+  if (command === null) {
+    // After `--`, su hands the words after the user to the shell: `su root -- -c CMD` runs CMD.
+    const at = scan.operands.findIndex((o) => /^-[A-Za-z]*c$/.test(o.value));
+    command = at < 0 ? null : scan.operands[at + 1] ?? null;
+  }
   if (command === null) return NONE;
   return { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'su -c' }], forceAsk: optionDoubt(scan) };
 }
