@@ -4,7 +4,7 @@
 import { isDangerousName, dangerReason } from './assignments.ts';
 import { scanGit } from './git.ts';
 import { hasOption, longOptionName, optionDoubt, optionValue, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
-import { assignedName, joinedArg, type Arg } from './words.ts';
+import { joinedArg, type Arg } from './words.ts';
 
 export interface Unwrapped {
   /** The host only wraps (`timeout 5 X`, `bash -c …`): its own text may only tighten. */
