@@ -1,7 +1,8 @@
 // Paths from a pull request reach terminals, comments, summaries and annotations: characters a
 // reader cannot see, or that reorder what is shown, are spelled out everywhere they go.
 import { describe, expect, test } from '@jest/globals';
-import { escapeControls } from '../../src/action/annotations.ts';
+import { annotationFor } from '../../src/action/annotations.ts';
+import { finding } from '../action/fixtures.ts';
 import { mdText, quoted, spellUnseen } from '../../src/report/escape.ts';
 
 describe('unseen characters are spelled out', () => {
@@ -15,7 +16,7 @@ describe('unseen characters are spelled out', () => {
     ['plain text stays', 'src/ünïcode/文件.ts', 'src/ünïcode/文件.ts'],
   ])('%s', (_name, raw, spelled) => {
     expect(spellUnseen(raw)).toBe(spelled);
-    expect(escapeControls(raw)).toBe(spelled);
+    expect(annotationFor(finding({ reason: `why ${raw}` }), 'deny', 'p.yml').message).toContain(`: why ${spelled}. `);
     // quoted stays a JSON string that reads back to the same text.
     expect(JSON.parse(quoted(raw))).toBe(raw);
     expect(quoted(raw)).toBe(JSON.stringify(spelled).replaceAll('\\\\u', '\\u'));

@@ -31,13 +31,6 @@ export interface PlannedAnnotation {
 // C0/C1 controls and line separators: a path with any of these is never used as a file property.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
-/**
- * Reasons can quote a path raw (the engine's "malformed path" reason does): control characters
- * are spelled out, so an annotation is always one readable line whatever the path held.
- */
-export function escapeControls(text: string): string {
-  return spellUnseen(text);
-}
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
@@ -52,11 +45,15 @@ export function annotationFile(f: Finding): string | undefined {
   return file;
 }
 
-/** Paths and commands are JSON-quoted: a file name cannot end the message or start a command. */
+/**
+ * Paths and commands are JSON-quoted: a file name cannot end the message or start a command.
+ * Reasons can quote a path raw (the engine's "malformed path" reason does), so what a reader
+ * cannot see in them is spelled out too: an annotation is one readable line whatever a path held.
+ */
 export function annotationFor(f: Finding, failOn: FailOn, policyFile: string): PlannedAnnotation {
   const part = f.part !== null && f.part !== f.resource ? ` (part ${clip(quoted(f.part), 300)})` : '';
   const where = f.commit === null ? '' : ` in commit ${shortSha(f.commit)}`;
-  const message = clip(`${f.effect} ${f.capability} ${clip(quoted(f.resource), 300)}${part}${where}: ${escapeControls(f.reason)}. ${escapeControls(hintFor(f, policyFile))}`, 2000);
+  const message = clip(`${f.effect} ${f.capability} ${clip(quoted(f.resource), 300)}${part}${where}: ${spellUnseen(f.reason)}. ${spellUnseen(hintFor(f, policyFile))}`, 2000);
   const props: AnnotationProps = { title: `agent-gate: ${f.effect} ${f.capability}` };
   const file = annotationFile(f);
   if (file !== undefined) {

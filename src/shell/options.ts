@@ -118,10 +118,15 @@ export function scanOptions(args: readonly Arg[], start: number, spec: OptionSpe
   return scan;
 }
 
+/** An option a complete table does not know might take the next word. */
+export function unknownOptionReason(who: string, option: string): string {
+  return `${who} option ${option} is not one agent-gate knows, so where the wrapped command starts is unknown`;
+}
+
 /** Why the scan cannot say where the wrapped command starts, or null. */
 export function optionDoubt(scan: OptionScan, who = 'wrapper'): string | null {
   if (scan.dynamic) return `${who} option is not static, so where the wrapped command starts is unknown`;
-  if (scan.unknown !== null) return `${who} option ${scan.unknown} is not one agent-gate knows, so where the wrapped command starts is unknown`;
+  if (scan.unknown !== null) return unknownOptionReason(who, scan.unknown);
   return null;
 }
 

@@ -3,7 +3,7 @@
 // tightening view of the host). The walker turns that into parts.
 import { isDangerousName, dangerReason } from './assignments.ts';
 import { scanGit } from './git.ts';
-import { hasOption, longOptionName, optionDoubt, optionValue, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
+import { hasOption, longOptionName, optionDoubt, optionValue, scanOptions, unknownOptionReason, type OptionScan, type OptionSpec } from './options.ts';
 import { joinedArg, type Arg } from './words.ts';
 
 export interface Unwrapped {
@@ -400,7 +400,6 @@ const ENV: OptionSpec = {
  */
 function envOption(a: Arg, pending: Arg[]): string | null {
   const v = a.value;
-  const unknown = (o: string): string => `env option ${o} is not one agent-gate knows, so where the wrapped command starts is unknown`;
   let value: Arg | undefined;
   let split = false;
   if (v === '-') return null;
@@ -408,7 +407,7 @@ function envOption(a: Arg, pending: Arg[]): string | null {
     const eq = v.indexOf('=');
     const written = eq < 0 ? v : v.slice(0, eq);
     const name = longOptionName(ENV, written);
-    if (name === null) return unknown(written);
+    if (name === null) return unknownOptionReason('env', written);
     if (!ENV.longWithValue.includes(name)) return null;
     value = eq < 0 ? pending.pop() : { ...a, value: v.slice(eq + 1) };
     split = name === '--split-string';
@@ -416,7 +415,7 @@ function envOption(a: Arg, pending: Arg[]): string | null {
     for (let j = 1; j < v.length; j++) {
       const ch = v[j] ?? '';
       if (!ENV.shortWithValue.includes(ch)) {
-        if (ENV.shortFlags?.includes(ch) !== true) return unknown(`-${ch}`);
+        if (ENV.shortFlags?.includes(ch) !== true) return unknownOptionReason('env', `-${ch}`);
         continue;
       }
       value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : pending.pop();
