@@ -40,6 +40,9 @@ describe('a GitHub API that never answers', () => {
   test('a refused connection is not reported as HTTP 500', async () => {
     const api = octokitComments({ token: 't', baseUrl: 'http://127.0.0.1:9', owner: 'o', repo: 'r', timeoutMs: 2000 });
     const e = await api.list(1).then(() => null, (err: unknown) => err);
+    // The request must really have failed, or the check below would say nothing.
+    expect(e).not.toBeNull();
+    expect(commentWarning(e, 'list', 3)).toMatch(/^agent-gate: could not list the pull request comment on #3 \(/);
     expect(commentWarning(e, 'list', 3)).not.toContain('HTTP 500');
   });
 });
