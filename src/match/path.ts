@@ -48,11 +48,15 @@ export function malformedPathReason(path: string): string | null {
   if (CONTROL.test(path)) return 'path contains a control character';
   // A lone surrogate (from a JSON `\udc80`) stands for no character: no UTF-8 spells it.
   if (LONE_SURROGATE.test(path)) return 'path is not valid UTF-8';
+  const seg = badSegment(path);
+  if (seg === null) return null;
+  return seg === '' ? 'path has an empty segment' : `path has a "${seg}" segment`;
+}
+
+/** The first empty, `.` or `..` segment of a `/`-separated path (its leading `/` aside), or null. */
+function badSegment(path: string): string | null {
   const body = path.startsWith('/') ? path.slice(1) : path;
-  for (const seg of body.split('/')) {
-    if (seg === '') return 'path has an empty segment';
-    if (seg === '.' || seg === '..') return `path has a "${seg}" segment`;
-  }
+  for (const seg of body.split('/')) if (seg === '' || seg === '.' || seg === '..') return seg;
   return null;
 }
 
@@ -63,12 +67,9 @@ export function malformedPathReason(path: string): string | null {
  */
 export function malformedCanonicalReason(canonical: string): string | null {
   if (!MAYBE_MALFORMED.test(canonical)) return null;
-  const body = canonical.startsWith('/') ? canonical.slice(1) : canonical;
-  for (const seg of body.split('/')) {
-    if (seg === '') return 'path has a segment that is empty in its canonical form';
-    if (seg === '.' || seg === '..') return `path has a segment that is "${seg}" in its canonical form`;
-  }
-  return null;
+  const seg = badSegment(canonical);
+  if (seg === null) return null;
+  return seg === '' ? 'path has a segment that is empty in its canonical form' : `path has a segment that is "${seg}" in its canonical form`;
 }
 
 /** Whether a segment of the path, raw or canonical (`KIRO~1 `, `KIRO～1`), looks like an NTFS short name. */
