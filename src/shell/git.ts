@@ -2,14 +2,18 @@
 // whose value git runs as a command (SPEC 5.4: aliases with `!`, pagers, editors, helpers).
 import type { Arg } from './words.ts';
 
-export interface GitScan {
-  /** Index of the subcommand (args.length when there is none). */
-  next: number;
+/** What configuration settings make git run. */
+export interface ConfigEffects {
   /** Values git would hand to a shell, as scripts to analyse. */
   scripts: Arg[];
-  /** `-c alias.NAME=value` without `!`: lower-cased NAME -> the git words it stands for. */
+  /** `alias.NAME=value` without `!`: lower-cased NAME -> the git words it stands for. */
   aliases: Map<string, string>;
   forceAsk: string | null;
+}
+
+export interface GitScan extends ConfigEffects {
+  /** Index of the subcommand (args.length when there is none). */
+  next: number;
 }
 
 const FLAGS = new Set([
@@ -59,7 +63,7 @@ export function scanGit(args: readonly Arg[]): GitScan {
   return scan;
 }
 
-type KeyKind = 'shell' | 'alias' | 'switchable' | 'credential' | 'unsafe' | null;
+type KeyKind = 'shell' | 'alias' | 'bang' | 'switchable' | 'credential' | 'program' | 'unsafe' | null;
 
 /** What git does with the value of a config key (lower-cased section and variable names). */
 function keyKind(key: string): KeyKind {
@@ -87,20 +91,37 @@ function keyKind(key: string): KeyKind {
     case 'credential':
       return name === 'helper' ? 'credential' : null;
     case 'gpg':
-      return name === 'program' ? 'shell' : null;
+      return name === 'program' || name === 'defaultkeycommand' ? 'shell' : null;
     case 'interactive':
       return name === 'difffilter' ? 'shell' : null;
     case 'uploadpack':
       return name === 'packobjectshook' ? 'shell' : null;
     case 'sendemail':
-      return name === 'sendmailcmd' || name === 'tocmd' || name === 'cccmd' ? 'shell' : null;
+      if (name === 'smtpserver') return 'program';
+      return name === 'sendmailcmd' || name === 'tocmd' || name === 'cccmd' || name === 'headercmd' ? 'shell' : null;
     case 'merge':
       return hasSub && name === 'driver' ? 'shell' : null;
     case 'filter':
       return name === 'clean' || name === 'smudge' || name === 'process' ? 'shell' : null;
     case 'mergetool':
     case 'difftool':
-      return name === 'cmd' ? 'shell' : null;
+    case 'man':
+    case 'browser':
+      return hasSub && (name === 'cmd' || name === 'path') ? 'shell' : null;
+    case 'trailer':
+      return hasSub && (name === 'command' || name === 'cmd') ? 'shell' : null;
+    case 'hook':
+      return hasSub && name === 'command' ? 'shell' : null;
+    case 'submodule':
+      // `submodule.NAME.update=!CMD` runs CMD on `git submodule update`.
+      return hasSub && name === 'update' ? 'bang' : null;
+    case 'imap':
+      return name === 'tunnel' ? 'shell' : null;
+    case 'instaweb':
+      return name === 'httpd' ? 'shell' : null;
+    case 'init':
+      // A template folder brings hooks with it.
+      return name === 'templatedir' ? 'unsafe' : null;
     case 'remote':
       return name === 'uploadpack' || name === 'receivepack' ? 'shell' : null;
     case 'include':
@@ -115,7 +136,7 @@ function keyKind(key: string): KeyKind {
 
 const BOOLEAN = /^(?:true|false|yes|no|on|off|1|0|)$/i;
 
-function configSetting(setting: Arg, scan: GitScan): void {
+export function configSetting(setting: Arg, scan: ConfigEffects): void {
   const text = setting.value;
   const eq = text.indexOf('=');
   const key = eq < 0 ? text : text.slice(0, eq);
@@ -137,6 +158,12 @@ function configSetting(setting: Arg, scan: GitScan): void {
       return;
     }
     value = value.slice(1);
+  } else if (kind === 'bang') {
+    if (!value.startsWith('!')) return;
+    value = value.slice(1);
+  } else if (kind === 'program') {
+    // A value that is not a path is a host name (`sendemail.smtpServer`).
+    if (!value.startsWith('/') && setting.dynamic === null) return;
   } else if (kind === 'switchable') {
     if (BOOLEAN.test(value)) return;
   } else if (kind === 'credential') {
@@ -145,6 +172,23 @@ function configSetting(setting: Arg, scan: GitScan): void {
     else if (!value.includes('/')) value = `git credential-${value}`;
   }
   scan.scripts.push({ ...setting, value });
+}
+
+export interface ExpandedAlias {
+  words: string[];
+  forceAsk: string | null;
+}
+
+/**
+ * The git words a non-`!` alias value stands for. git splits the value with its own quoting
+ * rules, and it may start with options: judge only what a plain split shows, and ask about the rest.
+ */
+export function expandAlias(value: string): ExpandedAlias {
+  let forceAsk: string | null = null;
+  if (/[\\'"]/.test(value)) forceAsk = 'git alias value with quotes or backslashes';
+  const words = value.split(/\s+/).filter((w) => w !== '');
+  if (words[0]?.startsWith('-') === true) forceAsk ??= 'git alias value starts with an option';
+  return { words, forceAsk };
 }
 
 function configEnv(setting: string, scan: GitScan): void {

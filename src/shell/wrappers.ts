@@ -2,7 +2,8 @@
 // argv-level inner commands, scripts handed to a shell, or the command sudo-like tools run (a
 // tightening view of the host). The walker turns that into parts.
 import { isDangerousName, dangerReason } from './assignments.ts';
-import { scanGit } from './git.ts';
+import { expandAlias, scanGit } from './git.ts';
+import { gitSubcommandRuns } from './gitruns.ts';
 import { hasOption, longOptionName, optionDoubt, optionValue, scanOptions, unknownOptionReason, type OptionScan, type OptionSpec } from './options.ts';
 import { joinedArg, type Arg } from './words.ts';
 
@@ -526,11 +527,11 @@ function find(args: readonly Arg[]): Unwrapped {
 
 function git(args: readonly Arg[]): Unwrapped {
   const scan = scanGit(args);
-  const scripts: ScriptArg[] = scan.scripts.map((arg) => ({ arg, by: 'git -c' }));
-  const commands: Arg[][] = [];
-  const views: Arg[][] = [];
-  let forceAsk = scan.forceAsk;
-  subcommandRuns(args, scan.next, scripts, commands);
+  const runs = gitSubcommandRuns(args, scan.next);
+  const scripts: ScriptArg[] = [...scan.scripts.map((arg) => ({ arg, by: 'git -c' })), ...runs.scripts];
+  const commands = runs.commands;
+  const views = runs.views;
+  let forceAsk = scan.forceAsk ?? runs.forceAsk;
   // `git -c alias.p=push p` runs `git push`; an alias may name another alias.
   const sub = args[scan.next];
   if (sub !== undefined && scan.aliases.has(sub.value.toLowerCase())) {
@@ -540,11 +541,9 @@ function git(args: readonly Arg[]): Unwrapped {
       const name = (words[0] ?? '').toLowerCase();
       if (seen.has(name)) break;
       seen.add(name);
-      // git splits the value with its own quoting rules, and it may start with options: judge
-      // only what a plain split shows, and ask about the rest.
-      if (/[\\'"]/.test(alias)) forceAsk ??= 'git alias value with quotes or backslashes';
-      words = [...alias.split(/\s+/).filter((w) => w !== ''), ...words.slice(1)];
-      if (words[0]?.startsWith('-') === true) forceAsk ??= 'git alias value starts with an option';
+      const expanded = expandAlias(alias);
+      forceAsk ??= expanded.forceAsk;
+      words = [...expanded.words, ...words.slice(1)];
     }
     views.push([args[0] ?? sub, ...words.map((w) => ({ ...sub, value: w })), ...args.slice(scan.next + 1)]);
   }
@@ -552,53 +551,6 @@ function git(args: readonly Arg[]): Unwrapped {
   if (args.some((a) => a.value.startsWith('ext::'))) forceAsk ??= 'an ext:: remote runs a command';
   if (scripts.length === 0 && commands.length === 0 && views.length === 0 && forceAsk === null) return NONE;
   return { wrapper: false, commands, views, scripts, forceAsk };
-}
-
-/** One script made of several words, as git joins them before handing them to a shell. */
-function joined(words: readonly Arg[]): Arg {
-  const first = words[0];
-  return {
-    value: words.map((w) => w.value).join(' '),
-    dynamic: words.find((w) => w.dynamic !== null)?.dynamic ?? null,
-    split: words.some((w) => w.split),
-    pos: first?.pos ?? -1,
-    end: words[words.length - 1]?.end ?? -1,
-  };
-}
-
-/**
- * git sub-commands that run a command of the user's: `submodule foreach CMD` (a shell script),
- * `rebase -x/--exec CMD` (a shell script per commit) and `bisect run CMD ARGS` (a command).
- */
-function subcommandRuns(args: readonly Arg[], at: number, scripts: ScriptArg[], commands: Arg[][]): void {
-  const sub = args[at]?.value;
-  if (sub === 'submodule') {
-    const i = args.findIndex((a, k) => k > at && a.value === 'foreach');
-    if (i < 0) return;
-    let j = i + 1;
-    while (j < args.length && /^(?:--recursive|-q|--quiet)$/.test(args[j]?.value ?? '')) j++;
-    const rest = args.slice(j);
-    if (rest.length > 0) scripts.push({ arg: joined(rest), by: 'git submodule foreach' });
-  } else if (sub === 'rebase') {
-    for (let k = at + 1; k < args.length; k++) {
-      const v = args[k]?.value ?? '';
-      if (v === '--') break;
-      const next = args[k + 1];
-      // git takes an unambiguous prefix of a long option (`--ex`) and clusters of short ones (`-ix`).
-      const eq = v.indexOf('=');
-      const long = eq < 0 ? v : v.slice(0, eq);
-      if (long.length >= 4 && '--exec'.startsWith(long)) {
-        const arg = eq < 0 ? next : { ...(args[k] as Arg), value: v.slice(eq + 1) };
-        if (arg !== undefined) scripts.push({ arg, by: 'git rebase --exec' });
-      } else if (/^-[A-Za-z]*x/.test(v) && !v.startsWith('--')) {
-        const rest = v.slice(v.indexOf('x') + 1);
-        const arg = rest === '' ? next : { ...(args[k] as Arg), value: rest };
-        if (arg !== undefined) scripts.push({ arg, by: 'git rebase -x' });
-      }
-    }
-  } else if (sub === 'bisect' && args[at + 1]?.value === 'run' && args.length > at + 2) {
-    commands.push(args.slice(at + 2));
-  }
 }
 
 /** The variable a `NAME=value` word sets for sudo, which takes any such word not starting with `/`. */

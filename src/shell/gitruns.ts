@@ -1,0 +1,233 @@
+// git sub-commands and sub-command options that run a command of the user's (SPEC 5.4 names
+// `-c alias.X='!CMD'` and pager/editor-style values; these are the same thing reached another
+// way). `git *` in a policy must not allow what they run, so each is judged as a sub-command.
+import { configSetting, expandAlias, type ConfigEffects } from './git.ts';
+import type { ScriptArg } from './wrappers.ts';
+import { joinedArg, type Arg } from './words.ts';
+
+export interface GitRuns {
+  scripts: ScriptArg[];
+  commands: Arg[][];
+  /** What a `git config alias.X VALUE` stands for, as a tightening view of the host. */
+  views: Arg[][];
+  forceAsk: string | null;
+}
+
+/**
+ * What an option's value is: a shell script, a program git runs directly, a `key=value`
+ * setting, or something agent-gate cannot judge (hook templates, Python callbacks).
+ */
+type Runs = 'script' | 'program' | 'absolute-program' | 'setting' | 'unsafe';
+
+interface RunOption {
+  long: string;
+  /**
+   * The shortest prefix written that still names this option. git's parse-options, Perl's
+   * Getopt::Long and Python's argparse all take a unique prefix; a shorter, ambiguous one makes
+   * the program fail, so reading it as this option only ever tightens.
+   */
+  min: number;
+  short?: string;
+  runs: Runs;
+  /** The value can only be attached (`-Ovim`, `--open-files-in-pager=vim`). */
+  attachedOnly?: boolean;
+}
+
+interface SubcommandTable {
+  options: readonly RunOption[];
+  /** Other short options that take a value, which ends a cluster (`-tx` is `-t x`). */
+  shortWithValue: string;
+}
+
+const UPLOAD_PACK: RunOption = { long: 'upload-pack', min: 1, runs: 'script' };
+const EXEC: RunOption = { long: 'exec', min: 1, runs: 'script' };
+const TEMPLATE: RunOption = { long: 'template', min: 1, runs: 'unsafe' };
+const filter = (long: string): RunOption => ({ long, min: long.length, runs: 'script' });
+const callback = (long: string): RunOption => ({ long, min: 3, runs: 'unsafe' });
+
+const TABLES: ReadonlyMap<string, SubcommandTable> = new Map<string, SubcommandTable>([
+  // The transports run upload-pack/receive-pack through a shell, on this machine for a local
+  // or file:// remote.
+  ['fetch', { options: [UPLOAD_PACK], shortWithValue: 'jo' }],
+  ['pull', { options: [UPLOAD_PACK], shortWithValue: 'jXso' }],
+  ['ls-remote', { options: [UPLOAD_PACK, EXEC], shortWithValue: '' }],
+  ['fetch-pack', { options: [UPLOAD_PACK, EXEC], shortWithValue: '' }],
+  ['push', { options: [{ long: 'receive-pack', min: 1, runs: 'script' }, EXEC], shortWithValue: 'o' }],
+  ['send-pack', { options: [{ long: 'receive-pack', min: 1, runs: 'script' }, EXEC], shortWithValue: '' }],
+  ['archive', { options: [EXEC], shortWithValue: 'o' }],
+  ['clone', {
+    options: [{ ...UPLOAD_PACK, short: 'u' }, { long: 'config', min: 1, short: 'c', runs: 'setting' }, TEMPLATE],
+    shortWithValue: 'obj',
+  }],
+  ['init', { options: [TEMPLATE], shortWithValue: 'b' }],
+  ['difftool', { options: [{ long: 'extcmd', min: 1, short: 'x', runs: 'script' }], shortWithValue: 't' }],
+  ['grep', {
+    options: [{ long: 'open-files-in-pager', min: 1, short: 'O', runs: 'script', attachedOnly: true }],
+    shortWithValue: 'ABCefm',
+  }],
+  ['rebase', { options: [{ long: 'exec', min: 2, short: 'x', runs: 'script' }], shortWithValue: 'sXC' }],
+  ['instaweb', { options: [{ long: 'httpd', min: 1, short: 'd', runs: 'script' }], shortWithValue: 'mpb' }],
+  ['daemon', { options: [{ long: 'access-hook', min: 1, runs: 'program' }], shortWithValue: '' }],
+  ['send-email', {
+    options: [
+      { long: 'sendmail-cmd', min: 1, runs: 'script' }, { long: 'to-cmd', min: 3, runs: 'script' },
+      { long: 'cc-cmd', min: 3, runs: 'script' }, { long: 'header-cmd', min: 1, runs: 'script' },
+      { long: 'smtp-server', min: 11, runs: 'absolute-program' },
+    ],
+    shortWithValue: '',
+  }],
+  // filter-branch evals each filter; it matches option names exactly.
+  ['filter-branch', {
+    options: ['setup', 'env-filter', 'tree-filter', 'index-filter', 'parent-filter', 'msg-filter', 'commit-filter', 'tag-name-filter'].map(filter),
+    shortWithValue: 'd',
+  }],
+  // git-filter-repo's callbacks are Python source.
+  ['filter-repo', {
+    options: ['filename', 'message', 'name', 'email', 'refname', 'blob', 'commit', 'tag', 'reset', 'file-info']
+      .map((c) => callback(`${c}-callback`)),
+    shortWithValue: '',
+  }],
+]);
+
+export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
+  const runs: GitRuns = { scripts: [], commands: [], views: [], forceAsk: null };
+  const sub = args[at];
+  if (sub === undefined) return runs;
+  const name = sub.value;
+  const by = `git ${name}`;
+  switch (name) {
+    case 'submodule': {
+      const i = args.findIndex((a, k) => k > at && a.value === 'foreach');
+      if (i < 0) return runs;
+      let j = i + 1;
+      while (j < args.length && /^(?:--recursive|-q|--quiet)$/.test(args[j]?.value ?? '')) j++;
+      if (j < args.length) runs.scripts.push({ arg: joinedArg(args, j), by: 'git submodule foreach' });
+      return runs;
+    }
+    case 'bisect':
+      if (args[at + 1]?.value === 'run' && args.length > at + 2) runs.commands.push(args.slice(at + 2));
+      return runs;
+    case 'merge-index': {
+      // `git merge-index [-o] [-q] PROGRAM …` runs PROGRAM for each unmerged file.
+      let j = at + 1;
+      while (/^-[oq]$/.test(args[j]?.value ?? '')) j++;
+      const program = args[j];
+      if (program !== undefined) runs.commands.push([program]);
+      return runs;
+    }
+    case 'shell': {
+      const command = args[at + 1]?.value === '-c' ? args[at + 2] : undefined;
+      if (command !== undefined) runs.scripts.push({ arg: command, by: 'git shell -c' });
+      return runs;
+    }
+    case 'remote-ext':
+      runs.forceAsk = 'git remote-ext runs a command';
+      return runs;
+    case 'config':
+      configCommand(args, at, runs);
+      return runs;
+  }
+  const table = TABLES.get(name);
+  if (table !== undefined) scanTable(args, at, table, by, runs);
+  return runs;
+}
+
+function scanTable(args: readonly Arg[], at: number, table: SubcommandTable, by: string, runs: GitRuns): void {
+  // parse-options lets options follow operands, so every word up to `--` may be one.
+  for (let k = at + 1; k < args.length; k++) {
+    const word = args[k];
+    if (word === undefined) continue;
+    const v = word.value;
+    if (v === '--') return;
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const written = (eq < 0 ? v : v.slice(0, eq)).slice(2);
+      const option = table.options.find((o) => written.length >= o.min && o.long.startsWith(written));
+      if (option === undefined) continue;
+      let value: Arg | undefined;
+      if (eq >= 0) value = { ...word, value: v.slice(eq + 1) };
+      else if (option.attachedOnly !== true) value = args[++k];
+      if (value !== undefined) take(option, value, `${by} --${option.long}`, runs);
+      continue;
+    }
+    if (v.length < 2 || !v.startsWith('-')) continue;
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      const option = table.options.find((o) => o.short === ch);
+      if (option !== undefined) {
+        let value: Arg | undefined;
+        if (j + 1 < v.length) value = { ...word, value: v.slice(j + 1) };
+        else if (option.attachedOnly !== true) value = args[++k];
+        if (value !== undefined) take(option, value, `${by} -${ch}`, runs);
+        break;
+      }
+      // The rest of the cluster is that option's value. A value in the next word is still
+      // scanned as a possible option: reading too much only tightens.
+      if (table.shortWithValue.includes(ch)) break;
+    }
+  }
+}
+
+function take(option: RunOption, value: Arg, by: string, runs: GitRuns): void {
+  switch (option.runs) {
+    case 'script':
+      runs.scripts.push({ arg: value, by });
+      return;
+    case 'absolute-program':
+      // `--smtp-server=/path` names a program to run; anything else is a host name.
+      if (!value.value.startsWith('/') && value.dynamic === null) return;
+      runs.commands.push([value]);
+      return;
+    case 'program':
+      runs.commands.push([value]);
+      return;
+    case 'setting':
+      collectSetting(value, runs);
+      return;
+    case 'unsafe':
+      runs.forceAsk ??= `${by} points git at code agent-gate cannot judge`;
+      return;
+  }
+}
+
+/** Applies one `key=value` setting to `runs`, as `git -c` would. */
+function collectSetting(setting: Arg, runs: GitRuns): void {
+  const effects: ConfigEffects = { scripts: [], aliases: new Map(), forceAsk: null };
+  configSetting(setting, effects);
+  settle(effects, setting, runs);
+}
+
+function settle(effects: ConfigEffects, at: Arg, runs: GitRuns): void {
+  runs.forceAsk ??= effects.forceAsk;
+  for (const arg of effects.scripts) runs.scripts.push({ arg, by: 'git config' });
+  // A stored alias runs later as `git VALUE`: judge that now, as a view of this command.
+  for (const value of effects.aliases.values()) {
+    const expanded = expandAlias(value);
+    runs.forceAsk ??= expanded.forceAsk;
+    runs.views.push([{ ...at, value: 'git' }, ...expanded.words.map((w) => ({ ...at, value: w }))]);
+  }
+}
+
+/**
+ * `git config [options] KEY VALUE` and `git config set KEY VALUE` store a setting that later git
+ * commands act on (`git config core.pager X; git log`), so the setting is judged when stored,
+ * exactly as `git -c KEY=VALUE` is. Option values, verbs and operands are not told apart
+ * (`--file get` names a file called `get`), so every word is tried as a key paired with the word
+ * after it; a read (`--get core.pager`) has no word after the key and stores nothing.
+ */
+function configCommand(args: readonly Arg[], at: number, runs: GitRuns): void {
+  for (let i = at + 1; i + 1 < args.length; i++) {
+    const key = args[i];
+    const value = args[i + 1];
+    if (key === undefined || value === undefined) continue;
+    if (key.dynamic !== null) {
+      runs.forceAsk ??= 'git config key is not static';
+      continue;
+    }
+    if (key.value.startsWith('-') || key.value.includes('=')) continue;
+    const effects: ConfigEffects = { scripts: [], aliases: new Map(), forceAsk: null };
+    // Only the value is judged here; a value split at run time is already not static.
+    configSetting({ ...value, split: false, value: `${key.value}=${value.value}` }, effects);
+    settle(effects, key, runs);
+  }
+}
