@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
@@ -216,6 +217,43 @@ describe('check: the policy comes from the base commit', () => {
     expect(check(repo, ['--policy', file]).code).toBe(0);
   });
 });
+
+describe('check: the admin policy', () => {
+  // Each of these keys was accepted in an admin policy and then ignored: only the workspace's counted.
+  test('its agents, failOn and logs.paths apply together with the workspace policy\'s', () => {
+    const { repo } = setup(POLICY + 'logs:\n  paths: [".agent-gate/log/**"]\n');
+    repo.write('secrets/token', 'x\n');
+    repo.commit('no agent signal', { author: HUMAN });
+    repo.write('ops/run.sh', 'x\n');
+    repo.write('audit/s.jsonl', logLine('rm -rf /tmp/x'));
+    repo.commit('ops', { author: KIRO });
+    const admin = join(tempTree({
+      'admin.yml': 'agents: all\nfailOn: ask\nlogs:\n  paths: ["audit/**"]\nrules:\n  - {capability: shell, effect: deny, match: ["rm -rf *"]}\n',
+    }), 'admin.yml');
+    const { code, report } = check(repo, ['--admin-policy', admin]);
+    expect(code).toBe(1);
+    expect(report.failOn).toBe('ask');
+    expect(report.commits.map((c) => c.agent)).toEqual([true, true]);
+    expect(report.findings.find((f) => f.resource === 'secrets/token')?.effect).toBe('deny');
+    expect(report.findings.find((f) => f.capability === 'shell')).toMatchObject({ effect: 'deny', source: { kind: 'log', file: 'audit/s.jsonl' } });
+  });
+
+  test('logs.notes in an admin policy is an error naming the line', () => {
+    const { repo } = setup();
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('a', { author: KIRO });
+    const admin = join(tempTree({ 'admin.yml': 'logs:\n  notes: refs/notes/org\nrules: []\n' }), 'admin.yml');
+    const r = runCli(['check', '--base', 'main', '--admin-policy', admin], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^agent-gate: .*admin\.yml:2:3: logs\.notes can only be set in the workspace policy/);
+  });
+});
+
+/** One neutral log line (the first of its file) recording `command`. */
+function logLine(command: string): string {
+  const prev = 'sha256:' + createHash('sha256').update('s').digest('hex');
+  return JSON.stringify({ v: 1, ts: '2026-11-20T10:00:00Z', agent: 'kiro', session: 's', capability: 'shell', resource: command, cwd: '.', prev }) + '\n';
+}
 
 describe('check: history', () => {
   test('a clean merge of the base branch into the agent branch does not blame the agent', () => {

@@ -113,6 +113,12 @@ tests:
     ['tests:\n  - {shell: "x"}\n', 'workspace', 'a test has no "expect"'],
     ['tests:\n  - {shell: "x", expect: maybe}\n', 'workspace', 'unknown effect "maybe" in expect'],
     ['failOn: never\n', 'workspace', 'failOn must be "deny" or "ask"'],
+    // An empty list here read no logs at all, and a bad env entry matched nothing, without a word.
+    ['logs: {paths: []}\n', 'workspace', '1:15: logs.paths is an empty list'],
+    ['logs:\n  notes: refs/notes/org\n', 'admin', '2:3: logs.notes can only be set in the workspace policy'],
+    ['agents: {env: []}\n', 'workspace', 'agents.env is an empty list'],
+    ['agents: {env: ["=x"]}\n', 'workspace', 'agents.env entries are NAME or NAME=PATTERN'],
+    ['agents: {trailers: [""]}\n', 'workspace', 'empty pattern in agents.trailers'],
     [`rules:\n  - {capability: fs_write, effect: deny, match: ["${'a'.repeat(70000)}"]}\n`, 'workspace', 'pattern is 70000 characters long'],
     // A key repeated through an alias is still a duplicate; otherwise one copy would silently win.
     ['models:\n  &a allow: [claude-sonnet-4.5]\n  *a : ["*"]\n', 'workspace', '3:3: duplicate key "allow" in models'],

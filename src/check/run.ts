@@ -8,8 +8,9 @@ import { createGit, textOf, type Git } from '../git/exec.ts';
 import { readBlobs, readCommits, readFileAt, type CommitInfo } from '../git/log.ts';
 import { readNoteHistory } from '../git/notes.ts';
 import { resolveRange } from '../git/range.ts';
-import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
+import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
+import { combineSettings, type GateSettings } from '../policy/settings.ts';
 import { homeDir, insideRoot, readPolicyFile } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { buildReport } from '../report/model.ts';
@@ -85,6 +86,8 @@ interface Judging {
   policy: CompiledPolicy;
   policyPaths: string[];
   workspace: WorkspacePolicy;
+  /** `agents`, `failOn` and `logs` of the admin and workspace policies together. */
+  settings: GateSettings;
   matcher: LogMatcher;
   notesRef: string;
   /** Commit -> note blob id. */
@@ -136,7 +139,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       judged.set(c.sha, judgeCommit(c, {
         policy: j.policy, blobs, policyPaths: j.policyPaths,
         logs: { changes: logChangesOf, notesRef: j.notesRef, notes, notePast },
-        ...(j.workspace.file?.agents ? { agents: j.workspace.file.agents } : {}),
+        ...(j.settings.agents ? { agents: j.settings.agents } : {}),
         allCommits: opts.allCommits === true,
         branch: opts.branch ?? null,
       }));
@@ -151,10 +154,11 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     const files = [adminPolicy(opts), workspace.file].filter((f): f is PolicyFile => f !== null);
     const policyPaths = workspace.repoPath !== null ? [workspace.repoPath] : [];
     const policy = compilePolicy(files, { home: homeDir(), root, policyPaths });
-    const logsConfig = workspace.file?.logs ?? { paths: [...DEFAULT_LOG_PATHS], notes: DEFAULT_NOTES_REF };
+    const settings = combineSettings(files);
+    const logsConfig = settings.logs;
     const matcher = logMatcher(logsConfig.paths, homeDir());
     const notes = await readNotes(git, logsConfig.notes, opts.fetchNotesFrom);
-    return { policy, policyPaths, workspace, matcher, notesRef: logsConfig.notes, noteIds: notes.ids, noteHistory: notes.history };
+    return { policy, policyPaths, workspace, settings, matcher, notesRef: logsConfig.notes, noteIds: notes.ids, noteHistory: notes.history };
   })();
   let judging: Promise<unknown> = preparing;
   let queue: CommitInfo[] = [];
@@ -210,7 +214,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const results = commits.map((c) => judged.get(c.sha) as JudgedCommit);
   const report = buildReport({
     // The flag and the policy may both set it; the stricter wins, so neither can loosen the other.
-    failOn: opts.failOn === 'ask' || prepared.workspace.file?.failOn === 'ask' ? 'ask' : 'deny',
+    failOn: opts.failOn === 'ask' || prepared.settings.failOn === 'ask' ? 'ask' : 'deny',
     range: { base: range.base, head: range.head },
     commits: results.map((r) => r.entry),
     findings: results.flatMap((r) => r.findings),

@@ -196,20 +196,32 @@ function readAgents(r: Reader, node: Node): AgentsConfig {
   const config: AgentsConfig = { all: false, identities: [], trailers: [], branches: [], env: [] };
   for (const f of fields) {
     const key = f.key as 'identities' | 'trailers' | 'branches' | 'env';
-    config[key] = strList(r, f.value, `agents.${key}`, f.keyNode).values;
+    const { values, nodes } = strList(r, f.value, `agents.${key}`, f.keyNode);
+    if (values.length === 0) r.fail(f.value ?? f.keyNode, `agents.${key} is an empty list (omit it to add no ${key})`);
+    nodes.forEach((n, i) => {
+      const v = values[i] ?? '';
+      if (v === '') r.fail(n, `empty pattern in agents.${key}`);
+      if (key === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*(?:=|$)/.test(v)) {
+        r.fail(n, `agents.env entries are NAME or NAME=PATTERN with a variable name, got "${v}"`);
+      }
+    });
+    config[key] = values;
   }
   return config;
 }
 
-function readLogs(r: Reader, node: Node): LogsConfig {
+function readLogs(r: Reader, node: Node, scope: ScopeName): LogsConfig {
   const fields = entries(r, node, 'logs', ['paths', 'notes']);
   const logs: LogsConfig = { paths: [...DEFAULT_LOG_PATHS], notes: DEFAULT_NOTES_REF };
   for (const f of fields) {
     if (f.key === 'paths') {
       const { values, nodes } = strList(r, f.value, 'logs.paths', f.keyNode);
+      if (values.length === 0) r.fail(f.value ?? f.keyNode, 'logs.paths is an empty list (omit it to keep .agent-gate/log/**)');
       nodes.forEach((n, i) => checkFsPattern(r, n, values[i] ?? ''));
       logs.paths = values;
     } else {
+      // The check reads one notes ref; the repository's policy says which one its agents write.
+      if (scope === 'admin') r.fail(f.keyNode, 'logs.notes can only be set in the workspace policy; remove it from the admin policy');
       const ref = str(r, f.value, 'logs.notes', f.keyNode);
       if (!/^refs\/notes\/[A-Za-z0-9._\/-]+$/.test(ref) || ref.includes('..')) {
         r.fail(f.value, `logs.notes must be a notes ref like refs/notes/agent-gate, got "${ref}"`);
@@ -288,7 +300,7 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
         break;
       case 'logs':
         if (!v) r.fail(f.keyNode, 'logs must be a mapping of paths and notes');
-        policy.logs = readLogs(r, v);
+        policy.logs = readLogs(r, v, scope);
         break;
       case 'failOn': {
         const value = str(r, v, 'failOn', f.keyNode);
