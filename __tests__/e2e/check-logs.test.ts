@@ -154,6 +154,26 @@ describe('check replays recorded tool calls from log files', () => {
     expect(report.findings.map((f) => [f.commit, f.source.line, f.resource])).toEqual([[a, 1, 'curl x'], [b, 3, 'rm -rf /']]);
   });
 
+  test('an fs entry with a cwd: its path is read from the root, and from the cwd by deny/ask rules', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\n  - {capability: fs_write, effect: allow, match: ["lib/**"]}\nmodels:'));
+    repo.write(LOG, log([
+      // As record and import write it: relative to the root.
+      draft('fs_write', 'secrets/key.pem', { cwd: 'src' }),
+      // As a hand-written log might mean it: relative to the cwd.
+      draft('fs_write', '../secrets/key.pem', { cwd: 'src' }),
+      draft('fs_write', 'lib/a.ts', { cwd: 'src' }),
+    ]));
+    repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
+    expect(byLine.get(1)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
+    expect(byLine.get(2)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
+    expect(byLine.get(2)?.reason).toContain("read from the entry's cwd");
+    // The root reading is allowed; the cwd reading (src/lib/a.ts) matches no rule and adds nothing.
+    expect(byLine.get(3)).toBeUndefined();
+  });
+
   test('custom logs.paths', () => {
     const repo = setup(POLICY + 'logs:\n  paths: ["audit/*.jsonl"]\n');
     repo.write('audit/x.jsonl', log([draft('shell', 'curl x')]));

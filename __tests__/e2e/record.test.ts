@@ -154,6 +154,22 @@ describe('record --enforce', () => {
     expect(entries(logFile(dir, session)).every((e) => e.blocked === true)).toBe(true);
   });
 
+  // The entry's path is written relative to the repository root and its cwd next to it; the
+  // path used to be resolved against that cwd a second time (src/secrets/… instead of secrets/…).
+  test.each<[string, (dir: string) => Payload]>([
+    ['Claude Write, absolute path', (dir) => claude(join(dir, 'src'), 'Write', { file_path: join(dir, 'secrets', 'key.pem'), content: 'x' })],
+    ['Kiro fs_write, path relative to the cwd', (dir) => kiro(join(dir, 'src'), 'fs_write', { command: 'create', path: '../secrets/key.pem', file_text: 'x' })],
+  ])('%s from a sub-folder: the path is judged where it lies, once', (_name, payload) => {
+    const dir = repo(POLICY + '  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\n');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    const p = payload(dir);
+    const r = record(dir, p, ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('secrets/**');
+    const session = typeof p.session_id === 'string' ? p.session_id : 'default';
+    expect(entries(logFile(dir, session))[0]).toMatchObject({ resource: 'secrets/key.pem', cwd: 'src', blocked: true });
+  });
+
   test('an allowed call exits 0 silently and is written without "blocked"', () => {
     const dir = repo();
     for (const payload of [

@@ -1,7 +1,7 @@
 // Replaying recorded tool calls (SPEC 8): the lines each commit appends to a command log, and the
 // git note on each commit, are judged entry by entry. Replay is evaluation: nothing is executed.
 import type { CompiledPolicy } from '../engine/compile.ts';
-import { explain } from '../engine/explain.ts';
+import { explainEntry } from '../engine/explain.ts';
 import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } from '../logs/chain.ts';
 import { LOG_TAMPER_PATTERN } from '../policy/builtin.ts';
 import { BUILTIN_FILE, type Effect, type RuleRef } from '../policy/types.ts';
@@ -52,7 +52,7 @@ function verdictOf(policy: CompiledPolicy, e: LogEntry): EntryVerdict | null {
   const key = `${e.capability}\u0000${e.cwd}\u0000${e.resource}`;
   let verdict = cache.get(key);
   if (verdict === undefined) {
-    const result = explain(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd });
+    const result = explainEntry(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd });
     if (result.effect === 'allow') {
       verdict = null;
     } else {

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
-import { explain } from '../engine/explain.ts';
+import { explainEntry } from '../engine/explain.ts';
 import { PayloadError, parseHookPayload, payloadToDrafts, type EntryDraft, type HookPayload } from '../logs/index.ts';
 import { findRepositoryRoot, homeDir, loadDiskPolicies } from '../policy/source.ts';
 import { EFFECT_RANK, type Explanation } from '../policy/types.ts';
@@ -144,7 +144,7 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
     const compiled = loadPolicy(root, str(p, 'policy'));
     const failRank = EFFECT_RANK[failOn];
     failing = drafts
-      .map((draft) => ({ result: explain(compiled, { capability: draft.capability, resource: draft.resource, cwd: draft.cwd }) }))
+      .map((draft) => ({ result: explainEntry(compiled, { capability: draft.capability, resource: draft.resource, cwd: draft.cwd }) }))
       .filter((v) => EFFECT_RANK[v.result.effect] >= failRank)
       .sort((a, b) => EFFECT_RANK[b.result.effect] - EFFECT_RANK[a.result.effect]);
   }

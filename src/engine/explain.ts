@@ -1,7 +1,7 @@
 // One entry point for every kind of request: request in, decision with its reason out.
 import type { Decision, Explanation, Request } from '../policy/types.ts';
 import type { CompiledPolicy } from './compile.ts';
-import { decideModel, decidePath, decideText } from './decide.ts';
+import { decideModel, decidePath, decideText, moreRestrictive } from './decide.ts';
 import { evaluateShell } from './shell.ts';
 
 /**
@@ -41,4 +41,22 @@ export function explain(policy: CompiledPolicy, request: Request): Explanation {
       d = decideText(policy, capability, [resource], resource);
   }
   return { capability, resource, effect: d.effect, rule: d.rule, reason: d.reason, parts: [] };
+}
+
+/**
+ * A recorded tool call (log entry, hook payload). Its paths are relative to the repository root
+ * (docs/log-format.md), which is how record and import write them. A log written by other means
+ * may have meant them relative to the entry's `cwd`, so that reading is judged too, by deny and
+ * ask rules only: whichever the writer meant, a denied path is found, and allow never widens.
+ */
+export function explainEntry(policy: CompiledPolicy, request: Request): Explanation {
+  const { capability, resource } = request;
+  const cwd = request.cwd ?? '.';
+  if ((capability !== 'fs_read' && capability !== 'fs_write') || cwd === '.' || cwd === '') return explain(policy, request);
+  const fromRoot = explain(policy, { ...request, cwd: '.' });
+  if (fromRoot.effect === 'deny') return fromRoot;
+  const fromCwd = decidePath(policy, capability, resource, { resolve: true, cwd });
+  if (fromCwd.rule === null || fromCwd.effect === 'allow' || !moreRestrictive(fromCwd.effect, fromRoot.effect)) return fromRoot;
+  const reason = `read from the entry's cwd ${JSON.stringify(cwd)} as ${JSON.stringify(fromCwd.path)}: ${fromCwd.reason}`;
+  return { ...fromRoot, effect: fromCwd.effect, rule: fromCwd.rule, reason };
 }
