@@ -169,6 +169,60 @@ describe('check: symlinks and submodules', () => {
     expect(JSON.stringify(report)).not.toContain('agent-gate-probe');
   });
 
+  // Targets used to be resolved as text, as if no other link were on the way.
+  test.each([
+    ['through a link added in the same commit', '1/2/3/4/5/6/b/../secrets/key', 'deny', 'points at "secrets/key" through symlink "1/2/3/4/5/6/b"', false],
+    ['out of the repository through a link', '1/2/3/4/5/6/b/../../../../../../../etc/passwd', 'deny', 'points outside the repository through symlink "1/2/3/4/5/6/b"', false],
+    ['through a link that was already there', '1/2/3/4/5/6/b/../secrets/key', 'deny', 'through symlink "1/2/3/4/5/6/b"', true],
+    ['into a plain folder', '1/2/x', 'allow', '', false],
+  ])('a symlink %s is judged where it really points', (_name, target, effect, fragment, linkInBase) => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: allow, match: ["1/**", "t/**", "l"]}\n');
+    // b -> t: the `..` after b climbs from t, not from 1/2/3/4/5/6.
+    repo.write('t/keep', 'x\n');
+    if (linkInBase) {
+      repo.symlink('1/2/3/4/5/6/b', '../../../../../../t');
+      repo.commit('human link', { author: HUMAN });
+    } else {
+      repo.write('1/2/3/4/5/6/keep', 'x\n');
+    }
+    if (!linkInBase) repo.symlink('1/2/3/4/5/6/b', '../../../../../../t');
+    repo.symlink('l', target);
+    repo.commit('links', { author: KIRO });
+    const { report } = check(repo);
+    const f = report.findings.find((x) => x.part === 'l');
+    if (effect === 'allow') expect(f).toBeUndefined();
+    else expect(f).toMatchObject({ effect, reason: expect.stringContaining(fragment) });
+  });
+
+  test('a symlink that loops is denied', () => {
+    const { repo } = setup();
+    repo.symlink('src/a', 'b/x').symlink('src/b', 'a/y');
+    repo.commit('loop', { author: KIRO });
+    const f = check(repo).report.findings.find((x) => x.part === 'src/a');
+    expect(f).toMatchObject({ effect: 'deny', reason: expect.stringContaining('more than 40 symlinks') });
+  });
+
+  // Only `X/**` patterns and kiro's folders were probed; a rule naming a file below the link was not.
+  test.each([
+    ['a symlink', 'link'],
+    ['a submodule', 'gitlink'],
+  ])('%s at a folder above a file a deny rule names is a write into it', (_name, kind) => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: deny, match: ["config/prod/app.yml"]}\n  - {capability: fs_write, effect: allow, match: ["config/**", "staging/**"]}\n');
+    repo.write('staging/app.yml', 'db: attacker\n');
+    if (kind === 'link') repo.symlink('config/prod', '../staging');
+    else repo.gitlink('config/prod', repo.head());
+    repo.commit('prod', { author: KIRO, addAll: kind === 'link' });
+    const f = check(repo).report.findings.find((x) => x.resource === 'config/prod');
+    expect(f).toMatchObject({ effect: 'deny', rule: { pattern: 'config/prod/app.yml' } });
+  });
+
+  test('a symlink pointing at a folder above a file a deny rule names is denied', () => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: deny, match: ["config/prod/app.yml"]}\n');
+    repo.symlink('src/c', '../config');
+    repo.commit('link', { author: KIRO });
+    expect(check(repo).report.findings.find((x) => x.part === 'src/c')).toMatchObject({ effect: 'deny', rule: { pattern: 'config/prod/app.yml' } });
+  });
+
   test('a symlink target finding has the target as resource and the link as part', () => {
     const { repo } = setup();
     repo.symlink('src/cfg', '../.kiro/settings/mcp.json');

@@ -195,6 +195,29 @@ describe('filesystem patterns (SPEC 4)', () => {
     expect(effectOf(policy, cap, path)).toBe(effect);
   });
 
+  // The exclude was tested on the raw spelling only, so an alias spelled like an excluded name
+  // (`.env:x.example` opens `.env`) escaped the deny.
+  test.each([
+    ['.env:x.example', 'deny'],
+    ['app/.env:stream.example', 'deny'],
+    ['.env.example', 'allow'],
+    ['App/.Env.Example', 'allow'],
+  ] as const)('a deny exclude must name the path in both spellings: %j -> %s', (path, effect) => {
+    const p = policyOf({ workspace: 'rules:\n  - {capability: fs_write, effect: allow}\n  - {capability: fs_write, effect: deny, match: ["**/.env", "**/.Env.*"], exclude: ["**/*.example", "**/*.Example"]}\n' });
+    expect(effectOf(p, 'fs_write', path)).toBe(effect);
+  });
+
+  // Canonical paths are NFKC; a deny pattern written in NFD (or with fullwidth letters) never met them.
+  test.each([
+    ['Gesch\u00e4ft/plan.txt', 'deny'],
+    ['Gescha\u0308ft/plan.txt', 'deny'],
+    ['\uff27esch\u00e4ft/plan.txt', 'deny'],
+    ['Geschaft/plan.txt', 'allow'],
+  ] as const)('a deny pattern is compared in canonical letters: %j -> %s', (path, effect) => {
+    const p = policyOf({ workspace: 'rules:\n  - {capability: fs_write, effect: allow}\n  - {capability: fs_write, effect: deny, match: ["Gescha\u0308ft/**"]}\n' });
+    expect(effectOf(p, 'fs_write', path)).toBe(effect);
+  });
+
   test('character class: src/[xy].ts asks for x and y only', () => {
     expect(effectOf(policy, 'fs_write', 'src/y.ts')).toBe('ask');
     expect(effectOf(policy, 'fs_write', 'src/c.ts')).toBe('allow');

@@ -2,11 +2,12 @@
 // targets of symlinks, plus the protected paths a link or submodule would stand in for.
 import { isUtf8 } from 'node:buffer';
 import { decidePath, describeRule, moreRestrictive, type PathDecision } from '../engine/decide.ts';
-import type { CompiledPolicy } from '../engine/compile.ts';
+import { FS_GROUP, type CompiledPolicy } from '../engine/compile.ts';
 import { canonicalPath } from '../match/path.ts';
 import { BUILTIN_FILE, type RuleRef } from '../policy/types.ts';
 import type { Finding } from '../report/model.ts';
 import type { Change } from '../git/rawdiff.ts';
+import type { LinkResolution } from './links.ts';
 
 const SYMLINK = '120000';
 const GITLINK = '160000';
@@ -69,10 +70,18 @@ function protectedBehind(policy: CompiledPolicy, path: string, policyPaths: read
     if (d.rule === null || d.effect === 'allow') continue;
     if (worst === null || moreRestrictive(d.effect, worst.effect)) worst = d;
   }
-  if (worst === null || worst.effect === 'allow') return null;
   // The probe name is ours, not the user's: reports name the folder it stands for.
   const strip = (text: string): string => text.split(`/${PROBE}`).join('');
-  return { effect: worst.effect, rule: worst.rule, reason: strip(worst.reason), replaced: strip(worst.path) };
+  let found: Replaced | null = worst === null ? null : { effect: worst.effect as 'deny' | 'ask', rule: worst.rule, reason: strip(worst.reason), replaced: strip(worst.path) };
+  // A rule naming a file below the folder (`config/prod/app.yml` for a link at `config/prod`).
+  const held = policy.capabilities.get('fs_write')?.fs.heldBy(canonical) ?? [];
+  for (const effect of ['deny', 'ask'] as const) {
+    const hit = held[FS_GROUP[effect]];
+    if (hit == null || (found !== null && !moreRestrictive(effect, found.effect))) continue;
+    const ref = hit.entry.payload.ref;
+    found = { effect, rule: ref, reason: `it holds what ${effect} pattern "${ref.pattern}" of ${describeRule(ref)} names`, replaced: ref.pattern };
+  }
+  return found;
 }
 
 export interface DiffContext {
@@ -80,6 +89,11 @@ export interface DiffContext {
   /** Link targets by blob id (read in one batch). */
   blobs: ReadonlyMap<string, Buffer>;
   policyPaths: readonly string[];
+  /**
+   * Where each link of this commit really points, other links followed (see links.ts). Without
+   * it a target is resolved as text, which is exact only when no other link is on the way.
+   */
+  links?: ReadonlyMap<string, LinkResolution>;
 }
 
 type PathVerdict = { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: string };
@@ -136,17 +150,21 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
     return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} has a target that is not valid UTF-8` }, lossy(blob), commit, path)];
   }
   const raw = blob.toString('utf8');
-  const target = resolveLinkTarget(path, raw);
+  const resolved = ctx.links?.get(path);
+  const target = resolved === undefined ? resolveLinkTarget(path, raw) : resolved.target;
+  const via = resolved === undefined || resolved.via.length === 0 ? '' : ` through symlink ${resolved.via.map((v) => JSON.stringify(v)).join(', ')}`;
   if (target === null) {
-    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} points outside the repository (${JSON.stringify(raw)})` }, raw, commit, path)];
+    const why = resolved?.problem === undefined ? 'points outside the repository' : `cannot be followed (${resolved.problem})`;
+    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} ${why}${via} (${JSON.stringify(raw)})` }, raw, commit, path)];
   }
+  const pointsAt = `symlink ${JSON.stringify(path)} points at ${JSON.stringify(target)}${via}`;
   const verdicts: PathVerdict[] = [];
   const t = decidePath(ctx.policy, 'fs_write', target);
-  if (t.effect !== 'allow') verdicts.push({ effect: t.effect, rule: t.rule, reason: `symlink ${JSON.stringify(path)} points at ${JSON.stringify(target)}: ${t.reason}` });
+  if (t.effect !== 'allow') verdicts.push({ effect: t.effect, rule: t.rule, reason: `${pointsAt}: ${t.reason}` });
   // A link to a protected folder, or to a folder above one, is a way to write into it.
   const behind = protectedBehind(ctx.policy, target, ctx.policyPaths);
   if (behind !== null) {
-    verdicts.push({ effect: behind.effect, rule: behind.rule, reason: `symlink ${JSON.stringify(path)} points at ${JSON.stringify(target)}, which reaches protected path ${JSON.stringify(behind.replaced)}: ${behind.reason}` });
+    verdicts.push({ effect: behind.effect, rule: behind.rule, reason: `${pointsAt}, which reaches protected path ${JSON.stringify(behind.replaced)}: ${behind.reason}` });
   }
   const verdict = strongest(verdicts);
   return verdict === null ? [] : [finding(verdict, target, commit, path)];

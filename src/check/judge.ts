@@ -5,6 +5,7 @@ import type { CommitInfo } from '../git/log.ts';
 import type { AgentsConfig } from '../policy/types.ts';
 import { isLogTamper, type CommitEntry, type Finding } from '../report/model.ts';
 import { judgeChanges } from './diff.ts';
+import type { LinkResolution } from './links.ts';
 import { judgeLogFiles, judgeNote, judgeNoteHistory, type LogChange } from './logs.ts';
 import { mergeSightings, modelFindings, trailerSightings } from './models.ts';
 
@@ -12,6 +13,8 @@ export interface JudgeOptions {
   policy: CompiledPolicy;
   blobs: ReadonlyMap<string, Buffer>;
   policyPaths: readonly string[];
+  /** Commit -> where each of its symlinks really points (links.ts). */
+  links?: ReadonlyMap<string, ReadonlyMap<string, LinkResolution>>;
   agents?: AgentsConfig;
   allCommits?: boolean;
   branch?: string | null;
@@ -77,7 +80,8 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
   }
   // Log files are judged as logs (append-only, chained, entry by entry), not as plain writes.
   const logPaths = new Set(logs.map((l) => l.path));
-  const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths };
+  const links = opts.links?.get(c.sha);
+  const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths, ...(links !== undefined ? { links } : {}) };
   findings.push(...judgeChanges(ctx, c.sha, logPaths.size === 0 ? c.changes : c.changes.filter((ch) => ch.pathText === null || !logPaths.has(ch.pathText))));
   findings.push(...logged.findings);
   findings.push(...modelFindings(opts.policy, c.sha, models, true));

@@ -5,7 +5,7 @@ import { GateError } from '../errors.ts';
 import { compilePolicy, type CompiledPolicy } from '../engine/compile.ts';
 import { GitError, IncompleteHistoryError, InvalidRefError } from '../git/errors.ts';
 import { createGit, textOf, type Git } from '../git/exec.ts';
-import { readBlobs, readCommits, readFileAt, type CommitInfo } from '../git/log.ts';
+import { readBlobs, readCommits, readEntriesAt, readFileAt, type CommitInfo } from '../git/log.ts';
 import { readNoteHistory } from '../git/notes.ts';
 import { resolveRange } from '../git/range.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
@@ -15,6 +15,7 @@ import { homeDir, insideRoot, readPolicyFile } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { buildReport } from '../report/model.ts';
 import { judgeCommit, type JudgedCommit } from './judge.ts';
+import { resolveLinks, type LinkResolution } from './links.ts';
 import { logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
@@ -82,6 +83,33 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   }
 }
 
+/**
+ * Where the symlinks `c` wrote really point, following other links in its tree, or null when it
+ * wrote none. Targets that are missing or not UTF-8 are left to diff.ts, which denies them.
+ */
+async function resolveCommitLinks(git: Git, c: CommitInfo, blobs: ReadonlyMap<string, Buffer>): Promise<Map<string, LinkResolution> | null> {
+  const targets = new Map<string, string>();
+  for (const ch of c.changes) {
+    if (ch.newMode !== '120000' || ch.pathText === null) continue;
+    const blob = blobs.get(ch.newId);
+    if (blob !== undefined && isUtf8(blob)) targets.set(ch.pathText, blob.toString('utf8'));
+  }
+  if (targets.size === 0) return null;
+  return resolveLinks(targets, async (paths) => {
+    const entries = await readEntriesAt(git, c.sha, paths);
+    const linkIds = [...entries.values()].filter((e) => e.mode === '120000').map((e) => e.id);
+    const linkBlobs = await readBlobs(git, linkIds);
+    const answer = new Map<string, string | null>();
+    for (const [path, e] of entries) {
+      if (e.mode !== '120000') continue;
+      const bytes = linkBlobs.get(e.id);
+      // A link on the way whose target cannot be read is taken to leave the repository.
+      answer.set(path, bytes !== undefined && isUtf8(bytes) ? bytes.toString('utf8') : '/');
+    }
+    return answer;
+  });
+}
+
 interface Judging {
   policy: CompiledPolicy;
   policyPaths: string[];
@@ -118,6 +146,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const notes = new Map<string, Buffer>();
   const notePast = new Map<string, Array<Buffer | null>>();
   const judged = new Map<string, JudgedCommit>();
+  const links = new Map<string, Map<string, LinkResolution>>();
   const judgeBatch = async (j: Judging, batch: readonly CommitInfo[]): Promise<void> => {
     const ids: string[] = [];
     for (const c of batch) {
@@ -131,13 +160,17 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     }
     for (const [id, bytes] of await readBlobs(git, ids)) blobs.set(id, bytes);
     for (const c of batch) {
+      const resolved = await resolveCommitLinks(git, c, blobs);
+      if (resolved !== null) links.set(c.sha, resolved);
+    }
+    for (const c of batch) {
       const note = j.noteIds.get(c.sha);
       // A note that is listed but cannot be read is judged as an empty, hence broken, log.
       if (note !== undefined) notes.set(c.sha, blobs.get(note) ?? Buffer.alloc(0));
       const past = (j.noteHistory.get(c.sha) ?? []).filter((id) => id !== note);
       if (past.length > 0) notePast.set(c.sha, past.map((id) => blobs.get(id) ?? null));
       judged.set(c.sha, judgeCommit(c, {
-        policy: j.policy, blobs, policyPaths: j.policyPaths,
+        policy: j.policy, blobs, policyPaths: j.policyPaths, links,
         logs: { changes: logChangesOf, notesRef: j.notesRef, notes, notePast },
         ...(j.settings.agents ? { agents: j.settings.agents } : {}),
         allCommits: opts.allCommits === true,

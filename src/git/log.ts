@@ -349,21 +349,31 @@ export interface TreeEntry {
 
 /** The tree entry at `path` in `commit` (no globbing: the path is literal), or null. */
 export async function readEntryAt(git: Git, commit: string, path: string): Promise<TreeEntry | null> {
-  const args = ['ls-tree', '-z', '--full-tree', '--end-of-options', commit, '--', path];
-  const out = await git.run(args, { env: { GIT_LITERAL_PATHSPECS: '1' } });
-  const want = Buffer.from(path, 'utf8');
-  let pos = 0;
-  while (pos < out.length) {
-    const end = out.indexOf(NUL, pos);
-    const stop = end < 0 ? out.length : end;
-    const tab = out.indexOf(0x09, pos);
-    if (tab > 0 && tab < stop && out.subarray(tab + 1, stop).equals(want)) {
-      const [mode, type, id] = out.toString('latin1', pos, tab).split(' ');
-      if (mode && type && id) return { mode, type, id };
+  return (await readEntriesAt(git, commit, [path])).get(path) ?? null;
+}
+
+/** The tree entries at `paths` in `commit` (literal paths); a path with no entry is left out. */
+export async function readEntriesAt(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> {
+  const found = new Map<string, TreeEntry>();
+  const wanted = new Set(paths);
+  // Chunks keep the command line short whatever the number of paths.
+  for (let i = 0; i < paths.length; i += 500) {
+    const args = ['ls-tree', '-z', '--full-tree', '--end-of-options', commit, '--', ...paths.slice(i, i + 500)];
+    const out = await git.run(args, { env: { GIT_LITERAL_PATHSPECS: '1' } });
+    let pos = 0;
+    while (pos < out.length) {
+      const end = out.indexOf(NUL, pos);
+      const stop = end < 0 ? out.length : end;
+      const tab = out.indexOf(0x09, pos);
+      if (tab > 0 && tab < stop) {
+        const path = out.toString('utf8', tab + 1, stop);
+        const [mode, type, id] = out.toString('latin1', pos, tab).split(' ');
+        if (wanted.has(path) && mode && type && id) found.set(path, { mode, type, id });
+      }
+      pos = stop + 1;
     }
-    pos = stop + 1;
   }
-  return null;
+  return found;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Filesystem globs (SPEC 4) built on minimatch, compiled once and indexed so that a path is only
 // tested against rules that could match it (SPEC 13: no linear scan of every rule per path).
 import { Minimatch, braceExpand } from 'minimatch';
-import { canonicalPath, canonicalSegment } from './path.ts';
+import { canonicalLetters, canonicalPath, canonicalSegment } from './path.ts';
 
 const MM_OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 const MAGIC = /[*?[\]{}()!+@\\]/;
@@ -29,6 +29,11 @@ interface CompiledAlternative {
   rawRestrictive: () => Minimatch[];
   /** The restrictive forms, case-folded, for canonical paths (deny and ask only). */
   folded: () => Minimatch[];
+  /**
+   * `folded` as prefixes: does a folder hold (or is it) a path this alternative names? Empty for
+   * patterns that start with `**`, which name no place a link could stand in for.
+   */
+  holds: () => Minimatch[];
   /** A literal segment every match must contain (canonical form), for the index. */
   key: string | null;
   /** A literal basename suffix (`*.pem` -> `.pem`), canonical, when there is no key segment. */
@@ -124,7 +129,12 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
   const folder = p.endsWith('/**') && p.length > 3 && !p.slice(0, -3).endsWith('**') ? [p.slice(0, -3)] : [];
   const raw = lazy(() => forms.map((f) => new Minimatch(f, MM_OPTIONS)));
   const rawRestrictive = lazy(() => [...raw(), ...folder.map((f) => new Minimatch(f, MM_OPTIONS))]);
-  const folded = lazy(() => [...forms, ...folder].map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true })));
+  // Canonical paths are NFKC-normalised, so the pattern's letters must be too (an NFD `ä` in a
+  // deny pattern would otherwise never meet the path it names).
+  const foldedForms = [...forms, ...folder].map(canonicalLetters);
+  const folded = lazy(() => foldedForms.map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true })));
+  const anyDepth = anchor === 'relative' && body.startsWith('**');
+  const holds = lazy(() => (anchor === 'relative' && !anyDepth ? foldedForms.map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true, partial: true })) : []));
   let key: string | null = null;
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i] ?? '';
@@ -135,7 +145,7 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
   if (key === null && last.startsWith('*') && last[1] === '.' && !MAGIC.test(last.slice(1))) {
     ext = canonicalSegment(last.slice(1));
   }
-  return { anchor, anyDepth: anchor === 'relative' && body.startsWith('**'), raw, rawRestrictive, folded, key, ext };
+  return { anchor, anyDepth, raw, rawRestrictive, folded, holds, key, ext };
 }
 
 function anchorFits(alt: CompiledAlternative, absolute: boolean, restrictive: boolean): boolean {
@@ -214,6 +224,7 @@ export class FsIndex<T> {
   private readonly bySegment = new Map<string, Slot<T>[]>();
   private readonly byExt = new Map<string, Slot<T>[]>();
   private readonly unindexed: Slot<T>[] = [];
+  private readonly restrictiveSlots: Slot<T>[] = [];
   private stamp = 0;
   private count = 0;
 
@@ -226,6 +237,7 @@ export class FsIndex<T> {
     // One slot per entry, filed under every alternative's key: a lookup finds it whatever brace
     // arm matches, and the stamp makes sure it is tested once.
     const slot: Slot<T> = { entry, group, stamp: 0 };
+    if (entry.restrictive) this.restrictiveSlots.push(slot);
     const keys = new Set<string>();
     let fallback = false;
     for (const alt of entry.pattern.alternatives) {
@@ -257,6 +269,21 @@ export class FsIndex<T> {
       }
     }
     if (this.unindexed.length > 0) this.visit(this.unindexed, key, found, stamp);
+    return found;
+  }
+
+  /**
+   * For each group, the first restrictive entry naming a path at or below `folder` (canonical,
+   * relative): what a symlink or submodule at `folder` would stand in for. A linear scan, which
+   * only links and submodules pay.
+   */
+  heldBy(folder: string): (FsHit<T> | null)[] {
+    const found = new Array<FsHit<T> | null>(this.groups).fill(null);
+    for (const slot of this.restrictiveSlots) {
+      const current = found[slot.group];
+      if (current != null && slot.entry.ordinal >= current.entry.ordinal) continue;
+      if (slot.entry.pattern.alternatives.some((a) => a.holds().some((m) => m.match(folder)))) found[slot.group] = { entry: slot.entry, alias: false };
+    }
     return found;
   }
 
@@ -294,8 +321,9 @@ function test<T>(e: FsEntry<T>, key: PathKey): FsHit<T> | null {
     }
     const rawHit = e.pattern.testRaw(raw, true);
     if (!rawHit && !e.pattern.testCanonical(canonical)) return null;
-    // An exclude narrows a restrictive rule only for the exact spelling it names.
-    if (e.excludes.some((x) => x.testRaw(raw))) return null;
+    // An exclude narrows a restrictive rule only when it names the path in both spellings:
+    // `.env:x.example` is spelled like an excluded example but opens `.env`.
+    if (e.excludes.some((x) => x.testRaw(raw) && x.testCanonical(canonical))) return null;
     return { entry: e, alias: !rawHit };
   }
   if (!e.pattern.testRaw(raw)) return null;

@@ -19,6 +19,11 @@ export function canonicalSegment(segment: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+/** NFKC letters without default-ignorable characters, case and all else kept: for glob patterns. */
+export function canonicalLetters(text: string): string {
+  return ASCII_PLAIN.test(text) ? text : text.normalize('NFKC').replace(DEFAULT_IGNORABLE, '');
+}
+
 // Printable ASCII with no upper case, `:`, `\` or space, and no segment ending in `.`: already canonical.
 const ALREADY_CANONICAL = /^(?:[!-\-/-9;-@[\]-~]|\.(?![/]|$))*$/;
 
