@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
 import { cleanupRepos, TestRepo, type Identity } from '../helpers/gitrepo.ts';
@@ -263,6 +263,22 @@ describe('check: the policy comes from the base commit', () => {
     expect(r.stderr.trim()).toBe('agent-gate: .github/agent-gate.yml:3:13: unknown effect "sometimes" (expected deny, ask or allow)');
   });
 
+  // Only the spelling given was protected, so an agent could rewrite the file behind a link.
+  test.each([
+    ['through a linked folder', (dir: string) => join(dir, 'cfg', 'gate.yml')],
+    ['relative, through a linked folder', () => 'cfg/gate.yml'],
+    ['through a linked repository root', (dir: string) => join(linkTo(dir), 'conf', 'gate.yml')],
+  ])('--policy %s: an edit to the file it names is denied', (_name, policyArg) => {
+    const { repo } = setup();
+    repo.write('conf/gate.yml', 'rules:\n  - {capability: fs_write, effect: allow, match: ["src/**"]}\n').symlink('cfg', 'conf');
+    repo.commit('policy in conf', { author: HUMAN });
+    repo.write('conf/gate.yml', 'rules:\n  - {capability: fs_write, effect: allow, match: ["**"]}\n');
+    repo.commit('loosen', { author: KIRO });
+    const { code, report } = check(repo, ['--policy', policyArg(repo.dir)]);
+    expect(code).toBe(1);
+    expect(report.findings.find((f) => f.resource === 'conf/gate.yml')).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', index: 1 } });
+  });
+
   test('--policy FILE is read from disk as given', () => {
     const { repo } = setup();
     repo.write('ops/deploy.sh', 'x\n');
@@ -302,6 +318,13 @@ describe('check: the admin policy', () => {
     expect(r.stderr.trim()).toMatch(/^agent-gate: .*admin\.yml:2:3: logs\.notes can only be set in the workspace policy/);
   });
 });
+
+/** A symlink in a temp folder pointing at `dir`. */
+function linkTo(dir: string): string {
+  const link = join(tempTree(), 'repo-link');
+  symlinkSync(dir, link);
+  return link;
+}
 
 /** One neutral log line (the first of its file) recording `command`. */
 function logLine(command: string): string {

@@ -11,7 +11,7 @@ import { resolveRange } from '../git/range.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
 import { combineSettings, type GateSettings } from '../policy/settings.ts';
-import { homeDir, insideRoot, readPolicyFile } from '../policy/source.ts';
+import { homeDir, policyRepoPaths, readPolicyFile } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { buildReport } from '../report/model.ts';
 import { judgeCommit, type JudgedCommit } from './judge.ts';
@@ -25,12 +25,17 @@ export function asGateError(e: unknown): unknown {
   return e;
 }
 
-interface WorkspacePolicy { file: PolicyFile | null; label: string; repoPath: string | null }
+interface WorkspacePolicy {
+  file: PolicyFile | null;
+  label: string;
+  /** Its repository paths, which the kiro scope protects (none for a file outside the repository). */
+  repoPaths: string[];
+}
 
 async function workspacePolicy(git: Git, root: string, base: string, opts: CheckOptions): Promise<WorkspacePolicy> {
   const source = opts.policy;
   if (source !== undefined && 'disk' in source) {
-    return { file: readPolicyFile(source.disk, 'workspace'), label: source.disk, repoPath: insideRoot(root, source.disk) };
+    return { file: readPolicyFile(source.disk, 'workspace'), label: source.disk, repoPaths: policyRepoPaths(root, source.disk) };
   }
   const repoPath = source?.repoPath ?? DEFAULT_POLICY_PATH;
   const bytes = await readFileAt(git, base, repoPath);
@@ -39,10 +44,10 @@ async function workspacePolicy(git: Git, root: string, base: string, opts: Check
     if (repoPath !== DEFAULT_POLICY_PATH) {
       throw new GateError(`policy ${repoPath} does not exist at the base commit ${base.slice(0, 12)}; commit it to the base branch first or fix the path`);
     }
-    return { file: null, label: repoPath, repoPath };
+    return { file: null, label: repoPath, repoPaths: [repoPath] };
   }
   if (!isUtf8(bytes)) throw new GateError(`${repoPath}:1:1: the policy file is not valid UTF-8`);
-  return { file: loadPolicy(bytes.toString('utf8'), repoPath, 'workspace'), label: repoPath, repoPath };
+  return { file: loadPolicy(bytes.toString('utf8'), repoPath, 'workspace'), label: repoPath, repoPaths: [repoPath] };
 }
 
 function adminPolicy(opts: CheckOptions): PolicyFile | null {
@@ -185,7 +190,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const preparing = (async (): Promise<Judging> => {
     const workspace = await workspacePolicy(git, root, range.base, opts);
     const files = [adminPolicy(opts), workspace.file].filter((f): f is PolicyFile => f !== null);
-    const policyPaths = workspace.repoPath !== null ? [workspace.repoPath] : [];
+    const policyPaths = workspace.repoPaths;
     const policy = compilePolicy(files, { home: homeDir(), root, policyPaths });
     const settings = combineSettings(files);
     const logsConfig = settings.logs;

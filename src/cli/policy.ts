@@ -3,7 +3,7 @@ import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explain } from '../engine/explain.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
-import { findWorkspaceRoot, homeDir, insideRoot, readPolicyFile, somethingAt } from '../policy/source.ts';
+import { findWorkspaceRoot, homeDir, insideRoot, policyRepoPaths, readPolicyFile, somethingAt } from '../policy/source.ts';
 import type { PolicyTestKey, RequestCapability } from '../policy/types.ts';
 import { flag, parse, type Io } from './args.ts';
 
@@ -44,8 +44,7 @@ export async function runPolicy(argv: string[], io: Io): Promise<number> {
     if (flag(p, 'help')) { io.out(POLICY_HELP); return 0; }
     const { path, label, root } = policyPath(io, p.positionals[0]);
     const file = readPolicyFile(path, 'workspace', label);
-    const rel = insideRoot(root, path);
-    const compiled = compilePolicy([file], { home: homeDir(), root, policyPaths: rel === null ? [] : [rel] });
+    const compiled = compilePolicy([file], { home: homeDir(), root, policyPaths: policyRepoPaths(root, path) });
     let failed = 0;
     for (const t of file.tests) {
       const result = explain(compiled, { capability: TEST_CAPABILITY[t.key], resource: t.value, cwd: t.cwd ?? '.' });

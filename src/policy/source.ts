@@ -1,6 +1,6 @@
 // Where policy files come from on disk (the CLI edge). Reading from a commit lives in src/git.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, existsSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { GateError } from '../errors.ts';
@@ -83,6 +83,24 @@ export function insideRoot(root: string, path: string): string | null {
   return rel.split(sep).join('/');
 }
 
+/**
+ * Every repository-relative spelling of a policy file given on disk: as written, and with
+ * symlinks resolved (`cfg/gate.yml` when `cfg -> conf`, or a root reached through a linked
+ * folder). The kiro scope protects each, so no spelling of the file the check reads is writable.
+ */
+export function policyRepoPaths(root: string, path: string): string[] {
+  const found = new Set<string>();
+  const literal = insideRoot(root, path);
+  if (literal !== null) found.add(literal);
+  try {
+    const real = insideRoot(realpathSync(root), realpathSync(resolve(path)));
+    if (real !== null) found.add(real);
+  } catch {
+    // A path that cannot be resolved has no other spelling; reading it fails on its own.
+  }
+  return [...found];
+}
+
 export interface DiskPolicies {
   files: PolicyFile[];
   /** Repository paths of the workspace policy in use (protected by the kiro scope). */
@@ -99,8 +117,7 @@ export function loadDiskPolicies(root: string, options: { policy?: string; admin
   if (options.adminPolicy !== undefined) files.push(readPolicyFile(options.adminPolicy, 'admin'));
   if (options.policy !== undefined) {
     files.push(readPolicyFile(options.policy, 'workspace'));
-    const rel = insideRoot(root, options.policy);
-    if (rel !== null) policyPaths.push(rel);
+    policyPaths.push(...policyRepoPaths(root, options.policy));
   } else {
     const path = join(root, DEFAULT_POLICY_PATH);
     if (somethingAt(path)) files.push(readPolicyFile(path, 'workspace', DEFAULT_POLICY_PATH));
