@@ -107,16 +107,20 @@ describe('resolveRange', () => {
     expect(commits.map((c) => c.message)).toEqual(['f1', 'f2']);
   });
 
-  test('default base: upstream first, then origin/HEAD, main, master', async () => {
+  test('default base: the upstream or the default branch, whichever judges more', async () => {
     const { repo, m2 } = forked();
     const git = gitFor(repo);
     expect(await findDefaultBase(git)).toBe('refs/heads/main');
     expect((await resolveRange(git)).base).toBe(m2);
 
+    // An upstream that tracks main judges the same range; it is the one named.
+    repo.git(['branch', '--set-upstream-to=main']);
+    expect(await findDefaultBase(git)).toBe('HEAD@{upstream}');
+
+    // An upstream holding this branch's first commit would leave it unjudged: main judges more.
     repo.branch('up', 'HEAD~1');
     repo.git(['branch', '--set-upstream-to=up']);
-    expect(await findDefaultBase(git)).toBe('HEAD@{upstream}');
-    expect((await resolveRange(git)).base).toBe(repo.rev('up'));
+    expect(await findDefaultBase(git)).toBe('refs/heads/main');
 
     const clone = repo.clone();
     clone.checkout('topic', { create: true });
@@ -138,6 +142,11 @@ describe('resolveRange', () => {
     // A branch that tracks another branch keeps that branch as its base.
     clone.git(['branch', '--set-upstream-to=origin/main']);
     expect(await findDefaultBase(git)).toBe('HEAD@{upstream}');
+    // The pushed branch checked out under another name tracks it too: still skipped.
+    clone.checkout('wip', { create: true });
+    clone.git(['branch', '--set-upstream-to=origin/pushed']);
+    expect(await findDefaultBase(git)).toBe('refs/remotes/origin/HEAD');
+    expect((await readCommits(git, await resolveRange(git))).map((c) => c.sha)).toContain(agentWork);
   });
 
   test('no base anywhere is a usage error', async () => {

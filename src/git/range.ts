@@ -93,24 +93,30 @@ async function tracksItself(git: Git, head: string): Promise<boolean> {
 }
 
 /**
- * The base `check` uses when none is given: the upstream of the head branch, else the default
- * branch. Returns the ref it chose, or null when there is none. An upstream that is the branch's
- * own copy on a remote is skipped: it holds what was pushed already, and judging only what was
- * not would pass every pushed agent commit unjudged.
+ * The base `check` uses when none is given: the upstream of the head branch or the default
+ * branch, whichever judges more. Returns the ref it chose, or null when there is none. An
+ * upstream holding commits of this branch (its own copy on a remote, under any name, or another
+ * feature branch it grew from) would pass those commits unjudged, so the default branch wins
+ * whenever its merge-base with the head is older; an upstream is used alone only when there is no
+ * default branch, and never when it is the branch's own copy by name.
  */
 export async function findDefaultBase(git: Git, head = 'HEAD'): Promise<string | null> {
-  const candidates = [
-    ...((await tracksItself(git, head)) ? [] : [`${head}@{upstream}`]),
-    'refs/remotes/origin/HEAD',
-    'refs/remotes/origin/main',
-    'refs/remotes/origin/master',
-    'refs/heads/main',
-    'refs/heads/master',
-  ];
-  for (const ref of candidates) {
-    if ((await resolveCommit(git, ref)) !== null) return ref;
+  let fallback: string | null = null;
+  for (const ref of ['refs/remotes/origin/HEAD', 'refs/remotes/origin/main', 'refs/remotes/origin/master', 'refs/heads/main', 'refs/heads/master']) {
+    if ((await resolveCommit(git, ref)) !== null) { fallback = ref; break; }
   }
-  return null;
+  if (await tracksItself(git, head)) return fallback;
+  const upstream = `${head}@{upstream}`;
+  if ((await resolveCommit(git, upstream)) === null) return fallback;
+  if (fallback === null) return upstream;
+  const [fromUpstream, fromDefault] = await Promise.all([mergeBases(git, [upstream, head]), mergeBases(git, [fallback, head])]);
+  const u = fromUpstream[0];
+  const d = fromDefault[0];
+  if (d === undefined) return upstream;
+  if (u === undefined) return fallback;
+  if (d === u) return upstream;
+  const older = await git.exec(['merge-base', '--is-ancestor', d, u]);
+  return older.exitCode === 0 ? fallback : upstream;
 }
 
 async function mergeBases(git: Git, commits: readonly string[]): Promise<string[]> {
