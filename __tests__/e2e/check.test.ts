@@ -361,6 +361,35 @@ describe('check: history', () => {
     expect(report.findings.map((f) => f.resource)).toEqual(['.env']);
   });
 
+  // The automatic merge follows the base branch's renames, so an agent's edit of cfg/ landed in
+  // secrets/ without any commit writing secrets/ being judged.
+  test.each([
+    ['a file the base branch moved', false],
+    ['a new file in a folder the base branch moved (a location conflict the merger accepts)', true],
+  ])('a merge that carries agent content into a protected folder is a deny: %s', (_name, newFile) => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: allow, match: ["cfg/**", "drafts/**"]}\n');
+    repo.checkout('main');
+    repo.write('cfg/deploy.yml', '1\n2\n3\n4\n5\n6\n7\n8\n').write('drafts/one', 'd\n');
+    repo.commit('layout', { author: HUMAN });
+    repo.git(['checkout', '-q', '-B', 'work', 'main']);
+    if (newFile) repo.write('drafts/key.pem', 'evil\n');
+    else repo.write('cfg/deploy.yml', '1\n2\n3\nEVIL\n5\n6\n7\n8\n');
+    repo.commit('agent edit', { author: KIRO });
+    repo.checkout('main');
+    repo.git(['mv', 'cfg', 'secrets']);
+    repo.git(['mv', 'drafts', 'secrets/drafts']);
+    repo.commit('move into secrets', { author: HUMAN });
+    repo.checkout('work');
+    repo.merge('main', { noCommit: true, author: KIRO });
+    repo.commit('Merge main', { author: KIRO });
+    const landed = newFile ? 'secrets/drafts/key.pem' : 'secrets/deploy.yml';
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings.find((f) => f.resource === landed)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
+    // The base branch's own moves match that parent and are not blamed on the merge.
+    expect(report.findings.find((f) => f.resource === 'secrets/drafts/one')).toBeUndefined();
+  });
+
   test('an octopus merge that keeps the old version of a protected file a human fixed is a deny; a clean one is not', () => {
     const { repo } = setup();
     repo.checkout('main');

@@ -255,22 +255,43 @@ async function fillMergeChanges(git: Git, commits: CommitInfo[], opts: ReadCommi
       commit.changes = await octopusChanges(git, commit.sha, commit.parents);
       return;
     }
+    let changes: Change[];
     if (mode === 'merge-tree') {
-      commit.changes = await mergeTreeChanges(git, commit);
+      changes = await mergeTreeChanges(git, commit);
+      commit.changes = [...changes, ...(await madeByMerge(git, commit, changes))];
       return;
     }
     try {
-      commit.changes = await remergeChanges(git, commit.sha);
+      changes = await remergeChanges(git, commit.sha);
     } catch (e) {
       if (mode !== 'auto' || !(e instanceof GitError)) throw e;
       try {
-        commit.changes = await mergeTreeChanges(git, commit);
+        changes = await mergeTreeChanges(git, commit);
         mode = 'merge-tree';
       } catch {
         throw e;
       }
     }
+    commit.changes = [...changes, ...(await madeByMerge(git, commit, changes))];
   });
+}
+
+/**
+ * Paths whose merged content matches neither parent, beyond `known`. The automatic merge writes
+ * them: following a rename on one side, it carries the other side's edit to a path that side
+ * never wrote (an agent's `cfg/deploy.yml` edit landing in `secrets/deploy.yml` after the base
+ * branch moved the folder). Judging them as the merge's writes keeps a protected folder closed
+ * whichever way content reaches it. A base-branch change the merge only takes over matches that
+ * parent, so it is not blamed on the merger.
+ */
+async function madeByMerge(git: Git, commit: CommitInfo, known: readonly Change[]): Promise<Change[]> {
+  const [first, second] = commit.parents;
+  if (first === undefined || second === undefined) return [];
+  const [fromFirst, fromSecond] = await Promise.all([diffTree(git, first, commit.sha), diffTree(git, second, commit.sha)]);
+  const key = (c: Change): string => c.path.toString('latin1');
+  const seen = new Set(known.map(key));
+  const differs = new Set(fromFirst.map(key));
+  return fromSecond.filter((c) => differs.has(key(c)) && !seen.has(key(c)));
 }
 
 /**
