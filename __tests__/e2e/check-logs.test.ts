@@ -174,6 +174,19 @@ describe('check replays recorded tool calls from log files', () => {
     expect(byLine.get(3)).toBeUndefined();
   });
 
+  // "effect when a commit or log entry names no model" (SPEC 2): the trailer's model used to
+  // vouch for entries that named none.
+  test('log entries that name no model get models.unknown, even when the message names one', () => {
+    const repo = setup(POLICY.replace('  allow: [claude-sonnet-4.5]', '  allow: [claude-sonnet-4.5]\n  unknown: deny'));
+    repo.write(LOG, log([draft('shell', 'npm test', { model: null }), draft('shell', 'npm run build', { model: null })]));
+    repo.write('.agent-gate/log/s2.jsonl', appendEntries(null, [draft('shell', 'npm test', { session: 's2' })], 's2'));
+    repo.commit('work\n\nModel: claude-sonnet-4.5\n', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    const models = report.findings.filter((f) => f.capability === 'model');
+    expect(models).toEqual([expect.objectContaining({ effect: 'deny', resource: '(unknown)', source: { kind: 'log', file: LOG, line: 1 } })]);
+  });
+
   test('custom logs.paths', () => {
     const repo = setup(POLICY + 'logs:\n  paths: ["audit/*.jsonl"]\n');
     repo.write('audit/x.jsonl', log([draft('shell', 'curl x')]));

@@ -57,6 +57,7 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
     const n = judgeNote(opts.policy, c.sha, opts.logs.notesRef, note);
     logged.findings.push(...n.findings);
     logged.models = mergeSightings(logged.models, n.models);
+    logged.unnamed.push(...n.unnamed);
     logged.addsEntries ||= n.addsEntries;
   }
   const past = opts.logs?.notePast?.get(c.sha);
@@ -84,7 +85,7 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
   const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths, ...(links !== undefined ? { links } : {}) };
   findings.push(...judgeChanges(ctx, c.sha, logPaths.size === 0 ? c.changes : c.changes.filter((ch) => ch.pathText === null || !logPaths.has(ch.pathText))));
   findings.push(...logged.findings);
-  findings.push(...modelFindings(opts.policy, c.sha, models, true));
+  findings.push(...modelFindings(opts.policy, c.sha, models, true, logged.unnamed));
   return { entry, findings };
 }
 

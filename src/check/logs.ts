@@ -6,7 +6,7 @@ import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } fr
 import { LOG_TAMPER_PATTERN } from '../policy/builtin.ts';
 import { BUILTIN_FILE, type Effect, type RuleRef } from '../policy/types.ts';
 import type { LogEntry } from '../logs/entry.ts';
-import type { Finding } from '../report/model.ts';
+import type { Finding, FindingSource } from '../report/model.ts';
 import type { LogChange } from './logpaths.ts';
 import type { ModelSighting } from './models.ts';
 
@@ -21,6 +21,8 @@ export interface LogJudgement {
   findings: Finding[];
   /** Models the judged entries name, in order, each where it first appears. */
   models: ModelSighting[];
+  /** Where entries naming no model are: the first such line of each log (SPEC 2 `models.unknown`). */
+  unnamed: FindingSource[];
   /** Whether the commit added any entry (an agent signal, SPEC 7). */
   addsEntries: boolean;
 }
@@ -86,6 +88,7 @@ function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[],
     into.addsEntries = true;
     const model = v.entry.model;
     if (model !== null && !into.models.some((s) => s.model === model)) into.models.push({ model, source: { kind: 'log', file: v.file, line: v.line } });
+    if (model === null && !into.unnamed.some((s) => s.file === v.file)) into.unnamed.push({ kind: 'log', file: v.file, line: v.line });
     const f = judgeEntry(policy, v, commit);
     if (f !== null) into.findings.push(f);
   }
@@ -96,7 +99,7 @@ function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[],
  * and every appended entry is judged by its capability.
  */
 export function judgeLogFiles(policy: CompiledPolicy, commit: string, changes: readonly LogChange[], blobs: ReadonlyMap<string, Buffer>): LogJudgement {
-  const out: LogJudgement = { findings: [], models: [], addsEntries: false };
+  const out: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false };
   for (const { path, change } of changes) {
     const oldRegular = REGULAR.has(change.oldMode);
     const newRegular = REGULAR.has(change.newMode);
@@ -126,7 +129,7 @@ export function judgeLogFiles(policy: CompiledPolicy, commit: string, changes: r
 
 /** Judges the note a commit carries under the notes ref: a whole, chained log of its own. */
 export function judgeNote(policy: CompiledPolicy, commit: string, notesRef: string, bytes: Buffer): LogJudgement {
-  const out: LogJudgement = { findings: [], models: [], addsEntries: false };
+  const out: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false };
   const verified = verifyLog(bytes, notesRef);
   for (const p of verified.problems) out.findings.push(tamper(p, commit));
   judgeEntries(policy, verified.entries, commit, out);

@@ -22,12 +22,15 @@ export function mergeSightings(first: readonly ModelSighting[], more: readonly M
 }
 
 /**
- * One finding per named model the list does not allow. With nothing named, `models.unknown`
- * applies when `judgeUnknown` (the commit message is known by then).
+ * One finding per named model the list does not allow, and `models.unknown` for each log with
+ * entries that name no model ("a commit or log entry names no model": a model the commit message
+ * names does not vouch for entries that do not say). With nothing named anywhere,
+ * `models.unknown` applies to the commit when `judgeUnknown` (the message is known by then).
  */
-export function modelFindings(policy: CompiledPolicy, commit: string | null, named: readonly ModelSighting[], judgeUnknown: boolean): Finding[] {
+export function modelFindings(policy: CompiledPolicy, commit: string | null, named: readonly ModelSighting[], judgeUnknown: boolean, unnamed: readonly FindingSource[] = []): Finding[] {
   if (policy.models.length === 0) return [];
-  const asked: Array<{ model: string | null; source: FindingSource }> = named.length > 0 ? [...named] : judgeUnknown ? [{ model: null, source: FROM_MESSAGE }] : [];
+  const asked: Array<{ model: string | null; source: FindingSource }> = [...named, ...unnamed.map((source) => ({ model: null, source }))];
+  if (asked.length === 0 && judgeUnknown) asked.push({ model: null, source: FROM_MESSAGE });
   const findings: Finding[] = [];
   for (const { model, source } of asked) {
     const d = decideModel(policy, model);

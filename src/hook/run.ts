@@ -81,7 +81,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const blobs = blobIds.length === 0 ? new Map<string, Buffer>() : await (await import('../git/log.ts')).readBlobs(git, blobIds);
   // The log replay (and the shell analyser behind it) loads only when logs are staged.
   const logged = logs.length === 0
-    ? { findings: [], models: [], addsEntries: false }
+    ? { findings: [], models: [], unnamed: [], addsEntries: false }
     : (await import('../check/logs.ts')).judgeLogFiles(policy, '', logs, blobs);
   if (logged.addsEntries) result.signals.push('log: adds command log entries');
   result.signals.push(...trailerSignals.filter((s) => !result.signals.includes(s)));
@@ -101,7 +101,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
     // The message names models only at commit-msg; before that, only logged models are known.
     const atMessage = opts.stage === 'commit-msg';
     const named = atMessage ? mergeSightings(trailerSightings(modelsFromTrailers(trailers)), logged.models) : logged.models;
-    findings.push(...modelFindings(policy, null, named, atMessage));
+    findings.push(...modelFindings(policy, null, named, atMessage, logged.unnamed));
   }
   result.findings = findings.map((f) => (f.commit === '' ? { ...f, commit: null } : f));
   result.blocked = fails(decisionOf(result.findings), failOn);
