@@ -57,8 +57,9 @@ describe('push', () => {
     expect(planFromEvent('push', { ...base, ref: 'refs/heads/main', forced: true })).toMatchObject({ base: { kind: 'sha', sha: A } });
   });
 
-  test('creating the default branch has nothing older to compare with', () => {
-    expect(planFromEvent('push', { ...base, ref: 'refs/heads/main', before: ZERO })).toMatchObject({ base: { kind: 'sha', sha: B }, head: B });
+  // It used to judge B..B: nothing at all.
+  test('creating the default branch judges its whole history', () => {
+    expect(planFromEvent('push', { ...base, ref: 'refs/heads/main', before: ZERO })).toMatchObject({ base: { kind: 'empty-tree' }, head: B });
   });
 
   test.each([

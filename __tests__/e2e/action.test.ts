@@ -264,6 +264,23 @@ describe('push', () => {
     expect(run.outputs['deny-count']).toBe('1');
   });
 
+  test('a push that creates the default branch judges every commit it holds', async () => {
+    const { up } = upstream();
+    up.write('secrets/key', 'x\n').write('.kiro/settings/mcp.json', '{}\n');
+    const bad = up.commit('agent commit on a new default branch', { author: KIRO });
+    const run = await runAction({
+      event: 'push', workspace: up.clone().dir, api,
+      payload: { ref: 'refs/heads/main', before: ZERO, after: bad, created: true, forced: false, repository: { default_branch: 'main' } },
+    });
+    expect(run.code).toBe(1);
+    const report = reportOf(run);
+    expect(report.commits.map((c) => c.sha)).toContain(bad);
+    expect(report.range.base).toBe('4b825dc642cb6eb9a060e54bf8d69288fbee4904');
+    expect(report.findings.find((f) => f.resource === 'secrets/key')).toMatchObject({ effect: 'ask', rule: null });
+    // Without a base commit there is no workspace policy: only the built-in and admin scopes decide.
+    expect(report.findings.find((f) => f.resource === '.kiro/settings/mcp.json')).toMatchObject({ effect: 'deny', rule: { scope: 'kiro' } });
+  });
+
   test('a deleted branch does nothing and passes, even without a repository', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'ag-empty-'));
     const run = await runAction({

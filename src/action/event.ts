@@ -10,7 +10,9 @@ export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'push', 
 export type BaseSpec =
   | { kind: 'sha'; sha: string }
   /** `name` null: the payload does not say; fall back to origin/HEAD, main, master. */
-  | { kind: 'default-branch'; name: string | null };
+  | { kind: 'default-branch'; name: string | null }
+  /** Nothing older exists: the whole history is judged, from the empty tree. */
+  | { kind: 'empty-tree' };
 
 export interface CheckPlan {
   kind: 'check';
@@ -116,8 +118,9 @@ function pushPlan(payload: unknown): Plan {
     return { ...common, base: { kind: 'default-branch', name: defaultBranch }, description: `force push to ${JSON.stringify(branch ?? ref ?? '')}: the whole branch against the default branch` };
   }
   if (created) {
-    // The default branch itself was created: there is nothing older to compare with.
-    return { ...common, base: { kind: 'sha', sha: head }, description: `the default branch was created at ${head.slice(0, 12)}; nothing older to compare with` };
+    // The default branch itself was created (a new repository, or the branch deleted and pushed
+    // again): nothing older to compare with, so every commit it holds is judged.
+    return { ...common, base: { kind: 'empty-tree' }, description: `the default branch was created at ${head.slice(0, 12)}: every commit of its history is judged, without a workspace policy (there is no base commit to read one from)` };
   }
   const before = commitId('push', payload, 'before');
   return { ...common, base: { kind: 'sha', sha: before }, description: `push: ${before.slice(0, 12)}..${head.slice(0, 12)}` };

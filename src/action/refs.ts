@@ -85,6 +85,8 @@ export async function resolvePlan(git: Git, plan: CheckPlan, remote = 'origin'):
   if (plan.base.kind === 'sha') {
     base = plan.base.sha;
     await ensureCommit(git, base, [], remote);
+  } else if (plan.base.kind === 'empty-tree') {
+    base = textOf(await git.run(['hash-object', '-t', 'tree', '/dev/null'])).trim();
   } else {
     base = await defaultBranchTip(git, plan.base, remote);
   }

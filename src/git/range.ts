@@ -171,6 +171,10 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
     }
   }
 
+  // The empty tree as base: every commit of the head's history is judged, against no policy
+  // commit (a default branch that was just created has nothing older).
+  if (baseRef !== undefined && EMPTY_TREES.has(baseRef)) return wholeHistory(git, headRef, baseRef);
+
   const given = baseRef;
   const [state, head, givenBase] = await Promise.all([
     readHistoryState(git),
@@ -236,6 +240,23 @@ export async function assertCompleteHistory(git: Git, range: CommitRange, state?
   }
 }
 
+/** The empty tree's id in SHA-1 and SHA-256 repositories. */
+export const EMPTY_TREES: ReadonlySet<string> = new Set([
+  '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+  '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321',
+]);
+
+async function wholeHistory(git: Git, headRef: string, emptyTree: string): Promise<CommitRange> {
+  const [state, head] = await Promise.all([readHistoryState(git), resolveCommit(git, headRef)]);
+  if (state.grafts) throw new IncompleteHistoryError('grafts', 'info/grafts rewrites parents in this repository (remove it)');
+  if (head === null) {
+    throw new IncompleteHistoryError('missing-head', `head ${JSON.stringify(headRef)} is not a commit in this repository (mistyped, or not fetched)`, headRef);
+  }
+  // Every commit down to the roots is judged, so any shallow boundary cuts the range.
+  if (state.isShallow) throw new IncompleteHistoryError('shallow', 'the whole history is judged and this clone is shallow');
+  return { base: emptyTree, head, mergeBases: [], baseRef: emptyTree };
+}
+
 /** Resolves and validates the range of a check (see ResolveRangeOptions). */
 export async function resolveRange(git: Git, opts: ResolveRangeOptions = {}): Promise<CommitRange> {
   if (opts.fetchFrom === undefined) return resolveOnce(git, opts);
@@ -244,7 +265,7 @@ export async function resolveRange(git: Git, opts: ResolveRangeOptions = {}): Pr
       return await resolveOnce(git, opts);
     } catch (e) {
       if (!(e instanceof IncompleteHistoryError) || e.kind === 'grafts') throw e;
-      const want = [opts.base, opts.head].filter((r): r is string => r !== undefined && isObjectId(r.toLowerCase()));
+      const want = [opts.base, opts.head].filter((r): r is string => r !== undefined && isObjectId(r.toLowerCase()) && !EMPTY_TREES.has(r));
       if (!(await tryDeepen(git, opts.fetchFrom, { want, depth }))) throw e;
     }
   }
