@@ -2,7 +2,7 @@
 // sessions in __tests__/fixtures/import/. The fixtures were written in /home/dev/project; each test
 // rewrites that folder to a fresh repository so that "paths inside the repository become relative"
 // is exercised for real.
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chainHash, verifyLog, type LogEntry } from '../../src/logs/index.ts';
 import { REPO_ROOT, runCli, type RunResult } from '../helpers/cli.ts';
@@ -165,6 +165,19 @@ describe('import --log', () => {
     expect(importCli(dir, [fixture('kiro-chat-save-legacy.json', dir), '--log', log]).code).toBe(0);
     expect(runCli(['record'], { cwd: dir, input: payload }).code).toBe(0);
     expect(parse(readFileSync(log, 'utf8'), log).map((e) => e.session)).toEqual(['default', 'legacy-q-conversation', 'default']);
+  });
+
+  test('a --log inside the repository below a linked folder (.agent-gate/log -> ../notes) is refused, nothing written', () => {
+    const dir = repo();
+    mkdirSync(join(dir, 'notes'));
+    mkdirSync(join(dir, '.agent-gate'));
+    symlinkSync('../notes', join(dir, '.agent-gate', 'log'));
+    const r = importCli(dir, [fixture('claude-transcript.jsonl', dir), '--log', '.agent-gate/log/imported.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`${join(dir, '.agent-gate', 'log')}, which is a symbolic link`);
+    expect(readdirSync(join(dir, 'notes'))).toEqual([]);
   });
 
   test('a record with no tool calls appends nothing', () => {

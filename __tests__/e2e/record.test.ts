@@ -353,6 +353,46 @@ describe('record: where the log goes and how it chains', () => {
     expect(existsSync(`${logFile(dir)}.lock`)).toBe(false);
   });
 
+  test.each<[string, string, string]>([
+    ['.agent-gate/log -> ../notes', '.agent-gate/log', '../notes'],
+    ['.agent-gate -> notes', '.agent-gate', 'notes'],
+  ])('a symbolic link among the log\'s folders (%s) is refused: exit 2, one line, nothing written', (_name, link, target) => {
+    const dir = repo();
+    mkdirSync(join(dir, 'notes'));
+    if (link === '.agent-gate/log') mkdirSync(join(dir, '.agent-gate'));
+    symlinkSync(target, join(dir, link));
+    // A call that is allowed: it cannot be recorded, so it fails closed like any unwritable log.
+    const allowed = record(dir, kiro(dir, 'shell', { command: 'ls' }));
+    expect(allowed.code).toBe(2);
+    expect(allowed.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(allowed.stderr).toContain(`${join(dir, link)}, which is a symbolic link`);
+    expect(allowed.stderr).toContain('nothing was written');
+    // A denied call keeps its verdict (exit 2, the reason first), and says why it was not recorded.
+    const denied = record(dir, kiro(dir, 'shell', { command: 'rm -rf /' }), ['--enforce']);
+    expect(denied.code).toBe(2);
+    expect(denied.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(denied.stderr).toMatch(/^agent-gate: blocked: shell "rm -rf \/".* deny .*; and the call was not recorded: .*symbolic link/);
+    expect(readdirSync(join(dir, 'notes'))).toEqual([]);
+  });
+
+  test('--log FILE: a linked folder inside the repository is refused; outside it, only a link at the file itself', () => {
+    const dir = repo();
+    mkdirSync(join(dir, 'notes'));
+    symlinkSync('notes', join(dir, 'logs'));
+    for (const log of ['logs/agent.jsonl', join(dir, 'logs', 'agent.jsonl')]) {
+      const r = record(dir, kiro(dir, 'shell', { command: 'rm -rf /' }), ['--enforce', '--log', log]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${join(dir, 'logs')}, which is a symbolic link`);
+    }
+    expect(readdirSync(join(dir, 'notes'))).toEqual([]);
+    // Outside the repository the folders are the user's own choice, links included.
+    const outside = tempDir();
+    mkdirSync(join(outside, 'real'));
+    symlinkSync(join(outside, 'real'), join(outside, 'linked'));
+    expect(record(dir, kiro(dir, 'shell', { command: 'ls' }), ['--log', join(outside, 'linked', 'a.jsonl')]).code).toBe(0);
+    expect(entries(join(outside, 'real', 'a.jsonl'))).toHaveLength(1);
+  });
+
   test('a log whose last line lacks its newline is continued correctly', () => {
     const dir = repo();
     expect(record(dir, kiro(dir, 'shell', { command: 'ls' })).code).toBe(0);
