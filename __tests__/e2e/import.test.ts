@@ -138,6 +138,32 @@ describe('import to standard output', () => {
   });
 });
 
+describe('import: paths in the home folder', () => {
+  test('become ~/... (the repository\'s own stay relative), so check expands them against its own HOME', () => {
+    const home = realpathSync(TestRepo.init().dir);
+    const dir = repo();
+    const line = (id: string, name: string, input: Record<string, unknown>, cwd = dir): string => JSON.stringify({
+      type: 'assistant', sessionId: 'home-session', cwd, timestamp: '2026-11-20T10:00:05.000Z',
+      message: { model: 'claude-sonnet-4-5', content: [{ type: 'tool_use', id, name, input }] },
+    });
+    const transcript = join(dir, 'transcript.jsonl');
+    writeFileSync(transcript, [
+      line('t1', 'Write', { file_path: `${home}/.kiro/settings/mcp.json`, content: '{}' }),
+      line('t2', 'Write', { file_path: `${dir}/src/a.ts`, content: 'x' }),
+      line('t3', 'Read', { file_path: '/etc/hosts' }),
+      line('t4', 'Bash', { command: 'ls' }, `${home}/elsewhere`),
+    ].join('\n') + '\n');
+    const r = runCli(['import', transcript], { cwd: dir, env: { HOME: home } });
+    expect(r.code).toBe(0);
+    expect(brief(parse(r.stdout))).toEqual([
+      'fs_write ~/.kiro/settings/mcp.json @.',
+      'fs_write src/a.ts @.',
+      'fs_read /etc/hosts @.',
+      'shell ls @~/elsewhere',
+    ]);
+  });
+});
+
 describe('import --log', () => {
   test('appends chained entries, and a second import continues the chain', () => {
     const dir = repo();

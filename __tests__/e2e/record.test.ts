@@ -403,6 +403,47 @@ describe('record: where the log goes and how it chains', () => {
   });
 });
 
+describe('record: paths in the home folder', () => {
+  const AGENT = { name: 'Kiro Agent', email: 'kiro-bot@users.noreply.github.com' };
+
+  test('are logged as ~/..., so check on a machine with another HOME judges them the same', () => {
+    const home = realpathSync(tempDir('ag-home-'));
+    const r = TestRepo.init();
+    r.write('.github/agent-gate.yml', POLICY).commit('policy');
+    r.checkout('work', { create: true });
+    const dir = realpathSync(r.dir);
+    const write = claude(dir, 'Write', { file_path: `${home}/.kiro/workspace-roots/x`, content: 'x' }, 's');
+    const blocked = record(dir, write, ['--enforce'], { HOME: home });
+    expect(blocked.code).toBe(2);
+    expect(entries(logFile(dir, 's'))).toEqual([expect.objectContaining({ capability: 'fs_write', resource: '~/.kiro/workspace-roots/x', cwd: '.', blocked: true })]);
+    // The log, committed by the agent, judged by check where HOME is somewhere else entirely.
+    r.commit('agent work', { author: AGENT });
+    const other = realpathSync(tempDir('ag-ci-home-'));
+    const check = runCli(['check', '--base', 'main', '--format', 'json'], { cwd: dir, env: { HOME: other } });
+    expect(check.code).toBe(1);
+    const report = JSON.parse(check.stdout) as { findings: Array<{ effect: string; resource: string; source: { kind: string } }> };
+    expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ effect: 'deny', resource: '~/.kiro/workspace-roots/x', source: expect.objectContaining({ kind: 'log' }) })]));
+  });
+
+  test('a repository inside the home folder keeps its own paths relative; other home paths become ~/...', () => {
+    const home = realpathSync(tempDir('ag-home-'));
+    const dir = join(home, 'project');
+    mkdirSync(dir);
+    new TestRepo(dir).git(['init', '-q', '-b', 'main']);
+    mkdirSync(join(home, 'other'));
+    const payloads = [
+      claude(dir, 'Write', { file_path: `${dir}/src/a.ts`, content: 'x' }, 's'),
+      claude(dir, 'Read', { file_path: '../other/notes.md' }, 's'),
+      claude(dir, 'Edit', { file_path: `${home}/.bashrc`, old_string: 'a', new_string: 'b' }, 's'),
+      claude(dir, 'Read', { file_path: '/etc/hosts' }, 's'),
+    ];
+    for (const p of payloads) expect(record(dir, p, [], { HOME: home }).code).toBe(0);
+    expect(pairs(entries(logFile(dir, 's')))).toEqual([
+      ['fs_write', 'src/a.ts'], ['fs_read', '~/other/notes.md'], ['fs_write', '~/.bashrc'], ['fs_read', '/etc/hosts'],
+    ]);
+  });
+});
+
 describe('record: the user scope', () => {
   const USER = 'rules:\n  - capability: web_fetch\n    effect: deny\n    match: ["https://docs.example.com/private/*"]\n  - capability: shell\n    effect: allow\n    match: ["make *"]\n';
 

@@ -14,6 +14,21 @@ import {
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { GateError } from '../errors.ts';
 import { appendEntries, LogFormatError, type EntryDraft } from '../logs/index.ts';
+import { homeDir } from '../policy/source.ts';
+
+/**
+ * The writer's home folder, in which paths are logged as `~/...` (the same HOME `record --enforce`
+ * expands `~/` rules with), or null when there is no absolute one: then such paths stay absolute
+ * rather than the write failing over it.
+ */
+export function writerHome(): string | null {
+  try {
+    const home = homeDir();
+    return isAbsolute(home) ? home : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface LockOptions {
   /** How long to wait for the lock in all, in milliseconds. */

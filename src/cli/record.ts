@@ -12,7 +12,7 @@ import { findRepositoryRoot, homeDir, loadDiskPolicies } from '../policy/source.
 import { EFFECT_RANK, type Explanation } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { formatRule } from './explain.ts';
-import { appendToLog } from './logfile.ts';
+import { appendToLog, writerHome } from './logfile.ts';
 
 export const RECORD_HELP = `Usage: agent-gate record [--enforce] [--fail-on deny|ask] [--log FILE] [--session ID]
                          [--policy FILE]
@@ -131,7 +131,7 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const { root, repository } = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', str(p, 'log') !== undefined);
   let drafts: EntryDraft[];
   try {
-    drafts = payloadToDrafts({ ...payload, cwd }, { repoRoot: root, session: sessionArg ?? null, now: new Date().toISOString() });
+    drafts = payloadToDrafts({ ...payload, cwd }, { repoRoot: root, home: writerHome(), session: sessionArg ?? null, now: new Date().toISOString() });
   } catch (e) {
     if (e instanceof PayloadError) throw new GateError(`record: ${e.message}; nothing was written`);
     throw e;
