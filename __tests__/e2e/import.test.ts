@@ -2,7 +2,7 @@
 // sessions in __tests__/fixtures/import/. The fixtures were written in /home/dev/project; each test
 // rewrites that folder to a fresh repository so that "paths inside the repository become relative"
 // is exercised for real.
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chainHash, verifyLog, type LogEntry } from '../../src/logs/index.ts';
 import { REPO_ROOT, runCli, type RunResult } from '../helpers/cli.ts';
@@ -138,6 +138,32 @@ describe('import to standard output', () => {
   });
 });
 
+describe('import: paths in the home folder', () => {
+  test('become ~/... (the repository\'s own stay relative), so check expands them against its own HOME', () => {
+    const home = realpathSync(TestRepo.init().dir);
+    const dir = repo();
+    const line = (id: string, name: string, input: Record<string, unknown>, cwd = dir): string => JSON.stringify({
+      type: 'assistant', sessionId: 'home-session', cwd, timestamp: '2026-11-20T10:00:05.000Z',
+      message: { model: 'claude-sonnet-4-5', content: [{ type: 'tool_use', id, name, input }] },
+    });
+    const transcript = join(dir, 'transcript.jsonl');
+    writeFileSync(transcript, [
+      line('t1', 'Write', { file_path: `${home}/.kiro/settings/mcp.json`, content: '{}' }),
+      line('t2', 'Write', { file_path: `${dir}/src/a.ts`, content: 'x' }),
+      line('t3', 'Read', { file_path: '/etc/hosts' }),
+      line('t4', 'Bash', { command: 'ls' }, `${home}/elsewhere`),
+    ].join('\n') + '\n');
+    const r = runCli(['import', transcript], { cwd: dir, env: { HOME: home } });
+    expect(r.code).toBe(0);
+    expect(brief(parse(r.stdout))).toEqual([
+      'fs_write ~/.kiro/settings/mcp.json @.',
+      'fs_write src/a.ts @.',
+      'fs_read /etc/hosts @.',
+      'shell ls @~/elsewhere',
+    ]);
+  });
+});
+
 describe('import --log', () => {
   test('appends chained entries, and a second import continues the chain', () => {
     const dir = repo();
@@ -165,6 +191,19 @@ describe('import --log', () => {
     expect(importCli(dir, [fixture('kiro-chat-save-legacy.json', dir), '--log', log]).code).toBe(0);
     expect(runCli(['record'], { cwd: dir, input: payload }).code).toBe(0);
     expect(parse(readFileSync(log, 'utf8'), log).map((e) => e.session)).toEqual(['default', 'legacy-q-conversation', 'default']);
+  });
+
+  test('a --log inside the repository below a linked folder (.agent-gate/log -> ../notes) is refused, nothing written', () => {
+    const dir = repo();
+    mkdirSync(join(dir, 'notes'));
+    mkdirSync(join(dir, '.agent-gate'));
+    symlinkSync('../notes', join(dir, '.agent-gate', 'log'));
+    const r = importCli(dir, [fixture('claude-transcript.jsonl', dir), '--log', '.agent-gate/log/imported.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`${join(dir, '.agent-gate', 'log')}, which is a symbolic link`);
+    expect(readdirSync(join(dir, 'notes'))).toEqual([]);
   });
 
   test('a record with no tool calls appends nothing', () => {

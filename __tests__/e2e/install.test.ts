@@ -343,6 +343,32 @@ describe('core.hooksPath', () => {
     expect(s.cli(['uninstall']).code).toBe(0);
     expect(snapshot(dir)).toEqual(before);
   });
+  test('a core.hooksPath starting with ~/ is the folder in HOME that git runs, not a ~ folder in the work tree', () => {
+    const s = new Sandbox();
+    s.ok(['config', 'core.hooksPath', '~/.githooks']);
+    const hooks = join(s.home, '.githooks');
+    const r = s.cli(['install'], join(s.dir, 'src'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${join(hooks, 'pre-commit')}: installed`);
+    expect(existsSync(join(s.dir, '~'))).toBe(false);
+    expect(existsSync(join(s.dir, 'src', '~'))).toBe(false);
+    // git really runs them from there.
+    const blocked = s.agentBlocked();
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(hooks)).toEqual({});
+  });
+
+  test('a core.hooksPath git cannot expand (~nosuchuser/) is one error line, nothing written', () => {
+    const s = new Sandbox();
+    s.ok(['config', 'core.hooksPath', '~agent-gate-no-such-user/hooks']);
+    const before = snapshot(s.dir);
+    const line = oneLineError(s.cli(['install']));
+    expect(line).toContain("failed to expand user dir in: '~agent-gate-no-such-user/hooks'");
+    expect(snapshot(s.dir)).toEqual(before);
+    oneLineError(s.cli(['uninstall']));
+  });
 });
 
 describe('husky', () => {

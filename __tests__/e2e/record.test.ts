@@ -369,6 +369,46 @@ describe('record: where the log goes and how it chains', () => {
     expect(existsSync(`${logFile(dir)}.lock`)).toBe(false);
   });
 
+  test.each<[string, string, string]>([
+    ['.agent-gate/log -> ../notes', '.agent-gate/log', '../notes'],
+    ['.agent-gate -> notes', '.agent-gate', 'notes'],
+  ])('a symbolic link among the log\'s folders (%s) is refused: exit 2, one line, nothing written', (_name, link, target) => {
+    const dir = repo();
+    mkdirSync(join(dir, 'notes'));
+    if (link === '.agent-gate/log') mkdirSync(join(dir, '.agent-gate'));
+    symlinkSync(target, join(dir, link));
+    // A call that is allowed: it cannot be recorded, so it fails closed like any unwritable log.
+    const allowed = record(dir, kiro(dir, 'shell', { command: 'ls' }));
+    expect(allowed.code).toBe(2);
+    expect(allowed.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(allowed.stderr).toContain(`${join(dir, link)}, which is a symbolic link`);
+    expect(allowed.stderr).toContain('nothing was written');
+    // A denied call keeps its verdict (exit 2, the reason first), and says why it was not recorded.
+    const denied = record(dir, kiro(dir, 'shell', { command: 'rm -rf /' }), ['--enforce']);
+    expect(denied.code).toBe(2);
+    expect(denied.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(denied.stderr).toMatch(/^agent-gate: blocked: shell "rm -rf \/".* deny .*; and the call was not recorded: .*symbolic link/);
+    expect(readdirSync(join(dir, 'notes'))).toEqual([]);
+  });
+
+  test('--log FILE: a linked folder inside the repository is refused; outside it, only a link at the file itself', () => {
+    const dir = repo();
+    mkdirSync(join(dir, 'notes'));
+    symlinkSync('notes', join(dir, 'logs'));
+    for (const log of ['logs/agent.jsonl', join(dir, 'logs', 'agent.jsonl')]) {
+      const r = record(dir, kiro(dir, 'shell', { command: 'rm -rf /' }), ['--enforce', '--log', log]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${join(dir, 'logs')}, which is a symbolic link`);
+    }
+    expect(readdirSync(join(dir, 'notes'))).toEqual([]);
+    // Outside the repository the folders are the user's own choice, links included.
+    const outside = tempDir();
+    mkdirSync(join(outside, 'real'));
+    symlinkSync(join(outside, 'real'), join(outside, 'linked'));
+    expect(record(dir, kiro(dir, 'shell', { command: 'ls' }), ['--log', join(outside, 'linked', 'a.jsonl')]).code).toBe(0);
+    expect(entries(join(outside, 'real', 'a.jsonl'))).toHaveLength(1);
+  });
+
   test('a log whose last line lacks its newline is continued correctly', () => {
     const dir = repo();
     expect(record(dir, kiro(dir, 'shell', { command: 'ls' })).code).toBe(0);
@@ -376,6 +416,47 @@ describe('record: where the log goes and how it chains', () => {
     writeFileSync(path, readFileSync(path, 'utf8').trimEnd());
     expect(record(dir, kiro(dir, 'shell', { command: 'npm test' })).code).toBe(0);
     expect(entries(path).map((e) => e.resource)).toEqual(['ls', 'npm test']);
+  });
+});
+
+describe('record: paths in the home folder', () => {
+  const AGENT = { name: 'Kiro Agent', email: 'kiro-bot@users.noreply.github.com' };
+
+  test('are logged as ~/..., so check on a machine with another HOME judges them the same', () => {
+    const home = realpathSync(tempDir('ag-home-'));
+    const r = TestRepo.init();
+    r.write('.github/agent-gate.yml', POLICY).commit('policy');
+    r.checkout('work', { create: true });
+    const dir = realpathSync(r.dir);
+    const write = claude(dir, 'Write', { file_path: `${home}/.kiro/workspace-roots/x`, content: 'x' }, 's');
+    const blocked = record(dir, write, ['--enforce'], { HOME: home });
+    expect(blocked.code).toBe(2);
+    expect(entries(logFile(dir, 's'))).toEqual([expect.objectContaining({ capability: 'fs_write', resource: '~/.kiro/workspace-roots/x', cwd: '.', blocked: true })]);
+    // The log, committed by the agent, judged by check where HOME is somewhere else entirely.
+    r.commit('agent work', { author: AGENT });
+    const other = realpathSync(tempDir('ag-ci-home-'));
+    const check = runCli(['check', '--base', 'main', '--format', 'json'], { cwd: dir, env: { HOME: other } });
+    expect(check.code).toBe(1);
+    const report = JSON.parse(check.stdout) as { findings: Array<{ effect: string; resource: string; source: { kind: string } }> };
+    expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ effect: 'deny', resource: '~/.kiro/workspace-roots/x', source: expect.objectContaining({ kind: 'log' }) })]));
+  });
+
+  test('a repository inside the home folder keeps its own paths relative; other home paths become ~/...', () => {
+    const home = realpathSync(tempDir('ag-home-'));
+    const dir = join(home, 'project');
+    mkdirSync(dir);
+    new TestRepo(dir).git(['init', '-q', '-b', 'main']);
+    mkdirSync(join(home, 'other'));
+    const payloads = [
+      claude(dir, 'Write', { file_path: `${dir}/src/a.ts`, content: 'x' }, 's'),
+      claude(dir, 'Read', { file_path: '../other/notes.md' }, 's'),
+      claude(dir, 'Edit', { file_path: `${home}/.bashrc`, old_string: 'a', new_string: 'b' }, 's'),
+      claude(dir, 'Read', { file_path: '/etc/hosts' }, 's'),
+    ];
+    for (const p of payloads) expect(record(dir, p, [], { HOME: home }).code).toBe(0);
+    expect(pairs(entries(logFile(dir, 's')))).toEqual([
+      ['fs_write', 'src/a.ts'], ['fs_read', '~/other/notes.md'], ['fs_write', '~/.bashrc'], ['fs_read', '/etc/hosts'],
+    ]);
   });
 });
 

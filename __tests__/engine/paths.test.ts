@@ -229,6 +229,15 @@ describe('filesystem patterns (SPEC 4)', () => {
     expect(effectOf(policy, 'fs_write', './x/../.env')).toBe('deny');
   });
 
+  test('a cwd in the home folder (~, ~/x: how log writers record it) is expanded like a ~/ path', () => {
+    expect(effectOf(policy, 'fs_write', '.ssh/authorized_keys', '~')).toBe('deny');
+    expect(effectOf(policy, 'fs_write', 'authorized_keys', '~/.ssh')).toBe('deny');
+    expect(effectOf(policy, 'fs_write', '../.ssh/config', '~/other')).toBe('deny');
+    expect(judge(policy, 'shell', 'echo x > .ssh/config', '~').effect).toBe('deny');
+    // Not a path in the home folder: a folder named ~x, and a relative folder named ~.
+    expect(decidePath(policy, 'fs_write', 'a', { resolve: true, cwd: '~x' }).path).toBe('~x/a');
+  });
+
   test('a path that leaves the workspace and comes back in is judged inside it', () => {
     expect(effectOf(policy, 'fs_write', '../repo/secrets/token')).toBe('deny');
     expect(effectOf(policy, 'fs_write', '../../repo/src/a.ts', 'src')).toBe('allow');

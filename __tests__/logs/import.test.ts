@@ -4,7 +4,7 @@ import {
 } from '../../src/logs/index.ts';
 
 const ROOT = '/home/dev/project';
-const OPTS: ImportOptions = { repoRoot: ROOT, fallbackTs: '2026-11-21T00:00:00Z' };
+const OPTS: ImportOptions = { repoRoot: ROOT, home: null, fallbackTs: '2026-11-21T00:00:00Z' };
 const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
 type Row = [ts: string, session: string | undefined, model: string | null, capability: string, resource: string, cwd: string];
 const rows = (bytes: Buffer | string) => {
@@ -236,7 +236,7 @@ describe('imported drafts form a valid log', () => {
 
   test('a record without a session takes the caller\'s', () => {
     const text = JSON.stringify({ type: 'response_item', timestamp: '2026-11-20T09:00:00Z', payload: { type: 'function_call', name: 'shell', arguments: '{"command":["ls"]}' } });
-    const { drafts } = importSession(text, { repoRoot: null, fallbackTs: '2026-11-21T00:00:00Z' });
+    const { drafts } = importSession(text, { repoRoot: null, home: null, fallbackTs: '2026-11-21T00:00:00Z' });
     expect(drafts[0]?.session).toBeUndefined();
     expect(drafts[0]?.model).toBeNull();
     const log = appendEntries(null, drafts, 'fallback-session');

@@ -4,7 +4,7 @@
 import { mapHookPayload, parseHookPayload, type PayloadOptions } from '../../src/logs/index.ts';
 
 const ROOT = '/home/dev/project';
-const OPTS: PayloadOptions = { repoRoot: ROOT, session: null, now: '2026-11-20T10:00:00Z' };
+const OPTS: PayloadOptions = { repoRoot: ROOT, home: null, session: null, now: '2026-11-20T10:00:00Z' };
 
 const pascalKiro = (tool: string, input: Record<string, unknown>, event = 'PreToolUse'): string => JSON.stringify({
   session_id: 'sess_1', hook_event_name: event, cwd: ROOT, tool_name: tool, tool_input: input,

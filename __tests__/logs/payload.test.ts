@@ -1,7 +1,7 @@
 import { mapHookPayload, parseHookPayload, PayloadError, type PayloadOptions } from '../../src/logs/index.ts';
 
 const ROOT = '/home/dev/project';
-const OPTS: PayloadOptions = { repoRoot: ROOT, session: null, now: '2026-11-20T10:00:00Z' };
+const OPTS: PayloadOptions = { repoRoot: ROOT, home: null, session: null, now: '2026-11-20T10:00:00Z' };
 type Row = [string, Record<string, unknown>, [string, string][]];
 const pairs = (payload: Record<string, unknown>, opts: PayloadOptions = OPTS): [string, string][] =>
   mapHookPayload(JSON.stringify(payload), opts).map((d) => [d.capability, d.resource]);

@@ -4,17 +4,19 @@ import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { appendEntries, ImportError, importSession, LogFormatError, SUPPORTED_FORMATS, type ImportResult } from '../logs/index.ts';
-import { findWorkspaceRoot } from '../policy/source.ts';
+import { findRepositoryRoot, findWorkspaceRoot } from '../policy/source.ts';
 import { parse, str, type Io } from './args.ts';
-import { appendToLog } from './logfile.ts';
+import { appendToLog, writerHome } from './logfile.ts';
 
 export const IMPORT_HELP = `Usage: agent-gate import FILE [--log FILE]
 
 Convert an agent's own session record into neutral log entries (one JSON line per tool call,
 chained): ${SUPPORTED_FORMATS}.
-Absolute paths inside the repository of the current folder become relative; model ids are kept
-as the agent wrote them. Calls are converted, not judged, and nothing is executed.
-  --log FILE   append the entries to FILE (continuing its chain); default: print them
+Absolute paths inside the repository of the current folder become relative, other paths in your
+home folder ~/...; model ids are kept as the agent wrote them. Calls are converted, not judged, and nothing is executed.
+  --log FILE   append the entries to FILE (continuing its chain); default: print them. A FILE
+               inside the repository is refused when a folder below the root on its way, or the
+               file itself, is a symbolic link; one outside it only when the file itself is.
 Exit codes: 0 converted; 2 unreadable or unrecognised record, or the log could not be written
 (nothing is written then).
 `;
@@ -43,7 +45,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   const root = findWorkspaceRoot(io.cwd);
   let result: ImportResult;
   try {
-    result = importSession(bytes, { repoRoot: root, fallbackTs: mtime });
+    result = importSession(bytes, { repoRoot: root, home: writerHome(), fallbackTs: mtime });
   } catch (e) {
     if (e instanceof ImportError) throw new GateError(`import: ${file}: ${e.message}`);
     throw e;
@@ -64,7 +66,10 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const logPath = isAbsolute(logArg) ? logArg : resolve(io.cwd, logArg);
-  const appended = appendToLog(logPath, result.drafts, session);
+  // As for record: a folder below the repository root that is a symbolic link (one an agent
+  // committed) would move the entries to where check does not read them.
+  const repository = findRepositoryRoot(io.cwd);
+  const appended = appendToLog(logPath, result.drafts, session, repository !== null ? { confineTo: repository } : {});
   io.out(`agent-gate: imported ${appended.entries} tool call${appended.entries === 1 ? '' : 's'} from a ${result.format} record into ${logArg}\n`);
   return 0;
 }

@@ -8,18 +8,39 @@
 // behind; a lock older than STALE_MS is taken to be such a leftover and removed.
 
 import {
-  closeSync, constants, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, renameSync,
+  closeSync, constants, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, renameSync,
   statSync, unlinkSync, writeSync, type Stats,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { GateError } from '../errors.ts';
 import { appendEntries, LogFormatError, type EntryDraft } from '../logs/index.ts';
+import { homeDir } from '../policy/source.ts';
+
+/**
+ * The writer's home folder, in which paths are logged as `~/...` (the same HOME `record --enforce`
+ * expands `~/` rules with), or null when there is no absolute one: then such paths stay absolute
+ * rather than the write failing over it.
+ */
+export function writerHome(): string | null {
+  try {
+    const home = homeDir();
+    return isAbsolute(home) ? home : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface LockOptions {
   /** How long to wait for the lock in all, in milliseconds. */
   timeoutMs?: number;
   /** A lock file older than this (by its modification time) is a leftover of a dead writer. */
   staleMs?: number;
+  /**
+   * A folder the log lies in (the repository root): no folder between it and the log may be a
+   * symbolic link. A link committed there (`.agent-gate/log -> ../notes`) would send the entries to
+   * a file that check never reads as a log. The folder itself is not checked.
+   */
+  confineTo?: string;
 }
 
 export interface AppendResult {
@@ -49,6 +70,15 @@ function describe(e: unknown): string {
 function tryStat(path: string): Stats | null {
   try {
     return statSync(path);
+  } catch (e) {
+    if (errno(e) === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+function tryLstat(path: string): Stats | null {
+  try {
+    return lstatSync(path);
   } catch (e) {
     if (errno(e) === 'ENOENT') return null;
     throw e;
@@ -139,6 +169,35 @@ function readAll(fd: number, size: number): Buffer {
   return buf.subarray(0, off);
 }
 
+/** `path` when it lies strictly below `root` (lexically), as its segments below `root`; else null. */
+function segmentsBelow(root: string, path: string): string[] | null {
+  const rel = relative(root, path);
+  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) return null;
+  return rel.split(sep);
+}
+
+/**
+ * Throws when a folder between `root` and the log `path` is a symbolic link (or not a folder).
+ * Folders that do not exist yet are fine: mkdir creates real ones.
+ */
+function refuseLinkedFolders(root: string, path: string): void {
+  const segments = segmentsBelow(root, dirname(path));
+  if (segments === null) return;
+  let folder = root;
+  for (const segment of segments) {
+    folder = join(folder, segment);
+    let st: Stats;
+    try {
+      st = lstatSync(folder);
+    } catch (e) {
+      if (errno(e) === 'ENOENT') return;
+      throw new GateError(`cannot inspect ${folder}, a folder of the log ${path} (${describe(e)}); nothing was written`);
+    }
+    if (st.isSymbolicLink()) throw new GateError(`the log ${path} lies below ${folder}, which is a symbolic link; a link there would redirect the log to where check does not read it; nothing was written`);
+    if (!st.isDirectory()) throw new GateError(`the log ${path} lies below ${folder}, which is not a folder; nothing was written`);
+  }
+}
+
 /**
  * Appends `drafts` to the log at `path`, chained to its current last line: creates the parent
  * folders, takes the lock, re-reads the file inside it, appends with one write, fsyncs, and releases
@@ -154,6 +213,9 @@ export function appendToLog(path: string, drafts: readonly EntryDraft[], session
     throw e;
   }
   if (drafts.length === 0) return { text: '', entries: 0 };
+  const confine = options.confineTo;
+  // Before mkdir and the lock file: both would already go through a linked folder.
+  if (confine !== undefined) refuseLinkedFolders(confine, path);
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (e) {
@@ -174,6 +236,13 @@ export function appendToLog(path: string, drafts: readonly EntryDraft[], session
     try {
       const stat = fstatSync(fd);
       if (!stat.isFile()) throw new GateError(`the log ${path} is not a regular file; nothing was written`);
+      if (confine !== undefined) {
+        // A folder swapped for a link between the first look and the open: look again, and make
+        // sure the file opened is the one now at the path, before a byte is written.
+        refuseLinkedFolders(confine, path);
+        const now = tryLstat(path);
+        if (now === null || now.dev !== stat.dev || now.ino !== stat.ino) throw new GateError(`the log ${path} was replaced while it was being opened; nothing was written`);
+      }
       const existing = readAll(fd, stat.size);
       const text = appendEntries(existing, drafts, session);
       const bytes = Buffer.from(text, 'utf8');

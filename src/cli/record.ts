@@ -12,7 +12,7 @@ import { findRepositoryRoot, homeDir, loadDiskPolicies } from '../policy/source.
 import { EFFECT_RANK, type Explanation } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { formatRule } from './explain.ts';
-import { appendToLog } from './logfile.ts';
+import { appendToLog, writerHome } from './logfile.ts';
 
 export const RECORD_HELP = `Usage: agent-gate record [--enforce] [--fail-on deny|ask] [--log FILE] [--session ID]
                          [--policy FILE]
@@ -27,7 +27,9 @@ payload's cwd: .agent-gate/log/<session>.jsonl at its root. Nothing is ever exec
   --log FILE       append to FILE instead
   --session ID     the session when the payload carries none (default: "default")
   --policy FILE    the workspace policy (default: .github/agent-gate.yml in the working tree)
-Relative --log and --policy paths are taken from the repository root.
+Relative --log and --policy paths are taken from the repository root. A log inside the
+repository is refused when a folder on its way there (below the root) or the file itself is a
+symbolic link; a --log FILE outside it only when the file itself is one.
 Exit codes: 0 recorded (and allowed); 2 blocked by --enforce, or could not record or judge (bad
 payload, bad policy, log locked); nothing is written when it could not record.
 `;
@@ -98,14 +100,14 @@ function readPayload(input: Buffer): HookPayload {
  * The repository a call belongs to. A payload cwd that is not a folder, or (without --log) lies
  * in no repository, leaves nowhere right to write the log or to find the policy: fail closed.
  */
-function workspaceOf(cwd: string, fromPayload: boolean, explicitLog: boolean): string {
+function workspaceOf(cwd: string, fromPayload: boolean, explicitLog: boolean): { root: string; repository: boolean } {
   const what = fromPayload ? `the payload's "cwd" ${JSON.stringify(cwd)}` : `the working folder ${JSON.stringify(cwd)}`;
   let folder = false;
   try { folder = statSync(cwd).isDirectory(); } catch { folder = false; }
   if (!folder) throw new GateError(`record: ${what} is not an existing folder; nothing was written`);
   const root = findRepositoryRoot(cwd);
-  if (root !== null) return root;
-  if (explicitLog) return cwd;
+  if (root !== null) return { root, repository: true };
+  if (explicitLog) return { root: cwd, repository: false };
   throw new GateError(`record: ${what} is not inside a git repository, so there is no log folder for it; run the hook in the repository or pass --log FILE; nothing was written`);
 }
 
@@ -126,10 +128,10 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const payload = readPayload(await io.stdin());
   // The payload's cwd says which repository the call belongs to; the hook's own folder may differ.
   const cwd = payload.cwd === null || payload.cwd === '' ? io.cwd : resolve(io.cwd, payload.cwd);
-  const root = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', str(p, 'log') !== undefined);
+  const { root, repository } = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', str(p, 'log') !== undefined);
   let drafts: EntryDraft[];
   try {
-    drafts = payloadToDrafts({ ...payload, cwd }, { repoRoot: root, session: sessionArg ?? null, now: new Date().toISOString() });
+    drafts = payloadToDrafts({ ...payload, cwd }, { repoRoot: root, home: writerHome(), session: sessionArg ?? null, now: new Date().toISOString() });
   } catch (e) {
     if (e instanceof PayloadError) throw new GateError(`record: ${e.message}; nothing was written`);
     throw e;
@@ -157,7 +159,19 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const logPath = logArg === undefined
     ? resolve(root, '.agent-gate', 'log', sessionFileName(session))
     : (isAbsolute(logArg) ? logArg : resolve(root, logArg));
-  appendToLog(logPath, entries, session);
+  // Inside the repository no folder on the way to the log may be a symbolic link: the agent can
+  // commit one (`.agent-gate/log -> ../notes`) and so move its own entries out of check's sight.
+  // Outside it (an absolute --log the user chose) only a link at the file itself is refused.
+  try {
+    appendToLog(logPath, entries, session, repository ? { confineTo: root } : {});
+  } catch (e) {
+    // A log that could not be written exits 2 anyway; the verdict still goes first, so the agent
+    // is told why the call is blocked, not only that its log is broken.
+    if (failing.length > 0 && e instanceof GateError) {
+      throw new GateError(`${blockMessage(failing, drafts.length, failOn, ranAlready)}; and the call was not recorded: ${e.message}`);
+    }
+    throw e;
+  }
 
   if (failing.length > 0) {
     io.err(`agent-gate: ${blockMessage(failing, drafts.length, failOn, ranAlready)}\n`);

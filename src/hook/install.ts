@@ -1,8 +1,9 @@
 // `agent-gate install` / `uninstall`: write the pre-commit and commit-msg hooks where git will run
 // them (core.hooksPath, husky), keep whatever hook was there, and undo exactly that.
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
+import { firstLine } from '../git/errors.ts';
 import type { Git } from '../git/exec.ts';
 import { textOf } from '../git/exec.ts';
 
@@ -25,16 +26,27 @@ export interface HookTarget {
 
 export async function findHookTarget(git: Git): Promise<HookTarget> {
   const top = await git.exec(['rev-parse', '--show-toplevel']);
-  if (top.exitCode !== 0) throw new GateError('install: not inside a git work tree; run it from your repository');
+  if (top.exitCode !== 0) {
+    // git also stops here when the repository's own configuration is unusable (a core.hooksPath
+    // of `~nosuchuser/...`); "not inside a work tree" would send the user looking in the wrong place.
+    const why = firstLine(top.stderr);
+    if (why === '' || /not a git repository|must be run in a work tree/.test(why)) throw new GateError('install: not inside a git work tree; run it from your repository');
+    throw new GateError(`install: git cannot read this repository (${why})`);
+  }
   const root = textOf(top.stdout).trim();
-  const configured = textOf((await git.exec(['config', '--get', 'core.hooksPath'])).stdout).trim();
-  const hooks = textOf(await git.run(['rev-parse', '--git-path', 'hooks'])).trim();
-  const dir = configured !== '' ? (isAbsolute(configured) ? configured : resolve(root, configured)) : resolve(git.cwd, hooks);
+  // git itself resolves core.hooksPath here (`~/`, relative to the work tree, absolute), so the
+  // folder is the one git runs hooks from; a lookup of our own would drift from git's rules.
+  const hooks = await git.exec(['rev-parse', '--git-path', 'hooks']);
+  if (hooks.exitCode !== 0) throw new GateError(`install: git cannot resolve its hooks folder (check core.hooksPath): ${firstLine(hooks.stderr) || `exit code ${hooks.exitCode}`}`);
+  const dir = resolve(git.cwd, textOf(hooks.stdout).trim());
+  // Only whether core.hooksPath is set matters here (a husky clone not set up yet), not its value.
+  const setting = await git.exec(['config', '--get', 'core.hooksPath']);
+  const configured = setting.exitCode === 0 && textOf(setting.stdout).trim() !== '';
   const huskyDir = join(root, '.husky');
   if (dir === join(huskyDir, '_') || dir === huskyDir) return { dir: huskyDir, husky: true };
   // A fresh clone of a husky project has .husky/ but no core.hooksPath until husky's own install
   // runs; hooks written to .git/hooks now would be bypassed silently from then on.
-  if (configured === '' && isFolder(huskyDir)) {
+  if (!configured && isFolder(huskyDir)) {
     return { dir: huskyDir, husky: true, notice: `husky is not set up in this clone yet (core.hooksPath is unset): the hooks in .husky/ run once it is (npm install, or npx husky)` };
   }
   return { dir, husky: false };

@@ -1,6 +1,8 @@
 // Paths in recorded tool calls: absolute paths inside the repository become relative to its root,
-// so workspace rules (anchored at the root) apply to them. Paths outside stay absolute, where `/...`
-// and `~/...` rules can still match them. Pure string work on POSIX paths; nothing is read from disk.
+// so workspace rules (anchored at the root) apply to them. Paths in the writer's home folder (and
+// not in the repository) become `~/...`: check expands `~` against its own HOME, so `~/...` rules
+// judge them the same on a CI runner whose HOME differs. Other paths stay absolute, where `/...`
+// rules match them. Pure string work on POSIX paths; nothing is read from disk.
 
 import { posix } from 'node:path';
 
@@ -9,6 +11,8 @@ export interface PathContext {
   cwd: string | null;
   /** Absolute root of the repository that holds the log, or null when unknown. */
   repoRoot: string | null;
+  /** Absolute home folder of the writer, or null when unknown (its paths then stay absolute). */
+  home: string | null;
 }
 
 function inside(abs: string, root: string): boolean {
@@ -20,11 +24,22 @@ function trimRoot(root: string): string {
   return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
 }
 
-function fromRoot(abs: string, repoRoot: string | null): string {
-  if (repoRoot === null) return abs;
-  const root = trimRoot(repoRoot);
-  if (!inside(abs, root)) return abs;
-  return posix.relative(root, abs) || '.';
+/** An absolute, normalised path as written to the log: repository-relative, else `~/...`, else as is. */
+function fromRoot(abs: string, ctx: PathContext): string {
+  // The repository first: it may itself lie in the home folder, and workspace rules need its paths relative.
+  if (ctx.repoRoot !== null) {
+    const root = trimRoot(ctx.repoRoot);
+    if (inside(abs, root)) return posix.relative(root, abs) || '.';
+  }
+  if (ctx.home !== null && ctx.home.startsWith('/')) {
+    const home = trimRoot(ctx.home);
+    // A home of `/` would turn every path into `~/...`; such a home says nothing about the path.
+    if (home !== '/' && inside(abs, home)) {
+      const rest = posix.relative(home, abs);
+      return rest === '' ? '~' : `~/${rest}`;
+    }
+  }
+  return abs;
 }
 
 /**
@@ -33,8 +48,8 @@ function fromRoot(abs: string, repoRoot: string | null): string {
  */
 export function toRepoPath(path: string, ctx: PathContext): string {
   if (path.startsWith('~')) return path;
-  if (path.startsWith('/')) return fromRoot(posix.normalize(path), ctx.repoRoot);
-  if (ctx.cwd !== null && ctx.cwd.startsWith('/')) return fromRoot(posix.join(ctx.cwd, path), ctx.repoRoot);
+  if (path.startsWith('/')) return fromRoot(posix.normalize(path), ctx);
+  if (ctx.cwd !== null && ctx.cwd.startsWith('/')) return fromRoot(posix.join(ctx.cwd, path), ctx);
   // Without a cwd a relative path can only be read as relative to the repository root.
   const normal = posix.normalize(path);
   return normal === './' ? '.' : normal.replace(/^\.\//, '');
@@ -43,7 +58,7 @@ export function toRepoPath(path: string, ctx: PathContext): string {
 /** The entry's `cwd` field: '.' when unknown. */
 export function toRepoCwd(ctx: PathContext): string {
   if (ctx.cwd === null || ctx.cwd === '') return '.';
-  return toRepoPath(ctx.cwd, { cwd: null, repoRoot: ctx.repoRoot });
+  return toRepoPath(ctx.cwd, { cwd: null, repoRoot: ctx.repoRoot, home: ctx.home });
 }
 
 /** The folder a call ran in when it names its own (Codex `workdir`), else the session's. */

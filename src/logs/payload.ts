@@ -37,6 +37,8 @@ export interface HookPayload {
 export interface PayloadOptions {
   /** Root of the repository that holds `cwd` (found by the caller), or null. */
   repoRoot: string | null;
+  /** The writer's home folder: paths in it (and not in the repository) are written as `~/...`. */
+  home: string | null;
   /** `--session ID`, used when the payload has no session of its own. */
   session?: string | null;
   /** The entry's timestamp (RFC 3339). */
@@ -104,7 +106,7 @@ export function parseHookPayload(input: Uint8Array | string): HookPayload {
 }
 
 export function payloadToDrafts(payload: HookPayload, opts: PayloadOptions): EntryDraft[] {
-  const ctx: PathContext = { cwd: payload.cwd, repoRoot: opts.repoRoot };
+  const ctx: PathContext = { cwd: payload.cwd, repoRoot: opts.repoRoot, home: opts.home };
   let requests: ToolRequest[];
   try {
     requests = payload.agent === 'kiro'

@@ -112,7 +112,10 @@ export function resolveRequestPath(path: string, cwd: string, home: string, root
   // `\work\repo\x` is absolute wherever `\` separates folders.
   else if (p.startsWith('\\')) p = '/' + p.slice(1);
   if (!p.startsWith('/')) {
-    const base = cwd === '' || cwd === '.' ? '' : cwd;
+    // A log entry's cwd in the home folder is written as `~/...` (so it means the same on a runner
+    // with another HOME): it is expanded here like a `~/` path.
+    const folder = cwd === '~' || cwd.startsWith('~/') || cwd.startsWith('~\\') ? home + (cwd.length > 1 ? '/' + cwd.slice(2) : '') : cwd;
+    const base = folder === '' || folder === '.' ? '' : folder;
     if (base.startsWith('/')) p = base + '/' + p;
     else p = base === '' ? p : base + '/' + p;
   }

@@ -15,6 +15,8 @@ export type ImportFormat = 'kiro' | 'claude' | 'codex';
 export interface ImportOptions {
   /** Absolute root of the repository the log belongs to; paths inside it become relative. */
   repoRoot: string | null;
+  /** The importer's home folder: paths in it (and not in the repository) are written as `~/...`. */
+  home: string | null;
   /** Timestamp for calls the record gives none (Kiro exports): the caller's "now" or the file's time. */
   fallbackTs: string;
 }
