@@ -358,6 +358,18 @@ describe('pre-commit: kinds of change', () => {
     expect(r.stderr).toContain('rule: kiro rule #0 (built-in)');
   });
 
+  test('a staged symlink is followed through the other links in the index', () => {
+    const s = setup();
+    const before = s.head();
+    // d/b -> ../t, so d/b/../../etc climbs from t: out of the repository, not to `etc`.
+    s.repo.symlink('src/d/b', '../../t');
+    s.repo.symlink('src/l', 'd/b/../../../etc/passwd');
+    s.add('src/d/b', 'src/l');
+    const r = s.commit(['-m', 'x'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('through symlink "src/d/b"');
+  });
+
   test('a symlink pointing outside the repository is denied', () => {
     const s = setup();
     const before = s.head();

@@ -15,7 +15,8 @@ import { homeDir, policyRepoPaths, readPolicyFile } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { buildReport } from '../report/model.ts';
 import { judgeCommit, type JudgedCommit } from './judge.ts';
-import { resolveLinks, type LinkResolution } from './links.ts';
+import { resolveChangedLinks } from './linktree.ts';
+import type { LinkResolution } from './links.ts';
 import { logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
@@ -88,33 +89,6 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   }
 }
 
-/**
- * Where the symlinks `c` wrote really point, following other links in its tree, or null when it
- * wrote none. Targets that are missing or not UTF-8 are left to diff.ts, which denies them.
- */
-async function resolveCommitLinks(git: Git, c: CommitInfo, blobs: ReadonlyMap<string, Buffer>): Promise<Map<string, LinkResolution> | null> {
-  const targets = new Map<string, string>();
-  for (const ch of c.changes) {
-    if (ch.newMode !== '120000' || ch.pathText === null) continue;
-    const blob = blobs.get(ch.newId);
-    if (blob !== undefined && isUtf8(blob)) targets.set(ch.pathText, blob.toString('utf8'));
-  }
-  if (targets.size === 0) return null;
-  return resolveLinks(targets, async (paths) => {
-    const entries = await readEntriesAt(git, c.sha, paths);
-    const linkIds = [...entries.values()].filter((e) => e.mode === '120000').map((e) => e.id);
-    const linkBlobs = await readBlobs(git, linkIds);
-    const answer = new Map<string, string | null>();
-    for (const [path, e] of entries) {
-      if (e.mode !== '120000') continue;
-      const bytes = linkBlobs.get(e.id);
-      // A link on the way whose target cannot be read is taken to leave the repository.
-      answer.set(path, bytes !== undefined && isUtf8(bytes) ? bytes.toString('utf8') : '/');
-    }
-    return answer;
-  });
-}
-
 interface Judging {
   policy: CompiledPolicy;
   policyPaths: string[];
@@ -165,7 +139,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     }
     for (const [id, bytes] of await readBlobs(git, ids)) blobs.set(id, bytes);
     for (const c of batch) {
-      const resolved = await resolveCommitLinks(git, c, blobs);
+      const resolved = await resolveChangedLinks(git, c.changes, blobs, (paths) => readEntriesAt(git, c.sha, paths));
       if (resolved !== null) links.set(c.sha, resolved);
     }
     for (const c of batch) {

@@ -94,7 +94,11 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
     findings.push(...logged.findings.filter((f) => agent || isLogTamper(f)));
     if (agent) {
       const logPaths = new Set(logs.map((l) => l.path));
-      findings.push(...judgeChanges({ policy, blobs, policyPaths: [DEFAULT_POLICY_PATH] }, '', staged.changes.filter((c) => c.pathText === null || !logPaths.has(c.pathText))));
+      // Staged links are followed through the other links in the index, as they will be committed.
+      const tree = links.length === 0 ? null : await import('../check/linktree.ts');
+      const linkTree = tree === null ? null : await tree.resolveChangedLinks(git, staged.changes, blobs, tree.indexReader(git));
+      const ctx = { policy, blobs, policyPaths: [DEFAULT_POLICY_PATH], ...(linkTree !== null ? { links: linkTree } : {}) };
+      findings.push(...judgeChanges(ctx, '', staged.changes.filter((c) => c.pathText === null || !logPaths.has(c.pathText))));
     }
   }
   if (agent) {
