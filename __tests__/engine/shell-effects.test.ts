@@ -92,7 +92,8 @@ const BUILTIN_ONLY = policyOf({});
 // Harness
 // ---------------------------------------------------------------------------------------------
 
-type Row = readonly [command: string, effect: Effect, cwd?: string];
+/** `why` says what a row guards against (rows added for a fix name the gap they close). */
+type Row = readonly [command: string, effect: Effect, cwd?: string, why?: string];
 
 const RANK: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
 
@@ -1095,6 +1096,25 @@ const HEREDOC_EDGES = rows([
   ['(( a[$(rm -rf /)] ))', 'deny'],
   ['echo $(( a[$(rm -rf /)] ))', 'deny'],
   ['echo ${x[@]:$(rm -rf /)}', 'deny'],
+  // Arithmetic text is expanded as if double-quoted: single quotes there do not stop `$( )`.
+  ["echo $(( '$(rm -rf /)' ))", 'deny', undefined, "bash runs $( ) between ' ' inside $(( ))"],
+  ["(( '$(rm -rf /)' )); echo", 'deny', undefined, "(( )) expands like $(( ))"],
+  ["echo $[ '$(rm -rf /)' ]", 'deny', undefined, "the old $[ ] arithmetic too"],
+  ["a=(1); echo ${a['$(rm -rf /)']}", 'deny', undefined, 'an indexed array subscript is arithmetic'],
+  ["x=1; echo ${x:'$(rm -rf /)'}", 'deny', undefined, 'a ${x:offset} is arithmetic'],
+  ["echo ${x:1:'`rm -rf /`'}", 'deny', undefined, 'a ${x:offset:length} too, with backquotes'],
+  ["for (( i='$(rm -rf /)';0;)); do :; done", 'deny', undefined, 'an arithmetic for loop'],
+  ["echo ${#a['$(rm -rf /)']}", 'deny', undefined, 'a subscript under ${#…}'],
+  ["echo ${!a['$(rm -rf /)']}", 'deny', undefined, 'a subscript under ${!…}'],
+  ["echo $(( '`rm -rf /`' ))", 'deny', undefined, 'backquotes between single quotes in arithmetic'],
+  ["cat <<EOF\n$(( '$(rm -rf /)' ))\nEOF", 'deny', undefined, 'arithmetic in an unquoted heredoc body'],
+  ["echo \"$(( '$(rm -rf /)' ))\"", 'deny', undefined, 'arithmetic inside double quotes'],
+  ["echo $(( $'$(rm -rf /)' ))", 'deny', undefined, "$'…' is a $ and a quote in arithmetic"],
+  ["echo $(( '\"$(rm -rf /)\"' ))", 'deny', undefined, 'double quotes inside the single quotes'],
+  ["a['$(rm -rf /)']=1", 'deny', undefined, 'an assignment subscript'],
+  ["echo $(( '$(rm -rf /' ))", 'ask', undefined, 'an unterminated substitution there fails closed'],
+  ["echo $(( '\\$(rm -rf /)' ))", 'allow', undefined, 'an escaped $ stays literal, as in double quotes'],
+  ["echo $(( '1' + a[1] )) ${x:1:2}", 'allow', undefined, 'plain quoted arithmetic runs nothing'],
   ['echo ~$(rm -rf /)', 'deny'],
   ['cat <(rm -rf /)x', 'deny'], // <(…) inside a larger word still runs
   ['echo a<(rm -rf /)', 'deny'],

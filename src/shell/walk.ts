@@ -47,6 +47,11 @@ export class Walker {
   private openBefore = false;
   private openAfter = false;
   private literal: Literal = 'command';
+  /**
+   * True while walking text bash expands as if double-quoted and then evaluates as arithmetic
+   * (`$(( ))`, `(( ))`, array subscripts, `${x:offset}`): a `'` there is an ordinary character.
+   */
+  private arith = false;
 
   /** Parses and walks a script string (the input, or a string a wrapper hands to a shell). */
   source(source: string, depth: number): number {
@@ -386,7 +391,7 @@ export class Walker {
   }
 
   private assignment(a: Assignment, scope: Scope, depth: number, sink: Sink): Arg {
-    const index = a.index === undefined ? null : this.word(a.index, scope, depth, sink);
+    const index = a.index === undefined ? null : this.arithmeticWord(a.index, scope, depth, sink);
     const head = assignmentHead(a, index);
     const value = a.value;
     const arg: Arg = { value: head, dynamic: index?.dynamic ?? null, split: false, pos: a.pos, end: a.end };
@@ -517,12 +522,19 @@ export class Walker {
         return;
       case 'SingleQuoted':
         this.quoted(scope, p.pos, p.end);
+        // In arithmetic the quotes do not quote: `$(( '$(cmd)' ))` runs cmd.
+        if (this.arith && mayHoldCode(p.value)) this.expandedText(p.value, depth + 1, sink);
         return;
-      case 'AnsiCQuoted':
+      case 'AnsiCQuoted': {
         this.quoted(scope, p.pos, p.end);
         // bash 5.2 reads `\x{HH}`; unbash does not decode it, so the word's value is not known here.
         if (p.text.includes('\\x{')) arg.dynamic ??= "$'\\x{…}' escape";
+        if (!this.arith) return;
+        // In arithmetic `$'` is a plain `$` and a quote: the text between the quotes is expanded.
+        const raw = p.text.slice(2, -1);
+        if (mayHoldCode(raw)) this.expandedText(raw, depth + 1, sink);
         return;
+      }
       case 'DoubleQuoted':
       case 'LocaleString':
         for (const c of p.parts) this.part(c, scope, depth, sink, arg, true);
@@ -545,7 +557,9 @@ export class Walker {
         checkDepth(d);
         const literal = this.literal;
         this.literal = 'free';
-        if (p.index) this.word(p.index, scope, d, sink);
+        // An indexed array's subscript is arithmetic (an associative one is not, but which one
+        // `a` is may only be known at run time).
+        if (p.index) this.arithmeticWord(p.index, scope, d, sink);
         if (p.operation) this.parameterOperation(p.operation, p.parameter, scope, d, sink);
         this.literal = literal;
         return;
@@ -582,8 +596,8 @@ export class Walker {
         this.word(op.replacement, scope, depth, sink);
         return;
       case 'Slice':
-        this.word(op.offset, scope, depth, sink);
-        if (op.length) this.word(op.length, scope, depth, sink);
+        this.arithmeticWord(op.offset, scope, depth, sink);
+        if (op.length) this.arithmeticWord(op.length, scope, depth, sink);
         return;
       case 'CaseModification':
         if (op.operand) this.word(op.operand, scope, depth, sink);
@@ -606,7 +620,10 @@ export class Walker {
     checkDepth(depth);
     if (script === undefined) fail('substitution that could not be parsed');
     const literal = this.literal;
+    const arith = this.arith;
     this.literal = 'command';
+    // A command substitution inside arithmetic is an ordinary script again.
+    this.arith = false;
     try {
       checkErrors(script);
       const own = script.source;
@@ -616,12 +633,15 @@ export class Walker {
       throw where === null ? e : located(e, where);
     }
     this.literal = literal;
+    this.arith = arith;
   }
 
   private arithmetic(root: ArithmeticExpression, scope: Scope, depth: number, sink: Sink): void {
     checkDepth(depth);
     const literal = this.literal;
+    const arith = this.arith;
     this.literal = 'free';
+    this.arith = true;
     const stack: ArithmeticExpression[] = [root];
     const scratch: Arg = { value: '', dynamic: null, split: false, pos: -1, end: -1 };
     for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
@@ -653,6 +673,47 @@ export class Walker {
       }
     }
     this.literal = literal;
+    this.arith = arith;
+  }
+
+  /** A word bash evaluates as arithmetic (a subscript, a `${x:offset}`). */
+  private arithmeticWord(word: Word, scope: Scope, depth: number, sink: Sink): Arg {
+    const arith = this.arith;
+    this.arith = true;
+    const arg = this.word(word, scope, depth, sink);
+    this.arith = arith;
+    return arg;
+  }
+
+  /**
+   * Walks quoted text of an arithmetic context the way bash expands it there: like double-quoted
+   * text, where `'` and `"` are plain characters and `$( )`, backticks and `${ }` still expand.
+   * That is how bash reads the body of an unquoted heredoc, so the text is parsed as one.
+   */
+  private expandedText(text: string, depth: number, sink: Sink): void {
+    checkDepth(depth);
+    let delimiter = 'AGENT_GATE_END';
+    while (text.includes(delimiter)) delimiter += '_';
+    // The empty line keeps a trailing backslash from joining the delimiter line.
+    const source = `:<<${delimiter}\n${text}\n\n${delimiter}\n`;
+    const script = parseScript(source);
+    const command = script.commands[0]?.command;
+    const doc = command?.type === 'Command' ? command.suffix[0] : undefined;
+    if (doc?.type !== 'HereDoc' || script.commands.length !== 1) fail('quoted text in arithmetic that could not be read');
+    checkHereDoc(doc);
+    const parts = doc.body.parts;
+    if (parts === undefined) return;
+    const marks = findSuspicious(source);
+    const scope: Scope = { source, quoted: marks === null ? null : [], heredocEnd: 0 };
+    const scratch: Arg = { value: '', dynamic: null, split: false, pos: -1, end: -1 };
+    const arith = this.arith;
+    try {
+      for (const p of parts) this.part(p, scope, depth, sink, scratch, true);
+    } catch (e) {
+      throw located(e, 'in quoted text that bash expands inside arithmetic');
+    }
+    this.arith = arith;
+    if (marks !== null) this.checkSuspicious(marks, scope);
   }
 
   private test(root: TestExpression, scope: Scope, depth: number, sink: Sink, end: number): void {
