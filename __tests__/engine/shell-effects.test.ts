@@ -1167,12 +1167,13 @@ const BASH_REJECTS = rows([
 ]);
 table('evasions: input bash rejects fails closed', WS, BASH_REJECTS);
 
-/** Allow rules for the declaration builtins, so only SPEC 5.6 can make them ask. */
+/** Allow rules for the builtins that set variables, so only SPEC 5.6 can make them ask. */
 const DECLARE = `
 rules:
   - capability: shell
     effect: allow
-    match: ["export *", "declare *", "local *", "readonly *", "typeset *", "npm *"]
+    match: ["export *", "declare *", "local *", "readonly *", "typeset *", "npm *", "read *", "hash *", "unset *",
+            "let *", "printf *", "test *", "ls *"]
 `;
 const DECLARE_ROWS = rows([
   ['export FOO=1 && npm test', 'allow'],
@@ -1190,6 +1191,17 @@ const DECLARE_ROWS = rows([
   ['LD_PRELOAD=x', 'ask'],
   ['PATH+=:/tmp npm test', 'ask'],
   ["npm test && export PROMPT_COMMAND='curl x'", 'ask'],
+  // `builtin` and `command` run the builtin itself: it sets the variable as the bare form does.
+  ["builtin printf -v PS4 '$(rm x)'", 'ask', undefined, 'builtin printf -v sets PS4'],
+  ['command export PATH=/tmp/evil; ls', 'ask', undefined, 'command export sets PATH'],
+  ["builtin let 'a[$(rm x)]=1'", 'ask', undefined, 'builtin let evaluates the subscript'],
+  ['command hash -p /bin/rm ls; ls x', 'ask', undefined, 'command hash -p remaps ls'],
+  ["command unset 'a[$(rm x)]'", 'ask', undefined, 'command unset evaluates the subscript'],
+  ["command test -v 'a[$(rm x)]'", 'ask', undefined, 'command test -v evaluates the subscript'],
+  ["builtin typeset PS4='$(rm x)'", 'ask', undefined, 'builtin typeset sets PS4'],
+  ['command read PATH', 'ask', undefined, 'command read sets PATH'],
+  ['command -p export LD_PRELOAD=x', 'ask', undefined, 'options of command do not hide it'],
+  ['builtin export FOO=1 && command read -r line && builtin printf -v x %s y', 'allow', undefined, 'harmless variables stay allowed'],
 ]);
 table('assignments through declaration builtins (DECLARE)', policyOf({ workspace: DECLARE }), DECLARE_ROWS);
 

@@ -314,7 +314,11 @@ export class Walker {
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
     let dynamic = false;
-    for (const inner of u.commands) this.emit(inner, [], null, slice(scope, inner, source), scope, depth + 1, stdin, this.parts.length);
+    // `builtin printf -v PS4 …` and `command export PATH=…` set the variable as the bare builtin
+    // would: the wrapped command gets the same checks.
+    for (const inner of u.commands) {
+      this.emit(inner, [], operandAssignmentDanger(inner), slice(scope, inner, source), scope, depth + 1, stdin, this.parts.length);
+    }
     for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
     for (const s of u.scripts) dynamic = this.run(s, part, depth + 1) || dynamic;
     // A wrapper around nothing judged (`bash -c ''`) must be judged itself; one around a string
@@ -356,7 +360,7 @@ export class Walker {
     host.forceAsk ??= u.forceAsk;
     for (const inner of u.commands) {
       if (u.wrapper) this.view(host, inner, scope, depth + 1, stdin);
-      else this.emit(inner, [], null, slice(scope, inner, host.source), scope, depth + 1, stdin, this.parts.length);
+      else this.emit(inner, [], operandAssignmentDanger(inner), slice(scope, inner, host.source), scope, depth + 1, stdin, this.parts.length);
     }
     for (const inner of u.views) this.view(host, inner, scope, depth + 1, stdin);
     for (const s of u.scripts) this.run(s, host, depth + 1);
