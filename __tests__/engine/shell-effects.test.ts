@@ -1173,7 +1173,7 @@ rules:
   - capability: shell
     effect: allow
     match: ["export *", "declare *", "local *", "readonly *", "typeset *", "npm *", "read *", "hash *", "unset *",
-            "let *", "printf *", "test *", "ls *"]
+            "let *", "printf *", "test *", "ls *", "mapfile *", "getopts *", "wait *", "env *"]
 `;
 const DECLARE_ROWS = rows([
   ['export FOO=1 && npm test', 'allow'],
@@ -1202,6 +1202,29 @@ const DECLARE_ROWS = rows([
   ['command read PATH', 'ask', undefined, 'command read sets PATH'],
   ['command -p export LD_PRELOAD=x', 'ask', undefined, 'options of command do not hide it'],
   ['builtin export FOO=1 && command read -r line && builtin printf -v x %s y', 'allow', undefined, 'harmless variables stay allowed'],
+  // Namerefs and variable names only known at run time may name PATH or PS4.
+  ['declare -n r; r=PATH; r=/tmp/evil; ls', 'ask', undefined, 'a nameref turns r= into PATH='],
+  ['local -n r=x', 'ask', undefined, 'local -n is a nameref too'],
+  ['typeset -n r', 'ask', undefined, 'typeset -n is a nameref too'],
+  ['v=PS4; printf -v "$v" x', 'ask', undefined, 'printf -v with a run-time name'],
+  ['printf -v"$v" x', 'ask', undefined, 'the name attached to -v'],
+  ['v=PS4; read -r "$v" <<< x', 'ask', undefined, 'read into a run-time name'],
+  ['read -a "$v"', 'ask', undefined, 'read -a into a run-time name'],
+  ['mapfile -t "$v"', 'ask', undefined, 'mapfile into a run-time name'],
+  ['getopts ab "$v"', 'ask', undefined, 'getopts into a run-time name'],
+  ['wait -p "$v"', 'ask', undefined, 'wait -p into a run-time name'],
+  ['unset "$v"', 'ask', undefined, 'a run-time name may hold an evaluated subscript'],
+  ['declare +n r && export -n FOO && read -p "$p" -r line && getopts ab opt "$@" && unset PATH', 'allow', undefined,
+    'removing a nameref, un-exporting, a run-time prompt or getopts arguments set nothing dangerous'],
+  ['wait $pid', 'allow', undefined, "wait's operands are job ids, not variable names"],
+  // bash's command hash and alias tables, and functions exported through the environment.
+  ['BASH_CMDS[ls]=/bin/rm; ls x', 'ask', undefined, 'the hash table makes ls run rm'],
+  ['BASH_CMDS+=([ls]=/bin/rm); ls x', 'ask', undefined, 'the same through a compound assignment'],
+  ["printf -v 'BASH_CMDS[ls]' /bin/rm; ls x", 'ask', undefined, 'the same through printf -v'],
+  ["read 'BASH_CMDS[ls]' <<< /bin/rm; ls x", 'ask', undefined, 'the same through read'],
+  ["BASH_ALIASES[ls]='rm x'; ls", 'ask', undefined, 'the alias table'],
+  ['export BASH_LOADABLES_PATH=/tmp', 'ask', undefined, 'where enable -f loads builtins from'],
+  ["env 'BASH_FUNC_ls%%=() { rm x; }' bash -c ls", 'ask', undefined, 'a function exported through the environment'],
 ]);
 table('assignments through declaration builtins (DECLARE)', policyOf({ workspace: DECLARE }), DECLARE_ROWS);
 
