@@ -81,12 +81,32 @@ rules:
     match: ["rm -rf *"]
 `;
 
+/**
+ * Everything allowed but `rm` and writes under secrets/: any command whose parts are not all
+ * found shows up as `allow`, which makes gaps in the analysis visible.
+ */
+const OPEN = `
+rules:
+  - capability: shell
+    effect: allow
+  - capability: shell
+    effect: deny
+    match: ["rm *"]
+  - capability: fs_write
+    effect: deny
+    match: ["secrets/**"]
+  - capability: fs_write
+    effect: allow
+    match: ["**"]
+`;
+
 const WS = policyOf({ workspace: WORKSPACE });
 const WS_ADMIN = policyOf({ workspace: WORKSPACE, admin: ADMIN });
 const TRUST = policyOf({ workspace: TRUSTED });
 const TRUST_DENY = policyOf({ workspace: TRUSTED_DENY });
 const ASSIGNMENTS = policyOf({ workspace: ASSIGN });
 const BUILTIN_ONLY = policyOf({});
+const OPEN_POLICY = policyOf({ workspace: OPEN });
 
 // ---------------------------------------------------------------------------------------------
 // Harness
@@ -1017,6 +1037,14 @@ const WRAPPER_OPTIONS = rows([
   ['"/bin/rm" -rf /', 'deny'],
   ['/bin//rm -rf /', 'deny'],
   ['/bin/./rm -rf /', 'deny'],
+  // A wrapper in a system folder is one in every spelling of its path.
+  ["/bin//sh -c 'rm -rf /'", 'deny', undefined, '// inside the path'],
+  ["/bin/./sh -c 'rm -rf /'", 'deny', undefined, '/./ inside the path'],
+  ["//bin/sh -c 'rm -rf /'", 'deny', undefined, 'a leading //'],
+  ['/usr/bin/../bin/timeout 1 rm -rf /', 'deny', undefined, '.. out of a system folder'],
+  ['/usr/../bin/sudo rm -rf /', 'deny', undefined, '.. in a view producer'],
+  ["/tmp/x/../../bin/sh -c 'git status'", 'ask', undefined, '/tmp/x may be a link: the program is not known'],
+  ["/usr/bin/../bin/timeout 1 git status", 'allow', undefined, 'an allowed command in a collapsed wrapper path'],
   ['\\/bin\\/rm -rf /', 'deny'],
   ['~/rm -rf /', 'deny'],
   ['r\\m -rf /', 'deny'],
@@ -1037,6 +1065,22 @@ const WRAPPER_OPTIONS = rows([
   ['""', 'ask'],
 ]);
 table('evasions: wrapper options, nesting, views', WS, WRAPPER_OPTIONS);
+
+/** Wrapper evasions only an open policy shows: with WORKSPACE the host alone is already ask. */
+const OPEN_WRAPPERS = rows([
+  // A script read from a file descriptor other than standard input is not known here.
+  ["bash /dev/fd/3 3<<<'rm x'", 'ask', undefined, 'bash runs what fd 3 holds'],
+  ["source /dev/fd/3 3<<<'rm x'", 'ask', undefined, 'source reads fd 3'],
+  [". /dev/fd/3 3<<<'rm x'", 'ask', undefined, '. reads fd 3'],
+  ['sh /dev/fd/5 5<<EOF\nrm x\nEOF', 'ask', undefined, 'a heredoc on fd 5'],
+  ["bash /proc/self/fd/4 4<<<'rm x'", 'ask', undefined, 'the /proc spelling'],
+  ['bash /proc/1/fd/0', 'ask', undefined, "another process's standard input"],
+  ["bash -x /dev//fd/3 3<<<'rm x'", 'ask', undefined, 'after an option, in another spelling'],
+  ["bash /dev//stdin <<<'rm x'", 'deny', undefined, 'standard input in another spelling is the here-string'],
+  ["bash /proc/thread-self/fd/0 <<<'echo x'", 'allow', undefined, "this thread's standard input is the here-string"],
+  ['bash script.sh && source ./env.sh', 'allow', undefined, 'ordinary script files are judged by the text'],
+]);
+table('evasions only an open policy shows (OPEN)', OPEN_POLICY, OPEN_WRAPPERS);
 
 const REDIRECTION_SPELLINGS = rows([
   ['echo x>.env', 'deny'],

@@ -5,6 +5,7 @@ import { isDangerousName, dangerReason } from './assignments.ts';
 import { expandAlias, scanGit } from './git.ts';
 import { gitSubcommandRuns } from './gitruns.ts';
 import { hasOption, longOptionName, optionDoubt, optionValue, scanOptions, unknownOptionReason, type OptionScan, type OptionSpec } from './options.ts';
+import { lexicalPath, mayCollapse } from './paths.ts';
 import { joinedArg, type Arg } from './words.ts';
 
 export interface Unwrapped {
@@ -34,19 +35,39 @@ const WRAPPERS = new Set([
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
   'alias', 'mapfile', 'readarray', 'source', '.',
 ]);
-/** Script operands that are standard input itself. */
-const STDIN_FILES = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+/** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
+const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
+
+/**
+ * What a script operand reads: `'stdin'` for standard input itself, `'fd'` for another open file
+ * descriptor (`bash /dev/fd/3 3<<<…`, `/proc/1234/fd/0`), whose text is not known here; null for
+ * an ordinary file.
+ */
+function scriptSource(arg: Arg): 'stdin' | 'fd' | null {
+  const raw = arg.value;
+  if (arg.dynamic !== null || raw.charCodeAt(0) !== 0x2f) return null;
+  const v = mayCollapse(raw) ? lexicalPath(raw).path : raw;
+  if (v === '/dev/stdin') return 'stdin';
+  const m = FD_FILE.exec(v);
+  if (m === null) return null;
+  const pid = m[1];
+  return m[2] === '0' && (pid === undefined || pid === 'self' || pid === 'thread-self') ? 'stdin' : 'fd';
+}
 const SYSTEM_DIR = /^\/(?:usr\/(?:local\/)?|opt\/homebrew\/)?s?bin\/([^/]+)$/;
 
 /**
- * The wrapper a command word names: a bare name or a program in a system directory. Anything
- * else (`./timeout`) could be any program, so it is not trusted to behave like the wrapper.
+ * The wrapper a command word names: a bare name or a program in a system directory, in any
+ * spelling of that path (`/bin//sh`, `/usr/bin/../bin/sh`). Anything else (`./timeout`) could be
+ * any program, so it is not trusted to behave like the wrapper.
  */
 export function wrapperName(arg: Arg): string | null {
   if (arg.dynamic !== null) return null;
   const v = arg.value;
   if (!v.includes('/')) return v;
-  return SYSTEM_DIR.exec(v)?.[1] ?? null;
+  const direct = SYSTEM_DIR.exec(v);
+  if (direct !== null) return direct[1] ?? null;
+  if (v.charCodeAt(0) !== 0x2f || !mayCollapse(v)) return null;
+  return SYSTEM_DIR.exec(lexicalPath(v).path)?.[1] ?? null;
 }
 
 export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
@@ -55,6 +76,14 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
   // On a case-insensitive file system `Sudo` and `BASH` run sudo and bash.
   const name = wrapperName(first)?.toLowerCase() ?? null;
   if (name === null || !WRAPPERS.has(name)) return NONE;
+  const u = unwrapNamed(name, args, stdin);
+  // `/tmp/x/../../bin/sh` is /bin/sh only if /tmp/x is not a link: what runs is judged, but the
+  // host is not trusted to be the wrapper.
+  if (u === NONE || !first.value.includes('/..') || !lexicalPath(first.value).linked) return u;
+  return { ...u, forceAsk: u.forceAsk ?? `${first.value} climbs out of a folder that may be a link, so which program it names is not known` };
+}
+
+function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unwrapped {
   switch (name) {
     case 'time':
       return argv(args, scanOptions(args, 1, TIME), 0);
@@ -277,7 +306,9 @@ function sourced(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapp
   const file = args[1]?.value === '--' ? args[2] : args[1];
   if (file === undefined) return NONE;
   if (file.dynamic !== null) return { ...NONE, forceAsk: `${name} runs a script only known at run time (${file.dynamic})` };
-  if (!STDIN_FILES.has(file.value)) return NONE;
+  const from = scriptSource(file);
+  if (from === null) return NONE;
+  if (from === 'fd') return { ...NONE, forceAsk: fdReason(name, file) };
   if (stdin !== null) return script(stdin, `${name} reading a heredoc`, null);
   return { ...NONE, forceAsk: `${name} reads its script from standard input` };
 }
@@ -332,12 +363,14 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
     }
     i += values;
   }
-  if (STDIN_FILES.has(args[i]?.value ?? '') && args[i]?.dynamic === null) fromStdin = true;
+  const operand = args[i];
   if (command) {
-    const text = args[i];
-    if (text === undefined) return NONE;
-    return script(text, `${name} -c`, forceAsk);
+    if (operand === undefined) return NONE;
+    return script(operand, `${name} -c`, forceAsk);
   }
+  const from = operand === undefined ? null : scriptSource(operand);
+  if (from === 'stdin') fromStdin = true;
+  else if (from === 'fd' && operand !== undefined) forceAsk ??= fdReason(name, operand);
   // `bash <<'EOF' … EOF` and `bash <<< '…'` run the heredoc or here-string as a script.
   if (i >= args.length || fromStdin) {
     if (stdin !== null) return script(stdin, `${name} reading a heredoc`, forceAsk);
@@ -345,6 +378,10 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
     forceAsk ??= `${name} reads its script from standard input`;
   }
   return forceAsk === null ? NONE : { ...NONE, forceAsk };
+}
+
+function fdReason(name: string, file: Arg): string {
+  return `${name} runs the script it reads from ${file.value}, an open file descriptor whose text is not known here`;
 }
 
 function env(args: readonly Arg[]): Unwrapped {
