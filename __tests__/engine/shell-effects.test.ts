@@ -1499,6 +1499,12 @@ const NPM_GLOBAL_OPTIONS: GapRow[] = [
   ['npm -w pkg exec rimraf dist', 'deny', undefined, 'fixed: npm global option before exec'],
   ['npm --yes x rimraf /', 'deny', undefined, 'fixed: npm global option before exec'],
   ["npm --yes exec -c 'rm -rf /'", 'deny', undefined, 'fixed: npm global option before exec'],
+  // npm reads -c/--call wherever it stands, so one given before `exec` is the script exec runs.
+  ["npm --call='rm -rf /' exec", 'deny', undefined, '--call= before exec'],
+  ["npm --call='rm -rf /' x", 'deny', undefined, '--call= before the x alias of exec'],
+  ["npm --call 'rm -rf /' exe", 'deny', undefined, '--call VALUE before the exe prefix'],
+  ["npm -c 'rm -rf /' exec", 'deny', undefined, '-c before exec (asked before: read as an unknown option)'],
+  ["npm --yes -c 'npm test' exec", 'allow', undefined, 'an allowed script stays allowed'],
 ];
 
 // git sub-commands that run commands of their own: `git *` must not allow what they run.

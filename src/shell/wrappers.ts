@@ -145,14 +145,17 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
     case 'pnpm':
     case 'yarn': {
       // Global options may come before the sub-command (`npm --yes exec`, `npm -w pkg exec`).
-      const sub = scanOptions(args, 1, PACKAGE_MANAGER).next;
+      const scan = scanOptions(args, 1, name === 'npm' ? NPM_GLOBAL : PACKAGE_MANAGER);
+      const sub = scan.next;
+      // npm reads its options wherever they stand: `npm --call=CMD exec` runs CMD as `exec -c` does.
+      const call = name === 'npm' ? optionValue(scan, '-c', '--call') : null;
       // npm takes any unambiguous prefix of a command name: `exe` is exec.
       const runs = name === 'npm' ? ['exec', 'exe', 'x'] : ['exec', 'dlx'];
-      if (isOneOf(args[sub], ...runs)) return execLike(args, sub + 1);
+      if (isOneOf(args[sub], ...runs)) return withCall(execLike(args, sub + 1), call);
       // An option this table lacks may have taken the word read as the sub-command.
       const before = args[sub - 1];
       if (sub > 1 && before !== undefined && before.value.startsWith('-') && !before.value.includes('=') && isOneOf(args[sub + 1], ...runs)) {
-        const inner = execLike(args, sub + 2);
+        const inner = withCall(execLike(args, sub + 2), call);
         return { ...inner, forceAsk: inner.forceAsk ?? `${name} option ${before.value} may take a value, so the sub-command may be ${args[sub + 1]?.value ?? ''}` };
       }
       return NONE;
@@ -234,6 +237,18 @@ const PACKAGE_MANAGER: OptionSpec = {
   shortWithValue: 'wC',
   longWithValue: ['--workspace', '--prefix', '--registry', '--cache', '--userconfig', '--globalconfig', '--dir', '--filter', '--cwd', '--loglevel', '--node-options', '--package'],
 };
+
+/** npm's global options: its `-c`/`--call` also applies to an `exec` that follows. */
+const NPM_GLOBAL: OptionSpec = {
+  shortWithValue: `${PACKAGE_MANAGER.shortWithValue}c`,
+  longWithValue: [...PACKAGE_MANAGER.longWithValue, '--call'],
+};
+
+/** Adds the script of an npm `--call` given before `exec` to what exec runs. */
+function withCall(u: Unwrapped, call: Arg | null): Unwrapped {
+  if (call === null) return u;
+  return { ...u, scripts: [{ arg: call, by: 'npm --call' }, ...u.scripts] };
+}
 
 function isOneOf(arg: Arg | undefined, ...values: string[]): boolean {
   return arg !== undefined && arg.dynamic === null && values.includes(arg.value);
