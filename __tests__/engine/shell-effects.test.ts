@@ -551,6 +551,44 @@ const REDIRECTIONS = rows([
 ]);
 table('redirections', WS, REDIRECTIONS);
 
+/** Where a relative redirection writes after a `cd`, as an open policy shows it. */
+const OPEN_FOLDERS = rows([
+  // Tilde prefixes of a cd target: ~+ is the working folder; the others are only known at run time.
+  ['cd ~+/secrets; echo hi > a', 'deny', undefined, '~+ is the working folder'],
+  ['cd ~0/secrets; echo hi > a', 'ask', undefined, '~0 is on the directory stack'],
+  ['pushd -n secrets; cd ~1; echo hi > a', 'ask', undefined, '~1 is the folder pushd -n put on the stack'],
+  ['cd ~-; echo hi > a', 'ask', undefined, '~- is OLDPWD'],
+  ['cd ~root; echo hi > a', 'ask', undefined, "another user's home"],
+  ['pushd; echo hi > a', 'ask', undefined, 'pushd alone swaps to the folder below on the stack'],
+  ['shopt -s cdable_vars; s=secrets; cd s; echo hi > a', 'ask', undefined, 'cdable_vars: cd s goes to $s'],
+  ['f() { cd s; }; shopt -s cdable_vars; s=secrets; f; echo hi > a', 'ask', undefined, 'a cd before the shopt in the text runs after it'],
+  ['shopt -s "$o"; cd s; echo hi > a', 'ask', undefined, 'a shopt option only known at run time'],
+  ["cd '~+'; echo hi > a && cd src && echo hi > b", 'allow', undefined, 'a quoted ~+ is a folder of that name'],
+  // Code that runs later than where it stands: the command's every cd may have run before it.
+  ['f() { echo hi > a; }; cd secrets; f', 'deny', undefined, 'a function body runs when called'],
+  ["trap 'echo hi > a' EXIT; cd secrets", 'deny', undefined, 'a trap runs at exit'],
+  ["shopt -s expand_aliases; alias w='echo hi > a'; cd secrets; w", 'deny', undefined, 'an alias runs where it is used'],
+  ['f() { echo hi > a; } ; cd secrets; f', 'deny', undefined, 'also with the redirection in the body'],
+  ['f() { echo hi; } > a; cd secrets; f', 'deny', undefined, "a function's own redirection applies at each call"],
+  ['for i in 1 2; do echo hi > a; cd secrets; done', 'deny', undefined, 'a loop body runs again after its cd'],
+  ['while true; do echo hi > a; cd secrets; done', 'deny', undefined, 'a while loop too'],
+  ["f() { echo hi > a; }; f && trap 'echo > b' EXIT", 'allow', undefined, 'without a cd nothing moves'],
+  // Wrappers that run their command in another folder.
+  ["env -C secrets sh -c 'echo hi > a'", 'deny', undefined, 'env -C DIR runs in DIR'],
+  ["env --chdir=secrets sh -c 'echo hi > a'", 'deny', undefined, 'env --chdir=DIR'],
+  ["env -Csecrets sh -c 'echo hi > a'", 'deny', undefined, 'env -CDIR'],
+  ["sudo env -C secrets sh -c 'echo hi > a'", 'deny', undefined, 'env -C inside sudo'],
+  ['env -C "$d" sh -c \'echo hi > a\'', 'ask', undefined, 'a folder only known at run time'],
+  ["find secrets -execdir sh -c 'echo hi > a' \\;", 'ask', undefined, '-execdir runs in the folder of each file'],
+  ["find secrets -okdir sh -c 'echo hi > a' \\;", 'ask', undefined, '-okdir too'],
+  ["sudo -D secrets sh -c 'echo hi > a'", 'ask', undefined, 'sudo -D DIR'],
+  ["sudo -i sh -c 'echo hi > a'", 'ask', undefined, 'a login shell starts in the home folder'],
+  ["su - -c 'echo hi > a'", 'ask', undefined, 'su - starts in the home folder'],
+  ["env -C src sh -c 'echo hi > a' && find . -exec sh -c 'echo hi > b' \\; && env -C secrets sh -c 'echo hi' > c", 'allow', undefined,
+    "other folders allowed, -exec stays here, and the wrapper's own redirection is the shell's"],
+]);
+table('redirections after cd, in later code and under wrappers that change folder (OPEN)', OPEN_POLICY, OPEN_FOLDERS);
+
 // ---------------------------------------------------------------------------------------------
 // 5. Transparent wrappers (SPEC 5.4)
 // ---------------------------------------------------------------------------------------------

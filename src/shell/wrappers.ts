@@ -18,12 +18,18 @@ export interface Unwrapped {
   /** Strings the host hands to a shell (`sh -c`, `eval`, git aliases); parsed as scripts. */
   scripts: ScriptArg[];
   forceAsk: string | null;
+  /** The folder the wrapped command runs in (`env -C DIR`), relative to the shell's. */
+  folder?: Arg;
+  /** Why the folder the wrapped command runs in is not known (`find -execdir`, `sudo -D`). */
+  folderDoubt?: string;
 }
 
 export interface ScriptArg {
   arg: Arg;
   /** Who runs it, for reasons (`bash -c`, `eval`, `git -c core.pager`). */
   by: string;
+  /** It runs later than where it stands (a trap, an alias), maybe after a `cd` further on. */
+  later?: true;
 }
 
 const NONE: Unwrapped = Object.freeze({ wrapper: false, commands: [], views: [], scripts: [], forceAsk: null });
@@ -334,7 +340,7 @@ function aliases(args: readonly Arg[]): Unwrapped {
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     const eq = a?.value.indexOf('=') ?? -1;
-    if (a !== undefined && eq > 0) scripts.push({ arg: { ...a, value: a.value.slice(eq + 1) }, by: 'alias' });
+    if (a !== undefined && eq > 0) scripts.push({ arg: { ...a, value: a.value.slice(eq + 1) }, by: 'alias', later: true });
   }
   return scripts.length === 0 ? NONE : { ...NONE, scripts };
 }
@@ -345,7 +351,7 @@ function trap(args: readonly Arg[]): Unwrapped {
   if (action === undefined || args.length - start < 2) return NONE;
   if (start === 1 && action.value.startsWith('-')) return NONE;
   if (action.dynamic === null && (action.value === '' || action.value === '-')) return NONE;
-  return script(action, 'trap', null);
+  return { wrapper: true, commands: [], views: [], scripts: [{ arg: action, by: 'trap', later: true }], forceAsk: null };
 }
 
 function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped {
@@ -410,6 +416,7 @@ function env(args: readonly Arg[]): Unwrapped {
   const assignments: Arg[] = [];
   let forceAsk: string | null = null;
   let options = true;
+  const chdir: EnvChdir = { folder: null };
   for (let a = pending.pop(); a !== undefined; a = pending.pop()) {
     const v = a.value;
     if (a.split) forceAsk ??= 'env operand is not static';
@@ -418,7 +425,7 @@ function env(args: readonly Arg[]): Unwrapped {
       continue;
     }
     if (options && v.startsWith('-') && assignments.length === 0) {
-      forceAsk ??= envOption(a, pending);
+      forceAsk ??= envOption(a, pending, chdir);
       continue;
     }
     // env takes every word with a `=` as an assignment (`x-y=1` too), up to the command.
@@ -433,8 +440,17 @@ function env(args: readonly Arg[]): Unwrapped {
   }
   if (pending.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };
   const inner = pending.reverse();
-  if (assignments.length > 0) return { wrapper: false, commands: [], views: [inner], scripts: [], forceAsk };
-  return { wrapper: true, commands: [inner], views: [], scripts: [], forceAsk };
+  const u: Unwrapped = assignments.length > 0
+    ? { wrapper: false, commands: [], views: [inner], scripts: [], forceAsk }
+    : { wrapper: true, commands: [inner], views: [], scripts: [], forceAsk };
+  // `env -C DIR CMD` runs CMD in DIR.
+  if (chdir.folder !== null) u.folder = chdir.folder;
+  return u;
+}
+
+/** The folder `env -C`/`--chdir` names (the last one wins). */
+interface EnvChdir {
+  folder: Arg | null;
 }
 
 // GNU env (plus BSD's -P): the signal options take a value only after `=`.
@@ -451,10 +467,11 @@ const ENV: OptionSpec = {
  * Consumes the value of an env option from `pending`; `-S` pushes the words of its value back.
  * Returns why the command's start is unknown (an option env might read a value for), or null.
  */
-function envOption(a: Arg, pending: Arg[]): string | null {
+function envOption(a: Arg, pending: Arg[], chdir: EnvChdir): string | null {
   const v = a.value;
   let value: Arg | undefined;
   let split = false;
+  let folder = false;
   if (v === '-') return null;
   if (v.startsWith('--')) {
     const eq = v.indexOf('=');
@@ -464,6 +481,7 @@ function envOption(a: Arg, pending: Arg[]): string | null {
     if (!ENV.longWithValue.includes(name)) return null;
     value = eq < 0 ? pending.pop() : { ...a, value: v.slice(eq + 1) };
     split = name === '--split-string';
+    folder = name === '--chdir';
   } else {
     for (let j = 1; j < v.length; j++) {
       const ch = v[j] ?? '';
@@ -473,9 +491,11 @@ function envOption(a: Arg, pending: Arg[]): string | null {
       }
       value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : pending.pop();
       split = ch === 'S';
+      folder = ch === 'C';
       break;
     }
   }
+  if (folder && value !== undefined) chdir.folder = value;
   if (!split || value === undefined) return null;
   const words = splitString(value);
   for (let i = words.length - 1; i >= 0; i--) {
@@ -550,6 +570,7 @@ const FIND_VALUE = new Set([
 function find(args: readonly Arg[]): Unwrapped {
   let commands: Arg[][] | null = null;
   let forceAsk: string | null = null;
+  let inFoundFolder: string | null = null;
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     const v = a?.value;
@@ -564,6 +585,7 @@ function find(args: readonly Arg[]): Unwrapped {
       if (w === ';' || (w === '+' && args[j - 1]?.value === '{}')) break;
     }
     if (j > i + 1) {
+      if (v === '-execdir' || v === '-okdir') inFoundFolder ??= v;
       const inner = args.slice(i + 1, j);
       // `-exec {} …` runs each file found; `-exec sh -c {}` runs each file's name as a script.
       const why = runtimeWordsReason(inner.map((w) => (w.value.includes('{}') ? { ...w, dynamic: w.dynamic ?? 'a file find found' } : w)));
@@ -574,7 +596,9 @@ function find(args: readonly Arg[]): Unwrapped {
   }
   // find does work of its own (-delete, -fprint), so it stays a full part, not a wrapper.
   if (commands === null) return forceAsk === null ? NONE : { ...NONE, forceAsk };
-  return { wrapper: false, commands, views: [], scripts: [], forceAsk };
+  const u: Unwrapped = { wrapper: false, commands, views: [], scripts: [], forceAsk };
+  if (inFoundFolder !== null) u.folderDoubt = `find ${inFoundFolder} runs its command in the folder of each file it finds, so where its redirections write is not known`;
+  return u;
 }
 
 function git(args: readonly Arg[]): Unwrapped {
@@ -615,6 +639,7 @@ function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string): Unwrapp
   let scan = scanOptions(args, 1, spec);
   let forceAsk = optionDoubt(scan);
   let edit = hasOption(scan, '-e', '--edit');
+  let moves = sudoMoves(scan, name);
   let i = scan.next;
   // sudo reads VAR=value words among its options, and options again after them.
   for (let a = args[i]; a !== undefined; a = args[i]) {
@@ -624,12 +649,23 @@ function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string): Unwrapp
     scan = scanOptions(args, i + 1, spec);
     forceAsk ??= optionDoubt(scan);
     edit ||= hasOption(scan, '-e', '--edit');
+    moves ??= sudoMoves(scan, name);
     i = scan.next;
   }
   // sudoedit edits files; it runs no command.
   if (name === 'sudo' && edit) return forceAsk === null ? NONE : { ...NONE, forceAsk };
   if (i >= args.length) return forceAsk === null ? NONE : { ...NONE, forceAsk };
-  return { wrapper: false, commands: [], views: [args.slice(i)], scripts: [], forceAsk };
+  const u: Unwrapped = { wrapper: false, commands: [], views: [args.slice(i)], scripts: [], forceAsk };
+  if (moves !== null) u.folderDoubt = moves;
+  return u;
+}
+
+/** `sudo -D DIR` and `sudo -i` (a login shell starts in the user's home) run the command elsewhere. */
+function sudoMoves(scan: OptionScan, name: string): string | null {
+  if (name !== 'sudo') return null;
+  if (hasOption(scan, '-D', '--chdir')) return 'sudo -D runs the command in another folder, so where its redirections write is not known';
+  if (hasOption(scan, '-i', '--login')) return "sudo -i runs the command in the user's home folder, so where its redirections write is not known";
+  return null;
 }
 
 function su(args: readonly Arg[]): Unwrapped {
@@ -641,7 +677,10 @@ function su(args: readonly Arg[]): Unwrapped {
     command = at < 0 ? null : scan.operands[at + 1] ?? null;
   }
   if (command === null) return NONE;
-  return { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'su -c' }], forceAsk: optionDoubt(scan) };
+  const u: Unwrapped = { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'su -c' }], forceAsk: optionDoubt(scan) };
+  // `su -`/`su -l` start a login shell, which starts in the user's home folder.
+  if (hasOption(scan, '-', '-l', '--login')) u.folderDoubt = "su -l runs the command in the user's home folder, so where its redirections write is not known";
+  return u;
 }
 
 function execLike(args: readonly Arg[], start: number): Unwrapped {
