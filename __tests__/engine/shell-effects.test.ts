@@ -1117,6 +1117,18 @@ const OPEN_WRAPPERS = rows([
   ["bash /dev//stdin <<<'rm x'", 'deny', undefined, 'standard input in another spelling is the here-string'],
   ["bash /proc/thread-self/fd/0 <<<'echo x'", 'allow', undefined, "this thread's standard input is the here-string"],
   ['bash script.sh && source ./env.sh', 'allow', undefined, 'ordinary script files are judged by the text'],
+  // Builtins that run strings.
+  ["compgen -C 'rm x' a", 'deny', undefined, 'compgen -C runs its command, like mapfile -C'],
+  ["complete -C 'rm x' ls", 'deny', undefined, 'complete -C stores one for later completions'],
+  ["compgen -W '$(rm x)' a", 'deny', undefined, 'compgen -W expands its word list again'],
+  ["complete -W '`rm x`' ls", 'deny', undefined, 'complete -W stores such a list'],
+  ['compgen -W "$words" -- "$cur"', 'ask', undefined, 'a word list only known at run time'],
+  ['compgen -F func a', 'ask', undefined, 'compgen -F calls a function'],
+  ['bind -x \'"\\C-x": rm x\'', 'ask', undefined, 'bind -x binds a key to a command'],
+  ['fc -s', 'ask', undefined, 'fc -s re-runs a history command'],
+  ['fc -e vi', 'ask', undefined, 'fc -e runs an editor and then the edited commands'],
+  ["compgen -W 'a b' -- a && compgen -A file x && complete -F _f f && bind '\"\\C-x\": kill-line'", 'allow', undefined,
+    'plain word lists, actions, stored function names and readline bindings run nothing'],
 ]);
 table('evasions only an open policy shows (OPEN)', OPEN_POLICY, OPEN_WRAPPERS);
 

@@ -359,6 +359,7 @@ export class Walker {
     }
     for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
     for (const s of u.scripts) dynamic = this.run(s, part, depth + 1) || dynamic;
+    if (u.expanded !== undefined) this.expandedWords(u.expanded, part, depth + 1);
     if (moved !== null) this.leaveFolder(moved);
     // A wrapper around nothing judged (`bash -c ''`) must be judged itself; one around a string
     // only known at run time is already at least `ask`.
@@ -820,6 +821,20 @@ export class Walker {
     const arg = this.word(word, scope, depth, sink);
     this.arith = arith;
     return arg;
+  }
+
+  /** Strings a builtin expands again (`compgen -W`): the substitutions in them run. */
+  private expandedWords(words: readonly Arg[], host: CommandPart, depth: number): void {
+    const sink: Sink = { force: null };
+    // `complete -W` stores the words for completions that happen later.
+    const later = host.argv[0] === 'complete';
+    if (later) this.deferred++;
+    for (const w of words) {
+      if (w.dynamic !== null) host.forceAsk ??= `${host.argv[0] ?? ''} expands a word list only known at run time (${w.dynamic}), which may hold a command substitution`;
+      else if (mayHoldCode(w.value)) this.expandedText(w.value, depth, sink);
+    }
+    if (later) this.deferred--;
+    host.forceAsk ??= sink.force;
   }
 
   /**

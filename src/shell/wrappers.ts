@@ -22,6 +22,11 @@ export interface Unwrapped {
   folder?: Arg;
   /** Why the folder the wrapped command runs in is not known (`find -execdir`, `sudo -D`). */
   folderDoubt?: string;
+  /**
+   * Strings the host expands again as shell words (`compgen -W '$(cmd)'`): the substitutions in
+   * them run, whatever quotes surround them.
+   */
+  expanded?: Arg[];
 }
 
 export interface ScriptArg {
@@ -39,7 +44,7 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbas
 const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
-  'alias', 'mapfile', 'readarray', 'source', '.',
+  'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc',
 ]);
 /** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
 const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
@@ -133,6 +138,16 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
       const callback = optionValue(scanOptions(args, 1, MAPFILE), '-C');
       return callback === null ? NONE : { ...NONE, scripts: [{ arg: callback, by: `${name} -C` }] };
     }
+    case 'compgen':
+    case 'complete':
+      return completion(args, name);
+    case 'bind':
+      // `bind -x 'KEYSEQ: CMD'` runs CMD when the key is pressed (in an interactive shell).
+      return args.some((a, i) => i > 0 && (a.dynamic !== null || /^-[A-Za-z]*x/.test(a.value)))
+        ? { ...NONE, forceAsk: 'bind -x binds a key to a shell command' } : NONE;
+    case 'fc':
+      // fc runs commands from the history (`fc -s`) or edits them with any program (`fc -e`).
+      return { ...NONE, forceAsk: 'fc runs commands from the shell history, which are not known here' };
     case 'find':
       return find(args);
     case 'git':
@@ -171,6 +186,8 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
 }
 
 const PLAIN: OptionSpec = { shortWithValue: '', longWithValue: [] };
+/** compgen and complete: -A action, -G glob, -W words, -F function, -C command, -P/-S affixes, -X filter, -o option, -V name. */
+const COMPLETION: OptionSpec = { shortWithValue: 'AGWFCPSXoV', longWithValue: [] };
 const MAPFILE: OptionSpec = { shortWithValue: 'dnOsuCc', longWithValue: [] };
 // The option tables of GNU coreutils, findutils, procps, util-linux, sudo and doas (BSD-only value
 // options included: reading an extra word as a value only moves the judged command later).
@@ -332,6 +349,28 @@ function sourced(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapp
   if (from === 'fd') return { ...NONE, forceAsk: fdReason(name, file) };
   if (stdin !== null) return script(stdin, `${name} reading a heredoc`, null);
   return { ...NONE, forceAsk: `${name} reads its script from standard input` };
+}
+
+/**
+ * `compgen -C CMD` runs CMD (with the words being completed after it), `compgen -W WORDS` expands
+ * WORDS (running their substitutions) and `compgen -F f` calls a function; `complete` stores the
+ * same for later completions, which only an interactive shell runs, so it is judged as later code.
+ */
+function completion(args: readonly Arg[], name: string): Unwrapped {
+  const scan = scanOptions(args, 1, COMPLETION);
+  const scripts: ScriptArg[] = [];
+  const expanded: Arg[] = [];
+  let forceAsk: string | null = null;
+  for (const o of scan.options) {
+    const value = o.value;
+    if (value === null) continue;
+    if (o.name === '-C') scripts.push(name === 'complete' ? { arg: value, by: 'complete -C', later: true } : { arg: value, by: 'compgen -C' });
+    else if (o.name === '-W') expanded.push(value);
+    else if (o.name === '-F' && name === 'compgen') forceAsk ??= `compgen -F runs the shell function ${value.value}, which may not be defined in this command`;
+  }
+  if (scan.dynamic) forceAsk ??= `${name} option is not static, so it may run a command`;
+  if (scripts.length === 0 && expanded.length === 0 && forceAsk === null) return NONE;
+  return { wrapper: false, commands: [], views: [], scripts, forceAsk, expanded };
 }
 
 /** `alias ll='ls -l'`: the value runs wherever the alias is used (with expand_aliases). */
