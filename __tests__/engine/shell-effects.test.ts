@@ -1258,6 +1258,14 @@ const BASH_REJECTS = rows([
   ['npm test && ;', 'ask'],
   ['time', 'ask'],
   ['!', 'ask'],
+  // An inner string that does not parse is judged as its own text (SPEC 5.7): bash runs the lines
+  // before the syntax error.
+  ["eval $'rm -rf /\\n\"'", 'deny', undefined, 'eval runs the first line, then fails'],
+  ["bash -c $'rm -rf /\\n\"'", 'deny', undefined, 'bash -c too'],
+  ["git -c alias.x=$'!rm -rf /\\n\"' x", 'deny', undefined, 'a git ! alias too'],
+  ["sudo sh -c 'rm -rf / \"'", 'deny', undefined, 'an inner string inside a view'],
+  ['eval "rm -rf $d \'"', 'deny', undefined, 'the skeleton of a run-time string'],
+  ["eval $'npm test\\n\"'", 'ask', undefined, 'no deny pattern matches: still at least ask'],
 ]);
 table('evasions: input bash rejects fails closed', WS, BASH_REJECTS);
 
