@@ -584,6 +584,10 @@ const OPEN_FOLDERS = rows([
   ["sudo -D secrets sh -c 'echo hi > a'", 'ask', undefined, 'sudo -D DIR'],
   ["sudo -i sh -c 'echo hi > a'", 'ask', undefined, 'a login shell starts in the home folder'],
   ["su - -c 'echo hi > a'", 'ask', undefined, 'su - starts in the home folder'],
+  ["git -C secrets -c alias.x='!echo hi > a' x", 'ask', undefined, 'git runs a ! alias in the top folder of the repository around secrets'],
+  ["git -C secrets -c core.pager='cat > a' log", 'ask', undefined, 'and its pager there'],
+  ["git -C src -c alias.x='!git status' x && git -C secrets log > a", 'allow', undefined,
+    "without a relative write in what git runs, or with the shell's own redirection, -C changes nothing"],
   ["env -C src sh -c 'echo hi > a' && find . -exec sh -c 'echo hi > b' \\; && env -C secrets sh -c 'echo hi' > c", 'allow', undefined,
     "other folders allowed, -exec stays here, and the wrapper's own redirection is the shell's"],
 ]);

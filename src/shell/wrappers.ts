@@ -665,7 +665,11 @@ function git(args: readonly Arg[]): Unwrapped {
   // An `ext::` remote runs its command when the protocol is allowed.
   if (args.some((a) => a.value.startsWith('ext::'))) forceAsk ??= 'an ext:: remote runs a command';
   if (scripts.length === 0 && commands.length === 0 && views.length === 0 && forceAsk === null) return NONE;
-  return { wrapper: false, commands, views, scripts, forceAsk };
+  const u: Unwrapped = { wrapper: false, commands, views, scripts, forceAsk };
+  // git runs aliases, editors and hooks in the top folder of the repository it works in; after
+  // `git -C DIR` that is the repository around DIR, which is not known here.
+  if (scan.chdir !== null) u.folderDoubt = 'git -C runs the commands git starts in the top folder of the repository around its folder, so where they write is not known';
+  return u;
 }
 
 /** The variable a `NAME=value` word sets for sudo, which takes any such word not starting with `/`. */
