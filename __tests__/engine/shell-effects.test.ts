@@ -81,18 +81,39 @@ rules:
     match: ["rm -rf *"]
 `;
 
+/**
+ * Everything allowed but `rm` and writes under secrets/: any command whose parts are not all
+ * found shows up as `allow`, which makes gaps in the analysis visible.
+ */
+const OPEN = `
+rules:
+  - capability: shell
+    effect: allow
+  - capability: shell
+    effect: deny
+    match: ["rm *"]
+  - capability: fs_write
+    effect: deny
+    match: ["secrets/**"]
+  - capability: fs_write
+    effect: allow
+    match: ["**"]
+`;
+
 const WS = policyOf({ workspace: WORKSPACE });
 const WS_ADMIN = policyOf({ workspace: WORKSPACE, admin: ADMIN });
 const TRUST = policyOf({ workspace: TRUSTED });
 const TRUST_DENY = policyOf({ workspace: TRUSTED_DENY });
 const ASSIGNMENTS = policyOf({ workspace: ASSIGN });
 const BUILTIN_ONLY = policyOf({});
+const OPEN_POLICY = policyOf({ workspace: OPEN });
 
 // ---------------------------------------------------------------------------------------------
 // Harness
 // ---------------------------------------------------------------------------------------------
 
-type Row = readonly [command: string, effect: Effect, cwd?: string];
+/** `why` says what a row guards against (rows added for a fix name the gap they close). */
+type Row = readonly [command: string, effect: Effect, cwd?: string, why?: string];
 
 const RANK: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
 
@@ -529,6 +550,48 @@ const REDIRECTIONS = rows([
   ['cd src && echo x > out.txt', 'ask'], // resolved against the entry's cwd, not a `cd` in the command
 ]);
 table('redirections', WS, REDIRECTIONS);
+
+/** Where a relative redirection writes after a `cd`, as an open policy shows it. */
+const OPEN_FOLDERS = rows([
+  // Tilde prefixes of a cd target: ~+ is the working folder; the others are only known at run time.
+  ['cd ~+/secrets; echo hi > a', 'deny', undefined, '~+ is the working folder'],
+  ['cd ~0/secrets; echo hi > a', 'ask', undefined, '~0 is on the directory stack'],
+  ['pushd -n secrets; cd ~1; echo hi > a', 'ask', undefined, '~1 is the folder pushd -n put on the stack'],
+  ['cd ~-; echo hi > a', 'ask', undefined, '~- is OLDPWD'],
+  ['cd ~root; echo hi > a', 'ask', undefined, "another user's home"],
+  ['pushd; echo hi > a', 'ask', undefined, 'pushd alone swaps to the folder below on the stack'],
+  ['shopt -s cdable_vars; s=secrets; cd s; echo hi > a', 'ask', undefined, 'cdable_vars: cd s goes to $s'],
+  ['f() { cd s; }; shopt -s cdable_vars; s=secrets; f; echo hi > a', 'ask', undefined, 'a cd before the shopt in the text runs after it'],
+  ['shopt -s "$o"; cd s; echo hi > a', 'ask', undefined, 'a shopt option only known at run time'],
+  ["cd '~+'; echo hi > a && cd src && echo hi > b", 'allow', undefined, 'a quoted ~+ is a folder of that name'],
+  // Code that runs later than where it stands: the command's every cd may have run before it.
+  ['f() { echo hi > a; }; cd secrets; f', 'deny', undefined, 'a function body runs when called'],
+  ["trap 'echo hi > a' EXIT; cd secrets", 'deny', undefined, 'a trap runs at exit'],
+  ["shopt -s expand_aliases; alias w='echo hi > a'; cd secrets; w", 'deny', undefined, 'an alias runs where it is used'],
+  ['f() { echo hi > a; } ; cd secrets; f', 'deny', undefined, 'also with the redirection in the body'],
+  ['f() { echo hi; } > a; cd secrets; f', 'deny', undefined, "a function's own redirection applies at each call"],
+  ['for i in 1 2; do echo hi > a; cd secrets; done', 'deny', undefined, 'a loop body runs again after its cd'],
+  ['while true; do echo hi > a; cd secrets; done', 'deny', undefined, 'a while loop too'],
+  ["f() { echo hi > a; }; f && trap 'echo > b' EXIT", 'allow', undefined, 'without a cd nothing moves'],
+  // Wrappers that run their command in another folder.
+  ["env -C secrets sh -c 'echo hi > a'", 'deny', undefined, 'env -C DIR runs in DIR'],
+  ["env --chdir=secrets sh -c 'echo hi > a'", 'deny', undefined, 'env --chdir=DIR'],
+  ["env -Csecrets sh -c 'echo hi > a'", 'deny', undefined, 'env -CDIR'],
+  ["sudo env -C secrets sh -c 'echo hi > a'", 'deny', undefined, 'env -C inside sudo'],
+  ['env -C "$d" sh -c \'echo hi > a\'', 'ask', undefined, 'a folder only known at run time'],
+  ["find secrets -execdir sh -c 'echo hi > a' \\;", 'ask', undefined, '-execdir runs in the folder of each file'],
+  ["find secrets -okdir sh -c 'echo hi > a' \\;", 'ask', undefined, '-okdir too'],
+  ["sudo -D secrets sh -c 'echo hi > a'", 'ask', undefined, 'sudo -D DIR'],
+  ["sudo -i sh -c 'echo hi > a'", 'ask', undefined, 'a login shell starts in the home folder'],
+  ["su - -c 'echo hi > a'", 'ask', undefined, 'su - starts in the home folder'],
+  ["git -C secrets -c alias.x='!echo hi > a' x", 'ask', undefined, 'git runs a ! alias in the top folder of the repository around secrets'],
+  ["git -C secrets -c core.pager='cat > a' log", 'ask', undefined, 'and its pager there'],
+  ["git -C src -c alias.x='!git status' x && git -C secrets log > a", 'allow', undefined,
+    "without a relative write in what git runs, or with the shell's own redirection, -C changes nothing"],
+  ["env -C src sh -c 'echo hi > a' && find . -exec sh -c 'echo hi > b' \\; && env -C secrets sh -c 'echo hi' > c", 'allow', undefined,
+    "other folders allowed, -exec stays here, and the wrapper's own redirection is the shell's"],
+]);
+table('redirections after cd, in later code and under wrappers that change folder (OPEN)', OPEN_POLICY, OPEN_FOLDERS);
 
 // ---------------------------------------------------------------------------------------------
 // 5. Transparent wrappers (SPEC 5.4)
@@ -1016,6 +1079,14 @@ const WRAPPER_OPTIONS = rows([
   ['"/bin/rm" -rf /', 'deny'],
   ['/bin//rm -rf /', 'deny'],
   ['/bin/./rm -rf /', 'deny'],
+  // A wrapper in a system folder is one in every spelling of its path.
+  ["/bin//sh -c 'rm -rf /'", 'deny', undefined, '// inside the path'],
+  ["/bin/./sh -c 'rm -rf /'", 'deny', undefined, '/./ inside the path'],
+  ["//bin/sh -c 'rm -rf /'", 'deny', undefined, 'a leading //'],
+  ['/usr/bin/../bin/timeout 1 rm -rf /', 'deny', undefined, '.. out of a system folder'],
+  ['/usr/../bin/sudo rm -rf /', 'deny', undefined, '.. in a view producer'],
+  ["/tmp/x/../../bin/sh -c 'git status'", 'ask', undefined, '/tmp/x may be a link: the program is not known'],
+  ["/usr/bin/../bin/timeout 1 git status", 'allow', undefined, 'an allowed command in a collapsed wrapper path'],
   ['\\/bin\\/rm -rf /', 'deny'],
   ['~/rm -rf /', 'deny'],
   ['r\\m -rf /', 'deny'],
@@ -1036,6 +1107,34 @@ const WRAPPER_OPTIONS = rows([
   ['""', 'ask'],
 ]);
 table('evasions: wrapper options, nesting, views', WS, WRAPPER_OPTIONS);
+
+/** Wrapper evasions only an open policy shows: with WORKSPACE the host alone is already ask. */
+const OPEN_WRAPPERS = rows([
+  // A script read from a file descriptor other than standard input is not known here.
+  ["bash /dev/fd/3 3<<<'rm x'", 'ask', undefined, 'bash runs what fd 3 holds'],
+  ["source /dev/fd/3 3<<<'rm x'", 'ask', undefined, 'source reads fd 3'],
+  [". /dev/fd/3 3<<<'rm x'", 'ask', undefined, '. reads fd 3'],
+  ['sh /dev/fd/5 5<<EOF\nrm x\nEOF', 'ask', undefined, 'a heredoc on fd 5'],
+  ["bash /proc/self/fd/4 4<<<'rm x'", 'ask', undefined, 'the /proc spelling'],
+  ['bash /proc/1/fd/0', 'ask', undefined, "another process's standard input"],
+  ["bash -x /dev//fd/3 3<<<'rm x'", 'ask', undefined, 'after an option, in another spelling'],
+  ["bash /dev//stdin <<<'rm x'", 'deny', undefined, 'standard input in another spelling is the here-string'],
+  ["bash /proc/thread-self/fd/0 <<<'echo x'", 'allow', undefined, "this thread's standard input is the here-string"],
+  ['bash script.sh && source ./env.sh', 'allow', undefined, 'ordinary script files are judged by the text'],
+  // Builtins that run strings.
+  ["compgen -C 'rm x' a", 'deny', undefined, 'compgen -C runs its command, like mapfile -C'],
+  ["complete -C 'rm x' ls", 'deny', undefined, 'complete -C stores one for later completions'],
+  ["compgen -W '$(rm x)' a", 'deny', undefined, 'compgen -W expands its word list again'],
+  ["complete -W '`rm x`' ls", 'deny', undefined, 'complete -W stores such a list'],
+  ['compgen -W "$words" -- "$cur"', 'ask', undefined, 'a word list only known at run time'],
+  ['compgen -F func a', 'ask', undefined, 'compgen -F calls a function'],
+  ['bind -x \'"\\C-x": rm x\'', 'ask', undefined, 'bind -x binds a key to a command'],
+  ['fc -s', 'ask', undefined, 'fc -s re-runs a history command'],
+  ['fc -e vi', 'ask', undefined, 'fc -e runs an editor and then the edited commands'],
+  ["compgen -W 'a b' -- a && compgen -A file x && complete -F _f f && bind '\"\\C-x\": kill-line'", 'allow', undefined,
+    'plain word lists, actions, stored function names and readline bindings run nothing'],
+]);
+table('evasions only an open policy shows (OPEN)', OPEN_POLICY, OPEN_WRAPPERS);
 
 const REDIRECTION_SPELLINGS = rows([
   ['echo x>.env', 'deny'],
@@ -1095,6 +1194,25 @@ const HEREDOC_EDGES = rows([
   ['(( a[$(rm -rf /)] ))', 'deny'],
   ['echo $(( a[$(rm -rf /)] ))', 'deny'],
   ['echo ${x[@]:$(rm -rf /)}', 'deny'],
+  // Arithmetic text is expanded as if double-quoted: single quotes there do not stop `$( )`.
+  ["echo $(( '$(rm -rf /)' ))", 'deny', undefined, "bash runs $( ) between ' ' inside $(( ))"],
+  ["(( '$(rm -rf /)' )); echo", 'deny', undefined, "(( )) expands like $(( ))"],
+  ["echo $[ '$(rm -rf /)' ]", 'deny', undefined, "the old $[ ] arithmetic too"],
+  ["a=(1); echo ${a['$(rm -rf /)']}", 'deny', undefined, 'an indexed array subscript is arithmetic'],
+  ["x=1; echo ${x:'$(rm -rf /)'}", 'deny', undefined, 'a ${x:offset} is arithmetic'],
+  ["echo ${x:1:'`rm -rf /`'}", 'deny', undefined, 'a ${x:offset:length} too, with backquotes'],
+  ["for (( i='$(rm -rf /)';0;)); do :; done", 'deny', undefined, 'an arithmetic for loop'],
+  ["echo ${#a['$(rm -rf /)']}", 'deny', undefined, 'a subscript under ${#…}'],
+  ["echo ${!a['$(rm -rf /)']}", 'deny', undefined, 'a subscript under ${!…}'],
+  ["echo $(( '`rm -rf /`' ))", 'deny', undefined, 'backquotes between single quotes in arithmetic'],
+  ["cat <<EOF\n$(( '$(rm -rf /)' ))\nEOF", 'deny', undefined, 'arithmetic in an unquoted heredoc body'],
+  ["echo \"$(( '$(rm -rf /)' ))\"", 'deny', undefined, 'arithmetic inside double quotes'],
+  ["echo $(( $'$(rm -rf /)' ))", 'deny', undefined, "$'…' is a $ and a quote in arithmetic"],
+  ["echo $(( '\"$(rm -rf /)\"' ))", 'deny', undefined, 'double quotes inside the single quotes'],
+  ["a['$(rm -rf /)']=1", 'deny', undefined, 'an assignment subscript'],
+  ["echo $(( '$(rm -rf /' ))", 'ask', undefined, 'an unterminated substitution there fails closed'],
+  ["echo $(( '\\$(rm -rf /)' ))", 'allow', undefined, 'an escaped $ stays literal, as in double quotes'],
+  ["echo $(( '1' + a[1] )) ${x:1:2}", 'allow', undefined, 'plain quoted arithmetic runs nothing'],
   ['echo ~$(rm -rf /)', 'deny'],
   ['cat <(rm -rf /)x', 'deny'], // <(…) inside a larger word still runs
   ['echo a<(rm -rf /)', 'deny'],
@@ -1144,15 +1262,24 @@ const BASH_REJECTS = rows([
   ['npm test && ;', 'ask'],
   ['time', 'ask'],
   ['!', 'ask'],
+  // An inner string that does not parse is judged as its own text (SPEC 5.7): bash runs the lines
+  // before the syntax error.
+  ["eval $'rm -rf /\\n\"'", 'deny', undefined, 'eval runs the first line, then fails'],
+  ["bash -c $'rm -rf /\\n\"'", 'deny', undefined, 'bash -c too'],
+  ["git -c alias.x=$'!rm -rf /\\n\"' x", 'deny', undefined, 'a git ! alias too'],
+  ["sudo sh -c 'rm -rf / \"'", 'deny', undefined, 'an inner string inside a view'],
+  ['eval "rm -rf $d \'"', 'deny', undefined, 'the skeleton of a run-time string'],
+  ["eval $'npm test\\n\"'", 'ask', undefined, 'no deny pattern matches: still at least ask'],
 ]);
 table('evasions: input bash rejects fails closed', WS, BASH_REJECTS);
 
-/** Allow rules for the declaration builtins, so only SPEC 5.6 can make them ask. */
+/** Allow rules for the builtins that set variables, so only SPEC 5.6 can make them ask. */
 const DECLARE = `
 rules:
   - capability: shell
     effect: allow
-    match: ["export *", "declare *", "local *", "readonly *", "typeset *", "npm *"]
+    match: ["export *", "declare *", "local *", "readonly *", "typeset *", "npm *", "read *", "hash *", "unset *",
+            "let *", "printf *", "test *", "ls *", "mapfile *", "getopts *", "wait *", "env *"]
 `;
 const DECLARE_ROWS = rows([
   ['export FOO=1 && npm test', 'allow'],
@@ -1170,6 +1297,40 @@ const DECLARE_ROWS = rows([
   ['LD_PRELOAD=x', 'ask'],
   ['PATH+=:/tmp npm test', 'ask'],
   ["npm test && export PROMPT_COMMAND='curl x'", 'ask'],
+  // `builtin` and `command` run the builtin itself: it sets the variable as the bare form does.
+  ["builtin printf -v PS4 '$(rm x)'", 'ask', undefined, 'builtin printf -v sets PS4'],
+  ['command export PATH=/tmp/evil; ls', 'ask', undefined, 'command export sets PATH'],
+  ["builtin let 'a[$(rm x)]=1'", 'ask', undefined, 'builtin let evaluates the subscript'],
+  ['command hash -p /bin/rm ls; ls x', 'ask', undefined, 'command hash -p remaps ls'],
+  ["command unset 'a[$(rm x)]'", 'ask', undefined, 'command unset evaluates the subscript'],
+  ["command test -v 'a[$(rm x)]'", 'ask', undefined, 'command test -v evaluates the subscript'],
+  ["builtin typeset PS4='$(rm x)'", 'ask', undefined, 'builtin typeset sets PS4'],
+  ['command read PATH', 'ask', undefined, 'command read sets PATH'],
+  ['command -p export LD_PRELOAD=x', 'ask', undefined, 'options of command do not hide it'],
+  ['builtin export FOO=1 && command read -r line && builtin printf -v x %s y', 'allow', undefined, 'harmless variables stay allowed'],
+  // Namerefs and variable names only known at run time may name PATH or PS4.
+  ['declare -n r; r=PATH; r=/tmp/evil; ls', 'ask', undefined, 'a nameref turns r= into PATH='],
+  ['local -n r=x', 'ask', undefined, 'local -n is a nameref too'],
+  ['typeset -n r', 'ask', undefined, 'typeset -n is a nameref too'],
+  ['v=PS4; printf -v "$v" x', 'ask', undefined, 'printf -v with a run-time name'],
+  ['printf -v"$v" x', 'ask', undefined, 'the name attached to -v'],
+  ['v=PS4; read -r "$v" <<< x', 'ask', undefined, 'read into a run-time name'],
+  ['read -a "$v"', 'ask', undefined, 'read -a into a run-time name'],
+  ['mapfile -t "$v"', 'ask', undefined, 'mapfile into a run-time name'],
+  ['getopts ab "$v"', 'ask', undefined, 'getopts into a run-time name'],
+  ['wait -p "$v"', 'ask', undefined, 'wait -p into a run-time name'],
+  ['unset "$v"', 'ask', undefined, 'a run-time name may hold an evaluated subscript'],
+  ['declare +n r && export -n FOO && read -p "$p" -r line && getopts ab opt "$@" && unset PATH', 'allow', undefined,
+    'removing a nameref, un-exporting, a run-time prompt or getopts arguments set nothing dangerous'],
+  ['wait $pid', 'allow', undefined, "wait's operands are job ids, not variable names"],
+  // bash's command hash and alias tables, and functions exported through the environment.
+  ['BASH_CMDS[ls]=/bin/rm; ls x', 'ask', undefined, 'the hash table makes ls run rm'],
+  ['BASH_CMDS+=([ls]=/bin/rm); ls x', 'ask', undefined, 'the same through a compound assignment'],
+  ["printf -v 'BASH_CMDS[ls]' /bin/rm; ls x", 'ask', undefined, 'the same through printf -v'],
+  ["read 'BASH_CMDS[ls]' <<< /bin/rm; ls x", 'ask', undefined, 'the same through read'],
+  ["BASH_ALIASES[ls]='rm x'; ls", 'ask', undefined, 'the alias table'],
+  ['export BASH_LOADABLES_PATH=/tmp', 'ask', undefined, 'where enable -f loads builtins from'],
+  ["env 'BASH_FUNC_ls%%=() { rm x; }' bash -c ls", 'ask', undefined, 'a function exported through the environment'],
 ]);
 table('assignments through declaration builtins (DECLARE)', policyOf({ workspace: DECLARE }), DECLARE_ROWS);
 
@@ -1400,6 +1561,12 @@ const NPM_GLOBAL_OPTIONS: GapRow[] = [
   ['npm -w pkg exec rimraf dist', 'deny', undefined, 'fixed: npm global option before exec'],
   ['npm --yes x rimraf /', 'deny', undefined, 'fixed: npm global option before exec'],
   ["npm --yes exec -c 'rm -rf /'", 'deny', undefined, 'fixed: npm global option before exec'],
+  // npm reads -c/--call wherever it stands, so one given before `exec` is the script exec runs.
+  ["npm --call='rm -rf /' exec", 'deny', undefined, '--call= before exec'],
+  ["npm --call='rm -rf /' x", 'deny', undefined, '--call= before the x alias of exec'],
+  ["npm --call 'rm -rf /' exe", 'deny', undefined, '--call VALUE before the exe prefix'],
+  ["npm -c 'rm -rf /' exec", 'deny', undefined, '-c before exec (asked before: read as an unknown option)'],
+  ["npm --yes -c 'npm test' exec", 'allow', undefined, 'an allowed script stays allowed'],
 ];
 
 // git sub-commands that run commands of their own: `git *` must not allow what they run.

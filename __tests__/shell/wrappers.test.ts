@@ -140,15 +140,29 @@ describe('transparent wrappers (5.4)', () => {
     "trap 'a ;;' EXIT",
     "sudo bash -c 'a |'",
   ];
-  test.each(unparsable)('an inner script that does not parse fails the whole analysis: %j', (source) => {
-    expect(analyzeShell(source).failure).not.toBeNull();
+  // SPEC 5.7 applied to the inner string: judged as its own whitespace-normalised text, at least ask.
+  test.each(unparsable)('an inner script that does not parse is one forced part of its own text: %j', (source) => {
+    const a = analyzeShell(source);
+    expect(a.failure).toBeNull();
+    const forced = a.parts.filter((p) => p.kind === 'command' && p.forceAsk?.includes('could not be parsed') === true);
+    expect(forced).toHaveLength(1);
+    expect(forced[0]?.kind === 'command' && /^a\b|^\(|^echo/.test(forced[0].text)).toBe(true);
+  });
+
+  test('the lines before a syntax error in an inner string are judged in its text', () => {
+    const a = analyzeShell("eval $'rm x\\n\"'");
+    expect(a.failure).toBeNull();
+    expect(a.parts.at(-1)).toMatchObject({ kind: 'command', text: 'rm x "', forceAsk: expect.stringContaining('could not be parsed') });
   });
 
   test('wrappers nest and the depth bound applies to them', () => {
     expect(parts(`${'nice '.repeat(60)}rm x`).at(-1)).toBe('rm x');
     expect(analyzeShell(`${'nice '.repeat(70)}rm x`).failure).toMatch(/nesting/);
     expect(parts(`${'eval '.repeat(30)}rm x`).at(-1)).toBe('rm x');
-    expect(analyzeShell(`${'eval '.repeat(70)}rm x`).failure).toMatch(/nesting/);
+    // The innermost string passes the bound: it is judged as its own text, at least ask.
+    const deepEval = analyzeShell(`${'eval '.repeat(70)}rm x`);
+    expect(deepEval.failure).toBeNull();
+    expect(deepEval.parts.at(-1)).toMatchObject({ text: expect.stringMatching(/^(?:eval )+rm x$/), forceAsk: expect.stringMatching(/nesting/) });
     expect(parts(`${'sudo timeout 1 '.repeat(20)}rm x`)).toHaveLength(1);
     expect(analyzeShell(`${'sudo timeout 1 '.repeat(40)}rm x`).failure).toMatch(/nesting/);
   });

@@ -35,12 +35,13 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
     if (part.kind === 'write') {
       let d = decidePath(policy, 'fs_write', part.target, { resolve: true, cwd });
       let after = '';
-      // After a `cd`, the target may lie in another folder: the most restrictive place wins.
+      // After a `cd` (or inside `env -C DIR`), the target may lie in another folder: the most
+      // restrictive place wins.
       for (const dir of part.alsoIn ?? []) {
         const there = decidePath(policy, 'fs_write', `${dir}/${part.target}`, { resolve: true, cwd });
         if (moreRestrictive(there.effect, d.effect)) {
           d = there;
-          after = ` (after cd ${JSON.stringify(dir)})`;
+          after = ` (in ${JSON.stringify(dir)}, where a cd or a wrapper may have moved)`;
         }
       }
       const forced = part.forceAsk !== null && d.effect === 'allow';

@@ -12,6 +12,7 @@ export function analyzeShell(source: string): ShellAnalysis {
   const walker = new Walker();
   try {
     const statements = walker.source(source, 0);
+    walker.finish();
     return { parts: walker.parts, failure: null, suspicious: walker.suspicious, empty: statements === 0 };
   } catch (e) {
     if (e instanceof ShellFailure) return failed(e.message);

@@ -9,11 +9,26 @@ const DANGEROUS = new Set([
   'GIT_PAGER', 'PAGER', 'MANPAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'EDITOR', 'VISUAL', 'GIT_SSH', 'GIT_SSH_COMMAND',
   'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_EXTERNAL_DIFF', 'GIT_EXEC_PATH', 'GIT_PROXY_COMMAND', 'GIT_TEMPLATE_DIR', 'GIT_DIR',
   'GIT_COMMON_DIR', 'BROWSER', 'LESSOPEN', 'LESSCLOSE', 'NODE_OPTIONS', 'PERL5OPT', 'RUBYOPT', 'PYTHONSTARTUP',
+  // bash's own tables of what a name runs: `BASH_CMDS[ls]=/bin/rm` is `hash -p /bin/rm ls`,
+  // `BASH_ALIASES[ls]=…` defines an alias; `BASH_LOADABLES_PATH` is where `enable -f` loads
+  // builtins from.
+  'BASH_CMDS', 'BASH_ALIASES', 'BASH_LOADABLES_PATH',
 ]);
 
 export function isDangerousName(name: string): boolean {
-  return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_') || name.startsWith('GIT_CONFIG');
+  return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_') || name.startsWith('GIT_CONFIG') ||
+    // `BASH_FUNC_ls%%=() { …; }` in the environment defines the function `ls` in a child bash.
+    name.startsWith('BASH_FUNC_');
 }
+
+/** The variable a name operand sets: `BASH_CMDS[ls]` sets an element of BASH_CMDS. */
+function baseName(name: string): string {
+  const bracket = name.indexOf('[');
+  return bracket < 0 ? name : name.slice(0, bracket);
+}
+
+const DYNAMIC_NAME = 'variable name only known at run time (it could be PATH, PS4 or any other)';
+const NAMEREF = 'a nameref (declare -n) makes later assignments to one name set another variable, which may be PATH or PS4';
 
 export function dangerReason(name: string): string {
   return `assignment to ${name}`;
@@ -50,14 +65,18 @@ export function operandAssignmentDanger(args: readonly Arg[]): string | null {
     case 'mapfile':
     case 'readarray':
       return namesDanger(args, 'dnOsuCc', '');
+    case 'unset':
+      // Removing PATH or PS4 runs nothing new; a name only known at run time may be `a[$(cmd)]`.
+      return args.some((a, i) => i > 0 && a.dynamic !== null) ? DYNAMIC_NAME : null;
     case 'getopts':
-      return namesDanger(args.slice(1), '', '');
+      // `getopts OPTSTRING NAME [ARG…]`: only NAME is a variable.
+      return args[2] === undefined ? null : nameDanger(args[2]);
     case 'printf':
       return printfDanger(args);
     case 'let':
       return letDanger(args);
     case 'wait':
-      return namesDanger(args, 'p', 'p');
+      return waitDanger(args);
     case 'hash':
       // `hash -p /bin/rm ls` makes every later `ls` run rm.
       return args.some((a, i) => i > 0 && /^-[a-z]*p/.test(a.value)) ? 'hash -p makes a command name run another program' : null;
@@ -66,6 +85,8 @@ export function operandAssignmentDanger(args: readonly Arg[]): string | null {
 }
 
 function declarationDanger(args: readonly Arg[]): string | null {
+  // `export -n` un-exports; only declare, typeset and local make namerefs.
+  const makesNamerefs = args[0]?.value !== 'export' && args[0]?.value !== 'readonly';
   let nameref = false;
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
@@ -75,7 +96,11 @@ function declarationDanger(args: readonly Arg[]): string | null {
     // `declare "$a"=x`: the name is only known at run time.
     if (a.dynamic !== null && /[$`]/.test(v.slice(0, v.indexOf('=') < 0 ? v.length : v.indexOf('=')))) return 'dynamic variable name in a declaration builtin';
     if ((v.startsWith('-') || v.startsWith('+')) && assignedName(v) === null) {
-      if (v.includes('n')) nameref = true;
+      if (v.includes('n')) {
+        // `declare -n r; r=PS4; r='$(cmd)'`: which variable `r=` sets is decided at run time.
+        if (makesNamerefs && v.startsWith('-')) return NAMEREF;
+        nameref = true;
+      }
       continue;
     }
     const set = assignedName(v);
@@ -104,28 +129,55 @@ function namesDanger(args: readonly Arg[], withValue: string, extra: string): st
       for (let j = 1; j < v.length; j++) {
         const ch = v[j] ?? '';
         if (!withValue.includes(ch)) continue;
-        const value = j + 1 < v.length ? v.slice(j + 1) : args[++i]?.value ?? '';
-        if (extra.includes(ch) && isDangerousName(value)) return dangerReason(value);
+        const value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : args[++i];
+        if (extra.includes(ch) && value !== undefined) {
+          const why = nameDanger(value);
+          if (why !== null) return why;
+        }
         break;
       }
       continue;
     }
     options = false;
-    if (a.split) return 'dynamic variable name';
-    if (isDangerousName(v)) return dangerReason(v);
+    const why = nameDanger(a);
+    if (why !== null) return why;
   }
   return null;
 }
 
+/** Why a word read as a variable name sets a dangerous variable (or one only known at run time). */
+function nameDanger(a: Arg): string | null {
+  if (a.dynamic !== null) return DYNAMIC_NAME;
+  const name = baseName(a.value);
+  return isDangerousName(name) ? dangerReason(name) : null;
+}
+
 function printfDanger(args: readonly Arg[]): string | null {
   for (let i = 1; i < args.length; i++) {
-    const v = args[i]?.value ?? '';
+    const a = args[i];
+    if (a === undefined) continue;
+    const v = a.value;
     if (v === '-v') {
-      const target = args[i + 1]?.value ?? '';
-      return isDangerousName(target.replace(/\[.*$/s, '')) ? dangerReason(target) : null;
+      const target = args[i + 1];
+      return target === undefined ? null : nameDanger(target);
     }
-    if (v.startsWith('-v') && v.length > 2) return isDangerousName(v.slice(2)) ? dangerReason(v.slice(2)) : null;
+    if (v.startsWith('-v') && v.length > 2) return nameDanger({ ...a, value: v.slice(2) });
     if (!v.startsWith('-') || v === '--') return null;
+  }
+  return null;
+}
+
+/** `wait -p NAME` stores a job id in NAME; the operands are job ids, not names. */
+function waitDanger(args: readonly Arg[]): string | null {
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined) continue;
+    const v = a.value;
+    if (v === '--' || !v.startsWith('-') || v.length < 2) return null;
+    const p = v.indexOf('p');
+    if (p < 0) continue;
+    const name = p + 1 < v.length ? { ...a, value: v.slice(p + 1) } : args[i + 1];
+    return name === undefined ? null : nameDanger(name);
   }
   return null;
 }

@@ -14,6 +14,8 @@ export interface ConfigEffects {
 export interface GitScan extends ConfigEffects {
   /** Index of the subcommand (args.length when there is none). */
   next: number;
+  /** The `-C DIR` folders, in order: git works in the repository around the last. */
+  chdir: Arg[] | null;
 }
 
 const FLAGS = new Set([
@@ -26,7 +28,7 @@ const WITH_VALUE = new Set(['--git-dir', '--work-tree', '--namespace', '--super-
 const INLINE_VALUE = new Set([...WITH_VALUE, '--exec-path', '--list-cmds']);
 
 export function scanGit(args: readonly Arg[]): GitScan {
-  const scan: GitScan = { next: args.length, scripts: [], aliases: new Map(), forceAsk: null };
+  const scan: GitScan = { next: args.length, scripts: [], aliases: new Map(), forceAsk: null, chdir: null };
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     if (a === undefined) continue;
@@ -34,7 +36,8 @@ export function scanGit(args: readonly Arg[]): GitScan {
     // Quoted or not, a word built at run time could be an option that takes the next word.
     if (a.dynamic !== null) scan.forceAsk ??= 'git global option or sub-command is not static';
     if (v === '-C') {
-      i++;
+      const dir = args[++i];
+      if (dir !== undefined) (scan.chdir ??= []).push(dir);
       continue;
     }
     if (v === '-c') {

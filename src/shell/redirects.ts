@@ -22,7 +22,7 @@ export function redirectWrite(r: Redirect, target: Arg, procSubOnly: boolean, so
   }
   if (procSubOnly) return null;
   if (target.dynamic === null && (NOT_FILES.has(target.value) || DEV_FD.test(target.value))) return null;
-  const tilde = tildeTarget(target, source);
+  const tilde = tildePath(target, source, 'redirection target');
   return {
     kind: 'write',
     target: tilde.path,
@@ -33,20 +33,21 @@ export function redirectWrite(r: Redirect, target: Arg, procSubOnly: boolean, so
 }
 
 /**
- * Bash's tilde expansion of a target: only an unquoted `~` at the start expands. `~` and `~/`
- * are the home folder, which rules match as `~/`; `~+` is the working folder; `~-` and `~user`
- * are only known at run time. A quoted `~` is a folder of that name.
+ * Bash's tilde expansion of a path word (`what` names it in reasons): only an unquoted `~` at the
+ * start expands. `~` and `~/` are the home folder, which rules match as `~/`; `~+` is the working
+ * folder; `~-` (OLDPWD), `~N`, `~+N`, `~-N` (the directory stack) and `~user` are only known at
+ * run time. A quoted `~` is a folder of that name.
  */
-function tildeTarget(target: Arg, source: string): { path: string; doubt: string | null } {
+export function tildePath(target: Arg, source: string, what: string): { path: string; doubt: string | null } {
   const v = target.value;
   if (!v.startsWith('~')) return { path: v, doubt: null };
-  if (target.pos < 0 || target.pos >= source.length) return { path: v, doubt: 'redirection target starts with a ~ whose quoting is unknown' };
+  if (target.pos < 0 || target.pos >= source.length) return { path: v, doubt: `${what} starts with a ~ whose quoting is unknown` };
   if (source.charCodeAt(target.pos) !== 0x7e) return { path: `./${v}`, doubt: null };
   const slash = v.indexOf('/');
   const prefix = slash < 0 ? v : v.slice(0, slash);
   if (prefix === '~') return { path: v, doubt: null };
   if (prefix === '~+') return { path: `.${slash < 0 ? '' : v.slice(slash)}`, doubt: null };
-  return { path: v, doubt: `redirection target ${prefix} names a folder only known at run time` };
+  return { path: v, doubt: `${what} ${prefix} names a folder only known at run time` };
 }
 
 function descriptorText(d: RedirectDescriptor | undefined): string {

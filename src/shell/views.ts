@@ -1,5 +1,6 @@
 // Tightening views (SPEC 5.3): other spellings of a command that deny/ask rules must also see.
 import { scanGit } from './git.ts';
+import { lexicalPath, mayCollapse } from './paths.ts';
 import type { CommandPart } from './types.ts';
 import { joinValues, type Arg } from './words.ts';
 
@@ -21,6 +22,8 @@ export function addSpellings(part: CommandPart, args: readonly Arg[], text: stri
   const slash = a0.lastIndexOf('/');
   const base = slash >= 0 && slash < a0.length - 1 ? a0.slice(slash + 1) : a0;
   if (base !== a0) addView(part, base + rest);
+  // `/usr/bin/../bin/rm` and `/bin//rm` are also judged as `/bin/rm` (a rule may name the path).
+  if (slash > 0 && a0.charCodeAt(0) === 0x2f && mayCollapse(a0)) addView(part, lexicalPath(a0).path + rest);
   const lower = a0.toLowerCase();
   if (lower !== a0) addView(part, lower + rest);
   const lowerBase = base.toLowerCase();

@@ -14,11 +14,11 @@ import {
   noBreakBefore, noBreakBetween, RESERVED, skipGap, type Literal,
 } from './guards.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript, ShellFailure } from './parse.ts';
-import { redirectWrite } from './redirects.ts';
-import type { CommandPart, ShellPart } from './types.ts';
+import { redirectWrite, tildePath } from './redirects.ts';
+import type { CommandPart, ShellPart, WritePart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { assignmentHead, joinValues, notePart, type Arg } from './words.ts';
-import { unwrap, type ScriptArg } from './wrappers.ts';
+import { unwrap, type ScriptArg, type Unwrapped } from './wrappers.ts';
 
 /** One source text being walked: positions of its nodes index `source`. */
 interface Scope {
@@ -36,6 +36,12 @@ interface Sink {
 
 const MAX_CWDS = 16;
 
+/** The folders the shell may be in, saved while a wrapper's command is walked in another one. */
+interface FolderState {
+  cwds: string[];
+  cwdDoubt: string | null;
+}
+
 export class Walker {
   readonly parts: ShellPart[] = [];
   suspicious: string | null = null;
@@ -43,10 +49,36 @@ export class Walker {
   private cwds: string[] = ['.'];
   /** Set when a `cd` went somewhere only known at run time. */
   private cwdDoubt: string | null = null;
+  /**
+   * Above 0 while walking code that runs later than where it stands, maybe after a `cd` further
+   * on: function bodies, loops, trap and alias strings.
+   */
+  private deferred = 0;
+  /** Relative writes of such code: once the walk ends they are judged in every folder a `cd` reached. */
+  private laterWrites: WritePart[] | null = null;
+  /** Set when `shopt -s cdable_vars` may be on: `cd NAME` may then go to the folder held in $NAME. */
+  private cdable: string | null = null;
   /** Set by `word` in join mode: a process substitution at the word's start or end touches a neighbour. */
   private openBefore = false;
   private openAfter = false;
   private literal: Literal = 'command';
+  /**
+   * True while walking text bash expands as if double-quoted and then evaluates as arithmetic
+   * (`$(( ))`, `(( ))`, array subscripts, `${x:offset}`): a `'` there is an ordinary character.
+   */
+  private arith = false;
+
+  /** Settles what is only known once the whole command has been walked. */
+  finish(): void {
+    const reached = this.cwds.length > 1 ? this.cwds.slice(1) : null;
+    for (const w of this.laterWrites ?? []) {
+      if (reached !== null) w.alsoIn = w.alsoIn === undefined ? reached : [...new Set([...w.alsoIn, ...reached])];
+      if (this.cwdDoubt !== null) w.forceAsk ??= this.cwdDoubt;
+    }
+    if (this.cdable === null) return;
+    // With cdable_vars on at some point, any `cd` may have gone elsewhere.
+    for (const p of this.parts) if (p.kind === 'write' && p.alsoIn !== undefined) p.forceAsk ??= this.cdable;
+  }
 
   /** Parses and walks a script string (the input, or a string a wrapper hands to a shell). */
   source(source: string, depth: number): number {
@@ -153,11 +185,16 @@ export class Walker {
       case 'Select':
         if (isDangerousName(node.name.value)) sink.force = `${dangerReason(node.name.value)} (loop variable)`;
         if (node.wordlist) for (const w of node.wordlist) this.word(w, scope, depth, sink);
+        // A loop body runs again after the `cd`s in it.
+        this.deferred++;
         this.statements(node.body.commands, scope, depth);
+        this.deferred--;
         break;
       case 'While':
+        this.deferred++;
         this.statements(node.clause.commands, scope, depth);
         this.statements(node.body.commands, scope, depth);
+        this.deferred--;
         break;
       case 'Subshell':
       case 'BraceGroup':
@@ -173,7 +210,10 @@ export class Walker {
       case 'Function':
         // unbash takes `function> f` as a function named `> f`.
         if (/[\s<>|&;()`$"']/.test(node.name.text)) fail(`invalid function name ${node.name.text}`);
+        // The body runs when the function is called, maybe after a `cd` further on.
+        this.deferred++;
         this.node(node.body, scope, depth);
+        this.deferred--;
         break;
       case 'Coproc': {
         // bash reads `coproc NAME esac` as NAME plus a compound command and rejects it; unbash
@@ -190,9 +230,11 @@ export class Walker {
         // unbash also reads `for (i=0;…))` with one parenthesis as an arithmetic for loop.
         if (!/^for[ \t]*\(\(/.test(scope.source.slice(node.pos, node.pos + 16))) fail("expected '((' after for");
         if (node.initialize) this.arithmetic(node.initialize, scope, depth, sink);
+        this.deferred++;
         if (node.test) this.arithmetic(node.test, scope, depth, sink);
         if (node.update) this.arithmetic(node.update, scope, depth, sink);
         this.statements(node.body.commands, scope, depth);
+        this.deferred--;
         break;
       case 'TestCommand':
         this.test(node.expression, scope, depth, sink, node.end);
@@ -304,32 +346,96 @@ export class Walker {
     if (first?.dynamic != null) part.forceAsk ??= `command word is not static (${first.dynamic})`;
     addSpellings(part, args, text);
     this.insert(at, part);
-    this.noteCd(args);
+    this.noteCd(args, scope.source);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
     let dynamic = false;
-    for (const inner of u.commands) this.emit(inner, [], null, slice(scope, inner, source), scope, depth + 1, stdin, this.parts.length);
+    const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.enterFolder(u, scope.source);
+    // `builtin printf -v PS4 …` and `command export PATH=…` set the variable as the bare builtin
+    // would: the wrapped command gets the same checks.
+    for (const inner of u.commands) {
+      this.emit(inner, [], operandAssignmentDanger(inner), slice(scope, inner, source), scope, depth + 1, stdin, this.parts.length);
+    }
     for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
     for (const s of u.scripts) dynamic = this.run(s, part, depth + 1) || dynamic;
+    if (u.expanded !== undefined) this.expandedWords(u.expanded, part, depth + 1);
+    if (moved !== null) this.leaveFolder(moved);
     // A wrapper around nothing judged (`bash -c ''`) must be judged itself; one around a string
     // only known at run time is already at least `ask`.
     if (u.wrapper && (this.parts.length > before || dynamic)) part.wrapper = true;
   }
 
+  /**
+   * `env -C DIR`, `sudo -D DIR`, `find -execdir`: what the wrapper runs works in another folder,
+   * so its relative writes are judged there too (or ask when that folder is not known). The
+   * wrapped program is a child process: the folder the shell is in does not change.
+   */
+  private enterFolder(u: Unwrapped, source: string): FolderState {
+    const saved: FolderState = { cwds: this.cwds, cwdDoubt: this.cwdDoubt };
+    if (u.folderDoubt !== undefined) this.cwdDoubt ??= u.folderDoubt;
+    if (u.folder !== undefined) {
+      const to = this.folderOf(u.folder, source, 'the folder a wrapper runs its command in');
+      if (to !== null) this.moveTo(to);
+    }
+    return saved;
+  }
+
+  private leaveFolder(saved: FolderState): void {
+    this.cwds = saved.cwds;
+    this.cwdDoubt = saved.cwdDoubt;
+  }
+
   /** Records where `cd`/`pushd`/`popd` may move the shell, for the redirections after it. */
-  private noteCd(args: Arg[]): void {
+  private noteCd(args: Arg[], source: string): void {
     const name = args[0];
     if (name === undefined || name.dynamic !== null) return;
     const n = name.value;
+    if (n === 'shopt') {
+      this.noteShopt(args);
+      return;
+    }
     if (n !== 'cd' && n !== 'pushd' && n !== 'popd') return;
-    const operands = args.slice(1).filter((a) => !(a.dynamic === null && (a.value === '--' || /^-[LPe@]+$/.test(a.value))));
-    const target = operands[0];
-    if (n === 'popd' || (target !== undefined && (target.dynamic !== null || target.value === '-' || /^[+-]\d+$/.test(target.value)))) {
+    let target: Arg | undefined;
+    for (let i = 1; i < args.length && target === undefined; i++) {
+      const a = args[i];
+      if (a === undefined) continue;
+      if (a.dynamic === null && (a.value === '--' || /^-[LPe@]+$/.test(a.value))) continue;
+      // `pushd -n DIR` only puts DIR on the stack.
+      if (n === 'pushd' && a.dynamic === null && a.value === '-n') return;
+      target = a;
+    }
+    // popd, `pushd` alone (it swaps the top two), `pushd +N` and `cd -` go to a folder of the
+    // stack or OLDPWD.
+    if (n === 'popd' || (n === 'pushd' && target === undefined) ||
+      (target !== undefined && target.dynamic === null && (target.value === '-' || /^[+-]\d+$/.test(target.value)))) {
       this.cwdDoubt ??= `${n} moves to a folder only known at run time, so where a later redirection writes is not known`;
       return;
     }
-    const to = target === undefined ? '~' : target.value;
+    const to = target === undefined ? '~' : this.folderOf(target, source, `${n} target`);
+    if (to !== null) this.moveTo(to);
+  }
+
+  /**
+   * The folder a path word names after tilde expansion, relative to the folder it is used in;
+   * null (and a doubt for later redirections) when it is only known at run time.
+   */
+  private folderOf(target: Arg, source: string, what: string): string | null {
+    if (target.dynamic !== null) {
+      this.cwdDoubt ??= `${what} is not static (${target.dynamic}), so where a later redirection writes is not known`;
+      return null;
+    }
+    if (!target.value.startsWith('~')) return target.value;
+    const tilde = tildePath(target, source, what);
+    if (tilde.doubt !== null) {
+      this.cwdDoubt ??= `${tilde.doubt}, so where a later redirection writes is not known`;
+      return null;
+    }
+    return tilde.path;
+  }
+
+  /** Adds the folders `to` leads to from each folder the shell may be in. */
+  private moveTo(to: string): void {
     const next = new Set(this.cwds);
     for (const c of this.cwds) next.add(to.startsWith('/') || to.startsWith('~') || c === '.' ? to : `${c}/${to}`);
     if (next.size > MAX_CWDS) {
@@ -337,6 +443,25 @@ export class Walker {
       return;
     }
     this.cwds = [...next];
+  }
+
+  /** `shopt -s cdable_vars` lets `cd NAME` go to the folder held in $NAME. */
+  private noteShopt(args: Arg[]): void {
+    let setting = false;
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (a === undefined) continue;
+      if (a.dynamic !== null) {
+        this.cdable ??= 'shopt sets an option only known at run time (cdable_vars would let cd NAME go to the folder in $NAME), so where a redirection after a cd writes is not known';
+        return;
+      }
+      const v = a.value;
+      if (v.startsWith('-')) setting ||= v.includes('s');
+      else if (setting && v === 'cdable_vars') {
+        this.cdable ??= 'shopt -s cdable_vars lets cd NAME go to the folder held in $NAME, so where a redirection after a cd writes is not known';
+        return;
+      }
+    }
   }
 
   /** `args` runs inside `host` (sudo, npx…): its spellings tighten the host part. */
@@ -349,23 +474,32 @@ export class Walker {
     addSpellings(host, args, text);
     const u = unwrap(args, stdin);
     host.forceAsk ??= u.forceAsk;
+    const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.enterFolder(u, scope.source);
     for (const inner of u.commands) {
       if (u.wrapper) this.view(host, inner, scope, depth + 1, stdin);
-      else this.emit(inner, [], null, slice(scope, inner, host.source), scope, depth + 1, stdin, this.parts.length);
+      else this.emit(inner, [], operandAssignmentDanger(inner), slice(scope, inner, host.source), scope, depth + 1, stdin, this.parts.length);
     }
     for (const inner of u.views) this.view(host, inner, scope, depth + 1, stdin);
     for (const s of u.scripts) this.run(s, host, depth + 1);
+    if (moved !== null) this.leaveFolder(moved);
   }
 
   /** A string a wrapper hands to a shell: parsed and walked like the input itself. True if dynamic. */
   private run(s: ScriptArg, host: CommandPart, depth: number): boolean {
+    if (s.later !== true) return this.runNow(s, host, depth);
+    // Trap and alias strings run later, maybe after a `cd` further on.
+    this.deferred++;
+    try {
+      return this.runNow(s, host, depth);
+    } finally {
+      this.deferred--;
+    }
+  }
+
+  private runNow(s: ScriptArg, host: CommandPart, depth: number): boolean {
     const arg = s.arg;
     if (arg.dynamic === null) {
-      try {
-        this.source(arg.value, depth);
-      } catch (e) {
-        throw located(e, s.by);
-      }
+      this.tryScript(s, depth);
       return false;
     }
     host.forceAsk ??= `${s.by} runs a string that is not static (${arg.dynamic})`;
@@ -373,20 +507,40 @@ export class Walker {
     // were walked where they stand, and walking them again would cost exponential time in how
     // deep `eval "$(eval "$(…)")"` nests, so such a string adds nothing more.
     if (HOLDS_SCRIPT.test(arg.value)) return true;
+    this.tryScript(s, depth);
+    return true;
+  }
+
+  /**
+   * Walks a wrapper's string. One that fails to parse (or passes a bound) is judged as SPEC 5.7
+   * judges such input, but on its own text: bash runs the lines before a syntax error, so
+   * `eval $'rm x\n"'` is denied when the string's whitespace-normalised text matches a deny
+   * pattern, and at least `ask` otherwise. The parts found before the failure are dropped.
+   */
+  private tryScript(s: ScriptArg, depth: number): void {
     const mark = this.parts.length;
     const suspicious = this.suspicious;
+    const { literal, arith, deferred } = this;
     try {
-      this.source(arg.value, depth);
+      this.source(s.arg.value, depth);
     } catch (e) {
       if (!(e instanceof ShellFailure)) throw e;
       this.parts.length = mark;
       this.suspicious = suspicious;
+      this.literal = literal;
+      this.arith = arith;
+      this.deferred = deferred;
+      const text = s.arg.value.replace(/\s+/g, ' ').trim();
+      const why = e.wrapped ? e.message : `${s.by}: ${e.message}`;
+      this.parts.push({
+        kind: 'command', argv: [text], assignments: [], text, textWithAssignments: text, views: [], wrapper: false,
+        forceAsk: `the string ${s.by} runs could not be parsed (${why}), so it fails closed`, source: s.arg.value,
+      });
     }
-    return true;
   }
 
   private assignment(a: Assignment, scope: Scope, depth: number, sink: Sink): Arg {
-    const index = a.index === undefined ? null : this.word(a.index, scope, depth, sink);
+    const index = a.index === undefined ? null : this.arithmeticWord(a.index, scope, depth, sink);
     const head = assignmentHead(a, index);
     const value = a.value;
     const arg: Arg = { value: head, dynamic: index?.dynamic ?? null, split: false, pos: a.pos, end: a.end };
@@ -466,6 +620,7 @@ export class Walker {
           if (!write.target.startsWith('/') && !write.target.startsWith('~')) {
             if (this.cwds.length > 1) write.alsoIn = this.cwds.slice(1);
             if (this.cwdDoubt !== null) write.forceAsk ??= this.cwdDoubt;
+            if (this.deferred > 0) (this.laterWrites ??= []).push(write);
           }
           this.parts.push(write);
         }
@@ -517,12 +672,19 @@ export class Walker {
         return;
       case 'SingleQuoted':
         this.quoted(scope, p.pos, p.end);
+        // In arithmetic the quotes do not quote: `$(( '$(cmd)' ))` runs cmd.
+        if (this.arith && mayHoldCode(p.value)) this.expandedText(p.value, depth + 1, sink);
         return;
-      case 'AnsiCQuoted':
+      case 'AnsiCQuoted': {
         this.quoted(scope, p.pos, p.end);
         // bash 5.2 reads `\x{HH}`; unbash does not decode it, so the word's value is not known here.
         if (p.text.includes('\\x{')) arg.dynamic ??= "$'\\x{…}' escape";
+        if (!this.arith) return;
+        // In arithmetic `$'` is a plain `$` and a quote: the text between the quotes is expanded.
+        const raw = p.text.slice(2, -1);
+        if (mayHoldCode(raw)) this.expandedText(raw, depth + 1, sink);
         return;
+      }
       case 'DoubleQuoted':
       case 'LocaleString':
         for (const c of p.parts) this.part(c, scope, depth, sink, arg, true);
@@ -545,7 +707,9 @@ export class Walker {
         checkDepth(d);
         const literal = this.literal;
         this.literal = 'free';
-        if (p.index) this.word(p.index, scope, d, sink);
+        // An indexed array's subscript is arithmetic (an associative one is not, but which one
+        // `a` is may only be known at run time).
+        if (p.index) this.arithmeticWord(p.index, scope, d, sink);
         if (p.operation) this.parameterOperation(p.operation, p.parameter, scope, d, sink);
         this.literal = literal;
         return;
@@ -582,8 +746,8 @@ export class Walker {
         this.word(op.replacement, scope, depth, sink);
         return;
       case 'Slice':
-        this.word(op.offset, scope, depth, sink);
-        if (op.length) this.word(op.length, scope, depth, sink);
+        this.arithmeticWord(op.offset, scope, depth, sink);
+        if (op.length) this.arithmeticWord(op.length, scope, depth, sink);
         return;
       case 'CaseModification':
         if (op.operand) this.word(op.operand, scope, depth, sink);
@@ -606,7 +770,10 @@ export class Walker {
     checkDepth(depth);
     if (script === undefined) fail('substitution that could not be parsed');
     const literal = this.literal;
+    const arith = this.arith;
     this.literal = 'command';
+    // A command substitution inside arithmetic is an ordinary script again.
+    this.arith = false;
     try {
       checkErrors(script);
       const own = script.source;
@@ -616,12 +783,15 @@ export class Walker {
       throw where === null ? e : located(e, where);
     }
     this.literal = literal;
+    this.arith = arith;
   }
 
   private arithmetic(root: ArithmeticExpression, scope: Scope, depth: number, sink: Sink): void {
     checkDepth(depth);
     const literal = this.literal;
+    const arith = this.arith;
     this.literal = 'free';
+    this.arith = true;
     const stack: ArithmeticExpression[] = [root];
     const scratch: Arg = { value: '', dynamic: null, split: false, pos: -1, end: -1 };
     for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
@@ -653,6 +823,61 @@ export class Walker {
       }
     }
     this.literal = literal;
+    this.arith = arith;
+  }
+
+  /** A word bash evaluates as arithmetic (a subscript, a `${x:offset}`). */
+  private arithmeticWord(word: Word, scope: Scope, depth: number, sink: Sink): Arg {
+    const arith = this.arith;
+    this.arith = true;
+    const arg = this.word(word, scope, depth, sink);
+    this.arith = arith;
+    return arg;
+  }
+
+  /** Strings a builtin expands again (`compgen -W`): the substitutions in them run. */
+  private expandedWords(words: readonly Arg[], host: CommandPart, depth: number): void {
+    const sink: Sink = { force: null };
+    // `complete -W` stores the words for completions that happen later.
+    const later = host.argv[0] === 'complete';
+    if (later) this.deferred++;
+    for (const w of words) {
+      if (w.dynamic !== null) host.forceAsk ??= `${host.argv[0] ?? ''} expands a word list only known at run time (${w.dynamic}), which may hold a command substitution`;
+      else if (mayHoldCode(w.value)) this.expandedText(w.value, depth, sink);
+    }
+    if (later) this.deferred--;
+    host.forceAsk ??= sink.force;
+  }
+
+  /**
+   * Walks quoted text of an arithmetic context the way bash expands it there: like double-quoted
+   * text, where `'` and `"` are plain characters and `$( )`, backticks and `${ }` still expand.
+   * That is how bash reads the body of an unquoted heredoc, so the text is parsed as one.
+   */
+  private expandedText(text: string, depth: number, sink: Sink): void {
+    checkDepth(depth);
+    let delimiter = 'AGENT_GATE_END';
+    while (text.includes(delimiter)) delimiter += '_';
+    // The empty line keeps a trailing backslash from joining the delimiter line.
+    const source = `:<<${delimiter}\n${text}\n\n${delimiter}\n`;
+    const script = parseScript(source);
+    const command = script.commands[0]?.command;
+    const doc = command?.type === 'Command' ? command.suffix[0] : undefined;
+    if (doc?.type !== 'HereDoc' || script.commands.length !== 1) fail('quoted text in arithmetic that could not be read');
+    checkHereDoc(doc);
+    const parts = doc.body.parts;
+    if (parts === undefined) return;
+    const marks = findSuspicious(source);
+    const scope: Scope = { source, quoted: marks === null ? null : [], heredocEnd: 0 };
+    const scratch: Arg = { value: '', dynamic: null, split: false, pos: -1, end: -1 };
+    const arith = this.arith;
+    try {
+      for (const p of parts) this.part(p, scope, depth, sink, scratch, true);
+    } catch (e) {
+      throw located(e, 'in quoted text that bash expands inside arithmetic');
+    }
+    this.arith = arith;
+    if (marks !== null) this.checkSuspicious(marks, scope);
   }
 
   private test(root: TestExpression, scope: Scope, depth: number, sink: Sink, end: number): void {

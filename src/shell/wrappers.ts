@@ -5,6 +5,7 @@ import { isDangerousName, dangerReason } from './assignments.ts';
 import { expandAlias, scanGit } from './git.ts';
 import { gitSubcommandRuns } from './gitruns.ts';
 import { hasOption, longOptionName, optionDoubt, optionValue, scanOptions, unknownOptionReason, type OptionScan, type OptionSpec } from './options.ts';
+import { lexicalPath, mayCollapse } from './paths.ts';
 import { joinedArg, type Arg } from './words.ts';
 
 export interface Unwrapped {
@@ -17,12 +18,23 @@ export interface Unwrapped {
   /** Strings the host hands to a shell (`sh -c`, `eval`, git aliases); parsed as scripts. */
   scripts: ScriptArg[];
   forceAsk: string | null;
+  /** The folder the wrapped command runs in (`env -C DIR`), relative to the shell's. */
+  folder?: Arg;
+  /** Why the folder the wrapped command runs in is not known (`find -execdir`, `sudo -D`). */
+  folderDoubt?: string;
+  /**
+   * Strings the host expands again as shell words (`compgen -W '$(cmd)'`): the substitutions in
+   * them run, whatever quotes surround them.
+   */
+  expanded?: Arg[];
 }
 
 export interface ScriptArg {
   arg: Arg;
   /** Who runs it, for reasons (`bash -c`, `eval`, `git -c core.pager`). */
   by: string;
+  /** It runs later than where it stands (a trap, an alias), maybe after a `cd` further on. */
+  later?: true;
 }
 
 const NONE: Unwrapped = Object.freeze({ wrapper: false, commands: [], views: [], scripts: [], forceAsk: null });
@@ -32,21 +44,41 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbas
 const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
-  'alias', 'mapfile', 'readarray', 'source', '.',
+  'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc',
 ]);
-/** Script operands that are standard input itself. */
-const STDIN_FILES = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+/** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
+const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
+
+/**
+ * What a script operand reads: `'stdin'` for standard input itself, `'fd'` for another open file
+ * descriptor (`bash /dev/fd/3 3<<<…`, `/proc/1234/fd/0`), whose text is not known here; null for
+ * an ordinary file.
+ */
+function scriptSource(arg: Arg): 'stdin' | 'fd' | null {
+  const raw = arg.value;
+  if (arg.dynamic !== null || raw.charCodeAt(0) !== 0x2f) return null;
+  const v = mayCollapse(raw) ? lexicalPath(raw).path : raw;
+  if (v === '/dev/stdin') return 'stdin';
+  const m = FD_FILE.exec(v);
+  if (m === null) return null;
+  const pid = m[1];
+  return m[2] === '0' && (pid === undefined || pid === 'self' || pid === 'thread-self') ? 'stdin' : 'fd';
+}
 const SYSTEM_DIR = /^\/(?:usr\/(?:local\/)?|opt\/homebrew\/)?s?bin\/([^/]+)$/;
 
 /**
- * The wrapper a command word names: a bare name or a program in a system directory. Anything
- * else (`./timeout`) could be any program, so it is not trusted to behave like the wrapper.
+ * The wrapper a command word names: a bare name or a program in a system directory, in any
+ * spelling of that path (`/bin//sh`, `/usr/bin/../bin/sh`). Anything else (`./timeout`) could be
+ * any program, so it is not trusted to behave like the wrapper.
  */
 export function wrapperName(arg: Arg): string | null {
   if (arg.dynamic !== null) return null;
   const v = arg.value;
   if (!v.includes('/')) return v;
-  return SYSTEM_DIR.exec(v)?.[1] ?? null;
+  const direct = SYSTEM_DIR.exec(v);
+  if (direct !== null) return direct[1] ?? null;
+  if (v.charCodeAt(0) !== 0x2f || !mayCollapse(v)) return null;
+  return SYSTEM_DIR.exec(lexicalPath(v).path)?.[1] ?? null;
 }
 
 export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
@@ -55,6 +87,14 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
   // On a case-insensitive file system `Sudo` and `BASH` run sudo and bash.
   const name = wrapperName(first)?.toLowerCase() ?? null;
   if (name === null || !WRAPPERS.has(name)) return NONE;
+  const u = unwrapNamed(name, args, stdin);
+  // `/tmp/x/../../bin/sh` is /bin/sh only if /tmp/x is not a link: what runs is judged, but the
+  // host is not trusted to be the wrapper.
+  if (u === NONE || !first.value.includes('/..') || !lexicalPath(first.value).linked) return u;
+  return { ...u, forceAsk: u.forceAsk ?? `${first.value} climbs out of a folder that may be a link, so which program it names is not known` };
+}
+
+function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unwrapped {
   switch (name) {
     case 'time':
       return argv(args, scanOptions(args, 1, TIME), 0);
@@ -98,6 +138,16 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
       const callback = optionValue(scanOptions(args, 1, MAPFILE), '-C');
       return callback === null ? NONE : { ...NONE, scripts: [{ arg: callback, by: `${name} -C` }] };
     }
+    case 'compgen':
+    case 'complete':
+      return completion(args, name);
+    case 'bind':
+      // `bind -x 'KEYSEQ: CMD'` runs CMD when the key is pressed (in an interactive shell).
+      return args.some((a, i) => i > 0 && (a.dynamic !== null || /^-[A-Za-z]*x/.test(a.value)))
+        ? { ...NONE, forceAsk: 'bind -x binds a key to a shell command' } : NONE;
+    case 'fc':
+      // fc runs commands from the history (`fc -s`) or edits them with any program (`fc -e`).
+      return { ...NONE, forceAsk: 'fc runs commands from the shell history, which are not known here' };
     case 'find':
       return find(args);
     case 'git':
@@ -116,14 +166,17 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
     case 'pnpm':
     case 'yarn': {
       // Global options may come before the sub-command (`npm --yes exec`, `npm -w pkg exec`).
-      const sub = scanOptions(args, 1, PACKAGE_MANAGER).next;
+      const scan = scanOptions(args, 1, name === 'npm' ? NPM_GLOBAL : PACKAGE_MANAGER);
+      const sub = scan.next;
+      // npm reads its options wherever they stand: `npm --call=CMD exec` runs CMD as `exec -c` does.
+      const call = name === 'npm' ? optionValue(scan, '-c', '--call') : null;
       // npm takes any unambiguous prefix of a command name: `exe` is exec.
       const runs = name === 'npm' ? ['exec', 'exe', 'x'] : ['exec', 'dlx'];
-      if (isOneOf(args[sub], ...runs)) return execLike(args, sub + 1);
+      if (isOneOf(args[sub], ...runs)) return withCall(execLike(args, sub + 1), call);
       // An option this table lacks may have taken the word read as the sub-command.
       const before = args[sub - 1];
       if (sub > 1 && before !== undefined && before.value.startsWith('-') && !before.value.includes('=') && isOneOf(args[sub + 1], ...runs)) {
-        const inner = execLike(args, sub + 2);
+        const inner = withCall(execLike(args, sub + 2), call);
         return { ...inner, forceAsk: inner.forceAsk ?? `${name} option ${before.value} may take a value, so the sub-command may be ${args[sub + 1]?.value ?? ''}` };
       }
       return NONE;
@@ -133,6 +186,8 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
 }
 
 const PLAIN: OptionSpec = { shortWithValue: '', longWithValue: [] };
+/** compgen and complete: -A action, -G glob, -W words, -F function, -C command, -P/-S affixes, -X filter, -o option, -V name. */
+const COMPLETION: OptionSpec = { shortWithValue: 'AGWFCPSXoV', longWithValue: [] };
 const MAPFILE: OptionSpec = { shortWithValue: 'dnOsuCc', longWithValue: [] };
 // The option tables of GNU coreutils, findutils, procps, util-linux, sudo and doas (BSD-only value
 // options included: reading an extra word as a value only moves the judged command later).
@@ -206,6 +261,18 @@ const PACKAGE_MANAGER: OptionSpec = {
   longWithValue: ['--workspace', '--prefix', '--registry', '--cache', '--userconfig', '--globalconfig', '--dir', '--filter', '--cwd', '--loglevel', '--node-options', '--package'],
 };
 
+/** npm's global options: its `-c`/`--call` also applies to an `exec` that follows. */
+const NPM_GLOBAL: OptionSpec = {
+  shortWithValue: `${PACKAGE_MANAGER.shortWithValue}c`,
+  longWithValue: [...PACKAGE_MANAGER.longWithValue, '--call'],
+};
+
+/** Adds the script of an npm `--call` given before `exec` to what exec runs. */
+function withCall(u: Unwrapped, call: Arg | null): Unwrapped {
+  if (call === null) return u;
+  return { ...u, scripts: [{ arg: call, by: 'npm --call' }, ...u.scripts] };
+}
+
 function isOneOf(arg: Arg | undefined, ...values: string[]): boolean {
   return arg !== undefined && arg.dynamic === null && values.includes(arg.value);
 }
@@ -277,9 +344,33 @@ function sourced(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapp
   const file = args[1]?.value === '--' ? args[2] : args[1];
   if (file === undefined) return NONE;
   if (file.dynamic !== null) return { ...NONE, forceAsk: `${name} runs a script only known at run time (${file.dynamic})` };
-  if (!STDIN_FILES.has(file.value)) return NONE;
+  const from = scriptSource(file);
+  if (from === null) return NONE;
+  if (from === 'fd') return { ...NONE, forceAsk: fdReason(name, file) };
   if (stdin !== null) return script(stdin, `${name} reading a heredoc`, null);
   return { ...NONE, forceAsk: `${name} reads its script from standard input` };
+}
+
+/**
+ * `compgen -C CMD` runs CMD (with the words being completed after it), `compgen -W WORDS` expands
+ * WORDS (running their substitutions) and `compgen -F f` calls a function; `complete` stores the
+ * same for later completions, which only an interactive shell runs, so it is judged as later code.
+ */
+function completion(args: readonly Arg[], name: string): Unwrapped {
+  const scan = scanOptions(args, 1, COMPLETION);
+  const scripts: ScriptArg[] = [];
+  const expanded: Arg[] = [];
+  let forceAsk: string | null = null;
+  for (const o of scan.options) {
+    const value = o.value;
+    if (value === null) continue;
+    if (o.name === '-C') scripts.push(name === 'complete' ? { arg: value, by: 'complete -C', later: true } : { arg: value, by: 'compgen -C' });
+    else if (o.name === '-W') expanded.push(value);
+    else if (o.name === '-F' && name === 'compgen') forceAsk ??= `compgen -F runs the shell function ${value.value}, which may not be defined in this command`;
+  }
+  if (scan.dynamic) forceAsk ??= `${name} option is not static, so it may run a command`;
+  if (scripts.length === 0 && expanded.length === 0 && forceAsk === null) return NONE;
+  return { wrapper: false, commands: [], views: [], scripts, forceAsk, expanded };
 }
 
 /** `alias ll='ls -l'`: the value runs wherever the alias is used (with expand_aliases). */
@@ -288,7 +379,7 @@ function aliases(args: readonly Arg[]): Unwrapped {
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     const eq = a?.value.indexOf('=') ?? -1;
-    if (a !== undefined && eq > 0) scripts.push({ arg: { ...a, value: a.value.slice(eq + 1) }, by: 'alias' });
+    if (a !== undefined && eq > 0) scripts.push({ arg: { ...a, value: a.value.slice(eq + 1) }, by: 'alias', later: true });
   }
   return scripts.length === 0 ? NONE : { ...NONE, scripts };
 }
@@ -299,7 +390,7 @@ function trap(args: readonly Arg[]): Unwrapped {
   if (action === undefined || args.length - start < 2) return NONE;
   if (start === 1 && action.value.startsWith('-')) return NONE;
   if (action.dynamic === null && (action.value === '' || action.value === '-')) return NONE;
-  return script(action, 'trap', null);
+  return { wrapper: true, commands: [], views: [], scripts: [{ arg: action, by: 'trap', later: true }], forceAsk: null };
 }
 
 function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped {
@@ -332,12 +423,14 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
     }
     i += values;
   }
-  if (STDIN_FILES.has(args[i]?.value ?? '') && args[i]?.dynamic === null) fromStdin = true;
+  const operand = args[i];
   if (command) {
-    const text = args[i];
-    if (text === undefined) return NONE;
-    return script(text, `${name} -c`, forceAsk);
+    if (operand === undefined) return NONE;
+    return script(operand, `${name} -c`, forceAsk);
   }
+  const from = operand === undefined ? null : scriptSource(operand);
+  if (from === 'stdin') fromStdin = true;
+  else if (from === 'fd' && operand !== undefined) forceAsk ??= fdReason(name, operand);
   // `bash <<'EOF' … EOF` and `bash <<< '…'` run the heredoc or here-string as a script.
   if (i >= args.length || fromStdin) {
     if (stdin !== null) return script(stdin, `${name} reading a heredoc`, forceAsk);
@@ -345,6 +438,10 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
     forceAsk ??= `${name} reads its script from standard input`;
   }
   return forceAsk === null ? NONE : { ...NONE, forceAsk };
+}
+
+function fdReason(name: string, file: Arg): string {
+  return `${name} runs the script it reads from ${file.value}, an open file descriptor whose text is not known here`;
 }
 
 function env(args: readonly Arg[]): Unwrapped {
@@ -358,6 +455,7 @@ function env(args: readonly Arg[]): Unwrapped {
   const assignments: Arg[] = [];
   let forceAsk: string | null = null;
   let options = true;
+  const chdir: EnvChdir = { folder: null };
   for (let a = pending.pop(); a !== undefined; a = pending.pop()) {
     const v = a.value;
     if (a.split) forceAsk ??= 'env operand is not static';
@@ -366,7 +464,7 @@ function env(args: readonly Arg[]): Unwrapped {
       continue;
     }
     if (options && v.startsWith('-') && assignments.length === 0) {
-      forceAsk ??= envOption(a, pending);
+      forceAsk ??= envOption(a, pending, chdir);
       continue;
     }
     // env takes every word with a `=` as an assignment (`x-y=1` too), up to the command.
@@ -381,8 +479,17 @@ function env(args: readonly Arg[]): Unwrapped {
   }
   if (pending.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };
   const inner = pending.reverse();
-  if (assignments.length > 0) return { wrapper: false, commands: [], views: [inner], scripts: [], forceAsk };
-  return { wrapper: true, commands: [inner], views: [], scripts: [], forceAsk };
+  const u: Unwrapped = assignments.length > 0
+    ? { wrapper: false, commands: [], views: [inner], scripts: [], forceAsk }
+    : { wrapper: true, commands: [inner], views: [], scripts: [], forceAsk };
+  // `env -C DIR CMD` runs CMD in DIR.
+  if (chdir.folder !== null) u.folder = chdir.folder;
+  return u;
+}
+
+/** The folder `env -C`/`--chdir` names (the last one wins). */
+interface EnvChdir {
+  folder: Arg | null;
 }
 
 // GNU env (plus BSD's -P): the signal options take a value only after `=`.
@@ -399,10 +506,11 @@ const ENV: OptionSpec = {
  * Consumes the value of an env option from `pending`; `-S` pushes the words of its value back.
  * Returns why the command's start is unknown (an option env might read a value for), or null.
  */
-function envOption(a: Arg, pending: Arg[]): string | null {
+function envOption(a: Arg, pending: Arg[], chdir: EnvChdir): string | null {
   const v = a.value;
   let value: Arg | undefined;
   let split = false;
+  let folder = false;
   if (v === '-') return null;
   if (v.startsWith('--')) {
     const eq = v.indexOf('=');
@@ -412,6 +520,7 @@ function envOption(a: Arg, pending: Arg[]): string | null {
     if (!ENV.longWithValue.includes(name)) return null;
     value = eq < 0 ? pending.pop() : { ...a, value: v.slice(eq + 1) };
     split = name === '--split-string';
+    folder = name === '--chdir';
   } else {
     for (let j = 1; j < v.length; j++) {
       const ch = v[j] ?? '';
@@ -421,9 +530,11 @@ function envOption(a: Arg, pending: Arg[]): string | null {
       }
       value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : pending.pop();
       split = ch === 'S';
+      folder = ch === 'C';
       break;
     }
   }
+  if (folder && value !== undefined) chdir.folder = value;
   if (!split || value === undefined) return null;
   const words = splitString(value);
   for (let i = words.length - 1; i >= 0; i--) {
@@ -498,6 +609,7 @@ const FIND_VALUE = new Set([
 function find(args: readonly Arg[]): Unwrapped {
   let commands: Arg[][] | null = null;
   let forceAsk: string | null = null;
+  let inFoundFolder: string | null = null;
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     const v = a?.value;
@@ -512,6 +624,7 @@ function find(args: readonly Arg[]): Unwrapped {
       if (w === ';' || (w === '+' && args[j - 1]?.value === '{}')) break;
     }
     if (j > i + 1) {
+      if (v === '-execdir' || v === '-okdir') inFoundFolder ??= v;
       const inner = args.slice(i + 1, j);
       // `-exec {} …` runs each file found; `-exec sh -c {}` runs each file's name as a script.
       const why = runtimeWordsReason(inner.map((w) => (w.value.includes('{}') ? { ...w, dynamic: w.dynamic ?? 'a file find found' } : w)));
@@ -522,7 +635,9 @@ function find(args: readonly Arg[]): Unwrapped {
   }
   // find does work of its own (-delete, -fprint), so it stays a full part, not a wrapper.
   if (commands === null) return forceAsk === null ? NONE : { ...NONE, forceAsk };
-  return { wrapper: false, commands, views: [], scripts: [], forceAsk };
+  const u: Unwrapped = { wrapper: false, commands, views: [], scripts: [], forceAsk };
+  if (inFoundFolder !== null) u.folderDoubt = `find ${inFoundFolder} runs its command in the folder of each file it finds, so where its redirections write is not known`;
+  return u;
 }
 
 function git(args: readonly Arg[]): Unwrapped {
@@ -550,7 +665,11 @@ function git(args: readonly Arg[]): Unwrapped {
   // An `ext::` remote runs its command when the protocol is allowed.
   if (args.some((a) => a.value.startsWith('ext::'))) forceAsk ??= 'an ext:: remote runs a command';
   if (scripts.length === 0 && commands.length === 0 && views.length === 0 && forceAsk === null) return NONE;
-  return { wrapper: false, commands, views, scripts, forceAsk };
+  const u: Unwrapped = { wrapper: false, commands, views, scripts, forceAsk };
+  // git runs aliases, editors and hooks in the top folder of the repository it works in; after
+  // `git -C DIR` that is the repository around DIR, which is not known here.
+  if (scan.chdir !== null) u.folderDoubt = 'git -C runs the commands git starts in the top folder of the repository around its folder, so where they write is not known';
+  return u;
 }
 
 /** The variable a `NAME=value` word sets for sudo, which takes any such word not starting with `/`. */
@@ -563,6 +682,7 @@ function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string): Unwrapp
   let scan = scanOptions(args, 1, spec);
   let forceAsk = optionDoubt(scan);
   let edit = hasOption(scan, '-e', '--edit');
+  let moves = sudoMoves(scan, name);
   let i = scan.next;
   // sudo reads VAR=value words among its options, and options again after them.
   for (let a = args[i]; a !== undefined; a = args[i]) {
@@ -572,12 +692,23 @@ function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string): Unwrapp
     scan = scanOptions(args, i + 1, spec);
     forceAsk ??= optionDoubt(scan);
     edit ||= hasOption(scan, '-e', '--edit');
+    moves ??= sudoMoves(scan, name);
     i = scan.next;
   }
   // sudoedit edits files; it runs no command.
   if (name === 'sudo' && edit) return forceAsk === null ? NONE : { ...NONE, forceAsk };
   if (i >= args.length) return forceAsk === null ? NONE : { ...NONE, forceAsk };
-  return { wrapper: false, commands: [], views: [args.slice(i)], scripts: [], forceAsk };
+  const u: Unwrapped = { wrapper: false, commands: [], views: [args.slice(i)], scripts: [], forceAsk };
+  if (moves !== null) u.folderDoubt = moves;
+  return u;
+}
+
+/** `sudo -D DIR` and `sudo -i` (a login shell starts in the user's home) run the command elsewhere. */
+function sudoMoves(scan: OptionScan, name: string): string | null {
+  if (name !== 'sudo') return null;
+  if (hasOption(scan, '-D', '--chdir')) return 'sudo -D runs the command in another folder, so where its redirections write is not known';
+  if (hasOption(scan, '-i', '--login')) return "sudo -i runs the command in the user's home folder, so where its redirections write is not known";
+  return null;
 }
 
 function su(args: readonly Arg[]): Unwrapped {
@@ -589,7 +720,10 @@ function su(args: readonly Arg[]): Unwrapped {
     command = at < 0 ? null : scan.operands[at + 1] ?? null;
   }
   if (command === null) return NONE;
-  return { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'su -c' }], forceAsk: optionDoubt(scan) };
+  const u: Unwrapped = { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'su -c' }], forceAsk: optionDoubt(scan) };
+  // `su -`/`su -l` start a login shell, which starts in the user's home folder.
+  if (hasOption(scan, '-', '-l', '--login')) u.folderDoubt = "su -l runs the command in the user's home folder, so where its redirections write is not known";
+  return u;
 }
 
 function execLike(args: readonly Arg[], start: number): Unwrapped {
