@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { appendEntries } from '../../src/logs/chain.ts';
 import type { EntryDraft } from '../../src/logs/entry.ts';
 import { runCli } from '../helpers/cli.ts';
-import { cleanupRepos, TestRepo, type Identity } from '../helpers/gitrepo.ts';
+import { cleanupRepos, tempDir, TestRepo, type Identity } from '../helpers/gitrepo.ts';
 
 const HUMAN: Identity = { name: 'Dana Dev', email: 'dana@example.com' };
 const KIRO: Identity = { name: 'Kiro Agent', email: 'kiro-bot@users.noreply.github.com' };
@@ -185,6 +187,28 @@ describe('check replays recorded tool calls from log files', () => {
     expect(code).toBe(1);
     const models = report.findings.filter((f) => f.capability === 'model');
     expect(models).toEqual([expect.objectContaining({ effect: 'deny', resource: '(unknown)', source: { kind: 'log', file: LOG, line: 1 } })]);
+  });
+
+  // Written by agent-gate, or spelt another way (a space after a comma), which the reader takes
+  // on its general path.
+  test.each([
+    ['plain segments', 'a/', false],
+    ['segments ending in a dot', 'a./', false],
+    ['upper case', 'A/', false],
+    ['plain segments, spelt another way', 'a/', true],
+  ])('a line of 9 MiB (%s) is judged like any other, not a crash', (_name, segment, respell) => {
+    const repo = setup();
+    const long = segment.repeat((9 * 1024 * 1024) / segment.length) + 'x';
+    const text = log([draft('shell', 'curl x'), draft('fs_write', long)]);
+    repo.write(LOG, respell ? text.replace(/,"prev":(?=[^\n]*\n$)/, ', "prev":') : text);
+    repo.commit('long', { author: KIRO });
+    // The report is larger than what runCli buffers from standard output.
+    const out = join(tempDir(), 'report.json');
+    const r = runCli(['check', '--base', 'main', '--format', 'json', '--output', out], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    const findings = (JSON.parse(readFileSync(out, 'utf8')) as Report).findings;
+    expect(findings.map((f) => [f.source.line, f.effect, f.capability, f.resource.length])).toEqual([[1, 'deny', 'shell', 6], [2, 'ask', 'fs_write', long.length]]);
+    expect(r.code).toBe(1);
   });
 
   test('custom logs.paths', () => {
