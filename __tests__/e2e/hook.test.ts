@@ -710,6 +710,16 @@ describe('commit-msg', () => {
     expect(r.stderr).toContain('".env"');
   });
 
+  test('a trailer with terminal escapes is shown spelled out, not sent to the terminal', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('.env', 'B=1\n').add('.env');
+    const r = s.commit(['-m', 'chore: env', '-m', 'Assisted-by: \u001b]0;owned\u0007\u001b[2Jkiro:m']);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('trailer: Assisted-by: \\u001b]0;owned\\u0007\\u001b[2Jkiro:m');
+    expect(r.stderr).not.toMatch(/[\u001b\u0007]/);
+  });
+
   test('with an editor (comment lines after the message) the trailer is still found', () => {
     const s = setup();
     const before = s.head();
