@@ -30,6 +30,8 @@ export class FakeGitHub {
   readonly requests: ApiRequest[] = [];
   /** HTTP status to answer instead, per operation. */
   refuse: Partial<Record<'list' | 'create' | 'update', number>> = {};
+  /** A success answer with this body instead, per operation: a proxy's page, a changed API. */
+  answer: Partial<Record<'list' | 'create' | 'update' | 'user', unknown>> = {};
   private nextId = 1000;
   private server: Server | null = null;
   url = '';
@@ -53,6 +55,7 @@ export class FakeGitHub {
     this.comments.clear();
     this.requests.length = 0;
     this.refuse = {};
+    this.answer = {};
   }
 
   /** A comment written by someone else (a human, another bot). */
@@ -88,10 +91,11 @@ export class FakeGitHub {
     this.requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, auth, body });
     const forbidden = (status: number): void => this.send(res, status, { message: status === 403 ? 'Resource not accessible by integration' : 'Not Found' });
 
-    if (req.method === 'GET' && url.pathname === '/user') return forbidden(403);
+    if (req.method === 'GET' && url.pathname === '/user') return 'user' in this.answer ? this.send(res, 200, this.answer.user) : forbidden(403);
     let m = /^\/repos\/o\/r\/issues\/(\d+)\/comments$/.exec(url.pathname);
     if (m && req.method === 'GET') {
       if (this.refuse.list) return forbidden(this.refuse.list);
+      if ('list' in this.answer) return this.send(res, 200, this.answer.list);
       const all = this.commentsOf(Number(m[1]));
       const perPage = Number(url.searchParams.get('per_page') ?? '30');
       const page = Number(url.searchParams.get('page') ?? '1');
@@ -106,6 +110,7 @@ export class FakeGitHub {
     }
     if (m && req.method === 'POST') {
       if (this.refuse.create) return forbidden(this.refuse.create);
+      if ('create' in this.answer) return this.send(res, 201, this.answer.create);
       const c: ApiComment = { id: this.nextId++, body: String((body as { body?: unknown }).body), user: { login: 'github-actions[bot]', type: 'Bot' } };
       this.commentsOf(Number(m[1])).push(c);
       return this.send(res, 201, c);
@@ -113,6 +118,7 @@ export class FakeGitHub {
     m = /^\/repos\/o\/r\/issues\/comments\/(\d+)$/.exec(url.pathname);
     if (m && req.method === 'PATCH') {
       if (this.refuse.update) return forbidden(this.refuse.update);
+      if ('update' in this.answer) return this.send(res, 200, this.answer.update);
       const id = Number(m[1]);
       for (const list of this.comments.values()) {
         const c = list.find((x) => x.id === id);

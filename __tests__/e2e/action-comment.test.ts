@@ -173,6 +173,38 @@ describe('fork pull requests: no permission to comment', () => {
   });
 });
 
+describe('an API answer of the wrong shape', () => {
+  // A 200 whose body is an error object, a proxy's page or a changed API: the warning says so
+  // plainly, and the check is still decided.
+  test.each<['list' | 'create' | 'update', string, unknown, string]>([
+    ['list', 'an object', { message: 'rate limited' }, 'could not list the pull request comment on #7 (the comments API answered with something that is not a list)'],
+    ['list', 'a string', '<html>proxy</html>', 'could not list the pull request comment on #7 (the comments API answered with something that is not a list)'],
+    ['list', 'a list holding null', [null], 'could not list the pull request comment on #7 (the comments API answered with a list entry that is not a comment)'],
+    ['list', 'a list of comments without ids', [{ body: 'x', user: null }], 'could not list the pull request comment on #7 (the comments API answered with a list entry that is not a comment)'],
+    ['create', 'null', null, 'could not create the pull request comment on #7 (the comments API answered with something that is not a comment)'],
+    ['update', 'a number', 42, 'could not update the pull request comment on #7 (the comments API answered with something that is not a comment)'],
+  ])('%s answers %s', async (step, _name, body, warning) => {
+    const { up, base, head } = pr({ 'secrets/a': 'x\n' });
+    if (step === 'update') api.seed(7, `${MARKER}\nold report`);
+    api.answer[step] = body;
+    const r = await run(up.clone(), base, head);
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ decision: 'deny', 'deny-count': '1' });
+    expect(r.warnings.map((w) => w.message)).toEqual([`agent-gate: ${warning}; the check is still decided and the job summary has the report`]);
+    expect(r.summary).toContain('<code>secrets/a</code>');
+  });
+
+  test('/user answers without a login: the token is taken as naming no one, and our comment is still found', async () => {
+    const { up, base, head } = pr({ 'secrets/a': 'x\n' });
+    const ours = api.seed(7, `${MARKER}\nold report`);
+    api.answer.user = { message: 'ok' };
+    const r = await run(up.clone(), base, head);
+    expect(r.code).toBe(1);
+    expect(r.warnings).toEqual([]);
+    expect(methods().filter((m) => !m.startsWith('GET'))).toEqual([`PATCH /repos/o/r/issues/comments/${ours.id}`]);
+  });
+});
+
 describe('thousands of findings', () => {
   test('comment < 65,536 characters, summary < 1 MiB, at most 10 errors + 10 warnings + 1 notice', async () => {
     const files: Record<string, string> = {};

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { appendEntries } from '../../src/logs/chain.ts';
 import type { EntryDraft } from '../../src/logs/entry.ts';
 import { runCli } from '../helpers/cli.ts';
-import { cleanupRepos, TestRepo, type Identity } from '../helpers/gitrepo.ts';
+import { cleanupRepos, tempDir, TestRepo, type Identity } from '../helpers/gitrepo.ts';
 
 const HUMAN: Identity = { name: 'Dana Dev', email: 'dana@example.com' };
 const KIRO: Identity = { name: 'Kiro Agent', email: 'kiro-bot@users.noreply.github.com' };
@@ -187,11 +189,54 @@ describe('check replays recorded tool calls from log files', () => {
     expect(models).toEqual([expect.objectContaining({ effect: 'deny', resource: '(unknown)', source: { kind: 'log', file: LOG, line: 1 } })]);
   });
 
+  // Written by agent-gate, or spelt another way (a space after a comma), which the reader takes
+  // on its general path.
+  test.each([
+    ['plain segments', 'a/', false],
+    ['segments ending in a dot', 'a./', false],
+    ['upper case', 'A/', false],
+    ['plain segments, spelt another way', 'a/', true],
+  ])('a line of 9 MiB (%s) is judged like any other, not a crash', (_name, segment, respell) => {
+    const repo = setup();
+    const long = segment.repeat((9 * 1024 * 1024) / segment.length) + 'x';
+    const text = log([draft('shell', 'curl x'), draft('fs_write', long)]);
+    repo.write(LOG, respell ? text.replace(/,"prev":(?=[^\n]*\n$)/, ', "prev":') : text);
+    repo.commit('long', { author: KIRO });
+    // The report is larger than what runCli buffers from standard output.
+    const out = join(tempDir(), 'report.json');
+    const r = runCli(['check', '--base', 'main', '--format', 'json', '--output', out], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    const findings = (JSON.parse(readFileSync(out, 'utf8')) as Report).findings;
+    expect(findings.map((f) => [f.source.line, f.effect, f.capability, f.resource.length])).toEqual([[1, 'deny', 'shell', 6], [2, 'ask', 'fs_write', long.length]]);
+    expect(r.code).toBe(1);
+  });
+
   test('custom logs.paths', () => {
     const repo = setup(POLICY + 'logs:\n  paths: ["audit/*.jsonl"]\n');
     repo.write('audit/x.jsonl', log([draft('shell', 'curl x')]));
     repo.commit('a', { author: KIRO });
     expect(check(repo).report.findings[0]).toMatchObject({ effect: 'deny', source: { kind: 'log', file: 'audit/x.jsonl', line: 1 } });
+  });
+
+  // A name under the log paths does not take a file out of the judgement, even one like record's
+  // own lock file, and even where the policy lets agents write there.
+  const LOGS_WRITABLE = POLICY.replace('rules:\n', 'rules:\n  - {capability: fs_write, effect: allow, match: [".agent-gate/**"]}\n');
+  test.each(['.lock', '.lock.stale-123-1767225600000'])('a log named *%s is read as a log: its lines are judged', (suffix) => {
+    const repo = setup(LOGS_WRITABLE);
+    repo.write(LOG + suffix, log([draft('shell', 'npm test'), draft('shell', 'rm -rf /')]));
+    const sha = repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings).toEqual([expect.objectContaining({ effect: 'deny', capability: 'shell', resource: 'rm -rf /', commit: sha, source: { kind: 'log', file: LOG + suffix, line: 2 } })]);
+  });
+
+  test('a committed lock file as record writes it is a broken log', () => {
+    const repo = setup(LOGS_WRITABLE);
+    repo.write(`${LOG}.lock`, '4242 2026-11-20T10:00:00.000Z\n');
+    repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings.filter((f) => f.source.kind === 'log')).toEqual([expect.objectContaining({ effect: 'deny', source: { kind: 'log', file: `${LOG}.lock`, line: 1 }, rule: expect.objectContaining({ pattern: 'append-only, chained command log' }) })]);
   });
 });
 

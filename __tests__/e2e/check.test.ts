@@ -583,6 +583,19 @@ describe('check: output', () => {
     expect(r.stdout).not.toContain('<img');
   });
 
+  // A trailer is the committer's text: an escape sequence in it could retitle or clear the terminal.
+  test.each([
+    ['text', 'trailer: Assisted-by: \\u001b]0;owned\\u0007\\u001b[2Jkiro:m'],
+    ['markdown', 'trailer&#58; Assisted-by&#58; &#92;u001b&#93;0;owned&#92;u0007&#92;u001b&#91;2Jkiro&#58;m'],
+  ])('%s: agent signals are escaped like subjects and paths', (format, shown) => {
+    const { repo } = setup();
+    repo.commit('x\n\nAssisted-by: \u001b]0;owned\u0007\u001b[2Jkiro:m\n');
+    const r = runCli(['check', '--base', 'main', '--format', format], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(shown);
+    expect(r.stdout).not.toMatch(/[\u001b\u0007]/);
+  });
+
   test('a reader that closes standard output early gets one line and exit 2, not a stack trace', async () => {
     const { repo } = setup();
     repo.write('ops/x.sh', 'x\n');

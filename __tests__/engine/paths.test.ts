@@ -130,8 +130,21 @@ describe('aliases of protected paths (SPEC 6.2)', () => {
     ['file.txt:stream', 'file.txt'],
     ['/ABS/Path', '/abs/path'],
     ['ﬁle', 'file'],
+    ['a./b.c/.d', 'a/b.c/.d'],
+    ['a.', 'a'],
+    ['.kiro/x.json', '.kiro/x.json'],
   ])('canonical form of %j is %j', (path, canonical) => {
     expect(canonicalPath(path)).toBe(canonical);
+  });
+
+  // A log entry can hold a path of many MiB; a backtracking regex ran out of stack on it.
+  test.each([
+    ['a/', 'a/'],
+    ['a./', 'a/'],
+    ['B/', 'b/'],
+  ])('a path of 8 MiB of %j is canonicalised', (segment, canonical) => {
+    const n = (8 * 1024 * 1024) / segment.length;
+    expect(canonicalPath(segment.repeat(n) + 'x')).toBe(canonical.repeat(n) + 'x');
   });
 });
 

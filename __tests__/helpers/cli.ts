@@ -52,13 +52,13 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 export interface RunResult { code: number; stdout: string; stderr: string }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {}): RunResult {
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): RunResult {
   const r = spawnSync(process.execPath, [DIST_CLI, ...args], {
     cwd: options.cwd ?? tmpdir(),
     input: options.input ?? '',
     env: cleanEnv(options.env),
     encoding: 'utf8',
-    timeout: 60000,
+    timeout: options.timeoutMs ?? 60000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -70,4 +70,13 @@ describe('validateEntry', () => {
     const quoted = text.replace('"npm test"', '"echo \\"cwd\\": ."');
     expect(validateEntry(JSON.parse(quoted), quoted).ok).toBe(true);
   });
+
+  const long = 'a\\"/'.repeat(2 * 1024 * 1024);
+  test.each([
+    ['whitespace before a repeated key\'s colon', JSON.stringify(BASE).replace('"cwd":"."', '"cwd" :".", "cwd"\t\n: "src"'), 'duplicate field "cwd"'],
+    ['a value of 8 MiB, spaced', JSON.stringify({ ...BASE, resource: long }).replace(',"cwd"', ', "cwd"'), null],
+    ['a value of 8 MiB, spaced, then a repeated key', JSON.stringify({ ...BASE, resource: long }).replace(',"cwd":"."', ', "cwd":".","cwd":"."'), 'duplicate field "cwd"'],
+  ])('duplicate keys: %s', (_name, text, reason) => {
+    expect(validateEntry(JSON.parse(text), text)).toEqual(reason === null ? { ok: true, entry: expect.anything() } : { ok: false, reason });
+  });
 });

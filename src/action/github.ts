@@ -2,19 +2,26 @@
 // parses the event file when it is first evaluated, and a malformed event must fail the step with
 // our one-line message, not with a stack trace thrown while modules load.
 import { getOctokit } from '@actions/github';
+import { isRecord } from '../logs/json.ts';
 import type { IssueComment, IssueCommentsApi } from './comment.ts';
 
 /** Per request: a hung API must not hold the job until its own timeout. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
-interface RawComment {
-  id: number;
-  body?: string | null;
-  user?: { login: string; type: string } | null;
-}
+/** An answer whose shape is not the documented one (a proxy's page, an error object with 200). */
+class ApiShapeError extends Error {}
 
-function toComment(c: RawComment): IssueComment {
-  return { id: c.id, body: c.body ?? '', user: c.user ? { login: c.user.login, type: c.user.type } : null };
+function toComment(raw: unknown, what: string): IssueComment {
+  const bad = new ApiShapeError(`the comments API answered with ${what} that is not a comment`);
+  if (!isRecord(raw)) throw bad;
+  const { id, body, user } = raw;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw bad;
+  if (body !== null && body !== undefined && typeof body !== 'string') throw bad;
+  if (user === null || user === undefined) return { id, body: body ?? '', user: null };
+  if (!isRecord(user)) throw bad;
+  const { login, type } = user;
+  if (typeof login !== 'string' || typeof type !== 'string') throw bad;
+  return { id, body: body ?? '', user: { login, type } };
 }
 
 export interface GitHubTarget {
@@ -38,22 +45,26 @@ export function octokitComments(target: GitHubTarget): IssueCommentsApi {
       const all: IssueComment[] = [];
       for (let page = 1; ; page++) {
         const res = await octokit.rest.issues.listComments({ owner, repo, issue_number: issue, per_page: 100, page, request: request() });
-        all.push(...res.data.map(toComment));
-        if (res.data.length < 100) return all;
+        const data: unknown = res.data;
+        if (!Array.isArray(data)) throw new ApiShapeError('the comments API answered with something that is not a list');
+        for (const c of data) all.push(toComment(c, 'a list entry'));
+        if (data.length < 100) return all;
       }
     },
     async create(issue, body) {
       const res = await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body, request: request() });
-      return toComment(res.data);
+      return toComment(res.data, 'something');
     },
     async update(commentId, body) {
       const res = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body, request: request() });
-      return toComment(res.data);
+      return toComment(res.data, 'something');
     },
     async viewer() {
       try {
         const res = await octokit.rest.users.getAuthenticated({ request: request() });
-        return res.data.login;
+        const data: unknown = res.data;
+        // An answer without a login names no one: the author is then judged as for GITHUB_TOKEN.
+        return isRecord(data) && typeof data['login'] === 'string' ? data['login'] : null;
       } catch {
         // GITHUB_TOKEN and app installation tokens cannot read /user: the author is then "a bot".
         return null;

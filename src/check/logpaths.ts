@@ -10,13 +10,12 @@ export interface LogMatcher {
   test(path: string): boolean;
 }
 
-// `record`'s lock files (`x.jsonl.lock`, `x.jsonl.lock.stale-…`) sit beside the logs; they are not
-// logs, so a committed one is judged as the plain write it is.
-const LOCK_FILE = /\.lock(?:\.stale-[^/]*)?$/;
-
+// Every file under the log paths is a log, whatever its name: an agent decides what it writes
+// there, so a name (`record`'s own `x.jsonl.lock`, say) cannot take lines out of the judgement. A
+// committed lock file of `record` is then a broken log, which is why the docs say to ignore them.
 export function logMatcher(patterns: readonly string[], home: string): LogMatcher {
   const compiled = patterns.map((p) => compileFsPattern(p, home));
-  return { test: (path) => !LOCK_FILE.test(path) && compiled.some((c) => c.testRaw(path)) };
+  return { test: (path) => compiled.some((c) => c.testRaw(path)) };
 }
 
 export interface LogChange {

@@ -12,10 +12,18 @@ export interface Parsed {
 export function parse(command: string, argv: string[], options: Options, maxPositionals = 0): Parsed {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     const message = (e as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? 'bad arguments';
     throw new GateError(`${command}: ${message}; see 'agent-gate ${command} --help'`);
+  }
+  // parseArgs keeps the last of a repeated value, so `--base main --base HEAD` would quietly judge
+  // another range than the caller may think. A repeated flag says nothing new and stays allowed.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || options[token.name]?.type !== 'string' || options[token.name]?.multiple === true) continue;
+    if (seen.has(token.name)) throw new GateError(`${command}: --${token.name} given more than once; see 'agent-gate ${command} --help'`);
+    seen.add(token.name);
   }
   if (parsed.positionals.length > maxPositionals && parsed.values['help'] !== true) {
     throw new GateError(`${command}: unexpected argument "${parsed.positionals[maxPositionals]}"; see 'agent-gate ${command} --help'`);

@@ -14,6 +14,7 @@ import { DEFAULT_LOG_PATHS, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { homeDir, readPolicyFile, somethingAt } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { decisionOf, fails, isLogTamper, type FailOn, type Finding } from '../report/model.ts';
+import { spellUnseen } from '../report/escape.ts';
 import { renderFinding } from '../report/text.ts';
 import { takePrefetched } from './prefetch.ts';
 import { readStaged } from './staged.ts';
@@ -115,7 +116,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
 export function formatHookResult(stage: HookStage, r: HookResult): string {
   if (r.findings.length === 0) return '';
   const lines = [
-    `agent-gate ${stage}: ${r.blocked ? 'commit blocked' : 'findings (not blocking)'}: ${r.findings.length} finding(s); agent signals: ${r.signals.join('; ')}`,
+    `agent-gate ${stage}: ${r.blocked ? 'commit blocked' : 'findings (not blocking)'}: ${r.findings.length} finding(s); agent signals: ${r.signals.map(spellUnseen).join('; ')}`,
   ];
   for (const f of r.findings) lines.push(...renderFinding(f, r.policyFile));
   lines.push(

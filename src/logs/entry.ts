@@ -7,7 +7,7 @@
 // rejected too, because JSON parsers disagree on which duplicate wins.
 
 import { CONCRETE_CAPABILITIES, type RequestCapability } from '../policy/types.ts';
-import { findDuplicateKey, isRecord, show } from './json.ts';
+import { countKeys, findDuplicateKey, isRecord, show } from './json.ts';
 
 export const LOG_VERSION = 1;
 
@@ -76,9 +76,6 @@ export function isTimestamp(value: string): boolean {
   return hour < 24 && minute < 60 && second <= 60 && offsetOk;
 }
 
-// Every JSON string, and whether a `:` follows it (then it is a key).
-const JSON_STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
-
 /**
  * Cheap pre-check for findDuplicateKey: in a flat object, duplicates exist only if the text holds
  * more keys than the parsed object does. Nested values fall through to the full scan.
@@ -91,10 +88,7 @@ function mayHaveDuplicateKeys(text: string, value: Record<string, unknown>): boo
     const v = value[k];
     if (v !== null && typeof v === 'object') return true;
   }
-  let count = 0;
-  JSON_STRING.lastIndex = 0;
-  for (let m = JSON_STRING.exec(text); m !== null; m = JSON_STRING.exec(text)) if (m[1] !== undefined) count++;
-  return count !== keys.length;
+  return countKeys(text) !== keys.length;
 }
 
 export function isCapability(value: unknown): value is RequestCapability {

@@ -1,6 +1,6 @@
 // Where policy files come from on disk (the CLI edge). Reading from a commit lives in src/git.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, existsSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { GateError } from '../errors.ts';
@@ -28,12 +28,41 @@ export function findRepositoryRoot(start: string): string | null {
   }
 }
 
-/** Far above any real policy (100,000 rules is about 8 MiB), and a bound on `/dev/zero`. */
+/** Far above any real policy (100,000 rules is about 8 MiB). */
 export const MAX_POLICY_BYTES = 16 * 1024 * 1024;
 
-/** Up to `max` + 1 bytes of a file: enough to tell that it is too long, whatever it is. */
-function readBounded(path: string, max: number): Buffer {
-  const fd = openSync(path, 'r');
+/** What a path that is not a regular file is, for the message that refuses it. */
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Opens a regular file (symbolic links followed) or throws a GateError naming what is there instead.
+ * The open does not block, so a named pipe with no writer is refused instead of waited on forever,
+ * and the check is made on what was opened, not on a name that could change in between.
+ */
+function openRegular(path: string, label: string): number {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  let st: Stats;
+  try {
+    st = fstatSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  if (!st.isFile()) {
+    closeSync(fd);
+    throw new GateError(`${label}: is ${kindOf(st)}, not a policy file; a policy must be a regular file`);
+  }
+  return fd;
+}
+
+/** Up to `max` + 1 bytes of an open file: enough to tell that it is too long. Closes `fd`. */
+function readBounded(fd: number, max: number): Buffer {
   try {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -54,8 +83,7 @@ function readBounded(path: string, max: number): Buffer {
 export function readPolicyFile(path: string, scope: ScopeName, label = path): PolicyFile {
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new GateError(`${label}: is a folder, not a policy file`);
-    bytes = readBounded(path, MAX_POLICY_BYTES);
+    bytes = readBounded(openRegular(path, label), MAX_POLICY_BYTES);
   } catch (e) {
     if (e instanceof GateError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -36,7 +36,8 @@ export function renderText(report: Report, policyFile = '.github/agent-gate.yml'
   }
   for (const c of report.commits) {
     out.push('');
-    const who = c.agent ? `agent (${c.signals.join('; ')})` : 'human, not judged';
+    // Signals quote trailers and identities from the commit, which can hold terminal escapes.
+    const who = c.agent ? `agent (${c.signals.map(spellUnseen).join('; ')})` : 'human, not judged';
     out.push(`commit ${shortSha(c.sha)} ${quoted(c.subject)}: ${who}${c.model !== null ? `, model ${quoted(c.model)}` : ''}`);
     const findings = byCommit.get(c.sha) ?? [];
     if (c.agent && findings.length === 0) out.push('  ok');

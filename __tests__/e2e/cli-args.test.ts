@@ -1,0 +1,34 @@
+// Options shared by every command: a value given twice is a usage error, never last-wins, so
+// `check --base main --base HEAD` cannot quietly judge another range than the one first named.
+import { runCli, tempTree } from '../helpers/cli.ts';
+
+describe('a single-value option given twice', () => {
+  test.each([
+    [['check', '--base', 'main', '--base', 'HEAD'], 'check', 'base'],
+    [['check', '--fail-on', 'ask', '--fail-on', 'deny'], 'check', 'fail-on'],
+    [['check', '--format=json', '--format', 'text'], 'check', 'format'],
+    [['check', '--head', 'HEAD', '--branch', 'x', '--head=HEAD'], 'check', 'head'],
+    [['check', '--policy', 'a.yml', '--admin-policy', 'b.yml', '--policy', 'a.yml'], 'check', 'policy'],
+    [['check', '--output', 'a', '--output', 'b'], 'check', 'output'],
+    [['explain', '--shell', 'ls', '--shell', 'rm -rf /'], 'explain', 'shell'],
+    [['explain', '--cwd', 'a', '--cwd', 'b', '--write', 'x'], 'explain', 'cwd'],
+    [['record', '--log', 'a.jsonl', '--log', 'b.jsonl'], 'record', 'log'],
+    [['record', '--session', 'a', '--session', 'b'], 'record', 'session'],
+    [['import', 'x.json', '--log', 'a', '--log', 'b'], 'import', 'log'],
+    [['hook', 'pre-commit', '--fail-on', 'ask', '--fail-on', 'deny'], 'hook pre-commit', 'fail-on'],
+    [['hook', 'commit-msg', 'MSG', '--fail-on', 'ask', '--fail-on', 'ask'], 'hook commit-msg', 'fail-on'],
+  ])('%j exits 2 with one line', (args, command, option) => {
+    const r = runCli(args, { cwd: tempTree() });
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `agent-gate: ${command}: --${option} given more than once; see 'agent-gate ${command} --help'\n`,
+    });
+  });
+
+  test('a repeated flag (no value) still works', () => {
+    const r = runCli(['explain', '--json', '--json', '--shell', 'pwd'], { cwd: tempTree() });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ effect: 'allow' });
+  });
+});
