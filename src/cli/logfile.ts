@@ -67,23 +67,18 @@ function describe(e: unknown): string {
   return errno(e) ?? (e instanceof Error ? e.message : String(e));
 }
 
-function tryStat(path: string): Stats | null {
+/** `stat` (or `lstat`, which does not follow a link at `path`), null when nothing is there. */
+function statOrNull(path: string, follow: boolean): Stats | null {
   try {
-    return statSync(path);
+    return follow ? statSync(path) : lstatSync(path);
   } catch (e) {
     if (errno(e) === 'ENOENT') return null;
     throw e;
   }
 }
 
-function tryLstat(path: string): Stats | null {
-  try {
-    return lstatSync(path);
-  } catch (e) {
-    if (errno(e) === 'ENOENT') return null;
-    throw e;
-  }
-}
+const tryStat = (path: string): Stats | null => statOrNull(path, true);
+const tryLstat = (path: string): Stats | null => statOrNull(path, false);
 
 function sameFile(a: Stats, b: Stats): boolean {
   return a.ino === b.ino && a.dev === b.dev && a.mtimeMs === b.mtimeMs;
