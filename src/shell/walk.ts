@@ -13,12 +13,13 @@ import {
   endsStatement, endsWithDollar, guardArithmetic, guardLiteral, isContinuationOnly, mayHoldCode, nextSignificant,
   noBreakBefore, noBreakBetween, RESERVED, skipGap, type Literal,
 } from './guards.ts';
+import { Folders } from './folders.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript, ShellFailure } from './parse.ts';
-import { redirectWrite, tildePath } from './redirects.ts';
-import type { CommandPart, ShellPart, WritePart } from './types.ts';
+import { redirectWrite } from './redirects.ts';
+import type { CommandPart, ShellPart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { assignmentHead, joinValues, notePart, type Arg } from './words.ts';
-import { unwrap, type ScriptArg, type Unwrapped } from './wrappers.ts';
+import { unwrap, type ScriptArg } from './wrappers.ts';
 
 /** One source text being walked: positions of its nodes index `source`. */
 interface Scope {
@@ -34,30 +35,11 @@ interface Sink {
   force: string | null;
 }
 
-const MAX_CWDS = 16;
-
-/** The folders the shell may be in, saved while a wrapper's command is walked in another one. */
-interface FolderState {
-  cwds: string[];
-  cwdDoubt: string | null;
-}
-
 export class Walker {
   readonly parts: ShellPart[] = [];
   suspicious: string | null = null;
-  /** Folders a `cd` earlier in the command may have moved to; `.` is the entry's own cwd. */
-  private cwds: string[] = ['.'];
-  /** Set when a `cd` went somewhere only known at run time. */
-  private cwdDoubt: string | null = null;
-  /**
-   * Above 0 while walking code that runs later than where it stands, maybe after a `cd` further
-   * on: function bodies, loops, trap and alias strings.
-   */
-  private deferred = 0;
-  /** Relative writes of such code: once the walk ends they are judged in every folder a `cd` reached. */
-  private laterWrites: WritePart[] | null = null;
-  /** Set when `shopt -s cdable_vars` may be on: `cd NAME` may then go to the folder held in $NAME. */
-  private cdable: string | null = null;
+  /** Where the shell may be, for relative redirection targets. */
+  private readonly folders = new Folders();
   /** Set by `word` in join mode: a process substitution at the word's start or end touches a neighbour. */
   private openBefore = false;
   private openAfter = false;
@@ -70,14 +52,7 @@ export class Walker {
 
   /** Settles what is only known once the whole command has been walked. */
   finish(): void {
-    const reached = this.cwds.length > 1 ? this.cwds.slice(1) : null;
-    for (const w of this.laterWrites ?? []) {
-      if (reached !== null) w.alsoIn = w.alsoIn === undefined ? reached : [...new Set([...w.alsoIn, ...reached])];
-      if (this.cwdDoubt !== null) w.forceAsk ??= this.cwdDoubt;
-    }
-    if (this.cdable === null) return;
-    // With cdable_vars on at some point, any `cd` may have gone elsewhere.
-    for (const p of this.parts) if (p.kind === 'write' && p.alsoIn !== undefined) p.forceAsk ??= this.cdable;
+    this.folders.finish(this.parts);
   }
 
   /** Parses and walks a script string (the input, or a string a wrapper hands to a shell). */
@@ -186,15 +161,15 @@ export class Walker {
         if (isDangerousName(node.name.value)) sink.force = `${dangerReason(node.name.value)} (loop variable)`;
         if (node.wordlist) for (const w of node.wordlist) this.word(w, scope, depth, sink);
         // A loop body runs again after the `cd`s in it.
-        this.deferred++;
+        this.folders.deferred++;
         this.statements(node.body.commands, scope, depth);
-        this.deferred--;
+        this.folders.deferred--;
         break;
       case 'While':
-        this.deferred++;
+        this.folders.deferred++;
         this.statements(node.clause.commands, scope, depth);
         this.statements(node.body.commands, scope, depth);
-        this.deferred--;
+        this.folders.deferred--;
         break;
       case 'Subshell':
       case 'BraceGroup':
@@ -211,9 +186,9 @@ export class Walker {
         // unbash takes `function> f` as a function named `> f`.
         if (/[\s<>|&;()`$"']/.test(node.name.text)) fail(`invalid function name ${node.name.text}`);
         // The body runs when the function is called, maybe after a `cd` further on.
-        this.deferred++;
+        this.folders.deferred++;
         this.node(node.body, scope, depth);
-        this.deferred--;
+        this.folders.deferred--;
         break;
       case 'Coproc': {
         // bash reads `coproc NAME esac` as NAME plus a compound command and rejects it; unbash
@@ -230,11 +205,11 @@ export class Walker {
         // unbash also reads `for (i=0;…))` with one parenthesis as an arithmetic for loop.
         if (!/^for[ \t]*\(\(/.test(scope.source.slice(node.pos, node.pos + 16))) fail("expected '((' after for");
         if (node.initialize) this.arithmetic(node.initialize, scope, depth, sink);
-        this.deferred++;
+        this.folders.deferred++;
         if (node.test) this.arithmetic(node.test, scope, depth, sink);
         if (node.update) this.arithmetic(node.update, scope, depth, sink);
         this.statements(node.body.commands, scope, depth);
-        this.deferred--;
+        this.folders.deferred--;
         break;
       case 'TestCommand':
         this.test(node.expression, scope, depth, sink, node.end);
@@ -346,12 +321,12 @@ export class Walker {
     if (first?.dynamic != null) part.forceAsk ??= `command word is not static (${first.dynamic})`;
     addSpellings(part, args, text);
     this.insert(at, part);
-    this.noteCd(args, scope.source);
+    this.folders.noteCd(args, scope.source);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
     let dynamic = false;
-    const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.enterFolder(u, scope.source);
+    const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.folders.enter(u, scope.source);
     // `builtin printf -v PS4 …` and `command export PATH=…` set the variable as the bare builtin
     // would: the wrapped command gets the same checks.
     for (const inner of u.commands) {
@@ -360,108 +335,10 @@ export class Walker {
     for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
     for (const s of u.scripts) dynamic = this.run(s, part, depth + 1) || dynamic;
     if (u.expanded !== undefined) this.expandedWords(u.expanded, part, depth + 1);
-    if (moved !== null) this.leaveFolder(moved);
+    if (moved !== null) this.folders.leave(moved);
     // A wrapper around nothing judged (`bash -c ''`) must be judged itself; one around a string
     // only known at run time is already at least `ask`.
     if (u.wrapper && (this.parts.length > before || dynamic)) part.wrapper = true;
-  }
-
-  /**
-   * `env -C DIR`, `sudo -D DIR`, `find -execdir`: what the wrapper runs works in another folder,
-   * so its relative writes are judged there too (or ask when that folder is not known). The
-   * wrapped program is a child process: the folder the shell is in does not change.
-   */
-  private enterFolder(u: Unwrapped, source: string): FolderState {
-    const saved: FolderState = { cwds: this.cwds, cwdDoubt: this.cwdDoubt };
-    if (u.folderDoubt !== undefined) this.cwdDoubt ??= u.folderDoubt;
-    if (u.folder !== undefined) {
-      const to = this.folderOf(u.folder, source, 'the folder a wrapper runs its command in');
-      if (to !== null) this.moveTo(to);
-    }
-    return saved;
-  }
-
-  private leaveFolder(saved: FolderState): void {
-    this.cwds = saved.cwds;
-    this.cwdDoubt = saved.cwdDoubt;
-  }
-
-  /** Records where `cd`/`pushd`/`popd` may move the shell, for the redirections after it. */
-  private noteCd(args: Arg[], source: string): void {
-    const name = args[0];
-    if (name === undefined || name.dynamic !== null) return;
-    const n = name.value;
-    if (n === 'shopt') {
-      this.noteShopt(args);
-      return;
-    }
-    if (n !== 'cd' && n !== 'pushd' && n !== 'popd') return;
-    let target: Arg | undefined;
-    for (let i = 1; i < args.length && target === undefined; i++) {
-      const a = args[i];
-      if (a === undefined) continue;
-      if (a.dynamic === null && (a.value === '--' || /^-[LPe@]+$/.test(a.value))) continue;
-      // `pushd -n DIR` only puts DIR on the stack.
-      if (n === 'pushd' && a.dynamic === null && a.value === '-n') return;
-      target = a;
-    }
-    // popd, `pushd` alone (it swaps the top two), `pushd +N` and `cd -` go to a folder of the
-    // stack or OLDPWD.
-    if (n === 'popd' || (n === 'pushd' && target === undefined) ||
-      (target !== undefined && target.dynamic === null && (target.value === '-' || /^[+-]\d+$/.test(target.value)))) {
-      this.cwdDoubt ??= `${n} moves to a folder only known at run time, so where a later redirection writes is not known`;
-      return;
-    }
-    const to = target === undefined ? '~' : this.folderOf(target, source, `${n} target`);
-    if (to !== null) this.moveTo(to);
-  }
-
-  /**
-   * The folder a path word names after tilde expansion, relative to the folder it is used in;
-   * null (and a doubt for later redirections) when it is only known at run time.
-   */
-  private folderOf(target: Arg, source: string, what: string): string | null {
-    if (target.dynamic !== null) {
-      this.cwdDoubt ??= `${what} is not static (${target.dynamic}), so where a later redirection writes is not known`;
-      return null;
-    }
-    if (!target.value.startsWith('~')) return target.value;
-    const tilde = tildePath(target, source, what);
-    if (tilde.doubt !== null) {
-      this.cwdDoubt ??= `${tilde.doubt}, so where a later redirection writes is not known`;
-      return null;
-    }
-    return tilde.path;
-  }
-
-  /** Adds the folders `to` leads to from each folder the shell may be in. */
-  private moveTo(to: string): void {
-    const next = new Set(this.cwds);
-    for (const c of this.cwds) next.add(to.startsWith('/') || to.startsWith('~') || c === '.' ? to : `${c}/${to}`);
-    if (next.size > MAX_CWDS) {
-      this.cwdDoubt ??= 'too many `cd`s to follow, so where a later redirection writes is not known';
-      return;
-    }
-    this.cwds = [...next];
-  }
-
-  /** `shopt -s cdable_vars` lets `cd NAME` go to the folder held in $NAME. */
-  private noteShopt(args: Arg[]): void {
-    let setting = false;
-    for (let i = 1; i < args.length; i++) {
-      const a = args[i];
-      if (a === undefined) continue;
-      if (a.dynamic !== null) {
-        this.cdable ??= 'shopt sets an option only known at run time (cdable_vars would let cd NAME go to the folder in $NAME), so where a redirection after a cd writes is not known';
-        return;
-      }
-      const v = a.value;
-      if (v.startsWith('-')) setting ||= v.includes('s');
-      else if (setting && v === 'cdable_vars') {
-        this.cdable ??= 'shopt -s cdable_vars lets cd NAME go to the folder held in $NAME, so where a redirection after a cd writes is not known';
-        return;
-      }
-    }
   }
 
   /** `args` runs inside `host` (sudo, npx…): its spellings tighten the host part. */
@@ -474,25 +351,25 @@ export class Walker {
     addSpellings(host, args, text);
     const u = unwrap(args, stdin);
     host.forceAsk ??= u.forceAsk;
-    const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.enterFolder(u, scope.source);
+    const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.folders.enter(u, scope.source);
     for (const inner of u.commands) {
       if (u.wrapper) this.view(host, inner, scope, depth + 1, stdin);
       else this.emit(inner, [], operandAssignmentDanger(inner), slice(scope, inner, host.source), scope, depth + 1, stdin, this.parts.length);
     }
     for (const inner of u.views) this.view(host, inner, scope, depth + 1, stdin);
     for (const s of u.scripts) this.run(s, host, depth + 1);
-    if (moved !== null) this.leaveFolder(moved);
+    if (moved !== null) this.folders.leave(moved);
   }
 
   /** A string a wrapper hands to a shell: parsed and walked like the input itself. True if dynamic. */
   private run(s: ScriptArg, host: CommandPart, depth: number): boolean {
     if (s.later !== true) return this.runNow(s, host, depth);
     // Trap and alias strings run later, maybe after a `cd` further on.
-    this.deferred++;
+    this.folders.deferred++;
     try {
       return this.runNow(s, host, depth);
     } finally {
-      this.deferred--;
+      this.folders.deferred--;
     }
   }
 
@@ -520,7 +397,8 @@ export class Walker {
   private tryScript(s: ScriptArg, depth: number): void {
     const mark = this.parts.length;
     const suspicious = this.suspicious;
-    const { literal, arith, deferred } = this;
+    const { literal, arith } = this;
+    const deferred = this.folders.deferred;
     try {
       this.source(s.arg.value, depth);
     } catch (e) {
@@ -529,7 +407,7 @@ export class Walker {
       this.suspicious = suspicious;
       this.literal = literal;
       this.arith = arith;
-      this.deferred = deferred;
+      this.folders.deferred = deferred;
       const text = s.arg.value.replace(/\s+/g, ' ').trim();
       const why = e.wrapped ? e.message : `${s.by}: ${e.message}`;
       this.parts.push({
@@ -617,11 +495,7 @@ export class Walker {
         if (write !== null) {
           // `cd .github && echo x > agent-gate.yml` writes the policy file: a relative target is
           // judged in every folder an earlier `cd` may have moved to.
-          if (!write.target.startsWith('/') && !write.target.startsWith('~')) {
-            if (this.cwds.length > 1) write.alsoIn = this.cwds.slice(1);
-            if (this.cwdDoubt !== null) write.forceAsk ??= this.cwdDoubt;
-            if (this.deferred > 0) (this.laterWrites ??= []).push(write);
-          }
+          this.folders.place(write);
           this.parts.push(write);
         }
         const op = r.operator;
@@ -840,12 +714,12 @@ export class Walker {
     const sink: Sink = { force: null };
     // `complete -W` stores the words for completions that happen later.
     const later = host.argv[0] === 'complete';
-    if (later) this.deferred++;
+    if (later) this.folders.deferred++;
     for (const w of words) {
       if (w.dynamic !== null) host.forceAsk ??= `${host.argv[0] ?? ''} expands a word list only known at run time (${w.dynamic}), which may hold a command substitution`;
       else if (mayHoldCode(w.value)) this.expandedText(w.value, depth, sink);
     }
-    if (later) this.deferred--;
+    if (later) this.folders.deferred--;
     host.forceAsk ??= sink.force;
   }
 

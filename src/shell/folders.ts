@@ -1,0 +1,153 @@
+// Where the shell may be when a redirection runs (SPEC 5.5): the entry's cwd, every folder a
+// `cd`/`pushd` in the command may have moved to, and doubts when that is only known at run time.
+// Code that runs later than where it stands (function bodies, loops, traps) is judged against
+// every folder the whole command reaches.
+import { tildePath } from './redirects.ts';
+import type { ShellPart, WritePart } from './types.ts';
+import type { Arg } from './words.ts';
+import type { Unwrapped } from './wrappers.ts';
+
+const MAX_CWDS = 16;
+
+/** The folders the shell may be in, saved while a wrapper's command is walked in another one. */
+export interface FolderState {
+  cwds: string[];
+  cwdDoubt: string | null;
+}
+
+export class Folders {
+  /** Folders a `cd` earlier in the command may have moved to; `.` is the entry's own cwd. */
+  private cwds: string[] = ['.'];
+  /** Set when a `cd` went somewhere only known at run time. */
+  private cwdDoubt: string | null = null;
+  /**
+   * Above 0 while walking code that runs later than where it stands, maybe after a `cd` further
+   * on: function bodies, loops, trap and alias strings.
+   */
+  deferred = 0;
+  /** Relative writes of such code: once the walk ends they are judged in every folder a `cd` reached. */
+  private laterWrites: WritePart[] | null = null;
+  /** Set when `shopt -s cdable_vars` may be on: `cd NAME` may then go to the folder held in $NAME. */
+  private cdable: string | null = null;
+
+  /** Settles what is only known once the whole command has been walked. */
+  finish(parts: readonly ShellPart[]): void {
+    const reached = this.cwds.length > 1 ? this.cwds.slice(1) : null;
+    for (const w of this.laterWrites ?? []) {
+      if (reached !== null) w.alsoIn = w.alsoIn === undefined ? reached : [...new Set([...w.alsoIn, ...reached])];
+      if (this.cwdDoubt !== null) w.forceAsk ??= this.cwdDoubt;
+    }
+    if (this.cdable === null) return;
+    // With cdable_vars on at some point, any `cd` may have gone elsewhere.
+    for (const p of parts) if (p.kind === 'write' && p.alsoIn !== undefined) p.forceAsk ??= this.cdable;
+  }
+
+  /**
+   * Judges a relative redirection target in every folder the shell may be in now, and, for code
+   * that runs later, in every folder the command reaches by its end.
+   */
+  place(write: WritePart): void {
+    if (write.target.startsWith('/') || write.target.startsWith('~')) return;
+    if (this.cwds.length > 1) write.alsoIn = this.cwds.slice(1);
+    if (this.cwdDoubt !== null) write.forceAsk ??= this.cwdDoubt;
+    if (this.deferred > 0) (this.laterWrites ??= []).push(write);
+  }
+
+  /**
+   * `env -C DIR`, `sudo -D DIR`, `find -execdir`: what the wrapper runs works in another folder,
+   * so its relative writes are judged there too (or ask when that folder is not known). The
+   * wrapped program is a child process: the folder the shell is in does not change.
+   */
+  enter(u: Pick<Unwrapped, 'folder' | 'folderDoubt'>, source: string): FolderState {
+    const saved: FolderState = { cwds: this.cwds, cwdDoubt: this.cwdDoubt };
+    if (u.folderDoubt !== undefined) this.cwdDoubt ??= u.folderDoubt;
+    if (u.folder !== undefined) {
+      const to = this.folderOf(u.folder, source, 'the folder a wrapper runs its command in');
+      if (to !== null) this.moveTo(to);
+    }
+    return saved;
+  }
+
+  leave(saved: FolderState): void {
+    this.cwds = saved.cwds;
+    this.cwdDoubt = saved.cwdDoubt;
+  }
+
+  /** Records where `cd`/`pushd`/`popd` may move the shell, for the redirections after it. */
+  noteCd(args: readonly Arg[], source: string): void {
+    const name = args[0];
+    if (name === undefined || name.dynamic !== null) return;
+    const n = name.value;
+    if (n === 'shopt') {
+      this.noteShopt(args);
+      return;
+    }
+    if (n !== 'cd' && n !== 'pushd' && n !== 'popd') return;
+    let target: Arg | undefined;
+    for (let i = 1; i < args.length && target === undefined; i++) {
+      const a = args[i];
+      if (a === undefined) continue;
+      if (a.dynamic === null && (a.value === '--' || /^-[LPe@]+$/.test(a.value))) continue;
+      // `pushd -n DIR` only puts DIR on the stack.
+      if (n === 'pushd' && a.dynamic === null && a.value === '-n') return;
+      target = a;
+    }
+    // popd, `pushd` alone (it swaps the top two), `pushd +N` and `cd -` go to a folder of the
+    // stack or OLDPWD.
+    if (n === 'popd' || (n === 'pushd' && target === undefined) ||
+      (target !== undefined && target.dynamic === null && (target.value === '-' || /^[+-]\d+$/.test(target.value)))) {
+      this.cwdDoubt ??= `${n} moves to a folder only known at run time, so where a later redirection writes is not known`;
+      return;
+    }
+    const to = target === undefined ? '~' : this.folderOf(target, source, `${n} target`);
+    if (to !== null) this.moveTo(to);
+  }
+
+  /**
+   * The folder a path word names after tilde expansion, relative to the folder it is used in;
+   * null (and a doubt for later redirections) when it is only known at run time.
+   */
+  private folderOf(target: Arg, source: string, what: string): string | null {
+    if (target.dynamic !== null) {
+      this.cwdDoubt ??= `${what} is not static (${target.dynamic}), so where a later redirection writes is not known`;
+      return null;
+    }
+    if (!target.value.startsWith('~')) return target.value;
+    const tilde = tildePath(target, source, what);
+    if (tilde.doubt !== null) {
+      this.cwdDoubt ??= `${tilde.doubt}, so where a later redirection writes is not known`;
+      return null;
+    }
+    return tilde.path;
+  }
+
+  /** Adds the folders `to` leads to from each folder the shell may be in. */
+  private moveTo(to: string): void {
+    const next = new Set(this.cwds);
+    for (const c of this.cwds) next.add(to.startsWith('/') || to.startsWith('~') || c === '.' ? to : `${c}/${to}`);
+    if (next.size > MAX_CWDS) {
+      this.cwdDoubt ??= 'too many `cd`s to follow, so where a later redirection writes is not known';
+      return;
+    }
+    this.cwds = [...next];
+  }
+
+  /** `shopt -s cdable_vars` lets `cd NAME` go to the folder held in $NAME. */
+  private noteShopt(args: readonly Arg[]): void {
+    let setting = false;
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (a === undefined) continue;
+      if (a.dynamic !== null) {
+        this.cdable ??= 'shopt sets an option only known at run time (cdable_vars would let cd NAME go to the folder in $NAME), so where a redirection after a cd writes is not known';
+        return;
+      }
+      const v = a.value;
+      if (v.startsWith('-')) setting ||= v.includes('s');
+      else if (setting && v === 'cdable_vars') {
+        this.cdable ??= 'shopt -s cdable_vars lets cd NAME go to the folder held in $NAME, so where a redirection after a cd writes is not known';
+        return;
+      }
+    }
+  }
+}
