@@ -140,3 +140,6 @@ export function optionValue(scan: OptionScan, ...names: string[]): Arg | null {
   for (const o of scan.options) if (names.includes(o.name) && o.value !== null) found = o.value;
   return found;
 }
+
+/** GNU getopt_long programs: long options may be abbreviated; all know --help and --version. */
+export const GETOPT = { abbreviations: true, longFlags: ['--help', '--version'] } as const;
