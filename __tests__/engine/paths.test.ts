@@ -220,6 +220,21 @@ describe('filesystem patterns (SPEC 4)', () => {
     expect(effectOf(p, 'fs_write', path)).toBe(effect);
   });
 
+  // The canonical basename is cut at `:`, and the extension index looked only there, so a rule on
+  // the raw spelling (`**/*.pem` for `a:b.pem`) was never tried.
+  test.each([
+    ['certs/a:b.pem', 'fs_write', 'deny'],
+    ['certs/server\uff1aprod.pem', 'fs_write', 'deny'],
+    ['x/a:b.pem', 'fs_read', 'deny'],
+    ['certs/a.pem:stream', 'fs_write', 'deny'],
+    ['b:.git/config', 'fs_write', 'ask'],
+    ['a:.vscode/settings.json', 'fs_write', 'ask'],
+    ['certs/a:b.txt', 'fs_write', 'allow'],
+  ] as const)('a name with a colon still meets rules on its raw spelling: %j (%s) -> %s', (path, cap, effect) => {
+    const p = policyOf({ workspace: 'rules:\n  - {capability: filesystem, effect: allow}\n  - {capability: filesystem, effect: deny, match: ["**/*.pem"]}\n' });
+    expect(effectOf(p, cap, path)).toBe(effect);
+  });
+
   // Canonical paths are NFKC; a deny pattern written in NFD (or with fullwidth letters) never met them.
   test.each([
     ['Gesch\u00e4ft/plan.txt', 'deny'],

@@ -85,7 +85,8 @@ function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', pat
   const ask = restrictiveDecision(hits[FS_GROUP.ask] ?? null, canonical, path);
   if (ask && ask.rule?.scope === 'kiro') return ask;
   if (cap === 'fs_write') {
-    const protectedBy = ideProtected(canonical);
+    // The raw spelling counts too: `b:.git/config` is cut to `b/config` in canonical form.
+    const protectedBy = ideProtected(canonical) ?? ideProtected(path);
     if (protectedBy !== null) {
       const raw = ideProtected(path);
       const alias = raw === null ? `alias of protected path ${JSON.stringify(canonical)}: ` : '';

@@ -306,6 +306,15 @@ function suffixesOf(key: PathKey): string[] {
     const suffixes: string[] = [];
     for (let i = base.indexOf('.'); i >= 0; i = base.indexOf('.', i + 1)) suffixes.push(base.slice(i));
     if (base.length > 0 && base[0] !== '.') suffixes.push(base);
+    // The canonical basename is cut at `:` (`a:b.pem` -> `a`), but the raw name still ends in
+    // `.pem`, and a rule on the raw spelling must still be found.
+    if (key.raw !== key.canonical) {
+      const raw = key.raw.slice(Math.max(key.raw.lastIndexOf('/'), key.raw.lastIndexOf('\\')) + 1);
+      for (let i = raw.indexOf('.'); i >= 0; i = raw.indexOf('.', i + 1)) {
+        const suffix = canonicalSegment(raw.slice(i));
+        if (suffix !== '' && !suffixes.includes(suffix)) suffixes.push(suffix);
+      }
+    }
     key.suffixes = suffixes;
   }
   return key.suffixes;
