@@ -1,13 +1,20 @@
 // Symlink targets resolved through the other links of a tree, as the file system would.
-import { resolveLinks, type TreeLookup } from '../../src/check/links.ts';
+import { resolveLinks, type TreeEntryKind, type TreeLookup } from '../../src/check/links.ts';
 
-/** A tree given as its symlinks (path -> target); every other path is a plain file or folder. */
-function treeOf(links: Record<string, string>): { lookup: TreeLookup; rounds: () => number } {
+/**
+ * A tree given as its symlinks (path -> target) and files; every other path is a folder.
+ */
+function treeOf(links: Record<string, string>, files: readonly string[] = []): { lookup: TreeLookup; rounds: () => number } {
   let rounds = 0;
   return {
     lookup: async (paths) => {
       rounds++;
-      return new Map(paths.map((p) => [p, links[p] ?? null]));
+      const answer = new Map<string, TreeEntryKind>();
+      for (const p of paths) {
+        const link = links[p];
+        answer.set(p, link !== undefined ? { link } : { kind: files.includes(p) ? 'file' : 'folder' });
+      }
+      return answer;
     },
     rounds: () => rounds,
   };
@@ -36,6 +43,13 @@ describe('resolveLinks', () => {
     const tree = treeOf({ a: 'b', b: 'a' });
     const r = (await resolveLinks(new Map([['l', 'a/x']]), tree.lookup)).get('l');
     expect(r).toMatchObject({ target: null, problem: 'more than 40 symlinks in a row' });
+  });
+
+  test('the resolution says whether the target is a file', async () => {
+    const tree = treeOf({ 'src/i.ts': 'a.ts', 'src/cur': 'v2' }, ['src/a.ts']);
+    const r = await resolveLinks(new Map([['src/i.ts', 'a.ts'], ['src/cur', 'v2']]), tree.lookup);
+    expect(r.get('src/i.ts')).toMatchObject({ target: 'src/a.ts', kind: 'file' });
+    expect(r.get('src/cur')).toMatchObject({ target: 'src/v2', kind: 'folder' });
   });
 
   test('a plain walk is settled in one round of lookups', async () => {

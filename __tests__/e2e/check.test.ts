@@ -216,6 +216,25 @@ describe('check: symlinks and submodules', () => {
     expect(f).toMatchObject({ effect: 'deny', rule: { pattern: 'config/prod/app.yml' } });
   });
 
+  // Every link under src/ was denied for `src/**/*.pem`, links to files included.
+  test('ordinary links under a prefixed ** rule pass: to a file, and between folders the rule covers alike', () => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: allow, match: ["packages/**"]}\n  - {capability: fs_write, effect: deny, match: ["packages/**/.env", "src/**/*.pem"]}\n');
+    repo.write('src/v2/a.ts', 'a\n').write('packages/lib/index.ts', 'x\n');
+    repo.symlink('src/v2/index.ts', 'a.ts').symlink('src/current', 'v2').symlink('packages/app/README.md', '../../README.md');
+    repo.commit('links', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  test('a link from inside a prefixed ** rule to a folder it does not cover is a write into it', () => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: deny, match: ["src/**/*.pem"]}\n');
+    repo.write('lib/a.ts', 'a\n');
+    repo.symlink('src/ext', '../lib');
+    repo.commit('link', { author: KIRO });
+    expect(check(repo).report.findings.find((f) => f.resource === 'src/ext')).toMatchObject({ effect: 'deny', rule: { pattern: 'src/**/*.pem' } });
+  });
+
   test('a symlink pointing at a folder above a file a deny rule names is denied', () => {
     const { repo } = setup(POLICY + '  - {capability: fs_write, effect: deny, match: ["config/prod/app.yml"]}\n');
     repo.symlink('src/c', '../config');

@@ -58,28 +58,33 @@ interface Replaced { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: strin
 
 /**
  * The most restrictive explicit rule among the protected paths that a link at `path`, or one
- * pointing at `path`, makes reachable: `path` itself or a protected folder below it.
+ * pointing at `path`, makes reachable: `path` itself or a protected folder below it. `other` is
+ * the link's other end (its target, or the link when `path` is the target): a rule naming files
+ * below both ends gains nothing from the link, since whatever is written through it lands under
+ * the same rule. `null`: no other end (a submodule); `false`: the link is to a file, which no
+ * file can lie below.
  */
-function protectedBehind(policy: CompiledPolicy, path: string, policyPaths: readonly string[]): Replaced | null {
+function protectedBehind(policy: CompiledPolicy, path: string, policyPaths: readonly string[], other: string | null | false): Replaced | null {
   const canonical = canonicalPath(path);
   const probes = PROTECTED_TAILS.map((t) => `${path}/${t}`);
   for (const p of policyPaths) if (canonicalPath(p).startsWith(canonical + '/')) probes.push(p);
-  let worst: PathDecision | null = null;
+  let found: Replaced | null = null;
+  // The probe name is ours, not the user's: reports name the folder it stands for.
+  const strip = (text: string): string => text.split(`/${PROBE}`).join('');
   for (const probe of probes) {
     const d = decidePath(policy, 'fs_write', probe);
     if (d.rule === null || d.effect === 'allow') continue;
-    if (worst === null || moreRestrictive(d.effect, worst.effect)) worst = d;
+    if (found === null || moreRestrictive(d.effect, found.effect)) found = { effect: d.effect, rule: d.rule, reason: strip(d.reason), replaced: strip(d.path) };
   }
-  // The probe name is ours, not the user's: reports name the folder it stands for.
-  const strip = (text: string): string => text.split(`/${PROBE}`).join('');
-  let found: Replaced | null = worst === null ? null : { effect: worst.effect as 'deny' | 'ask', rule: worst.rule, reason: strip(worst.reason), replaced: strip(worst.path) };
+  if (other === false) return found;
   // A rule naming a file below the folder (`config/prod/app.yml` for a link at `config/prod`).
-  const held = policy.capabilities.get('fs_write')?.fs.heldBy(canonical) ?? [];
-  for (const effect of ['deny', 'ask'] as const) {
-    const hit = held[FS_GROUP[effect]];
-    if (hit == null || (found !== null && !moreRestrictive(effect, found.effect))) continue;
-    const ref = hit.entry.payload.ref;
-    found = { effect, rule: ref, reason: `it holds what ${effect} pattern "${ref.pattern}" of ${describeRule(ref)} names`, replaced: ref.pattern };
+  const index = policy.capabilities.get('fs_write')?.fs;
+  if (index === undefined) return found;
+  const both = other === null ? new Set<unknown>() : new Set<unknown>(index.holding(canonicalPath(other)));
+  for (const entry of index.holding(canonical)) {
+    const ref = entry.payload.ref;
+    if (both.has(entry) || ref.effect === 'allow' || (found !== null && !moreRestrictive(ref.effect, found.effect))) continue;
+    found = { effect: ref.effect, rule: ref, reason: `it holds what ${ref.effect} pattern "${ref.pattern}" of ${describeRule(ref)} names`, replaced: ref.pattern };
   }
   return found;
 }
@@ -128,7 +133,7 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
       verdicts.push({ effect: 'ask', rule: KIRO_GIT_METADATA, reason: `changing ${base} changes how git reads the rest of the repository (${describeRule(KIRO_GIT_METADATA)})` });
     }
     if ((isLink || c.newMode === GITLINK) && c.newMode !== ZERO_MODE) {
-      const anc = protectedBehind(ctx.policy, path, ctx.policyPaths);
+      const anc = protectedBehind(ctx.policy, path, ctx.policyPaths, isLink ? linkEnd(ctx, path, c.newId) : null);
       if (anc !== null) {
         const kind = c.newMode === GITLINK ? 'submodule' : 'symlink';
         verdicts.push({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at ${JSON.stringify(path)} replaces protected path ${JSON.stringify(anc.replaced)}: ${anc.reason}` });
@@ -139,6 +144,14 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
     if (isLink) findings.push(...judgeLinkTarget(ctx, commit, path, c.newId));
   }
   return findings;
+}
+
+/** Where the link at `path` leads within the repository (see protectedBehind's `other`). */
+function linkEnd(ctx: DiffContext, path: string, blobId: string): string | null | false {
+  const resolved = ctx.links?.get(path);
+  if (resolved !== undefined) return resolved.kind === 'file' ? false : resolved.target;
+  const blob = ctx.blobs.get(blobId);
+  return blob === undefined || !isUtf8(blob) ? null : resolveLinkTarget(path, blob.toString('utf8'));
 }
 
 function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId: string): Finding[] {
@@ -162,7 +175,7 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
   const t = decidePath(ctx.policy, 'fs_write', target);
   if (t.effect !== 'allow') verdicts.push({ effect: t.effect, rule: t.rule, reason: `${pointsAt}: ${t.reason}` });
   // A link to a protected folder, or to a folder above one, is a way to write into it.
-  const behind = protectedBehind(ctx.policy, target, ctx.policyPaths);
+  const behind = protectedBehind(ctx.policy, target, ctx.policyPaths, resolved?.kind === 'file' ? false : path);
   if (behind !== null) {
     verdicts.push({ effect: behind.effect, rule: behind.rule, reason: `${pointsAt}, which reaches protected path ${JSON.stringify(behind.replaced)}: ${behind.reason}` });
   }

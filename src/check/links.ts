@@ -5,8 +5,9 @@
 
 const MAX_HOPS = 40;
 
-/** What a path is in the commit's tree: a symlink (its target), or anything else (null). */
-export type TreeLookup = (paths: readonly string[]) => Promise<ReadonlyMap<string, string | null>>;
+/** What a path is in the commit's tree; a path that is not there is left out. */
+export type TreeEntryKind = { link: string } | { kind: 'file' | 'folder' };
+export type TreeLookup = (paths: readonly string[]) => Promise<ReadonlyMap<string, TreeEntryKind>>;
 
 export interface LinkResolution {
   /** The repository path writes through the link reach, or null when they leave the repository. */
@@ -15,6 +16,8 @@ export interface LinkResolution {
   via: string[];
   /** Why the target is null, when it is not simply outside. */
   problem?: string;
+  /** What the target is: a link to a file cannot stand in for a folder. Null when outside. */
+  kind: 'file' | 'folder' | 'missing' | null;
 }
 
 interface Walk {
@@ -37,12 +40,12 @@ function segmentsOf(target: string): string[] {
  * Moves `w` on as far as `known` allows. Returns the paths it still needs to know about (every
  * prefix the rest of a plain walk would visit, so one round usually settles it), or [] when done.
  */
-function advance(w: Walk, known: ReadonlyMap<string, string | null>): string[] {
+function advance(w: Walk, known: ReadonlyMap<string, TreeEntryKind | null>): string[] {
   while (w.rest.length > 0) {
     const seg = w.rest[0] as string;
     if (seg === '' || seg === '.') { w.rest.shift(); continue; }
     if (seg === '..') {
-      if (w.cur.length === 0) { w.result = { target: null, via: w.via }; return []; }
+      if (w.cur.length === 0) { w.result = { target: null, via: w.via, kind: null }; return []; }
       w.cur.pop();
       w.rest.shift();
       continue;
@@ -51,18 +54,26 @@ function advance(w: Walk, known: ReadonlyMap<string, string | null>): string[] {
     if (!known.has(path)) return plainPrefixes(w);
     w.rest.shift();
     w.cur.push(seg);
-    const link = known.get(path);
-    if (link === null || link === undefined) continue;
+    const entry = known.get(path);
+    if (entry === null || entry === undefined || !('link' in entry)) continue;
+    const link = entry.link;
     if (++w.hops > MAX_HOPS) {
-      w.result = { target: null, via: w.via, problem: `more than ${MAX_HOPS} symlinks in a row` };
+      w.result = { target: null, via: w.via, problem: `more than ${MAX_HOPS} symlinks in a row`, kind: null };
       return [];
     }
     w.via.push(path);
-    if (outsideTarget(link)) { w.result = { target: null, via: w.via }; return []; }
+    if (outsideTarget(link)) { w.result = { target: null, via: w.via, kind: null }; return []; }
     w.cur.pop();
     w.rest = [...segmentsOf(link), ...w.rest];
   }
-  w.result = { target: w.cur.length === 0 ? null : w.cur.join('/'), via: w.via };
+  if (w.cur.length === 0) {
+    w.result = { target: null, via: w.via, kind: null };
+    return [];
+  }
+  const target = w.cur.join('/');
+  const entry = known.get(target);
+  const kind = entry === null || entry === undefined ? 'missing' : 'kind' in entry ? entry.kind : 'missing';
+  w.result = { target, via: w.via, kind };
   return [];
 }
 
@@ -84,11 +95,11 @@ function plainPrefixes(w: Walk): string[] {
 
 /** Resolves the links of one commit: `links` maps each link's path to its target text. */
 export async function resolveLinks(links: ReadonlyMap<string, string>, lookup: TreeLookup): Promise<Map<string, LinkResolution>> {
-  const known = new Map<string, string | null>();
+  const known = new Map<string, TreeEntryKind | null>();
   const walks = new Map<string, Walk>();
   for (const [path, target] of links) {
     if (outsideTarget(target)) {
-      walks.set(path, { cur: [], rest: [], hops: 0, via: [], result: { target: null, via: [] } });
+      walks.set(path, { cur: [], rest: [], hops: 0, via: [], result: { target: null, via: [], kind: null } });
       continue;
     }
     walks.set(path, { cur: path.split('/').slice(0, -1), rest: segmentsOf(target), hops: 0, via: [], result: null });
@@ -104,6 +115,6 @@ export async function resolveLinks(links: ReadonlyMap<string, string>, lookup: T
     for (const p of needed) known.set(p, answers.get(p) ?? null);
   }
   const out = new Map<string, LinkResolution>();
-  for (const [path, w] of walks) out.set(path, w.result ?? { target: null, via: w.via, problem: 'could not be resolved' });
+  for (const [path, w] of walks) out.set(path, w.result ?? { target: null, via: w.via, problem: 'could not be resolved', kind: null });
   return out;
 }

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Git } from '../git/exec.ts';
 import { readBlobs, type TreeEntry } from '../git/log.ts';
 import type { Change } from '../git/rawdiff.ts';
-import { resolveLinks, type LinkResolution } from './links.ts';
+import { resolveLinks, type LinkResolution, type TreeEntryKind } from './links.ts';
 
 /** Reads the entries at some literal paths; a path with no entry is left out. */
 export type EntryReader = (paths: readonly string[]) => Promise<Map<string, Pick<TreeEntry, 'mode' | 'id'>>>;
@@ -26,18 +26,25 @@ export async function resolveChangedLinks(git: Git, changes: readonly Change[], 
   return resolveLinks(targets, async (paths) => {
     const entries = await read(paths);
     const linkBlobs = await readBlobs(git, [...entries.values()].filter((e) => e.mode === SYMLINK).map((e) => e.id));
-    const answer = new Map<string, string | null>();
+    const answer = new Map<string, TreeEntryKind>();
     for (const [path, e] of entries) {
-      if (e.mode !== SYMLINK) continue;
+      if (e.mode !== SYMLINK) {
+        // A submodule is a folder of another repository.
+        answer.set(path, { kind: e.mode === '040000' || e.mode === '160000' ? 'folder' : 'file' });
+        continue;
+      }
       const bytes = linkBlobs.get(e.id);
       // A link on the way whose target cannot be read is taken to leave the repository.
-      answer.set(path, bytes !== undefined && isUtf8(bytes) ? bytes.toString('utf8') : '/');
+      answer.set(path, { link: bytes !== undefined && isUtf8(bytes) ? bytes.toString('utf8') : '/' });
     }
     return answer;
   });
 }
 
-/** Index entries at literal paths (stage 0 and conflict stages alike: any may be checked out). */
+/**
+ * Index entries at literal paths (stage 0 and conflict stages alike: any may be checked out). The
+ * index lists no folders, so a folder reads as missing, which is judged like a folder.
+ */
 export function indexReader(git: Git): EntryReader {
   return async (paths) => {
     const found = new Map<string, Pick<TreeEntry, 'mode' | 'id'>>();

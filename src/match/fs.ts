@@ -273,18 +273,16 @@ export class FsIndex<T> {
   }
 
   /**
-   * For each group, the first restrictive entry naming a path at or below `folder` (canonical,
-   * relative): what a symlink or submodule at `folder` would stand in for. A linear scan, which
-   * only links and submodules pay.
+   * The restrictive entries naming a path at or below `folder` (canonical, relative), in rule
+   * order: what a symlink or submodule at `folder` would stand in for. A linear scan, which only
+   * links and submodules pay.
    */
-  heldBy(folder: string): (FsHit<T> | null)[] {
-    const found = new Array<FsHit<T> | null>(this.groups).fill(null);
+  holding(folder: string): FsEntry<T>[] {
+    const out: FsEntry<T>[] = [];
     for (const slot of this.restrictiveSlots) {
-      const current = found[slot.group];
-      if (current != null && slot.entry.ordinal >= current.entry.ordinal) continue;
-      if (slot.entry.pattern.alternatives.some((a) => a.holds().some((m) => m.match(folder)))) found[slot.group] = { entry: slot.entry, alias: false };
+      if (slot.entry.pattern.alternatives.some((a) => a.holds().some((m) => m.match(folder)))) out.push(slot.entry);
     }
-    return found;
+    return out;
   }
 
   private visit(list: Slot<T>[], key: PathKey, found: (FsHit<T> | null)[], stamp: number): void {
