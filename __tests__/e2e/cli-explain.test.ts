@@ -83,6 +83,16 @@ describe('agent-gate explain', () => {
     expect(JSON.parse(r2.stdout).effect).toBe('ask');
   });
 
+  // Only `.github/agent-gate.yml` was protected, not the file it links to.
+  test('a default policy that links to another file protects that file too', () => {
+    const dir = tempTree({ 'policy/gate.yml': 'rules:\n  - {capability: fs_write, effect: allow}\n' });
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, '.github'));
+    symlinkSync('../policy/gate.yml', join(dir, '.github', 'agent-gate.yml'));
+    const r = runCli(['explain', '--json', '--write', 'policy/gate.yml'], { cwd: dir });
+    expect(JSON.parse(r.stdout)).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', index: 1 } });
+  });
+
   test('without a policy file only the built-in scopes apply', () => {
     const dir = tempTree({});
     mkdirSync(join(dir, '.git'));

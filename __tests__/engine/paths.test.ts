@@ -293,6 +293,17 @@ describe('precedence across scopes (SPEC 3)', () => {
     expect(r.rule?.scope).toBe(scope);
   });
 
+  // A fully qualified host (`evil.example.`) is the same host; it got past the deny.
+  test.each([
+    ['https://evil.example./x', 'deny'],
+    ['https://EVIL.example.:443/x', 'deny'],
+    ['https://u:p@evil.example./x', 'deny'],
+    ['https://good.example./x', 'allow'],
+  ] as const)('web_fetch %j -> %s', (url, effect) => {
+    const p = policyOf({ workspace: 'rules:\n  - {capability: web_fetch, effect: allow}\n  - {capability: web_fetch, effect: deny, match: ["https://evil.example/*"]}\n' });
+    expect(judge(p, 'web_fetch', url).effect).toBe(effect);
+  });
+
   test('no rule at all asks', () => {
     const r = judge(policyOf({}), 'web_fetch', 'https://example.com/');
     expect(r).toMatchObject({ effect: 'ask', rule: null, reason: 'no rule matched' });

@@ -6,11 +6,14 @@ import { evaluateShell } from './shell.ts';
 
 /**
  * Other spellings of a URL that deny/ask rules also see: WHATWG parsing lower-cases the scheme
- * and host and drops default ports and credentials, so `HTTPS://X.dev:443/a` meets `https://x.dev/*`.
+ * and host and drops default ports and credentials, so `HTTPS://X.dev:443/a` meets `https://x.dev/*`;
+ * a trailing dot on the host is dropped too.
  */
 function urlViews(resource: string): string[] {
   try {
     const u = new URL(resource);
+    // `evil.example.` (a fully qualified name) is the host `evil.example`.
+    if (u.hostname.endsWith('.') && u.hostname.length > 1) u.hostname = u.hostname.replace(/\.+$/, '');
     const normal = `${u.protocol}//${u.host}${u.pathname}${u.search}${u.hash}`;
     return normal === resource ? [] : [normal];
   } catch {

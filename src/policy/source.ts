@@ -148,7 +148,11 @@ export function loadDiskPolicies(root: string, options: { policy?: string; admin
     policyPaths.push(...policyRepoPaths(root, options.policy));
   } else {
     const path = join(root, DEFAULT_POLICY_PATH);
-    if (somethingAt(path)) files.push(readPolicyFile(path, 'workspace', DEFAULT_POLICY_PATH));
+    if (somethingAt(path)) {
+      files.push(readPolicyFile(path, 'workspace', DEFAULT_POLICY_PATH));
+      // A default policy that is a link to another file is that file too.
+      policyPaths.push(...policyRepoPaths(root, path));
+    }
   }
   if (options.user) {
     const userFile = join(homeDir(), '.kiro', 'settings', 'permissions.yaml');
