@@ -120,6 +120,27 @@ describe('record: Kiro payloads with PascalCase events (Kiro IDE 1.x, Kiro CLI 3
   });
 });
 
+// record wrote to .agent-gate/log whatever the policy's logs.paths said, where check never looked.
+describe('record follows the policy\'s logs.paths', () => {
+  test.each<[string, string | null]>([
+    ['["logs/agent/**"]', 'logs/agent/default.jsonl'],
+    ['["audit/*.jsonl", "logs/agent/**"]', 'audit/default.jsonl'],
+    ['["**/*.jsonl"]', '.agent-gate/log/default.jsonl'],
+    ['["/var/log/agent/**"]', null],
+  ])('logs.paths %s -> %s', (paths, where) => {
+    const dir = repo(POLICY + `logs:\n  paths: ${paths}\n`);
+    const r = record(dir, kiro(dir, 'execute_bash', { command: 'npm test' }));
+    if (where === null) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^agent-gate: record: logs\.paths in \.github\/agent-gate\.yml names no folder record can write a log to/);
+      expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
+      return;
+    }
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(entries(join(dir, where))).toHaveLength(1);
+  });
+});
+
 describe('record --enforce', () => {
   test('a denied call exits 2 with one line naming the request, effect, rule and reason, and is written as blocked', () => {
     const dir = repo();

@@ -12,6 +12,7 @@ import { findRepositoryRoot, homeDir, loadDiskPolicies } from '../policy/source.
 import { EFFECT_RANK, type Explanation } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { formatRule } from './explain.ts';
+import { defaultLogPath } from './logplace.ts';
 import { appendToLog, writerHome } from './logfile.ts';
 
 export const RECORD_HELP = `Usage: agent-gate record [--enforce] [--fail-on deny|ask] [--log FILE] [--session ID]
@@ -19,7 +20,8 @@ export const RECORD_HELP = `Usage: agent-gate record [--enforce] [--fail-on deny
 
 Read one tool-call hook payload on standard input (Kiro CLI preToolUse/postToolUse, Claude Code
 PreToolUse/PostToolUse) and append it to the neutral log of the repository that holds the
-payload's cwd: .agent-gate/log/<session>.jsonl at its root. Nothing is ever executed.
+payload's cwd: .agent-gate/log/<session>.jsonl at its root, or a folder the workspace policy's
+logs.paths names. Nothing is ever executed.
   --enforce        judge the call (workspace policy, ~/.kiro/settings/permissions.yaml and the
                    built-in scopes) and exit 2 with the reason on stderr when it fails; the entry
                    is still written, with "blocked": true. Exit 2 blocks the call in a pre-tool hook.
@@ -156,8 +158,9 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const entries = blocked ? drafts.map((d) => ({ ...d, blocked: true })) : drafts;
 
   const logArg = str(p, 'log');
+  const policyArg = str(p, 'policy');
   const logPath = logArg === undefined
-    ? resolve(root, '.agent-gate', 'log', sessionFileName(session))
+    ? resolve(root, defaultLogPath(root, policyArg === undefined ? null : (isAbsolute(policyArg) ? policyArg : resolve(root, policyArg)), sessionFileName(session)))
     : (isAbsolute(logArg) ? logArg : resolve(root, logArg));
   // Inside the repository no folder on the way to the log may be a symbolic link: the agent can
   // commit one (`.agent-gate/log -> ../notes`) and so move its own entries out of check's sight.
