@@ -142,6 +142,24 @@ describe('record follows the policy\'s logs.paths', () => {
 });
 
 describe('record --enforce', () => {
+  // Paths were resolved as text: a linked spelling of the repository, or `..` out of a linked
+  // folder, reached the policy file and was allowed.
+  test.each<[string, (dir: string, link: string) => string]>([
+    ['the repository reached through a linked folder', (_dir, link) => join(link, '.github', 'agent-gate.yml')],
+    ['`..` out of a linked folder', (dir) => join(dir, 'src', 'docs') + '/../.github/agent-gate.yml'],
+  ])('a write to the policy file spelled through %s is blocked and logged where it lands', (_name, spell) => {
+    const dir = repo();
+    mkdirSync(join(dir, 'docs'));
+    mkdirSync(join(dir, 'src'));
+    symlinkSync('../docs', join(dir, 'src', 'docs'));
+    const link = join(tempTree(), 'repo-link');
+    symlinkSync(dir, link);
+    const r = record(dir, claude(dir, 'Write', { file_path: spell(dir, link), content: 'rules: []' }), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('kiro rule #1');
+    expect(entries(logFile(dir, 'claude-5f1d'))[0]).toMatchObject({ resource: '.github/agent-gate.yml', blocked: true });
+  });
+
   test('a denied call exits 2 with one line naming the request, effect, rule and reason, and is written as blocked', () => {
     const dir = repo();
     const r = record(dir, kiro(dir, 'execute_bash', { command: 'npm test && rm -rf /' }), ['--enforce']);

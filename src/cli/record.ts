@@ -2,8 +2,8 @@
 // log, and with --enforce a verdict the agent obeys (exit 2 blocks the call in Kiro's preToolUse and
 // Claude Code's PreToolUse). Recording is evaluation only: the recorded command is never executed.
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, posix, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explainEntry } from '../engine/explain.ts';
@@ -89,6 +89,31 @@ function loadPolicy(root: string, policyArg: string | undefined): ReturnType<typ
   return compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths });
 }
 
+/**
+ * Where the file system puts an absolute path: each existing prefix with its links followed, and
+ * `..` taken from the folder the shell would really be in. The part that does not exist yet is
+ * added as text.
+ */
+export function physicalPath(abs: string): string {
+  const parts = abs.split('/');
+  let cur = '/';
+  for (let i = 0; i < parts.length; i++) {
+    const seg = parts[i] ?? '';
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      cur = posix.dirname(cur);
+      continue;
+    }
+    const next = cur === '/' ? `/${seg}` : `${cur}/${seg}`;
+    try {
+      cur = realpathSync(next);
+    } catch {
+      return posix.normalize([next, ...parts.slice(i + 1)].join('/'));
+    }
+  }
+  return cur;
+}
+
 function readPayload(input: Buffer): HookPayload {
   try {
     return parseHookPayload(input);
@@ -133,7 +158,13 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const { root, repository } = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', str(p, 'log') !== undefined);
   let drafts: EntryDraft[];
   try {
-    drafts = payloadToDrafts({ ...payload, cwd }, { repoRoot: root, home: writerHome(), session: sessionArg ?? null, now: new Date().toISOString() });
+    // The call has not run yet and its files are here: its paths are read as the file system
+    // will resolve them (`/tmp/link/repo/x`, `src/docs/../.github/…` through a linked folder).
+    const home = writerHome();
+    drafts = payloadToDrafts({ ...payload, cwd }, {
+      repoRoot: physicalPath(root), home: home === null ? null : physicalPath(home), physical: physicalPath,
+      session: sessionArg ?? null, now: new Date().toISOString(),
+    });
   } catch (e) {
     if (e instanceof PayloadError) throw new GateError(`record: ${e.message}; nothing was written`);
     throw e;

@@ -2,7 +2,8 @@
 // so workspace rules (anchored at the root) apply to them. Paths in the writer's home folder (and
 // not in the repository) become `~/...`: check expands `~` against its own HOME, so `~/...` rules
 // judge them the same on a CI runner whose HOME differs. Other paths stay absolute, where `/...`
-// rules match them. Pure string work on POSIX paths; nothing is read from disk.
+// rules match them. Pure string work on POSIX paths; the file system is read only through the
+// caller's `physical`.
 
 import { posix } from 'node:path';
 
@@ -13,6 +14,12 @@ export interface PathContext {
   repoRoot: string | null;
   /** Absolute home folder of the writer, or null when unknown (its paths then stay absolute). */
   home: string | null;
+  /**
+   * Where the file system puts an absolute path, links followed and `..` taken from the folder a
+   * link really leads to. Given by `record`, which runs on the agent's machine while the files
+   * are there; without it `..` is resolved as text. `repoRoot` and `home` must then be physical too.
+   */
+  physical?: (abs: string) => string;
 }
 
 function inside(abs: string, root: string): boolean {
@@ -48,8 +55,10 @@ function fromRoot(abs: string, ctx: PathContext): string {
  */
 export function toRepoPath(path: string, ctx: PathContext): string {
   if (path.startsWith('~')) return path;
-  if (path.startsWith('/')) return fromRoot(posix.normalize(path), ctx);
-  if (ctx.cwd !== null && ctx.cwd.startsWith('/')) return fromRoot(posix.join(ctx.cwd, path), ctx);
+  if (path.startsWith('/')) return fromRoot(ctx.physical ? ctx.physical(path) : posix.normalize(path), ctx);
+  if (ctx.cwd !== null && ctx.cwd.startsWith('/')) {
+    return fromRoot(ctx.physical ? ctx.physical(`${ctx.cwd}/${path}`) : posix.join(ctx.cwd, path), ctx);
+  }
   // Without a cwd a relative path can only be read as relative to the repository root.
   const normal = posix.normalize(path);
   return normal === './' ? '.' : normal.replace(/^\.\//, '');
@@ -58,7 +67,7 @@ export function toRepoPath(path: string, ctx: PathContext): string {
 /** The entry's `cwd` field: '.' when unknown. */
 export function toRepoCwd(ctx: PathContext): string {
   if (ctx.cwd === null || ctx.cwd === '') return '.';
-  return toRepoPath(ctx.cwd, { cwd: null, repoRoot: ctx.repoRoot, home: ctx.home });
+  return toRepoPath(ctx.cwd, { ...ctx, cwd: null });
 }
 
 /** The folder a call ran in when it names its own (Codex `workdir`), else the session's. */

@@ -39,6 +39,8 @@ export interface PayloadOptions {
   repoRoot: string | null;
   /** The writer's home folder: paths in it (and not in the repository) are written as `~/...`. */
   home: string | null;
+  /** Where the file system puts an absolute path (see PathContext.physical); live hooks only. */
+  physical?: (abs: string) => string;
   /** `--session ID`, used when the payload has no session of its own. */
   session?: string | null;
   /** The entry's timestamp (RFC 3339). */
@@ -106,7 +108,7 @@ export function parseHookPayload(input: Uint8Array | string): HookPayload {
 }
 
 export function payloadToDrafts(payload: HookPayload, opts: PayloadOptions): EntryDraft[] {
-  const ctx: PathContext = { cwd: payload.cwd, repoRoot: opts.repoRoot, home: opts.home };
+  const ctx: PathContext = { cwd: payload.cwd, repoRoot: opts.repoRoot, home: opts.home, ...(opts.physical ? { physical: opts.physical } : {}) };
   let requests: ToolRequest[];
   try {
     requests = payload.agent === 'kiro'
