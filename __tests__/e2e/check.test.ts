@@ -298,6 +298,17 @@ describe('check: the policy comes from the base commit', () => {
     expect(report.findings.find((f) => f.resource === 'conf/gate.yml')).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', index: 1 } });
   });
 
+  test('a default base that is the head itself says so on stderr instead of passing quietly', () => {
+    const { repo } = setup();
+    repo.checkout('main');
+    repo.write('secrets/k', 'x\n');
+    repo.commit('agent on main', { author: KIRO });
+    const r = runCli(['check'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^agent-gate: note: the default base is [0-9a-f]{12}, the head itself, so no commit was judged; pass --base REV/);
+    expect(runCli(['check', '--base', 'HEAD~1'], { cwd: repo.dir }).code).toBe(1);
+  });
+
   test('--policy FILE is read from disk as given', () => {
     const { repo } = setup();
     repo.write('ops/deploy.sh', 'x\n');

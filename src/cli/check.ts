@@ -65,6 +65,11 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   if (admin !== undefined) opts.adminPolicy = { disk: admin };
   if (failOn !== undefined) opts.failOn = failOn;
   const { report, policyFile } = await runCheck(opts);
+  // On the default branch with no upstream, the default base is the head itself: say so rather
+  // than pass quietly on a range of nothing.
+  if (base === undefined && report.range.base === report.range.head) {
+    io.err(`agent-gate: note: the default base is ${report.range.head.slice(0, 12)}, the head itself, so no commit was judged; pass --base REV (for example the commit before the agent's work)\n`);
+  }
   const text = render(report, format, policyFile);
   const output = str(p, 'output');
   if (output !== undefined) {
