@@ -1191,6 +1191,20 @@ const OPEN_RUNNERS = rows([
   ['find . -exec strace {} \\;', 'ask', undefined, 'find -exec hands a file to strace'],
   ['chroot / $CMD', 'ask', undefined, 'a word only known at run time may be the command'],
   ['flock /tmp/lk npm test && ionice -c3 make && strace -f node x.js', 'allow', undefined, 'runners around allowed commands'],
+  // Aliases to runners.
+  ["shopt -s expand_aliases\nalias x=eval\nx 'rm y'", 'deny', undefined, 'an alias to eval runs its argument'],
+  ["shopt -s expand_aliases\nalias x='bash -c'\nx 'rm y'", 'deny', undefined, 'an alias to bash -c'],
+  ['alias x=rm\nx y', 'deny', undefined, 'an alias to a denied command'],
+  ['alias x="$RUNNER"\nx y', 'ask', undefined, 'an alias only known at run time'],
+  ["alias x='x -l'\nx y", 'allow', undefined, 'an alias is not expanded inside itself'],
+  ["alias ll='ls -l'\nll src", 'allow', undefined, 'an everyday alias'],
+  // Static text with an evaluated subscript that may reach arithmetic later.
+  ["echo $(( $(echo 'a[$(rm y)]') ))", 'ask', undefined, 'a substitution output read as arithmetic'],
+  ["for x in 'a[$(rm y)]'; do echo $((x)); done", 'ask', undefined, 'a loop word read as arithmetic'],
+  ["echo 'a[$(rm y)]'; echo $((_))", 'ask', undefined, '$_ read as arithmetic'],
+  ["read x <<< 'a[$(rm y)]'; echo $((x))", 'ask', undefined, 'a here-string read into a variable'],
+  ["read x <<'EOF'\na[$(rm y)]\nEOF\necho $((x))", 'ask', undefined, 'a quoted heredoc body'],
+  ["echo 'a[1]' && echo \"$((1+2))\" && grep -n '[a-z]' src/x.ts", 'allow', undefined, 'subscripts and brackets without $( )'],
 ]);
 table('runners, shell options and npm scripts (OPEN)', OPEN_POLICY, OPEN_RUNNERS);
 

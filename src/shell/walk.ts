@@ -49,6 +49,13 @@ export class Walker {
    * (`$(( ))`, `(( ))`, array subscripts, `${x:offset}`): a `'` there is an ordinary character.
    */
   private arith = false;
+  /**
+   * Static `alias NAME=VALUE` definitions met so far: with expand_aliases a later command word NAME
+   * runs VALUE, so `alias x=eval` makes `x 'rm y'` an eval. Null until the first one.
+   */
+  private aliases: Map<string, Arg> | null = null;
+  /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
+  private readonly expanding = new Set<string>();
 
   /** Settles what is only known once the whole command has been walked. */
   finish(): void {
@@ -277,7 +284,37 @@ export class Walker {
       return;
     }
     sink.force ??= operandAssignmentDanger(args);
+    const alias = this.aliases === null || cmd.name === undefined ? undefined : this.aliasOf(args[0]);
+    if (alias !== undefined && alias.dynamic !== null) sink.force ??= `${args[0]?.value ?? ''} is an alias whose value is only known at run time (${alias.dynamic})`;
     this.emit(args, assignments, sink.force, source, scope, depth, stdin, at);
+    if (alias !== undefined && alias.dynamic === null && cmd.name !== undefined) {
+      // Alias expansion is textual: the value replaces the command word and the rest is read again.
+      const name = args[0]?.value ?? '';
+      this.expanding.add(name);
+      try {
+        const text = alias.value + scope.source.slice(cmd.name.end, cmd.end);
+        this.tryScript({ arg: { value: text, dynamic: null, split: false, pos: -1, end: -1 }, by: `alias ${name}` }, depth + 1);
+      } finally {
+        this.expanding.delete(name);
+      }
+    }
+  }
+
+  /** The value of the alias `word` names, if a static alias of that name was defined earlier. */
+  private aliasOf(word: Arg | undefined): Arg | undefined {
+    if (word === undefined || word.dynamic !== null || this.expanding.has(word.value)) return undefined;
+    return this.aliases?.get(word.value);
+  }
+
+  /** Records `alias NAME=VALUE` operands (names only known at run time already ask: see aliases()). */
+  private noteAliases(args: readonly Arg[]): void {
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (a === undefined) continue;
+      const eq = a.value.indexOf('=');
+      if (eq <= 0 || /[$`]/.test(a.value.slice(0, eq))) continue;
+      (this.aliases ??= new Map()).set(a.value.slice(0, eq), { ...a, value: a.value.slice(eq + 1) });
+    }
   }
 
   /**
@@ -322,6 +359,7 @@ export class Walker {
     addSpellings(part, args, text);
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
+    if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
@@ -457,6 +495,7 @@ export class Walker {
         const arg: Arg = { value: body.text, dynamic: null, split: false, pos: body.pos, end: body.end };
         if (r.delimiter?.quoted === true || parts === undefined) {
           this.quoted(scope, body.pos, body.end);
+          this.staticSubscript(arg, sink);
         } else {
           let value = '';
           try {
@@ -474,6 +513,7 @@ export class Walker {
             throw located(e, 'in a heredoc body');
           }
           arg.value = value;
+          this.staticSubscript(arg, sink);
         }
         return onStdin ? arg : stdin;
       }
@@ -504,6 +544,15 @@ export class Walker {
     }
   }
 
+  /**
+   * A static text holding `a[$(cmd)]` may reach arithmetic at run time (`for x in 'a[$(cmd)]'; do
+   * echo $((x)); done`, `read x <<< …`, `$_`, `$(( $(echo …) ))`), where bash runs cmd. Following
+   * every such path is not possible here, so any such text anywhere makes its command a question.
+   */
+  private staticSubscript(arg: Arg, sink: Sink): void {
+    if (arg.dynamic === null && arg.value.includes('[') && hasEvaluatedSubscript(arg.value)) sink.force ??= SUBSCRIPT_TEXT;
+  }
+
   /** With `join`, a process substitution touching a neighbour is reported in openBefore/openAfter. */
   private word(word: Word, scope: Scope, depth: number, sink: Sink, join = false): Arg {
     const arg: Arg = { value: word.value, dynamic: null, split: false, pos: word.pos, end: word.end };
@@ -511,6 +560,7 @@ export class Walker {
     if (parts === undefined) {
       guardLiteral(word.text, this.literal);
       if (join) this.openBefore = this.openAfter = false;
+      this.staticSubscript(arg, sink);
       return arg;
     }
     let previous: WordPart | undefined;
@@ -530,6 +580,7 @@ export class Walker {
     } else if (before || after) {
       fail('process substitution joined to a neighbouring word');
     }
+    this.staticSubscript(arg, sink);
     return arg;
   }
 
@@ -802,6 +853,8 @@ export class Walker {
 
 /** Strings that hold substitutions: their skeleton is not walked again (see `run`). */
 const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
+
+const SUBSCRIPT_TEXT = 'a static text holds an array subscript with $( ) or backquotes, which bash runs if the text reaches arithmetic later';
 
 const JOINED = 'process substitution joined to a word that is not an argument';
 
