@@ -1205,6 +1205,14 @@ const OPEN_RUNNERS = rows([
   ["read x <<< 'a[$(rm y)]'; echo $((x))", 'ask', undefined, 'a here-string read into a variable'],
   ["read x <<'EOF'\na[$(rm y)]\nEOF\necho $((x))", 'ask', undefined, 'a quoted heredoc body'],
   ["echo 'a[1]' && echo \"$((1+2))\" && grep -n '[a-z]' src/x.ts", 'allow', undefined, 'subscripts and brackets without $( )'],
+  // Special files that reopen the file a descriptor points to.
+  ['echo pwned 2<secrets/x >/dev/stderr', 'deny', undefined, '/dev/stderr reopens what fd 2 points to'],
+  ['echo pwned 3<secrets/x >/dev/fd/3', 'deny', undefined, '/dev/fd/3 reopens fd 3'],
+  ['echo pwned 1<secrets/x >/dev/stdout', 'deny', undefined, '/dev/stdout reopens fd 1'],
+  ['exec 3<secrets/x; echo pwned >/dev/fd/3', 'deny', undefined, 'a descriptor opened by exec earlier'],
+  ['echo pwned 4<secrets/x >>/proc/self/fd/4', 'deny', undefined, 'the /proc spelling'],
+  ['echo pwned <secrets/x >/dev/stdin', 'deny', undefined, '/dev/stdin is fd 0'],
+  ['cat <secrets/x >/dev/stdout && exec 3<secrets/x; cat <&3 >/dev/fd/1', 'allow', undefined, 'reading secrets and writing other descriptors'],
 ]);
 table('runners, shell options and npm scripts (OPEN)', OPEN_POLICY, OPEN_RUNNERS);
 

@@ -15,7 +15,8 @@ import {
 } from './guards.ts';
 import { Folders } from './folders.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript, ShellFailure } from './parse.ts';
-import { redirectWrite } from './redirects.ts';
+import { fdFile, redirectWrite, reopenedFd } from './redirects.ts';
+import type { WritePart } from './types.ts';
 import type { CommandPart, ShellPart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { assignmentHead, joinValues, notePart, type Arg } from './words.ts';
@@ -54,11 +55,21 @@ export class Walker {
    * runs VALUE, so `alias x=eval` makes `x 'rm y'` an eval. Null until the first one.
    */
   private aliases: Map<string, Arg> | null = null;
+  /**
+   * Files a descriptor is pointed at by a redirection that is not itself a write (`3<secrets/x`),
+   * by descriptor; and descriptors a write reopens through `/dev/fd/N`, `/dev/stdout`…. Each such
+   * file becomes a write when the walk ends (`exec 3<secrets/x; echo x >/dev/fd/3` overwrites it).
+   */
+  private fdFiles: Map<number, WritePart[]> | null = null;
+  private reopened: Set<number> | null = null;
   /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
   private readonly expanding = new Set<string>();
 
   /** Settles what is only known once the whole command has been walked. */
   finish(): void {
+    if (this.reopened !== null && this.fdFiles !== null) {
+      for (const fd of this.reopened) for (const w of this.fdFiles.get(fd) ?? []) this.parts.push(w);
+    }
     this.folders.finish(this.parts);
   }
 
@@ -532,11 +543,24 @@ export class Walker {
         const parts = target.parts;
         const procSubOnly = parts !== undefined && parts.length === 1 && parts[0]?.type === 'ProcessSubstitution';
         const write = redirectWrite(r, arg, procSubOnly, scope.source);
+        const reopened = reopenedFd(r, arg);
+        if (reopened !== null) (this.reopened ??= new Set()).add(reopened);
         if (write !== null) {
           // `cd .github && echo x > agent-gate.yml` writes the policy file: a relative target is
           // judged in every folder an earlier `cd` may have moved to.
           this.folders.place(write);
           this.parts.push(write);
+        } else {
+          const file = fdFile(r, arg, procSubOnly, scope.source);
+          if (file !== null) {
+            this.folders.place(file.write);
+            const map = (this.fdFiles ??= new Map());
+            for (const n of file.fds) {
+              const list = map.get(n);
+              if (list === undefined) map.set(n, [file.write]);
+              else list.push(file.write);
+            }
+          }
         }
         const op = r.operator;
         return onStdin && (op === '<' || op === '<&' || op === '<>') ? null : stdin;
