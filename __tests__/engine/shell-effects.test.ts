@@ -1213,6 +1213,11 @@ const OPEN_RUNNERS = rows([
   ['echo pwned 4<secrets/x >>/proc/self/fd/4', 'deny', undefined, 'the /proc spelling'],
   ['echo pwned <secrets/x >/dev/stdin', 'deny', undefined, '/dev/stdin is fd 0'],
   ['cat <secrets/x >/dev/stdout && exec 3<secrets/x; cat <&3 >/dev/fd/1', 'allow', undefined, 'reading secrets and writing other descriptors'],
+  // A script the command writes and then runs.
+  ["echo 'rm y' > s; . ./s", 'ask', undefined, 'sourcing a file the command wrote'],
+  ["echo 'rm y' > s && bash s", 'ask', undefined, 'a shell running a file the command wrote'],
+  ["echo 'rm y' > ./s; chmod +x s; ./s", 'ask', undefined, 'running a file the command wrote'],
+  ['echo x > out.txt && bash build.sh && ./run.sh', 'allow', undefined, 'scripts the command did not write'],
 ]);
 table('runners, shell options and npm scripts (OPEN)', OPEN_POLICY, OPEN_RUNNERS);
 

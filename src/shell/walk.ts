@@ -62,6 +62,8 @@ export class Walker {
    */
   private fdFiles: Map<number, WritePart[]> | null = null;
   private reopened: Set<number> | null = null;
+  /** Static redirection targets written so far: a script the command writes and then runs is not known. */
+  private written: Set<string> | null = null;
   /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
   private readonly expanding = new Set<string>();
 
@@ -317,6 +319,23 @@ export class Walker {
     return this.aliases?.get(word.value);
   }
 
+  /**
+   * `echo 'rm y' > s; . ./s`, `bash s`, `./s`: the command runs a file it wrote itself, whose text
+   * is only known at run time. Why, or null.
+   */
+  private runsWritten(args: readonly Arg[]): string | null {
+    const written = this.written;
+    const first = args[0];
+    if (written === null || first === undefined || first.dynamic !== null) return null;
+    if (first.value.includes('/') && written.has(plainPath(first.value))) return `runs ${first.value}, a file this command writes`;
+    if (!SCRIPT_READERS.has(first.value)) return null;
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (a !== undefined && a.dynamic === null && written.has(plainPath(a.value))) return `${first.value} runs ${a.value}, a file this command writes`;
+    }
+    return null;
+  }
+
   /** Records `alias NAME=VALUE` operands (names only known at run time already ask: see aliases()). */
   private noteAliases(args: readonly Arg[]): void {
     for (let i = 1; i < args.length; i++) {
@@ -371,6 +390,7 @@ export class Walker {
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
+    if (this.written !== null) part.forceAsk ??= this.runsWritten(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
@@ -550,6 +570,7 @@ export class Walker {
           // judged in every folder an earlier `cd` may have moved to.
           this.folders.place(write);
           this.parts.push(write);
+          if (arg.dynamic === null) (this.written ??= new Set()).add(plainPath(arg.value));
         } else {
           const file = fdFile(r, arg, procSubOnly, scope.source);
           if (file !== null) {
@@ -877,6 +898,16 @@ export class Walker {
 
 /** Strings that hold substitutions: their skeleton is not walked again (see `run`). */
 const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
+
+/** Commands that read a script from a file operand. */
+const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
+
+/** A path without leading `./` segments, so `s`, `./s` and `././s` compare equal. */
+function plainPath(p: string): string {
+  let out = p;
+  while (out.startsWith('./')) out = out.slice(2);
+  return out;
+}
 
 const SUBSCRIPT_TEXT = 'a static text holds an array subscript with $( ) or backquotes, which bash runs if the text reaches arithmetic later';
 
