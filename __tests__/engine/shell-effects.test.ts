@@ -1136,6 +1136,91 @@ const OPEN_WRAPPERS = rows([
 ]);
 table('evasions only an open policy shows (OPEN)', OPEN_POLICY, OPEN_WRAPPERS);
 
+const OPEN_RUNNERS = rows([
+  // Shell options that make later words run.
+  ["set -k; git commit --allow-empty GIT_EDITOR='rm y'", 'ask', undefined, 'set -k exports NAME=value words anywhere in argv'],
+  ["set -o keyword; git commit GIT_EDITOR='rm y'", 'ask', undefined, 'set -o keyword'],
+  ['set -o history -o histexpand\necho rm y\n!:1-2', 'ask', undefined, 'history expansion re-runs earlier text'],
+  ['set -H\n!!', 'ask', undefined, 'set -H'],
+  ['set -eH', 'ask', undefined, 'H in a cluster'],
+  ['set -ke', 'ask', undefined, 'k in a cluster'],
+  ['shopt -so keyword', 'ask', undefined, 'shopt -o names set -o options'],
+  ['builtin set -k', 'ask', undefined, 'builtin set'],
+  ['set "$opt"', 'ask', undefined, 'an option only known at run time may be -k'],
+  ['set -euo pipefail && set -x && set +H && set -- "$@" a && shopt -s nullglob', 'allow', undefined, 'everyday options run nothing later'],
+  // jobs -x runs its command.
+  ['jobs -x rm y', 'deny', undefined, 'jobs -x runs the words after it'],
+  ['builtin jobs -x rm y', 'deny', undefined, 'builtin jobs -x'],
+  ['jobs -lx rm y', 'deny', undefined, 'x in a cluster'],
+  ['jobs -l', 'allow', undefined, 'listing jobs runs nothing'],
+  // HOME and XDG_CONFIG_HOME pick the git and npm configuration read.
+  ["echo '[alias] st = !rm y' > src/.gitconfig; for HOME in src; do git st; done", 'ask', undefined, 'HOME as a loop variable'],
+  ['HOME=src git st', 'ask', undefined, 'HOME for one command'],
+  ['export XDG_CONFIG_HOME=src', 'ask', undefined, 'XDG_CONFIG_HOME exported'],
+  ['echo "$HOME" && cd ~', 'allow', undefined, 'reading HOME sets nothing'],
+  // npm sub-commands that store or run commands.
+  ["npm pkg set scripts.x='rm y' && npm run x", 'deny', undefined, 'a stored npm script is judged when stored'],
+  ["npm set-script x 'rm y'", 'deny', undefined, 'npm set-script'],
+  ['npm pkg set "scripts.x=$CMD"', 'ask', undefined, 'a stored script only known at run time'],
+  ['npm explore lodash -- rm y', 'deny', undefined, 'npm explore runs the words after --'],
+  ['npm config set script-shell /tmp/x', 'ask', undefined, 'script-shell changes the shell of every script'],
+  ['npm set script-shell=/tmp/x', 'ask', undefined, 'npm set is config set'],
+  ['npm run build --script-shell=/tmp/x', 'ask', undefined, '--script-shell on the command line'],
+  ['npm_config_script_shell=/tmp/x npm test', 'ask', undefined, 'the environment spelling'],
+  ['npm pkg set version=1.0.1 && npm config set registry https://r.example.com && npm explore lodash', 'allow', undefined,
+    'other keys and explore without a command run nothing new'],
+  // Runners outside SPEC 5.4's list.
+  ['chroot / rm y', 'deny', undefined, 'chroot runs its command'],
+  ['flock /tmp/lk rm y', 'deny', undefined, 'flock FILE CMD'],
+  ["flock /tmp/lk -c 'rm y'", 'deny', undefined, 'flock -c runs a script'],
+  ['ionice -c3 rm y', 'deny', undefined, 'ionice'],
+  ['taskset -c 0 rm y', 'deny', undefined, 'taskset'],
+  ['chrt -o 0 rm y', 'deny', undefined, 'chrt'],
+  ['prlimit --nofile=100 rm y', 'deny', undefined, 'prlimit'],
+  ['setpriv rm y', 'deny', undefined, 'setpriv'],
+  ['unshare rm y', 'deny', undefined, 'unshare'],
+  ['runuser -u root -- rm y', 'deny', undefined, 'runuser'],
+  ["runuser root -c 'rm y'", 'deny', undefined, 'runuser -c runs a script'],
+  ["script -qc 'rm y' /dev/null", 'deny', undefined, 'script -c in a cluster'],
+  ["script --command='rm y' /dev/null", 'deny', undefined, 'script --command='],
+  ['strace rm y', 'deny', undefined, 'strace'],
+  ['nsenter -t 1 -m rm y', 'deny', undefined, 'nsenter'],
+  ['systemd-run rm y', 'deny', undefined, 'systemd-run'],
+  ["nsenter -t 1 bash -c 'rm y'", 'deny', undefined, 'a shell behind a runner'],
+  ['echo rm y | xargs chroot /', 'ask', undefined, 'xargs hands words to chroot'],
+  ['find . -exec strace {} \\;', 'ask', undefined, 'find -exec hands a file to strace'],
+  ['chroot / $CMD', 'ask', undefined, 'a word only known at run time may be the command'],
+  ['flock /tmp/lk npm test && ionice -c3 make && strace -f node x.js', 'allow', undefined, 'runners around allowed commands'],
+  // Aliases to runners.
+  ["shopt -s expand_aliases\nalias x=eval\nx 'rm y'", 'deny', undefined, 'an alias to eval runs its argument'],
+  ["shopt -s expand_aliases\nalias x='bash -c'\nx 'rm y'", 'deny', undefined, 'an alias to bash -c'],
+  ['alias x=rm\nx y', 'deny', undefined, 'an alias to a denied command'],
+  ['alias x="$RUNNER"\nx y', 'ask', undefined, 'an alias only known at run time'],
+  ["alias x='x -l'\nx y", 'allow', undefined, 'an alias is not expanded inside itself'],
+  ["alias ll='ls -l'\nll src", 'allow', undefined, 'an everyday alias'],
+  // Static text with an evaluated subscript that may reach arithmetic later.
+  ["echo $(( $(echo 'a[$(rm y)]') ))", 'ask', undefined, 'a substitution output read as arithmetic'],
+  ["for x in 'a[$(rm y)]'; do echo $((x)); done", 'ask', undefined, 'a loop word read as arithmetic'],
+  ["echo 'a[$(rm y)]'; echo $((_))", 'ask', undefined, '$_ read as arithmetic'],
+  ["read x <<< 'a[$(rm y)]'; echo $((x))", 'ask', undefined, 'a here-string read into a variable'],
+  ["read x <<'EOF'\na[$(rm y)]\nEOF\necho $((x))", 'ask', undefined, 'a quoted heredoc body'],
+  ["echo 'a[1]' && echo \"$((1+2))\" && grep -n '[a-z]' src/x.ts", 'allow', undefined, 'subscripts and brackets without $( )'],
+  // Special files that reopen the file a descriptor points to.
+  ['echo pwned 2<secrets/x >/dev/stderr', 'deny', undefined, '/dev/stderr reopens what fd 2 points to'],
+  ['echo pwned 3<secrets/x >/dev/fd/3', 'deny', undefined, '/dev/fd/3 reopens fd 3'],
+  ['echo pwned 1<secrets/x >/dev/stdout', 'deny', undefined, '/dev/stdout reopens fd 1'],
+  ['exec 3<secrets/x; echo pwned >/dev/fd/3', 'deny', undefined, 'a descriptor opened by exec earlier'],
+  ['echo pwned 4<secrets/x >>/proc/self/fd/4', 'deny', undefined, 'the /proc spelling'],
+  ['echo pwned <secrets/x >/dev/stdin', 'deny', undefined, '/dev/stdin is fd 0'],
+  ['cat <secrets/x >/dev/stdout && exec 3<secrets/x; cat <&3 >/dev/fd/1', 'allow', undefined, 'reading secrets and writing other descriptors'],
+  // A script the command writes and then runs.
+  ["echo 'rm y' > s; . ./s", 'ask', undefined, 'sourcing a file the command wrote'],
+  ["echo 'rm y' > s && bash s", 'ask', undefined, 'a shell running a file the command wrote'],
+  ["echo 'rm y' > ./s; chmod +x s; ./s", 'ask', undefined, 'running a file the command wrote'],
+  ['echo x > out.txt && bash build.sh && ./run.sh', 'allow', undefined, 'scripts the command did not write'],
+]);
+table('runners, shell options and npm scripts (OPEN)', OPEN_POLICY, OPEN_RUNNERS);
+
 const REDIRECTION_SPELLINGS = rows([
   ['echo x>.env', 'deny'],
   ['echo x 1> .env', 'deny'],

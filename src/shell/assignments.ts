@@ -13,12 +13,18 @@ const DANGEROUS = new Set([
   // `BASH_ALIASES[ls]=…` defines an alias; `BASH_LOADABLES_PATH` is where `enable -f` loads
   // builtins from.
   'BASH_CMDS', 'BASH_ALIASES', 'BASH_LOADABLES_PATH',
+  // Where git and npm read their user configuration (`~/.gitconfig` aliases, `~/.npmrc`): pointing
+  // them at a file the command writes makes `git st` run a `!` alias from it.
+  'HOME', 'XDG_CONFIG_HOME',
 ]);
 
 export function isDangerousName(name: string): boolean {
   return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_') || name.startsWith('GIT_CONFIG') ||
     // `BASH_FUNC_ls%%=() { …; }` in the environment defines the function `ls` in a child bash.
-    name.startsWith('BASH_FUNC_');
+    name.startsWith('BASH_FUNC_') ||
+    // npm reads its settings from the environment in any case: `npm_config_script_shell` picks the
+    // shell every script runs in.
+    (name.length === 23 && name.toLowerCase().replace(/-/g, '_') === 'npm_config_script_shell');
 }
 
 /** The variable a name operand sets: `BASH_CMDS[ls]` sets an element of BASH_CMDS. */

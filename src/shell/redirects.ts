@@ -22,11 +22,17 @@ export function redirectWrite(r: Redirect, target: Arg, procSubOnly: boolean, so
   }
   if (procSubOnly) return null;
   if (target.dynamic === null && (NOT_FILES.has(target.value) || DEV_FD.test(target.value))) return null;
+  return fileWrite(r, target, source, '');
+}
+
+/** The fs_write request for the file `target` names; `note` says why a non-write redirection counts. */
+function fileWrite(r: Redirect, target: Arg, source: string, note: string): WritePart {
+  const op = r.operator;
   const tilde = tildePath(target, source, 'redirection target');
   return {
     kind: 'write',
     target: tilde.path,
-    operator: descriptorText(r.descriptor) + op,
+    operator: descriptorText(r.descriptor) + op + note,
     forceAsk: target.dynamic === null ? tilde.doubt : `redirection target is not static (${target.dynamic})`,
     source: r.pos >= 0 && r.end <= source.length ? source.slice(r.pos, r.end) : `${op}${target.value}`,
   };
@@ -53,4 +59,47 @@ export function tildePath(target: Arg, source: string, what: string): { path: st
 function descriptorText(d: RedirectDescriptor | undefined): string {
   if (d === undefined) return '';
   return d.type === 'FileDescriptor' ? String(d.value) : `{${d.name}}`;
+}
+
+/**
+ * `/dev/stdout`, `/dev/stderr`, `/dev/stdin`, `/dev/fd/N` and `/proc/self/fd/N` open again the
+ * file that descriptor N points to: `echo x 2<secrets/x >/dev/stderr` overwrites secrets/x. The
+ * descriptor a write to such a special file reaches, or null.
+ */
+export function reopenedFd(r: Redirect, target: Arg): number | null {
+  if (target.dynamic !== null || !WRITE_OPERATORS.has(r.operator)) return null;
+  return specialFd(target.value);
+}
+
+function specialFd(v: string): number | null {
+  if (v === '/dev/stdout') return 1;
+  if (v === '/dev/stderr') return 2;
+  if (v === '/dev/stdin') return 0;
+  const m = SPECIAL_FD.exec(v);
+  return m === null ? null : Number(m[1]);
+}
+
+const SPECIAL_FD = /^\/(?:dev\/fd|proc\/(?:self|thread-self)\/fd)\/(\d+)$/;
+
+/**
+ * The descriptors a redirection points at a file (any operator, reading too), with that file as
+ * the write it becomes once a special file reopens the descriptor; null when the target is no
+ * file (a descriptor duplicate, a special file, a process substitution).
+ */
+export function fdFile(r: Redirect, target: Arg, procSubOnly: boolean, source: string): { fds: number[]; write: WritePart } | null {
+  const op = r.operator;
+  // `<&N` and `>&N` copy a descriptor: what it points to was recorded where it was opened.
+  if (procSubOnly || op === '<&' || (op === '>&' && (target.dynamic !== null || FD_DUP.test(target.value)))) return null;
+  if (target.dynamic === null && (target.value === '/dev/null' || specialFd(target.value) !== null)) return null;
+  const d = r.descriptor;
+  let fds: number[];
+  if (d !== undefined) {
+    if (d.type !== 'FileDescriptor') return null;
+    fds = [d.value];
+  } else if (op === '&>' || op === '&>>' || op === '>&') {
+    fds = [1, 2];
+  } else {
+    fds = op === '<' || op === '<>' ? [0] : [1];
+  }
+  return { fds, write: fileWrite(r, target, source, ' (reopened through a /dev/fd path)') };
 }

@@ -15,7 +15,8 @@ import {
 } from './guards.ts';
 import { Folders } from './folders.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript, ShellFailure } from './parse.ts';
-import { redirectWrite } from './redirects.ts';
+import { fdFile, redirectWrite, reopenedFd } from './redirects.ts';
+import type { WritePart } from './types.ts';
 import type { CommandPart, ShellPart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { assignmentHead, joinValues, notePart, type Arg } from './words.ts';
@@ -49,9 +50,28 @@ export class Walker {
    * (`$(( ))`, `(( ))`, array subscripts, `${x:offset}`): a `'` there is an ordinary character.
    */
   private arith = false;
+  /**
+   * Static `alias NAME=VALUE` definitions met so far: with expand_aliases a later command word NAME
+   * runs VALUE, so `alias x=eval` makes `x 'rm y'` an eval. Null until the first one.
+   */
+  private aliases: Map<string, Arg> | null = null;
+  /**
+   * Files a descriptor is pointed at by a redirection that is not itself a write (`3<secrets/x`),
+   * by descriptor; and descriptors a write reopens through `/dev/fd/N`, `/dev/stdout`…. Each such
+   * file becomes a write when the walk ends (`exec 3<secrets/x; echo x >/dev/fd/3` overwrites it).
+   */
+  private fdFiles: Map<number, WritePart[]> | null = null;
+  private reopened: Set<number> | null = null;
+  /** Static redirection targets written so far: a script the command writes and then runs is not known. */
+  private written: Set<string> | null = null;
+  /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
+  private readonly expanding = new Set<string>();
 
   /** Settles what is only known once the whole command has been walked. */
   finish(): void {
+    if (this.reopened !== null && this.fdFiles !== null) {
+      for (const fd of this.reopened) for (const w of this.fdFiles.get(fd) ?? []) this.parts.push(w);
+    }
     this.folders.finish(this.parts);
   }
 
@@ -277,7 +297,54 @@ export class Walker {
       return;
     }
     sink.force ??= operandAssignmentDanger(args);
+    const alias = this.aliases === null || cmd.name === undefined ? undefined : this.aliasOf(args[0]);
+    if (alias !== undefined && alias.dynamic !== null) sink.force ??= `${args[0]?.value ?? ''} is an alias whose value is only known at run time (${alias.dynamic})`;
     this.emit(args, assignments, sink.force, source, scope, depth, stdin, at);
+    if (alias !== undefined && alias.dynamic === null && cmd.name !== undefined) {
+      // Alias expansion is textual: the value replaces the command word and the rest is read again.
+      const name = args[0]?.value ?? '';
+      this.expanding.add(name);
+      try {
+        const text = alias.value + scope.source.slice(cmd.name.end, cmd.end);
+        this.tryScript({ arg: { value: text, dynamic: null, split: false, pos: -1, end: -1 }, by: `alias ${name}` }, depth + 1);
+      } finally {
+        this.expanding.delete(name);
+      }
+    }
+  }
+
+  /** The value of the alias `word` names, if a static alias of that name was defined earlier. */
+  private aliasOf(word: Arg | undefined): Arg | undefined {
+    if (word === undefined || word.dynamic !== null || this.expanding.has(word.value)) return undefined;
+    return this.aliases?.get(word.value);
+  }
+
+  /**
+   * `echo 'rm y' > s; . ./s`, `bash s`, `./s`: the command runs a file it wrote itself, whose text
+   * is only known at run time. Why, or null.
+   */
+  private runsWritten(args: readonly Arg[]): string | null {
+    const written = this.written;
+    const first = args[0];
+    if (written === null || first === undefined || first.dynamic !== null) return null;
+    if (first.value.includes('/') && written.has(plainPath(first.value))) return `runs ${first.value}, a file this command writes`;
+    if (!SCRIPT_READERS.has(first.value)) return null;
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (a !== undefined && a.dynamic === null && written.has(plainPath(a.value))) return `${first.value} runs ${a.value}, a file this command writes`;
+    }
+    return null;
+  }
+
+  /** Records `alias NAME=VALUE` operands (names only known at run time already ask: see aliases()). */
+  private noteAliases(args: readonly Arg[]): void {
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (a === undefined) continue;
+      const eq = a.value.indexOf('=');
+      if (eq <= 0 || /[$`]/.test(a.value.slice(0, eq))) continue;
+      (this.aliases ??= new Map()).set(a.value.slice(0, eq), { ...a, value: a.value.slice(eq + 1) });
+    }
   }
 
   /**
@@ -322,6 +389,8 @@ export class Walker {
     addSpellings(part, args, text);
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
+    if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
+    if (this.written !== null) part.forceAsk ??= this.runsWritten(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
@@ -457,6 +526,7 @@ export class Walker {
         const arg: Arg = { value: body.text, dynamic: null, split: false, pos: body.pos, end: body.end };
         if (r.delimiter?.quoted === true || parts === undefined) {
           this.quoted(scope, body.pos, body.end);
+          this.staticSubscript(arg, sink);
         } else {
           let value = '';
           try {
@@ -474,6 +544,7 @@ export class Walker {
             throw located(e, 'in a heredoc body');
           }
           arg.value = value;
+          this.staticSubscript(arg, sink);
         }
         return onStdin ? arg : stdin;
       }
@@ -492,16 +563,39 @@ export class Walker {
         const parts = target.parts;
         const procSubOnly = parts !== undefined && parts.length === 1 && parts[0]?.type === 'ProcessSubstitution';
         const write = redirectWrite(r, arg, procSubOnly, scope.source);
+        const reopened = reopenedFd(r, arg);
+        if (reopened !== null) (this.reopened ??= new Set()).add(reopened);
         if (write !== null) {
           // `cd .github && echo x > agent-gate.yml` writes the policy file: a relative target is
           // judged in every folder an earlier `cd` may have moved to.
           this.folders.place(write);
           this.parts.push(write);
+          if (arg.dynamic === null) (this.written ??= new Set()).add(plainPath(arg.value));
+        } else {
+          const file = fdFile(r, arg, procSubOnly, scope.source);
+          if (file !== null) {
+            this.folders.place(file.write);
+            const map = (this.fdFiles ??= new Map());
+            for (const n of file.fds) {
+              const list = map.get(n);
+              if (list === undefined) map.set(n, [file.write]);
+              else list.push(file.write);
+            }
+          }
         }
         const op = r.operator;
         return onStdin && (op === '<' || op === '<&' || op === '<>') ? null : stdin;
       }
     }
+  }
+
+  /**
+   * A static text holding `a[$(cmd)]` may reach arithmetic at run time (`for x in 'a[$(cmd)]'; do
+   * echo $((x)); done`, `read x <<< …`, `$_`, `$(( $(echo …) ))`), where bash runs cmd. Following
+   * every such path is not possible here, so any such text anywhere makes its command a question.
+   */
+  private staticSubscript(arg: Arg, sink: Sink): void {
+    if (arg.dynamic === null && arg.value.includes('[') && hasEvaluatedSubscript(arg.value)) sink.force ??= SUBSCRIPT_TEXT;
   }
 
   /** With `join`, a process substitution touching a neighbour is reported in openBefore/openAfter. */
@@ -511,6 +605,7 @@ export class Walker {
     if (parts === undefined) {
       guardLiteral(word.text, this.literal);
       if (join) this.openBefore = this.openAfter = false;
+      this.staticSubscript(arg, sink);
       return arg;
     }
     let previous: WordPart | undefined;
@@ -530,6 +625,7 @@ export class Walker {
     } else if (before || after) {
       fail('process substitution joined to a neighbouring word');
     }
+    this.staticSubscript(arg, sink);
     return arg;
   }
 
@@ -802,6 +898,18 @@ export class Walker {
 
 /** Strings that hold substitutions: their skeleton is not walked again (see `run`). */
 const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
+
+/** Commands that read a script from a file operand. */
+const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
+
+/** A path without leading `./` segments, so `s`, `./s` and `././s` compare equal. */
+function plainPath(p: string): string {
+  let out = p;
+  while (out.startsWith('./')) out = out.slice(2);
+  return out;
+}
+
+const SUBSCRIPT_TEXT = 'a static text holds an array subscript with $( ) or backquotes, which bash runs if the text reaches arithmetic later';
 
 const JOINED = 'process substitution joined to a word that is not an argument';
 

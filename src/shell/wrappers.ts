@@ -7,6 +7,7 @@ import { expandAlias, scanGit } from './git.ts';
 import { gitSubcommandRuns } from './gitruns.ts';
 import { GETOPT, hasOption, optionDoubt, optionValue, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
+import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { joinedArg, type Arg } from './words.ts';
 
@@ -17,7 +18,8 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbas
 const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
-  'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc',
+  'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs',
+  ...LOOSE_RUNNERS,
 ]);
 /** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
 const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
@@ -121,6 +123,11 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
     case 'fc':
       // fc runs commands from the history (`fc -s`) or edits them with any program (`fc -e`).
       return { ...NONE, forceAsk: 'fc runs commands from the shell history, which are not known here' };
+    case 'set':
+    case 'shopt':
+      return setOptions(args, name);
+    case 'jobs':
+      return jobs(args);
     case 'find':
       return find(args);
     case 'git':
@@ -152,9 +159,10 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
         const inner = withCall(execLike(args, sub + 2), call);
         return { ...inner, forceAsk: inner.forceAsk ?? `${name} option ${before.value} may take a value, so the sub-command may be ${args[sub + 1]?.value ?? ''}` };
       }
-      return NONE;
+      return name === 'npm' ? npmStores(args, sub) : NONE;
     }
   }
+  if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
   return SHELLS.has(name) ? shell(args, stdin, name) : NONE;
 }
 

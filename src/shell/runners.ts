@@ -1,0 +1,177 @@
+// Commands outside SPEC 5.4's wrapper list that still make other text run: shell options that
+// turn later words into code (`set -k`, history expansion), `jobs -x`, npm sub-commands that store
+// or run scripts, and system runners (chroot, flock, strace…) whose option tables are not modelled.
+import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
+import type { Arg } from './words.ts';
+
+/** `set -o NAME` / `shopt -o NAME` options that make later text run. */
+const RISKY_LONG = new Set(['keyword', 'histexpand', 'history']);
+
+/**
+ * `set -k` (keyword) exports `NAME=value` words anywhere in argv, so `git commit GIT_EDITOR='rm y'`
+ * runs rm; `set -H` with history on lets a later `!!` or `!:1-2` re-run earlier text. Neither is
+ * visible in the later command's own words, so setting them is a question.
+ */
+export function setOptions(args: readonly Arg[], name: string): Unwrapped {
+  const shopt = name === 'shopt';
+  let longNext = false;
+  let shoptO = false;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined) continue;
+    const v = a.value;
+    if (a.dynamic !== null) {
+      // `set "$opt"` could be `-k` (set's words after `--` or an operand are positional, and the
+      // loop has returned by then); for shopt only an option word or a `-o` name matters.
+      if (!shopt || longNext || shoptO || v.startsWith('-') || a.split) return ask(name, `an option only known at run time (${a.dynamic})`);
+      continue;
+    }
+    if (longNext || (shopt && shoptO && !v.startsWith('-'))) {
+      if (RISKY_LONG.has(v)) return ask(name, `-o ${v}`);
+      longNext = false;
+      continue;
+    }
+    if (v === '--' || v === '-') {
+      if (shopt) continue;
+      return NONE;
+    }
+    if (v.length < 2 || v.charCodeAt(0) !== 0x2d) {
+      // set's first operand ends its options; shopt's operands are option names.
+      if (!shopt) {
+        if (v.charCodeAt(0) !== 0x2b) return NONE;
+        continue;
+      }
+      continue;
+    }
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j];
+      if (ch === 'o') {
+        if (shopt) shoptO = true;
+        else longNext = true;
+      } else if (!shopt && (ch === 'k' || ch === 'H')) {
+        return ask(name, `-${ch}`);
+      }
+    }
+  }
+  return NONE;
+}
+
+function ask(name: string, what: string): Unwrapped {
+  return { ...NONE, forceAsk: `${name} ${what} makes later words run as commands (keyword assignments or history expansion), which is not followed here` };
+}
+
+/** `jobs -x CMD ARGS` runs CMD with job specs in ARGS replaced by process group ids. */
+export function jobs(args: readonly Arg[]): Unwrapped {
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined) continue;
+    if (a.dynamic !== null) return { ...NONE, forceAsk: 'jobs option only known at run time, so it may be -x, which runs a command' };
+    const v = a.value;
+    if (v === '--' || v.length < 2 || v.charCodeAt(0) !== 0x2d) return NONE;
+    if (v.includes('x')) return i + 1 < args.length ? { wrapper: true, commands: [args.slice(i + 1)], views: [], scripts: [], forceAsk: null } : NONE;
+  }
+  return NONE;
+}
+
+/**
+ * Programs that run their operands as a command after options agent-gate does not model. Every
+ * suffix of the arguments is a tightening view (as sudo's command is), so `flock LOCK rm y` meets
+ * `rm *`; their `-c`/`--command` value is a shell script.
+ */
+export const LOOSE_RUNNERS = new Set([
+  'chroot', 'flock', 'ionice', 'taskset', 'chrt', 'prlimit', 'setpriv', 'unshare', 'runuser', 'script', 'strace', 'ltrace',
+  'nsenter', 'systemd-run', 'firejail', 'bwrap', 'proot', 'sg', 'newgrp', 'cgexec', 'numactl', 'faketime', 'fakeroot',
+  'torsocks', 'proxychains', 'proxychains4', 'catchsegv', 'valgrind', 'setarch', 'linux32', 'linux64', 'systemd-nspawn',
+]);
+/** Those whose `-c`/`--command` value is a shell command line. */
+const COMMAND_OPTION = new Set(['script', 'runuser', 'flock', 'sg', 'firejail']);
+/** Bounds the views of a long argument list: past it the command is a question. */
+const MAX_SUFFIXES = 32;
+
+export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
+  const views: Arg[][] = [];
+  const scripts: ScriptArg[] = [];
+  let forceAsk: string | null = null;
+  if (args.length > MAX_SUFFIXES) forceAsk = `${name} has too many arguments to judge each possible command in them`;
+  for (let i = 1; i < args.length && i <= MAX_SUFFIXES; i++) {
+    const a = args[i];
+    if (a === undefined) continue;
+    // Which word starts the command is not modelled, so any word only known at run time may be it.
+    if (a.dynamic !== null) forceAsk ??= `${name} runs a command from its arguments, and ${a.value === '' ? 'one' : a.value} is only known at run time (${a.dynamic})`;
+    views.push(args.slice(i));
+    if (!COMMAND_OPTION.has(name)) continue;
+    const v = a.value;
+    const value = commandValue(v, args[i + 1]);
+    if (value !== null) scripts.push({ arg: value, by: `${name} -c` });
+  }
+  return { wrapper: false, commands: [], views, scripts, forceAsk };
+}
+
+/** The script `-c CMD`, `-cCMD`, `--command CMD` or `--command=CMD` names, or null. */
+function commandValue(v: string, next: Arg | undefined): Arg | null {
+  if (v === '-c' || v === '--command' || /^-[A-Za-z]*c$/.test(v)) return next ?? null;
+  if (v.startsWith('--command=')) return { value: v.slice(10), dynamic: null, split: false, pos: -1, end: -1 };
+  return null;
+}
+
+/**
+ * npm sub-commands that store or run scripts: `npm pkg set scripts.x=CMD`, `npm set-script x CMD`
+ * (the value runs on `npm run x`, so it is judged when stored, as git aliases are), `npm explore
+ * PKG -- CMD…` (runs CMD in the package folder) and `npm config set script-shell X` (changes the
+ * shell every script runs in). `sub` is the index of the sub-command word.
+ */
+export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
+  let forceAsk: string | null = null;
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i]?.value ?? '';
+    if (v.startsWith('--script-shell')) forceAsk = 'npm --script-shell changes the shell that runs every script';
+  }
+  const word = args[sub];
+  if (word === undefined) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  if (word.dynamic !== null) return { ...NONE, forceAsk: forceAsk ?? `npm sub-command only known at run time (${word.dynamic})` };
+  const scripts: ScriptArg[] = [];
+  switch (word.value) {
+    case 'pkg':
+      if (args[sub + 1]?.value === 'set') {
+        for (let i = sub + 2; i < args.length; i++) {
+          const a = args[i];
+          if (a === undefined || a.value.startsWith('-')) continue;
+          const eq = a.value.indexOf('=');
+          const key = eq < 0 ? a.value : a.value.slice(0, eq);
+          if (a.dynamic !== null && (eq < 0 || /[$`]/.test(key))) forceAsk ??= 'npm pkg set of a key only known at run time, which may be a script';
+          else if (/^scripts\b/.test(key) && eq > 0) scripts.push({ arg: { ...a, value: a.value.slice(eq + 1) }, by: 'npm pkg set scripts', later: true });
+        }
+      }
+      break;
+    case 'set-script': {
+      const value = args[sub + 2];
+      if (value !== undefined) scripts.push({ arg: value, by: 'npm set-script', later: true });
+      break;
+    }
+    case 'explore': {
+      const dash = args.findIndex((a, i) => i > sub && a.value === '--');
+      if (dash > 0 && dash + 1 < args.length) {
+        const rest = args.slice(dash + 1);
+        let dynamic: string | null = null;
+        for (const r of rest) dynamic ??= r.dynamic;
+        scripts.push({ arg: { value: rest.map((r) => r.value).join(' '), dynamic, split: false, pos: rest[0]?.pos ?? -1, end: rest[rest.length - 1]?.end ?? -1 }, by: 'npm explore' });
+      }
+      break;
+    }
+    case 'config':
+    case 'c':
+    case 'set': {
+      const from = word.value === 'set' ? sub + 1 : args[sub + 1]?.value === 'set' ? sub + 2 : -1;
+      if (from < 0) break;
+      for (let i = from; i < args.length; i++) {
+        const a = args[i];
+        if (a === undefined) continue;
+        if (a.dynamic !== null) forceAsk ??= 'npm config set of a key only known at run time, which may be script-shell';
+        else if (/^script-shell(?:=|$)/.test(a.value)) forceAsk ??= 'npm config set script-shell changes the shell that runs every script';
+      }
+      break;
+    }
+  }
+  if (scripts.length === 0 && forceAsk === null) return NONE;
+  return { wrapper: false, commands: [], views: [], scripts, forceAsk };
+}
