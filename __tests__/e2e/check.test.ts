@@ -420,6 +420,28 @@ describe('check: history', () => {
     expect(report.findings.find((f) => f.resource === 'secrets/drafts/one')).toBeUndefined();
   });
 
+  // Merged content matching neither parent was all judged, so a file both sides edited in place
+  // (a human on each branch) failed an ordinary agent merge of main.
+  test('a clean merge of a file both sides edited in place is not the merger\'s write', () => {
+    const { repo } = setup(POLICY);
+    repo.checkout('main');
+    repo.write('secrets/key.txt', 'a\nb\nc\nd\ne\nf\ng\n');
+    repo.commit('human secret', { author: HUMAN });
+    repo.git(['checkout', '-q', '-B', 'work', 'main']);
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('agent edit', { author: KIRO });
+    repo.write('secrets/key.txt', 'A\nb\nc\nd\ne\nf\ng\n');
+    repo.commit('human on the branch', { author: HUMAN });
+    repo.checkout('main');
+    repo.write('secrets/key.txt', 'a\nb\nc\nd\ne\nf\nG\n');
+    repo.commit('human on main', { author: HUMAN });
+    repo.checkout('work');
+    repo.merge('main', { author: KIRO, message: 'Merge main' });
+    const { code, report } = check(repo);
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   test('an octopus merge that keeps the old version of a protected file a human fixed is a deny; a clean one is not', () => {
     const { repo } = setup();
     repo.checkout('main');

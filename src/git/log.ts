@@ -277,12 +277,14 @@ async function fillMergeChanges(git: Git, commits: CommitInfo[], opts: ReadCommi
 }
 
 /**
- * Paths whose merged content matches neither parent, beyond `known`. The automatic merge writes
- * them: following a rename on one side, it carries the other side's edit to a path that side
- * never wrote (an agent's `cfg/deploy.yml` edit landing in `secrets/deploy.yml` after the base
- * branch moved the folder). Judging them as the merge's writes keeps a protected folder closed
- * whichever way content reaches it. A base-branch change the merge only takes over matches that
- * parent, so it is not blamed on the merger.
+ * Paths the automatic merge moved content to, beyond `known`: their merged content matches
+ * neither parent, and at least one parent has no such path. Following a rename on one side, the
+ * merge carries the other side's edit to a path that side never wrote (an agent's
+ * `cfg/deploy.yml` edit landing in `secrets/deploy.yml` after the base branch moved the folder);
+ * judging those as the merge's writes keeps a protected folder closed whichever way content
+ * reaches it. A file both sides edited in place is merged where it was, from edits each side's
+ * own commits were judged for, so it is left alone; so is a base-branch change the merge only
+ * takes over, which matches that parent.
  */
 async function madeByMerge(git: Git, commit: CommitInfo, known: readonly Change[]): Promise<Change[]> {
   const [first, second] = commit.parents;
@@ -290,8 +292,12 @@ async function madeByMerge(git: Git, commit: CommitInfo, known: readonly Change[
   const [fromFirst, fromSecond] = await Promise.all([diffTree(git, first, commit.sha), diffTree(git, second, commit.sha)]);
   const key = (c: Change): string => c.path.toString('latin1');
   const seen = new Set(known.map(key));
-  const differs = new Set(fromFirst.map(key));
-  return fromSecond.filter((c) => differs.has(key(c)) && !seen.has(key(c)));
+  const addedToFirst = new Map(fromFirst.map((c) => [key(c), c.status === 'A']));
+  return fromSecond.filter((c) => {
+    const k = key(c);
+    const inFirst = addedToFirst.get(k);
+    return inFirst !== undefined && (inFirst || c.status === 'A') && !seen.has(k);
+  });
 }
 
 /**
