@@ -144,6 +144,17 @@ describe('record follows the policy\'s logs.paths', () => {
 describe('record --enforce', () => {
   // Paths were resolved as text: a linked spelling of the repository, or `..` out of a linked
   // folder, reached the policy file and was allowed.
+  // The last link of a path was followed only when what it names existed; a write through a link
+  // to a missing file creates that file.
+  test('a write through a link to a file that does not exist yet is judged where it lands', () => {
+    const dir = repo();
+    mkdirSync(join(dir, 'src'));
+    symlinkSync('../.env', join(dir, 'src', 'dotenv.ts'));
+    const r = record(dir, claude(dir, 'Write', { file_path: join(dir, 'src', 'dotenv.ts'), content: 'K=v' }), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(entries(logFile(dir, 'claude-5f1d'))[0]).toMatchObject({ resource: '.env', blocked: true });
+  });
+
   test.each<[string, (dir: string, link: string) => string]>([
     ['the repository reached through a linked folder', (_dir, link) => join(link, '.github', 'agent-gate.yml')],
     ['`..` out of a linked folder', (dir) => join(dir, 'src', 'docs') + '/../.github/agent-gate.yml'],

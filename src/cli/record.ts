@@ -2,7 +2,7 @@
 // log, and with --enforce a verdict the agent obeys (exit 2 blocks the call in Kiro's preToolUse and
 // Claude Code's PreToolUse). Recording is evaluation only: the recorded command is never executed.
 import { createHash } from 'node:crypto';
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, statSync } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
@@ -90,26 +90,34 @@ function loadPolicy(root: string, policyArg: string | undefined): ReturnType<typ
 }
 
 /**
- * Where the file system puts an absolute path: each existing prefix with its links followed, and
- * `..` taken from the folder the shell would really be in. The part that does not exist yet is
- * added as text.
+ * Where the file system puts an absolute path: each link on the way followed (the last one too,
+ * even when what it names does not exist yet: a write through it creates that file), and `..`
+ * taken from the folder the shell would really be in. The part that does not exist yet is added
+ * as text. A loop of links is left as text after 40 links; the write would fail anyway.
  */
 export function physicalPath(abs: string): string {
-  const parts = abs.split('/');
+  const queue = abs.split('/');
   let cur = '/';
-  for (let i = 0; i < parts.length; i++) {
-    const seg = parts[i] ?? '';
+  let hops = 0;
+  for (let seg = queue.shift(); seg !== undefined; seg = queue.shift()) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
       cur = posix.dirname(cur);
       continue;
     }
     const next = cur === '/' ? `/${seg}` : `${cur}/${seg}`;
+    let link: string | null;
     try {
-      cur = realpathSync(next);
+      link = lstatSync(next).isSymbolicLink() ? readlinkSync(next) : null;
     } catch {
-      return posix.normalize([next, ...parts.slice(i + 1)].join('/'));
+      return posix.normalize([next, ...queue].join('/'));
     }
+    if (link === null || ++hops > 40) {
+      cur = next;
+      continue;
+    }
+    if (link.startsWith('/')) cur = '/';
+    queue.unshift(...link.split('/'));
   }
   return cur;
 }
