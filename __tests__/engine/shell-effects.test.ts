@@ -1205,6 +1205,12 @@ const OPEN_RUNNERS = rows([
   ["read x <<< 'a[$(rm y)]'; echo $((x))", 'ask', undefined, 'a here-string read into a variable'],
   ["read x <<'EOF'\na[$(rm y)]\nEOF\necho $((x))", 'ask', undefined, 'a quoted heredoc body'],
   ["echo 'a[1]' && echo \"$((1+2))\" && grep -n '[a-z]' src/x.ts", 'allow', undefined, 'subscripts and brackets without $( )'],
+  // Such text asked wherever it stood; only a command that evaluates arithmetic can run it.
+  ["cat > src/routes.ts <<'EOF'\nconst r = [`/api/${id}`];\nEOF", 'allow', undefined, 'TypeScript in a heredoc, nothing evaluates it'],
+  ["git commit -m 'docs: link to [`README`](README.md)'", 'allow', undefined, 'a markdown link in a commit message'],
+  ["grep -rn 'items\\[`' src", 'allow', undefined, 'a regex'],
+  ["git commit -m 'see [`x`]' && echo $((1+2))", 'ask', undefined, 'the same text where arithmetic is evaluated'],
+  ["x='a[$(rm y)]'; echo ${!x}", 'ask', undefined, '${!x} expands the name held in x, subscript included'],
   // Special files that reopen the file a descriptor points to.
   ['echo pwned 2<secrets/x >/dev/stderr', 'deny', undefined, '/dev/stderr reopens what fd 2 points to'],
   ['echo pwned 3<secrets/x >/dev/fd/3', 'deny', undefined, '/dev/fd/3 reopens fd 3'],

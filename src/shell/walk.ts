@@ -66,9 +66,16 @@ export class Walker {
   private written: Set<string> | null = null;
   /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
   private readonly expanding = new Set<string>();
+  /** A static text holding `a[$(cmd)]` was met (see staticSubscript). */
+  private subscriptText = false;
+  /** The command evaluates arithmetic somewhere (`$(( ))`, `(( ))`, subscripts, `[[ -eq ]]`…). */
+  private arithmeticSeen = false;
 
   /** Settles what is only known once the whole command has been walked. */
   finish(): void {
+    // Only text that can reach arithmetic runs its subscript: TypeScript in a heredoc, a commit
+    // message or an awk program holding `a[`x`]` asks nothing when nothing evaluates arithmetic.
+    if (this.subscriptText && this.arithmeticSeen) this.suspicious ??= SUBSCRIPT_TEXT;
     if (this.reopened !== null && this.fdFiles !== null) {
       for (const fd of this.reopened) for (const w of this.fdFiles.get(fd) ?? []) this.parts.push(w);
     }
@@ -379,6 +386,7 @@ export class Walker {
     const argv: string[] = new Array<string>(args.length);
     for (let i = 0; i < args.length; i++) argv[i] = args[i]?.value ?? '';
     const text = argv.join(' ');
+    if (ARITHMETIC_BUILTINS.has(argv[0] ?? '')) this.arithmeticSeen = true;
     const part: CommandPart = {
       kind: 'command', argv, assignments, text,
       textWithAssignments: assignments.length === 0 ? text : `${assignments.join(' ')} ${text}`,
@@ -594,8 +602,8 @@ export class Walker {
    * echo $((x)); done`, `read x <<< …`, `$_`, `$(( $(echo …) ))`), where bash runs cmd. Following
    * every such path is not possible here, so any such text anywhere makes its command a question.
    */
-  private staticSubscript(arg: Arg, sink: Sink): void {
-    if (arg.dynamic === null && arg.value.includes('[') && hasEvaluatedSubscript(arg.value)) sink.force ??= SUBSCRIPT_TEXT;
+  private staticSubscript(arg: Arg, _sink: Sink): void {
+    if (!this.subscriptText && arg.dynamic === null && arg.value.includes('[') && hasEvaluatedSubscript(arg.value)) this.subscriptText = true;
   }
 
   /** With `join`, a process substitution touching a neighbour is reported in openBefore/openAfter. */
@@ -680,6 +688,8 @@ export class Walker {
         // An indexed array's subscript is arithmetic (an associative one is not, but which one
         // `a` is may only be known at run time).
         if (p.index) this.arithmeticWord(p.index, scope, d, sink);
+        // `${!x}` expands the variable named by x's value, subscript included.
+        if (p.text.startsWith('${!')) this.arithmeticSeen = true;
         if (p.operation) this.parameterOperation(p.operation, p.parameter, scope, d, sink);
         this.literal = literal;
         return;
@@ -757,6 +767,7 @@ export class Walker {
   }
 
   private arithmetic(root: ArithmeticExpression, scope: Scope, depth: number, sink: Sink): void {
+    this.arithmeticSeen = true;
     checkDepth(depth);
     const literal = this.literal;
     const arith = this.arith;
@@ -798,6 +809,7 @@ export class Walker {
 
   /** A word bash evaluates as arithmetic (a subscript, a `${x:offset}`). */
   private arithmeticWord(word: Word, scope: Scope, depth: number, sink: Sink): Arg {
+    this.arithmeticSeen = true;
     const arith = this.arith;
     this.arith = true;
     const arg = this.word(word, scope, depth, sink);
@@ -851,6 +863,8 @@ export class Walker {
   }
 
   private test(root: TestExpression, scope: Scope, depth: number, sink: Sink, end: number): void {
+    // `[[ $x -eq 1 ]]` and `-v` evaluate their operands as arithmetic or subscripts.
+    this.arithmeticSeen = true;
     const stack: TestExpression[] = [root];
     for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
       switch (e.type) {
@@ -909,6 +923,8 @@ function plainPath(p: string): string {
   return out;
 }
 
+/** Builtins that evaluate arithmetic or subscripts in their operands (`let`, `declare -i`, `printf -v 'a[i]'`). */
+const ARITHMETIC_BUILTINS = new Set(['let', 'declare', 'typeset', 'local', 'export', 'readonly', 'test', '[', 'printf', 'unset', 'shift', 'return']);
 const SUBSCRIPT_TEXT = 'a static text holds an array subscript with $( ) or backquotes, which bash runs if the text reaches arithmetic later';
 
 const JOINED = 'process substitution joined to a word that is not an argument';
