@@ -1139,6 +1139,18 @@ table('evasions only an open policy shows (OPEN)', OPEN_POLICY, OPEN_WRAPPERS);
 const OPEN_RUNNERS = rows([
   // Shell options that make later words run.
   ["set -k; git commit --allow-empty GIT_EDITOR='rm y'", 'ask', undefined, 'set -k exports NAME=value words anywhere in argv'],
+  // The same options given to the shell that runs a script were ignored.
+  ["bash -kc 'git commit --allow-empty GIT_EDITOR=\"rm y\"'", 'ask', undefined, 'bash -k for the script it runs'],
+  ["sh -k -c 'x'", 'ask', undefined, '-k apart from -c'],
+  ["bash -o keyword -c 'x'", 'ask', undefined, '-o keyword'],
+  ["bash -lc 'npm test'", 'allow', undefined, 'a login shell is not -k'],
+  // git settings and variables that make git run a command.
+  ["git -c tar.x.command='rm y' archive --format=x HEAD", 'deny', undefined, 'tar.<format>.command filters git archive'],
+  ["git config tar.x.command 'rm y'", 'deny', undefined, 'stored for a later git archive'],
+  ["git -c 'url.ext::sh -c x.insteadOf=foo:' ls-remote foo:x", 'ask', undefined, 'url.*.insteadOf can turn a remote into ext::'],
+  ['export GIT_ALLOW_PROTOCOL=ext', 'ask', undefined, 'lets ext:: remotes run their command'],
+  ['export npm_config_userconfig=/tmp/x/npmrc', 'ask', undefined, 'an npmrc that can set script-shell'],
+  ['NPM_CONFIG_NODE_OPTIONS=--require=/tmp/e.js npm test', 'ask', undefined, 'npm settings from the environment, any case'],
   ["set -o keyword; git commit GIT_EDITOR='rm y'", 'ask', undefined, 'set -o keyword'],
   ['set -o history -o histexpand\necho rm y\n!:1-2', 'ask', undefined, 'history expansion re-runs earlier text'],
   ['set -H\n!!', 'ask', undefined, 'set -H'],

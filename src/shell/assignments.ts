@@ -8,7 +8,7 @@ const DANGEROUS = new Set([
   // point git at other configuration (aliases, pagers, hooks).
   'GIT_PAGER', 'PAGER', 'MANPAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'EDITOR', 'VISUAL', 'GIT_SSH', 'GIT_SSH_COMMAND',
   'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_EXTERNAL_DIFF', 'GIT_EXEC_PATH', 'GIT_PROXY_COMMAND', 'GIT_TEMPLATE_DIR', 'GIT_DIR',
-  'GIT_COMMON_DIR', 'BROWSER', 'LESSOPEN', 'LESSCLOSE', 'NODE_OPTIONS', 'PERL5OPT', 'RUBYOPT', 'PYTHONSTARTUP',
+  'GIT_COMMON_DIR', 'GIT_ALLOW_PROTOCOL', 'BROWSER', 'LESSOPEN', 'LESSCLOSE', 'NODE_OPTIONS', 'PERL5OPT', 'RUBYOPT', 'PYTHONSTARTUP',
   // bash's own tables of what a name runs: `BASH_CMDS[ls]=/bin/rm` is `hash -p /bin/rm ls`,
   // `BASH_ALIASES[ls]=…` defines an alias; `BASH_LOADABLES_PATH` is where `enable -f` loads
   // builtins from.
@@ -23,8 +23,9 @@ export function isDangerousName(name: string): boolean {
     // `BASH_FUNC_ls%%=() { …; }` in the environment defines the function `ls` in a child bash.
     name.startsWith('BASH_FUNC_') ||
     // npm reads its settings from the environment in any case: `npm_config_script_shell` picks the
-    // shell every script runs in.
-    (name.length === 23 && name.toLowerCase().replace(/-/g, '_') === 'npm_config_script_shell');
+    // shell every script runs in, `npm_config_userconfig` an npmrc that can, `npm_config_node_options`
+    // code node loads.
+    name.toLowerCase().startsWith('npm_config_');
 }
 
 /** The variable a name operand sets: `BASH_CMDS[ls]` sets an element of BASH_CMDS. */

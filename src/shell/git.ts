@@ -133,6 +133,12 @@ function keyKind(key: string): KeyKind {
     case 'protocol':
       // `protocol.ext.allow=always` lets an `ext::` remote run its command.
       return name === 'allow' ? 'unsafe' : null;
+    case 'url':
+      // `url.<ext::CMD>.insteadOf=foo:` turns an innocent remote into a command.
+      return hasSub && (name === 'insteadof' || name === 'pushinsteadof') ? 'unsafe' : null;
+    case 'tar':
+      // `tar.<format>.command` is the filter `git archive --format=<format>` pipes through.
+      return hasSub && name === 'command' ? 'shell' : null;
   }
   return null;
 }

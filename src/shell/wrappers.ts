@@ -399,7 +399,16 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
       const ch = v.charCodeAt(j);
       if (ch === 0x63 && sign === 0x2d) command = true; // c
       else if (ch === 0x73 && sign === 0x2d) fromStdin = true; // s
-      else if (ch === 0x6f || ch === 0x4f) values++; // o, O take the next word
+      // -k (and -H) make the script's words run in ways its text does not show, as `set -k` does.
+      else if ((ch === 0x6b || ch === 0x48) && sign === 0x2d) forceAsk ??= `${name} -${String.fromCharCode(ch)} makes later words run as commands (keyword assignments or history expansion)`;
+      else if (ch === 0x6f || ch === 0x4f) {
+        // o, O take the next word
+        const option = args[i + 1 + values];
+        if (sign === 0x2d && option !== undefined && /^(?:keyword|histexpand|history)$/.test(option.value)) {
+          forceAsk ??= `${name} -o ${option.value} makes later words run as commands`;
+        }
+        values++;
+      }
     }
     i += values;
   }
