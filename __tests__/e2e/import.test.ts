@@ -2,7 +2,8 @@
 // sessions in __tests__/fixtures/import/. The fixtures were written in /home/dev/project; each test
 // rewrites that folder to a fresh repository so that "paths inside the repository become relative"
 // is exercised for real.
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chainHash, verifyLog, type LogEntry } from '../../src/logs/index.ts';
 import { REPO_ROOT, runCli, type RunResult } from '../helpers/cli.ts';
@@ -181,6 +182,35 @@ describe('import --log', () => {
     expect(list[0]?.prev).toBe(chainHash('5f1d7a2c-claude-session'));
     expect(list[12]?.session).toBe('0199a1b2-codex-session');
     expect(list[12]?.prev).toBe(chainHash(text.split('\n')[11] as string));
+  });
+
+  // A session that ran in the repository reached through a linked folder kept absolute paths,
+  // so its writes to secrets/ or the policy file were only asks.
+  test('paths spelled through a link to the repository become repository paths', () => {
+    const dir = repo();
+    const link = join(mkdtempSync(join(tmpdir(), 'ag-link-')), 'repo');
+    symlinkSync(dir, link);
+    const line = (i: number, input: Record<string, unknown>): string => JSON.stringify({
+      type: 'assistant', sessionId: 'linked', cwd: link, timestamp: `2026-11-20T10:00:0${i}.000Z`,
+      message: { model: 'claude-sonnet-4-5', content: [{ type: 'tool_use', id: `t${i}`, name: 'Write', input }] },
+    });
+    const record = join(mkdtempSync(join(tmpdir(), 'ag-rec-')), 'linked.jsonl');
+    writeFileSync(record, [line(1, { file_path: `${link}/src/a.ts`, content: 'x' }), line(2, { file_path: `${link}/.github/agent-gate.yml`, content: 'x' })].join('\n') + '\n');
+    const r = importCli(link, [record]);
+    expect(r.code).toBe(0);
+    const list = parse(r.stdout, 'stdout');
+    expect(list.map((e) => [e.resource, e.cwd])).toEqual([['src/a.ts', '.'], ['.github/agent-gate.yml', '.']]);
+  });
+
+  // It was taken from the current folder, so from src/ the log landed in src/.agent-gate/log,
+  // where check reads it as an ordinary write and never judges its entries.
+  test('a relative --log is taken from the repository root, as record takes it', () => {
+    const dir = repo();
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    const r = runCli(['import', fixture('claude-transcript.jsonl', dir), '--log', '.agent-gate/log/imp.jsonl'], { cwd: join(dir, 'src') });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, '.agent-gate', 'log', 'imp.jsonl'))).toBe(true);
+    expect(existsSync(join(dir, 'src', '.agent-gate'))).toBe(false);
   });
 
   test('a log written by record is continued by import, and the other way round', () => {

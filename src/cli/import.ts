@@ -7,6 +7,7 @@ import { appendEntries, ImportError, importSession, LogFormatError, SUPPORTED_FO
 import { findRepositoryRoot, findWorkspaceRoot } from '../policy/source.ts';
 import { parse, str, type Io } from './args.ts';
 import { appendToLog, writerHome } from './logfile.ts';
+import { physicalPath } from './physical.ts';
 
 export const IMPORT_HELP = `Usage: agent-gate import FILE [--log FILE]
 
@@ -14,7 +15,8 @@ Convert an agent's own session record into neutral log entries (one JSON line pe
 chained): ${SUPPORTED_FORMATS}.
 Absolute paths inside the repository of the current folder become relative, other paths in your
 home folder ~/...; model ids are kept as the agent wrote them. Calls are converted, not judged, and nothing is executed.
-  --log FILE   append the entries to FILE (continuing its chain); default: print them. A FILE
+  --log FILE   append the entries to FILE (continuing its chain; a relative FILE is taken from
+               the repository root, as record takes it); default: print them. A FILE
                inside the repository is refused when a folder below the root on its way, or the
                file itself, is a symbolic link; one outside it only when the file itself is.
 Exit codes: 0 converted; 2 unreadable or unrecognised record, or the log could not be written
@@ -45,7 +47,13 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   const root = findWorkspaceRoot(io.cwd);
   let result: ImportResult;
   try {
-    result = importSession(bytes, { repoRoot: root, home: writerHome(), fallbackTs: mtime });
+    // The record's paths are read through the links that are on this disk now: a session that ran
+    // in the repository reached through a linked folder still writes repository paths.
+    const home = writerHome();
+    result = importSession(bytes, {
+      repoRoot: root === null ? null : physicalPath(root), home: home === null ? null : physicalPath(home),
+      physical: physicalPath, fallbackTs: mtime,
+    });
   } catch (e) {
     if (e instanceof ImportError) throw new GateError(`import: ${file}: ${e.message}`);
     throw e;
@@ -65,10 +73,12 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     io.out(text);
     return 0;
   }
-  const logPath = isAbsolute(logArg) ? logArg : resolve(io.cwd, logArg);
   // As for record: a folder below the repository root that is a symbolic link (one an agent
   // committed) would move the entries to where check does not read them.
   const repository = findRepositoryRoot(io.cwd);
+  // A relative --log is taken from the repository root, as record takes it, so `--log
+  // .agent-gate/log/x.jsonl` run from a sub-folder still lands where check reads logs.
+  const logPath = isAbsolute(logArg) ? logArg : resolve(repository ?? io.cwd, logArg);
   const appended = appendToLog(logPath, result.drafts, session, repository !== null ? { confineTo: repository } : {});
   io.out(`agent-gate: imported ${appended.entries} tool call${appended.entries === 1 ? '' : 's'} from a ${result.format} record into ${logArg}\n`);
   return 0;

@@ -2,8 +2,8 @@
 // log, and with --enforce a verdict the agent obeys (exit 2 blocks the call in Kiro's preToolUse and
 // Claude Code's PreToolUse). Recording is evaluation only: the recorded command is never executed.
 import { createHash } from 'node:crypto';
-import { lstatSync, readlinkSync, statSync } from 'node:fs';
-import { isAbsolute, posix, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explainEntry } from '../engine/explain.ts';
@@ -13,6 +13,7 @@ import { EFFECT_RANK, type Explanation } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { formatRule } from './explain.ts';
 import { defaultLogPath } from './logplace.ts';
+import { physicalPath } from './physical.ts';
 import { appendToLog, writerHome } from './logfile.ts';
 
 export const RECORD_HELP = `Usage: agent-gate record [--enforce] [--fail-on deny|ask] [--log FILE] [--session ID]
@@ -87,39 +88,6 @@ function loadPolicy(root: string, policyArg: string | undefined): ReturnType<typ
   const policy = policyArg === undefined ? undefined : (isAbsolute(policyArg) ? policyArg : resolve(root, policyArg));
   const disk = loadDiskPolicies(root, { ...(policy !== undefined ? { policy } : {}), user: true });
   return compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths });
-}
-
-/**
- * Where the file system puts an absolute path: each link on the way followed (the last one too,
- * even when what it names does not exist yet: a write through it creates that file), and `..`
- * taken from the folder the shell would really be in. The part that does not exist yet is added
- * as text. A loop of links is left as text after 40 links; the write would fail anyway.
- */
-export function physicalPath(abs: string): string {
-  const queue = abs.split('/');
-  let cur = '/';
-  let hops = 0;
-  for (let seg = queue.shift(); seg !== undefined; seg = queue.shift()) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      cur = posix.dirname(cur);
-      continue;
-    }
-    const next = cur === '/' ? `/${seg}` : `${cur}/${seg}`;
-    let link: string | null;
-    try {
-      link = lstatSync(next).isSymbolicLink() ? readlinkSync(next) : null;
-    } catch {
-      return posix.normalize([next, ...queue].join('/'));
-    }
-    if (link === null || ++hops > 40) {
-      cur = next;
-      continue;
-    }
-    if (link.startsWith('/')) cur = '/';
-    queue.unshift(...link.split('/'));
-  }
-  return cur;
 }
 
 function readPayload(input: Buffer): HookPayload {

@@ -41,7 +41,7 @@ export function importClaude(text: string, opts: ImportOptions): EntryDraft[] {
       const name = block.type === 'server_tool_use' ? SERVER_TOOLS[String(block.name)] ?? block.name : block.name;
       if (typeof name !== 'string' || name === '') throw new ImportError(`${at}: tool_use "name" must be a non-empty string, got ${show(name)}`);
       if (!isRecord(block.input)) throw new ImportError(`${at}: tool_use "input" must be an object, got ${show(block.input)}`);
-      const requests = mapAt(at, () => mapClaudeTool(name, block.input, { cwd, repoRoot: opts.repoRoot, home: opts.home }));
+      const requests = mapAt(at, () => mapClaudeTool(name, block.input, { cwd, repoRoot: opts.repoRoot, home: opts.home, ...(opts.physical ? { physical: opts.physical } : {}) }));
       drafts.push(...toDrafts(requests, context));
     });
   }

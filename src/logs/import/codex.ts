@@ -180,7 +180,7 @@ export function importCodex(text: string, opts: ImportOptions): EntryDraft[] {
         cwd = stringOrNull(payload.cwd, where, 'payload.cwd') ?? cwd;
         break;
       case 'response_item': {
-        const requests = responseItem(payload, { cwd, repoRoot: opts.repoRoot, home: opts.home }, where);
+        const requests = responseItem(payload, { cwd, repoRoot: opts.repoRoot, home: opts.home, ...(opts.physical ? { physical: opts.physical } : {}) }, where);
         if (requests.length === 0) break;
         const ts = timestamp(value.timestamp, opts.fallbackTs, where);
         drafts.push(...toDrafts(requests, { ts, agent: 'codex', session, model }));

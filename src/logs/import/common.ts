@@ -17,6 +17,8 @@ export interface ImportOptions {
   repoRoot: string | null;
   /** The importer's home folder: paths in it (and not in the repository) are written as `~/...`. */
   home: string | null;
+  /** Where the file system puts an absolute path (see PathContext.physical), when it can be read. */
+  physical?: (abs: string) => string;
   /** Timestamp for calls the record gives none (Kiro exports): the caller's "now" or the file's time. */
   fallbackTs: string;
 }

@@ -83,7 +83,7 @@ export function importKiro(state: Record<string, unknown>, opts: ImportOptions):
       const name = use.name;
       if (typeof name !== 'string' || name === '') throw new ImportError(`${at}: "name" must be a non-empty string, got ${show(name)}`);
       if (!isRecord(use.args)) throw new ImportError(`${at}: "args" must be an object, got ${show(use.args)}`);
-      const requests = mapAt(`${at} (${name})`, () => mapKiroTool(name, use.args, { cwd, repoRoot: opts.repoRoot, home: opts.home }));
+      const requests = mapAt(`${at} (${name})`, () => mapKiroTool(name, use.args, { cwd, repoRoot: opts.repoRoot, home: opts.home, ...(opts.physical ? { physical: opts.physical } : {}) }));
       drafts.push(...toDrafts(requests, context));
     });
   });

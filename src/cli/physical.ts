@@ -1,0 +1,37 @@
+// Paths of tool calls as the agent's file system resolves them: `record` and `import` run on the
+// machine where the files are, so links on the way can be followed there (see logs/paths.ts).
+import { lstatSync, readlinkSync } from 'node:fs';
+import { posix } from 'node:path';
+
+/**
+ * Where the file system puts an absolute path: each link on the way followed (the last one too,
+ * even when what it names does not exist yet: a write through it creates that file), and `..`
+ * taken from the folder the shell would really be in. The part that does not exist yet is added
+ * as text. A loop of links is left as text after 40 links; the write would fail anyway.
+ */
+export function physicalPath(abs: string): string {
+  const queue = abs.split('/');
+  let cur = '/';
+  let hops = 0;
+  for (let seg = queue.shift(); seg !== undefined; seg = queue.shift()) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      cur = posix.dirname(cur);
+      continue;
+    }
+    const next = cur === '/' ? `/${seg}` : `${cur}/${seg}`;
+    let link: string | null;
+    try {
+      link = lstatSync(next).isSymbolicLink() ? readlinkSync(next) : null;
+    } catch {
+      return posix.normalize([next, ...queue].join('/'));
+    }
+    if (link === null || ++hops > 40) {
+      cur = next;
+      continue;
+    }
+    if (link.startsWith('/')) cur = '/';
+    queue.unshift(...link.split('/'));
+  }
+  return cur;
+}
