@@ -227,6 +227,17 @@ describe('check: symlinks and submodules', () => {
     expect(code).toBe(0);
   });
 
+  // `src/**` does not match the folder `src` itself, so every link to an allowed folder asked.
+  test('a link to a folder whose contents are allowed passes', () => {
+    const { repo } = setup();
+    repo.write('src/v2/a.ts', 'a\n');
+    repo.symlink('docs/src', '../src').symlink('src/v2/docs', '../../docs');
+    repo.commit('links', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   test('a link from inside a prefixed ** rule to a folder it does not cover is a write into it', () => {
     const { repo } = setup(POLICY + '  - {capability: fs_write, effect: deny, match: ["src/**/*.pem"]}\n');
     repo.write('lib/a.ts', 'a\n');

@@ -173,7 +173,11 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
   const pointsAt = `symlink ${JSON.stringify(path)} points at ${JSON.stringify(target)}${via}`;
   const verdicts: PathVerdict[] = [];
   const t = decidePath(ctx.policy, 'fs_write', target);
-  if (t.effect !== 'allow') verdicts.push({ effect: t.effect, rule: t.rule, reason: `${pointsAt}: ${t.reason}` });
+  // A link to a folder (`docs/src -> ../src`) is judged by what lies in it: `src/**` allows the
+  // folder's contents although no allow pattern names the folder itself.
+  const folderAllowed = t.effect === 'ask' && t.rule === null && resolved?.kind === 'folder' &&
+    decidePath(ctx.policy, 'fs_write', `${target}/${PROBE}`).effect === 'allow';
+  if (t.effect !== 'allow' && !folderAllowed) verdicts.push({ effect: t.effect, rule: t.rule, reason: `${pointsAt}: ${t.reason}` });
   // A link to a protected folder, or to a folder above one, is a way to write into it.
   const behind = protectedBehind(ctx.policy, target, ctx.policyPaths, resolved?.kind === 'file' ? false : path);
   if (behind !== null) {
