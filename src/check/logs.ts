@@ -130,7 +130,7 @@ export function judgeLogFiles(policy: CompiledPolicy, commit: string, changes: r
 /** Judges the note a commit carries under the notes ref: a whole, chained log of its own. */
 export function judgeNote(policy: CompiledPolicy, commit: string, notesRef: string, bytes: Buffer): LogJudgement {
   const out: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false };
-  const verified = verifyLog(bytes, notesRef);
+  const verified = verifyLog(bytes, notesRef, 1, { blankLines: true });
   for (const p of verified.problems) out.findings.push(tamper(p, commit));
   judgeEntries(policy, verified.entries, commit, out);
   return out;

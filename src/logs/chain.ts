@@ -165,7 +165,16 @@ function describeBreak(line: number, entry: LogEntry, firstLineWithHash: Readonl
  * nothing is skipped silently. Lines before `from` only lend line `from` the hash of the line
  * before it, so a commit that appends to a long log costs what it appends, not the whole log.
  */
-export function verifyLog(bytes: Uint8Array, label: string, from = 1): VerifyResult {
+export interface VerifyOptions {
+  /**
+   * Empty lines separate rather than break (git notes: `git notes append` always puts a blank
+   * line between the old note and the new text); each entry then chains to the line before it
+   * that is not empty.
+   */
+  blankLines?: boolean;
+}
+
+export function verifyLog(bytes: Uint8Array, label: string, from = 1, options: VerifyOptions = {}): VerifyResult {
   const lines = splitLines(bytes);
   const hashes: (string | undefined)[] = new Array<string | undefined>(lines.length);
   const hashOf = (index: number): string => (hashes[index] ??= chainHash((lines[index] as Line).content));
@@ -187,8 +196,13 @@ export function verifyLog(bytes: Uint8Array, label: string, from = 1): VerifyRes
     problems.push({ file: label, line, reason });
   };
 
+  const blankLines = options.blankLines === true;
+  let previous = -1;
   lines.forEach((l, index) => {
     const line = index + 1;
+    if (blankLines && l.content.length === 0 && !l.crlf) return;
+    const before = blankLines ? previous : index - 1;
+    previous = index;
     if (line < from) return;
     if (l.crlf) problem(line, 'CRLF line ending (log lines end with LF only; mark log files -text in .gitattributes)');
     if (l.content.length === 0) {
@@ -219,7 +233,7 @@ export function verifyLog(bytes: Uint8Array, label: string, from = 1): VerifyRes
       entry = checked.entry;
     }
     entries.push({ file: label, line, entry, raw: l.raw });
-    const expected = line === 1 ? chainHash(entry.session) : hashOf(index - 1);
+    const expected = before < 0 ? chainHash(entry.session) : hashOf(before);
     if (entry.prev !== expected) problem(line, describeBreak(line, entry, lineIndex()));
   });
   return { entries, problems };
