@@ -1217,6 +1217,15 @@ const OPEN_RUNNERS = rows([
   ["read x <<< 'a[$(rm y)]'; echo $((x))", 'ask', undefined, 'a here-string read into a variable'],
   ["read x <<'EOF'\na[$(rm y)]\nEOF\necho $((x))", 'ask', undefined, 'a quoted heredoc body'],
   ["echo 'a[1]' && echo \"$((1+2))\" && grep -n '[a-z]' src/x.ts", 'allow', undefined, 'subscripts and brackets without $( )'],
+  // Arithmetic in a subscript or an offset assigns too: `${a[PATH=0]}` sets PATH.
+  ['echo ${a[PATH=0]} && ls', 'ask', undefined, 'a subscript assigning PATH'],
+  ['x=abc; echo ${x:PATH=0}', 'ask', undefined, 'an offset assigning PATH'],
+  ["test -v 'a[PATH=0]'", 'ask', undefined, 'a -v subscript assigning PATH'],
+  ['echo $(( x[PATH=0] ))', 'ask', undefined, 'a subscript inside $(( ))'],
+  ["x='PATH=0'; echo $((x))", 'ask', undefined, 'a static value that arithmetic assigns from'],
+  ['echo ${a[HOME=0]}', 'ask', undefined, 'HOME the same way'],
+  ['echo ${a[i+1]} $((i==2)) ${x:1:2}', 'allow', undefined, 'subscripts, comparisons and offsets that assign nothing'],
+  ["git commit -m 'set PATH=x'", 'allow', undefined, 'such text where nothing evaluates arithmetic'],
   // Such text asked wherever it stood; only a command that evaluates arithmetic can run it.
   ["cat > src/routes.ts <<'EOF'\nconst r = [`/api/${id}`];\nEOF", 'allow', undefined, 'TypeScript in a heredoc, nothing evaluates it'],
   ["git commit -m 'docs: link to [`README`](README.md)'", 'allow', undefined, 'a markdown link in a commit message'],

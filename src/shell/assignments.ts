@@ -45,6 +45,22 @@ export function dangerReason(name: string): string {
 const EVALUATED_SUBSCRIPT = /\[[^\]]*(?:\$\(|`)/;
 export const SUBSCRIPT_REASON = 'bash evaluates an array subscript here, running the $( ) inside it';
 
+// `NAME=`, `NAME+=`, `NAME++`, `--NAME` as arithmetic would read them (`==`, `<=` are comparisons).
+const ARITHMETIC_ASSIGNED = /([A-Za-z_][A-Za-z0-9_]*)\s*(?:(?:[-+*/%&|^]|<<|>>)?=(?!=)|\+\+|--)|(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/**
+ * A dangerous variable that text read as arithmetic would assign, or null: `${a[PATH=0]}`,
+ * `${x:PATH=0}` and `test -v 'a[PATH=0]'` set PATH as `$((PATH=0))` does.
+ */
+export function arithmeticDanger(text: string): string | null {
+  if (!text.includes('=') && !text.includes('++') && !text.includes('--')) return null;
+  for (const m of text.matchAll(ARITHMETIC_ASSIGNED)) {
+    const name = m[1] ?? m[2];
+    if (name !== undefined && isDangerousName(name)) return name;
+  }
+  return null;
+}
+
 /** Whether a static text would run code when bash reads it as a variable name or arithmetic. */
 export function hasEvaluatedSubscript(text: string): boolean {
   return text.includes('[') && EVALUATED_SUBSCRIPT.test(text);

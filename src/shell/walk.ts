@@ -6,7 +6,7 @@ import type {
   ArithmeticExpression, Assignment, Command, CommandNode, CompoundList, ParameterOperation, ParsedScript,
   PipelineNode, AndOr, Redirection, Statement, TestExpression, Word, WordPart,
 } from 'unbash';
-import { dangerReason, hasEvaluatedSubscript, isArithmeticAssignment, isDangerousName, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
+import { arithmeticDanger, dangerReason, hasEvaluatedSubscript, isArithmeticAssignment, isDangerousName, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
 import { describeCode, findSuspicious } from './chars.ts';
 import {
   balancedBrackets, boundaryAfter, boundaryBefore, closedSubstitution, continuedKeyword, digitsBeforeRedirect,
@@ -603,7 +603,9 @@ export class Walker {
    * every such path is not possible here, so any such text anywhere makes its command a question.
    */
   private staticSubscript(arg: Arg, _sink: Sink): void {
-    if (!this.subscriptText && arg.dynamic === null && arg.value.includes('[') && hasEvaluatedSubscript(arg.value)) this.subscriptText = true;
+    if (this.subscriptText || arg.dynamic !== null) return;
+    // `x='PATH=0'; echo $((x))` assigns PATH as surely as a subscript with $( ) runs a command.
+    if ((arg.value.includes('[') && hasEvaluatedSubscript(arg.value)) || arithmeticDanger(arg.value) !== null) this.subscriptText = true;
   }
 
   /** With `join`, a process substitution touching a neighbour is reported in openBefore/openAfter. */
@@ -795,9 +797,13 @@ export class Walker {
         case 'ArithmeticGroup':
           stack.push(e.expression);
           break;
-        case 'ArithmeticWord':
+        case 'ArithmeticWord': {
           if (e.parts) for (const p of e.parts) this.part(p, scope, depth, sink, scratch, false);
+          // `x[PATH=0]` inside `$(( ))` is one word to the parser; bash assigns PATH in its subscript.
+          const assigned = e.value.includes('[') ? arithmeticDanger(e.value) : null;
+          if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in an arithmetic subscript)`;
           break;
+        }
         case 'ArithmeticCommandExpansion':
           this.substitution(e.script, scope, depth + 1);
           break;
@@ -814,6 +820,8 @@ export class Walker {
     this.arith = true;
     const arg = this.word(word, scope, depth, sink);
     this.arith = arith;
+    const assigned = arithmeticDanger(arg.value);
+    if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in arithmetic)`;
     return arg;
   }
 
@@ -873,6 +881,7 @@ export class Walker {
           this.literal = 'test';
           const operand = this.word(e.operand, scope, depth, sink);
           if (e.operator === '-v' && hasEvaluatedSubscript(operand.value)) sink.force ??= SUBSCRIPT_REASON;
+          if (e.operator === '-v' && arithmeticDanger(operand.value) !== null) sink.force ??= `${dangerReason(arithmeticDanger(operand.value) ?? '')} (in a -v subscript)`;
           break;
         }
         case 'TestBinary': {
