@@ -1172,6 +1172,12 @@ const OPEN_RUNNERS = rows([
   ['echo "$HOME" && cd ~', 'allow', undefined, 'reading HOME sets nothing'],
   // npm sub-commands that store or run commands.
   ["npm pkg set scripts.x='rm y' && npm run x", 'deny', undefined, 'a stored npm script is judged when stored'],
+  // npm takes prefixes of its commands and options before the verb.
+  ["npm pk set scripts.test='rm y'", 'deny', undefined, 'pk is pkg'],
+  ["npm pkg --force set scripts.test='rm y'", 'deny', undefined, 'an option between pkg and set'],
+  ['npm conf set script-shell=/tmp/e.sh', 'ask', undefined, 'conf is config'],
+  ['npm explo foo -- rm y', 'deny', undefined, 'explo is explore'],
+  ['npm pkg get name && npm config get registry', 'allow', undefined, 'reading settings stores nothing'],
   ["npm set-script x 'rm y'", 'deny', undefined, 'npm set-script'],
   ['npm pkg set "scripts.x=$CMD"', 'ask', undefined, 'a stored script only known at run time'],
   ['npm explore lodash -- rm y', 'deny', undefined, 'npm explore runs the words after --'],

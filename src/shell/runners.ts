@@ -120,6 +120,18 @@ function commandValue(v: string, next: Arg | undefined): Arg | null {
  * PKG -- CMD…` (runs CMD in the package folder) and `npm config set script-shell X` (changes the
  * shell every script runs in). `sub` is the index of the sub-command word.
  */
+/**
+ * The sub-command npm runs for a word: npm takes an alias (`c`) or any unambiguous prefix (`pk`,
+ * `conf`, `explo`). An ambiguous prefix makes npm stop, so reading it as one of these only tightens.
+ */
+function npmCommand(word: string): string {
+  if (word === 'c') return 'config';
+  for (const [name, min] of [['pkg', 2], ['config', 3], ['explore', 4], ['set-script', 5]] as const) {
+    if (word.length >= min && name.startsWith(word)) return name;
+  }
+  return word;
+}
+
 export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
   let forceAsk: string | null = null;
   for (let i = 1; i < args.length; i++) {
@@ -130,10 +142,13 @@ export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
   if (word === undefined) return forceAsk === null ? NONE : { ...NONE, forceAsk };
   if (word.dynamic !== null) return { ...NONE, forceAsk: forceAsk ?? `npm sub-command only known at run time (${word.dynamic})` };
   const scripts: ScriptArg[] = [];
-  switch (word.value) {
+  // The first word after the sub-command that is not an option (`npm pkg --force set …`).
+  let verb = sub + 1;
+  while (verb < args.length && (args[verb]?.value ?? '').startsWith('-')) verb++;
+  switch (npmCommand(word.value)) {
     case 'pkg':
-      if (args[sub + 1]?.value === 'set') {
-        for (let i = sub + 2; i < args.length; i++) {
+      if (args[verb]?.value === 'set') {
+        for (let i = verb + 1; i < args.length; i++) {
           const a = args[i];
           if (a === undefined || a.value.startsWith('-')) continue;
           const eq = a.value.indexOf('=');
@@ -159,9 +174,8 @@ export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
       break;
     }
     case 'config':
-    case 'c':
     case 'set': {
-      const from = word.value === 'set' ? sub + 1 : args[sub + 1]?.value === 'set' ? sub + 2 : -1;
+      const from = word.value === 'set' ? sub + 1 : args[verb]?.value === 'set' ? verb + 1 : -1;
       if (from < 0) break;
       for (let i = from; i < args.length; i++) {
         const a = args[i];
