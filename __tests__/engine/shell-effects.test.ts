@@ -1149,6 +1149,8 @@ const OPEN_RUNNERS = rows([
   ["git config tar.x.command 'rm y'", 'deny', undefined, 'stored for a later git archive'],
   ["git -c 'url.ext::sh -c x.insteadOf=foo:' ls-remote foo:x", 'ask', undefined, 'url.*.insteadOf can turn a remote into ext::'],
   ['export GIT_ALLOW_PROTOCOL=ext', 'ask', undefined, 'lets ext:: remotes run their command'],
+  ['git --git-dir=/tmp/cr status', 'ask', undefined, "another repository's configuration, as GIT_DIR= asks"],
+  ['git --git-dir /tmp/cr log', 'ask', undefined, '--git-dir with its value in the next word'],
   ['export npm_config_userconfig=/tmp/x/npmrc', 'ask', undefined, 'an npmrc that can set script-shell'],
   ['NPM_CONFIG_NODE_OPTIONS=--require=/tmp/e.js npm test', 'ask', undefined, 'npm settings from the environment, any case'],
   ["set -o keyword; git commit GIT_EDITOR='rm y'", 'ask', undefined, 'set -o keyword'],

@@ -50,6 +50,7 @@ export function scanGit(args: readonly Arg[]): GitScan {
       continue;
     }
     if (FLAGS.has(v)) continue;
+    if (v === '--git-dir' || v.startsWith('--git-dir=')) scan.forceAsk ??= 'git --git-dir points git at another repository\'s configuration and hooks';
     if (WITH_VALUE.has(v)) {
       const value = args[++i];
       if (v === '--config-env' && value !== undefined) configEnv(value.value, scan);
