@@ -1191,6 +1191,11 @@ const OPEN_RUNNERS = rows([
     'other keys and explore without a command run nothing new'],
   // Runners outside SPEC 5.4's list.
   ['chroot / rm y', 'deny', undefined, 'chroot runs its command'],
+  ["strace -o '|rm y' true", 'deny', undefined, 'strace pipes its trace into |CMD'],
+  ["strace -qqo '!rm y' true", 'deny', undefined, '!CMD, attached to a cluster'],
+  ["script -q -c'rm y' /dev/null", 'deny', undefined, 'script -c with the value attached'],
+  ["script -q --comm='rm y' /dev/null", 'deny', undefined, 'an abbreviation of --command'],
+  ["script -q -c 'npm test' /dev/null", 'allow', undefined, 'an allowed command under script'],
   ['flock /tmp/lk rm y', 'deny', undefined, 'flock FILE CMD'],
   ["flock /tmp/lk -c 'rm y'", 'deny', undefined, 'flock -c runs a script'],
   ['ionice -c3 rm y', 'deny', undefined, 'ionice'],

@@ -99,19 +99,42 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
     // Which word starts the command is not modelled, so any word only known at run time may be it.
     if (a.dynamic !== null) forceAsk ??= `${name} runs a command from its arguments, and ${a.value === '' ? 'one' : a.value} is only known at run time (${a.dynamic})`;
     views.push(args.slice(i));
+    // `strace -o '|CMD'` (or `!CMD`) pipes its trace into CMD.
+    if (name === 'strace' || name === 'ltrace') {
+      const out = traceOutput(a, args[i + 1]);
+      if (out !== null) scripts.push({ arg: out, by: `${name} -o |` });
+    }
     if (!COMMAND_OPTION.has(name)) continue;
-    const v = a.value;
-    const value = commandValue(v, args[i + 1]);
+    const value = commandValue(a, args[i + 1]);
     if (value !== null) scripts.push({ arg: value, by: `${name} -c` });
   }
   return { wrapper: false, commands: [], views, scripts, forceAsk };
 }
 
-/** The script `-c CMD`, `-cCMD`, `--command CMD` or `--command=CMD` names, or null. */
-function commandValue(v: string, next: Arg | undefined): Arg | null {
-  if (v === '-c' || v === '--command' || /^-[A-Za-z]*c$/.test(v)) return next ?? null;
-  if (v.startsWith('--command=')) return { value: v.slice(10), dynamic: null, split: false, pos: -1, end: -1 };
+/**
+ * The script `-c CMD`, `-cCMD`, `-qc CMD`, `--command CMD`, `--command=CMD` or an abbreviation
+ * of `--command` (`--comm=CMD`) names, or null.
+ */
+function commandValue(a: Arg, next: Arg | undefined): Arg | null {
+  const v = a.value;
+  if (/^-[A-Za-z]*c$/.test(v)) return next ?? null;
+  const attached = /^-[A-Za-z]*c(.+)$/.exec(v);
+  if (attached !== null && !v.startsWith('--')) return { ...a, value: attached[1] ?? '' };
+  const eq = v.indexOf('=');
+  const long = eq < 0 ? v : v.slice(0, eq);
+  if (long.length >= 4 && '--command'.startsWith(long)) return eq < 0 ? next ?? null : { ...a, value: v.slice(eq + 1) };
   return null;
+}
+
+/** The command a trace output of `|CMD` or `!CMD` pipes into (`-o VALUE`, `-oVALUE`, `--output=`). */
+function traceOutput(a: Arg, next: Arg | undefined): Arg | null {
+  const v = a.value;
+  let value: Arg | null = null;
+  if (/^-[A-Za-z]*o$/.test(v)) value = next ?? null;
+  else if (/^-[A-Za-z]*o./.test(v) && !v.startsWith('--')) value = { ...a, value: v.slice(v.indexOf('o') + 1) };
+  else if (v.startsWith('--output=')) value = { ...a, value: v.slice('--output='.length) };
+  if (value === null || !/^[|!]/.test(value.value)) return null;
+  return { ...value, value: value.value.slice(1) };
 }
 
 /**
