@@ -45,6 +45,7 @@ export function dangerReason(name: string): string {
 const EVALUATED_SUBSCRIPT = /\[[^\]]*(?:\$\(|`)/;
 export const SUBSCRIPT_REASON = 'bash evaluates an array subscript here, running the $( ) inside it';
 
+const MAY_NAME_DANGER = /[A-Z]|[nN][pP][mM]_[cC][oO][nN][fF][iI][gG]_/;
 // `NAME=`, `NAME+=`, `NAME++`, `--NAME` as arithmetic would read them (`==`, `<=` are comparisons).
 const ARITHMETIC_ASSIGNED = /([A-Za-z_][A-Za-z0-9_]*)\s*(?:(?:[-+*/%&|^]|<<|>>)?=(?!=)|\+\+|--)|(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g;
 
@@ -54,6 +55,8 @@ const ARITHMETIC_ASSIGNED = /([A-Za-z_][A-Za-z0-9_]*)\s*(?:(?:[-+*/%&|^]|<<|>>)?
  */
 export function arithmeticDanger(text: string): string | null {
   if (!text.includes('=') && !text.includes('++') && !text.includes('--')) return null;
+  // Every dangerous name has a capital letter but npm's settings: most words are done here.
+  if (!MAY_NAME_DANGER.test(text)) return null;
   for (const m of text.matchAll(ARITHMETIC_ASSIGNED)) {
     const name = m[1] ?? m[2];
     if (name !== undefined && isDangerousName(name)) return name;
