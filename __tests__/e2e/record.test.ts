@@ -141,6 +141,12 @@ describe('record follows the policy\'s logs.paths', () => {
   });
 });
 
+test('with --enforce the log goes where logs.paths says too (the policy read for the verdict)', () => {
+  const dir = repo(POLICY + 'logs:\n  paths: ["logs/agent/**"]\n');
+  expect(record(dir, kiro(dir, 'execute_bash', { command: 'npm test' }), ['--enforce'])).toMatchObject({ code: 0, stderr: '' });
+  expect(entries(join(dir, 'logs', 'agent', 'default.jsonl'))).toHaveLength(1);
+});
+
 describe('record --enforce', () => {
   // Paths were resolved as text: a linked spelling of the repository, or `..` out of a linked
   // folder, reached the policy file and was allowed.

@@ -6,24 +6,19 @@ import { logMatcher } from '../check/logpaths.ts';
 import { GateError } from '../errors.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { homeDir, readPolicyFile, somethingAt } from '../policy/source.ts';
+import type { PolicyFile } from '../policy/types.ts';
 
 const GLOB = /[*?[\]{}()!+@\\]/;
 
 /**
  * The repository path of the log for `fileName`. `policyFile` is the workspace policy on disk, or
- * null for the default one. A policy that cannot be read leaves the default place: without
- * --enforce a broken policy must not stop the record, and check fails on it anyway.
+ * null for the default one; `loaded` is that policy when the caller already read it (null: there
+ * is none). A policy that cannot be read leaves the default place: without --enforce a broken
+ * policy must not stop the record, and check fails on it anyway.
  */
-export function defaultLogPath(root: string, policyFile: string | null, fileName: string): string {
+export function defaultLogPath(root: string, policyFile: string | null, loaded: PolicyFile | null | undefined, fileName: string): string {
   const fallback = `.agent-gate/log/${fileName}`;
-  const path = policyFile ?? join(root, DEFAULT_POLICY_PATH);
-  if (policyFile === null && !somethingAt(path)) return fallback;
-  let paths: readonly string[] | undefined;
-  try {
-    paths = readPolicyFile(path, 'workspace').logs?.paths;
-  } catch {
-    return fallback;
-  }
+  const paths = loaded === undefined ? readLogPaths(root, policyFile) : loaded?.logs?.paths;
   if (paths === undefined) return fallback;
   const matcher = logMatcher(paths, homeDir());
   const candidates = [fallback, ...paths.map((p) => literalFolder(p)).filter((f): f is string => f !== null).map((f) => `${f}/${fileName}`)];
@@ -32,6 +27,16 @@ export function defaultLogPath(root: string, policyFile: string | null, fileName
     throw new GateError(`record: logs.paths in ${policyFile ?? DEFAULT_POLICY_PATH} names no folder record can write a log to; add one like "logs/agent/**" or pass --log FILE`);
   }
   return found;
+}
+
+function readLogPaths(root: string, policyFile: string | null): readonly string[] | undefined {
+  const path = policyFile ?? join(root, DEFAULT_POLICY_PATH);
+  if (policyFile === null && !somethingAt(path)) return undefined;
+  try {
+    return readPolicyFile(path, 'workspace').logs?.paths;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The folder a pattern's leading literal segments name (`logs/agent/**` -> `logs/agent`), or null. */

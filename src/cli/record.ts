@@ -9,7 +9,7 @@ import { compilePolicy } from '../engine/compile.ts';
 import { explainEntry } from '../engine/explain.ts';
 import { PayloadError, parseHookPayload, payloadToDrafts, type EntryDraft, type HookPayload } from '../logs/index.ts';
 import { findRepositoryRoot, homeDir, loadDiskPolicies } from '../policy/source.ts';
-import { EFFECT_RANK, type Explanation } from '../policy/types.ts';
+import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { formatRule } from './explain.ts';
 import { defaultLogPath } from './logplace.ts';
@@ -84,10 +84,13 @@ function blockMessage(failing: Verdict[], total: number, failOn: FailOn, ran: bo
   return text.replace(/\s*\n\s*/g, ' ');
 }
 
-function loadPolicy(root: string, policyArg: string | undefined): ReturnType<typeof compilePolicy> {
-  const policy = policyArg === undefined ? undefined : (isAbsolute(policyArg) ? policyArg : resolve(root, policyArg));
-  const disk = loadDiskPolicies(root, { ...(policy !== undefined ? { policy } : {}), user: true });
-  return compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths });
+/** The policies a call is judged by, compiled, and the workspace file among them (for its `logs`). */
+function loadPolicy(root: string, policyFile: string | null): { compiled: ReturnType<typeof compilePolicy>; workspace: PolicyFile | null } {
+  const disk = loadDiskPolicies(root, { ...(policyFile !== null ? { policy: policyFile } : {}), user: true });
+  return {
+    compiled: compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths }),
+    workspace: disk.files.find((f) => f.scope === 'workspace') ?? null,
+  };
 }
 
 function readPayload(input: Buffer): HookPayload {
@@ -150,9 +153,15 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
 
   // Without --enforce the policy is not read at all: a broken policy file must neither stop the
   // record (check judges the log later) nor, by exiting 2, block the agent's call.
+  const policyArg = str(p, 'policy');
+  const policyFile = policyArg === undefined ? null : (isAbsolute(policyArg) ? policyArg : resolve(root, policyArg));
   let failing: Verdict[] = [];
+  // Read once for --enforce; without it the log's place alone needs the workspace policy.
+  let workspace: PolicyFile | null | undefined;
   if (enforce) {
-    const compiled = loadPolicy(root, str(p, 'policy'));
+    const loaded = loadPolicy(root, policyFile);
+    workspace = loaded.workspace;
+    const compiled = loaded.compiled;
     const failRank = EFFECT_RANK[failOn];
     failing = drafts
       .map((draft) => ({ result: explainEntry(compiled, { capability: draft.capability, resource: draft.resource, cwd: draft.cwd }) }))
@@ -165,9 +174,8 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const entries = blocked ? drafts.map((d) => ({ ...d, blocked: true })) : drafts;
 
   const logArg = str(p, 'log');
-  const policyArg = str(p, 'policy');
   const logPath = logArg === undefined
-    ? resolve(root, defaultLogPath(root, policyArg === undefined ? null : (isAbsolute(policyArg) ? policyArg : resolve(root, policyArg)), sessionFileName(session)))
+    ? resolve(root, defaultLogPath(root, policyFile, workspace, sessionFileName(session)))
     : (isAbsolute(logArg) ? logArg : resolve(root, logArg));
   // Inside the repository no folder on the way to the log may be a symbolic link: the agent can
   // commit one (`.agent-gate/log -> ../notes`) and so move its own entries out of check's sight.
