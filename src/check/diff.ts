@@ -1,8 +1,8 @@
 // Changes become requests (SPEC 6.1): every path a commit wrote is an fs_write request, plus the
 // targets of symlinks, plus the protected paths a link or submodule would stand in for.
 import { isUtf8 } from 'node:buffer';
-import { decidePath, describeRule, moreRestrictive, type PathDecision } from '../engine/decide.ts';
-import { FS_GROUP, type CompiledPolicy } from '../engine/compile.ts';
+import { decidePath, describeRule, moreRestrictive } from '../engine/decide.ts';
+import type { CompiledPolicy } from '../engine/compile.ts';
 import { canonicalPath } from '../match/path.ts';
 import { BUILTIN_FILE, type RuleRef } from '../policy/types.ts';
 import type { Finding } from '../report/model.ts';

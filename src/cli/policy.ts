@@ -3,7 +3,7 @@ import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explain } from '../engine/explain.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
-import { findWorkspaceRoot, homeDir, insideRoot, policyRepoPaths, readPolicyFile, somethingAt } from '../policy/source.ts';
+import { findWorkspaceRoot, homeDir, policyRepoPaths, readPolicyFile, somethingAt } from '../policy/source.ts';
 import type { PolicyTestKey, RequestCapability } from '../policy/types.ts';
 import { flag, parse, type Io } from './args.ts';
 

@@ -16,8 +16,7 @@ import {
 import { Folders } from './folders.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript, ShellFailure } from './parse.ts';
 import { fdFile, redirectWrite, reopenedFd } from './redirects.ts';
-import type { WritePart } from './types.ts';
-import type { CommandPart, ShellPart } from './types.ts';
+import type { CommandPart, ShellPart, WritePart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { assignmentHead, joinValues, notePart, type Arg } from './words.ts';
 import { unwrap, type ScriptArg } from './wrappers.ts';
@@ -534,7 +533,7 @@ export class Walker {
         const arg: Arg = { value: body.text, dynamic: null, split: false, pos: body.pos, end: body.end };
         if (r.delimiter?.quoted === true || parts === undefined) {
           this.quoted(scope, body.pos, body.end);
-          this.staticSubscript(arg, sink);
+          this.staticSubscript(arg);
         } else {
           let value = '';
           try {
@@ -552,7 +551,7 @@ export class Walker {
             throw located(e, 'in a heredoc body');
           }
           arg.value = value;
-          this.staticSubscript(arg, sink);
+          this.staticSubscript(arg);
         }
         return onStdin ? arg : stdin;
       }
@@ -598,11 +597,12 @@ export class Walker {
   }
 
   /**
-   * A static text holding `a[$(cmd)]` may reach arithmetic at run time (`for x in 'a[$(cmd)]'; do
-   * echo $((x)); done`, `read x <<< …`, `$_`, `$(( $(echo …) ))`), where bash runs cmd. Following
-   * every such path is not possible here, so any such text anywhere makes its command a question.
+   * A static text holding `a[$(cmd)]` (or `PATH=0`) may reach arithmetic at run time (`for x in
+   * 'a[$(cmd)]'; do echo $((x)); done`, `read x <<< …`, `$_`, `$(( $(echo …) ))`), where bash runs
+   * cmd. Following every such path is not possible here, so the text is noted, and `finish` asks
+   * when the command evaluates arithmetic anywhere.
    */
-  private staticSubscript(arg: Arg, _sink: Sink): void {
+  private staticSubscript(arg: Arg): void {
     if (this.subscriptText || arg.dynamic !== null) return;
     // `x='PATH=0'; echo $((x))` assigns PATH as surely as a subscript with $( ) runs a command.
     if ((arg.value.includes('[') && hasEvaluatedSubscript(arg.value)) || arithmeticDanger(arg.value) !== null) this.subscriptText = true;
@@ -615,7 +615,7 @@ export class Walker {
     if (parts === undefined) {
       guardLiteral(word.text, this.literal);
       if (join) this.openBefore = this.openAfter = false;
-      this.staticSubscript(arg, sink);
+      this.staticSubscript(arg);
       return arg;
     }
     let previous: WordPart | undefined;
@@ -635,7 +635,7 @@ export class Walker {
     } else if (before || after) {
       fail('process substitution joined to a neighbouring word');
     }
-    this.staticSubscript(arg, sink);
+    this.staticSubscript(arg);
     return arg;
   }
 
@@ -880,8 +880,11 @@ export class Walker {
           noBreakBetween(scope.source, e.pos, e.operand.pos);
           this.literal = 'test';
           const operand = this.word(e.operand, scope, depth, sink);
-          if (e.operator === '-v' && hasEvaluatedSubscript(operand.value)) sink.force ??= SUBSCRIPT_REASON;
-          if (e.operator === '-v' && arithmeticDanger(operand.value) !== null) sink.force ??= `${dangerReason(arithmeticDanger(operand.value) ?? '')} (in a -v subscript)`;
+          if (e.operator === '-v') {
+            if (hasEvaluatedSubscript(operand.value)) sink.force ??= SUBSCRIPT_REASON;
+            const assigned = arithmeticDanger(operand.value);
+            if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in a -v subscript)`;
+          }
           break;
         }
         case 'TestBinary': {
@@ -934,7 +937,7 @@ function plainPath(p: string): string {
 
 /** Builtins that evaluate arithmetic or subscripts in their operands (`let`, `declare -i`, `printf -v 'a[i]'`). */
 const ARITHMETIC_BUILTINS = new Set(['let', 'declare', 'typeset', 'local', 'export', 'readonly', 'test', '[', 'printf', 'unset', 'shift', 'return']);
-const SUBSCRIPT_TEXT = 'a static text holds an array subscript with $( ) or backquotes, which bash runs if the text reaches arithmetic later';
+const SUBSCRIPT_TEXT = 'a static text holds an array subscript with $( ) or backquotes, or an assignment to a dangerous variable, and this command evaluates arithmetic, which would run or assign it if the text reaches it';
 
 const JOINED = 'process substitution joined to a word that is not an argument';
 
