@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './gitrepo.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST_CLI = join(REPO_ROOT, 'dist', 'cli.js');
@@ -47,7 +48,7 @@ export function isolatedEnv(home: string, extra: NodeJS.ProcessEnv = {}, base: N
 
 /** isolatedEnv with a fresh temporary HOME unless `extra` names one. */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return isolatedEnv(extra['HOME'] ?? mkdtempSync(join(tmpdir(), 'ag-home-')), extra);
+  return isolatedEnv(extra['HOME'] ?? tempDir('ag-home-'), extra);
 }
 
 export interface RunResult { code: number; stdout: string; stderr: string }
@@ -65,7 +66,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
 
 /** A folder with the given files (paths relative to it). */
 export function tempTree(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ag-tree-'));
+  const dir = tempDir('ag-tree-');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);

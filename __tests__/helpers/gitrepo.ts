@@ -63,6 +63,10 @@ export function cleanupRepos(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+// Each test file gets its own copy of this module, so its folders go when that file ends, whether or
+// not the file calls cleanupRepos itself (runs used to leave thousands of homes in /tmp).
+if (typeof afterAll === 'function') afterAll(cleanupRepos);
+
 export function tempDir(prefix = 'agent-gate-git-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   created.push(dir);
