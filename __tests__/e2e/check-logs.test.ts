@@ -240,6 +240,55 @@ describe('check replays recorded tool calls from log files', () => {
   });
 });
 
+// Only a log's entries stand in for its write: whatever else lands under the log paths is a path
+// like any other, and deny and ask rules, the built-in ones included, see every log path.
+describe('files under the log paths are writes too', () => {
+  const entries = (): string => log([draft('shell', 'npm test')]);
+  const fsFinding = (r: Report, path: string): Finding | undefined => r.findings.find((f) => f.source.kind === 'diff' && f.resource === path);
+
+  test.each([
+    ['a protected path below the log folder', '.agent-gate/log/.kiro/settings/mcp.json', 'deny', 'kiro'],
+    ['a path a workspace deny rule names', '.agent-gate/log/key.pem', 'deny', 'workspace'],
+    ['a Kiro IDE protected path', '.agent-gate/log/.vscode/x.jsonl', 'ask', 'kiro'],
+    ['a name with a tab', '.agent-gate/log/a\tb.jsonl', 'deny', 'kiro'],
+  ])('%s holding valid entries is judged by its path', (_name, path, effect, scope) => {
+    const repo = setup(POLICY.replace('rules:\n', 'rules:\n  - {capability: fs_write, effect: deny, match: ["**/*.pem"]}\n'));
+    repo.write(path, entries());
+    repo.commit('a', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(fsFinding(report, path)).toMatchObject({ effect, capability: 'fs_write', rule: { scope } });
+    expect(code).toBe(effect === 'deny' ? 1 : 0);
+  });
+
+  test('an empty file there is a plain write with no rule', () => {
+    const repo = setup();
+    repo.write('.agent-gate/log/empty.jsonl', '');
+    repo.commit('a', { author: KIRO });
+    expect(fsFinding(check(repo).report, '.agent-gate/log/empty.jsonl')).toMatchObject({ effect: 'ask', rule: null, reason: 'no rule matched' });
+  });
+
+  test('making a log executable is a plain write with no rule', () => {
+    const repo = setup();
+    repo.write(LOG, entries());
+    repo.commit('log', { author: KIRO });
+    repo.chmod(LOG, 0o755);
+    repo.commit('chmod', { author: KIRO });
+    expect(fsFinding(check(repo).report, LOG)).toMatchObject({ effect: 'ask', rule: null });
+  });
+
+  test('a log that only gained chained entries needs no allow rule', () => {
+    const repo = setup();
+    const first = entries();
+    repo.write(LOG, first);
+    repo.commit('log', { author: KIRO });
+    repo.write(LOG, log([draft('shell', 'git status')], first));
+    repo.commit('more', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+});
+
 describe('tamper evidence', () => {
   const base = (): { repo: TestRepo; text: string } => {
     const repo = setup();
@@ -261,7 +310,7 @@ describe('tamper evidence', () => {
     const sha = repo.commit('tamper', { author: HUMAN });
     const { code, report } = check(repo);
     expect(code).toBe(1);
-    const f = report.findings.find((x) => x.commit === sha);
+    const f = report.findings.find((x) => x.commit === sha && x.source.kind === 'log');
     expect(f).toMatchObject({ effect: 'deny', source: { kind: 'log', file: LOG, line }, rule: { scope: 'kiro', pattern: 'append-only, chained command log' } });
     expect(f?.reason).toContain('log tampering');
   });

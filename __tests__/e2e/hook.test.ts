@@ -635,6 +635,16 @@ describe('pre-commit: staged command-log entries', () => {
     expect(r.stderr).not.toContain('npm test');
   });
 
+  test('a staged file under the log folder is judged by its path too', () => {
+    const s = setup();
+    const before = s.head();
+    const path = '.agent-gate/log/.kiro/settings/mcp.json';
+    s.write(path, appendEntries(null, [draft('npm test')], 's1')).add('.');
+    const r = s.commit(['-m', 'x']);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain(`deny  fs_write  "${path}"`);
+  });
+
   test('allowed entries appended to a committed log go ahead', () => {
     const s = setup();
     s.write(LOG, appendEntries(null, [draft('npm test')], 's1'));

@@ -112,7 +112,12 @@ function strongest(verdicts: readonly PathVerdict[]): PathVerdict | null {
   return best;
 }
 
-export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly Change[]): Finding[] {
+/**
+ * `records`: command logs the commit only appended chained entries to (logs.ts `appended`). Their
+ * entries are judged one by one, so such a file needs no allow rule of its own; explicit deny and
+ * ask rules, and the path checks, still apply to it.
+ */
+export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly Change[], records: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = [];
   for (const c of changes) {
     if (c.pathText === null) {
@@ -123,7 +128,7 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
     // Everything said about the path itself becomes one finding: the strongest verdict.
     const verdicts: PathVerdict[] = [];
     const d = decidePath(ctx.policy, 'fs_write', path);
-    if (d.effect !== 'allow') verdicts.push({ effect: d.effect, rule: d.rule, reason: d.reason });
+    if (d.effect !== 'allow' && !(d.rule === null && records.has(path))) verdicts.push({ effect: d.effect, rule: d.rule, reason: d.reason });
     const base = path.slice(path.lastIndexOf('/') + 1);
     const canonicalBase = canonicalPath(base);
     const isLink = c.newMode === SYMLINK;

@@ -79,11 +79,10 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
     findings.push(...logged.findings.filter(isLogTamper));
     return { entry, findings };
   }
-  // Log files are judged as logs (append-only, chained, entry by entry), not as plain writes.
-  const logPaths = new Set(logs.map((l) => l.path));
+  // A log file is a write too: its entries are judged as logs, and its path like any other path.
   const links = opts.links?.get(c.sha);
   const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths, ...(links !== undefined ? { links } : {}) };
-  findings.push(...judgeChanges(ctx, c.sha, logPaths.size === 0 ? c.changes : c.changes.filter((ch) => ch.pathText === null || !logPaths.has(ch.pathText))));
+  findings.push(...judgeChanges(ctx, c.sha, c.changes, logged.appended));
   findings.push(...logged.findings);
   findings.push(...modelFindings(opts.policy, c.sha, models, true, logged.unnamed));
   return { entry, findings };

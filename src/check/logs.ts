@@ -25,6 +25,12 @@ export interface LogJudgement {
   unnamed: FindingSource[];
   /** Whether the commit added any entry (an agent signal, SPEC 7). */
   addsEntries: boolean;
+  /**
+   * Log files this change only appended chained entries to. Their writes are judged by those
+   * entries, so the path itself needs no allow rule; every other file under the log paths (empty,
+   * broken, a mode change) is judged as a plain write.
+   */
+  appended: Set<string>;
 }
 
 function tamper(p: LogProblem, commit: string): Finding {
@@ -99,7 +105,7 @@ function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[],
  * and every appended entry is judged by its capability.
  */
 export function judgeLogFiles(policy: CompiledPolicy, commit: string, changes: readonly LogChange[], blobs: ReadonlyMap<string, Buffer>): LogJudgement {
-  const out: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false };
+  const out: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false, appended: new Set() };
   for (const { path, change } of changes) {
     const oldRegular = REGULAR.has(change.oldMode);
     const newRegular = REGULAR.has(change.newMode);
@@ -123,13 +129,14 @@ export function judgeLogFiles(policy: CompiledPolicy, commit: string, changes: r
     const verified = verifyLog(after, path, firstAdded);
     for (const p of verified.problems) out.findings.push(tamper(p, commit));
     judgeEntries(policy, verified.entries, commit, out);
+    if (comparison.problems.length === 0 && verified.problems.length === 0 && verified.entries.length > 0 && change.newMode === '100644' && (change.oldMode === '100644' || change.oldMode === '000000')) out.appended.add(path);
   }
   return out;
 }
 
 /** Judges the note a commit carries under the notes ref: a whole, chained log of its own. */
 export function judgeNote(policy: CompiledPolicy, commit: string, notesRef: string, bytes: Buffer): LogJudgement {
-  const out: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false };
+  const out: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false, appended: new Set() };
   const verified = verifyLog(bytes, notesRef, 1, { blankLines: true });
   for (const p of verified.problems) out.findings.push(tamper(p, commit));
   judgeEntries(policy, verified.entries, commit, out);

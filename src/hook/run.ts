@@ -82,7 +82,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const blobs = blobIds.length === 0 ? new Map<string, Buffer>() : await (await import('../git/log.ts')).readBlobs(git, blobIds);
   // The log replay (and the shell analyser behind it) loads only when logs are staged.
   const logged = logs.length === 0
-    ? { findings: [], models: [], unnamed: [], addsEntries: false }
+    ? { findings: [], models: [], unnamed: [], addsEntries: false, appended: new Set<string>() }
     : (await import('../check/logs.ts')).judgeLogFiles(policy, '', logs, blobs);
   if (logged.addsEntries) result.signals.push('log: adds command log entries');
   result.signals.push(...trailerSignals.filter((s) => !result.signals.includes(s)));
@@ -94,12 +94,11 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
     // Tampering with a log is reported whoever commits; the rest only for agent work.
     findings.push(...logged.findings.filter((f) => agent || isLogTamper(f)));
     if (agent) {
-      const logPaths = new Set(logs.map((l) => l.path));
       // Staged links are followed through the other links in the index, as they will be committed.
       const tree = links.length === 0 ? null : await import('../check/linktree.ts');
       const linkTree = tree === null ? null : await tree.resolveChangedLinks(git, staged.changes, blobs, tree.indexReader(git));
       const ctx = { policy, blobs, policyPaths: [DEFAULT_POLICY_PATH], ...(linkTree !== null ? { links: linkTree } : {}) };
-      findings.push(...judgeChanges(ctx, '', staged.changes.filter((c) => c.pathText === null || !logPaths.has(c.pathText))));
+      findings.push(...judgeChanges(ctx, '', staged.changes, logged.appended));
     }
   }
   if (agent) {
