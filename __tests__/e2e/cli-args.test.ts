@@ -32,3 +32,22 @@ describe('a single-value option given twice', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ effect: 'allow' });
   });
 });
+
+describe('option values', () => {
+  test('a value that starts with "-" gets a one-line error that shows the --opt=VALUE form', () => {
+    const r = runCli(['explain', '--shell', '-rf'], { cwd: tempTree() });
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `agent-gate: explain: --shell needs a value; write a value that starts with "-" as --shell=VALUE; see 'agent-gate explain --help'\n`,
+    });
+    expect(runCli(['explain', '--shell=-rf'], { cwd: tempTree() }).code).toBe(0);
+  });
+
+  test('an unknown option ends in one period, not ".;"', () => {
+    const r = runCli(['explain', '--nope'], { cwd: tempTree() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('.;');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1626,6 +1626,18 @@ describe('deciding part, rule scope and reason', () => {
     expect(run(TRUST, 'FOO=1 npm test').reason).not.toContain('prefix-trust gap');
   });
 
+  test.each(['timeout 5 npm test', 'nice -n 5 npm test', 'env npm test', 'time npm test', 'sh -c "npm test"'])(
+    'an allow through a transparent wrapper names the rule that allowed the inner command: %s', (command) => {
+      expect(run(WS, command)).toMatchObject({ effect: 'allow', rule: { scope: 'workspace', effect: 'allow', pattern: 'npm *' } });
+    });
+
+  test.each(['frob; npm test', 'npm test && frob', 'npm test > out.txt', 'frob > out.txt'])(
+    'the fallback ask keeps the exact reason "no rule matched", in the parts too: %s', (command) => {
+      const r = run(WS, command);
+      expect(r).toMatchObject({ effect: 'ask', rule: null, reason: 'no rule matched' });
+      for (const p of r.parts.filter((x) => x.rule === null && x.effect === 'ask')) expect(p.reason).toBe('no rule matched');
+    });
+
   test('unparseable input says so, and a deny on the raw text names its rule', () => {
     const a = run(WS, "echo 'x");
     expect(a).toMatchObject({ effect: 'ask', rule: null });

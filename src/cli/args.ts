@@ -14,7 +14,10 @@ export function parse(command: string, argv: string[], options: Options, maxPosi
   try {
     parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
-    const message = (e as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? 'bad arguments';
+    const first = (e as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? 'bad arguments';
+    // parseArgs refuses a value that looks like an option (`--shell -rf`); its fix is on a later line.
+    const dashed = /^Option '(--[\w-]+)' argument is ambiguous/.exec(first);
+    const message = dashed !== null ? `${dashed[1]} needs a value; write a value that starts with "-" as ${dashed[1]}=VALUE` : first.replace(/\.$/, '');
     throw new GateError(`${command}: ${message}; see 'agent-gate ${command} --help'`);
   }
   // parseArgs keeps the last of a repeated value, so `--base main --base HEAD` would quietly judge

@@ -5,15 +5,23 @@ import type { ShellAnalysis } from '../shell/types.ts';
 import { kiroPrefixTrust } from '../match/text.ts';
 import type { DecisionPart, Explanation } from '../policy/types.ts';
 import type { CompiledPolicy } from './compile.ts';
-import { decidePath, decideText, moreRestrictive } from './decide.ts';
+import { decidePath, decideText, moreRestrictive, NO_RULE } from './decide.ts';
 
+/**
+ * The most restrictive part decides; among equals, one that names a rule, so an allowed
+ * `timeout 5 npm test` names the rule that allowed `npm test`, not the transparent wrapper.
+ */
 function combine(command: string, parts: DecisionPart[]): Explanation {
   let winner: DecisionPart | null = null;
-  for (const p of parts) if (winner === null || moreRestrictive(p.effect, winner.effect)) winner = p;
+  for (const p of parts) {
+    if (winner === null || moreRestrictive(p.effect, winner.effect) || (p.effect === winner.effect && winner.rule === null && p.rule !== null)) winner = p;
+  }
   if (winner === null) {
     return { capability: 'shell', resource: command, effect: 'ask', rule: null, reason: 'no sub-command to judge', parts };
   }
-  const reason = parts.length > 1 ? `sub-command ${JSON.stringify(winner.text)}: ${winner.reason}` : winner.reason;
+  // The fallback keeps SPEC 1's exact reason; `parts` (and a finding's `part`) say where it applied.
+  const fallback = winner.rule === null && winner.reason === NO_RULE;
+  const reason = parts.length > 1 && !fallback ? `${winner.capability === 'fs_write' ? 'redirection target' : 'sub-command'} ${JSON.stringify(winner.text)}: ${winner.reason}` : winner.reason;
   return { capability: 'shell', resource: command, effect: winner.effect, rule: winner.rule, reason, parts };
 }
 
@@ -47,7 +55,7 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
       const forced = part.forceAsk !== null && d.effect === 'allow';
       parts.push({
         text: part.target, capability: 'fs_write', effect: forced ? 'ask' : d.effect, rule: forced ? null : d.rule,
-        reason: forced ? part.forceAsk ?? '' : `redirection writes ${JSON.stringify(d.path)}${after}: ${d.reason}`,
+        reason: forced ? part.forceAsk ?? '' : d.rule === null && d.reason === NO_RULE ? NO_RULE : `redirection writes ${JSON.stringify(d.path)}${after}: ${d.reason}`,
       });
       continue;
     }
