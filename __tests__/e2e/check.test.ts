@@ -70,6 +70,8 @@ describe('check: findings from diffs', () => {
       source: { kind: 'diff', file: '.kiro/settings/mcp.json' }, part: null,
       rule: { scope: 'kiro', file: '(built-in)', index: 0, effect: 'deny', pattern: '**/.kiro/settings/**' },
     });
+    // SPEC 10's source has a line; a diff has none, and the key stays, as null.
+    expect(f?.source).toEqual({ kind: 'diff', file: '.kiro/settings/mcp.json', line: null });
   });
 
   test('a clean agent range passes with exit 0; human commits are listed but not judged', () => {
@@ -494,6 +496,26 @@ describe('check: history', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  test('a clone made with -b BRANCH (origin/HEAD is the branch) judges against origin/main by default', () => {
+    const { repo } = setup();
+    repo.write('.kiro/settings/mcp.json', '{}\n');
+    repo.commit('a', { author: KIRO });
+    const r = runCli(['check', '--format', 'json'], { cwd: repo.clone('work').dir });
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as Report).findings.map((f) => f.resource)).toEqual(['.kiro/settings/mcp.json']);
+  });
+
+  test('a --depth 1 clone of the branch alone, with no --base, names fetch-depth: 0 too', () => {
+    const { repo } = setup();
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('a', { author: KIRO });
+    const shallow = repo.shallowClone(1, 'work');
+    const r = runCli(['check'], { cwd: shallow.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('fetch-depth: 0');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   test.each([
     [['--base', 'no-such-branch'], 'no-such-branch'],
     [['--base', 'main', '--head=--all'], '--all'],
@@ -579,7 +601,7 @@ describe('check: agent signals and models', () => {
     const r = check(repo);
     expect(r.code).toBe(1);
     expect(r.report.commits[0]?.model).toBe('claude-sonnet-4.5');
-    expect(r.report.findings).toEqual([expect.objectContaining({ effect: 'deny', capability: 'model', resource: 'o3', source: { kind: 'diff', file: '(commit message)' } })]);
+    expect(r.report.findings).toEqual([expect.objectContaining({ effect: 'deny', capability: 'model', resource: 'o3', source: { kind: 'diff', file: '(commit message)', line: null } })]);
   });
 });
 

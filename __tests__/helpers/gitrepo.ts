@@ -219,10 +219,10 @@ export class TestRepo {
     return new TestRepo(dir);
   }
 
-  /** A full clone over file://. */
-  clone(): TestRepo {
+  /** A full clone over file://, of `branch` (origin/HEAD then points at it) when given. */
+  clone(branch?: string): TestRepo {
     const dir = tempDir();
-    const res = spawnSync('git', ['clone', '-q', `file://${this.dir}`, dir], { env: testEnv() });
+    const res = spawnSync('git', ['clone', '-q', ...(branch ? ['-b', branch] : []), `file://${this.dir}`, dir], { env: testEnv() });
     if (res.status !== 0) throw new Error(`git clone failed: ${res.stderr.toString()}`);
     return new TestRepo(dir);
   }

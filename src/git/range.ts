@@ -101,9 +101,14 @@ async function tracksItself(git: Git, head: string): Promise<boolean> {
  * default branch, and never when it is the branch's own copy by name.
  */
 export async function findDefaultBase(git: Git, head = 'HEAD'): Promise<string | null> {
+  // A clone made with `-b BRANCH` points origin/HEAD at that branch: a candidate that already
+  // holds the head would judge nothing, so a later one that judges something is taken instead.
   let fallback: string | null = null;
   for (const ref of ['refs/remotes/origin/HEAD', 'refs/remotes/origin/main', 'refs/remotes/origin/master', 'refs/heads/main', 'refs/heads/master']) {
-    if ((await resolveCommit(git, ref)) !== null) { fallback = ref; break; }
+    if ((await resolveCommit(git, ref)) === null) continue;
+    fallback ??= ref;
+    const holdsHead = await git.exec(['merge-base', '--is-ancestor', '--end-of-options', head, ref]);
+    if (holdsHead.exitCode !== 0) { fallback = ref; break; }
   }
   if (await tracksItself(git, head)) return fallback;
   const upstream = `${head}@{upstream}`;
@@ -190,7 +195,9 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
   if (baseRef === undefined) {
     const found = await findDefaultBase(git, opts.head ?? 'HEAD');
     if (found === null) {
-      throw new InvalidRefError('no base: the head has no upstream and there is no origin/HEAD, main or master; pass --base REV');
+      // A shallow clone (actions/checkout's default) usually lacks the base branch's ref too.
+      if (state.isShallow) throw new IncompleteHistoryError('missing-base', 'no base: the clone is shallow and has no origin/HEAD, main or master (pass --base REV once the history is there)');
+      throw new InvalidRefError('no base: no upstream other than the head itself, and no origin/HEAD, main or master; pass --base REV');
     }
     baseRef = found;
   }
@@ -205,6 +212,11 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
     throw new IncompleteHistoryError('no-merge-base', `base ${base} and head ${head} have no common ancestor here (${why})`, base);
   }
   const range: CommitRange = { base, head, mergeBases: bases, baseRef };
+  // A shallow clone whose default base already holds the head has most likely not fetched the
+  // branch the work grew from: judging nothing there would be a pass on a partial history.
+  if (state.isShallow && given === undefined && bases.includes(head)) {
+    throw new IncompleteHistoryError('missing-base', `the default base ${baseRef} already holds the head, and the clone is shallow (pass --base REV once the history is there)`);
+  }
   if (state.isShallow) await assertCompleteHistory(git, range, state);
   return range;
 }

@@ -11,7 +11,8 @@ export function renderJson(report: Report): string {
     commits: report.commits.map((c) => ({ sha: c.sha, agent: c.agent, signals: c.signals, model: c.model })),
     findings: report.findings.map((f) => ({
       effect: f.effect, capability: f.capability, resource: f.resource, commit: f.commit,
-      source: f.source, part: f.part, rule: f.rule, reason: f.reason,
+      // A diff finding has no line; SPEC 10's shape keeps the key, as null.
+      source: { kind: f.source.kind, file: f.source.file, line: f.source.line ?? null }, part: f.part, rule: f.rule, reason: f.reason,
     })),
     counts: report.counts,
   };
