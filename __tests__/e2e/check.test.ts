@@ -502,7 +502,7 @@ describe('check: history', () => {
     repo.commit('a', { author: KIRO });
     const r = runCli(['check', '--format', 'json'], { cwd: repo.clone('work').dir });
     expect(r.code).toBe(1);
-    expect((JSON.parse(r.stdout) as Report).findings.map((f) => f.resource)).toEqual(['.kiro/settings/mcp.json']);
+    expect((JSON.parse(r.stdout) as JsonReport).findings.map((f) => f.resource)).toEqual(['.kiro/settings/mcp.json']);
   });
 
   test('a --depth 1 clone of the branch alone, with no --base, names fetch-depth: 0 too', () => {

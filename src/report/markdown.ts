@@ -22,6 +22,15 @@ export interface MarkdownOptions {
   fullReportHint?: string;
 }
 
+const TABLE_HEAD = '| effect | capability | resource | commit | source | rule | why |\n|---|---|---|---|---|---|---|';
+/** Findings past this many are folded into a `<details>` block, so a long list stays readable. */
+export const FOLD_AFTER = 20;
+
+function folded(count: number): string {
+  return `\n\n<details><summary>${count} more finding(s)</summary>\n\n${TABLE_HEAD}`;
+}
+const FOLD_END = '\n\n</details>';
+
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const policyFile = options.policyFile ?? '.github/agent-gate.yml';
   const max = options.maxLength ?? Number.POSITIVE_INFINITY;
@@ -35,8 +44,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       '',
       `**${report.counts.deny}** deny, **${report.counts.ask}** ask in ${agent.length} agent-made commit(s) of ${report.commits.length}; the check fails on ${report.failOn}.`,
       '',
-      '| effect | capability | resource | commit | source | rule | why |',
-      '|---|---|---|---|---|---|---|',
+      TABLE_HEAD,
     );
   }
   const tail: string[] = [];
@@ -54,15 +62,20 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   // What fails the check comes first, so a cut list still shows it. The commit table gives way
   // to findings when both do not fit.
   const findings = [...report.findings.filter((f) => f.effect === 'deny'), ...report.findings.filter((f) => f.effect !== 'deny')];
-  let shown = 0;
+  const rows: string[] = [];
+  let length = text.length;
+  const foldCost = folded(findings.length).length + FOLD_END.length;
   for (const f of findings) {
     const line = '\n' + row(f, policyFile);
-    const remaining = findings.length - shown - 1;
-    const reserve = (remaining > 0 ? budgetFor(remaining).length : 0) + commitsCut.length + 64;
-    if (text.length + line.length + reserve > max) break;
-    text += line;
-    shown++;
+    const remaining = findings.length - rows.length - 1;
+    const reserve = (remaining > 0 ? budgetFor(remaining).length : 0) + commitsCut.length + (rows.length >= FOLD_AFTER || remaining > 0 ? foldCost : 0) + 64;
+    if (length + line.length + reserve > max) break;
+    rows.push(line);
+    length += line.length;
   }
+  text += rows.slice(0, FOLD_AFTER).join('');
+  if (rows.length > FOLD_AFTER) text += folded(rows.length - FOLD_AFTER) + rows.slice(FOLD_AFTER).join('') + FOLD_END;
+  const shown = rows.length;
   if (shown < findings.length) text += budgetFor(findings.length - shown);
   if (text.length + tailText.length <= max) text += tailText;
   else if (tailText !== '') text += commitsCut;
