@@ -644,7 +644,9 @@ describe('check: output', () => {
     expect(results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('.kiro/settings/mcp.json');
   });
 
-  test('SARIF locations are files in the repository: a link for its target, none for a model', () => {
+  // github/codeql-action/upload-sarif refuses a whole file over one result with no location
+  // ("locationFromSarifResult: expected at least one location").
+  test('SARIF locations are files in the repository: a link for its target, the policy for a model', () => {
     const { repo } = setup(POLICY + 'models:\n  allow: [claude-sonnet-4.5]\n');
     repo.symlink('src/evil', '../../outside');
     repo.commit('fix\n\nModel: o3\n', { author: KIRO });
@@ -654,8 +656,9 @@ describe('check: output', () => {
     const where = results.map((x) => [x.message.text.split(':')[0], x.locations.map((l) => l.physicalLocation.artifactLocation.uri)]);
     expect(where).toEqual([
       ['deny fs_write "../../outside" (part "src/evil")', ['src/evil']],
-      ['deny model "o3"', []],
+      ['deny model "o3"', ['.github/agent-gate.yml']],
     ]);
+    expect(results.every((x) => x.locations.length === 1)).toBe(true);
   });
 
   test('markdown escapes paths so they cannot break markup or mention anyone', () => {

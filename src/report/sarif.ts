@@ -17,7 +17,13 @@ function artifactUri(path: string): string {
   return path.split('/').map((s) => encodeURIComponent(s)).join('/');
 }
 
-export function renderSarif(report: Report, policyFile = '.github/agent-gate.yml'): string {
+const DEFAULT_POLICY_FILE = '.github/agent-gate.yml';
+
+function inRepository(path: string): boolean {
+  return path !== '' && path !== COMMIT_MESSAGE_SOURCE && !path.startsWith('refs/') && !path.startsWith('/') && !path.split('/').includes('..');
+}
+
+export function renderSarif(report: Report, policyFile = DEFAULT_POLICY_FILE): string {
   const rules = new Map<string, SarifRule>();
   const results = report.findings.map((f) => {
     const id = ruleId(f);
@@ -30,23 +36,24 @@ export function renderSarif(report: Report, policyFile = '.github/agent-gate.yml
       });
     }
     // The file the finding came from: the changed path (a symlink's target finding points at the
-    // link) or the log file. A note, the commit message or a path outside the repository has none.
-    const uri = f.source.file;
-    const location = uri === COMMIT_MESSAGE_SOURCE || uri.startsWith('refs/') || uri.startsWith('/') || uri.split('/').includes('..')
-      ? []
-      : [{
-        physicalLocation: {
-          artifactLocation: { uri: artifactUri(uri), uriBaseId: '%SRCROOT%' },
-          ...(f.source.line !== undefined ? { region: { startLine: f.source.line } } : {}),
-        },
-      }];
+    // link) or the log file. A note, the commit message or a path outside the repository has none;
+    // code scanning rejects a whole upload over one result with no location, so those point at the
+    // policy that judged them.
+    const own = inRepository(f.source.file);
+    const uri = own ? f.source.file : inRepository(policyFile) ? policyFile : DEFAULT_POLICY_FILE;
+    const location = [{
+      physicalLocation: {
+        artifactLocation: { uri: artifactUri(uri), uriBaseId: '%SRCROOT%' },
+        ...(own && f.source.line !== undefined ? { region: { startLine: f.source.line } } : {}),
+      },
+    }];
     return {
       ruleId: id,
       level: f.effect === 'deny' ? 'error' : 'warning',
       message: { text: `${f.effect} ${f.capability} ${JSON.stringify(f.resource)}${f.part !== null && f.part !== f.resource ? ` (part ${JSON.stringify(f.part)})` : ''}: ${f.reason}. ${hintFor(f, policyFile)}` },
       locations: location,
       partialFingerprints: { agentGate: `${id}:${f.capability}:${f.resource}:${f.part ?? ''}` },
-      properties: { commit: f.commit, source: f.source.kind },
+      properties: { commit: f.commit, source: f.source.kind, ...(own ? {} : { sourceFile: f.source.file }) },
     };
   });
   const sarif = {
