@@ -516,6 +516,24 @@ describe('record: paths in the home folder', () => {
   });
 });
 
+// With --log and a payload cwd in no repository, paths were made relative to that cwd: from `~`,
+// ~/.aws/credentials was logged as `.aws/credentials`.
+test('a payload cwd in no repository: paths are relative only to the repository of --log, if any', () => {
+  const home = realpathSync(tempDir('ag-home-'));
+  mkdirSync(join(home, 'work'));
+  const dir = repo(null);
+  const read = (file: string): Payload => claude(home, 'Read', { file_path: file }, 's');
+  const outsideLog = join(realpathSync(tempDir('ag-logs-')), 'calls.jsonl');
+  for (const log of [outsideLog, join(dir, 'calls.jsonl')]) {
+    for (const file of [`${home}/.aws/credentials`, 'work/a.ts', `${dir}/src/a.ts`]) {
+      expect(record(home, read(file), ['--log', log], { HOME: home }).code).toBe(0);
+    }
+  }
+  expect(pairs(entries(outsideLog))).toEqual([['fs_read', '~/.aws/credentials'], ['fs_read', '~/work/a.ts'], ['fs_read', `${dir}/src/a.ts`]]);
+  expect(pairs(entries(join(dir, 'calls.jsonl')))).toEqual([['fs_read', '~/.aws/credentials'], ['fs_read', '~/work/a.ts'], ['fs_read', 'src/a.ts']]);
+  expect(entries(outsideLog)[0]?.cwd).toBe('~');
+});
+
 describe('record: the user scope', () => {
   const USER = 'rules:\n  - capability: web_fetch\n    effect: deny\n    match: ["https://docs.example.com/private/*"]\n  - capability: shell\n    effect: allow\n    match: ["make *"]\n';
 
