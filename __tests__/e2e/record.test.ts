@@ -274,6 +274,15 @@ describe('record --enforce', () => {
     expect(entries(logFile(dir)).map((e) => [e.resource, e.blocked])).toEqual([['README.md', true], ['/etc/shadow', true], ['~/.ssh/id_rsa', true]]);
   });
 
+  // An empty subagents list mapped to no entry: nothing was recorded and the call was let through.
+  test('use_subagent with an empty subagents list is recorded and judged as the default subagent', () => {
+    const dir = repo('rules:\n  - capability: subagent\n    effect: deny\n');
+    const r = record(dir, kiro(dir, 'use_subagent', { command: 'InvokeSubagents', content: { subagents: [] } }), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('blocked: subagent "default": deny');
+    expect(entries(logFile(dir)).map((e) => [e.capability, e.resource, e.blocked])).toEqual([['subagent', 'default', true]]);
+  });
+
   test('a post-tool event is judged but never marked blocked (the call already ran)', () => {
     const dir = repo();
     const r = record(dir, claude(dir, 'Bash', { command: 'rm -rf build' }, 's2', 'PostToolUse'), ['--enforce']);

@@ -120,6 +120,8 @@ export function payloadToDrafts(payload: HookPayload, opts: PayloadOptions): Ent
     }
     throw err;
   }
+  // A call with no entry would be neither logged nor judged, so --enforce would let it through.
+  if (requests.length === 0) throw new PayloadError(`hook payload "tool_input" names nothing to record for tool ${JSON.stringify(payload.toolName)}; ${FIX}`);
   const session = payload.session ?? (opts.session || null) ?? 'default';
   return requests.map((r) => ({
     ts: opts.now,
