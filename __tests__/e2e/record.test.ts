@@ -582,6 +582,8 @@ describe('record: malformed payloads', () => {
     ['tool_input not an object', JSON.stringify({ hook_event_name: 'preToolUse', cwd: 'CWD', tool_name: 'shell', tool_input: 'ls' }), '"tool_input" must be a JSON object'],
     ['a tool input without its field', JSON.stringify({ hook_event_name: 'preToolUse', cwd: 'CWD', tool_name: 'execute_bash', tool_input: {} }), 'malformed'],
     ['cwd not a string', JSON.stringify({ hook_event_name: 'preToolUse', cwd: 7, tool_name: 'shell', tool_input: { command: 'ls' } }), '"cwd" must be a string'],
+    // The last key won, so the call run (`rm -rf /`, read by a first-key-wins agent) was recorded as `ls`.
+    ['a duplicate key', '{"hook_event_name":"preToolUse","cwd":"CWD","tool_name":"execute_bash","tool_input":{"command":"rm -rf /","command":"ls"}}', 'the key "command" twice'],
   ])('%s -> exit 2, one line, nothing written', (_name, text, message) => {
     const dir = repo();
     for (const args of [[], ['--enforce']]) {
