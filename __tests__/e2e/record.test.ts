@@ -283,6 +283,24 @@ describe('record --enforce', () => {
     expect(entries(logFile(dir)).map((e) => [e.capability, e.resource, e.blocked])).toEqual([['subagent', 'default', true]]);
   });
 
+  // The reason quoted the whole command: 5 MiB of it went back to the model on stderr.
+  test('the reason quotes long commands cut to their head, and keeps the deciding sub-command and rule', () => {
+    const dir = repo();
+    const huge = `rm -rf ${'a'.repeat(5 * 1024 * 1024)}`;
+    const r = record(dir, kiro(dir, 'execute_bash', { command: huge }), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.length).toBeLessThan(2200);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`shell ${JSON.stringify(huge.slice(0, 200))}… (${huge.length} characters): deny by workspace rule #1`);
+    expect(entries(logFile(dir))[0]?.resource).toBe(huge);
+    const long = `echo ${'b'.repeat(500_000)} && rm -rf /`;
+    const part = record(dir, kiro(dir, 'execute_bash', { command: long }), ['--enforce']);
+    expect(part.code).toBe(2);
+    expect(part.stderr.length).toBeLessThan(2200);
+    expect(part.stderr).toContain(`(${long.length} characters): deny by workspace rule #1`);
+    expect(part.stderr).toContain('sub-command "rm -rf /": matches deny pattern "rm -rf *"');
+  });
+
   test('a post-tool event is judged but never marked blocked (the call already ran)', () => {
     const dir = repo();
     const r = record(dir, claude(dir, 'Bash', { command: 'rm -rf build' }, 's2', 'PostToolUse'), ['--enforce']);

@@ -11,6 +11,7 @@ import { PayloadError, parseHookPayload, payloadToDrafts, type EntryDraft, type 
 import { findRepositoryRoot, homeDir, loadDiskPolicies } from '../policy/source.ts';
 import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
+import { clipMessage, clipQuoted } from './clip.ts';
 import { formatRule } from './explain.ts';
 import { defaultLogPath } from './logplace.ts';
 import { physicalPath } from './physical.ts';
@@ -80,8 +81,8 @@ function blockMessage(failing: Verdict[], total: number, failOn: FailOn, ran: bo
   const more = failing.length > 1 ? ` (and ${failing.length - 1} more of the call's ${total} requests)` : '';
   const why = failOn === 'ask' && result.effect === 'ask' ? ' (--fail-on ask)' : '';
   const verb = ran ? 'violates the policy (it already ran: only a pre-tool hook can block)' : 'blocked';
-  const text = `${verb}: ${result.capability} ${JSON.stringify(result.resource)}${more}: ${result.effect}${why} by ${rule}; ${result.reason}`;
-  return text.replace(/\s*\n\s*/g, ' ');
+  const text = `${verb}: ${result.capability} ${clipQuoted(result.resource)}${more}: ${result.effect}${why} by ${rule}; ${result.reason}`;
+  return clipMessage(text.replace(/\s*\n\s*/g, ' '));
 }
 
 /** The policies a call is judged by, compiled, and the workspace file among them (for its `logs`). */
