@@ -330,6 +330,8 @@ describe('import: records it cannot convert', () => {
     ['not JSON', 'hello\n', 'unrecognised'],
     ['empty', '', 'unrecognised'],
     ['invalid UTF-8', Buffer.from([0xff, 0xfe, 0x00]), 'UTF-8'],
+    ['a truncated Kiro export', '{"conversation_id":"c","history":[{"user":{},"assistant":', 'not JSON at line 1, column 58 (Unexpected end of JSON input)'],
+    ['a transcript whose first line is bad', '{"type":"assistant",\n{"type":"assistant","sessionId":"s","cwd":"/","timestamp":"2026-11-20T10:00:05.000Z","message":{"model":"m","content":[]}}\n', 'record.jsonl: Claude Code transcript line 1: invalid JSON'],
     ['a Claude transcript with a bad line', '{"type":"user","sessionId":"s","message":{"content":"x"}}\n{"type":"assistant","sessionId":"s","timestamp":"nope","message":{"content":[{"type":"tool_use","name":"Bash","input":{"command":"ls"}}]}}\n', 'line 2'],
   ])('%s -> exit 2', (_name, content, message) => {
     const dir = repo();
