@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chainHash, verifyLog, type LogEntry } from '../../src/logs/index.ts';
 import { REPO_ROOT, runCli, type RunResult } from '../helpers/cli.ts';
-import { cleanupRepos, TestRepo } from '../helpers/gitrepo.ts';
+import { cleanupRepos, tempDir, TestRepo } from '../helpers/gitrepo.ts';
 
 afterAll(cleanupRepos);
 
@@ -165,6 +165,68 @@ describe('import: paths in the home folder', () => {
   });
 });
 
+// Outside any repository the current folder was taken as the repository: run from `~`, a read of
+// ~/.aws/credentials was logged as `.aws/credentials`, and the committed log passed check although
+// a rule denied `~/.aws/**`.
+describe('import outside any repository', () => {
+  test.each<[string, number, string, string]>([
+    ['claude-transcript.jsonl', 1, 'project/src/app.ts', 'project/src'],
+    ['codex-rollout.jsonl', 4, 'project/docs/new.md', 'project'],
+    ['kiro-chat-save.json', 1, 'project/package.json', 'project'],
+  ])('%s: no path becomes relative to the current folder', (name, index, resource, cwd) => {
+    const outside = realpathSync(tempDir('ag-outside-'));
+    mkdirSync(join(outside, 'project'));
+    const path = fixture(name, outside, join(outside, 'project'));
+    // HOME elsewhere: the paths stay absolute.
+    const absolute = parse(runCli(['import', path], { cwd: outside }).stdout);
+    expect(absolute[index]).toMatchObject({ resource: `${outside}/${resource}`, cwd: `${outside}/${cwd}` });
+    expect(absolute.filter((e) => e.resource.startsWith('project'))).toEqual([]);
+    // HOME here: they become ~/..., never relative.
+    const home = parse(runCli(['import', path], { cwd: outside, env: { HOME: outside } }).stdout);
+    expect(home[index]).toMatchObject({ resource: `~/${resource}`, cwd: `~/${cwd}` });
+  });
+
+  test('run in one repository with --log into another: paths are relative to the log\'s repository', () => {
+    const here = repo();
+    const there = repo();
+    const path = fixture('claude-transcript.jsonl', here, there);
+    const log = join(there, 'out.jsonl');
+    expect(importCli(here, [path, '--log', log]).code).toBe(0);
+    expect(parse(readFileSync(log, 'utf8'), log)[1]).toMatchObject({ resource: 'src/app.ts', cwd: 'src' });
+    // A committed link to that other repository is no way around the linked-folder refusal.
+    symlinkSync(there, join(here, '.agent-gate'));
+    const linked = importCli(here, [path, '--log', '.agent-gate/x.jsonl']);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toContain('which is a symbolic link');
+    expect(existsSync(join(there, 'x.jsonl'))).toBe(false);
+  });
+
+  test('run from ~ with --log into a repository: paths are relative to that repository, ~/... stays ~/..., and check denies', () => {
+    const home = realpathSync(tempDir('ag-home-'));
+    const r = new TestRepo(join(home, 'project'));
+    mkdirSync(r.dir);
+    r.git(['init', '-q', '-b', 'main']);
+    r.write('.github/agent-gate.yml', 'rules:\n  - capability: fs_read\n    effect: deny\n    match: ["~/.aws/**"]\n').commit('policy');
+    const base = r.head();
+    const line = (id: string, file: string): string => JSON.stringify({
+      type: 'assistant', sessionId: 's1', cwd: r.dir, timestamp: '2026-11-20T10:00:05.000Z',
+      message: { model: 'claude-sonnet-4-5-20250929', content: [{ type: 'tool_use', id, name: 'Read', input: { file_path: file } }] },
+    });
+    const transcript = join(realpathSync(tempDir('ag-rec-')), 't.jsonl');
+    writeFileSync(transcript, `${line('t1', `${home}/.aws/credentials`)}\n${line('t2', `${r.dir}/src/a.ts`)}\n`);
+    const imported = runCli(['import', transcript, '--log', 'project/.agent-gate/log/s1.jsonl'], { cwd: home, env: { HOME: home } });
+    expect(imported).toMatchObject({ code: 0, stderr: '' });
+    const log = join(r.dir, '.agent-gate', 'log', 's1.jsonl');
+    expect(brief(parse(readFileSync(log, 'utf8'), log))).toEqual(['fs_read ~/.aws/credentials @.', 'fs_read src/a.ts @.']);
+    r.commit('import\n\nCo-authored-by: Claude <noreply@anthropic.com>\n');
+    const check = runCli(['check', '--base', base, '--head', 'HEAD', '--format', 'json'], { cwd: r.dir, env: { HOME: home } });
+    expect(check.code).toBe(1);
+    const report = JSON.parse(check.stdout) as { decision: string; findings: Array<{ effect: string; resource: string }> };
+    expect(report.decision).toBe('deny');
+    expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ effect: 'deny', resource: '~/.aws/credentials' })]));
+  });
+});
+
 describe('import --log', () => {
   test('appends chained entries, and a second import continues the chain', () => {
     const dir = repo();
@@ -268,6 +330,8 @@ describe('import: records it cannot convert', () => {
     ['not JSON', 'hello\n', 'unrecognised'],
     ['empty', '', 'unrecognised'],
     ['invalid UTF-8', Buffer.from([0xff, 0xfe, 0x00]), 'UTF-8'],
+    ['a truncated Kiro export', '{"conversation_id":"c","history":[{"user":{},"assistant":', 'not JSON at line 1, column 58 (Unexpected end of JSON input)'],
+    ['a transcript whose first line is bad', '{"type":"assistant",\n{"type":"assistant","sessionId":"s","cwd":"/","timestamp":"2026-11-20T10:00:05.000Z","message":{"model":"m","content":[]}}\n', 'record.jsonl: Claude Code transcript line 1: invalid JSON'],
     ['a Claude transcript with a bad line', '{"type":"user","sessionId":"s","message":{"content":"x"}}\n{"type":"assistant","sessionId":"s","timestamp":"nope","message":{"content":[{"type":"tool_use","name":"Bash","input":{"command":"ls"}}]}}\n', 'line 2'],
   ])('%s -> exit 2', (_name, content, message) => {
     const dir = repo();

@@ -274,6 +274,33 @@ describe('record --enforce', () => {
     expect(entries(logFile(dir)).map((e) => [e.resource, e.blocked])).toEqual([['README.md', true], ['/etc/shadow', true], ['~/.ssh/id_rsa', true]]);
   });
 
+  // An empty subagents list mapped to no entry: nothing was recorded and the call was let through.
+  test('use_subagent with an empty subagents list is recorded and judged as the default subagent', () => {
+    const dir = repo('rules:\n  - capability: subagent\n    effect: deny\n');
+    const r = record(dir, kiro(dir, 'use_subagent', { command: 'InvokeSubagents', content: { subagents: [] } }), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('blocked: subagent "default": deny');
+    expect(entries(logFile(dir)).map((e) => [e.capability, e.resource, e.blocked])).toEqual([['subagent', 'default', true]]);
+  });
+
+  // The reason quoted the whole command: 5 MiB of it went back to the model on stderr.
+  test('the reason quotes long commands cut to their head, and keeps the deciding sub-command and rule', () => {
+    const dir = repo();
+    const huge = `rm -rf ${'a'.repeat(5 * 1024 * 1024)}`;
+    const r = record(dir, kiro(dir, 'execute_bash', { command: huge }), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.length).toBeLessThan(2200);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`shell ${JSON.stringify(huge.slice(0, 200))}… (${huge.length} characters): deny by workspace rule #1`);
+    expect(entries(logFile(dir))[0]?.resource).toBe(huge);
+    const long = `echo ${'b'.repeat(500_000)} && rm -rf /`;
+    const part = record(dir, kiro(dir, 'execute_bash', { command: long }), ['--enforce']);
+    expect(part.code).toBe(2);
+    expect(part.stderr.length).toBeLessThan(2200);
+    expect(part.stderr).toContain(`(${long.length} characters): deny by workspace rule #1`);
+    expect(part.stderr).toContain('sub-command "rm -rf /": matches deny pattern "rm -rf *"');
+  });
+
   test('a post-tool event is judged but never marked blocked (the call already ran)', () => {
     const dir = repo();
     const r = record(dir, claude(dir, 'Bash', { command: 'rm -rf build' }, 's2', 'PostToolUse'), ['--enforce']);
@@ -516,6 +543,24 @@ describe('record: paths in the home folder', () => {
   });
 });
 
+// With --log and a payload cwd in no repository, paths were made relative to that cwd: from `~`,
+// ~/.aws/credentials was logged as `.aws/credentials`.
+test('a payload cwd in no repository: paths are relative only to the repository of --log, if any', () => {
+  const home = realpathSync(tempDir('ag-home-'));
+  mkdirSync(join(home, 'work'));
+  const dir = repo(null);
+  const read = (file: string): Payload => claude(home, 'Read', { file_path: file }, 's');
+  const outsideLog = join(realpathSync(tempDir('ag-logs-')), 'calls.jsonl');
+  for (const log of [outsideLog, join(dir, 'calls.jsonl')]) {
+    for (const file of [`${home}/.aws/credentials`, 'work/a.ts', `${dir}/src/a.ts`]) {
+      expect(record(home, read(file), ['--log', log], { HOME: home }).code).toBe(0);
+    }
+  }
+  expect(pairs(entries(outsideLog))).toEqual([['fs_read', '~/.aws/credentials'], ['fs_read', '~/work/a.ts'], ['fs_read', `${dir}/src/a.ts`]]);
+  expect(pairs(entries(join(dir, 'calls.jsonl')))).toEqual([['fs_read', '~/.aws/credentials'], ['fs_read', '~/work/a.ts'], ['fs_read', 'src/a.ts']]);
+  expect(entries(outsideLog)[0]?.cwd).toBe('~');
+});
+
 describe('record: the user scope', () => {
   const USER = 'rules:\n  - capability: web_fetch\n    effect: deny\n    match: ["https://docs.example.com/private/*"]\n  - capability: shell\n    effect: allow\n    match: ["make *"]\n';
 
@@ -555,6 +600,8 @@ describe('record: malformed payloads', () => {
     ['tool_input not an object', JSON.stringify({ hook_event_name: 'preToolUse', cwd: 'CWD', tool_name: 'shell', tool_input: 'ls' }), '"tool_input" must be a JSON object'],
     ['a tool input without its field', JSON.stringify({ hook_event_name: 'preToolUse', cwd: 'CWD', tool_name: 'execute_bash', tool_input: {} }), 'malformed'],
     ['cwd not a string', JSON.stringify({ hook_event_name: 'preToolUse', cwd: 7, tool_name: 'shell', tool_input: { command: 'ls' } }), '"cwd" must be a string'],
+    // The last key won, so the call run (`rm -rf /`, read by a first-key-wins agent) was recorded as `ls`.
+    ['a duplicate key', '{"hook_event_name":"preToolUse","cwd":"CWD","tool_name":"execute_bash","tool_input":{"command":"rm -rf /","command":"ls"}}', 'the key "command" twice'],
   ])('%s -> exit 2, one line, nothing written', (_name, text, message) => {
     const dir = repo();
     for (const args of [[], ['--enforce']]) {

@@ -194,18 +194,30 @@ describe('malformed records of a recognised format are errors with the position'
 });
 
 describe('format detection', () => {
-  const unknown: [string, string | Buffer][] = [
-    ['a chat export of another tool', fixture('unknown-chat-export.json')],
-    ['plain text', 'hello\nworld\n'],
-    ['an empty file', ''],
-    ['a JSON array', '[]'],
-    ['JSON Lines of something else', '{"a":1}\n{"b":2}\n'],
-    ['a neutral agent-gate log', '{"v":1,"ts":"2026-11-20T10:00:00Z","agent":"kiro","session":"abc","capability":"shell","resource":"ls","prev":"sha256:x"}\n'],
+  const JSON_UNKNOWN = 'JSON, but neither a Kiro export nor Claude Code or Codex records (first 50 lines read)';
+  const unknown: [string, string | Buffer, string][] = [
+    ['a chat export of another tool', fixture('unknown-chat-export.json'), JSON_UNKNOWN],
+    ['plain text', 'hello\nworld\n', 'not JSON at line 1, column 1 (Unexpected token \'h\', "hello world " is not valid JSON)'],
+    ['an empty file', '', 'the file is empty'],
+    ['a JSON array', '[]', JSON_UNKNOWN],
+    ['JSON Lines of something else', '{"a":1}\n{"b":2}\n', JSON_UNKNOWN],
+    ['a neutral agent-gate log', '{"v":1,"ts":"2026-11-20T10:00:00Z","agent":"kiro","session":"abc","capability":"shell","resource":"ls","prev":"sha256:x"}\n', JSON_UNKNOWN],
+    // These said only "unrecognised session record", with no place to look.
+    ['a truncated Kiro export', '{"conversation_id":"c","history":[{"user":{},"assistant":', 'not JSON at line 1, column 58 (Unexpected end of JSON input)'],
+    ['a pretty-printed Kiro export broken on line 3', '{\n  "conversation_id": "c",\n  "history": [}\n', 'not JSON at line 3, column 15 ('],
   ];
-  test.each(unknown)('refuses %s, naming the formats it reads', (_name, input) => {
+  test.each(unknown)('refuses %s, naming the formats it reads', (_name, input, why) => {
     expect(() => importSession(input, OPTS)).toThrow(
-      new ImportError('unrecognised session record; agent-gate import reads a Kiro CLI "/chat save" export (JSON), a Claude Code transcript (.jsonl) or a Codex CLI rollout (.jsonl)'),
+      `unrecognised session record: ${why}`,
     );
+    expect(() => importSession(input, OPTS)).toThrow(
+      /; agent-gate import reads a Kiro CLI "\/chat save" export \(JSON\), a Claude Code transcript \(.jsonl\) or a Codex CLI rollout \(.jsonl\)$/,
+    );
+  });
+
+  test('a bad first line of a transcript is reported with its line number, not as an unrecognised record', () => {
+    const good = JSON.stringify({ type: 'assistant', sessionId: 's', timestamp: '2026-11-20T10:00:00Z', message: { model: 'm', content: [] } });
+    expect(() => importSession(`{"type":"assistant",\n${good}\n`, OPTS)).toThrow(/^Claude Code transcript line 1: invalid JSON \(/);
   });
 
   test('refuses invalid UTF-8', () => {

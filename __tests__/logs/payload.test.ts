@@ -32,6 +32,7 @@ describe('Kiro CLI hook payloads', () => {
     ['use_aws', { service_name: 's3', operation_name: 'ls', parameters: { recursive: true, bucket: 'my bucket' }, region: 'us-east-1', profile_name: 'dev', label: 'x' }, [['shell', "aws s3 ls --recursive --bucket 'my bucket' --region us-east-1 --profile dev"]]],
     ['aws', { service_name: 'sts', operation_name: 'get-caller-identity' }, [['shell', 'aws sts get-caller-identity']]],
     ['use_subagent', { command: 'InvokeSubagents', content: { subagents: [{ query: 'a', agent_name: 'reviewer' }, { query: 'b' }] } }, [['subagent', 'reviewer'], ['subagent', 'default']]],
+    ['use_subagent', { command: 'InvokeSubagents', content: { subagents: [] } }, [['subagent', 'default']]],
     ['subagent', { agent_name: 'docs' }, [['subagent', 'docs']]],
     ['delegate', { operation: 'launch', agent: 'builder', task: 'build' }, [['subagent', 'builder']]],
     ['code', { operation: 'goto_definition', file_path: `${ROOT}/src/a.ts` }, [['fs_read', 'src/a.ts']]],

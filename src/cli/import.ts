@@ -1,10 +1,10 @@
 // `agent-gate import FILE [--log FILE]`: an agent's own session record -> neutral log entries. It
 // converts, it does not judge (check judges the log once it is committed), and it executes nothing.
 import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { GateError } from '../errors.ts';
 import { appendEntries, ImportError, importSession, LogFormatError, SUPPORTED_FORMATS, type ImportResult } from '../logs/index.ts';
-import { findRepositoryRoot, findWorkspaceRoot } from '../policy/source.ts';
+import { findRepositoryRoot } from '../policy/source.ts';
 import { parse, str, type Io } from './args.ts';
 import { appendToLog, writerHome } from './logfile.ts';
 import { physicalPath } from './physical.ts';
@@ -13,8 +13,9 @@ export const IMPORT_HELP = `Usage: agent-gate import FILE [--log FILE]
 
 Convert an agent's own session record into neutral log entries (one JSON line per tool call,
 chained): ${SUPPORTED_FORMATS}.
-Absolute paths inside the repository of the current folder become relative, other paths in your
-home folder ~/...; model ids are kept as the agent wrote them. Calls are converted, not judged, and nothing is executed.
+Absolute paths inside the repository that holds the log (that of --log FILE, else that of the
+current folder) become relative, other paths in your home folder ~/..., all others stay absolute
+(so outside any repository no path becomes relative); model ids are kept as the agent wrote them. Calls are converted, not judged, and nothing is executed.
   --log FILE   append the entries to FILE (continuing its chain; a relative FILE is taken from
                the repository root, as record takes it); default: print them. A FILE
                inside the repository is refused when a folder below the root on its way, or the
@@ -35,6 +36,11 @@ function readRecord(path: string, label: string): { bytes: Buffer; mtime: string
   }
 }
 
+function below(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && !isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`);
+}
+
 export async function runImport(argv: string[], io: Io): Promise<number> {
   const p = parse('import', argv, { log: { type: 'string' } }, 1);
   if (p.values['help'] === true) { io.out(IMPORT_HELP); return 0; }
@@ -44,7 +50,14 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   if (logArg === '') throw new GateError(`import: --log needs a value; see 'agent-gate import --help'`);
 
   const { bytes, mtime } = readRecord(isAbsolute(file) ? file : resolve(io.cwd, file), file);
-  const root = findWorkspaceRoot(io.cwd);
+  // A relative --log is taken from the repository root, as record takes it, so `--log
+  // .agent-gate/log/x.jsonl` run from a sub-folder still lands where check reads logs.
+  const cwdRepository = findRepositoryRoot(io.cwd);
+  const logPath = logArg === undefined ? null : (isAbsolute(logArg) ? logArg : resolve(cwdRepository ?? io.cwd, logArg));
+  // Paths are made relative to the repository whose check will read the log, and to no other
+  // folder: relative to the current folder outside any repository, `~/.aws/credentials` run from
+  // `~` became `.aws/credentials`, which `~/**` deny rules never match.
+  const root = logPath === null ? cwdRepository : findRepositoryRoot(dirname(logPath));
   let result: ImportResult;
   try {
     // The record's paths are read through the links that are on this disk now: a session that ran
@@ -61,7 +74,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   // Drafts carry the record's own session; one that has none gets the record's first session id.
   const session = result.drafts.find((d) => d.session !== undefined)?.session ?? 'default';
 
-  if (logArg === undefined) {
+  if (logPath === null) {
     // Standard output is a new log of its own, so the chain starts at its first line.
     let text: string;
     try {
@@ -74,12 +87,11 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   // As for record: a folder below the repository root that is a symbolic link (one an agent
-  // committed) would move the entries to where check does not read them.
-  const repository = findRepositoryRoot(io.cwd);
-  // A relative --log is taken from the repository root, as record takes it, so `--log
-  // .agent-gate/log/x.jsonl` run from a sub-folder still lands where check reads logs.
-  const logPath = isAbsolute(logArg) ? logArg : resolve(repository ?? io.cwd, logArg);
-  const appended = appendToLog(logPath, result.drafts, session, repository !== null ? { confineTo: repository } : {});
+  // committed) would move the entries to where check does not read them. The current folder's
+  // repository is the one confined when the log is in it: a committed link there to another
+  // repository would otherwise be taken as the log's own repository and never looked at.
+  const confineTo = cwdRepository !== null && below(cwdRepository, logPath) ? cwdRepository : root;
+  const appended = appendToLog(logPath, result.drafts, session, confineTo !== null ? { confineTo } : {});
   io.out(`agent-gate: imported ${appended.entries} tool call${appended.entries === 1 ? '' : 's'} from a ${result.format} record into ${logArg}\n`);
   return 0;
 }

@@ -3,7 +3,7 @@
 // Claude Code's PreToolUse). Recording is evaluation only: the recorded command is never executed.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explainEntry } from '../engine/explain.ts';
@@ -11,6 +11,7 @@ import { PayloadError, parseHookPayload, payloadToDrafts, type EntryDraft, type 
 import { findRepositoryRoot, homeDir, loadDiskPolicies } from '../policy/source.ts';
 import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
+import { clipMessage, clipQuoted } from './clip.ts';
 import { formatRule } from './explain.ts';
 import { defaultLogPath } from './logplace.ts';
 import { physicalPath } from './physical.ts';
@@ -80,8 +81,8 @@ function blockMessage(failing: Verdict[], total: number, failOn: FailOn, ran: bo
   const more = failing.length > 1 ? ` (and ${failing.length - 1} more of the call's ${total} requests)` : '';
   const why = failOn === 'ask' && result.effect === 'ask' ? ' (--fail-on ask)' : '';
   const verb = ran ? 'violates the policy (it already ran: only a pre-tool hook can block)' : 'blocked';
-  const text = `${verb}: ${result.capability} ${JSON.stringify(result.resource)}${more}: ${result.effect}${why} by ${rule}; ${result.reason}`;
-  return text.replace(/\s*\n\s*/g, ' ');
+  const text = `${verb}: ${result.capability} ${clipQuoted(result.resource)}${more}: ${result.effect}${why} by ${rule}; ${result.reason}`;
+  return clipMessage(text.replace(/\s*\n\s*/g, ' '));
 }
 
 /** The policies a call is judged by, compiled, and the workspace file among them (for its `logs`). */
@@ -134,14 +135,19 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const payload = readPayload(await io.stdin());
   // The payload's cwd says which repository the call belongs to; the hook's own folder may differ.
   const cwd = payload.cwd === null || payload.cwd === '' ? io.cwd : resolve(io.cwd, payload.cwd);
-  const { root, repository } = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', str(p, 'log') !== undefined);
+  const logArg = str(p, 'log');
+  const { root, repository } = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', logArg !== undefined);
+  const explicitLog = logArg === undefined ? null : (isAbsolute(logArg) ? logArg : resolve(root, logArg));
+  // Outside any repository, paths become relative only to the repository that will hold the log:
+  // relative to the bare working folder, `~/.aws/credentials` from `~` became `.aws/credentials`.
+  const pathRoot = repository ? root : (explicitLog === null ? null : findRepositoryRoot(dirname(explicitLog)));
   let drafts: EntryDraft[];
   try {
     // The call has not run yet and its files are here: its paths are read as the file system
     // will resolve them (`/tmp/link/repo/x`, `src/docs/../.github/…` through a linked folder).
     const home = writerHome();
     drafts = payloadToDrafts({ ...payload, cwd }, {
-      repoRoot: physicalPath(root), home: home === null ? null : physicalPath(home), physical: physicalPath,
+      repoRoot: pathRoot === null ? null : physicalPath(pathRoot), home: home === null ? null : physicalPath(home), physical: physicalPath,
       session: sessionArg ?? null, now: new Date().toISOString(),
     });
   } catch (e) {
@@ -173,15 +179,12 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const blocked = failing.length > 0 && !ranAlready;
   const entries = blocked ? drafts.map((d) => ({ ...d, blocked: true })) : drafts;
 
-  const logArg = str(p, 'log');
-  const logPath = logArg === undefined
-    ? resolve(root, defaultLogPath(root, policyFile, workspace, sessionFileName(session)))
-    : (isAbsolute(logArg) ? logArg : resolve(root, logArg));
+  const logPath = explicitLog ?? resolve(root, defaultLogPath(root, policyFile, workspace, sessionFileName(session)));
   // Inside the repository no folder on the way to the log may be a symbolic link: the agent can
   // commit one (`.agent-gate/log -> ../notes`) and so move its own entries out of check's sight.
   // Outside it (an absolute --log the user chose) only a link at the file itself is refused.
   try {
-    appendToLog(logPath, entries, session, repository ? { confineTo: root } : {});
+    appendToLog(logPath, entries, session, pathRoot !== null ? { confineTo: pathRoot } : {});
   } catch (e) {
     // A log that could not be written exits 2 anyway; the verdict still goes first, so the agent
     // is told why the call is blocked, not only that its log is broken.

@@ -9,7 +9,7 @@
 // `mcp unknown/<name>` (see tools/common.ts) so that the engine asks about them.
 
 import type { EntryDraft } from './entry.ts';
-import { decodeUtf8, isRecord, parseJson, show } from './json.ts';
+import { decodeUtf8, findDuplicateKey, isRecord, parseJson, show } from './json.ts';
 import type { PathContext } from './paths.ts';
 import { mapClaudeTool } from './tools/claude.ts';
 import { ToolInputError, type ToolRequest } from './tools/common.ts';
@@ -82,6 +82,11 @@ export function parseHookPayload(input: Uint8Array | string): HookPayload {
   if (text.trim() === '') throw new PayloadError(`no hook payload on standard input; ${FIX}`);
   const parsed = parseJson(text);
   if (!parsed.ok) throw new PayloadError(`hook payload is not JSON (${parsed.error}); ${FIX}`);
+  // JSON.parse keeps the last of two equal keys, the agent's own reader may keep the first: the
+  // call judged could differ from the call run (`"command":"rm -rf /","command":"ls"`). The log
+  // reader refuses duplicates for the same reason.
+  const duplicate = findDuplicateKey(text);
+  if (duplicate !== null) throw new PayloadError(`hook payload has the key ${JSON.stringify(duplicate)} twice in one object; ${FIX}`);
   const payload = parsed.value;
   if (!isRecord(payload)) throw new PayloadError(`hook payload must be a JSON object, got ${show(payload)}; ${FIX}`);
 
@@ -120,6 +125,8 @@ export function payloadToDrafts(payload: HookPayload, opts: PayloadOptions): Ent
     }
     throw err;
   }
+  // A call with no entry would be neither logged nor judged, so --enforce would let it through.
+  if (requests.length === 0) throw new PayloadError(`hook payload "tool_input" names nothing to record for tool ${JSON.stringify(payload.toolName)}; ${FIX}`);
   const session = payload.session ?? (opts.session || null) ?? 'default';
   return requests.map((r) => ({
     ts: opts.now,

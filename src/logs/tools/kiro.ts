@@ -73,6 +73,9 @@ function subagents(name: string, input: Record<string, unknown>, ctx: PathContex
   const content = input.content;
   if (isRecord(content) && content.subagents !== undefined) {
     if (!Array.isArray(content.subagents)) throw new ToolInputError(`tool ${name} needs content.subagents as an array`);
+    // An empty list is still a call to the tool: recorded as the default subagent, as a call that
+    // names none is, so a policy denying subagents blocks it instead of it leaving no entry.
+    if (content.subagents.length === 0) return [request('subagent', 'default', ctx)];
     return content.subagents.map((sub, i) => {
       if (!isRecord(sub)) throw new ToolInputError(`tool ${name}: content.subagents[${i}] must be an object`);
       return request('subagent', optionalString(name, sub, 'agent_name') ?? 'default', ctx);
