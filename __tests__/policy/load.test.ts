@@ -85,6 +85,9 @@ tests:
     ['rules:\n  - capability: shel\n    effect: deny\n', 'workspace', '2:17: unknown capability "shel"'],
     ['rules:\n  - capability: shell\n    effect: deny\n    matches: ["x"]\n', 'workspace', '4:5: unknown key "matches" in a rule'],
     ['rulez: []\n', 'workspace', '1:1: unknown key "rulez"'],
+    // A stray top-level key after a mistake in the rules: the first mistake in the file is named.
+    ['rules:\n  - capability: shel\n    effect: deny\nfoo: 1\n', 'workspace', '2:17: unknown capability "shel"'],
+    ['foo: 1\nrules:\n  - capability: shel\n    effect: deny\n', 'workspace', '1:1: unknown key "foo"'],
     ['rules:\n  - capability: shell\n    effect: deny\n    match: [1, 2]\n', 'workspace', '4:13: match must be a string or a list of strings'],
     ['rules:\n  - capability: shell\n    effect: deny\n    match: {a: 1}\n', 'workspace', '4:12: match must be a string or a list of strings'],
     ['rules:\n  - capability: shell\n    effect: deny\n    match: []\n', 'workspace', '4:12: match is an empty list'],

@@ -77,21 +77,28 @@ class Reader {
 
 interface Entry { key: string; keyNode: Node; value: Node | null }
 
-function entries(r: Reader, node: Node, what: string, allowed: readonly string[]): Entry[] {
+/**
+ * The entries of a mapping, checked for unknown and repeated keys. With `unknownInOrder`, an
+ * unknown key is returned for the caller to refuse when it gets there, so a file with several
+ * mistakes is reported at the first of them, not at a later stray key.
+ */
+function entries(r: Reader, node: Node, what: string, allowed: readonly string[], unknownInOrder = false): Entry[] {
   if (!isMap(node)) r.fail(node, `${what} must be a mapping`);
   const out: Entry[] = [];
   for (const pair of node.items) {
     const keyNode = r.resolve(pair.key);
     if (!keyNode || !isScalar(keyNode) || typeof keyNode.value !== 'string') r.fail(keyNode, `${what} has a key that is not a string`);
     const key = keyNode.value as string;
-    if (!allowed.includes(key)) {
-      r.fail(keyNode, `unknown key "${key}" in ${what} (expected one of: ${allowed.join(', ')})`);
-    }
+    if (!allowed.includes(key) && !unknownInOrder) unknownKey(r, keyNode, key, what, allowed);
     // The parser's duplicate check compares keys as written; `*a :` repeats the key `&a` names.
     if (out.some((e) => e.key === key)) r.fail(pair.key as Node, `duplicate key "${key}" in ${what}`);
     out.push({ key, keyNode, value: r.resolve(pair.value) });
   }
   return out;
+}
+
+function unknownKey(r: Reader, keyNode: Node, key: string, what: string, allowed: readonly string[]): never {
+  r.fail(keyNode, `unknown key "${key}" in ${what} (expected one of: ${allowed.join(', ')})`);
 }
 
 function str(r: Reader, node: Node | null, what: string, keyNode: Node): string {
@@ -269,7 +276,7 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
   }
   if (isSeq(root)) r.fail(root, 'the policy file is a list; it must be a mapping with a "rules:" key (Kiro permissions.yaml format)');
   const policy: PolicyFile = { file, scope, rules: [], trustedCommands: [], tests: [] };
-  for (const f of entries(r, root, 'the policy file', TOP_KEYS)) {
+  for (const f of entries(r, root, 'the policy file', TOP_KEYS, true)) {
     const v = f.value;
     switch (f.key) {
       case 'rules': {
@@ -317,6 +324,8 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
         }
         break;
       }
+      default:
+        unknownKey(r, f.keyNode, f.key, 'the policy file', TOP_KEYS);
     }
   }
   return policy;
