@@ -105,6 +105,15 @@ describe('agent-gate explain', () => {
     expect(JSON.parse(r.stdout).effect).toBe('allow');
   });
 
+  test('a relative --cwd is taken from the current folder: --cwd . is where explain runs', () => {
+    const dir = repo();
+    mkdirSync(join(dir, 'src'));
+    const judged = (args: string[]): string => JSON.parse(runCli(['explain', '--json', ...args, '--write', 'a.ts'], { cwd: join(dir, 'src') }).stdout).effect;
+    expect(judged([])).toBe('allow');
+    expect(judged(['--cwd', '.'])).toBe('allow');
+    expect(judged(['--cwd', '..'])).toBe('ask');
+  });
+
   test.each([
     [['explain'], 'give exactly one of'],
     [['explain', '--shell', 'a', '--write', 'b'], 'give exactly one of'],

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { describeRule } from '../engine/decide.ts';
@@ -12,7 +13,8 @@ export const EXPLAIN_HELP = `Usage: agent-gate explain [--policy FILE] [--admin-
 
 Judge one request against the policy and say which rule decided, in which scope.
 The workspace policy is .github/agent-gate.yml in the working tree unless --policy is given.
-  --cwd DIR   the folder the request runs in, for relative paths and redirections
+  --cwd DIR   the folder the request runs in, for relative paths and redirections (a relative
+              DIR is taken from the current folder)
   --json      print one JSON object: capability, resource, effect, rule, reason, parts
 Exits 0 whatever the effect; 2 when the policy or the arguments are bad.
 `;
@@ -55,7 +57,10 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   });
   const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths });
   const cwdArg = str(p, 'cwd');
-  const cwd = cwdArg === undefined ? (insideRoot(root, io.cwd) ?? '.') : (cwdArg.startsWith('/') ? (insideRoot(root, cwdArg) ?? cwdArg) : cwdArg);
+  // A relative --cwd is taken from the folder explain runs in, as `git -C` takes it, so `--cwd .`
+  // is where you stand; `~/…` stays for the engine to expand, as in a log entry.
+  const folder = cwdArg === undefined ? io.cwd : cwdArg === '~' || cwdArg.startsWith('~/') ? null : resolve(io.cwd, cwdArg);
+  const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
   const result = explain(compiled, request);
   io.out(flag(p, 'json') ? JSON.stringify(result) + '\n' : formatExplanation(result));
