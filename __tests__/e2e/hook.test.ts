@@ -865,6 +865,64 @@ describe('fail-on ask', () => {
   });
 });
 
+describe('author and committer identity (SPEC 7)', () => {
+  const KIRO = { GIT_AUTHOR_NAME: 'Kiro Agent', GIT_AUTHOR_EMAIL: 'kiro-agent@users.noreply.github.com', GIT_COMMITTER_NAME: 'Kiro Agent', GIT_COMMITTER_EMAIL: 'kiro-agent@users.noreply.github.com' };
+
+  test('a known agent as author and committer is agent work at pre-commit', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('.kiro/settings/mcp.json', '{}\n').add('.kiro/settings/mcp.json');
+    const r = s.commit(['-m', 'x'], KIRO);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(r.stderr).toContain('identity: author Kiro Agent <kiro-agent@users.noreply.github.com>; identity: committer Kiro Agent <kiro-agent@users.noreply.github.com>');
+  });
+
+  test('the committer e-mail alone is enough', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('.env', 'B=1\n').add('.env');
+    const r = s.commit(['-m', 'x'], { GIT_COMMITTER_EMAIL: '123+copilot-swe-agent[bot]@users.noreply.github.com' });
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('identity: committer Test Human <123+copilot-swe-agent[bot]@users.noreply.github.com>');
+  });
+
+  test('git commit --author and --amend of an agent\'s commit: the final author is judged at pre-commit', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('.kiro/settings/mcp.json', '{}\n').add('.kiro/settings/mcp.json');
+    const r = s.commit(['-m', 'x', '--author', 'Cursor Agent <cursoragent@cursor.com>']);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(r.stderr).toContain('identity: author Cursor Agent <cursoragent@cursor.com>');
+    s.ok(['rm', '-q', '--cached', '.kiro/settings/mcp.json']);
+    s.write('src/a.ts', '1\n').add('src/a.ts');
+    const agent = expectCommitted(s, s.commit(['-m', 'x', '--author', 'Cursor Agent <cursoragent@cursor.com>']), before);
+    s.add('.kiro/settings/mcp.json');
+    expectBlocked(s, s.commit(['--amend', '--no-edit']), agent);
+  });
+
+  test('agents.identities in the policy adds identities, as for check', () => {
+    const s = setup({ policy: POLICY + 'agents:\n  identities: ["* <*@bots.example>"]\n' });
+    const before = s.head();
+    s.write('.env', 'B=1\n').add('.env');
+    const r = s.commit(['-m', 'x'], { GIT_AUTHOR_EMAIL: 'ci@bots.example' });
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('policy identity: author Test Human <ci@bots.example> (matches "* <*@bots.example>")');
+  });
+
+  test('an agent identity with an allowed change commits; a human identity is not judged', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('src/a.ts', '1\n').add('src/a.ts');
+    const r = s.commit(['-m', 'x'], KIRO);
+    expect(r.stderr).not.toContain('agent-gate');
+    const next = expectCommitted(s, r, before);
+    s.write('.env', 'B=1\n').add('.env');
+    expectCommitted(s, s.commit(['-m', 'y'], { GIT_AUTHOR_NAME: 'Kiro Agentur', GIT_AUTHOR_EMAIL: 'kiro@example.com' }), next);
+  });
+});
+
 describe('agents: in the policy', () => {
   test('agents: all blocks a human', () => {
     const s = setup({ policy: POLICY + 'agents: all\n' });
