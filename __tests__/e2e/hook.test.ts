@@ -214,11 +214,13 @@ describe('pre-commit: blocked and allowed commits', () => {
     expectCommitted(s, s.commit(['-m', 'x'], { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x' }), before);
   });
 
-  test('an empty CLAUDECODE is no signal', () => {
+  test('an empty CLAUDECODE is still a signal (present, as an agent shell sets it)', () => {
     const s = setup();
     const before = s.head();
     s.write('.kiro/settings/mcp.json', '{}\n').add('.kiro/settings/mcp.json');
-    expectCommitted(s, s.commit(['-m', 'x'], { CLAUDECODE: '' }), before);
+    const r = s.commit(['-m', 'x'], { CLAUDECODE: '' });
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('agent signals: env: CLAUDECODE');
   });
 
   test('every finding of a commit is listed', () => {
@@ -950,6 +952,15 @@ describe('agents: in the policy', () => {
     expect(r.stderr).toContain('policy env: MY_AGENT=yes-please (matches "MY_AGENT=yes*")');
     // A value that does not match is no signal.
     expectCommitted(s, s.commit(['-m', 'x'], { MY_AGENT: 'no' }), before);
+  });
+
+  test('agents: {env: ["NAME"]} counts the variable when present, even empty', () => {
+    const s = setup({ policy: POLICY + 'agents:\n  env: ["MY_AGENT"]\n' });
+    const before = s.head();
+    s.write('.env', 'B=1\n').add('.env');
+    const r = s.commit(['-m', 'x'], { MY_AGENT: '' });
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('policy env: MY_AGENT (matches "MY_AGENT")');
   });
 });
 
