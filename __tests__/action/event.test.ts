@@ -62,11 +62,19 @@ describe('push', () => {
     expect(planFromEvent('push', { ...base, ref: 'refs/heads/main', before: ZERO })).toMatchObject({ base: { kind: 'empty-tree' }, head: B });
   });
 
+  test('deleted: true with an all-zero after does nothing', () => {
+    expect(planFromEvent('push', { ...base, deleted: true, after: ZERO })).toEqual({ kind: 'skip', reason: expect.stringContaining('"refs/heads/feature"') });
+  });
+
   test.each([
-    ['deleted: true', { deleted: true, after: ZERO }],
-    ['all-zero after', { after: ZERO }],
-  ])('%s does nothing', (_what, over) => {
-    expect(planFromEvent('push', { ...base, ...over })).toEqual({ kind: 'skip', reason: expect.stringContaining('"refs/heads/feature"') });
+    ['deleted: true with a real after', { deleted: true }, /deleted: true but after is "b{40}"/],
+    ['an all-zero after with deleted: false', { deleted: false, after: ZERO }, /after is all zeros but deleted is false/],
+    ['an all-zero after without deleted', { after: ZERO }, /after is all zeros but deleted is absent/],
+    ['an all-zero after with deleted: "true"', { deleted: 'true', after: ZERO }, /after is all zeros but deleted is "true"/],
+  ])('%s is inconsistent: refused with one line', (_what, over, message) => {
+    expect(() => planFromEvent('push', { ...base, ...over })).toThrow(GateError);
+    expect(() => planFromEvent('push', { ...base, ...over })).toThrow(message);
+    expect(() => planFromEvent('push', { ...base, ...over })).toThrow(/^the push event payload is inconsistent \([^\n]*\); cannot tell whether the push deleted the ref or pushed commits$/);
   });
 
   test('a tag push has no branch', () => {
@@ -101,6 +109,11 @@ describe('workflow_dispatch', () => {
   });
   test('without GITHUB_SHA the head is HEAD', () => {
     expect(planFromEvent('workflow_dispatch', {}, { GITHUB_REF: 'refs/heads/x' })).toMatchObject({ head: 'HEAD', branch: 'x', base: { kind: 'default-branch', name: null } });
+    expect(planFromEvent('workflow_dispatch', {}, { GITHUB_SHA: '' })).toMatchObject({ head: 'HEAD' });
+  });
+  test.each([C.slice(0, 8), '--output=/tmp/x', 'not-a-sha', 'HEAD', `${C}x`])('a GITHUB_SHA that is there but no commit id (%s) is refused', (sha) => {
+    expect(() => planFromEvent('workflow_dispatch', {}, { GITHUB_SHA: sha })).toThrow(GateError);
+    expect(() => planFromEvent('workflow_dispatch', {}, { GITHUB_SHA: sha })).toThrow(`GITHUB_SHA is not a full hex commit id (got ${JSON.stringify(sha)}); cannot tell which commit the workflow_dispatch run judges`);
   });
 });
 

@@ -295,6 +295,37 @@ describe('push', () => {
   });
 });
 
+describe('inconsistent push payloads and GITHUB_SHA', () => {
+  test.each([
+    ['deleted: true with a real after', (bad: string) => ({ after: bad, deleted: true }), /deleted: true but after is "[0-9a-f]{40}"/],
+    ['an all-zero after with deleted: false', () => ({ after: ZERO, deleted: false }), /after is all zeros but deleted is false/],
+  ])('push, %s: the step fails with one line instead of passing unjudged', async (_what, over, detail) => {
+    const { up, base } = upstream();
+    const { bad } = agentBranch(up);
+    const run = await runAction({
+      event: 'push', workspace: up.clone().dir, api,
+      payload: { ref: 'refs/heads/feature', before: base, repository: { default_branch: 'main' }, ...over(bad) },
+    });
+    expectOneLineFailure(run, /^agent-gate could not judge: the push event payload is inconsistent \(/);
+    expect(run.errors[0]?.message).toMatch(detail);
+    expect(run.outputs['decision']).toBeUndefined();
+  });
+
+  test.each(['abc12345', '--output=/tmp/x', 'not-a-sha'])('workflow_dispatch with GITHUB_SHA=%s fails with one line instead of judging HEAD', async (sha) => {
+    const { up } = upstream();
+    agentBranch(up);
+    const ws = up.clone();
+    ws.checkout('feature');
+    const run = await runAction({
+      event: 'workflow_dispatch', workspace: ws.dir, api,
+      payload: { ref: 'refs/heads/feature', repository: { default_branch: 'main' }, inputs: {} },
+      env: { GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/feature' },
+    });
+    expectOneLineFailure(run, /^agent-gate could not judge: GITHUB_SHA is not a full hex commit id \(got "/);
+    expect(run.outputs['decision']).toBeUndefined();
+  });
+});
+
 describe('merge_group and workflow_dispatch', () => {
   test('merge_group: base_sha..head_sha', async () => {
     const { up, base } = upstream();

@@ -214,11 +214,13 @@ describe('pre-commit: blocked and allowed commits', () => {
     expectCommitted(s, s.commit(['-m', 'x'], { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x' }), before);
   });
 
-  test('an empty CLAUDECODE is no signal', () => {
+  test('an empty CLAUDECODE is still a signal (present, as an agent shell sets it)', () => {
     const s = setup();
     const before = s.head();
     s.write('.kiro/settings/mcp.json', '{}\n').add('.kiro/settings/mcp.json');
-    expectCommitted(s, s.commit(['-m', 'x'], { CLAUDECODE: '' }), before);
+    const r = s.commit(['-m', 'x'], { CLAUDECODE: '' });
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('agent signals: env: CLAUDECODE');
   });
 
   test('every finding of a commit is listed', () => {
@@ -865,6 +867,64 @@ describe('fail-on ask', () => {
   });
 });
 
+describe('author and committer identity (SPEC 7)', () => {
+  const KIRO = { GIT_AUTHOR_NAME: 'Kiro Agent', GIT_AUTHOR_EMAIL: 'kiro-agent@users.noreply.github.com', GIT_COMMITTER_NAME: 'Kiro Agent', GIT_COMMITTER_EMAIL: 'kiro-agent@users.noreply.github.com' };
+
+  test('a known agent as author and committer is agent work at pre-commit', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('.kiro/settings/mcp.json', '{}\n').add('.kiro/settings/mcp.json');
+    const r = s.commit(['-m', 'x'], KIRO);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(r.stderr).toContain('identity: author Kiro Agent <kiro-agent@users.noreply.github.com>; identity: committer Kiro Agent <kiro-agent@users.noreply.github.com>');
+  });
+
+  test('the committer e-mail alone is enough', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('.env', 'B=1\n').add('.env');
+    const r = s.commit(['-m', 'x'], { GIT_COMMITTER_EMAIL: '123+copilot-swe-agent[bot]@users.noreply.github.com' });
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('identity: committer Test Human <123+copilot-swe-agent[bot]@users.noreply.github.com>');
+  });
+
+  test('git commit --author and --amend of an agent\'s commit: the final author is judged at pre-commit', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('.kiro/settings/mcp.json', '{}\n').add('.kiro/settings/mcp.json');
+    const r = s.commit(['-m', 'x', '--author', 'Cursor Agent <cursoragent@cursor.com>']);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(r.stderr).toContain('identity: author Cursor Agent <cursoragent@cursor.com>');
+    s.ok(['rm', '-q', '--cached', '.kiro/settings/mcp.json']);
+    s.write('src/a.ts', '1\n').add('src/a.ts');
+    const agent = expectCommitted(s, s.commit(['-m', 'x', '--author', 'Cursor Agent <cursoragent@cursor.com>']), before);
+    s.add('.kiro/settings/mcp.json');
+    expectBlocked(s, s.commit(['--amend', '--no-edit']), agent);
+  });
+
+  test('agents.identities in the policy adds identities, as for check', () => {
+    const s = setup({ policy: POLICY + 'agents:\n  identities: ["* <*@bots.example>"]\n' });
+    const before = s.head();
+    s.write('.env', 'B=1\n').add('.env');
+    const r = s.commit(['-m', 'x'], { GIT_AUTHOR_EMAIL: 'ci@bots.example' });
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('policy identity: author Test Human <ci@bots.example> (matches "* <*@bots.example>")');
+  });
+
+  test('an agent identity with an allowed change commits; a human identity is not judged', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('src/a.ts', '1\n').add('src/a.ts');
+    const r = s.commit(['-m', 'x'], KIRO);
+    expect(r.stderr).not.toContain('agent-gate');
+    const next = expectCommitted(s, r, before);
+    s.write('.env', 'B=1\n').add('.env');
+    expectCommitted(s, s.commit(['-m', 'y'], { GIT_AUTHOR_NAME: 'Kiro Agentur', GIT_AUTHOR_EMAIL: 'kiro@example.com' }), next);
+  });
+});
+
 describe('agents: in the policy', () => {
   test('agents: all blocks a human', () => {
     const s = setup({ policy: POLICY + 'agents: all\n' });
@@ -892,6 +952,15 @@ describe('agents: in the policy', () => {
     expect(r.stderr).toContain('policy env: MY_AGENT=yes-please (matches "MY_AGENT=yes*")');
     // A value that does not match is no signal.
     expectCommitted(s, s.commit(['-m', 'x'], { MY_AGENT: 'no' }), before);
+  });
+
+  test('agents: {env: ["NAME"]} counts the variable when present, even empty', () => {
+    const s = setup({ policy: POLICY + 'agents:\n  env: ["MY_AGENT"]\n' });
+    const before = s.head();
+    s.write('.env', 'B=1\n').add('.env');
+    const r = s.commit(['-m', 'x'], { MY_AGENT: '' });
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('policy env: MY_AGENT (matches "MY_AGENT")');
   });
 });
 

@@ -3,7 +3,7 @@
 // replaced with --force), and that uninstall puts back exactly what was there. The hooks are
 // exercised with real `git commit` runs. Run `node scripts/build.mjs` first.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DIST_CLI, isolatedEnv, REPO_ROOT } from '../helpers/cli.ts';
@@ -437,17 +437,80 @@ describe('husky', () => {
     expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
   });
 
-  test('v9: a snippet that exits before its end is refused, since agent-gate would never run', () => {
+  test('v9: a snippet that exits before its end is refused; --force replaces it, keeps a backup, and uninstall restores it', () => {
     const s = new Sandbox();
-    huskyV9(s, 'echo lint\nexit 0\n');
+    huskyV9(s, `echo husky-ran >> '${s.out}/marker'\nexit 0\n`);
     const before = snapshot(join(s.dir, '.husky'));
-    const r = s.cli(['install']);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('line 2 ("exit 0") ends the hook before agent-gate would run');
+    const line = oneLineError(s.cli(['install']));
+    expect(line).toContain('line 2 ("exit 0") can end the hook before agent-gate would run at its end');
+    expect(line).toContain('--force');
     // Nothing was changed, commit-msg included.
     expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
+
+    const r = s.cli(['install', '--force']);
+    expect(r.code).toBe(0);
+    const file = join(s.dir, '.husky', 'pre-commit');
+    expect(r.stdout).toContain(`${file}: replaced (--force); the old hook is kept as pre-commit.agent-gate-backup`);
+    expect(readFileSync(`${file}.agent-gate-backup`, 'utf8')).toBe(`echo husky-ran >> '${s.out}/marker'\nexit 0\n`);
+    expect(readFileSync(file, 'utf8')).not.toContain('exit 0\n');
+    const blocked = s.agentBlocked();
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(existsSync(join(s.out, 'marker'))).toBe(false);
+    // Reinstalling with --force keeps the one backup and changes nothing.
+    const installed = snapshot(join(s.dir, '.husky'));
     expect(s.cli(['install', '--force']).code).toBe(0);
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(installed);
+    const u = s.cli(['uninstall']);
+    expect(u.code).toBe(0);
+    expect(u.stdout).toContain(`${file}: restored the hook replaced by --force`);
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
+  });
+
+  test('v9: an exit added above an earlier install is refused too; --force backs up the snippet without the block', () => {
+    const s = new Sandbox();
+    huskyV9(s, 'echo lint\n', 0o755);
+    const before = snapshot(join(s.dir, '.husky'));
+    expect(s.cli(['install']).code).toBe(0);
+    const file = join(s.dir, '.husky', 'pre-commit');
+    writeFileSync(file, '[ -n "$SKIP" ] && exit 0\n' + readFileSync(file, 'utf8'));
+    expect(oneLineError(s.cli(['install']))).toContain('line 1 ("[ -n \"$SKIP\" ] && exit 0") can end the hook');
+    expect(s.cli(['install', '--force']).code).toBe(0);
+    expect(readFileSync(`${file}.agent-gate-backup`, 'utf8')).toBe('[ -n "$SKIP" ] && exit 0\necho lint\n');
+    expect(s.agentBlocked().code).toBe(1);
+    expect(s.cli(['uninstall']).code).toBe(0);
+    const after = snapshot(join(s.dir, '.husky'));
+    expect(Buffer.from(after['pre-commit']?.bytes ?? '', 'base64').toString()).toBe('[ -n "$SKIP" ] && exit 0\necho lint\n');
+    expect({ ...after, 'pre-commit': before['pre-commit'] }).toEqual(before);
+  });
+
+  test.each([
+    ['[ -n "$CI" ] && exit 0', 1],
+    ['if true; then exit; fi', 1],
+    ['exec npx lint-staged', 1],
+    ['echo a; return 0', 1],
+    ['exit $?', 1],
+    ['npm test || exit 1', 0],
+    ['exec < /dev/tty', 0],
+    ['exec >/dev/null 2>&1', 0],
+    ['# exit 0 is only a comment', 0],
+    ['echo "exit code"', 0],
+  ])('v9: %s before the end: refused=%i', (line, refused) => {
+    const s = new Sandbox();
+    huskyV9(s, `${line}\necho after\n`);
+    const r = s.cli(['install']);
+    expect(r.code).toBe(refused === 1 ? 2 : 0);
+    if (refused === 1) expect(r.stderr).toContain(`line 1 ("${line}")`);
+  });
+
+  test('v9: a missing husky wrapper (git would run no hook) is refused, nothing written', () => {
+    const s = new Sandbox();
+    huskyV9(s, 'true\n');
+    rmSync(join(s.dir, '.husky', '_', 'commit-msg'));
+    const before = snapshot(s.dir);
+    const line = oneLineError(s.cli(['install']));
+    expect(line).toContain(`husky's wrapper ${join(s.dir, '.husky', '_', 'commit-msg')} is missing or not executable, so git would run no hook`);
+    expect(snapshot(s.dir)).toEqual(before);
   });
 
   test('v9: a failing husky command fails the commit before agent-gate runs', () => {
@@ -485,16 +548,59 @@ describe('husky', () => {
     expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
   });
 
-  test('a fresh clone with .husky/ but no core.hooksPath yet gets the hooks in .husky/, with a note', () => {
+  test('a fresh clone with .husky/ but no core.hooksPath yet: hooks where git runs them now and in .husky/; uninstall cleans both', () => {
     const s = new Sandbox();
-    writeHook(join(s.dir, '.husky', 'pre-commit'), 'echo husky-ran\n', 0o644);
+    writeHook(join(s.dir, '.husky', 'pre-commit'), `echo husky-ran >> '${s.out}/marker'\n`, 0o755);
+    const husky = snapshot(join(s.dir, '.husky'));
+    const gitHooks = snapshot(s.hooks);
     const r = s.cli(['install']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('husky is not set up in this clone yet');
+    expect(r.stdout).toContain(`${join(s.hooks, 'pre-commit')}: installed`);
     expect(readFileSync(join(s.dir, '.husky', 'pre-commit'), 'utf8')).toContain('# >>> agent-gate >>>');
-    expect(existsSync(join(s.dir, '.git', 'hooks', 'pre-commit'))).toBe(false);
+    // git runs .git/hooks now: the agent commit is blocked.
+    const now = s.agentBlocked();
+    expect(now.code).toBe(1);
+    expect(now.stderr).toContain('agent-gate pre-commit: commit blocked');
+    // Once husky is set up (v4-v8 layout), git runs .husky/ and agent-gate is there too.
+    s.ok(['config', 'core.hooksPath', '.husky']);
+    const later = s.agentBlocked();
+    expect(later.code).toBe(1);
+    expect(later.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('husky-ran\n');
+    // Uninstall with husky set up also removes the hooks left in .git/hooks.
+    const u = s.cli(['uninstall']);
+    expect(u.code).toBe(0);
+    expect(u.stdout).toContain(`${join(s.hooks, 'pre-commit')}: removed`);
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(husky);
+    expect(snapshot(s.hooks)).toEqual(gitHooks);
+  });
+
+  test('a fresh husky clone: uninstall before husky is set up cleans both places', () => {
+    const s = new Sandbox();
+    writeHook(join(s.dir, '.husky', 'pre-commit'), 'echo husky-ran\n', 0o644);
+    const husky = snapshot(join(s.dir, '.husky'));
+    const gitHooks = snapshot(s.hooks);
+    expect(s.cli(['install']).code).toBe(0);
     expect(s.cli(['uninstall']).code).toBe(0);
-    expect(readFileSync(join(s.dir, '.husky', 'pre-commit'), 'utf8')).toBe('echo husky-ran\n');
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(husky);
+    expect(snapshot(s.hooks)).toEqual(gitHooks);
+  });
+
+  test('v4-v8 (core.hooksPath=.husky): a snippet ending in exit 0 is replaced with --force and restored', () => {
+    const s = new Sandbox();
+    const pre = '#!/bin/sh\necho lint >&2\nexit 0\n';
+    writeHook(join(s.dir, '.husky', 'pre-commit'), pre, 0o755);
+    s.ok(['config', 'core.hooksPath', '.husky']);
+    const before = snapshot(join(s.dir, '.husky'));
+    expect(oneLineError(s.cli(['install']))).toContain('--force');
+    expect(s.cli(['install', '--force']).code).toBe(0);
+    expect(readFileSync(join(s.dir, '.husky', 'pre-commit.agent-gate-backup'), 'utf8')).toBe(pre);
+    const blocked = s.agentBlocked();
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(join(s.dir, '.husky'))).toEqual(before);
   });
 
   test('v4-v8 (core.hooksPath=.husky): the hook files git runs directly', () => {

@@ -246,6 +246,13 @@ describe('helpers', () => {
     ]);
     expect(detectAgentEnv({ TOOL: 'human' }, agents)).toEqual([]);
   });
+
+  test('an environment variable counts when present, even empty; a NAME=PATTERN entry matches the value', () => {
+    expect(detectAgentEnv({ CLAUDECODE: '', GEMINI_CLI: '', CODEX_SANDBOX: '' })).toEqual(['env: CLAUDECODE', 'env: GEMINI_CLI', 'env: CODEX_SANDBOX']);
+    expect(detectAgentEnv({ CLAUDECODE: undefined })).toEqual([]);
+    const agents: AgentsConfig = { all: false, identities: [], trailers: [], branches: [], env: ['MY_AGENT', 'TOOL=ai-*'] };
+    expect(detectAgentEnv({ MY_AGENT: '', TOOL: '' }, agents)).toEqual(['policy env: MY_AGENT (matches "MY_AGENT")']);
+  });
 });
 
 describe('end to end with real commits', () => {

@@ -57,11 +57,17 @@ function field(obj: unknown, path: string): unknown {
   return cur;
 }
 
+/** A payload or environment value for a one-line message: quoted and cut short. */
+function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v);
+  return v === undefined ? 'absent' : JSON.stringify(v) ?? 'nothing';
+}
+
 function commitId(event: string, payload: unknown, path: string): string {
   const v = field(payload, path);
   const id = typeof v === 'string' ? v.trim().toLowerCase() : '';
   if (!isObjectId(id)) {
-    const got = typeof v === 'string' ? JSON.stringify(v.length > 80 ? `${v.slice(0, 77)}...` : v) : 'nothing';
+    const got = typeof v === 'string' ? describe(v) : 'nothing';
     throw new GateError(`the ${event} event payload has no valid ${path} (a full hex commit id), got ${got}`);
   }
   return id;
@@ -98,8 +104,16 @@ function pullRequestPlan(event: string, payload: unknown): CheckPlan {
 function pushPlan(payload: unknown): Plan {
   const ref = optionalString(payload, 'ref');
   const after = field(payload, 'after');
-  if (field(payload, 'deleted') === true || (typeof after === 'string' && isNullObjectId(after.trim().toLowerCase()))) {
+  const deleted = field(payload, 'deleted') === true;
+  const zeroAfter = typeof after === 'string' && isNullObjectId(after.trim().toLowerCase());
+  // Only a payload that says both (deleted, and no commit after it) is a deletion: skipping on one
+  // of them alone would pass a push whose commits were never judged.
+  if (deleted && zeroAfter) {
     return { kind: 'skip', reason: `the push deleted ${JSON.stringify(ref ?? 'a ref')}; there are no commits to judge` };
+  }
+  if (deleted || zeroAfter) {
+    const said = deleted ? `deleted: true but after is ${describe(after)}` : `after is all zeros but deleted is ${describe(field(payload, 'deleted'))}`;
+    throw new GateError(`the push event payload is inconsistent (${said}); cannot tell whether the push deleted the ref or pushed commits`);
   }
   const head = commitId('push', payload, 'after');
   const branch = branchOfRef(ref);
@@ -139,7 +153,10 @@ function mergeGroupPlan(payload: unknown): CheckPlan {
 
 function dispatchPlan(payload: unknown, env: EventEnv): CheckPlan {
   const sha = (env.GITHUB_SHA ?? '').trim().toLowerCase();
-  const head = isObjectId(sha) ? sha : 'HEAD';
+  // Without GITHUB_SHA the checkout is the run's commit; a value that is there but is no commit id
+  // is a broken run, and judging HEAD instead could judge a different commit than the run's.
+  if (sha !== '' && !isObjectId(sha)) throw new GateError(`GITHUB_SHA is not a full hex commit id (got ${describe(env.GITHUB_SHA)}); cannot tell which commit the workflow_dispatch run judges`);
+  const head = sha === '' ? 'HEAD' : sha;
   const branch = branchOfRef(optionalString(payload, 'ref') ?? env.GITHUB_REF);
   return {
     kind: 'check', event: 'workflow_dispatch', head,

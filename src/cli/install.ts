@@ -1,14 +1,16 @@
 import { realpathSync } from 'node:fs';
 import { createGit } from '../git/exec.ts';
-import { findHookTarget, install, uninstall } from '../hook/install.ts';
+import { findHookPlaces, install, uninstall } from '../hook/install.ts';
 import { flag, parse, type Io } from './args.ts';
 
 export const INSTALL_HELP = `Usage: agent-gate install [--force]
        agent-gate uninstall
 
 install    write pre-commit and commit-msg hooks where git runs them (core.hooksPath, husky's
-           .husky/). An existing hook is kept: it runs first and agent-gate after it. A hook that
-           cannot be chained is refused unless --force, which replaces it and keeps a backup.
+           .husky/; also .git/hooks while husky is not set up in the clone). An existing hook is
+           kept: it runs first and agent-gate after it. A hook that cannot be chained (a husky
+           snippet that can exit before its end included) is refused unless --force, which
+           replaces it and keeps a backup.
 uninstall  remove agent-gate's hooks and put back exactly what was there before.
 A hook can be skipped with git commit --no-verify: the agent-gate Action in CI is the authority.
 `;
@@ -21,17 +23,17 @@ function cliPath(): string {
 export async function runInstall(argv: string[], io: Io): Promise<number> {
   const p = parse('install', argv, { force: { type: 'boolean' } });
   if (flag(p, 'help')) { io.out(INSTALL_HELP); return 0; }
-  const target = await findHookTarget(createGit(io.cwd, { env: io.env }));
-  const report = install(target, cliPath(), flag(p, 'force'));
+  const places = await findHookPlaces(createGit(io.cwd, { env: io.env }));
+  const report = install(places, cliPath(), flag(p, 'force'));
   io.out(report.lines.join('\n') + '\n');
-  if (target.notice !== undefined) io.err(`agent-gate: note: ${target.notice}\n`);
+  if (places.notice !== undefined) io.err(`agent-gate: note: ${places.notice}\n`);
   return 0;
 }
 
 export async function runUninstall(argv: string[], io: Io): Promise<number> {
   const p = parse('uninstall', argv, {});
   if (flag(p, 'help')) { io.out(INSTALL_HELP); return 0; }
-  const target = await findHookTarget(createGit(io.cwd, { env: io.env }));
-  io.out(uninstall(target).lines.join('\n') + '\n');
+  const places = await findHookPlaces(createGit(io.cwd, { env: io.env }));
+  io.out(uninstall(places).lines.join('\n') + '\n');
   return 0;
 }

@@ -179,11 +179,15 @@ export function detectAgent(commit: AgentCommitInput, opts: AgentDetectOptions =
   return { agent: signals.length > 0, signals };
 }
 
-/** Environment variables that agent shells set (SPEC 12), for the pre-commit hook. */
+/**
+ * Environment variables that agent shells set (SPEC 12), for the pre-commit hook. A name counts
+ * when it is present, even empty: an agent shell sets it, a human's shell has no reason to, and
+ * a value the agent left empty must not turn the gate off.
+ */
 export function detectAgentEnv(env: Readonly<Record<string, string | undefined>>, agents?: AgentsConfig): string[] {
   const signals: string[] = [];
   for (const name of ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX']) {
-    if (env[name] !== undefined && env[name] !== '') signals.push(`env: ${name}`);
+    if (env[name] !== undefined) signals.push(`env: ${name}`);
   }
   const exec = env.AWS_EXECUTION_ENV ?? '';
   if (/amazonq|kiro/i.test(exec)) signals.push(`env: AWS_EXECUTION_ENV=${exec}`);
@@ -194,7 +198,7 @@ export function detectAgentEnv(env: Readonly<Record<string, string | undefined>>
       const value = env[name];
       if (value === undefined) continue;
       // Values are matched case-sensitively: they are arbitrary data, not identities.
-      if (eq < 0 ? value !== '' : compileText(pattern.slice(eq + 1)).test(value)) {
+      if (eq < 0 || compileText(pattern.slice(eq + 1)).test(value)) {
         signals.push(`policy env: ${eq < 0 ? name : `${name}=${value}`} (matches ${JSON.stringify(pattern)})`);
       }
     }

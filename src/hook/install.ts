@@ -1,30 +1,37 @@
 // `agent-gate install` / `uninstall`: write the pre-commit and commit-msg hooks where git will run
 // them (core.hooksPath, husky), keep whatever hook was there, and undo exactly that.
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { firstLine } from '../git/errors.ts';
 import type { Git } from '../git/exec.ts';
 import { textOf } from '../git/exec.ts';
-
-export const HOOKS = ['pre-commit', 'commit-msg'] as const;
-export const BEGIN = '# >>> agent-gate >>>';
-export const END = '# <<< agent-gate <<<';
-/** The hook that was there before, run first by ours. */
-export const CHAINED = '.agent-gate-chained';
-/** The hook --force replaced, restored by uninstall. */
-export const BACKUP = '.agent-gate-backup';
+import { BACKUP, CHAINED, hasBlock, HOOKS, hookBlock, isFolder, taken } from './block.ts';
+import { installHusky, planHusky, uninstallHusky, type HuskyPlan } from './husky.ts';
 
 export interface HookTarget {
-  /** Where git runs hooks from (core.hooksPath or .git/hooks). */
   dir: string;
   /** husky keeps hooks as shell snippets in .husky/, which its own wrappers in .husky/_ run. */
   husky: boolean;
-  /** Set when husky is used but not set up in this clone yet: the hooks run once it is. */
-  notice?: string;
 }
 
-export async function findHookTarget(git: Git): Promise<HookTarget> {
+export interface HookPlaces {
+  /** Where install writes: the folder git runs hooks from, first. */
+  targets: HookTarget[];
+  /** Where an earlier install may have written while git ran hooks elsewhere: uninstall looks there too. */
+  others: HookTarget[];
+  notice?: string;
+  /** husky v9's wrapper folder: git runs nothing unless a wrapper for each hook is there. */
+  wrappers?: string;
+}
+
+async function gitPath(git: Git, args: string[], what: string): Promise<string> {
+  const r = await git.exec(args);
+  if (r.exitCode !== 0) throw new GateError(`install: git cannot resolve ${what}: ${firstLine(r.stderr) || `exit code ${r.exitCode}`}`);
+  return resolve(git.cwd, textOf(r.stdout).trim());
+}
+
+export async function findHookPlaces(git: Git): Promise<HookPlaces> {
   const top = await git.exec(['rev-parse', '--show-toplevel']);
   if (top.exitCode !== 0) {
     // git also stops here when the repository's own configuration is unusable (a core.hooksPath
@@ -36,139 +43,36 @@ export async function findHookTarget(git: Git): Promise<HookTarget> {
   const root = textOf(top.stdout).trim();
   // git itself resolves core.hooksPath here (`~/`, relative to the work tree, absolute), so the
   // folder is the one git runs hooks from; a lookup of our own would drift from git's rules.
-  const hooks = await git.exec(['rev-parse', '--git-path', 'hooks']);
-  if (hooks.exitCode !== 0) throw new GateError(`install: git cannot resolve its hooks folder (check core.hooksPath): ${firstLine(hooks.stderr) || `exit code ${hooks.exitCode}`}`);
-  const dir = resolve(git.cwd, textOf(hooks.stdout).trim());
-  // Only whether core.hooksPath is set matters here (a husky clone not set up yet), not its value.
-  const setting = await git.exec(['config', '--get', 'core.hooksPath']);
-  const configured = setting.exitCode === 0 && textOf(setting.stdout).trim() !== '';
+  const [dir, common] = await Promise.all([
+    gitPath(git, ['rev-parse', '--git-path', 'hooks'], 'its hooks folder (check core.hooksPath)'),
+    gitPath(git, ['rev-parse', '--git-common-dir'], 'its common folder'),
+  ]);
+  const defaultDir = join(common, 'hooks');
   const huskyDir = join(root, '.husky');
-  if (dir === join(huskyDir, '_') || dir === huskyDir) return { dir: huskyDir, husky: true };
-  // A fresh clone of a husky project has .husky/ but no core.hooksPath until husky's own install
-  // runs; hooks written to .git/hooks now would be bypassed silently from then on.
-  if (!configured && isFolder(huskyDir)) {
-    return { dir: huskyDir, husky: true, notice: `husky is not set up in this clone yet (core.hooksPath is unset): the hooks in .husky/ run once it is (npm install, or npx husky)` };
+  const plain = (d: string): HookTarget => ({ dir: d, husky: false });
+  const husky: HookTarget = { dir: huskyDir, husky: true };
+  if (dir === huskyDir || dir === join(huskyDir, '_')) {
+    const places: HookPlaces = { targets: [husky], others: [plain(defaultDir)] };
+    return dir === huskyDir ? places : { ...places, wrappers: dir };
   }
-  return { dir, husky: false };
+  if (dir === defaultDir && isFolder(huskyDir)) {
+    // A fresh clone of a husky project has .husky/ but no core.hooksPath until husky's own install
+    // runs: git runs .git/hooks now and .husky/ from then on, so agent-gate goes into both.
+    return {
+      targets: [plain(dir), husky], others: [],
+      notice: `husky is not set up in this clone yet (core.hooksPath is unset): agent-gate runs from ${dir} now and from .husky/ once husky is set up`,
+    };
+  }
+  return { targets: [plain(dir)], others: [husky, plain(defaultDir)].filter((t) => t.dir !== dir) };
 }
 
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/**
- * The block that runs agent-gate: the repository's own install first, then the CLI that ran
- * `install`, then one on PATH, then npx. A hook that finds none fails closed.
- */
-export function hookBlock(hook: string, cliPath: string, chained: string | null, notes: readonly string[] = []): string {
-  const lines = [BEGIN, '# Installed by `agent-gate install`; `agent-gate uninstall` removes it.', ...notes];
-  if (chained !== null) lines.push(`"$(dirname "$0")/${chained}" "$@" || exit $?`);
-  lines.push(
-    'agent_gate_run() {',
-    '  if [ -x ./node_modules/.bin/agent-gate ]; then ./node_modules/.bin/agent-gate "$@"',
-    `  elif [ -f ${shellQuote(cliPath)} ]; then node ${shellQuote(cliPath)} "$@"`,
-    '  elif command -v agent-gate >/dev/null 2>&1; then agent-gate "$@"',
-    '  elif command -v npx >/dev/null 2>&1; then npx --no-install agent-gate "$@"',
-    `  else echo "agent-gate: the ${hook} hook cannot find agent-gate (npm i -D agent-gate, or run agent-gate uninstall)" >&2; return 2; fi`,
-    '}',
-    `agent_gate_run hook ${hook} "$@" || exit $?`,
-    END,
-  );
-  return lines.join('\n') + '\n';
-}
-
-function hasBlock(text: string): boolean {
-  return text.includes(BEGIN) && text.includes(END);
-}
-
-function withoutBlock(text: string): string {
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) return text;
-  return text.slice(0, start) + text.slice(end + END.length).replace(/^\n/, '');
+function checkHuskyWrapper(wrapper: string): void {
+  let runnable = false;
+  try { const st = lstatSync(wrapper); runnable = !st.isDirectory() && (st.mode & 0o111) !== 0; } catch { runnable = false; }
+  if (!runnable) throw new GateError(`install: core.hooksPath is .husky/_ but husky's wrapper ${wrapper} is missing or not executable, so git would run no hook; set husky up first (npx husky), then rerun agent-gate install`);
 }
 
 export interface InstallReport { lines: string[] }
-
-const SHEBANG = '#!/usr/bin/env sh\n';
-/** In a husky file's block: what install changed outside the block, so uninstall can undo it. */
-const RESTORE = '# agent-gate restore: ';
-
-interface HuskyRestore {
-  /** install created the file. */
-  created?: boolean;
-  /** The file was empty; install wrote the shebang line. */
-  shebang?: boolean;
-  /** The file had no final newline; install added one. */
-  newline?: boolean;
-  /** The file's permission bits (octal) before install made it executable. */
-  mode?: string;
-}
-
-function restoreOf(text: string): HuskyRestore | null {
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) return null;
-  for (const line of text.slice(start, end).split('\n')) {
-    if (!line.startsWith(RESTORE)) continue;
-    try {
-      const value = JSON.parse(line.slice(RESTORE.length)) as unknown;
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as HuskyRestore;
-    } catch {
-      // An unreadable record is as good as none.
-    }
-  }
-  return null;
-}
-
-function installHusky(file: string, hook: string, cliPath: string, out: string[]): void {
-  const existed = existsSync(file);
-  const before = existed ? readFileSync(file, 'utf8') : '';
-  // husky runs the snippet with sh: whatever it held runs first, then agent-gate.
-  const kept = withoutBlock(before);
-  const previous = hasBlock(before) ? restoreOf(before) : null;
-  let restore: HuskyRestore;
-  let base: string;
-  if (previous !== null) {
-    // Reinstall: what install changed the first time is already in `kept`.
-    restore = previous;
-    base = kept === '' || kept.endsWith('\n') ? kept : kept + '\n';
-  } else {
-    restore = {};
-    if (!existed) restore.created = true;
-    else {
-      const mode = statSync(file).mode & 0o777;
-      if (mode !== 0o755) restore.mode = mode.toString(8).padStart(4, '0');
-    }
-    if (kept === '') {
-      base = SHEBANG;
-      if (existed) restore.shebang = true;
-    } else if (!kept.endsWith('\n')) {
-      base = kept + '\n';
-      restore.newline = true;
-    } else base = kept;
-  }
-  writeFileSync(file, base + hookBlock(hook, cliPath, null, [RESTORE + JSON.stringify(restore)]));
-  chmodSync(file, 0o755);
-  out.push(`${file}: ${!existed ? 'created' : hasBlock(before) ? 'updated' : 'added agent-gate after the existing commands'}`);
-}
-
-function uninstallHusky(file: string, text: string, out: string[]): void {
-  const restore = restoreOf(text);
-  let rest = withoutBlock(text);
-  if (restore === null) {
-    // A block without a record (an older install): remove what is only ours.
-    if (rest.trim() === '' || rest === SHEBANG) { rmSync(file); out.push(`${file}: removed`); }
-    else { writeFileSync(file, rest); out.push(`${file}: agent-gate lines removed`); }
-    return;
-  }
-  if (restore.created === true && (rest === '' || rest === SHEBANG)) { rmSync(file); out.push(`${file}: removed`); return; }
-  if (restore.shebang === true && rest === SHEBANG) rest = '';
-  if (restore.newline === true && rest.endsWith('\n')) rest = rest.slice(0, -1);
-  writeFileSync(file, rest);
-  if (typeof restore.mode === 'string' && /^[0-7]{3,4}$/.test(restore.mode)) chmodSync(file, parseInt(restore.mode, 8));
-  out.push(`${file}: agent-gate lines removed`);
-}
 
 /** What install does to one plain hook; decided for every hook before any file is touched. */
 type PlainPlan = 'fresh' | 'update' | 'chain' | 'replace';
@@ -177,19 +81,19 @@ function planPlain(dir: string, hook: string, force: boolean): PlainPlan {
   const file = join(dir, hook);
   const chainedName = hook + CHAINED;
   const backup = join(dir, hook + BACKUP);
-  if (!existsSync(file) && !isLink(file)) return 'fresh';
+  if (!taken(file)) return 'fresh';
   const st = lstatSync(file);
   const text = st.isFile() ? readFileSync(file, 'utf8') : '';
   if (hasBlock(text)) return 'update';
   const runnable = st.isFile() && (st.mode & 0o111) !== 0;
-  const chainTaken = existsSync(join(dir, chainedName)) || isLink(join(dir, chainedName));
+  const chainTaken = taken(join(dir, chainedName));
   // A hook that can be chained is kept and runs first, with or without --force.
   if (runnable && !chainTaken) return 'chain';
   if (!force) {
     const why = chainTaken ? `${chainedName} already exists` : 'it is not an executable file';
     throw new GateError(`install: ${file} exists and cannot be chained (${why}); rerun with --force to replace it (a backup is kept)`);
   }
-  if (existsSync(backup) || isLink(backup)) throw new GateError(`install: ${backup} already exists; move it away first so no hook is lost`);
+  if (taken(backup)) throw new GateError(`install: ${backup} already exists; move it away first so no hook is lost`);
   return 'replace';
 }
 
@@ -213,53 +117,55 @@ function installPlain(dir: string, hook: string, cliPath: string, plan: PlainPla
   out.push(`${file}: installed`);
 }
 
-function isFolder(path: string): boolean {
-  try { return lstatSync(path).isDirectory(); } catch { return false; }
+function uninstallPlain(dir: string, hook: string, out: string[]): void {
+  const file = join(dir, hook);
+  const chained = join(dir, hook + CHAINED);
+  const backup = join(dir, hook + BACKUP);
+  rmSync(file);
+  if (taken(chained)) { renameSync(chained, file); out.push(`${file}: restored the hook that was there before`); }
+  else if (taken(backup)) { renameSync(backup, file); out.push(`${file}: restored the hook replaced by --force`); }
+  else out.push(`${file}: removed`);
 }
 
-function isLink(path: string): boolean {
-  try { return lstatSync(path).isSymbolicLink(); } catch { return false; }
-}
-
-/**
- * husky runs a snippet top to bottom with sh, and agent-gate goes at its end: an `exit` line of
- * its own before that would skip agent-gate every time, silently.
- */
-function checkHuskySnippet(file: string, hook: string, force: boolean): void {
-  if (force || !existsSync(file)) return;
-  const lines = withoutBlock(readFileSync(file, 'utf8')).split('\n');
-  const at = lines.findIndex((l) => /^\s*exit(?:\s|;|$)/.test(l));
-  if (at < 0) return;
-  throw new GateError(`install: ${file} line ${at + 1} ("${lines[at]?.trim() ?? ''}") ends the hook before agent-gate would run at its end; remove that line, or pass --force to install anyway and call agent-gate hook ${hook} above it yourself`);
-}
-
-export function install(target: HookTarget, cliPath: string, force: boolean): InstallReport {
+export function install(places: HookPlaces, cliPath: string, force: boolean): InstallReport {
   // Every refusal happens before the first change, so a refused install leaves nothing behind.
-  if (target.husky) for (const hook of HOOKS) checkHuskySnippet(join(target.dir, hook), hook, force);
-  const plans = target.husky ? [] : HOOKS.map((hook) => planPlain(target.dir, hook, force));
-  mkdirSync(target.dir, { recursive: true });
+  // husky v9 runs .husky/<hook> from its wrapper in .husky/_; without the wrapper git runs nothing.
+  if (places.wrappers !== undefined) for (const hook of HOOKS) checkHuskyWrapper(join(places.wrappers, hook));
+  const plans = places.targets.map((t) => HOOKS.map((hook): PlainPlan | HuskyPlan => (t.husky ? planHusky(join(t.dir, hook), force) : planPlain(t.dir, hook, force))));
   const lines: string[] = [];
-  HOOKS.forEach((hook, i) => {
-    if (target.husky) installHusky(join(target.dir, hook), hook, cliPath, lines);
-    else installPlain(target.dir, hook, cliPath, plans[i] as PlainPlan, lines);
+  places.targets.forEach((t, i) => {
+    mkdirSync(t.dir, { recursive: true });
+    HOOKS.forEach((hook, j) => {
+      const plan = plans[i]?.[j];
+      if (t.husky) installHusky(join(t.dir, hook), hook, cliPath, plan as HuskyPlan, lines);
+      else installPlain(t.dir, hook, cliPath, plan as PlainPlan, lines);
+    });
   });
   return { lines };
 }
 
-export function uninstall(target: HookTarget): InstallReport {
+/** The hook's text, through a link as git would run it; nothing for a missing file or a folder. */
+function readIfFile(path: string): string {
+  try { return readFileSync(path, 'utf8'); } catch { return ''; }
+}
+
+export function uninstall(places: HookPlaces): InstallReport {
   const lines: string[] = [];
-  for (const hook of HOOKS) {
-    const file = join(target.dir, hook);
-    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    if (!hasBlock(text)) { lines.push(`${file}: no agent-gate hook`); continue; }
-    if (target.husky) { uninstallHusky(file, text, lines); continue; }
-    const chained = join(target.dir, hook + CHAINED);
-    const backup = join(target.dir, hook + BACKUP);
-    rmSync(file);
-    if (existsSync(chained)) { renameSync(chained, file); lines.push(`${file}: restored the hook that was there before`); }
-    else if (existsSync(backup)) { renameSync(backup, file); lines.push(`${file}: restored the hook replaced by --force`); }
-    else lines.push(`${file}: removed`);
+  const seen = new Set<string>();
+  for (const [k, t] of [...places.targets, ...places.others].entries()) {
+    if (seen.has(t.dir)) continue;
+    seen.add(t.dir);
+    for (const hook of HOOKS) {
+      const file = join(t.dir, hook);
+      const text = readIfFile(file);
+      if (!hasBlock(text)) {
+        // Folders git does not run hooks from are only mentioned when there was something to undo.
+        if (k < places.targets.length) lines.push(`${file}: no agent-gate hook`);
+        continue;
+      }
+      if (t.husky) uninstallHusky(file, text, lines);
+      else uninstallPlain(t.dir, hook, lines);
+    }
   }
   return { lines };
 }
-

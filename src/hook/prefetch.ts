@@ -1,4 +1,4 @@
-// The hook's two git reads, started before the rest of the hook's code is loaded and initialised,
+// The hook's three git reads, started before the rest of the hook's code is loaded and initialised,
 // so git works while Node does. Nothing here may import more than the git runner.
 import { createGit, type Git } from '../git/exec.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
@@ -7,16 +7,21 @@ export const STAGED_DIFF = ['diff', '--cached', '--raw', '-z', '--no-renames', '
 /** Read in one `cat-file --batch`: the workspace policy at HEAD, and git's own MERGE_HEAD. */
 export const STAGED_BATCH_INPUT = `HEAD:${DEFAULT_POLICY_PATH}\nMERGE_HEAD\n`;
 
+/** The author and committer git will record (GIT_AUTHOR_IDENT, GIT_COMMITTER_IDENT). */
+export const IDENT_VARS = ['var', '-l'];
+
 export interface StagedReads {
   diff: Promise<Buffer>;
   batch: Promise<Buffer>;
+  ident: Promise<Buffer>;
 }
 
 export function startStagedReads(git: Git): StagedReads {
-  const reads = { diff: git.run(STAGED_DIFF), batch: git.run(['cat-file', '--batch'], { input: STAGED_BATCH_INPUT }) };
+  const reads = { diff: git.run(STAGED_DIFF), batch: git.run(['cat-file', '--batch'], { input: STAGED_BATCH_INPUT }), ident: git.run(IDENT_VARS) };
   // Errors surface where the reads are awaited, not as unhandled rejections in between.
   reads.diff.catch(() => undefined);
   reads.batch.catch(() => undefined);
+  reads.ident.catch(() => undefined);
   return reads;
 }
 

@@ -1,6 +1,7 @@
 // `agent-gate hook pre-commit | commit-msg`: the local half of the gate. It judges the staged
 // change with the same engine, canonical paths and findings as `check`, but only for commits an
-// agent makes (environment, trailers, staged log entries) unless the policy says `agents: all`.
+// agent makes (environment, author or committer identity, trailers, staged log entries) unless
+// the policy says `agents: all`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GateError } from '../errors.ts';
@@ -67,11 +68,18 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const logs = logChanges(staged.changes, matcher);
   const message = opts.stage === 'commit-msg' ? await readMessage(git, opts.cwd, opts.messageFile) : null;
   const trailers = message === null ? [] : detectionTrailers(message);
-  const trailerSignals = message === null ? [] : detectAgent({ authorName: '', authorEmail: '', committerName: '', committerEmail: '', trailers }, workspace?.agents ? { agents: workspace.agents } : {}).signals;
-  // pre-commit judges the change whenever the environment, the policy or staged log entries make it
-  // agent work; commit-msg then only adds what the message tells (the model), and judges the
-  // change itself only when the trailers are the first signal.
-  const preCommitJudges = env.length > 0 || all || logs.length > 0;
+  const agents = workspace?.agents ? { agents: workspace.agents } : {};
+  const trailerSignals = message === null ? [] : detectAgent({ authorName: '', authorEmail: '', committerName: '', committerEmail: '', trailers }, agents).signals;
+  // The same identity rules as check (SPEC 7), on the author and committer git will record.
+  const { author, committer } = staged.idents;
+  const identity = detectAgent({ authorName: author.name, authorEmail: author.email, committerName: committer.name, committerEmail: committer.email, trailers: [] }, agents)
+    .signals.filter((s) => s !== 'policy agents: all');
+  result.signals.push(...identity);
+  // pre-commit judges the change whenever the environment, the identity (git exports the final
+  // author of `--author` and `--amend` before pre-commit runs), the policy or staged log entries
+  // make it agent work; commit-msg then only adds what the message tells (the model), and judges
+  // the change itself only when the trailers are the first signal.
+  const preCommitJudges = env.length > 0 || identity.length > 0 || all || logs.length > 0;
   if (!preCommitJudges && trailerSignals.length === 0) return result;
 
   const files = [userPolicy(), workspace].filter((f): f is PolicyFile => f !== null);

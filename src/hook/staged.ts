@@ -1,6 +1,6 @@
 // What the pre-commit and commit-msg hooks judge: the index (as GIT_INDEX_FILE names it, so
 // `commit -a` and `commit <path>` are judged as git will commit them) against HEAD, or against
-// nothing on an unborn branch, or while a merge is concluded against git's own merge. Two git
+// nothing on an unborn branch, or while a merge is concluded against git's own merge. Three git
 // processes at most on the clean path, run side by side.
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
@@ -12,12 +12,15 @@ import { parseRawDiff, type Change } from '../git/rawdiff.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
 import type { PolicyFile } from '../policy/types.ts';
+import { parseVarList, type Idents } from './ident.ts';
 import { STAGED_DIFF, startStagedReads, type StagedReads } from './prefetch.ts';
 
 export interface Staged {
   changes: Change[];
   /** The workspace policy as of HEAD (there is no base commit locally), or null. */
   policy: PolicyFile | null;
+  /** The author and committer git will record. */
+  idents: Idents;
 }
 
 const DIFF = STAGED_DIFF;
@@ -79,7 +82,8 @@ async function automaticMerge(git: Git, mergeHead: string): Promise<string | nul
 }
 
 export async function readStaged(git: Git, reads: StagedReads = startStagedReads(git)): Promise<Staged> {
-  const [diff, batch] = await Promise.all([reads.diff, reads.batch]);
+  const [diff, batch, ident] = await Promise.all([reads.diff, reads.batch, reads.ident]);
+  const idents = parseVarList(ident);
   const [policyObject, mergeObject] = parseBatch(batch, 2) as [BatchObject, BatchObject];
   const bytes = policyBlob(policyObject);
   let policy: PolicyFile | null = null;
@@ -89,8 +93,8 @@ export async function readStaged(git: Git, reads: StagedReads = startStagedReads
   }
   if (mergeObject.type === 'commit' && mergeObject.id !== null) {
     const tree = await automaticMerge(git, mergeObject.id);
-    if (tree !== null) return { changes: parseRawDiff(await git.run([...DIFF, tree, '--'])), policy };
+    if (tree !== null) return { changes: parseRawDiff(await git.run([...DIFF, tree, '--'])), policy, idents };
   }
-  return { changes: parseRawDiff(diff), policy };
+  return { changes: parseRawDiff(diff), policy, idents };
 }
 

@@ -1,0 +1,56 @@
+// The agent-gate block that install writes into a hook file, and the names of the files it keeps
+// next to it; shared by plain hooks (.git/hooks, core.hooksPath) and husky snippets.
+import { lstatSync } from 'node:fs';
+
+export const HOOKS = ['pre-commit', 'commit-msg'] as const;
+export const BEGIN = '# >>> agent-gate >>>';
+export const END = '# <<< agent-gate <<<';
+/** The hook that was there before, run first by ours. */
+export const CHAINED = '.agent-gate-chained';
+/** The hook --force replaced, restored by uninstall. */
+export const BACKUP = '.agent-gate-backup';
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The block that runs agent-gate: the repository's own install first, then the CLI that ran
+ * `install`, then one on PATH, then npx. A hook that finds none fails closed.
+ */
+export function hookBlock(hook: string, cliPath: string, chained: string | null, notes: readonly string[] = []): string {
+  const lines = [BEGIN, '# Installed by `agent-gate install`; `agent-gate uninstall` removes it.', ...notes];
+  if (chained !== null) lines.push(`"$(dirname "$0")/${chained}" "$@" || exit $?`);
+  lines.push(
+    'agent_gate_run() {',
+    '  if [ -x ./node_modules/.bin/agent-gate ]; then ./node_modules/.bin/agent-gate "$@"',
+    `  elif [ -f ${shellQuote(cliPath)} ]; then node ${shellQuote(cliPath)} "$@"`,
+    '  elif command -v agent-gate >/dev/null 2>&1; then agent-gate "$@"',
+    '  elif command -v npx >/dev/null 2>&1; then npx --no-install agent-gate "$@"',
+    `  else echo "agent-gate: the ${hook} hook cannot find agent-gate (npm i -D agent-gate, or run agent-gate uninstall)" >&2; return 2; fi`,
+    '}',
+    `agent_gate_run hook ${hook} "$@" || exit $?`,
+    END,
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function hasBlock(text: string): boolean {
+  return text.includes(BEGIN) && text.includes(END);
+}
+
+export function withoutBlock(text: string): string {
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) return text;
+  return text.slice(0, start) + text.slice(end + END.length).replace(/^\n/, '');
+}
+
+export function isFolder(path: string): boolean {
+  try { return lstatSync(path).isDirectory(); } catch { return false; }
+}
+
+/** Something (a file, a folder, a dangling link) is at `path`. */
+export function taken(path: string): boolean {
+  try { lstatSync(path); return true; } catch { return false; }
+}
