@@ -1774,6 +1774,37 @@ const GIT_RUNS: GapRow[] = [
   ["git config submodule.x.update '!rm -rf /'", 'deny', undefined, 'stored submodule update command'],
 ];
 
+// Where bash reads quotes as plain characters and expands what they hold (audit round 6): the word
+// of `${x:-word}` in double quotes (with extquote, `$'…'` is decoded first) and in an unquoted
+// heredoc body, and `$'…'` in arithmetic, which is decoded and then expanded.
+table('quotes that do not quote', WS, rows([
+  ["echo \"${x:-$'$(rm -rf ~)'}\"", 'deny'],
+  ["echo \"${x:-$'\\x24(rm -rf x)'}\"", 'deny'],
+  ["echo \"${x:-$'\\x60rm -rf x\\x60'}\"", 'deny'],
+  ["echo \"${x:=$'\\044(rm -rf x)'}\"", 'deny'],
+  ["echo \"${x:+$'\\u0024(rm -rf x)'}\"", 'deny'],
+  ["echo \"${x:-${y:-$'\\x24(rm -rf x)'}}\"", 'deny'],
+  ["echo ${x:-\"${y:-$'\\x24(rm -rf x)'}\"}", 'deny'],
+  ["echo \"${x:-$'$(echo k > secrets/k)'}\"", 'deny'],
+  ["cat <<EOF\n${x:-'$(rm -rf x)'}\nEOF", 'deny'],
+  ["cat <<EOF\n${x:-'`rm -rf x`'}\nEOF", 'deny'],
+  ["cat <<EOF\n${x:-$'\\x24(rm -rf x)'}\nEOF", 'deny'],
+  ["cat <<EOF\n${x:-${y:-'$(rm -rf x)'}}\nEOF", 'deny'],
+  ["echo $(( $'\\x24(rm -rf x)' ))", 'deny'],
+  ["echo \"$(( 1 + $'\\044(rm -rf x)' ))\"", 'deny'],
+  ["echo $(( $'\\x60rm -rf x\\x60' ))", 'deny'],
+  ["echo $[ $'\\x24(rm -rf x)' ]", 'deny'],
+  ["s=abc; echo ${s:0:$'\\x24(rm -rf x)'}", 'deny'],
+  ["a=(1); echo ${#a[$'\\x24(rm -rf x)']}", 'deny'],
+  ["for (( i=$'\\x24(rm -rf x)'; i<1; i++ )); do :; done", 'deny'],
+  ["echo \"${x:-$'\\x{24}(rm -rf x)'}\"", 'ask', undefined, "\\x{HH} is not decoded here: its value is unknown"],
+  // Plain text in those places stays plain.
+  ["echo \"${x:-$'hello\\tworld'}\" \"${x#$'\\t'}\"", 'allow'],
+  ["cat <<EOF\n${x:-'a b'} and ${y:-$'c\\td'}\nEOF", 'allow'],
+  ["echo $(( $'1' + 2 ))", 'allow'],
+  ["echo \"${x:-$(echo $'a\\tb')}\"", 'allow', undefined, 'inside $( ) quotes quote again'],
+]));
+
 describe('git sub-commands that run commands', () => {
   test.each(GIT_RUNS.map(([c, e, cwd]) => [label(c, cwd), e, c, cwd] as const))('%s -> %s', (_t, effect, command, cwd) => {
     expect(run(WS, command, cwd).effect).toBe(effect);

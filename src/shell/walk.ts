@@ -50,6 +50,12 @@ export class Walker {
    */
   private arith = false;
   /**
+   * Above 0 while walking the word of a `${x:-word}`-style operation inside double quotes or an
+   * unquoted heredoc body. bash reads quotes there as plain characters (and with extquote decodes
+   * `$'…'` first), so `"${x:-$'$(cmd)'}"` and a heredoc's `${x:-'$(cmd)'}` run cmd.
+   */
+  private quotesExpand = 0;
+  /**
    * Static `alias NAME=VALUE` definitions met so far: with expand_aliases a later command word NAME
    * runs VALUE, so `alias x=eval` makes `x 'rm y'` an eval. Null until the first one.
    */
@@ -473,7 +479,7 @@ export class Walker {
   private tryScript(s: ScriptArg, depth: number): void {
     const mark = this.parts.length;
     const suspicious = this.suspicious;
-    const { literal, arith } = this;
+    const { literal, arith, quotesExpand } = this;
     const deferred = this.folders.deferred;
     try {
       this.source(s.arg.value, depth);
@@ -483,6 +489,7 @@ export class Walker {
       this.suspicious = suspicious;
       this.literal = literal;
       this.arith = arith;
+      this.quotesExpand = quotesExpand;
       this.folders.deferred = deferred;
       const text = s.arg.value.replace(/\s+/g, ' ').trim();
       const why = e.wrapped ? e.message : `${s.by}: ${e.message}`;
@@ -653,16 +660,20 @@ export class Walker {
       case 'SingleQuoted':
         this.quoted(scope, p.pos, p.end);
         // In arithmetic the quotes do not quote: `$(( '$(cmd)' ))` runs cmd.
-        if (this.arith && mayHoldCode(p.value)) this.expandedText(p.value, depth + 1, sink);
+        if ((this.arith || this.quotesExpand > 0) && mayHoldCode(p.value)) this.expandedText(p.value, depth + 1, sink);
         return;
       case 'AnsiCQuoted': {
         this.quoted(scope, p.pos, p.end);
         // bash 5.2 reads `\x{HH}`; unbash does not decode it, so the word's value is not known here.
-        if (p.text.includes('\\x{')) arg.dynamic ??= "$'\\x{…}' escape";
-        if (!this.arith) return;
-        // In arithmetic `$'` is a plain `$` and a quote: the text between the quotes is expanded.
+        const undecoded = p.text.includes('\\x{');
+        if (undecoded) arg.dynamic ??= "$'\\x{…}' escape";
+        if (!this.arith && this.quotesExpand === 0) return;
+        if (undecoded) sink.force ??= "$'\\x{…}' escape in text bash expands again";
+        // Where quotes do not quote, the text between them is expanded: as written (`$'` is a plain
+        // `$` in arithmetic) and as decoded (`$'\x24(cmd)'` is `$(cmd)` once bash has read it).
         const raw = p.text.slice(2, -1);
         if (mayHoldCode(raw)) this.expandedText(raw, depth + 1, sink);
+        if (p.value !== raw && mayHoldCode(p.value)) this.expandedText(p.value, depth + 1, sink);
         return;
       }
       case 'DoubleQuoted':
@@ -692,7 +703,11 @@ export class Walker {
         if (p.index) this.arithmeticWord(p.index, scope, d, sink);
         // `${!x}` expands the variable named by x's value, subscript included.
         if (p.text.startsWith('${!')) this.arithmeticSeen = true;
-        if (p.operation) this.parameterOperation(p.operation, p.parameter, scope, d, sink);
+        if (p.operation) {
+          if (quoted) this.quotesExpand++;
+          this.parameterOperation(p.operation, p.parameter, scope, d, sink);
+          if (quoted) this.quotesExpand--;
+        }
         this.literal = literal;
         return;
       }
@@ -751,11 +766,11 @@ export class Walker {
   private substitution(script: ParsedScript | undefined, scope: Scope, depth: number, where: string | null = null): void {
     checkDepth(depth);
     if (script === undefined) fail('substitution that could not be parsed');
-    const literal = this.literal;
-    const arith = this.arith;
+    const { literal, arith, quotesExpand } = this;
     this.literal = 'command';
-    // A command substitution inside arithmetic is an ordinary script again.
+    // A command substitution inside arithmetic or an expanding word is an ordinary script again.
     this.arith = false;
+    this.quotesExpand = 0;
     try {
       checkErrors(script);
       const own = script.source;
@@ -766,6 +781,7 @@ export class Walker {
     }
     this.literal = literal;
     this.arith = arith;
+    this.quotesExpand = quotesExpand;
   }
 
   private arithmetic(root: ArithmeticExpression, scope: Scope, depth: number, sink: Sink): void {
@@ -864,7 +880,7 @@ export class Walker {
     try {
       for (const p of parts) this.part(p, scope, depth, sink, scratch, true);
     } catch (e) {
-      throw located(e, 'in quoted text that bash expands inside arithmetic');
+      throw located(e, 'in quoted text that bash expands again');
     }
     this.arith = arith;
     if (marks !== null) this.checkSuspicious(marks, scope);
