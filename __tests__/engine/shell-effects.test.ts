@@ -1805,6 +1805,18 @@ table('quotes that do not quote', WS, rows([
   ["echo \"${x:-$(echo $'a\\tb')}\"", 'allow', undefined, 'inside $( ) quotes quote again'],
 ]));
 
+// Versioned and static builds of the shells, other POSIX shells and toybox (audit round 6).
+table('shells under other names', WS, rows([
+  ["bash5.2 -c 'rm -rf x'", 'deny'],
+  ["bash-5.2 -lc 'rm -rf x'", 'deny'],
+  ["/usr/bin/bash-static -c 'rm -rf x'", 'deny'],
+  ["zsh-5.9 -c 'rm -rf x'", 'deny'],
+  ["yash -c 'rm -rf x'", 'deny'],
+  ["posh -c 'rm -rf x'", 'deny'],
+  ["toybox sh -c 'rm -rf x'", 'deny'],
+  ["bash5.2 -c 'npm test'", 'allow', undefined, 'a transparent wrapper, as bash -c is'],
+]));
+
 describe('git sub-commands that run commands', () => {
   test.each(GIT_RUNS.map(([c, e, cwd]) => [label(c, cwd), e, c, cwd] as const))('%s -> %s', (_t, effect, command, cwd) => {
     expect(run(WS, command, cwd).effect).toBe(effect);

@@ -14,9 +14,20 @@ import { joinedArg, type Arg } from './words.ts';
 export type { ScriptArg, Unwrapped } from './unwrapped.ts';
 
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
+/**
+ * The same shells under a versioned or static build's name (`bash5.2`, `bash-5.2`, `bash-static`),
+ * and other POSIX shells that take `-c` the same way, read as sh.
+ */
+const SHELL_VARIANT = /^(sh|bash|zsh|dash|ksh|ash|mksh|rbash|yash|posh|lksh|oksh|loksh|pdksh)(?:-?\d+(?:\.\d+)*)?(?:-static)?$/;
+
+function wrapperKey(name: string): string {
+  if (SHELLS.has(name)) return name;
+  const variant = SHELL_VARIANT.exec(name)?.[1];
+  return variant === undefined ? name : SHELLS.has(variant) ? variant : 'sh';
+}
 /** Every name `unwrap` handles: one lookup sends the common command straight back. */
 const WRAPPERS = new Set([
-  ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'stdbuf', 'exec', 'command',
+  ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'toybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
   'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs',
   ...LOOSE_RUNNERS,
@@ -60,7 +71,8 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
   const first = args[0];
   if (first === undefined) return NONE;
   // On a case-insensitive file system `Sudo` and `BASH` run sudo and bash.
-  const name = wrapperName(first)?.toLowerCase() ?? null;
+  const written = wrapperName(first)?.toLowerCase() ?? null;
+  const name = written === null ? null : wrapperKey(written);
   if (name === null || !WRAPPERS.has(name)) return NONE;
   const u = unwrapNamed(name, args, stdin);
   // `/tmp/x/../../bin/sh` is /bin/sh only if /tmp/x is not a link: what runs is judged, but the
@@ -83,6 +95,7 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
       return argv(args, scanOptions(args, 1, PLAIN), 0);
     case 'coproc':
     case 'busybox':
+    case 'toybox':
       return argv(args, { next: 1, options: [], operands: [], dynamic: false, unknown: null }, 0);
     case 'stdbuf':
       return argv(args, scanOptions(args, 1, STDBUF), 0);
