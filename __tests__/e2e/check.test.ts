@@ -496,7 +496,7 @@ describe('check: history', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  test('a clone made with -b BRANCH (origin/HEAD is the branch) judges against origin/main by default', () => {
+  test('a clone whose origin/HEAD is the branch itself (the remote has it checked out) judges against origin/main by default', () => {
     const { repo } = setup();
     repo.write('.kiro/settings/mcp.json', '{}\n');
     repo.commit('a', { author: KIRO });
@@ -552,6 +552,22 @@ describe('check: agent signals and models', () => {
     const c = check(repo, args).report.commits[0];
     expect(c?.agent).toBe(agent);
     if (signal !== null) expect(c?.signals).toContain(signal);
+  });
+
+  test('without --branch, the branch the head names is the branch signal, as in CI', () => {
+    const { repo } = setup();
+    repo.checkout('kiro/feature', { create: true });
+    repo.write('.env', 'x\n');
+    repo.commit('fix', { author: HUMAN });
+    const here = check(repo);
+    expect(here.code).toBe(1);
+    expect(here.report.commits[0]?.signals).toEqual(['branch: kiro/feature']);
+    repo.checkout('main');
+    expect(check(repo, ['--head', 'kiro/feature']).report.commits[0]?.signals).toEqual(['branch: kiro/feature']);
+    // An explicit --branch wins; a commit id names no branch.
+    expect(check(repo, ['--head', 'kiro/feature', '--branch', 'topic']).report.commits[0]?.agent).toBe(false);
+    const sha = repo.git(['rev-parse', 'kiro/feature']).toString().trim();
+    expect(check(repo, ['--head', sha]).report.commits[0]?.agent).toBe(false);
   });
 
   test('identities are read raw, never through .mailmap', () => {

@@ -7,7 +7,7 @@ import { GitError, IncompleteHistoryError, InvalidRefError } from '../git/errors
 import { createGit, textOf, type Git } from '../git/exec.ts';
 import { readBlobs, readCommits, readEntriesAt, readFileAt, type CommitInfo } from '../git/log.ts';
 import { readNoteHistory } from '../git/notes.ts';
-import { resolveRange } from '../git/range.ts';
+import { branchOfHead, resolveRange } from '../git/range.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
 import { combineSettings, type GateSettings } from '../policy/settings.ts';
@@ -113,12 +113,17 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const top = await git.exec(['rev-parse', '--show-toplevel']);
   if (top.exitCode !== 0) throw new GateError(`${opts.cwd} is not inside a git repository; run check from a clone`);
   const root = textOf(top.stdout).trim();
-  const range = await resolveRange(git, {
-    ...(opts.base !== undefined ? { base: opts.base } : {}),
-    ...(opts.head !== undefined ? { head: opts.head } : {}),
-    ...(opts.eventRefs ? { eventRefs: true } : {}),
-    ...(opts.fetchFrom !== undefined ? { fetchFrom: opts.fetchFrom } : {}),
-  });
+  // Locally the head's own branch name is the branch signal (the Action passes the event's).
+  const [range, headBranch] = await Promise.all([
+    resolveRange(git, {
+      ...(opts.base !== undefined ? { base: opts.base } : {}),
+      ...(opts.head !== undefined ? { head: opts.head } : {}),
+      ...(opts.eventRefs ? { eventRefs: true } : {}),
+      ...(opts.fetchFrom !== undefined ? { fetchFrom: opts.fetchFrom } : {}),
+    }),
+    opts.branch !== undefined || opts.eventRefs === true ? Promise.resolve(null) : branchOfHead(git, opts.head ?? 'HEAD'),
+  ]);
+  const branch = opts.branch ?? headBranch;
 
   const blobs = new Map<string, Buffer>();
   const logChangesOf = new Map<string, LogChange[]>();
@@ -153,7 +158,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
         logs: { changes: logChangesOf, notesRef: j.notesRef, notes, notePast },
         ...(j.settings.agents ? { agents: j.settings.agents } : {}),
         allCommits: opts.allCommits === true,
-        branch: opts.branch ?? null,
+        branch,
       }));
       // Let the event loop drain git's output between commits, so git keeps listing meanwhile.
       await new Promise((resolve) => setImmediate(resolve));

@@ -93,6 +93,20 @@ async function tracksItself(git: Git, head: string): Promise<boolean> {
 }
 
 /**
+ * The branch a head names, for the branch-prefix agent signals when no `--branch` is given: the
+ * current branch for `HEAD`, `kiro/x` for `kiro/x` or `origin/kiro/x`; null for a detached head,
+ * a tag or a commit id.
+ */
+export async function branchOfHead(git: Git, head: string): Promise<string | null> {
+  const res = await git.exec(['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', head]);
+  const ref = textOf(res.stdout).trim();
+  if (res.exitCode !== 0) return null;
+  if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
+  const remote = /^refs\/remotes\/[^/]+\/(.+)$/.exec(ref)?.[1];
+  return remote === undefined || remote === 'HEAD' ? null : remote;
+}
+
+/**
  * The base `check` uses when none is given: the upstream of the head branch or the default
  * branch, whichever judges more. Returns the ref it chose, or null when there is none. An
  * upstream holding commits of this branch (its own copy on a remote, under any name, or another
@@ -101,8 +115,9 @@ async function tracksItself(git: Git, head: string): Promise<boolean> {
  * default branch, and never when it is the branch's own copy by name.
  */
 export async function findDefaultBase(git: Git, head = 'HEAD'): Promise<string | null> {
-  // A clone made with `-b BRANCH` points origin/HEAD at that branch: a candidate that already
-  // holds the head would judge nothing, so a later one that judges something is taken instead.
+  // origin/HEAD follows the remote's current branch, which can be the head's own (a single-branch
+  // clone, a remote checked out on it): a candidate that already holds the head would judge
+  // nothing, so a later one that judges something is taken instead.
   let fallback: string | null = null;
   for (const ref of ['refs/remotes/origin/HEAD', 'refs/remotes/origin/main', 'refs/remotes/origin/master', 'refs/heads/main', 'refs/heads/master']) {
     if ((await resolveCommit(git, ref)) === null) continue;
