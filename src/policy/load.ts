@@ -272,7 +272,7 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
   }
   const root = r.resolve(r.doc.contents);
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
-    r.failAt(0, 'the policy file is empty (it needs at least a "rules:" list)');
+    r.failAt(0, 'the policy file is empty; write a mapping such as "rules: []" (a Kiro permissions.yaml is one)');
   }
   if (isSeq(root)) r.fail(root, 'the policy file is a list; it must be a mapping with a "rules:" key (Kiro permissions.yaml format)');
   const policy: PolicyFile = { file, scope, rules: [], trustedCommands: [], tests: [] };
