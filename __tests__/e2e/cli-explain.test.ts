@@ -105,6 +105,17 @@ describe('agent-gate explain', () => {
     expect(JSON.parse(r.stdout).effect).toBe('allow');
   });
 
+  test('a path through a symlink on disk is judged where it lands too, as record judges it', () => {
+    const dir = repo();
+    mkdirSync(join(dir, '.kiro/settings'), { recursive: true });
+    symlinkSync('.kiro/settings', join(dir, 'cfg'));
+    const r = JSON.parse(runCli(['explain', '--json', '--write', 'cfg/mcp.json'], { cwd: dir }).stdout);
+    expect(r).toMatchObject({ resource: 'cfg/mcp.json', effect: 'deny', rule: { scope: 'kiro' } });
+    expect(r.reason).toContain('through a symlink on disk this is ".kiro/settings/mcp.json"');
+    // No link on the way: the path as written.
+    expect(JSON.parse(runCli(['explain', '--json', '--write', 'src/a.ts'], { cwd: dir }).stdout).effect).toBe('allow');
+  });
+
   test('a relative --cwd is taken from the current folder: --cwd . is where explain runs', () => {
     const dir = repo();
     mkdirSync(join(dir, 'src'));

@@ -1,11 +1,12 @@
-import { resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
-import { describeRule } from '../engine/decide.ts';
+import { describeRule, moreRestrictive } from '../engine/decide.ts';
 import { explain } from '../engine/explain.ts';
 import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
 import { flag, parse, str, type Io } from './args.ts';
+import { physicalPath } from './physical.ts';
 
 export const EXPLAIN_HELP = `Usage: agent-gate explain [--policy FILE] [--admin-policy FILE] [--cwd DIR] [--json]
                           (--shell CMD | --write PATH | --read PATH | --fetch URL |
@@ -18,6 +19,21 @@ The workspace policy is .github/agent-gate.yml in the working tree unless --poli
   --json      print one JSON object: capability, resource, effect, rule, reason, parts
 Exits 0 whatever the effect; 2 when the policy or the arguments are bad.
 `;
+
+/**
+ * Where a path request lands once the links on disk are followed, relative to the repository
+ * when it lands inside; null when no link is on the way (or the path is only known as text).
+ */
+function diskSpelling(resource: string, folder: string | null, root: string): string | null {
+  if (resource === '' || folder === null) return null;
+  const home = homeDir();
+  const abs = resource === '~' || resource.startsWith('~/') ? join(home, resource.slice(1)) : resolve(folder, resource);
+  const physical = physicalPath(abs);
+  if (physical === posix.normalize(abs)) return null;
+  const physicalRoot = physicalPath(root);
+  if (physical === physicalRoot) return '.';
+  return insideRoot(physicalRoot, physical) ?? physical;
+}
 
 const REQUEST_FLAGS: ReadonlyArray<[string, RequestCapability]> = [
   ['shell', 'shell'], ['write', 'fs_write'], ['read', 'fs_read'], ['fetch', 'web_fetch'],
@@ -62,7 +78,15 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   const folder = cwdArg === undefined ? io.cwd : cwdArg === '~' || cwdArg.startsWith('~/') ? null : resolve(io.cwd, cwdArg);
   const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
-  const result = explain(compiled, request);
+  let result = explain(compiled, request);
+  // record reads a path as the file system will (links followed), so explain says the same.
+  const onDisk = capability === 'fs_read' || capability === 'fs_write' ? diskSpelling(request.resource, folder, root) : null;
+  if (onDisk !== null) {
+    const there = explain(compiled, { capability, resource: onDisk, cwd: '.' });
+    if (moreRestrictive(there.effect, result.effect)) {
+      result = { ...there, resource: request.resource, reason: `through a symlink on disk this is ${JSON.stringify(onDisk)}: ${there.reason}` };
+    }
+  }
   io.out(flag(p, 'json') ? JSON.stringify(result) + '\n' : formatExplanation(result));
   return 0;
 }
