@@ -570,6 +570,33 @@ describe('check: agent signals and models', () => {
     expect(check(repo, ['--head', sha]).report.commits[0]?.agent).toBe(false);
   });
 
+  // git log converts a commit from the encoding it declares, headers included: a UTF-8 commit that
+  // declares IBM037 came back with no name, no email and a garbled message (audit round 6).
+  test.each(['IBM037', 'UCS-2', 'ISO-8859-1'])('a commit declaring encoding %s is read from its object: still agent-made', (encoding) => {
+    const { repo } = setup();
+    repo.write('.env', 'x\n');
+    repo.git(['add', '-A']);
+    repo.git(['-c', `i18n.commitEncoding=${encoding}`, 'commit', '-q', '-m', `fix${CLAUDE_TRAILER}`], {
+      env: { GIT_AUTHOR_NAME: KIRO.name, GIT_AUTHOR_EMAIL: KIRO.email, GIT_COMMITTER_NAME: KIRO.name, GIT_COMMITTER_EMAIL: KIRO.email },
+    });
+    const { code, report } = check(repo);
+    expect(report.commits[0]).toMatchObject({ agent: true, signals: expect.arrayContaining([`identity: author ${KIRO.name} <${KIRO.email}>`, 'trailer: Co-authored-by: Claude <noreply@anthropic.com>']) });
+    expect(code).toBe(1);
+  });
+
+  test('a hand-made commit whose identities git cannot read (no ">") is judged, not passed as human', () => {
+    const { repo, base } = setup();
+    repo.write('.env', 'x\n');
+    repo.git(['add', '-A']);
+    const tree = repo.git(['write-tree']).toString().trim();
+    const ident = `${KIRO.name} <${KIRO.email} 1767225600 +0000`;
+    const object = `tree ${tree}\nparent ${base}\nauthor ${ident}\ncommitter ${ident}\n\nupdate\n`;
+    const sha = repo.git(['hash-object', '-t', 'commit', '--literally', '-w', '--stdin'], { input: object }).toString().trim();
+    const r = runCli(['check', '--base', 'main', '--head', sha, '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as JsonReport).commits[0]).toMatchObject({ agent: true, signals: ['identity: author unreadable (no name, no email)', 'identity: committer unreadable (no name, no email)'] });
+  });
+
   test('identities are read raw, never through .mailmap', () => {
     const { repo } = setup();
     repo.write('.mailmap', `Dana Dev <dana@example.com> Kiro Agent <${KIRO.email}>\n`);

@@ -71,6 +71,13 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
       addsLogEntries: logged.addsEntries,
     },
   );
+  // git refuses to write an empty name, so an identity with neither name nor email is a commit
+  // object built by hand (an author line without its ">"): who made it cannot be read, so it is
+  // judged.
+  for (const [role, name, email] of [['author', c.authorName, c.authorEmail], ['committer', c.committerName, c.committerEmail]] as const) {
+    if (name === '' && email === '') verdict.signals.push(`identity: ${role} unreadable (no name, no email)`);
+  }
+  if (verdict.signals.length > 0) verdict.agent = true;
   // Every model named is judged; the report names the first (trailers before log entries).
   const models = mergeSightings(trailerSightings(modelsFromTrailers(trailers)), logged.models);
   const model = models[0]?.model ?? null;

@@ -7,6 +7,7 @@ import { GitError, IncompleteHistoryError, InvalidRefError } from '../git/errors
 import { createGit, textOf, type Git } from '../git/exec.ts';
 import { readBlobs, readCommits, readEntriesAt, readFileAt, type CommitInfo } from '../git/log.ts';
 import { readNoteHistory } from '../git/notes.ts';
+import { isUtf8Encoding, parseRawCommit } from '../git/rawcommit.ts';
 import { branchOfHead, resolveRange } from '../git/range.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
@@ -142,7 +143,16 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       if (note !== undefined) ids.push(note);
       for (const id of j.noteHistory.get(c.sha) ?? []) if (id !== note) ids.push(id);
     }
-    for (const [id, bytes] of await readBlobs(git, ids)) blobs.set(id, bytes);
+    // A commit declaring an encoding other than UTF-8 is read from its object (rawcommit.ts).
+    const foreign = batch.filter((c) => !isUtf8Encoding(c.encoding));
+    ids.push(...foreign.map((c) => c.sha));
+    const objects = new Map<string, Buffer>();
+    for (const [id, bytes] of await readBlobs(git, ids, objects)) blobs.set(id, bytes);
+    for (const c of foreign) {
+      const object = objects.get(c.sha);
+      if (object === undefined) throw new GitError(['cat-file', '--batch'], 0, '', `commit ${c.sha} could not be read`);
+      Object.assign(c, parseRawCommit(object));
+    }
     for (const c of batch) {
       const resolved = await resolveChangedLinks(git, c.changes, blobs, (paths) => readEntriesAt(git, c.sha, paths));
       if (resolved !== null) links.set(c.sha, resolved);

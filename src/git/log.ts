@@ -25,6 +25,11 @@ export interface CommitInfo {
   /** The raw message (`%B`), re-encoded to UTF-8 from the commit's declared encoding. */
   message: string;
   /**
+   * The encoding the commit's header declares (`%e`), empty when none. For one other than UTF-8
+   * the fields above are git's conversion; rawcommit.ts reads them from the object instead.
+   */
+  encoding: string;
+  /**
    * Paths this commit wrote: against its parent, the empty tree for a root, the automatic merge
    * for a two-parent merge, and (octopus) the paths whose result is not the automatic one.
    */
@@ -155,13 +160,14 @@ export function parseLog(buf: Buffer, marker: string): CommitInfo[] {
       unexpected(pos, 'no record marker');
     }
     pos += start.length;
-    let sha: string, parents: string, an: string, ae: string, cn: string, ce: string, message: string;
+    let sha: string, parents: string, an: string, ae: string, cn: string, ce: string, encoding: string, message: string;
     [sha, pos] = field(buf, pos);
     [parents, pos] = field(buf, pos);
     [an, pos] = field(buf, pos);
     [ae, pos] = field(buf, pos);
     [cn, pos] = field(buf, pos);
     [ce, pos] = field(buf, pos);
+    [encoding, pos] = field(buf, pos);
     [message, pos] = field(buf, pos);
     pos = skipFraming(buf, pos, buf.length);
     const { changes, next } = parseRawRecords(buf, pos, buf.length);
@@ -174,6 +180,7 @@ export function parseLog(buf: Buffer, marker: string): CommitInfo[] {
       committerName: cn,
       committerEmail: ce,
       message,
+      encoding,
       changes,
     });
   }
@@ -193,7 +200,7 @@ function logArgs(marker: string, range: RangeSpec): string[] {
     '--topo-order',
     '--reverse',
     ...DIFF_ARGS,
-    `--format=tformat:%x01${marker}%x00%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%B%x00`,
+    `--format=tformat:%x01${marker}%x00%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%e%x00%B%x00`,
     '--end-of-options',
     range.head,
     ...range.mergeBases.map((b) => `^${b}`),
@@ -342,9 +349,10 @@ function checkIds(ids: readonly string[]): string[] {
 
 /**
  * Contents of blobs (symlink targets) by id, with one `git cat-file --batch` for all of them.
- * Ids that are missing or not blobs are absent from the map.
+ * Ids that are missing or not blobs are absent from the map; commit objects among them go to
+ * `commits` when it is given.
  */
-export async function readBlobs(git: Git, ids: readonly string[]): Promise<Map<string, Buffer>> {
+export async function readBlobs(git: Git, ids: readonly string[], commits?: Map<string, Buffer>): Promise<Map<string, Buffer>> {
   const wanted = checkIds(ids);
   const result = new Map<string, Buffer>();
   if (wanted.length === 0) return result;
@@ -363,6 +371,7 @@ export async function readBlobs(git: Git, ids: readonly string[]): Promise<Map<s
       throw new GitError(args, 0, '', `unexpected header for ${id}`);
     }
     if (header[1] === 'blob') result.set(id, out.subarray(pos, pos + size));
+    else if (header[1] === 'commit') commits?.set(id, out.subarray(pos, pos + size));
     pos += size + 1;
   }
   return result;
