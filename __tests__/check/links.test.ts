@@ -39,6 +39,14 @@ describe('resolveLinks', () => {
     expect(r?.via).toEqual(via);
   });
 
+  test('a target longer than PATH_MAX is not walked: no file system follows it', async () => {
+    const tree = treeOf({});
+    const target = 'a/'.repeat(25000) + '../'.repeat(25000) + 'secrets/k';
+    const r = (await resolveLinks(new Map([['l', target]]), tree.lookup)).get('l');
+    expect(r).toMatchObject({ target: null, problem: 'a target longer than 4096 bytes' });
+    expect(tree.rounds()).toBe(0);
+  });
+
   test('a loop stops after 40 links with a reason', async () => {
     const tree = treeOf({ a: 'b', b: 'a' });
     const r = (await resolveLinks(new Map([['l', 'a/x']]), tree.lookup)).get('l');

@@ -689,6 +689,22 @@ describe('check: output', () => {
 
   // github/codeql-action/upload-sarif refuses a whole file over one result with no location
   // ("locationFromSarifResult: expected at least one location").
+  // Each prefix of a target is looked up in the tree; 2,000 segments made one argv of 4 MB (E2BIG).
+  test.each([
+    ['a target of 2,000 segments is resolved', 'a/'.repeat(1999) + 'x', 0],
+    ['a target over 4096 bytes is denied', 'a/'.repeat(3000) + '../'.repeat(3000) + 'secrets/k', 1],
+  ])('%s without a crash', (_name, target, code) => {
+    const { repo } = setup();
+    // Written with plumbing: the file system refuses to make such a link.
+    const blob = repo.git(['hash-object', '-w', '--stdin'], { input: target }).toString().trim();
+    repo.git(['update-index', '--add', '--cacheinfo', `120000,${blob},src/l`]);
+    repo.commit('link', { author: KIRO, addAll: false });
+    const r = runCli(['check', '--base', 'main', '--format', 'json'], { cwd: repo.dir });
+    expect(r.stderr).not.toContain('internal error');
+    if (code === 1) expect(r.code).toBe(1);
+    else expect([0, 1]).toContain(r.code);
+  });
+
   test('SARIF locations are files in the repository: a link for its target, the policy for a model', () => {
     const { repo } = setup(POLICY + 'models:\n  allow: [claude-sonnet-4.5]\n');
     repo.symlink('src/evil', '../../outside');

@@ -4,6 +4,8 @@
 // read through `lookup`, in rounds, so the caller can batch the git calls.
 
 const MAX_HOPS = 40;
+/** PATH_MAX on Linux: a longer target is refused by the file system, and not walked here. */
+const MAX_TARGET_BYTES = 4096;
 
 /** What a path is in the commit's tree; a path that is not there is left out. */
 export type TreeEntryKind = { link: string } | { kind: 'file' | 'folder' };
@@ -98,6 +100,10 @@ export async function resolveLinks(links: ReadonlyMap<string, string>, lookup: T
   const known = new Map<string, TreeEntryKind | null>();
   const walks = new Map<string, Walk>();
   for (const [path, target] of links) {
+    if (Buffer.byteLength(target) > MAX_TARGET_BYTES) {
+      walks.set(path, { cur: [], rest: [], hops: 0, via: [], result: { target: null, via: [], problem: `a target longer than ${MAX_TARGET_BYTES} bytes`, kind: null } });
+      continue;
+    }
     if (outsideTarget(target)) {
       walks.set(path, { cur: [], rest: [], hops: 0, via: [], result: { target: null, via: [], kind: null } });
       continue;

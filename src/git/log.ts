@@ -392,9 +392,12 @@ export async function readEntryAt(git: Git, commit: string, path: string): Promi
 export async function readEntriesAt(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> {
   const found = new Map<string, TreeEntry>();
   const wanted = new Set(paths);
-  // Chunks keep the command line short whatever the number of paths.
-  for (let i = 0; i < paths.length; i += 500) {
-    const args = ['ls-tree', '-z', '--full-tree', '--end-of-options', commit, '--', ...paths.slice(i, i + 500)];
+  // Chunks keep the command line short whatever the number and length of the paths.
+  for (let i = 0; i < paths.length;) {
+    let j = i;
+    for (let bytes = 0; j < paths.length && j - i < 500 && (j === i || bytes + (paths[j] as string).length < 64 * 1024); j++) bytes += (paths[j] as string).length + 1;
+    const args = ['ls-tree', '-z', '--full-tree', '--end-of-options', commit, '--', ...paths.slice(i, j)];
+    i = j;
     const out = await git.run(args, { env: { GIT_LITERAL_PATHSPECS: '1' } });
     let pos = 0;
     while (pos < out.length) {
