@@ -18,7 +18,9 @@ const DANGEROUS = new Set([
   'HOME', 'XDG_CONFIG_HOME',
 ]);
 
-export function isDangerousName(name: string): boolean {
+/** Whether setting `name` is dangerous; an element (`BASH_CMDS[ls]`, `PATH[0]`) sets its array. */
+export function isDangerousName(written: string): boolean {
+  const name = baseName(written);
   return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_') || name.startsWith('GIT_CONFIG') ||
     // `BASH_FUNC_ls%%=() { …; }` in the environment defines the function `ls` in a child bash.
     name.startsWith('BASH_FUNC_') ||
@@ -41,13 +43,12 @@ export function dangerReason(name: string): string {
   return `assignment to ${name}`;
 }
 
-// `a[$(cmd)]` as a variable name or an arithmetic value: bash evaluates the subscript, running cmd.
-const EVALUATED_SUBSCRIPT = /\[[^\]]*(?:\$\(|`)/;
 export const SUBSCRIPT_REASON = 'bash evaluates an array subscript here, running the $( ) inside it';
 
 const MAY_NAME_DANGER = /[A-Z]|[nN][pP][mM]_[cC][oO][nN][fF][iI][gG]_/;
-// `NAME=`, `NAME+=`, `NAME++`, `--NAME` as arithmetic would read them (`==`, `<=` are comparisons).
-const ARITHMETIC_ASSIGNED = /([A-Za-z_][A-Za-z0-9_]*)\s*(?:(?:[-+*/%&|^]|<<|>>)?=(?!=)|\+\+|--)|(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g;
+// `NAME=`, `NAME+=`, `NAME++`, `--NAME` as arithmetic would read them (`==`, `<=` are comparisons),
+// an element too (`BASH_CMDS[ls]=1`, with one level of brackets inside the subscript).
+const ARITHMETIC_ASSIGNED = /([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(?:[^[\]]|\[[^\]]*\])*\])?\s*(?:(?:[-+*/%&|^]|<<|>>)?=(?!=)|\+\+|--)|(?:\+\+|--)\s*([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /**
  * A dangerous variable that text read as arithmetic would assign, or null: `${a[PATH=0]}`,
@@ -64,9 +65,20 @@ export function arithmeticDanger(text: string): string | null {
   return null;
 }
 
-/** Whether a static text would run code when bash reads it as a variable name or arithmetic. */
+/**
+ * Whether a static text would run code when bash reads it as a variable name or arithmetic: a
+ * `$(` or backquote inside a subscript, nested subscripts included (`a[b[0]+$(cmd)]`).
+ */
 export function hasEvaluatedSubscript(text: string): boolean {
-  return text.includes('[') && EVALUATED_SUBSCRIPT.test(text);
+  // One pass: whatever lies inside a subscript, at any depth, is inside the outermost one.
+  let depth = 0;
+  for (let i = text.indexOf('['); i >= 0 && i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '[') depth++;
+    else if (ch === ']') depth = Math.max(0, depth - 1);
+    else if (depth > 0 && (ch === '`' || (ch === '$' && text[i + 1] === '('))) return true;
+  }
+  return false;
 }
 
 /** Builtins that read some operands as variable names, or values as arithmetic. */
@@ -74,6 +86,16 @@ const NAME_READERS = new Set(['printf', 'read', 'unset', 'declare', 'typeset', '
 
 /** Builtins whose operands are assignments or variable names (SPEC 5.6 names them for `export`). */
 const DECLARATION = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
+export function isDeclarationBuiltin(name: string): boolean {
+  return DECLARATION.has(name);
+}
+
+/**
+ * An operand a declaration builtin reads as a compound array assignment even when it was quoted
+ * (`declare -a 'a=($(cmd))'`): bash parses the `( … )` again as shell words, running what is inside.
+ */
+export const COMPOUND_OPERAND = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=\(/;
 
 /**
  * Why a command sets a dangerous variable through its operands, or null. Covers the declaration

@@ -2,6 +2,7 @@
 // `cd`/`pushd` in the command may have moved to, and doubts when that is only known at run time.
 // Code that runs later than where it stands (function bodies, loops, traps) is judged against
 // every folder the whole command reaches.
+import { posix } from 'node:path';
 import { tildePath } from './redirects.ts';
 import type { ShellPart, WritePart } from './types.ts';
 import type { Arg } from './words.ts';
@@ -29,6 +30,15 @@ export class Folders {
   private laterWrites: WritePart[] | null = null;
   /** Set when `shopt -s cdable_vars` may be on: `cd NAME` may then go to the folder held in $NAME. */
   private cdable: string | null = null;
+
+  /**
+   * Where a path may be from every folder the shell may be in now, normalised (`out//s`,
+   * `out/./s` and `s` after `cd out` are all `out/s`): how a file written is met when it runs.
+   */
+  placesOf(path: string): string[] {
+    if (path.startsWith('/') || path.startsWith('~')) return [posix.normalize(path)];
+    return this.cwds.map((c) => posix.normalize(c === '.' ? path : `${c}/${path}`));
+  }
 
   /** Settles what is only known once the whole command has been walked. */
   finish(parts: readonly ShellPart[]): void {

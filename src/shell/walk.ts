@@ -6,7 +6,7 @@ import type {
   ArithmeticExpression, Assignment, Command, CommandNode, CompoundList, ParameterOperation, ParsedScript,
   PipelineNode, AndOr, Redirection, Statement, TestExpression, Word, WordPart,
 } from 'unbash';
-import { arithmeticDanger, dangerReason, hasEvaluatedSubscript, isArithmeticAssignment, isDangerousName, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
+import { arithmeticDanger, COMPOUND_OPERAND, dangerReason, hasEvaluatedSubscript, isArithmeticAssignment, isDangerousName, isDeclarationBuiltin, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
 import { describeCode, findSuspicious } from './chars.ts';
 import {
   balancedBrackets, boundaryAfter, boundaryBefore, closedSubstitution, continuedKeyword, digitsBeforeRedirect,
@@ -288,14 +288,24 @@ export class Walker {
       if (continuedKeyword(cmd.name, scope.source)) fail('line continuation at the end of the input');
       openEnd = this.argument(cmd.name, args, openEnd, scope, depth, sink);
     }
+    // Operands written as words, not parsed as assignments: a declaration builtin may re-read them.
+    const words: Arg[] = [];
     for (const s of cmd.suffix) {
       if (s.type === 'Word') {
+        const before = args.length;
         openEnd = this.argument(s, args, openEnd, scope, depth, sink);
+        words.push(...args.slice(before));
         continue;
       }
       if (openEnd >= 0) fail(JOINED);
-      if (s.type === 'Assignment') args.push(this.assignment(s, scope, depth, sink));
-      else stdin = this.redirection(s, scope, depth, sink, stdin);
+      if (s.type === 'Assignment') {
+        const a = this.assignment(s, scope, depth, sink);
+        args.push(a);
+        // `a='( … )'` is a string to the parser and an array assignment to declare.
+        if (s.value.type === 'Word') words.push(a);
+      } else {
+        stdin = this.redirection(s, scope, depth, sink, stdin);
+      }
     }
     if (openEnd >= 0) fail(JOINED);
     const source = scope.source.slice(cmd.pos, cmd.end);
@@ -309,9 +319,11 @@ export class Walker {
       return;
     }
     sink.force ??= operandAssignmentDanger(args);
+    const compounds = this.quotedCompounds(args, words, sink);
     const alias = this.aliases === null || cmd.name === undefined ? undefined : this.aliasOf(args[0]);
     if (alias !== undefined && alias.dynamic !== null) sink.force ??= `${args[0]?.value ?? ''} is an alias whose value is only known at run time (${alias.dynamic})`;
     this.emit(args, assignments, sink.force, source, scope, depth, stdin, at);
+    for (const arg of compounds) this.tryScript({ arg, by: `${args[0]?.value ?? ''} array assignment` }, depth + 1);
     if (alias !== undefined && alias.dynamic === null && cmd.name !== undefined) {
       // Alias expansion is textual: the value replaces the command word and the rest is read again.
       const name = args[0]?.value ?? '';
@@ -323,6 +335,28 @@ export class Walker {
         this.expanding.delete(name);
       }
     }
+  }
+
+  /**
+   * Quoted `NAME=( … )` operands of a declaration builtin, which bash parses again as an array
+   * assignment: returned to be walked as scripts. One only known at run time asks.
+   */
+  private quotedCompounds(args: readonly Arg[], words: readonly Arg[], sink: Sink): Arg[] {
+    const host = args[0];
+    if (host === undefined || host.dynamic !== null || !isDeclarationBuiltin(host.value)) return [];
+    // With -a or -A, a value only known at run time may turn out to be `( … )`.
+    const arrays = args.some((a, i) => i > 0 && /^-[a-zA-Z]*[aA]/.test(a.value));
+    const out: Arg[] = [];
+    for (const w of words) {
+      if (w === host) continue;
+      const eq = w.value.indexOf('=');
+      if (w.dynamic !== null && (COMPOUND_OPERAND.test(w.value) || (arrays && eq > 0 && /^[$`"']/.test(w.value.slice(eq + 1))))) {
+        sink.force ??= `${host.value} re-reads an array assignment only known at run time (${w.dynamic}), which may hold a command substitution`;
+      } else if (w.dynamic === null && COMPOUND_OPERAND.test(w.value)) {
+        out.push({ value: w.value, dynamic: null, split: false, pos: -1, end: -1 });
+      }
+    }
+    return out;
   }
 
   /** The value of the alias `word` names, if a static alias of that name was defined earlier. */
@@ -339,11 +373,12 @@ export class Walker {
     const written = this.written;
     const first = args[0];
     if (written === null || first === undefined || first.dynamic !== null) return null;
-    if (first.value.includes('/') && written.has(plainPath(first.value))) return `runs ${first.value}, a file this command writes`;
+    const isWritten = (path: string): boolean => this.folders.placesOf(path).some((p) => written.has(p));
+    if (first.value.includes('/') && isWritten(first.value)) return `runs ${first.value}, a file this command writes`;
     if (!SCRIPT_READERS.has(first.value)) return null;
     for (let i = 1; i < args.length; i++) {
       const a = args[i];
-      if (a !== undefined && a.dynamic === null && written.has(plainPath(a.value))) return `${first.value} runs ${a.value}, a file this command writes`;
+      if (a !== undefined && a.dynamic === null && isWritten(a.value)) return `${first.value} runs ${a.value}, a file this command writes`;
     }
     return null;
   }
@@ -584,7 +619,7 @@ export class Walker {
           // judged in every folder an earlier `cd` may have moved to.
           this.folders.place(write);
           this.parts.push(write);
-          if (arg.dynamic === null) (this.written ??= new Set()).add(plainPath(arg.value));
+          if (arg.dynamic === null) for (const p of this.folders.placesOf(arg.value)) (this.written ??= new Set()).add(p);
         } else {
           const file = fdFile(r, arg, procSubOnly, scope.source);
           if (file !== null) {
@@ -906,10 +941,18 @@ export class Walker {
         case 'TestBinary': {
           noBreakBetween(scope.source, e.left.end, e.right.pos);
           this.literal = 'test';
-          this.word(e.left, scope, depth, sink);
+          const left = this.word(e.left, scope, depth, sink);
           const op = e.operator;
           this.literal = op === '=~' ? 'regex' : op === '==' || op === '=' || op === '!=' ? 'pattern' : 'test';
-          this.word(e.right, scope, depth, sink);
+          const right = this.word(e.right, scope, depth, sink);
+          // `-eq` and the like evaluate both sides as arithmetic: `BASH_CMDS[git]=1 -eq 1` assigns.
+          if (ARITHMETIC_TESTS.has(op)) {
+            for (const side of [left, right]) {
+              if (hasEvaluatedSubscript(side.value)) sink.force ??= SUBSCRIPT_REASON;
+              const assigned = arithmeticDanger(side.value);
+              if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in an arithmetic test)`;
+            }
+          }
           break;
         }
         case 'TestLogical':
@@ -944,12 +987,7 @@ const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
 /** Commands that read a script from a file operand. */
 const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
 
-/** A path without leading `./` segments, so `s`, `./s` and `././s` compare equal. */
-function plainPath(p: string): string {
-  let out = p;
-  while (out.startsWith('./')) out = out.slice(2);
-  return out;
-}
+const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 
 /** Builtins that evaluate arithmetic or subscripts in their operands (`let`, `declare -i`, `printf -v 'a[i]'`). */
 const ARITHMETIC_BUILTINS = new Set(['let', 'declare', 'typeset', 'local', 'export', 'readonly', 'test', '[', 'printf', 'unset', 'shift', 'return']);
