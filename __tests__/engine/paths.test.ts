@@ -418,3 +418,9 @@ describe('the workspace root itself', () => {
     expect(decidePath(p, 'fs_read', written, { resolve: true }).effect).toBe(effect);
   });
 });
+
+describe('the built-in pattern a decision names', () => {
+  test.each([['.git', '**/.git'], ['sub/.git', '**/.git'], ['.git/config', '**/.git/**']])('%s is named by %s', (path, pattern) => {
+    expect(decidePath(policyOf({}), 'fs_write', path)).toMatchObject({ effect: 'ask', rule: { scope: 'kiro', pattern } });
+  });
+});

@@ -23,7 +23,7 @@ export function kiroScope(policyPaths: readonly string[]): PolicyFile {
     rules: [
       { capability: 'fs_write', effect: 'deny', match: ['~/.kiro/settings/**', '**/.kiro/settings/**', '~/.kiro/workspace-roots/**'], line: 0 },
       { capability: 'fs_write', effect: 'deny', match: [...new Set([DEFAULT_POLICY_PATH, ...policyPaths])], line: 0 },
-      { capability: 'fs_write', effect: 'ask', match: ['**/.git/**', '**/.git', '**/.kiro/agents/**', '**/.kiro/hooks/**', '**/.kiroignore'], line: 0 },
+      { capability: 'fs_write', effect: 'ask', match: ['**/.git', '**/.git/**', '**/.kiro/agents/**', '**/.kiro/hooks/**', '**/.kiroignore'], line: 0 },
     ],
     trustedCommands: [],
     tests: [],
