@@ -1841,6 +1841,26 @@ describe('declaration builtins that re-read nothing stay allowed', () => {
   });
 });
 
+// Audit round 6, third shell pass: interactive shells, prompt variables, history files, and
+// descriptors copied before a reopen through /dev/fd.
+table('interactive shells, history and copied descriptors', WS, rows([
+  ["bash -i <<'EOF'\nPS0='$(echo pwned > secrets/k)'\npwd\nEOF", 'ask'],
+  ["bash -i <<< ': rm -rf x\n!:1-$'", 'ask'],
+  ["bash --interactive <<< 'echo hi'", 'ask'],
+  ["export PS0='$(rm -rf x)'; bash --norc -i <<< 'echo hi'", 'ask'],
+  ["PS1='$(rm -rf x)' bash -c 'echo hi'", 'ask'],
+  ["MAILPATH='/tmp/m?$(rm -rf x)' ls", 'ask'],
+  ["history -s x; history -w .kiro/settings/mcp.json", 'ask'],
+  ["history -a out/h", 'ask'],
+  ['exec 3<secrets/k 1<&3; echo pwned >/dev/stdout', 'deny'],
+  ['git log -1 --pretty=%B 3<secrets/k 1<&3 >/dev/stdout', 'deny'],
+  ['exec 3<secrets/k 4<&3-; echo x > /dev/fd/4', 'deny'],
+  ['exec 3<secrets/k; echo x >& /dev/fd/3', 'deny'],
+  ['exec {fd}<secrets/k; echo x 1<&$fd >/dev/stdout', 'ask'],
+  ['npm test 2>&1 | tail -5', 'allow'],
+  ['echo x 2>&1 >/dev/null', 'allow'],
+]));
+
 // Versioned and static builds of the shells, other POSIX shells and toybox (audit round 6).
 table('shells under other names', WS, rows([
   ["bash5.2 -c 'rm -rf x'", 'deny'],

@@ -4,6 +4,9 @@ import { assignedName, type Arg } from './words.ts';
 
 const DANGEROUS = new Set([
   'PATH', 'IFS', 'ENV', 'BASH_ENV', 'CDPATH', 'GLOBIGNORE', 'PROMPT_COMMAND', 'PS4', 'SHELLOPTS', 'BASHOPTS',
+  // Expanded (command substitutions included) by an interactive shell around each line it reads,
+  // and MAILPATH's messages when mail arrives; HISTFILE is where the history is written.
+  'PS0', 'PS1', 'PS2', 'PS3', 'MAILPATH', 'HISTFILE',
   // Beyond SPEC 5.6's list: variables whose value git or other tools run as a command, or that
   // point git at other configuration (aliases, pagers, hooks).
   'GIT_PAGER', 'PAGER', 'MANPAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'EDITOR', 'VISUAL', 'GIT_SSH', 'GIT_SSH_COMMAND',
@@ -128,6 +131,11 @@ export function operandAssignmentDanger(args: readonly Arg[]): string | null {
     case 'hash':
       // `hash -p /bin/rm ls` makes every later `ls` run rm.
       return args.some((a, i) => i > 0 && /^-[a-z]*p/.test(a.value)) ? 'hash -p makes a command name run another program' : null;
+    case 'history':
+      // `history -s TEXT; history -w FILE` writes any text to any file, with no redirection to judge.
+      return args.some((a, i) => i > 0 && /^-[a-z]*[aw]/.test(a.value)) && args.some((a, i) => i > 0 && !a.value.startsWith('-'))
+        ? 'history -a/-w writes the history to a file it names, with no redirection to judge'
+        : null;
   }
   return null;
 }

@@ -67,8 +67,24 @@ function descriptorText(d: RedirectDescriptor | undefined): string {
  * descriptor a write to such a special file reaches, or null.
  */
 export function reopenedFd(r: Redirect, target: Arg): number | null {
-  if (target.dynamic !== null || !WRITE_OPERATORS.has(r.operator)) return null;
+  if (target.dynamic !== null) return null;
+  // `>& /dev/fd/3` is `> /dev/fd/3 2>&1`: a write through the special file too.
+  if (!WRITE_OPERATORS.has(r.operator) && !(r.operator === '>&' && !FD_DUP.test(target.value))) return null;
   return specialFd(target.value);
+}
+
+/**
+ * `N<&M`, `N>&M` and `N<&M-` make N point where M points: the descriptors it copies, or
+ * `'unknown'` when either side is only known at run time; null for anything else.
+ */
+export function duplicatedFd(r: Redirect, target: Arg): { from: number; to: number } | 'unknown' | null {
+  if (r.operator !== '<&' && r.operator !== '>&') return null;
+  const d = r.descriptor;
+  if (target.dynamic !== null) return 'unknown';
+  const m = /^(\d+)-?$/.exec(target.value);
+  if (m === null) return null;
+  if (d !== undefined && d.type !== 'FileDescriptor') return 'unknown';
+  return { from: Number(m[1]), to: d === undefined ? (r.operator === '<&' ? 0 : 1) : d.value };
 }
 
 function specialFd(v: string): number | null {

@@ -15,7 +15,7 @@ import {
 } from './guards.ts';
 import { Folders } from './folders.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript, ShellFailure } from './parse.ts';
-import { fdFile, redirectWrite, reopenedFd } from './redirects.ts';
+import { duplicatedFd, fdFile, redirectWrite, reopenedFd } from './redirects.ts';
 import type { CommandPart, ShellPart, WritePart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { assignmentHead, joinValues, notePart, type Arg } from './words.ts';
@@ -67,6 +67,8 @@ export class Walker {
    */
   private fdFiles: Map<number, WritePart[]> | null = null;
   private reopened: Set<number> | null = null;
+  /** A descriptor was copied from or to one only known at run time (`1<&$fd`, `{x}<&3`). */
+  private fdDoubt = false;
   /** Static redirection targets written so far: a script the command writes and then runs is not known. */
   private written: Set<string> | null = null;
   /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
@@ -84,6 +86,7 @@ export class Walker {
     if (this.reopened !== null && this.fdFiles !== null) {
       for (const fd of this.reopened) for (const w of this.fdFiles.get(fd) ?? []) this.parts.push(w);
     }
+    if (this.reopened !== null && this.fdDoubt) this.suspicious ??= 'a write through /dev/fd, /dev/stdout or /dev/stderr may reach a file a descriptor copied at run time points at';
     this.folders.finish(this.parts);
   }
 
@@ -632,10 +635,28 @@ export class Walker {
             }
           }
         }
+        this.noteDuplicate(r, arg);
         const op = r.operator;
         return onStdin && (op === '<' || op === '<&' || op === '<>') ? null : stdin;
       }
     }
+  }
+
+  /**
+   * `exec 3<secrets/k 1<&3; echo x >/dev/stdout` writes secrets/k: a copied descriptor points at
+   * the copied one's files, so a later reopen through /dev/fd reaches them too.
+   */
+  private noteDuplicate(r: Redirection & { type: 'Redirect' }, target: Arg): void {
+    const dup = duplicatedFd(r, target);
+    if (dup === null) return;
+    if (dup === 'unknown') {
+      this.fdDoubt = true;
+      return;
+    }
+    const files = this.fdFiles?.get(dup.from);
+    if (files === undefined || dup.from === dup.to) return;
+    const map = (this.fdFiles ??= new Map());
+    map.set(dup.to, [...(map.get(dup.to) ?? []), ...files]);
   }
 
   /**

@@ -403,6 +403,7 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
     }
     if (v.startsWith('--')) {
       if (v === '--rcfile' || v === '--init-file') i++;
+      if (v === '--interactive') forceAsk ??= `${name} --interactive: prompts and history expansion run code the script does not show`;
       continue;
     }
     const sign = v.charCodeAt(0);
@@ -412,6 +413,9 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
       const ch = v.charCodeAt(j);
       if (ch === 0x63 && sign === 0x2d) command = true; // c
       else if (ch === 0x73 && sign === 0x2d) fromStdin = true; // s
+      // An interactive shell expands PS0/PS1/PS2 and PROMPT_COMMAND around every line and expands
+      // history (`!:1-$` rebuilds an earlier line): what runs is not what the lines show.
+      else if (ch === 0x69 && sign === 0x2d) forceAsk ??= `${name} -i is interactive: prompts and history expansion run code the script does not show`;
       // -k (and -H) make the script's words run in ways its text does not show, as `set -k` does.
       else if ((ch === 0x6b || ch === 0x48) && sign === 0x2d) forceAsk ??= `${name} -${String.fromCharCode(ch)} makes later words run as commands (keyword assignments or history expansion)`;
       else if (ch === 0x6f || ch === 0x4f) {
