@@ -1861,6 +1861,23 @@ table('interactive shells, history and copied descriptors', WS, rows([
   ['echo x 2>&1 >/dev/null', 'allow'],
 ]));
 
+// False positives from the subscript and static-text checks (audit round 6): a real `$( )` next to
+// a bracket ran already and was judged, and `[ -f x ]`, `test -f`, `printf '%s'` and `export`
+// evaluate no arithmetic, so static text mentioning PATH= cannot reach any.
+table('brackets and assignments in text that nothing evaluates', WS, rows([
+  ["printf '%s\\n' \"[$(git rev-parse --short HEAD)]\"", 'allow'],
+  ["printf '%s\\n' \"${arr[$((i+1))]}\"", 'allow'],
+  ["grep 'PATH=' Dockerfile; test -f Dockerfile", 'allow'],
+  ["grep -n 'HOME=' README.md && [ -f README.md ]", 'allow'],
+  ["cat > src/env.ts <<'EOF'\nconst p = 'PATH=/usr/bin';\nconst a = items[$(x)];\nEOF\n[ -f src/env.ts ]", 'allow'],
+  // The same texts still ask where arithmetic reads them.
+  ["x='a[$(rm -rf x)]'; echo $((x))", 'ask'],
+  ["printf '%d' 'a[$(rm -rf x)]'", 'ask'],
+  ["test 'a[$(rm -rf x)]' -eq 1", 'ask'],
+  ["grep 'PATH=0' f; echo $(( $(cat f) ))", 'ask'],
+  ["printf -v 'a[$(rm -rf x)]' 1", 'ask'],
+]));
+
 // Versioned and static builds of the shells, other POSIX shells and toybox (audit round 6).
 table('shells under other names', WS, rows([
   ["bash5.2 -c 'rm -rf x'", 'deny'],

@@ -1,6 +1,6 @@
 // Variables that change which program runs or inject code into later commands (SPEC 5.6): setting
 // one makes every rule about the command's text unreliable, so it is at least `ask`.
-import { assignedName, type Arg } from './words.ts';
+import { assignedName, literalText, type Arg } from './words.ts';
 
 const DANGEROUS = new Set([
   'PATH', 'IFS', 'ENV', 'BASH_ENV', 'CDPATH', 'GLOBIGNORE', 'PROMPT_COMMAND', 'PS4', 'SHELLOPTS', 'BASHOPTS',
@@ -108,7 +108,8 @@ export function operandAssignmentDanger(args: readonly Arg[]): string | null {
   const first = args[0];
   if (first === undefined || first.dynamic !== null) return null;
   const name = first.value;
-  if (NAME_READERS.has(name) && args.some((a, i) => i > 0 && hasEvaluatedSubscript(a.value))) return SUBSCRIPT_REASON;
+  // Only literal text can hide a subscript: a real `$( )` in an operand ran and was judged.
+  if (NAME_READERS.has(name) && args.some((a, i) => i > 0 && hasEvaluatedSubscript(literalText(a)))) return SUBSCRIPT_REASON;
   if (DECLARATION.has(name)) return declarationDanger(args);
   switch (name) {
     case 'read':

@@ -18,7 +18,7 @@ import { checkDepth, checkErrors, checkHereDoc, fail, parseScript, ShellFailure 
 import { duplicatedFd, fdFile, redirectWrite, reopenedFd } from './redirects.ts';
 import type { CommandPart, ShellPart, WritePart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
-import { assignmentHead, joinValues, notePart, type Arg } from './words.ts';
+import { assignmentHead, inertText, joinValues, literalText, notePart, type Arg } from './words.ts';
 import { unwrap, type ScriptArg } from './wrappers.ts';
 
 /** One source text being walked: positions of its nodes index `source`. */
@@ -274,11 +274,13 @@ export class Walker {
     let stdin: Arg | null = null;
     for (const p of cmd.prefix) {
       if (p.type === 'Assignment') {
-        const value = this.assignment(p, scope, depth, sink).value;
+        const assigned = this.assignment(p, scope, depth, sink);
+        const value = assigned.value;
         assignments.push(value);
         if (isDangerousName(p.name)) sink.force ??= dangerReason(p.name);
-        // `x='a[$(cmd)]'`: a later `$((x))` or an integer variable evaluates it.
-        if (hasEvaluatedSubscript(value)) sink.force ??= SUBSCRIPT_REASON;
+        // `x='a[$(cmd)]'`: a later `$((x))` or an integer variable evaluates it. A `$( )` that is
+        // a real substitution (`x="[$(date)]"`) ran already and was judged.
+        if (hasEvaluatedSubscript(literalText(assigned))) sink.force ??= SUBSCRIPT_REASON;
       } else {
         stdin = this.redirection(p, scope, depth, sink, stdin);
       }
@@ -429,7 +431,7 @@ export class Walker {
     const argv: string[] = new Array<string>(args.length);
     for (let i = 0; i < args.length; i++) argv[i] = args[i]?.value ?? '';
     const text = argv.join(' ');
-    if (ARITHMETIC_BUILTINS.has(argv[0] ?? '')) this.arithmeticSeen = true;
+    if (evaluatesArithmetic(argv)) this.arithmeticSeen = true;
     const part: CommandPart = {
       kind: 'command', argv, assignments, text,
       textWithAssignments: assignments.length === 0 ? text : `${assignments.join(' ')} ${text}`,
@@ -545,6 +547,7 @@ export class Walker {
     const arg: Arg = { value: head, dynamic: index?.dynamic ?? null, split: false, pos: a.pos, end: a.end };
     if (value.type === 'Word') {
       const v = this.word(value, scope, depth, sink);
+      if (v.inert !== undefined) arg.inert = arg.value + v.inert;
       arg.value += v.value;
       arg.dynamic ??= v.dynamic;
     } else {
@@ -688,6 +691,7 @@ export class Walker {
       this.part(p, scope, depth, sink, arg, false);
       previous = p;
     }
+    if (arg.dynamic !== null) arg.inert = inertText(parts);
     const first = parts[0];
     const last = parts[parts.length - 1];
     const before = first?.type === 'ProcessSubstitution' && first.pos === word.pos && !boundaryBefore(scope.source, word.pos);
@@ -943,8 +947,7 @@ export class Walker {
   }
 
   private test(root: TestExpression, scope: Scope, depth: number, sink: Sink, end: number): void {
-    // `[[ $x -eq 1 ]]` and `-v` evaluate their operands as arithmetic or subscripts.
-    this.arithmeticSeen = true;
+    // `[[ $x -eq 1 ]]` and `-v` evaluate their operands as arithmetic or subscripts (noted below).
     const stack: TestExpression[] = [root];
     for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
       switch (e.type) {
@@ -953,7 +956,8 @@ export class Walker {
           this.literal = 'test';
           const operand = this.word(e.operand, scope, depth, sink);
           if (e.operator === '-v') {
-            if (hasEvaluatedSubscript(operand.value)) sink.force ??= SUBSCRIPT_REASON;
+            this.arithmeticSeen = true;
+            if (hasEvaluatedSubscript(literalText(operand))) sink.force ??= SUBSCRIPT_REASON;
             const assigned = arithmeticDanger(operand.value);
             if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in a -v subscript)`;
           }
@@ -968,8 +972,9 @@ export class Walker {
           const right = this.word(e.right, scope, depth, sink);
           // `-eq` and the like evaluate both sides as arithmetic: `BASH_CMDS[git]=1 -eq 1` assigns.
           if (ARITHMETIC_TESTS.has(op)) {
+            this.arithmeticSeen = true;
             for (const side of [left, right]) {
-              if (hasEvaluatedSubscript(side.value)) sink.force ??= SUBSCRIPT_REASON;
+              if (hasEvaluatedSubscript(literalText(side))) sink.force ??= SUBSCRIPT_REASON;
               const assigned = arithmeticDanger(side.value);
               if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in an arithmetic test)`;
             }
@@ -1010,8 +1015,25 @@ const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh
 
 const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 
-/** Builtins that evaluate arithmetic or subscripts in their operands (`let`, `declare -i`, `printf -v 'a[i]'`). */
-const ARITHMETIC_BUILTINS = new Set(['let', 'declare', 'typeset', 'local', 'export', 'readonly', 'test', '[', 'printf', 'unset', 'shift', 'return']);
+/** Builtins that evaluate arithmetic or subscripts in their operands whatever the operands. */
+const ARITHMETIC_BUILTINS = new Set(['let', 'unset', 'shift', 'return']);
+const INTEGER_DECLARERS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
+/** printf conversions that read their argument as an arithmetic expression. */
+const PRINTF_INTEGER = /%[-+ #0-9.*]*[diouxXc]/;
+
+/**
+ * Whether a command evaluates arithmetic in its operands: `let`; `declare -i` (and what it
+ * declares); `test`/`[` with `-eq`-style operators or `-v`; `printf` with `-v` or an integer
+ * conversion. `[ -f x ]`, `export A=1` and `printf '%s\n'` evaluate none.
+ */
+function evaluatesArithmetic(argv: readonly string[]): boolean {
+  const name = argv[0] ?? '';
+  if (ARITHMETIC_BUILTINS.has(name)) return true;
+  if (INTEGER_DECLARERS.has(name)) return argv.some((a, i) => i > 0 && /^[-+][a-zA-Z]*i/.test(a));
+  if (name === 'test' || name === '[') return argv.some((a, i) => i > 0 && (ARITHMETIC_TESTS.has(a) || a === '-v'));
+  if (name === 'printf') return argv.some((a, i) => i > 0 && (a === '-v' || a.startsWith('-v') || PRINTF_INTEGER.test(a)));
+  return false;
+}
 const SUBSCRIPT_TEXT = 'a static text holds an array subscript with $( ) or backquotes, or an assignment to a dangerous variable, and this command evaluates arithmetic, which would run or assign it if the text reaches it';
 
 const JOINED = 'process substitution joined to a word that is not an argument';

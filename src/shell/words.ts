@@ -12,6 +12,43 @@ export interface Arg {
   /** Offsets in the source the word was parsed from; -1 for words made up by the analyser. */
   pos: number;
   end: number;
+  /**
+   * For a dynamic word, its quoted and literal text with each expansion replaced by a NUL: what
+   * bash could read again later (a subscript in `'a[$(cmd)]'`), as opposed to expansions that
+   * ran already and were judged where they stand.
+   */
+  inert?: string;
+}
+
+/** What text of `arg` is literal (see Arg.inert). */
+export function literalText(arg: Arg): string {
+  return arg.inert ?? arg.value;
+}
+
+/** The literal text of a word's parts, expansions replaced by a NUL. */
+export function inertText(parts: readonly WordPart[]): string {
+  let out = '';
+  for (const p of parts) {
+    switch (p.type) {
+      case 'Literal':
+      case 'SingleQuoted':
+      case 'AnsiCQuoted':
+        out += p.value;
+        break;
+      case 'DoubleQuoted':
+      case 'LocaleString':
+        out += inertText(p.parts);
+        break;
+      case 'Glob':
+      case 'ExtendedGlob':
+      case 'BraceExpansion':
+        out += p.parts ? inertText(p.parts) : p.text;
+        break;
+      default:
+        out += '\u0000';
+    }
+  }
+  return out;
 }
 
 /** Records on `arg` what a word part does to the word's static-ness. */
