@@ -230,6 +230,15 @@ describe('check replays recorded tool calls from log files', () => {
     expect(report.findings).toEqual([expect.objectContaining({ effect: 'deny', capability: 'shell', resource: 'rm -rf /', commit: sha, source: { kind: 'log', file: LOG + suffix, line: 2 } })]);
   });
 
+  test('a .gitignore in the log folder is not a log: a human may add one', () => {
+    const repo = setup();
+    repo.write('.agent-gate/log/.gitignore', '*.lock*\n');
+    repo.commit('ignore lock files', { author: HUMAN });
+    const { code, report } = check(repo);
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   test('a committed lock file as record writes it is a broken log', () => {
     const repo = setup(LOGS_WRITABLE);
     repo.write(`${LOG}.lock`, '4242 2026-11-20T10:00:00.000Z\n');

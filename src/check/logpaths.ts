@@ -10,12 +10,14 @@ export interface LogMatcher {
   test(path: string): boolean;
 }
 
-// Every file under the log paths is a log, whatever its name: an agent decides what it writes
-// there, so a name (`record`'s own `x.jsonl.lock`, say) cannot take lines out of the judgement. A
-// committed lock file of `record` is then a broken log, which is why the docs say to ignore them.
+// Every file under the log paths is a log, whatever its name but `.gitignore`: an agent decides
+// what it writes there, so a name (`record`'s own `x.jsonl.lock`, say) cannot take lines out of
+// the judgement. A committed lock file of `record` is then a broken log, which is why the docs say
+// to ignore them.
 export function logMatcher(patterns: readonly string[], home: string): LogMatcher {
   const compiled = patterns.map((p) => compileFsPattern(p, home));
-  return { test: (path) => compiled.some((c) => c.testRaw(path)) };
+  // A `.gitignore` there (for record's lock files) is git's, not a log: it is judged as a path.
+  return { test: (path) => !(path === '.gitignore' || path.endsWith('/.gitignore')) && compiled.some((c) => c.testRaw(path)) };
 }
 
 export interface LogChange {
