@@ -1890,6 +1890,119 @@ table('shells under other names', WS, rows([
   ["bash5.2 -c 'npm test'", 'allow', undefined, 'a transparent wrapper, as bash -c is'],
 ]));
 
+// npm runs a command under any alias or unique prefix of its name and after global options, so a
+// rule for `npm publish` also judges npm's own reading of the command (a tightening view, SPEC
+// 5.3). Before the view, every deny/ask row here was allowed by `npm *` (audit finding).
+const NPM_PUBLISH = policyOf({ workspace: `
+rules:
+  - capability: shell
+    effect: allow
+    match: ["npm *"]
+  - capability: shell
+    effect: deny
+    match: ["npm publish*"]
+  - capability: shell
+    effect: ask
+    match: ["npm unpublish*"]
+` });
+table('npm commands as npm resolves them (allow npm *, deny npm publish*, ask npm unpublish*)', NPM_PUBLISH, rows([
+  ['npm pub', 'deny', undefined, 'unique prefix of publish'],
+  ['npm publis', 'deny', undefined, 'unique prefix of publish'],
+  ['npm --silent publish', 'deny', undefined, 'global flag before the command'],
+  ['npm -s pub --tag beta', 'deny', undefined, 'shorthand flag and a prefix'],
+  ['npm -w x publish', 'deny', undefined, '-w takes a value'],
+  ['npm --workspace=x publish', 'deny', undefined, 'value after ='],
+  ['npm --registry=https://r publish --tag beta', 'deny', undefined, 'the words after the command stay'],
+  ['npm --registry https://r pub', 'deny', undefined, '--registry takes the next word'],
+  ['npm --reg https://r pub', 'deny', undefined, '--reg is a shorthand of --registry'],
+  ['npm --regis https://r pub', 'deny', undefined, 'nopt takes a unique prefix of an option'],
+  ['npm --loglevel silent -gf publ', 'deny', undefined, 'an enum value and a cluster of flags'],
+  ['npm --yes true pub', 'deny', undefined, 'nopt takes true/false after a flag'],
+  ['npm -- publish', 'deny', undefined, '-- ends the options'],
+  ['npm --force=publish', 'deny', undefined, 'nopt leaves a flag\'s = value as the first operand'],
+  ['npm --unknown-opt v publish', 'deny', undefined, 'an option npm 11 lacks may take a value in a later npm'],
+  ['npm $OPTS publish', 'deny', undefined, 'a word only known at run time may vanish'],
+  ['npm --otp "$CODE" publish', 'deny', undefined, 'a value only known at run time'],
+  ['sudo npm pub', 'deny', undefined, 'the view is followed inside sudo'],
+  ['timeout 60 npm --silent pub', 'deny', undefined, 'and inside a transparent wrapper'],
+  ['/usr/bin/npm pub', 'deny', undefined, 'and under a path'],
+  ['npm unp pkg', 'ask', undefined, 'unique prefix of unpublish'],
+  ['npm unpub pkg@1.0.0', 'ask', undefined, 'unique prefix of unpublish'],
+  ['npm --otp 123456 unpublish pkg', 'ask', undefined, '--otp takes a value'],
+  ['npm test', 'allow'],
+  ['npm t', 'allow'],
+  ['npm run build', 'allow'],
+  ['npm run build -- --flag', 'allow'],
+  ['npm ci', 'allow'],
+  ['npm ci --silent', 'allow'],
+  ['npm i -D typescript', 'allow'],
+  ['npm --prefix pkg test', 'allow'],
+  ['npm --prefix pkg run build', 'allow'],
+  ['npm -w publish test', 'allow', undefined, 'publish is the workspace -w names, not the command'],
+  ['npm pack', 'allow', undefined, 'pack, not a prefix of publish'],
+  ['npm p', 'allow', undefined, 'ambiguous prefix: npm stops, so no view'],
+  ['npm pubs', 'allow', undefined, 'not a command: npm stops'],
+]));
+
+/** Only a dry run of publish is allowed: a view must never allow what the text does not. */
+const NPM_DRY_RUN = policyOf({ workspace: `
+rules:
+  - capability: shell
+    effect: allow
+    match: ["npm publish --dry-run*"]
+` });
+table('npm views never allow (allow only npm publish --dry-run*)', NPM_DRY_RUN, rows([
+  ['npm publish --dry-run', 'allow'],
+  ['npm pub --dry-run', 'ask', undefined, 'the view reads publish but may not allow'],
+  ['npm --silent publish --dry-run', 'ask', undefined, 'the view reads publish but may not allow'],
+]));
+
+/** Every npm command the audit named, asked under its canonical name. */
+const NPM_NAMED = policyOf({ workspace: `
+rules:
+  - capability: shell
+    effect: allow
+    match: ["npm *"]
+  - capability: shell
+    effect: ask
+    match: ["npm install*", "npm uninstall*", "npm test*", "npm run *", "npm exec *", "npm access*", "npm adduser*",
+            "npm login*", "npm token*", "npm owner*", "npm dist-tag*", "npm deprecate*", "npm version*"]
+` });
+table('npm aliases and prefixes read as the command npm runs (ask on canonical names)', NPM_NAMED, rows([
+  ['npm i x', 'ask'],
+  ['npm add x', 'ask'],
+  ['npm isntall x', 'ask', undefined, 'typo alias'],
+  ['npm insta x', 'ask', undefined, 'alias npm keeps so install-test does not take it'],
+  ['npm rm x', 'ask'],
+  ['npm r x', 'ask'],
+  ['npm un x', 'ask'],
+  ['npm unin x', 'ask', undefined, 'prefix of uninstall'],
+  ['npm t', 'ask'],
+  ['npm tst', 'ask'],
+  ['npm run-script build', 'ask'],
+  ['npm rum build', 'ask'],
+  ['npm urn build', 'ask'],
+  ['npm ru build', 'allow', undefined, 'ambiguous between run, run-script and rum: npm stops'],
+  ['npm x tsc', 'ask'],
+  ['npm exe tsc', 'ask'],
+  ['npm acc grant read-only x', 'ask'],
+  ['npm add-user', 'ask'],
+  ['npm addu', 'ask'],
+  ['npm logi', 'ask', undefined, 'login, not logout'],
+  ['npm tok list', 'ask'],
+  ['npm author ls', 'ask', undefined, 'alias of owner'],
+  ['npm ow ls', 'ask'],
+  ['npm dist-tags ls', 'ask'],
+  ['npm dist ls', 'allow', undefined, 'ambiguous between dist-tag and dist-tags: npm stops'],
+  ['npm depr x msg', 'ask'],
+  ['npm verison patch', 'ask', undefined, 'typo alias'],
+  ['npm --silent vers patch', 'ask'],
+  ['npm installTest', 'ask', undefined, 'camelCase is read as install-test, which starts with install'],
+  ['npm ls', 'allow'],
+  ['npm ci', 'allow'],
+  ['npm undeprecate x', 'allow', undefined, 'not deprecate'],
+]));
+
 describe('git sub-commands that run commands', () => {
   test.each(GIT_RUNS.map(([c, e, cwd]) => [label(c, cwd), e, c, cwd] as const))('%s -> %s', (_t, effect, command, cwd) => {
     expect(run(WS, command, cwd).effect).toBe(effect);

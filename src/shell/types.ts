@@ -15,7 +15,8 @@ export interface CommandPart {
   /**
    * Tightening views (SPEC 5.3): other spellings of the same command that may add deny/ask from
    * an explicit rule but never allow. Basename of argv0, lower-cased argv0, git without global
-   * options, the command inside sudo/doas/su -c/npx/npm exec/env-with-assignments.
+   * options, npm's reading of its command (`npm -s pub` -> `npm publish`), the command inside
+   * sudo/doas/su -c/npx/npm exec/env-with-assignments.
    */
   views: string[];
   /**

@@ -6,6 +6,7 @@ import { env } from './env.ts';
 import { expandAlias, scanGit } from './git.ts';
 import { gitSubcommandRuns } from './gitruns.ts';
 import { GETOPT, hasOption, optionDoubt, optionValue, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
+import { npmCommandViews } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
 import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
@@ -156,27 +157,39 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
     case 'bunx':
       return execLike(args, 1);
     case 'npm':
+      // npm's own reading of the command (`npm --silent pub` publishes) tightens whatever the
+      // scan below finds; pnpm and yarn resolve commands differently (unknown ones run scripts).
+      return withViews(packageManager(args, name), npmCommandViews(args));
     case 'pnpm':
-    case 'yarn': {
-      // Global options may come before the sub-command (`npm --yes exec`, `npm -w pkg exec`).
-      const scan = scanOptions(args, 1, name === 'npm' ? NPM_GLOBAL : PACKAGE_MANAGER);
-      const sub = scan.next;
-      // npm reads its options wherever they stand: `npm --call=CMD exec` runs CMD as `exec -c` does.
-      const call = name === 'npm' ? optionValue(scan, '-c', '--call') : null;
-      // npm takes any unambiguous prefix of a command name: `exe` is exec.
-      const runs = name === 'npm' ? ['exec', 'exe', 'x'] : ['exec', 'dlx'];
-      if (isOneOf(args[sub], ...runs)) return withCall(execLike(args, sub + 1), call);
-      // An option this table lacks may have taken the word read as the sub-command.
-      const before = args[sub - 1];
-      if (sub > 1 && before !== undefined && before.value.startsWith('-') && !before.value.includes('=') && isOneOf(args[sub + 1], ...runs)) {
-        const inner = withCall(execLike(args, sub + 2), call);
-        return { ...inner, forceAsk: inner.forceAsk ?? `${name} option ${before.value} may take a value, so the sub-command may be ${args[sub + 1]?.value ?? ''}` };
-      }
-      return name === 'npm' ? npmStores(args, sub) : NONE;
-    }
+    case 'yarn':
+      return packageManager(args, name);
   }
   if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
   return SHELLS.has(name) ? shell(args, stdin, name) : NONE;
+}
+
+/** npm, pnpm and yarn: the command `exec`/`dlx` runs, and what npm sub-commands store or run. */
+function packageManager(args: readonly Arg[], name: string): Unwrapped {
+  // Global options may come before the sub-command (`npm --yes exec`, `npm -w pkg exec`).
+  const scan = scanOptions(args, 1, name === 'npm' ? NPM_GLOBAL : PACKAGE_MANAGER);
+  const sub = scan.next;
+  // npm reads its options wherever they stand: `npm --call=CMD exec` runs CMD as `exec -c` does.
+  const call = name === 'npm' ? optionValue(scan, '-c', '--call') : null;
+  // npm takes any unambiguous prefix of a command name: `exe` is exec.
+  const runs = name === 'npm' ? ['exec', 'exe', 'x'] : ['exec', 'dlx'];
+  if (isOneOf(args[sub], ...runs)) return withCall(execLike(args, sub + 1), call);
+  // An option this table lacks may have taken the word read as the sub-command.
+  const before = args[sub - 1];
+  if (sub > 1 && before !== undefined && before.value.startsWith('-') && !before.value.includes('=') && isOneOf(args[sub + 1], ...runs)) {
+    const inner = withCall(execLike(args, sub + 2), call);
+    return { ...inner, forceAsk: inner.forceAsk ?? `${name} option ${before.value} may take a value, so the sub-command may be ${args[sub + 1]?.value ?? ''}` };
+  }
+  return name === 'npm' ? npmStores(args, sub) : NONE;
+}
+
+/** Adds `views` (more readings of the command) to what a command runs. */
+function withViews(u: Unwrapped, views: Arg[][]): Unwrapped {
+  return views.length === 0 ? u : { ...u, views: [...u.views, ...views] };
 }
 
 const PLAIN: OptionSpec = { shortWithValue: '', longWithValue: [] };
