@@ -1878,6 +1878,17 @@ table('brackets and assignments in text that nothing evaluates', WS, rows([
   ["printf -v 'a[$(rm -rf x)]' 1", 'ask'],
 ]));
 
+// An allow rule's exclude sees the tightening views too (WS allows `npm *` but excludes
+// `npm publish*`): npm's abbreviations and git's global options cannot step around it.
+table('excludes of allow rules see the views', WS, rows([
+  ['npm pub', 'ask'],
+  ['npm --silent publish', 'ask'],
+  ['/usr/bin/npm publish', 'ask'],
+  ['npm publish', 'ask'],
+  ['npm test', 'allow'],
+  ['npm t', 'allow'],
+]));
+
 // Versioned and static builds of the shells, other POSIX shells and toybox (audit round 6).
 table('shells under other names', WS, rows([
   ["bash5.2 -c 'rm -rf x'", 'deny'],

@@ -33,14 +33,20 @@ export class TextIndex {
     if (list) list.push(entry); else this.byWord.set(word, [entry]);
   }
 
-  first(text: string): TextEntry | null {
+  /**
+   * The first entry whose pattern matches `text` and none of whose excludes match `text` or any of
+   * `alsoExcluded`: an allow rule's `exclude` also sees the command's tightening views, so
+   * `exclude: ["npm publish*"]` keeps `npm pub` and `npm --silent publish` out of `npm *`.
+   */
+  first(text: string, alsoExcluded: readonly string[] = []): TextEntry | null {
     if (this.size === 0) return null;
     let best: TextEntry | null = null;
+    const excluded = (x: TextMatcher): boolean => x.test(text) || alsoExcluded.some((t) => x.test(t));
     const scan = (list: TextEntry[] | undefined): void => {
       if (!list) return;
       for (const e of list) {
         if (best !== null && e.ordinal >= best.ordinal) break;
-        if (e.matcher.test(text) && !e.excludes.some((x) => x.test(text))) best = e;
+        if (e.matcher.test(text) && !e.excludes.some(excluded)) best = e;
       }
     };
     scan(this.byWord.get(firstWord(text)));

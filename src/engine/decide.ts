@@ -133,7 +133,7 @@ export function decideText(policy: CompiledPolicy, cap: ConcreteCapability, rest
   const ask = firstOf(rules.ask);
   if (ask) return byRule(ask.ref, 'matches');
   if (allowText !== null) {
-    const allow = rules.allow.first(allowText);
+    const allow = rules.allow.first(allowText, restrictiveTexts);
     if (allow) {
       const d = byRule(allow.ref, allow.trusted ? 'matches trusted command' : 'matches');
       return allow.trusted ? { ...d, trusted: true } : d;
