@@ -1889,6 +1889,19 @@ table('excludes of allow rules see the views', WS, rows([
   ['npm t', 'allow'],
 ]));
 
+// Audit round 6, fourth shell pass: literal text beside an expansion still counts, and compound
+// array indexes, subscripted names and `{b[x]}` descriptors evaluate arithmetic.
+table('static subscript text after the false-positive narrowing', OPEN_POLICY, rows([
+  ['for x in "a[\\$(rm -rf x)]$y"; do echo $((x)); done', 'ask'],
+  ['for x in "PATH=0$y"; do echo $((x)); done; ls', 'ask'],
+  ["read x <<< 'a[$(rm -rf x)]'; b=([x]=1); echo", 'ask'],
+  ["read x <<< 'PATH=0'; b+=([x]=1); ls", 'ask'],
+  ["read x <<< 'a[$(rm -rf x)]'; read 'b[x]' < /dev/null", 'ask'],
+  ["read x <<< 'a[$(rm -rf x)]'; exec {b[x]}>/dev/null", 'ask'],
+  ['echo "PATH=$PATH"', 'allow'],
+  ["git log -5 --format='[%h] %s'", 'allow'],
+]));
+
 // Versioned and static builds of the shells, other POSIX shells and toybox (audit round 6).
 table('shells under other names', WS, rows([
   ["bash5.2 -c 'rm -rf x'", 'deny'],

@@ -553,6 +553,8 @@ export class Walker {
     } else {
       let text = '(';
       for (const element of value.elements) {
+        // `b=([x]=1)` evaluates x as an indexed array's subscript.
+        if (element.text.startsWith('[')) this.arithmeticSeen = true;
         const v = this.word(element, scope, depth, sink);
         arg.dynamic ??= v.dynamic;
         text += text.length === 1 ? v.value : ` ${v.value}`;
@@ -571,6 +573,8 @@ export class Walker {
     const onStdin = fd === undefined || (fd.type === 'FileDescriptor' && fd.value === 0);
     // `{NAME}>file` stores the new file descriptor's number in NAME.
     if (fd?.type === 'FileDescriptorVariable' && isDangerousName(fd.name)) sink.force ??= dangerReason(fd.name);
+    // `{b[x]}>f` evaluates the subscript x.
+    if (fd?.type === 'FileDescriptorVariable' && fd.name.includes('[')) this.arithmeticSeen = true;
     switch (r.type) {
       case 'HereDoc': {
         checkHereDoc(r);
@@ -584,14 +588,17 @@ export class Walker {
           this.staticSubscript(arg);
         } else {
           let value = '';
+          let inert = '';
           try {
             for (const p of parts) {
               if (p.type === 'Literal') {
                 this.quoted(scope, p.pos, p.end);
                 value += p.value;
+                inert += p.value;
               } else {
                 this.part(p, scope, depth, sink, arg, true);
                 value += p.text;
+                inert += '\u0000';
               }
             }
           } catch (e) {
@@ -599,6 +606,7 @@ export class Walker {
             throw located(e, 'in a heredoc body');
           }
           arg.value = value;
+          if (arg.dynamic !== null) arg.inert = inert;
           this.staticSubscript(arg);
         }
         return onStdin ? arg : stdin;
@@ -669,9 +677,11 @@ export class Walker {
    * when the command evaluates arithmetic anywhere.
    */
   private staticSubscript(arg: Arg): void {
-    if (this.subscriptText || arg.dynamic !== null) return;
+    if (this.subscriptText) return;
+    // The literal text of a word counts even beside an expansion (`"a[\$(cmd)]$y"`).
+    const text = literalText(arg);
     // `x='PATH=0'; echo $((x))` assigns PATH as surely as a subscript with $( ) runs a command.
-    if ((arg.value.includes('[') && hasEvaluatedSubscript(arg.value)) || arithmeticDanger(arg.value) !== null) this.subscriptText = true;
+    if ((text.includes('[') && hasEvaluatedSubscript(text)) || arithmeticDanger(text) !== null) this.subscriptText = true;
   }
 
   /** With `join`, a process substitution touching a neighbour is reported in openBefore/openAfter. */
@@ -1018,6 +1028,8 @@ const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 /** Builtins that evaluate arithmetic or subscripts in their operands whatever the operands. */
 const ARITHMETIC_BUILTINS = new Set(['let', 'unset', 'shift', 'return']);
 const INTEGER_DECLARERS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
+/** Builtins whose operands name variables to set. */
+const NAME_SETTERS = new Set([...INTEGER_DECLARERS, 'read', 'mapfile', 'readarray', 'getopts', 'wait']);
 /** printf conversions that read their argument as an arithmetic expression. */
 const PRINTF_INTEGER = /%[-+ #0-9.*]*[diouxXc]/;
 
@@ -1029,6 +1041,8 @@ const PRINTF_INTEGER = /%[-+ #0-9.*]*[diouxXc]/;
 function evaluatesArithmetic(argv: readonly string[]): boolean {
   const name = argv[0] ?? '';
   if (ARITHMETIC_BUILTINS.has(name)) return true;
+  // A variable name with a subscript (`read 'b[x]'`, `declare 'b[x]=1'`) evaluates the subscript.
+  if (NAME_SETTERS.has(name) && argv.some((a, i) => i > 0 && !a.startsWith('-') && a.split('=', 1)[0]?.includes('['))) return true;
   if (INTEGER_DECLARERS.has(name)) return argv.some((a, i) => i > 0 && /^[-+][a-zA-Z]*i/.test(a));
   if (name === 'test' || name === '[') return argv.some((a, i) => i > 0 && (ARITHMETIC_TESTS.has(a) || a === '-v'));
   if (name === 'printf') return argv.some((a, i) => i > 0 && (a === '-v' || a.startsWith('-v') || PRINTF_INTEGER.test(a)));
