@@ -1902,6 +1902,16 @@ table('static subscript text after the false-positive narrowing', OPEN_POLICY, r
   ["git log -5 --format='[%h] %s'", 'allow'],
 ]));
 
+// git accepts a long option by any unique prefix (audit round 6): WS denies `git push --force*`.
+table('abbreviated git long options', WS, rows([
+  ['git push --forc origin main', 'deny'],
+  ['git push --force-with origin main', 'deny'],
+  ['git -C . push --fo origin main', 'deny'],
+  ['git push origin main', 'allow'],
+  ['git log --format=%h --all', 'allow'],
+  ['git commit --am --no-edit', 'allow'],
+]));
+
 // Versioned and static builds of the shells, other POSIX shells and toybox (audit round 6).
 table('shells under other names', WS, rows([
   ["bash5.2 -c 'rm -rf x'", 'deny'],

@@ -31,5 +31,28 @@ export function addSpellings(part: CommandPart, args: readonly Arg[], text: stri
   if (lowerBase === 'git' && args.length > 1) {
     const scan = scanGit(args);
     if (scan.next > 1) addView(part, scan.next < args.length ? `git ${joinValues(args, scan.next)}` : 'git');
+    // git reads a long option from any unique prefix: `git push --forc` is `git push --force`.
+    const from = Math.max(1, scan.next);
+    const words = args.slice(from).map((a) => (a.dynamic === null ? longGitOption(a.value) : a.value));
+    if (words.some((w, i) => w !== args[from + i]?.value)) addView(part, `git ${words.join(' ')}`);
   }
+}
+
+/**
+ * Long options that policies name to deny or ask, which git's option parser also accepts by a
+ * shorter prefix. Earlier entries win a shared prefix (`--forc` reads as `--force`).
+ */
+const GIT_LONG_OPTIONS = [
+  'force', 'force-with-lease', 'force-if-includes', 'hard', 'delete', 'mirror', 'prune', 'no-verify', 'all', 'tags',
+  'exec', 'output', 'ext-diff', 'textconv', 'upload-pack', 'receive-pack', 'recurse-submodules', 'amend', 'soft',
+];
+
+/** `--forc` -> `--force`, `--no-v=x` -> `--no-verify=x`; any other word unchanged. */
+function longGitOption(word: string): string {
+  if (!word.startsWith('--') || word.length < 4) return word;
+  const eq = word.indexOf('=');
+  const name = word.slice(2, eq < 0 ? undefined : eq);
+  if (GIT_LONG_OPTIONS.includes(name)) return word;
+  const full = GIT_LONG_OPTIONS.find((o) => o.startsWith(name));
+  return full === undefined ? word : `--${full}${eq < 0 ? '' : word.slice(eq)}`;
 }
