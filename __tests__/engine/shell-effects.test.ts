@@ -1445,8 +1445,10 @@ const DECLARE_ROWS = rows([
   ['getopts ab "$v"', 'ask', undefined, 'getopts into a run-time name'],
   ['wait -p "$v"', 'ask', undefined, 'wait -p into a run-time name'],
   ['unset "$v"', 'ask', undefined, 'a run-time name may hold an evaluated subscript'],
-  ['declare +n r && export -n FOO && read -p "$p" -r line && getopts ab opt "$@" && unset PATH', 'allow', undefined,
+  ['declare +n r && export -n FOO && read -p "$p" -r line && getopts ab opt "$@" && unset PS4', 'allow', undefined,
     'removing a nameref, un-exporting, a run-time prompt or getopts arguments set nothing dangerous'],
+  // Without PATH, bash searches its default path, which ends in `.` (audit round 6).
+  ['unset PATH', 'ask'],
   ['wait $pid', 'allow', undefined, "wait's operands are job ids, not variable names"],
   // bash's command hash and alias tables, and functions exported through the environment.
   ['BASH_CMDS[ls]=/bin/rm; ls x', 'ask', undefined, 'the hash table makes ls run rm'],
@@ -1911,6 +1913,37 @@ table('abbreviated git long options', WS, rows([
   ['git log --format=%h --all', 'allow'],
   ['git commit --am --no-edit', 'allow'],
 ]));
+
+// Audit round 6, fifth shell pass.
+describe('fifth shell pass: aliases, git and npm settings that run programs', () => {
+  const policy = policyOf({ workspace: `
+rules:
+  - {capability: shell, effect: allow, match: ["*"]}
+  - {capability: shell, effect: deny, match: ["rm *", "git reset --hard*", "git clean --force*", "git push --force*"]}
+` });
+  const aliases = Array.from({ length: 24 }, (_, i) => `alias a${i + 1}='a${i};a${i}';`).join(' ');
+  test.each<[string, Effect]>([
+    ['git reset --h', 'deny'],
+    ['git clean --f -d', 'deny'],
+    ['git -c help.autocorrect=immediate psuh --force origin main', 'ask'],
+    ['git config help.autocorrect immediate', 'ask'],
+    ["npm --editor='sh -c x' edit pkg", 'ask'],
+    ['npm test --scr=./sh.sh', 'ask'],
+    ['npm config edit --edit=vim', 'ask'],
+    ['unset PATH; zzcmd', 'ask'],
+    ['export -n PATH', 'ask'],
+    ['env GIT_TRACE=/abs/secrets/k git status', 'ask'],
+    ['GIT_TRACE2_EVENT=/tmp/t git status', 'ask'],
+    ['npm test', 'allow'],
+    ['npm run build -- --watch', 'allow'],
+    ['unset IFS', 'allow'],
+    ['git log --oneline -3', 'allow'],
+    [`rm -rf x; alias a0='echo'; ${aliases} a24`, 'deny'],
+    [`alias a0='echo'; ${aliases} a24`, 'ask'],
+  ])('%s -> %s', (command, effect) => {
+    expect(run(policy, command).effect).toBe(effect);
+  });
+});
 
 // Versioned and static builds of the shells, other POSIX shells and toybox (audit round 6).
 table('shells under other names', WS, rows([

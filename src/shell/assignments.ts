@@ -27,6 +27,8 @@ export function isDangerousName(written: string): boolean {
   return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_') || name.startsWith('GIT_CONFIG') ||
     // `BASH_FUNC_ls%%=() { …; }` in the environment defines the function `ls` in a child bash.
     name.startsWith('BASH_FUNC_') ||
+    // GIT_TRACE=/path, GIT_TRACE2_EVENT=/path…: git writes its trace to that file.
+    name.startsWith('GIT_TRACE') ||
     // npm reads its settings from the environment in any case: `npm_config_script_shell` picks the
     // shell every script runs in, `npm_config_userconfig` an npmrc that can, `npm_config_node_options`
     // code node loads.
@@ -118,8 +120,10 @@ export function operandAssignmentDanger(args: readonly Arg[]): string | null {
     case 'readarray':
       return namesDanger(args, 'dnOsuCc', '');
     case 'unset':
-      // Removing PATH or PS4 runs nothing new; a name only known at run time may be `a[$(cmd)]`.
-      return args.some((a, i) => i > 0 && a.dynamic !== null) ? DYNAMIC_NAME : null;
+      // Removing PS4 runs nothing new; a name only known at run time may be `a[$(cmd)]`. Without
+      // PATH, bash searches its default path, which ends in `.`: `unset PATH; x` runs ./x.
+      if (args.some((a, i) => i > 0 && a.dynamic !== null)) return DYNAMIC_NAME;
+      return args.some((a, i) => i > 0 && a.value === 'PATH') ? 'unset PATH makes bash search its default path, which holds the current folder' : null;
     case 'getopts':
       // `getopts OPTSTRING NAME [ARG…]`: only NAME is a variable.
       return args[2] === undefined ? null : nameDanger(args[2]);
@@ -162,6 +166,8 @@ function declarationDanger(args: readonly Arg[]): string | null {
     }
     const set = assignedName(v);
     if (set !== null && isDangerousName(set)) return dangerReason(set);
+    // `export -n PATH` leaves the programs bash starts with no PATH, so they search the default.
+    if (set === null && nameref && !makesNamerefs && v === 'PATH') return 'export -n PATH leaves child programs searching the default path';
     // `declare -n ref=PATH` makes every later `ref=...` an assignment to PATH.
     if (nameref && set !== null) {
       const target = v.slice(v.indexOf('=') + 1);

@@ -80,6 +80,9 @@ function keyKind(key: string): KeyKind {
   switch (section) {
     case 'alias':
       return 'alias';
+    case 'help':
+      // With autocorrect git runs the sub-command it guesses (`psuh` -> `push`), not the one written.
+      return name === 'autocorrect' ? 'unsafe' : null;
     case 'pager':
       return 'switchable';
     case 'core':

@@ -229,3 +229,24 @@ export function npmCommandViews(args: readonly Arg[]): Arg[][] {
   }
   return views;
 }
+
+/** npm settings whose value is a program npm runs, or a file it reads more settings or code from. */
+const RUNNING_OPTIONS = new Set(['editor', 'browser', 'viewer', 'shell', 'script-shell', 'git', 'node-options', 'init-module', 'userconfig', 'globalconfig']);
+
+/**
+ * Why an npm command line sets a program npm may run (`--editor=CMD edit`, `--scr=./x test`, any
+ * unique prefix as npm reads it), or null. npm reads options wherever they stand.
+ */
+export function npmRunningOption(args: readonly Arg[]): string | null {
+  const t = npmTables();
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i]?.value ?? '';
+    if (v === '--') break;
+    if (!v.startsWith('--') || v.length < 3) continue;
+    const eq = v.indexOf('=');
+    const written = v.slice(2, eq < 0 ? undefined : eq);
+    const name = t.optionAbbrevs.get(written) ?? written;
+    if (RUNNING_OPTIONS.has(name)) return `npm --${name} names a program or settings file npm runs or reads (${v})`;
+  }
+  return null;
+}

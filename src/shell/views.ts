@@ -49,7 +49,7 @@ const GIT_LONG_OPTIONS = [
 
 /** `--forc` -> `--force`, `--no-v=x` -> `--no-verify=x`; any other word unchanged. */
 function longGitOption(word: string): string {
-  if (!word.startsWith('--') || word.length < 4) return word;
+  if (!word.startsWith('--') || word.length < 3) return word;
   const eq = word.indexOf('=');
   const name = word.slice(2, eq < 0 ? undefined : eq);
   if (GIT_LONG_OPTIONS.includes(name)) return word;

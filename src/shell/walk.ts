@@ -73,6 +73,8 @@ export class Walker {
   private written: Set<string> | null = null;
   /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
   private readonly expanding = new Set<string>();
+  /** Alias substitutions left: `alias a1='a0;a0'` … doubles at each level, so they are bounded. */
+  private aliasBudget = MAX_ALIAS_EXPANSIONS;
   /** A static text holding `a[$(cmd)]` was met (see staticSubscript). */
   private subscriptText = false;
   /** The command evaluates arithmetic somewhere (`$(( ))`, `(( ))`, subscripts, `[[ -eq ]]`…). */
@@ -327,9 +329,12 @@ export class Walker {
     const compounds = this.quotedCompounds(args, words, sink);
     const alias = this.aliases === null || cmd.name === undefined ? undefined : this.aliasOf(args[0]);
     if (alias !== undefined && alias.dynamic !== null) sink.force ??= `${args[0]?.value ?? ''} is an alias whose value is only known at run time (${alias.dynamic})`;
+    const expand = alias !== undefined && alias.dynamic === null && this.aliasBudget > 0;
+    if (alias !== undefined && alias.dynamic === null && !expand) sink.force ??= `more than ${MAX_ALIAS_EXPANSIONS} alias substitutions: what ${args[0]?.value ?? ''} runs is not followed further`;
     this.emit(args, assignments, sink.force, source, scope, depth, stdin, at);
     for (const arg of compounds) this.tryScript({ arg, by: `${args[0]?.value ?? ''} array assignment` }, depth + 1);
-    if (alias !== undefined && alias.dynamic === null && cmd.name !== undefined) {
+    if (expand && alias !== undefined && cmd.name !== undefined) {
+      this.aliasBudget--;
       // Alias expansion is textual: the value replaces the command word and the rest is read again.
       const name = args[0]?.value ?? '';
       this.expanding.add(name);
@@ -1022,6 +1027,8 @@ const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
 
 /** Commands that read a script from a file operand. */
 const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
+
+const MAX_ALIAS_EXPANSIONS = 256;
 
 const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 

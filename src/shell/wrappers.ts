@@ -6,7 +6,7 @@ import { env } from './env.ts';
 import { expandAlias, scanGit } from './git.ts';
 import { gitSubcommandRuns } from './gitruns.ts';
 import { GETOPT, hasOption, optionDoubt, optionValue, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
-import { npmCommandViews } from './npm.ts';
+import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
 import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
@@ -184,7 +184,10 @@ function packageManager(args: readonly Arg[], name: string): Unwrapped {
     const inner = withCall(execLike(args, sub + 2), call);
     return { ...inner, forceAsk: inner.forceAsk ?? `${name} option ${before.value} may take a value, so the sub-command may be ${args[sub + 1]?.value ?? ''}` };
   }
-  return name === 'npm' ? npmStores(args, sub) : NONE;
+  if (name !== 'npm') return NONE;
+  const stores = npmStores(args, sub);
+  const running = npmRunningOption(args);
+  return running === null ? stores : { ...stores, forceAsk: stores.forceAsk ?? running };
 }
 
 /** Adds `views` (more readings of the command) to what a command runs. */
