@@ -1945,6 +1945,24 @@ rules:
   });
 });
 
+// Work bounds (audit round 6, DoS pass): each input here used to take minutes or run out of
+// memory, which in a preToolUse hook is a pass. They are judged quickly and still fail closed.
+describe('inputs that used to blow up the analyser', () => {
+  test('a growing cd path with many redirections', () => {
+    const command = `rm -rf x\n${'cd ../../../../../../../../../..\n'.repeat(500)}${'echo x > f\n'.repeat(2000)}`;
+    // Before the bound this ran for minutes; jest's own timeout is the only clock here.
+    expect(run(OPEN_POLICY, command).effect).toBe('deny');
+  });
+
+  test('one long alias used many times', () => {
+    const body = Array.from({ length: 3000 }, (_, i) => `echo ${i}`).join(';');
+    const command = `rm -rf x\nalias a='${body}'\n${'a\n'.repeat(256)}`;
+    const r = run(OPEN_POLICY, command);
+    expect(r.effect).toBe('deny');
+    expect(r.parts.some((p) => p.reason.includes('alias substitutions'))).toBe(true);
+  });
+});
+
 // Versioned and static builds of the shells, other POSIX shells and toybox (audit round 6).
 table('shells under other names', WS, rows([
   ["bash5.2 -c 'rm -rf x'", 'deny'],

@@ -9,6 +9,7 @@ import type { Arg } from './words.ts';
 import type { Unwrapped } from './wrappers.ts';
 
 const MAX_CWDS = 16;
+const MAX_CWD_LENGTH = 4096;
 
 /** The folders the shell may be in, saved while a wrapper's command is walked in another one. */
 export interface FolderState {
@@ -137,6 +138,12 @@ export class Folders {
     for (const c of this.cwds) next.add(to.startsWith('/') || to.startsWith('~') || c === '.' ? to : `${c}/${to}`);
     if (next.size > MAX_CWDS) {
       this.cwdDoubt ??= 'too many `cd`s to follow, so where a later redirection writes is not known';
+      return;
+    }
+    // Every later write is resolved against each folder: one that grows without bound
+    // (`cd ../../..` again and again) would make each of them slower than the last.
+    if ([...next].some((c) => c.length > MAX_CWD_LENGTH)) {
+      this.cwdDoubt ??= `a \`cd\` path longer than ${MAX_CWD_LENGTH} characters, so where a later redirection writes is not followed`;
       return;
     }
     this.cwds = [...next];

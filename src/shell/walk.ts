@@ -73,8 +73,12 @@ export class Walker {
   private written: Set<string> | null = null;
   /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
   private readonly expanding = new Set<string>();
-  /** Alias substitutions left: `alias a1='a0;a0'` … doubles at each level, so they are bounded. */
+  /**
+   * Alias substitutions left, and the characters they may still bring in: `alias a1='a0;a0'` …
+   * doubles at each level, and one long alias used many times multiplies, so both are bounded.
+   */
   private aliasBudget = MAX_ALIAS_EXPANSIONS;
+  private aliasChars = MAX_ALIAS_CHARS;
   /** A static text holding `a[$(cmd)]` was met (see staticSubscript). */
   private subscriptText = false;
   /** The command evaluates arithmetic somewhere (`$(( ))`, `(( ))`, subscripts, `[[ -eq ]]`…). */
@@ -329,12 +333,13 @@ export class Walker {
     const compounds = this.quotedCompounds(args, words, sink);
     const alias = this.aliases === null || cmd.name === undefined ? undefined : this.aliasOf(args[0]);
     if (alias !== undefined && alias.dynamic !== null) sink.force ??= `${args[0]?.value ?? ''} is an alias whose value is only known at run time (${alias.dynamic})`;
-    const expand = alias !== undefined && alias.dynamic === null && this.aliasBudget > 0;
-    if (alias !== undefined && alias.dynamic === null && !expand) sink.force ??= `more than ${MAX_ALIAS_EXPANSIONS} alias substitutions: what ${args[0]?.value ?? ''} runs is not followed further`;
+    const expand = alias !== undefined && alias.dynamic === null && this.aliasBudget > 0 && alias.value.length <= this.aliasChars;
+    if (alias !== undefined && alias.dynamic === null && !expand) sink.force ??= `more than ${MAX_ALIAS_EXPANSIONS} alias substitutions or ${MAX_ALIAS_CHARS} characters of them: what ${args[0]?.value ?? ''} runs is not followed further`;
     this.emit(args, assignments, sink.force, source, scope, depth, stdin, at);
     for (const arg of compounds) this.tryScript({ arg, by: `${args[0]?.value ?? ''} array assignment` }, depth + 1);
     if (expand && alias !== undefined && cmd.name !== undefined) {
       this.aliasBudget--;
+      this.aliasChars -= alias.value.length;
       // Alias expansion is textual: the value replaces the command word and the rest is read again.
       const name = args[0]?.value ?? '';
       this.expanding.add(name);
@@ -1029,6 +1034,7 @@ const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
 const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
 
 const MAX_ALIAS_EXPANSIONS = 256;
+const MAX_ALIAS_CHARS = 256 * 1024;
 
 const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 
