@@ -1,8 +1,9 @@
-import { join, posix, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { describeRule, moreRestrictive } from '../engine/decide.ts';
 import { explain } from '../engine/explain.ts';
+import { toRepoPath } from '../logs/paths.ts';
 import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
 import { flag, parse, str, type Io } from './args.ts';
@@ -21,18 +22,16 @@ Exits 0 whatever the effect; 2 when the policy or the arguments are bad.
 `;
 
 /**
- * Where a path request lands once the links on disk are followed, relative to the repository
- * when it lands inside; null when no link is on the way (or the path is only known as text).
+ * Where a path request lands once the links on disk are followed, spelled as record writes it
+ * (logs/paths.ts: repository-relative, else `~/…`, else absolute); null when that is no other
+ * place than the path read as text.
  */
 function diskSpelling(resource: string, folder: string | null, root: string): string | null {
   if (resource === '' || folder === null) return null;
   const home = homeDir();
-  const abs = resource === '~' || resource.startsWith('~/') ? join(home, resource.slice(1)) : resolve(folder, resource);
-  const physical = physicalPath(abs);
-  if (physical === posix.normalize(abs)) return null;
-  const physicalRoot = physicalPath(root);
-  if (physical === physicalRoot) return '.';
-  return insideRoot(physicalRoot, physical) ?? physical;
+  const asText = toRepoPath(resource, { cwd: folder, repoRoot: root, home });
+  const onDisk = toRepoPath(resource, { cwd: physicalPath(folder), repoRoot: physicalPath(root), home: physicalPath(home), physical: physicalPath });
+  return onDisk === asText ? null : onDisk;
 }
 
 const REQUEST_FLAGS: ReadonlyArray<[string, RequestCapability]> = [

@@ -1040,9 +1040,8 @@ const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 
 /** Builtins that evaluate arithmetic or subscripts in their operands whatever the operands. */
 const ARITHMETIC_BUILTINS = new Set(['let', 'unset', 'shift', 'return']);
-const INTEGER_DECLARERS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
-/** Builtins whose operands name variables to set. */
-const NAME_SETTERS = new Set([...INTEGER_DECLARERS, 'read', 'mapfile', 'readarray', 'getopts', 'wait']);
+/** Builtins besides the declaration ones whose operands name variables to set. */
+const NAME_SETTERS = new Set(['read', 'mapfile', 'readarray', 'getopts', 'wait']);
 /** printf conversions that read their argument as an arithmetic expression. */
 const PRINTF_INTEGER = /%[-+ #0-9.*]*[diouxXc]/;
 
@@ -1055,8 +1054,9 @@ function evaluatesArithmetic(argv: readonly string[]): boolean {
   const name = argv[0] ?? '';
   if (ARITHMETIC_BUILTINS.has(name)) return true;
   // A variable name with a subscript (`read 'b[x]'`, `declare 'b[x]=1'`) evaluates the subscript.
-  if (NAME_SETTERS.has(name) && argv.some((a, i) => i > 0 && !a.startsWith('-') && a.split('=', 1)[0]?.includes('['))) return true;
-  if (INTEGER_DECLARERS.has(name)) return argv.some((a, i) => i > 0 && /^[-+][a-zA-Z]*i/.test(a));
+  const declares = isDeclarationBuiltin(name);
+  if ((declares || NAME_SETTERS.has(name)) && argv.some((a, i) => i > 0 && !a.startsWith('-') && a.split('=', 1)[0]?.includes('['))) return true;
+  if (declares) return argv.some((a, i) => i > 0 && /^[-+][a-zA-Z]*i/.test(a));
   if (name === 'test' || name === '[') return argv.some((a, i) => i > 0 && (ARITHMETIC_TESTS.has(a) || a === '-v'));
   if (name === 'printf') return argv.some((a, i) => i > 0 && (a === '-v' || a.startsWith('-v') || PRINTF_INTEGER.test(a)));
   return false;
