@@ -337,6 +337,51 @@ describe('record --enforce', () => {
   });
 });
 
+// Kiro and Claude Code block only on exit 2: a judge that ran out of memory (V8 aborts with 134) or
+// outlived the hook's timeout would let the call run. The limits are lowered through the
+// environment so that an ordinary call reaches them.
+describe('record --enforce: a call that cannot be judged within the limits is blocked', () => {
+  test.each<[string, NodeJS.ProcessEnv, () => string, string]>([
+    ['out of time', { AGENT_GATE_JUDGE_TIMEOUT_MS: '1' }, () => 'npm test', 'judging took longer than 1 ms'],
+    ['out of memory', { AGENT_GATE_JUDGE_MEMORY_MB: '16' }, () => 'echo a;'.repeat(200_000), 'judging needed more than 16 MiB of memory'],
+  ])('%s: exit 2 with the reason, and the call is recorded as blocked', (_name, env, command, reason) => {
+    const dir = repo();
+    const r = record(dir, kiro(dir, 'shell', { command: command() }), ['--enforce'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`agent-gate: blocked: the call could not be judged: ${reason}\n`);
+    expect(r.stdout).toBe('');
+    const list = entries(logFile(dir));
+    expect(list).toHaveLength(1);
+    expect(list[0]?.blocked).toBe(true);
+  });
+
+  test('after the call ran: exit 2 saying so, and the entry is not marked blocked', () => {
+    const dir = repo();
+    const r = record(dir, claude(dir, 'Bash', { command: 'npm test' }, 's9', 'PostToolUse'), ['--enforce'], { AGENT_GATE_JUDGE_TIMEOUT_MS: '1' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('could not judge the call (it already ran');
+    expect(entries(logFile(dir, 's9'))[0]?.blocked).toBeUndefined();
+  });
+
+  test('within the default limits the same calls are judged as usual', () => {
+    const dir = repo();
+    expect(record(dir, kiro(dir, 'shell', { command: 'echo a;'.repeat(200_000) }), ['--enforce']).code).toBe(0);
+    const denied = record(dir, kiro(dir, 'shell', { command: 'npm test; rm -rf /' }), ['--enforce']);
+    expect(denied.code).toBe(2);
+    expect(denied.stderr).toContain('deny by workspace rule #1');
+  });
+
+  test.each(['0', '-5', '1.5', 'ten', '99999999999'])('a limit of %j is refused before anything is written', (value) => {
+    const dir = repo();
+    for (const name of ['AGENT_GATE_JUDGE_TIMEOUT_MS', 'AGENT_GATE_JUDGE_MEMORY_MB']) {
+      const r = record(dir, kiro(dir, 'shell', { command: 'npm test' }), ['--enforce'], { [name]: value });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`agent-gate: record: ${name} must be a positive whole number, got ${JSON.stringify(value)}; nothing was written\n`);
+    }
+    expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
+  });
+});
+
 describe('record without --enforce', () => {
   test('a denied call is recorded and exits 0, not marked blocked', () => {
     const dir = repo();

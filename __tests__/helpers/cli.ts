@@ -24,7 +24,7 @@ export const AGENT_VARS = ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX', 'AWS_EXE
 export function isolatedEnv(home: string, extra: NodeJS.ProcessEnv = {}, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(base)) {
-    if (k.startsWith('GIT_') || k.startsWith('INPUT_') || k.startsWith('GITHUB_') || AGENT_VARS.includes(k)) continue;
+    if (k.startsWith('GIT_') || k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k.startsWith('AGENT_GATE_') || AGENT_VARS.includes(k)) continue;
     env[k] = v;
   }
   return {

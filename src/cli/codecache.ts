@@ -13,8 +13,11 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
+/** The argv of record --enforce's judge worker (judgeworker.ts), which keeps a cache of its own. */
+export const JUDGE_WORKER_ARGV = 'record-judge';
+
 /** Caches are kept per command, so a `check` run does not leave the hook a cache without its code. */
-const CACHED_COMMANDS: ReadonlySet<string> = new Set(['check', 'explain', 'policy', 'hook', 'record', 'import', 'install', 'uninstall']);
+const CACHED_COMMANDS: ReadonlySet<string> = new Set(['check', 'explain', 'policy', 'hook', 'record', JUDGE_WORKER_ARGV, 'import', 'install', 'uninstall']);
 
 /** Where caches live, or null when caching is off or no private folder can be named. */
 export function cacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string | undefined): string | null {

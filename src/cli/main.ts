@@ -2,6 +2,7 @@
 import { GateError } from '../errors.ts';
 import type { Io } from './args.ts';
 import { prefetchStagedReads } from '../hook/prefetch.ts';
+import { isMainThread } from 'node:worker_threads';
 
 const HELP = `Usage: agent-gate <command> [options]
 
@@ -57,28 +58,35 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return (await load())(rest, io);
 }
 
-// A reader that stops early (`| head`) leaves the output incomplete, so the run did not do its
-// job: one line and exit 2, never a stack trace or an exit 1 that would read as "failed".
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  process.stderr.write(`agent-gate: cannot write to standard output (${e.code ?? e.message}); the output is incomplete\n`);
-  process.exit(2);
-});
-// With stderr gone there is nowhere left to explain anything.
-process.stderr.on('error', () => process.exit(2));
+function runCommandLine(): void {
+  // A reader that stops early (`| head`) leaves the output incomplete, so the run did not do its
+  // job: one line and exit 2, never a stack trace or an exit 1 that would read as "failed".
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    process.stderr.write(`agent-gate: cannot write to standard output (${e.code ?? e.message}); the output is incomplete\n`);
+    process.exit(2);
+  });
+  // With stderr gone there is nowhere left to explain anything.
+  process.stderr.on('error', () => process.exit(2));
 
-const io: Io = {
-  out: (t) => { process.stdout.write(t); },
-  err: (t) => { process.stderr.write(t); },
-  cwd: process.cwd(),
-  env: process.env,
-  stdin: readStdin,
-};
+  const io: Io = {
+    out: (t) => { process.stdout.write(t); },
+    err: (t) => { process.stderr.write(t); },
+    cwd: process.cwd(),
+    env: process.env,
+    stdin: readStdin,
+  };
 
-main(process.argv.slice(2), io).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => {
-    const message = e instanceof GateError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-    process.stderr.write(`agent-gate: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-    process.exitCode = 2;
-  },
-);
+  main(process.argv.slice(2), io).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      const message = e instanceof GateError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+      process.stderr.write(`agent-gate: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+// The same bundle is the judge worker of `record --enforce` (judgeworker.ts), loaded only there so
+// that other commands do not pay for it at start.
+if (isMainThread) runCommandLine();
+else void import('./judgeworker.ts').then((m) => m.serveJudgeTask());

@@ -5,14 +5,13 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
-import { compilePolicy } from '../engine/compile.ts';
-import { explainEntry } from '../engine/explain.ts';
 import { PayloadError, parseHookPayload, payloadToDrafts, type EntryDraft, type HookPayload } from '../logs/index.ts';
-import { findRepositoryRoot, homeDir, loadDiskPolicies } from '../policy/source.ts';
+import { findRepositoryRoot, loadDiskPolicies } from '../policy/source.ts';
 import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { clipMessage, clipQuoted } from './clip.ts';
 import { formatRule } from './explain.ts';
+import { DEFAULT_JUDGE_LIMITS, judgeInWorker, type JudgeLimits } from './judgeworker.ts';
 import { defaultLogPath } from './logplace.ts';
 import { physicalPath } from './physical.ts';
 import { appendToLog, writerHome } from './logfile.ts';
@@ -36,6 +35,8 @@ repository is refused when a folder on its way there (below the root) or the fil
 symbolic link; a --log FILE outside it only when the file itself is one.
 Exit codes: 0 recorded (and allowed); 2 blocked by --enforce, or could not record or judge (bad
 payload, bad policy, log locked); nothing is written when it could not record.
+With --enforce a call that cannot be judged within 10 s and 512 MiB is blocked (and recorded as
+blocked); AGENT_GATE_JUDGE_TIMEOUT_MS and AGENT_GATE_JUDGE_MEMORY_MB change those limits.
 `;
 
 const FAIL_ON = ['deny', 'ask'] as const;
@@ -85,15 +86,6 @@ function blockMessage(failing: Verdict[], total: number, failOn: FailOn, ran: bo
   return clipMessage(text.replace(/\s*\n\s*/g, ' '));
 }
 
-/** The policies a call is judged by, compiled, and the workspace file among them (for its `logs`). */
-function loadPolicy(root: string, policyFile: string | null): { compiled: ReturnType<typeof compilePolicy>; workspace: PolicyFile | null } {
-  const disk = loadDiskPolicies(root, { ...(policyFile !== null ? { policy: policyFile } : {}), user: true });
-  return {
-    compiled: compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths }),
-    workspace: disk.files.find((f) => f.scope === 'workspace') ?? null,
-  };
-}
-
 function readPayload(input: Buffer): HookPayload {
   try {
     return parseHookPayload(input);
@@ -116,6 +108,22 @@ function workspaceOf(cwd: string, fromPayload: boolean, explicitLog: boolean): {
   if (root !== null) return { root, repository: true };
   if (explicitLog) return { root: cwd, repository: false };
   throw new GateError(`record: ${what} is not inside a git repository, so there is no log folder for it; run the hook in the repository or pass --log FILE; nothing was written`);
+}
+
+/** A positive whole number from the environment, or the default when unset. */
+function positiveSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  if (!/^[1-9][0-9]{0,8}$/.test(text)) throw new GateError(`record: ${name} must be a positive whole number, got ${JSON.stringify(text)}; nothing was written`);
+  return Number(text);
+}
+
+/** How long and how much memory judging may take before the call is blocked unjudged. */
+function judgeLimits(env: NodeJS.ProcessEnv): JudgeLimits {
+  return {
+    timeoutMs: positiveSetting(env, 'AGENT_GATE_JUDGE_TIMEOUT_MS', DEFAULT_JUDGE_LIMITS.timeoutMs),
+    memoryMb: positiveSetting(env, 'AGENT_GATE_JUDGE_MEMORY_MB', DEFAULT_JUDGE_LIMITS.memoryMb),
+  };
 }
 
 export async function runRecord(argv: string[], io: Io): Promise<number> {
@@ -162,21 +170,34 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const policyArg = str(p, 'policy');
   const policyFile = policyArg === undefined ? null : (isAbsolute(policyArg) ? policyArg : resolve(root, policyArg));
   let failing: Verdict[] = [];
+  // Why the call could not be judged in time or memory (judgeworker.ts): it is blocked all the same.
+  let unjudged: string | null = null;
   // Read once for --enforce; without it the log's place alone needs the workspace policy.
   let workspace: PolicyFile | null | undefined;
   if (enforce) {
-    const loaded = loadPolicy(root, policyFile);
-    workspace = loaded.workspace;
-    const compiled = loaded.compiled;
-    const failRank = EFFECT_RANK[failOn];
-    failing = drafts
-      .map((draft) => ({ result: explainEntry(compiled, { capability: draft.capability, resource: draft.resource, cwd: draft.cwd }) }))
-      .filter((v) => EFFECT_RANK[v.result.effect] >= failRank)
-      .sort((a, b) => EFFECT_RANK[b.result.effect] - EFFECT_RANK[a.result.effect]);
+    // Read here first, so that a broken policy is reported as one, before any worker starts.
+    workspace = loadDiskPolicies(root, { ...(policyFile !== null ? { policy: policyFile } : {}), user: true }).files.find((f) => f.scope === 'workspace') ?? null;
+    const outcome = await judgeInWorker({
+      root, policyFile,
+      requests: drafts.map((d) => ({ capability: d.capability, resource: d.resource, cwd: d.cwd })),
+    }, judgeLimits(io.env));
+    if (outcome.kind === 'error') throw new GateError(outcome.message);
+    if (outcome.kind === 'unfinished') unjudged = outcome.reason;
+    else {
+      const failRank = EFFECT_RANK[failOn];
+      failing = outcome.results
+        .map((result) => ({ result }))
+        .filter((v) => EFFECT_RANK[v.result.effect] >= failRank)
+        .sort((a, b) => EFFECT_RANK[b.result.effect] - EFFECT_RANK[a.result.effect]);
+    }
   }
   const ranAlready = !BEFORE_TOOL.has(payload.event);
+  const refused = failing.length > 0 || unjudged !== null;
+  const refusal = (): string => unjudged !== null
+    ? clipMessage(`${ranAlready ? 'could not judge the call (it already ran: only a pre-tool hook can block)' : 'blocked: the call could not be judged'}: ${unjudged}`)
+    : blockMessage(failing, drafts.length, failOn, ranAlready);
   // A refusal blocks the whole call, so every entry of it is marked; after the call ran, none is.
-  const blocked = failing.length > 0 && !ranAlready;
+  const blocked = refused && !ranAlready;
   const entries = blocked ? drafts.map((d) => ({ ...d, blocked: true })) : drafts;
 
   const logPath = explicitLog ?? resolve(root, defaultLogPath(root, policyFile, workspace, sessionFileName(session)));
@@ -188,14 +209,14 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     // A log that could not be written exits 2 anyway; the verdict still goes first, so the agent
     // is told why the call is blocked, not only that its log is broken.
-    if (failing.length > 0 && e instanceof GateError) {
-      throw new GateError(`${blockMessage(failing, drafts.length, failOn, ranAlready)}; and the call was not recorded: ${e.message}`);
+    if (refused && e instanceof GateError) {
+      throw new GateError(`${refusal()}; and the call was not recorded: ${e.message}`);
     }
     throw e;
   }
 
-  if (failing.length > 0) {
-    io.err(`agent-gate: ${blockMessage(failing, drafts.length, failOn, ranAlready)}\n`);
+  if (refused) {
+    io.err(`agent-gate: ${refusal()}\n`);
     return 2;
   }
   return 0;
