@@ -1945,6 +1945,117 @@ rules:
   });
 });
 
+// Audit round 7 (white-box and black-box shell passes). Each `ask`/`deny` row was `allow` before
+// its fix, and bash (or dash, for /bin/sh) really ran or wrote what the row hides.
+describe('seventh shell pass', () => {
+  // Every command allowed but rm and curl; writes only under src/ and out/.
+  const open = policyOf({ workspace: `
+rules:
+  - {capability: shell, effect: allow, match: ["*"]}
+  - {capability: shell, effect: deny, match: ["rm *", "curl *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+` });
+  // An allow-list without sh, bash or time.
+  const listed = policyOf({ workspace: `
+rules:
+  - capability: shell
+    effect: allow
+    match: ["git *", "npm *", "npx *", "echo *", "ls *", "env *", "timeout *", "command *", "exec *", "xargs *", "find *", "declare *", "local *", "watch *", "flock *"]
+    exclude: ["git push*", "npm publish*"]
+  - {capability: shell, effect: deny, match: ["rm *", "curl *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+` });
+  describe('scripts a POSIX sh runs are also read as dash reads them', () => {
+    test.each<[string, Effect]>([
+      ["sh -c \"echo $'\\\\' ; rm -rf x #\\\\''\"", 'ask'],
+      ["sh -c 'echo; ((rm -rf x))'", 'ask'],
+      ["dash -c 'echo pwned; [[ a > secrets/k ]]'", 'ask'],
+      ["git -c alias.x='!echo; ((rm -rf x))' x", 'ask'],
+      ["git -c core.pager='less; ((rm -rf x))' log", 'ask'],
+      ["echo . | xargs sh -c 'echo; ((rm -rf x))'", 'ask'],
+      ["find . -exec sh -c 'echo; ((rm -rf x))' \\;", 'ask'],
+      ["sh <<EOF\n((rm -rf x))\nEOF", 'ask'],
+      ["npx -c 'echo; ((rm -rf x))'", 'ask'],
+      ["npm pkg set 'scripts.t=echo; ((rm -rf x))'", 'ask'],
+      ["watch 'echo; ((rm -rf x))'", 'ask'],
+      ["flock /tmp/l -c 'echo; [[ a > secrets/k ]]'", 'ask'],
+      // The same text in bash means what bash's reading says.
+      ["bash -c 'echo; ((x=1)); [[ -f x ]] && echo y'", 'allow'],
+      ["sh -c 'echo $((1+2))'", 'allow'],
+      ["sh -c 'echo hi && ls'", 'allow'],
+      ["git -c alias.x='!echo hi' x", 'allow'],
+    ])('%s -> %s', (command, effect) => {
+      expect(run(command.startsWith('bash') ? open : listed, command).effect).toBe(effect);
+    });
+  });
+
+  test.each<[string, Effect]>([
+    // git runs git-x from the folder --exec-path names, which `git apply` can fill.
+    ['git --exec-path=out x', 'ask'],
+    ['git --exec-path', 'allow'],
+    // More programs that run their operands as a command (loose runners): views tighten.
+    ['choom -n 0 -- rm -rf x', 'deny'],
+    ['perf stat -- rm -rf x', 'deny'],
+    ['uclampset -m 0 rm -rf x', 'deny'],
+    ['start-stop-daemon --start --exec /bin/rm -- -rf x', 'deny'],
+    ['gdb -batch -ex "shell rm -rf x"', 'ask'],
+    ['gdb --eval-command=run ./a.out', 'ask'],
+    ['gdb ./a.out', 'allow'],
+    ['run-parts out', 'ask'],
+    ['run-parts --test out', 'allow'],
+    ['ssh-agent rm -rf x', 'deny'],
+    ['dbus-run-session rm -rf x', 'deny'],
+    ["capsh -- -c 'rm -rf x'", 'deny'],
+    ["tmux new -d 'rm -rf x'", 'deny'],
+    ["ssh-agent -- bash -c 'echo pwned > secrets/k'", 'deny'],
+  ])('%s -> %s', (command, effect) => {
+    expect(run(command.startsWith('git') ? listed : open, command).effect).toBe(effect);
+  });
+
+  describe('runners trusted by prefix: a deny rule still sees the command they run', () => {
+    const runners = policyOf({ workspace: `
+rules:
+  - {capability: shell, effect: allow, match: ["uv run *", "poetry run *", "npx *", "bundle exec *"]}
+  - {capability: shell, effect: deny, match: ["rm *"]}
+` });
+    test.each<[string, Effect]>([
+      ['uv run rm -rf x', 'deny'],
+      ['poetry run rm -rf x', 'deny'],
+      ['bundle exec rm -rf x', 'deny'],
+      ['npx cross-env A=1 rm -rf x', 'deny'],
+      ["npx concurrently 'rm -rf x'", 'deny'],
+      ["npx nodemon --exec 'rm -rf x'", 'deny'],
+      ['uv run pytest -q', 'allow'],
+      ['bundle exec rspec', 'allow'],
+      ['npx jest --watch', 'allow'],
+    ])('%s -> %s', (command, effect) => {
+      expect(run(runners, command).effect).toBe(effect);
+    });
+  });
+
+  describe('git and npm settings stored for later', () => {
+    test.each<[string, Effect]>([
+      ["git config foo.x '!rm -rf x'; git config --rename-section foo alias; git x", 'ask'],
+      ['git config rename-section foo core', 'ask'],
+      ['git init -q --bare out/r', 'ask'],
+      ['git init -q --separate-git-dir=out/gd out/w', 'ask'],
+      ['git clone --mirror https://example.com/r out/m', 'ask'],
+      ['git clone --ba https://example.com/r out/m', 'ask'],
+      ['git init -q out/w', 'allow'],
+      ['git clone --branch main https://example.com/r out/m', 'allow'],
+      ['npm config set --location=project init-module ./out/x.js', 'ask'],
+      ['npm config set init.module=./out/x.js', 'ask'],
+      ["npm config set node-options='--require ./out/x.js'", 'ask'],
+      ['npm set git /usr/bin/touch', 'ask'],
+      ['npm config set registry https://registry.example.com', 'allow'],
+    ])('%s -> %s', (command, effect) => {
+      expect(run(listed, command).effect).toBe(effect);
+    });
+  });
+});
+
 // Work bounds (audit round 6, DoS pass): each input here used to take minutes or run out of
 // memory, which in a preToolUse hook is a pass. They are judged quickly and still fail closed.
 describe('inputs that used to blow up the analyser', () => {

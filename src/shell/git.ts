@@ -1,5 +1,6 @@
 // git's global options (stripped for the `git <subcommand>` view, SPEC 5.3) and the `-c` settings
 // whose value git runs as a command (SPEC 5.4: aliases with `!`, pagers, editors, helpers).
+import { posixShellDoubt } from './posix.ts';
 import type { Arg } from './words.ts';
 
 /** What configuration settings make git run. */
@@ -59,6 +60,8 @@ export function scanGit(args: readonly Arg[]): GitScan {
     const eq = v.indexOf('=');
     if (v.startsWith('--') && eq > 0 && INLINE_VALUE.has(v.slice(0, eq))) {
       if (v.startsWith('--config-env=')) configEnv(v.slice(eq + 1), scan);
+      // Like GIT_EXEC_PATH: git runs `git-<sub-command>` from that folder, which the command may have filled.
+      if (v.startsWith('--exec-path=')) scan.forceAsk ??= 'git --exec-path=DIR runs git\'s sub-command programs from DIR';
       continue;
     }
     scan.next = i;
@@ -184,6 +187,8 @@ export function configSetting(setting: Arg, scan: ConfigEffects): void {
     if (value.startsWith('!')) value = value.slice(1);
     else if (!value.includes('/')) value = `git credential-${value}`;
   }
+  // git runs these values with `sh -c`.
+  scan.forceAsk ??= posixShellDoubt(value, `git -c ${key}`);
   scan.scripts.push({ ...setting, value });
 }
 

@@ -95,6 +95,7 @@ export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
   if (sub === undefined) return runs;
   const name = sub.value;
   const by = `git ${name}`;
+  if (name === 'init' || name === 'clone') runs.forceAsk ??= gitFolderElsewhere(args, at, by);
   switch (name) {
     case 'submodule': {
       const i = args.findIndex((a, k) => k > at && a.value === 'foreach');
@@ -130,6 +131,27 @@ export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
   const table = TABLES.get(name);
   if (table !== undefined) scanTable(args, at, table, by, runs);
   return runs;
+}
+
+/** Options of init and clone that make a git folder not named `.git`. */
+const GIT_FOLDER_OPTIONS = ['bare', 'mirror', 'separate-git-dir'];
+
+/**
+ * `git init --bare out/r` and `--separate-git-dir=out/gd` make a git folder whose `config` and
+ * `hooks/` are plain files to the kiro scope, which protects them only under `.git`; a later
+ * `git -C` into it runs what they say. Any unique prefix names the option (parse-options).
+ */
+function gitFolderElsewhere(args: readonly Arg[], at: number, by: string): string | null {
+  for (let k = at + 1; k < args.length; k++) {
+    const v = args[k]?.value ?? '';
+    if (v === '--') break;
+    if (!v.startsWith('--') || v.length < 3) continue;
+    const eq = v.indexOf('=');
+    const written = v.slice(2, eq < 0 ? undefined : eq);
+    const option = GIT_FOLDER_OPTIONS.find((o) => o.startsWith(written));
+    if (option !== undefined) return `${by} --${option} makes a git folder not named .git, whose config and hooks are not protected as .git's are`;
+  }
+  return null;
 }
 
 function scanTable(args: readonly Arg[], at: number, table: SubcommandTable, by: string, runs: GitRuns): void {
@@ -216,6 +238,13 @@ function settle(effects: ConfigEffects, at: Arg, runs: GitRuns): void {
  * after it; a read (`--get core.pager`) has no word after the key and stores nothing.
  */
 function configCommand(args: readonly Arg[], at: number, runs: GitRuns): void {
+  for (let i = at + 1; i < args.length; i++) {
+    const v = args[i]?.value ?? '';
+    // `git config --rename-section foo alias` turns a stored `foo.x=!CMD` into an alias.
+    if (v === 'rename-section' || (v.startsWith('--ren') && '--rename-section'.startsWith(v))) {
+      runs.forceAsk ??= 'git config --rename-section can move stored values into settings git runs (alias, core, …)';
+    }
+  }
   for (let i = at + 1; i + 1 < args.length; i++) {
     const key = args[i];
     const value = args[i + 1];

@@ -234,6 +234,17 @@ export function npmCommandViews(args: readonly Arg[]): Arg[][] {
 const RUNNING_OPTIONS = new Set(['editor', 'browser', 'viewer', 'shell', 'script-shell', 'git', 'node-options', 'init-module', 'userconfig', 'globalconfig']);
 
 /**
+ * Why `npm config set KEY[=VALUE]` stores a program npm runs or a file it reads code from (the
+ * same settings as the options above, which a later plain `npm init` then uses), or null.
+ */
+export function npmRunningSetting(word: string): string | null {
+  const eq = word.indexOf('=');
+  // `init.module` is npm's older spelling of `init-module`.
+  const key = (eq < 0 ? word : word.slice(0, eq)).replace(/^--/, '').replace(/\./g, '-');
+  return RUNNING_OPTIONS.has(key) ? `npm config set ${key} stores a program or settings file npm runs or reads` : null;
+}
+
+/**
  * Why an npm command line sets a program npm may run (`--editor=CMD edit`, `--scr=./x test`, any
  * unique prefix as npm reads it), or null. npm reads options wherever they stand.
  */

@@ -95,6 +95,12 @@ function specialFd(v: string): number | null {
   return m === null ? null : Number(m[1]);
 }
 
+/**
+ * Stands for the descriptor of `{NAME}>file`: bash picks the lowest free one of 10 or above,
+ * which a loop can push as high as it likes, so any reopened descriptor from 10 up may be it.
+ */
+export const VARIABLE_FD = -1;
+
 const SPECIAL_FD = /^\/(?:dev\/fd|proc\/(?:self|thread-self)\/fd)\/(\d+)$/;
 
 /**
@@ -110,8 +116,7 @@ export function fdFile(r: Redirect, target: Arg, procSubOnly: boolean, source: s
   const d = r.descriptor;
   let fds: number[];
   if (d !== undefined) {
-    if (d.type !== 'FileDescriptor') return null;
-    fds = [d.value];
+    fds = [d.type === 'FileDescriptor' ? d.value : VARIABLE_FD];
   } else if (op === '&>' || op === '&>>' || op === '>&') {
     fds = [1, 2];
   } else {

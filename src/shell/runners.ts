@@ -2,6 +2,8 @@
 // turn later words into code (`set -k`, history expansion), `jobs -x`, npm sub-commands that store
 // or run scripts, and system runners (chroot, flock, strace…) whose option tables are not modelled.
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
+import { npmRunningSetting } from './npm.ts';
+import { posixShellDoubt } from './posix.ts';
 import type { Arg } from './words.ts';
 
 /** `set -o NAME` / `shopt -o NAME` options that make later text run. */
@@ -82,7 +84,17 @@ export const LOOSE_RUNNERS = new Set([
   'chroot', 'flock', 'ionice', 'taskset', 'chrt', 'prlimit', 'setpriv', 'unshare', 'runuser', 'script', 'strace', 'ltrace',
   'nsenter', 'systemd-run', 'firejail', 'bwrap', 'proot', 'sg', 'newgrp', 'cgexec', 'numactl', 'faketime', 'fakeroot',
   'torsocks', 'proxychains', 'proxychains4', 'catchsegv', 'valgrind', 'setarch', 'linux32', 'linux64', 'systemd-nspawn',
+  'choom', 'uclampset', 'perf', 'start-stop-daemon', 'gdb', 'run-parts',
+  'ssh-agent', 'dbus-run-session', 'dbus-launch', 'capsh', 'xvfb-run', 'eatmydata', 'rlwrap', 'sshpass', 'gosu',
+  'su-exec', 'tini', 'dumb-init', 'chpst', 'envdir', 'runcon', 'aa-exec', 'daemonize', 'mpirun', 'mpiexec', 'srun',
+  'screen', 'tmux', 'hyperfine', 'direnv', 'mise', 'asdf', 'nix-shell', 'devbox',
+  // Language tools whose `run`/`exec` runs any command: uv run, poetry run, bundle exec …
+  'uv', 'uvx', 'poetry', 'pipenv', 'conda', 'pdm', 'hatch', 'bundle', 'rye', 'pixi',
+  // Node tools usually reached through npx.
+  'cross-env', 'dotenv', 'env-cmd', 'concurrently', 'nodemon',
 ]);
+/** gdb options whose value is gdb commands (`shell CMD`, `!CMD`, `pipe`) or a file of them. */
+const GDB_COMMANDS = /^--?(?:ex|iex|x|ix|eval-command|init-eval-command|command|init-command)(?:=|$)/;
 /** Those whose `-c`/`--command` value is a shell command line. */
 const COMMAND_OPTION = new Set(['script', 'runuser', 'flock', 'sg', 'firejail']);
 /** Bounds the views of a long argument list: past it the command is a question. */
@@ -93,20 +105,30 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
   const scripts: ScriptArg[] = [];
   let forceAsk: string | null = null;
   if (args.length > MAX_SUFFIXES) forceAsk = `${name} has too many arguments to judge each possible command in them`;
+  if (name === 'run-parts' && !args.some((a) => a.dynamic === null && /^--(?:test|list)$/.test(a.value))) {
+    forceAsk ??= 'run-parts runs every program in a folder, which is not known here';
+  }
   for (let i = 1; i < args.length && i <= MAX_SUFFIXES; i++) {
     const a = args[i];
     if (a === undefined) continue;
     // Which word starts the command is not modelled, so any word only known at run time may be it.
     if (a.dynamic !== null) forceAsk ??= `${name} runs a command from its arguments, and ${a.value === '' ? 'one' : a.value} is only known at run time (${a.dynamic})`;
     views.push(args.slice(i));
+    if (name === 'gdb' && GDB_COMMANDS.test(a.value)) forceAsk ??= `gdb ${a.value.split('=')[0]} runs gdb commands, and those can run shell commands`;
     // `strace -o '|CMD'` (or `!CMD`) pipes its trace into CMD.
     if (name === 'strace' || name === 'ltrace') {
       const out = traceOutput(a, args[i + 1]);
-      if (out !== null) scripts.push({ arg: out, by: `${name} -o |` });
+      if (out !== null) {
+        scripts.push({ arg: out, by: `${name} -o |` });
+        forceAsk ??= posixShellDoubt(out.value, `${name} -o |`);
+      }
     }
     if (!COMMAND_OPTION.has(name)) continue;
     const value = commandValue(a, args[i + 1]);
-    if (value !== null) scripts.push({ arg: value, by: `${name} -c` });
+    if (value !== null) {
+      scripts.push({ arg: value, by: `${name} -c` });
+      forceAsk ??= posixShellDoubt(value.value, `${name} -c`);
+    }
   }
   return { wrapper: false, commands: [], views, scripts, forceAsk };
 }
@@ -138,12 +160,6 @@ function traceOutput(a: Arg, next: Arg | undefined): Arg | null {
 }
 
 /**
- * npm sub-commands that store or run scripts: `npm pkg set scripts.x=CMD`, `npm set-script x CMD`
- * (the value runs on `npm run x`, so it is judged when stored, as git aliases are), `npm explore
- * PKG -- CMD…` (runs CMD in the package folder) and `npm config set script-shell X` (changes the
- * shell every script runs in). `sub` is the index of the sub-command word.
- */
-/**
  * The sub-command npm runs for a word: npm takes an alias (`c`) or any unambiguous prefix (`pk`,
  * `conf`, `explo`). An ambiguous prefix makes npm stop, so reading it as one of these only tightens.
  */
@@ -155,6 +171,12 @@ function npmCommand(word: string): string {
   return word;
 }
 
+/**
+ * npm sub-commands that store or run scripts: `npm pkg set scripts.x=CMD`, `npm set-script x CMD`
+ * (the value runs on `npm run x`, so it is judged when stored, as git aliases are), `npm explore
+ * PKG -- CMD…` (runs CMD in the package folder) and `npm config set script-shell X` (changes the
+ * shell every script runs in). `sub` is the index of the sub-command word.
+ */
 export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
   let forceAsk: string | null = null;
   for (let i = 1; i < args.length; i++) {
@@ -205,10 +227,13 @@ export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
         if (a === undefined) continue;
         if (a.dynamic !== null) forceAsk ??= 'npm config set of a key only known at run time, which may be script-shell';
         else if (/^script-shell(?:=|$)/.test(a.value)) forceAsk ??= 'npm config set script-shell changes the shell that runs every script';
+        else forceAsk ??= npmRunningSetting(a.value);
       }
       break;
     }
   }
   if (scripts.length === 0 && forceAsk === null) return NONE;
+  // npm runs scripts with its script-shell, sh by default.
+  for (const s of scripts) forceAsk ??= posixShellDoubt(s.arg.value, s.by);
   return { wrapper: false, commands: [], views: [], scripts, forceAsk };
 }

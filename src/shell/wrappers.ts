@@ -9,6 +9,7 @@ import { GETOPT, hasOption, optionDoubt, optionValue, scanOptions, type OptionSc
 import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
 import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
+import { posixShellDoubt } from './posix.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { joinedArg, type Arg } from './words.ts';
 
@@ -279,7 +280,7 @@ const NPM_GLOBAL: OptionSpec = {
 /** Adds the script of an npm `--call` given before `exec` to what exec runs. */
 function withCall(u: Unwrapped, call: Arg | null): Unwrapped {
   if (call === null) return u;
-  return { ...u, scripts: [{ arg: call, by: 'npm --call' }, ...u.scripts] };
+  return { ...u, scripts: [{ arg: call, by: 'npm --call' }, ...u.scripts], forceAsk: u.forceAsk ?? posixShellDoubt(call.value, 'npm --call') };
 }
 
 function isOneOf(arg: Arg | undefined, ...values: string[]): boolean {
@@ -335,7 +336,8 @@ function watch(args: readonly Arg[]): Unwrapped {
   if (scan.next >= args.length) return NONE;
   if (hasOption(scan, '-x', '--exec')) return argv(args, scan, 0);
   // Without -x, watch joins its operands with spaces and runs them with `sh -c`.
-  return script(joinedArg(args, scan.next), 'watch', optionDoubt(scan));
+  const joined = joinedArg(args, scan.next);
+  return script(joined, 'watch', optionDoubt(scan) ?? posixShellDoubt(joined.value, 'watch'));
 }
 
 function script(arg: Arg, by: string, forceAsk: string | null): Unwrapped {
@@ -448,18 +450,25 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
   const operand = args[i];
   if (command) {
     if (operand === undefined) return NONE;
-    return script(operand, `${name} -c`, forceAsk);
+    return script(operand, `${name} -c`, forceAsk ?? posixDoubt(name, operand, `${name} -c`));
   }
   const from = operand === undefined ? null : scriptSource(operand);
   if (from === 'stdin') fromStdin = true;
   else if (from === 'fd' && operand !== undefined) forceAsk ??= fdReason(name, operand);
   // `bash <<'EOF' … EOF` and `bash <<< '…'` run the heredoc or here-string as a script.
   if (i >= args.length || fromStdin) {
-    if (stdin !== null) return script(stdin, `${name} reading a heredoc`, forceAsk);
+    if (stdin !== null) return script(stdin, `${name} reading a heredoc`, forceAsk ?? posixDoubt(name, stdin, `${name} reading a heredoc`));
     // `… | sh`: the script comes from a pipe or the terminal, so what it runs is unknown.
     forceAsk ??= `${name} reads its script from standard input`;
   }
   return forceAsk === null ? NONE : { ...NONE, forceAsk };
+}
+
+/** Shells that read a script as POSIX sh does, not as bash does (see posix.ts). */
+const POSIX_SHELLS = new Set(['sh', 'dash', 'ash']);
+
+function posixDoubt(name: string, text: Arg, runner: string): string | null {
+  return POSIX_SHELLS.has(name) ? posixShellDoubt(text.value, runner) : null;
 }
 
 function fdReason(name: string, file: Arg): string {
@@ -597,8 +606,10 @@ function su(args: readonly Arg[]): Unwrapped {
 function execLike(args: readonly Arg[], start: number): Unwrapped {
   const scan = scanOptions(args, start, EXEC_LIKE);
   const call = optionValue(scan, '-c', '--call');
-  const forceAsk = optionDoubt(scan);
-  const scripts = call === null ? [] : [{ arg: call, by: `${args[0]?.value ?? 'npx'} -c` }];
+  const by = `${args[0]?.value ?? 'npx'} -c`;
+  // npm runs the -c script with its script-shell, sh by default.
+  const forceAsk = optionDoubt(scan) ?? (call === null ? null : posixShellDoubt(call.value, by));
+  const scripts = call === null ? [] : [{ arg: call, by }];
   const views = scan.next < args.length ? [args.slice(scan.next)] : [];
   if (scripts.length === 0 && views.length === 0) return NONE;
   return { wrapper: false, commands: [], views, scripts, forceAsk };
