@@ -1,0 +1,304 @@
+// The walker's layer for words (SPEC 5.1): every word part, parameter operations, command and
+// process substitutions, arithmetic, and quoted text bash expands again where quotes do not quote.
+import type { ArithmeticExpression, ParameterOperation, ParsedScript, Word, WordPart } from 'unbash';
+import { arithmeticDanger, dangerReason, hasEvaluatedSubscript, isArithmeticAssignment, isDangerousName } from './assignments.ts';
+import { findSuspicious } from './chars.ts';
+import {
+  balancedBrackets, boundaryAfter, boundaryBefore, closedSubstitution, endsWithDollar, guardArithmetic, guardLiteral,
+  mayHoldCode,
+} from './guards.ts';
+import { checkDepth, checkErrors, checkHereDoc, fail, parseScript } from './parse.ts';
+import { located, WalkerState, type Scope, type Sink } from './walk-state.ts';
+import { inertText, literalText, notePart, type Arg } from './words.ts';
+
+export abstract class ExpansionWalker extends WalkerState {
+  /**
+   * A substitution holds a whole script, which the statement layer (walk.ts) walks: `script` for
+   * one with a source text of its own, `list` for one that indexes the current source.
+   */
+  abstract script(script: ParsedScript, source: string, depth: number): void;
+  protected abstract list(script: ParsedScript, scope: Scope, depth: number): void;
+
+  /**
+   * A static text holding `a[$(cmd)]` (or `PATH=0`) may reach arithmetic at run time (`for x in
+   * 'a[$(cmd)]'; do echo $((x)); done`, `read x <<< …`, `$_`, `$(( $(echo …) ))`), where bash runs
+   * cmd. Following every such path is not possible here, so the text is noted, and `finish` asks
+   * when the command evaluates arithmetic anywhere.
+   */
+  protected staticSubscript(arg: Arg): void {
+    if (this.subscriptText) return;
+    // The literal text of a word counts even beside an expansion (`"a[\$(cmd)]$y"`).
+    const text = literalText(arg);
+    // `x='PATH=0'; echo $((x))` assigns PATH as surely as a subscript with $( ) runs a command.
+    if ((text.includes('[') && hasEvaluatedSubscript(text)) || arithmeticDanger(text) !== null) this.subscriptText = true;
+  }
+
+  /** With `join`, a process substitution touching a neighbour is reported in openBefore/openAfter. */
+  protected word(word: Word, scope: Scope, depth: number, sink: Sink, join = false): Arg {
+    const arg: Arg = { value: word.value, dynamic: null, split: false, pos: word.pos, end: word.end };
+    const parts = word.parts;
+    if (parts === undefined) {
+      guardLiteral(word.text, this.literal);
+      if (join) this.openBefore = this.openAfter = false;
+      this.staticSubscript(arg);
+      return arg;
+    }
+    let previous: WordPart | undefined;
+    for (const p of parts) {
+      // unbash reads `$[1[+]` as `$` and a glob; bash reads `$[` as arithmetic that never ends.
+      if (p.type === 'Glob' && previous?.type === 'Literal' && endsWithDollar(previous.text)) fail('unterminated $[ arithmetic');
+      this.part(p, scope, depth, sink, arg, false);
+      previous = p;
+    }
+    if (arg.dynamic !== null) arg.inert = inertText(parts);
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    const before = first?.type === 'ProcessSubstitution' && first.pos === word.pos && !boundaryBefore(scope.source, word.pos);
+    const after = last?.type === 'ProcessSubstitution' && last.end === word.end && !boundaryAfter(scope.source, word.end);
+    if (join) {
+      this.openBefore = before;
+      this.openAfter = after;
+    } else if (before || after) {
+      fail('process substitution joined to a neighbouring word');
+    }
+    this.staticSubscript(arg);
+    return arg;
+  }
+
+  protected part(p: WordPart, scope: Scope, depth: number, sink: Sink, arg: Arg, quoted: boolean): void {
+    notePart(arg, p, quoted);
+    switch (p.type) {
+      case 'Literal':
+        if (quoted) {
+          this.quoted(scope, p.pos, p.end);
+          guardArithmetic(p.text);
+        } else {
+          guardLiteral(p.text, this.literal);
+        }
+        return;
+      case 'SingleQuoted':
+        this.quoted(scope, p.pos, p.end);
+        // In arithmetic the quotes do not quote: `$(( '$(cmd)' ))` runs cmd.
+        if ((this.arith || this.quotesExpand > 0) && mayHoldCode(p.value)) this.expandedText(p.value, depth + 1, sink);
+        return;
+      case 'AnsiCQuoted': {
+        this.quoted(scope, p.pos, p.end);
+        // bash 5.2 reads `\x{HH}`; unbash does not decode it, so the word's value is not known here.
+        const undecoded = p.text.includes('\\x{');
+        if (undecoded) arg.dynamic ??= "$'\\x{…}' escape";
+        if (!this.arith && this.quotesExpand === 0) return;
+        if (undecoded) sink.force ??= "$'\\x{…}' escape in text bash expands again";
+        // Where quotes do not quote, the text between them is expanded: as written (`$'` is a plain
+        // `$` in arithmetic) and as decoded (`$'\x24(cmd)'` is `$(cmd)` once bash has read it).
+        const raw = p.text.slice(2, -1);
+        if (mayHoldCode(raw)) this.expandedText(raw, depth + 1, sink);
+        if (p.value !== raw && mayHoldCode(p.value)) this.expandedText(p.value, depth + 1, sink);
+        return;
+      }
+      case 'DoubleQuoted':
+      case 'LocaleString':
+        for (const c of p.parts) this.part(c, scope, depth, sink, arg, true);
+        return;
+      case 'ExtendedGlob':
+        // Without `shopt -s extglob` (off in scripts) bash rejects these outside patterns.
+        if (this.literal !== 'pattern' && this.literal !== 'regex' && this.literal !== 'free') {
+          fail('extended glob outside a pattern (needs shopt -s extglob)');
+        }
+        if (p.parts) for (const c of p.parts) this.part(c, scope, depth, sink, arg, quoted);
+        return;
+      case 'Glob':
+      case 'BraceExpansion':
+        if (p.parts) for (const c of p.parts) this.part(c, scope, depth, sink, arg, quoted);
+        return;
+      case 'SimpleExpansion':
+        return;
+      case 'ParameterExpansion': {
+        const d = depth + 1;
+        checkDepth(d);
+        const literal = this.literal;
+        this.literal = 'free';
+        // An indexed array's subscript is arithmetic (an associative one is not, but which one
+        // `a` is may only be known at run time).
+        if (p.index) this.arithmeticWord(p.index, scope, d, sink);
+        // `${!x}` expands the variable named by x's value, subscript included.
+        if (p.text.startsWith('${!')) this.arithmeticSeen = true;
+        if (p.operation) {
+          if (quoted) this.quotesExpand++;
+          this.parameterOperation(p.operation, p.parameter, scope, d, sink);
+          if (quoted) this.quotesExpand--;
+        }
+        this.literal = literal;
+        return;
+      }
+      case 'CommandExpansion':
+      case 'ProcessSubstitution':
+        if (!closedSubstitution(p.text)) fail('unterminated substitution');
+        this.substitution(p.script, scope, depth + 1, lenientContext(p.text));
+        return;
+      case 'ArithmeticExpansion':
+        if (p.text.startsWith('$[') && !balancedBrackets(p.text)) fail('unterminated $[ arithmetic');
+        if (p.expression) this.arithmetic(p.expression, scope, depth + 1, sink);
+        else if (mayHoldCode(p.text.slice(3))) fail('arithmetic expansion that could not be parsed');
+        return;
+    }
+  }
+
+  private parameterOperation(op: ParameterOperation, parameter: string, scope: Scope, depth: number, sink: Sink): void {
+    switch (op.type) {
+      case 'Default':
+        this.word(op.operand, scope, depth, sink);
+        if (op.operator.includes('=') && isDangerousName(parameter)) sink.force ??= dangerReason(parameter);
+        return;
+      case 'Remove':
+        this.word(op.operand, scope, depth, sink);
+        return;
+      case 'Transform':
+        this.word(op.operand, scope, depth, sink);
+        // ${x@P} expands x as a prompt string, which runs command substitutions in its value.
+        if (op.operand.value === 'P') sink.force ??= 'prompt expansion ${…@P} of a value only known at run time';
+        return;
+      case 'Replace':
+        this.word(op.pattern, scope, depth, sink);
+        this.word(op.replacement, scope, depth, sink);
+        return;
+      case 'Slice':
+        this.arithmeticWord(op.offset, scope, depth, sink);
+        if (op.length) this.arithmeticWord(op.length, scope, depth, sink);
+        return;
+      case 'CaseModification':
+        if (op.operand) this.word(op.operand, scope, depth, sink);
+        return;
+      case 'Names':
+        return;
+      case 'Unknown':
+        // unbash leaves operations it does not know unparsed (`${x~}` is one); anything that could
+        // hold code or hide a token fails closed.
+        if (!/^[~!^,]*$/.test(op.operator)) fail(`unsupported parameter operation ${op.operator}`);
+        return;
+    }
+  }
+
+  /**
+   * `where` names a context whose contents `bash -n` does not check (backticks, `${ …; }`): its
+   * failures say so, which lets the differential test tell them from real disagreements.
+   */
+  private substitution(script: ParsedScript | undefined, scope: Scope, depth: number, where: string | null = null): void {
+    checkDepth(depth);
+    if (script === undefined) fail('substitution that could not be parsed');
+    const { literal, arith, quotesExpand } = this;
+    this.literal = 'command';
+    // A command substitution inside arithmetic or an expanding word is an ordinary script again.
+    this.arith = false;
+    this.quotesExpand = 0;
+    try {
+      checkErrors(script);
+      const own = script.source;
+      if (own !== undefined && own !== scope.source) this.script(script, own, depth);
+      else this.list(script, scope, depth);
+    } catch (e) {
+      throw where === null ? e : located(e, where);
+    }
+    this.literal = literal;
+    this.arith = arith;
+    this.quotesExpand = quotesExpand;
+  }
+
+  protected arithmetic(root: ArithmeticExpression, scope: Scope, depth: number, sink: Sink): void {
+    this.arithmeticSeen = true;
+    checkDepth(depth);
+    const literal = this.literal;
+    const arith = this.arith;
+    this.literal = 'free';
+    this.arith = true;
+    const stack: ArithmeticExpression[] = [root];
+    const scratch: Arg = { value: '', dynamic: null, split: false, pos: -1, end: -1 };
+    for (let e = stack.pop(); e !== undefined; e = stack.pop()) {
+      switch (e.type) {
+        case 'ArithmeticBinary':
+          if (isArithmeticAssignment(e.operator) && e.left.type === 'ArithmeticWord' && isDangerousName(e.left.value)) {
+            sink.force ??= dangerReason(e.left.value);
+          }
+          stack.push(e.right, e.left);
+          break;
+        case 'ArithmeticUnary':
+          if ((e.operator === '++' || e.operator === '--') && e.operand.type === 'ArithmeticWord' && isDangerousName(e.operand.value)) {
+            sink.force ??= dangerReason(e.operand.value);
+          }
+          stack.push(e.operand);
+          break;
+        case 'ArithmeticTernary':
+          stack.push(e.alternate, e.consequent, e.test);
+          break;
+        case 'ArithmeticGroup':
+          stack.push(e.expression);
+          break;
+        case 'ArithmeticWord': {
+          if (e.parts) for (const p of e.parts) this.part(p, scope, depth, sink, scratch, false);
+          // `x[PATH=0]` inside `$(( ))` is one word to the parser; bash assigns PATH in its subscript.
+          const assigned = e.value.includes('[') ? arithmeticDanger(e.value) : null;
+          if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in an arithmetic subscript)`;
+          break;
+        }
+        case 'ArithmeticCommandExpansion':
+          this.substitution(e.script, scope, depth + 1);
+          break;
+      }
+    }
+    this.literal = literal;
+    this.arith = arith;
+  }
+
+  /** A word bash evaluates as arithmetic (a subscript, a `${x:offset}`). */
+  protected arithmeticWord(word: Word, scope: Scope, depth: number, sink: Sink): Arg {
+    this.arithmeticSeen = true;
+    const arith = this.arith;
+    this.arith = true;
+    const arg = this.word(word, scope, depth, sink);
+    this.arith = arith;
+    const assigned = arithmeticDanger(arg.value);
+    if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in arithmetic)`;
+    return arg;
+  }
+
+  /**
+   * Walks quoted text of an arithmetic context the way bash expands it there: like double-quoted
+   * text, where `'` and `"` are plain characters and `$( )`, backticks and `${ }` still expand.
+   * That is how bash reads the body of an unquoted heredoc, so the text is parsed as one.
+   */
+  protected expandedText(text: string, depth: number, sink: Sink): void {
+    checkDepth(depth);
+    let delimiter = 'AGENT_GATE_END';
+    while (text.includes(delimiter)) delimiter += '_';
+    // The empty line keeps a trailing backslash from joining the delimiter line.
+    const source = `:<<${delimiter}\n${text}\n\n${delimiter}\n`;
+    const script = parseScript(source);
+    const command = script.commands[0]?.command;
+    const doc = command?.type === 'Command' ? command.suffix[0] : undefined;
+    if (doc?.type !== 'HereDoc' || script.commands.length !== 1) fail('quoted text in arithmetic that could not be read');
+    checkHereDoc(doc);
+    const parts = doc.body.parts;
+    if (parts === undefined) return;
+    const marks = findSuspicious(source);
+    const scope: Scope = { source, quoted: marks === null ? null : [], heredocEnd: 0 };
+    const scratch: Arg = { value: '', dynamic: null, split: false, pos: -1, end: -1 };
+    const arith = this.arith;
+    try {
+      for (const p of parts) this.part(p, scope, depth, sink, scratch, true);
+    } catch (e) {
+      throw located(e, 'in quoted text that bash expands again');
+    }
+    this.arith = arith;
+    if (marks !== null) this.checkSuspicious(marks, scope);
+  }
+
+  protected quoted(scope: Scope, pos: number, end: number): void {
+    if (scope.quoted !== null) scope.quoted.push(pos, end);
+  }
+}
+
+/** Contexts whose contents `bash -n` leaves unchecked; null for `$( )` and `<( )`. */
+function lenientContext(text: string): string | null {
+  if (text.charCodeAt(0) === 0x60) return 'inside backticks';
+  if (text.startsWith('${')) return 'inside ${ …; }';
+  return null;
+}

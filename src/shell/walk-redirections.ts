@@ -1,0 +1,119 @@
+// The walker's layer for redirections (SPEC 5.5): heredoc bodies and here-strings (kept, as the
+// command may run its stdin), file writes, and the files a descriptor points at, which a later
+// write through /dev/fd may reach.
+import type { Redirection } from 'unbash';
+import { dangerReason, isDangerousName } from './assignments.ts';
+import { digitsBeforeRedirect } from './guards.ts';
+import { checkHereDoc, fail } from './parse.ts';
+import { duplicatedFd, fdFile, redirectWrite, reopenedFd } from './redirects.ts';
+import { ExpansionWalker } from './walk-expansions.ts';
+import { located, type Scope, type Sink } from './walk-state.ts';
+import type { Arg } from './words.ts';
+
+export abstract class RedirectionWalker extends ExpansionWalker {
+  /**
+   * Walks a redirection; returns what the command reads as stdin afterwards (a heredoc or
+   * here-string is kept because `bash <<EOF` runs it).
+   */
+  protected redirection(r: Redirection, scope: Scope, depth: number, sink: Sink, stdin: Arg | null): Arg | null {
+    const fd = r.descriptor;
+    const onStdin = fd === undefined || (fd.type === 'FileDescriptor' && fd.value === 0);
+    // `{NAME}>file` stores the new file descriptor's number in NAME.
+    if (fd?.type === 'FileDescriptorVariable' && isDangerousName(fd.name)) sink.force ??= dangerReason(fd.name);
+    // `{b[x]}>f` evaluates the subscript x.
+    if (fd?.type === 'FileDescriptorVariable' && fd.name.includes('[')) this.arithmeticSeen = true;
+    switch (r.type) {
+      case 'HereDoc': {
+        checkHereDoc(r);
+        const closing = r.closing?.end ?? 0;
+        if (closing > scope.heredocEnd) scope.heredocEnd = closing;
+        const body = r.body;
+        const parts = body.parts;
+        const arg: Arg = { value: body.text, dynamic: null, split: false, pos: body.pos, end: body.end };
+        if (r.delimiter?.quoted === true || parts === undefined) {
+          this.quoted(scope, body.pos, body.end);
+          this.staticSubscript(arg);
+        } else {
+          let value = '';
+          let inert = '';
+          try {
+            for (const p of parts) {
+              if (p.type === 'Literal') {
+                this.quoted(scope, p.pos, p.end);
+                value += p.value;
+                inert += p.value;
+              } else {
+                this.part(p, scope, depth, sink, arg, true);
+                value += p.text;
+                inert += '\u0000';
+              }
+            }
+          } catch (e) {
+            // bash parses a heredoc body only when it runs the command.
+            throw located(e, 'in a heredoc body');
+          }
+          arg.value = value;
+          if (arg.dynamic !== null) arg.inert = inert;
+          this.staticSubscript(arg);
+        }
+        return onStdin ? arg : stdin;
+      }
+      case 'HereString': {
+        if (r.target === undefined) fail('here-string without a word');
+        const arg = this.word(r.target, scope, depth, sink);
+        digitsBeforeRedirect(r.target, scope.source);
+        return onStdin ? arg : stdin;
+      }
+      case 'Redirect': {
+        const target = r.target;
+        if (target === undefined) fail('redirection without a target');
+        const arg = this.word(target, scope, depth, sink);
+        if (r.operator !== '>&' && r.operator !== '<&') digitsBeforeRedirect(target, scope.source);
+        if (target.text === '\\' && target.end === scope.source.length) fail('redirection target is a line continuation at the end');
+        const parts = target.parts;
+        const procSubOnly = parts !== undefined && parts.length === 1 && parts[0]?.type === 'ProcessSubstitution';
+        const write = redirectWrite(r, arg, procSubOnly, scope.source);
+        const reopened = reopenedFd(r, arg);
+        if (reopened !== null) (this.reopened ??= new Set()).add(reopened);
+        if (write !== null) {
+          // `cd .github && echo x > agent-gate.yml` writes the policy file: a relative target is
+          // judged in every folder an earlier `cd` may have moved to.
+          this.folders.place(write);
+          this.parts.push(write);
+          if (arg.dynamic === null) for (const p of this.folders.placesOf(arg.value)) (this.written ??= new Set()).add(p);
+        } else {
+          const file = fdFile(r, arg, procSubOnly, scope.source);
+          if (file !== null) {
+            this.folders.place(file.write);
+            const map = (this.fdFiles ??= new Map());
+            for (const n of file.fds) {
+              const list = map.get(n);
+              if (list === undefined) map.set(n, [file.write]);
+              else list.push(file.write);
+            }
+          }
+        }
+        this.noteDuplicate(r, arg);
+        const op = r.operator;
+        return onStdin && (op === '<' || op === '<&' || op === '<>') ? null : stdin;
+      }
+    }
+  }
+
+  /**
+   * `exec 3<secrets/k 1<&3; echo x >/dev/stdout` writes secrets/k: a copied descriptor points at
+   * the copied one's files, so a later reopen through /dev/fd reaches them too.
+   */
+  private noteDuplicate(r: Redirection & { type: 'Redirect' }, target: Arg): void {
+    const dup = duplicatedFd(r, target);
+    if (dup === null) return;
+    if (dup === 'unknown') {
+      this.fdDoubt = true;
+      return;
+    }
+    const files = this.fdFiles?.get(dup.from);
+    if (files === undefined || dup.from === dup.to) return;
+    const map = (this.fdFiles ??= new Map());
+    map.set(dup.to, [...(map.get(dup.to) ?? []), ...files]);
+  }
+}

@@ -1,0 +1,110 @@
+// What every layer of the walker shares (walk.ts says how the layers stack): the source text being
+// walked, the sink for forceAsk reasons met in words, and the walker's state, part of which only
+// `finish` settles, once the whole command has been walked.
+import { describeCode } from './chars.ts';
+import { Folders } from './folders.ts';
+import type { Literal } from './guards.ts';
+import { ShellFailure } from './parse.ts';
+import type { ShellPart, WritePart } from './types.ts';
+import type { Arg } from './words.ts';
+
+/** One source text being walked: positions of its nodes index `source`. */
+export interface Scope {
+  source: string;
+  /** Flat [pos, end, …] of quoted text; collected only when the source has suspicious characters. */
+  quoted: number[] | null;
+  /** End of the last heredoc body met so far: the text between statements skips over bodies. */
+  heredocEnd: number;
+}
+
+/** Collects a forceAsk reason met inside a command's words (`${PATH:=x}`, `${x@P}`). */
+export interface Sink {
+  force: string | null;
+}
+
+export abstract class WalkerState {
+  readonly parts: ShellPart[] = [];
+  suspicious: string | null = null;
+  /** Where the shell may be, for relative redirection targets. */
+  protected readonly folders = new Folders();
+  /** Set by `word` in join mode: a process substitution at the word's start or end touches a neighbour. */
+  protected openBefore = false;
+  protected openAfter = false;
+  protected literal: Literal = 'command';
+  /**
+   * True while walking text bash expands as if double-quoted and then evaluates as arithmetic
+   * (`$(( ))`, `(( ))`, array subscripts, `${x:offset}`): a `'` there is an ordinary character.
+   */
+  protected arith = false;
+  /**
+   * Above 0 while walking the word of a `${x:-word}`-style operation inside double quotes or an
+   * unquoted heredoc body. bash reads quotes there as plain characters (and with extquote decodes
+   * `$'…'` first), so `"${x:-$'$(cmd)'}"` and a heredoc's `${x:-'$(cmd)'}` run cmd.
+   */
+  protected quotesExpand = 0;
+  /**
+   * Static `alias NAME=VALUE` definitions met so far: with expand_aliases a later command word NAME
+   * runs VALUE, so `alias x=eval` makes `x 'rm y'` an eval. Null until the first one.
+   */
+  protected aliases: Map<string, Arg> | null = null;
+  /**
+   * Files a descriptor is pointed at by a redirection that is not itself a write (`3<secrets/x`),
+   * by descriptor; and descriptors a write reopens through `/dev/fd/N`, `/dev/stdout`…. Each such
+   * file becomes a write when the walk ends (`exec 3<secrets/x; echo x >/dev/fd/3` overwrites it).
+   */
+  protected fdFiles: Map<number, WritePart[]> | null = null;
+  protected reopened: Set<number> | null = null;
+  /** A descriptor was copied from or to one only known at run time (`1<&$fd`, `{x}<&3`). */
+  protected fdDoubt = false;
+  /** Static redirection targets written so far: a script the command writes and then runs is not known. */
+  protected written: Set<string> | null = null;
+  /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
+  protected readonly expanding = new Set<string>();
+  /**
+   * Alias substitutions left, and the characters they may still bring in: `alias a1='a0;a0'` …
+   * doubles at each level, and one long alias used many times multiplies, so both are bounded.
+   */
+  protected aliasBudget = MAX_ALIAS_EXPANSIONS;
+  protected aliasChars = MAX_ALIAS_CHARS;
+  /** A static text holding `a[$(cmd)]` was met (see staticSubscript in walk-expansions.ts). */
+  protected subscriptText = false;
+  /** The command evaluates arithmetic somewhere (`$(( ))`, `(( ))`, subscripts, `[[ -eq ]]`…). */
+  protected arithmeticSeen = false;
+
+  /** Settles what is only known once the whole command has been walked. */
+  finish(): void {
+    // Only text that can reach arithmetic runs its subscript: TypeScript in a heredoc, a commit
+    // message or an awk program holding `a[`x`]` asks nothing when nothing evaluates arithmetic.
+    if (this.subscriptText && this.arithmeticSeen) this.suspicious ??= SUBSCRIPT_TEXT;
+    if (this.reopened !== null && this.fdFiles !== null) {
+      for (const fd of this.reopened) for (const w of this.fdFiles.get(fd) ?? []) this.parts.push(w);
+    }
+    if (this.reopened !== null && this.fdDoubt) this.suspicious ??= 'a write through /dev/fd, /dev/stdout or /dev/stderr may reach a file a descriptor copied at run time points at';
+    this.folders.finish(this.parts);
+  }
+
+  protected checkSuspicious(marks: number[], scope: Scope): void {
+    if (this.suspicious !== null) return;
+    const covered = new Uint8Array(scope.source.length + 1);
+    const q = scope.quoted ?? [];
+    for (let i = 0; i + 1 < q.length; i += 2) covered.fill(1, q[i] ?? 0, q[i + 1] ?? 0);
+    for (const pos of marks) {
+      if (covered[pos] === 1) continue;
+      this.suspicious = `suspicious character ${describeCode(scope.source.charCodeAt(pos))} outside quotes at offset ${pos}`;
+      return;
+    }
+  }
+}
+
+export const MAX_ALIAS_EXPANSIONS = 256;
+export const MAX_ALIAS_CHARS = 256 * 1024;
+
+const SUBSCRIPT_TEXT = 'a static text holds an array subscript with $( ) or backquotes, or an assignment to a dangerous variable, and this command evaluates arithmetic, which would run or assign it if the text reaches it';
+
+/** Prefixes a failure with where it happened (once: the innermost context names it). */
+export function located(e: unknown, where: string): unknown {
+  if (!(e instanceof ShellFailure) || e.wrapped) return e;
+  const out = new ShellFailure(`${where}: ${e.message}`);
+  out.wrapped = true;
+  return out;
+}

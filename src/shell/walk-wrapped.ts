@@ -1,0 +1,220 @@
+// The walker's layer that turns a simple command's words into its part and walks what the command
+// wraps (SPEC 5.3, 5.4): the commands and views wrappers.ts finds in it, the strings it hands to a
+// shell, and word lists a builtin expands again.
+import { isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
+import { mayHoldCode } from './guards.ts';
+import { checkDepth, ShellFailure } from './parse.ts';
+import type { CommandPart, ShellPart } from './types.ts';
+import { addSpellings, addView } from './views.ts';
+import { RedirectionWalker } from './walk-redirections.ts';
+import type { Scope, Sink } from './walk-state.ts';
+import { joinValues, type Arg } from './words.ts';
+import { unwrap, type ScriptArg } from './wrappers.ts';
+
+export abstract class WrappedCommandWalker extends RedirectionWalker {
+  /** A wrapper's string is parsed and walked like the input by the statement layer (walk.ts). */
+  abstract source(source: string, depth: number): number;
+
+  /**
+   * `echo 'rm y' > s; . ./s`, `bash s`, `./s`: the command runs a file it wrote itself, whose text
+   * is only known at run time. Why, or null.
+   */
+  private runsWritten(args: readonly Arg[]): string | null {
+    const written = this.written;
+    const first = args[0];
+    if (written === null || first === undefined || first.dynamic !== null) return null;
+    const isWritten = (path: string): boolean => this.folders.placesOf(path).some((p) => written.has(p));
+    if (first.value.includes('/') && isWritten(first.value)) return `runs ${first.value}, a file this command writes`;
+    if (!SCRIPT_READERS.has(first.value)) return null;
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (a !== undefined && a.dynamic === null && isWritten(a.value)) return `${first.value} runs ${a.value}, a file this command writes`;
+    }
+    return null;
+  }
+
+  /** Records `alias NAME=VALUE` operands (names only known at run time already ask: see aliases() in wrappers.ts). */
+  private noteAliases(args: readonly Arg[]): void {
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (a === undefined) continue;
+      const eq = a.value.indexOf('=');
+      if (eq <= 0 || /[$`]/.test(a.value.slice(0, eq))) continue;
+      (this.aliases ??= new Map()).set(a.value.slice(0, eq), { ...a, value: a.value.slice(eq + 1) });
+    }
+  }
+
+  protected insert(at: number, part: ShellPart): void {
+    if (at === this.parts.length) this.parts.push(part);
+    else this.parts.splice(at, 0, part);
+  }
+
+  /** Pushes the part for `args` and the parts of whatever it wraps. */
+  protected emit(args: Arg[], assignments: string[], force: string | null, source: string, scope: Scope, depth: number,
+    stdin: Arg | null, at: number): void {
+    checkDepth(depth);
+    const argv: string[] = new Array<string>(args.length);
+    for (let i = 0; i < args.length; i++) argv[i] = args[i]?.value ?? '';
+    const text = argv.join(' ');
+    if (evaluatesArithmetic(argv)) this.arithmeticSeen = true;
+    const part: CommandPart = {
+      kind: 'command', argv, assignments, text,
+      textWithAssignments: assignments.length === 0 ? text : `${assignments.join(' ')} ${text}`,
+      views: [], wrapper: false, forceAsk: force, source,
+    };
+    const first = args[0];
+    if (first?.dynamic != null) part.forceAsk ??= `command word is not static (${first.dynamic})`;
+    addSpellings(part, args, text);
+    this.insert(at, part);
+    this.folders.noteCd(args, scope.source);
+    if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
+    if (this.written !== null) part.forceAsk ??= this.runsWritten(args);
+    const u = unwrap(args, stdin);
+    part.forceAsk ??= u.forceAsk;
+    const before = this.parts.length;
+    let dynamic = false;
+    const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.folders.enter(u, scope.source);
+    // `builtin printf -v PS4 …` and `command export PATH=…` set the variable as the bare builtin
+    // would: the wrapped command gets the same checks.
+    for (const inner of u.commands) {
+      this.emit(inner, [], operandAssignmentDanger(inner), slice(scope, inner, source), scope, depth + 1, stdin, this.parts.length);
+    }
+    for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
+    for (const s of u.scripts) dynamic = this.run(s, part, depth + 1) || dynamic;
+    if (u.expanded !== undefined) this.expandedWords(u.expanded, part, depth + 1);
+    if (moved !== null) this.folders.leave(moved);
+    // A wrapper around nothing judged (`bash -c ''`) must be judged itself; one around a string
+    // only known at run time is already at least `ask`.
+    if (u.wrapper && (this.parts.length > before || dynamic)) part.wrapper = true;
+  }
+
+  /** `args` runs inside `host` (sudo, npx…): its spellings tighten the host part. */
+  private view(host: CommandPart, args: Arg[], scope: Scope, depth: number, stdin: Arg | null): void {
+    checkDepth(depth);
+    const first = args[0];
+    if (first?.dynamic != null) host.forceAsk ??= `wrapped command word is not static (${first.dynamic})`;
+    const text = joinValues(args);
+    addView(host, text);
+    addSpellings(host, args, text);
+    const u = unwrap(args, stdin);
+    host.forceAsk ??= u.forceAsk;
+    const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.folders.enter(u, scope.source);
+    for (const inner of u.commands) {
+      if (u.wrapper) this.view(host, inner, scope, depth + 1, stdin);
+      else this.emit(inner, [], operandAssignmentDanger(inner), slice(scope, inner, host.source), scope, depth + 1, stdin, this.parts.length);
+    }
+    for (const inner of u.views) this.view(host, inner, scope, depth + 1, stdin);
+    for (const s of u.scripts) this.run(s, host, depth + 1);
+    if (moved !== null) this.folders.leave(moved);
+  }
+
+  /** A string a wrapper hands to a shell: parsed and walked like the input itself. True if dynamic. */
+  private run(s: ScriptArg, host: CommandPart, depth: number): boolean {
+    if (s.later !== true) return this.runNow(s, host, depth);
+    // Trap and alias strings run later, maybe after a `cd` further on.
+    this.folders.deferred++;
+    try {
+      return this.runNow(s, host, depth);
+    } finally {
+      this.folders.deferred--;
+    }
+  }
+
+  private runNow(s: ScriptArg, host: CommandPart, depth: number): boolean {
+    const arg = s.arg;
+    if (arg.dynamic === null) {
+      this.tryScript(s, depth);
+      return false;
+    }
+    host.forceAsk ??= `${s.by} runs a string that is not static (${arg.dynamic})`;
+    // The static skeleton (`rm -rf $DIR`) may still name a denied command. Substitutions in it
+    // were walked where they stand, and walking them again would cost exponential time in how
+    // deep `eval "$(eval "$(…)")"` nests, so such a string adds nothing more.
+    if (HOLDS_SCRIPT.test(arg.value)) return true;
+    this.tryScript(s, depth);
+    return true;
+  }
+
+  /**
+   * Walks a wrapper's string. One that fails to parse (or passes a bound) is judged as SPEC 5.7
+   * judges such input, but on its own text: bash runs the lines before a syntax error, so
+   * `eval $'rm x\n"'` is denied when the string's whitespace-normalised text matches a deny
+   * pattern, and at least `ask` otherwise. The parts found before the failure are dropped.
+   */
+  protected tryScript(s: ScriptArg, depth: number): void {
+    const mark = this.parts.length;
+    const suspicious = this.suspicious;
+    const { literal, arith, quotesExpand } = this;
+    const deferred = this.folders.deferred;
+    try {
+      this.source(s.arg.value, depth);
+    } catch (e) {
+      if (!(e instanceof ShellFailure)) throw e;
+      this.parts.length = mark;
+      this.suspicious = suspicious;
+      this.literal = literal;
+      this.arith = arith;
+      this.quotesExpand = quotesExpand;
+      this.folders.deferred = deferred;
+      const text = s.arg.value.replace(/\s+/g, ' ').trim();
+      const why = e.wrapped ? e.message : `${s.by}: ${e.message}`;
+      this.parts.push({
+        kind: 'command', argv: [text], assignments: [], text, textWithAssignments: text, views: [], wrapper: false,
+        forceAsk: `the string ${s.by} runs could not be parsed (${why}), so it fails closed`, source: s.arg.value,
+      });
+    }
+  }
+
+  /** Strings a builtin expands again (`compgen -W`): the substitutions in them run. */
+  private expandedWords(words: readonly Arg[], host: CommandPart, depth: number): void {
+    const sink: Sink = { force: null };
+    // `complete -W` stores the words for completions that happen later.
+    const later = host.argv[0] === 'complete';
+    if (later) this.folders.deferred++;
+    for (const w of words) {
+      if (w.dynamic !== null) host.forceAsk ??= `${host.argv[0] ?? ''} expands a word list only known at run time (${w.dynamic}), which may hold a command substitution`;
+      else if (mayHoldCode(w.value)) this.expandedText(w.value, depth, sink);
+    }
+    if (later) this.folders.deferred--;
+    host.forceAsk ??= sink.force;
+  }
+}
+
+/** Strings that hold substitutions: their skeleton is not walked again (see `run`). */
+const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
+
+/** Commands that read a script from a file operand. */
+const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
+
+export const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
+
+/** Builtins that evaluate arithmetic or subscripts in their operands whatever the operands. */
+const ARITHMETIC_BUILTINS = new Set(['let', 'unset', 'shift', 'return']);
+/** Builtins besides the declaration ones whose operands name variables to set. */
+const NAME_SETTERS = new Set(['read', 'mapfile', 'readarray', 'getopts', 'wait']);
+/** printf conversions that read their argument as an arithmetic expression. */
+const PRINTF_INTEGER = /%[-+ #0-9.*]*[diouxXc]/;
+
+/**
+ * Whether a command evaluates arithmetic in its operands: `let`; `declare -i` (and what it
+ * declares); `test`/`[` with `-eq`-style operators or `-v`; `printf` with `-v` or an integer
+ * conversion. `[ -f x ]`, `export A=1` and `printf '%s\n'` evaluate none.
+ */
+function evaluatesArithmetic(argv: readonly string[]): boolean {
+  const name = argv[0] ?? '';
+  if (ARITHMETIC_BUILTINS.has(name)) return true;
+  // A variable name with a subscript (`read 'b[x]'`, `declare 'b[x]=1'`) evaluates the subscript.
+  const declares = isDeclarationBuiltin(name);
+  if ((declares || NAME_SETTERS.has(name)) && argv.some((a, i) => i > 0 && !a.startsWith('-') && a.split('=', 1)[0]?.includes('['))) return true;
+  if (declares) return argv.some((a, i) => i > 0 && /^[-+][a-zA-Z]*i/.test(a));
+  if (name === 'test' || name === '[') return argv.some((a, i) => i > 0 && (ARITHMETIC_TESTS.has(a) || a === '-v'));
+  if (name === 'printf') return argv.some((a, i) => i > 0 && (a === '-v' || a.startsWith('-v') || PRINTF_INTEGER.test(a)));
+  return false;
+}
+
+/** The source text of `args`, or `fallback` for words the analyser made up (`env -S`). */
+function slice(scope: Scope, args: readonly Arg[], fallback: string): string {
+  const pos = args[0]?.pos ?? -1;
+  const end = args[args.length - 1]?.end ?? -1;
+  return pos >= 0 && end >= pos && end <= scope.source.length ? scope.source.slice(pos, end) : fallback;
+}
