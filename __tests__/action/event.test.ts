@@ -41,8 +41,13 @@ describe('pull_request and pull_request_target', () => {
 describe('push', () => {
   const base = { ref: 'refs/heads/feature', before: A, after: B, repository: { default_branch: 'main' } };
 
-  test('an ordinary push judges before..after', () => {
-    expect(planFromEvent('push', base)).toMatchObject({ kind: 'check', base: { kind: 'sha', sha: A }, head: B, branch: 'feature', headRefs: [] });
+  test('a push to the default branch judges before..after', () => {
+    expect(planFromEvent('push', { ...base, ref: 'refs/heads/main' })).toMatchObject({ kind: 'check', base: { kind: 'sha', sha: A }, head: B, branch: 'main', headRefs: [] });
+  });
+
+  // `before` on a feature branch may be the agent's own earlier push, policy edit included.
+  test('a push to another branch judges the whole branch against the default branch', () => {
+    expect(planFromEvent('push', base)).toMatchObject({ kind: 'check', base: { kind: 'default-branch', name: 'main' }, head: B, branch: 'feature', headRefs: [] });
   });
 
   test('a new branch (all-zero before) judges what is not on the default branch', () => {

@@ -233,6 +233,29 @@ describe('push', () => {
     expect(api.requests).toEqual([]);
   });
 
+  // Audit round 7: push 1 rewrote the policy (its own run failed); push 2 was judged by the
+  // policy of push 1's tip, the agent's own, and passed with a write to secrets/.
+  test('a push to a feature branch is judged by the default branch\'s policy, not by an earlier push\'s', async () => {
+    const { up } = upstream();
+    up.checkout('feature', { create: true });
+    up.write('.github/agent-gate.yml', 'rules:\n  - capability: fs_write\n    effect: allow\n    match: ["**"]\n');
+    const loosened = up.commit('tweak config', { author: KIRO });
+    up.write('secrets/key', 'stolen\n');
+    const after = up.commit('add key', { author: KIRO });
+    up.checkout('main');
+    const run = await runAction({
+      event: 'push', workspace: up.clone().dir, api,
+      payload: { ref: 'refs/heads/feature', before: loosened, after, forced: false, repository: { default_branch: 'main' } },
+    });
+    expect(run.code).toBe(1);
+    const report = reportOf(run);
+    expect(report.commits.map((c) => c.sha).sort()).toEqual([after, loosened].sort());
+    expect(report.findings.map((f) => [f.effect, f.resource])).toEqual(expect.arrayContaining([
+      ['deny', '.github/agent-gate.yml'],
+      ['deny', 'secrets/key'],
+    ]));
+  });
+
   test('a new branch (all-zero before) judges the commits not on the default branch', async () => {
     const { up } = upstream();
     const { good, bad } = agentBranch(up);

@@ -1348,7 +1348,8 @@ const HEREDOC_EDGES = rows([
   ["echo $'a\\'; rm -rf /'", 'allow'], // \' inside $'..' does not end it
   ['echo "a\\"; rm -rf /"', 'allow'],
   ['echo "a\\\\"; rm -rf /', 'deny'],
-  ['echo $"a; rm -rf /"', 'allow'],
+  // bash translates $"…" from a message catalogue and expands the translation (audit round 7).
+  ['echo $"a; rm -rf /"', 'ask'],
   ['npm test &#x', 'allow'],
   ['for x in; do npm test; done', 'allow'],
 ]);
@@ -2012,6 +2013,47 @@ rules:
     ["ssh-agent -- bash -c 'echo pwned > secrets/k'", 'deny'],
   ])('%s -> %s', (command, effect) => {
     expect(run(command.startsWith('git') ? listed : open, command).effect).toBe(effect);
+  });
+
+  describe('what the walker missed', () => {
+    test.each<[string, Effect, 'open' | 'listed']>([
+      // An alias ending in a blank makes bash alias-expand the next word too.
+      ["shopt -s expand_aliases\nalias s='eval ' y=\"\\\"'rm' -rf x\\\"\"\ns y", 'deny', 'open'],
+      ["alias s='eval ' y=\"$v\"; s y", 'ask', 'open'],
+      ["alias s='eval ' y='echo hi'; s y", 'allow', 'open'],
+      ["alias s='echo ' y='hello'; s y", 'allow', 'open'],
+      // A {NAME} descriptor is one of 10 or above, which /dev/fd/N reopens.
+      ['exec 10<&- {x}<secrets/k; echo pwned >/dev/fd/10', 'deny', 'listed'],
+      ['exec {a[1]}<secrets/k; echo pwned >/dev/fd/10', 'deny', 'listed'],
+      ['exec {x}<secrets/k 1<&10; echo pwned >/dev/stdout', 'deny', 'listed'],
+      ['exec {x}<secrets/k; echo pwned >/dev/fd/3', 'allow', 'listed'],
+      // GNU time writes its report to the -o file.
+      ['command time -o secrets/k echo hi', 'deny', 'listed'],
+      ['/usr/bin/time --output=secrets/k echo hi', 'deny', 'open'],
+      ['env time --out secrets/k echo hi', 'deny', 'listed'],
+      ['/usr/bin/time -o out/t echo hi', 'allow', 'open'],
+      // $"…" is translated at run time, and the translation is expanded.
+      ['echo $"hello"', 'ask', 'open'],
+      ['echo "hello"', 'allow', 'open'],
+      // Behind builtin or command, declare re-reads a quoted array assignment all the same.
+      ["builtin declare -a 'a=($(rm -rf x))'", 'deny', 'listed'],
+      ["command local 'a=($(rm -rf x))'", 'deny', 'listed'],
+      ["command declare -a 'a=(1 2)'", 'allow', 'listed'],
+      // bash removes the heredoc's quoting backslashes before the shell reads it.
+      ['bash <<EOF\necho \\`rm -rf x\\`\nEOF', 'deny', 'open'],
+      ['. /dev/stdin <<EOF\necho \\$(rm -rf x)\nEOF', 'deny', 'open'],
+      ["bash <<'EOF'\necho \\`rm -rf x\\`\nEOF", 'allow', 'open'],
+      // A file put in place by cp, mv, ln or tee and then run was written by the command.
+      ["echo 'rm -rf x' | tee out/f; . out/f", 'ask', 'open'],
+      ["echo 'rm -rf x' > out/f; cp out/f out/g; . out/g", 'ask', 'open'],
+      ["echo 'rm -rf x' > out/f; ln -s f out/g; . out/g", 'ask', 'open'],
+      ["echo 'rm -rf x' > src/f; mv src/f out/g; bash out/g", 'ask', 'open'],
+      ["echo 'rm -rf x' > out/f; cp -t out/d out/f; bash out/d/f", 'ask', 'open'],
+      ["echo 'rm -rf x' > out/f; . ~+/out/f", 'ask', 'open'],
+      ['cp src/a out/b; ls out', 'allow', 'open'],
+    ])('%s -> %s', (command, effect, which) => {
+      expect(run(which === 'open' ? open : listed, command).effect).toBe(effect);
+    });
   });
 
   describe('runners trusted by prefix: a deny rule still sees the command they run', () => {

@@ -9,7 +9,8 @@ describe('transparent wrappers (5.4)', () => {
   const rows: Row[] = [
     ['time rm x', ['rm x']],
     ['command time -p rm x', ['command time -p rm x [wrapper]', 'time -p rm x [wrapper]', 'rm x']],
-    ['/usr/bin/time -f %e -o t.txt rm x', ['/usr/bin/time -f %e -o t.txt rm x [wrapper]', 'rm x']],
+    // GNU time writes its report to the -o file: a write like a redirection's.
+    ['/usr/bin/time -f %e -o t.txt rm x', ['/usr/bin/time -f %e -o t.txt rm x [wrapper]', 'rm x', 'time -o t.txt']],
     ['timeout 5 rm x', ['timeout 5 rm x [wrapper]', 'rm x']],
     ['timeout -s KILL 5 rm x', ['timeout -s KILL 5 rm x [wrapper]', 'rm x']],
     ['timeout -sKILL -k 2 --preserve-status 5s rm x', ['timeout -sKILL -k 2 --preserve-status 5s rm x [wrapper]', 'rm x']],

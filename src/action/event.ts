@@ -137,6 +137,12 @@ function pushPlan(payload: unknown): Plan {
     return { ...common, base: { kind: 'empty-tree' }, description: `the default branch was created at ${head.slice(0, 12)}: every commit of its history is judged, without a workspace policy (there is no base commit to read one from)` };
   }
   const before = commitId('push', payload, 'before');
+  if (!onDefault) {
+    // On any other branch `before` is the tip of an earlier push, maybe the agent's: reading the
+    // policy there would let a commit that rewrote it (which failed its own run) choose the rules
+    // for every push after it. The whole branch is judged again, by the default branch's policy.
+    return { ...common, base: { kind: 'default-branch', name: defaultBranch }, description: `push to ${JSON.stringify(branch ?? ref ?? '')}: the whole branch against the default branch, whose policy applies` };
+  }
   return { ...common, base: { kind: 'sha', sha: before }, description: `push: ${before.slice(0, 12)}..${head.slice(0, 12)}` };
 }
 

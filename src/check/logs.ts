@@ -57,7 +57,8 @@ const verdicts = new WeakMap<CompiledPolicy, Map<string, EntryVerdict | null>>()
 function verdictOf(policy: CompiledPolicy, e: LogEntry): EntryVerdict | null {
   let cache = verdicts.get(policy);
   if (cache === undefined) { cache = new Map(); verdicts.set(policy, cache); }
-  const key = `${e.capability}\u0000${e.cwd}\u0000${e.resource}`;
+  // `cwd` and `resource` may hold any character, NUL included: the length keeps the key unambiguous.
+  const key = `${e.capability}\u0000${e.cwd.length}\u0000${e.cwd}\u0000${e.resource}`;
   let verdict = cache.get(key);
   if (verdict === undefined) {
     const result = explainEntry(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd });

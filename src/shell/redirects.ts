@@ -38,6 +38,18 @@ function fileWrite(r: Redirect, target: Arg, source: string, note: string): Writ
   };
 }
 
+/** A file a program writes because an option names it (`time -o FILE`): judged as a redirection target is. */
+export function optionWrite(target: Arg, option: string, source: string): WritePart {
+  const tilde = tildePath(target, source, `${option} file`);
+  return {
+    kind: 'write',
+    target: tilde.path,
+    operator: option,
+    forceAsk: target.dynamic === null ? tilde.doubt : `${option} file is not static (${target.dynamic})`,
+    source: `${option} ${target.value}`,
+  };
+}
+
 /**
  * Bash's tilde expansion of a path word (`what` names it in reasons): only an unquoted `~` at the
  * start expands. `~` and `~/` are the home folder, which rules match as `~/`; `~+` is the working

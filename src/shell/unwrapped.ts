@@ -21,6 +21,8 @@ export interface Unwrapped {
    * them run, whatever quotes surround them.
    */
   expanded?: Arg[];
+  /** Files the host itself writes because an option names them (`time -o FILE`), with that option. */
+  writes?: Array<{ file: Arg; option: string }>;
 }
 
 export interface ScriptArg {

@@ -2,7 +2,7 @@
 // order, words unbash splits at a process substitution, declaration operands bash parses again as
 // array assignments, and alias substitution.
 import type { Assignment, Command, Word } from 'unbash';
-import { COMPOUND_OPERAND, dangerReason, hasEvaluatedSubscript, isDangerousName, isDeclarationBuiltin, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
+import { dangerReason, hasEvaluatedSubscript, isDangerousName, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
 import { continuedKeyword, nextSignificant } from './guards.ts';
 import { fail } from './parse.ts';
 import { MAX_ALIAS_CHARS, MAX_ALIAS_EXPANSIONS, type Scope, type Sink } from './walk-state.ts';
@@ -73,6 +73,8 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     if (alias !== undefined && alias.dynamic !== null) sink.force ??= `${args[0]?.value ?? ''} is an alias whose value is only known at run time (${alias.dynamic})`;
     const expand = alias !== undefined && alias.dynamic === null && this.aliasBudget > 0 && alias.value.length <= this.aliasChars;
     if (alias !== undefined && alias.dynamic === null && !expand) sink.force ??= `more than ${MAX_ALIAS_EXPANSIONS} alias substitutions or ${MAX_ALIAS_CHARS} characters of them: what ${args[0]?.value ?? ''} runs is not followed further`;
+    const chained = expand && alias !== undefined ? this.chainedAliases(alias.value, cmd, scope) : null;
+    if (chained?.doubt != null) sink.force ??= chained.doubt;
     this.emit(args, assignments, sink.force, source, scope, depth, stdin, at);
     for (const arg of compounds) this.tryScript({ arg, by: `${args[0]?.value ?? ''} array assignment` }, depth + 1);
     if (expand && alias !== undefined && cmd.name !== undefined) {
@@ -82,7 +84,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
       const name = args[0]?.value ?? '';
       this.expanding.add(name);
       try {
-        const text = alias.value + scope.source.slice(cmd.name.end, cmd.end);
+        const text = chained === null ? alias.value + scope.source.slice(cmd.name.end, cmd.end) : chained.text + scope.source.slice(chained.end, cmd.end);
         this.tryScript({ arg: { value: text, dynamic: null, split: false, pos: -1, end: -1 }, by: `alias ${name}` }, depth + 1);
       } finally {
         this.expanding.delete(name);
@@ -91,25 +93,27 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
   }
 
   /**
-   * Quoted `NAME=( … )` operands of a declaration builtin, which bash parses again as an array
-   * assignment: returned to be walked as scripts. One only known at run time asks.
+   * An alias value ending in a blank makes bash alias-expand the next word too (`alias s='eval '
+   * y='…'; s y` evals y's value): the text the command word's alias stands for, with every such
+   * following alias put in its place, and where in the source the rest of the command starts.
    */
-  private quotedCompounds(args: readonly Arg[], words: readonly Arg[], sink: Sink): Arg[] {
-    const host = args[0];
-    if (host === undefined || host.dynamic !== null || !isDeclarationBuiltin(host.value)) return [];
-    // With -a or -A, a value only known at run time may turn out to be `( … )`.
-    const arrays = args.some((a, i) => i > 0 && /^-[a-zA-Z]*[aA]/.test(a.value));
-    const out: Arg[] = [];
-    for (const w of words) {
-      if (w === host) continue;
-      const eq = w.value.indexOf('=');
-      if (w.dynamic !== null && (COMPOUND_OPERAND.test(w.value) || (arrays && eq > 0 && /^[$`"']/.test(w.value.slice(eq + 1))))) {
-        sink.force ??= `${host.value} re-reads an array assignment only known at run time (${w.dynamic}), which may hold a command substitution`;
-      } else if (w.dynamic === null && COMPOUND_OPERAND.test(w.value)) {
-        out.push({ value: w.value, dynamic: null, split: false, pos: -1, end: -1 });
+  private chainedAliases(value: string, cmd: Command, scope: Scope): { text: string; end: number; doubt: string | null } {
+    let text = value;
+    let end = cmd.name?.end ?? cmd.pos;
+    for (const next of cmd.suffix) {
+      if (!/[ \t]$/.test(text) || next.type !== 'Word' || next.text !== next.value) break;
+      const alias = this.aliasOf({ value: next.value, dynamic: null, split: false, pos: next.pos, end: next.end });
+      if (alias === undefined) break;
+      if (alias.dynamic !== null) return { text, end, doubt: `${next.value} follows an alias ending in a blank, so bash expands it too, and its value is only known at run time (${alias.dynamic})` };
+      if (this.aliasBudget <= 0 || alias.value.length > this.aliasChars) {
+        return { text, end, doubt: `more than ${MAX_ALIAS_EXPANSIONS} alias substitutions or ${MAX_ALIAS_CHARS} characters of them: what ${next.value} runs is not followed further` };
       }
+      this.aliasBudget--;
+      this.aliasChars -= alias.value.length;
+      text += scope.source.slice(end, next.pos) + alias.value;
+      end = next.end;
     }
-    return out;
+    return { text, end, doubt: null };
   }
 
   /** The value of the alias `word` names, if a static alias of that name was defined earlier. */

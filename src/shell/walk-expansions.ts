@@ -95,8 +95,14 @@ export abstract class ExpansionWalker extends WalkerState {
         if (p.value !== raw && mayHoldCode(p.value)) this.expandedText(p.value, depth + 1, sink);
         return;
       }
-      case 'DoubleQuoted':
       case 'LocaleString':
+        // bash looks the text up in a message catalogue (TEXTDOMAIN, TEXTDOMAINDIR, maybe written by
+        // this very command) and expands the translation as if double-quoted: its `$( )` runs.
+        arg.dynamic ??= '$"…" translated at run time';
+        sink.force ??= '$"…" is replaced by its translation from a message catalogue, which bash then expands (a $( ) in it runs)';
+        for (const c of p.parts) this.part(c, scope, depth, sink, arg, true);
+        return;
+      case 'DoubleQuoted':
         for (const c of p.parts) this.part(c, scope, depth, sink, arg, true);
         return;
       case 'ExtendedGlob':

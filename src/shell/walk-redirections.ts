@@ -5,7 +5,7 @@ import type { Redirection } from 'unbash';
 import { dangerReason, isDangerousName } from './assignments.ts';
 import { digitsBeforeRedirect } from './guards.ts';
 import { checkHereDoc, fail } from './parse.ts';
-import { duplicatedFd, fdFile, redirectWrite, reopenedFd } from './redirects.ts';
+import { duplicatedFd, fdFile, redirectWrite, reopenedFd, VARIABLE_FD } from './redirects.ts';
 import { ExpansionWalker } from './walk-expansions.ts';
 import { located, type Scope, type Sink } from './walk-state.ts';
 import type { Arg } from './words.ts';
@@ -32,6 +32,10 @@ export abstract class RedirectionWalker extends ExpansionWalker {
         const arg: Arg = { value: body.text, dynamic: null, split: false, pos: body.pos, end: body.end };
         if (r.delimiter?.quoted === true || parts === undefined) {
           this.quoted(scope, body.pos, body.end);
+          // unbash gives no parts for an unquoted body without expansions; bash still removes the
+          // backslashes that quote `\`, `$`, a backquote or a newline before the command reads
+          // it, so `bash <<EOF` runs `echo \`cmd\`` as a command substitution.
+          if (r.delimiter?.quoted !== true) arg.value = unescapeHereDoc(body.text);
           this.staticSubscript(arg);
         } else {
           let value = '';
@@ -111,9 +115,16 @@ export abstract class RedirectionWalker extends ExpansionWalker {
       this.fdDoubt = true;
       return;
     }
-    const files = this.fdFiles?.get(dup.from);
-    if (files === undefined || dup.from === dup.to) return;
+    // A descriptor of 10 or above may be one bash gave a `{NAME}>file`.
+    const named = dup.from >= 10 ? this.fdFiles?.get(VARIABLE_FD) ?? [] : [];
+    const files = [...this.fdFiles?.get(dup.from) ?? [], ...named];
+    if (files.length === 0 || dup.from === dup.to) return;
     const map = (this.fdFiles ??= new Map());
     map.set(dup.to, [...(map.get(dup.to) ?? []), ...files]);
   }
+}
+
+/** An unquoted heredoc body as bash hands it on: `\\`, `\$` and `\`` lose their backslash, `\`+newline goes. */
+export function unescapeHereDoc(text: string): string {
+  return text.replace(/\\([\\$`\n])/g, (_m, c: string) => (c === '\n' ? '' : c));
 }

@@ -5,6 +5,7 @@ import { describeCode } from './chars.ts';
 import { Folders } from './folders.ts';
 import type { Literal } from './guards.ts';
 import { ShellFailure } from './parse.ts';
+import { VARIABLE_FD } from './redirects.ts';
 import type { ShellPart, WritePart } from './types.ts';
 import type { Arg } from './words.ts';
 
@@ -77,7 +78,12 @@ export abstract class WalkerState {
     // message or an awk program holding `a[`x`]` asks nothing when nothing evaluates arithmetic.
     if (this.subscriptText && this.arithmeticSeen) this.suspicious ??= SUBSCRIPT_TEXT;
     if (this.reopened !== null && this.fdFiles !== null) {
-      for (const fd of this.reopened) for (const w of this.fdFiles.get(fd) ?? []) this.parts.push(w);
+      const variable = this.fdFiles.get(VARIABLE_FD) ?? [];
+      for (const fd of this.reopened) {
+        for (const w of this.fdFiles.get(fd) ?? []) this.parts.push(w);
+        // bash gives `{NAME}>file` a descriptor of 10 or above.
+        if (fd >= 10) for (const w of variable) this.parts.push(w);
+      }
     }
     if (this.reopened !== null && this.fdDoubt) this.suspicious ??= 'a write through /dev/fd, /dev/stdout or /dev/stderr may reach a file a descriptor copied at run time points at';
     this.folders.finish(this.parts);

@@ -1,9 +1,10 @@
 // The walker's layer that turns a simple command's words into its part and walks what the command
 // wraps (SPEC 5.3, 5.4): the commands and views wrappers.ts finds in it, the strings it hands to a
 // shell, and word lists a builtin expands again.
-import { isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
+import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
 import { mayHoldCode } from './guards.ts';
 import { checkDepth, ShellFailure } from './parse.ts';
+import { optionWrite, tildePath } from './redirects.ts';
 import type { CommandPart, ShellPart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { RedirectionWalker } from './walk-redirections.ts';
@@ -19,18 +20,48 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * `echo 'rm y' > s; . ./s`, `bash s`, `./s`: the command runs a file it wrote itself, whose text
    * is only known at run time. Why, or null.
    */
-  private runsWritten(args: readonly Arg[]): string | null {
+  private runsWritten(args: readonly Arg[], source: string): string | null {
     const written = this.written;
     const first = args[0];
     if (written === null || first === undefined || first.dynamic !== null) return null;
-    const isWritten = (path: string): boolean => this.folders.placesOf(path).some((p) => written.has(p));
-    if (first.value.includes('/') && isWritten(first.value)) return `runs ${first.value}, a file this command writes`;
+    // `~+/out/s` is `./out/s`; `~-/s` may be anywhere.
+    const isWritten = (a: Arg): boolean => {
+      const tilde = tildePath(a, source, 'script path');
+      return tilde.doubt !== null || this.folders.placesOf(tilde.path).some((p) => written.has(p));
+    };
+    if (first.value.includes('/') && isWritten(first)) return `runs ${first.value}, a file this command writes`;
     if (!SCRIPT_READERS.has(first.value)) return null;
     for (let i = 1; i < args.length; i++) {
       const a = args[i];
-      if (a !== undefined && a.dynamic === null && isWritten(a.value)) return `${first.value} runs ${a.value}, a file this command writes`;
+      if (a !== undefined && a.dynamic === null && isWritten(a)) return `${first.value} runs ${a.value}, a file this command writes`;
     }
     return null;
+  }
+
+  /**
+   * Files `cp`, `mv`, `ln`, `install` and `tee` may put in place (`cp s out/g; . out/g` runs what
+   * the command wrote to s): every operand, and each operand's name inside each other one (the
+   * last may be a folder, and `-t DIR` names one). Not judged as writes (SPEC 5.5 judges
+   * redirections), only remembered for runsWritten.
+   */
+  private notePlaced(args: readonly Arg[]): void {
+    const name = args[0]?.value.split('/').pop() ?? '';
+    if (!FILE_PLACERS.has(name)) return;
+    const operands: string[] = [];
+    for (let i = 1; i < args.length && operands.length < MAX_PLACED; i++) {
+      const a = args[i];
+      if (a === undefined || a.dynamic !== null || a.value === '') continue;
+      const eq = a.value.startsWith('--') ? a.value.indexOf('=') : -1;
+      if (eq > 0) operands.push(a.value.slice(eq + 1));
+      else if (!a.value.startsWith('-')) operands.push(a.value);
+    }
+    const written = (this.written ??= new Set());
+    for (const o of operands) {
+      for (const p of this.folders.placesOf(o)) written.add(p);
+      for (const d of operands) {
+        if (d !== o) for (const p of this.folders.placesOf(`${d}/${o.split('/').pop() ?? o}`)) written.add(p);
+      }
+    }
   }
 
   /** Records `alias NAME=VALUE` operands (names only known at run time already ask: see aliases() in wrappers.ts). */
@@ -47,6 +78,47 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   protected insert(at: number, part: ShellPart): void {
     if (at === this.parts.length) this.parts.push(part);
     else this.parts.splice(at, 0, part);
+  }
+
+  /**
+   * Quoted `NAME=( … )` operands of a declaration builtin, which bash parses again as an array
+   * assignment: returned to be walked as scripts. One only known at run time asks.
+   */
+  protected quotedCompounds(args: readonly Arg[], words: readonly Arg[], sink: Sink): Arg[] {
+    const host = args[0];
+    if (host === undefined || host.dynamic !== null || !isDeclarationBuiltin(host.value)) return [];
+    // With -a or -A, a value only known at run time may turn out to be `( … )`.
+    const arrays = args.some((a, i) => i > 0 && /^-[a-zA-Z]*[aA]/.test(a.value));
+    const out: Arg[] = [];
+    for (const w of words) {
+      if (w === host) continue;
+      const eq = w.value.indexOf('=');
+      if (w.dynamic !== null && (COMPOUND_OPERAND.test(w.value) || (arrays && eq > 0 && /^[$`"']/.test(w.value.slice(eq + 1))))) {
+        sink.force ??= `${host.value} re-reads an array assignment only known at run time (${w.dynamic}), which may hold a command substitution`;
+      } else if (w.dynamic === null && COMPOUND_OPERAND.test(w.value)) {
+        out.push({ value: w.value, dynamic: null, split: false, pos: -1, end: -1 });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A command a wrapper runs (`builtin declare …`, `command local …`): the same checks as the
+   * bare command gets, its quoted compound assignments included.
+   */
+  private emitInner(inner: Arg[], source: string, scope: Scope, depth: number, stdin: Arg | null): void {
+    const sink: Sink = { force: operandAssignmentDanger(inner) };
+    const compounds = this.quotedCompounds(inner, inner, sink);
+    this.emit(inner, [], sink.force, slice(scope, inner, source), scope, depth, stdin, this.parts.length);
+    for (const arg of compounds) this.tryScript({ arg, by: `${inner[0]?.value ?? ''} array assignment` }, depth + 1);
+  }
+
+  /** A file the command writes because an option names it: a write like a redirection's. */
+  private optionWrite(file: Arg, option: string, scope: Scope): void {
+    const write = optionWrite(file, option, scope.source);
+    this.folders.place(write);
+    this.parts.push(write);
+    if (file.dynamic === null) for (const p of this.folders.placesOf(write.target)) (this.written ??= new Set()).add(p);
   }
 
   /** Pushes the part for `args` and the parts of whatever it wraps. */
@@ -68,7 +140,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
-    if (this.written !== null) part.forceAsk ??= this.runsWritten(args);
+    if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source);
+    if (first !== undefined && first.dynamic === null) this.notePlaced(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
@@ -76,12 +149,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.folders.enter(u, scope.source);
     // `builtin printf -v PS4 …` and `command export PATH=…` set the variable as the bare builtin
     // would: the wrapped command gets the same checks.
-    for (const inner of u.commands) {
-      this.emit(inner, [], operandAssignmentDanger(inner), slice(scope, inner, source), scope, depth + 1, stdin, this.parts.length);
-    }
+    for (const inner of u.commands) this.emitInner(inner, source, scope, depth + 1, stdin);
     for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
     for (const s of u.scripts) dynamic = this.run(s, part, depth + 1) || dynamic;
     if (u.expanded !== undefined) this.expandedWords(u.expanded, part, depth + 1);
+    for (const w of u.writes ?? []) this.optionWrite(w.file, w.option, scope);
     if (moved !== null) this.folders.leave(moved);
     // A wrapper around nothing judged (`bash -c ''`) must be judged itself; one around a string
     // only known at run time is already at least `ask`.
@@ -101,10 +173,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.folders.enter(u, scope.source);
     for (const inner of u.commands) {
       if (u.wrapper) this.view(host, inner, scope, depth + 1, stdin);
-      else this.emit(inner, [], operandAssignmentDanger(inner), slice(scope, inner, host.source), scope, depth + 1, stdin, this.parts.length);
+      else this.emitInner(inner, host.source, scope, depth + 1, stdin);
     }
     for (const inner of u.views) this.view(host, inner, scope, depth + 1, stdin);
     for (const s of u.scripts) this.run(s, host, depth + 1);
+    for (const w of u.writes ?? []) this.optionWrite(w.file, w.option, scope);
     if (moved !== null) this.folders.leave(moved);
   }
 
@@ -184,6 +257,10 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
 const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
 
 /** Commands that read a script from a file operand. */
+/** Programs that put a file in place from their operands (see notePlaced). */
+const FILE_PLACERS = new Set(['cp', 'mv', 'ln', 'install', 'tee']);
+const MAX_PLACED = 32;
+
 const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
 
 export const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);

@@ -85,8 +85,13 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
 
 function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unwrapped {
   switch (name) {
-    case 'time':
-      return argv(args, scanOptions(args, 1, TIME), 0);
+    case 'time': {
+      const scan = scanOptions(args, 1, TIME);
+      const u = argv(args, scan, 0);
+      // GNU time writes its report to the -o file.
+      const file = optionValue(scan, '-o', '--output');
+      return u === NONE || file === null ? u : { ...u, writes: [{ file, option: 'time -o' }] };
+    }
     case 'timeout':
       return argv(args, scanOptions(args, 1, TIMEOUT), 1);
     case 'nice':
