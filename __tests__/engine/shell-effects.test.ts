@@ -2077,6 +2077,56 @@ rules:
     });
   });
 
+  describe('everyday tools whose options name a command', () => {
+    const tools = policyOf({ workspace: `
+rules:
+  - {capability: shell, effect: allow, match: ["tar *", "sed *", "sort *", "go *", "cargo *", "rsync *", "ssh *", "scp *", "man *", "zstd *"]}
+  - {capability: shell, effect: deny, match: ["rm *", "bash *", "sh *"]}
+  - {capability: fs_write, effect: allow, match: ["**"]}
+` });
+    test.each<[string, Effect]>([
+      ["tar -cf out/a.tar --checkpoint=1 --checkpoint-action=exec='rm -rf x' src", 'deny'],
+      ["tar -cf out/a.tar -I 'rm -rf x;cat' src", 'deny'],
+      ["tar -xf out/a.tar --to-command='rm -rf x'", 'deny'],
+      ["tar -xf out/a.tar --to-comm='rm -rf x'", 'deny'],
+      ['tar -cf out/a.tar --use-compress-prog=bash src', 'deny'],
+      ['tar xIf zstd a.tar', 'ask'],
+      ['tar -cf out/a.tar -I zstd src', 'allow'],
+      ['tar -czf out/a.tgz src', 'allow'],
+      ['tar -xzf a.tgz -C out', 'allow'],
+      ["sed -n '1e rm -rf x' src/a", 'ask'],
+      ["sed 's/.*/rm -rf x/e' src/a", 'ask'],
+      ["sed --expr='1e rm -rf x' src/a", 'ask'],
+      ["sed -ne '$e date' src/a", 'ask'],
+      ['sed -f s.sed src/a', 'ask'],
+      ["sed -i 's/a/b/g' src/a", 'allow'],
+      ["sed -n '/foo/,/bar/p' src/a", 'allow'],
+      ["sed -e 's|x|y|' -e '$a\\ end' src/a", 'allow'],
+      ["sed '1i\\hello' src/a", 'allow'],
+      ["sed -E 's/(a|b)+/c/gI;/^#/d' src/a", 'allow'],
+      ["sed --sandbox 's/x/y/e' src/a", 'allow'],
+      ['sort -S 1K --compress-program=bash src/a', 'deny'],
+      ['sort -o out/s src/a', 'allow'],
+      ["go test -exec 'rm -rf x' ./...", 'deny'],
+      ['go test -toolexec=bash ./...', 'deny'],
+      ['go test ./... -run TestX', 'allow'],
+      ["cargo --config 'target.x86_64-unknown-linux-gnu.runner=\"rm -rf x\"' test", 'ask'],
+      ['cargo --config cfg.toml test', 'ask'],
+      ['cargo --config build.jobs=4 test', 'allow'],
+      ["rsync -e 'rm -rf x' a host:b", 'deny'],
+      ['rsync -av src/ out/', 'allow'],
+      ["ssh -o ProxyCommand='rm -rf x' host", 'deny'],
+      ['ssh -oProxyCommand=bash host', 'deny'],
+      ['ssh -F cfg host', 'ask'],
+      ['ssh -o StrictHostKeyChecking=no host ls', 'allow'],
+      ['scp -S bash a host:b', 'deny'],
+      ["man -P 'rm -rf x' ls", 'deny'],
+      ['man ls', 'allow'],
+    ])('%s -> %s', (command, effect) => {
+      expect(run(tools, command).effect).toBe(effect);
+    });
+  });
+
   describe('git and npm settings stored for later', () => {
     test.each<[string, Effect]>([
       ["git config foo.x '!rm -rf x'; git config --rename-section foo alias; git x", 'ask'],

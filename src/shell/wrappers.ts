@@ -10,6 +10,7 @@ import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
 import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
 import { posixShellDoubt } from './posix.ts';
+import { toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { joinedArg, type Arg } from './words.ts';
 
@@ -32,7 +33,7 @@ const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'toybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
   'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs',
-  ...LOOSE_RUNNERS,
+  ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS,
 ]);
 /** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
 const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
@@ -171,6 +172,7 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
       return packageManager(args, name);
   }
   if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
+  if (TOOLS_WITH_RUNS.has(name)) return toolRuns(args, name);
   return SHELLS.has(name) ? shell(args, stdin, name) : NONE;
 }
 
