@@ -48,8 +48,11 @@ const CLEAR = `${COMMENT_MARKER}\n### ✅ agent-gate: all clear`;
 
 describe('which comment is ours', () => {
   const mk = (id: number, body: string, user: IssueComment['user']): IssueComment => ({ id, body, user });
-  test('marker and a bot author (GITHUB_TOKEN cannot name itself)', () => {
+  test('marker and github-actions[bot] as author (GITHUB_TOKEN cannot name itself)', () => {
     expect(isOurComment(mk(1, FINDINGS, BOT), null)).toBe(true);
+    // Coding agents comment as bots; a token with write access could edit their comment, which
+    // its author could then turn back into "all clear" (audit round 8).
+    expect(isOurComment(mk(1, FINDINGS, { login: 'copilot-swe-agent[bot]', type: 'Bot' }), null)).toBe(false);
     expect(isOurComment(mk(1, FINDINGS, { login: 'mallory', type: 'User' }), null)).toBe(false);
     expect(isOurComment(mk(1, 'no marker', BOT), null)).toBe(false);
     expect(isOurComment(mk(1, FINDINGS, null), null)).toBe(false);
@@ -133,14 +136,13 @@ describe('syncComment life cycle', () => {
     expect(out.warning).toMatch(/HTTP 403 on update/);
   });
 
-  test('another bot\'s comment with the marker: github-actions[bot] is preferred; one we may not edit is left, and ours posted', async () => {
+  test('another bot\'s comment with the marker is never ours: it is left as it is, editable or not, and ours posted', async () => {
     const api = new FakeIssue();
     const other = { login: 'claude[bot]', type: 'Bot' };
     api.comments.push({ id: 7, body: CLEAR, user: other }, { id: 8, body: FINDINGS, user: BOT });
     expect(findOurComment(api.comments, null)?.id).toBe(8);
     const lone = new FakeIssue();
     lone.comments.push({ id: 7, body: CLEAR, user: other });
-    lone.failOn.update = 403;
     expect(await syncComment(lone, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings' })).toEqual({ action: 'create', id: 100 });
     expect(lone.comments.map((c) => [c.id, c.body])).toEqual([[7, CLEAR], [100, FINDINGS]]);
   });

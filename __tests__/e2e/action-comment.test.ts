@@ -100,6 +100,38 @@ describe('sticky comment life cycle', () => {
     expect(api.commentsOf(7).find((c) => c.user.login === 'mallory')?.body).toBe(`${MARKER}\nquoted by a human`);
   });
 
+  // Audit round 8: a clean run, then a push the gate cannot judge, left "all clear" up under a red check.
+  test('a run that could not judge turns an earlier all clear into "could not judge"', async () => {
+    const { up, base, head } = pr({ 'src/a.ts': 'x\n' });
+    const ws = up.clone();
+    const clear = await run(ws, base, head, { comment: 'always' });
+    expect(clear.code).toBe(0);
+    const id = api.commentsOf(7)[0]?.id;
+    expect(api.commentsOf(7)[0]?.body).toContain('all clear');
+    const broken = await run(ws, base, 'd'.repeat(40));
+    expect(broken.code).toBe(1);
+    expect(broken.errors.map((e) => e.message).join('\n')).toMatch(/could not judge/);
+    const after = api.commentsOf(7);
+    expect(after).toHaveLength(1);
+    expect(after[0]?.id).toBe(id);
+    expect(after[0]?.body.startsWith(MARKER)).toBe(true);
+    expect(after[0]?.body).toContain('could not judge');
+    expect(after[0]?.body).not.toContain('all clear');
+  });
+
+  // Audit round 8: agents comment as bots; a token with write access could edit such a comment,
+  // and the agent could then turn it back into "all clear" after the run.
+  test('another bot\'s comment with the marker is not taken for ours, even where it could be edited', async () => {
+    const { up, base, head } = pr({ 'secrets/a': 'x\n' });
+    const forged = `${MARKER}\n### ✅ agent-gate: all clear`;
+    api.seed(7, forged, { login: 'copilot-swe-agent[bot]', type: 'Bot' });
+    const r = await run(up.clone(), base, head);
+    expect(r.code).toBe(1);
+    expect(methods().filter((m) => !m.startsWith('GET'))).toEqual(['POST /repos/o/r/issues/7/comments']);
+    expect(api.commentsOf(7).find((c) => c.user.login === 'copilot-swe-agent[bot]')?.body).toBe(forged);
+    expect(api.commentsOf(7).find((c) => c.user.login === 'github-actions[bot]')?.body).toContain('secrets/a');
+  });
+
   test('no findings and no comment yet: nothing is posted (on-findings)', async () => {
     const { up, base, head } = pr({ 'src/a.ts': 'x\n' });
     const r = await run(up.clone(), base, head);

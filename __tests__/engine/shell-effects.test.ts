@@ -2148,6 +2148,77 @@ rules:
   });
 });
 
+// Audit round 8: variants that slipped past the round-7 fixes. Each ask/deny row was allow.
+describe('eighth shell pass', () => {
+  const open = policyOf({ workspace: `
+rules:
+  - {capability: shell, effect: allow, match: ["*"]}
+  - {capability: shell, effect: deny, match: ["rm *", "curl *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+` });
+  const tools = policyOf({ workspace: `
+rules:
+  - {capability: shell, effect: allow, match: ["tar *", "sed *", "sort *", "ssh *", "man *", "cargo *", "env *", "git *", "cp *", "echo *"]}
+  - {capability: shell, effect: deny, match: ["rm *", "sh *", "bash *", "dash *"]}
+  - {capability: fs_write, effect: allow, match: ["**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+` });
+  test.each<[string, Effect, 'open' | 'tools']>([
+    // sed option spellings: attached -e/-f, -l N, the script after --, a label before e.
+    ["echo a | sed -e'1e rm -rf x'", 'ask', 'tools'],
+    ["sed -- 's/.*/rm -rf x/e' src/a", 'ask', 'tools'],
+    ["sed -l 5 '1e rm -rf x' src/a", 'ask', 'tools'],
+    ["sed --line-length 5 '1e rm -rf x' src/a", 'ask', 'tools'],
+    ["sed ':x;1e rm -rf x' src/a", 'ask', 'tools'],
+    ['echo a | sed -fout/s', 'ask', 'tools'],
+    ["sed -l 5 's/a/b/' src/a", 'allow', 'tools'],
+    ["sed -- 's/a/b/' src/a", 'allow', 'tools'],
+    // tar's shortest prefix of --checkpoint-action, ssh's -o inside a cluster, cargo's TOML keys.
+    ["tar -cf out/a.tar --checkpoint=1 --checkpoint-=exec='rm -rf x' src", 'deny', 'tools'],
+    ["ssh -vo ProxyCommand='rm -rf x' h", 'deny', 'tools'],
+    ["ssh -4oProxyCommand='rm -rf x' h", 'deny', 'tools'],
+    ['ssh -vp 22 h uptime', 'allow', 'tools'],
+    ["cargo run --config 'target.x86_64-unknown-linux-gnu.\"runner\"=\"rm -rf x\"'", 'ask', 'tools'],
+    ["cargo run --config 'target . x86_64-unknown-linux-gnu . runner=\"rm -rf x\"'", 'ask', 'tools'],
+    // The same options from the environment.
+    ["TAR_OPTIONS=\"--checkpoint=1 '--checkpoint-action=exec=rm -rf x'\" tar -cf out/a.tar src", 'ask', 'open'],
+    ["env TAR_OPTIONS='--to-command=x' tar -xf a.tar", 'ask', 'tools'],
+    ["CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER='rm -rf x' cargo run", 'ask', 'open'],
+    ['RUSTC_WRAPPER=./out/w cargo build', 'ask', 'open'],
+    ['RSYNC_RSH=./out/x rsync -a a h:b', 'ask', 'open'],
+    ['CARGO_TERM_COLOR=always cargo test', 'allow', 'open'],
+    // More bash-only syntax dash reads differently, and a continuation inside [[.
+    ["sh -c 'echo &>/dev/null rm -rf x'", 'ask', 'open'],
+    ["sh -c 'echo $[1;rm -rf x ]'", 'ask', 'open'],
+    ["sh -c 'echo; [\\\n[ a > secrets/k ]]'", 'ask', 'open'],
+    ["git rebase -q --root -x 'echo; ((rm -rf x))'", 'ask', 'tools'],
+    ["git submodule foreach 'echo &>/dev/null rm -rf x'", 'ask', 'tools'],
+    // time followed by an option is /usr/bin/time in dash and in bash's POSIX mode.
+    ["sh -c 'time -o secrets/k echo hi'", 'deny', 'open'],
+    ["sh -c 'time -f x rm -rf x'", 'deny', 'open'],
+    ['set -o posix\ntime -o secrets/k echo hi', 'deny', 'open'],
+    ['time -o out/t echo hi', 'allow', 'open'],
+    ['time -p echo hi', 'allow', 'open'],
+    ['time echo hi', 'allow', 'open'],
+    // Git folders not named .git.
+    ['git --bare init -q out/r', 'ask', 'tools'],
+    ['git init -q out/r; cp -r out/r/.git out/g', 'ask', 'tools'],
+    // A script put in place some other way, then run.
+    ["mkdir -p out/d; echo 'rm -rf x' > out/d/s; cp -r out/d out/e; . out/e/s", 'ask', 'open'],
+    ["mkdir -p out/d; echo 'rm -rf x' > out/d/s; ln -s d out/e; . out/e/s", 'ask', 'open'],
+    ["echo 'rm -rf x' > out/s; . /proc/self/cwd/out/s", 'ask', 'open'],
+    ["echo 'rm -rf x' | sort -o out/s; . out/s", 'ask', 'open'],
+    ["sed -i 's/x/y/' out/s; . out/s", 'ask', 'open'],
+    ['git apply p.diff; bash out/s', 'ask', 'open'],
+    ['tar -xf a.tar; . out/s', 'ask', 'open'],
+    ['tar -cf a.tar src; . out/s', 'allow', 'open'],
+    ["sed 's/x/y/' out/s; . out/s", 'allow', 'open'],
+  ])('%s -> %s', (command, effect, which) => {
+    expect(run(which === 'open' ? open : tools, command).effect).toBe(effect);
+  });
+});
+
 // Work bounds (audit round 6, DoS pass): each input here used to take minutes or run out of
 // memory, which in a preToolUse hook is a pass. They are judged quickly and still fail closed.
 describe('inputs that used to blow up the analyser', () => {

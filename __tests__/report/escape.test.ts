@@ -2,8 +2,10 @@
 // reader cannot see, or that reorder what is shown, are spelled out everywhere they go.
 import { describe, expect, test } from '@jest/globals';
 import { annotationFor } from '../../src/action/annotations.ts';
-import { finding } from '../action/fixtures.ts';
-import { mdText, quoted, spellUnseen } from '../../src/report/escape.ts';
+import { finding, report } from '../action/fixtures.ts';
+import { mdCode, mdText, quoted, spellUnseen } from '../../src/report/escape.ts';
+import { renderSarif } from '../../src/report/sarif.ts';
+import { renderText } from '../../src/report/text.ts';
 
 describe('unseen characters are spelled out', () => {
   test.each([
@@ -22,4 +24,55 @@ describe('unseen characters are spelled out', () => {
     expect(quoted(raw)).toBe(JSON.stringify(spelled).replaceAll('\\\\u', '\\u'));
     expect(mdText(raw)).not.toMatch(/[\u202e\u2066\u2069\u200d\ufeff\u007f\u00ad]/);
   });
+});
+
+// Audit round 8: GitHub finds mentions and references in the rendered text, after entities are
+// decoded, so `&#64;` alone did not stop a commit author named `@acme/security-team` pinging a team.
+describe('mentions, references and links in comments', () => {
+  test.each([
+    ['a team mention', '@acme/security-team'],
+    ['a user mention', 'hi @octocat'],
+    ['an issue reference', 'fixes #1'],
+  ])('%s cannot trigger after decoding', (_name, raw) => {
+    const decoded = mdText(raw).replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n)));
+    expect(decoded).not.toMatch(/[@#][\w]/);
+    // Nothing else changes: the joiner is invisible.
+    expect(decoded.replaceAll('\u2060', '')).toBe(raw);
+  });
+
+  test('www. links are not made', () => {
+    expect(mdText('see www.evil.example/approve')).not.toContain('www.');
+    expect(mdCode('www.evil.example')).not.toContain('www.');
+  });
+
+  test('inside <code>, which GitHub does not scan for mentions, a path is copied as written', () => {
+    const code = mdCode('src/@scope/#1.ts');
+    expect(code).not.toContain('\u2060');
+    expect(code).not.toContain('&#8288;');
+  });
+});
+
+test('the text report quotes a log file name, so it cannot forge report lines', () => {
+  const file = '.agent-gate/log/x.jsonl\nagent-gate: passed: decision allow\u001b[8m';
+  const text = renderText(report([finding({ source: { kind: 'log', file, line: 3 }, capability: 'shell', resource: 'rm -rf /' })]));
+  expect(text).not.toContain('\nagent-gate: passed');
+  expect(text).not.toContain('\u001b');
+  expect(text).toContain(`(log ${JSON.stringify(file).replace('\\u001b', '\\u001b')}:3)`);
+});
+
+// Code scanning merges results that share a fingerprint into one alert.
+test('SARIF fingerprints tell apart the same finding in two commits or two log lines', () => {
+  const one = finding({ capability: 'shell', resource: 'rm -rf /', source: { kind: 'log', file: 'l.jsonl', line: 1 } });
+  const sarif = JSON.parse(renderSarif(report([
+    one,
+    { ...one, source: { kind: 'log', file: 'l.jsonl', line: 2 } },
+    { ...one, commit: 'c'.repeat(40) },
+    finding(), finding({ commit: 'c'.repeat(40) }),
+  ]))) as { runs: Array<{ results: Array<{ partialFingerprints: { agentGate: string } }> }> };
+  const prints = sarif.runs[0]?.results.map((r) => r.partialFingerprints.agentGate) ?? [];
+  expect(prints).toHaveLength(5);
+  expect(new Set(prints).size).toBe(5);
+  // The same finding again gives the same fingerprint.
+  const again = JSON.parse(renderSarif(report([one]))) as typeof sarif;
+  expect(again.runs[0]?.results[0]?.partialFingerprints.agentGate).toBe(prints[0]);
 });

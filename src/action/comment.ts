@@ -28,26 +28,23 @@ export interface CommentOutcome {
   warning?: string;
 }
 
-/**
- * Ours: carries the marker and was written by us. Anyone can paste the marker into a comment, so
- * the author must match too: the token's own login when known, else a bot account (the
- * `github-actions[bot]` of GITHUB_TOKEN, or an app's bot).
- */
-export function isOurComment(c: IssueComment, viewer: string | null): boolean {
-  if (!c.body.includes(COMMENT_MARKER) || c.user === null) return false;
-  return viewer !== null ? c.user.login === viewer : c.user.type === 'Bot';
-}
-
 /** The login GITHUB_TOKEN comments as. */
 export const ACTIONS_BOT = 'github-actions[bot]';
 
 /**
- * When the token cannot name itself, a comment by github-actions[bot] is surely ours; another
- * bot's is only a guess (an app token), taken when there is nothing better.
+ * Ours: carries the marker and was written by us. Anyone can paste the marker into a comment, so
+ * the author must match too: the token's own login when known, else `github-actions[bot]` (the
+ * author of GITHUB_TOKEN's comments, which cannot name itself). Another bot is never taken for us:
+ * coding agents comment as bots too (`copilot-swe-agent[bot]`, `claude[bot]`), and a token with
+ * write access may edit their comments, which their authors could then turn back into "all clear".
  */
+export function isOurComment(c: IssueComment, viewer: string | null): boolean {
+  if (!c.body.includes(COMMENT_MARKER) || c.user === null) return false;
+  return c.user.login === (viewer ?? ACTIONS_BOT);
+}
+
 export function findOurComment(comments: readonly IssueComment[], viewer: string | null): IssueComment | null {
-  const ours = comments.filter((c) => isOurComment(c, viewer));
-  return ours.find((c) => c.user?.login === ACTIONS_BOT) ?? ours[0] ?? null;
+  return comments.find((c) => isOurComment(c, viewer)) ?? null;
 }
 
 /**
@@ -109,17 +106,7 @@ export async function syncComment(api: IssueCommentsApi, opts: SyncOptions): Pro
     }
     if (action === 'update' && existing !== null) {
       step = 'update';
-      try {
-        await api.update(existing.id, opts.body);
-      } catch (e) {
-        // A guessed comment we may not edit is someone else's: leave it, and post our own so that
-        // its text (a forged "all clear", say) is not the one the pull request shows.
-        const status = httpStatus(e);
-        if (viewer !== null || existing.user?.login === ACTIONS_BOT || (status !== 403 && status !== 404)) throw e;
-        step = 'create';
-        const made = await api.create(opts.issue, opts.body);
-        return { action: 'create', id: made.id };
-      }
+      await api.update(existing.id, opts.body);
       return { action, id: existing.id };
     }
     return existing !== null ? { action, id: existing.id } : { action };

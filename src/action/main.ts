@@ -6,9 +6,10 @@ import { asGateError, runCheck } from '../check/run.ts';
 import type { CheckOptions } from '../check/types.ts';
 import { GateError } from '../errors.ts';
 import { createGit } from '../git/exec.ts';
+import { COMMENT_MARKER } from '../report/markdown.ts';
 import { coreAnnotations, oneLine, readEventPayload, repoSlug, writeSummary } from './runner.ts';
 import { couldNotJudgeBody, runUrl, skippedBody } from './bodies.ts';
-import type { IssueCommentsApi } from './comment.ts';
+import { syncComment, type IssueCommentsApi } from './comment.ts';
 import { planFromEvent, type CheckPlan } from './event.ts';
 import { authenticateFetches } from './gitauth.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
@@ -59,9 +60,16 @@ async function run(): Promise<void> {
   core.info(`agent-gate: ${oneLine(plan.description)}`);
 
   const git = createGit(workspace);
-  await authenticateFetches(git, inputs.token, env['GITHUB_SERVER_URL'] || 'https://github.com', (secret) => core.setSecret(secret), REMOTE);
-  const range = await resolvePlan(git, plan, REMOTE);
-  const { report, policyFile } = await runCheck(checkOptions(workspace, inputs, plan, range));
+  let judged: Awaited<ReturnType<typeof runCheck>>;
+  try {
+    await authenticateFetches(git, inputs.token, env['GITHUB_SERVER_URL'] || 'https://github.com', (secret) => core.setSecret(secret), REMOTE);
+    const range = await resolvePlan(git, plan, REMOTE);
+    judged = await runCheck(checkOptions(workspace, inputs, plan, range));
+  } catch (e) {
+    await reportCouldNotJudge(inputs, payload, plan, reasonOf(e));
+    throw e;
+  }
+  const { report, policyFile } = judged;
 
   await publish({
     report,
@@ -76,6 +84,23 @@ async function run(): Promise<void> {
   });
   const failure = failureLine(report);
   if (failure !== null) core.setFailed(failure);
+}
+
+/**
+ * A run that could not judge still updates the pull request's comment, if it has one: an earlier
+ * "all clear" must not stay up under a failed check (the agent could push something the gate
+ * cannot judge right after a clean run). Never throws.
+ */
+async function reportCouldNotJudge(inputs: ActionInputs, payload: unknown, plan: CheckPlan, line: string): Promise<void> {
+  if (plan.pullNumber === undefined || inputs.comment === 'never') return;
+  try {
+    const api = await commentsApi(inputs, payload);
+    if ('unavailable' in api) return;
+    const outcome = await syncComment(api, { issue: plan.pullNumber, body: `${COMMENT_MARKER}\n${couldNotJudgeBody(line)}`, hasFindings: false, mode: inputs.comment });
+    if (outcome.warning !== undefined) core.warning(outcome.warning);
+  } catch {
+    // The step fails with the reason either way.
+  }
 }
 
 function reasonOf(err: unknown): string {

@@ -55,7 +55,7 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
       const forced = part.forceAsk !== null && d.effect === 'allow';
       parts.push({
         text: part.target, capability: 'fs_write', effect: forced ? 'ask' : d.effect, rule: forced ? null : d.rule,
-        reason: forced ? part.forceAsk ?? '' : d.rule === null && d.reason === NO_RULE ? NO_RULE : `redirection writes ${JSON.stringify(d.path)}${after}: ${d.reason}`,
+        reason: forced ? part.forceAsk ?? '' : d.rule === null && d.reason === NO_RULE ? NO_RULE : `${writer(part.operator)} writes ${JSON.stringify(d.path)}${after}: ${d.reason}`,
       });
       continue;
     }
@@ -87,3 +87,7 @@ export function evaluateShell(policy: CompiledPolicy, command: string, cwd = '.'
   return judgeAnalysis(policy, command, analyzeShell(command), cwd);
 }
 
+/** Who writes the file: a redirection (`>`, `2>>`, `&>`), or the option of a program that writes it (`time -o`). */
+function writer(operator: string): string {
+  return /[<>]/.test(operator) ? 'redirection' : operator;
+}

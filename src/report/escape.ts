@@ -17,19 +17,25 @@ export function quoted(text: string): string {
   return spellUnseen(JSON.stringify(text));
 }
 
-/**
- * Safe inside Markdown and HTML: entity-escapes everything that could open markup, a table cell,
- * a mention (`@`), a reference (`#`) or an emphasis, after JSON-escaping control characters.
- */
-export function mdText(text: string): string {
+/** Entity-escapes everything that could open markup, a table cell, an emphasis or a `www.` link. */
+function mdEscape(text: string): string {
   // Unseen characters are spelled out as \uXXXX; everything else is entity-escaped.
   const visible = spellUnseen(text);
-  return visible.replace(/[&<>"'`|\\*_~[\]()#@!:{}$]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return visible.replace(/[&<>"'`|\\*_~[\]()#@!:{}$]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/(www)\./gi, '$1&#46;');
 }
 
-/** A value inside `<code>`: the same escaping, so it renders literally. */
+/**
+ * Safe inside Markdown and HTML, as plain text. GitHub finds mentions (`@team`) and references
+ * (`#1`) in the rendered text, after entities are decoded, so an invisible word joiner (U+2060)
+ * follows each `@` and `#`: a commit author named `@acme/security` cannot ping anyone.
+ */
+export function mdText(text: string): string {
+  return mdEscape(text).replace(/&#(64|35);/g, '&#$1;&#8288;');
+}
+
+/** A value inside `<code>`, which GitHub does not scan for mentions: escaped, and copied as written. */
 export function mdCode(text: string): string {
-  return `<code>${mdText(text)}</code>`;
+  return `<code>${mdEscape(text)}</code>`;
 }
 
 export function shortSha(sha: string | null): string {

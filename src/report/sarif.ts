@@ -1,4 +1,5 @@
 // SARIF 2.1.0 for code scanning: one result per finding, stable rule ids, repository-relative URIs.
+import { createHash } from 'node:crypto';
 import { describeRule } from '../engine/decide.ts';
 import { hintFor } from './hint.ts';
 import { COMMIT_MESSAGE_SOURCE, isLogTamper, type Finding, type Report } from './model.ts';
@@ -10,6 +11,16 @@ export function ruleId(f: Finding): string {
   if (f.rule === null) return 'agent-gate/no-rule-matched';
   if (f.rule.pattern === 'models.allow' || f.rule.pattern === 'models.unknown') return `agent-gate/${f.rule.scope}/${f.rule.pattern}`;
   return `agent-gate/${f.rule.scope}/rule-${f.rule.index}`;
+}
+
+/**
+ * One per distinct finding: code scanning merges results that share a fingerprint into one alert
+ * (and one matching a dismissed alert comes back dismissed), so the commit and the log line are
+ * part of it. The same finding of the same commit keeps its fingerprint from run to run.
+ */
+function fingerprint(id: string, f: Finding): string {
+  const where = f.source.kind === 'log' ? [f.source.file, f.source.line ?? null] : [];
+  return createHash('sha256').update(JSON.stringify([id, f.capability, f.resource, f.part, f.commit, ...where])).digest('hex');
 }
 
 /** A repository-relative URI: each segment percent-encoded, so odd names stay one valid URI. */
@@ -52,7 +63,7 @@ export function renderSarif(report: Report, policyFile = DEFAULT_POLICY_FILE): s
       level: f.effect === 'deny' ? 'error' : 'warning',
       message: { text: `${f.effect} ${f.capability} ${JSON.stringify(f.resource)}${f.part !== null && f.part !== f.resource ? ` (part ${JSON.stringify(f.part)})` : ''}: ${f.reason}. ${hintFor(f, policyFile)}` },
       locations: location,
-      partialFingerprints: { agentGate: `${id}:${f.capability}:${f.resource}:${f.part ?? ''}` },
+      partialFingerprints: { agentGate: fingerprint(id, f) },
       properties: { commit: f.commit, source: f.source.kind, ...(own ? {} : { sourceFile: f.source.file }) },
     };
   });

@@ -9,7 +9,8 @@ function ruleLine(f: Finding): string {
 }
 
 function where(f: Finding): string {
-  if (f.source.kind === 'log') return `${f.source.file}${f.source.line !== undefined ? `:${f.source.line}` : ''}`;
+  // The log's file name comes from the commit: newlines or terminal escapes in it must not forge lines.
+  if (f.source.kind === 'log') return `${quoted(f.source.file)}${f.source.line !== undefined ? `:${f.source.line}` : ''}`;
   return '';
 }
 

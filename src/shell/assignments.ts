@@ -19,12 +19,19 @@ const DANGEROUS = new Set([
   // Where git and npm read their user configuration (`~/.gitconfig` aliases, `~/.npmrc`): pointing
   // them at a file the command writes makes `git st` run a `!` alias from it.
   'HOME', 'XDG_CONFIG_HOME',
+  // Options tools read from the environment, where they can name a command to run: TAR_OPTIONS
+  // (--checkpoint-action=exec=), RSYNC_RSH (-e), MANOPT (-P), LESS (`+!CMD`), GOFLAGS (-toolexec),
+  // and the programs cargo builds with.
+  'TAR_OPTIONS', 'RSYNC_RSH', 'MANOPT', 'LESS', 'GOFLAGS', 'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC',
 ]);
+
+/** cargo's settings from the environment that name a program it runs, or where its configuration lives. */
+const CARGO_RUNS = /^CARGO_(?:HOME|.*_(?:RUNNER|RUSTC|RUSTC_WRAPPER|RUSTC_WORKSPACE_WRAPPER|RUSTDOC|LINKER|CREDENTIAL_PROVIDER))$/;
 
 /** Whether setting `name` is dangerous; an element (`BASH_CMDS[ls]`, `PATH[0]`) sets its array. */
 export function isDangerousName(written: string): boolean {
   const name = baseName(written);
-  return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_') || name.startsWith('GIT_CONFIG') ||
+  return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_') || name.startsWith('GIT_CONFIG') || CARGO_RUNS.test(name) ||
     // `BASH_FUNC_ls%%=() { …; }` in the environment defines the function `ls` in a child bash.
     name.startsWith('BASH_FUNC_') ||
     // GIT_TRACE=/path, GIT_TRACE2_EVENT=/path…: git writes its trace to that file.

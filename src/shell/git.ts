@@ -50,6 +50,9 @@ export function scanGit(args: readonly Arg[]): GitScan {
       configSetting({ ...a, value: v.slice(2) }, scan);
       continue;
     }
+    // `git --bare init out/r` makes a git folder not named .git, and `git --bare CMD` treats one
+    // as the repository: its config and hooks are not protected as .git's are.
+    if (v === '--bare') scan.forceAsk ??= 'git --bare treats a folder as a git folder not named .git, whose config and hooks are not protected as .git\'s are';
     if (FLAGS.has(v)) continue;
     if (v === '--git-dir' || v.startsWith('--git-dir=')) scan.forceAsk ??= 'git --git-dir points git at another repository\'s configuration and hooks';
     if (WITH_VALUE.has(v)) {

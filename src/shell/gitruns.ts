@@ -1,6 +1,7 @@
 // git sub-commands and sub-command options that run a command of the user's (SPEC 5.4 names
 // `-c alias.X='!CMD'` and pager/editor-style values; these are the same thing reached another
 // way). `git *` in a policy must not allow what they run, so each is judged as a sub-command.
+import { posixShellDoubt } from './posix.ts';
 import { configSetting, expandAlias, type ConfigEffects } from './git.ts';
 import type { ScriptArg } from './wrappers.ts';
 import { joinedArg, type Arg } from './words.ts';
@@ -102,7 +103,11 @@ export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
       if (i < 0) return runs;
       let j = i + 1;
       while (j < args.length && /^(?:--recursive|-q|--quiet)$/.test(args[j]?.value ?? '')) j++;
-      if (j < args.length) runs.scripts.push({ arg: joinedArg(args, j), by: 'git submodule foreach' });
+      if (j < args.length) {
+        const script = joinedArg(args, j);
+        runs.scripts.push({ arg: script, by: 'git submodule foreach' });
+        runs.forceAsk ??= posixShellDoubt(script.value, 'git submodule foreach');
+      }
       return runs;
     }
     case 'bisect':
@@ -194,6 +199,8 @@ function take(option: RunOption, value: Arg, by: string, runs: GitRuns): void {
   switch (option.runs) {
     case 'script':
       runs.scripts.push({ arg: value, by });
+      // git runs these with /bin/sh -c.
+      runs.forceAsk ??= posixShellDoubt(value.value, by);
       return;
     case 'absolute-program':
       // `--smtp-server=/path` names a program to run; anything else is a host name.

@@ -11,10 +11,14 @@ const BASH_ONLY: ReadonlyArray<readonly [RegExp, string]> = [
   // `$((` is arithmetic expansion in both; a bare `((` is a subshell in a subshell to dash.
   [/(?:^|[^$])\(\(/, '((…)) (dash runs it as a command in nested subshells)'],
   [/\[\[/, '[[ … ]] (dash runs [[ as a command, and its < and > as redirections)'],
+  [/&>/, '&> (dash runs what stands before it in the background and starts a new command after it)'],
+  [/\$\[/, '$[ … ] (dash has no $[ arithmetic: a ; in it ends the command)'],
 ];
 
 export function bashOnlySyntax(script: string): string | null {
-  for (const [pattern, reading] of BASH_ONLY) if (pattern.test(script)) return reading;
+  // Both shells drop a backslash-newline before reading words: `[\<newline>[` is `[[`.
+  const joined = script.replace(/\\\n/g, '');
+  for (const [pattern, reading] of BASH_ONLY) if (pattern.test(joined)) return reading;
   return null;
 }
 

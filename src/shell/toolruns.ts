@@ -115,30 +115,39 @@ function tarCheckpoints(args: readonly Arg[], runs: Unwrapped): void {
     if (word === undefined) continue;
     const v = word.value;
     if (v === '--') return;
-    const m = /^--checkpoint-a[a-z]*(=?)(.*)$/s.exec(v);
-    if (m === null) continue;
+    // Any prefix longer than `--checkpoint` names --checkpoint-action (`--checkpoint-=exec=…`).
+    const m = /^--(checkpoint-[a-z]*)(=?)(.*)$/s.exec(v);
+    if (m === null || !'checkpoint-action'.startsWith(m[1] ?? '')) continue;
+    m.splice(1, 1);
     const value = m[1] === '=' ? m[2] ?? '' : args[++k]?.value ?? '';
     if (/^exec=/.test(value)) take({ runs: 'script' }, { ...word, value: value.slice(5) }, 'tar --checkpoint-action=exec', runs);
   }
 }
 
-/** `-o ProxyCommand=CMD` (or `-oProxyCommand CMD`) for ssh and the tools that start it; `-F FILE` reads such settings. */
+/** Short options of ssh, scp and sftp that take a value (the rest of a cluster, or the next word). */
+const SSH_VALUE_LETTERS: Readonly<Record<string, string>> = { ssh: 'BbcDEeFIiJLlmOoPpQRSWw', scp: 'cDFiJlPoSX', sftp: 'BbcDFiJlPRSoX' };
+
+/** `-o ProxyCommand=CMD` in any cluster (`-vo …`, `-4oProxyCommand=…`); `-F FILE` reads such settings. */
 function sshOptions(args: readonly Arg[], name: string, runs: Unwrapped): void {
+  const withValue = SSH_VALUE_LETTERS[name] ?? '';
   for (let k = 1; k < args.length; k++) {
     const word = args[k];
     if (word === undefined) continue;
     const v = word.value;
     if (v === '--') return;
-    const setting = v === '-o' ? args[++k] : v.startsWith('-o') ? { ...word, value: v.slice(2) } : undefined;
-    if (setting !== undefined) {
-      const m = /^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*)$/s.exec(setting.value);
-      if (m !== null && SSH_COMMAND_KEYS.test(m[1] ?? '')) {
-        take({ runs: 'script' }, { ...setting, value: m[2] ?? '' }, `${name} -o ${m[1] ?? ''}`, runs);
+    if (v.length < 2 || !v.startsWith('-') || v.startsWith('--')) continue;
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      if (!withValue.includes(ch)) continue;
+      const value = j + 1 < v.length ? { ...word, value: v.slice(j + 1) } : args[++k];
+      if (ch === 'F') runs.forceAsk ??= `${name} -F reads ssh settings from a file, and they can name commands ssh runs (ProxyCommand)`;
+      if (ch === 'o' && value !== undefined) {
+        const m = /^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*)$/s.exec(value.value);
+        if (m !== null && SSH_COMMAND_KEYS.test(m[1] ?? '')) {
+          take({ runs: 'script' }, { ...value, value: m[2] ?? '' }, `${name} -o ${m[1] ?? ''}`, runs);
+        }
       }
-      continue;
-    }
-    if (v === '-F' || (v.startsWith('-F') && v.length > 2)) {
-      runs.forceAsk ??= `${name} -F reads ssh settings from a file, and they can name commands ssh runs (ProxyCommand)`;
+      break;
     }
   }
 }
@@ -153,7 +162,8 @@ function cargoRuns(args: readonly Arg[]): Unwrapped {
     else if (v.startsWith('--config=')) value = v.slice('--config='.length);
     if (value === null) continue;
     const eq = value.indexOf('=');
-    const key = eq < 0 ? null : value.slice(0, eq).trim().replace(/^['"]|['"]$/g, '').toLowerCase();
+    // TOML allows quoted key parts and blanks around the dots (`target . T . "runner"`).
+    const key = eq < 0 ? null : value.slice(0, eq).replace(/["'\s]/g, '').toLowerCase();
     if (key === null) return { ...NONE, forceAsk: `cargo --config ${value} reads settings from a file, which can name programs cargo runs` };
     if (CARGO_RUNNING_KEY.test(key)) return { ...NONE, forceAsk: `cargo --config ${key} names a program cargo runs` };
   }
@@ -168,44 +178,41 @@ function sedRuns(args: readonly Arg[]): Unwrapped {
   const scripts: string[] = [];
   let fromFile = false;
   let sandbox = false;
-  let operandScript = true;
+  const operands: string[] = [];
   for (let k = 1; k < args.length; k++) {
     const v = args[k]?.value ?? '';
-    if (v === '--') break;
+    if (v === '--') {
+      for (let rest = k + 1; rest < args.length; rest++) operands.push(args[rest]?.value ?? '');
+      break;
+    }
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const name = v.slice(2, eq < 0 ? undefined : eq);
+      const value = (): string => (eq < 0 ? args[++k]?.value ?? '' : v.slice(eq + 1));
       // GNU getopt takes any unique prefix (`--expr=…`); reading an ambiguous one as these only tightens.
-      if (name !== '' && 'expression'.startsWith(name)) {
-        scripts.push(eq < 0 ? args[++k]?.value ?? '' : v.slice(eq + 1));
-        operandScript = false;
-      } else if (name.length >= 2 && 'file'.startsWith(name)) {
-        fromFile = true;
-        operandScript = false;
-        if (eq < 0) k++;
-      } else if (name.length >= 2 && 'sandbox'.startsWith(name)) {
-        sandbox = true;
-      }
+      if (name !== '' && 'expression'.startsWith(name)) scripts.push(value());
+      else if (name.length >= 2 && 'file'.startsWith(name)) { fromFile = true; value(); }
+      else if (name.length >= 2 && 'line-length'.startsWith(name)) value();
+      else if (name.length >= 2 && 'sandbox'.startsWith(name)) sandbox = true;
       continue;
     }
-    if (/^-[a-zA-Z]+$/.test(v)) {
-      const e = v.indexOf('e');
-      const f = v.indexOf('f');
-      if (f > 0 && (e < 0 || f < e)) {
-        fromFile = true;
-        operandScript = false;
-        if (f === v.length - 1) k++;
-      } else if (e > 0) {
-        scripts.push(e + 1 < v.length ? v.slice(e + 1) : args[++k]?.value ?? '');
-        operandScript = false;
-      }
+    if (v.length < 2 || !v.startsWith('-')) {
+      operands.push(v);
       continue;
     }
-    if (!v.startsWith('-') && operandScript) {
-      scripts.push(v);
-      operandScript = false;
+    // A cluster: -e, -f and -l take the rest of the word or the next one; -i takes only the rest.
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      if (ch === 'i') break;
+      if (ch !== 'e' && ch !== 'f' && ch !== 'l') continue;
+      const value = j + 1 < v.length ? v.slice(j + 1) : args[++k]?.value ?? '';
+      if (ch === 'e') scripts.push(value);
+      if (ch === 'f') fromFile = true;
+      break;
     }
   }
+  // Without -e or -f, the first operand is the script.
+  if (scripts.length === 0 && !fromFile && operands[0] !== undefined) scripts.push(operands[0]);
   if (sandbox) return NONE;
   if (fromFile) return { ...NONE, forceAsk: 'sed -f reads a script from a file, and a sed script can run shell commands (the e command)' };
   for (const s of scripts) {
@@ -255,9 +262,9 @@ export function sedRunsCommand(script: string): boolean {
         break;
       }
       case 'a': case 'i': case 'c': case 'r': case 'R': case 'w': case 'W': case ':': case 'b': case 't': case 'T':
-        // Their argument runs to the end of the line (labels: to a `;` in GNU sed, which only shortens it).
+        // Their argument runs to the end of the line (labels: to a `;` in GNU sed 4.9, which only shortens it).
         while (i < n && script[i] !== '\n') {
-          if ((c === 'b' || c === 't' || c === 'T') && script[i] === ';') break;
+          if ((c === 'b' || c === 't' || c === 'T' || c === ':') && script[i] === ';') break;
           i++;
         }
         break;

@@ -11,6 +11,8 @@ import { assignmentHead, literalText, type Arg } from './words.ts';
 
 export abstract class SimpleCommandWalker extends WrappedCommandWalker {
   protected command(cmd: Command, scope: Scope, depth: number): void {
+    const timed = this.timed;
+    this.timed = false;
     // Parts found inside the command's words come after the command itself, in source order.
     const at = this.parts.length;
     const sink: Sink = { force: null };
@@ -66,6 +68,12 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
         wrapper: false, forceAsk: sink.force, source,
       });
       return;
+    }
+    // bash reads `time -o F cmd` as the keyword timing a command named `-o`, which fails; dash and
+    // bash in POSIX mode run /usr/bin/time, which writes F and runs cmd: judged as that.
+    const first = args[0];
+    if (timed && first !== undefined && first.dynamic === null && first.value.startsWith('-')) {
+      args.unshift({ value: 'time', dynamic: null, split: false, pos: -1, end: -1 });
     }
     sink.force ??= operandAssignmentDanger(args);
     const compounds = this.quotedCompounds(args, words, sink);

@@ -59,6 +59,11 @@ export abstract class WalkerState {
   protected fdDoubt = false;
   /** Static redirection targets written so far: a script the command writes and then runs is not known. */
   protected written: Set<string> | null = null;
+  /**
+   * Set while the first command of a pipeline the `time` keyword starts is read: where `time` is
+   * not the keyword (dash, bash in POSIX mode), `time -o F cmd` is /usr/bin/time.
+   */
+  protected timed = false;
   /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
   protected readonly expanding = new Set<string>();
   /**

@@ -24,10 +24,16 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const written = this.written;
     const first = args[0];
     if (written === null || first === undefined || first.dynamic !== null) return null;
-    // `~+/out/s` is `./out/s`; `~-/s` may be anywhere.
+    // `~+/out/s` is `./out/s`; `~-/s` may be anywhere. A file inside a folder the command copied,
+    // moved or linked is written too (`cp -r out/d out/e; . out/e/s`).
     const isWritten = (a: Arg): boolean => {
       const tilde = tildePath(a, source, 'script path');
-      return tilde.doubt !== null || this.folders.placesOf(tilde.path).some((p) => written.has(p));
+      if (tilde.doubt !== null || written.has(ANY_PLACE)) return true;
+      const path = tilde.path.replace(PROC_CWD, '');
+      return this.folders.placesOf(path).some((p) => {
+        for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (written.has(p.slice(0, at))) return true;
+        return false;
+      });
     };
     if (first.value.includes('/') && isWritten(first)) return `runs ${first.value}, a file this command writes`;
     if (!SCRIPT_READERS.has(first.value)) return null;
@@ -39,14 +45,22 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   }
 
   /**
-   * Files `cp`, `mv`, `ln`, `install` and `tee` may put in place (`cp s out/g; . out/g` runs what
-   * the command wrote to s): every operand, and each operand's name inside each other one (the
-   * last may be a folder, and `-t DIR` names one). Not judged as writes (SPEC 5.5 judges
-   * redirections), only remembered for runsWritten.
+   * Files a program may put in place from its operands (`cp s out/g; . out/g` runs what the
+   * command wrote to s): every operand of cp, mv, ln, install, tee and rsync, and each operand's
+   * name inside each other one (the last may be a folder, and `-t DIR` names one); sort's `-o`
+   * file, uniq's output, the files `sed -i` edits. Programs that unpack files not named here
+   * (`git apply`, `patch`, `tar -x`, `unzip`) may have put any file in place. Not judged as writes
+   * (SPEC 5.5 judges redirections), only remembered for runsWritten. Returns why the command asks
+   * when it copies a `.git` folder out of its name, whose config and hooks are then unprotected.
    */
-  private notePlaced(args: readonly Arg[]): void {
+  private notePlaced(args: readonly Arg[]): string | null {
     const name = args[0]?.value.split('/').pop() ?? '';
-    if (!FILE_PLACERS.has(name)) return;
+    if (UNPACKERS.has(name) && unpacks(name, args)) {
+      (this.written ??= new Set()).add(ANY_PLACE);
+      return null;
+    }
+    if (!FILE_PLACERS.has(name)) return null;
+    if (name === 'sed' && !args.some((a) => /^-[a-zA-Z]*i|^--in-place/.test(a.value))) return null;
     const operands: string[] = [];
     for (let i = 1; i < args.length && operands.length < MAX_PLACED; i++) {
       const a = args[i];
@@ -54,6 +68,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       const eq = a.value.startsWith('--') ? a.value.indexOf('=') : -1;
       if (eq > 0) operands.push(a.value.slice(eq + 1));
       else if (!a.value.startsWith('-')) operands.push(a.value);
+      // `sort -o FILE`, `sort -oFILE`.
+      else if (name === 'sort' && /^-[a-zA-Z]*o/.test(a.value)) operands.push(a.value.slice(a.value.indexOf('o') + 1) || (args[i + 1]?.value ?? ''));
     }
     const written = (this.written ??= new Set());
     for (const o of operands) {
@@ -62,6 +78,10 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         if (d !== o) for (const p of this.folders.placesOf(`${d}/${o.split('/').pop() ?? o}`)) written.add(p);
       }
     }
+    if (operands.some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
+      return `${name} copies a .git folder under another name, where its config and hooks are not protected as .git's are`;
+    }
+    return null;
   }
 
   /** Records `alias NAME=VALUE` operands (names only known at run time already ask: see aliases() in wrappers.ts). */
@@ -141,7 +161,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
     if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source);
-    if (first !== undefined && first.dynamic === null) this.notePlaced(args);
+    if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
@@ -258,8 +278,30 @@ const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
 
 /** Commands that read a script from a file operand. */
 /** Programs that put a file in place from their operands (see notePlaced). */
-const FILE_PLACERS = new Set(['cp', 'mv', 'ln', 'install', 'tee']);
+const FILE_PLACERS = new Set(['cp', 'mv', 'ln', 'install', 'tee', 'rsync', 'sort', 'uniq', 'sed']);
+/** Programs that may put files in place that no operand names. */
+const UNPACKERS = new Set(['git', 'patch', 'tar', 'unzip', 'cpio', 'bsdtar']);
+/** In `written`: any file may have been put in place. */
+const ANY_PLACE = '\u0000any';
 const MAX_PLACED = 32;
+/** `/proc/self/cwd/x` is `x`. */
+const PROC_CWD = /^\/proc\/(?:self|thread-self|\d+)\/cwd(?:\/+|$)/;
+
+function unpacks(name: string, args: readonly Arg[]): boolean {
+  const words = args.slice(1).map((a) => a.value);
+  switch (name) {
+    case 'git':
+      return words.some((w) => w === 'apply' || w === 'am');
+    case 'tar':
+    case 'bsdtar':
+      // `-x`, `xf`, `--extract`, `--get`, or a cluster holding x.
+      return words.some((w, i) => /^--(?:ex|get)/.test(w) || /^-[a-zA-Z]*x/.test(w) || (i === 0 && /^[a-zA-Z]*x/.test(w)));
+    case 'cpio':
+      return words.some((w) => /^-[a-zA-Z]*i|^--extract/.test(w));
+    default:
+      return true;
+  }
+}
 
 const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
 

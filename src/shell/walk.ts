@@ -78,7 +78,9 @@ export class Walker extends SimpleCommandWalker {
         }
         node.commands.forEach((c, i) => {
           if (i > 0 && isContinuationOnly(c, scope.source)) fail('line continuation at the end of the input');
+          this.timed = i === 0 && c.type === 'Command' && node.prefixes.some((p) => p.type === 'Time');
           this.node(c, scope, depth);
+          this.timed = false;
         });
         return;
       case 'Command':
