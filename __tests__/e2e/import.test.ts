@@ -49,6 +49,7 @@ describe('import to standard output', () => {
       'fs_write src/app.ts @src',
       'fs_write /etc/hosts @src',
       'fs_read src @src',
+      'fs_read src/**/*.ts @src',
       'fs_read lib @src',
       'web_fetch https://x.dev/a @.',
       'web_search jest esm @.',
@@ -233,17 +234,17 @@ describe('import --log', () => {
     const log = join(dir, '.agent-gate', 'log', 'imported.jsonl');
     const first = importCli(dir, [fixture('claude-transcript.jsonl', dir), '--log', '.agent-gate/log/imported.jsonl']);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toBe('agent-gate: imported 12 tool calls from a claude record into .agent-gate/log/imported.jsonl\n');
+    expect(first.stdout).toBe('agent-gate: imported 13 tool calls from a claude record into .agent-gate/log/imported.jsonl\n');
     const second = importCli(dir, [fixture('codex-rollout.jsonl', dir), '--log', log]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('imported 15 tool calls from a codex record');
     const text = readFileSync(log, 'utf8');
     const list = parse(text, log);
-    expect(list).toHaveLength(27);
+    expect(list).toHaveLength(28);
     // The file's chain starts at the first session; the second record continues it.
     expect(list[0]?.prev).toBe(chainHash('5f1d7a2c-claude-session'));
-    expect(list[12]?.session).toBe('0199a1b2-codex-session');
-    expect(list[12]?.prev).toBe(chainHash(text.split('\n')[11] as string));
+    expect(list[13]?.session).toBe('0199a1b2-codex-session');
+    expect(list[13]?.prev).toBe(chainHash(text.split('\n')[12] as string));
   });
 
   // A session that ran in the repository reached through a linked folder kept absolute paths,

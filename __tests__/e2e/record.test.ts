@@ -174,7 +174,10 @@ describe('record --enforce', () => {
     const r = record(dir, claude(dir, 'Write', { file_path: spell(dir, link), content: 'rules: []' }), ['--enforce']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('kiro rule #1');
-    expect(entries(logFile(dir, 'claude-5f1d'))[0]).toMatchObject({ resource: '.github/agent-gate.yml', blocked: true });
+    // Claude Code's own reading (`..` as text first) is judged beside the file system's.
+    const logged = entries(logFile(dir, 'claude-5f1d'));
+    expect(logged.map((e) => e.resource)).toContain('.github/agent-gate.yml');
+    expect(logged.every((e) => e.blocked === true)).toBe(true);
   });
 
   test('a denied call exits 2 with one line naming the request, effect, rule and reason, and is written as blocked', () => {
@@ -379,6 +382,89 @@ describe('record --enforce: a call that cannot be judged within the limits is bl
       expect(r.stderr).toBe(`agent-gate: record: ${name} must be a positive whole number, got ${JSON.stringify(value)}; nothing was written\n`);
     }
     expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
+  });
+});
+
+// Audit round 8: calls described differently from what the agent then does.
+describe('record --enforce: the call as the agent really runs it', () => {
+  const SECRETS = `rules:
+  - {capability: shell, effect: allow, match: ["echo *", "npm *"]}
+  - {capability: shell, effect: deny, match: ["aws s3 rm s3://prod*", "aws s3api delete-bucket --bucket prod*"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "packages/**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+  - {capability: fs_read, effect: deny, match: ["secrets/**"]}
+`;
+  test.each<[string, (dir: string) => Payload]>([
+    // Claude Code trims file_path before writing.
+    ['a Claude path with a leading space', (dir) => claude(dir, 'Write', { file_path: ' secrets/key', content: 'x' })],
+    ['a Claude path with a leading no-break space', (dir) => claude(dir, 'Write', { file_path: `\u00a0${dir}/secrets/key`, content: 'x' })],
+    // Claude Code resolves `..` as text before any link is followed.
+    ['a Claude path whose .. climbs out of a linked folder', (dir) => {
+      mkdirSync(join(dir, 'packages', 'p'), { recursive: true });
+      mkdirSync(join(dir, 'node_modules', '@s'), { recursive: true });
+      symlinkSync('../../packages/p', join(dir, 'node_modules', '@s', 'p'));
+      return claude(dir, 'Write', { file_path: 'node_modules/@s/p/../../../secrets/key', content: 'x' });
+    }],
+    // Kiro runs execute_bash in working_dir.
+    ['a Kiro command run in working_dir', (dir) => kiro(dir, 'execute_bash', { command: 'echo pwned > key', working_dir: 'secrets' })],
+    ['a Kiro command run in an absolute working_dir', (dir) => kiro(dir, 'execute_bash', { command: 'echo pwned > key', working_dir: join(dir, 'secrets') })],
+    // Search tools read the files their filter picks.
+    ['a Claude Grep filtered to denied files', (dir) => claude(dir, 'Grep', { pattern: 'KEY', glob: 'secrets/**', output_mode: 'content' })],
+    ['a Kiro grep whose include picks denied files', (dir) => kiro(dir, 'grep', { pattern: 'KEY', include: 'secrets/*' })],
+    ['a Kiro knowledge add of a denied folder', (dir) => kiro(dir, 'knowledge', { command: 'add', name: 'k', value: join(dir, 'secrets') })],
+    // use_aws runs `aws … s3 rm POSITIONAL…` with kebab-case parameter names.
+    ['use_aws with positional arguments', (dir) => kiro(dir, 'use_aws', { service_name: 's3', operation_name: 'rm', positional_args: ['s3://prod-data/'], parameters: { recursive: true }, region: 'us-east-1' })],
+    ['use_aws with a PascalCase parameter', (dir) => kiro(dir, 'use_aws', { service_name: 's3api', operation_name: 'delete-bucket', parameters: { Bucket: 'prod-data' }, region: 'us-east-1' })],
+  ])('%s is blocked', (_name, payload) => {
+    const dir = repo(SECRETS);
+    mkdirSync(join(dir, 'secrets'), { recursive: true });
+    const r = record(dir, payload(dir), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^agent-gate: blocked: /);
+  });
+
+  test('a link in the home folder is followed: ~/proj/src/keys/k where src/keys leads to secrets/', () => {
+    const home = realpathSync(tempDir('ag-home-'));
+    const dir = join(home, 'proj');
+    mkdirSync(dir);
+    new TestRepo(dir).git(['init', '-q', '-b', 'main']);
+    writeFileSync(join(dir, '.gitignore'), '');
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github', 'agent-gate.yml'), SECRETS);
+    mkdirSync(join(dir, 'secrets'));
+    mkdirSync(join(dir, 'src'));
+    symlinkSync('../secrets', join(dir, 'src', 'keys'));
+    const r = record(dir, claude(dir, 'Write', { file_path: '~/proj/src/keys/k', content: 'x' }, 's'), ['--enforce'], { HOME: home });
+    expect(r.code).toBe(2);
+    expect(entries(logFile(dir, 's')).map((e) => e.resource)).toContain('secrets/k');
+  });
+
+  test('the same calls spelled plainly stay allowed', () => {
+    const dir = repo(SECRETS);
+    expect(record(dir, claude(dir, 'Write', { file_path: 'src/a.ts', content: 'x' })).code).toBe(0);
+    expect(record(dir, kiro(dir, 'execute_bash', { command: 'echo hi > a.ts', working_dir: 'src' }), ['--enforce']).code).toBe(0);
+    expect(record(dir, claude(dir, 'Grep', { pattern: 'x', glob: 'src/**' }), ['--enforce']).code).toBe(0);
+    const list = entries(logFile(dir, 'claude-5f1d'));
+    expect(list.map((e) => e.resource)).toEqual(['src/a.ts', '.', 'src/**']);
+    expect(entries(logFile(dir)).map((e) => [e.resource, e.cwd])).toEqual([['echo hi > a.ts', 'src']]);
+  });
+
+  // The chain needs only the log's last line: a log flooded with lines (one step the policy only
+  // asks about can do it) used to be split whole, and the hook ran out of memory (exit 134).
+  test('a log of millions of lines is continued from its last line, in little memory', () => {
+    const dir = repo();
+    mkdirSync(join(dir, '.agent-gate', 'log'), { recursive: true });
+    const first = record(dir, kiro(dir, 'shell', { command: 'npm test' }));
+    expect(first.code).toBe(0);
+    const log = logFile(dir);
+    const last = readFileSync(log);
+    writeFileSync(log, Buffer.concat([Buffer.alloc(4_000_000, 0x0a), last]));
+    const r = record(dir, kiro(dir, 'shell', { command: 'rm -rf /' }), ['--enforce'], { NODE_OPTIONS: '--max-old-space-size=48' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^agent-gate: blocked: /);
+    const tail = readFileSync(log, 'utf8').split('\n').filter((l) => l !== '');
+    expect(tail).toHaveLength(2);
+    expect(JSON.parse(tail[1] ?? '{}')).toMatchObject({ resource: 'rm -rf /', blocked: true, prev: chainHash(last.toString('utf8').trimEnd()) });
   });
 });
 

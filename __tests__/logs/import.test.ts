@@ -26,6 +26,7 @@ describe('Claude Code transcript', () => {
       ['2026-11-20T10:00:30.000Z', S, SONNET, 'fs_write', 'src/app.ts', 'src'],
       ['2026-11-20T10:00:30.000Z', S, SONNET, 'fs_write', '/etc/hosts', 'src'],
       ['2026-11-20T10:00:30.000Z', S, SONNET, 'fs_read', 'src', 'src'],
+      ['2026-11-20T10:00:30.000Z', S, SONNET, 'fs_read', 'src/**/*.ts', 'src'],
       ['2026-11-20T10:00:30.000Z', S, SONNET, 'fs_read', 'lib', 'src'],
       ['2026-11-20T10:01:00.000Z', S, OPUS, 'web_fetch', 'https://x.dev/a', '.'],
       ['2026-11-20T10:01:00.000Z', S, OPUS, 'web_search', 'jest esm', '.'],

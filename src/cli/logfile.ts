@@ -153,15 +153,39 @@ function release(lockPath: string): void {
   }
 }
 
-function readAll(fd: number, size: number): Buffer {
+function readAll(fd: number, size: number, position = 0): Buffer {
   const buf = Buffer.alloc(size);
   let off = 0;
   while (off < size) {
-    const n = readSync(fd, buf, off, size - off, off);
+    const n = readSync(fd, buf, off, size - off, position + off);
     if (n === 0) break;
     off += n;
   }
   return buf.subarray(0, off);
+}
+
+// The chain continues from the last line alone; a log's other lines are never read, so a log
+// flooded with millions of lines costs no more than a short one.
+const TAIL_CHUNK = 64 * 1024;
+const MAX_LAST_LINE = 16 * 1024 * 1024;
+
+/** The log's last line, with its newline if it has one (what appendEntries needs to chain on). */
+function readLastLine(fd: number, size: number, path: string): Buffer {
+  let start = size;
+  let tail = Buffer.alloc(0);
+  let chunk = TAIL_CHUNK;
+  while (start > 0) {
+    const from = Math.max(0, start - chunk);
+    tail = Buffer.concat([readAll(fd, start - from, from), tail]);
+    start = from;
+    chunk *= 2;
+    // The newline before the last line: any newline but the file's final byte. (A negative
+    // offset would count from the end, hence the guard.)
+    const nl = tail.length < 2 ? -1 : tail.lastIndexOf(0x0a, tail.length - 2);
+    if (nl >= 0) return tail.subarray(nl + 1);
+    if (tail.length > MAX_LAST_LINE) throw new GateError(`the last line of the log ${path} is over ${MAX_LAST_LINE / 1024 / 1024} MiB, so the chain cannot be continued; nothing was written`);
+  }
+  return tail;
 }
 
 /** `path` when it lies strictly below `root` (lexically), as its segments below `root`; else null. */
@@ -238,8 +262,7 @@ export function appendToLog(path: string, drafts: readonly EntryDraft[], session
         const now = tryLstat(path);
         if (now === null || now.dev !== stat.dev || now.ino !== stat.ino) throw new GateError(`the log ${path} was replaced while it was being opened; nothing was written`);
       }
-      const existing = readAll(fd, stat.size);
-      const text = appendEntries(existing, drafts, session);
+      const text = appendEntries(readLastLine(fd, stat.size, path), drafts, session);
       const bytes = Buffer.from(text, 'utf8');
       let off = 0;
       try {

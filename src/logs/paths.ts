@@ -54,6 +54,11 @@ function fromRoot(abs: string, ctx: PathContext): string {
  * `..` segments are resolved the way the agent's file system would resolve them.
  */
 export function toRepoPath(path: string, ctx: PathContext): string {
+  // `~/…` is the writer's home: followed like any absolute path there, so a link in it that leads
+  // into the repository (`~/proj/src/keys -> ../secrets`) is judged where it lands.
+  if ((path === '~' || path.startsWith('~/')) && ctx.home !== null && ctx.home.startsWith('/')) {
+    return toRepoPath(`${trimRoot(ctx.home)}${path.slice(1)}`, ctx);
+  }
   if (path.startsWith('~')) return path;
   if (path.startsWith('/')) return fromRoot(ctx.physical ? ctx.physical(path) : posix.normalize(path), ctx);
   if (ctx.cwd !== null && ctx.cwd.startsWith('/')) {
@@ -70,9 +75,13 @@ export function toRepoCwd(ctx: PathContext): string {
   return toRepoPath(ctx.cwd, { ...ctx, cwd: null });
 }
 
-/** The folder a call ran in when it names its own (Codex `workdir`), else the session's. */
+/** The folder a call ran in when it names its own (Codex `workdir`, Kiro `working_dir`), else the session's. */
 export function withWorkdir(ctx: PathContext, workdir: string | null): PathContext {
   if (workdir === null || workdir === '') return ctx;
+  // Kiro expands a leading `~` in working_dir.
+  if ((workdir === '~' || workdir.startsWith('~/')) && ctx.home !== null && ctx.home.startsWith('/')) {
+    return withWorkdir(ctx, `${trimRoot(ctx.home)}${workdir.slice(1)}`);
+  }
   if (workdir.startsWith('/')) return { ...ctx, cwd: posix.normalize(workdir) };
   if (ctx.cwd !== null && ctx.cwd.startsWith('/')) return { ...ctx, cwd: posix.join(ctx.cwd, workdir) };
   return ctx;

@@ -1,9 +1,10 @@
 // Claude Code tool calls (hook payloads and transcripts) as requests. MCP tools are named
 // `mcp__server__tool`; server names cannot contain `__`, so the first `__` after the prefix splits.
 
+import { posix } from 'node:path';
 import type { PathContext } from '../paths.ts';
 import {
-  inputObject, mcpName, optionalString, pathRequest, request, requireString, unknownTool,
+  inputObject, mcpName, optionalString, pathRequest, request, requireString, searchRequests, unknownTool,
   type ToolRequest,
 } from './common.ts';
 
@@ -15,6 +16,20 @@ export const CLAUDE_TOOL_NAMES: readonly string[] = [
   'WebFetch', 'WebSearch', 'Task', 'Agent', 'Skill', 'SlashCommand', ...CONTEXT_TOOLS,
 ];
 
+/**
+ * A file Claude Code opens: it trims the path and resolves `..` as text (path.resolve) before the
+ * file system follows any link, where the hook's own reading follows links first. Both readings
+ * are judged when they differ, so neither `" secrets/key"` nor `link/../../secrets/key` slips by.
+ */
+function claudePath(capability: 'fs_read' | 'fs_write', raw: string, ctx: PathContext): ToolRequest[] {
+  const asWritten = pathRequest(capability, raw, ctx);
+  const trimmed = raw.trim();
+  const lexical = trimmed.startsWith('~') || ctx.cwd === null || !ctx.cwd.startsWith('/') ? trimmed : posix.resolve(ctx.cwd, trimmed);
+  if (lexical === '') return [asWritten];
+  const asClaude = pathRequest(capability, lexical, ctx);
+  return asClaude.resource === asWritten.resource ? [asWritten] : [asClaude, asWritten];
+}
+
 export function mapClaudeTool(name: string, rawInput: unknown, ctx: PathContext): ToolRequest[] {
   if (name.startsWith('mcp__')) return [mcpName(name, name.slice(5), '__', ctx)];
   const input = inputObject(name, rawInput ?? {});
@@ -24,19 +39,19 @@ export function mapClaudeTool(name: string, rawInput: unknown, ctx: PathContext)
     case 'Write':
     case 'Edit':
     case 'MultiEdit':
-      return [pathRequest('fs_write', requireString(name, input, 'file_path'), ctx)];
+      return claudePath('fs_write', requireString(name, input, 'file_path'), ctx);
     case 'NotebookEdit':
-      return [pathRequest('fs_write', requireString(name, input, 'notebook_path'), ctx)];
+      return claudePath('fs_write', requireString(name, input, 'notebook_path'), ctx);
     case 'Read':
-      return [pathRequest('fs_read', requireString(name, input, 'file_path'), ctx)];
+      return claudePath('fs_read', requireString(name, input, 'file_path'), ctx);
     case 'NotebookRead':
-      return [pathRequest('fs_read', requireString(name, input, 'notebook_path'), ctx)];
+      return claudePath('fs_read', requireString(name, input, 'notebook_path'), ctx);
     case 'LS':
       return [pathRequest('fs_read', requireString(name, input, 'path'), ctx)];
     case 'Glob':
+      return searchRequests(name, input, optionalString(name, input, 'path') ?? '.', ['pattern'], ctx);
     case 'Grep':
-      // The folder searched is what is read; the pattern only filters it.
-      return [pathRequest('fs_read', optionalString(name, input, 'path') ?? '.', ctx)];
+      return searchRequests(name, input, optionalString(name, input, 'path') ?? '.', ['glob'], ctx);
     case 'WebFetch':
       return [request('web_fetch', requireString(name, input, 'url'), ctx)];
     case 'WebSearch':

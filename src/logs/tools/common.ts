@@ -66,3 +66,19 @@ export function mcpName(name: string, body: string, separator: string, ctx: Path
   if (server === '' || tool === '') throw new ToolInputError(`MCP tool name ${JSON.stringify(name)} does not name a server and a tool`);
   return request('mcp', `${server}/${tool}`, ctx);
 }
+
+/**
+ * A search tool's reads: the folder searched, and the files its filter picks there (`glob:
+ * "secrets/**"`, `include: "*.pem"`), which are what it returns. A filter without a `/` matches
+ * names in any folder below.
+ */
+export function searchRequests(name: string, input: Record<string, unknown>, folder: string, filterKeys: readonly string[], ctx: PathContext): ToolRequest[] {
+  const out = [pathRequest('fs_read', folder, ctx)];
+  for (const key of filterKeys) {
+    const filter = optionalString(name, input, key);
+    if (filter === null) continue;
+    const within = filter.includes('/') ? filter : `**/${filter}`;
+    out.push(pathRequest('fs_read', folder === '.' ? within : `${folder.replace(/\/+$/, '')}/${within}`, ctx));
+  }
+  return out;
+}

@@ -7,10 +7,10 @@
 // rules such as `aws s3 *` apply to it.
 
 import { isRecord, show } from '../json.ts';
-import type { PathContext } from '../paths.ts';
+import { withWorkdir, type PathContext } from '../paths.ts';
 import { joinArgv } from '../quote.ts';
 import {
-  inputObject, mcpName, optionalString, pathRequest, request, requireString, ToolInputError,
+  inputObject, mcpName, optionalString, pathRequest, request, requireString, searchRequests, ToolInputError,
   unknownTool, type ToolRequest,
 } from './common.ts';
 
@@ -51,13 +51,26 @@ function readPaths(name: string, input: Record<string, unknown>): string[] {
   return paths;
 }
 
+/**
+ * The AWS CLI command Kiro's use_aws runs (use_aws.rs): `aws SERVICE OPERATION POSITIONAL…
+ * --kebab-name VALUE…`, parameter names turned to kebab case as Kiro does, so rules written for
+ * the real command (`aws s3 rm s3://prod*`) meet it. Kiro passes `--region`/`--profile` first; the
+ * AWS CLI takes them anywhere, and at the end they do not stand between a rule and the command.
+ */
 function awsCommand(name: string, input: Record<string, unknown>): string {
   const argv = ['aws', requireString(name, input, 'service_name'), requireString(name, input, 'operation_name')];
+  const positional = input.positional_args;
+  if (positional !== undefined && positional !== null) {
+    if (!Array.isArray(positional) || !positional.every((p) => typeof p === 'string')) {
+      throw new ToolInputError(`tool ${name} needs "positional_args" as an array of strings, got ${show(positional)}`);
+    }
+    argv.push(...positional);
+  }
   const params = input.parameters;
   if (params !== undefined && params !== null) {
     if (!isRecord(params)) throw new ToolInputError(`tool ${name} needs "parameters" as an object, got ${show(params)}`);
     for (const [key, value] of Object.entries(params)) {
-      argv.push(key.startsWith('-') ? key : `--${key}`);
+      argv.push(`--${kebabCase(key.replace(/^-+/, ''))}`);
       if (value === true || value === '' || value === null) continue;
       argv.push(typeof value === 'string' ? value : JSON.stringify(value));
     }
@@ -67,6 +80,17 @@ function awsCommand(name: string, input: Record<string, unknown>): string {
   const profile = optionalString(name, input, 'profile_name');
   if (profile !== null) argv.push('--profile', profile);
   return joinArgv(argv);
+}
+
+/** `BucketName`, `bucket_name`, `bucketName` -> `bucket-name`, as the convert_case crate's Kebab case does. */
+export function kebabCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .split(/[\s_-]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.toLowerCase())
+    .join('-');
 }
 
 function subagents(name: string, input: Record<string, unknown>, ctx: PathContext): ToolRequest[] {
@@ -91,8 +115,15 @@ export function mapKiroTool(name: string, rawInput: unknown, ctx: PathContext): 
   switch (name) {
     case 'execute_bash':
     case 'execute_cmd':
-    case 'shell':
-      return [request('shell', requireString(name, input, 'command'), ctx)];
+    case 'shell': {
+      // Kiro runs the command in working_dir when the call names one (its schema tells the model
+      // to use it instead of `cd`): redirections and relative paths are judged from there.
+      const dir = optionalString(name, input, 'working_dir');
+      if (dir !== null && dir.startsWith('~') && !(dir === '~' || dir.startsWith('~/'))) {
+        throw new ToolInputError(`tool ${name}: working_dir ${JSON.stringify(dir)} names another user's home folder, which is not known here`);
+      }
+      return [request('shell', requireString(name, input, 'command'), withWorkdir(ctx, dir))];
+    }
     case 'fs_write':
     case 'write':
       return [pathRequest('fs_write', requireString(name, input, 'path'), ctx)];
@@ -100,9 +131,10 @@ export function mapKiroTool(name: string, rawInput: unknown, ctx: PathContext): 
     case 'read':
       return readPaths(name, input).map((p) => pathRequest('fs_read', p, ctx));
     case 'glob':
+      return searchRequests(name, input, optionalString(name, input, 'path') ?? '.', ['pattern'], ctx);
     case 'grep':
-      // The folder searched is what is read; the pattern only filters it.
-      return [pathRequest('fs_read', optionalString(name, input, 'path') ?? '.', ctx)];
+      // grep's `pattern` is a regular expression for the text; `include` picks the files.
+      return searchRequests(name, input, optionalString(name, input, 'path') ?? '.', ['include'], ctx);
     case 'code':
       return [pathRequest('fs_read', optionalString(name, input, 'file_path') ?? optionalString(name, input, 'path') ?? '.', ctx)];
     case 'web_fetch':
@@ -116,6 +148,13 @@ export function mapKiroTool(name: string, rawInput: unknown, ctx: PathContext): 
     case 'subagent':
     case 'delegate':
       return subagents(name, input, ctx);
+    case 'knowledge': {
+      // `knowledge add/update` indexes the files at a path, whose text a later search returns.
+      const command = optionalString(name, input, 'command');
+      const path = optionalString(name, input, 'path') ?? optionalString(name, input, 'value');
+      if ((command === 'add' || command === 'update') && path !== null) return [request('context', name, ctx), pathRequest('fs_read', path, ctx)];
+      return [request('context', name, ctx)];
+    }
     default:
       if (CONTEXT_TOOLS.has(name)) return [request('context', name, ctx)];
       if (name.includes('___')) return [mcpName(name, name, '___', ctx)];
