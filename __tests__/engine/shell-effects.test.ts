@@ -1948,15 +1948,17 @@ rules:
 
 // Audit round 7 (white-box and black-box shell passes). Each `ask`/`deny` row was `allow` before
 // its fix, and bash (or dash, for /bin/sh) really ran or wrote what the row hides.
-describe('seventh shell pass', () => {
-  // Every command allowed but rm and curl; writes only under src/ and out/.
-  const open = policyOf({ workspace: `
+// Every command allowed but rm and curl; writes only under src/ and out/ (the audits' deny-list policy).
+const AUDIT_OPEN = policyOf({ workspace: `
 rules:
   - {capability: shell, effect: allow, match: ["*"]}
   - {capability: shell, effect: deny, match: ["rm *", "curl *"]}
   - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
   - {capability: fs_write, effect: deny, match: ["secrets/**"]}
 ` });
+
+describe('seventh shell pass', () => {
+  const open = AUDIT_OPEN;
   // An allow-list without sh, bash or time.
   const listed = policyOf({ workspace: `
 rules:
@@ -2150,13 +2152,7 @@ rules:
 
 // Audit round 8: variants that slipped past the round-7 fixes. Each ask/deny row was allow.
 describe('eighth shell pass', () => {
-  const open = policyOf({ workspace: `
-rules:
-  - {capability: shell, effect: allow, match: ["*"]}
-  - {capability: shell, effect: deny, match: ["rm *", "curl *"]}
-  - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
-  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
-` });
+  const open = AUDIT_OPEN;
   const tools = policyOf({ workspace: `
 rules:
   - {capability: shell, effect: allow, match: ["tar *", "sed *", "sort *", "ssh *", "man *", "cargo *", "env *", "git *", "cp *", "echo *"]}

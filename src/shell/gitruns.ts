@@ -1,6 +1,7 @@
 // git sub-commands and sub-command options that run a command of the user's (SPEC 5.4 names
 // `-c alias.X='!CMD'` and pager/editor-style values; these are the same thing reached another
 // way). `git *` in a policy must not allow what they run, so each is judged as a sub-command.
+import { forEachValueOption, type ValueOption, type ValueOptionTable } from './options.ts';
 import { posixShellDoubt } from './posix.ts';
 import { configSetting, expandAlias, type ConfigEffects } from './git.ts';
 import type { ScriptArg } from './wrappers.ts';
@@ -20,7 +21,7 @@ export interface GitRuns {
  */
 type Runs = 'script' | 'program' | 'absolute-program' | 'setting' | 'unsafe';
 
-interface RunOption {
+interface RunOption extends ValueOption {
   long: string;
   /**
    * The shortest prefix written that still names this option. git's parse-options, Perl's
@@ -28,17 +29,10 @@ interface RunOption {
    * the program fail, so reading it as this option only ever tightens.
    */
   min: number;
-  short?: string;
   runs: Runs;
-  /** The value can only be attached (`-Ovim`, `--open-files-in-pager=vim`). */
-  attachedOnly?: boolean;
 }
 
-interface SubcommandTable {
-  options: readonly RunOption[];
-  /** Other short options that take a value, which ends a cluster (`-tx` is `-t x`). */
-  shortWithValue: string;
-}
+type SubcommandTable = ValueOptionTable<RunOption>;
 
 const UPLOAD_PACK: RunOption = { long: 'upload-pack', min: 1, runs: 'script' };
 const EXEC: RunOption = { long: 'exec', min: 1, runs: 'script' };
@@ -160,39 +154,7 @@ function gitFolderElsewhere(args: readonly Arg[], at: number, by: string): strin
 }
 
 function scanTable(args: readonly Arg[], at: number, table: SubcommandTable, by: string, runs: GitRuns): void {
-  // parse-options lets options follow operands, so every word up to `--` may be one.
-  for (let k = at + 1; k < args.length; k++) {
-    const word = args[k];
-    if (word === undefined) continue;
-    const v = word.value;
-    if (v === '--') return;
-    if (v.startsWith('--')) {
-      const eq = v.indexOf('=');
-      const written = (eq < 0 ? v : v.slice(0, eq)).slice(2);
-      const option = table.options.find((o) => written.length >= o.min && o.long.startsWith(written));
-      if (option === undefined) continue;
-      let value: Arg | undefined;
-      if (eq >= 0) value = { ...word, value: v.slice(eq + 1) };
-      else if (option.attachedOnly !== true) value = args[++k];
-      if (value !== undefined) take(option, value, `${by} --${option.long}`, runs);
-      continue;
-    }
-    if (v.length < 2 || !v.startsWith('-')) continue;
-    for (let j = 1; j < v.length; j++) {
-      const ch = v[j] ?? '';
-      const option = table.options.find((o) => o.short === ch);
-      if (option !== undefined) {
-        let value: Arg | undefined;
-        if (j + 1 < v.length) value = { ...word, value: v.slice(j + 1) };
-        else if (option.attachedOnly !== true) value = args[++k];
-        if (value !== undefined) take(option, value, `${by} -${ch}`, runs);
-        break;
-      }
-      // The rest of the cluster is that option's value. A value in the next word is still
-      // scanned as a possible option: reading too much only tightens.
-      if (table.shortWithValue.includes(ch)) break;
-    }
-  }
+  forEachValueOption(args, at + 1, table, (option, value, spelled) => take(option, value, `${by} ${spelled}`, runs));
 }
 
 function take(option: RunOption, value: Arg, by: string, runs: GitRuns): void {

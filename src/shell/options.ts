@@ -143,3 +143,65 @@ export function optionValue(scan: OptionScan, ...names: string[]): Arg | null {
 
 /** GNU getopt_long programs: long options may be abbreviated; all know --help and --version. */
 export const GETOPT = { abbreviations: true, longFlags: ['--help', '--version'] } as const;
+
+/** An option whose value a program runs (see forEachValueOption). */
+export interface ValueOption {
+  long?: string;
+  /** The shortest prefix of `long` that names it (default 2). */
+  min?: number;
+  short?: string;
+  /** The value can only be attached (`-Ovim`, `--open-files-in-pager=vim`). */
+  attachedOnly?: boolean;
+}
+
+export interface ValueOptionTable<O extends ValueOption> {
+  options: readonly O[];
+  /** Other short options that take a value: the rest of a cluster after one is its value. */
+  shortWithValue: string;
+  /** Long options written with a single dash (`go test -exec`). */
+  singleDashLong?: boolean;
+}
+
+/**
+ * Calls `visit` for every value given to one of `table`'s options in `args` from `from` on, up
+ * to `--`: long options by any prefix of at least `min` characters (getopt and parse-options take
+ * a unique prefix; an ambiguous one makes the program stop, so reading it as this option only
+ * tightens), `--opt=value` or `--opt value`, short ones anywhere in a cluster with the rest of the
+ * word or the next word as value. Options may follow operands, so every word is looked at.
+ */
+export function forEachValueOption<O extends ValueOption>(args: readonly Arg[], from: number, table: ValueOptionTable<O>,
+  visit: (option: O, value: Arg, spelled: string) => void): void {
+  for (let k = from; k < args.length; k++) {
+    const word = args[k];
+    if (word === undefined) continue;
+    const v = word.value;
+    if (v === '--') return;
+    const long = v.startsWith('--') ? v.slice(2) : table.singleDashLong === true && v.startsWith('-') ? v.slice(1) : null;
+    if (long !== null && long !== '') {
+      const eq = long.indexOf('=');
+      const written = eq < 0 ? long : long.slice(0, eq);
+      const option = table.options.find((o) => o.long !== undefined && written.length >= (o.min ?? 2) && o.long.startsWith(written));
+      if (option === undefined) continue;
+      let value: Arg | undefined;
+      if (eq >= 0) value = { ...word, value: long.slice(eq + 1) };
+      else if (option.attachedOnly !== true) value = args[++k];
+      if (value !== undefined) visit(option, value, `--${option.long ?? ''}`);
+      continue;
+    }
+    if (v.length < 2 || !v.startsWith('-')) continue;
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      const option = table.options.find((o) => o.short === ch);
+      if (option !== undefined) {
+        let value: Arg | undefined;
+        if (j + 1 < v.length) value = { ...word, value: v.slice(j + 1) };
+        else if (option.attachedOnly !== true) value = args[++k];
+        if (value !== undefined) visit(option, value, `-${ch}`);
+        break;
+      }
+      // The rest of the cluster is that option's value. A value in the next word is still
+      // scanned as a possible option: reading too much only tightens.
+      if (table.shortWithValue.includes(ch)) break;
+    }
+  }
+}

@@ -3,6 +3,7 @@
 // `go test -exec CMD`, cargo's `--config …runner=…`, and sed's `e` command. A policy that trusts
 // `tar *` or `sed *` does not trust what these run, so it is judged (a script or a program) or,
 // where it cannot be read, asks.
+import { forEachValueOption, type ValueOption, type ValueOptionTable } from './options.ts';
 import { posixShellDoubt } from './posix.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
@@ -10,19 +11,11 @@ import type { Arg } from './words.ts';
 /** What an option's value is to the tool: a shell command line, or one program it runs. */
 type Runs = 'script' | 'program';
 
-interface ToolOption {
-  long?: string;
-  short?: string;
+interface ToolOption extends ValueOption {
   runs: Runs;
 }
 
-interface ToolTable {
-  options: readonly ToolOption[];
-  /** Other short options that take a value: the rest of a cluster after one is its value. */
-  shortWithValue: string;
-  /** Long options written with a single dash (`go test -exec`). */
-  singleDashLong?: true;
-}
+type ToolTable = ValueOptionTable<ToolOption>;
 
 const TABLES: ReadonlyMap<string, ToolTable> = new Map<string, ToolTable>([
   ['tar', {
@@ -72,35 +65,7 @@ function take(option: ToolOption, value: Arg, by: string, runs: Unwrapped): void
 }
 
 function scan(args: readonly Arg[], table: ToolTable, name: string, runs: Unwrapped): void {
-  for (let k = 1; k < args.length; k++) {
-    const word = args[k];
-    if (word === undefined) continue;
-    const v = word.value;
-    if (v === '--') return;
-    const long = v.startsWith('--') ? v.slice(2) : table.singleDashLong === true && v.startsWith('-') ? v.slice(1) : null;
-    if (long !== null && long !== '') {
-      const eq = long.indexOf('=');
-      const written = eq < 0 ? long : long.slice(0, eq);
-      // GNU getopt takes a unique prefix; an ambiguous one makes the tool stop, so reading it as
-      // this option only tightens.
-      const option = table.options.find((o) => o.long !== undefined && written.length >= 2 && o.long.startsWith(written));
-      if (option === undefined) continue;
-      const value = eq >= 0 ? { ...word, value: long.slice(eq + 1) } : args[++k];
-      if (value !== undefined) take(option, value, `${name} --${option.long ?? ''}`, runs);
-      continue;
-    }
-    if (v.length < 2 || !v.startsWith('-')) continue;
-    for (let j = 1; j < v.length; j++) {
-      const ch = v[j] ?? '';
-      const option = table.options.find((o) => o.short === ch);
-      if (option !== undefined) {
-        const value = j + 1 < v.length ? { ...word, value: v.slice(j + 1) } : args[++k];
-        if (value !== undefined) take(option, value, `${name} -${ch}`, runs);
-        break;
-      }
-      if (table.shortWithValue.includes(ch)) break;
-    }
-  }
+  forEachValueOption(args, 1, table, (option, value, spelled) => take(option, value, `${name} ${spelled}`, runs));
   // Old-style tar options (`tar xIf zstd a.tar`) take their values from the words that follow.
   const first = args[1];
   if (name === 'tar' && first !== undefined && /^[A-Za-z]+$/.test(first.value) && /[IF]/.test(first.value)) {
