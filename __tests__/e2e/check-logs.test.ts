@@ -417,3 +417,38 @@ describe('check replays recorded tool calls from git notes', () => {
     expect(check(repo).report.findings.find((f) => f.source.file === 'refs/notes/agent-gate')?.effect).toBe('deny');
   });
 });
+
+// Audit round 9: the log is written in the agent's clone, and a command naming a file there by
+// its absolute path (or climbing out with `cd ..`) pointed outside CI's clone, where it was only
+// an ask; CI passed what the agent's own check denied.
+describe('absolute paths from the agent\'s clone', () => {
+  const SECRETS = `rules:
+  - {capability: shell, effect: allow, match: ["echo *", "cd *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+`;
+  test.each<[string, (agentRoot: string) => string]>([
+    ['an absolute path into the agent\'s clone', (root) => `echo k > ${root}/secrets/key`],
+    ['cd to the agent\'s clone by its absolute path', (root) => `cd ${root} && echo k > secrets/key`],
+    ['climbing out and back in by the agent\'s folder name', (root) => `cd .. && echo k > ${root.split('/').pop() ?? ''}/secrets/key`],
+  ])('%s is judged in CI\'s clone as it was in the agent\'s', (_name, command) => {
+    const agent = setup(SECRETS);
+    agent.write(LOG, log([draft('shell', command(agent.dir))]));
+    agent.commit('work', { author: KIRO });
+    expect(check(agent).code).toBe(1);
+    const ci = agent.clone('work');
+    ci.git(['branch', '-q', 'main', 'origin/main']);
+    const { code, report } = check(ci);
+    expect(code).toBe(1);
+    expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ effect: 'deny', capability: 'shell', source: expect.objectContaining({ kind: 'log' }) })]));
+  });
+
+  test('paths outside any clone keep their own answer', () => {
+    const agent = setup(SECRETS);
+    agent.write(LOG, log([draft('shell', 'echo k > /tmp/out/report.txt')]));
+    agent.commit('work', { author: KIRO });
+    const { code, report } = check(agent);
+    expect(code).toBe(0);
+    expect(report.findings.map((f) => f.effect)).toEqual(['ask']);
+  });
+});

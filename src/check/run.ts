@@ -180,7 +180,8 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     const workspace = await workspacePolicy(git, root, range.base, opts);
     const files = [adminPolicy(opts), workspace.file].filter((f): f is PolicyFile => f !== null);
     const policyPaths = workspace.repoPaths;
-    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths });
+    // Logs were written in the agent's clone: absolute paths in them are also judged by their tails.
+    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths, replayedPaths: true });
     const settings = combineSettings(files);
     const logsConfig = settings.logs;
     const matcher = logMatcher(logsConfig.paths, homeDir());

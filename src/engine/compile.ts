@@ -98,6 +98,8 @@ export interface CompiledPolicy {
   readonly home: string;
   readonly root: string | null;
   readonly files: PolicyFile[];
+  /** See CompileOptions.replayedPaths. */
+  readonly replayedPaths: boolean;
 }
 
 export interface CompileOptions {
@@ -107,6 +109,11 @@ export interface CompileOptions {
   root?: string | null;
   /** Repository paths of the workspace policy file(s) in use: the kiro scope denies writes to them. */
   policyPaths?: string[];
+  /**
+   * Requests come from a log written in another clone (check): an absolute path outside `root`
+   * may be a path in the agent's own clone, so its tails are also judged as workspace paths.
+   */
+  replayedPaths?: boolean;
 }
 
 export function expandCapability(cap: RuleCapability): ConcreteCapability[] {
@@ -193,5 +200,8 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
     if (file.models) models.push({ scope: file.scope, file: file.file, policy: file.models });
   });
 
-  return { capabilities: new LazyCapabilities(pending), models, trustedCommands, home: options.home, root: options.root ?? null, files };
+  return {
+    capabilities: new LazyCapabilities(pending), models, trustedCommands, home: options.home, root: options.root ?? null, files,
+    replayedPaths: options.replayedPaths === true,
+  };
 }

@@ -65,10 +65,30 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   // An absolute path that is a workspace file only once canonical (`/work/REPO/secrets/x` on a
   // case-insensitive disk) is also judged as that file, by deny and ask rules only.
   const inside = rootAlias(path, policy.root);
-  if (inside === null) return d;
+  if (inside === null) return policy.replayedPaths ? foreignTails(policy, cap, path, d) : d;
   const alias = decideResolved(policy, cap, inside);
   if (alias.effect === 'allow' || alias.rule === null || !moreRestrictive(alias.effect, d.effect)) return d;
   return { ...alias, reason: `alias of ${JSON.stringify(inside)} in the workspace: ${alias.reason}`, path };
+}
+
+const MAX_TAILS = 32;
+
+/**
+ * A replayed log was written in the agent's clone, whose folder CI does not know: an absolute
+ * path there (`/home/dev/proj/secrets/key`, or `../proj/secrets/key` from the root) lies outside
+ * CI's clone. Each of its tails (`proj/secrets/key`, `secrets/key`, `key`) may be the workspace
+ * path it names, so deny and ask rules judge them as well; the most restrictive wins.
+ */
+function foreignTails(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path: string, d: PathDecision): PathDecision {
+  const segs = path.split('/').filter((s) => s !== '');
+  let best = d;
+  for (let i = Math.max(1, segs.length - MAX_TAILS); i < segs.length && best.effect !== 'deny'; i++) {
+    const tail = segs.slice(i).join('/');
+    const t = decideResolved(policy, cap, tail);
+    if (t.effect === 'allow' || t.rule === null || !moreRestrictive(t.effect, best.effect)) continue;
+    best = { ...t, reason: `${JSON.stringify(path)} may be ${JSON.stringify(tail)} in the agent's clone: ${t.reason}`, path };
+  }
+  return best;
 }
 
 function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path: string, root = false): PathDecision {
