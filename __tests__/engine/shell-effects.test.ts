@@ -2215,6 +2215,47 @@ rules:
   });
 });
 
+// Audit round 9. Each ask/deny row was allow, and bash or dash really did what it hides.
+describe('ninth shell pass', () => {
+  const writesAnywhere = policyOf({ workspace: `
+rules:
+  - {capability: shell, effect: allow, match: ["*"]}
+  - {capability: shell, effect: deny, match: ["rm *"]}
+  - {capability: fs_write, effect: allow, match: ["**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+` });
+  test.each<[string, Effect, 'open' | 'anywhere']>([
+    // A shell reading its script from stdin reads it as it runs: commands can read or add lines.
+    ["bash <<'EOF'\necho 'rm -rf x' >/dev/fd/0\nEOF", 'ask', 'open'],
+    ["dash <<'EOF'\nread x\ncat <<'X'\nrm -rf x\nX\nEOF", 'ask', 'open'],
+    ["bash -s <<< $'read x\\ncat <<X\\nrm -rf x\\nX'", 'ask', 'open'],
+    ["echo 'rm -rf x' > out/s; bash <<'EOF'\nexec <out/s\nEOF", 'ask', 'open'],
+    ["bash <<'EOF'\nnpm test\nEOF", 'allow', 'open'],
+    ["bash <<< 'npm test'", 'allow', 'open'],
+    [". /dev/stdin <<'EOF'\nnpm test\nnpm run build\nEOF", 'allow', 'open'],
+    // SHELL is what ssh's ProxyCommand, flock -c and npm exec -c run with.
+    ["echo 'rm -rf x' > out/s; env SHELL=out/s ssh -o ProxyCommand=echo h", 'ask', 'open'],
+    ['SHELL=/bin/bash npm exec -c true', 'ask', 'open'],
+    // More programs that put files in place the command then runs.
+    ["gzip -d out/s.gz; . out/s", 'ask', 'open'],
+    ['gunzip out/s.gz; bash out/s', 'ask', 'open'],
+    ['split -l 1 out/all out/part; . out/partaa', 'ask', 'open'],
+    ['cp -b --suffix=.sh out/a out/b; . out/b.sh', 'ask', 'open'],
+    ['gzip out/s; bash out/t', 'allow', 'open'],
+    // Runners that move to another folder: relative writes in them may land there.
+    ["unshare --wd=secrets bash -c 'echo pwned > k'", 'ask', 'anywhere'],
+    ["nsenter --wd=secrets sh -c 'echo pwned > k'", 'ask', 'anywhere'],
+    ["tmux new -c secrets 'echo pwned > k'", 'ask', 'anywhere'],
+    ["unshare -r bash -c 'echo ok > k'", 'allow', 'anywhere'],
+    // tmux and hyperfine run their argument as a command line.
+    ["tmux new 'echo; rm -rf x'", 'deny', 'open'],
+    ["hyperfine 'echo; rm -rf x'", 'deny', 'open'],
+    ["tmux new -s dev 'npm run dev'", 'allow', 'open'],
+  ])('%s -> %s', (command, effect, which) => {
+    expect(run(which === 'open' ? AUDIT_OPEN : writesAnywhere, command).effect).toBe(effect);
+  });
+});
+
 // Work bounds (audit round 6, DoS pass): each input here used to take minutes or run out of
 // memory, which in a preToolUse hook is a pass. They are judged quickly and still fail closed.
 describe('inputs that used to blow up the analyser', () => {

@@ -23,6 +23,8 @@ const DANGEROUS = new Set([
   // (--checkpoint-action=exec=), RSYNC_RSH (-e), MANOPT (-P), LESS (`+!CMD`), GOFLAGS (-toolexec),
   // and the programs cargo builds with.
   'TAR_OPTIONS', 'RSYNC_RSH', 'MANOPT', 'LESS', 'GOFLAGS', 'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC',
+  // The shell ssh's ProxyCommand, flock -c, script -c, tmux, `sudo -s` and npm exec -c run with.
+  'SHELL',
 ]);
 
 /** cargo's settings from the environment that name a program it runs, or where its configuration lives. */

@@ -99,6 +99,15 @@ const GDB_COMMANDS = /^--?(?:ex|iex|x|ix|eval-command|init-eval-command|command|
 const COMMAND_OPTION = new Set(['script', 'runuser', 'flock', 'sg', 'firejail']);
 /** Bounds the views of a long argument list: past it the command is a question. */
 const MAX_SUFFIXES = 32;
+/**
+ * Options of these runners that name the folder the command runs in (`unshare --wd=DIR`,
+ * `tmux new -c DIR`, `systemd-run --working-directory`, `uv run --directory`, `srun -D`).
+ */
+const FOLDER_OPTION = /^(?:--(?:wd|chdir|cwd|dir|directory|working-directory|project)(?:=|$)|-wdir$|-[wCD](?:$|[^-]))/;
+/** Runners that run their single argument as a shell command line (`tmux new 'a; b'`, `hyperfine 'a; b'`). */
+const COMMAND_LINE_ARGS = new Set(['tmux', 'hyperfine', 'nix-shell']);
+/** An argument that reads as a command line: it holds a blank or a shell operator. */
+const LOOKS_LIKE_COMMAND_LINE = /[\s;&|<>()`$]/;
 
 export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
   const views: Arg[][] = [];
@@ -108,12 +117,22 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
   if (name === 'run-parts' && !args.some((a) => a.dynamic === null && /^--(?:test|list)$/.test(a.value))) {
     forceAsk ??= 'run-parts runs every program in a folder, which is not known here';
   }
+  let folderDoubt: string | undefined;
   for (let i = 1; i < args.length && i <= MAX_SUFFIXES; i++) {
     const a = args[i];
     if (a === undefined) continue;
     // Which word starts the command is not modelled, so any word only known at run time may be it.
     if (a.dynamic !== null) forceAsk ??= `${name} runs a command from its arguments, and ${a.value === '' ? 'one' : a.value} is only known at run time (${a.dynamic})`;
     views.push(args.slice(i));
+    // `-c` of the COMMAND_OPTION runners is their command, not a folder.
+    if ((FOLDER_OPTION.test(a.value) || (name === 'tmux' && /^-c/.test(a.value))) && !(COMMAND_OPTION.has(name) && /^-c/.test(a.value))) {
+      folderDoubt ??= `${name} ${a.value.split('=')[0]} runs the command in another folder, so where its redirections write is not known`;
+    }
+    // tmux's first word is its own sub-command (`new`, `run-shell`).
+    if (COMMAND_LINE_ARGS.has(name) && (name !== 'tmux' || i > 1) && LOOKS_LIKE_COMMAND_LINE.test(a.value)) {
+      scripts.push({ arg: a, by: name });
+      forceAsk ??= posixShellDoubt(a.value, name);
+    }
     if (name === 'gdb' && GDB_COMMANDS.test(a.value)) forceAsk ??= `gdb ${a.value.split('=')[0]} runs gdb commands, and those can run shell commands`;
     // `strace -o '|CMD'` (or `!CMD`) pipes its trace into CMD.
     if (name === 'strace' || name === 'ltrace') {
@@ -130,7 +149,7 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
       forceAsk ??= posixShellDoubt(value.value, `${name} -c`);
     }
   }
-  return { wrapper: false, commands: [], views, scripts, forceAsk };
+  return { wrapper: false, commands: [], views, scripts, forceAsk, ...(folderDoubt !== undefined ? { folderDoubt } : {}) };
 }
 
 /**

@@ -55,10 +55,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    */
   private notePlaced(args: readonly Arg[]): string | null {
     const name = args[0]?.value.split('/').pop() ?? '';
-    if (UNPACKERS.has(name) && unpacks(name, args)) {
-      (this.written ??= new Set()).add(ANY_PLACE);
-      return null;
-    }
+    if (UNPACKERS.has(name) && unpacks(name, args)) (this.written ??= new Set()).add(ANY_PLACE);
     if (!FILE_PLACERS.has(name)) return null;
     if (name === 'sed' && !args.some((a) => /^-[a-zA-Z]*i|^--in-place/.test(a.value))) return null;
     const operands: string[] = [];
@@ -280,7 +277,10 @@ const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
 /** Programs that put a file in place from their operands (see notePlaced). */
 const FILE_PLACERS = new Set(['cp', 'mv', 'ln', 'install', 'tee', 'rsync', 'sort', 'uniq', 'sed']);
 /** Programs that may put files in place that no operand names. */
-const UNPACKERS = new Set(['git', 'patch', 'tar', 'unzip', 'cpio', 'bsdtar']);
+const UNPACKERS = new Set([
+  'git', 'patch', 'tar', 'unzip', 'cpio', 'bsdtar', 'gunzip', 'unxz', 'bunzip2', 'unzstd', 'unlz4', 'split', 'csplit', 'shuf',
+  'gzip', 'xz', 'bzip2', 'zstd', 'lz4', 'cp',
+]);
 /** In `written`: any file may have been put in place. */
 const ANY_PLACE = '\u0000any';
 const MAX_PLACED = 32;
@@ -298,6 +298,18 @@ function unpacks(name: string, args: readonly Arg[]): boolean {
       return words.some((w, i) => /^--(?:ex|get)/.test(w) || /^-[a-zA-Z]*x/.test(w) || (i === 0 && /^[a-zA-Z]*x/.test(w)));
     case 'cpio':
       return words.some((w) => /^-[a-zA-Z]*i|^--extract/.test(w));
+    case 'gzip':
+    case 'xz':
+    case 'bzip2':
+    case 'zstd':
+    case 'lz4':
+      // Decompressing writes the file without its suffix (`s.gz` -> `s`).
+      return words.some((w) => /^-[a-zA-Z0-9]*d|^--(?:de|un)/.test(w));
+    case 'shuf':
+      return words.some((w) => /^-[a-zA-Z]*o|^--o/.test(w));
+    case 'cp':
+      // `cp -b --suffix=S` leaves backups named by the suffix.
+      return words.some((w) => /^-[a-zA-Z]*b|^--b/.test(w));
     default:
       return true;
   }

@@ -464,11 +464,24 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
   else if (from === 'fd' && operand !== undefined) forceAsk ??= fdReason(name, operand);
   // `bash <<'EOF' … EOF` and `bash <<< '…'` run the heredoc or here-string as a script.
   if (i >= args.length || fromStdin) {
-    if (stdin !== null) return script(stdin, `${name} reading a heredoc`, forceAsk ?? posixDoubt(name, stdin, `${name} reading a heredoc`));
+    if (stdin !== null) return script(stdin, `${name} reading a heredoc`, forceAsk ?? posixDoubt(name, stdin, `${name} reading a heredoc`) ?? stdinScriptDoubt(name, stdin));
     // `… | sh`: the script comes from a pipe or the terminal, so what it runs is unknown.
     forceAsk ??= `${name} reads its script from standard input`;
   }
   return forceAsk === null ? NONE : { ...NONE, forceAsk };
+}
+
+/**
+ * A shell reads a script from standard input as it runs it, a line or a buffer at a time: a
+ * command in it can read the next lines (`read x` swallows one, so a heredoc body after it runs),
+ * write more to read (`echo CMD >/dev/fd/0`) or switch to another file (`exec <FILE`). Only a
+ * script of one command is what it shows. (`source /dev/stdin` reads the whole text first.)
+ */
+function stdinScriptDoubt(name: string, stdin: Arg): string | null {
+  const text = stdin.value.trim();
+  // One command can still reopen the shell's input: `echo CMD >/dev/fd/0`, `exec <FILE`.
+  if (!/[\n;&|]/.test(text) && !/\/dev\/(?:fd\/0|stdin)|\/proc\/|\bexec\b/.test(text)) return null;
+  return `${name} reads its script from standard input as it runs it, so a command in it can read or replace the lines after it`;
 }
 
 /** Shells that read a script as POSIX sh does, not as bash does (see posix.ts). */
