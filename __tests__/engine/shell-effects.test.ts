@@ -2256,6 +2256,74 @@ rules:
   });
 });
 
+// Audit round 10: four more bypasses, and the false positives rounds 7-9 brought (a review of
+// ~430 everyday agent commands): each allow row asked before its narrowing.
+describe('tenth shell pass', () => {
+  const everyday = policyOf({ workspace: `
+rules:
+  - capability: shell
+    effect: allow
+    match: ["npm *", "git *", "go *", "cargo *", "sed *", "tar *", "sort *", "ssh *", "rsync *", "cp *", "mv *", "source *", ". *",
+            "./scripts/*", "bash scripts/*", "uv run *", "poetry run *", "find *", "xargs *", "sh -c *", "watch *", "echo *", "ls *", "grep *",
+            "mkdir *", "make *", "npx *", "wc *", "set *", "export *", "env *"]
+  - {capability: shell, effect: deny, match: ["rm *", "sudo *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "out/**", "dist/**", "/tmp/**", ".env", ".env.*"]}
+` });
+  test.each<[string, Effect, 'open' | 'everyday']>([
+    // A quote inside "${…}" is a character to bash and the start of a string to dash.
+    ["git -c \"alias.t=!echo \\\"\\${x-'}\\\"; rm -rf x; echo \\\"'}\\\"\" t", 'ask', 'open'],
+    ["sh -c 'echo \"${x-'\\''}\"; rm -rf x; echo \"'\\''}\"'", 'ask', 'open'],
+    // mapfile -C and compgen -C run their callback with words read or added at run time.
+    ["mapfile -C 'declare -a' -c 1 <<'EOF'\na=($(rm -rf x))\nEOF", 'ask', 'open'],
+    ["compgen -C eval -- ';rm -rf x;'", 'ask', 'open'],
+    // An alias ending in a backslash escapes the character after it.
+    ["shopt -s expand_aliases\nalias q='echo\\'\nq # ; rm -rf x", 'ask', 'open'],
+    // Quoted text reads the same to bash and dash.
+    ["find . -name '*.txt' -exec sh -c 'grep -v \"^$\" \"$1\"' _ {} \\;", 'allow', 'everyday'],
+    ["sh -c \"grep -c 'error$' log\"", 'allow', 'everyday'],
+    ["sh -c 'sed -i \"s/[[:space:]]*$//\" \"$1\"' _ src/a.ts", 'allow', 'everyday'],
+    ["sh -c 'npm test &> /dev/null && echo ok'", 'allow', 'everyday'],
+    ["sh -c '[[ -d node_modules ]] || npm ci'", 'allow', 'everyday'],
+    ["git rebase -x 'npm test &> /dev/null'", 'allow', 'everyday'],
+    // sed: -e scripts joined, a\ text on the next line, the I and M address flags.
+    ["sed -e '1i\\' -e 'header' src/a.ts", 'allow', 'everyday'],
+    ["sed '1a\\\nnew line' src/a.ts", 'allow', 'everyday'],
+    ["sed -n '/error/Ip' src/a.ts", 'allow', 'everyday'],
+    ["sed -n \"${LINE}p\" src/a.ts", 'ask', 'everyday'],
+    // Copies of workspace files run what those files hold; options' values are not files.
+    ['cp .env.example .env && source .env', 'allow', 'everyday'],
+    ['cp scripts/test.sh /tmp/bak && ./scripts/test.sh', 'allow', 'everyday'],
+    ['rsync -av --exclude .git ./ /tmp/copy/', 'allow', 'everyday'],
+    ["echo 'rm -rf x' > out/f; cp out/f out/g; . out/g", 'ask', 'open'],
+    ['cp /bin/bash scripts/x.sh && ./scripts/x.sh', 'ask', 'everyday'],
+    // Checks and listings unpack nothing.
+    ['git apply --check fix.patch && ./scripts/test.sh', 'allow', 'everyday'],
+    ['git stash pop && ./scripts/test.sh', 'allow', 'everyday'],
+    ['git log --grep apply && ./scripts/test.sh', 'allow', 'everyday'],
+    ['tar -czf out/a.tgz --exclude=node_modules . && ./scripts/test.sh', 'allow', 'everyday'],
+    ['git apply fix.patch && ./scripts/test.sh', 'ask', 'everyday'],
+    // Values of dangerous variables that name nothing that runs (a leading assignment keeps a
+    // command from matching an allow rule at all, SPEC 5.2, so these are set with export or env).
+    ['export GIT_PAGER=cat; git log -5', 'allow', 'everyday'],
+    ['env GIT_EDITOR=true git rebase --continue', 'allow', 'everyday'],
+    ['export NODE_OPTIONS=--max-old-space-size=4096; npm run build', 'allow', 'everyday'],
+    ['export GOFLAGS=-mod=mod; go build ./...', 'allow', 'everyday'],
+    ['export RUSTC_WRAPPER=sccache; cargo build', 'allow', 'everyday'],
+    ['export NODE_OPTIONS=--require=./out/x.js; npm test', 'ask', 'everyday'],
+    ['export GIT_PAGER="sh -c x"; git log', 'ask', 'everyday'],
+    ['env GOFLAGS=-toolexec=./out/x go build', 'ask', 'everyday'],
+    ['export PAGER=$P; git log', 'ask', 'everyday'],
+    // Past the command word of `uv run`, a word only known at run time is an argument.
+    ['for f in tests/*.py; do uv run pytest "$f"; done', 'allow', 'everyday'],
+    ['uv run "$TOOL" x', 'ask', 'everyday'],
+    // ssh -F /dev/null is "no configuration"; go run's own arguments are not go's flags.
+    ['ssh -F /dev/null host uptime', 'allow', 'everyday'],
+    ['go run main.go -exec x', 'allow', 'everyday'],
+  ])('%s -> %s', (command, effect, which) => {
+    expect(run(which === 'open' ? AUDIT_OPEN : everyday, command).effect).toBe(effect);
+  });
+});
+
 // Work bounds (audit round 6, DoS pass): each input here used to take minutes or run out of
 // memory, which in a preToolUse hook is a pass. They are judged quickly and still fail closed.
 describe('inputs that used to blow up the analyser', () => {

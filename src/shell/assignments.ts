@@ -44,6 +44,31 @@ export function isDangerousName(written: string): boolean {
     name.toLowerCase().startsWith('npm_config_');
 }
 
+/**
+ * Values of dangerous variables that name nothing that could run: a pager or editor that is
+ * `cat`, `less` or `true`, `LESS=-R`, NODE_OPTIONS and GOFLAGS made of options that load no code.
+ * Agents set these all the time (`GIT_PAGER=cat git log`); anything else, or a value only known at
+ * run time, is still dangerous.
+ */
+const HARMLESS_VALUES: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^(?:GIT_PAGER|PAGER|MANPAGER)$/, /^(?:cat|more|less(?:\s+-[A-Za-z]+)*)$/],
+  [/^(?:GIT_EDITOR|GIT_SEQUENCE_EDITOR|EDITOR|VISUAL)$/, /^(?:true|:|cat)$/],
+  [/^LESS$/, /^(?:-[A-Za-z]+(?:\s+-[A-Za-z]+)*)?$/],
+  [/^NODE_OPTIONS$/, /^(?:\s*--(?:max-old-space-size|max-semi-space-size|stack-size|enable-source-maps|no-warnings|trace-warnings|unhandled-rejections|experimental-vm-modules|openssl-legacy-provider|dns-result-order|no-deprecation|trace-deprecation|trace-uncaught)(?:=[\w.-]+)?)+\s*$/],
+  [/^(?:RUSTC_WRAPPER|CARGO_BUILD_RUSTC_WRAPPER)$/, /^(?:sccache|\/usr\/(?:local\/)?bin\/sccache)$/],
+  [/^CARGO_.*_LINKER$/, /^(?:cc|gcc|clang|lld|ld\.lld|mold|rust-lld)$/],
+  [/^TAR_OPTIONS$/, /^(?!.*(?:checkpoint|to-c|use-c|info|volume|rsh|rmt|-[A-Za-z]*[IF])).*$/s],
+  [/^GOFLAGS$/, /^(?:\s*-(?:mod=(?:mod|vendor|readonly)|buildvcs=(?:true|false|auto)|trimpath|race|v|modcacherw|count=\d+|p=\d+|tags=[\w,]+))+\s*$/],
+];
+
+/** Whether assigning `value` to `name` is dangerous: a dangerous name, unless the value is known to be harmless. */
+export function isDangerousAssignment(name: string, value: string, dynamic: boolean): boolean {
+  if (!isDangerousName(name)) return false;
+  if (dynamic) return true;
+  const base = baseName(name);
+  return !HARMLESS_VALUES.some(([names, values]) => names.test(base) && values.test(value));
+}
+
 /** The variable a name operand sets: `BASH_CMDS[ls]` sets an element of BASH_CMDS. */
 function baseName(name: string): string {
   const bracket = name.indexOf('[');
@@ -174,7 +199,7 @@ function declarationDanger(args: readonly Arg[]): string | null {
       continue;
     }
     const set = assignedName(v);
-    if (set !== null && isDangerousName(set)) return dangerReason(set);
+    if (set !== null && isDangerousAssignment(set, v.slice(v.indexOf('=') + 1), a.dynamic !== null || v[v.indexOf('=') - 1] === '+')) return dangerReason(set);
     // `export -n PATH` leaves the programs bash starts with no PATH, so they search the default.
     if (set === null && nameref && !makesNamerefs && v === 'PATH') return 'export -n PATH leaves child programs searching the default path';
     // `declare -n ref=PATH` makes every later `ref=...` an assignment to PATH.

@@ -3,23 +3,126 @@
 // differently, and dash's reading can run what bash's hides: `$'\' ; cmd #'` is one string to bash
 // but `cmd` to dash, `((cmd))` is arithmetic to bash but nested subshells to dash, and
 // `[[ a > f ]]` compares strings in bash but truncates `f` in dash.
+//
+// The text is read with the quoting both shells share, so the same characters inside quotes
+// (`grep "^$"`, `sed 's/[[:space:]]*$//'`, `python3 -c "print((1,2))"`) ask nothing. Where that
+// reading is not modelled (a `$(`, a backquote, a heredoc), the rest of the text is searched as it
+// stands, which only asks more.
 
-/** bash-only syntax in a script, with what a POSIX sh makes of it; null when there is none. */
-const BASH_ONLY: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\$'/, "$'…' (dash reads $ and then a single-quoted string)"],
-  [/\$"/, '$"…" (dash reads $ and then a double-quoted string)'],
-  // `$((` is arithmetic expansion in both; a bare `((` is a subshell in a subshell to dash.
-  [/(?:^|[^$])\(\(/, '((…)) (dash runs it as a command in nested subshells)'],
-  [/\[\[/, '[[ … ]] (dash runs [[ as a command, and its < and > as redirections)'],
-  [/&>/, '&> (dash runs what stands before it in the background and starts a new command after it)'],
-  [/\$\[/, '$[ … ] (dash has no $[ arithmetic: a ; in it ends the command)'],
+const DOLLAR_QUOTE = "$'…' or $\"…\" (dash reads $ and then a quoted string)";
+const DOUBLE_PAREN = '((…)) (dash runs it as a command in nested subshells)';
+const DOUBLE_BRACKET = '[[ … ]] holding an operator (dash runs [[ as a command, and reads < > & | ; ( ) in it as shell syntax)';
+const AND_GREATER = '&> followed by more words (dash runs what stands before it in the background and the rest as a new command)';
+const DOLLAR_BRACKET = '$[ … ] (dash has no $[ arithmetic: a ; in it ends the command)';
+
+const QUOTE_IN_BRACE = `a quote inside "\${…}" (bash takes it as a character, dash as the start of a quoted string)`;
+
+/** The fallback: bash-only syntax anywhere in `text`, quoted or not. */
+const RAW: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\$['"]/, DOLLAR_QUOTE],
+  [/(?:^|[^$])\(\(/, DOUBLE_PAREN],
+  [/\[\[/, DOUBLE_BRACKET],
+  [/&>/, AND_GREATER],
+  [/\$\[/, DOLLAR_BRACKET],
+  [/\$\{[^}]*['"]/, QUOTE_IN_BRACE],
 ];
 
+function rawSearch(text: string): string | null {
+  for (const [pattern, reading] of RAW) if (pattern.test(text)) return reading;
+  return null;
+}
+
+const WORD_START = /[\s;&|(){}!]/;
+const TERMINATOR = /^\s*(?:$|[;&|)\n])/;
+
+/** bash-only syntax in a script, with what a POSIX sh makes of it; null when there is none. */
 export function bashOnlySyntax(script: string): string | null {
   // Both shells drop a backslash-newline before reading words: `[\<newline>[` is `[[`.
-  const joined = script.replace(/\\\n/g, '');
-  for (const [pattern, reading] of BASH_ONLY) if (pattern.test(joined)) return reading;
+  const text = script.replace(/\\\n/g, '');
+  let quote: '' | "'" | '"' = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    const next = text[i + 1] ?? '';
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    // Substitutions and heredocs start a new quoting context: not modelled, so searched raw.
+    if ((c === '$' && next === '(' && text[i + 2] !== '(') || c === '`' || (quote === '' && c === '<' && next === '<')) {
+      return rawSearch(text.slice(i));
+    }
+    if (quote === '"') {
+      if (c === '"') quote = '';
+      // bash still evaluates `$[ ]` inside double quotes.
+      else if (c === '$' && next === '[') return DOLLAR_BRACKET;
+      else if (c === '$' && next === '{') {
+        const close = text.indexOf('}', i + 2);
+        if (close < 0 || /['"]/.test(text.slice(i + 2, close))) return QUOTE_IN_BRACE;
+        i = close;
+      }
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = c;
+      continue;
+    }
+    if (c === '$') {
+      if (next === "'" || next === '"') return DOLLAR_QUOTE;
+      if (next === '[') return DOLLAR_BRACKET;
+      // `$((` is arithmetic expansion in both shells.
+      if (next === '(' && text[i + 2] === '(') i += 2;
+      continue;
+    }
+    if (c === '(' && next === '(') return DOUBLE_PAREN;
+    if (c === '&' && next === '>') {
+      // `cmd &>FILE` followed only by a terminator runs the same commands in both readings.
+      const rest = text.slice(i + 2).replace(/^>/, '');
+      const target = /^\s*[^\s;&|()<>'"`$\\]+/.exec(rest);
+      if (target === null || !TERMINATOR.test(rest.slice(target[0].length))) return AND_GREATER;
+      i += 1;
+      continue;
+    }
+    if (c === '[' && next === '[' && (i === 0 || WORD_START.test(text[i - 1] ?? '')) && /\s/.test(text[i + 2] ?? '')) {
+      // dash runs `[[` as a command (not found); only what it reads as shell syntax matters.
+      const close = doubleBracketEnd(text, i + 2);
+      if (close < 0) return DOUBLE_BRACKET;
+      i = close + 1;
+    }
+  }
   return null;
+}
+
+/**
+ * Where the `]]` closing a `[[` whose words start at `from` is, or -1 when its words hold
+ * something dash reads as shell syntax (an unquoted `< > & | ; ( )` or newline, a substitution)
+ * or there is no such `]]`. Quoted text and `$NAME` are words to both shells.
+ */
+function doubleBracketEnd(text: string, from: number): number {
+  let quote: '' | "'" | '"' = '';
+  for (let i = from; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (quote === "'") {
+      if (c === "'") quote = '';
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '`' || (c === '$' && text[i + 1] === '(')) return -1;
+    if (quote === '"') {
+      if (c === '"') quote = '';
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === ']' && text[i + 1] === ']' && /\s/.test(text[i - 1] ?? '') && (i + 2 >= text.length || /[\s;&|)]/.test(text[i + 2] ?? ''))) return i;
+    else if (/[<>&|;()\n]/.test(c)) return -1;
+  }
+  return -1;
 }
 
 /** The doubt for a script a POSIX sh runs, or null when its text reads the same in bash. */

@@ -109,6 +109,37 @@ const COMMAND_LINE_ARGS = new Set(['tmux', 'hyperfine', 'nix-shell']);
 /** An argument that reads as a command line: it holds a blank or a shell operator. */
 const LOOKS_LIKE_COMMAND_LINE = /[\s;&|<>()`$]/;
 
+/** Runners whose `run`/`exec` sub-command takes the command after its options. */
+const RUN_SUBCOMMANDS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'pixi', 'bundle', 'conda', 'direnv', 'mise', 'asdf', 'devbox']);
+
+/**
+ * Where the command starts at the latest for `uv run [options] CMD …` and its kin (`uvx [options]
+ * CMD`): the first static word after `run`/`exec` that is neither an option nor a word an option
+ * may take as its value. Null when a word only known at run time comes first.
+ */
+function runCommandIndex(args: readonly Arg[], name: string): number | null {
+  let from: number;
+  if (name === 'uvx') from = 1;
+  else if (RUN_SUBCOMMANDS.has(name)) {
+    const sub = args.findIndex((a, i) => i > 0 && a.dynamic === null && (a.value === 'run' || a.value === 'exec'));
+    if (sub < 0) return null;
+    from = sub + 1;
+  } else return null;
+  for (let i = from; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined || a.dynamic !== null) return null;
+    if (a.value === '--') return i + 1 < args.length ? i + 1 : null;
+    if (a.value.startsWith('-')) {
+      // The next word may be this option's value: taken as one, so the command starts no earlier
+      // than read here, and anything only known at run time before it still asks.
+      if (!a.value.includes('=')) i++;
+      continue;
+    }
+    return i;
+  }
+  return null;
+}
+
 export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
   const views: Arg[][] = [];
   const scripts: ScriptArg[] = [];
@@ -118,12 +149,15 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
     forceAsk ??= 'run-parts runs every program in a folder, which is not known here';
   }
   let folderDoubt: string | undefined;
+  const commandAt = runCommandIndex(args, name);
   for (let i = 1; i < args.length && i <= MAX_SUFFIXES; i++) {
     const a = args[i];
     if (a === undefined) continue;
-    // Which word starts the command is not modelled, so any word only known at run time may be it.
-    if (a.dynamic !== null) forceAsk ??= `${name} runs a command from its arguments, and ${a.value === '' ? 'one' : a.value} is only known at run time (${a.dynamic})`;
-    views.push(args.slice(i));
+    // Which word starts the command is not modelled, so any word only known at run time may be it;
+    // past a known command word (`uv run pytest "$f"`) it is only an argument.
+    if (a.dynamic !== null && (commandAt === null || i < commandAt)) forceAsk ??= `${name} runs a command from its arguments, and ${a.value === '' ? 'one' : a.value} is only known at run time (${a.dynamic})`;
+    // Past the command word, suffixes are its arguments, not commands (`uv run pytest -k "$x"`).
+    if (commandAt === null || i <= commandAt) views.push(args.slice(i));
     // `-c` of the COMMAND_OPTION runners is their command, not a folder.
     if ((FOLDER_OPTION.test(a.value) || (name === 'tmux' && /^-c/.test(a.value))) && !(COMMAND_OPTION.has(name) && /^-c/.test(a.value))) {
       folderDoubt ??= `${name} ${a.value.split('=')[0]} runs the command in another folder, so where its redirections write is not known`;

@@ -65,12 +65,28 @@ function take(option: ToolOption, value: Arg, by: string, runs: Unwrapped): void
 }
 
 function scan(args: readonly Arg[], table: ToolTable, name: string, runs: Unwrapped): void {
-  forEachValueOption(args, 1, table, (option, value, spelled) => take(option, value, `${name} ${spelled}`, runs));
+  // `go run [flags] PACKAGE ARGS…`: what follows the package is the program's own arguments.
+  const end = name === 'go' && args[1]?.value === 'run' ? goRunEnd(args) : args.length;
+  forEachValueOption(args.slice(0, end), 1, table, (option, value, spelled) => take(option, value, `${name} ${spelled}`, runs));
   // Old-style tar options (`tar xIf zstd a.tar`) take their values from the words that follow.
   const first = args[1];
   if (name === 'tar' && first !== undefined && /^[A-Za-z]+$/.test(first.value) && /[IF]/.test(first.value)) {
     runs.forceAsk ??= `tar ${first.value}: an old-style I or F option names a command tar runs`;
   }
+}
+
+/** go build flags that take the next word as value when written without `=`. */
+const GO_VALUE_FLAGS = /^--?(?:exec|toolexec|tags|ldflags|gcflags|asmflags|gccgoflags|mod|modfile|overlay|o|p|pgo|pkgdir|installsuffix|buildmode|compiler|covermode|coverpkg|C)$/;
+
+/** The index of `go run`'s package word (its first operand), or the end. */
+function goRunEnd(args: readonly Arg[]): number {
+  for (let i = 2; i < args.length; i++) {
+    const v = args[i]?.value ?? '';
+    if (v === '--') return i;
+    if (!v.startsWith('-')) return i;
+    if (GO_VALUE_FLAGS.test(v)) i++;
+  }
+  return args.length;
 }
 
 /** `tar --checkpoint-action=exec=CMD` runs CMD at each checkpoint. */
@@ -105,7 +121,8 @@ function sshOptions(args: readonly Arg[], name: string, runs: Unwrapped): void {
       const ch = v[j] ?? '';
       if (!withValue.includes(ch)) continue;
       const value = j + 1 < v.length ? { ...word, value: v.slice(j + 1) } : args[++k];
-      if (ch === 'F') runs.forceAsk ??= `${name} -F reads ssh settings from a file, and they can name commands ssh runs (ProxyCommand)`;
+      // `-F /dev/null` is the idiom for "no configuration file".
+      if (ch === 'F' && value?.value !== '/dev/null') runs.forceAsk ??= `${name} -F reads ssh settings from a file, and they can name commands ssh runs (ProxyCommand)`;
       if (ch === 'o' && value !== undefined) {
         const m = /^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*)$/s.exec(value.value);
         if (m !== null && SSH_COMMAND_KEYS.test(m[1] ?? '')) {
@@ -140,20 +157,22 @@ function cargoRuns(args: readonly Arg[]): Unwrapped {
  * refuses them). A script read from a file (`-f`) may hold them too.
  */
 function sedRuns(args: readonly Arg[]): Unwrapped {
-  const scripts: string[] = [];
+  const scripts: Arg[] = [];
   let fromFile = false;
   let sandbox = false;
-  const operands: string[] = [];
+  const operands: Arg[] = [];
+  const at = (k: number): Arg => args[k] ?? { value: '', dynamic: null, split: false, pos: -1, end: -1 };
   for (let k = 1; k < args.length; k++) {
-    const v = args[k]?.value ?? '';
+    const word = at(k);
+    const v = word.value;
     if (v === '--') {
-      for (let rest = k + 1; rest < args.length; rest++) operands.push(args[rest]?.value ?? '');
+      for (let rest = k + 1; rest < args.length; rest++) operands.push(at(rest));
       break;
     }
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const name = v.slice(2, eq < 0 ? undefined : eq);
-      const value = (): string => (eq < 0 ? args[++k]?.value ?? '' : v.slice(eq + 1));
+      const value = (): Arg => (eq < 0 ? at(++k) : { ...word, value: v.slice(eq + 1) });
       // GNU getopt takes any unique prefix (`--expr=…`); reading an ambiguous one as these only tightens.
       if (name !== '' && 'expression'.startsWith(name)) scripts.push(value());
       else if (name.length >= 2 && 'file'.startsWith(name)) { fromFile = true; value(); }
@@ -162,7 +181,7 @@ function sedRuns(args: readonly Arg[]): Unwrapped {
       continue;
     }
     if (v.length < 2 || !v.startsWith('-')) {
-      operands.push(v);
+      operands.push(word);
       continue;
     }
     // A cluster: -e, -f and -l take the rest of the word or the next one; -i takes only the rest.
@@ -170,19 +189,24 @@ function sedRuns(args: readonly Arg[]): Unwrapped {
       const ch = v[j] ?? '';
       if (ch === 'i') break;
       if (ch !== 'e' && ch !== 'f' && ch !== 'l') continue;
-      const value = j + 1 < v.length ? v.slice(j + 1) : args[++k]?.value ?? '';
+      const value = j + 1 < v.length ? { ...word, value: v.slice(j + 1) } : at(++k);
       if (ch === 'e') scripts.push(value);
       if (ch === 'f') fromFile = true;
       break;
     }
   }
   // Without -e or -f, the first operand is the script.
-  if (scripts.length === 0 && !fromFile && operands[0] !== undefined) scripts.push(operands[0]);
+  const first = operands[0];
+  if (scripts.length === 0 && !fromFile && first !== undefined) scripts.push(first);
   if (sandbox) return NONE;
   if (fromFile) return { ...NONE, forceAsk: 'sed -f reads a script from a file, and a sed script can run shell commands (the e command)' };
-  for (const s of scripts) {
-    if (sedRunsCommand(s)) return { ...NONE, forceAsk: `sed script ${JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s)} runs a shell command (the e command or the e flag of s)` };
-  }
+  // A script built at run time may end up holding the e command or flag (`s/$OLD/$NEW/` with NEW
+  // ending in `/e`).
+  const dynamic = scripts.find((a) => a.dynamic !== null);
+  if (dynamic !== undefined) return { ...NONE, forceAsk: `sed script is not static (${dynamic.dynamic ?? ''}), and a sed script can run shell commands (the e command)` };
+  // GNU sed joins its -e scripts with newlines before reading them.
+  const joined = scripts.map((a) => a.value).join('\n');
+  if (sedRunsCommand(joined)) return { ...NONE, forceAsk: `sed script ${JSON.stringify(joined.length > 60 ? `${joined.slice(0, 57)}...` : joined)} runs a shell command (the e command or the e flag of s)` };
   return NONE;
 }
 
@@ -199,11 +223,15 @@ export function sedRunsCommand(script: string): boolean {
     }
     return false;
   };
+  // GNU's `I` and `M` after an address's regular expression (`/todo/Id`): no command is named so.
+  const skipAddressFlags = (): void => {
+    while (i < n && (script[i] === 'I' || script[i] === 'M')) i++;
+  };
   while (i < n) {
     const c = script[i] ?? '';
     if (/[\s;{}!,0-9$~+]/.test(c)) { i++; continue; }
-    if (c === '/') { i++; if (!skipDelimited('/')) return true; continue; }
-    if (c === '\\') { const d = script[i + 1]; i += 2; if (d === undefined || !skipDelimited(d)) return true; continue; }
+    if (c === '/') { i++; if (!skipDelimited('/')) return true; skipAddressFlags(); continue; }
+    if (c === '\\') { const d = script[i + 1]; i += 2; if (d === undefined || !skipDelimited(d)) return true; skipAddressFlags(); continue; }
     if (c === '#') { while (i < n && script[i] !== '\n') i++; continue; }
     i++;
     switch (c) {
@@ -226,10 +254,21 @@ export function sedRunsCommand(script: string): boolean {
         if (d === undefined || !skipDelimited(d) || !skipDelimited(d)) return true;
         break;
       }
-      case 'a': case 'i': case 'c': case 'r': case 'R': case 'w': case 'W': case ':': case 'b': case 't': case 'T':
+      case 'a': case 'i': case 'c':
+        // Their text runs to the end of the line, and on while a line ends in an odd number of
+        // backslashes (`1a\` then the text on the next line).
+        for (;;) {
+          while (i < n && script[i] !== '\n') i++;
+          let slashes = 0;
+          while (script[i - 1 - slashes] === '\\') slashes++;
+          if (i >= n || slashes % 2 === 0) break;
+          i++;
+        }
+        break;
+      case 'r': case 'R': case 'w': case 'W': case ':': case 'b': case 't': case 'T': case 'v':
         // Their argument runs to the end of the line (labels: to a `;` in GNU sed 4.9, which only shortens it).
         while (i < n && script[i] !== '\n') {
-          if ((c === 'b' || c === 't' || c === 'T' || c === ':') && script[i] === ';') break;
+          if ((c === 'b' || c === 't' || c === 'T' || c === ':' || c === 'v') && script[i] === ';') break;
           i++;
         }
         break;

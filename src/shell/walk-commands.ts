@@ -2,7 +2,7 @@
 // order, words unbash splits at a process substitution, declaration operands bash parses again as
 // array assignments, and alias substitution.
 import type { Assignment, Command, Word } from 'unbash';
-import { dangerReason, hasEvaluatedSubscript, isDangerousName, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
+import { dangerReason, hasEvaluatedSubscript, isDangerousAssignment, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
 import { continuedKeyword, nextSignificant } from './guards.ts';
 import { fail } from './parse.ts';
 import { MAX_ALIAS_CHARS, MAX_ALIAS_EXPANSIONS, type Scope, type Sink } from './walk-state.ts';
@@ -23,7 +23,10 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
         const assigned = this.assignment(p, scope, depth, sink);
         const value = assigned.value;
         assignments.push(value);
-        if (isDangerousName(p.name)) sink.force ??= dangerReason(p.name);
+        const eq = value.indexOf('=');
+        // `NAME+=x` adds to a value not known here; `NAME=(…)` is an array.
+        const unknownValue = assigned.dynamic !== null || p.value.type !== 'Word' || value[eq - 1] === '+';
+        if (isDangerousAssignment(p.name, value.slice(eq + 1), unknownValue)) sink.force ??= dangerReason(p.name);
         // `x='a[$(cmd)]'`: a later `$((x))` or an integer variable evaluates it. A `$( )` that is
         // a real substitution (`x="[$(date)]"`) ran already and was judged.
         if (hasEvaluatedSubscript(literalText(assigned))) sink.force ??= SUBSCRIPT_REASON;
@@ -79,6 +82,11 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     const compounds = this.quotedCompounds(args, words, sink);
     const alias = this.aliases === null || cmd.name === undefined ? undefined : this.aliasOf(args[0]);
     if (alias !== undefined && alias.dynamic !== null) sink.force ??= `${args[0]?.value ?? ''} is an alias whose value is only known at run time (${alias.dynamic})`;
+    // A value ending in an odd number of backslashes escapes the character after it in the input
+    // (`alias q='echo\'`, then `q # ; cmd` runs cmd): the text bash reads is not the one walked.
+    if (alias !== undefined && alias.dynamic === null && /(?:^|[^\\])(?:\\\\)*\\$/.test(alias.value)) {
+      sink.force ??= `${args[0]?.value ?? ''} is an alias ending in a backslash, which escapes the character after it`;
+    }
     const expand = alias !== undefined && alias.dynamic === null && this.aliasBudget > 0 && alias.value.length <= this.aliasChars;
     if (alias !== undefined && alias.dynamic === null && !expand) sink.force ??= `more than ${MAX_ALIAS_EXPANSIONS} alias substitutions or ${MAX_ALIAS_CHARS} characters of them: what ${args[0]?.value ?? ''} runs is not followed further`;
     const chained = expand && alias !== undefined ? this.chainedAliases(alias.value, cmd, scope) : null;

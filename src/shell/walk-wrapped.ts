@@ -4,6 +4,7 @@
 import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
 import { mayHoldCode } from './guards.ts';
 import { checkDepth, ShellFailure } from './parse.ts';
+import { scanGit } from './git.ts';
 import { optionWrite, tildePath } from './redirects.ts';
 import type { CommandPart, ShellPart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
@@ -21,19 +22,13 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * is only known at run time. Why, or null.
    */
   private runsWritten(args: readonly Arg[], source: string): string | null {
-    const written = this.written;
     const first = args[0];
-    if (written === null || first === undefined || first.dynamic !== null) return null;
+    if (this.written === null || first === undefined || first.dynamic !== null) return null;
     // `~+/out/s` is `./out/s`; `~-/s` may be anywhere. A file inside a folder the command copied,
     // moved or linked is written too (`cp -r out/d out/e; . out/e/s`).
     const isWritten = (a: Arg): boolean => {
       const tilde = tildePath(a, source, 'script path');
-      if (tilde.doubt !== null || written.has(ANY_PLACE)) return true;
-      const path = tilde.path.replace(PROC_CWD, '');
-      return this.folders.placesOf(path).some((p) => {
-        for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (written.has(p.slice(0, at))) return true;
-        return false;
-      });
+      return tilde.doubt !== null || this.isWritten(tilde.path);
     };
     if (first.value.includes('/') && isWritten(first)) return `runs ${first.value}, a file this command writes`;
     if (!SCRIPT_READERS.has(first.value)) return null;
@@ -44,11 +39,30 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     return null;
   }
 
+  /** Whether this command wrote `path`, or a folder holding it, as far as is known here. */
+  private isWritten(path: string): boolean {
+    const written = this.written;
+    if (written === null) return false;
+    if (written.has(ANY_PLACE)) return true;
+    return this.folders.placesOf(path.replace(PROC_CWD, '')).some((p) => {
+      for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (written.has(p.slice(0, at))) return true;
+      return false;
+    });
+  }
+
+  /** Whether `path` was written by this command, or is a folder holding something it wrote. */
+  private holdsWritten(path: string): boolean {
+    const written = this.written;
+    if (written === null) return false;
+    if (this.isWritten(path)) return true;
+    const places = this.folders.placesOf(path);
+    for (const w of written) if (places.some((p) => w.startsWith(`${p}/`))) return true;
+    return false;
+  }
+
   /**
    * Files a program may put in place from its operands (`cp s out/g; . out/g` runs what the
-   * command wrote to s): every operand of cp, mv, ln, install, tee and rsync, and each operand's
-   * name inside each other one (the last may be a folder, and `-t DIR` names one); sort's `-o`
-   * file, uniq's output, the files `sed -i` edits. Programs that unpack files not named here
+   * command wrote to s): see placedFiles. Programs that unpack files not named here
    * (`git apply`, `patch`, `tar -x`, `unzip`) may have put any file in place. Not judged as writes
    * (SPEC 5.5 judges redirections), only remembered for runsWritten. Returns why the command asks
    * when it copies a `.git` folder out of its name, whose config and hooks are then unprotected.
@@ -57,25 +71,15 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const name = args[0]?.value.split('/').pop() ?? '';
     if (UNPACKERS.has(name) && unpacks(name, args)) (this.written ??= new Set()).add(ANY_PLACE);
     if (!FILE_PLACERS.has(name)) return null;
-    if (name === 'sed' && !args.some((a) => /^-[a-zA-Z]*i|^--in-place/.test(a.value))) return null;
-    const operands: string[] = [];
-    for (let i = 1; i < args.length && operands.length < MAX_PLACED; i++) {
-      const a = args[i];
-      if (a === undefined || a.dynamic !== null || a.value === '') continue;
-      const eq = a.value.startsWith('--') ? a.value.indexOf('=') : -1;
-      if (eq > 0) operands.push(a.value.slice(eq + 1));
-      else if (!a.value.startsWith('-')) operands.push(a.value);
-      // `sort -o FILE`, `sort -oFILE`.
-      else if (name === 'sort' && /^-[a-zA-Z]*o/.test(a.value)) operands.push(a.value.slice(a.value.indexOf('o') + 1) || (args[i + 1]?.value ?? ''));
-    }
+    const placed = placedFiles(name, args);
     const written = (this.written ??= new Set());
-    for (const o of operands) {
-      for (const p of this.folders.placesOf(o)) written.add(p);
-      for (const d of operands) {
-        if (d !== o) for (const p of this.folders.placesOf(`${d}/${o.split('/').pop() ?? o}`)) written.add(p);
-      }
-    }
-    if (operands.some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
+    // A copy of a workspace file runs what that file holds (`cp .env.example .env; . .env`); one of
+    // a file this command wrote, of one outside the workspace (`cp /bin/bash scripts/x.sh`) or of
+    // one only known at run time runs what is not judged.
+    const foreign = COPIERS.has(name) && (placed.dynamic || placed.sources.some((src) => /^[/~]|(?:^|\/)\.\.(?:\/|$)/.test(src) ||
+      this.holdsWritten(src) || (name === 'ln' && placed.linkDirs.some((dir) => this.holdsWritten(`${dir}/${src}`)))));
+    if (!COPIERS.has(name) || foreign) for (const f of placed.created) for (const p of this.folders.placesOf(f)) written.add(p);
+    if (placed.sources.some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
       return `${name} copies a .git folder under another name, where its config and hooks are not protected as .git's are`;
     }
     return null;
@@ -287,15 +291,112 @@ const MAX_PLACED = 32;
 /** `/proc/self/cwd/x` is `x`. */
 const PROC_CWD = /^\/proc\/(?:self|thread-self|\d+)\/cwd(?:\/+|$)/;
 
+/** Placers whose destination holds what a source held. */
+const COPIERS = new Set(['cp', 'mv', 'ln', 'install', 'rsync']);
+
+/** Short options of the file placers that take a value (`cp -S SUFFIX`, `install -m MODE`). */
+const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', sort: 'kotST', sed: 'efl' };
+/** Long options of the file placers that take the next word as value when written without `=`. */
+const PLACER_LONG_VALUES = new Set([
+  '--target-directory', '--suffix', '--exclude', '--include', '--filter', '--exclude-from', '--include-from', '--files-from',
+  '--rsh', '--rsync-path', '--temp-dir', '--backup-dir', '--chmod', '--chown', '--log-file', '--partial-dir', '--link-dest',
+  '--compare-dest', '--copy-dest', '--mode', '--owner', '--group', '--output', '--key', '--field-separator', '--expression', '--file',
+]);
+
+/**
+ * What cp, mv, ln, install and rsync create (the destination, and each source's name inside it:
+ * the last operand, or the `-t DIR`/`--target-directory` folder; `ln -s X` alone makes `X`'s
+ * name here), what tee writes, sort's `-o` file, uniq's output and the files `sed -i` edits; with
+ * the sources copied, for the `.git` check. Option values are not operands (`--exclude .git`).
+ */
+function placedFiles(name: string, args: readonly Arg[]): { created: string[]; sources: string[]; dynamic: boolean; linkDirs: string[] } {
+  const dynamic = args.some((a, i) => i > 0 && a.dynamic !== null);
+  const shortValues = PLACER_SHORT_VALUES[name] ?? '';
+  const operands: string[] = [];
+  const outputs: string[] = [];
+  let target: string | null = null;
+  let inPlace = false;
+  for (let i = 1; i < args.length && operands.length < MAX_PLACED; i++) {
+    const a = args[i];
+    if (a === undefined || a.dynamic !== null || a.value === '') continue;
+    const v = a.value;
+    if (v === '--') {
+      for (let j = i + 1; j < args.length; j++) if (args[j]?.dynamic === null) operands.push(args[j]?.value ?? '');
+      break;
+    }
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const option = eq < 0 ? v : v.slice(0, eq);
+      const value = eq < 0 ? (PLACER_LONG_VALUES.has(option) ? args[++i]?.value ?? '' : null) : v.slice(eq + 1);
+      if (option === '--target-directory' && value !== null) target = value;
+      if (option === '--output' && value !== null) outputs.push(value);
+      if (option === '--in-place') inPlace = true;
+      continue;
+    }
+    if (!v.startsWith('-') || v === '-') {
+      operands.push(v);
+      continue;
+    }
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      if (name === 'sed' && ch === 'i') {
+        inPlace = true;
+        break;
+      }
+      if (!shortValues.includes(ch)) continue;
+      const value = j + 1 < v.length ? v.slice(j + 1) : args[++i]?.value ?? '';
+      if (ch === 't' && name !== 'sort') target = value;
+      if (ch === 'o' && name === 'sort') outputs.push(value);
+      break;
+    }
+  }
+  const base = (p: string): string => p.replace(/\/+$/, '').split('/').pop() ?? p;
+  switch (name) {
+    case 'tee':
+      return { created: operands, sources: [], dynamic, linkDirs: [] };
+    case 'sort':
+      return { created: outputs, sources: [], dynamic, linkDirs: [] };
+    case 'uniq':
+      return { created: operands.length >= 2 ? [operands[operands.length - 1] ?? ''] : [], sources: [], dynamic, linkDirs: [] };
+    case 'sed':
+      return { created: inPlace ? operands : [], sources: [], dynamic, linkDirs: [] };
+  }
+  if (target !== null) return { created: [target, ...operands.map((o) => `${target}/${base(o)}`)], sources: operands, dynamic, linkDirs: [target] };
+  if (operands.length === 1 && name === 'ln') return { created: [base(operands[0] ?? '')], sources: operands, dynamic, linkDirs: [] };
+  const dest = operands[operands.length - 1];
+  if (dest === undefined || operands.length < 2) return { created: [], sources: [], dynamic, linkDirs: [] };
+  const sources = operands.slice(0, -1);
+  // A relative link target is read from the link's folder: `ln -s f out/g` points at out/f, and
+  // `ln -s f out` (a folder) at out/f too.
+  const slash = dest.replace(/\/+$/, '').lastIndexOf('/');
+  return { created: [dest, ...sources.map((o) => `${dest}/${base(o)}`)], sources, dynamic, linkDirs: [dest, ...(slash > 0 ? [dest.slice(0, slash)] : [])] };
+}
+
 function unpacks(name: string, args: readonly Arg[]): boolean {
   const words = args.slice(1).map((a) => a.value);
   switch (name) {
-    case 'git':
-      return words.some((w) => w === 'apply' || w === 'am');
+    case 'git': {
+      // The sub-command, after git's global options: `git apply` and `git am` write the files their
+      // patches name (checks and listings write nothing).
+      const sub = scanGit(args).next;
+      const verb = args[sub]?.value ?? '';
+      const rest = words.slice(sub);
+      if (verb === 'apply') return !rest.some((w) => /^--(?:check|stat|numstat|summary)$/.test(w));
+      return verb === 'am' && !rest.some((w) => /^--(?:abort|quit|show-current-patch)/.test(w));
+    }
+    case 'patch':
+      return !words.some((w) => w === '--dry-run' || w === '-C' || w === '--check');
+    case 'unzip':
+      // Listing, testing and printing to standard output write no file.
+      return !words.some((w) => /^-[a-zA-Z]*[ltvpcZz]/.test(w));
     case 'tar':
     case 'bsdtar':
-      // `-x`, `xf`, `--extract`, `--get`, or a cluster holding x.
-      return words.some((w, i) => /^--(?:ex|get)/.test(w) || /^-[a-zA-Z]*x/.test(w) || (i === 0 && /^[a-zA-Z]*x/.test(w)));
+      // `-x`, `xf`, `--extract` by a prefix that is not also one of `--exclude…`, `--get`.
+      return words.some((w, i) => {
+        const long = /^--([a-z-]+)/.exec(w)?.[1];
+        if (long !== undefined) return (long.length >= 3 && 'extract'.startsWith(long)) || (long.length >= 2 && 'get'.startsWith(long));
+        return /^-[a-zA-Z]*x/.test(w) || (i === 0 && /^[a-zA-Z]*x/.test(w));
+      });
     case 'cpio':
       return words.some((w) => /^-[a-zA-Z]*i|^--extract/.test(w));
     case 'gzip':

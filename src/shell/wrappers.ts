@@ -132,7 +132,12 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
     case 'mapfile':
     case 'readarray': {
       const callback = optionValue(scanOptions(args, 1, MAPFILE), '-C');
-      return callback === null ? NONE : { ...NONE, scripts: [{ arg: callback, by: `${name} -C` }] };
+      // The callback runs as `CALLBACK INDEX LINE` for lines read at run time: `-C eval` or
+      // `-C 'declare -a'` runs what the input holds.
+      return callback === null ? NONE : {
+        ...NONE, scripts: [{ arg: callback, by: `${name} -C` }],
+        forceAsk: `${name} -C runs its callback with each line it reads as an argument, and those lines are not known here`,
+      };
     }
     case 'compgen':
     case 'complete':
@@ -382,7 +387,11 @@ function completion(args: readonly Arg[], name: string): Unwrapped {
   for (const o of scan.options) {
     const value = o.value;
     if (value === null) continue;
-    if (o.name === '-C') scripts.push(name === 'complete' ? { arg: value, by: 'complete -C', later: true } : { arg: value, by: 'compgen -C' });
+    if (o.name === '-C') {
+      scripts.push(name === 'complete' ? { arg: value, by: 'complete -C', later: true } : { arg: value, by: 'compgen -C' });
+      // compgen runs CMD with words added (`compgen -C eval -- ';cmd'`); complete's runs later with the line typed.
+      forceAsk ??= `${name} -C runs ${value.value} with words added to it, which are not judged with it`;
+    }
     else if (o.name === '-W') expanded.push(value);
     else if (o.name === '-F' && name === 'compgen') forceAsk ??= `compgen -F runs the shell function ${value.value}, which may not be defined in this command`;
   }
