@@ -57,7 +57,7 @@ const HARMLESS_VALUES: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^NODE_OPTIONS$/, /^(?:\s*--(?:max-old-space-size|max-semi-space-size|stack-size|enable-source-maps|no-warnings|trace-warnings|unhandled-rejections|experimental-vm-modules|openssl-legacy-provider|dns-result-order|no-deprecation|trace-deprecation|trace-uncaught)(?:=[\w.-]+)?)+\s*$/],
   [/^(?:RUSTC_WRAPPER|CARGO_BUILD_RUSTC_WRAPPER)$/, /^(?:sccache|\/usr\/(?:local\/)?bin\/sccache)$/],
   [/^CARGO_.*_LINKER$/, /^(?:cc|gcc|clang|lld|ld\.lld|mold|rust-lld)$/],
-  [/^TAR_OPTIONS$/, /^(?!.*(?:checkpoint|to-c|use-c|info|volume|rsh|rmt|-[A-Za-z]*[IF])).*$/s],
+  [/^TAR_OPTIONS$/, /^(?:\s*--(?:no-same-owner|no-same-permissions|same-owner|numeric-owner|no-overwrite-dir|warning=[\w-]+|format=\w+|sort=\w+|owner=[\w.-]+|group=[\w.-]+|mode=[\w,+=-]+|mtime=[\w:@.-]+))*\s*$/],
   [/^GOFLAGS$/, /^(?:\s*-(?:mod=(?:mod|vendor|readonly)|buildvcs=(?:true|false|auto)|trimpath|race|v|modcacherw|count=\d+|p=\d+|tags=[\w,]+))+\s*$/],
 ];
 
