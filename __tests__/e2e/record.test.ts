@@ -415,12 +415,48 @@ describe('record --enforce: the call as the agent really runs it', () => {
     // use_aws runs `aws … s3 rm POSITIONAL…` with kebab-case parameter names.
     ['use_aws with positional arguments', (dir) => kiro(dir, 'use_aws', { service_name: 's3', operation_name: 'rm', positional_args: ['s3://prod-data/'], parameters: { recursive: true }, region: 'us-east-1' })],
     ['use_aws with a PascalCase parameter', (dir) => kiro(dir, 'use_aws', { service_name: 's3api', operation_name: 'delete-bucket', parameters: { Bucket: 'prod-data' }, region: 'us-east-1' })],
+    // Audit round 10: a `..` after a linked folder in working_dir is where the link leads, as chdir does.
+    ['a Kiro working_dir whose .. follows a link', (dir) => {
+      mkdirSync(join(dir, 'src'), { recursive: true });
+      symlinkSync('../secrets/inner', join(dir, 'src', 'keys'));
+      mkdirSync(join(dir, 'secrets', 'inner'), { recursive: true });
+      return kiro(dir, 'execute_bash', { command: 'echo pwned > key', working_dir: 'src/keys/..' });
+    }],
+    // A folder the tool makes first, then `..` and a link (Kiro's create makes missing folders).
+    ['a Kiro write through a folder it makes, .. and a link', (dir) => {
+      mkdirSync(join(dir, 'src'), { recursive: true });
+      symlinkSync('../secrets', join(dir, 'src', 'keys'));
+      return kiro(dir, 'fs_write', { command: 'create', path: 'src/new/../keys/key', file_text: 'x' });
+    }],
+    // Kiro's code tool edits files in its write operations.
+    ['a Kiro code format of the policy file', (dir) => kiro(dir, 'code', { operation: 'format', file_path: '.github/agent-gate.yml' })],
+    ['a Kiro code pattern_rewrite of a protected file', (dir) => kiro(dir, 'code', { operation: 'pattern_rewrite', file_path: '.kiro/settings/mcp.json', pattern: 'a', replacement: 'b' })],
+    // Claude Code reads Grep's path as it reads file_path.
+    ['a Claude Grep of " secrets"', (dir) => claude(dir, 'Grep', { pattern: 'KEY', path: ' secrets' })],
+    ['a Claude Grep whose path climbs out of a link', (dir) => {
+      mkdirSync(join(dir, 'src'), { recursive: true });
+      symlinkSync('../packages', join(dir, 'src', 'pk'));
+      mkdirSync(join(dir, 'packages', 'a'), { recursive: true });
+      return claude(dir, 'Grep', { pattern: 'KEY', path: 'src/pk/a/../../../secrets' });
+    }],
+
   ])('%s is blocked', (_name, payload) => {
     const dir = repo(SECRETS);
     mkdirSync(join(dir, 'secrets'), { recursive: true });
     const r = record(dir, payload(dir), ['--enforce']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^agent-gate: blocked: /);
+  });
+
+  // Resolving it took over a minute on the main thread, past the agent's hook timeout.
+  test('a path longer than any file system opens is refused at once (exit 2, nothing written)', () => {
+    const dir = repo(SECRETS);
+    const started = Date.now();
+    const r = record(dir, claude(dir, 'Write', { file_path: `src/${'a/'.repeat(500_000)}x`, content: 'x' }), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('longer than any file system opens (4096)');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
   });
 
   test('a link in the home folder is followed: ~/proj/src/keys/k where src/keys leads to secrets/', () => {

@@ -98,6 +98,11 @@ describe('Codex CLI rollout', () => {
       [['fs_write', '.kiro/settings/mcp.json']]],
     ['cd "DIR" && apply_patch heredoc', call('shell', { command: ['bash', '-lc', 'cd "src/a b" && apply_patch <<EOF\n*** Begin Patch\n*** Update File: x.ts\n*** End Patch\nEOF'] }),
       [['fs_write', 'src/a b/x.ts']]],
+    // Codex trims each patch line before reading it (audit round 10): indented headers still write.
+    ['indented patch headers', call('apply_patch', { input: '*** Begin Patch\n  *** Add File: secrets/key\n+x\n\t*** Delete File: .github/agent-gate.yml\n*** End Patch' }),
+      [['fs_write', 'secrets/key'], ['fs_write', '.github/agent-gate.yml']]],
+    ['apply_patch  <<EOF with two blanks', call('shell', { command: ['bash', '-lc', "apply_patch  <<'EOF'\n*** Begin Patch\n*** Add File: secrets/key2\n+x\n*** End Patch\nEOF"] }),
+      [['fs_write', 'secrets/key2']]],
   ];
   test.each(cases)('%s', (_name, text, expected) => {
     const meta = JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'session_meta', payload: { id: 's', cwd: ROOT } });

@@ -6,8 +6,8 @@ import { posix } from 'node:path';
 /**
  * Where the file system puts an absolute path: each link on the way followed (the last one too,
  * even when what it names does not exist yet: a write through it creates that file), and `..`
- * taken from the folder the shell would really be in. The part that does not exist yet is added
- * as text. A loop of links is left as text after 40 links; the write would fail anyway.
+ * taken from the folder the shell would really be in. A folder that does not exist yet is taken
+ * as one the tool will make. A loop of links is left as text after 40 links; the write would fail anyway.
  */
 export function physicalPath(abs: string): string {
   const queue = abs.split('/');
@@ -24,7 +24,10 @@ export function physicalPath(abs: string): string {
     try {
       link = lstatSync(next).isSymbolicLink() ? readlinkSync(next) : null;
     } catch {
-      return posix.normalize([next, ...queue].join('/'));
+      // Not there yet: the tool makes it as a plain folder (Kiro's create and Claude Code's Write
+      // make the missing folders first), so a `..` after it comes back here and a link after that
+      // is still followed (`src/new/../keys/key` writes through src/keys).
+      link = null;
     }
     if (link === null || ++hops > 40) {
       cur = next;

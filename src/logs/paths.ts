@@ -82,7 +82,9 @@ export function withWorkdir(ctx: PathContext, workdir: string | null): PathConte
   if ((workdir === '~' || workdir.startsWith('~/')) && ctx.home !== null && ctx.home.startsWith('/')) {
     return withWorkdir(ctx, `${trimRoot(ctx.home)}${workdir.slice(1)}`);
   }
-  if (workdir.startsWith('/')) return { ...ctx, cwd: posix.normalize(workdir) };
-  if (ctx.cwd !== null && ctx.cwd.startsWith('/')) return { ...ctx, cwd: posix.join(ctx.cwd, workdir) };
+  // Kept as written: with `physical`, a `..` after a linked folder (`src/keys/..`) is resolved
+  // where the link leads, as the kernel does on chdir; without it, toRepoPath resolves it as text.
+  if (workdir.startsWith('/')) return { ...ctx, cwd: workdir };
+  if (ctx.cwd !== null && ctx.cwd.startsWith('/')) return { ...ctx, cwd: `${ctx.cwd}/${workdir}` };
   return ctx;
 }

@@ -32,15 +32,16 @@ export function looksLikeCodexRecord(record: Record<string, unknown>): boolean {
   return typeof record.type === 'string' && RECORD_TYPES.has(record.type) && isRecord(record.payload);
 }
 
-const PATCH_HEADER = /^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/;
-const PATCH_HEREDOC = /^\s*(?:apply_patch|applypatch) <<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1\n([\s\S]*?)\n\2\s*$/;
+// Codex's patch parser trims each line before reading it, so a header may stand after blanks.
+const PATCH_HEADER = /^\s*\*\*\*\s*(?:Add File|Update File|Delete File|Move to)\s*:\s*(.+?)\s*$/;
+const PATCH_HEREDOC = /^\s*(?:apply_patch|applypatch)\s+<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1\n([\s\S]*?)\n\s*\2\s*$/;
 
 /** Every file a patch adds, updates, deletes or moves to. */
 export function patchPaths(patch: string): string[] {
   const paths: string[] = [];
   for (const line of patch.split('\n')) {
-    const m = PATCH_HEADER.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
-    if (m !== null) paths.push((m[1] as string).trim());
+    const m = PATCH_HEADER.exec(line);
+    if (m !== null) paths.push(m[1] as string);
   }
   return paths;
 }
@@ -52,7 +53,7 @@ function patchRequests(patch: string, ctx: PathContext): ToolRequest[] {
 }
 
 // Codex also intercepts `cd DIR && apply_patch <<'EOF'`, applying the patch in DIR.
-const CD_PATCH_HEREDOC = /^\s*cd\s+('[^']*'|"[^"\\$`]*"|[^\s'"$`;&|<>()]+)\s*&&\s*((?:apply_patch|applypatch) <<[\s\S]*)$/;
+const CD_PATCH_HEREDOC = /^\s*cd\s+('[^']*'|"[^"\\$`]*"|[^\s'"$`;&|<>()]+)\s*&&\s*((?:apply_patch|applypatch)\s+<<[\s\S]*)$/;
 
 /** A script or argv as requests: a patch Codex intercepts, else one shell command. */
 function commandRequests(script: string, ctx: PathContext): ToolRequest[] {

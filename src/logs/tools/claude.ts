@@ -2,7 +2,7 @@
 // `mcp__server__tool`; server names cannot contain `__`, so the first `__` after the prefix splits.
 
 import { posix } from 'node:path';
-import type { PathContext } from '../paths.ts';
+import { toRepoCwd, type PathContext } from '../paths.ts';
 import {
   inputObject, mcpName, optionalString, pathRequest, request, requireString, searchRequests, unknownTool,
   type ToolRequest,
@@ -49,9 +49,15 @@ export function mapClaudeTool(name: string, rawInput: unknown, ctx: PathContext)
     case 'LS':
       return [pathRequest('fs_read', requireString(name, input, 'path'), ctx)];
     case 'Glob':
-      return searchRequests(name, input, optionalString(name, input, 'path') ?? '.', ['pattern'], ctx);
-    case 'Grep':
-      return searchRequests(name, input, optionalString(name, input, 'path') ?? '.', ['glob'], ctx);
+    case 'Grep': {
+      // The folder searched, read as Claude Code reads it too (trimmed, `..` resolved as text).
+      const folders = claudePath('fs_read', optionalString(name, input, 'path') ?? '.', ctx).map((r) => r.resource);
+      // Those readings are relative to the repository's root already.
+      const fromRoot = { ...ctx, cwd: ctx.repoRoot ?? ctx.cwd };
+      const requests = folders.flatMap((folder) => searchRequests(name, input, folder, name === 'Glob' ? ['pattern'] : ['glob'], fromRoot));
+      const cwd = toRepoCwd(ctx);
+      return requests.filter((r, i) => requests.findIndex((o) => o.resource === r.resource) === i).map((r) => ({ ...r, cwd }));
+    }
     case 'WebFetch':
       return [request('web_fetch', requireString(name, input, 'url'), ctx)];
     case 'WebSearch':

@@ -54,7 +54,12 @@ export function request(capability: RequestCapability, resource: string, ctx: Pa
   return { capability, resource, cwd: toRepoCwd(ctx) };
 }
 
+/** The longest path a file system opens (Linux's PATH_MAX); a longer one fails with ENAMETOOLONG. */
+export const MAX_PATH = 4096;
+
 export function pathRequest(capability: 'fs_read' | 'fs_write', path: string, ctx: PathContext): ToolRequest {
+  // Resolving an absurdly long path would take longer than the hook may run.
+  if (path.length > MAX_PATH) throw new ToolInputError(`a path of ${path.length} characters is longer than any file system opens (${MAX_PATH})`);
   return { capability, resource: toRepoPath(path, ctx), cwd: toRepoCwd(ctx) };
 }
 

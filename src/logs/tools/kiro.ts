@@ -10,9 +10,12 @@ import { isRecord, show } from '../json.ts';
 import { withWorkdir, type PathContext } from '../paths.ts';
 import { joinArgv } from '../quote.ts';
 import {
-  inputObject, mcpName, optionalString, pathRequest, request, requireString, searchRequests, ToolInputError,
+  inputObject, MAX_PATH, mcpName, optionalString, pathRequest, request, requireString, searchRequests, ToolInputError,
   unknownTool, type ToolRequest,
 } from './common.ts';
+
+/** Operations of Kiro's `code` tool that change files (code.rs `is_write_operation`), spelled without `_`. */
+const CODE_WRITES = new Set(['renamesymbol', 'format', 'patternrewrite', 'applycodeaction']);
 
 /** Tools that only touch the agent's own state (notes, plans, its knowledge base). */
 const CONTEXT_TOOLS = new Set(['thinking', 'todo_list', 'todo', 'introspect', 'knowledge', 'report_issue', 'report']);
@@ -119,6 +122,7 @@ export function mapKiroTool(name: string, rawInput: unknown, ctx: PathContext): 
       // Kiro runs the command in working_dir when the call names one (its schema tells the model
       // to use it instead of `cd`): redirections and relative paths are judged from there.
       const dir = optionalString(name, input, 'working_dir');
+      if (dir !== null && dir.length > MAX_PATH) throw new ToolInputError(`tool ${name}: working_dir is longer than any file system opens (${MAX_PATH})`);
       if (dir !== null && dir.startsWith('~') && !(dir === '~' || dir.startsWith('~/'))) {
         throw new ToolInputError(`tool ${name}: working_dir ${JSON.stringify(dir)} names another user's home folder, which is not known here`);
       }
@@ -135,8 +139,18 @@ export function mapKiroTool(name: string, rawInput: unknown, ctx: PathContext): 
     case 'grep':
       // grep's `pattern` is a regular expression for the text; `include` picks the files.
       return searchRequests(name, input, optionalString(name, input, 'path') ?? '.', ['include'], ctx);
-    case 'code':
-      return [pathRequest('fs_read', optionalString(name, input, 'file_path') ?? optionalString(name, input, 'path') ?? '.', ctx)];
+    case 'code': {
+      const file = optionalString(name, input, 'file_path') ?? optionalString(name, input, 'path');
+      // code.rs's write operations edit the file, and without one (or for a rename, which edits
+      // every file that uses the symbol) the whole workspace.
+      const operation = (optionalString(name, input, 'operation') ?? '').replace(/[_-]/g, '').toLowerCase();
+      if (CODE_WRITES.has(operation)) {
+        const writes = file !== null ? [pathRequest('fs_write', file, ctx)] : [];
+        if (file === null || operation === 'renamesymbol') writes.push(pathRequest('fs_write', '.', ctx));
+        return writes;
+      }
+      return [pathRequest('fs_read', file ?? '.', ctx)];
+    }
     case 'web_fetch':
       return [request('web_fetch', requireString(name, input, 'url'), ctx)];
     case 'web_search':
