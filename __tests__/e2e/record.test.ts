@@ -431,6 +431,13 @@ describe('record --enforce: the call as the agent really runs it', () => {
     // Kiro's code tool edits files in its write operations.
     ['a Kiro code format of the policy file', (dir) => kiro(dir, 'code', { operation: 'format', file_path: '.github/agent-gate.yml' })],
     ['a Kiro code pattern_rewrite of a protected file', (dir) => kiro(dir, 'code', { operation: 'pattern_rewrite', file_path: '.kiro/settings/mcp.json', pattern: 'a', replacement: 'b' })],
+    // Audit round 11: `~NAME/…` is a folder named so, which may be a link (`~g -> secrets`).
+    ['a Kiro write under a folder named ~g that links to secrets', (dir) => {
+      symlinkSync('secrets', join(dir, '~g'));
+      return kiro(dir, 'fs_write', { command: 'create', path: '~g/key', file_text: 'x' });
+    }],
+    // A write across the whole workspace may reach protected files.
+    ['a Kiro code pattern_rewrite of the whole workspace', (dir) => kiro(dir, 'code', { operation: 'pattern_rewrite', pattern: 'a', replacement: 'b', dry_run: false })],
     // Claude Code reads Grep's path as it reads file_path.
     ['a Claude Grep of " secrets"', (dir) => claude(dir, 'Grep', { pattern: 'KEY', path: ' secrets' })],
     ['a Claude Grep whose path climbs out of a link', (dir) => {

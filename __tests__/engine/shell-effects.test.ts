@@ -2324,6 +2324,28 @@ rules:
   });
 });
 
+// Audit round 11: variants past round 10's narrowings. Each row was allow.
+describe('eleventh shell pass', () => {
+  test.each<[string, Effect]>([
+    ["sh -c 'echo \"${x:-$( ((rm -rf x)) )}\"'", 'ask'],
+    ["sh -c 'echo \"${x:-$( [[ a > secrets/k ]] )}\"'", 'ask'],
+    ["echo 'rm -rf x' > out/e; cp --target=src out/e; . src/e", 'ask'],
+    ["echo 'rm -rf x' > out/e; cp --t src out/e; . src/e", 'ask'],
+    ["POSIXLY_CORRECT=1 sed '1e rm -rf x' - --sandbox", 'ask'],
+    ["sed --l 5 '1e rm -rf x' f", 'ask'],
+    ['direnv exec . rm -rf x', 'deny'],
+    ['mise exec python@3 -- rm -rf x', 'deny'],
+    ['uv --cache-dir run run rm -rf x', 'deny'],
+    ["echo 'rm -rf x' > out/e; rsync out/e src/f --timeout 9; . src/f", 'ask'],
+    ["go run -debug-trace out/t -exec 'rm -rf x' main.go", 'deny'],
+    ['export LESS=-oevil; git log', 'ask'],
+    ['export LESS=-R; git log', 'allow'],
+    ["sed --sandbox 's/x/y/e' f", 'allow'],
+  ])('%s -> %s', (command, effect) => {
+    expect(run(AUDIT_OPEN, command).effect).toBe(effect);
+  });
+});
+
 // Work bounds (audit round 6, DoS pass): each input here used to take minutes or run out of
 // memory, which in a preToolUse hook is a pass. They are judged quickly and still fail closed.
 describe('inputs that used to blow up the analyser', () => {

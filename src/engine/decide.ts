@@ -44,6 +44,9 @@ function ideProtected(canonical: string): string | null {
   return null;
 }
 
+/** A protected path inside every workspace (the kiro scope denies writes there). */
+const WORKSPACE_WRITE_PROBE = '.kiro/settings/mcp.json';
+
 export interface PathOptions {
   /** Resolve against `cwd` and expand `~/` first: paths written in commands and log entries. */
   resolve?: boolean;
@@ -59,7 +62,15 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   const path = options.resolve ? resolveRequestPath(written, options.cwd ?? '.', policy.home, policy.root) : written;
   // Resolution gives `.` for the workspace root itself (`Glob` with no path, `ls .`): judged as the
   // folder every pattern is anchored at, which `./**` and `**` cover and `src/**` does not.
-  if (options.resolve && path === '.') return { ...decideResolved(policy, cap, '', true), path };
+  if (options.resolve && path === '.') {
+    const d = { ...decideResolved(policy, cap, '', true), path };
+    if (cap !== 'fs_write' || d.effect === 'deny') return d;
+    // A write to the whole workspace (Kiro's code tool rewriting across it) may reach any file
+    // in it, the protected ones too.
+    const inside = decideResolved(policy, cap, WORKSPACE_WRITE_PROBE);
+    if (!moreRestrictive(inside.effect, d.effect) || inside.rule === null) return d;
+    return { ...inside, reason: `a write to the whole workspace may reach ${WORKSPACE_WRITE_PROBE}: ${inside.reason}`, path };
+  }
   const d = decideResolved(policy, cap, path);
   if (!options.resolve || policy.root === null || !path.startsWith('/') || d.effect === 'deny') return d;
   // An absolute path that is a workspace file only once canonical (`/work/REPO/secrets/x` on a

@@ -59,7 +59,9 @@ export function toRepoPath(path: string, ctx: PathContext): string {
   if ((path === '~' || path.startsWith('~/')) && ctx.home !== null && ctx.home.startsWith('/')) {
     return toRepoPath(`${trimRoot(ctx.home)}${path.slice(1)}`, ctx);
   }
-  if (path.startsWith('~')) return path;
+  if (path === '~' || path.startsWith('~/')) return path;
+  // `~NAME/…` is not expanded by the agents' file tools: it is a folder named `~NAME` here.
+  if (path.startsWith('~')) return toRepoPath(`./${path}`, ctx);
   if (path.startsWith('/')) return fromRoot(ctx.physical ? ctx.physical(path) : posix.normalize(path), ctx);
   if (ctx.cwd !== null && ctx.cwd.startsWith('/')) {
     return fromRoot(ctx.physical ? ctx.physical(`${ctx.cwd}/${path}`) : posix.join(ctx.cwd, path), ctx);

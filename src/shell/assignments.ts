@@ -51,9 +51,10 @@ export function isDangerousName(written: string): boolean {
  * run time, is still dangerous.
  */
 const HARMLESS_VALUES: ReadonlyArray<readonly [RegExp, RegExp]> = [
-  [/^(?:GIT_PAGER|PAGER|MANPAGER)$/, /^(?:cat|more|less(?:\s+-[A-Za-z]+)*)$/],
+  // less's -o/-O (log to a file) and -k (key file) name files: not among the harmless flags.
+  [/^(?:GIT_PAGER|PAGER|MANPAGER)$/, /^(?:cat|more|less(?:\s+-[A-NP-Za-jl-np-z]+)*)$/],
   [/^(?:GIT_EDITOR|GIT_SEQUENCE_EDITOR|EDITOR|VISUAL)$/, /^(?:true|:|cat)$/],
-  [/^LESS$/, /^(?:-[A-Za-z]+(?:\s+-[A-Za-z]+)*)?$/],
+  [/^LESS$/, /^(?:-[A-NP-Za-jl-np-z]+(?:\s+-[A-NP-Za-jl-np-z]+)*)?$/],
   [/^NODE_OPTIONS$/, /^(?:\s*--(?:max-old-space-size|max-semi-space-size|stack-size|enable-source-maps|no-warnings|trace-warnings|unhandled-rejections|experimental-vm-modules|openssl-legacy-provider|dns-result-order|no-deprecation|trace-deprecation|trace-uncaught)(?:=[\w.-]+)?)+\s*$/],
   [/^(?:RUSTC_WRAPPER|CARGO_BUILD_RUSTC_WRAPPER)$/, /^(?:sccache|\/usr\/(?:local\/)?bin\/sccache)$/],
   [/^CARGO_.*_LINKER$/, /^(?:cc|gcc|clang|lld|ld\.lld|mold|rust-lld)$/],

@@ -61,6 +61,8 @@ export function bashOnlySyntax(script: string): string | null {
       else if (c === '$' && next === '[') return DOLLAR_BRACKET;
       else if (c === '$' && next === '{') {
         const close = text.indexOf('}', i + 2);
+        // A substitution inside (`"${x:-$( … )}"`) is a new quoting context: searched raw.
+        if (close >= 0 && /[`]|\$\(/.test(text.slice(i + 2, close))) return rawSearch(text.slice(i));
         if (close < 0 || /['"]/.test(text.slice(i + 2, close))) return QUOTE_IN_BRACE;
         i = close;
       }

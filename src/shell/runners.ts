@@ -110,7 +110,7 @@ const COMMAND_LINE_ARGS = new Set(['tmux', 'hyperfine', 'nix-shell']);
 const LOOKS_LIKE_COMMAND_LINE = /[\s;&|<>()`$]/;
 
 /** Runners whose `run`/`exec` sub-command takes the command after its options. */
-const RUN_SUBCOMMANDS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'pixi', 'bundle', 'conda', 'direnv', 'mise', 'asdf', 'devbox']);
+const RUN_SUBCOMMANDS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'pixi', 'bundle', 'conda']);
 
 /**
  * Where the command starts at the latest for `uv run [options] CMD …` and its kin (`uvx [options]
@@ -121,9 +121,10 @@ function runCommandIndex(args: readonly Arg[], name: string): number | null {
   let from: number;
   if (name === 'uvx') from = 1;
   else if (RUN_SUBCOMMANDS.has(name)) {
-    const sub = args.findIndex((a, i) => i > 0 && a.dynamic === null && (a.value === 'run' || a.value === 'exec'));
-    if (sub < 0) return null;
-    from = sub + 1;
+    // Only as the first word: after a global option (`uv --cache-dir run run …`) it may be a value.
+    const sub = args[1];
+    if (sub === undefined || sub.dynamic !== null || (sub.value !== 'run' && sub.value !== 'exec')) return null;
+    from = 2;
   } else return null;
   for (let i = from; i < args.length; i++) {
     const a = args[i];

@@ -84,7 +84,9 @@ function goRunEnd(args: readonly Arg[]): number {
     const v = args[i]?.value ?? '';
     if (v === '--') return i;
     if (!v.startsWith('-')) return i;
-    if (GO_VALUE_FLAGS.test(v)) i++;
+    // A flag this table does not know may take the next word too: taking it as a value only
+    // moves the end later, so more is scanned.
+    if (GO_VALUE_FLAGS.test(v) || !v.includes('=')) i++;
   }
   return args.length;
 }
@@ -175,9 +177,11 @@ function sedRuns(args: readonly Arg[]): Unwrapped {
       const value = (): Arg => (eq < 0 ? at(++k) : { ...word, value: v.slice(eq + 1) });
       // GNU getopt takes any unique prefix (`--expr=…`); reading an ambiguous one as these only tightens.
       if (name !== '' && 'expression'.startsWith(name)) scripts.push(value());
-      else if (name.length >= 2 && 'file'.startsWith(name)) { fromFile = true; value(); }
-      else if (name.length >= 2 && 'line-length'.startsWith(name)) value();
-      else if (name.length >= 2 && 'sandbox'.startsWith(name)) sandbox = true;
+      else if (name !== '' && 'file'.startsWith(name)) { fromFile = true; value(); }
+      else if (name !== '' && 'line-length'.startsWith(name)) value();
+      // Only a unique prefix, and only before any operand: with POSIXLY_CORRECT sed reads no
+      // options after the script, and a later `--sandbox` is a file name.
+      else if (name.length >= 2 && 'sandbox'.startsWith(name) && operands.length === 0) sandbox = true;
       continue;
     }
     if (v.length < 2 || !v.startsWith('-')) {

@@ -326,7 +326,9 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
     }
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
-      const option = eq < 0 ? v : v.slice(0, eq);
+      const written = eq < 0 ? v : v.slice(0, eq);
+      // GNU getopt takes any unique prefix (`--target=DIR`, `--targ DIR`).
+      const option = [...PLACER_LONG_VALUES].find((o) => written.length >= 3 && o.startsWith(written)) ?? written;
       const value = eq < 0 ? (PLACER_LONG_VALUES.has(option) ? args[++i]?.value ?? '' : null) : v.slice(eq + 1);
       if (option === '--target-directory' && value !== null) target = value;
       if (option === '--output' && value !== null) outputs.push(value);
@@ -360,6 +362,13 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
       return { created: operands.length >= 2 ? [operands[operands.length - 1] ?? ''] : [], sources: [], dynamic, linkDirs: [] };
     case 'sed':
       return { created: inPlace ? operands : [], sources: [], dynamic, linkDirs: [] };
+  }
+  // rsync has too many options that take a value to tell its operands apart: any of them may be
+  // the destination, and any a source.
+  if (name === 'rsync') {
+    // Every word that is not an option counts, option values too: reading one as a file only tightens.
+    const words = args.slice(1).filter((a) => a.dynamic === null && a.value !== '' && !a.value.startsWith('-')).map((a) => a.value).slice(0, MAX_PLACED);
+    return { created: [...words, ...words.flatMap((d) => words.filter((o) => o !== d).map((o) => `${d}/${base(o)}`))], sources: words, dynamic, linkDirs: [] };
   }
   if (target !== null) return { created: [target, ...operands.map((o) => `${target}/${base(o)}`)], sources: operands, dynamic, linkDirs: [target] };
   if (operands.length === 1 && name === 'ln') return { created: [base(operands[0] ?? '')], sources: operands, dynamic, linkDirs: [] };
