@@ -196,6 +196,8 @@ describe('pre-commit: blocked and allowed commits', () => {
   test.each([
     ['GEMINI_CLI', { GEMINI_CLI: '1' }, 'env: GEMINI_CLI'],
     ['CODEX_SANDBOX', { CODEX_SANDBOX: 'seatbelt' }, 'env: CODEX_SANDBOX'],
+    // Codex's Linux and Windows shells set this one, not CODEX_SANDBOX (audit round 12).
+    ['CODEX_SANDBOX_NETWORK_DISABLED', { CODEX_SANDBOX_NETWORK_DISABLED: '1' }, 'env: CODEX_SANDBOX_NETWORK_DISABLED'],
     ['AWS_EXECUTION_ENV AmazonQ', { AWS_EXECUTION_ENV: 'AmazonQ-For-CLI' }, 'env: AWS_EXECUTION_ENV=AmazonQ-For-CLI'],
     ['AWS_EXECUTION_ENV Kiro', { AWS_EXECUTION_ENV: 'Kiro-CLI' }, 'env: AWS_EXECUTION_ENV=Kiro-CLI'],
   ])('%s marks the commit as agent work', (_name, env, signal) => {
@@ -233,6 +235,39 @@ describe('pre-commit: blocked and allowed commits', () => {
     expect(r.stderr).toContain('".kiro/settings/mcp.json"');
     expect(r.stderr).toContain('".env"');
     expect(r.stderr).not.toContain('src/ok.ts');
+  });
+});
+
+// Audit round 12.
+describe('pre-commit: what the hook trusts', () => {
+  test('a program the work tree holds at node_modules/.bin/agent-gate is never run in place of the gate', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('node_modules/.bin/agent-gate', '#!/bin/sh\ntouch ran-from-work-tree\nexit 0\n');
+    chmodSync(join(s.dir, 'node_modules/.bin/agent-gate'), 0o755);
+    s.write('secrets/k', 'x\n').add('secrets/k');
+    const r = s.commit(['-m', 'x'], { CLAUDECODE: '1' });
+    expectBlocked(s, r, before);
+    expect(existsSync(join(s.dir, 'ran-from-work-tree'))).toBe(false);
+  });
+
+  test.each([['a symbolic link', 'symlink'], ['a submodule', 'gitlink']])('a policy that is %s at HEAD: exit 2, as check exits', (_name, kind) => {
+    const s = setup({ policy: null });
+    if (kind === 'symlink') {
+      s.write('real.yml', 'rules: []\n');
+      mkdirSync(join(s.dir, '.github'), { recursive: true });
+      symlinkSync('../real.yml', join(s.dir, '.github', 'agent-gate.yml'));
+      s.add('real.yml', '.github/agent-gate.yml');
+    } else {
+      s.ok(['update-index', '--add', '--cacheinfo', `160000,${'a'.repeat(40)},.github/agent-gate.yml`]);
+    }
+    mustCommit(s, ['-m', 'policy', '--no-verify']);
+    const before = s.head();
+    s.write('secrets/k', 'x\n').add('secrets/k');
+    const r = s.commit(['-m', 'x'], { CLAUDECODE: '1' });
+    expect(r.code).not.toBe(0);
+    expect(s.head()).toBe(before);
+    expect(r.stderr).toContain(kind === 'symlink' ? 'is a symbolic link at HEAD' : 'is a submodule at HEAD');
   });
 });
 

@@ -2346,6 +2346,28 @@ describe('eleventh shell pass', () => {
   });
 });
 
+// Audit round 12. Each ask/deny row was allow.
+describe('twelfth shell pass', () => {
+  test.each<[string, Effect]>([
+    ["sh -c 'echo \"${x-${y}'\\''}\"; rm -rf x; echo \"'\\''}\"'", 'ask'],
+    ["echo 'rm -rf x' > out/e; cp --link out/e src/e; . src/e", 'ask'],
+    ["echo 'rm -rf x' > out/e; cp --f out/e src/e; . src/e", 'ask'],
+    ["echo 'rm -rf x' | sort --o out/s; . out/s", 'ask'],
+    ["sed --in 's/a/b/' out/s; . out/s", 'ask'],
+    ["echo 'rm -rf x' > out/e; cp out/e src/e --sparse always; . src/e", 'ask'],
+    ["sed ':a e rm -rf x' f", 'ask'],
+    ["sed 't a e rm -rf x' f", 'ask'],
+    ["sed 'v 4.2 e rm -rf x' f", 'ask'],
+    ["ln -s /dev/stdin out/i; bash <<< 'echo rm -rf x > out/i'", 'ask'],
+    ['enable -f out/x.so x', 'ask'],
+    ["sed -n ':a;N;$!ba;s/\\n/ /g' f", 'allow'],
+    ['rsync -av --exclude .git ./ /tmp/copy/', 'allow'],
+    ['enable -n echo', 'allow'],
+  ])('%s -> %s', (command, effect) => {
+    expect(run(AUDIT_OPEN, command).effect).toBe(effect);
+  });
+});
+
 // Work bounds (audit round 6, DoS pass): each input here used to take minutes or run out of
 // memory, which in a preToolUse hook is a pass. They are judged quickly and still fail closed.
 describe('inputs that used to blow up the analyser', () => {

@@ -186,7 +186,8 @@ export function detectAgent(commit: AgentCommitInput, opts: AgentDetectOptions =
  */
 export function detectAgentEnv(env: Readonly<Record<string, string | undefined>>, agents?: AgentsConfig): string[] {
   const signals: string[] = [];
-  for (const name of ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX']) {
+  // Codex sets CODEX_SANDBOX on macOS only; its Linux and Windows shells get CODEX_SANDBOX_NETWORK_DISABLED.
+  for (const name of ['CLAUDECODE', 'GEMINI_CLI', 'CODEX_SANDBOX', 'CODEX_SANDBOX_NETWORK_DISABLED']) {
     if (env[name] !== undefined) signals.push(`env: ${name}`);
   }
   const exec = env.AWS_EXECUTION_ENV ?? '';

@@ -15,16 +15,17 @@ function shellQuote(text: string): string {
 }
 
 /**
- * The block that runs agent-gate: the repository's own install first, then the CLI that ran
- * `install`, then one on PATH, then npx. A hook that finds none fails closed.
+ * The block that runs agent-gate: the CLI that ran `install`, then one on PATH, then npx. Never a
+ * program found in the work tree first (`./node_modules/.bin/agent-gate`): a commit could bring
+ * one, and it would stand in for the gate on every commit, a human's too. A hook that finds none
+ * fails closed.
  */
 export function hookBlock(hook: string, cliPath: string, chained: string | null, notes: readonly string[] = []): string {
   const lines = [BEGIN, '# Installed by `agent-gate install`; `agent-gate uninstall` removes it.', ...notes];
   if (chained !== null) lines.push(`"$(dirname "$0")/${chained}" "$@" || exit $?`);
   lines.push(
     'agent_gate_run() {',
-    '  if [ -x ./node_modules/.bin/agent-gate ]; then ./node_modules/.bin/agent-gate "$@"',
-    `  elif [ -f ${shellQuote(cliPath)} ]; then node ${shellQuote(cliPath)} "$@"`,
+    `  if [ -f ${shellQuote(cliPath)} ]; then node ${shellQuote(cliPath)} "$@"`,
     '  elif command -v agent-gate >/dev/null 2>&1; then agent-gate "$@"',
     '  elif command -v npx >/dev/null 2>&1; then npx --no-install agent-gate "$@"',
     `  else echo "agent-gate: the ${hook} hook cannot find agent-gate (npm i -D agent-gate, or run agent-gate uninstall)" >&2; return 2; fi`,

@@ -4,8 +4,11 @@ import { createGit, type Git } from '../git/exec.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 
 export const STAGED_DIFF = ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--ignore-submodules=none', '--no-ext-diff', '--no-textconv', '--no-color'];
-/** Read in one `cat-file --batch`: the workspace policy at HEAD, and git's own MERGE_HEAD. */
-export const STAGED_BATCH_INPUT = `HEAD:${DEFAULT_POLICY_PATH}\nMERGE_HEAD\n`;
+/**
+ * Read in one `cat-file --batch`: the workspace policy at HEAD, git's own MERGE_HEAD, and the
+ * folder holding the policy (whose entry says whether the policy is a file, a link or a gitlink).
+ */
+export const STAGED_BATCH_INPUT = `HEAD:${DEFAULT_POLICY_PATH}\nMERGE_HEAD\nHEAD:${DEFAULT_POLICY_PATH.slice(0, DEFAULT_POLICY_PATH.lastIndexOf('/'))}\n`;
 
 /** The author and committer git will record (GIT_AUTHOR_IDENT, GIT_COMMITTER_IDENT). */
 export const IDENT_VARS = ['var', '-l'];

@@ -54,6 +54,19 @@ function parseBatch(out: Buffer, count: number): BatchObject[] {
   return objects;
 }
 
+/** The mode of the entry `name` in a raw tree object (`hashBytes` long object ids), or null. */
+function treeEntryMode(tree: Buffer, name: string, hashBytes: number): string | null {
+  let pos = 0;
+  while (pos < tree.length) {
+    const space = tree.indexOf(0x20, pos);
+    const nul = tree.indexOf(0, space);
+    if (space < 0 || nul < 0) return null;
+    if (tree.toString('utf8', space + 1, nul) === name) return tree.toString('latin1', pos, space).padStart(6, '0');
+    pos = nul + 1 + hashBytes;
+  }
+  return null;
+}
+
 /** The policy blob at HEAD: a missing one (or an unborn HEAD) means none. */
 function policyBlob(o: BatchObject): Buffer | null {
   if (o.type === 'tree') throw new GateError(`${DEFAULT_POLICY_PATH} is a folder at HEAD; it must be a policy file`);
@@ -84,7 +97,14 @@ async function automaticMerge(git: Git, mergeHead: string): Promise<string | nul
 export async function readStaged(git: Git, reads: StagedReads = startStagedReads(git)): Promise<Staged> {
   const [diff, batch, ident] = await Promise.all([reads.diff, reads.batch, reads.ident]);
   const idents = parseVarList(ident);
-  const [policyObject, mergeObject] = parseBatch(batch, 2) as [BatchObject, BatchObject];
+  const [policyObject, mergeObject, folderObject] = parseBatch(batch, 3) as [BatchObject, BatchObject, BatchObject];
+  // As check does: a policy that is a symbolic link or a gitlink at HEAD is not a policy file.
+  const mode = folderObject.type === 'tree' && folderObject.bytes !== null && folderObject.id !== null
+    ? treeEntryMode(folderObject.bytes, DEFAULT_POLICY_PATH.slice(DEFAULT_POLICY_PATH.lastIndexOf('/') + 1), folderObject.id.length / 2)
+    : null;
+  if (mode === '120000' || mode === '160000') {
+    throw new GateError(`${DEFAULT_POLICY_PATH} is a ${mode === '120000' ? 'symbolic link' : 'submodule'} at HEAD; it must be a policy file`);
+  }
   const bytes = policyBlob(policyObject);
   let policy: PolicyFile | null = null;
   if (bytes !== null) {

@@ -60,7 +60,7 @@ export function bashOnlySyntax(script: string): string | null {
       // bash still evaluates `$[ ]` inside double quotes.
       else if (c === '$' && next === '[') return DOLLAR_BRACKET;
       else if (c === '$' && next === '{') {
-        const close = text.indexOf('}', i + 2);
+        const close = braceEnd(text, i + 2);
         // A substitution inside (`"${x:-$( … )}"`) is a new quoting context: searched raw.
         if (close >= 0 && /[`]|\$\(/.test(text.slice(i + 2, close))) return rawSearch(text.slice(i));
         if (close < 0 || /['"]/.test(text.slice(i + 2, close))) return QUOTE_IN_BRACE;
@@ -96,6 +96,17 @@ export function bashOnlySyntax(script: string): string | null {
     }
   }
   return null;
+}
+
+/** Where the `}` closing a `${` whose text starts at `from` is, counting nested `${`; -1 if none. */
+function braceEnd(text: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '$' && text[i + 1] === '{') { depth++; i++; }
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /**

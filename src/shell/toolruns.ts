@@ -269,12 +269,15 @@ export function sedRunsCommand(script: string): boolean {
           i++;
         }
         break;
-      case 'r': case 'R': case 'w': case 'W': case ':': case 'b': case 't': case 'T': case 'v':
-        // Their argument runs to the end of the line (labels: to a `;` in GNU sed 4.9, which only shortens it).
-        while (i < n && script[i] !== '\n') {
-          if ((c === 'b' || c === 't' || c === 'T' || c === ':' || c === 'v') && script[i] === ';') break;
-          i++;
-        }
+      case 'r': case 'R': case 'w': case 'W':
+        // A file name runs to the end of the line.
+        while (i < n && script[i] !== '\n') i++;
+        break;
+      case ':': case 'b': case 't': case 'T': case 'v':
+        // A label or version ends at a `;` or a blank in GNU sed 4.9 (`:a e CMD` runs CMD); ending
+        // it early only reads more as commands.
+        while (i < n && /[ \t]/.test(script[i] ?? '')) i++;
+        while (i < n && !/[;\s]/.test(script[i] ?? '')) i++;
         break;
       case 'q': case 'Q': case 'l': case 'L':
         while (i < n && /[0-9 ]/.test(script[i] ?? '')) i++;

@@ -79,7 +79,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const foreign = COPIERS.has(name) && (placed.dynamic || placed.sources.some((src) => /^[/~]|(?:^|\/)\.\.(?:\/|$)/.test(src) ||
       this.holdsWritten(src) || (name === 'ln' && placed.linkDirs.some((dir) => this.holdsWritten(`${dir}/${src}`)))));
     if (!COPIERS.has(name) || foreign) for (const f of placed.created) for (const p of this.folders.placesOf(f)) written.add(p);
-    if (placed.sources.some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
+    // What is copied, option values left out (`rsync --exclude .git`).
+    if ((placed.copied ?? placed.sources).some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
       return `${name} copies a .git folder under another name, where its config and hooks are not protected as .git's are`;
     }
     return null;
@@ -296,12 +297,26 @@ const COPIERS = new Set(['cp', 'mv', 'ln', 'install', 'rsync']);
 
 /** Short options of the file placers that take a value (`cp -S SUFFIX`, `install -m MODE`). */
 const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', sort: 'kotST', sed: 'efl' };
-/** Long options of the file placers that take the next word as value when written without `=`. */
-const PLACER_LONG_VALUES = new Set([
-  '--target-directory', '--suffix', '--exclude', '--include', '--filter', '--exclude-from', '--include-from', '--files-from',
-  '--rsh', '--rsync-path', '--temp-dir', '--backup-dir', '--chmod', '--chown', '--log-file', '--partial-dir', '--link-dest',
-  '--compare-dest', '--copy-dest', '--mode', '--owner', '--group', '--output', '--key', '--field-separator', '--expression', '--file',
-]);
+/**
+ * Each placer's long options that take the next word as value when written without `=` (GNU
+ * required arguments). A prefix names one only within its own program's list.
+ */
+const PLACER_LONG_VALUES: Readonly<Record<string, readonly string[]>> = {
+  cp: ['--target-directory', '--suffix', '--sparse', '--no-preserve'],
+  mv: ['--target-directory', '--suffix'],
+  ln: ['--target-directory', '--suffix'],
+  install: ['--target-directory', '--suffix', '--mode', '--owner', '--group', '--strip-program'],
+  sort: ['--output', '--key', '--field-separator', '--buffer-size', '--temporary-directory', '--parallel', '--batch-size', '--compress-program', '--files0-from', '--random-source', '--sort'],
+  uniq: ['--skip-fields', '--skip-chars', '--check-chars'],
+  sed: ['--expression', '--file', '--line-length'],
+  // For rsync only the `.git` check reads operands (any word may be a file it writes).
+  rsync: ['--exclude', '--include', '--filter', '--exclude-from', '--include-from', '--files-from', '--rsh', '--rsync-path', '--temp-dir',
+    '--backup-dir', '--chmod', '--chown', '--log-file', '--partial-dir', '--link-dest', '--compare-dest', '--copy-dest', '--timeout', '--suffix'],
+};
+/** Long flags that a placer's value options could be mistaken for by prefix. */
+const PLACER_LONG_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  sed: ['--in-place'],
+};
 
 /**
  * What cp, mv, ln, install and rsync create (the destination, and each source's name inside it:
@@ -309,7 +324,7 @@ const PLACER_LONG_VALUES = new Set([
  * name here), what tee writes, sort's `-o` file, uniq's output and the files `sed -i` edits; with
  * the sources copied, for the `.git` check. Option values are not operands (`--exclude .git`).
  */
-function placedFiles(name: string, args: readonly Arg[]): { created: string[]; sources: string[]; dynamic: boolean; linkDirs: string[] } {
+function placedFiles(name: string, args: readonly Arg[]): { created: string[]; sources: string[]; dynamic: boolean; linkDirs: string[]; copied?: string[] } {
   const dynamic = args.some((a, i) => i > 0 && a.dynamic !== null);
   const shortValues = PLACER_SHORT_VALUES[name] ?? '';
   const operands: string[] = [];
@@ -327,9 +342,10 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const written = eq < 0 ? v : v.slice(0, eq);
-      // GNU getopt takes any unique prefix (`--target=DIR`, `--targ DIR`).
-      const option = [...PLACER_LONG_VALUES].find((o) => written.length >= 3 && o.startsWith(written)) ?? written;
-      const value = eq < 0 ? (PLACER_LONG_VALUES.has(option) ? args[++i]?.value ?? '' : null) : v.slice(eq + 1);
+      // GNU getopt takes any unique prefix (`--target=DIR`, `--targ DIR`, `sed --i` for --in-place).
+      const valueOptions = PLACER_LONG_VALUES[name] ?? [];
+      const option = [...valueOptions, ...PLACER_LONG_FLAGS[name] ?? []].find((o) => written.length >= 3 && o.startsWith(written)) ?? written;
+      const value = eq < 0 ? (valueOptions.includes(option) ? args[++i]?.value ?? '' : null) : v.slice(eq + 1);
       if (option === '--target-directory' && value !== null) target = value;
       if (option === '--output' && value !== null) outputs.push(value);
       if (option === '--in-place') inPlace = true;
@@ -368,7 +384,7 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
   if (name === 'rsync') {
     // Every word that is not an option counts, option values too: reading one as a file only tightens.
     const words = args.slice(1).filter((a) => a.dynamic === null && a.value !== '' && !a.value.startsWith('-')).map((a) => a.value).slice(0, MAX_PLACED);
-    return { created: [...words, ...words.flatMap((d) => words.filter((o) => o !== d).map((o) => `${d}/${base(o)}`))], sources: words, dynamic, linkDirs: [] };
+    return { created: [...words, ...words.flatMap((d) => words.filter((o) => o !== d).map((o) => `${d}/${base(o)}`))], sources: words, dynamic, linkDirs: [], copied: operands };
   }
   if (target !== null) return { created: [target, ...operands.map((o) => `${target}/${base(o)}`)], sources: operands, dynamic, linkDirs: [target] };
   if (operands.length === 1 && name === 'ln') return { created: [base(operands[0] ?? '')], sources: operands, dynamic, linkDirs: [] };

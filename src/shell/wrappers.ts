@@ -32,7 +32,7 @@ function wrapperKey(name: string): string {
 const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'toybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
-  'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs',
+  'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs', 'enable',
   ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS,
 ]);
 /** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
@@ -129,6 +129,11 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
     case 'source':
     case '.':
       return sourced(args, stdin, name);
+    case 'enable':
+      // `enable -f FILE NAME` loads a shared object into bash, and its code runs.
+      return args.some((a, i) => i > 0 && (a.dynamic !== null || /^-[a-zA-Z]*f/.test(a.value)))
+        ? { ...NONE, forceAsk: 'enable -f loads a shared object into bash, which runs its code' }
+        : NONE;
     case 'mapfile':
     case 'readarray': {
       const callback = optionValue(scanOptions(args, 1, MAPFILE), '-C');
@@ -488,8 +493,9 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
  */
 function stdinScriptDoubt(name: string, stdin: Arg): string | null {
   const text = stdin.value.trim();
-  // One command can still reopen the shell's input: `echo CMD >/dev/fd/0`, `exec <FILE`.
-  if (!/[\n;&|]/.test(text) && !/\/dev\/(?:fd\/0|stdin)|\/proc\/|\bexec\b/.test(text)) return null;
+  // One command can still reopen the shell's input: `echo CMD >/dev/fd/0`, `exec <FILE`, or a
+  // write through a link to /dev/stdin made earlier; so only one without any redirection is plain.
+  if (!/[\n;&|<>]/.test(text) && !/\/dev\/|\/proc\/|\bexec\b/.test(text)) return null;
   return `${name} reads its script from standard input as it runs it, so a command in it can read or replace the lines after it`;
 }
 
