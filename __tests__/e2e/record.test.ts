@@ -466,6 +466,23 @@ describe('record --enforce: the call as the agent really runs it', () => {
     expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
   });
 
+  // Audit round 13: Claude Code expands `~/` and removes `..` as text before any link is followed.
+  test('a Claude ~/ path whose .. climbs out of a link is judged as Claude reads it too', () => {
+    const home = realpathSync(tempDir('ag-home-'));
+    const dir = join(home, 'proj');
+    mkdirSync(dir);
+    new TestRepo(dir).git(['init', '-q', '-b', 'main']);
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github', 'agent-gate.yml'), SECRETS);
+    mkdirSync(join(dir, 'secrets'));
+    mkdirSync(join(dir, 'src'));
+    mkdirSync(join(home, 'elsewhere', 'x'), { recursive: true });
+    symlinkSync(join(home, 'elsewhere', 'x'), join(dir, 'src', 'lnk'));
+    const r = record(dir, claude(dir, 'Write', { file_path: '~/proj/src/lnk/../../secrets/key', content: 'x' }, 's'), ['--enforce'], { HOME: home });
+    expect(r.code).toBe(2);
+    expect(entries(logFile(dir, 's')).map((e) => e.resource)).toContain('secrets/key');
+  });
+
   test('a link in the home folder is followed: ~/proj/src/keys/k where src/keys leads to secrets/', () => {
     const home = realpathSync(tempDir('ag-home-'));
     const dir = join(home, 'proj');

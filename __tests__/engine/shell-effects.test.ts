@@ -1119,7 +1119,7 @@ const OPEN_WRAPPERS = rows([
   ['bash /proc/1/fd/0', 'ask', undefined, "another process's standard input"],
   ["bash -x /dev//fd/3 3<<<'rm x'", 'ask', undefined, 'after an option, in another spelling'],
   ["bash /dev//stdin <<<'rm x'", 'deny', undefined, 'standard input in another spelling is the here-string'],
-  ["bash /proc/thread-self/fd/0 <<<'echo x'", 'allow', undefined, "this thread's standard input is the here-string"],
+  ["bash /proc/thread-self/fd/0 <<<'echo x'", 'ask', undefined, "this thread's standard input is the here-string, which a shell reads as it runs"],
   ['bash script.sh && source ./env.sh', 'allow', undefined, 'ordinary script files are judged by the text'],
   // Builtins that run strings.
   ["compgen -C 'rm x' a", 'deny', undefined, 'compgen -C runs its command, like mapfile -C'],
@@ -2044,7 +2044,7 @@ rules:
       // bash removes the heredoc's quoting backslashes before the shell reads it.
       ['bash <<EOF\necho \\`rm -rf x\\`\nEOF', 'deny', 'open'],
       ['. /dev/stdin <<EOF\necho \\$(rm -rf x)\nEOF', 'deny', 'open'],
-      ["bash <<'EOF'\necho \\`rm -rf x\\`\nEOF", 'allow', 'open'],
+      ["bash <<'EOF'\necho \\`rm -rf x\\`\nEOF", 'ask', 'open'],  // every stdin-fed shell script asks since round 13
       // A file put in place by cp, mv, ln or tee and then run was written by the command.
       ["echo 'rm -rf x' | tee out/f; . out/f", 'ask', 'open'],
       ["echo 'rm -rf x' > out/f; cp out/f out/g; . out/g", 'ask', 'open'],
@@ -2230,8 +2230,8 @@ rules:
     ["dash <<'EOF'\nread x\ncat <<'X'\nrm -rf x\nX\nEOF", 'ask', 'open'],
     ["bash -s <<< $'read x\\ncat <<X\\nrm -rf x\\nX'", 'ask', 'open'],
     ["echo 'rm -rf x' > out/s; bash <<'EOF'\nexec <out/s\nEOF", 'ask', 'open'],
-    ["bash <<'EOF'\nnpm test\nEOF", 'allow', 'open'],
-    ["bash <<< 'npm test'", 'allow', 'open'],
+    ["bash <<'EOF'\nnpm test\nEOF", 'ask', 'open'],  // every stdin-fed shell script asks since round 13
+    ["bash <<< 'npm test'", 'ask', 'open'],
     [". /dev/stdin <<'EOF'\nnpm test\nnpm run build\nEOF", 'allow', 'open'],
     // SHELL is what ssh's ProxyCommand, flock -c and npm exec -c run with.
     ["echo 'rm -rf x' > out/s; env SHELL=out/s ssh -o ProxyCommand=echo h", 'ask', 'open'],
@@ -2365,6 +2365,37 @@ describe('twelfth shell pass', () => {
     ['enable -n echo', 'allow'],
   ])('%s -> %s', (command, effect) => {
     expect(run(AUDIT_OPEN, command).effect).toBe(effect);
+  });
+});
+
+// Audit round 13. Each ask/deny row was allow.
+describe('thirteenth shell pass', () => {
+  /** Single-quoted for the shell. */
+  const shq = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+  const tools = policyOf({ workspace: `
+rules:
+  - {capability: shell, effect: allow, match: ["install *", "echo *", "split *", "sdiff *"]}
+  - {capability: shell, effect: deny, match: ["rm *", "bash *", "bash"]}
+  - {capability: fs_write, effect: allow, match: ["**"]}
+` });
+  test.each<[string, Effect, 'open' | 'tools']>([
+    ["sh -c '[[ x = $'\\''\\'\\'' ]]; rm -rf x; #'\\'' ]]'", 'ask', 'open'],
+    // sh runs: echo "\\<newline>"; echo $'\'; rm -rf x; #'  (bash: one string after $', dash: rm runs)
+    [`sh -c ${shq('echo "\\\\\n"; echo $\'\\\'; rm -rf x; #\'')}`, 'ask', 'open'],
+    ["sh -c 'echo ${x+$(( 1 '\\'' )) }; rm -rf x ; #'\\'' )) }'", 'ask', 'open'],
+    ["bash <<< 'cp out/p /de?/stdin'", 'ask', 'open'],
+    ["echo 'rm -rf x' > out/e; cp -r out/ src; . src/out/e", 'ask', 'open'],
+    ["echo 'rm -rf x' > out/e; mv out/ src/o; . src/o/e", 'ask', 'open'],
+    ["echo 'rm -rf x' > out/e; link out/e src/f; . src/f", 'ask', 'open'],
+    ["echo 'rm -rf x' > out/e; dd if=out/e of=src/f; . src/f", 'ask', 'open'],
+    ['install -s --strip-program=bash out/a src/b', 'deny', 'tools'],
+    ["split -l 1 --filter='rm -rf x' out/a", 'deny', 'tools'],
+    ['sdiff --diff-program=bash a b', 'deny', 'tools'],
+    ['install -s out/a src/b', 'allow', 'tools'],
+    ["sh -c 'echo $((1+2))'", 'allow', 'open'],
+    ["sh -c '[[ -n $x ]] && echo y'", 'allow', 'open'],
+  ])('%s -> %s', (command, effect, which) => {
+    expect(run(which === 'open' ? AUDIT_OPEN : tools, command).effect).toBe(effect);
   });
 });
 

@@ -82,7 +82,6 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   return { ...alias, reason: `alias of ${JSON.stringify(inside)} in the workspace: ${alias.reason}`, path };
 }
 
-const MAX_TAILS = 32;
 
 /**
  * A replayed log was written in the agent's clone, whose folder CI does not know: an absolute
@@ -93,7 +92,8 @@ const MAX_TAILS = 32;
 function foreignTails(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path: string, d: PathDecision): PathDecision {
   const segs = path.split('/').filter((s) => s !== '');
   let best = d;
-  for (let i = Math.max(1, segs.length - MAX_TAILS); i < segs.length && best.effect !== 'deny'; i++) {
+  // Every tail: a path is at most 4096 characters, and a denied folder may stand anywhere in it.
+  for (let i = 1; i < segs.length && best.effect !== 'deny'; i++) {
     const tail = segs.slice(i).join('/');
     const t = decideResolved(policy, cap, tail);
     if (t.effect === 'allow' || t.rule === null || !moreRestrictive(t.effect, best.effect)) continue;

@@ -37,8 +37,15 @@ const TERMINATOR = /^\s*(?:$|[;&|)\n])/;
 
 /** bash-only syntax in a script, with what a POSIX sh makes of it; null when there is none. */
 export function bashOnlySyntax(script: string): string | null {
-  // Both shells drop a backslash-newline before reading words: `[\<newline>[` is `[[`.
-  const text = script.replace(/\\\n/g, '');
+  // Both shells drop a backslash-newline before reading words (`[\<newline>[` is `[[`), but not
+  // one whose backslash is itself escaped (`"\\<newline>"`). The text is read both ways, with the
+  // continuations and without: each reading sees what the other may miss.
+  return scan(script) ?? scan(script.replace(/\\\n/g, ''));
+}
+
+const QUOTE_IN_ARITHMETIC = 'a quote inside $(( … )) (bash reads it as a quote, dash as a character, and they end the arithmetic in different places)';
+
+function scan(text: string): string | null {
   let quote: '' | "'" | '"' = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i] ?? '';
@@ -75,8 +82,12 @@ export function bashOnlySyntax(script: string): string | null {
     if (c === '$') {
       if (next === "'" || next === '"') return DOLLAR_QUOTE;
       if (next === '[') return DOLLAR_BRACKET;
-      // `$((` is arithmetic expansion in both shells.
-      if (next === '(' && text[i + 2] === '(') i += 2;
+      // `$((` is arithmetic expansion in both shells, but they split quotes inside it differently.
+      if (next === '(' && text[i + 2] === '(') {
+        const close = text.indexOf('))', i + 3);
+        if (close < 0 || /['"`\\]|\$\(/.test(text.slice(i + 3, close))) return QUOTE_IN_ARITHMETIC;
+        i = close + 1;
+      }
       continue;
     }
     if (c === '(' && next === '(') return DOUBLE_PAREN;
@@ -127,10 +138,19 @@ function doubleBracketEnd(text: string, from: number): number {
       continue;
     }
     if (c === '`' || (c === '$' && text[i + 1] === '(')) return -1;
+    if (c === '$' && text[i + 1] === '{') {
+      // `${…}` holding a quote or a substitution reads differently in dash.
+      const close = braceEnd(text, i + 2);
+      if (close < 0 || /['"`]|\$\(/.test(text.slice(i + 2, close))) return -1;
+      i = close;
+      continue;
+    }
     if (quote === '"') {
       if (c === '"') quote = '';
       continue;
     }
+    // `$'…'` and `$"…"` are where the two shells' quoting parts ways.
+    if (c === '$' && (text[i + 1] === "'" || text[i + 1] === '"')) return -1;
     if (c === "'" || c === '"') quote = c;
     else if (c === ']' && text[i + 1] === ']' && /\s/.test(text[i - 1] ?? '') && (i + 2 >= text.length || /[\s;&|)]/.test(text[i + 2] ?? ''))) return i;
     else if (/[<>&|;()\n]/.test(c)) return -1;

@@ -32,6 +32,12 @@ const TABLES: ReadonlyMap<string, ToolTable> = new Map<string, ToolTable>([
   ['sftp', { options: [{ short: 'S', runs: 'program' }, { short: 'D', runs: 'program' }], shortWithValue: 'BbcFiJlPRo' }],
   ['man', { options: [{ long: 'pager', short: 'P', runs: 'script' }, { long: 'html', short: 'H', runs: 'script' }], shortWithValue: 'CELMmpRrSes' }],
   ['go', { options: [{ long: 'exec', runs: 'script' }, { long: 'toolexec', runs: 'script' }], shortWithValue: '', singleDashLong: true }],
+  // install -s runs the --strip-program; split --filter runs its command with $SHELL -c; diff3 and
+  // sdiff run their --diff-program.
+  ['install', { options: [{ long: 'strip-program', min: 6, runs: 'program' }], shortWithValue: 'gmoSt' }],
+  ['split', { options: [{ long: 'filter', min: 3, runs: 'script' }], shortWithValue: 'abCdlnt' }],
+  ['diff3', { options: [{ long: 'diff-program', runs: 'program' }], shortWithValue: 'L' }],
+  ['sdiff', { options: [{ long: 'diff-program', runs: 'program' }], shortWithValue: 'ow' }],
 ]);
 
 /** ssh options (`-o Key=Value`) whose value ssh runs with the user's shell. */

@@ -51,9 +51,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   }
 
   /** Whether `path` was written by this command, or is a folder holding something it wrote. */
-  private holdsWritten(path: string): boolean {
+  private holdsWritten(written0: string): boolean {
     const written = this.written;
     if (written === null) return false;
+    // `cp -r out/ src`, `out//`: the folder itself.
+    const path = written0.replace(/\/+$/, '') || written0;
     if (this.isWritten(path)) return true;
     const places = this.folders.placesOf(path);
     for (const w of written) if (places.some((p) => w.startsWith(`${p}/`))) return true;
@@ -280,7 +282,7 @@ const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
 
 /** Commands that read a script from a file operand. */
 /** Programs that put a file in place from their operands (see notePlaced). */
-const FILE_PLACERS = new Set(['cp', 'mv', 'ln', 'install', 'tee', 'rsync', 'sort', 'uniq', 'sed']);
+const FILE_PLACERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'rsync', 'scp', 'sort', 'uniq', 'sed', 'dd']);
 /** Programs that may put files in place that no operand names. */
 const UNPACKERS = new Set([
   'git', 'patch', 'tar', 'unzip', 'cpio', 'bsdtar', 'gunzip', 'unxz', 'bunzip2', 'unzstd', 'unlz4', 'split', 'csplit', 'shuf',
@@ -293,7 +295,7 @@ const MAX_PLACED = 32;
 const PROC_CWD = /^\/proc\/(?:self|thread-self|\d+)\/cwd(?:\/+|$)/;
 
 /** Placers whose destination holds what a source held. */
-const COPIERS = new Set(['cp', 'mv', 'ln', 'install', 'rsync']);
+const COPIERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'rsync', 'scp', 'dd']);
 
 /** Short options of the file placers that take a value (`cp -S SUFFIX`, `install -m MODE`). */
 const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', sort: 'kotST', sed: 'efl' };
@@ -306,6 +308,7 @@ const PLACER_LONG_VALUES: Readonly<Record<string, readonly string[]>> = {
   mv: ['--target-directory', '--suffix'],
   ln: ['--target-directory', '--suffix'],
   install: ['--target-directory', '--suffix', '--mode', '--owner', '--group', '--strip-program'],
+  scp: [],
   sort: ['--output', '--key', '--field-separator', '--buffer-size', '--temporary-directory', '--parallel', '--batch-size', '--compress-program', '--files0-from', '--random-source', '--sort'],
   uniq: ['--skip-fields', '--skip-chars', '--check-chars'],
   sed: ['--expression', '--file', '--line-length'],
@@ -316,6 +319,7 @@ const PLACER_LONG_VALUES: Readonly<Record<string, readonly string[]>> = {
 /** Long flags that a placer's value options could be mistaken for by prefix. */
 const PLACER_LONG_FLAGS: Readonly<Record<string, readonly string[]>> = {
   sed: ['--in-place'],
+  install: ['--strip'],
 };
 
 /**
@@ -344,7 +348,9 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
       const written = eq < 0 ? v : v.slice(0, eq);
       // GNU getopt takes any unique prefix (`--target=DIR`, `--targ DIR`, `sed --i` for --in-place).
       const valueOptions = PLACER_LONG_VALUES[name] ?? [];
-      const option = [...valueOptions, ...PLACER_LONG_FLAGS[name] ?? []].find((o) => written.length >= 3 && o.startsWith(written)) ?? written;
+      const known = [...valueOptions, ...PLACER_LONG_FLAGS[name] ?? []];
+      // An exact name wins over a longer option it is a prefix of (`install --strip`).
+      const option = known.find((o) => o === written) ?? known.find((o) => written.length >= 3 && o.startsWith(written)) ?? written;
       const value = eq < 0 ? (valueOptions.includes(option) ? args[++i]?.value ?? '' : null) : v.slice(eq + 1);
       if (option === '--target-directory' && value !== null) target = value;
       if (option === '--output' && value !== null) outputs.push(value);
@@ -370,6 +376,12 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
   }
   const base = (p: string): string => p.replace(/\/+$/, '').split('/').pop() ?? p;
   switch (name) {
+    case 'dd': {
+      // `dd if=SRC of=DST`.
+      const of = operands.filter((o) => o.startsWith('of=')).map((o) => o.slice(3));
+      const from = operands.filter((o) => o.startsWith('if=')).map((o) => o.slice(3));
+      return { created: of, sources: from.length > 0 ? from : ['/dev/stdin'], dynamic, linkDirs: [] };
+    }
     case 'tee':
       return { created: operands, sources: [], dynamic, linkDirs: [] };
     case 'sort':

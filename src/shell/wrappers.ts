@@ -488,14 +488,12 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
 /**
  * A shell reads a script from standard input as it runs it, a line or a buffer at a time: a
  * command in it can read the next lines (`read x` swallows one, so a heredoc body after it runs),
- * write more to read (`echo CMD >/dev/fd/0`) or switch to another file (`exec <FILE`). Only a
- * script of one command is what it shows. (`source /dev/stdin` reads the whole text first.)
+ * write more to read (`echo CMD >/dev/fd/0`, `cp F /de?/stdin`, a link to /dev/stdin) or switch to
+ * another file (`exec <FILE`). No reading of the text rules that out, so such a script asks.
+ * (`source /dev/stdin` reads the whole text first and is judged as written.)
  */
 function stdinScriptDoubt(name: string, stdin: Arg): string | null {
-  const text = stdin.value.trim();
-  // One command can still reopen the shell's input: `echo CMD >/dev/fd/0`, `exec <FILE`, or a
-  // write through a link to /dev/stdin made earlier; so only one without any redirection is plain.
-  if (!/[\n;&|<>]/.test(text) && !/\/dev\/|\/proc\/|\bexec\b/.test(text)) return null;
+  if (stdin.value.trim() === '') return null;
   return `${name} reads its script from standard input as it runs it, so a command in it can read or replace the lines after it`;
 }
 

@@ -24,7 +24,11 @@ export const CLAUDE_TOOL_NAMES: readonly string[] = [
 function claudePath(capability: 'fs_read' | 'fs_write', raw: string, ctx: PathContext): ToolRequest[] {
   const asWritten = pathRequest(capability, raw, ctx);
   const trimmed = raw.trim();
-  const lexical = trimmed.startsWith('~') || ctx.cwd === null || !ctx.cwd.startsWith('/') ? trimmed : posix.resolve(ctx.cwd, trimmed);
+  // Claude Code expands `~` and `~/…` against the home folder and takes any other path from the
+  // cwd, `~NAME/…` too, removing `..` as text either way.
+  let lexical = trimmed;
+  if ((trimmed === '~' || trimmed.startsWith('~/')) && ctx.home !== null && ctx.home.startsWith('/')) lexical = posix.join(ctx.home, trimmed.slice(1));
+  else if (!(trimmed === '~' || trimmed.startsWith('~/')) && ctx.cwd !== null && ctx.cwd.startsWith('/')) lexical = posix.resolve(ctx.cwd, trimmed);
   if (lexical === '') return [asWritten];
   const asClaude = pathRequest(capability, lexical, ctx);
   return asClaude.resource === asWritten.resource ? [asWritten] : [asClaude, asWritten];
