@@ -2399,6 +2399,26 @@ rules:
   });
 });
 
+// Audit round 14: more text where bash's reading hides what dash runs. Each row was allow.
+describe('fourteenth shell pass', () => {
+  test.each<[string, Effect]>([
+    // A quote inside a comment opened nothing for the check, but swallowed the next line.
+    ['sh -c "echo x # it\'s\necho \\$\'\\\\\'; rm -rf x; #\'"', 'ask'],
+    // A quote inside $(( )) within double quotes, and after a substitution or a heredoc.
+    ['sh -c "echo a || echo \\"\\$(( \' ))\\" ; rm -rf x ; # \\"\' ))\\""', 'ask'],
+    ['sh -c "echo \\$(echo a); echo a || echo \\$(( \' )) ; rm -rf x ; #\' ))"', 'ask'],
+    ['sh -c "echo \\$(echo a); echo \\"\\${x-\\${y}\'}\\" ; rm -rf x ; : \\"\'}\\""', 'ask'],
+    // dash parses eval, trap and alias strings again.
+    ['sh -c "eval \\"echo \\\\\\$\'\\\\\\\\\'; rm -rf x; #\'\\""', 'ask'],
+    ["sh -c 'trap \"echo done\" EXIT; npm test'", 'ask'],
+    // Comments and quotes that read the same in both shells.
+    ["sh -c 'npm test # it'\\''s fine'", 'allow'],
+    ["sh -c 'echo \"$((1 + 2))\"'", 'allow'],
+  ])('%s -> %s', (command, effect) => {
+    expect(run(AUDIT_OPEN, command).effect).toBe(effect);
+  });
+});
+
 // Work bounds (audit round 6, DoS pass): each input here used to take minutes or run out of
 // memory, which in a preToolUse hook is a pass. They are judged quickly and still fail closed.
 describe('inputs that used to blow up the analyser', () => {

@@ -16,6 +16,8 @@ const AND_GREATER = '&> followed by more words (dash runs what stands before it 
 const DOLLAR_BRACKET = '$[ … ] (dash has no $[ arithmetic: a ; in it ends the command)';
 
 const QUOTE_IN_BRACE = `a quote inside "\${…}" (bash takes it as a character, dash as the start of a quoted string)`;
+const QUOTE_IN_ARITHMETIC = 'a quote inside $(( … )) (bash reads it as a quote, dash as a character, and they end the arithmetic in different places)';
+const REREAD = 'eval, trap or alias (dash parses their string a second time, with its own grammar, which is not checked here)';
 
 /** The fallback: bash-only syntax anywhere in `text`, quoted or not. */
 const RAW: ReadonlyArray<readonly [RegExp, string]> = [
@@ -24,7 +26,10 @@ const RAW: ReadonlyArray<readonly [RegExp, string]> = [
   [/\[\[/, DOUBLE_BRACKET],
   [/&>/, AND_GREATER],
   [/\$\[/, DOLLAR_BRACKET],
-  [/\$\{[^}]*['"]/, QUOTE_IN_BRACE],
+  // Past a `${`, a quote anywhere: the brace it belongs to is not measured here.
+  [/\$\{[\s\S]*['"]/, QUOTE_IN_BRACE],
+  [/\$\(\([\s\S]*['"`]/, QUOTE_IN_ARITHMETIC],
+  [/(?:^|[\s;&|(){}!`])(?:eval|trap|alias)(?=[\s;&|)]|$)/, REREAD],
 ];
 
 function rawSearch(text: string): string | null {
@@ -43,7 +48,6 @@ export function bashOnlySyntax(script: string): string | null {
   return scan(script) ?? scan(script.replace(/\\\n/g, ''));
 }
 
-const QUOTE_IN_ARITHMETIC = 'a quote inside $(( … )) (bash reads it as a quote, dash as a character, and they end the arithmetic in different places)';
 
 function scan(text: string): string | null {
   let quote: '' | "'" | '"' = '';
@@ -66,6 +70,11 @@ function scan(text: string): string | null {
       if (c === '"') quote = '';
       // bash still evaluates `$[ ]` inside double quotes.
       else if (c === '$' && next === '[') return DOLLAR_BRACKET;
+      else if (c === '$' && next === '(' && text[i + 2] === '(') {
+        const close = text.indexOf('))', i + 3);
+        if (close < 0 || /['"`\\]|\$\(/.test(text.slice(i + 3, close))) return QUOTE_IN_ARITHMETIC;
+        i = close + 1;
+      }
       else if (c === '$' && next === '{') {
         const close = braceEnd(text, i + 2);
         // A substitution inside (`"${x:-$( … )}"`) is a new quoting context: searched raw.
@@ -79,6 +88,16 @@ function scan(text: string): string | null {
       quote = c;
       continue;
     }
+    const wordStart = i === 0 || WORD_START.test(text[i - 1] ?? '');
+    // A comment: both shells skip it to the end of the line (a quote in `# it's` opens nothing).
+    if (c === '#' && wordStart) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl;
+      continue;
+    }
+    // dash parses the string eval, trap or alias takes a second time, with its own grammar.
+    if (wordStart && /^(?:eval|trap|alias)(?=[\s;&|)]|$)/.test(text.slice(i, i + 6))) return REREAD;
     if (c === '$') {
       if (next === "'" || next === '"') return DOLLAR_QUOTE;
       if (next === '[') return DOLLAR_BRACKET;
