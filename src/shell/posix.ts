@@ -48,7 +48,7 @@ export function bashOnlySyntax(script: string): string | null {
   return scan(script) ?? scan(script.replace(/\\\n/g, ''));
 }
 
-
+/** One reading of the text with the quoting both shells share; what it finds, or null. */
 function scan(text: string): string | null {
   let quote: '' | "'" | '"' = '';
   for (let i = 0; i < text.length; i++) {
