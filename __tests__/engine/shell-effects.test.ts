@@ -2419,6 +2419,26 @@ describe('fourteenth shell pass', () => {
   });
 });
 
+// Audit round 15 (the POSIX check). Each ask row was allow, and dash ran what it hides.
+describe('fifteenth shell pass', () => {
+  const shq = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+  test.each<[string, Effect]>([
+    // bash reads a ]] inside $[ … ] as arithmetic; dash ends the test there.
+    [`sh -c ${shq('[[ $[ [ [ ]] ; rm -rf x ; ] ]]')}`, 'ask'],
+    // `{`, `}` and `!` are plain characters before a #: no comment starts there.
+    [`sh -c ${shq("echo ${#x} $'\\' ; rm -rf x ; #'")}`, 'ask'],
+    [`sh -c ${shq("echo $!# $'\\' ; rm -rf x ; #'")}`, 'ask'],
+    // eval and trap however quoted.
+    [`sh -c ${shq('"eval" "echo \\$\'\\\\\'; rm -rf x; #\'"')}`, 'ask'],
+    [`sh -c ${shq("e\\val 'echo hi'")}`, 'ask'],
+    [`sh -c ${shq("tr''ap 'echo hi' EXIT")}`, 'ask'],
+    [`sh -c ${shq('echo ${#x} items')}`, 'allow'],
+    [`sh -c ${shq('npm test # evaluate later')}`, 'allow'],
+  ])('%s -> %s', (command, effect) => {
+    expect(run(AUDIT_OPEN, command).effect).toBe(effect);
+  });
+});
+
 // Work bounds (audit round 6, DoS pass): each input here used to take minutes or run out of
 // memory, which in a preToolUse hook is a pass. They are judged quickly and still fail closed.
 describe('inputs that used to blow up the analyser', () => {

@@ -29,7 +29,7 @@ const RAW: ReadonlyArray<readonly [RegExp, string]> = [
   // Past a `${`, a quote anywhere: the brace it belongs to is not measured here.
   [/\$\{[\s\S]*['"]/, QUOTE_IN_BRACE],
   [/\$\(\([\s\S]*['"`]/, QUOTE_IN_ARITHMETIC],
-  [/(?:^|[\s;&|(){}!`])(?:eval|trap|alias)(?=[\s;&|)]|$)/, REREAD],
+  [/(?:^|[\s;&|(){}!`])['"\\]*(?:e['"\\]*v['"\\]*a['"\\]*l|t['"\\]*r['"\\]*a['"\\]*p|a['"\\]*l['"\\]*i['"\\]*a['"\\]*s)['"]*(?=[\s;&|)]|$)/, REREAD],
 ];
 
 function rawSearch(text: string): string | null {
@@ -38,6 +38,10 @@ function rawSearch(text: string): string | null {
 }
 
 const WORD_START = /[\s;&|(){}!]/;
+/** What may stand before a word in both shells' eyes (`{`, `}` and `!` are plain characters there: `${#x}`). */
+const WORD_BOUNDARY = /[\s;&|()<>]/;
+/** The command words whose string dash parses a second time, however they are quoted (`e\val`, `"trap"`). */
+const REREADERS = /^(?:eval|trap|alias)$/;
 const TERMINATOR = /^\s*(?:$|[;&|)\n])/;
 
 /** bash-only syntax in a script, with what a POSIX sh makes of it; null when there is none. */
@@ -58,6 +62,9 @@ function scan(text: string): string | null {
       if (c === "'") quote = '';
       continue;
     }
+    // dash parses the string eval, trap or alias takes a second time, with its own grammar: the
+    // word is read with its quotes and backslashes taken away (`"eval"`, `\eval`, `tr\ap`).
+    if (quote === '' && (i === 0 || WORD_BOUNDARY.test(text[i - 1] ?? '')) && REREADERS.test(unquotedWord(text, i))) return REREAD;
     if (c === '\\') {
       i++;
       continue;
@@ -88,7 +95,7 @@ function scan(text: string): string | null {
       quote = c;
       continue;
     }
-    const wordStart = i === 0 || WORD_START.test(text[i - 1] ?? '');
+    const wordStart = i === 0 || WORD_BOUNDARY.test(text[i - 1] ?? '');
     // A comment: both shells skip it to the end of the line (a quote in `# it's` opens nothing).
     if (c === '#' && wordStart) {
       const nl = text.indexOf('\n', i);
@@ -96,8 +103,6 @@ function scan(text: string): string | null {
       i = nl;
       continue;
     }
-    // dash parses the string eval, trap or alias takes a second time, with its own grammar.
-    if (wordStart && /^(?:eval|trap|alias)(?=[\s;&|)]|$)/.test(text.slice(i, i + 6))) return REREAD;
     if (c === '$') {
       if (next === "'" || next === '"') return DOLLAR_QUOTE;
       if (next === '[') return DOLLAR_BRACKET;
@@ -126,6 +131,12 @@ function scan(text: string): string | null {
     }
   }
   return null;
+}
+
+/** The word starting at `i` with its quotes and backslashes taken away (`e\val`, `'ev'al` are `eval`). */
+function unquotedWord(text: string, i: number): string {
+  const word = /^(?:[^\s;&|()<>]|\\.)*/s.exec(text.slice(i, i + 64))?.[0] ?? '';
+  return word.replace(/\\(.)/gs, '$1').replace(/['"]/g, '');
 }
 
 /** Where the `}` closing a `${` whose text starts at `from` is, counting nested `${`; -1 if none. */
@@ -168,8 +179,9 @@ function doubleBracketEnd(text: string, from: number): number {
       if (c === '"') quote = '';
       continue;
     }
-    // `$'…'` and `$"…"` are where the two shells' quoting parts ways.
-    if (c === '$' && (text[i + 1] === "'" || text[i + 1] === '"')) return -1;
+    // `$'…'` and `$"…"` are where the two shells' quoting parts ways; bash reads a `]]` inside
+    // `$[ … ]` as arithmetic, dash as the end of the test.
+    if (c === '$' && (text[i + 1] === "'" || text[i + 1] === '"' || text[i + 1] === '[')) return -1;
     if (c === "'" || c === '"') quote = c;
     else if (c === ']' && text[i + 1] === ']' && /\s/.test(text[i - 1] ?? '') && (i + 2 >= text.length || /[\s;&|)]/.test(text[i + 2] ?? ''))) return i;
     else if (/[<>&|;()\n]/.test(c)) return -1;
