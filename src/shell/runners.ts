@@ -92,6 +92,9 @@ export const LOOSE_RUNNERS = new Set([
   'uv', 'uvx', 'poetry', 'pipenv', 'conda', 'pdm', 'hatch', 'bundle', 'rye', 'pixi',
   // Node tools usually reached through npx.
   'cross-env', 'dotenv', 'env-cmd', 'concurrently', 'nodemon',
+  // More programs that run their operands: `cmake -E env|time|chdir`, corepack in front of npm,
+  // file watchers, secret injectors (`doppler run --`, `op run --`), terminals (`xterm -e`).
+  'cmake', 'corepack', 'entr', 'pee', 'cpulimit', 'watchexec', 'unbuffer', 'aws-vault', 'doppler', 'op', 'dotenvx', 'sops', 'xterm',
 ]);
 /** gdb options whose value is gdb commands (`shell CMD`, `!CMD`, `pipe`) or a file of them. */
 const GDB_COMMANDS = /^--?(?:ex|iex|x|ix|eval-command|init-eval-command|command|init-command)(?:=|$)/;
@@ -160,7 +163,7 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
     // Past the command word, suffixes are its arguments, not commands (`uv run pytest -k "$x"`).
     if (commandAt === null || i <= commandAt) views.push(args.slice(i));
     // `-c` of the COMMAND_OPTION runners is their command, not a folder.
-    if ((FOLDER_OPTION.test(a.value) || (name === 'tmux' && /^-c/.test(a.value))) && !(COMMAND_OPTION.has(name) && /^-c/.test(a.value))) {
+    if ((FOLDER_OPTION.test(a.value) || (name === 'tmux' && /^-c/.test(a.value)) || (name === 'cmake' && a.value === 'chdir')) && !(COMMAND_OPTION.has(name) && /^-c/.test(a.value))) {
       folderDoubt ??= `${name} ${a.value.split('=')[0]} runs the command in another folder, so where its redirections write is not known`;
     }
     // tmux's first word is its own sub-command (`new`, `run-shell`).

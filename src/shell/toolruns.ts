@@ -38,6 +38,8 @@ const TABLES: ReadonlyMap<string, ToolTable> = new Map<string, ToolTable>([
   ['split', { options: [{ long: 'filter', min: 3, runs: 'script' }], shortWithValue: 'abCdlnt' }],
   ['diff3', { options: [{ long: 'diff-program', runs: 'program' }], shortWithValue: 'L' }],
   ['sdiff', { options: [{ long: 'diff-program', runs: 'program' }], shortWithValue: 'ow' }],
+  // zip --unzip-command (`-TT CMD`) tests the archive with CMD through a shell.
+  ['zip', { options: [{ long: 'unzip-command', min: 3, runs: 'script' }], shortWithValue: 'bnOPtx' }],
 ]);
 
 /** ssh options (`-o Key=Value`) whose value ssh runs with the user's shell. */
@@ -47,11 +49,31 @@ const SSH_NAMES = new Set(['ssh', 'scp', 'sftp']);
 /** cargo settings (`--config KEY=VALUE`) that name a program cargo runs, or its environment. */
 const CARGO_RUNNING_KEY = /(?:^|\.)(?:runner|rustc|rustdoc|rustc-wrapper|rustc-workspace-wrapper|linker|credential-provider|global-credential-providers)$|^env\./;
 
-export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([...TABLES.keys(), 'ssh', 'sed', 'cargo']);
+export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([...TABLES.keys(), 'ssh', 'sed', 'cargo', 'sqlite3', 'psql', 'apt-get', 'apt', 'dpkg']);
+
+/** Arguments that make a client or package tool run a shell command (`.shell`, `\!`, `Pre-Invoke`). */
+const RUNS_SHELL: Readonly<Record<string, RegExp>> = {
+  sqlite3: /^\s*\.(?:sh|she|shel|shell|sy|sys|syst|syste|system|once|output|import)\b/m,
+  psql: /\\!/,
+  'apt-get': /(?:Pre|Post)-Invoke|Pager|Dpkg::Pre-Install-Pkgs/i,
+  apt: /(?:Pre|Post)-Invoke|Pager|Dpkg::Pre-Install-Pkgs/i,
+  dpkg: /--(?:pre|post)-invoke/,
+};
 
 export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   if (name === 'sed') return sedRuns(args);
   if (name === 'cargo') return cargoRuns(args);
+  const shellPattern = RUNS_SHELL[name];
+  if (shellPattern !== undefined) {
+    const hit = args.find((a, i) => i > 0 && (a.dynamic !== null || shellPattern.test(a.value)));
+    return hit === undefined ? NONE : { ...NONE, forceAsk: `${name} ${hit.value.slice(0, 40)}: runs a shell command from its arguments, which is not judged here` };
+  }
+  if (name === 'zip') {
+    // `-TT CMD`, the short form of --unzip-command.
+    const at = args.findIndex((a) => a.value === '-TT');
+    const command = at > 0 ? args[at + 1] : undefined;
+    if (command !== undefined) return { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'zip -TT' }], forceAsk: posixShellDoubt(command.value, 'zip -TT') };
+  }
   const runs: Unwrapped = { wrapper: false, commands: [], views: [], scripts: [], forceAsk: null };
   if (SSH_NAMES.has(name)) sshOptions(args, name, runs);
   const table = TABLES.get(name);
