@@ -2445,6 +2445,8 @@ describe('fifteenth shell pass', () => {
     ['cmake --build build', 'allow'],
     ['zip -r out/a.zip src', 'allow'],
     ["sqlite3 db 'select 1'", 'allow'],
+    ['apt-get install -y "$PKG"', 'allow'],
+    ['psql -c "$QUERY"', 'ask'],
     [`sh -c ${shq('echo ${#x} items')}`, 'allow'],
     [`sh -c ${shq('npm test # evaluate later')}`, 'allow'],
   ])('%s -> %s', (command, effect) => {

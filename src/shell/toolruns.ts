@@ -1,8 +1,9 @@
 // Everyday tools that run a command an option names: `tar --to-command=CMD`, `tar -I CMD`,
 // `sort --compress-program=PROG`, `rsync -e CMD`, `ssh -o ProxyCommand=CMD`, `man -P CMD`,
-// `go test -exec CMD`, cargo's `--config …runner=…`, and sed's `e` command. A policy that trusts
-// `tar *` or `sed *` does not trust what these run, so it is judged (a script or a program) or,
-// where it cannot be read, asks.
+// `go test -exec CMD`, `zip -TT CMD`, `install --strip-program`, cargo's `--config …runner=…`,
+// sed's `e` command, sqlite3's `.shell`, psql's `\!`. A policy that trusts `tar *` or `sed *` does
+// not trust what these run, so it is judged (a script or a program) or, where it cannot be read,
+// asks.
 import { forEachValueOption, type ValueOption, type ValueOptionTable } from './options.ts';
 import { posixShellDoubt } from './posix.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
@@ -55,18 +56,22 @@ export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([...TABLES.keys(), '
 const RUNS_SHELL: Readonly<Record<string, RegExp>> = {
   sqlite3: /^\s*\.(?:sh|she|shel|shell|sy|sys|syst|syste|system|once|output|import)\b/m,
   psql: /\\!/,
-  'apt-get': /(?:Pre|Post)-Invoke|Pager|Dpkg::Pre-Install-Pkgs/i,
-  apt: /(?:Pre|Post)-Invoke|Pager|Dpkg::Pre-Install-Pkgs/i,
+  'apt-get': /(?:Pre|Post)-Invoke|Dpkg::Pre-Install-Pkgs/i,
+  apt: /(?:Pre|Post)-Invoke|Dpkg::Pre-Install-Pkgs/i,
   dpkg: /--(?:pre|post)-invoke/,
 };
+/** Of those, the ones whose arguments are commands themselves, so one only known at run time may be one. */
+const COMMAND_ARGS = new Set(['sqlite3', 'psql']);
 
 export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   if (name === 'sed') return sedRuns(args);
   if (name === 'cargo') return cargoRuns(args);
   const shellPattern = RUNS_SHELL[name];
   if (shellPattern !== undefined) {
-    const hit = args.find((a, i) => i > 0 && (a.dynamic !== null || shellPattern.test(a.value)));
-    return hit === undefined ? NONE : { ...NONE, forceAsk: `${name} ${hit.value.slice(0, 40)}: runs a shell command from its arguments, which is not judged here` };
+    const hit = args.find((a, i) => i > 0 && shellPattern.test(a.value));
+    if (hit !== undefined) return { ...NONE, forceAsk: `${name} ${hit.value.slice(0, 40)}: runs a shell command from its arguments, which is not judged here` };
+    const dynamic = COMMAND_ARGS.has(name) ? args.find((a, i) => i > 0 && a.dynamic !== null) : undefined;
+    return dynamic === undefined ? NONE : { ...NONE, forceAsk: `${name} is given a command only known at run time (${dynamic.dynamic ?? ''}), which may run a shell command` };
   }
   if (name === 'zip') {
     // `-TT CMD`, the short form of --unzip-command.
