@@ -9,13 +9,13 @@ import { GateError } from '../errors.ts';
 import { JUDGE_WORKER_ARGV } from './codecache.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explainEntry } from '../engine/explain.ts';
-import { homeDir, loadDiskPolicies } from '../policy/source.ts';
+import { homeDir, type DiskPolicies } from '../policy/source.ts';
 import type { Explanation, RequestCapability } from '../policy/types.ts';
-
 
 export interface JudgeTask {
   root: string;
-  policyFile: string | null;
+  /** The policies, as the main thread read them (plain data): the worker reads no file itself. */
+  policies: DiskPolicies;
   requests: Array<{ capability: RequestCapability; resource: string; cwd: string }>;
 }
 
@@ -33,7 +33,7 @@ const EXIT_GRACE_MS = 2_000;
 
 export type JudgeOutcome =
   | { kind: 'judged'; results: Explanation[] }
-  /** The policy could not be read or compiled: the same one-line error as without a worker. */
+  /** The policy could not be compiled: the same one-line error as without a worker. */
   | { kind: 'error'; message: string }
   /** The judge did not finish: out of memory, out of time, or crashed. */
   | { kind: 'unfinished'; reason: string };
@@ -46,8 +46,7 @@ function isTaskMessage(data: unknown): data is TaskMessage {
 
 /** The judging itself, the same as `explain` does for each request. */
 export function judgeRequests(task: JudgeTask): Explanation[] {
-  const disk = loadDiskPolicies(task.root, { ...(task.policyFile !== null ? { policy: task.policyFile } : {}), user: true });
-  const compiled = compilePolicy(disk.files, { home: homeDir(), root: task.root, policyPaths: disk.policyPaths });
+  const compiled = compilePolicy(task.policies.files, { home: homeDir(), root: task.root, policyPaths: task.policies.policyPaths });
   return task.requests.map((r) => explainEntry(compiled, r));
 }
 

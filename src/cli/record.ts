@@ -175,10 +175,12 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   // Read once for --enforce; without it the log's place alone needs the workspace policy.
   let workspace: PolicyFile | null | undefined;
   if (enforce) {
-    // Read here first, so that a broken policy is reported as one, before any worker starts.
-    workspace = loadDiskPolicies(root, { ...(policyFile !== null ? { policy: policyFile } : {}), user: true }).files.find((f) => f.scope === 'workspace') ?? null;
+    // Read once, here: a broken policy is reported as one before any worker starts, and the
+    // worker judges by exactly the files read.
+    const policies = loadDiskPolicies(root, { ...(policyFile !== null ? { policy: policyFile } : {}), user: true });
+    workspace = policies.files.find((f) => f.scope === 'workspace') ?? null;
     const outcome = await judgeInWorker({
-      root, policyFile,
+      root, policies,
       requests: drafts.map((d) => ({ capability: d.capability, resource: d.resource, cwd: d.cwd })),
     }, judgeLimits(io.env));
     if (outcome.kind === 'error') throw new GateError(outcome.message);
