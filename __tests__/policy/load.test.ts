@@ -94,6 +94,15 @@ tests:
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["src/{a,b"]\n', 'workspace', '4:13: bad glob "src/{a,b": unbalanced "{"'],
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["src/[ab"]\n', 'workspace', 'bad glob "src/[ab": unbalanced "["'],
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["src/a}"]\n', 'workspace', 'unbalanced "}"'],
+    // minimatch reads these as globs that match nothing, so the deny rule would be dropped silently.
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/[[:digit:]*"]\n', 'workspace', '4:13: bad glob "secrets/[[:digit:]*": unbalanced "["'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/[x[:alpha:]"]\n', 'workspace', 'unbalanced "["'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/[z-a]"]\n', 'workspace', 'range "z-a" is out of order'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/[0-9z-a]"]\n', 'workspace', 'range "z-a" is out of order'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/[a-[:alpha:]]"]\n', 'workspace', 'a range cannot end in the POSIX class [:alpha:]'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    exclude: ["secrets/[!]"]\n', 'workspace', 'unbalanced "["'],
+    // A fullwidth bracket is literal as written but a bracket in the NFKC form deny rules match with.
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/\uff3bz-a\uff3d"]\n', 'workspace', 'once NFKC-normalised as paths are, range "z-a" is out of order'],
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["{a,b,c,d,e,f,g,h,i,j}{a,b,c,d,e,f,g,h,i,j}{a,b,c,d,e,f,g,h,i,j}{a,b}"]\n', 'workspace', 'brace expansion gives 2000 alternatives'],
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["{1..2000}"]\n', 'workspace', 'brace expansion gives 2000 alternatives'],
     ['rules:\n  - capability: shell\n    effect: allow\n', 'admin', '3:13: effect "allow" is not allowed in the admin scope'],

@@ -40,20 +40,71 @@ interface CompiledAlternative {
   ext: string | null;
 }
 
-/** Checks that braces and brackets balance; returns a message or null. */
+/** minimatch's POSIX classes, which may stand inside a bracket expression (`[[:digit:]_]`). */
+const POSIX_CLASSES = ['[:alnum:]', '[:alpha:]', '[:ascii:]', '[:blank:]', '[:cntrl:]', '[:digit:]', '[:graph:]', '[:lower:]',
+  '[:print:]', '[:punct:]', '[:space:]', '[:upper:]', '[:word:]', '[:xdigit:]'];
+
+/**
+ * The index after the `]` that closes the bracket expression opening at `start`, or why it is
+ * refused. It reads the expression as minimatch does (a `]` first is literal, `[:digit:]` is one
+ * member, `\` escapes), because minimatch compiles an unclosed one around a POSIX class, a range
+ * ending in a class, or one with no member left into a glob that matches nothing: a deny rule
+ * would be dropped without a word. An out-of-order range (`z-a`), which minimatch drops silently,
+ * is refused too.
+ */
+function scanClass(pattern: string, start: number): number | string {
+  let i = start + 1;
+  if (pattern[i] === '!' || pattern[i] === '^') i++;
+  let sawStart = false;
+  let escaping = false;
+  let members = 0;
+  let rangeStart = '';
+  while (i < pattern.length) {
+    const c = String.fromCodePoint(pattern.codePointAt(i) ?? 0);
+    if (c === ']' && sawStart && !escaping) {
+      return members > 0 ? i + 1 : `bracket expression "${pattern.slice(start, i + 1)}" matches no character`;
+    }
+    sawStart = true;
+    if (c === '\\' && !escaping) { escaping = true; i++; continue; }
+    if (c === '[' && !escaping) {
+      const cls = POSIX_CLASSES.find((k) => pattern.startsWith(k, i));
+      if (cls !== undefined) {
+        if (rangeStart !== '') return `a range cannot end in the POSIX class ${cls}`;
+        i += cls.length;
+        members++;
+        continue;
+      }
+    }
+    escaping = false;
+    if (rangeStart !== '') {
+      if ((c.codePointAt(0) ?? 0) < (rangeStart.codePointAt(0) ?? 0)) return `range "${rangeStart}-${c}" is out of order`;
+      members++;
+      rangeStart = '';
+      i += c.length;
+      continue;
+    }
+    if (pattern.startsWith('-]', i + c.length)) { members++; i += c.length + 1; continue; }
+    if (pattern.startsWith('-', i + c.length)) { rangeStart = c; i += c.length + 1; continue; }
+    members++;
+    i += c.length;
+  }
+  return 'unbalanced "["';
+}
+
+/** Checks that braces and brackets balance and every bracket expression can match; a message or null. */
 export function unbalancedReason(pattern: string): string | null {
   let braces = 0;
-  let inBracket = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') { i++; continue; }
-    if (inBracket) { if (c === ']' && pattern[i - 1] !== '[' && pattern[i - 1] !== '!' && pattern[i - 1] !== '^') inBracket = false; continue; }
-    if (c === '[') inBracket = true;
-    else if (c === ']') return 'unbalanced "]"';
+    if (c === '[') {
+      const end = scanClass(pattern, i);
+      if (typeof end === 'string') return end;
+      i = end - 1;
+    } else if (c === ']') return 'unbalanced "]"';
     else if (c === '{') braces++;
     else if (c === '}') { braces--; if (braces < 0) return 'unbalanced "}"'; }
   }
-  if (inBracket) return 'unbalanced "["';
   if (braces !== 0) return 'unbalanced "{"';
   return null;
 }

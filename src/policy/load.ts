@@ -5,6 +5,7 @@ import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, typ
 import { PolicyError } from '../errors.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
 import { countBraceAlternatives, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
+import { canonicalLetters } from '../match/path.ts';
 import {
   RULE_CAPABILITIES, SCOPE_EFFECTS,
   type AgentsConfig, type Effect, type LogsConfig, type ModelPolicy, type PolicyFile, type PolicyTest,
@@ -143,6 +144,11 @@ function checkFsPattern(r: Reader, node: Node, pattern: string): void {
   }
   const unbalanced = unbalancedReason(pattern);
   if (unbalanced) r.fail(node, `bad glob "${pattern}": ${unbalanced}`);
+  // Deny and ask rules match canonical paths through the pattern's NFKC form, where a fullwidth
+  // `［` is a `[`: that form must be sound too.
+  const normalised = canonicalLetters(pattern);
+  const unbalancedNormalised = normalised === pattern ? null : unbalancedReason(normalised);
+  if (unbalancedNormalised) r.fail(node, `bad glob "${pattern}": once NFKC-normalised as paths are, ${unbalancedNormalised}`);
   const n = countBraceAlternatives(pattern);
   if (n > MAX_BRACE_ALTERNATIVES) {
     r.fail(node, `bad glob "${pattern}": brace expansion gives ${n > 1e9 ? 'over 10^9' : n} alternatives (at most ${MAX_BRACE_ALTERNATIVES})`);
