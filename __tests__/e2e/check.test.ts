@@ -132,6 +132,14 @@ describe('check: findings from diffs', () => {
     expect(denied).toEqual(['locked/a.txt', 'locked/b.sh', 'locked/c.txt', 'locked/d.txt']);
   });
 
+  test('a .gitattributes behind a backslash is still git metadata (ask)', () => {
+    const { repo } = setup('rules:\n  - {capability: fs_write, effect: allow}\n');
+    repo.write('x\\.gitattributes', '* -text\n');
+    repo.commit('attrs', { author: KIRO });
+    const { report } = check(repo);
+    expect(report.findings).toEqual([expect.objectContaining({ effect: 'ask', resource: 'x\\.gitattributes', reason: expect.stringContaining('changes how git reads') })]);
+  });
+
   test('a violation stays a violation when a later commit reverts it', () => {
     const { repo } = setup();
     repo.write('.env', 'TOKEN=1\n');
@@ -152,6 +160,8 @@ describe('check: symlinks and submodules', () => {
     ['nested/.kiro/settings', '../../x', 'deny', '"**/.kiro/settings/**"'],
     ['.gitattributes', 'src/attrs', 'deny', 'as a symlink'],
     ['.gitignore', 'src/ignore', 'deny', 'as a symlink'],
+    // The canonical form splits on `\\` too.
+    ['w\\.gitignore', 'src/ignore', 'deny', 'as a symlink'],
     // A link pointing at a protected folder, or at one above it, is a way to write into it.
     ['src/l1', '../.kiro/settings', 'deny', 'symlink "src/l1" points at ".kiro/settings"'],
     ['src/l2', '../.kiro', 'deny', 'which reaches protected path ".kiro/settings"'],

@@ -156,6 +156,15 @@ describe('malformed committed paths are denied', () => {
     expect(d.rule?.pattern).toBe('malformed path');
   });
 
+  // A first segment that is empty in canonical form made the path look absolute there, out of
+  // reach of every rule anchored at the root (the policy file included).
+  test.each(['.\\secret\\k', '..\\.github\\agent-gate.yml', '\\secret\\k', ' /secret/k', '. /.github/agent-gate.yml', ':x/.github/agent-gate.yml', '\u200b/secret/k', '\u00ad/x', '.../secret/k'])('write %j', (path) => {
+    const d = decidePath(policy, 'fs_write', path);
+    expect(d.effect).toBe('deny');
+    expect(d.rule?.pattern).toBe('malformed path');
+    expect(d.reason).toContain('first segment that is empty in its canonical form');
+  });
+
   test('paths written in commands are resolved first', () => {
     expect(decidePath(policy, 'fs_write', 'a/../b', { resolve: true }).path).toBe('b');
     expect(decidePath(policy, 'fs_write', './a//b', { resolve: true }).effect).toBe('allow');
@@ -422,5 +431,16 @@ describe('the workspace root itself', () => {
 describe('the built-in pattern a decision names', () => {
   test.each([['.git', '**/.git'], ['sub/.git', '**/.git'], ['.git/config', '**/.git/**']])('%s is named by %s', (path, pattern) => {
     expect(decidePath(policyOf({}), 'fs_write', path)).toMatchObject({ effect: 'ask', rule: { scope: 'kiro', pattern } });
+  });
+});
+
+describe('the workspace policy file is a file name, not a glob', () => {
+  test.each(['conf/[p]ol.yml', 'conf/{a,b}.yml', 'conf/*.yml', '~/p.yml', 'conf/p?.yml'])('%s is denied, and only it', (file) => {
+    const policy = policyOf({ workspace: ALLOW_ALL_WRITES }, [file]);
+    const d = decidePath(policy, 'fs_write', file);
+    expect(d.effect).toBe('deny');
+    expect(d.rule?.scope).toBe('kiro');
+    expect(effectOf(policy, 'fs_write', 'conf/pol.yml')).toBe('allow');
+    expect(effectOf(policy, 'fs_write', 'conf/a.yml')).toBe('allow');
   });
 });

@@ -130,7 +130,8 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
     const d = decidePath(ctx.policy, 'fs_write', path);
     if (d.effect !== 'allow' && !(d.rule === null && records.has(path))) verdicts.push({ effect: d.effect, rule: d.rule, reason: d.reason });
     const base = path.slice(path.lastIndexOf('/') + 1);
-    const canonicalBase = canonicalPath(base);
+    // The canonical form splits on `\` too: `x\.gitattributes` is `x/.gitattributes` there.
+    const canonicalBase = canonicalPath(base).split('/').pop() ?? '';
     const isLink = c.newMode === SYMLINK;
     if (isLink && METADATA_LINK.has(canonicalBase)) {
       verdicts.push({ effect: 'deny', rule: KIRO_GIT_METADATA_LINK, reason: `${base} as a symlink makes git read its rules from elsewhere (${describeRule(KIRO_GIT_METADATA_LINK)})` });

@@ -107,7 +107,7 @@ function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', pat
   if (malformed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${malformed}: ${JSON.stringify(path)}`, path };
   const rules = policy.capabilities.get(cap);
   const canonical = canonicalPath(path);
-  const collapsed = root ? null : malformedCanonicalReason(canonical);
+  const collapsed = root ? null : malformedCanonicalReason(canonical, path);
   if (collapsed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${collapsed}: ${JSON.stringify(path)}`, path };
   const key = pathKey(path, canonical);
   const hits = rules ? rules.fs.best(key) : [null, null, null];

@@ -3,7 +3,9 @@
 import { Minimatch, braceExpand } from 'minimatch';
 import { canonicalLetters, canonicalPath, canonicalSegment } from './path.ts';
 
-const MM_OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
+// Braces are expanded once, by compileFsPattern: what braceExpand leaves (an escaped `\{a,b\}`,
+// unescaped) is literal, and minimatch must not expand it a second time.
+const MM_OPTIONS = { dot: true, nocomment: true, nonegate: true, nobrace: true } as const;
 const MAGIC = /[*?[\]{}()!+@\\]/;
 export const MAX_BRACE_ALTERNATIVES = 1000;
 
@@ -161,6 +163,12 @@ function literalSegment(seg: string): boolean {
 /** A folder name as a glob that matches only itself (a home of `/tmp/h[1]` is not a character class). */
 function escapeGlob(text: string): string {
   return text.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+}
+
+/** A glob matching exactly the file `path` names: wildcards escaped, a leading `~` too (not the home folder). */
+export function literalGlob(path: string): string {
+  const escaped = escapeGlob(path);
+  return escaped.startsWith('~') ? `\\${escaped}` : escaped;
 }
 
 function compileAlternative(pattern: string, home: string): CompiledAlternative {

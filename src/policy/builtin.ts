@@ -1,5 +1,6 @@
 // The two built-in scopes of SPEC 3, as data. `kiro` cannot be switched off; `default` is Kiro's
 // default agent policy.
+import { literalGlob } from '../match/fs.ts';
 import { BUILTIN_FILE, type PolicyFile } from './types.ts';
 
 export const DEFAULT_POLICY_PATH = '.github/agent-gate.yml';
@@ -14,7 +15,7 @@ export const IDE_PROTECTED_BASENAMES: readonly string[] = ['.git', 'mcp.json', '
 
 /**
  * The kiro scope's glob rules. The workspace policy file is appended at compile time, because its
- * path depends on where the policy came from.
+ * path depends on where the policy came from; it is a file name, not a glob (`conf/[p]ol.yml`).
  */
 export function kiroScope(policyPaths: readonly string[]): PolicyFile {
   return {
@@ -22,7 +23,7 @@ export function kiroScope(policyPaths: readonly string[]): PolicyFile {
     scope: 'kiro',
     rules: [
       { capability: 'fs_write', effect: 'deny', match: ['~/.kiro/settings/**', '**/.kiro/settings/**', '~/.kiro/workspace-roots/**'], line: 0 },
-      { capability: 'fs_write', effect: 'deny', match: [...new Set([DEFAULT_POLICY_PATH, ...policyPaths])], line: 0 },
+      { capability: 'fs_write', effect: 'deny', match: [...new Set([DEFAULT_POLICY_PATH, ...policyPaths])].map(literalGlob), line: 0 },
       { capability: 'fs_write', effect: 'ask', match: ['**/.git', '**/.git/**', '**/.kiro/agents/**', '**/.kiro/hooks/**', '**/.kiroignore'], line: 0 },
     ],
     trustedCommands: [],
