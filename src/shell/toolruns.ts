@@ -6,6 +6,7 @@
 // asks.
 import { forEachValueOption, type ValueOption, type ValueOptionTable } from './options.ts';
 import { posixShellDoubt } from './posix.ts';
+import { AWKS, awkRuns, MAKES, makeRuns } from './programs.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
 
@@ -50,7 +51,7 @@ const SSH_NAMES = new Set(['ssh', 'scp', 'sftp']);
 /** cargo settings (`--config KEY=VALUE`) that name a program cargo runs, or its environment. */
 const CARGO_RUNNING_KEY = /(?:^|\.)(?:runner|rustc|rustdoc|rustc-wrapper|rustc-workspace-wrapper|linker|credential-provider|global-credential-providers)$|^env\./;
 
-export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([...TABLES.keys(), 'ssh', 'sed', 'cargo', 'sqlite3', 'psql', 'apt-get', 'apt', 'dpkg']);
+export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([...TABLES.keys(), 'ssh', 'sed', 'cargo', 'sqlite3', 'psql', 'apt-get', 'apt', 'dpkg', ...AWKS, ...MAKES]);
 
 /** Arguments that make a client or package tool run a shell command (`.shell`, `\!`, `Pre-Invoke`). */
 const RUNS_SHELL: Readonly<Record<string, RegExp>> = {
@@ -65,6 +66,8 @@ const COMMAND_ARGS = new Set(['sqlite3', 'psql']);
 
 export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   if (name === 'sed') return sedRuns(args);
+  if (AWKS.has(name)) return awkRuns(args, name);
+  if (MAKES.has(name)) return makeRuns(args, name);
   if (name === 'cargo') return cargoRuns(args);
   const shellPattern = RUNS_SHELL[name];
   if (shellPattern !== undefined) {

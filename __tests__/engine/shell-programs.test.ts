@@ -1,0 +1,74 @@
+// awk and make run shell commands from programs in their own languages (src/shell/programs.ts).
+// Under a policy that trusts both, every `ask` and `deny` row below was `allow` before the fix.
+import { describe, expect, test } from '@jest/globals';
+import type { Effect } from '../../src/policy/types.ts';
+import { judge, policyOf } from '../helpers/policy.ts';
+
+const TRUSTS_AWK_AND_MAKE = policyOf({
+  workspace: `
+rules:
+  - {capability: shell, effect: allow, match: ["awk *", "gawk *", "mawk *", "make *", "touch *", "ls"]}
+  - {capability: shell, effect: deny, match: ["rm *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**"]}
+`,
+}, ['.github/agent-gate.yml']);
+
+describe('awk programs', () => {
+  test.each<[string, Effect, string]>([
+    // The command inside system() is judged: a denied one stays denied.
+    [`awk 'BEGIN{system("rm -rf /tmp/x")}'`, 'deny', 'rm -rf /tmp/x'],
+    [`awk 'BEGIN{system("touch /tmp/p")}'`, 'ask', 'system()'],
+    [`awk 'BEGIN { system ( "touch p" ) }'`, 'ask', 'system()'],
+    [`awk 'BEGIN{print "x" | "rm -rf y"}'`, 'deny', 'rm -rf y'],
+    [`awk 'BEGIN { "rm -rf y" | getline d }'`, 'deny', 'rm -rf y'],
+    [`awk 'BEGIN{print "x" | "touch p"}'`, 'ask', 'through a pipe'],
+    [`gawk 'BEGIN{print "x" |& "touch p"}'`, 'ask', 'through a pipe'],
+    [`awk 'BEGIN{print "x" > "/tmp/p"}'`, 'ask', 'writes to a file'],
+    [`awk '{ printf "%s", $0 >> "out" }' f`, 'ask', 'writes to a file'],
+    [`awk -f prog.awk data`, 'ask', 'reads a program from a file'],
+    [`awk --file=prog.awk data`, 'ask', 'reads a program from a file'],
+    [`gawk -i lib data`, 'ask', 'reads a program from a file'],
+    [`gawk -e 'BEGIN{system("touch p")}'`, 'ask', 'system()'],
+    [`gawk --source 'BEGIN{system("touch p")}'`, 'ask', 'system()'],
+    [`gawk '@load "x"; BEGIN{}'`, 'ask', '@load'],
+    [`mawk -W exec prog.awk`, 'ask', 'may read a program'],
+    [`gawk --dump-variables=/tmp/v 'BEGIN{}'`, 'ask', 'writes a file'],
+    [`awk "$PROG" data`, 'ask', 'not static'],
+    [`awk -- 'BEGIN{system("touch p")}'`, 'ask', 'system()'],
+    [`awk -F, -v x=1 'BEGIN{system("touch p")}'`, 'ask', 'system()'],
+    // Everyday programs: strings, regexes, comparisons and comments do not count.
+    [`awk '{print $2}' f`, 'allow', ''],
+    [`awk -F: '{print $1}' /etc/passwd`, 'allow', ''],
+    [`awk 'NR>1' f`, 'allow', ''],
+    [`awk '/a|b/' f`, 'allow', ''],
+    [`awk '$3 > 100 {print $1}' f`, 'allow', ''],
+    [`awk '{ s += $1 } END { print s / NR }' f`, 'allow', ''],
+    [`awk '{ print "a | b > c" }' f`, 'allow', ''],
+    [`awk '$1 ~ /x|y/ { n++ } # a | b\nEND { print n }' f`, 'allow', ''],
+    [`awk 'a || b { print }' f`, 'allow', ''],
+  ])('%s -> %s', (command, effect, fragment) => {
+    const r = judge(TRUSTS_AWK_AND_MAKE, 'shell', command);
+    expect(r.effect).toBe(effect);
+    expect(r.reason).toContain(fragment);
+  });
+});
+
+describe('make', () => {
+  test.each<[string, Effect, string]>([
+    [`make --eval='x: ; touch p' x`, 'ask', 'runs recipes given on the command line'],
+    [`make --ev 'x: ; touch p' x`, 'ask', 'runs recipes given on the command line'],
+    [`make -E 'x: ; touch p' x`, 'ask', 'runs recipes given on the command line'],
+    [`make -kE'x: ; touch p' x`, 'ask', 'runs recipes given on the command line'],
+    ['make -f - x <<EOF\nx:\n\ttouch p\nEOF', 'ask', 'reads a makefile from a stream'],
+    [`make -f /dev/stdin x`, 'ask', 'reads a makefile from a stream'],
+    [`make --file=/dev/fd/3 x`, 'ask', 'reads a makefile from a stream'],
+    [`make -f <(echo 'x: ; touch p') x`, 'ask', 'only known at run time'],
+    [`make test`, 'allow', ''],
+    [`make -C src -j4 build`, 'allow', ''],
+    [`make -f build/Makefile all`, 'allow', ''],
+  ])('%s -> %s', (command, effect, fragment) => {
+    const r = judge(TRUSTS_AWK_AND_MAKE, 'shell', command);
+    expect(r.effect).toBe(effect);
+    expect(r.reason).toContain(fragment);
+  });
+});
