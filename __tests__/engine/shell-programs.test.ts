@@ -72,3 +72,20 @@ describe('make', () => {
     expect(r.reason).toContain(fragment);
   });
 });
+
+describe('npm pkg set --json stores the decoded value', () => {
+  const TRUSTS_NPM_AND_ECHO = policyOf({
+    workspace: 'rules:\n  - {capability: shell, effect: allow, match: ["npm *", "echo *"]}\n  - {capability: shell, effect: deny, match: ["rm *"]}\n',
+  }, ['.github/agent-gate.yml']);
+  test.each<[string, Effect]>([
+    // Read as shell text, the JSON string is one word that starts with `echo `.
+    [`npm pkg set --json 'scripts.q="echo x; rm -rf y"'`, 'deny'],
+    [`npm pkg set 'scripts.q="echo x; touch p"' --json`, 'ask'],
+    [`npm pkg set --json 'scripts={"q":"echo x; rm -rf y"}'`, 'deny'],
+    [`npm pkg set --json 'scripts.q=not json'`, 'ask'],
+    [`npm pkg set --json 'scripts.q="echo ok"'`, 'allow'],
+    [`npm pkg set 'scripts.q=echo ok'`, 'allow'],
+  ])('%s -> %s', (command, effect) => {
+    expect(judge(TRUSTS_NPM_AND_ECHO, 'shell', command).effect).toBe(effect);
+  });
+});

@@ -234,6 +234,24 @@ function npmCommand(word: string): string {
  * PKG -- CMD…` (runs CMD in the package folder) and `npm config set script-shell X` (changes the
  * shell every script runs in). `sub` is the index of the sub-command word.
  */
+/** Every string in a JSON value (what npm stores from it), or null when the text is not JSON. */
+function jsonStrings(text: string): string[] | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const out: string[] = [];
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(visit);
+    else if (typeof v === 'object' && v !== null) Object.values(v).forEach(visit);
+  };
+  visit(value);
+  return out;
+}
+
 export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
   let forceAsk: string | null = null;
   for (let i = 1; i < args.length; i++) {
@@ -250,13 +268,20 @@ export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
   switch (npmCommand(word.value)) {
     case 'pkg':
       if (args[verb]?.value === 'set') {
+        const json = args.some((a, i) => i > sub && (a.value === '--json' || a.value === '--json=true'));
         for (let i = verb + 1; i < args.length; i++) {
           const a = args[i];
           if (a === undefined || a.value.startsWith('-')) continue;
           const eq = a.value.indexOf('=');
           const key = eq < 0 ? a.value : a.value.slice(0, eq);
           if (a.dynamic !== null && (eq < 0 || /[$`]/.test(key))) forceAsk ??= 'npm pkg set of a key only known at run time, which may be a script';
-          else if (/^scripts\b/.test(key) && eq > 0) scripts.push({ arg: { ...a, value: a.value.slice(eq + 1) }, by: 'npm pkg set scripts', later: true });
+          else if (/^scripts\b/.test(key) && eq > 0) {
+            // With --json npm decodes the value first: `"echo x; rm y"` is one word to a shell and
+            // two commands once decoded.
+            const decoded = json ? jsonStrings(a.value.slice(eq + 1)) : [a.value.slice(eq + 1)];
+            if (decoded === null) forceAsk ??= `npm pkg set --json of ${key} with a value that is not JSON`;
+            for (const value of decoded ?? []) scripts.push({ arg: { ...a, value }, by: 'npm pkg set scripts', later: true });
+          }
         }
       }
       break;
