@@ -89,3 +89,28 @@ describe('npm pkg set --json stores the decoded value', () => {
     expect(judge(TRUSTS_NPM_AND_ECHO, 'shell', command).effect).toBe(effect);
   });
 });
+
+describe('files find and git write because an option names them are fs_write requests', () => {
+  const TRUSTS_FIND_AND_GIT = policyOf({
+    workspace: 'rules:\n  - {capability: shell, effect: allow, match: ["find *", "git *", "grep *"]}\n  - {capability: fs_write, effect: allow, match: ["out/**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\n',
+  }, ['.github/agent-gate.yml']);
+  test.each<[string, Effect, string | null]>([
+    ['find . -maxdepth 0 -fprint /tmp/p', 'ask', '/tmp/p'],
+    ['find . -fprint secrets/list', 'deny', 'secrets/list'],
+    ['find . -fls secrets/list', 'deny', 'secrets/list'],
+    [`find . -fprintf secrets/list '%p'`, 'deny', 'secrets/list'],
+    ['find . -fprint0 out/list', 'allow', 'out/list'],
+    [`find . -name '*.pyc' -delete`, 'ask', null],
+    ['git diff --no-index --output=secrets/p a b', 'deny', 'secrets/p'],
+    ['git log --output /tmp/p', 'ask', '/tmp/p'],
+    ['git archive -o secrets/x.tar HEAD', 'deny', 'secrets/x.tar'],
+    ['git format-patch -o out/p HEAD~1', 'allow', 'out/p'],
+    ['git format-patch --output-directory secrets/p HEAD~1', 'deny', 'secrets/p'],
+    ['git diff --stat', 'allow', null],
+    [`find . -name '*.ts' -exec grep -l foo {} +`, 'allow', null],
+  ])('%s -> %s', (command, effect, written) => {
+    const r = judge(TRUSTS_FIND_AND_GIT, 'shell', command);
+    expect(r.effect).toBe(effect);
+    if (written !== null) expect(r.parts).toContainEqual(expect.objectContaining({ capability: 'fs_write', text: written }));
+  });
+});

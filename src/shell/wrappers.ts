@@ -516,13 +516,25 @@ const FIND_VALUE = new Set([
   '-context', '-printf', '-fprint', '-fprint0', '-fls', '-regextype', '-files0-from',
 ]);
 
+/** find primaries that write the file named next (`-fprintf FILE FORMAT`). */
+const FIND_WRITES = new Set(['-fprint', '-fprint0', '-fls', '-fprintf']);
+
 function find(args: readonly Arg[]): Unwrapped {
   let commands: Arg[][] | null = null;
   let forceAsk: string | null = null;
   let inFoundFolder: string | null = null;
+  const writes: Array<{ file: Arg; option: string }> = [];
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     const v = a?.value;
+    // `-fprint FILE` and its kin write FILE, as a redirection would; `-delete` removes what it finds.
+    const file = FIND_WRITES.has(v ?? '') ? args[i + 1] : undefined;
+    if (file !== undefined) {
+      writes.push({ file, option: `find ${v ?? ''}` });
+      i += v === '-fprintf' ? 2 : 1;
+      continue;
+    }
+    if (v === '-delete') forceAsk ??= 'find -delete removes every file it finds, which is not judged path by path';
     if (v !== '-exec' && v !== '-execdir' && v !== '-ok' && v !== '-okdir') {
       // A word built at run time could be `-exec` itself, unless it is a primary's value.
       if (a?.dynamic != null && !FIND_VALUE.has(args[i - 1]?.value ?? '')) forceAsk ??= 'find expression word is not static, so it may start a command';
@@ -544,10 +556,33 @@ function find(args: readonly Arg[]): Unwrapped {
     i = j;
   }
   // find does work of its own (-delete, -fprint), so it stays a full part, not a wrapper.
-  if (commands === null) return forceAsk === null ? NONE : { ...NONE, forceAsk };
-  const u: Unwrapped = { wrapper: false, commands, views: [], scripts: [], forceAsk };
+  if (commands === null && writes.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  const u: Unwrapped = { wrapper: false, commands: commands ?? [], views: [], scripts: [], forceAsk };
+  if (writes.length > 0) u.writes = writes;
   if (inFoundFolder !== null) u.folderDoubt = `find ${inFoundFolder} runs its command in the folder of each file it finds, so where its redirections write is not known`;
   return u;
+}
+
+/** Files a git sub-command writes because an option names them: `--output[=]FILE`, `-o FILE`, `--output-directory`. */
+function gitOutputs(args: readonly Arg[], sub: number): Array<{ file: Arg; option: string }> {
+  const verb = args[sub]?.value ?? '';
+  const out: Array<{ file: Arg; option: string }> = [];
+  for (let i = sub + 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined || a.value === '--') break;
+    const v = a.value;
+    const eq = v.indexOf('=');
+    const long = eq < 0 ? v : v.slice(0, eq);
+    const isOutput = long === '--output' || long === '--output-directory' || (long.length >= 5 && '--output'.startsWith(long) && long.startsWith('--o'));
+    if (isOutput) {
+      const file = eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1) };
+      if (file !== undefined) out.push({ file, option: `git ${verb} ${long}` });
+    } else if (v === '-o' && (verb === 'archive' || verb === 'format-patch')) {
+      const file = args[++i];
+      if (file !== undefined) out.push({ file, option: `git ${verb} -o` });
+    }
+  }
+  return out;
 }
 
 function git(args: readonly Arg[]): Unwrapped {
@@ -572,10 +607,13 @@ function git(args: readonly Arg[]): Unwrapped {
     }
     views.push([args[0] ?? sub, ...words.map((w) => ({ ...sub, value: w })), ...args.slice(scan.next + 1)]);
   }
+  // `--output=FILE` (diff, log, show, archive) and `-o` (archive, format-patch) write where they name.
+  const gitWrites = gitOutputs(args, scan.next);
   // An `ext::` remote runs its command when the protocol is allowed.
   if (args.some((a) => a.value.startsWith('ext::'))) forceAsk ??= 'an ext:: remote runs a command';
-  if (scripts.length === 0 && commands.length === 0 && views.length === 0 && forceAsk === null) return NONE;
+  if (scripts.length === 0 && commands.length === 0 && views.length === 0 && forceAsk === null && gitWrites.length === 0) return NONE;
   const u: Unwrapped = { wrapper: false, commands, views, scripts, forceAsk };
+  if (gitWrites.length > 0) u.writes = gitWrites;
   // git runs aliases, editors and hooks in the top folder of the repository it works in; after
   // `git -C DIR` that is the repository around DIR, which is not known here.
   if (scan.chdir !== null) u.folderDoubt = 'git -C runs the commands git starts in the top folder of the repository around its folder, so where they write is not known';
