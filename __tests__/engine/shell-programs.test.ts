@@ -106,6 +106,9 @@ describe('files find and git write because an option names them are fs_write req
     ['git archive -o secrets/x.tar HEAD', 'deny', 'secrets/x.tar'],
     ['git format-patch -o out/p HEAD~1', 'allow', 'out/p'],
     ['git format-patch --output-directory secrets/p HEAD~1', 'deny', 'secrets/p'],
+    ['git format-patch -osecrets/p HEAD~1', 'deny', 'secrets/p'],
+    ['git format-patch --output-dir secrets/p HEAD~1', 'deny', 'secrets/p'],
+    ['git diff --outp=secrets/p', 'deny', 'secrets/p'],
     ['git diff --stat', 'allow', null],
     [`find . -name '*.ts' -exec grep -l foo {} +`, 'allow', null],
   ])('%s -> %s', (command, effect, written) => {

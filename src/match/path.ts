@@ -73,10 +73,10 @@ function badSegment(path: string): string | null {
  * cut): `x\..\secrets`, `x/..\u200b/secrets` and `x/ /y` climb or collapse there, so rules written
  * for the plain spelling would not see them.
  */
-export function malformedCanonicalReason(canonical: string, raw?: string): string | null {
+export function malformedCanonicalReason(canonical: string, raw: string): string | null {
   // `.\x`, ` /x`, `\u200b/x`: a relative path whose first segment is empty in canonical form
   // would otherwise be read as absolute there, out of reach of every rule anchored at the root.
-  if (raw !== undefined && !raw.startsWith('/') && canonical.startsWith('/')) return 'path has a first segment that is empty in its canonical form';
+  if (!raw.startsWith('/') && canonical.startsWith('/')) return 'path has a first segment that is empty in its canonical form';
   if (!MAYBE_MALFORMED.test(canonical)) return null;
   const seg = badSegment(canonical);
   if (seg === null) return null;

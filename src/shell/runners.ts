@@ -228,12 +228,6 @@ function npmCommand(word: string): string {
   return word;
 }
 
-/**
- * npm sub-commands that store or run scripts: `npm pkg set scripts.x=CMD`, `npm set-script x CMD`
- * (the value runs on `npm run x`, so it is judged when stored, as git aliases are), `npm explore
- * PKG -- CMD…` (runs CMD in the package folder) and `npm config set script-shell X` (changes the
- * shell every script runs in). `sub` is the index of the sub-command word.
- */
 /** Every string in a JSON value (what npm stores from it), or null when the text is not JSON. */
 function jsonStrings(text: string): string[] | null {
   let value: unknown;
@@ -252,6 +246,12 @@ function jsonStrings(text: string): string[] | null {
   return out;
 }
 
+/**
+ * npm sub-commands that store or run scripts: `npm pkg set scripts.x=CMD`, `npm set-script x CMD`
+ * (the value runs on `npm run x`, so it is judged when stored, as git aliases are), `npm explore
+ * PKG -- CMD…` (runs CMD in the package folder) and `npm config set script-shell X` (changes the
+ * shell every script runs in). `sub` is the index of the sub-command word.
+ */
 export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
   let forceAsk: string | null = null;
   for (let i = 1; i < args.length; i++) {

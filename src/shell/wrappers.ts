@@ -573,12 +573,14 @@ function gitOutputs(args: readonly Arg[], sub: number): Array<{ file: Arg; optio
     const v = a.value;
     const eq = v.indexOf('=');
     const long = eq < 0 ? v : v.slice(0, eq);
-    const isOutput = long === '--output' || long === '--output-directory' || (long.length >= 5 && '--output'.startsWith(long) && long.startsWith('--o'));
+    // git's parse-options takes a unique prefix (`--outp`, `--output-dir`); reading a shorter one as these only tightens.
+    const isOutput = long.length >= 5 && ('--output'.startsWith(long) || '--output-directory'.startsWith(long));
     if (isOutput) {
       const file = eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1) };
       if (file !== undefined) out.push({ file, option: `git ${verb} ${long}` });
-    } else if (v === '-o' && (verb === 'archive' || verb === 'format-patch')) {
-      const file = args[++i];
+    } else if (v.startsWith('-o') && !v.startsWith('--') && (verb === 'archive' || verb === 'format-patch')) {
+      // `-o DIR` or `-oDIR`.
+      const file = v.length > 2 ? { ...a, value: v.slice(2) } : args[++i];
       if (file !== undefined) out.push({ file, option: `git ${verb} -o` });
     }
   }
