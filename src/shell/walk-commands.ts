@@ -172,7 +172,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
       let text = '(';
       for (const element of value.elements) {
         // `b=([x]=1)` evaluates x as an indexed array's subscript.
-        if (element.text.startsWith('[')) this.arithmeticSeen = true;
+        if (element.text.startsWith('[')) this.evaluates();
         const v = this.word(element, scope, depth, sink);
         arg.dynamic ??= v.dynamic;
         text += text.length === 1 ? v.value : ` ${v.value}`;

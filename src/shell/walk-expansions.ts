@@ -127,7 +127,7 @@ export abstract class ExpansionWalker extends WalkerState {
         // `a` is may only be known at run time).
         if (p.index) this.arithmeticWord(p.index, scope, d, sink);
         // `${!x}` expands the variable named by x's value, subscript included.
-        if (p.text.startsWith('${!')) this.arithmeticSeen = true;
+        if (p.text.startsWith('${!')) this.evaluates();
         if (p.operation) {
           if (quoted) this.quotesExpand++;
           this.parameterOperation(p.operation, p.parameter, scope, d, sink);
@@ -139,6 +139,8 @@ export abstract class ExpansionWalker extends WalkerState {
       case 'CommandExpansion':
       case 'ProcessSubstitution':
         if (!closedSubstitution(p.text)) fail('unterminated substitution');
+        // What a process substitution writes is read by a command (`read x < <(cmd)`), judged there.
+        if (p.type === 'CommandExpansion' && (p.script === undefined || !printsNumber(p.script))) this.runtimeValue ??= 'the output of a command substitution';
         this.substitution(p.script, scope, depth + 1, lenientContext(p.text));
         return;
       case 'ArithmeticExpansion':
@@ -239,6 +241,8 @@ export abstract class ExpansionWalker extends WalkerState {
           stack.push(e.expression);
           break;
         case 'ArithmeticWord': {
+          // A variable's value is evaluated in turn; `$((1+2))` evaluates only numbers.
+          if (e.parts !== undefined || !NUMBER.test(e.value)) this.evaluates();
           if (e.parts) for (const p of e.parts) this.part(p, scope, depth, sink, scratch, false);
           // `x[PATH=0]` inside `$(( ))` is one word to the parser; bash assigns PATH in its subscript.
           const assigned = e.value.includes('[') ? arithmeticDanger(e.value) : null;
@@ -246,6 +250,11 @@ export abstract class ExpansionWalker extends WalkerState {
           break;
         }
         case 'ArithmeticCommandExpansion':
+          // `$(( $(cmd) ))` evaluates what cmd prints.
+          if (e.script === undefined || !printsNumber(e.script)) {
+            this.runtimeValue ??= 'the output of a command substitution';
+            this.evaluates();
+          }
           this.substitution(e.script, scope, depth + 1);
           break;
       }
@@ -256,7 +265,7 @@ export abstract class ExpansionWalker extends WalkerState {
 
   /** A word bash evaluates as arithmetic (a subscript, a `${x:offset}`). */
   protected arithmeticWord(word: Word, scope: Scope, depth: number, sink: Sink): Arg {
-    this.arithmeticSeen = true;
+    this.evaluates();
     const arith = this.arith;
     this.arith = true;
     const arg = this.word(word, scope, depth, sink);
@@ -300,6 +309,25 @@ export abstract class ExpansionWalker extends WalkerState {
   protected quoted(scope: Scope, pos: number, end: number): void {
     if (scope.quoted !== null) scope.quoted.push(pos, end);
   }
+}
+
+/** An arithmetic constant: decimal, octal, hex or `BASE#digits`. */
+const NUMBER = /^(?:0[xX][0-9a-fA-F]+|[0-9]+(?:#[0-9a-zA-Z@_]+)?)$/;
+
+/** `wc` options that print counts only. */
+const WC_COUNTS = /^(?:-[lcwmL]+|--(?:lines|bytes|chars|words|max-line-length))$/;
+
+/**
+ * Whether a substitution's script prints only numbers: its last command is `wc` counting standard
+ * input (`$(git ls-files | wc -l)`, `$(wc -c < f)`). A file operand would print its name too.
+ */
+function printsNumber(script: ParsedScript): boolean {
+  const statements = script.commands;
+  if (statements.length !== 1) return false;
+  let node = statements[0]?.command;
+  if (node?.type === 'Pipeline') node = node.commands[node.commands.length - 1];
+  if (node?.type !== 'Command' || node.name?.parts !== undefined || node.name?.value !== 'wc') return false;
+  return node.suffix.every((s) => (s.type === 'Word' ? s.parts === undefined && WC_COUNTS.test(s.value) : s.type !== 'Assignment'));
 }
 
 /** Contexts whose contents `bash -n` leaves unchecked; null for `$( )` and `<( )`. */

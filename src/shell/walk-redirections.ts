@@ -21,7 +21,7 @@ export abstract class RedirectionWalker extends ExpansionWalker {
     // `{NAME}>file` stores the new file descriptor's number in NAME.
     if (fd?.type === 'FileDescriptorVariable' && isDangerousName(fd.name)) sink.force ??= dangerReason(fd.name);
     // `{b[x]}>f` evaluates the subscript x.
-    if (fd?.type === 'FileDescriptorVariable' && fd.name.includes('[')) this.arithmeticSeen = true;
+    if (fd?.type === 'FileDescriptorVariable' && fd.name.includes('[')) this.evaluates();
     switch (r.type) {
       case 'HereDoc': {
         checkHereDoc(r);

@@ -76,12 +76,33 @@ export abstract class WalkerState {
   protected subscriptText = false;
   /** The command evaluates arithmetic somewhere (`$(( ))`, `(( ))`, subscripts, `[[ -eq ]]`…). */
   protected arithmeticSeen = false;
+  /**
+   * The command evaluates a variable's value as arithmetic or as a name with a subscript
+   * (`$((x))`, `${a[x]}`, `[[ $x -eq 1 ]]`, `${!x}`, `test -v "$x"`): bash then runs a `$( )` in
+   * that value's subscript. `[ "$x" -eq 1 ]` and `printf %d "$x"` read a plain number only.
+   */
+  protected valueArithmetic = false;
+  /**
+   * The first source of a value only known at run time that a variable may take (`$(cat f)`,
+   * `read`, a loop over a glob): with valueArithmetic, `finish` asks.
+   */
+  protected runtimeValue: string | null = null;
+
+  /** Notes arithmetic that evaluates values (see valueArithmetic). */
+  protected evaluates(): void {
+    this.arithmeticSeen = true;
+    this.valueArithmetic = true;
+  }
 
   /** Settles what is only known once the whole command has been walked. */
   finish(): void {
     // Only text that can reach arithmetic runs its subscript: TypeScript in a heredoc, a commit
     // message or an awk program holding `a[`x`]` asks nothing when nothing evaluates arithmetic.
     if (this.subscriptText && this.arithmeticSeen) this.suspicious ??= SUBSCRIPT_TEXT;
+    // `x=$(printf 'a\133\044(cmd)\135'); echo $((x))` runs cmd: the text is built at run time.
+    if (this.runtimeValue !== null && this.valueArithmetic) {
+      this.suspicious ??= `this command evaluates a variable as arithmetic, and a value only known at run time (${this.runtimeValue}) may reach it; a $( ) in an array subscript of that value would run`;
+    }
     if (this.reopened !== null && this.fdFiles !== null) {
       const variable = this.fdFiles.get(VARIABLE_FD) ?? [];
       for (const fd of this.reopened) {

@@ -152,7 +152,10 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const argv: string[] = new Array<string>(args.length);
     for (let i = 0; i < args.length; i++) argv[i] = args[i]?.value ?? '';
     const text = argv.join(' ');
-    if (evaluatesArithmetic(argv)) this.arithmeticSeen = true;
+    const arithmetic = evaluatesArithmetic(argv);
+    if (arithmetic === 'values') this.evaluates();
+    else if (arithmetic === 'number') this.arithmeticSeen = true;
+    if (RUNTIME_READERS.has(argv[0] ?? '')) this.runtimeValue ??= `${argv[0] ?? ''} reads it`;
     const part: CommandPart = {
       kind: 'command', argv, assignments, text,
       textWithAssignments: assignments.length === 0 ? text : `${assignments.join(' ')} ${text}`,
@@ -461,24 +464,38 @@ export const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge
 const ARITHMETIC_BUILTINS = new Set(['let', 'unset', 'shift', 'return']);
 /** Builtins besides the declaration ones whose operands name variables to set. */
 const NAME_SETTERS = new Set(['read', 'mapfile', 'readarray', 'getopts', 'wait']);
+/** Builtins that set variables from text read at run time. */
+const RUNTIME_READERS = new Set(['read', 'mapfile', 'readarray']);
 /** printf conversions that read their argument as an arithmetic expression. */
 const PRINTF_INTEGER = /%[-+ #0-9.*]*[diouxXc]/;
 
 /**
  * Whether a command evaluates arithmetic in its operands: `let`; `declare -i` (and what it
  * declares); `test`/`[` with `-eq`-style operators or `-v`; `printf` with `-v` or an integer
- * conversion. `[ -f x ]`, `export A=1` and `printf '%s\n'` evaluate none.
+ * conversion. `[ -f x ]`, `export A=1` and `printf '%s\n'` evaluate none. 'number' where bash
+ * reads the operand as a plain number (`[ "$x" -eq 1 ]`, `printf %d "$x"`), which runs nothing
+ * itself but may reach text written for arithmetic elsewhere.
  */
-function evaluatesArithmetic(argv: readonly string[]): boolean {
+function evaluatesArithmetic(argv: readonly string[]): 'values' | 'number' | null {
   const name = argv[0] ?? '';
-  if (ARITHMETIC_BUILTINS.has(name)) return true;
+  if (name === 'let') return 'values';
+  // `unset 'a[i]'` evaluates i; `unset "$x"`, `shift "$x"` and `return "$x"` read no value as arithmetic.
+  if (ARITHMETIC_BUILTINS.has(name)) return argv.some((a, i) => i > 0 && a.includes('[')) ? 'values' : 'number';
   // A variable name with a subscript (`read 'b[x]'`, `declare 'b[x]=1'`) evaluates the subscript.
   const declares = isDeclarationBuiltin(name);
-  if ((declares || NAME_SETTERS.has(name)) && argv.some((a, i) => i > 0 && !a.startsWith('-') && a.split('=', 1)[0]?.includes('['))) return true;
-  if (declares) return argv.some((a, i) => i > 0 && /^[-+][a-zA-Z]*i/.test(a));
-  if (name === 'test' || name === '[') return argv.some((a, i) => i > 0 && (ARITHMETIC_TESTS.has(a) || a === '-v'));
-  if (name === 'printf') return argv.some((a, i) => i > 0 && (a === '-v' || a.startsWith('-v') || PRINTF_INTEGER.test(a)));
-  return false;
+  if ((declares || NAME_SETTERS.has(name)) && argv.some((a, i) => i > 0 && !a.startsWith('-') && a.split('=', 1)[0]?.includes('['))) return 'values';
+  if (declares) return argv.some((a, i) => i > 0 && /^[-+][a-zA-Z]*i/.test(a)) ? 'values' : null;
+  if (name === 'test' || name === '[') {
+    if (argv.some((a, i) => i > 0 && a === '-v')) return 'values';
+    return argv.some((a, i) => i > 0 && ARITHMETIC_TESTS.has(a)) ? 'number' : null;
+  }
+  if (name === 'printf') {
+    // `printf -v NAME` evaluates NAME's subscript only (a name built at run time asks elsewhere).
+    const v = argv.findIndex((a, i) => i > 0 && a.startsWith('-v'));
+    if (v > 0) return (argv[v] === '-v' ? argv[v + 1] ?? '' : argv[v] ?? '').includes('[') ? 'values' : 'number';
+    return argv.some((a, i) => i > 0 && PRINTF_INTEGER.test(a)) ? 'number' : null;
+  }
+  return null;
 }
 
 /** The source text of `args`, or `fallback` for words the analyser made up (`env -S`). */

@@ -117,7 +117,13 @@ export class Walker extends SimpleCommandWalker {
       case 'For':
       case 'Select':
         if (isDangerousName(node.name.value)) sink.force = `${dangerReason(node.name.value)} (loop variable)`;
-        if (node.wordlist) for (const w of node.wordlist) this.word(w, scope, depth, sink);
+        if (node.wordlist) {
+          for (const w of node.wordlist) {
+            const arg = this.word(w, scope, depth, sink);
+            // A glob's file names, or words split at run time, become the loop variable's value.
+            if (arg.dynamic !== null) this.runtimeValue ??= `the loop over ${arg.dynamic}`;
+          }
+        }
         // A loop body runs again after the `cd`s in it.
         this.folders.deferred++;
         this.statements(node.body.commands, scope, depth);
@@ -199,7 +205,7 @@ export class Walker extends SimpleCommandWalker {
           this.literal = 'test';
           const operand = this.word(e.operand, scope, depth, sink);
           if (e.operator === '-v') {
-            this.arithmeticSeen = true;
+            this.evaluates();
             if (hasEvaluatedSubscript(literalText(operand))) sink.force ??= SUBSCRIPT_REASON;
             const assigned = arithmeticDanger(operand.value);
             if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in a -v subscript)`;
@@ -215,7 +221,7 @@ export class Walker extends SimpleCommandWalker {
           const right = this.word(e.right, scope, depth, sink);
           // `-eq` and the like evaluate both sides as arithmetic: `BASH_CMDS[git]=1 -eq 1` assigns.
           if (ARITHMETIC_TESTS.has(op)) {
-            this.arithmeticSeen = true;
+            this.evaluates();
             for (const side of [left, right]) {
               if (hasEvaluatedSubscript(literalText(side))) sink.force ??= SUBSCRIPT_REASON;
               const assigned = arithmeticDanger(side.value);
