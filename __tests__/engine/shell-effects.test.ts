@@ -2281,7 +2281,8 @@ rules:
     // Quoted text reads the same to bash and dash.
     ["find . -name '*.txt' -exec sh -c 'grep -v \"^$\" \"$1\"' _ {} \\;", 'allow', 'everyday'],
     ["sh -c \"grep -c 'error$' log\"", 'allow', 'everyday'],
-    ["sh -c 'sed -i \"s/[[:space:]]*$//\" \"$1\"' _ src/a.ts", 'allow', 'everyday'],
+    // (`sed -i … "$1"` asks: the file it rewrites is only known at run time.)
+    ["sh -c 'sed -i \"s/[[:space:]]*$//\" src/a.ts'", 'allow', 'everyday'],
     ["sh -c 'npm test &> /dev/null && echo ok'", 'allow', 'everyday'],
     ["sh -c '[[ -d node_modules ]] || npm ci'", 'allow', 'everyday'],
     ["git rebase -x 'npm test &> /dev/null'", 'allow', 'everyday'],

@@ -117,3 +117,47 @@ describe('files find and git write because an option names them are fs_write req
     if (written !== null) expect(r.parts).toContainEqual(expect.objectContaining({ capability: 'fs_write', text: written }));
   });
 });
+
+describe('files sed and pytest write are fs_write requests', () => {
+  const TRUSTS_SED_AND_PYTEST = policyOf({
+    workspace: 'rules:\n  - {capability: shell, effect: allow, match: ["sed *", "sh *", "git *", "xargs *", "find *", "pytest *", "py.test *", "python3 -m pytest *", "python -m pytest *", "python3.12 -m pytest *"]}\n  - {capability: fs_write, effect: allow, match: ["out/**", "src/**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\n',
+  }, ['.github/agent-gate.yml']);
+  test.each<[string, Effect, string | null]>([
+    // sed's w command, the w flag of s, and -i (with its backup) write files.
+    [`sed -n '1w /tmp/p' f`, 'ask', '/tmp/p'],
+    [`sed 's/h/H/w secrets/p' f`, 'deny', 'secrets/p'],
+    [`sed -e 's/a/b/' -e 'W secrets/q' f`, 'deny', 'secrets/q'],
+    [`sed --expression='$w  secrets/r' f`, 'deny', 'secrets/r'],
+    ['sed -i s/a/b/ /tmp/o.txt', 'ask', '/tmp/o.txt'],
+    ['sed -ni s/a/b/p secrets/k', 'deny', 'secrets/k'],
+    ['sed --in-place s/a/b/ secrets/k', 'deny', 'secrets/k'],
+    ['sed -i.bak s/a/b/ src/a.txt', 'allow', 'src/a.txt.bak'],
+    [`sed -i'secrets/*' s/a/b/ src/a.txt`, 'deny', 'secrets/a.txt'],
+    ['sed -i s/a/b/ src/a.txt out/b.txt', 'allow', 'out/b.txt'],
+    [`sed -i "$S" src/a.txt`, 'ask', null],
+    // The files rewritten are only known at run time.
+    [`sh -c 'sed -i "s/ *$//" "$1"' _ src/a.ts`, 'ask', null],
+    [`git ls-files -z | xargs -0 sed -i 's/a/b/'`, 'ask', null],
+    [`find . -name '*.ts' -exec sed -i 's/a/b/' {} +`, 'ask', null],
+    [`sed -n '1w /dev/stdout' f`, 'allow', null],
+    [`sed --sandbox -n '1w /tmp/p' f`, 'allow', null],
+    ['sed s/a/b/ f', 'allow', null],
+    // pytest's report, log and temporary folders; --basetemp empties its folder first.
+    ['python3 -m pytest -q --basetemp=/tmp/victim', 'ask', '/tmp/victim'],
+    ['python3 -m pytest --junitxml=secrets/r.xml', 'deny', 'secrets/r.xml'],
+    ['python3.12 -m pytest --junit-xml secrets/r.xml', 'deny', 'secrets/r.xml'],
+    ['python -m pytest --log-file secrets/log', 'deny', 'secrets/log'],
+    ['pytest --debug=secrets/d.log', 'deny', 'secrets/d.log'],
+    ['pytest --debug secrets/d.log', 'deny', 'secrets/d.log'],
+    ['pytest --cov-report=html:secrets/h', 'deny', 'secrets/h'],
+    ['py.test -o cache_dir=secrets/c', 'deny', 'secrets/c'],
+    ['pytest --junitxml=out/r.xml src', 'allow', 'out/r.xml'],
+    ['pytest "--junitxml=$F"', 'ask', null],
+    ['pytest -k "a or b" src', 'allow', null],
+    ['python3 -m pytest src', 'allow', null],
+  ])('%s -> %s', (command, effect, written) => {
+    const r = judge(TRUSTS_SED_AND_PYTEST, 'shell', command);
+    expect(r.effect).toBe(effect);
+    if (written !== null) expect(r.parts).toContainEqual(expect.objectContaining({ capability: 'fs_write', text: written }));
+  });
+});

@@ -7,6 +7,8 @@
 import { forEachValueOption, type ValueOption, type ValueOptionTable } from './options.ts';
 import { posixShellDoubt } from './posix.ts';
 import { AWKS, awkRuns, MAKES, makeRuns } from './programs.ts';
+import { PYTHON, pytestWrites, pythonPytest } from './pytest.ts';
+import { sedRuns } from './sed.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
 
@@ -51,7 +53,14 @@ const SSH_NAMES = new Set(['ssh', 'scp', 'sftp']);
 /** cargo settings (`--config KEY=VALUE`) that name a program cargo runs, or its environment. */
 const CARGO_RUNNING_KEY = /(?:^|\.)(?:runner|rustc|rustdoc|rustc-wrapper|rustc-workspace-wrapper|linker|credential-provider|global-credential-providers)$|^env\./;
 
-export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([...TABLES.keys(), 'ssh', 'sed', 'cargo', 'sqlite3', 'psql', 'apt-get', 'apt', 'dpkg', ...AWKS, ...MAKES]);
+export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([
+  ...TABLES.keys(), 'ssh', 'sed', 'cargo', 'sqlite3', 'psql', 'apt-get', 'apt', 'dpkg', 'pytest', 'py.test', 'python', ...AWKS, ...MAKES,
+]);
+
+/** The name a tool is looked up by: `python3.12` is python. */
+export function toolKey(name: string): string {
+  return PYTHON.test(name) ? 'python' : name;
+}
 
 /** Arguments that make a client or package tool run a shell command (`.shell`, `\!`, `Pre-Invoke`). */
 const RUNS_SHELL: Readonly<Record<string, RegExp>> = {
@@ -66,6 +75,11 @@ const COMMAND_ARGS = new Set(['sqlite3', 'psql']);
 
 export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   if (name === 'sed') return sedRuns(args);
+  if (name === 'pytest' || name === 'py.test') return pytestWrites(args, 1);
+  if (name === 'python') {
+    const from = pythonPytest(args);
+    return from < 0 ? NONE : pytestWrites(args, from);
+  }
   if (AWKS.has(name)) return awkRuns(args, name);
   if (MAKES.has(name)) return makeRuns(args, name);
   if (name === 'cargo') return cargoRuns(args);
@@ -188,139 +202,4 @@ function cargoRuns(args: readonly Arg[]): Unwrapped {
     if (CARGO_RUNNING_KEY.test(key)) return { ...NONE, forceAsk: `cargo --config ${key} names a program cargo runs` };
   }
   return NONE;
-}
-
-/**
- * sed's `e` command and the `e` flag of `s` run text as a shell command (GNU sed; `--sandbox`
- * refuses them). A script read from a file (`-f`) may hold them too.
- */
-function sedRuns(args: readonly Arg[]): Unwrapped {
-  const scripts: Arg[] = [];
-  let fromFile = false;
-  let sandbox = false;
-  const operands: Arg[] = [];
-  const at = (k: number): Arg => args[k] ?? { value: '', dynamic: null, split: false, pos: -1, end: -1 };
-  for (let k = 1; k < args.length; k++) {
-    const word = at(k);
-    const v = word.value;
-    if (v === '--') {
-      for (let rest = k + 1; rest < args.length; rest++) operands.push(at(rest));
-      break;
-    }
-    if (v.startsWith('--')) {
-      const eq = v.indexOf('=');
-      const name = v.slice(2, eq < 0 ? undefined : eq);
-      const value = (): Arg => (eq < 0 ? at(++k) : { ...word, value: v.slice(eq + 1) });
-      // GNU getopt takes any unique prefix (`--expr=…`); reading an ambiguous one as these only tightens.
-      if (name !== '' && 'expression'.startsWith(name)) scripts.push(value());
-      else if (name !== '' && 'file'.startsWith(name)) { fromFile = true; value(); }
-      else if (name !== '' && 'line-length'.startsWith(name)) value();
-      // Only a unique prefix, and only before any operand: with POSIXLY_CORRECT sed reads no
-      // options after the script, and a later `--sandbox` is a file name.
-      else if (name.length >= 2 && 'sandbox'.startsWith(name) && operands.length === 0) sandbox = true;
-      continue;
-    }
-    if (v.length < 2 || !v.startsWith('-')) {
-      operands.push(word);
-      continue;
-    }
-    // A cluster: -e, -f and -l take the rest of the word or the next one; -i takes only the rest.
-    for (let j = 1; j < v.length; j++) {
-      const ch = v[j] ?? '';
-      if (ch === 'i') break;
-      if (ch !== 'e' && ch !== 'f' && ch !== 'l') continue;
-      const value = j + 1 < v.length ? { ...word, value: v.slice(j + 1) } : at(++k);
-      if (ch === 'e') scripts.push(value);
-      if (ch === 'f') fromFile = true;
-      break;
-    }
-  }
-  // Without -e or -f, the first operand is the script.
-  const first = operands[0];
-  if (scripts.length === 0 && !fromFile && first !== undefined) scripts.push(first);
-  if (sandbox) return NONE;
-  if (fromFile) return { ...NONE, forceAsk: 'sed -f reads a script from a file, and a sed script can run shell commands (the e command)' };
-  // A script built at run time may end up holding the e command or flag (`s/$OLD/$NEW/` with NEW
-  // ending in `/e`).
-  const dynamic = scripts.find((a) => a.dynamic !== null);
-  if (dynamic !== undefined) return { ...NONE, forceAsk: `sed script is not static (${dynamic.dynamic ?? ''}), and a sed script can run shell commands (the e command)` };
-  // GNU sed joins its -e scripts with newlines before reading them.
-  const joined = scripts.map((a) => a.value).join('\n');
-  if (sedRunsCommand(joined)) return { ...NONE, forceAsk: `sed script ${JSON.stringify(joined.length > 60 ? `${joined.slice(0, 57)}...` : joined)} runs a shell command (the e command or the e flag of s)` };
-  return NONE;
-}
-
-/** Whether a sed script holds an `e` command or an `s///e`; true as well where it cannot be read. */
-export function sedRunsCommand(script: string): boolean {
-  let i = 0;
-  const n = script.length;
-  const skipDelimited = (delim: string): boolean => {
-    // Reads up to the next unescaped `delim`; false when there is none.
-    while (i < n) {
-      const c = script[i++];
-      if (c === '\\') { i++; continue; }
-      if (c === delim) return true;
-    }
-    return false;
-  };
-  // GNU's `I` and `M` after an address's regular expression (`/todo/Id`): no command is named so.
-  const skipAddressFlags = (): void => {
-    while (i < n && (script[i] === 'I' || script[i] === 'M')) i++;
-  };
-  while (i < n) {
-    const c = script[i] ?? '';
-    if (/[\s;{}!,0-9$~+]/.test(c)) { i++; continue; }
-    if (c === '/') { i++; if (!skipDelimited('/')) return true; skipAddressFlags(); continue; }
-    if (c === '\\') { const d = script[i + 1]; i += 2; if (d === undefined || !skipDelimited(d)) return true; skipAddressFlags(); continue; }
-    if (c === '#') { while (i < n && script[i] !== '\n') i++; continue; }
-    i++;
-    switch (c) {
-      case 'e':
-        return true;
-      case 's': {
-        const d = script[i++];
-        if (d === undefined || d === '\n' || d === '\\') return true;
-        if (!skipDelimited(d) || !skipDelimited(d)) return true;
-        // Flags run to the end of the command; `w FILE` takes the rest of the line.
-        while (i < n && !/[;\n}]/.test(script[i] ?? '')) {
-          const f = script[i++];
-          if (f === 'e') return true;
-          if (f === 'w') { while (i < n && script[i] !== '\n') i++; }
-        }
-        break;
-      }
-      case 'y': {
-        const d = script[i++];
-        if (d === undefined || !skipDelimited(d) || !skipDelimited(d)) return true;
-        break;
-      }
-      case 'a': case 'i': case 'c':
-        // Their text runs to the end of the line, and on while a line ends in an odd number of
-        // backslashes (`1a\` then the text on the next line).
-        for (;;) {
-          while (i < n && script[i] !== '\n') i++;
-          let slashes = 0;
-          while (script[i - 1 - slashes] === '\\') slashes++;
-          if (i >= n || slashes % 2 === 0) break;
-          i++;
-        }
-        break;
-      case 'r': case 'R': case 'w': case 'W':
-        // A file name runs to the end of the line.
-        while (i < n && script[i] !== '\n') i++;
-        break;
-      case ':': case 'b': case 't': case 'T': case 'v':
-        // A label or version ends at a `;` or a blank in GNU sed 4.9 (`:a e CMD` runs CMD); ending
-        // it early only reads more as commands.
-        while (i < n && /[ \t]/.test(script[i] ?? '')) i++;
-        while (i < n && !/[;\s]/.test(script[i] ?? '')) i++;
-        break;
-      case 'q': case 'Q': case 'l': case 'L':
-        while (i < n && /[0-9 ]/.test(script[i] ?? '')) i++;
-        break;
-      default:
-        if (!/[pdnNgGhHxDPz=F]/.test(c)) return true;
-    }
-  }
-  return false;
 }

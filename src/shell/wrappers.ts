@@ -10,7 +10,7 @@ import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
 import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
 import { posixShellDoubt } from './posix.ts';
-import { toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
+import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { joinedArg, type Arg } from './words.ts';
 
@@ -25,6 +25,8 @@ const SHELL_VARIANT = /^(sh|bash|zsh|dash|ksh|ash|mksh|rbash|yash|posh|lksh|oksh
 
 function wrapperKey(name: string): string {
   if (SHELLS.has(name)) return name;
+  const tool = toolKey(name);
+  if (tool !== name) return tool;
   const variant = SHELL_VARIANT.exec(name)?.[1];
   return variant === undefined ? name : SHELLS.has(variant) ? variant : 'sh';
 }
@@ -316,6 +318,8 @@ function runtimeWordsReason(args: readonly Arg[], depth = 0): string | null {
   const u = unwrap(args, null);
   if (u.forceAsk !== null) return u.forceAsk;
   for (const s of u.scripts) if (s.arg.dynamic !== null) return `the script ${s.by} runs`;
+  // `xargs sed -i s/a/b/` rewrites the files its input names.
+  for (const w of u.writes ?? []) if (w.file.dynamic !== null) return `the file ${w.option} writes`;
   for (const inner of [...u.commands, ...u.views]) {
     const why = runtimeWordsReason(inner, depth + 1);
     if (why !== null) return why;
