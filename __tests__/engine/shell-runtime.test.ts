@@ -59,3 +59,64 @@ describe('arithmetic on a value only known at run time', () => {
     expect(judge(TRUSTS_ALL, 'shell', 'x=$(cat f); echo $((x)); rm -rf y').effect).toBe('deny');
   });
 });
+
+describe('code a program loads from a file the same command wrote', () => {
+  test.each<[string, Effect, string]>([
+    ['printf "x:\\n\\ttouch p\\n" > src/Makefile; make -C src x', 'ask', 'make loads src/Makefile'],
+    ['echo "x: ; touch p" > src/build.mk; make -f src/build.mk x', 'ask', 'make loads src/build.mk'],
+    ['printf "import os" > src/conftest.py; python3 -m pytest src', 'ask', 'loads src/conftest.py'],
+    ['printf "[pytest]" > src/pytest.ini; pytest -c src/pytest.ini', 'ask', 'pytest loads src/pytest.ini'],
+    ['printf "{}" > src/package.json; npm test --prefix src', 'ask', 'npm loads src/package.json'],
+    ['echo "script-shell=/tmp/x" > src/.npmrc; npm run build --prefix src', 'ask', 'npm loads src/.npmrc'],
+    ['echo "{}" > ./src//package.json && yarn --cwd src test', 'ask', 'yarn loads src/package.json'],
+    ['printf x > src/t.py; python3 src/t.py', 'ask', 'python3 runs src/t.py'],
+    ['echo "x" > out/t.js && node out/t.js', 'ask', 'node runs out/t.js'],
+    ['git apply p.patch && make', 'ask', 'an unpacker'],
+    // Files that are not the loader's own are judged by the fs_write rules alone.
+    ['echo x > src/a.ts; npm test', 'allow', ''],
+    ['echo x > src/test_a.py && python3 -m pytest src', 'allow', ''],
+    ['echo x > out/log; make build', 'allow', ''],
+    ['node out/t.js', 'allow', ''],
+  ])('%s -> %s', (command, effect, fragment) => {
+    const r = judge(TRUSTS_ALL, 'shell', command);
+    expect(r.effect).toBe(effect);
+    expect(r.reason).toContain(fragment);
+  });
+});
+
+describe('writes through a link the same command may have made', () => {
+  const SYMLINK_PATCH = 'git apply <<\'EOF\'\ndiff --git a/src/l b/src/l\nnew file mode 120000\n--- /dev/null\n+++ b/src/l\n@@ -0,0 +1 @@\n+/tmp\n\\ No newline at end of file\nEOF\n';
+  test.each<[string, Effect, string]>([
+    [`${SYMLINK_PATCH}echo x > src/l/p`, 'ask', 'an unpacker earlier in this command'],
+    ['tar -xf a.tar; echo done > out/log', 'ask', 'an unpacker earlier in this command'],
+    ['ln -s /etc out/l; echo x > out/l/passwd', 'ask', 'out/l may be a link'],
+    ['ln -s /etc/passwd out/p; echo x > out/p', 'ask', 'out/p may be a link'],
+    ['ln -sf /etc out/l && echo x > ./out//l/passwd', 'ask', 'out/l may be a link'],
+    ['cp -l .github/agent-gate.yml out/p; echo x >> out/p', 'ask', 'out/p may be a link'],
+    ['cp -r /tmp/tree out/t; echo x > out/t/a/b', 'ask', 'out/t may be a link'],
+    ['ln -s /etc out/l; find . -fprint out/l/list', 'ask', 'out/l may be a link'],
+    // A copy of a workspace file is a file of its own; a link elsewhere does not reach this target.
+    ['cp src/a out/b; echo x > out/b', 'allow', ''],
+    ['ln -s ../a.ts src/b.ts; echo x > src/c.ts', 'allow', ''],
+    ['echo x > out/l; ln -s /etc out/l', 'allow', ''],
+  ])('%s -> %s', (command, effect, fragment) => {
+    const r = judge(TRUSTS_ALL, 'shell', command);
+    expect(r.effect).toBe(effect);
+    expect(r.reason).toContain(fragment);
+  });
+});
+
+describe('git in a folder the same command made look like a repository', () => {
+  test.each<[string, Effect]>([
+    ['git init -q src/x/objects; git init -q src/x/refs; echo "ref: refs/heads/main" > src/x/HEAD; printf "[alias]\\n\\tst = !touch p\\n" > src/x/config; git -C src/x st', 'ask'],
+    ['printf "[core]\\npager = touch p\\n" > src/x/config; cd src/x; git -p log', 'ask'],
+    ['git apply p.patch; git -C src/x st', 'ask'],
+    // From the workspace's top folder git finds the workspace's own .git first.
+    ['echo x > src/config; git status', 'allow'],
+    ['echo x > src/a.ts; git -C src diff', 'allow'],
+  ])('%s -> %s', (command, effect) => {
+    const r = judge(TRUSTS_ALL, 'shell', command);
+    expect(r.effect).toBe(effect);
+    if (effect === 'ask') expect(r.reason).toContain('look like a repository');
+  });
+});

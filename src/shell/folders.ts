@@ -41,6 +41,11 @@ export class Folders {
     return this.cwds.map((c) => posix.normalize(c === '.' ? path : `${c}/${path}`));
   }
 
+  /** Whether an earlier `cd` may have moved the shell out of the entry's cwd. */
+  moved(): boolean {
+    return this.cwds.length > 1 || this.cwdDoubt !== null;
+  }
+
   /** Settles what is only known once the whole command has been walked. */
   finish(parts: readonly ShellPart[]): void {
     const reached = this.cwds.length > 1 ? this.cwds.slice(1) : null;

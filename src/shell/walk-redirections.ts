@@ -82,9 +82,7 @@ export abstract class RedirectionWalker extends ExpansionWalker {
         if (write !== null) {
           // `cd .github && echo x > agent-gate.yml` writes the policy file: a relative target is
           // judged in every folder an earlier `cd` may have moved to.
-          this.folders.place(write);
-          this.parts.push(write);
-          if (arg.dynamic === null) for (const p of this.folders.placesOf(arg.value)) (this.written ??= new Set()).add(p);
+          this.recordWrite(write, arg);
         } else {
           const file = fdFile(r, arg, procSubOnly, scope.source);
           if (file !== null) {

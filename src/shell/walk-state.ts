@@ -60,6 +60,12 @@ export abstract class WalkerState {
   /** Static redirection targets written so far: a script the command writes and then runs is not known. */
   protected written: Set<string> | null = null;
   /**
+   * Places an earlier program may have made a link (`ln -s /etc out/l`, a copy from outside the
+   * workspace, `cp -l`), or ANY_PLACE after an unpacker (`git apply`, `tar -x`): a later write to
+   * or under one may land anywhere (`echo x > out/l/passwd`).
+   */
+  protected linked: Set<string> | null = null;
+  /**
    * Set while the first command of a pipeline the `time` keyword starts is read: where `time` is
    * not the keyword (dash, bash in POSIX mode), `time -o F cmd` is /usr/bin/time.
    */
@@ -92,6 +98,36 @@ export abstract class WalkerState {
   protected evaluates(): void {
     this.arithmeticSeen = true;
     this.valueArithmetic = true;
+  }
+
+  /**
+   * Judges a file write (a redirection, or a file an option names): where the shell may be, links
+   * put in place earlier, and the written files a later command may run.
+   */
+  protected recordWrite(write: WritePart, file: Arg): void {
+    this.folders.place(write);
+    this.parts.push(write);
+    if (file.dynamic !== null) return;
+    const places = this.folders.placesOf(file.value);
+    const link = this.linkedPlace(places);
+    if (link !== null) {
+      write.forceAsk ??= link === ANY_PLACE
+        ? `an unpacker earlier in this command (git apply, patch, tar -x…) may have put a link at ${file.value} or a folder above it, so where this writes is not known`
+        : `${link} may be a link this command made (ln, cp -l/-s, a copy from outside the workspace), so where a write to ${file.value} lands is not known`;
+    }
+    const written = (this.written ??= new Set());
+    for (const p of places) written.add(p);
+  }
+
+  /** The place in `linked` that is one of `places` or a folder above it; ANY_PLACE after an unpacker. */
+  private linkedPlace(places: readonly string[]): string | null {
+    const linked = this.linked;
+    if (linked === null) return null;
+    if (linked.has(ANY_PLACE)) return ANY_PLACE;
+    for (const p of places) {
+      for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (linked.has(p.slice(0, at))) return p.slice(0, at);
+    }
+    return null;
   }
 
   /** Settles what is only known once the whole command has been walked. */
@@ -129,6 +165,8 @@ export abstract class WalkerState {
 }
 
 export const MAX_ALIAS_EXPANSIONS = 256;
+/** In `written` and `linked`: any file may have been put in place. */
+export const ANY_PLACE = '\u0000any';
 export const MAX_ALIAS_CHARS = 256 * 1024;
 
 const SUBSCRIPT_TEXT = 'a static text holds an array subscript with $( ) or backquotes, or an assignment to a dangerous variable, and this command evaluates arithmetic, which would run or assign it if the text reaches it';

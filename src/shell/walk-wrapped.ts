@@ -9,7 +9,8 @@ import { optionWrite, tildePath } from './redirects.ts';
 import type { CommandPart, ShellPart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { RedirectionWalker } from './walk-redirections.ts';
-import type { Scope, Sink } from './walk-state.ts';
+import { ANY_PLACE, type Scope, type Sink } from './walk-state.ts';
+import { GIT_DIR_FILE, loads } from './loaders.ts';
 import { joinValues, type Arg } from './words.ts';
 import { unwrap, type ScriptArg } from './wrappers.ts';
 
@@ -36,6 +37,41 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       const a = args[i];
       if (a !== undefined && a.dynamic === null && isWritten(a)) return `${first.value} runs ${a.value}, a file this command writes`;
     }
+    return null;
+  }
+
+  /**
+   * `printf … > src/Makefile; make -C src`: a program loads code from a file this command wrote,
+   * which no rule judged as code. Why, or null.
+   */
+  private loadsWritten(args: readonly Arg[]): string | null {
+    const first = args[0];
+    if (this.written === null || first === undefined || first.dynamic !== null) return null;
+    if ((first.value.split('/').pop() ?? '') === 'git') {
+      // git finds a folder holding HEAD, objects/ and refs/ as a bare repository and obeys its
+      // config; from the workspace's top folder it finds the workspace's own .git first.
+      if (scanGit(args).chdir === null && !this.folders.moved()) return null;
+      const file = this.writtenNamed(GIT_DIR_FILE);
+      return file === null ? null : `git runs in another folder, where ${file}, which this command writes, may make a folder look like a repository whose config (aliases, pager, hooks) git obeys`;
+    }
+    const loader = loads(args);
+    if (loader === null) return null;
+    const file = loader.names === null ? null : this.writtenNamed(loader.names);
+    if (file !== null) return `${loader.name} loads ${file}, which this command writes, and runs the code in it`;
+    if (!loader.operands) return null;
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i];
+      if (a !== undefined && a.dynamic === null && !a.value.startsWith('-') && this.isWritten(a.value)) return `${loader.name} runs ${a.value}, a file this command writes`;
+    }
+    return null;
+  }
+
+  /** A written file whose name matches `names` (or any after an unpacker), for reasons; or null. */
+  private writtenNamed(names: RegExp): string | null {
+    const written = this.written;
+    if (written === null) return null;
+    if (written.has(ANY_PLACE)) return 'a file an unpacker (git apply, patch, tar -x…) put in place';
+    for (const p of written) if (names.test(p.slice(p.lastIndexOf('/') + 1))) return p;
     return null;
   }
 
@@ -71,7 +107,10 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    */
   private notePlaced(args: readonly Arg[]): string | null {
     const name = args[0]?.value.split('/').pop() ?? '';
-    if (UNPACKERS.has(name) && unpacks(name, args)) (this.written ??= new Set()).add(ANY_PLACE);
+    if (UNPACKERS.has(name) && unpacks(name, args)) {
+      (this.written ??= new Set()).add(ANY_PLACE);
+      (this.linked ??= new Set()).add(ANY_PLACE);
+    }
     if (!FILE_PLACERS.has(name)) return null;
     const placed = placedFiles(name, args);
     const written = (this.written ??= new Set());
@@ -81,6 +120,12 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const foreign = COPIERS.has(name) && (placed.dynamic || placed.sources.some((src) => /^[/~]|(?:^|\/)\.\.(?:\/|$)/.test(src) ||
       this.holdsWritten(src) || (name === 'ln' && placed.linkDirs.some((dir) => this.holdsWritten(`${dir}/${src}`)))));
     if (!COPIERS.has(name) || foreign) for (const f of placed.created) for (const p of this.folders.placesOf(f)) written.add(p);
+    // A link, or a copy from outside that may hold links, sends later writes through it to
+    // wherever it points (`ln -s /etc out/l; echo x > out/l/passwd`, `cp -l agent-gate.yml out/p`).
+    if (LINKERS.has(name) || (foreign && LINK_COPIERS.has(name)) || (name === 'cp' && copiesAsLink(args))) {
+      const linked = (this.linked ??= new Set());
+      for (const f of placed.created) for (const p of this.folders.placesOf(f)) linked.add(p);
+    }
     // What is copied, option values left out (`rsync --exclude .git`).
     if ((placed.copied ?? placed.sources).some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
       return `${name} copies a .git folder under another name, where its config and hooks are not protected as .git's are`;
@@ -139,10 +184,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
 
   /** A file the command writes because an option names it: a write like a redirection's. */
   private optionWrite(file: Arg, option: string, scope: Scope): void {
-    const write = optionWrite(file, option, scope.source);
-    this.folders.place(write);
-    this.parts.push(write);
-    if (file.dynamic === null) for (const p of this.folders.placesOf(write.target)) (this.written ??= new Set()).add(p);
+    this.recordWrite(optionWrite(file, option, scope.source), file);
   }
 
   /** Pushes the part for `args` and the parts of whatever it wraps. */
@@ -167,7 +209,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
-    if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source);
+    if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source) ?? this.loadsWritten(args);
     if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
@@ -291,11 +333,19 @@ const UNPACKERS = new Set([
   'git', 'patch', 'tar', 'unzip', 'cpio', 'bsdtar', 'gunzip', 'unxz', 'bunzip2', 'unzstd', 'unlz4', 'split', 'csplit', 'shuf',
   'gzip', 'xz', 'bzip2', 'zstd', 'lz4', 'cp',
 ]);
-/** In `written`: any file may have been put in place. */
-const ANY_PLACE = '\u0000any';
 const MAX_PLACED = 32;
 /** `/proc/self/cwd/x` is `x`. */
 const PROC_CWD = /^\/proc\/(?:self|thread-self|\d+)\/cwd(?:\/+|$)/;
+
+/** Placers that make links. */
+const LINKERS = new Set(['ln', 'link']);
+/** Placers that copy a link as a link (a symlink moved, or inside a copied folder). */
+const LINK_COPIERS = new Set(['cp', 'mv', 'rsync', 'scp']);
+
+/** `cp -s`/`-l`, `--symbolic-link`, `--link`: cp makes links instead of copies. */
+function copiesAsLink(args: readonly Arg[]): boolean {
+  return args.some((a, i) => i > 0 && a.dynamic === null && (/^-[a-zA-Z]*[sl]/.test(a.value) || /^--(?:sy|li)/.test(a.value)));
+}
 
 /** Placers whose destination holds what a source held. */
 const COPIERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'rsync', 'scp', 'dd']);
