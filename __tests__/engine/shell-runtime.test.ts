@@ -36,6 +36,12 @@ describe('arithmetic on a value only known at run time', () => {
     ['n=$(wc -l < f); echo $((n+1))', 'allow'],
     ['n=$(git ls-files | wc -l); echo $((n + 1))', 'allow'],
     ['echo $(( $(wc -c < f) / 2 ))', 'allow'],
+    ['n=$(git status --porcelain | grep -c "^ M"); echo $((n))', 'allow'],
+    ['[[ $(git rev-list --count HEAD) -gt 5 ]] && echo many', 'allow'],
+    // With a file operand grep may print the file's name, and wc does.
+    ['n=$(grep -c x f g); echo $((n))', 'ask'],
+    ['n=$(wc -l f); echo $((n))', 'ask'],
+    ['n=$(grep -e x -c); echo $((n))', 'ask'],
     // `[ -eq ]` and printf %d read a plain number, which runs nothing.
     ['n=$(cat f); [ "$n" -gt 1 ]', 'allow'],
     ['n=$(cat f); test "$n" -eq 0 && echo none', 'allow'],

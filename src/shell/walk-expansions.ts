@@ -318,16 +318,41 @@ const NUMBER = /^(?:0[xX][0-9a-fA-F]+|[0-9]+(?:#[0-9a-zA-Z@_]+)?)$/;
 const WC_COUNTS = /^(?:-[lcwmL]+|--(?:lines|bytes|chars|words|max-line-length))$/;
 
 /**
- * Whether a substitution's script prints only numbers: its last command is `wc` counting standard
- * input (`$(git ls-files | wc -l)`, `$(wc -c < f)`). A file operand would print its name too.
+ * Whether a substitution's script prints only numbers: its last command is `wc` or `grep -c`
+ * counting standard input (`$(git ls-files | wc -l)`, `$(wc -c < f)`, `$(… | grep -c x)`), or
+ * `git rev-list --count`. A file operand would print its name too.
  */
 function printsNumber(script: ParsedScript): boolean {
   const statements = script.commands;
   if (statements.length !== 1) return false;
   let node = statements[0]?.command;
   if (node?.type === 'Pipeline') node = node.commands[node.commands.length - 1];
-  if (node?.type !== 'Command' || node.name?.parts !== undefined || node.name?.value !== 'wc') return false;
-  return node.suffix.every((s) => (s.type === 'Word' ? s.parts === undefined && WC_COUNTS.test(s.value) : s.type !== 'Assignment'));
+  if (node?.type !== 'Command' || node.name === undefined || node.name.parts !== undefined) return false;
+  const words: string[] = [];
+  for (const s of node.suffix) {
+    if (s.type === 'Assignment' || (s.type === 'Word' && !quotedOnly(s.parts))) return false;
+    if (s.type === 'Word') words.push(s.value);
+  }
+  switch (node.name.value) {
+    case 'wc':
+      return words.every((w) => WC_COUNTS.test(w));
+    case 'grep': {
+      // The pattern alone: no file operands, no option that takes a value or prints names.
+      const options = words.filter((w) => w.startsWith('-'));
+      return words.length - options.length === 1 && options.some((o) => o === '--count' || /^-[^-]*c/.test(o)) &&
+        options.every((o) => o === '--count' || /^-[cvEFGiwxsP]+$/.test(o));
+    }
+    case 'git':
+      return words[0] === 'rev-list' && words.includes('--count');
+    default:
+      return false;
+  }
+}
+
+/** Whether a word's parts are plain text and quotes around plain text only. */
+function quotedOnly(parts: readonly WordPart[] | undefined): boolean {
+  return parts === undefined || parts.every((p) => p.type === 'Literal' || p.type === 'SingleQuoted' ||
+    (p.type === 'DoubleQuoted' && p.parts.every((c) => c.type === 'Literal')));
 }
 
 /** Contexts whose contents `bash -n` leaves unchecked; null for `$( )` and `<( )`. */
