@@ -16,8 +16,9 @@ const KIRO_MALFORMED: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 5, e
 
 export function describeRule(ref: RuleRef): string {
   const where = ref.file === BUILTIN_FILE ? 'built-in' : ref.file;
-  // Model decisions come from the `models:` key, not from a numbered rule.
-  if (ref.index < 0) return `${ref.scope} ${ref.pattern} (${where})`;
+  // Model decisions come from the `models:` keys, not from a numbered rule; an allow names the
+  // list entry that matched as its pattern, so the key is named here instead.
+  if (ref.index < 0) return `${ref.scope} ${ref.pattern === 'models.unknown' ? 'models.unknown' : 'models.allow'} (${where})`;
   return `${ref.scope} rule #${ref.index} (${where})`;
 }
 
@@ -202,7 +203,8 @@ export function decideModel(policy: CompiledPolicy, model: string | null): Decis
     const pattern = m.policy.allow[index] ?? '';
     allowed = {
       effect: 'allow',
-      rule: { scope: m.scope, file: m.file, index, effect: 'allow', pattern },
+      // index -1 as on the deny side: the list's position is no rule number (README).
+      rule: { scope: m.scope, file: m.file, index: -1, effect: 'allow', pattern },
       reason: `model ${JSON.stringify(model)} matches "${pattern}" on the ${m.scope} model allow list (${m.file})`,
     };
   }
