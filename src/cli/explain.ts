@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { describeRule, moreRestrictive } from '../engine/decide.ts';
@@ -14,7 +14,8 @@ export const EXPLAIN_HELP = `Usage: agent-gate explain [--policy FILE] [--admin-
                            --search QUERY | --mcp SERVER/TOOL | --model ID)
 
 Judge one request against the policy and say which rule decided, in which scope.
-The workspace policy is .github/agent-gate.yml in the working tree unless --policy is given.
+The workspace policy is .github/agent-gate.yml in the working tree of the repository that holds
+--cwd (else the current folder) unless --policy is given.
   --cwd DIR   the folder the request runs in, for relative paths and redirections (a relative
               DIR is taken from the current folder)
   --json      print one JSON object: capability, resource, effect, rule, reason, parts
@@ -63,7 +64,13 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     throw new GateError(`explain: give exactly one of ${REQUEST_FLAGS.map(([f]) => '--' + f).join(', ')}; see 'agent-gate explain --help'`);
   }
   const [name, capability] = given[0] as [string, RequestCapability];
-  const root = findWorkspaceRoot(io.cwd);
+  const cwdArg = str(p, 'cwd');
+  // A relative --cwd is taken from the folder explain runs in, as `git -C` takes it, so `--cwd .`
+  // is where you stand; `~/…` stays for the engine to expand, as in a log entry.
+  const folder = cwdArg === undefined ? io.cwd : cwdArg === '~' || cwdArg.startsWith('~/') ? null : resolve(io.cwd, cwdArg);
+  // The request runs in that folder, so its repository's policy applies, as `record` finds it for
+  // a payload's cwd: from where explain runs, a call in another repository would miss that policy.
+  const root = findWorkspaceRoot(folder ?? join(homeDir(), (cwdArg ?? '~').slice(1)));
   const policy = str(p, 'policy');
   const adminPolicy = str(p, 'admin-policy');
   const disk = loadDiskPolicies(root, {
@@ -71,10 +78,6 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     ...(adminPolicy !== undefined ? { adminPolicy } : {}),
   });
   const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths });
-  const cwdArg = str(p, 'cwd');
-  // A relative --cwd is taken from the folder explain runs in, as `git -C` takes it, so `--cwd .`
-  // is where you stand; `~/…` stays for the engine to expand, as in a log entry.
-  const folder = cwdArg === undefined ? io.cwd : cwdArg === '~' || cwdArg.startsWith('~/') ? null : resolve(io.cwd, cwdArg);
   const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
   let result = explain(compiled, request);
