@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExplain } from '../../src/cli/explain.ts';
+import { runPolicy } from '../../src/cli/policy.ts';
 import type { Io } from '../../src/cli/args.ts';
 import type { Explanation } from '../../src/policy/types.ts';
 import { tempTree } from '../helpers/cli.ts';
@@ -56,3 +57,52 @@ describe('explain --cwd DIR uses the policy of the repository that holds DIR (as
   });
 });
 
+// SPEC 4 / 6.2: the canonical form applies to the path as written, before `..` is resolved against
+// --cwd; `src\..\x` was denied while `src/../x` was not.
+describe('explain --write/--read: a path with an empty, "." or ".." segment is malformed as written', () => {
+  const dir = repo();
+  test.each([
+    ['--write', 'src//a', 'path has an empty segment'],
+    ['--write', 'src/../x', 'path has a ".." segment'],
+    ['--write', 'src\\..\\x', 'path has a segment that is empty in its canonical form'],
+    ['--write', '../x', 'path has a ".." segment'],
+    ['--write', 'a//b', 'path has an empty segment'],
+    ['--write', './src/a.ts', 'path has a "." segment'],
+    ['--write', '.\\src\\a.ts', 'path has a first segment that is empty in its canonical form'],
+    ['--write', 'src/', 'path has an empty segment'],
+    ['--write', '', 'empty path'],
+    ['--read', 'src/../x', 'path has a ".." segment'],
+    ['--read', '/etc/../etc/passwd', 'path has a ".." segment'],
+    ['--read', '~/../x', 'path has a ".." segment'],
+  ])('%s %j -> deny (%s)', async (flag, path, reason) => {
+    for (const cwd of [[], ['--cwd', join(dir, 'sub')]]) {
+      const r = await explainJson([...cwd, flag, path], dir);
+      expect(r).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', index: 5, pattern: 'malformed path' } });
+      expect(r.reason).toBe(`${reason}: ${JSON.stringify(path)}`);
+    }
+  });
+
+  test.each([
+    ['--write', 'src/a.ts', 'allow'],
+    ['--write', 'secrets/k', 'deny'],
+    ['--read', '.', 'allow'],
+    ['--read', 'src/.x', 'allow'],
+  ])('well formed: %s %j -> %s', async (flag, path, effect) => {
+    expect((await explainJson([flag, path], dir)).effect).toBe(effect);
+  });
+
+  test('policy test judges its write/read entries the same way', async () => {
+    const tests = [
+      '  - {write: "../x", expect: deny}',
+      '  - {write: "src/../x", expect: deny}',
+      '  - {read: "a//b", expect: deny}',
+      '  - {write: "src/a.ts", expect: allow}',
+      '  - {write: "k", cwd: secrets, expect: deny}',
+    ];
+    const file = join(tempTree({ 'p.yml': `${POLICY}tests:\n${tests.join('\n')}\n` }), 'p.yml');
+    let out = '';
+    const code = await runPolicy(['test', file], ioIn(dir, (t) => { out += t; }));
+    expect(out).toBe(`${tests.length} passed, 0 failed\n`);
+    expect(code).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { describeRule, moreRestrictive } from '../engine/decide.ts';
-import { explain } from '../engine/explain.ts';
+import { explain, explainWritten } from '../engine/explain.ts';
 import { toRepoPath } from '../logs/paths.ts';
 import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
@@ -80,7 +80,7 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths });
   const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
-  let result = explain(compiled, request);
+  let result = explainWritten(compiled, request);
   // record reads a path as the file system will (links followed), so explain says the same.
   const onDisk = capability === 'fs_read' || capability === 'fs_write' ? diskSpelling(request.resource, folder, root) : null;
   if (onDisk !== null) {

@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
-import { explain } from '../engine/explain.ts';
+import { explainWritten } from '../engine/explain.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { findWorkspaceRoot, homeDir, policyRepoPaths, readPolicyFile, somethingAt } from '../policy/source.ts';
 import type { PolicyTestKey, RequestCapability } from '../policy/types.ts';
@@ -47,7 +47,7 @@ export async function runPolicy(argv: string[], io: Io): Promise<number> {
     const compiled = compilePolicy([file], { home: homeDir(), root, policyPaths: policyRepoPaths(root, path) });
     let failed = 0;
     for (const t of file.tests) {
-      const result = explain(compiled, { capability: TEST_CAPABILITY[t.key], resource: t.value, cwd: t.cwd ?? '.' });
+      const result = explainWritten(compiled, { capability: TEST_CAPABILITY[t.key], resource: t.value, cwd: t.cwd ?? '.' });
       if (result.effect !== t.expect) {
         failed++;
         io.out(`${label}:${t.line}: ${t.key} ${JSON.stringify(t.value)}: expected ${t.expect}, got ${result.effect} (${result.reason})\n`);

@@ -59,6 +59,18 @@ export interface PathDecision extends Decision {
   path: string;
 }
 
+/**
+ * SPEC 4: the canonical form of 6.2 applies to every path request. A path a person writes
+ * (explain, policy tests) is checked as given, before resolution against the folder would fold
+ * `src/../x` into `x`: it is as malformed as `src\..\x`, which resolution leaves alone. `.` alone
+ * names the folder itself, which the engine judges as a folder.
+ */
+export function malformedWrittenPath(written: string): Decision | null {
+  if (written === '.') return null;
+  const reason = malformedPathReason(written) ?? malformedCanonicalReason(canonicalPath(written), written);
+  return reason === null ? null : { effect: 'deny', rule: KIRO_MALFORMED, reason: `${reason}: ${JSON.stringify(written)}` };
+}
+
 export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions = {}): PathDecision {
   const path = options.resolve ? resolveRequestPath(written, options.cwd ?? '.', policy.home, policy.root) : written;
   // Resolution gives `.` for the workspace root itself (`Glob` with no path, `ls .`): judged as the

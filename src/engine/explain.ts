@@ -1,7 +1,7 @@
 // One entry point for every kind of request: request in, decision with its reason out.
 import type { Decision, Explanation, Request } from '../policy/types.ts';
 import type { CompiledPolicy } from './compile.ts';
-import { decideModel, decidePath, decideText, moreRestrictive } from './decide.ts';
+import { decideModel, decidePath, decideText, malformedWrittenPath, moreRestrictive } from './decide.ts';
 import { evaluateShell } from './shell.ts';
 
 /**
@@ -44,6 +44,20 @@ export function explain(policy: CompiledPolicy, request: Request): Explanation {
       d = decideText(policy, capability, [resource], resource);
   }
   return { capability, resource, effect: d.effect, rule: d.rule, reason: d.reason, parts: [] };
+}
+
+/**
+ * A request as a person writes it (`explain`, a policy's `tests:`): a path in it is held to the
+ * canonical form as written, so `../x`, `a//b` and `src/../x` are denied like their `\` spellings.
+ * Recorded calls are not: record and import write their paths already resolved.
+ */
+export function explainWritten(policy: CompiledPolicy, request: Request): Explanation {
+  const { capability, resource } = request;
+  if (capability === 'fs_read' || capability === 'fs_write') {
+    const d = malformedWrittenPath(resource);
+    if (d !== null) return { capability, resource, effect: d.effect, rule: d.rule, reason: d.reason, parts: [] };
+  }
+  return explain(policy, request);
 }
 
 /**
