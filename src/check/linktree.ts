@@ -2,7 +2,7 @@
 // other links from a tree (a commit's, for check) or from the index (for the hook).
 import { isUtf8 } from 'node:buffer';
 import type { Git } from '../git/exec.ts';
-import { readBlobs, type TreeEntry } from '../git/log.ts';
+import { namable, readBlobs, type TreeEntry } from '../git/log.ts';
 import type { Change } from '../git/rawdiff.ts';
 import { resolveLinks, type LinkResolution, type TreeEntryKind } from './links.ts';
 
@@ -46,7 +46,8 @@ export async function resolveChangedLinks(git: Git, changes: readonly Change[], 
  * index lists no folders, so a folder reads as missing, which is judged like a folder.
  */
 export function indexReader(git: Git): EntryReader {
-  return async (paths) => {
+  return async (requested) => {
+    const paths = namable(requested);
     const found = new Map<string, Pick<TreeEntry, 'mode' | 'id'>>();
     for (let i = 0; i < paths.length; i += 500) {
       const out = await git.run(['ls-files', '-s', '-z', '--', ...paths.slice(i, i + 500)], { env: { GIT_LITERAL_PATHSPECS: '1' } });

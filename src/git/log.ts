@@ -388,9 +388,18 @@ export async function readEntryAt(git: Git, commit: string, path: string): Promi
   return (await readEntriesAt(git, commit, [path])).get(path) ?? null;
 }
 
+/**
+ * The paths a tree or the index can hold: NUL ends a name there, so a path with one (a symlink's
+ * target from a blob) names no entry, and child_process would refuse it as an argument.
+ */
+export function namable(paths: readonly string[]): string[] {
+  return paths.filter((p) => !p.includes('\0'));
+}
+
 /** The tree entries at `paths` in `commit` (literal paths); a path with no entry is left out. */
-export async function readEntriesAt(git: Git, commit: string, paths: readonly string[]): Promise<Map<string, TreeEntry>> {
+export async function readEntriesAt(git: Git, commit: string, requested: readonly string[]): Promise<Map<string, TreeEntry>> {
   const found = new Map<string, TreeEntry>();
+  const paths = namable(requested);
   const wanted = new Set(paths);
   // Chunks keep the command line short whatever the number and length of the paths.
   for (let i = 0; i < paths.length;) {
