@@ -444,3 +444,21 @@ describe('the workspace policy file is a file name, not a glob', () => {
     expect(effectOf(policy, 'fs_write', 'conf/a.yml')).toBe('allow');
   });
 });
+
+// Kiro rule #4 named a fixed example (`KIRO~1`) whatever the segment was.
+describe('the NTFS short-name rule names the segment it took for a short name', () => {
+  const policy = policyOf({ workspace: ALLOW_ALL_WRITES });
+  test.each([
+    ['.kiro/SETTIN~1/x', 'SETTIN~1'],
+    ['x/MCP~1.JSO', 'MCP~1.JSO'],
+    ['KIRO~1/a', 'KIRO~1'],
+    ['a\\PROGRA~2\\x', 'PROGRA~2'],
+    ['KIRO~1 /settings/x', 'KIRO~1 '],
+    ['KIRO\uff5e1/a', 'KIRO\uff5e1'],
+    ['KIRO~1\u200b/settings/a', 'KIRO~1\u200b'],
+  ])('write %j -> ask naming %j', (path, segment) => {
+    const d = judge(policy, 'fs_write', path);
+    expect(d).toMatchObject({ effect: 'ask', rule: { scope: 'kiro', index: 4, pattern: `NTFS short name segment (${segment})` } });
+    expect(d.reason.startsWith(`segment ${JSON.stringify(segment)} looks like an NTFS short name`)).toBe(true);
+  });
+});

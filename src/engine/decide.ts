@@ -1,7 +1,7 @@
 // Resolution (SPEC 3): the most restrictive matching rule of any scope wins; nothing matching is
 // `ask`. Deny and ask sets are searched first, so an allow can never mask them.
 import { IDE_PROTECTED_BASENAMES, IDE_PROTECTED_CONTAINS } from '../policy/builtin.ts';
-import { canonicalPath, hasShortNameSegment, malformedCanonicalReason, malformedPathReason, resolveRequestPath, rootAlias } from '../match/path.ts';
+import { canonicalPath, malformedCanonicalReason, malformedPathReason, resolveRequestPath, rootAlias, shortNameSegment } from '../match/path.ts';
 import { compileText } from '../match/text.ts';
 import { BUILTIN_FILE, EFFECT_RANK, type Decision, type Effect, type RuleRef } from '../policy/types.ts';
 import { pathKey, type FsHit } from '../match/fs.ts';
@@ -11,7 +11,10 @@ export const NO_RULE = 'no rule matched';
 
 /** Path-shape rules of the kiro scope, numbered after its glob rules (see policy/builtin.ts). */
 const KIRO_IDE_PROTECTED: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 3, effect: 'ask', pattern: 'Kiro IDE protected path' };
-const KIRO_SHORT_NAME: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 4, effect: 'ask', pattern: 'NTFS short name segment (KIRO~1)' };
+/** Kiro rule #4 as it applies to one segment: its pattern names the segment taken for a short name (the reason quotes it). */
+function kiroShortName(segment: string): RuleRef {
+  return { scope: 'kiro', file: BUILTIN_FILE, index: 4, effect: 'ask', pattern: `NTFS short name segment (${segment})` };
+}
 const KIRO_MALFORMED: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' };
 
 export function describeRule(ref: RuleRef): string {
@@ -136,8 +139,10 @@ function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', pat
       const alias = raw === null ? `alias of protected path ${JSON.stringify(canonical)}: ` : '';
       return { effect: 'ask', rule: KIRO_IDE_PROTECTED, reason: `${alias}Kiro IDE protected path (${protectedBy}), ${describeRule(KIRO_IDE_PROTECTED)}`, path };
     }
-    if (hasShortNameSegment(path, canonical)) {
-      return { effect: 'ask', rule: KIRO_SHORT_NAME, reason: `a segment looks like an NTFS short name, which can alias a protected folder (${describeRule(KIRO_SHORT_NAME)})`, path };
+    const short = shortNameSegment(path, canonical);
+    if (short !== null) {
+      const rule = kiroShortName(short);
+      return { effect: 'ask', rule, reason: `segment ${JSON.stringify(short)} looks like an NTFS short name, which can alias a protected folder (${describeRule(rule)})`, path };
     }
   }
   if (ask) return ask;

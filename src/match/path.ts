@@ -83,12 +83,21 @@ export function malformedCanonicalReason(canonical: string, raw: string): string
   return seg === '' ? 'path has a segment that is empty in its canonical form' : `path has a segment that is "${seg}" in its canonical form`;
 }
 
-/** Whether a segment of the path, raw or canonical (`KIRO~1 `, `KIRO～1`), looks like an NTFS short name. */
-export function hasShortNameSegment(path: string, canonical = path): boolean {
-  if (!path.includes('~') && !canonical.includes('~')) return false;
-  for (const seg of path.split(/[/\\]/)) if (NTFS_SHORT_NAME.test(seg)) return true;
-  for (const seg of canonical.split('/')) if (NTFS_SHORT_NAME.test(seg)) return true;
-  return false;
+/**
+ * The first segment of the path, as written, that looks like an NTFS short name raw or in
+ * canonical form (`KIRO~1 `, `KIRO～1`), or null. A canonical match is named by its raw spelling
+ * when the segments line up (NFKC can make a `/` of a fullwidth solidus, and then they do not).
+ */
+export function shortNameSegment(path: string, canonical = path): string | null {
+  if (!path.includes('~') && !canonical.includes('~')) return null;
+  const raw = path.split(/[/\\]/);
+  for (const seg of raw) if (NTFS_SHORT_NAME.test(seg)) return seg;
+  const canon = canonical.split('/');
+  for (let i = 0; i < canon.length; i++) {
+    const seg = canon[i] ?? '';
+    if (NTFS_SHORT_NAME.test(seg)) return canon.length === raw.length ? (raw[i] ?? seg) : seg;
+  }
+  return null;
 }
 
 /**
