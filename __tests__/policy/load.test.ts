@@ -144,6 +144,20 @@ tests:
     expect(message).not.toContain('\n');
   });
 
+  // Values were quoted raw: an ESC sequence reached the terminal, and "sh\u200bell" read as "shell".
+  test.each([
+    ['rules:\n  - capability: "shell\\u0000\\u001b[31mRED\\u0007"\n    effect: deny\n', '2:17: unknown capability "shell\\u0000\\u001b[31mRED\\u0007"'],
+    ['rules:\n  - capability: "sh\\u200bell"\n    effect: deny\n', '2:17: unknown capability "sh\\u200bell"'],
+    ['rules:\n  - capability: shell\n    effect: "de\\u202eny"\n', '3:13: unknown effect "de\\u202eny"'],
+    ['rules:\n  - capability: shell\n    effect: deny\n    "match\\u2060": ["x"]\n', '4:5: unknown key "match\\u2060" in a rule'],
+    ['failOn: "deny\\tx\\u0085"\n', '1:9: failOn must be "deny" or "ask", got "deny\\u0009x\\u0085"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["a\\u00ad{b"]\n', '4:13: bad glob "a\\u00ad{b": unbalanced "{"'],
+  ])('%j: controls and invisible characters are spelled out', (text, expected) => {
+    const message = errorOf(text);
+    expect(message.slice(0, `p.yml:${expected}`.length)).toBe(`p.yml:${expected}`);
+    expect(message).toMatch(/^[\x20-\x7e]*$/);
+  });
+
   test('many aliases: each resolves to the anchor before it', () => {
     // Alias.resolve searches the whole document, which made 4,000 aliases take about 40 s.
     const more = Array.from({ length: 4000 }, () => '  - {capability: shell, effect: deny, match: *m}').join('\n');
