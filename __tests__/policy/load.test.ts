@@ -158,6 +158,20 @@ tests:
     expect(message).toMatch(/^[\x20-\x7e]*$/);
   });
 
+  // The BOM was counted as a column of the first line (1:2 for a key at 1:1).
+  test.each([
+    ['\ufefffoo: 1\nrules: []\n', '1:1: unknown key "foo"'],
+    ['\ufeffrules:\n  - capability: shel\n    effect: deny\n', '2:17: unknown capability "shel"'],
+    ['\ufeffrules: {capability: shell}\n', '1:8: rules must be a list'],
+    ['\ufeff', '1:1: the policy file is empty'],
+  ])('after a BOM %j -> %s', (text, fragment) => {
+    expect(errorOf(text).startsWith(`p.yml:${fragment}`)).toBe(true);
+  });
+
+  test('a BOM before a valid policy is accepted', () => {
+    expect(loadPolicy('\ufeffrules:\n  - {capability: shell, effect: deny, match: ["rm *"]}\n', 'p.yml', 'workspace').rules).toHaveLength(1);
+  });
+
   test('many aliases: each resolves to the anchor before it', () => {
     // Alias.resolve searches the whole document, which made 4,000 aliases take about 40 s.
     const more = Array.from({ length: 4000 }, () => '  - {capability: shell, effect: deny, match: *m}').join('\n');

@@ -24,7 +24,9 @@ class Reader {
   readonly doc: Document.Parsed;
 
   constructor(readonly file: string, text: string) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+    // A byte order mark is no column of the first line: positions count from after it.
+    const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+    this.doc = parseDocument(body, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
   }
 
   fail(node: Node | null | undefined, message: string): never {
