@@ -106,3 +106,22 @@ describe('explain --write/--read: a path with an empty, "." or ".." segment is m
     expect(code).toBe(0);
   });
 });
+
+// `--policy=` read a file named "" (an error naming no file) and `--cwd=` quietly meant the current
+// folder; a request flag's empty value is a request (`--model ''`: no model known).
+describe('explain: empty option values', () => {
+  const dir = repo();
+  test.each([
+    [['--policy=', '--shell', 'rm x'], 'policy'],
+    [['--cwd=', '--shell', 'rm x'], 'cwd'],
+    [['--admin-policy', '', '--shell', 'rm x'], 'admin-policy'],
+  ])('%j -> --%s needs a value', async (args, option) => {
+    const io = ioIn(dir, () => undefined);
+    await expect(runExplain(args, io)).rejects.toThrow(`explain: --${option} needs a value; see 'agent-gate explain --help'`);
+  });
+
+  test('an empty request value is judged', async () => {
+    expect((await explainJson(['--shell='], dir)).effect).toBe('ask');
+    expect((await explainJson(['--write', ''], dir)).effect).toBe('deny');
+  });
+});

@@ -128,7 +128,9 @@ describe('agent-gate explain', () => {
   test.each([
     [['explain'], 'give exactly one of'],
     [['explain', '--shell', 'a', '--write', 'b'], 'give exactly one of'],
-    [['explain', '--shell'], "argument missing"],
+    [['explain', '--shell'], "explain: --shell needs a value; see 'agent-gate explain --help'"],
+    [['explain', '--policy=', '--shell', 'x'], "explain: --policy needs a value; see 'agent-gate explain --help'"],
+    [['explain', '--cwd=', '--shell', 'x'], "explain: --cwd needs a value; see 'agent-gate explain --help'"],
     [['explain', '--bogus', 'x'], "Unknown option '--bogus'"],
     [['explain', 'stray', '--shell', 'x'], 'unexpected argument "stray"'],
     [['nope'], 'unknown command "nope"'],

@@ -9,7 +9,12 @@ export interface Parsed {
   positionals: string[];
 }
 
-export function parse(command: string, argv: string[], options: Options, maxPositionals = 0): Parsed {
+/**
+ * `emptyAllowed`: string options whose empty value means something (explain's `--model ''` is "no
+ * model known"); any other `--opt=` or `--opt ''` is refused as missing, not read as "unset" or
+ * as a file named "".
+ */
+export function parse(command: string, argv: string[], options: Options, maxPositionals = 0, emptyAllowed: readonly string[] = []): Parsed {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true });
@@ -17,7 +22,9 @@ export function parse(command: string, argv: string[], options: Options, maxPosi
     const first = (e as Error).message.split('\n')[0]?.replace(/\. To specify a positional argument.*$/, '') ?? 'bad arguments';
     // parseArgs refuses a value that looks like an option (`--shell -rf`); its fix is on a later line.
     const dashed = /^Option '(--[\w-]+)' argument is ambiguous/.exec(first);
-    const message = dashed !== null ? `${dashed[1]} needs a value; write a value that starts with "-" as ${dashed[1]}=VALUE` : first.replace(/\.$/, '');
+    const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(first);
+    const message = dashed !== null ? `${dashed[1]} needs a value; write a value that starts with "-" as ${dashed[1]}=VALUE`
+      : missing !== null ? `${missing[1]} needs a value` : first.replace(/\.$/, '');
     throw new GateError(`${command}: ${message}; see 'agent-gate ${command} --help'`);
   }
   // parseArgs keeps the last of a repeated value, so `--base main --base HEAD` would quietly judge
@@ -25,8 +32,11 @@ export function parse(command: string, argv: string[], options: Options, maxPosi
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
     if (token.kind !== 'option' || options[token.name]?.type !== 'string' || options[token.name]?.multiple === true) continue;
-    if (seen.has(token.name)) throw new GateError(`${command}: --${token.name} given more than once; see 'agent-gate ${command} --help'`);
-    seen.add(token.name);
+    const name = token.name;
+    if (seen.has(name)) throw new GateError(`${command}: --${name} given more than once; see 'agent-gate ${command} --help'`);
+    seen.add(name);
+    const value: string | undefined = token.value;
+    if (value === '' && !emptyAllowed.includes(name)) throw new GateError(`${command}: --${name} needs a value; see 'agent-gate ${command} --help'`);
   }
   if (parsed.positionals.length > maxPositionals && parsed.values['help'] !== true) {
     throw new GateError(`${command}: unexpected argument "${parsed.positionals[maxPositionals]}"; see 'agent-gate ${command} --help'`);

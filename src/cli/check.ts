@@ -50,9 +50,6 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   if (flag(p, 'help')) { io.out(CHECK_HELP); return 0; }
   const format = choice('check', p, 'format', FORMATS, 'text');
   const failOn = str(p, 'fail-on') === undefined ? undefined : choice('check', p, 'fail-on', ['deny', 'ask'] as const, 'deny');
-  for (const k of ['base', 'head', 'branch', 'policy', 'admin-policy', 'output']) {
-    if (str(p, k) === '') throw new GateError(`check: --${k} needs a value; see 'agent-gate check --help'`);
-  }
   const opts: CheckOptions = { cwd: io.cwd, allCommits: flag(p, 'all-commits') };
   const base = str(p, 'base');
   const head = str(p, 'head');

@@ -57,7 +57,7 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   const p = parse('explain', argv, {
     policy: { type: 'string' }, 'admin-policy': { type: 'string' }, cwd: { type: 'string' }, json: { type: 'boolean' },
     ...Object.fromEntries(REQUEST_FLAGS.map(([f]) => [f, { type: 'string' as const }])),
-  });
+  }, 0, REQUEST_FLAGS.map(([f]) => f));
   if (flag(p, 'help')) { io.out(EXPLAIN_HELP); return 0; }
   const given = REQUEST_FLAGS.filter(([f]) => str(p, f) !== undefined);
   if (given.length !== 1) {

@@ -47,7 +47,6 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   const file = p.positionals[0];
   if (file === undefined || file === '') throw new GateError(`import: give the session record FILE; see 'agent-gate import --help'`);
   const logArg = str(p, 'log');
-  if (logArg === '') throw new GateError(`import: --log needs a value; see 'agent-gate import --help'`);
 
   const { bytes, mtime } = readRecord(isAbsolute(file) ? file : resolve(io.cwd, file), file);
   // A relative --log is taken from the repository root, as record takes it, so `--log

@@ -134,9 +134,6 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   if (flag(p, 'help')) { io.out(RECORD_HELP); return 0; }
   const enforce = flag(p, 'enforce');
   const failOn = choice('record', p, 'fail-on', FAIL_ON, 'deny');
-  for (const k of ['log', 'policy']) {
-    if (str(p, k) === '') throw new GateError(`record: --${k} needs a value; see 'agent-gate record --help'`);
-  }
   const sessionArg = str(p, 'session');
   if (sessionArg !== undefined) checkSession(sessionArg, '--session');
 
