@@ -172,6 +172,29 @@ tests:
     expect(loadPolicy('\ufeffrules:\n  - {capability: shell, effect: deny, match: ["rm *"]}\n', 'p.yml', 'workspace').rules).toHaveLength(1);
   });
 
+  // `match: |` keeps the final line break, so the deny rule passed lint and never matched.
+  test.each([
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: |\n      rm *\n', '4:12: match pattern "rm *\\u000a" contains a line break'],
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: >\n      rm *\n', '4:12: match pattern "rm *\\u000a" contains a line break'],
+    ['rules:\n  - capability: shell\n    effect: deny\n    match:\n      - |\n        curl *\n', '5:9: match pattern "curl *\\u000a" contains a line break'],
+    ['rules:\n  - capability: web_fetch\n    effect: deny\n    match: ["https://x.dev/*\\n"]\n', '4:13: match pattern "https://x.dev/*\\u000a" contains a line break'],
+    ['rules:\n  - capability: mcp\n    effect: ask\n    exclude: ["a/b\\r"]\n', '4:15: exclude pattern "a/b\\u000d" contains a line break'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: |\n      secrets/**\n', '4:12: match pattern "secrets/**\\u000a" contains a line break'],
+    ['trustedCommands: ["npm test\\nrm x"]\n', '1:19: trustedCommands pattern "npm test\\u000arm x" contains a line break'],
+    ['models:\n  allow: |\n    gpt-*\n', '2:10: models.allow pattern "gpt-*\\u000a" contains a line break'],
+    ['agents:\n  trailers: ["Generated-by: *\\n"]\n', '2:14: agents.trailers pattern "Generated-by: *\\u000a" contains a line break'],
+    ['logs:\n  paths: |\n    logs/**\n', '2:10: logs.paths pattern "logs/**\\u000a" contains a line break'],
+  ])('%j -> %s', (text, fragment) => {
+    const message = errorOf(text);
+    expect(message.startsWith(`p.yml:${fragment}`)).toBe(true);
+    expect(message.endsWith('(a block scalar "|" or ">" keeps its last one); write the pattern on one line as a plain or quoted scalar')).toBe(true);
+  });
+
+  test('a block scalar that folds to one line is fine', () => {
+    const p = loadPolicy('rules:\n  - capability: shell\n    effect: deny\n    match: |-\n      rm *\n', 'p.yml', 'workspace');
+    expect(p.rules[0]?.match).toEqual(['rm *']);
+  });
+
   test('many aliases: each resolves to the anchor before it', () => {
     // Alias.resolve searches the whole document, which made 4,000 aliases take about 40 s.
     const more = Array.from({ length: 4000 }, () => '  - {capability: shell, effect: deny, match: *m}').join('\n');

@@ -109,14 +109,31 @@ function str(r: Reader, node: Node | null, what: string, keyNode: Node): string 
   return node.value as string;
 }
 
+/**
+ * A pattern on more than one line matches only a line break inside a quoted shell argument (a
+ * path with one is denied as malformed; URLs, tools and names have none), so a deny rule
+ * `match: |`, whose pattern keeps the block scalar's final line break, would look right and
+ * never fire.
+ */
+function checkOneLine(r: Reader, node: Node, what: string, pattern: string): void {
+  if (/[\r\n]/.test(pattern)) {
+    r.fail(node, `${what} pattern "${pattern}" contains a line break (a block scalar "|" or ">" keeps its last one); write the pattern on one line as a plain or quoted scalar`);
+  }
+}
+
+/** A pattern list: one string or a list of strings, each on one line. */
 function strList(r: Reader, node: Node | null, what: string, keyNode: Node): { values: string[]; nodes: Node[] } {
-  if (node && isScalar(node) && typeof node.value === 'string') return { values: [node.value], nodes: [node] };
+  if (node && isScalar(node) && typeof node.value === 'string') {
+    checkOneLine(r, node, what, node.value);
+    return { values: [node.value], nodes: [node] };
+  }
   if (!node || !isSeq(node)) r.fail(node ?? keyNode, `${what} must be a string or a list of strings`);
   const values: string[] = [];
   const nodes: Node[] = [];
   for (const item of node.items) {
     const n = r.resolve(item);
     if (!n || !isScalar(n) || typeof n.value !== 'string') r.fail(n ?? node, `${what} must be a string or a list of strings`);
+    checkOneLine(r, n, what, n.value as string);
     values.push(n.value as string);
     nodes.push(n);
   }
