@@ -140,6 +140,19 @@ describe('check: findings from diffs', () => {
     expect(report.findings).toEqual([expect.objectContaining({ effect: 'ask', resource: 'x\\.gitattributes', reason: expect.stringContaining('changes how git reads') })]);
   });
 
+  test('a HEAD in a subfolder asks: with objects/ and refs/ beside it git takes the folder for a repository', () => {
+    const { repo } = setup('rules:\n  - {capability: fs_write, effect: allow}\n');
+    repo.write('vendor/x/HEAD', 'ref: refs/heads/main\n');
+    repo.write('vendor/x/config', '[core]\n\tfsmonitor = touch p\n');
+    repo.write('vendor/x/objects/k', '');
+    repo.write('vendor/x/refs/k', '');
+    repo.write('HEAD', 'not a repository at the top, where .git is found first\n');
+    repo.write('docs/head.md', 'x\n');
+    repo.commit('embedded', { author: KIRO });
+    const { report } = check(repo);
+    expect(report.findings).toEqual([expect.objectContaining({ effect: 'ask', resource: 'vendor/x/HEAD', rule: expect.objectContaining({ scope: 'kiro', index: 10 }) })]);
+  });
+
   test('a violation stays a violation when a later commit reverts it', () => {
     const { repo } = setup();
     repo.write('.env', 'TOKEN=1\n');

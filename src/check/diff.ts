@@ -17,6 +17,7 @@ const ZERO_MODE = '000000';
 export const KIRO_GIT_METADATA: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 6, effect: 'ask', pattern: '.gitmodules, .gitattributes, .mailmap' };
 export const KIRO_GIT_METADATA_LINK: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 7, effect: 'deny', pattern: '.gitmodules, .gitattributes, .gitignore, .mailmap as a symlink' };
 export const KIRO_LINK_ESCAPE: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 8, effect: 'deny', pattern: 'symlink target outside the repository' };
+export const KIRO_EMBEDDED_REPOSITORY: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 10, effect: 'ask', pattern: 'HEAD in a subfolder' };
 
 const METADATA = new Set(['.gitmodules', '.gitattributes', '.mailmap']);
 const METADATA_LINK = new Set(['.gitmodules', '.gitattributes', '.gitignore', '.mailmap']);
@@ -137,6 +138,12 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
       verdicts.push({ effect: 'deny', rule: KIRO_GIT_METADATA_LINK, reason: `${base} as a symlink makes git read its rules from elsewhere (${describeRule(KIRO_GIT_METADATA_LINK)})` });
     } else if (METADATA.has(canonicalBase)) {
       verdicts.push({ effect: 'ask', rule: KIRO_GIT_METADATA, reason: `changing ${base} changes how git reads the rest of the repository (${describeRule(KIRO_GIT_METADATA)})` });
+    }
+    // git takes a folder holding HEAD, objects/ and refs/ for a bare repository and, run inside
+    // it, obeys the config there (core.fsmonitor, aliases, hooks): the workspace's own .git is
+    // found first only from the top folder.
+    if (canonicalBase === 'head' && canonicalPath(path).includes('/') && c.newMode !== ZERO_MODE) {
+      verdicts.push({ effect: 'ask', rule: KIRO_EMBEDDED_REPOSITORY, reason: `${base} in a subfolder, with objects/ and refs/ beside it, makes that folder a repository to git, which runs what its config says there (${describeRule(KIRO_EMBEDDED_REPOSITORY)})` });
     }
     if ((isLink || c.newMode === GITLINK) && c.newMode !== ZERO_MODE) {
       const anc = protectedBehind(ctx.policy, path, ctx.policyPaths, isLink ? linkEnd(ctx, path, c.newId) : null);
