@@ -104,6 +104,13 @@ describe('aliases of protected paths (SPEC 6.2)', () => {
     ['.kiro/settings::$INDEX_ALLOCATION/mcp.json', 'deny'],
     ['.kiro\\settings\\mcp.json', 'deny'],
     ['\uff0ekiro/settings/mcp.json', 'deny'],
+    // NFKC makes separators of the fullwidth and small solidus and reverse solidus.
+    ['.kiro\uff3csettings\uff3cmcp.json', 'deny'],
+    ['.kiro\ufe68settings\ufe68a', 'deny'],
+    ['.kiro\uff0fsettings\uff0fa', 'deny'],
+    ['.github\uff3cagent-gate.yml', 'deny'],
+    ['.kiro.\uff3csettings/a', 'deny'],
+    ['src\uff3c..\uff3c.kiro/settings/a', 'deny'],
     ['.ｋｉｒｏ/settings/x', 'deny'],
     ['.GitHub/Agent-Gate.yml', 'deny'],
     ['.VSCode/settings.json', 'ask'],
@@ -133,6 +140,7 @@ describe('aliases of protected paths (SPEC 6.2)', () => {
     ['a./b.c/.d', 'a/b.c/.d'],
     ['a.', 'a'],
     ['.kiro/x.json', '.kiro/x.json'],
+    ['.Kiro\uff3cSettings. \ufe68x', '.kiro/settings/x'],
   ])('canonical form of %j is %j', (path, canonical) => {
     expect(canonicalPath(path)).toBe(canonical);
   });

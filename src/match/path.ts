@@ -39,7 +39,14 @@ export function canonicalPath(path: string): string {
   for (let i = 0; i < segments.length; i++) {
     const seg = segments[i] ?? '';
     if (i === 0 && absolute) continue;
-    out.push(canonicalSegment(seg));
+    // NFKC turns `／` and `＼` (U+FF0F, U+FF3C, U+FE68) into separators: `.kiro＼settings` is
+    // `.kiro/settings` there, and each piece is a segment of its own.
+    const letters = ASCII_PLAIN.test(seg) ? seg : canonicalLetters(seg);
+    if (letters !== seg && /[/\\]/.test(letters)) {
+      for (const piece of letters.split(/[/\\]/)) out.push(canonicalSegment(piece));
+    } else {
+      out.push(canonicalSegment(seg));
+    }
   }
   return (absolute ? '/' : '') + out.join('/');
 }
