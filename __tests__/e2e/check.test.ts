@@ -309,6 +309,23 @@ describe('check: the policy comes from the base commit', () => {
     expect(report.findings.find((f) => f.resource === 'ops/deploy.sh')?.effect).toBe('ask');
   });
 
+  // git picks one of several refs of a name by its own order: an agent that ran
+  // `git branch origin/main HEAD` made check judge an empty range and pass.
+  test.each([
+    ['--base', 'a branch named like the remote branch', 'origin/main'],
+    ['--head', 'a tag named like the branch', 'work'],
+  ])('an ambiguous %s (%s) exits 2 and names the fix', (flag, _what, ref) => {
+    const { repo } = setup();
+    repo.write('.kiro/settings/mcp.json', '{}\n');
+    repo.commit('evil', { author: KIRO });
+    repo.git(['update-ref', 'refs/remotes/origin/main', 'main']);
+    repo.git(['branch', 'origin/main', 'HEAD']);
+    repo.git(['tag', 'work', 'main']);
+    const r = runCli(['check', flag, ref, ...(flag === '--head' ? ['--base', 'main'] : [])], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`agent-gate: ${flag.slice(2)} "${ref}" names more than one ref (a branch and a tag or remote branch of that name); write it in full, e.g. refs/remotes/${ref} or refs/heads/${ref}`);
+  });
+
   test('a bad policy at the base exits 2 with file:line:col', () => {
     const { repo } = setup('rules:\n  - capability: fs_write\n    effect: sometimes\n');
     repo.write('src/a.ts', 'x\n');

@@ -23,13 +23,23 @@ export function validateEventRef(value: string, what: string): string {
   return id;
 }
 
-/** The commit a revision names, or null when this repository has no such commit. */
-export async function resolveCommit(git: Git, rev: string): Promise<string | null> {
-  const args = ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`];
+/**
+ * The commit a revision names, or null when this repository has no such commit. With `given`
+ * (what the user called it: `--base`), a name that several refs share is refused: git picks one
+ * by its own order, and an agent that can run `git branch origin/main HEAD` would pick the range.
+ */
+export async function resolveCommit(git: Git, rev: string, given?: string): Promise<string | null> {
+  // --quiet would silence the ambiguity warning too.
+  const args = given === undefined
+    ? ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]
+    : ['-c', 'core.warnAmbiguousRefs=true', 'rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`];
   const res = await git.exec(args);
   if (res.exitCode === 0) {
     const id = textOf(res.stdout);
     if (!isObjectId(id)) throw new GitError(args, 0, '', `unexpected output ${JSON.stringify(id)}`);
+    if (given !== undefined && res.stderr.toString('utf8').includes('is ambiguous')) {
+      throw new InvalidRefError(`${given} ${JSON.stringify(rev)} names more than one ref (a branch and a tag or remote branch of that name); write it in full, e.g. refs/remotes/${rev} or refs/heads/${rev}`);
+    }
     return id;
   }
   // "No such revision" is exit 1 under --quiet, but `X@{upstream}` without an upstream and other
@@ -198,8 +208,8 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
   const given = baseRef;
   const [state, head, givenBase] = await Promise.all([
     readHistoryState(git),
-    resolveCommit(git, headRef),
-    given === undefined ? Promise.resolve(null) : resolveCommit(git, given),
+    resolveCommit(git, headRef, opts.head === undefined ? undefined : 'head'),
+    given === undefined ? Promise.resolve(null) : resolveCommit(git, given, 'base'),
   ]);
   if (state.grafts) {
     throw new IncompleteHistoryError('grafts', 'info/grafts rewrites parents in this repository (remove it)');
