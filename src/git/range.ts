@@ -208,8 +208,9 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
   const given = baseRef;
   const [state, head, givenBase] = await Promise.all([
     readHistoryState(git),
-    resolveCommit(git, headRef, opts.head === undefined ? undefined : 'head'),
-    given === undefined ? Promise.resolve(null) : resolveCommit(git, given, 'base'),
+    // A full hex id names its object whatever refs are called (git prefers the object).
+    resolveCommit(git, headRef, opts.head === undefined || opts.eventRefs === true ? undefined : 'head'),
+    given === undefined ? Promise.resolve(null) : resolveCommit(git, given, opts.eventRefs === true ? undefined : 'base'),
   ]);
   if (state.grafts) {
     throw new IncompleteHistoryError('grafts', 'info/grafts rewrites parents in this repository (remove it)');
