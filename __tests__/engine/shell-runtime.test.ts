@@ -32,6 +32,16 @@ describe('arithmetic on a value only known at run time', () => {
     ['cat f | while read l; do echo $((l)); done', 'ask'],
     ['mapfile -t a < f; echo $(( a[0] ))', 'ask'],
     ['for f in *; do echo $((f)); done', 'ask'],
+    // File names from a glob, wherever they land (audit D-2).
+    ['x=(out/*); echo $((x))', 'ask'],
+    ['ls out/*; echo $(($_))', 'ask'],
+    ['cd out/*/ && echo $((${PWD##*/}))', 'ask'],
+    ['printf -v x %s out/*; echo $((x))', 'ask'],
+    ['f(){ echo $(($1)); }; f out/*', 'ask'],
+    // A function or alias named like the counting program prints what it likes (audit D-1).
+    ['wc(){ cat out/f; }; n=$(wc -l < out/f); echo $((n+1))', 'ask'],
+    ['git(){ cat out/f; }; n=$(git rev-list --count HEAD); echo $((n+1))', 'ask'],
+    ["shopt -s expand_aliases; alias wc='cat out/f #'; n=$(wc -l < out/f); echo $((n+1))", 'ask'],
     // What `wc` prints from standard input is a number.
     ['n=$(wc -l < f); echo $((n+1))', 'allow'],
     ['n=$(git ls-files | wc -l); echo $((n + 1))', 'allow'],
@@ -49,6 +59,8 @@ describe('arithmetic on a value only known at run time', () => {
     // Arithmetic on numbers alone reads no variable.
     ['echo $(cat f); echo $((1+2))', 'allow'],
     ['for f in a b; do echo $((f)); done', 'allow'],
+    ['case $x in a*) echo $((1+y));; esac', 'allow'],
+    ['[[ $x == a* ]] && echo $((y))', 'allow'],
     ['x=$(cat f); echo "$x"', 'allow'],
     // These read a name or a plain number, not a value as arithmetic.
     ['read -r line && printf -v x %s y', 'allow'],

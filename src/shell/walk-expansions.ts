@@ -114,6 +114,8 @@ export abstract class ExpansionWalker extends WalkerState {
         return;
       case 'Glob':
       case 'BraceExpansion':
+        // File names are values the command only learns at run time (`x=(out/*); echo $((x))`).
+        if (p.type === 'Glob' && this.literal !== 'pattern' && this.literal !== 'regex') this.runtimeValue ??= 'file names a glob matches';
         if (p.parts) for (const c of p.parts) this.part(c, scope, depth, sink, arg, quoted);
         return;
       case 'SimpleExpansion':
@@ -140,7 +142,7 @@ export abstract class ExpansionWalker extends WalkerState {
       case 'ProcessSubstitution':
         if (!closedSubstitution(p.text)) fail('unterminated substitution');
         // What a process substitution writes is read by a command (`read x < <(cmd)`), judged there.
-        if (p.type === 'CommandExpansion' && (p.script === undefined || !printsNumber(p.script))) this.runtimeValue ??= 'the output of a command substitution';
+        if (p.type === 'CommandExpansion') this.noteSubstitution(p.script);
         this.substitution(p.script, scope, depth + 1, lenientContext(p.text));
         return;
       case 'ArithmeticExpansion':
@@ -211,6 +213,17 @@ export abstract class ExpansionWalker extends WalkerState {
     this.quotesExpand = quotesExpand;
   }
 
+  /** Notes what a command substitution prints as a value only known at run time; false for a count. */
+  private noteSubstitution(script: ParsedScript | undefined): boolean {
+    const counter = script === undefined ? null : countingProgram(script);
+    if (counter === null) {
+      this.runtimeValue ??= 'the output of a command substitution';
+      return true;
+    }
+    (this.countedBy ??= new Set()).add(counter);
+    return false;
+  }
+
   protected arithmetic(root: ArithmeticExpression, scope: Scope, depth: number, sink: Sink): void {
     this.arithmeticSeen = true;
     checkDepth(depth);
@@ -251,10 +264,7 @@ export abstract class ExpansionWalker extends WalkerState {
         }
         case 'ArithmeticCommandExpansion':
           // `$(( $(cmd) ))` evaluates what cmd prints.
-          if (e.script === undefined || !printsNumber(e.script)) {
-            this.runtimeValue ??= 'the output of a command substitution';
-            this.evaluates();
-          }
+          if (this.noteSubstitution(e.script)) this.evaluates();
           this.substitution(e.script, scope, depth + 1);
           break;
       }
@@ -322,6 +332,16 @@ const WC_COUNTS = /^(?:-[lcwmL]+|--(?:lines|bytes|chars|words|max-line-length))$
  * counting standard input (`$(git ls-files | wc -l)`, `$(wc -c < f)`, `$(… | grep -c x)`), or
  * `git rev-list --count`. A file operand would print its name too.
  */
+function countingProgram(script: ParsedScript): string | null {
+  return printsNumber(script) ? lastProgram(script) : null;
+}
+
+function lastProgram(script: ParsedScript): string | null {
+  let node = script.commands[0]?.command;
+  if (node?.type === 'Pipeline') node = node.commands[node.commands.length - 1];
+  return node?.type === 'Command' ? node.name?.value ?? null : null;
+}
+
 function printsNumber(script: ParsedScript): boolean {
   const statements = script.commands;
   if (statements.length !== 1) return false;

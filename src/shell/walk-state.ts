@@ -93,6 +93,10 @@ export abstract class WalkerState {
    * `read`, a loop over a glob): with valueArithmetic, `finish` asks.
    */
   protected runtimeValue: string | null = null;
+  /** Programs whose output was taken for a number (`$(… | wc -l)`): a function of that name voids it. */
+  protected countedBy: Set<string> | null = null;
+  /** Names of the functions the command defines. */
+  protected functions: Set<string> | null = null;
 
   /** Notes arithmetic that evaluates values (see valueArithmetic). */
   protected evaluates(): void {
@@ -135,6 +139,10 @@ export abstract class WalkerState {
     // Only text that can reach arithmetic runs its subscript: TypeScript in a heredoc, a commit
     // message or an awk program holding `a[`x`]` asks nothing when nothing evaluates arithmetic.
     if (this.subscriptText && this.arithmeticSeen) this.suspicious ??= SUBSCRIPT_TEXT;
+    // `wc(){ cat f; }; n=$(wc -l < f)`: the count is whatever the function prints.
+    for (const name of this.countedBy ?? []) {
+      if (this.functions?.has(name) === true || this.aliases?.has(name) === true) this.runtimeValue ??= `the output of ${name}, which this command redefines`;
+    }
     // `x=$(printf 'a\133\044(cmd)\135'); echo $((x))` runs cmd: the text is built at run time.
     if (this.runtimeValue !== null && this.valueArithmetic) {
       this.suspicious ??= `this command evaluates a variable as arithmetic, and a value only known at run time (${this.runtimeValue}) may reach it; a $( ) in an array subscript of that value would run`;

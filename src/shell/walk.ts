@@ -142,13 +142,17 @@ export class Walker extends SimpleCommandWalker {
       case 'Case':
         this.word(node.word, scope, depth, sink);
         for (const item of node.items) {
+          // A case pattern matches the word; it expands to no file names.
+          const runtimeValue = this.runtimeValue;
           for (const p of item.pattern) this.word(p, scope, depth, sink);
+          if (runtimeValue === null && this.runtimeValue === 'file names a glob matches') this.runtimeValue = null;
           this.statements(item.body.commands, scope, depth);
         }
         break;
       case 'Function':
         // unbash takes `function> f` as a function named `> f`.
         if (/[\s<>|&;()`$"']/.test(node.name.text)) fail(`invalid function name ${node.name.text}`);
+        (this.functions ??= new Set()).add(node.name.text);
         // The body runs when the function is called, maybe after a `cd` further on.
         this.folders.deferred++;
         this.node(node.body, scope, depth);
