@@ -110,6 +110,16 @@ describe('files find and git write because an option names them are fs_write req
     ['git format-patch --output-dir secrets/p HEAD~1', 'deny', 'secrets/p'],
     ['git diff --outp=secrets/p', 'deny', 'secrets/p'],
     ['git diff --stat', 'allow', null],
+    // Other sub-commands' options that name what they write (audit round 17).
+    ['git config -f secrets/c core.x y', 'deny', 'secrets/c'],
+    ['git config --file=secrets/c a.b c', 'deny', 'secrets/c'],
+    ['git config -fsecrets/c a.b c', 'deny', 'secrets/c'],
+    ['git checkout-index -a --prefix=secrets/p/', 'deny', 'secrets/p/'],
+    ['git --work-tree=secrets/w restore -s HEAD -W -- .', 'deny', 'secrets/w'],
+    ['git --work-tree /tmp/w reset --hard', 'ask', '/tmp/w'],
+    ['git fast-export --export-marks=secrets/m HEAD', 'deny', 'secrets/m'],
+    ['git credential-store --file=secrets/s store', 'deny', 'secrets/s'],
+    ['git config user.name x', 'allow', null],
     [`find . -name '*.ts' -exec grep -l foo {} +`, 'allow', null],
   ])('%s -> %s', (command, effect, written) => {
     const r = judge(TRUSTS_FIND_AND_GIT, 'shell', command);
@@ -154,6 +164,7 @@ describe('files sed and pytest write are fs_write requests', () => {
     ['pytest --junitxml=out/r.xml src', 'allow', 'out/r.xml'],
     ['pytest "--junitxml=$F"', 'ask', null],
     ['pytest -k "a or b" src', 'allow', null],
+    ['pytest --rootdir=secrets/r', 'deny', 'secrets/r'],
     ['python3 -m pytest src', 'allow', null],
   ])('%s -> %s', (command, effect, written) => {
     const r = judge(TRUSTS_SED_AND_PYTEST, 'shell', command);

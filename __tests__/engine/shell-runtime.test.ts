@@ -87,9 +87,9 @@ describe('code a program loads from a file the same command wrote', () => {
     ['printf "{}" > src/package.json; npm test --prefix src', 'ask', 'npm loads src/package.json'],
     ['echo "script-shell=/tmp/x" > src/.npmrc; npm run build --prefix src', 'ask', 'npm loads src/.npmrc'],
     ['echo "{}" > ./src//package.json && yarn --cwd src test', 'ask', 'yarn loads src/package.json'],
-    ['printf x > src/t.py; python3 src/t.py', 'ask', 'python3 runs src/t.py'],
-    ['echo "x" > out/t.js && node out/t.js', 'ask', 'node runs out/t.js'],
-    ['git apply p.patch && make', 'ask', 'an unpacker'],
+    ['printf x > src/t.py; python3 src/t.py', 'ask', 'python3 loads src/t.py'],
+    ['echo "x" > out/t.js && node out/t.js', 'ask', 'node loads out/t.js'],
+    ['git apply p.patch && make', 'ask', 'make may load a file an earlier command here put in place'],
     // Files that are not the loader's own are judged by the fs_write rules alone.
     ['echo x > src/a.ts; npm test', 'allow', ''],
     ['echo x > src/test_a.py && python3 -m pytest src', 'allow', ''],
@@ -105,8 +105,8 @@ describe('code a program loads from a file the same command wrote', () => {
 describe('writes through a link the same command may have made', () => {
   const SYMLINK_PATCH = 'git apply <<\'EOF\'\ndiff --git a/src/l b/src/l\nnew file mode 120000\n--- /dev/null\n+++ b/src/l\n@@ -0,0 +1 @@\n+/tmp\n\\ No newline at end of file\nEOF\n';
   test.each<[string, Effect, string]>([
-    [`${SYMLINK_PATCH}echo x > src/l/p`, 'ask', 'an unpacker earlier in this command'],
-    ['tar -xf a.tar; echo done > out/log', 'ask', 'an unpacker earlier in this command'],
+    [`${SYMLINK_PATCH}echo x > src/l/p`, 'ask', 'an earlier command here'],
+    ['tar -xf a.tar; echo done > out/log', 'ask', 'an earlier command here'],
     ['ln -s /etc out/l; echo x > out/l/passwd', 'ask', 'out/l may be a link'],
     ['ln -s /etc/passwd out/p; echo x > out/p', 'ask', 'out/p may be a link'],
     ['ln -sf /etc out/l && echo x > ./out//l/passwd', 'ask', 'out/l may be a link'],
@@ -136,5 +136,67 @@ describe('git in a folder the same command made look like a repository', () => {
     const r = judge(TRUSTS_ALL, 'shell', command);
     expect(r.effect).toBe(effect);
     if (effect === 'ask') expect(r.reason).toContain('look like a repository');
+  });
+});
+
+describe('loaders reached through options, folders, modules and standard input (audit round 17)', () => {
+  test.each<[string, Effect, string]>([
+    // pytest: plugins, settings files under any name, pytest.toml.
+    ['printf x > out/evil.py; python3 -m pytest -q -p out.evil', 'ask', 'loads out/evil.py'],
+    ['printf x > out/x.ini; pytest -q -c out/x.ini', 'ask', 'loads out/x.ini'],
+    ['printf x > out/x.ini; pytest --config-file=out/x.ini', 'ask', 'loads out/x.ini'],
+    ['printf x > src/pytest.toml; pytest src', 'ask', 'loads src/pytest.toml'],
+    ['pytest -q -o addopts=--junitxml=/tmp/x t.py', 'ask', 'pytest -o addopts'],
+    ['pytest -o pythonpath=out -p evil2', 'ask', 'pytest -o pythonpath'],
+    ['export PYTEST_ADDOPTS=--junitxml=/tmp/x; pytest', 'ask', 'assignment to PYTEST_ADDOPTS'],
+    ['PYTEST_PLUGINS=out.evil pytest', 'ask', 'assignment to PYTEST_PLUGINS'],
+    // make: a makefile under any name, MAKEFILES, MAKEFLAGS that could carry --eval.
+    ['printf x > out/rules; make -f out/rules x', 'ask', 'make loads out/rules'],
+    ['printf x > out/rules; make --mak=out/rules x', 'ask', 'make loads out/rules'],
+    ['printf x > out/rules; make -fout/rules x', 'ask', 'make loads out/rules'],
+    ['export MAKEFILES=out/r; make x', 'ask', 'assignment to MAKEFILES'],
+    ["MAKEFLAGS='--eval=x:;touch p' make x", 'ask', 'assignment to MAKEFLAGS'],
+    // Interpreters: --require=, a folder, a module, standard input.
+    ['echo x > out/x.js; node --require=./out/x.js -e 1', 'ask', 'node loads ./out/x.js'],
+    ['echo x > out/index.js; node out', 'ask', 'node loads out'],
+    ['echo x > out/y.js; node < out/y.js', 'ask', 'reads its program from standard input'],
+    ['echo x > out/z.js; cat out/z.js | node', 'ask', 'reads its program from standard input'],
+    ['printf x > out/m.py; python3 -m out.m', 'ask', 'python3 loads out/m.py'],
+    ['printf x > out/n.py; python3 - < out/n.py', 'ask', 'reads its program from standard input'],
+    ['printf x > out/__main__.py; python3 out', 'ask', 'python3 loads out'],
+    // A program's own arguments are not its program.
+    ['printf x > out/a.py; python3 -m black out/a.py', 'allow', ''],
+    ['echo x > out/a.js; node --check out/a.js', 'allow', ''],
+    ['echo x > out/a.json; python3 -m json.tool out/a.json', 'allow', ''],
+    ['pytest -p no:cacheprovider -q', 'allow', ''],
+    ['PYTEST_ADDOPTS="-q -x" pytest', 'allow', ''],
+    ['MAKEFLAGS=-j4 make', 'allow', ''],
+    ['node out/t.js < in.txt', 'allow', ''],
+  ])('%s -> %s', (command, effect, fragment) => {
+    const r = judge(TRUSTS_ALL, 'shell', command);
+    expect(r.effect).toBe(effect);
+    expect(r.reason).toContain(fragment);
+  });
+});
+
+describe('git commands that put tree contents in place (audit round 17)', () => {
+  test.each<[string, Effect, string]>([
+    ['git checkout -q x; echo x > out/l/p', 'ask', 'an earlier command here'],
+    ['git reset -q --hard x; echo x > out/l/p', 'ask', 'an earlier command here'],
+    ['git merge -q x; echo x > out/l/p', 'ask', 'an earlier command here'],
+    ['git stash pop -q; echo x > out/l/p', 'ask', 'an earlier command here'],
+    ['git clone -q -b x ../gc out/c; echo x > out/c/out/l/p', 'ask', 'an earlier command here'],
+    ['git checkout -q x; git -C out/r st', 'ask', 'look like a repository'],
+    ['git checkout -q x && make', 'ask', 'make may load a file an earlier command here put in place'],
+    // A new branch at HEAD changes no file; merged commits bring no file this command wrote.
+    ['git checkout -b feat && echo x > src/a', 'allow', ''],
+    ['git switch -c feat && echo x > src/a', 'allow', ''],
+    ['git pull && npm install && npm test', 'allow', ''],
+    ["git rebase -x 'npm test' main", 'allow', ''],
+    ['git stash pop && ./scripts/test.sh', 'allow', ''],
+  ])('%s -> %s', (command, effect, fragment) => {
+    const r = judge(TRUSTS_ALL, 'shell', command);
+    expect(r.effect).toBe(effect);
+    expect(r.reason).toContain(fragment);
   });
 });

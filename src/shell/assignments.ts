@@ -25,6 +25,9 @@ const DANGEROUS = new Set([
   'TAR_OPTIONS', 'RSYNC_RSH', 'MANOPT', 'LESS', 'GOFLAGS', 'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC',
   // The shell ssh's ProxyCommand, flock -c, script -c, tmux, `sudo -s` and npm exec -c run with.
   'SHELL',
+  // Options and code read from the environment: pytest's extra options (--junitxml, -p) and
+  // plugins, the makefiles make reads first and its options (--eval).
+  'PYTEST_ADDOPTS', 'PYTEST_PLUGINS', 'MAKEFILES', 'MAKEFLAGS', 'GNUMAKEFLAGS', 'MFLAGS',
 ]);
 
 /** cargo's settings from the environment that name a program it runs, or where its configuration lives. */
@@ -59,6 +62,8 @@ const HARMLESS_VALUES: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^(?:RUSTC_WRAPPER|CARGO_BUILD_RUSTC_WRAPPER)$/, /^(?:sccache|\/usr\/(?:local\/)?bin\/sccache)$/],
   [/^CARGO_.*_LINKER$/, /^(?:cc|gcc|clang|lld|ld\.lld|mold|rust-lld)$/],
   [/^TAR_OPTIONS$/, /^(?:\s*--(?:no-same-owner|no-same-permissions|same-owner|numeric-owner|no-overwrite-dir|warning=[\w-]+|format=\w+|sort=\w+|owner=[\w.-]+|group=[\w.-]+|mode=[\w,+=-]+|mtime=[\w:@.-]+))*\s*$/],
+  [/^(?:MAKEFLAGS|GNUMAKEFLAGS|MFLAGS)$/, /^(?:\s*(?:-?[ksqwiBeSrRnt]+|-j\s*\d*|-l\s*[\d.]*|--(?:jobs(?:=\d+)?|keep-going|silent|quiet|no-print-directory|print-directory|output-sync(?:=\w+)?|load-average(?:=[\d.]+)?)))*\s*$/],
+  [/^PYTEST_ADDOPTS$/, /^(?:\s*(?:-[qvxsrlW]+|-n\s*(?:\d+|auto)|--(?:tb=\w+|maxfail=\d+|strict-markers|color=\w+|durations=\d+|disable-warnings|no-header|lf|ff|last-failed|failed-first)))*\s*$/],
   [/^GOFLAGS$/, /^(?:\s*-(?:mod=(?:mod|vendor|readonly)|buildvcs=(?:true|false|auto)|trimpath|race|v|modcacherw|count=\d+|p=\d+|tags=[\w,]+))+\s*$/],
 ];
 

@@ -7,7 +7,7 @@ import { PYTHON, pythonPytest } from './pytest.ts';
 import type { Arg } from './words.ts';
 
 /** What pytest reads before the tests: conftest.py holds code, the settings can load plugins. */
-const PYTEST_FILES = /^(?:conftest\.py|pytest\.ini|\.pytest\.ini|pyproject\.toml|tox\.ini|setup\.cfg)$/;
+const PYTEST_FILES = /^(?:conftest\.py|\.?pytest\.(?:ini|toml)|pyproject\.toml|tox\.ini|setup\.cfg)$/;
 
 /** File names each loader reads commands or code from, by the program's name. */
 const LOADED: ReadonlyMap<string, RegExp> = new Map([
@@ -32,8 +32,59 @@ export interface Loads {
   name: string;
   /** File names it loads from the folder it works in. */
   names: RegExp | null;
-  /** Whether its operands may be scripts it runs. */
-  operands: boolean;
+  /** Files and folders its operands and options name as code or settings to load. */
+  files: string[];
+  /** It reads its program from standard input. */
+  stdin: boolean;
+}
+
+/** Options whose value names code or settings a loader reads, by program (long names by unique prefix). */
+const LOADING_OPTIONS: ReadonlyMap<string, { short: string; long: readonly string[] }> = new Map([
+  ['make', { short: 'f', long: ['--file', '--makefile'] }],
+  ['pytest', { short: 'cp', long: ['--config-file'] }],
+  ['node', { short: 'r', long: ['--require', '--import', '--loader', '--experimental-loader'] }],
+  ['python', { short: 'm', long: [] }],
+]);
+
+/** Options after which an interpreter's program is not read from standard input. */
+const PROGRAM_OPTIONS = /^-(?:[ecpm]|-eval|-print|-check)/;
+
+/** The values of `spec`'s options in `args[from…]`, and the words that are no option's value. */
+function scan(args: readonly Arg[], from: number, spec: { short: string; long: readonly string[] } | undefined): { values: string[]; operands: string[] } {
+  const values: string[] = [];
+  const operands: string[] = [];
+  for (let i = from; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined || a.dynamic !== null) continue;
+    const v = a.value;
+    if (v === '--') {
+      for (const rest of args.slice(i + 1)) if (rest.dynamic === null) operands.push(rest.value);
+      break;
+    }
+    if (!v.startsWith('-') || v === '-') {
+      operands.push(v);
+      continue;
+    }
+    if (spec === undefined) continue;
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const name = eq < 0 ? v : v.slice(0, eq);
+      if (name.length < 4 || !spec.long.some((o) => o.startsWith(name))) continue;
+      const value = eq < 0 ? args[++i]?.value : v.slice(eq + 1);
+      if (value !== undefined) values.push(value);
+    } else if (spec.short.includes(v[1] ?? '')) {
+      const value = v.length > 2 ? v.slice(2) : args[++i]?.value;
+      if (value !== undefined) values.push(value);
+    }
+  }
+  return { values, operands };
+}
+
+/** `-p pkg.mod`, `-m pkg.mod`: the module's file and folder (`pkg/mod.py`, `pkg/mod`). */
+function modulePaths(name: string): string[] {
+  if (name.startsWith('no:') || !/^[\w.]+$/.test(name)) return [];
+  const path = name.replace(/\./g, '/');
+  return [`${path}.py`, path];
 }
 
 /** What `args` loads, or null for a program that loads nothing this check knows. */
@@ -41,9 +92,23 @@ export function loads(args: readonly Arg[]): Loads | null {
   const first = args[0];
   if (first === undefined || first.dynamic !== null) return null;
   const name = first.value.split('/').pop() ?? '';
+  const pytestFrom = PYTHON.test(name) ? pythonPytest(args) : name === 'pytest' || name === 'py.test' ? 1 : -1;
+  if (pytestFrom >= 0) {
+    const { values } = scan(args, pytestFrom, LOADING_OPTIONS.get('pytest'));
+    // `-c FILE` and `-p MODULE` (plugins load as modules).
+    return { name: pytestFrom > 1 ? `${name} -m pytest` : name, names: PYTEST_FILES, files: values.flatMap((v) => [v, ...modulePaths(v)]), stdin: false };
+  }
   const names = LOADED.get(name);
-  if (names !== undefined) return { name, names, operands: false };
-  if (PYTHON.test(name) && pythonPytest(args) >= 0) return { name: `${name} -m pytest`, names: PYTEST_FILES, operands: false };
-  if (INTERPRETERS.test(name)) return { name, names: null, operands: true };
-  return null;
+  if (names !== undefined) return { name, names, files: name.endsWith('make') ? scan(args, 1, LOADING_OPTIONS.get('make')).values : [], stdin: false };
+  if (!INTERPRETERS.test(name)) return null;
+  const python = PYTHON.test(name);
+  const { values, operands } = scan(args, 1, LOADING_OPTIONS.get(python ? 'python' : name === 'node' || name === 'nodejs' ? 'node' : ''));
+  // The first operand is the program, unless an option gives it (`-e`, `-c`, `-m`): the rest are
+  // the program's own arguments (`python3 -m black src/a.py` formats a file, it does not run it).
+  const given = args.some((a, i) => i > 0 && a.dynamic === null && PROGRAM_OPTIONS.test(a.value));
+  const script = given || operands[0] === undefined || operands[0] === '-' ? [] : [operands[0]];
+  const files = [...script, ...(python ? values.flatMap(modulePaths) : values)];
+  // With no program named, the interpreter reads it from standard input (`node < f`, `python3 - < f`).
+  const stdin = !given && script.length === 0;
+  return { name, names: null, files, stdin };
 }

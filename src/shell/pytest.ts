@@ -1,12 +1,15 @@
 // pytest writes files its options name: `--junitxml=FILE`, `--log-file=FILE`, `--debug=FILE`,
-// the `--cov-report` destinations, and `--basetemp=DIR`, which it empties before each run. A policy
+// the `--cov-report` destinations, `--rootdir=DIR` (its cache), and `--basetemp=DIR`, which it
+// empties before each run. A policy
 // that trusts `pytest *` does not trust those writes, so each is an fs_write request, as a
 // redirection's target is. pytest turns off argparse's abbreviations, so only full names count.
 import { NO_RUNS as NONE, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
 
 /** Options whose value is a file or folder pytest writes (or, for --basetemp, wipes). */
-const WRITING = new Set(['--junitxml', '--junit-xml', '--log-file', '--basetemp', '--report-log', '--html', '--resultlog', '--result-log']);
+const WRITING = new Set(['--junitxml', '--junit-xml', '--log-file', '--basetemp', '--report-log', '--html', '--resultlog', '--result-log', '--rootdir']);
+/** `-o KEY=VALUE` settings that add options or load code: judged nowhere here, so they ask. */
+const LOADING_INI = /^(?:addopts|pythonpath|required_plugins)=/;
 /** `-o KEY=VALUE` settings whose value pytest writes to. */
 const WRITING_INI = /^(?:cache_dir|log_file)=/;
 /** Options that take the next word as their value (so it is not read as an option). */
@@ -22,6 +25,7 @@ export const PYTHON = /^python(?:[23](?:\.\d+)?)?$/;
 /** pytest's writes, from `args[start]` on (the words after `pytest` or `python -m pytest`). */
 export function pytestWrites(args: readonly Arg[], start: number): Unwrapped {
   const writes: Array<{ file: Arg; option: string }> = [];
+  let forceAsk: string | null = null;
   for (let i = start; i < args.length; i++) {
     const a = args[i];
     if (a === undefined) continue;
@@ -45,7 +49,9 @@ export function pytestWrites(args: readonly Arg[], start: number): Unwrapped {
       if (report !== undefined && colon >= 0) writes.push({ file: { ...report, value: report.value.slice(colon + 1) }, option: 'pytest --cov-report' });
     } else if (name === '-o' || name === '--override-ini' || v.startsWith('-o')) {
       const setting = name === '-o' || name === '--override-ini' ? value() : { ...a, value: v.slice(2) };
-      if (setting !== undefined && (setting.dynamic !== null || WRITING_INI.test(setting.value))) {
+      if (setting !== undefined && LOADING_INI.test(setting.value)) {
+        forceAsk ??= `pytest -o ${setting.value.split('=', 1)[0] ?? ''} adds options or code that are not judged here`;
+      } else if (setting !== undefined && (setting.dynamic !== null || WRITING_INI.test(setting.value))) {
         const at = setting.value.indexOf('=');
         writes.push({ file: { ...setting, value: setting.value.slice(at + 1) }, option: `pytest -o ${setting.value.slice(0, Math.max(at, 0))}` });
       }
@@ -56,7 +62,8 @@ export function pytestWrites(args: readonly Arg[], start: number): Unwrapped {
       i++;
     }
   }
-  return writes.length === 0 ? NONE : { ...NONE, writes };
+  if (writes.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  return { ...NONE, forceAsk, writes };
 }
 
 /** `python [options] -m pytest …`: the index of the first pytest word, or -1. */

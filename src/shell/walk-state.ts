@@ -116,7 +116,7 @@ export abstract class WalkerState {
     const link = this.linkedPlace(places);
     if (link !== null) {
       write.forceAsk ??= link === ANY_PLACE
-        ? `an unpacker earlier in this command (git apply, patch, tar -x…) may have put a link at ${file.value} or a folder above it, so where this writes is not known`
+        ? `an earlier command here (git checkout, git apply, tar -x…) may have put a link at ${file.value} or a folder above it, so where this writes is not known`
         : `${link} may be a link this command made (ln, cp -l/-s, a copy from outside the workspace), so where a write to ${file.value} lands is not known`;
     }
     const written = (this.written ??= new Set());

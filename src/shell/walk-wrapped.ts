@@ -52,25 +52,26 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       // config; from the workspace's top folder it finds the workspace's own .git first.
       if (scanGit(args).chdir === null && !this.folders.moved()) return null;
       const file = this.writtenNamed(GIT_DIR_FILE);
-      return file === null ? null : `git runs in another folder, where ${file}, which this command writes, may make a folder look like a repository whose config (aliases, pager, hooks) git obeys`;
+      if (file === null) return null;
+      return `git runs in another folder, where ${file === ANY_PLACE ? UNPACKED : `${file}, which this command writes,`} may make a folder look like a repository whose config (aliases, pager, hooks) git obeys`;
     }
     const loader = loads(args);
     if (loader === null) return null;
     const file = loader.names === null ? null : this.writtenNamed(loader.names);
+    if (file === ANY_PLACE) return `${loader.name} may load ${UNPACKED}, and run the code in it`;
     if (file !== null) return `${loader.name} loads ${file}, which this command writes, and runs the code in it`;
-    if (!loader.operands) return null;
-    for (let i = 1; i < args.length; i++) {
-      const a = args[i];
-      if (a !== undefined && a.dynamic === null && !a.value.startsWith('-') && this.isWritten(a.value)) return `${loader.name} runs ${a.value}, a file this command writes`;
-    }
+    // A folder runs what it holds (`node out` runs out/index.js, `python3 out` out/__main__.py).
+    const named = loader.files.find((f) => this.isWritten(f) || this.holdsWritten(f));
+    if (named !== undefined) return `${loader.name} loads ${named}, which this command writes or holds a file it writes`;
+    if (loader.stdin) return `${loader.name} reads its program from standard input, which may be a file this command writes`;
     return null;
   }
 
-  /** A written file whose name matches `names` (or any after an unpacker), for reasons; or null. */
+  /** A written file whose name matches `names` (ANY_PLACE after an unpacker); or null. */
   private writtenNamed(names: RegExp): string | null {
     const written = this.written;
     if (written === null) return null;
-    if (written.has(ANY_PLACE)) return 'a file an unpacker (git apply, patch, tar -x…) put in place';
+    if (written.has(ANY_PLACE)) return ANY_PLACE;
     for (const p of written) if (names.test(p.slice(p.lastIndexOf('/') + 1))) return p;
     return null;
   }
@@ -107,8 +108,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    */
   private notePlaced(args: readonly Arg[]): string | null {
     const name = args[0]?.value.split('/').pop() ?? '';
-    if (UNPACKERS.has(name) && unpacks(name, args)) {
-      (this.written ??= new Set()).add(ANY_PLACE);
+    const unpacked = UNPACKERS.has(name) ? unpacks(name, args) : false;
+    if (unpacked !== false) {
+      // Commits merged, rebased or popped from the stash bring links from history, and the files
+      // they hold were judged when they were made; a checkout or an archive may hold anything.
+      if (unpacked !== 'links') (this.written ??= new Set()).add(ANY_PLACE);
       (this.linked ??= new Set()).add(ANY_PLACE);
     }
     if (!FILE_PLACERS.has(name)) return null;
@@ -462,7 +466,8 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
   return { created: [dest, ...sources.map((o) => `${dest}/${base(o)}`)], sources, dynamic, linkDirs: [dest, ...(slash > 0 ? [dest.slice(0, slash)] : [])] };
 }
 
-function unpacks(name: string, args: readonly Arg[]): boolean {
+/** Whether a program may put files in place that no operand names; 'links' when only links matter. */
+function unpacks(name: string, args: readonly Arg[]): boolean | 'links' {
   const words = args.slice(1).map((a) => a.value);
   switch (name) {
     case 'git': {
@@ -472,7 +477,17 @@ function unpacks(name: string, args: readonly Arg[]): boolean {
       const verb = args[sub]?.value ?? '';
       const rest = words.slice(sub);
       if (verb === 'apply') return !rest.some((w) => /^--(?:check|stat|numstat|summary)$/.test(w));
-      return verb === 'am' && !rest.some((w) => /^--(?:abort|quit|show-current-patch)/.test(w));
+      if (verb === 'am') return !rest.some((w) => /^--(?:abort|quit|show-current-patch)/.test(w));
+      // Commands that check tree contents out put links, makefiles and `config`/`HEAD` pairs of
+      // other commits in place (a new branch at HEAD, `git checkout -b x`, changes nothing).
+      if (verb === 'checkout' || verb === 'switch') {
+        const operands = rest.filter((w) => !w.startsWith('-'));
+        return !(rest.some((w) => /^-[bBc]$|^--orphan$|^--create$/.test(w)) && operands.length <= 1);
+      }
+      if (verb === 'reset') return rest.some((w) => /^--(?:hard|merge|keep)$/.test(w));
+      if (verb === 'stash') return rest[0] === 'pop' || rest[0] === 'apply' || rest[0] === 'branch' ? 'links' : false;
+      if (GIT_HISTORY_MOVES.has(verb)) return 'links';
+      return GIT_CHECKOUTS.has(verb);
     }
     case 'patch':
       return !words.some((w) => w === '--dry-run' || w === '-C' || w === '--check');
@@ -505,6 +520,14 @@ function unpacks(name: string, args: readonly Arg[]): boolean {
       return true;
   }
 }
+
+/** What an unpacker may have put anywhere, for reasons. */
+const UNPACKED = 'a file an earlier command here put in place (git checkout, git apply, tar -x…)';
+
+/** git sub-commands that write tree contents into the work tree (or a new one). */
+const GIT_CHECKOUTS = new Set(['restore', 'clone', 'worktree', 'read-tree', 'checkout-index', 'submodule']);
+/** git sub-commands that bring in other commits of the repository. */
+const GIT_HISTORY_MOVES = new Set(['merge', 'pull', 'rebase', 'cherry-pick', 'revert']);
 
 const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
 

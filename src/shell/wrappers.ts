@@ -567,6 +567,15 @@ function find(args: readonly Arg[]): Unwrapped {
   return u;
 }
 
+/** Long options of git sub-commands that name a file or folder written (git takes a unique prefix). */
+const GIT_WRITING_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  config: ['--file'],
+  'checkout-index': ['--prefix'],
+  'fast-export': ['--export-marks'],
+  'fast-import': ['--export-marks'],
+  'credential-store': ['--file'],
+};
+
 /** Files a git sub-command writes because an option names them: `--output[=]FILE`, `-o FILE`, `--output-directory`. */
 function gitOutputs(args: readonly Arg[], sub: number): Array<{ file: Arg; option: string }> {
   const verb = args[sub]?.value ?? '';
@@ -579,7 +588,12 @@ function gitOutputs(args: readonly Arg[], sub: number): Array<{ file: Arg; optio
     const long = eq < 0 ? v : v.slice(0, eq);
     // git's parse-options takes a unique prefix (`--outp`, `--output-dir`); reading a shorter one as these only tightens.
     const isOutput = long.length >= 5 && ('--output'.startsWith(long) || '--output-directory'.startsWith(long));
-    if (isOutput) {
+    // Other sub-commands' options that name a file or folder they write.
+    const writing = GIT_WRITING_OPTIONS[verb]?.find((o) => long.length >= 4 && o.startsWith(long));
+    if (writing !== undefined || (verb === 'config' && v === '-f') || (verb === 'config' && v.startsWith('-f') && !v.startsWith('--'))) {
+      const file = eq >= 0 ? { ...a, value: v.slice(eq + 1) } : v.startsWith('-f') && v.length > 2 ? { ...a, value: v.slice(2) } : args[++i];
+      if (file !== undefined) out.push({ file, option: `git ${verb} ${writing ?? '-f'}` });
+    } else if (isOutput) {
       const file = eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1) };
       if (file !== undefined) out.push({ file, option: `git ${verb} ${long}` });
     } else if (v.startsWith('-o') && !v.startsWith('--') && (verb === 'archive' || verb === 'format-patch')) {
@@ -615,6 +629,12 @@ function git(args: readonly Arg[]): Unwrapped {
   }
   // `--output=FILE` (diff, log, show, archive) and `-o` (archive, format-patch) write where they name.
   const gitWrites = gitOutputs(args, scan.next);
+  // `git --work-tree=DIR restore`, `reset --hard`: the work tree git writes is DIR.
+  for (let i = 1; i < scan.next; i++) {
+    const v = args[i]?.value ?? '';
+    if (v === '--work-tree' && args[i + 1] !== undefined) gitWrites.push({ file: args[i + 1] as Arg, option: 'git --work-tree' });
+    else if (v.startsWith('--work-tree=')) gitWrites.push({ file: { ...(args[i] as Arg), value: v.slice('--work-tree='.length) }, option: 'git --work-tree' });
+  }
   // An `ext::` remote runs its command when the protocol is allowed.
   if (args.some((a) => a.value.startsWith('ext::'))) forceAsk ??= 'an ext:: remote runs a command';
   if (scripts.length === 0 && commands.length === 0 && views.length === 0 && forceAsk === null && gitWrites.length === 0) return NONE;
