@@ -200,3 +200,23 @@ describe('git commands that put tree contents in place (audit round 17)', () => 
     expect(r.reason).toContain(fragment);
   });
 });
+
+describe('code that runs later than where it stands meets every write of the command (audit D-7)', () => {
+  test.each<[string, Effect, string]>([
+    ["trap 'echo x > out/l/p' EXIT; ln -s /tmp out/l", 'ask', 'out/l may be a link'],
+    ['for i in 1 2; do echo x > out/l/p; ln -sfn /tmp out/l; done', 'ask', 'out/l may be a link'],
+    ['until test -e out/l/p; do echo x > out/l/p; ln -sfn /tmp out/l; done', 'ask', 'out/l may be a link'],
+    ['cat(){ echo x > out/l/p; }; ln -s /tmp out/l; cat', 'ask', 'out/l may be a link'],
+    ["trap 'make -C out x' EXIT; printf 'x:' > out/Makefile", 'ask', 'make loads out/Makefile'],
+    ['for i in 1 2; do make -C out x; printf x > out/Makefile; done', 'ask', 'make loads out/Makefile'],
+    ['cat(){ make -C out x; }; printf x > out/Makefile; cat', 'ask', 'make loads out/Makefile'],
+    ["trap 'node out/x.js' EXIT; echo x > out/x.js", 'ask', 'node loads out/x.js'],
+    ["trap 'git -C out/r st' EXIT; printf x > out/r/config", 'ask', 'look like a repository'],
+    ['for f in src/*.ts; do echo $f >> out/list; done', 'allow', ''],
+    ['f(){ npm test; }; echo x > src/a.ts; f', 'allow', ''],
+  ])('%s -> %s', (command, effect, fragment) => {
+    const r = judge(TRUSTS_ALL, 'shell', command);
+    expect(r.effect).toBe(effect);
+    expect(r.reason).toContain(fragment);
+  });
+});

@@ -113,14 +113,29 @@ export abstract class WalkerState {
     this.parts.push(write);
     if (file.dynamic !== null) return;
     const places = this.folders.placesOf(file.value);
+    // A trap, loop or function body runs after links made further on (`trap 'echo x > out/l/p'
+    // EXIT; ln -s /etc out/l`): it is checked again once the walk ends.
+    if (this.folders.deferred > 0) (this.laterWrites ??= []).push({ write, file, places });
+    this.checkLinked(write, file, places);
+    const written = (this.written ??= new Set());
+    for (const p of places) written.add(p);
+  }
+
+  /** Writes in code that runs later than where it stands, with where they may land. */
+  private laterWrites: Array<{ write: WritePart; file: Arg; places: string[] }> | null = null;
+
+  /** Re-checks the writes of code that runs later against every link the command makes. */
+  protected recheckLaterWrites(): void {
+    for (const w of this.laterWrites ?? []) this.checkLinked(w.write, w.file, w.places);
+  }
+
+  private checkLinked(write: WritePart, file: Arg, places: readonly string[]): void {
     const link = this.linkedPlace(places);
     if (link !== null) {
       write.forceAsk ??= link === ANY_PLACE
         ? `an earlier command here (git checkout, git apply, tar -x…) may have put a link at ${file.value} or a folder above it, so where this writes is not known`
         : `${link} may be a link this command made (ln, cp -l/-s, a copy from outside the workspace), so where a write to ${file.value} lands is not known`;
     }
-    const written = (this.written ??= new Set());
-    for (const p of places) written.add(p);
   }
 
   /** The place in `linked` that is one of `places` or a folder above it; ANY_PLACE after an unpacker. */

@@ -40,6 +40,21 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     return null;
   }
 
+  /** Commands in code that runs later than where it stands (traps, loops, function bodies). */
+  private laterRuns: Array<{ part: CommandPart; args: readonly Arg[]; source: string }> | null = null;
+
+  /**
+   * `trap 'make -C out' EXIT; printf … > out/Makefile`, a loop's next round, a function called
+   * later: such code runs after every write of the command, so it is judged against all of them.
+   */
+  override finish(): void {
+    if (this.written !== null) {
+      for (const r of this.laterRuns ?? []) r.part.forceAsk ??= this.runsWritten(r.args, r.source) ?? this.loadsWritten(r.args);
+    }
+    this.recheckLaterWrites();
+    super.finish();
+  }
+
   /**
    * `printf … > src/Makefile; make -C src`: a program loads code from a file this command wrote,
    * which no rule judged as code. Why, or null.
@@ -214,6 +229,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
     if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source) ?? this.loadsWritten(args);
+    // A trap, loop or function body may run after files written further on: checked again at the end.
+    if (this.folders.deferred > 0) (this.laterRuns ??= []).push({ part, args, source: scope.source });
     if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
