@@ -21,7 +21,7 @@ function combine(command: string, parts: DecisionPart[]): Explanation {
   }
   // The fallback keeps SPEC 1's exact reason; `parts` (and a finding's `part`) say where it applied.
   const fallback = winner.rule === null && winner.reason === NO_RULE;
-  const reason = parts.length > 1 && !fallback ? `${winner.capability === 'fs_write' ? 'redirection target' : 'sub-command'} ${JSON.stringify(winner.text)}: ${winner.reason}` : winner.reason;
+  const reason = parts.length > 1 && !fallback ? `${winner.capability === 'fs_write' ? 'write' : 'sub-command'} ${JSON.stringify(winner.text)}: ${winner.reason}` : winner.reason;
   return { capability: 'shell', resource: command, effect: winner.effect, rule: winner.rule, reason, parts };
 }
 

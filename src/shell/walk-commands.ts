@@ -1,7 +1,8 @@
 // The walker's layer for simple commands: their assignments, redirections and words in source
 // order, words unbash splits at a process substitution, declaration operands bash parses again as
 // array assignments, and alias substitution.
-import type { Assignment, Command, Word } from 'unbash';
+import type { Assignment, Command, Word, WordPart } from 'unbash';
+import { countingProgram } from './walk-expansions.ts';
 import { dangerReason, hasEvaluatedSubscript, isDangerousAssignment, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
 import { continuedKeyword, nextSignificant } from './guards.ts';
 import { fail } from './parse.ts';
@@ -163,6 +164,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     const head = assignmentHead(a, index);
     const value = a.value;
     const arg: Arg = { value: head, dynamic: index?.dynamic ?? null, split: false, pos: a.pos, end: a.end };
+    this.assigned(a.name, value.type === 'Word' && a.index === undefined && numericValue(value));
     if (value.type === 'Word') {
       const v = this.word(value, scope, depth, sink);
       if (v.inert !== undefined) arg.inert = arg.value + v.inert;
@@ -172,7 +174,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
       let text = '(';
       for (const element of value.elements) {
         // `b=([x]=1)` evaluates x as an indexed array's subscript.
-        if (element.text.startsWith('[')) this.evaluates();
+        if (element.text.startsWith('[')) this.evaluates(element.text.slice(0, element.text.indexOf(']') + 1));
         const v = this.word(element, scope, depth, sink);
         arg.dynamic ??= v.dynamic;
         text += text.length === 1 ? v.value : ` ${v.value}`;
@@ -184,3 +186,18 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
 }
 
 const JOINED = 'process substitution joined to a word that is not an argument';
+
+/**
+ * Whether an assigned word can only be a number: digits, arithmetic (`$((n+1))`), or a count
+ * (`$(wc -l < f)`, see countingProgram), quoted or not.
+ */
+function numericValue(word: Word): boolean {
+  if (word.parts === undefined) return /^-?\d+$/.test(word.value);
+  const parts: WordPart[] = [];
+  for (const p of word.parts) {
+    if (p.type === 'DoubleQuoted') parts.push(...p.parts);
+    else parts.push(p);
+  }
+  return parts.length === 1 && (parts[0]?.type === 'ArithmeticExpansion' ||
+    (parts[0]?.type === 'CommandExpansion' && parts[0].script !== undefined && countingProgram(parts[0].script) !== null));
+}

@@ -158,6 +158,7 @@ export abstract class ExpansionWalker extends WalkerState {
       case 'Default':
         this.word(op.operand, scope, depth, sink);
         if (op.operator.includes('=') && isDangerousName(parameter)) sink.force ??= dangerReason(parameter);
+        if (op.operator.includes('=')) this.assigned(parameter, false);
         return;
       case 'Remove':
         this.word(op.operand, scope, depth, sink);
@@ -239,12 +240,15 @@ export abstract class ExpansionWalker extends WalkerState {
           if (isArithmeticAssignment(e.operator) && e.left.type === 'ArithmeticWord' && isDangerousName(e.left.value)) {
             sink.force ??= dangerReason(e.left.value);
           }
+          // `n=n+1`, `n+=2`: arithmetic assigns a number.
+          if (isArithmeticAssignment(e.operator) && e.left.type === 'ArithmeticWord' && IDENTIFIER.test(e.left.value)) this.assigned(e.left.value, true);
           stack.push(e.right, e.left);
           break;
         case 'ArithmeticUnary':
           if ((e.operator === '++' || e.operator === '--') && e.operand.type === 'ArithmeticWord' && isDangerousName(e.operand.value)) {
             sink.force ??= dangerReason(e.operand.value);
           }
+          if ((e.operator === '++' || e.operator === '--') && e.operand.type === 'ArithmeticWord' && IDENTIFIER.test(e.operand.value)) this.assigned(e.operand.value, true);
           stack.push(e.operand);
           break;
         case 'ArithmeticTernary':
@@ -255,7 +259,7 @@ export abstract class ExpansionWalker extends WalkerState {
           break;
         case 'ArithmeticWord': {
           // A variable's value is evaluated in turn; `$((1+2))` evaluates only numbers.
-          if (e.parts !== undefined || !NUMBER.test(e.value)) this.evaluates();
+          if (e.parts !== undefined || !NUMBER.test(e.value)) this.evaluates(e.value);
           if (e.parts) for (const p of e.parts) this.part(p, scope, depth, sink, scratch, false);
           // `x[PATH=0]` inside `$(( ))` is one word to the parser; bash assigns PATH in its subscript.
           const assigned = e.value.includes('[') ? arithmeticDanger(e.value) : null;
@@ -275,7 +279,7 @@ export abstract class ExpansionWalker extends WalkerState {
 
   /** A word bash evaluates as arithmetic (a subscript, a `${x:offset}`). */
   protected arithmeticWord(word: Word, scope: Scope, depth: number, sink: Sink): Arg {
-    this.evaluates();
+    this.evaluates(word.text);
     const arith = this.arith;
     this.arith = true;
     const arg = this.word(word, scope, depth, sink);
@@ -321,6 +325,9 @@ export abstract class ExpansionWalker extends WalkerState {
   }
 }
 
+/** A plain variable name. */
+const IDENTIFIER = /^[A-Za-z_]\w*$/;
+
 /** An arithmetic constant: decimal, octal, hex or `BASE#digits`. */
 const NUMBER = /^(?:0[xX][0-9a-fA-F]+|[0-9]+(?:#[0-9a-zA-Z@_]+)?)$/;
 
@@ -328,11 +335,12 @@ const NUMBER = /^(?:0[xX][0-9a-fA-F]+|[0-9]+(?:#[0-9a-zA-Z@_]+)?)$/;
 const WC_COUNTS = /^(?:-[lcwmL]+|--(?:lines|bytes|chars|words|max-line-length))$/;
 
 /**
- * Whether a substitution's script prints only numbers: its last command is `wc` or `grep -c`
- * counting standard input (`$(git ls-files | wc -l)`, `$(wc -c < f)`, `$(… | grep -c x)`), or
+ * Whether a substitution's script prints only numbers: its last command is `wc` counting standard
+ * input (`$(git ls-files | wc -l)`, `$(wc -c < f)`), `grep -c` on standard input or one file, or
  * `git rev-list --count`. A file operand would print its name too.
  */
-function countingProgram(script: ParsedScript): string | null {
+/** The program whose count a substitution prints (see printsNumber), or null. */
+export function countingProgram(script: ParsedScript): string | null {
   return printsNumber(script) ? lastProgram(script) : null;
 }
 
@@ -357,9 +365,11 @@ function printsNumber(script: ParsedScript): boolean {
     case 'wc':
       return words.every((w) => WC_COUNTS.test(w));
     case 'grep': {
-      // The pattern alone: no file operands, no option that takes a value or prints names.
+      // The pattern and at most one file (grep names files only when it reads several), no
+      // option that takes a value or prints names.
       const options = words.filter((w) => w.startsWith('-'));
-      return words.length - options.length === 1 && options.some((o) => o === '--count' || /^-[^-]*c/.test(o)) &&
+      const operands = words.length - options.length;
+      return (operands === 1 || operands === 2) && options.some((o) => o === '--count' || /^-[^-]*c/.test(o)) &&
         options.every((o) => o === '--count' || /^-[cvEFGiwxsP]+$/.test(o));
     }
     case 'git':

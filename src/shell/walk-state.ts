@@ -98,10 +98,49 @@ export abstract class WalkerState {
   /** Names of the functions the command defines. */
   protected functions: Set<string> | null = null;
 
-  /** Notes arithmetic that evaluates values (see valueArithmetic). */
-  protected evaluates(): void {
+  /**
+   * The variables value-evaluating arithmetic reads; null when that is not known (`${!x}`,
+   * `test -v "$x"`, a positional parameter). With `numericNames` and `otherNames` it clears a
+   * counting loop (`for f in src/*; do n=$((n+1)); done`), whose arithmetic reads only numbers.
+   */
+  protected arithNames: Set<string> | null = new Set();
+  /** Variables given a number here (`n=0`, `n=$((n+1))`, `((n++))`, `n=$(wc -l < f)`). */
+  protected numericNames: Set<string> | null = null;
+  /** Variables given anything else, or named as an operand (`read n`, `printf -v n`, `for n in`). */
+  protected otherNames: Set<string> | null = null;
+  /** Something may set variables this walk cannot see (`source f`). */
+  protected namesUnknown = false;
+
+  /**
+   * Notes arithmetic that evaluates values (see valueArithmetic), reading the variables named in
+   * `text` (identifiers, `$x`, `${x}`); without `text`, any variable.
+   */
+  protected evaluates(text?: string): void {
     this.arithmeticSeen = true;
     this.valueArithmetic = true;
+    if (this.arithNames === null) return;
+    // `$1`, `$@`, `$_`, `$?`: special parameters whose values are not followed here.
+    if (text === undefined || /\$(?![A-Za-z_{(])|\$\{(?![A-Za-z_])/.test(text)) {
+      this.arithNames = null;
+      return;
+    }
+    for (const name of text.match(IDENTIFIERS) ?? []) this.arithNames.add(name);
+  }
+
+  /** Notes an assignment to `name`, numeric or not. */
+  protected assigned(name: string, numeric: boolean): void {
+    if (numeric) (this.numericNames ??= new Set()).add(name);
+    else (this.otherNames ??= new Set()).add(name);
+  }
+
+  /** A variable value-evaluating arithmetic reads that may hold something other than a number, or null. */
+  private nonNumericRead(): string | null {
+    if (this.arithNames === null || this.namesUnknown) return 'a variable';
+    for (const name of this.arithNames) {
+      if (this.otherNames?.has(name) === true) return name;
+      if (this.numericNames?.has(name) !== true && !BASH_NUMBERS.has(name)) return name;
+    }
+    return null;
   }
 
   /**
@@ -156,11 +195,15 @@ export abstract class WalkerState {
     if (this.subscriptText && this.arithmeticSeen) this.suspicious ??= SUBSCRIPT_TEXT;
     // `wc(){ cat f; }; n=$(wc -l < f)`: the count is whatever the function prints.
     for (const name of this.countedBy ?? []) {
-      if (this.functions?.has(name) === true || this.aliases?.has(name) === true) this.runtimeValue ??= `the output of ${name}, which this command redefines`;
+      if (this.functions?.has(name) === true || this.aliases?.has(name) === true) {
+        this.runtimeValue ??= `the output of ${name}, which this command redefines`;
+        this.namesUnknown = true;
+      }
     }
     // `x=$(printf 'a\133\044(cmd)\135'); echo $((x))` runs cmd: the text is built at run time.
-    if (this.runtimeValue !== null && this.valueArithmetic) {
-      this.suspicious ??= `this command evaluates a variable as arithmetic, and a value only known at run time (${this.runtimeValue}) may reach it; a $( ) in an array subscript of that value would run`;
+    const read = this.runtimeValue !== null && this.valueArithmetic ? this.nonNumericRead() : null;
+    if (read !== null) {
+      this.suspicious ??= `this command evaluates ${read === 'a variable' ? read : `$${read}`} as arithmetic, and a value only known at run time (${this.runtimeValue ?? ''}) may reach it; a $( ) in an array subscript of that value would run`;
     }
     if (this.reopened !== null && this.fdFiles !== null) {
       const variable = this.fdFiles.get(VARIABLE_FD) ?? [];
@@ -188,6 +231,10 @@ export abstract class WalkerState {
 }
 
 export const MAX_ALIAS_EXPANSIONS = 256;
+/** Variable names in arithmetic text (`n+1`, `a[i]`, `${n}`). */
+const IDENTIFIERS = /(?<![\w#])[A-Za-z_]\w*/g;
+/** bash variables that always hold a number. */
+const BASH_NUMBERS = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'LINENO', 'BASHPID', 'PPID', 'UID', 'EUID', 'EPOCHSECONDS', 'OPTIND', 'HISTCMD', 'COLUMNS', 'LINES']);
 /** In `written` and `linked`: any file may have been put in place. */
 export const ANY_PLACE = '\u0000any';
 export const MAX_ALIAS_CHARS = 256 * 1024;

@@ -214,8 +214,23 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     for (let i = 0; i < args.length; i++) argv[i] = args[i]?.value ?? '';
     const text = argv.join(' ');
     const arithmetic = evaluatesArithmetic(argv);
-    if (arithmetic === 'values') this.evaluates();
+    const name = argv[0] ?? '';
+    // `let n=n+1` reads and assigns numbers, as `(( ))` does.
+    if (arithmetic === 'values') this.evaluates(name === 'let' ? argv.slice(1).join(' ') : undefined);
     else if (arithmetic === 'number') this.arithmeticSeen = true;
+    if (name === 'let') {
+      for (const a of argv.slice(1)) {
+        const target = /^([A-Za-z_]\w*)(?:[-+*/%&|^]|<<|>>)?=(?!=)|^([A-Za-z_]\w*)(?:\+\+|--)$|^(?:\+\+|--)([A-Za-z_]\w*)$/.exec(a);
+        const assigned = target?.[1] ?? target?.[2] ?? target?.[3];
+        if (assigned !== undefined) this.assigned(assigned, true);
+      }
+    } else {
+      // Operands that name a variable (`read n`, `printf -v n`, `mapfile n`, `declare n`) set it
+      // to what is only known at run time; other words merely look like names.
+      for (let i = 1; i < argv.length; i++) if (/^[A-Za-z_]\w*$/.test(argv[i] ?? '')) this.assigned(argv[i] ?? '', false);
+    }
+    // What a sourced file sets is not seen here.
+    if ((name === 'source' || name === '.') && argv.length > 1) this.namesUnknown = true;
     if (RUNTIME_READERS.has(argv[0] ?? '')) this.runtimeValue ??= `${argv[0] ?? ''} reads it`;
     const part: CommandPart = {
       kind: 'command', argv, assignments, text,

@@ -117,6 +117,7 @@ export class Walker extends SimpleCommandWalker {
       case 'For':
       case 'Select':
         if (isDangerousName(node.name.value)) sink.force = `${dangerReason(node.name.value)} (loop variable)`;
+        this.assigned(node.name.value, false);
         if (node.wordlist) {
           for (const w of node.wordlist) {
             const arg = this.word(w, scope, depth, sink);
@@ -225,7 +226,7 @@ export class Walker extends SimpleCommandWalker {
           const right = this.word(e.right, scope, depth, sink);
           // `-eq` and the like evaluate both sides as arithmetic: `BASH_CMDS[git]=1 -eq 1` assigns.
           if (ARITHMETIC_TESTS.has(op)) {
-            this.evaluates();
+            this.evaluates(`${e.left.text} ${e.right.text}`);
             for (const side of [left, right]) {
               if (hasEvaluatedSubscript(literalText(side))) sink.force ??= SUBSCRIPT_REASON;
               const assigned = arithmeticDanger(side.value);
