@@ -224,9 +224,9 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         const assigned = target?.[1] ?? target?.[2] ?? target?.[3];
         if (assigned !== undefined) this.assigned(assigned, true);
       }
-    } else {
+    } else if (NAME_SETTERS.has(name) || name === 'printf' || isDeclarationBuiltin(name)) {
       // Operands that name a variable (`read n`, `printf -v n`, `mapfile n`, `declare n`) set it
-      // to what is only known at run time; other words merely look like names.
+      // to what is only known at run time.
       for (let i = 1; i < argv.length; i++) if (/^[A-Za-z_]\w*$/.test(argv[i] ?? '')) this.assigned(argv[i] ?? '', false);
     }
     // What a sourced file sets is not seen here.
