@@ -48,6 +48,10 @@ describe('annotationFor', () => {
     expect(annotationFile(finding({ resource: '/etc/passwd', source: { kind: 'diff', file: '/etc/passwd' } }))).toBeUndefined();
     expect(annotationFile(finding({ capability: 'model', resource: 'gpt-4o', source: { kind: 'diff', file: '(commit message)' } }))).toBeUndefined();
     expect(annotationFile(finding({ resource: 'a/../b', source: { kind: 'diff', file: 'a/../b' } }))).toBeUndefined();
+    // Characters a reader does not see stay out of the raw file= property (audit E-3).
+    expect(annotationFile(finding({ resource: '.kiro/settings/\u202e<!-- -->', source: { kind: 'diff', file: '.kiro/settings/\u202e<!-- -->' } }))).toBeUndefined();
+    expect(annotationFile(finding({ resource: 'src/a\u200b.ts', source: { kind: 'diff', file: 'src/a\u200b.ts' } }))).toBeUndefined();
+    expect(annotationFile(finding({ resource: 'src/é.ts', source: { kind: 'diff', file: 'src/é.ts' } }))).toBe('src/é.ts');
   });
 
   test('enormous resources are clipped', () => {

@@ -39,7 +39,9 @@ function clip(text: string, max: number): string {
 /** A repository-relative file to pin the annotation to, when the finding has a sensible one. */
 export function annotationFile(f: Finding): string | undefined {
   const file = f.source.kind === 'log' ? f.source.file : f.capability === 'fs_write' ? f.source.file : undefined;
-  if (file === undefined || file === '' || CONTROL.test(file)) return undefined;
+  // A path with a character no reader sees (a bidi override, a zero-width space) is left out:
+  // in the raw `file=` property it could make the log line read differently.
+  if (file === undefined || file === '' || CONTROL.test(file) || spellUnseen(file) !== file) return undefined;
   if (file.startsWith('/') || file.startsWith('~') || file.startsWith('refs/') || file.startsWith('(')) return undefined;
   if (file.split('/').some((s) => s === '' || s === '.' || s === '..')) return undefined;
   return file;
