@@ -13,7 +13,8 @@ export function describeArgs(args: readonly string[]): string {
 export function firstLine(stderr: Buffer | string): string {
   const text = typeof stderr === 'string' ? stderr : stderr.toString('utf8');
   for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim();
+    // git can print one message twice with nothing between (`fatal: xfatal: x`).
+    const trimmed = line.trim().replace(/^(.{8,}?)\1+$/, '$1');
     if (trimmed !== '') return trimmed.length > 300 ? `${trimmed.slice(0, 297)}...` : trimmed;
   }
   return '';
