@@ -14,7 +14,7 @@ rules:
 `,
 }, ['.github/agent-gate.yml']);
 
-const RUNTIME_ARITHMETIC = 'a value only known at run time';
+const RUNTIME_ARITHMETIC = 'as arithmetic, and it may hold';
 
 describe('arithmetic on a value only known at run time', () => {
   test.each<[string, Effect]>([
@@ -38,6 +38,22 @@ describe('arithmetic on a value only known at run time', () => {
     ['cd out/*/ && echo $((${PWD##*/}))', 'ask'],
     ['printf -v x %s out/*; echo $((x))', 'ask'],
     ['f(){ echo $(($1)); }; f out/*', 'ask'],
+    // Text built here from harmless pieces, or by printf, is no number either (audit F-1, F-2, F-3).
+    ['n=0; printf -v n "a\\133\\044(touch p)\\135"; echo $((n))', 'ask'],
+    ['n=0; printf -vn "a\\133\\044(touch p)\\135"; echo $((n))', 'ask'],
+    ["a='a['; b='$(touch p)]'; n=$a$b; echo $((n))", 'ask'],
+    ["a='a['; b='$(touch p)]'; echo $(($a$b))", 'ask'],
+    ["n=a; n+='['; n+='$(touch p)]'; echo $((n))", 'ask'],
+    ["x='a\\133\\044(touch p)\\135'; n=${x@E}; echo $((n))", 'ask'],
+    ["a='a['; b='$(touch p)]'; n=$a$b; x=abc; echo ${x:n}", 'ask'],
+    ['n=0; x=$(cat f); declare "n=$x"; echo $((n))', 'ask'],
+    ['f(){ local n=0; local "n=$(cat f)"; echo $((n+1)); }; f', 'ask'],
+    // Numbers from loops over numbers, seq and date +%s (audit F-10).
+    ['for i in 1 2 3; do echo $((i*2)); done', 'allow'],
+    ['for i in {1..5}; do echo $((i)); done', 'allow'],
+    ['for i in $(seq 1 5); do echo $((i)); done', 'allow'],
+    ['start=$(date +%s); make; echo $(($(date +%s)-start))', 'allow'],
+    ['x=abc; echo $((x))', 'allow'],
     // A function or alias named like the counting program prints what it likes (audit D-1).
     ['wc(){ cat out/f; }; n=$(wc -l < out/f); echo $((n+1))', 'ask'],
     ['git(){ cat out/f; }; n=$(git rev-list --count HEAD); echo $((n+1))', 'ask'],
@@ -77,6 +93,22 @@ describe('arithmetic on a value only known at run time', () => {
     ['source ./env.sh; x=$(cat f); n=0; echo $((n))', 'ask'],
     ['n=$(cat f); [[ $n -gt 0 ]]', 'ask'],
     ['f(){ echo $(($1)); }; f out/*', 'ask'],
+    // Text built here from harmless pieces, or by printf, is no number either (audit F-1, F-2, F-3).
+    ['n=0; printf -v n "a\\133\\044(touch p)\\135"; echo $((n))', 'ask'],
+    ['n=0; printf -vn "a\\133\\044(touch p)\\135"; echo $((n))', 'ask'],
+    ["a='a['; b='$(touch p)]'; n=$a$b; echo $((n))", 'ask'],
+    ["a='a['; b='$(touch p)]'; echo $(($a$b))", 'ask'],
+    ["n=a; n+='['; n+='$(touch p)]'; echo $((n))", 'ask'],
+    ["x='a\\133\\044(touch p)\\135'; n=${x@E}; echo $((n))", 'ask'],
+    ["a='a['; b='$(touch p)]'; n=$a$b; x=abc; echo ${x:n}", 'ask'],
+    ['n=0; x=$(cat f); declare "n=$x"; echo $((n))', 'ask'],
+    ['f(){ local n=0; local "n=$(cat f)"; echo $((n+1)); }; f', 'ask'],
+    // Numbers from loops over numbers, seq and date +%s (audit F-10).
+    ['for i in 1 2 3; do echo $((i*2)); done', 'allow'],
+    ['for i in {1..5}; do echo $((i)); done', 'allow'],
+    ['for i in $(seq 1 5); do echo $((i)); done', 'allow'],
+    ['start=$(date +%s); make; echo $(($(date +%s)-start))', 'allow'],
+    ['x=abc; echo $((x))', 'allow'],
     ['case $x in a*) echo $((1+y));; esac', 'allow'],
     ['[[ $x == a* ]] && echo $((y))', 'allow'],
     ['x=$(cat f); echo "$x"', 'allow'],

@@ -164,7 +164,9 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     const head = assignmentHead(a, index);
     const value = a.value;
     const arg: Arg = { value: head, dynamic: index?.dynamic ?? null, split: false, pos: a.pos, end: a.end };
-    this.assigned(a.name, value.type === 'Word' && a.index === undefined && numericValue(value));
+    // Static text is read by the subscript-text check; a value joined at run time or appended
+    // to (`n=$a$b`, `n+='['`) is not.
+    this.assigned(a.name, value.type === 'Word' && a.index === undefined && a.append !== true && (inertStatic(value) || numericValue(value)));
     if (value.type === 'Word') {
       const v = this.word(value, scope, depth, sink);
       if (v.inert !== undefined) arg.inert = arg.value + v.inert;
@@ -191,6 +193,25 @@ const JOINED = 'process substitution joined to a word that is not an argument';
  * Whether an assigned word can only be a number: digits, arithmetic (`$((n+1))`), or a count
  * (`$(wc -l < f)`, see countingProgram), quoted or not.
  */
+/** Whether a word is text and quotes alone (its value is what the walk reads). */
+export function staticWord(word: Word): boolean {
+  return word.parts === undefined || word.parts.every((p) => p.type === 'Literal' || p.type === 'SingleQuoted' || p.type === 'AnsiCQuoted' ||
+    (p.type === 'DoubleQuoted' && p.parts.every((c) => c.type === 'Literal')));
+}
+
+/**
+ * Static text that cannot become part of a subscript holding a command when joined with other
+ * text in arithmetic (`a='a['; b='$(cmd)]'; echo $(($a$b))`): no `[`, `$` or backquote.
+ */
+export function inertStatic(word: Word): boolean {
+  return staticWord(word) && !/[[$`]/.test(word.value);
+}
+
+export function numericWord(word: Word): boolean {
+  // A brace sequence of numbers (`{1..5}`, `{0..10..2}`) in a loop's list.
+  return numericValue(word) || (word.parts?.length === 1 && /^\{-?\d+\.\.-?\d+(?:\.\.-?\d+)?\}$/.test(word.text));
+}
+
 function numericValue(word: Word): boolean {
   if (word.parts === undefined) return /^-?\d+$/.test(word.value);
   const parts: WordPart[] = [];

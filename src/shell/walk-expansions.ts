@@ -374,6 +374,11 @@ function printsNumber(script: ParsedScript): boolean {
     }
     case 'git':
       return words[0] === 'rev-list' && words.includes('--count');
+    case 'date':
+      // Seconds (and nanoseconds) since the epoch.
+      return words.length === 1 && /^\+%s(?:\.?%N)?$/.test(words[0] ?? '');
+    case 'seq':
+      return words.length >= 1 && words.length <= 3 && words.every((w) => /^-?\d+$/.test(w));
     default:
       return false;
   }

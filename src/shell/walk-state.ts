@@ -104,9 +104,9 @@ export abstract class WalkerState {
    * counting loop (`for f in src/*; do n=$((n+1)); done`), whose arithmetic reads only numbers.
    */
   protected arithNames: Set<string> | null = new Set();
-  /** Variables given a number here (`n=0`, `n=$((n+1))`, `((n++))`, `n=$(wc -l < f)`). */
+  /** Variables given a number or static text here (`n=0`, `n=$((n+1))`, `((n++))`, `n=$(wc -l < f)`, `n=abc`). */
   protected numericNames: Set<string> | null = null;
-  /** Variables given anything else, or named as an operand (`read n`, `printf -v n`, `for n in`). */
+  /** Variables given text built at run time (`n=$a$b`, `n+=x`), or named as an operand (`read n`, `printf -v n`). */
   protected otherNames: Set<string> | null = null;
   /** Something may set variables this walk cannot see (`source f`). */
   protected namesUnknown = false;
@@ -133,12 +133,18 @@ export abstract class WalkerState {
     else (this.otherNames ??= new Set()).add(name);
   }
 
-  /** A variable value-evaluating arithmetic reads that may hold something other than a number, or null. */
+  /**
+   * A variable value-evaluating arithmetic reads that may hold text built at run time, or null.
+   * A number, or static text (which the subscript-text check reads), is safe; so is a variable
+   * this command never sets, unless the command also takes a value only known at run time.
+   */
   private nonNumericRead(): string | null {
-    if (this.arithNames === null || this.namesUnknown) return 'a variable';
+    if (this.namesUnknown) return 'a variable';
+    const runtime = this.runtimeValue !== null;
+    if (this.arithNames === null) return runtime || (this.otherNames?.size ?? 0) > 0 ? 'a variable' : null;
     for (const name of this.arithNames) {
       if (this.otherNames?.has(name) === true) return name;
-      if (this.numericNames?.has(name) !== true && !BASH_NUMBERS.has(name)) return name;
+      if (runtime && this.numericNames?.has(name) !== true && !BASH_NUMBERS.has(name)) return name;
     }
     return null;
   }
@@ -200,10 +206,12 @@ export abstract class WalkerState {
         this.namesUnknown = true;
       }
     }
-    // `x=$(printf 'a\133\044(cmd)\135'); echo $((x))` runs cmd: the text is built at run time.
-    const read = this.runtimeValue !== null && this.valueArithmetic ? this.nonNumericRead() : null;
+    // `x=$(printf 'a\133\044(cmd)\135'); echo $((x))` runs cmd, and so does a value joined from
+    // harmless pieces (`n=$a$b`, `n+='…'`, `${x@E}`): bash evaluates a variable's text recursively.
+    const read = this.valueArithmetic ? this.nonNumericRead() : null;
     if (read !== null) {
-      this.suspicious ??= `this command evaluates ${read === 'a variable' ? read : `$${read}`} as arithmetic, and a value only known at run time (${this.runtimeValue ?? ''}) may reach it; a $( ) in an array subscript of that value would run`;
+      const from = this.runtimeValue === null ? 'text this command builds, or the environment' : `a value only known at run time: ${this.runtimeValue}`;
+      this.suspicious ??= `this command evaluates ${read === 'a variable' ? read : `$${read}`} as arithmetic, and it may hold ${from}; a $( ) in an array subscript of that value would run`;
     }
     if (this.reopened !== null && this.fdFiles !== null) {
       const variable = this.fdFiles.get(VARIABLE_FD) ?? [];

@@ -225,9 +225,19 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         if (assigned !== undefined) this.assigned(assigned, true);
       }
     } else if (NAME_SETTERS.has(name) || name === 'printf' || isDeclarationBuiltin(name)) {
-      // Operands that name a variable (`read n`, `printf -v n`, `mapfile n`, `declare n`) set it
-      // to what is only known at run time.
-      for (let i = 1; i < argv.length; i++) if (/^[A-Za-z_]\w*$/.test(argv[i] ?? '')) this.assigned(argv[i] ?? '', false);
+      // Operands that name a variable (`read n`, `printf -v n`, `printf -vn`, `mapfile n`,
+      // `declare n`) set it to what is only known at run time; a declaration's `"n=$x"` operand
+      // is an assignment as much as `n=$x` is.
+      const declares = isDeclarationBuiltin(name);
+      for (let i = 1; i < argv.length; i++) {
+        const word = argv[i] ?? '';
+        const set = /^[A-Za-z_]\w*$/.test(word) ? word : name === 'printf' ? /^-v([A-Za-z_]\w*)/.exec(word)?.[1] : undefined;
+        if (set !== undefined) this.assigned(set, false);
+        const operand = declares ? /^([A-Za-z_]\w*)(\[[^\]]*\])?(\+)?=/.exec(word) : null;
+        if (operand?.[1] !== undefined) {
+          this.assigned(operand[1], args[i]?.dynamic === null && operand[2] === undefined && operand[3] === undefined && !/[[$`]/.test(word.slice(operand[0].length)));
+        }
+      }
     }
     // What a sourced file sets is not seen here.
     if ((name === 'source' || name === '.') && argv.length > 1) this.namesUnknown = true;

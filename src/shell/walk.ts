@@ -17,7 +17,7 @@ import {
   endsStatement, isContinuationOnly, mayHoldCode, nextSignificant, noBreakBefore, noBreakBetween, RESERVED, skipGap,
 } from './guards.ts';
 import { checkDepth, fail, parseScript } from './parse.ts';
-import { SimpleCommandWalker } from './walk-commands.ts';
+import { inertStatic, numericWord, SimpleCommandWalker } from './walk-commands.ts';
 import type { Scope, Sink } from './walk-state.ts';
 import { ARITHMETIC_TESTS } from './walk-wrapped.ts';
 import { literalText } from './words.ts';
@@ -117,12 +117,14 @@ export class Walker extends SimpleCommandWalker {
       case 'For':
       case 'Select':
         if (isDangerousName(node.name.value)) sink.force = `${dangerReason(node.name.value)} (loop variable)`;
-        this.assigned(node.name.value, false);
+        // `for i in 1 2 3`, `{1..5}`, `$(seq 5)`: the loop variable holds numbers (select's is a
+        // word typed at run time). Without a list it takes the positional parameters.
+        this.assigned(node.name.value, node.type === 'For' && node.wordlist !== undefined && node.wordlist.every((w) => inertStatic(w) || numericWord(w)));
         if (node.wordlist) {
           for (const w of node.wordlist) {
             const arg = this.word(w, scope, depth, sink);
             // A glob's file names, or words split at run time, become the loop variable's value.
-            if (arg.dynamic !== null) this.runtimeValue ??= `the loop over ${arg.dynamic}`;
+            if (arg.dynamic !== null && !numericWord(w)) this.runtimeValue ??= `the loop over ${arg.dynamic}`;
           }
         }
         // A loop body runs again after the `cd`s in it.
