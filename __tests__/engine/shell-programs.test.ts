@@ -120,6 +120,12 @@ describe('files find and git write because an option names them are fs_write req
     ['git fast-export --export-marks=secrets/m HEAD', 'deny', 'secrets/m'],
     ['git credential-store --file=secrets/s store', 'deny', 'secrets/s'],
     ['git config user.name x', 'allow', null],
+    // More writers named by options, operands or variables (audit F-8).
+    ['git diagnose -o secrets/d', 'deny', 'secrets/d'],
+    ['git read-tree --index-output=secrets/i HEAD', 'deny', 'secrets/i'],
+    ['git bundle create secrets/b HEAD', 'deny', 'secrets/b'],
+    ['git commit-graph write --object-dir=secrets/o', 'deny', 'secrets/o'],
+    ['git bundle create out/b.bundle HEAD', 'allow', 'out/b.bundle'],
     [`find . -name '*.ts' -exec grep -l foo {} +`, 'allow', null],
   ])('%s -> %s', (command, effect, written) => {
     const r = judge(TRUSTS_FIND_AND_GIT, 'shell', command);

@@ -270,3 +270,43 @@ describe('code that runs later than where it stands meets every write of the com
     expect(r.reason).toContain(fragment);
   });
 });
+
+describe('audit round 18: concurrent code, option clusters, PYTHONPATH, more git writers', () => {
+  test.each<[string, Effect, string]>([
+    // Background jobs, pipeline members, coprocesses and process substitutions run alongside what follows (F-4).
+    ['(sleep 1; echo x > out/l/p) & ln -s /tmp out/l; wait', 'ask', 'out/l may be a link'],
+    ['{ sleep 1; echo x > out/l/p; } | ln -s /tmp out/l', 'ask', 'out/l may be a link'],
+    ['coproc { sleep 1; echo x > out/l/p; }; ln -s /tmp out/l; wait', 'ask', 'out/l may be a link'],
+    ["sleep 1 && make -C out x & printf 'x:' > out/Makefile; wait", 'ask', 'make loads out/Makefile'],
+    ['cat <(sleep 1; make -C out x) & printf x > out/Makefile; wait', 'ask', 'make loads out/Makefile'],
+    ["nohup sh -c 'sleep 1; make -C out x' & printf x > out/Makefile; wait", 'ask', 'make loads out/Makefile'],
+    ['npm test 2>&1 | tee out/test.log', 'allow', ''],
+    // make -f in a cluster, relative to -C, behind ~+ (F-5).
+    ['printf x > out/rules; make -sfout/rules x', 'ask', 'make loads out/rules'],
+    ['printf x > out/rules; make -kf out/rules x', 'ask', 'make loads out/rules'],
+    ['printf x > out/a; make -C out -f a x', 'ask', 'make loads out/a'],
+    ['printf x > out/a; gmake --directory=out -f a x', 'ask', 'gmake loads out/a'],
+    ['printf x > out/a; make -f ~+/out/a x', 'ask', 'make loads ./out/a'],
+    // Writes behind ~+ and links cmake makes (F-6).
+    ['ln -s /tmp out/l; echo x > ~+/out/l/p', 'ask', 'out/l may be a link'],
+    ['cmake -E create_symlink /tmp out/l; echo x > out/l/p', 'ask', 'out/l may be a link'],
+    // git bisect and sparse-checkout check trees out (F-7).
+    ['git bisect start x main; echo x > out/l/p', 'ask', 'an earlier command here'],
+    ['git sparse-checkout set /src/; echo x > out/l/p', 'ask', 'an earlier command here'],
+    // Python: PYTHONPATH, -W VALUE, -qm, pytest -qc (F-9).
+    ['echo x > out/m.py; PYTHONPATH=out python3 -m m', 'ask', 'imports from out (PYTHONPATH)'],
+    ['echo x > out/sitecustomize.py; export PYTHONPATH=out; python3 -c 1', 'ask', 'imports from out (PYTHONPATH)'],
+    ['echo x > out/m.py; python3 -W ignore out/m.py', 'ask', 'python3 loads out/m.py'],
+    ['echo x > out/m.py; python3 -qm out.m', 'ask', 'python3 loads out/m.py'],
+    ['printf x > out/x.ini; pytest -qc out/x.ini out/t.py', 'ask', 'pytest loads out/x.ini'],
+    ['echo x > out/a.py; python3 -qc "print(1)"', 'allow', ''],
+    ['PYTHONPATH=src python3 -m pytest', 'allow', ''],
+    // git's work tree and index named by variables (F-8).
+    ['GIT_WORK_TREE=/tmp/w git checkout HEAD -- .', 'ask', 'assignment to GIT_WORK_TREE'],
+    ['GIT_INDEX_FILE=/tmp/i git add -A', 'ask', 'assignment to GIT_INDEX_FILE'],
+  ])('%s -> %s', (command, effect, fragment) => {
+    const r = judge(TRUSTS_ALL, 'shell', command);
+    expect(r.effect).toBe(effect);
+    expect(r.reason).toContain(fragment);
+  });
+});

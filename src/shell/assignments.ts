@@ -11,7 +11,7 @@ const DANGEROUS = new Set([
   // point git at other configuration (aliases, pagers, hooks).
   'GIT_PAGER', 'PAGER', 'MANPAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'EDITOR', 'VISUAL', 'GIT_SSH', 'GIT_SSH_COMMAND',
   'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_EXTERNAL_DIFF', 'GIT_EXEC_PATH', 'GIT_PROXY_COMMAND', 'GIT_TEMPLATE_DIR', 'GIT_DIR',
-  'GIT_COMMON_DIR', 'GIT_ALLOW_PROTOCOL', 'BROWSER', 'LESSOPEN', 'LESSCLOSE', 'NODE_OPTIONS', 'PERL5OPT', 'RUBYOPT', 'PYTHONSTARTUP',
+  'GIT_COMMON_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALLOW_PROTOCOL', 'BROWSER', 'LESSOPEN', 'LESSCLOSE', 'NODE_OPTIONS', 'PERL5OPT', 'RUBYOPT', 'PYTHONSTARTUP',
   // bash's own tables of what a name runs: `BASH_CMDS[ls]=/bin/rm` is `hash -p /bin/rm ls`,
   // `BASH_ALIASES[ls]=…` defines an alias; `BASH_LOADABLES_PATH` is where `enable -f` loads
   // builtins from.

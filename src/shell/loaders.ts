@@ -36,23 +36,49 @@ export interface Loads {
   files: string[];
   /** It reads its program from standard input. */
   stdin: boolean;
+  /** It is Python, which also imports from the folders PYTHONPATH names. */
+  python?: true;
 }
 
-/** Options whose value names code or settings a loader reads, by program (long names by unique prefix). */
-const LOADING_OPTIONS: ReadonlyMap<string, { short: string; long: readonly string[] }> = new Map([
-  ['make', { short: 'f', long: ['--file', '--makefile'] }],
-  ['pytest', { short: 'cp', long: ['--config-file'] }],
-  ['node', { short: 'r', long: ['--require', '--import', '--loader', '--experimental-loader'] }],
-  ['python', { short: 'm', long: [] }],
+interface LoaderOptions {
+  /** Short options whose value names code or settings the program loads (`-f FILE`). */
+  short: string;
+  /** Other short options that take a value, which is then no operand (`-k EXPR`, `-W arg`). */
+  skip: string;
+  /** Long options whose value names code or settings (any unique prefix of four or more). */
+  long: readonly string[];
+  /** The short option that changes the folder the program works in (`make -C DIR`). */
+  folder?: string;
+}
+
+/** Options whose value names code or settings a loader reads, by program. */
+const LOADING_OPTIONS: ReadonlyMap<string, LoaderOptions> = new Map([
+  ['make', { short: 'f', skip: 'IoW', long: ['--file', '--makefile'], folder: 'C' }],
+  ['pytest', { short: 'cp', skip: 'kmorWn', long: ['--config-file'] }],
+  ['node', { short: 'r', skip: 'epC', long: ['--require', '--import', '--loader', '--experimental-loader'] }],
+  ['python', { short: 'm', skip: 'cWX', long: [] }],
 ]);
 
-/** Options after which an interpreter's program is not read from standard input. */
-const PROGRAM_OPTIONS = /^-(?:[ecpm]|-eval|-print|-check)/;
+/** Short options that give an interpreter its program (`python3 -c CODE`, `-qm MOD`, `node -e`). */
+function programOptions(name: string, python: boolean): string {
+  if (python) return 'cm';
+  if (name === 'php') return 'r';
+  return /^(?:node|nodejs|deno|bun|tsx|ts-node)$/.test(name) ? 'epc' : 'e';
+}
 
-/** The values of `spec`'s options in `args[from…]`, and the words that are no option's value. */
-function scan(args: readonly Arg[], from: number, spec: { short: string; long: readonly string[] } | undefined): { values: string[]; operands: string[] } {
+/** `~+/x` is `./x`. */
+function tildePlus(path: string): string {
+  return path.replace(/^~\+(?=\/|$)/, '.');
+}
+
+/**
+ * The values of `spec`'s options in `args[from…]` (short ones in a cluster too: `make -sfFILE`,
+ * `python3 -qm mod`), the words that are no option's value, and the folder `-C` moves to.
+ */
+function scan(args: readonly Arg[], from: number, spec: LoaderOptions | undefined): { values: string[]; operands: string[]; folder: string | null } {
   const values: string[] = [];
   const operands: string[] = [];
+  let folder: string | null = null;
   for (let i = from; i < args.length; i++) {
     const a = args[i];
     if (a === undefined || a.dynamic !== null) continue;
@@ -69,15 +95,24 @@ function scan(args: readonly Arg[], from: number, spec: { short: string; long: r
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const name = eq < 0 ? v : v.slice(0, eq);
-      if (name.length < 4 || !spec.long.some((o) => o.startsWith(name))) continue;
+      const directory = spec.folder !== undefined && name.length >= 4 && '--directory'.startsWith(name);
+      if (name.length < 4 || (!directory && !spec.long.some((o) => o.startsWith(name)))) continue;
       const value = eq < 0 ? args[++i]?.value : v.slice(eq + 1);
-      if (value !== undefined) values.push(value);
-    } else if (spec.short.includes(v[1] ?? '')) {
-      const value = v.length > 2 ? v.slice(2) : args[++i]?.value;
-      if (value !== undefined) values.push(value);
+      if (value !== undefined && directory) folder = tildePlus(value);
+      else if (value !== undefined) values.push(tildePlus(value));
+      continue;
+    }
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      const loads = spec.short.includes(ch);
+      if (!loads && !spec.skip.includes(ch) && ch !== spec.folder) continue;
+      const value = j + 1 < v.length ? v.slice(j + 1) : args[++i]?.value;
+      if (value !== undefined && ch === spec.folder) folder = tildePlus(value);
+      else if (value !== undefined && loads) values.push(tildePlus(value));
+      break;
     }
   }
-  return { values, operands };
+  return { values, operands, folder };
 }
 
 /** `-p pkg.mod`, `-m pkg.mod`: the module's file and folder (`pkg/mod.py`, `pkg/mod`). */
@@ -96,19 +131,27 @@ export function loads(args: readonly Arg[]): Loads | null {
   if (pytestFrom >= 0) {
     const { values } = scan(args, pytestFrom, LOADING_OPTIONS.get('pytest'));
     // `-c FILE` and `-p MODULE` (plugins load as modules).
-    return { name: pytestFrom > 1 ? `${name} -m pytest` : name, names: PYTEST_FILES, files: values.flatMap((v) => [v, ...modulePaths(v)]), stdin: false };
+    return { name: pytestFrom > 1 ? `${name} -m pytest` : name, names: PYTEST_FILES, files: values.flatMap((v) => [v, ...modulePaths(v)]), stdin: false, python: true };
   }
   const names = LOADED.get(name);
-  if (names !== undefined) return { name, names, files: name.endsWith('make') ? scan(args, 1, LOADING_OPTIONS.get('make')).values : [], stdin: false };
+  if (names !== undefined && name.endsWith('make')) {
+    // `make -C out -f a` reads out/a.
+    const { values, folder } = scan(args, 1, LOADING_OPTIONS.get('make'));
+    const inFolder = folder === null ? [] : values.filter((v) => !/^[/~]/.test(v)).map((v) => `${folder}/${v}`);
+    return { name, names, files: [...values, ...inFolder], stdin: false };
+  }
+  if (names !== undefined) return { name, names, files: [], stdin: false };
   if (!INTERPRETERS.test(name)) return null;
   const python = PYTHON.test(name);
   const { values, operands } = scan(args, 1, LOADING_OPTIONS.get(python ? 'python' : name === 'node' || name === 'nodejs' ? 'node' : ''));
   // The first operand is the program, unless an option gives it (`-e`, `-c`, `-m`): the rest are
   // the program's own arguments (`python3 -m black src/a.py` formats a file, it does not run it).
-  const given = args.some((a, i) => i > 0 && a.dynamic === null && PROGRAM_OPTIONS.test(a.value));
+  const program = programOptions(name, python);
+  const given = args.some((a, i) => i > 0 && a.dynamic === null && (/^--(?:eval|print|check)(?:=|$)/.test(a.value) ||
+    (/^-[a-zA-Z]/.test(a.value) && [...a.value.slice(1)].some((c) => program.includes(c)))));
   const script = given || operands[0] === undefined || operands[0] === '-' ? [] : [operands[0]];
   const files = [...script, ...(python ? values.flatMap(modulePaths) : values)];
   // With no program named, the interpreter reads it from standard input (`node < f`, `python3 - < f`).
   const stdin = !given && script.length === 0;
-  return { name, names: null, files, stdin };
+  return python ? { name, names: null, files, stdin, python: true } : { name, names: null, files, stdin };
 }

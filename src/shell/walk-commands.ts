@@ -169,6 +169,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     this.assigned(a.name, value.type === 'Word' && a.index === undefined && a.append !== true && (inertStatic(value) || numericValue(value)));
     if (value.type === 'Word') {
       const v = this.word(value, scope, depth, sink);
+      if (a.name === 'PYTHONPATH') (this.pythonPaths ??= []).push(...v.value.split(':').filter((d) => d !== ''));
       if (v.inert !== undefined) arg.inert = arg.value + v.inert;
       arg.value += v.value;
       arg.dynamic ??= v.dynamic;

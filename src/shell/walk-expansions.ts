@@ -143,7 +143,13 @@ export abstract class ExpansionWalker extends WalkerState {
         if (!closedSubstitution(p.text)) fail('unterminated substitution');
         // What a process substitution writes is read by a command (`read x < <(cmd)`), judged there.
         if (p.type === 'CommandExpansion') this.noteSubstitution(p.script);
-        this.substitution(p.script, scope, depth + 1, lenientContext(p.text));
+        // A process substitution runs alongside the command that reads or writes it.
+        if (p.type === 'ProcessSubstitution') this.concurrent++;
+        try {
+          this.substitution(p.script, scope, depth + 1, lenientContext(p.text));
+        } finally {
+          if (p.type === 'ProcessSubstitution') this.concurrent--;
+        }
         return;
       case 'ArithmeticExpansion':
         if (p.text.startsWith('$[') && !balancedBrackets(p.text)) fail('unterminated $[ arithmetic');

@@ -108,6 +108,8 @@ export abstract class WalkerState {
   protected numericNames: Set<string> | null = null;
   /** Variables given text built at run time (`n=$a$b`, `n+=x`), or named as an operand (`read n`, `printf -v n`). */
   protected otherNames: Set<string> | null = null;
+  /** Folders PYTHONPATH is set to here: Python imports from them (`sitecustomize.py` first). */
+  protected pythonPaths: string[] | null = null;
   /** Something may set variables this walk cannot see (`source f`). */
   protected namesUnknown = false;
 
@@ -157,13 +159,26 @@ export abstract class WalkerState {
     this.folders.place(write);
     this.parts.push(write);
     if (file.dynamic !== null) return;
-    const places = this.folders.placesOf(file.value);
+    // The target after tilde expansion: `~+/out/l/x` is `out/l/x`.
+    const places = this.folders.placesOf(write.target);
     // A trap, loop or function body runs after links made further on (`trap 'echo x > out/l/p'
     // EXIT; ln -s /etc out/l`): it is checked again once the walk ends.
-    if (this.folders.deferred > 0) (this.laterWrites ??= []).push({ write, file, places });
+    if (this.runsLater()) (this.laterWrites ??= []).push({ write, file, places });
     this.checkLinked(write, file, places);
     const written = (this.written ??= new Set());
     for (const p of places) written.add(p);
+  }
+
+  /**
+   * Above 0 while walking code that runs alongside what follows it: a background job, a pipeline's
+   * members, a coprocess, a process substitution. Like deferred code, it is held to every write
+   * and link of the command (not to its `cd`s: it starts where it stands).
+   */
+  protected concurrent = 0;
+
+  /** Whether code walked now may run after text that follows it. */
+  protected runsLater(): boolean {
+    return this.folders.deferred > 0 || this.concurrent > 0;
   }
 
   /** Writes in code that runs later than where it stands, with where they may land. */

@@ -79,7 +79,16 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const named = loader.files.find((f) => this.isWritten(f) || this.holdsWritten(f));
     if (named !== undefined) return `${loader.name} loads ${named}, which this command writes or holds a file it writes`;
     if (loader.stdin) return `${loader.name} reads its program from standard input, which may be a file this command writes`;
+    // `PYTHONPATH=out python3 -c 1` imports out/sitecustomize.py.
+    const path = loader.python === true ? this.pythonPaths?.find((d) => this.holdsWritten(d) || (/^\.\/*$/.test(d) && this.wroteTopLevel())) : undefined;
+    if (path !== undefined) return `${loader.name} imports from ${path} (PYTHONPATH), which holds a file this command writes`;
     return null;
+  }
+
+  /** Whether this command wrote a file in the working folder itself (`sitecustomize.py`). */
+  private wroteTopLevel(): boolean {
+    for (const w of this.written ?? []) if (w === ANY_PLACE || !w.includes('/')) return true;
+    return false;
   }
 
   /** A written file whose name matches `names` (ANY_PLACE after an unpacker); or null. */
@@ -129,6 +138,10 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       // they hold were judged when they were made; a checkout or an archive may hold anything.
       if (unpacked !== 'links') (this.written ??= new Set()).add(ANY_PLACE);
       (this.linked ??= new Set()).add(ANY_PLACE);
+    }
+    // `cmake -E create_symlink TARGET LINK`.
+    if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '') && args[4]?.dynamic === null) {
+      for (const p of this.folders.placesOf(args[4].value)) (this.linked ??= new Set()).add(p);
     }
     if (!FILE_PLACERS.has(name)) return null;
     const placed = placedFiles(name, args);
@@ -255,7 +268,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
     if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source) ?? this.loadsWritten(args);
     // A trap, loop or function body may run after files written further on: checked again at the end.
-    if (this.folders.deferred > 0) (this.laterRuns ??= []).push({ part, args, source: scope.source });
+    if (this.runsLater()) (this.laterRuns ??= []).push({ part, args, source: scope.source });
     if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
@@ -567,7 +580,7 @@ function unpacks(name: string, args: readonly Arg[]): boolean | 'links' {
 const UNPACKED = 'a file an earlier command here put in place (git checkout, git apply, tar -x…)';
 
 /** git sub-commands that write tree contents into the work tree (or a new one). */
-const GIT_CHECKOUTS = new Set(['restore', 'clone', 'worktree', 'read-tree', 'checkout-index', 'submodule']);
+const GIT_CHECKOUTS = new Set(['restore', 'clone', 'worktree', 'read-tree', 'checkout-index', 'submodule', 'bisect', 'sparse-checkout']);
 /** git sub-commands that bring in other commits of the repository. */
 const GIT_HISTORY_MOVES = new Set(['merge', 'pull', 'rebase', 'cherry-pick', 'revert']);
 

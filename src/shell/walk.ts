@@ -56,7 +56,13 @@ export class Walker extends SimpleCommandWalker {
       const s = statements[i];
       if (s === undefined) continue;
       if (at >= 0 && at !== s.pos) fail('text the parser skipped before a command');
-      this.node(s.command, scope, depth);
+      // A background job runs alongside the statements after it.
+      if (s.background === true) this.concurrent++;
+      try {
+        this.node(s.command, scope, depth);
+      } finally {
+        if (s.background === true) this.concurrent--;
+      }
       at = skipGap(scope.source, s.end, s.background === true, scope.heredocEnd);
     }
     return at;
@@ -76,12 +82,18 @@ export class Walker extends SimpleCommandWalker {
         if (node.commands.length === 0 && !endsStatement(nextSignificant(scope.source, node.end))) {
           fail('expected a command after ! or time');
         }
-        node.commands.forEach((c, i) => {
-          if (i > 0 && isContinuationOnly(c, scope.source)) fail('line continuation at the end of the input');
-          this.timed = i === 0 && c.type === 'Command' && node.prefixes.some((p) => p.type === 'Time');
-          this.node(c, scope, depth);
-          this.timed = false;
-        });
+        // A pipeline's members run at the same time.
+        if (node.commands.length > 1) this.concurrent++;
+        try {
+          node.commands.forEach((c, i) => {
+            if (i > 0 && isContinuationOnly(c, scope.source)) fail('line continuation at the end of the input');
+            this.timed = i === 0 && c.type === 'Command' && node.prefixes.some((p) => p.type === 'Time');
+            this.node(c, scope, depth);
+            this.timed = false;
+          });
+        } finally {
+          if (node.commands.length > 1) this.concurrent--;
+        }
         return;
       case 'Command':
         this.command(node, scope, depth);
@@ -169,7 +181,12 @@ export class Walker extends SimpleCommandWalker {
         if (body.type === 'Command' && body.prefix.length === 0 && second?.type === 'Word' && RESERVED.has(second.text)) fail(`unexpected reserved word ${second.text} after coproc`);
         // `coproc NAME { … }` stores the coprocess's file descriptors in NAME.
         if (node.name !== undefined && isDangerousName(node.name.value)) sink.force ??= dangerReason(node.name.value);
-        this.node(body, scope, depth);
+        this.concurrent++;
+        try {
+          this.node(body, scope, depth);
+        } finally {
+          this.concurrent--;
+        }
         break;
       }
       case 'ArithmeticFor':

@@ -574,6 +574,10 @@ const GIT_WRITING_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   'fast-export': ['--export-marks'],
   'fast-import': ['--export-marks'],
   'credential-store': ['--file'],
+  diagnose: ['--output-directory'],
+  'read-tree': ['--index-output'],
+  'commit-graph': ['--object-dir'],
+  'multi-pack-index': ['--object-dir'],
 };
 
 /** Files a git sub-command writes because an option names them: `--output[=]FILE`, `-o FILE`, `--output-directory`. */
@@ -596,7 +600,11 @@ function gitOutputs(args: readonly Arg[], sub: number): Array<{ file: Arg; optio
     } else if (isOutput) {
       const file = eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1) };
       if (file !== undefined) out.push({ file, option: `git ${verb} ${long}` });
-    } else if (v.startsWith('-o') && !v.startsWith('--') && (verb === 'archive' || verb === 'format-patch')) {
+    } else if (verb === 'bundle' && v === 'create' && i === sub + 1) {
+      // `git bundle create FILE REV…`.
+      const file = args[++i];
+      if (file !== undefined) out.push({ file, option: 'git bundle create' });
+    } else if (v.startsWith('-o') && !v.startsWith('--') && (verb === 'archive' || verb === 'format-patch' || verb === 'diagnose')) {
       // `-o DIR` or `-oDIR`.
       const file = v.length > 2 ? { ...a, value: v.slice(2) } : args[++i];
       if (file !== undefined) out.push({ file, option: `git ${verb} -o` });
