@@ -9,6 +9,8 @@ import type { Arg } from './words.ts';
 import type { Unwrapped } from './wrappers.ts';
 
 const MAX_CWDS = 16;
+/** What posix.normalize would change: `.`/`..` segments, doubled or trailing slashes, an empty path. */
+const NOT_NORMAL = /^$|(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
 const MAX_CWD_LENGTH = 4096;
 
 /** The folders the shell may be in, saved while a wrapper's command is walked in another one. */
@@ -37,6 +39,8 @@ export class Folders {
    * `out/./s` and `s` after `cd out` are all `out/s`): how a file written is met when it runs.
    */
   placesOf(path: string): string[] {
+    // Most paths are already normal (`out/1.log`): normalize only what could change.
+    if (this.cwds.length === 1 && this.cwds[0] === '.' && !NOT_NORMAL.test(path)) return [path];
     if (path.startsWith('/') || path.startsWith('~')) return [posix.normalize(path)];
     return this.cwds.map((c) => posix.normalize(c === '.' ? path : `${c}/${path}`));
   }

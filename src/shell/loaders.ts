@@ -21,6 +21,9 @@ const LOADED: ReadonlyMap<string, RegExp> = new Map([
   ['py.test', PYTEST_FILES],
 ]);
 
+/** Every program `loads` knows. */
+export const LOADER_NAME = /^(?:g?make|npm|pnpm|yarn|bun|pytest|py\.test|node|nodejs|deno|tsx|ts-node|ruby|perl|php|lua|Rscript|python(?:[23](?:\.\d+)?)?)$/;
+
 /** Interpreters whose operands include the script they run. */
 const INTERPRETERS = /^(?:node|nodejs|deno|bun|tsx|ts-node|ruby|perl|php|lua|Rscript|python(?:[23](?:\.\d+)?)?)$/;
 
@@ -126,7 +129,9 @@ function modulePaths(name: string): string[] {
 export function loads(args: readonly Arg[]): Loads | null {
   const first = args[0];
   if (first === undefined || first.dynamic !== null) return null;
-  const name = first.value.split('/').pop() ?? '';
+  const name = first.value.slice(first.value.lastIndexOf('/') + 1);
+  // One test sends every other program straight back (this runs for each command after a write).
+  if (!LOADER_NAME.test(name)) return null;
   const pytestFrom = PYTHON.test(name) ? pythonPytest(args) : name === 'pytest' || name === 'py.test' ? 1 : -1;
   if (pytestFrom >= 0) {
     const { values } = scan(args, pytestFrom, LOADING_OPTIONS.get('pytest'));

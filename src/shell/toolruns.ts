@@ -59,7 +59,7 @@ export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([
 
 /** The name a tool is looked up by: `python3.12` is python. */
 export function toolKey(name: string): string {
-  return PYTHON.test(name) ? 'python' : name;
+  return name.charCodeAt(0) === 0x70 && PYTHON.test(name) ? 'python' : name;
 }
 
 /** Arguments that make a client or package tool run a shell command (`.shell`, `\!`, `Pre-Invoke`). */

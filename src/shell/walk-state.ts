@@ -99,11 +99,13 @@ export abstract class WalkerState {
   protected functions: Set<string> | null = null;
 
   /**
-   * The variables value-evaluating arithmetic reads; null when that is not known (`${!x}`,
+   * The variables value-evaluating arithmetic reads (arithAny when that is not known: `${!x}`,
    * `test -v "$x"`, a positional parameter). With `numericNames` and `otherNames` it clears a
    * counting loop (`for f in src/*; do n=$((n+1)); done`), whose arithmetic reads only numbers.
    */
-  protected arithNames: Set<string> | null = new Set();
+  protected arithNames: Set<string> | null = null;
+  /** Value-evaluating arithmetic reads variables not known here (see arithNames). */
+  protected arithAny = false;
   /** Variables given a number or static text here (`n=0`, `n=$((n+1))`, `((n++))`, `n=$(wc -l < f)`, `n=abc`). */
   protected numericNames: Set<string> | null = null;
   /** Variables given text built at run time (`n=$a$b`, `n+=x`), or named as an operand (`read n`, `printf -v n`). */
@@ -120,13 +122,14 @@ export abstract class WalkerState {
   protected evaluates(text?: string): void {
     this.arithmeticSeen = true;
     this.valueArithmetic = true;
-    if (this.arithNames === null) return;
+    if (this.arithAny) return;
     // `$1`, `$@`, `$_`, `$?`: special parameters whose values are not followed here.
     if (text === undefined || /\$(?![A-Za-z_{(])|\$\{(?![A-Za-z_])/.test(text)) {
-      this.arithNames = null;
+      this.arithAny = true;
       return;
     }
-    for (const name of text.match(IDENTIFIERS) ?? []) this.arithNames.add(name);
+    const names = (this.arithNames ??= new Set());
+    for (const name of text.match(IDENTIFIERS) ?? []) names.add(name);
   }
 
   /** Notes an assignment to `name`, numeric or not. */
@@ -143,8 +146,8 @@ export abstract class WalkerState {
   private nonNumericRead(): string | null {
     if (this.namesUnknown) return 'a variable';
     const runtime = this.runtimeValue !== null;
-    if (this.arithNames === null) return runtime || (this.otherNames?.size ?? 0) > 0 ? 'a variable' : null;
-    for (const name of this.arithNames) {
+    if (this.arithAny) return runtime || (this.otherNames?.size ?? 0) > 0 ? 'a variable' : null;
+    for (const name of this.arithNames ?? []) {
       if (this.otherNames?.has(name) === true) return name;
       if (runtime && this.numericNames?.has(name) !== true && !BASH_NUMBERS.has(name)) return name;
     }

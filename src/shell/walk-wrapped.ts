@@ -10,7 +10,7 @@ import type { CommandPart, ShellPart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { RedirectionWalker } from './walk-redirections.ts';
 import { ANY_PLACE, type Scope, type Sink } from './walk-state.ts';
-import { GIT_DIR_FILE, loads } from './loaders.ts';
+import { GIT_DIR_FILE, LOADER_NAME, loads } from './loaders.ts';
 import { joinValues, type Arg } from './words.ts';
 import { unwrap, type ScriptArg } from './wrappers.ts';
 
@@ -62,7 +62,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   private loadsWritten(args: readonly Arg[]): string | null {
     const first = args[0];
     if (this.written === null || first === undefined || first.dynamic !== null) return null;
-    if ((first.value.split('/').pop() ?? '') === 'git') {
+    if (first.value === 'git' || first.value.endsWith('/git')) {
       // git finds a folder holding HEAD, objects/ and refs/ as a bare repository and obeys its
       // config; from the workspace's top folder it finds the workspace's own .git first.
       if (scanGit(args).chdir === null && !this.folders.moved()) return null;
@@ -267,8 +267,9 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
     if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source) ?? this.loadsWritten(args);
-    // A trap, loop or function body may run after files written further on: checked again at the end.
-    if (this.runsLater()) (this.laterRuns ??= []).push({ part, args, source: scope.source });
+    // A trap, loop or function body may run after files written further on: checked again at the
+    // end (only commands that can run or load a file: a path, a shell, git or a loader).
+    if (this.runsLater() && first !== undefined && first.dynamic === null && mayLoad(first.value)) (this.laterRuns ??= []).push({ part, args, source: scope.source });
     if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
@@ -574,6 +575,11 @@ function unpacks(name: string, args: readonly Arg[]): boolean | 'links' {
     default:
       return true;
   }
+}
+
+/** Whether a command word may run or load a file this command writes (see runsWritten, loadsWritten). */
+function mayLoad(word: string): boolean {
+  return word.includes('/') || SCRIPT_READERS.has(word) || word === 'git' || LOADER_NAME.test(word);
 }
 
 /** What an unpacker may have put anywhere, for reasons. */
