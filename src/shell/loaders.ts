@@ -69,6 +69,18 @@ function programOptions(name: string, python: boolean): string {
   return /^(?:node|nodejs|deno|bun|tsx|ts-node)$/.test(name) ? 'epc' : 'e';
 }
 
+/** Whether an option word gives the program (`--eval`, or a short cluster holding one of `program`). */
+function givesProgram(word: string, program: string): boolean {
+  if (word.charCodeAt(0) !== 0x2d) return false;
+  if (word.charCodeAt(1) === 0x2d) return /^--(?:eval|print|check)(?:=|$)/.test(word);
+  for (let j = 1; j < word.length; j++) {
+    const c = word[j] ?? '';
+    if (!/[a-zA-Z]/.test(c)) return false;
+    if (program.includes(c)) return true;
+  }
+  return false;
+}
+
 /** `~+/x` is `./x`. */
 function tildePlus(path: string): string {
   return path.replace(/^~\+(?=\/|$)/, '.');
@@ -152,8 +164,7 @@ export function loads(args: readonly Arg[]): Loads | null {
   // The first operand is the program, unless an option gives it (`-e`, `-c`, `-m`): the rest are
   // the program's own arguments (`python3 -m black src/a.py` formats a file, it does not run it).
   const program = programOptions(name, python);
-  const given = args.some((a, i) => i > 0 && a.dynamic === null && (/^--(?:eval|print|check)(?:=|$)/.test(a.value) ||
-    (/^-[a-zA-Z]/.test(a.value) && [...a.value.slice(1)].some((c) => program.includes(c)))));
+  const given = args.some((a, i) => i > 0 && a.dynamic === null && givesProgram(a.value, program));
   const script = given || operands[0] === undefined || operands[0] === '-' ? [] : [operands[0]];
   const files = [...script, ...(python ? values.flatMap(modulePaths) : values)];
   // With no program named, the interpreter reads it from standard input (`node < f`, `python3 - < f`).
