@@ -65,9 +65,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (first.value === 'git' || first.value.endsWith('/git')) {
       // git finds a folder holding HEAD, objects/ and refs/ as a bare repository and obeys its
       // config; from the workspace's top folder it finds the workspace's own .git first.
-      if (scanGit(args).chdir === null && !this.folders.moved()) return null;
       const file = this.writtenNamed(GIT_DIR_FILE);
-      if (file === null) return null;
+      if (file === null || (!this.folders.moved() && scanGit(args).chdir === null)) return null;
       return `git runs in another folder, where ${file === ANY_PLACE ? UNPACKED : `${file}, which this command writes,`} may make a folder look like a repository whose config (aliases, pager, hooks) git obeys`;
     }
     const loader = loads(args);
@@ -266,10 +265,14 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
-    if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source) ?? this.loadsWritten(args);
-    // A trap, loop or function body may run after files written further on: checked again at the
-    // end (only commands that can run or load a file: a path, a shell, git or a loader).
-    if (this.runsLater() && first !== undefined && first.dynamic === null && mayLoad(first.value)) (this.laterRuns ??= []).push({ part, args, source: scope.source });
+    // Only commands that can run or load a file (a path, a shell, git, a loader) are checked
+    // against what this command wrote; a trap, loop or function body, or code running alongside,
+    // may run after files written further on, so it is checked again at the end.
+    const later = this.runsLater();
+    if ((this.written !== null || later) && first !== undefined && first.dynamic === null && mayLoad(first.value)) {
+      if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source) ?? this.loadsWritten(args);
+      if (later) (this.laterRuns ??= []).push({ part, args, source: scope.source });
+    }
     if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
