@@ -310,3 +310,13 @@ describe('audit round 18: concurrent code, option clusters, PYTHONPATH, more git
     expect(r.reason).toContain(fragment);
   });
 });
+
+test('PYTHONPATH=. holds every file the command wrote (sitecustomize.py at the top)', () => {
+  const writesAnywhere = policyOf({
+    workspace: 'rules:\n  - {capability: shell, effect: allow, match: ["*"]}\n  - {capability: fs_write, effect: allow, match: ["**"]}\n',
+  }, ['.github/agent-gate.yml']);
+  const r = judge(writesAnywhere, 'shell', 'echo x > sitecustomize.py; PYTHONPATH=. python3 -c 1');
+  expect(r.effect).toBe('ask');
+  expect(r.reason).toContain('imports from . (PYTHONPATH)');
+  expect(judge(writesAnywhere, 'shell', 'PYTHONPATH=. python3 -m pytest').effect).toBe('allow');
+});

@@ -10,9 +10,10 @@ import type { Arg } from './words.ts';
 const PYTEST_FILES = /^(?:conftest\.py|\.?pytest\.(?:ini|toml)|pyproject\.toml|tox\.ini|setup\.cfg)$/;
 
 /** File names each loader reads commands or code from, by the program's name. */
+const MAKEFILES = /^(?:GNUmakefile|[Mm]akefile|.*\.mk)$/;
 const LOADED: ReadonlyMap<string, RegExp> = new Map([
-  ['make', /^(?:GNUmakefile|[Mm]akefile|.*\.mk)$/],
-  ['gmake', /^(?:GNUmakefile|[Mm]akefile|.*\.mk)$/],
+  ['make', MAKEFILES],
+  ['gmake', MAKEFILES],
   ['npm', /^(?:package\.json|\.npmrc)$/],
   ['pnpm', /^(?:package\.json|\.npmrc|\.pnpmfile\.c?js|pnpm-workspace\.yaml)$/],
   ['yarn', /^(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?)$/],
@@ -21,11 +22,13 @@ const LOADED: ReadonlyMap<string, RegExp> = new Map([
   ['py.test', PYTEST_FILES],
 ]);
 
-/** Every program `loads` knows. */
-export const LOADER_NAME = /^(?:g?make|npm|pnpm|yarn|bun|pytest|py\.test|node|nodejs|deno|tsx|ts-node|ruby|perl|php|lua|Rscript|python(?:[23](?:\.\d+)?)?)$/;
+/** Interpreters besides Python (PYTHON) whose operands include the script they run. */
+const INTERPRETERS = /^(?:node|nodejs|deno|bun|tsx|ts-node|ruby|perl|php|lua|Rscript)$/;
 
-/** Interpreters whose operands include the script they run. */
-const INTERPRETERS = /^(?:node|nodejs|deno|bun|tsx|ts-node|ruby|perl|php|lua|Rscript|python(?:[23](?:\.\d+)?)?)$/;
+/** Whether `loads` knows the program a command word's last segment names. */
+export function isLoaderName(name: string): boolean {
+  return LOADED.has(name) || INTERPRETERS.test(name) || PYTHON.test(name);
+}
 
 /** The files git reads as a repository's own when it finds a folder holding them. */
 export const GIT_DIR_FILE = /^(?:config|HEAD)$/i;
@@ -142,8 +145,8 @@ export function loads(args: readonly Arg[]): Loads | null {
   const first = args[0];
   if (first === undefined || first.dynamic !== null) return null;
   const name = first.value.slice(first.value.lastIndexOf('/') + 1);
-  // One test sends every other program straight back (this runs for each command after a write).
-  if (!LOADER_NAME.test(name)) return null;
+  // Every other program goes straight back (this runs for each command after a write).
+  if (!isLoaderName(name)) return null;
   const pytestFrom = PYTHON.test(name) ? pythonPytest(args) : name === 'pytest' || name === 'py.test' ? 1 : -1;
   if (pytestFrom >= 0) {
     const { values } = scan(args, pytestFrom, LOADING_OPTIONS.get('pytest'));
@@ -158,7 +161,6 @@ export function loads(args: readonly Arg[]): Loads | null {
     return { name, names, files: [...values, ...inFolder], stdin: false };
   }
   if (names !== undefined) return { name, names, files: [], stdin: false };
-  if (!INTERPRETERS.test(name)) return null;
   const python = PYTHON.test(name);
   const { values, operands } = scan(args, 1, LOADING_OPTIONS.get(python ? 'python' : name === 'node' || name === 'nodejs' ? 'node' : ''));
   // The first operand is the program, unless an option gives it (`-e`, `-c`, `-m`): the rest are

@@ -8,7 +8,7 @@ import { continuedKeyword, nextSignificant } from './guards.ts';
 import { fail } from './parse.ts';
 import { MAX_ALIAS_CHARS, MAX_ALIAS_EXPANSIONS, type Scope, type Sink } from './walk-state.ts';
 import { WrappedCommandWalker } from './walk-wrapped.ts';
-import { assignmentHead, literalText, type Arg } from './words.ts';
+import { assignmentHead, literalText, staticWord, type Arg } from './words.ts';
 
 export abstract class SimpleCommandWalker extends WrappedCommandWalker {
   protected command(cmd: Command, scope: Scope, depth: number): void {
@@ -191,16 +191,6 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
 const JOINED = 'process substitution joined to a word that is not an argument';
 
 /**
- * Whether an assigned word can only be a number: digits, arithmetic (`$((n+1))`), or a count
- * (`$(wc -l < f)`, see countingProgram), quoted or not.
- */
-/** Whether a word is text and quotes alone (its value is what the walk reads). */
-export function staticWord(word: Word): boolean {
-  return word.parts === undefined || word.parts.every((p) => p.type === 'Literal' || p.type === 'SingleQuoted' || p.type === 'AnsiCQuoted' ||
-    (p.type === 'DoubleQuoted' && p.parts.every((c) => c.type === 'Literal')));
-}
-
-/**
  * Static text that cannot become part of a subscript holding a command when joined with other
  * text in arithmetic (`a='a['; b='$(cmd)]'; echo $(($a$b))`): no `[`, `$` or backquote.
  */
@@ -208,11 +198,15 @@ export function inertStatic(word: Word): boolean {
   return staticWord(word) && !/[[$`]/.test(word.value);
 }
 
+/** A word of numbers in a loop's list: a number, arithmetic, a count, or a brace sequence (`{1..5}`). */
 export function numericWord(word: Word): boolean {
-  // A brace sequence of numbers (`{1..5}`, `{0..10..2}`) in a loop's list.
   return numericValue(word) || (word.parts?.length === 1 && /^\{-?\d+\.\.-?\d+(?:\.\.-?\d+)?\}$/.test(word.text));
 }
 
+/**
+ * Whether an assigned word can only be a number: digits, arithmetic (`$((n+1))`), or a count
+ * (`$(wc -l < f)`, see countingProgram), quoted or not.
+ */
 function numericValue(word: Word): boolean {
   if (word.parts === undefined) return /^-?\d+$/.test(word.value);
   const parts: WordPart[] = [];

@@ -8,8 +8,8 @@ import {
   mayHoldCode,
 } from './guards.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript } from './parse.ts';
-import { located, WalkerState, type Scope, type Sink } from './walk-state.ts';
-import { inertText, literalText, notePart, type Arg } from './words.ts';
+import { GLOB_VALUE, located, WalkerState, type Scope, type Sink } from './walk-state.ts';
+import { inertText, literalText, notePart, staticWord, type Arg } from './words.ts';
 
 export abstract class ExpansionWalker extends WalkerState {
   /**
@@ -115,7 +115,7 @@ export abstract class ExpansionWalker extends WalkerState {
       case 'Glob':
       case 'BraceExpansion':
         // File names are values the command only learns at run time (`x=(out/*); echo $((x))`).
-        if (p.type === 'Glob' && this.literal !== 'pattern' && this.literal !== 'regex') this.runtimeValue ??= 'file names a glob matches';
+        if (p.type === 'Glob' && this.literal !== 'pattern' && this.literal !== 'regex') this.runtimeValue ??= GLOB_VALUE;
         if (p.parts) for (const c of p.parts) this.part(c, scope, depth, sink, arg, quoted);
         return;
       case 'SimpleExpansion':
@@ -341,33 +341,28 @@ const NUMBER = /^(?:0[xX][0-9a-fA-F]+|[0-9]+(?:#[0-9a-zA-Z@_]+)?)$/;
 const WC_COUNTS = /^(?:-[lcwmL]+|--(?:lines|bytes|chars|words|max-line-length))$/;
 
 /**
- * Whether a substitution's script prints only numbers: its last command is `wc` counting standard
- * input (`$(git ls-files | wc -l)`, `$(wc -c < f)`), `grep -c` on standard input or one file, or
- * `git rev-list --count`. A file operand would print its name too.
+ * The program a substitution's script takes its output from when that output is only numbers, or
+ * null: `wc` counting standard input (`$(git ls-files | wc -l)`, `$(wc -c < f)`), `grep -c` on
+ * standard input or one file, `git rev-list --count`, `seq` of numbers, `date +%s`. A file
+ * operand would make `wc` print its name too. The name is kept: a function of that name voids it.
  */
-/** The program whose count a substitution prints (see printsNumber), or null. */
 export function countingProgram(script: ParsedScript): string | null {
-  return printsNumber(script) ? lastProgram(script) : null;
-}
-
-function lastProgram(script: ParsedScript): string | null {
-  let node = script.commands[0]?.command;
-  if (node?.type === 'Pipeline') node = node.commands[node.commands.length - 1];
-  return node?.type === 'Command' ? node.name?.value ?? null : null;
-}
-
-function printsNumber(script: ParsedScript): boolean {
   const statements = script.commands;
-  if (statements.length !== 1) return false;
+  if (statements.length !== 1) return null;
   let node = statements[0]?.command;
   if (node?.type === 'Pipeline') node = node.commands[node.commands.length - 1];
-  if (node?.type !== 'Command' || node.name === undefined || node.name.parts !== undefined) return false;
+  if (node?.type !== 'Command' || node.name === undefined || node.name.parts !== undefined) return null;
   const words: string[] = [];
   for (const s of node.suffix) {
-    if (s.type === 'Assignment' || (s.type === 'Word' && !quotedOnly(s.parts))) return false;
+    if (s.type === 'Assignment' || (s.type === 'Word' && !staticWord(s))) return null;
     if (s.type === 'Word') words.push(s.value);
   }
-  switch (node.name.value) {
+  const name = node.name.value;
+  return printsNumber(name, words) ? name : null;
+}
+
+function printsNumber(name: string, words: readonly string[]): boolean {
+  switch (name) {
     case 'wc':
       return words.every((w) => WC_COUNTS.test(w));
     case 'grep': {
@@ -388,12 +383,6 @@ function printsNumber(script: ParsedScript): boolean {
     default:
       return false;
   }
-}
-
-/** Whether a word's parts are plain text and quotes around plain text only. */
-function quotedOnly(parts: readonly WordPart[] | undefined): boolean {
-  return parts === undefined || parts.every((p) => p.type === 'Literal' || p.type === 'SingleQuoted' ||
-    (p.type === 'DoubleQuoted' && p.parts.every((c) => c.type === 'Literal')));
 }
 
 /** Contexts whose contents `bash -n` leaves unchecked; null for `$( )` and `<( )`. */

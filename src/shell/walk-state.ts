@@ -261,6 +261,8 @@ export const MAX_ALIAS_EXPANSIONS = 256;
 const IDENTIFIERS = /(?<![\w#])[A-Za-z_]\w*/g;
 /** bash variables that always hold a number. */
 const BASH_NUMBERS = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'LINENO', 'BASHPID', 'PPID', 'UID', 'EUID', 'EPOCHSECONDS', 'OPTIND', 'HISTCMD', 'COLUMNS', 'LINES']);
+/** runtimeValue for a glob's file names (a case pattern is no such glob: see walk.ts). */
+export const GLOB_VALUE = 'file names a glob matches';
 /** In `written` and `linked`: any file may have been put in place. */
 export const ANY_PLACE = '\u0000any';
 export const MAX_ALIAS_CHARS = 256 * 1024;

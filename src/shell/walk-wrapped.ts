@@ -10,7 +10,7 @@ import type { CommandPart, ShellPart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { RedirectionWalker } from './walk-redirections.ts';
 import { ANY_PLACE, type Scope, type Sink } from './walk-state.ts';
-import { GIT_DIR_FILE, LOADER_NAME, loads } from './loaders.ts';
+import { GIT_DIR_FILE, isLoaderName, loads } from './loaders.ts';
 import { joinValues, type Arg } from './words.ts';
 import { unwrap, type ScriptArg } from './wrappers.ts';
 
@@ -75,19 +75,13 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (file === ANY_PLACE) return `${loader.name} may load ${UNPACKED}, and run the code in it`;
     if (file !== null) return `${loader.name} loads ${file}, which this command writes, and runs the code in it`;
     // A folder runs what it holds (`node out` runs out/index.js, `python3 out` out/__main__.py).
-    const named = loader.files.find((f) => this.isWritten(f) || this.holdsWritten(f));
+    const named = loader.files.find((f) => this.holdsWritten(f));
     if (named !== undefined) return `${loader.name} loads ${named}, which this command writes or holds a file it writes`;
     if (loader.stdin) return `${loader.name} reads its program from standard input, which may be a file this command writes`;
     // `PYTHONPATH=out python3 -c 1` imports out/sitecustomize.py.
-    const path = loader.python === true ? this.pythonPaths?.find((d) => this.holdsWritten(d) || (/^\.\/*$/.test(d) && this.wroteTopLevel())) : undefined;
+    const path = loader.python === true ? this.pythonPaths?.find((d) => this.holdsWritten(d)) : undefined;
     if (path !== undefined) return `${loader.name} imports from ${path} (PYTHONPATH), which holds a file this command writes`;
     return null;
-  }
-
-  /** Whether this command wrote a file in the working folder itself (`sitecustomize.py`). */
-  private wroteTopLevel(): boolean {
-    for (const w of this.written ?? []) if (w === ANY_PLACE || !w.includes('/')) return true;
-    return false;
   }
 
   /** A written file whose name matches `names` (ANY_PLACE after an unpacker); or null. */
@@ -118,7 +112,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const path = written0.replace(/\/+$/, '') || written0;
     if (this.isWritten(path)) return true;
     const places = this.folders.placesOf(path);
-    for (const w of written) if (places.some((p) => w.startsWith(`${p}/`))) return true;
+    // `.` holds every relative path written (`PYTHONPATH=.` after `… > sitecustomize.py`).
+    for (const w of written) if (places.some((p) => (p === '.' ? !/^[/~]/.test(w) : w.startsWith(`${p}/`)))) return true;
     return false;
   }
 
@@ -253,7 +248,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     }
     // What a sourced file sets is not seen here.
     if ((name === 'source' || name === '.') && argv.length > 1) this.namesUnknown = true;
-    if (RUNTIME_READERS.has(argv[0] ?? '')) this.runtimeValue ??= `${argv[0] ?? ''} reads it`;
+    if (RUNTIME_READERS.has(name)) this.runtimeValue ??= `${name} reads it`;
     const part: CommandPart = {
       kind: 'command', argv, assignments, text,
       textWithAssignments: assignments.length === 0 ? text : `${assignments.join(' ')} ${text}`,
@@ -390,7 +385,8 @@ const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
 
 /** Commands that read a script from a file operand. */
 /** Programs that put a file in place from their operands (see notePlaced). */
-const FILE_PLACERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'rsync', 'scp', 'sort', 'uniq', 'sed', 'dd']);
+// (`sed -i` is an option write: sed.ts names its files, and recordWrite notes them.)
+const FILE_PLACERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'rsync', 'scp', 'sort', 'uniq', 'dd']);
 /** Programs that may put files in place that no operand names. */
 const UNPACKERS = new Set([
   'git', 'patch', 'tar', 'unzip', 'cpio', 'bsdtar', 'gunzip', 'unxz', 'bunzip2', 'unzstd', 'unlz4', 'split', 'csplit', 'shuf',
@@ -414,7 +410,7 @@ function copiesAsLink(args: readonly Arg[]): boolean {
 const COPIERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'rsync', 'scp', 'dd']);
 
 /** Short options of the file placers that take a value (`cp -S SUFFIX`, `install -m MODE`). */
-const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', sort: 'kotST', sed: 'efl' };
+const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', sort: 'kotST' };
 /**
  * Each placer's long options that take the next word as value when written without `=` (GNU
  * required arguments). A prefix names one only within its own program's list.
@@ -427,22 +423,19 @@ const PLACER_LONG_VALUES: Readonly<Record<string, readonly string[]>> = {
   scp: [],
   sort: ['--output', '--key', '--field-separator', '--buffer-size', '--temporary-directory', '--parallel', '--batch-size', '--compress-program', '--files0-from', '--random-source', '--sort'],
   uniq: ['--skip-fields', '--skip-chars', '--check-chars'],
-  sed: ['--expression', '--file', '--line-length'],
   // For rsync only the `.git` check reads operands (any word may be a file it writes).
   rsync: ['--exclude', '--include', '--filter', '--exclude-from', '--include-from', '--files-from', '--rsh', '--rsync-path', '--temp-dir',
     '--backup-dir', '--chmod', '--chown', '--log-file', '--partial-dir', '--link-dest', '--compare-dest', '--copy-dest', '--timeout', '--suffix'],
 };
 /** Long flags that a placer's value options could be mistaken for by prefix. */
 const PLACER_LONG_FLAGS: Readonly<Record<string, readonly string[]>> = {
-  sed: ['--in-place'],
   install: ['--strip'],
 };
 
 /**
  * What cp, mv, ln, install and rsync create (the destination, and each source's name inside it:
  * the last operand, or the `-t DIR`/`--target-directory` folder; `ln -s X` alone makes `X`'s
- * name here), what tee writes, sort's `-o` file, uniq's output and the files `sed -i` edits; with
- * the sources copied, for the `.git` check. Option values are not operands (`--exclude .git`).
+ * name here), what tee writes, sort's `-o` file and uniq's output; with the sources copied, for the `.git` check. Option values are not operands (`--exclude .git`).
  */
 function placedFiles(name: string, args: readonly Arg[]): { created: string[]; sources: string[]; dynamic: boolean; linkDirs: string[]; copied?: string[] } {
   const dynamic = args.some((a, i) => i > 0 && a.dynamic !== null);
@@ -450,7 +443,6 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
   const operands: string[] = [];
   const outputs: string[] = [];
   let target: string | null = null;
-  let inPlace = false;
   for (let i = 1; i < args.length && operands.length < MAX_PLACED; i++) {
     const a = args[i];
     if (a === undefined || a.dynamic !== null || a.value === '') continue;
@@ -462,7 +454,7 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const written = eq < 0 ? v : v.slice(0, eq);
-      // GNU getopt takes any unique prefix (`--target=DIR`, `--targ DIR`, `sed --i` for --in-place).
+      // GNU getopt takes any unique prefix (`--target=DIR`, `--targ DIR`).
       const valueOptions = PLACER_LONG_VALUES[name] ?? [];
       const known = [...valueOptions, ...PLACER_LONG_FLAGS[name] ?? []];
       // An exact name wins over a longer option it is a prefix of (`install --strip`).
@@ -470,7 +462,6 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
       const value = eq < 0 ? (valueOptions.includes(option) ? args[++i]?.value ?? '' : null) : v.slice(eq + 1);
       if (option === '--target-directory' && value !== null) target = value;
       if (option === '--output' && value !== null) outputs.push(value);
-      if (option === '--in-place') inPlace = true;
       continue;
     }
     if (!v.startsWith('-') || v === '-') {
@@ -479,10 +470,6 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
     }
     for (let j = 1; j < v.length; j++) {
       const ch = v[j] ?? '';
-      if (name === 'sed' && ch === 'i') {
-        inPlace = true;
-        break;
-      }
       if (!shortValues.includes(ch)) continue;
       const value = j + 1 < v.length ? v.slice(j + 1) : args[++i]?.value ?? '';
       if (ch === 't' && name !== 'sort') target = value;
@@ -504,8 +491,6 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
       return { created: outputs, sources: [], dynamic, linkDirs: [] };
     case 'uniq':
       return { created: operands.length >= 2 ? [operands[operands.length - 1] ?? ''] : [], sources: [], dynamic, linkDirs: [] };
-    case 'sed':
-      return { created: inPlace ? operands : [], sources: [], dynamic, linkDirs: [] };
   }
   // rsync has too many options that take a value to tell its operands apart: any of them may be
   // the destination, and any a source.
@@ -582,7 +567,7 @@ function unpacks(name: string, args: readonly Arg[]): boolean | 'links' {
 
 /** Whether a command word may run or load a file this command writes (see runsWritten, loadsWritten). */
 function mayLoad(word: string): boolean {
-  return word.includes('/') || SCRIPT_READERS.has(word) || word === 'git' || LOADER_NAME.test(word);
+  return word.includes('/') || SCRIPT_READERS.has(word) || word === 'git' || isLoaderName(word);
 }
 
 /** What an unpacker may have put anywhere, for reasons. */

@@ -18,7 +18,7 @@ import {
 } from './guards.ts';
 import { checkDepth, fail, parseScript } from './parse.ts';
 import { inertStatic, numericWord, SimpleCommandWalker } from './walk-commands.ts';
-import type { Scope, Sink } from './walk-state.ts';
+import { GLOB_VALUE, type Scope, type Sink } from './walk-state.ts';
 import { ARITHMETIC_TESTS } from './walk-wrapped.ts';
 import { literalText } from './words.ts';
 
@@ -160,7 +160,7 @@ export class Walker extends SimpleCommandWalker {
           // A case pattern matches the word; it expands to no file names.
           const runtimeValue = this.runtimeValue;
           for (const p of item.pattern) this.word(p, scope, depth, sink);
-          if (runtimeValue === null && this.runtimeValue === 'file names a glob matches') this.runtimeValue = null;
+          if (runtimeValue === null && this.runtimeValue === GLOB_VALUE) this.runtimeValue = null;
           this.statements(item.body.commands, scope, depth);
         }
         break;

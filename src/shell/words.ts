@@ -1,7 +1,7 @@
 // A word as the rules see it: its value after quote removal (unbash computes it, `$'..'` decoded,
 // line continuations dropped) and whether bash could turn it into something else at run time.
 // The walker visits every word part anyway, so static-ness is recorded during that one pass.
-import type { Assignment, WordPart } from 'unbash';
+import type { Assignment, Word, WordPart } from 'unbash';
 
 export interface Arg {
   value: string;
@@ -18,6 +18,12 @@ export interface Arg {
    * ran already and were judged where they stand.
    */
   inert?: string;
+}
+
+/** Whether a word is text and quotes alone (its value, `$'…'` decoded, is what the walk reads). */
+export function staticWord(word: Word): boolean {
+  return word.parts === undefined || word.parts.every((p) => p.type === 'Literal' || p.type === 'SingleQuoted' || p.type === 'AnsiCQuoted' ||
+    (p.type === 'DoubleQuoted' && p.parts.every((c) => c.type === 'Literal')));
 }
 
 /** What text of `arg` is literal (see Arg.inert). */
