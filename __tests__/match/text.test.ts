@@ -1,4 +1,4 @@
-import { compileText, kiroPrefixTrust, literalFirstWord } from '../../src/match/text.ts';
+import { compileText, kiroPrefixTrust, literalLeadingWords } from '../../src/match/text.ts';
 
 describe('text wildcards (SPEC 4)', () => {
   test.each([
@@ -52,9 +52,11 @@ describe('text wildcards (SPEC 4)', () => {
   });
 
   test.each([
-    ['npm *', 'npm'], ['npm', 'npm'], ['npm*', null], ['*', null], ['git status *', 'git'],
-  ])('first literal word of %j is %j', (pattern, word) => {
-    expect(literalFirstWord(pattern)).toBe(word);
+    ['npm *', 'npm'], ['npm', 'npm'], ['npm*', null], ['*', null], ['git status *', 'git status'],
+    ['git status', 'git status'], ['git status ', 'git status'], ['git st* x', 'git'], ['git  x', 'git'],
+    ['git **', 'git'], [' git x', ''], ['a b c d', 'a b'],
+  ])('literal leading words of %j are %j', (pattern, words) => {
+    expect(literalLeadingWords(pattern)).toBe(words);
   });
 
   test.each([

@@ -1,7 +1,7 @@
 // Compiles policy files into indexed rule sets, once per run. Each capability gets a deny, an ask
 // and an allow set; resolution then only has to find the first hit in the most restrictive set.
 import { compileFsPattern, FsIndex } from '../match/fs.ts';
-import { compileText, firstWord, literalFirstWord, type TextMatcher } from '../match/text.ts';
+import { compileText, literalLeadingWords, type TextMatcher } from '../match/text.ts';
 import { defaultScope, kiroScope } from '../policy/builtin.ts';
 import {
   CONCRETE_CAPABILITIES, SCOPE_ORDER,
@@ -19,18 +19,23 @@ export interface TextEntry {
   readonly trusted: boolean;
 }
 
-/** Text rules of one effect, indexed by the literal first word of their pattern. */
+/**
+ * Text rules of one effect, indexed by the literal first two words of their pattern (`npm test *`
+ * under `npm test`), or by the first word alone (`npm *` under `npm`), or not at all (`*`).
+ */
 export class TextIndex {
+  private readonly byWords = new Map<string, TextEntry[]>();
   private readonly byWord = new Map<string, TextEntry[]>();
   private readonly generic: TextEntry[] = [];
   size = 0;
 
   add(entry: TextEntry): void {
     this.size++;
-    const word = literalFirstWord(entry.matcher.pattern);
-    if (word === null) { this.generic.push(entry); return; }
-    const list = this.byWord.get(word);
-    if (list) list.push(entry); else this.byWord.set(word, [entry]);
+    const words = literalLeadingWords(entry.matcher.pattern);
+    if (words === null) { this.generic.push(entry); return; }
+    const map = words.indexOf(' ') < 0 ? this.byWord : this.byWords;
+    const list = map.get(words);
+    if (list) list.push(entry); else map.set(words, [entry]);
   }
 
   /**
@@ -40,19 +45,34 @@ export class TextIndex {
    */
   first(text: string, alsoExcluded: readonly string[] = []): TextEntry | null {
     if (this.size === 0) return null;
+    const space = text.indexOf(' ');
+    const word = space < 0 ? text : text.slice(0, space);
     let best: TextEntry | null = null;
-    const excluded = (x: TextMatcher): boolean => x.test(text) || alsoExcluded.some((t) => x.test(t));
-    const scan = (list: TextEntry[] | undefined): void => {
-      if (!list) return;
-      for (const e of list) {
-        if (best !== null && e.ordinal >= best.ordinal) break;
-        if (e.matcher.test(text) && !e.excludes.some(excluded)) best = e;
-      }
-    };
-    scan(this.byWord.get(firstWord(text)));
-    scan(this.generic);
-    return best;
+    if (space >= 0 && this.byWords.size > 0) {
+      const next = text.indexOf(' ', space + 1);
+      best = firstIn(this.byWords.get(next < 0 ? text : text.slice(0, next)), text, alsoExcluded, best);
+    }
+    best = firstIn(this.byWord.get(word), text, alsoExcluded, best);
+    return firstIn(this.generic, text, alsoExcluded, best);
   }
+}
+
+/** The first of `list` (kept in rule order) that beats `best` and matches `text`. */
+function firstIn(list: readonly TextEntry[] | undefined, text: string, alsoExcluded: readonly string[], best: TextEntry | null): TextEntry | null {
+  if (list === undefined) return best;
+  for (const e of list) {
+    if (best !== null && e.ordinal >= best.ordinal) break;
+    if (e.matcher.test(text) && !excludedBy(e.excludes, text, alsoExcluded)) return e;
+  }
+  return best;
+}
+
+function excludedBy(excludes: readonly TextMatcher[], text: string, alsoExcluded: readonly string[]): boolean {
+  for (const x of excludes) {
+    if (x.test(text)) return true;
+    for (const t of alsoExcluded) if (x.test(t)) return true;
+  }
+  return false;
 }
 
 export interface FsPayload { ref: RuleRef }

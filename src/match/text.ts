@@ -79,21 +79,19 @@ export function compileText(pattern: string, options: TextOptions = {}): TextMat
 }
 
 /**
- * The literal first word of a pattern, used to index rules: a text can only match when its first
- * word equals it. Null when the pattern's first word holds a wildcard.
+ * The literal leading words of a pattern, used to index rules: its first two words when both are
+ * literal and complete (`npm test *`, `npm test`), else its first word when that is literal
+ * (`npm t*`, `npm *`), else null. A text can only match when its own leading words equal them.
  */
-export function literalFirstWord(pattern: string): string | null {
+export function literalLeadingWords(pattern: string): string | null {
   const space = pattern.indexOf(' ');
   const word = space < 0 ? pattern : pattern.slice(0, space);
   // A literal `**` run may sit in a first word; index such patterns conservatively as unindexed.
   if (word.includes('*')) return null;
-  // A pattern that is one word with no wildcard must equal the text, so its first word is itself.
-  return word;
-}
-
-export function firstWord(text: string): string {
-  const space = text.indexOf(' ');
-  return space < 0 ? text : text.slice(0, space);
+  if (space <= 0) return word;
+  const next = pattern.indexOf(' ', space + 1);
+  const two = next < 0 ? pattern : pattern.slice(0, next);
+  return two.length > space + 1 && !two.includes('*') ? two : word;
 }
 
 /**

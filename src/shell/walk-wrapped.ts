@@ -125,7 +125,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * when it copies a `.git` folder out of its name, whose config and hooks are then unprotected.
    */
   private notePlaced(args: readonly Arg[]): string | null {
-    const name = args[0]?.value.split('/').pop() ?? '';
+    const value = args[0]?.value ?? '';
+    const name = value.slice(value.lastIndexOf('/') + 1);
     const unpacked = UNPACKERS.has(name) ? unpacks(name, args) : false;
     if (unpacked !== false) {
       // Commits merged, rebased or popped from the stash bring links from history, and the files
