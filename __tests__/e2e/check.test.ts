@@ -326,6 +326,19 @@ describe('check: the policy comes from the base commit', () => {
     expect(r.stderr.trim()).toBe(`agent-gate: ${flag.slice(2)} "${ref}" names more than one ref (a branch and a tag or remote branch of that name); write it in full, e.g. refs/remotes/${ref} or refs/heads/${ref}`);
   });
 
+  // git reads no file through a linked folder: the policy looked absent and check passed (audit I-3).
+  test('a policy below a .github that is a symbolic link at the base exits 2 naming the link', () => {
+    const repo = TestRepo.init();
+    repo.write('config/github/agent-gate.yml', 'rules:\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\n').symlink('.github', 'config/github');
+    repo.commit('policy behind a link', { author: HUMAN });
+    repo.checkout('work', { create: true });
+    repo.write('secrets/k', 'x\n');
+    repo.commit('agent adds a secret', { author: KIRO });
+    const r = runCli(['check', '--base', 'main'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^agent-gate: git ls-tree [0-9a-f]+ -- \.github: \.github\/agent-gate\.yml lies below \.github, which is a symbolic link at [0-9a-f]+; git reads no file through it, so make \.github a folder\n$/);
+  });
+
   test('a bad policy at the base exits 2 with file:line:col', () => {
     const { repo } = setup('rules:\n  - capability: fs_write\n    effect: sometimes\n');
     repo.write('src/a.ts', 'x\n');

@@ -269,6 +269,26 @@ describe('pre-commit: what the hook trusts', () => {
     expect(s.head()).toBe(before);
     expect(r.stderr).toContain(kind === 'symlink' ? 'is a symbolic link at HEAD' : 'is a submodule at HEAD');
   });
+
+  // git reads no file through a linked folder, so the policy read as absent and only the
+  // built-in scopes judged the commit (audit I-3).
+  test.each([['a symbolic link', 'symlink'], ['a submodule', 'gitlink']])('a policy below a .github that is %s at HEAD: exit 2', (name, kind) => {
+    const s = setup({ policy: null });
+    if (kind === 'symlink') {
+      s.write('config/github/agent-gate.yml', 'rules:\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\n');
+      symlinkSync('config/github', join(s.dir, '.github'));
+      s.add('config/github/agent-gate.yml', '.github');
+    } else {
+      s.ok(['update-index', '--add', '--cacheinfo', `160000,${'a'.repeat(40)},.github`]);
+    }
+    mustCommit(s, ['-m', 'policy', '--no-verify']);
+    const before = s.head();
+    s.write('secrets/k', 'x\n').add('secrets/k');
+    const r = s.commit(['-m', 'x'], { CLAUDECODE: '1' });
+    expect(r.code).not.toBe(0);
+    expect(s.head()).toBe(before);
+    expect(r.stderr).toContain(`.github/agent-gate.yml lies below .github, which is ${name} at HEAD`);
+  });
 });
 
 describe('pre-commit judges the index git commits (GIT_INDEX_FILE)', () => {

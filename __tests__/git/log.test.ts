@@ -387,6 +387,22 @@ describe('readFileAt', () => {
   test('a missing commit is a GitError', async () => {
     await expect(readFileAt(gitFor(repo), '1'.repeat(40), 'x')).rejects.toBeInstanceOf(GitError);
   });
+
+  // git does not read through a linked or gitlinked folder, so the file only looks absent.
+  test('a file below a folder that is a link or a submodule is an error, not "absent"', async () => {
+    const linked = TestRepo.init();
+    linked.write('config/github/agent-gate.yml', 'rules: []\n').symlink('.github', 'config/github').symlink('a/b', '../config');
+    linked.write('plain', 'x\n').git(['add', '-A']);
+    linked.git(['update-index', '--add', '--cacheinfo', `160000,${'a'.repeat(40)},sub`]);
+    const at = linked.commit('linked folders', { addAll: false });
+    const git = gitFor(linked);
+    await expect(readFileAt(git, at, '.github/agent-gate.yml')).rejects.toThrow('.github/agent-gate.yml lies below .github, which is a symbolic link at');
+    await expect(readFileAt(git, at, 'a/b/github/agent-gate.yml')).rejects.toThrow('lies below a/b, which is a symbolic link');
+    await expect(readFileAt(git, at, 'sub/x/agent-gate.yml')).rejects.toThrow('lies below sub, which is a submodule');
+    expect(await readFileAt(git, at, 'config/github/missing.yml')).toBeNull();
+    expect(await readFileAt(git, at, 'missing/agent-gate.yml')).toBeNull();
+    expect(await readFileAt(git, at, 'plain/agent-gate.yml')).toBeNull();
+  });
 });
 
 describe('parseRawDiff', () => {

@@ -431,7 +431,21 @@ export async function readEntriesAt(git: Git, commit: string, requested: readonl
  */
 export async function readFileAt(git: Git, commit: string, path: string): Promise<Buffer | null> {
   const entry = await readEntryAt(git, commit, path);
-  if (entry === null) return null;
+  if (entry === null) {
+    // git does not follow a link or enter a gitlink on the way (`.github -> config/github`), so
+    // the file reads as absent there although it is what the work tree shows.
+    const folders: string[] = [];
+    for (let at = path.indexOf('/'); at > 0; at = path.indexOf('/', at + 1)) folders.push(path.slice(0, at));
+    const entries = folders.length === 0 ? new Map<string, TreeEntry>() : await readEntriesAt(git, commit, folders);
+    for (const folder of folders) {
+      const mode = entries.get(folder)?.mode;
+      if (mode === '120000' || mode === '160000') {
+        const what = mode === '120000' ? 'a symbolic link' : 'a submodule';
+        throw new GitError(['ls-tree', commit, '--', folder], 0, '', `${path} lies below ${folder}, which is ${what} at ${commit}; git reads no file through it, so make ${folder} a folder`);
+      }
+    }
+    return null;
+  }
   if (entry.type !== 'blob' || (entry.mode !== '100644' && entry.mode !== '100755')) {
     throw new GitError(['ls-tree', commit, '--', path], 0, '', `${path} is not a regular file at ${commit} (mode ${entry.mode})`);
   }

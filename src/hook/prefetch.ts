@@ -4,11 +4,13 @@ import { createGit, type Git } from '../git/exec.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 
 export const STAGED_DIFF = ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--ignore-submodules=none', '--no-ext-diff', '--no-textconv', '--no-color'];
+const POLICY_FOLDER = DEFAULT_POLICY_PATH.slice(0, DEFAULT_POLICY_PATH.lastIndexOf('/'));
 /**
- * Read in one `cat-file --batch`: the workspace policy at HEAD, git's own MERGE_HEAD, and the
- * folder holding the policy (whose entry says whether the policy is a file, a link or a gitlink).
+ * Read in one `cat-file --batch`: the workspace policy at HEAD, git's own MERGE_HEAD, the folder
+ * holding the policy (whose entry says whether the policy is a file, a link or a gitlink) and the
+ * root tree (whose entry says the same of that folder).
  */
-export const STAGED_BATCH_INPUT = `HEAD:${DEFAULT_POLICY_PATH}\nMERGE_HEAD\nHEAD:${DEFAULT_POLICY_PATH.slice(0, DEFAULT_POLICY_PATH.lastIndexOf('/'))}\n`;
+export const STAGED_BATCH_INPUT = `HEAD:${DEFAULT_POLICY_PATH}\nMERGE_HEAD\nHEAD:${POLICY_FOLDER}\nHEAD^{tree}\n`;
 
 /** The author and committer git will record (GIT_AUTHOR_IDENT, GIT_COMMITTER_IDENT). */
 export const IDENT_VARS = ['var', '-l'];

@@ -67,6 +67,11 @@ function treeEntryMode(tree: Buffer, name: string, hashBytes: number): string | 
   return null;
 }
 
+/** The mode of `name` in a tree read by the batch, or null when the object is not a tree. */
+function modeIn(o: BatchObject, name: string): string | null {
+  return o.type === 'tree' && o.bytes !== null && o.id !== null ? treeEntryMode(o.bytes, name, o.id.length / 2) : null;
+}
+
 /** The policy blob at HEAD: a missing one (or an unborn HEAD) means none. */
 function policyBlob(o: BatchObject): Buffer | null {
   if (o.type === 'tree') throw new GateError(`${DEFAULT_POLICY_PATH} is a folder at HEAD; it must be a policy file`);
@@ -97,13 +102,18 @@ async function automaticMerge(git: Git, mergeHead: string): Promise<string | nul
 export async function readStaged(git: Git, reads: StagedReads = startStagedReads(git)): Promise<Staged> {
   const [diff, batch, ident] = await Promise.all([reads.diff, reads.batch, reads.ident]);
   const idents = parseVarList(ident);
-  const [policyObject, mergeObject, folderObject] = parseBatch(batch, 3) as [BatchObject, BatchObject, BatchObject];
-  // As check does: a policy that is a symbolic link or a gitlink at HEAD is not a policy file.
-  const mode = folderObject.type === 'tree' && folderObject.bytes !== null && folderObject.id !== null
-    ? treeEntryMode(folderObject.bytes, DEFAULT_POLICY_PATH.slice(DEFAULT_POLICY_PATH.lastIndexOf('/') + 1), folderObject.id.length / 2)
-    : null;
+  const [policyObject, mergeObject, folderObject, rootObject] = parseBatch(batch, 4) as [BatchObject, BatchObject, BatchObject, BatchObject];
+  // As check does: a policy that is a symbolic link or a gitlink at HEAD is not a policy file, and
+  // one below a folder that is either is not read through it.
+  const folder = DEFAULT_POLICY_PATH.slice(0, DEFAULT_POLICY_PATH.lastIndexOf('/'));
+  const mode = modeIn(folderObject, DEFAULT_POLICY_PATH.slice(folder.length + 1));
   if (mode === '120000' || mode === '160000') {
     throw new GateError(`${DEFAULT_POLICY_PATH} is a ${mode === '120000' ? 'symbolic link' : 'submodule'} at HEAD; it must be a policy file`);
+  }
+  const folderMode = modeIn(rootObject, folder);
+  if (folderMode === '120000' || folderMode === '160000') {
+    const what = folderMode === '120000' ? 'a symbolic link' : 'a submodule';
+    throw new GateError(`${DEFAULT_POLICY_PATH} lies below ${folder}, which is ${what} at HEAD; git reads no file through it, so make ${folder} a folder`);
   }
   const bytes = policyBlob(policyObject);
   let policy: PolicyFile | null = null;
