@@ -170,12 +170,58 @@ describe('check replays recorded tool calls from log files', () => {
     expect(code).toBe(1);
     const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
     expect(byLine.get(1)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
-    expect(byLine.get(2)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
-    // From the root `../secrets/key.pem` leaves CI's clone, where its tail is judged (it may be the
-    // agent's clone); from the cwd it is secrets/key.pem. Either reading denies it.
-    expect(byLine.get(2)?.reason).toMatch(/read from the entry's cwd|may be "secrets\/key\.pem" in the agent's clone/);
+    // Record never writes a `..` segment, and through a link `..` lands elsewhere than the text says.
+    expect(byLine.get(2)).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', pattern: 'malformed path' } });
     // The root reading is allowed; the cwd reading (src/lib/a.ts) matches no rule and adds nothing.
     expect(byLine.get(3)).toBeUndefined();
+  });
+
+  // Audit round 19 (H-1): the log reader tidied these as text, and `lnk/../key` landed on
+  // secrets/key through the link while check judged `key`.
+  test('an fs path with an empty, . or .. segment is denied as malformed, as explain denies it', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_read, effect: allow, match: ["**"]}\nmodels:'));
+    repo.write('secrets/sub/x', 'x\n').symlink('lnk', 'secrets/sub');
+    repo.commit('link', { author: HUMAN });
+    repo.write(LOG, log([
+      draft('fs_write', 'lnk/../key'),
+      draft('fs_write', 'src//a.ts'),
+      draft('fs_read', './src/a.ts'),
+      draft('fs_read', 'src/.'),
+      draft('fs_read', '.'),
+      draft('fs_write', 'src/a.ts'),
+    ]));
+    repo.commit('work', { author: KIRO });
+    const { report } = check(repo);
+    const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
+    for (const line of [1, 2, 3, 4]) expect(byLine.get(line)).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', pattern: 'malformed path' } });
+    expect(byLine.get(5)).toBeUndefined();
+    expect(byLine.get(6)).toBeUndefined();
+  });
+
+  // Audit round 19 (H-2): replayed writes were judged as text, so `> lnk/key` with
+  // `lnk -> secrets` passed although it wrote secrets/key.
+  test('paths in entries land through the links of the trees: the base\'s, the head\'s, the commit\'s own', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    repo.write('secrets/.keep', '').symlink('lnk', 'secrets');
+    repo.commit('a link in the base', { author: HUMAN });
+    repo.git(['branch', '-f', 'main']);
+    repo.symlink('own', 'secrets').symlink('kiro', '~/.kiro/settings');
+    repo.write(LOG, log([
+      draft('shell', 'git status > lnk/key'),
+      draft('fs_write', 'lnk/key'),
+      draft('shell', 'git status > key', { cwd: 'lnk' }),
+      draft('shell', 'cd own && git status > key'),
+      draft('shell', 'git status > kiro/cli.json'),
+      draft('shell', 'git status > src/a.ts'),
+    ]));
+    repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
+    for (const line of [1, 2, 3, 4]) expect(byLine.get(line)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
+    expect(byLine.get(1)?.reason).toContain('through a symlink in the commit\'s tree this is "secrets/key"');
+    expect(byLine.get(5)).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', pattern: '~/.kiro/settings/**' } });
+    expect(byLine.get(6)).toBeUndefined();
   });
 
   // "effect when a commit or log entry names no model" (SPEC 2): the trailer's model used to

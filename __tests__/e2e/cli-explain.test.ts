@@ -116,6 +116,18 @@ describe('agent-gate explain', () => {
     expect(JSON.parse(runCli(['explain', '--json', '--write', 'src/a.ts'], { cwd: dir }).stdout).effect).toBe('allow');
   });
 
+  // Audit round 19 (H-3): a redirection's target is a write like any other, links on disk followed.
+  test('a redirection through a symlink on disk is judged where it lands', () => {
+    const dir = repo();
+    mkdirSync(join(dir, '.kiro/settings'), { recursive: true });
+    symlinkSync('.kiro/settings', join(dir, 'cfg'));
+    const r = JSON.parse(runCli(['explain', '--json', '--shell', 'echo x > cfg/mcp.json'], { cwd: dir }).stdout);
+    expect(r).toMatchObject({ effect: 'deny', rule: { scope: 'kiro' } });
+    expect(r.reason).toContain('through a symlink on disk this is ".kiro/settings/mcp.json"');
+    const inside = JSON.parse(runCli(['explain', '--json', '--cwd', 'cfg', '--shell', 'echo x > mcp.json'], { cwd: dir }).stdout);
+    expect(inside).toMatchObject({ effect: 'deny', rule: { scope: 'kiro' } });
+  });
+
   test('a relative --cwd is taken from the current folder: --cwd . is where explain runs', () => {
     const dir = repo();
     mkdirSync(join(dir, 'src'));

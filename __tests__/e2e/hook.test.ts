@@ -805,6 +805,22 @@ describe('commit-msg', () => {
     expect(r.stderr).toContain('agent-gate commit-msg: commit blocked');
   });
 
+  // Audit round 19 (I-4): commit-msg read `#` as the only comment character, so a `;` comment
+  // line that git strips hid the trailer block and the denied commit went through.
+  test.each([
+    ['core.commentChar=;', ['-c', 'core.commentChar=;'], '; note'],
+    ['core.commentChar=auto', ['-c', 'core.commentChar=auto'], '; note'],
+    ['a configured comment character', [], '% note'],
+  ])('with %s the trailer above a comment line is still found', (_name, config, comment) => {
+    const s = setup();
+    if (config.length === 0) s.ok(['config', 'core.commentChar', '%']);
+    const before = s.head();
+    s.write('.kiro/settings/mcp.json', '{}\n').add('.kiro/settings/mcp.json');
+    const r = s.git([...config, 'commit', '--cleanup=strip', '-m', `chore: mcp\n\nCo-authored-by: Claude <noreply@anthropic.com>\n${comment}`]);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('agent-gate commit-msg: commit blocked');
+  });
+
   test('with --verbose the diff below the scissors line is not read as trailers', () => {
     const s = setup();
     const before = s.head();

@@ -260,6 +260,15 @@ describe('record --enforce', () => {
     expect(record(dir, kiro(dir, 'execute_bash', { command: 'curl x' }), ['--enforce', '--fail-on', 'ask']).code).toBe(2);
   });
 
+  // Audit round 19 (I-5): the git hook and check honoured the policy's failOn; record did not.
+  test('failOn: ask in the workspace policy fails on ask as --fail-on ask does', () => {
+    const dir = repo(`failOn: ask\n${POLICY}`);
+    const r = record(dir, kiro(dir, 'web_fetch', { url: 'https://elsewhere.dev/' }), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ask (failOn: ask in .github/agent-gate.yml) by no rule; no rule matched');
+    expect(entries(logFile(dir)).map((e) => e.blocked === true)).toEqual([true]);
+  });
+
   test('--fail-on takes only deny or ask', () => {
     const dir = repo();
     const r = record(dir, kiro(dir, 'shell', { command: 'ls' }), ['--enforce', '--fail-on', 'allow']);
@@ -440,6 +449,23 @@ describe('record --enforce: the call as the agent really runs it', () => {
     ['a Kiro code pattern_rewrite of the whole workspace', (dir) => kiro(dir, 'code', { operation: 'pattern_rewrite', pattern: 'a', replacement: 'b', dry_run: false })],
     // Claude Code reads Grep's path as it reads file_path.
     ['a Claude Grep of " secrets"', (dir) => claude(dir, 'Grep', { pattern: 'KEY', path: ' secrets' })],
+    // Audit round 19 (H-3): a redirection lands where the file system puts it, as a Write does.
+    ['a Claude Bash redirection through a linked folder', (dir) => {
+      mkdirSync(join(dir, 'src'), { recursive: true });
+      symlinkSync('../secrets', join(dir, 'src', 'keys'));
+      return claude(dir, 'Bash', { command: 'echo pwned > src/keys/key' });
+    }],
+    ['a Kiro command that cds into a linked folder and redirects there', (dir) => {
+      mkdirSync(join(dir, 'src'), { recursive: true });
+      symlinkSync('../secrets', join(dir, 'src', 'keys'));
+      return kiro(dir, 'execute_bash', { command: 'cd src/keys && echo pwned > key' });
+    }],
+    ['a redirection whose .. follows a link', (dir) => {
+      mkdirSync(join(dir, 'src', 'a'), { recursive: true });
+      symlinkSync('../secrets/inner', join(dir, 'src', 'keys'));
+      mkdirSync(join(dir, 'secrets', 'inner'), { recursive: true });
+      return claude(dir, 'Bash', { command: 'echo pwned > src/keys/../key' });
+    }],
     ['a Claude Grep whose path climbs out of a link', (dir) => {
       mkdirSync(join(dir, 'src'), { recursive: true });
       symlinkSync('../packages', join(dir, 'src', 'pk'));

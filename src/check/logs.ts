@@ -54,6 +54,11 @@ interface EntryVerdict {
 // every explanation until the end.
 const verdicts = new WeakMap<CompiledPolicy, Map<string, EntryVerdict | null>>();
 
+/** Drops the verdicts judged so far: the policy's links changed, so a path may land elsewhere. */
+export function forgetVerdicts(policy: CompiledPolicy): void {
+  verdicts.delete(policy);
+}
+
 function verdictOf(policy: CompiledPolicy, e: LogEntry): EntryVerdict | null {
   let cache = verdicts.get(policy);
   if (cache === undefined) { cache = new Map(); verdicts.set(policy, cache); }

@@ -18,7 +18,8 @@ import { buildReport } from '../report/model.ts';
 import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
 import type { LinkResolution } from './links.ts';
-import { logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
+import { addTargets, treeLanding, treeSymlinks } from './loglinks.ts';
+import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
 /** git-layer failures are "could not judge": one line, exit 2. */
@@ -132,6 +133,14 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const notePast = new Map<string, Array<Buffer | null>>();
   const judged = new Map<string, JudgedCommit>();
   const links = new Map<string, Map<string, LinkResolution>>();
+  // The symlinks log entries' paths are followed through (loglinks.ts): those of the base and
+  // head trees, read once the first log turns up, and those each judged commit adds.
+  const logLinks = new Map<string, string>();
+  let treeLinks: Promise<boolean> | null = null;
+  const readTreeLinks = async (): Promise<boolean> => {
+    const [atBase, atHead] = await Promise.all([treeSymlinks(git, range.base), treeSymlinks(git, range.head)]);
+    return addTargets(git, new Map([...atBase, ...atHead]), logLinks);
+  };
   const judgeBatch = async (j: Judging, batch: readonly CommitInfo[]): Promise<void> => {
     const ids: string[] = [];
     for (const c of batch) {
@@ -152,6 +161,13 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       const object = objects.get(c.sha);
       if (object === undefined) throw new GitError(['cat-file', '--batch'], 0, '', `commit ${c.sha} could not be read`);
       Object.assign(c, parseRawCommit(object));
+    }
+    if (batch.some((c) => (logChangesOf.get(c.sha)?.length ?? 0) > 0 || j.noteIds.has(c.sha))) {
+      const first = treeLinks === null;
+      const fromTrees = await (treeLinks ??= readTreeLinks());
+      const added = new Map<string, string>();
+      for (const c of batch) for (const ch of c.changes) if (ch.newMode === '120000' && ch.pathText !== null) added.set(ch.pathText, ch.newId);
+      if ((await addTargets(git, added, logLinks, blobs)) || (first && fromTrees)) forgetVerdicts(j.policy);
     }
     for (const c of batch) {
       const resolved = await resolveChangedLinks(git, c.changes, blobs, (paths) => readEntriesAt(git, c.sha, paths));
@@ -181,7 +197,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     const files = [adminPolicy(opts), workspace.file].filter((f): f is PolicyFile => f !== null);
     const policyPaths = workspace.repoPaths;
     // Logs were written in the agent's clone: absolute paths in them are also judged by their tails.
-    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths, replayedPaths: true });
+    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths, replayedPaths: true, landing: treeLanding(logLinks) });
     const settings = combineSettings(files);
     const logsConfig = settings.logs;
     const matcher = logMatcher(logsConfig.paths, homeDir());

@@ -1,13 +1,12 @@
 import { join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
-import { describeRule, moreRestrictive } from '../engine/decide.ts';
-import { explain, explainWritten } from '../engine/explain.ts';
-import { toRepoPath } from '../logs/paths.ts';
+import { describeRule } from '../engine/decide.ts';
+import { explainWritten } from '../engine/explain.ts';
 import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
 import { flag, parse, str, type Io } from './args.ts';
-import { physicalPath } from './physical.ts';
+import { diskLanding } from './physical.ts';
 
 export const EXPLAIN_HELP = `Usage: agent-gate explain [--policy FILE] [--admin-policy FILE] [--cwd DIR] [--json]
                           (--shell CMD | --write PATH | --read PATH | --fetch URL |
@@ -21,19 +20,6 @@ The workspace policy is .github/agent-gate.yml in the working tree of the reposi
   --json      print one JSON object: capability, resource, effect, rule, reason, parts
 Exits 0 whatever the effect; 2 when the policy or the arguments are bad.
 `;
-
-/**
- * Where a path request lands once the links on disk are followed, spelled as record writes it
- * (logs/paths.ts: repository-relative, else `~/…`, else absolute); null when that is no other
- * place than the path read as text.
- */
-function diskSpelling(resource: string, folder: string | null, root: string): string | null {
-  if (resource === '' || folder === null) return null;
-  const home = homeDir();
-  const asText = toRepoPath(resource, { cwd: folder, repoRoot: root, home });
-  const onDisk = toRepoPath(resource, { cwd: physicalPath(folder), repoRoot: physicalPath(root), home: physicalPath(home), physical: physicalPath });
-  return onDisk === asText ? null : onDisk;
-}
 
 const REQUEST_FLAGS: ReadonlyArray<[string, RequestCapability]> = [
   ['shell', 'shell'], ['write', 'fs_write'], ['read', 'fs_read'], ['fetch', 'web_fetch'],
@@ -77,18 +63,12 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     ...(policy !== undefined ? { policy } : {}),
     ...(adminPolicy !== undefined ? { adminPolicy } : {}),
   });
-  const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths });
+  const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths, landing: diskLanding(root, homeDir()) });
   const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
-  let result = explainWritten(compiled, request);
-  // record reads a path as the file system will (links followed), so explain says the same.
-  const onDisk = capability === 'fs_read' || capability === 'fs_write' ? diskSpelling(request.resource, folder, root) : null;
-  if (onDisk !== null) {
-    const there = explain(compiled, { capability, resource: onDisk, cwd: '.' });
-    if (moreRestrictive(there.effect, result.effect)) {
-      result = { ...there, resource: request.resource, reason: `through a symlink on disk this is ${JSON.stringify(onDisk)}: ${there.reason}` };
-    }
-  }
+  // record reads a path as the file system will (links followed), so explain says the same, of a
+  // redirection's target too.
+  const result = explainWritten(compiled, request);
   io.out(flag(p, 'json') ? JSON.stringify(result) + '\n' : formatExplanation(result));
   return 0;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { GateError } from '../errors.ts';
 import { JUDGE_WORKER_ARGV } from './codecache.ts';
+import { diskLanding } from './physical.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explainEntry } from '../engine/explain.ts';
 import { homeDir, type DiskPolicies } from '../policy/source.ts';
@@ -46,7 +47,10 @@ function isTaskMessage(data: unknown): data is TaskMessage {
 
 /** The judging itself, the same as `explain` does for each request. */
 export function judgeRequests(task: JudgeTask): Explanation[] {
-  const compiled = compilePolicy(task.policies.files, { home: homeDir(), root: task.root, policyPaths: task.policies.policyPaths });
+  // The call has not run yet and its files are here: paths, redirections' included, land where
+  // the file system will put them.
+  const home = homeDir();
+  const compiled = compilePolicy(task.policies.files, { home, root: task.root, policyPaths: task.policies.policyPaths, landing: diskLanding(task.root, home) });
   return task.requests.map((r) => explainEntry(compiled, r));
 }
 

@@ -2,6 +2,8 @@
 // machine where the files are, so links on the way can be followed there (see logs/paths.ts).
 import { lstatSync, readlinkSync } from 'node:fs';
 import { posix } from 'node:path';
+import type { PathLanding } from '../engine/compile.ts';
+import { toRepoPath } from '../logs/paths.ts';
 
 /**
  * Where the file system puts an absolute path: each link on the way followed (the last one too,
@@ -37,4 +39,23 @@ export function physicalPath(abs: string): string {
     queue.unshift(...link.split('/'));
   }
   return cur;
+}
+
+/**
+ * Where a request path lands on this disk, spelled as record writes paths (logs/paths.ts:
+ * repository-relative, else `~/…`, else absolute), for requests whose `cwd` is spelled the same
+ * way: a redirection `> lnk/key` through `lnk -> secrets` is a write to `secrets/key`.
+ */
+export function diskLanding(root: string, home: string): PathLanding {
+  const physicalRoot = physicalPath(root);
+  const physicalHome = physicalPath(home);
+  return (written, cwd) => {
+    if (written === '') return null;
+    const folder = cwd === '' || cwd === '.' ? root
+      : cwd === '~' || cwd.startsWith('~/') ? home + cwd.slice(1)
+        : cwd.startsWith('/') ? cwd : `${root}/${cwd}`;
+    const asText = toRepoPath(written, { cwd: folder, repoRoot: root, home });
+    const onDisk = toRepoPath(written, { cwd: physicalPath(folder), repoRoot: physicalRoot, home: physicalHome, physical: physicalPath });
+    return onDisk === asText ? null : { path: onDisk, how: 'on disk' };
+  };
 }

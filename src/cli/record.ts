@@ -26,7 +26,8 @@ logs.paths names. Nothing is ever executed.
   --enforce        judge the call (workspace policy, ~/.kiro/settings/permissions.yaml and the
                    built-in scopes) and exit 2 with the reason on stderr when it fails; the entry
                    is still written, with "blocked": true. Exit 2 blocks the call in a pre-tool hook.
-  --fail-on        deny (default) or ask: which effect fails with --enforce
+  --fail-on        deny (default) or ask: which effect fails with --enforce (a policy's
+                   failOn: ask fails on ask as well)
   --log FILE       append to FILE instead
   --session ID     the session when the payload carries none (default: "default")
   --policy FILE    the workspace policy (default: .github/agent-gate.yml in the working tree)
@@ -75,12 +76,12 @@ interface Verdict {
   result: Explanation;
 }
 
-function blockMessage(failing: Verdict[], total: number, failOn: FailOn, ran: boolean): string {
+function blockMessage(failing: Verdict[], total: number, failOn: FailOn, by: string, ran: boolean): string {
   const first = failing[0] as Verdict;
   const { result } = first;
   const rule = result.rule === null ? 'no rule' : formatRule(result.rule);
   const more = failing.length > 1 ? ` (and ${failing.length - 1} more of the call's ${total} requests)` : '';
-  const why = failOn === 'ask' && result.effect === 'ask' ? ' (--fail-on ask)' : '';
+  const why = failOn === 'ask' && result.effect === 'ask' ? ` (${by})` : '';
   const verb = ran ? 'violates the policy (it already ran: only a pre-tool hook can block)' : 'blocked';
   const text = `${verb}: ${result.capability} ${clipQuoted(result.resource)}${more}: ${result.effect}${why} by ${rule}; ${result.reason}`;
   return clipMessage(text.replace(/\s*\n\s*/g, ' '));
@@ -133,7 +134,9 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   });
   if (flag(p, 'help')) { io.out(RECORD_HELP); return 0; }
   const enforce = flag(p, 'enforce');
-  const failOn = choice('record', p, 'fail-on', FAIL_ON, 'deny');
+  const failOnFlag = choice('record', p, 'fail-on', FAIL_ON, 'deny');
+  let failOn = failOnFlag;
+  let failOnBy = '--fail-on ask';
   const sessionArg = str(p, 'session');
   if (sessionArg !== undefined) checkSession(sessionArg, '--session');
 
@@ -176,6 +179,13 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
     // worker judges by exactly the files read.
     const policies = loadDiskPolicies(root, { ...(policyFile !== null ? { policy: policyFile } : {}), user: true });
     workspace = policies.files.find((f) => f.scope === 'workspace') ?? null;
+    // As in check and the git hook, `failOn: ask` in a policy fails on ask here too; the flag and
+    // the policies can only make it stricter.
+    const asking = policies.files.find((f) => f.failOn === 'ask');
+    if (failOnFlag === 'deny' && asking !== undefined) {
+      failOn = 'ask';
+      failOnBy = `failOn: ask in ${asking.file}`;
+    }
     const outcome = await judgeInWorker({
       root, policies,
       requests: drafts.map((d) => ({ capability: d.capability, resource: d.resource, cwd: d.cwd })),
@@ -194,7 +204,7 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const refused = failing.length > 0 || unjudged !== null;
   const refusal = (): string => unjudged !== null
     ? clipMessage(`${ranAlready ? 'could not judge the call (it already ran: only a pre-tool hook can block)' : 'blocked: the call could not be judged'}: ${unjudged}`)
-    : blockMessage(failing, drafts.length, failOn, ranAlready);
+    : blockMessage(failing, drafts.length, failOn, failOnBy, ranAlready);
   // A refusal blocks the whole call, so every entry of it is marked; after the call ran, none is.
   const blocked = refused && !ranAlready;
   const entries = blocked ? drafts.map((d) => ({ ...d, blocked: true })) : drafts;

@@ -120,7 +120,17 @@ export interface CompiledPolicy {
   readonly files: PolicyFile[];
   /** See CompileOptions.replayedPaths. */
   readonly replayedPaths: boolean;
+  /** See CompileOptions.landing. */
+  readonly landing: PathLanding | null;
 }
+
+/** Where a path request really lands, and how that was found out (`on disk`). */
+export interface Landing { path: string; how: string }
+/**
+ * Where a written path (`lnk/key` from `cwd`) lands once symbolic links are followed, spelled as a
+ * request path (repository-relative, `~/…` or absolute); null when that is where the text says.
+ */
+export type PathLanding = (written: string, cwd: string) => Landing | null;
 
 export interface CompileOptions {
   /** Home folder for `~/` patterns and requests. */
@@ -134,6 +144,11 @@ export interface CompileOptions {
    * may be a path in the agent's own clone, so its tails are also judged as workspace paths.
    */
   replayedPaths?: boolean;
+  /**
+   * Where paths land through links (record and explain read the disk, check the commits' trees):
+   * a request is also judged there, redirections included, and the most restrictive place wins.
+   */
+  landing?: PathLanding;
 }
 
 export function expandCapability(cap: RuleCapability): ConcreteCapability[] {
@@ -222,6 +237,6 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
 
   return {
     capabilities: new LazyCapabilities(pending), models, trustedCommands, home: options.home, root: options.root ?? null, files,
-    replayedPaths: options.replayedPaths === true,
+    replayedPaths: options.replayedPaths === true, landing: options.landing ?? null,
   };
 }

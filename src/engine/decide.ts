@@ -75,6 +75,16 @@ export function malformedWrittenPath(written: string): Decision | null {
 }
 
 export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions = {}): PathDecision {
+  const d = decideWrittenPath(policy, cap, written, options);
+  if (policy.landing === null || options.resolve !== true || d.effect === 'deny') return d;
+  const landed = policy.landing(written, options.cwd ?? '.');
+  if (landed === null || landed.path === d.path) return d;
+  const there = decideWrittenPath(policy, cap, landed.path, { resolve: true, cwd: '.' });
+  if (!moreRestrictive(there.effect, d.effect)) return d;
+  return { ...there, reason: `through a symlink ${landed.how} this is ${JSON.stringify(landed.path)}: ${there.reason}`, path: d.path };
+}
+
+function decideWrittenPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions): PathDecision {
   const path = options.resolve ? resolveRequestPath(written, options.cwd ?? '.', policy.home, policy.root) : written;
   // Resolution gives `.` for the workspace root itself (`Glob` with no path, `ls .`): judged as the
   // folder every pattern is anchored at, which `./**` and `**` cover and `src/**` does not.

@@ -47,9 +47,10 @@ export function explain(policy: CompiledPolicy, request: Request): Explanation {
 }
 
 /**
- * A request as a person writes it (`explain`, a policy's `tests:`): a path in it is held to the
- * canonical form as written, so `../x`, `a//b` and `src/../x` are denied like their `\` spellings.
- * Recorded calls are not: record and import write their paths already resolved.
+ * A request as a person writes it (`explain`, a policy's `tests:`) or as a log holds it: a path in
+ * it is held to the canonical form as written, so `../x`, `a//b` and `src/../x` are denied like
+ * their `\` spellings. Record and import write paths already resolved, so a log path with such a
+ * segment was written by other means, and `lnk/../key` is not where the text says.
  */
 export function explainWritten(policy: CompiledPolicy, request: Request): Explanation {
   const { capability, resource } = request;
@@ -69,8 +70,8 @@ export function explainWritten(policy: CompiledPolicy, request: Request): Explan
 export function explainEntry(policy: CompiledPolicy, request: Request): Explanation {
   const { capability, resource } = request;
   const cwd = request.cwd ?? '.';
-  if ((capability !== 'fs_read' && capability !== 'fs_write') || cwd === '.' || cwd === '') return explain(policy, request);
-  const fromRoot = explain(policy, { ...request, cwd: '.' });
+  if ((capability !== 'fs_read' && capability !== 'fs_write') || cwd === '.' || cwd === '') return explainWritten(policy, request);
+  const fromRoot = explainWritten(policy, { ...request, cwd: '.' });
   if (fromRoot.effect === 'deny') return fromRoot;
   const fromCwd = decidePath(policy, capability, resource, { resolve: true, cwd });
   if (fromCwd.rule === null || fromCwd.effect === 'allow' || !moreRestrictive(fromCwd.effect, fromRoot.effect)) return fromRoot;

@@ -109,15 +109,21 @@ export interface AgentVerdict {
 }
 
 /**
- * The trailers used for detection: those git sees with and without the `---` divider. A message
- * whose trailer block sits above a `---` line is read either way by different git commands, so
- * both readings count.
+ * The trailers used for detection: those git sees with and without the `---` divider, with each
+ * of `commentChars` taken as the comment character. A message whose trailer block sits above a
+ * `---` line is read either way by different git commands, and a commit message git has not yet
+ * cleaned up hides its trailers behind comment lines, so every reading counts.
  */
-export function detectionTrailers(message: string): Trailer[] {
-  const plain = parseTrailers(message);
-  const divided = parseTrailers(message, { divider: true });
-  const seen = new Set(plain.map(formatTrailer));
-  return [...plain, ...divided.filter((t) => !seen.has(formatTrailer(t)))];
+export function detectionTrailers(message: string, commentChars: readonly string[] = ['#']): Trailer[] {
+  const out: Trailer[] = [];
+  const seen = new Set<string>();
+  for (const commentChar of commentChars) {
+    for (const t of [...parseTrailers(message, { commentChar }), ...parseTrailers(message, { commentChar, divider: true })]) {
+      const key = formatTrailer(t);
+      if (!seen.has(key)) { seen.add(key); out.push(t); }
+    }
+  }
+  return out;
 }
 
 function ident(name: string, email: string): string {

@@ -54,6 +54,26 @@ async function readMessage(git: Git, cwd: string, file: string | undefined): Pro
   }
 }
 
+/**
+ * The comment characters git's cleanup will strip from the message commit-msg is given:
+ * core.commentChar (its first character: one that starts a comment string is enough to hide a
+ * line), or every character `auto` may pick.
+ */
+async function commentChars(git: Git): Promise<string[]> {
+  // core.commentString (git 2.45) is the same setting under a newer name.
+  const res = await git.exec(['config', '-z', '--get-regexp', '^core\\.comment(char|string)$']);
+  const chars = new Set(['#']);
+  for (const record of res.exitCode === 0 ? res.stdout.toString('utf8').split('\0') : []) {
+    const value = record.slice(record.indexOf('\n') + 1);
+    if (value === 'auto') for (const c of AUTO_COMMENT_CHARS) chars.add(c);
+    else if (value !== '' && record.includes('\n')) chars.add(value[0] as string);
+  }
+  return [...chars];
+}
+
+/** The characters git tries, in order, for `core.commentChar=auto`. */
+const AUTO_COMMENT_CHARS = '#;@!$%^&|:';
+
 export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const git = createGit(opts.cwd, { env: opts.env });
   const staged = await readStaged(git, takePrefetched(opts.cwd, opts.env) ?? undefined);
@@ -67,7 +87,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const matcher = logMatcher(workspace?.logs?.paths ?? DEFAULT_LOG_PATHS, homeDir());
   const logs = logChanges(staged.changes, matcher);
   const message = opts.stage === 'commit-msg' ? await readMessage(git, opts.cwd, opts.messageFile) : null;
-  const trailers = message === null ? [] : detectionTrailers(message);
+  const trailers = message === null ? [] : detectionTrailers(message, await commentChars(git));
   const agents = workspace?.agents ? { agents: workspace.agents } : {};
   const trailerSignals = message === null ? [] : detectAgent({ authorName: '', authorEmail: '', committerName: '', committerEmail: '', trailers }, agents).signals;
   // The same identity rules as check (SPEC 7), on the author and committer git will record.
