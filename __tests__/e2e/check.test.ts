@@ -227,6 +227,15 @@ describe('check: symlinks and submodules', () => {
     expect(f).toMatchObject({ effect: 'deny', reason: expect.stringContaining('more than 40 symlinks') });
   });
 
+  // Audit round 19 (H-4): the control character was tested on the resolved target only.
+  test.each([['ok\u0001/../x'], ['ok\n../../x'], ['ok\u0001']])('a symlink target %j with a control character is denied as committed', (target) => {
+    const { repo } = setup();
+    repo.symlink('src/l', target);
+    repo.commit('link', { author: KIRO });
+    const f = check(repo).report.findings.find((x) => x.part === 'src/l');
+    expect(f).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', pattern: 'malformed path' }, reason: expect.stringContaining('control character') });
+  });
+
   // Only `X/**` patterns and kiro's folders were probed; a rule naming a file below the link was not.
   test.each([
     ['a symlink', 'link'],

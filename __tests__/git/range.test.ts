@@ -166,6 +166,18 @@ describe('resolveRange', () => {
     expect(e.message.split('\n')).toHaveLength(1);
   });
 
+  // Audit round 19 (H-7): these were reported as missing history, whose fix (fetch more) is wrong.
+  test.each([
+    [{ head: 'main..feature' }, 'head "main..feature" is a range, not a commit'],
+    [{ head: 'HEAD^{tree}' }, 'head "HEAD^{tree}" names a tree, not a commit'],
+    [{ base: 'main^{tree}', head: 'HEAD' }, 'base "main^{tree}" names a tree, not a commit'],
+  ])('%j is a bad argument, not missing history', async (refs, message) => {
+    const { repo } = forked();
+    const e = await rejection(resolveRange(gitFor(repo), { base: 'main', ...refs }));
+    expect(e).toBeInstanceOf(InvalidRefError);
+    expect(e.message).toContain(message);
+  });
+
   test('no merge-base is incomplete history', async () => {
     const { repo } = forked();
     repo.checkout('orphan', { orphan: true });

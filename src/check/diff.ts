@@ -1,7 +1,7 @@
 // Changes become requests (SPEC 6.1): every path a commit wrote is an fs_write request, plus the
 // targets of symlinks, plus the protected paths a link or submodule would stand in for.
 import { isUtf8 } from 'node:buffer';
-import { decidePath, describeRule, moreRestrictive } from '../engine/decide.ts';
+import { decidePath, describeRule, KIRO_MALFORMED, moreRestrictive } from '../engine/decide.ts';
 import type { CompiledPolicy } from '../engine/compile.ts';
 import { canonicalPath } from '../match/path.ts';
 import { BUILTIN_FILE, type RuleRef } from '../policy/types.ts';
@@ -176,6 +176,10 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
     return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} has a target that is not valid UTF-8` }, lossy(blob), commit, path)];
   }
   const raw = blob.toString('utf8');
+  // As committed: a `..` further on would take the segment out of the resolved target.
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(raw)) {
+    return [finding({ effect: 'deny', rule: KIRO_MALFORMED, reason: `symlink ${JSON.stringify(path)} has a target with a control character (${JSON.stringify(raw)})` }, raw, commit, path)];
+  }
   const resolved = ctx.links?.get(path);
   const target = resolved === undefined ? resolveLinkTarget(path, raw) : resolved.target;
   const via = resolved === undefined || resolved.via.length === 0 ? '' : ` through symlink ${resolved.via.map((v) => JSON.stringify(v)).join(', ')}`;

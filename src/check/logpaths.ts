@@ -16,8 +16,18 @@ export interface LogMatcher {
 // to ignore them.
 export function logMatcher(patterns: readonly string[], home: string): LogMatcher {
   const compiled = patterns.map((p) => compileFsPattern(p, home));
-  // A `.gitignore` there (for record's lock files) is git's, not a log: it is judged as a path.
-  return { test: (path) => !(path === '.gitignore' || path.endsWith('/.gitignore')) && compiled.some((c) => c.testRaw(path)) };
+  // The `.gitignore` at the top of a log folder (for record's lock files) is git's, not a log: it
+  // is judged as a path. One further down is a log like any other file there. A pattern that
+  // names no plain folder (`logs/*/x.jsonl`) leaves every `.gitignore` it matches to git.
+  const plain = patterns.map((p) => /^([^*?[\]{}!]+)\/\*\*$/.exec(p)?.[1]);
+  const tops = new Set(plain.filter((p): p is string => p !== undefined).map((p) => `${p}/.gitignore`));
+  const anyGitignore = plain.some((p) => p === undefined);
+  const exempt = (path: string): boolean => tops.has(path) || (anyGitignore && (path === '.gitignore' || path.endsWith('/.gitignore')));
+  // A change at a log folder itself, or above it, is a file, a link or a gitlink standing where the
+  // logs are (`.agent-gate/log -> ../elsewhere`): judged as a log, which must be a regular file.
+  const folders = plain.filter((p): p is string => p !== undefined);
+  const standsFor = (path: string): boolean => folders.some((f) => f === path || f.startsWith(`${path}/`));
+  return { test: (path) => !exempt(path) && (standsFor(path) || compiled.some((c) => c.testRaw(path))) };
 }
 
 export interface LogChange {

@@ -15,7 +15,7 @@ const KIRO_IDE_PROTECTED: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 
 function kiroShortName(segment: string): RuleRef {
   return { scope: 'kiro', file: BUILTIN_FILE, index: 4, effect: 'ask', pattern: `NTFS short name segment (${segment})` };
 }
-const KIRO_MALFORMED: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' };
+export const KIRO_MALFORMED: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' };
 
 export function describeRule(ref: RuleRef): string {
   const where = ref.file === BUILTIN_FILE ? 'built-in' : ref.file;

@@ -48,6 +48,17 @@ export async function resolveCommit(git: Git, rev: string, given?: string): Prom
   return null;
 }
 
+/**
+ * Why `rev`, which names no commit, is a bad argument rather than missing history: a range, or
+ * an object of another type (`HEAD^{tree}`). Null when nothing here has that name.
+ */
+async function notACommit(git: Git, rev: string, what: 'head' | 'base'): Promise<InvalidRefError | null> {
+  if (/\.\.|^\^/.test(rev)) return new InvalidRefError(`${what} ${JSON.stringify(rev)} is a range, not a commit; give one commit to --${what}`);
+  const res = await git.exec(['cat-file', '-t', '--end-of-options', rev]);
+  const type = res.exitCode === 0 ? textOf(res.stdout) : '';
+  return type === '' ? null : new InvalidRefError(`${what} ${JSON.stringify(rev)} names a ${type}, not a commit; give a commit to --${what}`);
+}
+
 export interface HistoryState {
   /** Commits whose parents this clone does not have (the `shallow` file). */
   shallow: ReadonlySet<string>;
@@ -216,7 +227,7 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
     throw new IncompleteHistoryError('grafts', 'info/grafts rewrites parents in this repository (remove it)');
   }
   if (head === null) {
-    throw new IncompleteHistoryError('missing-head', `head ${JSON.stringify(headRef)} is not a commit in this repository (mistyped, or not fetched)`, headRef);
+    throw await notACommit(git, headRef, 'head') ?? new IncompleteHistoryError('missing-head', `head ${JSON.stringify(headRef)} is not a commit in this repository (mistyped, or not fetched)`, headRef);
   }
   if (baseRef === undefined) {
     const found = await findDefaultBase(git, opts.head ?? 'HEAD');
@@ -229,7 +240,7 @@ async function resolveOnce(git: Git, opts: ResolveRangeOptions): Promise<CommitR
   }
   const base = given === undefined ? await resolveCommit(git, baseRef) : givenBase;
   if (base === null) {
-    throw new IncompleteHistoryError('missing-base', `base ${JSON.stringify(baseRef)} is not a commit in this repository (mistyped, or not fetched)`, baseRef);
+    throw await notACommit(git, baseRef, 'base') ?? new IncompleteHistoryError('missing-base', `base ${JSON.stringify(baseRef)} is not a commit in this repository (mistyped, or not fetched)`, baseRef);
   }
 
   const bases = await mergeBases(git, [base, head]);
@@ -288,7 +299,7 @@ async function wholeHistory(git: Git, headRef: string, emptyTree: string): Promi
   const [state, head] = await Promise.all([readHistoryState(git), resolveCommit(git, headRef)]);
   if (state.grafts) throw new IncompleteHistoryError('grafts', 'info/grafts rewrites parents in this repository (remove it)');
   if (head === null) {
-    throw new IncompleteHistoryError('missing-head', `head ${JSON.stringify(headRef)} is not a commit in this repository (mistyped, or not fetched)`, headRef);
+    throw await notACommit(git, headRef, 'head') ?? new IncompleteHistoryError('missing-head', `head ${JSON.stringify(headRef)} is not a commit in this repository (mistyped, or not fetched)`, headRef);
   }
   // Every commit down to the roots is judged, so any shallow boundary cuts the range.
   if (state.isShallow) throw new IncompleteHistoryError('shallow', 'the whole history is judged and this clone is shallow');

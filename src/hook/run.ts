@@ -149,7 +149,9 @@ export function formatHookResult(stage: HookStage, r: HookResult): string {
   lines.push(
     '',
     `To change what is allowed, edit ${r.policyFile} (or ~/.kiro/settings/permissions.yaml for yourself) and commit it as a human.`,
-    'git commit --no-verify skips this hook, but the agent-gate check in CI judges the same commit again.',
+    r.findings.every((f) => f.rule?.scope === 'user')
+      ? 'Only your user policy decided these: the agent-gate check in CI does not read it.'
+      : 'git commit --no-verify skips this hook, but the agent-gate check in CI judges the same commit again.',
   );
   return lines.join('\n') + '\n';
 }

@@ -18,5 +18,7 @@ export function hintFor(f: Finding, policyFile: string): string {
   if (rule.pattern === 'models.allow') return `add the model to models.allow in ${rule.file}, or use an allowed model`;
   if (rule.pattern === 'models.unknown') return 'name the model in a trailer (Assisted-by: AGENT:MODEL or Model: MODEL), or set models.unknown';
   if (rule.scope === 'admin') return `decided by the admin policy (${rule.file}); ask its owners`;
+  // Only this machine reads the user policy: CI judges the commit without it (SPEC 3).
+  if (rule.scope === 'user') return `decided by your own user rule #${rule.index} in ${rule.file} ("${rule.pattern}"), which only this machine applies; change it there if this is intended`;
   return `decided by ${rule.scope} rule #${rule.index} in ${rule.file} ("${rule.pattern}"); change it there on the base branch if this is intended`;
 }
