@@ -419,6 +419,9 @@ describe('record --enforce: the call as the agent really runs it', () => {
     ['a Kiro command run in an absolute working_dir', (dir) => kiro(dir, 'execute_bash', { command: 'echo pwned > key', working_dir: join(dir, 'secrets') })],
     // Search tools read the files their filter picks.
     ['a Claude Grep filtered to denied files', (dir) => claude(dir, 'Grep', { pattern: 'KEY', glob: 'secrets/**', output_mode: 'content' })],
+    // Audit round 19 (I-6): a brace alternative spells its files as plainly as the filter alone.
+    ['a Claude Grep whose glob lists a denied folder among braces', (dir) => claude(dir, 'Grep', { pattern: 'KEY', glob: '{secrets,src}/**', output_mode: 'content' })],
+    ['a Kiro grep whose include lists denied files among braces', (dir) => kiro(dir, 'grep', { pattern: 'KEY', include: 'secrets/{*.pem,x}' })],
     ['a Kiro grep whose include picks denied files', (dir) => kiro(dir, 'grep', { pattern: 'KEY', include: 'secrets/*' })],
     ['a Kiro knowledge add of a denied folder', (dir) => kiro(dir, 'knowledge', { command: 'add', name: 'k', value: join(dir, 'secrets') })],
     // use_aws runs `aws … s3 rm POSITIONAL…` with kebab-case parameter names.

@@ -178,7 +178,7 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
   const raw = blob.toString('utf8');
   // As committed: a `..` further on would take the segment out of the resolved target.
   if (/[\u0000-\u001f\u007f-\u009f]/.test(raw)) {
-    return [finding({ effect: 'deny', rule: KIRO_MALFORMED, reason: `symlink ${JSON.stringify(path)} has a target with a control character (${JSON.stringify(raw)})` }, raw, commit, path)];
+    return [finding({ effect: 'deny', rule: KIRO_MALFORMED, reason: `symlink ${JSON.stringify(path)} points at ${JSON.stringify(raw)}: path contains a control character` }, raw, commit, path)];
   }
   const resolved = ctx.links?.get(path);
   const target = resolved === undefined ? resolveLinkTarget(path, raw) : resolved.target;

@@ -2,6 +2,7 @@
 // for tool inputs. Mappers throw ToolInputError; the hook mapper and the importers add where the
 // bad input was.
 
+import { braceExpand } from 'minimatch';
 import type { RequestCapability } from '../../policy/types.ts';
 import { isRecord, show } from '../json.ts';
 import { toRepoCwd, toRepoPath, type PathContext } from '../paths.ts';
@@ -72,6 +73,19 @@ export function mcpName(name: string, body: string, separator: string, ctx: Path
   return request('mcp', `${server}/${tool}`, ctx);
 }
 
+const MAX_ALTERNATIVES = 64;
+
+/**
+ * Braces worth expanding: lists whose alternatives multiply to a few hundred at most, and no
+ * `{1..N}` sequence, since braceExpand builds every alternative before any is cut.
+ */
+function expandable(filter: string): boolean {
+  if (!filter.includes('{') || filter.length > 1024 || /\{[^}]*\.\.[^}]*\}/.test(filter)) return false;
+  let product = 1;
+  for (const group of filter.match(/\{[^{}]*\}/g) ?? []) product *= group.split(',').length;
+  return product <= 256;
+}
+
 /**
  * A search tool's reads: the folder searched, and the files its filter picks there (`glob:
  * "secrets/**"`, `include: "*.pem"`), which are what it returns. A filter without a `/` matches
@@ -82,8 +96,13 @@ export function searchRequests(name: string, input: Record<string, unknown>, fol
   for (const key of filterKeys) {
     const filter = optionalString(name, input, key);
     if (filter === null) continue;
-    const within = filter.includes('/') ? filter : `**/${filter}`;
-    out.push(pathRequest('fs_read', folder === '.' ? within : `${folder.replace(/\/+$/, '')}/${within}`, ctx));
+    // `{.env,*.ts}` is `.env` or `*.ts`: each alternative spells its own files (a huge expansion
+    // is cut, and then the filter as written still stands for the rest).
+    const alternatives = expandable(filter) ? braceExpand(filter).slice(0, MAX_ALTERNATIVES) : [];
+    for (const one of new Set([filter, ...alternatives])) {
+      const within = one.includes('/') ? one : `**/${one}`;
+      out.push(pathRequest('fs_read', folder === '.' ? within : `${folder.replace(/\/+$/, '')}/${within}`, ctx));
+    }
   }
   return out;
 }
