@@ -310,6 +310,69 @@ describe('an existing hook', () => {
   });
 });
 
+describe('lines the user added to an installed hook', () => {
+  const OWN = 'echo "my own check"   # added after install\n';
+
+  test('uninstall removes only agent-gate\'s block and keeps the user\'s lines when nothing was there before', () => {
+    const s = new Sandbox();
+    expect(s.cli(['install']).code).toBe(0);
+    const file = join(s.hooks, 'pre-commit');
+    writeFileSync(file, readFileSync(file, 'utf8') + OWN);
+    const u = s.cli(['uninstall']);
+    expect(u.code).toBe(0);
+    expect(u.stdout).toContain(`${file}: agent-gate lines removed; the lines you added are kept`);
+    expect(readFileSync(file, 'utf8')).toBe(`#!/bin/sh\n${OWN}`);
+    expect(statSync(file).mode & 0o777).toBe(0o755);
+    // The hook that is left still runs, without agent-gate.
+    const r = s.agentAllowed();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('my own check');
+    // commit-msg was not touched by the user: removed as before.
+    expect(u.stdout).toContain(`${join(s.hooks, 'commit-msg')}: removed`);
+    expect(existsSync(join(s.hooks, 'commit-msg'))).toBe(false);
+  });
+
+  test('lines added above the block (a changed first line too) are kept', () => {
+    const s = new Sandbox();
+    expect(s.cli(['install']).code).toBe(0);
+    const file = join(s.hooks, 'commit-msg');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('#!/bin/sh\n', '#!/bin/bash\nset -u\n'));
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('#!/bin/bash\nset -u\n');
+  });
+
+  test.each(['chained', 'backup'])('with a hook to put back (%s), uninstall refuses (exit 2, one line) and changes nothing', (kind) => {
+    const s = new Sandbox();
+    const old = '#!/bin/sh\necho old-hook\n';
+    writeHook(join(s.hooks, 'pre-commit'), old, kind === 'chained' ? 0o755 : 0o644);
+    expect(s.cli(kind === 'chained' ? ['install'] : ['install', '--force']).code).toBe(0);
+    const file = join(s.hooks, 'pre-commit');
+    const kept = `pre-commit.agent-gate-${kind}`;
+    writeFileSync(file, readFileSync(file, 'utf8') + OWN);
+    const installed = snapshot(s.hooks);
+    const line = oneLineError(s.cli(['uninstall']));
+    expect(line).toBe(`agent-gate: uninstall: ${file} has lines that are not agent-gate's (added after install), and uninstall would put ${kept} back in its place; move those lines into ${kept} (or delete them), then rerun agent-gate uninstall`);
+    // Nothing changed, commit-msg included.
+    expect(snapshot(s.hooks)).toEqual(installed);
+    // Done as the message says, uninstall goes through and the user's line is in the restored hook.
+    writeFileSync(join(s.hooks, kept), old + OWN);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(OWN, ''));
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(old + OWN);
+  });
+
+  test('reinstall rewrites only agent-gate\'s block and keeps the user\'s lines', () => {
+    const s = new Sandbox();
+    expect(s.cli(['install']).code).toBe(0);
+    const file = join(s.hooks, 'pre-commit');
+    const installed = readFileSync(file, 'utf8');
+    writeFileSync(file, installed + OWN);
+    expect(s.cli(['install']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(installed + OWN);
+    expect(s.agentBlocked().code).toBe(1);
+  });
+});
+
 describe('core.hooksPath', () => {
   test('a relative core.hooksPath (hooks) is where the hooks go', () => {
     const s = new Sandbox();

@@ -11,7 +11,8 @@ install    write pre-commit and commit-msg hooks where git runs them (core.hooks
            kept: it runs first and agent-gate after it. A hook that cannot be chained (a husky
            snippet that can exit before its end included) is refused unless --force, which
            replaces it and keeps a backup.
-uninstall  remove agent-gate's hooks and put back exactly what was there before.
+uninstall  remove agent-gate's hooks and put back exactly what was there before; lines you
+           added to a hook file are kept (refused when they would be lost).
 A hook can be skipped with git commit --no-verify: the agent-gate Action in CI is the authority.
 `;
 

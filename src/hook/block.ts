@@ -47,6 +47,14 @@ export function withoutBlock(text: string): string {
   return text.slice(0, start) + text.slice(end + END.length).replace(/^\n/, '');
 }
 
+/** `text` with agent-gate's block replaced by `block`, everything around it as it was. */
+export function replaceBlock(text: string, block: string): string {
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) return text + block;
+  return text.slice(0, start) + block + text.slice(end + END.length).replace(/^\n/, '');
+}
+
 export function isFolder(path: string): boolean {
   try { return lstatSync(path).isDirectory(); } catch { return false; }
 }

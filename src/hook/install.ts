@@ -1,13 +1,14 @@
 // `agent-gate install` / `uninstall`: write the pre-commit and commit-msg hooks where git will run
 // them (core.hooksPath, husky), keep whatever hook was there, and undo exactly that.
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { firstLine } from '../git/errors.ts';
 import type { Git } from '../git/exec.ts';
 import { textOf } from '../git/exec.ts';
-import { BACKUP, CHAINED, hasBlock, HOOKS, hookBlock, isFolder, taken } from './block.ts';
+import { hasBlock, HOOKS, isFolder } from './block.ts';
 import { installHusky, planHusky, uninstallHusky, type HuskyPlan } from './husky.ts';
+import { installPlain, planPlain, planUninstallPlain, type PlainPlan } from './plain.ts';
 
 export interface HookTarget {
   dir: string;
@@ -74,59 +75,6 @@ function checkHuskyWrapper(wrapper: string): void {
 
 export interface InstallReport { lines: string[] }
 
-/** What install does to one plain hook; decided for every hook before any file is touched. */
-type PlainPlan = 'fresh' | 'update' | 'chain' | 'replace';
-
-function planPlain(dir: string, hook: string, force: boolean): PlainPlan {
-  const file = join(dir, hook);
-  const chainedName = hook + CHAINED;
-  const backup = join(dir, hook + BACKUP);
-  if (!taken(file)) return 'fresh';
-  const st = lstatSync(file);
-  const text = st.isFile() ? readFileSync(file, 'utf8') : '';
-  if (hasBlock(text)) return 'update';
-  const runnable = st.isFile() && (st.mode & 0o111) !== 0;
-  const chainTaken = taken(join(dir, chainedName));
-  // A hook that can be chained is kept and runs first, with or without --force.
-  if (runnable && !chainTaken) return 'chain';
-  if (!force) {
-    const why = chainTaken ? `${chainedName} already exists` : 'it is not an executable file';
-    throw new GateError(`install: ${file} exists and cannot be chained (${why}); rerun with --force to replace it (a backup is kept)`);
-  }
-  if (taken(backup)) throw new GateError(`install: ${backup} already exists; move it away first so no hook is lost`);
-  return 'replace';
-}
-
-function installPlain(dir: string, hook: string, cliPath: string, plan: PlainPlan, out: string[]): void {
-  const file = join(dir, hook);
-  const chainedName = hook + CHAINED;
-  const chained = join(dir, chainedName);
-  const backup = join(dir, hook + BACKUP);
-  let chain: string | null = existsSync(chained) ? chainedName : null;
-  if (plan === 'replace') {
-    renameSync(file, backup);
-    out.push(`${file}: replaced (--force); the old hook is kept as ${basename(backup)}`);
-    chain = null;
-  } else if (plan === 'chain') {
-    renameSync(file, chained);
-    chain = chainedName;
-    out.push(`${file}: the existing hook is kept as ${chainedName} and runs first`);
-  }
-  writeFileSync(file, '#!/bin/sh\n' + hookBlock(hook, cliPath, chain));
-  chmodSync(file, 0o755);
-  out.push(`${file}: installed`);
-}
-
-function uninstallPlain(dir: string, hook: string, out: string[]): void {
-  const file = join(dir, hook);
-  const chained = join(dir, hook + CHAINED);
-  const backup = join(dir, hook + BACKUP);
-  rmSync(file);
-  if (taken(chained)) { renameSync(chained, file); out.push(`${file}: restored the hook that was there before`); }
-  else if (taken(backup)) { renameSync(backup, file); out.push(`${file}: restored the hook replaced by --force`); }
-  else out.push(`${file}: removed`);
-}
-
 export function install(places: HookPlaces, cliPath: string, force: boolean): InstallReport {
   // Every refusal happens before the first change, so a refused install leaves nothing behind.
   // husky v9 runs .husky/<hook> from its wrapper in .husky/_; without the wrapper git runs nothing.
@@ -150,7 +98,8 @@ function readIfFile(path: string): string {
 }
 
 export function uninstall(places: HookPlaces): InstallReport {
-  const lines: string[] = [];
+  // Every refusal happens before the first change, as for install.
+  const steps: ((out: string[]) => void)[] = [];
   const seen = new Set<string>();
   for (const [k, t] of [...places.targets, ...places.others].entries()) {
     if (seen.has(t.dir)) continue;
@@ -160,12 +109,13 @@ export function uninstall(places: HookPlaces): InstallReport {
       const text = readIfFile(file);
       if (!hasBlock(text)) {
         // Folders git does not run hooks from are only mentioned when there was something to undo.
-        if (k < places.targets.length) lines.push(`${file}: no agent-gate hook`);
+        if (k < places.targets.length) steps.push((out) => out.push(`${file}: no agent-gate hook`));
         continue;
       }
-      if (t.husky) uninstallHusky(file, text, lines);
-      else uninstallPlain(t.dir, hook, lines);
+      steps.push(t.husky ? (out) => uninstallHusky(file, text, out) : planUninstallPlain(t.dir, hook, text));
     }
   }
+  const lines: string[] = [];
+  for (const step of steps) step(lines);
   return { lines };
 }
