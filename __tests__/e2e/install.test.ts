@@ -558,12 +558,34 @@ describe('husky', () => {
     ['exec >/dev/null 2>&1', 0],
     ['# exit 0 is only a comment', 0],
     ['echo "exit code"', 0],
+    // audit I-1: what a match on the words exit/return/exec let through; the snippet is parsed now.
+    ['command exit 0', 1],
+    ['eval "exit 0"', 1],
+    ['"exit" 0', 1],
+    ['\\exit 0', 1],
+    ['exit${IFS}0', 1],
+    ['x=exit; $x 0', 1],
+    ['trap "exit 0" EXIT', 1],
+    ['cat <<EOF', 1],
+    // Snippets real projects use still install.
+    ['npx lint-staged', 0],
+    ['pnpm exec lint-staged', 0],
+    ['. "$(dirname -- "$0")/_/husky.sh"', 0],
   ])('v9: %s before the end: refused=%i', (line, refused) => {
     const s = new Sandbox();
     huskyV9(s, `${line}\necho after\n`);
     const r = s.cli(['install']);
     expect(r.code).toBe(refused === 1 ? 2 : 0);
     if (refused === 1) expect(r.stderr).toContain(`line 1 ("${line}")`);
+    if (refused === 1) expect(r.stderr).toContain('--force');
+  });
+
+  test('v9: a snippet that left agent-gate out (eval "exit 0") is refused, and with --force the gate runs', () => {
+    const s = new Sandbox();
+    huskyV9(s, 'eval "exit 0"\n');
+    expect(oneLineError(s.cli(['install']))).toContain('line 1 ("eval "exit 0"") can end the hook before agent-gate would run at its end: it runs text as code');
+    expect(s.cli(['install', '--force']).code).toBe(0);
+    expect(s.agentBlocked().code).toBe(1);
   });
 
   test('v9: a missing husky wrapper (git would run no hook) is refused, nothing written', () => {

@@ -1,11 +1,13 @@
 // husky keeps hooks as shell snippets in .husky/ that its wrappers (or git, before v9) run with sh,
 // top to bottom. agent-gate is appended to the snippet, so the user's commands run first, and
-// uninstall undoes exactly what install changed. A snippet that can end before its last line
-// would skip agent-gate silently: it is refused, or with --force replaced and kept as a backup.
+// uninstall undoes exactly what install changed. A snippet that may end before its last line
+// (snippet.ts decides, failing closed) would skip agent-gate silently: it is refused, or with
+// --force replaced and kept as a backup.
 import { chmodSync, lstatSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { GateError } from '../errors.ts';
 import { BACKUP, BEGIN, END, hasBlock, hookBlock, taken, withoutBlock } from './block.ts';
+import { earlyEnd } from './snippet.ts';
 
 const SHEBANG = '#!/usr/bin/env sh\n';
 /** In a husky file's block: what install changed outside the block, so uninstall can undo it. */
@@ -40,45 +42,6 @@ function restoreOf(text: string): HuskyRestore | null {
   return null;
 }
 
-const FAILING = /^[0-9]+$/;
-const REDIRECT = /^[0-9]*(?:<|>|&>)/;
-
-/** A simple command that can end the script: exit/return that may succeed, exec of a program. */
-function endsScript(words: readonly string[]): boolean {
-  const [cmd, ...args] = words;
-  if (cmd === 'exit' || cmd === 'return') {
-    // A failing status blocks the commit anyway; any other (none, 0, $?, $var) may let it through.
-    const status = args[0] ?? '';
-    return !(FAILING.test(status) && Number(status) % 256 !== 0);
-  }
-  if (cmd !== 'exec') return false;
-  // `exec < /dev/tty` and the like only redirect the shell and keep it running.
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i] as string;
-    if (!REDIRECT.test(w)) return true;
-    if (/^[0-9]*(?:<|>|>>|<>|>&|<&|&>|&>>|>\|)$/.test(w)) i++;
-  }
-  return false;
-}
-
-/**
- * The first line that can end the snippet before a line appended at its end runs. Read line by
- * line without a shell parser: a match inside a string or a function also counts, which at worst
- * refuses a snippet that would have been fine.
- */
-export function earlyEnd(text: string): { line: number; text: string } | null {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const code = (lines[i] as string).replace(/(^|\s)#.*$/, '');
-    for (const part of code.split(/&&|\|\||[;&|(){}`]|\$\(/)) {
-      const words = part.trim().split(/\s+/).filter((w) => w !== '');
-      while (['then', 'do', 'else', '!'].includes(words[0] ?? '')) words.shift();
-      if (endsScript(words)) return { line: i + 1, text: (lines[i] as string).trim() };
-    }
-  }
-  return null;
-}
-
 /** The file as it was before any agent-gate install: its text (null: there was none) and mode. */
 function original(file: string, text: string): { text: string | null; mode: number } {
   const mode = statSync(file).mode & 0o777;
@@ -106,7 +69,7 @@ export function planHusky(file: string, force: boolean): HuskyPlan {
     const start = text.indexOf(BEGIN);
     const end = earlyEnd(start < 0 ? text : text.slice(0, start));
     if (end === null) return 'append';
-    if (!force) throw new GateError(`install: ${file} line ${end.line} ("${end.text}") can end the hook before agent-gate would run at its end; remove that line, or rerun with --force to replace the hook (a backup is kept)`);
+    if (!force) throw new GateError(`install: ${file} line ${end.line} ("${end.text}") can end the hook before agent-gate would run at its end: it ${end.why}; remove or change that line, or rerun with --force to replace the hook (a backup is kept)`);
   }
   const backup = file + BACKUP;
   if (taken(backup)) throw new GateError(`install: ${backup} already exists; move it away first so no hook is lost`);
