@@ -294,13 +294,30 @@ describe('an existing hook', () => {
     expect(snapshot(s.hooks)).toEqual(before);
   });
 
-  test('a symlinked hook cannot be chained: refused, then replaced with --force and restored', () => {
+  test('a symlinked hook (shared from the work tree) is chained as a link, runs first, and uninstall puts the link back', () => {
+    const s = new Sandbox();
+    writeHook(join(s.dir, 'scripts', 'pre-commit'), `#!/bin/sh\necho team-hook-ran >> '${s.out}/marker'\n`, 0o755);
+    symlinkSync('../../scripts/pre-commit', join(s.hooks, 'pre-commit'));
+    const before = snapshot(s.hooks);
+    const r = s.cli(['install']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${join(s.hooks, 'pre-commit')}: the existing hook is kept as pre-commit.agent-gate-chained and runs first`);
+    expect(lstatSync(join(s.hooks, 'pre-commit.agent-gate-chained')).isSymbolicLink()).toBe(true);
+    expect(s.agentBlocked().code).toBe(1);
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('team-hook-ran\n');
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(s.hooks)).toEqual(before);
+    expect(lstatSync(join(s.hooks, 'pre-commit')).isSymbolicLink()).toBe(true);
+  });
+
+  test('a symlinked hook to a file that is not executable is refused, saying it is a link; --force replaces it and uninstall restores the link', () => {
     const s = new Sandbox();
     const target = join(s.out, 'shared-hook');
-    writeHook(target, '#!/bin/sh\nexit 0\n', 0o755);
+    writeHook(target, '#!/bin/sh\nexit 0\n', 0o644);
     symlinkSync(target, join(s.hooks, 'pre-commit'));
     const before = snapshot(s.hooks);
-    oneLineError(s.cli(['install']));
+    const line = oneLineError(s.cli(['install']));
+    expect(line).toContain(`${join(s.hooks, 'pre-commit')} exists and cannot be chained (it is a symbolic link to ${target}, which is not an executable file)`);
     expect(snapshot(s.hooks)).toEqual(before);
     expect(s.cli(['install', '--force']).code).toBe(0);
     expect(lstatSync(join(s.hooks, 'pre-commit.agent-gate-backup')).isSymbolicLink()).toBe(true);

@@ -3,7 +3,7 @@
 // (kept as a backup). Lines the user adds to that file later are theirs: reinstall and uninstall
 // change only agent-gate's marked block, and uninstall refuses when putting the old hook back
 // would drop them.
-import { chmodSync, existsSync, lstatSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { GateError } from '../errors.ts';
 import { BACKUP, CHAINED, hasBlock, hookBlock, replaceBlock, taken, withoutBlock } from './block.ts';
@@ -22,16 +22,25 @@ export function planPlain(dir: string, hook: string, force: boolean): PlainPlan 
   const st = lstatSync(file);
   const text = st.isFile() ? readFileSync(file, 'utf8') : '';
   if (hasBlock(text)) return 'update';
-  const runnable = st.isFile() && (st.mode & 0o111) !== 0;
+  // A link (a hook shared from the work tree or elsewhere) runs what it points to, as git would;
+  // renamed next to it, a relative link still points there.
+  const link = st.isSymbolicLink();
+  const target = link ? statIfAny(file) : st;
+  const runnable = target !== null && target.isFile() && (target.mode & 0o111) !== 0;
   const chainTaken = taken(join(dir, chainedName));
   // A hook that can be chained is kept and runs first, with or without --force.
   if (runnable && !chainTaken) return 'chain';
   if (!force) {
-    const why = chainTaken ? `${chainedName} already exists` : 'it is not an executable file';
+    const notRunnable = link ? `it is a symbolic link to ${readlinkSync(file)}, which is not an executable file` : 'it is not an executable file';
+    const why = chainTaken ? `${chainedName} already exists` : notRunnable;
     throw new GateError(`install: ${file} exists and cannot be chained (${why}); rerun with --force to replace it (a backup is kept)`);
   }
   if (taken(backup)) throw new GateError(`install: ${backup} already exists; move it away first so no hook is lost`);
   return 'replace';
+}
+
+function statIfAny(path: string): Stats | null {
+  try { return statSync(path); } catch { return null; }
 }
 
 export function installPlain(dir: string, hook: string, cliPath: string, plan: PlainPlan, out: string[]): void {
