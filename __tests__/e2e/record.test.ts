@@ -1,7 +1,7 @@
 // `agent-gate record` as the agents run it: a real subprocess of dist/cli.js with the hook payload on
 // standard input. Nothing recorded is ever executed; the last tests check that as well.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendToLog } from '../../src/cli/logfile.ts';
 import { GateError } from '../../src/errors.ts';
@@ -949,6 +949,20 @@ describe('appendToLog: the lock', () => {
     expect(r.code).toBe(0);
     expect(entries(path)).toHaveLength(1);
     expect(readdirSync(join(dir, '.agent-gate', 'log'))).toEqual(['default.jsonl']);
+  });
+
+  test.each([['an old', 60_000], ['a fresh', 0]])('%s lock that is a folder: exit 2 with one line naming it and the fix, nothing renamed or written (audit I-9)', (_age, ageMs) => {
+    const dir = repo();
+    const path = logFile(dir);
+    const lock = `${path}.lock`;
+    mkdirSync(lock, { recursive: true });
+    const old = new Date(Date.now() - ageMs);
+    utimesSync(lock, old, old);
+    const r = record(dir, kiro(dir, 'shell', { command: 'ls' }), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`agent-gate: record: the lock ${lock} is a folder, not a lock file; remove it (rmdir) if no agent-gate is running; nothing was written to ${path}`]);
+    expect(readdirSync(join(dir, '.agent-gate', 'log'))).toEqual(['default.jsonl.lock']);
+    expect(lstatSync(lock).isDirectory()).toBe(true);
   });
 
   test('a draft that cannot become an entry fails before anything is written', () => {

@@ -131,6 +131,11 @@ function acquire(lockPath: string, logPath: string, timeoutMs: number, staleMs: 
         throw new GateError(`record: cannot create the lock file ${lockPath} (${describe(e)}); nothing was written to ${logPath}`);
       }
     }
+    // A folder is never a lock a writer made: waiting for it or renaming it aside (a folder cannot
+    // be unlinked) would only end in a raw errno and debris, so say what it is at once.
+    if (tryLstat(lockPath)?.isDirectory() === true) {
+      throw new GateError(`record: the lock ${lockPath} is a folder, not a lock file; remove it (rmdir) if no agent-gate is running; nothing was written to ${logPath}`);
+    }
     const seen = tryStat(lockPath);
     if (seen !== null && Date.now() - seen.mtimeMs > staleMs) {
       breakStaleLock(lockPath, seen);
