@@ -76,6 +76,7 @@ async function run(): Promise<void> {
     policyFile,
     reportFile: reportPath(env['RUNNER_TEMP']),
     ...(inputs.sarifFile !== undefined ? { sarifFile: inputs.sarifFile } : {}),
+    workspace,
     comment: inputs.comment,
     ...(plan.pullNumber !== undefined ? { pullNumber: plan.pullNumber } : {}),
     commentsApi: plan.pullNumber !== undefined && inputs.comment !== 'never' ? await commentsApi(inputs, payload) : { unavailable: 'not needed' },

@@ -8,6 +8,7 @@ import { renderJson } from '../report/json.ts';
 import type { Effect } from '../policy/types.ts';
 import type { Report } from '../report/model.ts';
 import { renderSarif } from '../report/sarif.ts';
+import { insideWorkspace, UnsafeWorkspacePath, writeInsideWorkspace } from './workspacefile.ts';
 
 export const REPORT_FILE_NAME = 'agent-gate-report.json';
 
@@ -33,12 +34,18 @@ export function reportPath(runnerTemp: string | undefined): string {
   return join(dir, REPORT_FILE_NAME);
 }
 
-function write(path: string, text: string, what: string): void {
+function write(path: string, text: string, what: string, workspace?: string): void {
+  const inside = workspace !== undefined ? insideWorkspace(workspace, path) : null;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    if (inside !== null) {
+      writeInsideWorkspace(inside.root, inside.segments, text);
+    } else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    }
   } catch (e) {
-    throw new GateError(`cannot write the ${what} to ${JSON.stringify(path)} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    const why = e instanceof UnsafeWorkspacePath ? `: ${e.message}` : ` (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+    throw new GateError(`cannot write the ${what} to ${JSON.stringify(path)}${why}`);
   }
 }
 
@@ -46,6 +53,10 @@ export function writeReport(path: string, report: Report): void {
   write(path, renderJson(report), 'JSON report');
 }
 
-export function writeSarif(path: string, report: Report, policyFile: string): void {
-  write(path, renderSarif(report, policyFile), 'SARIF report (sarif-file input)');
+/**
+ * `workspace`: under pull_request the pull request's checkout, so a path inside it is written
+ * only through real folders to a regular file (see workspacefile.ts).
+ */
+export function writeSarif(path: string, report: Report, policyFile: string, workspace: string): void {
+  write(path, renderSarif(report, policyFile), 'SARIF report (sarif-file input)', workspace);
 }

@@ -16,6 +16,8 @@ export interface PublishOptions {
   policyFile: string;
   reportFile: string;
   sarifFile?: string;
+  /** GITHUB_WORKSPACE: under pull_request the pull request's checkout. */
+  workspace: string;
   comment: CommentMode;
   /** The pull request to comment on; absent for push, merge_group, workflow_dispatch. */
   pullNumber?: number;
@@ -47,15 +49,20 @@ export async function publish(o: PublishOptions): Promise<void> {
     annotator.warning(message(e));
     reportFile = '';
   }
-  for (const [name, value] of Object.entries(outputsOf(report, reportFile))) core.setOutput(name, value);
-
+  // A SARIF file that was asked for and not written fails the step: what is at that path may be
+  // the pull request's own (a folder of forged results), and a later upload step must not take it
+  // for ours. report-file is emptied too, which skips the documented upload step.
+  let sarifFailure: string | null = null;
   if (o.sarifFile !== undefined) {
     try {
-      writeSarif(o.sarifFile, report, o.policyFile);
+      writeSarif(o.sarifFile, report, o.policyFile, o.workspace);
     } catch (e) {
-      annotator.warning(message(e));
+      sarifFailure = `agent-gate: ${message(e)}`;
+      reportFile = '';
     }
   }
+  for (const [name, value] of Object.entries(outputsOf(report, reportFile))) core.setOutput(name, value);
+  if (sarifFailure !== null) core.setFailed(sarifFailure);
 
   core.startGroup(`agent-gate report: ${report.decision} (${report.counts.deny} deny, ${report.counts.ask} ask)`);
   printUntrusted(renderText(report, o.policyFile));
@@ -82,8 +89,9 @@ export async function publish(o: PublishOptions): Promise<void> {
     }
   }
 
-  // setFailed below is an ::error line too, and counts against the same limit.
-  annotator.reserveErrors(report.passed ? 0 : 1);
+  // setFailed (for the SARIF file above, and in main for the decision) is an ::error line too,
+  // and counts against the same limit.
+  annotator.reserveErrors((report.passed ? 0 : 1) + (sarifFailure !== null ? 1 : 0));
   annotator.findings(report.findings, report.failOn, o.policyFile);
   annotator.finish();
 }

@@ -1,0 +1,76 @@
+// Writing a file the workflow asked for (sarif-file) inside the workspace. Under pull_request the
+// workspace is the pull request's checkout, so every folder and file on the way may be the PR's:
+// a symbolic link there could send the write anywhere on the runner, and a folder at the file's
+// place would leave the PR's own "report" for a later upload step. The path is therefore only
+// written through real folders, to a regular file or a new one, and never followed.
+import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, writeFileSync, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/** A write refused because of what the workspace holds at the path; `message` says what. */
+export class UnsafeWorkspacePath extends Error {}
+
+/** The path's segments below `root`, or null when it is not strictly inside. */
+function below(root: string, path: string): string[] | null {
+  const rel = relative(root, path);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return null;
+  return rel.split(sep);
+}
+
+/**
+ * Where `path` sits in `workspace`: the workspace root and the segments below it, or null when
+ * the path is outside. The real path of the workspace counts too (a runner's workspace may be
+ * reached through a link of the runner's own).
+ */
+export function insideWorkspace(workspace: string, path: string): { root: string; segments: string[] } | null {
+  const roots = [resolve(workspace)];
+  try {
+    roots.push(realpathSync(workspace));
+  } catch {
+    // No workspace on disk: nothing of the pull request's can be there either.
+  }
+  for (const root of roots) {
+    const segments = below(root, resolve(path));
+    if (segments !== null) return { root, segments };
+  }
+  return null;
+}
+
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** O_NOFOLLOW where the platform has it (not on Windows, whose checkouts hold no symlinks by default). */
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Writes `text` to `segments` below `root`, making missing folders one at a time. Throws
+ * UnsafeWorkspacePath, before writing anything, when a component is a symbolic link or the file's
+ * place holds something other than a regular file.
+ */
+export function writeInsideWorkspace(root: string, segments: readonly string[], text: string): void {
+  const shown = (n: number): string => JSON.stringify(segments.slice(0, n).join('/'));
+  let dir = root;
+  for (let i = 0; i < segments.length - 1; i++) {
+    dir = join(dir, segments[i] ?? '');
+    const st = lstatOrNull(dir);
+    if (st === null) mkdirSync(dir);
+    else if (st.isSymbolicLink()) throw new UnsafeWorkspacePath(`${shown(i + 1)} is a symbolic link in the workspace, which the pull request controls`);
+    else if (!st.isDirectory()) throw new UnsafeWorkspacePath(`${shown(i + 1)} is not a folder`);
+  }
+  const file = join(dir, segments[segments.length - 1] ?? '');
+  const st = lstatOrNull(file);
+  if (st !== null && st.isSymbolicLink()) throw new UnsafeWorkspacePath(`${shown(segments.length)} is a symbolic link in the workspace, which the pull request controls`);
+  if (st !== null && !st.isFile()) throw new UnsafeWorkspacePath(`${shown(segments.length)} is not a regular file (the pull request may have put it there)`);
+  // O_NOFOLLOW as well: the checks above and the open are two steps.
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NO_FOLLOW, 0o644);
+  try {
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
