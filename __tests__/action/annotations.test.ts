@@ -26,6 +26,16 @@ describe('annotationFor', () => {
     expect(a.message).toMatch(/^deny fs_write "\.kiro\/settings\/mcp\.json" in commit bbbbbbbbbbbb: /);
   });
 
+  // Audit G-3: the message was capped, the file property was not (a 60,602-character line).
+  test('a path too long for the file property is left out of it rather than cut into another path', () => {
+    const huge = `secrets/${'a'.repeat(60_000)}`;
+    const a = annotationFor(finding({ resource: huge, source: { kind: 'diff', file: huge } }), 'deny', 'p');
+    expect(a.props.file).toBeUndefined();
+    expect(a.message.length).toBeLessThanOrEqual(2000);
+    const fits = `src/${'b'.repeat(900)}`;
+    expect(annotationFor(finding({ resource: fits, source: { kind: 'diff', file: fits } }), 'deny', 'p').props.file).toBe(fits);
+  });
+
   test('ask is a warning, or an error with fail-on ask', () => {
     expect(annotationFor(finding({ effect: 'ask' }), 'deny', 'p').level).toBe('warning');
     expect(annotationFor(finding({ effect: 'ask' }), 'ask', 'p').level).toBe('error');

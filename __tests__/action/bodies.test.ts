@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { COMMENT_MAX_CHARS, commentBody, couldNotJudgeBody, runUrl, SUMMARY_MAX_BYTES, summaryBody } from '../../src/action/bodies.ts';
 import { failureLine } from '../../src/action/publish.ts';
-import { COMMENT_MARKER } from '../../src/report/markdown.ts';
+import { COMMENT_MARKER, renderMarkdown } from '../../src/report/markdown.ts';
 import { buildReport } from '../../src/report/model.ts';
 import { commit, finding, manyFindings, report, SHA_A, SHA_B } from './fixtures.ts';
 
@@ -38,6 +38,40 @@ describe('comment body', () => {
     expect(body).toMatch(/more finding\(s\) not shown here/);
     expect(body).toContain('zz/.kiro/settings/mcp.json');
     expect(body.indexOf('zz/.kiro/settings/mcp.json')).toBeLessThan(body.indexOf('⚠️ ask'));
+  });
+
+  // Audit G-3: the loop stopped at the first row that did not fit, so one finding with a
+  // 60,000-character path (git accepts it) hid every other finding from the comment.
+  test('one finding with a huge path: its cell is cut with a marker, and every finding is listed', () => {
+    const huge = `secrets/${'a'.repeat(60_000)}`;
+    const findings = [
+      finding({ resource: huge, source: { kind: 'diff', file: huge }, part: `${huge}/part`, reason: `matches deny pattern of "${huge}"` }),
+      finding({ resource: 'secrets/prod.pem', source: { kind: 'diff', file: 'secrets/prod.pem' } }),
+      finding(),
+    ];
+    const body = commentBody(report(findings), '.github/agent-gate.yml', LINK);
+    expect(body.length).toBeLessThan(COMMENT_MAX_CHARS);
+    expect(body).toContain('secrets/prod.pem');
+    expect(body).toContain('.kiro/settings/mcp.json');
+    expect(body).not.toContain('more finding(s) not shown');
+    const rows = body.split('\n').filter((l) => l.startsWith('| ⛔ deny'));
+    expect(rows).toHaveLength(3);
+    const cut = rows.find((r) => r.includes('secrets/aaaa')) ?? '';
+    expect(cut.length).toBeLessThan(10_000);
+    expect(cut).toMatch(/…<\/code> \(\d[\d,]* more characters\)/);
+    expect(summaryBody(report(findings), '.github/agent-gate.yml')).toContain('secrets/prod.pem');
+  });
+
+  test('a row that does not fit is skipped, later ones that fit are still listed, and the count is right', () => {
+    const long = (i: number): string => `src/${'y'.repeat(3000)}/${i}`;
+    const findings = [finding({ resource: long(1) }), finding({ resource: 'short/one' }), finding({ resource: long(2) }), finding({ resource: 'short/two' })];
+    const base = renderMarkdown(report([]), { policyFile: 'p' }).length;
+    // Room for the head, the two short rows (about 400 characters each) and the notice, not for a long row.
+    const text = renderMarkdown(report(findings), { policyFile: 'p', maxLength: base + 2000, fullReportHint: 'see the summary' });
+    expect(text).toContain('short/one');
+    expect(text).toContain('short/two');
+    expect(text).not.toContain('yyyy');
+    expect(text).toContain('…and 2 more finding(s) not shown here: see the summary.');
   });
 
   test('no findings: all clear', () => {

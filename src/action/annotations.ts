@@ -30,6 +30,11 @@ export interface PlannedAnnotation {
 
 // C0/C1 controls and line separators: a path with any of these is never used as a file property.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/**
+ * A longer path is not pinned to a file at all: the message is capped, and so must the line be.
+ * Cutting the path would pin the annotation to another file; the message still quotes it.
+ */
+export const MAX_FILE_PROPERTY_CHARS = 1000;
 
 
 function clip(text: string, max: number): string {
@@ -41,7 +46,7 @@ export function annotationFile(f: Finding): string | undefined {
   const file = f.source.kind === 'log' ? f.source.file : f.capability === 'fs_write' ? f.source.file : undefined;
   // A path with a character no reader sees (a bidi override, a zero-width space) is left out:
   // in the raw `file=` property it could make the log line read differently.
-  if (file === undefined || file === '' || CONTROL.test(file) || spellUnseen(file) !== file) return undefined;
+  if (file === undefined || file === '' || file.length > MAX_FILE_PROPERTY_CHARS || CONTROL.test(file) || spellUnseen(file) !== file) return undefined;
   if (file.startsWith('/') || file.startsWith('~') || file.startsWith('refs/') || file.startsWith('(')) return undefined;
   if (file.split('/').some((s) => s === '' || s === '.' || s === '..')) return undefined;
   return file;

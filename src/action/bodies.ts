@@ -10,6 +10,8 @@ export const COMMENT_MAX_CHARS = 65_536;
 /** What the renderer may use; the rest is margin for the cut notice. */
 export const COMMENT_RENDER_CHARS = 60_000;
 export const SUMMARY_MAX_BYTES = 1024 * 1024;
+/** Per path, rule pattern or reason in a findings table: the JSON report keeps the whole value. */
+export const CELL_MAX_CHARS = 500;
 /** Margin for what other steps of the job may already have written is not ours to know; stay well under. */
 export const SUMMARY_BUDGET_BYTES = 1_000_000;
 
@@ -42,7 +44,7 @@ function cutChars(text: string, max: number): string {
 
 export function commentBody(report: Report, policyFile: string, link: string | null): string {
   const hint = link !== null ? `see the [job summary](${link}) for the full list` : 'see the job summary of this workflow run for the full list';
-  const body = renderMarkdown(report, { maxLength: COMMENT_RENDER_CHARS, fullReportHint: hint, policyFile });
+  const body = renderMarkdown(report, { maxLength: COMMENT_RENDER_CHARS, fullReportHint: hint, policyFile, maxCellChars: CELL_MAX_CHARS });
   // The renderer keeps to its budget; this is the last guard against GitHub refusing the body.
   return body.length <= COMMENT_MAX_CHARS ? body : cutChars(body, COMMENT_MAX_CHARS - 2) + '\n';
 }
@@ -52,13 +54,13 @@ export function summaryBody(report: Report, policyFile: string): string {
   const hint = 'the JSON report (the `report-file` output of this step) lists every finding';
   let maxLength = SUMMARY_BUDGET_BYTES;
   for (let i = 0; i < 8; i++) {
-    const text = renderMarkdown(report, { maxLength, fullReportHint: hint, policyFile });
+    const text = renderMarkdown(report, { maxLength, fullReportHint: hint, policyFile, maxCellChars: CELL_MAX_CHARS });
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes <= SUMMARY_BUDGET_BYTES) return text;
     // Paths may be non-ASCII (up to 3 bytes per UTF-16 unit): shrink by the measured ratio.
     maxLength = Math.floor(maxLength * (SUMMARY_BUDGET_BYTES / bytes) * 0.95);
   }
-  let text = renderMarkdown(report, { maxLength: Math.floor(SUMMARY_BUDGET_BYTES / 3), fullReportHint: hint, policyFile });
+  let text = renderMarkdown(report, { maxLength: Math.floor(SUMMARY_BUDGET_BYTES / 3), fullReportHint: hint, policyFile, maxCellChars: CELL_MAX_CHARS });
   while (Buffer.byteLength(text, 'utf8') > SUMMARY_BUDGET_BYTES) text = cutChars(text, Math.floor(text.length * 0.9));
   return text;
 }

@@ -7,11 +7,32 @@ import type { Finding, Report } from './model.ts';
 
 export const COMMENT_MARKER = '<!-- agent-gate:report -->';
 
-function row(f: Finding, policyFile: string): string {
-  const rule = f.rule === null ? 'no rule matched' : `${mdText(describeRule(f.rule))} ${mdCode(f.rule.pattern)}`;
-  const where = f.source.kind === 'log' ? `${mdCode(f.source.file)}${f.source.line !== undefined ? `:${f.source.line}` : ''}` : 'diff';
-  const part = f.part !== null && f.part !== f.resource ? `<br>part ${mdCode(f.part)}` : '';
-  return `| ${f.effect === 'deny' ? '⛔ deny' : '⚠️ ask'} | ${f.capability} | ${mdCode(f.resource)}${part} | ${f.commit === null ? 'staged' : mdCode(shortSha(f.commit))} | ${where} | ${rule} | ${mdText(f.reason)}<br><sub>${mdText(hintFor(f, policyFile))}</sub> |`;
+/** `text` cut to `max` characters without splitting a surrogate pair, and how many were left out. */
+function cut(text: string, max: number): { kept: string; left: number } {
+  if (text.length <= max) return { kept: text, left: 0 };
+  let end = max;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return { kept: text.slice(0, end), left: text.length - end };
+}
+
+/**
+ * A cell value escaped by `escape`, cut past `max` characters with a visible marker: a path of
+ * 60,000 characters (git accepts one) must not take a comment's whole budget, and with it every
+ * other finding's row.
+ */
+function cell(text: string, max: number, escape: (t: string) => string): string {
+  const { kept, left } = cut(text, max);
+  return left === 0 ? escape(text) : `${escape(`${kept}…`)} (${left.toLocaleString('en-US')} more characters)`;
+}
+
+function row(f: Finding, policyFile: string, max: number): string {
+  const code = (t: string): string => cell(t, max, mdCode);
+  const text = (t: string): string => cell(t, max, mdText);
+  const rule = f.rule === null ? 'no rule matched' : `${mdText(describeRule(f.rule))} ${code(f.rule.pattern)}`;
+  const where = f.source.kind === 'log' ? `${code(f.source.file)}${f.source.line !== undefined ? `:${f.source.line}` : ''}` : 'diff';
+  const part = f.part !== null && f.part !== f.resource ? `<br>part ${code(f.part)}` : '';
+  return `| ${f.effect === 'deny' ? '⛔ deny' : '⚠️ ask'} | ${f.capability} | ${code(f.resource)}${part} | ${f.commit === null ? 'staged' : mdCode(shortSha(f.commit))} | ${where} | ${rule} | ${text(f.reason)}<br><sub>${text(hintFor(f, policyFile))}</sub> |`;
 }
 
 export interface MarkdownOptions {
@@ -20,6 +41,8 @@ export interface MarkdownOptions {
   maxLength?: number;
   /** Where the full list can be read when it was cut. */
   fullReportHint?: string;
+  /** Cut each path, part, rule pattern and reason past this many characters (default: never). */
+  maxCellChars?: number;
 }
 
 const TABLE_HEAD = '| effect | capability | resource | commit | source | rule | why |\n|---|---|---|---|---|---|---|';
@@ -65,11 +88,16 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const rows: string[] = [];
   let length = text.length;
   const foldCost = folded(findings.length).length + FOLD_END.length;
+  const cellMax = options.maxCellChars ?? Number.POSITIVE_INFINITY;
   for (const f of findings) {
-    const line = '\n' + row(f, policyFile);
+    const line = '\n' + row(f, policyFile, cellMax);
+    // Every finding not listed so far, this one included if it is skipped: the count the notice
+    // may have to give, so its room is kept whichever rows end up left out.
     const remaining = findings.length - rows.length - 1;
     const reserve = (remaining > 0 ? budgetFor(remaining).length : 0) + commitsCut.length + (rows.length >= FOLD_AFTER || remaining > 0 ? foldCost : 0) + 64;
-    if (length + line.length + reserve > max) break;
+    // A row that does not fit is left out (and counted), not the end of the list: a shorter
+    // finding after it may still fit.
+    if (length + line.length + reserve > max) continue;
     rows.push(line);
     length += line.length;
   }
