@@ -119,6 +119,60 @@ describe('sticky comment life cycle', () => {
     expect(after[0]?.body).not.toContain('all clear');
   });
 
+  // Audit G-2: a could-not-judge from the inputs or the event payload went straight to the
+  // top-level failure and left an earlier "all clear" up under a red check.
+  describe('a run that could not read its inputs or its event still turns all clear into "could not judge"', () => {
+    async function clearFirst(): Promise<{ ws: TestRepo; base: string; head: string; id: number | undefined }> {
+      const { up, base, head } = pr({ 'src/a.ts': 'x\n' });
+      const ws = up.clone();
+      const clear = await run(ws, base, head, { comment: 'always' });
+      expect(clear.code).toBe(0);
+      expect(api.commentsOf(7)[0]?.body).toContain('all clear');
+      api.requests.length = 0;
+      return { ws, base, head, id: api.commentsOf(7)[0]?.id };
+    }
+    function expectTurned(id: number | undefined, reason: RegExp): void {
+      const after = api.commentsOf(7);
+      expect(after).toHaveLength(1);
+      expect(after[0]?.id).toBe(id);
+      expect(after[0]?.body.startsWith(MARKER)).toBe(true);
+      expect(after[0]?.body).toContain('could not judge');
+      expect(after[0]?.body).toMatch(reason);
+      expect(after[0]?.body).not.toContain('all clear');
+    }
+
+    test.each([
+      [{ 'fail-on': 'never' }, /input fail-on/],
+      [{ comment: 'loud' }, /input comment/],
+      [{ policy: '../x.yml' }, /input policy/],
+    ])('inputs %j', async (inputs, reason) => {
+      const { ws, base, head, id } = await clearFirst();
+      const r = await run(ws, base, head, inputs);
+      expect(r.code).toBe(1);
+      expect(r.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^agent-gate could not judge: input /)]);
+      expectTurned(id, reason);
+      expect(methods().filter((m) => !m.startsWith('GET'))).toEqual([`PATCH /repos/o/r/issues/comments/${id}`]);
+    });
+
+    test('a payload whose commit id is not one', async () => {
+      const { ws, base, id } = await clearFirst();
+      const r = await run(ws, base, 'HEAD');
+      expect(r.code).toBe(1);
+      expectTurned(id, /pull&#95;request\.head\.sha/);
+    });
+
+    test('comment: never is still honoured, and no comment is created where there was none', async () => {
+      const { ws, base, head } = await clearFirst();
+      const never = await run(ws, base, head, { comment: 'never', 'fail-on': 'never' });
+      expect(never.code).toBe(1);
+      expect(api.requests).toEqual([]);
+      api.reset();
+      const none = await run(ws, base, head, { 'fail-on': 'never' });
+      expect(none.code).toBe(1);
+      expect(methods()).toEqual(['GET /repos/o/r/issues/7/comments']);
+    });
+  });
+
   // Audit round 8: agents comment as bots; a token with write access could edit such a comment,
   // and the agent could then turn it back into "all clear" after the run.
   test('another bot\'s comment with the marker is not taken for ours, even where it could be edited', async () => {

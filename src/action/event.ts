@@ -82,11 +82,16 @@ function branchOfRef(ref: string | undefined): string | undefined {
   return ref !== undefined && ref.startsWith('refs/heads/') && ref.length > 'refs/heads/'.length ? ref.slice('refs/heads/'.length) : undefined;
 }
 
-function pullRequestPlan(event: string, payload: unknown): CheckPlan {
+/** The pull request of a pull_request or pull_request_target payload; undefined when there is none. */
+export function pullNumberOf(event: string, payload: unknown): number | undefined {
+  if (event !== 'pull_request' && event !== 'pull_request_target') return undefined;
   const n = field(payload, 'pull_request.number');
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0) {
-    throw new GateError(`the ${event} event payload has no pull_request.number`);
-  }
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+function pullRequestPlan(event: string, payload: unknown): CheckPlan {
+  const n = pullNumberOf(event, payload);
+  if (n === undefined) throw new GateError(`the ${event} event payload has no pull_request.number`);
   const base = commitId(event, payload, 'pull_request.base.sha');
   const head = commitId(event, payload, 'pull_request.head.sha');
   const branch = optionalString(payload, 'pull_request.head.ref');

@@ -10,22 +10,23 @@ import { COMMENT_MARKER } from '../report/markdown.ts';
 import { coreAnnotations, oneLine, readEventPayload, repoSlug, writeSummary } from './runner.ts';
 import { couldNotJudgeBody, runUrl, skippedBody } from './bodies.ts';
 import { syncComment, type IssueCommentsApi } from './comment.ts';
-import { planFromEvent, type CheckPlan } from './event.ts';
+import { commentTarget, earlyCommentTarget, type CommentTarget } from './commenttarget.ts';
+import { planFromEvent, type CheckPlan, type Plan } from './event.ts';
 import { authenticateFetches } from './gitauth.ts';
-import { readInputs, type ActionInputs } from './inputs.ts';
+import { readInputs, type ActionInputs, type InputReader } from './inputs.ts';
 import { outputsOf, reportPath } from './outputs.ts';
 import { failureLine, publish } from './publish.ts';
 import { resolvePlan } from './refs.ts';
 
 const REMOTE = 'origin';
 
-async function commentsApi(inputs: ActionInputs, payload: unknown): Promise<IssueCommentsApi | { unavailable: string }> {
-  if (inputs.token === '') return { unavailable: 'the token input is empty' };
+async function commentsApi(token: string, payload: unknown): Promise<IssueCommentsApi | { unavailable: string }> {
+  if (token === '') return { unavailable: 'the token input is empty' };
   const slug = repoSlug(process.env['GITHUB_REPOSITORY'], payload);
   if (slug === null) return { unavailable: 'GITHUB_REPOSITORY is not set' };
   // Loaded only now: see github.ts.
   const { octokitComments } = await import('./github.ts');
-  return octokitComments({ token: inputs.token, baseUrl: process.env['GITHUB_API_URL'] || 'https://api.github.com', ...slug });
+  return octokitComments({ token, baseUrl: process.env['GITHUB_API_URL'] || 'https://api.github.com', ...slug });
 }
 
 function checkOptions(workspace: string, inputs: ActionInputs, plan: CheckPlan, range: { base: string; head: string }): CheckOptions {
@@ -48,9 +49,19 @@ async function run(): Promise<void> {
   const env = process.env;
   const workspace = env['GITHUB_WORKSPACE'] || process.cwd();
   // Untrimmed: an inline admin policy is YAML, where indentation matters.
-  const inputs = readInputs((name) => core.getInput(name, { trimWhitespace: false }), workspace);
-  const payload = readEventPayload(env['GITHUB_EVENT_PATH']);
-  const plan = planFromEvent(env['GITHUB_EVENT_NAME'] ?? '', payload, env);
+  const get: InputReader = (name) => core.getInput(name, { trimWhitespace: false });
+  const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+  let inputs: ActionInputs;
+  let payload: unknown;
+  let plan: Plan;
+  try {
+    inputs = readInputs(get, workspace);
+    payload = readEventPayload(env['GITHUB_EVENT_PATH']);
+    plan = planFromEvent(eventName, payload, env);
+  } catch (e) {
+    await reportCouldNotJudge(earlyCommentTarget(get, eventName, env['GITHUB_EVENT_PATH']), reasonOf(e));
+    throw e;
+  }
   if (plan.kind === 'skip') {
     core.info(`agent-gate: ${oneLine(plan.reason)}`);
     for (const [name, value] of Object.entries(outputsOf(null, ''))) core.setOutput(name, value);
@@ -66,7 +77,7 @@ async function run(): Promise<void> {
     const range = await resolvePlan(git, plan, REMOTE);
     judged = await runCheck(checkOptions(workspace, inputs, plan, range));
   } catch (e) {
-    await reportCouldNotJudge(inputs, payload, plan, reasonOf(e));
+    await reportCouldNotJudge(commentTarget(inputs, plan.pullNumber, payload), reasonOf(e));
     throw e;
   }
   const { report, policyFile } = judged;
@@ -79,7 +90,7 @@ async function run(): Promise<void> {
     workspace,
     comment: inputs.comment,
     ...(plan.pullNumber !== undefined ? { pullNumber: plan.pullNumber } : {}),
-    commentsApi: plan.pullNumber !== undefined && inputs.comment !== 'never' ? await commentsApi(inputs, payload) : { unavailable: 'not needed' },
+    commentsApi: plan.pullNumber !== undefined && inputs.comment !== 'never' ? await commentsApi(inputs.token, payload) : { unavailable: 'not needed' },
     runLink: runUrl(env),
     annotations: coreAnnotations,
   });
@@ -90,14 +101,15 @@ async function run(): Promise<void> {
 /**
  * A run that could not judge still updates the pull request's comment, if it has one: an earlier
  * "all clear" must not stay up under a failed check (the agent could push something the gate
- * cannot judge right after a clean run). Never throws.
+ * cannot judge right after a clean run, or the pull request's own workflow could pass an input
+ * that cannot be read). Never throws.
  */
-async function reportCouldNotJudge(inputs: ActionInputs, payload: unknown, plan: CheckPlan, line: string): Promise<void> {
-  if (plan.pullNumber === undefined || inputs.comment === 'never') return;
+async function reportCouldNotJudge(target: CommentTarget | null, line: string): Promise<void> {
+  if (target === null || target.mode === 'never') return;
   try {
-    const api = await commentsApi(inputs, payload);
+    const api = await commentsApi(target.token, target.payload);
     if ('unavailable' in api) return;
-    const outcome = await syncComment(api, { issue: plan.pullNumber, body: `${COMMENT_MARKER}\n${couldNotJudgeBody(line)}`, hasFindings: false, mode: inputs.comment });
+    const outcome = await syncComment(api, { issue: target.pullNumber, body: `${COMMENT_MARKER}\n${couldNotJudgeBody(line)}`, hasFindings: false, mode: target.mode });
     if (outcome.warning !== undefined) core.warning(outcome.warning);
   } catch {
     // The step fails with the reason either way.
