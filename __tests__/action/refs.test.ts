@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { authenticateFetches, needsAuth } from '../../src/action/gitauth.ts';
-import { defaultBranchTip, ensureCommit, resolvePlan } from '../../src/action/refs.ts';
+import { defaultBranchTip, ensureCommit, requireRemote, resolvePlan } from '../../src/action/refs.ts';
 import { GateError } from '../../src/errors.ts';
 import { createGit, type Git } from '../../src/git/exec.ts';
 import { cleanupRepos, testEnv, TestRepo } from '../helpers/gitrepo.ts';
@@ -176,4 +176,18 @@ test('authenticateFetches masks the secret and hands the header to later git cal
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
     Object.assign(process.env, saved);
   }
+});
+
+describe('requireRemote', () => {
+  test('passes with origin, fails with a fix-naming line without it, and leaves a non-repository to check', async () => {
+    const { up } = upstream();
+    const clone = up.clone();
+    await expect(requireRemote(gitFor(clone), 'origin')).resolves.toBeUndefined();
+    clone.git(['remote', 'rename', 'origin', 'upstream']);
+    await expect(requireRemote(gitFor(clone), 'origin')).rejects.toThrow(new GateError(
+      'the workspace has no git remote named "origin", which agent-gate fetches refs/notes/agent-gate (tool-call logs) and missing history from; check out with actions/checkout, or add it before this step: git remote add origin <repository URL>',
+    ));
+    const bare = TestRepo.init();
+    await expect(requireRemote(createGit(`${bare.dir}/..`, { env: testEnv({ GIT_CEILING_DIRECTORIES: `${bare.dir}/..` }) }), 'origin')).resolves.toBeUndefined();
+  });
 });

@@ -403,7 +403,7 @@ describe('shallow checkouts', () => {
   test('no way to deepen: fails closed, naming fetch-depth: 0', async () => {
     const { up, base, head } = deepHistory();
     const ws = up.shallowClone(1, 'feature');
-    ws.git(['remote', 'remove', 'origin']);
+    ws.git(['remote', 'set-url', 'origin', join(tmpdir(), 'ag-no-such-origin')]);
     const run = await runAction({ event: 'pull_request', payload: prPayload(11, base, head), workspace: ws.dir, api, inputs: { comment: 'never' } });
     expectOneLineFailure(run, /^agent-gate could not judge: .*incomplete history.*fetch-depth: 0/);
     expect(run.outputs.decision).toBeUndefined();
@@ -467,6 +467,18 @@ describe('could not judge, and malformed inputs: one line, never a stack trace',
     const { bad } = agentBranch(up);
     const run = await runAction({ event: 'pull_request', payload: prPayload(7, base, bad), workspace: up.clone().dir, api, inputs: { comment: 'never' } });
     expectOneLineFailure(run, /^agent-gate could not judge: \.github\/agent-gate\.yml:2:\d+: /);
+  });
+
+  // Audit G-4: this failed with a raw "git ls-remote origin refs/notes/agent-gate: fatal: ..." line.
+  test('a clone whose remote is not named origin: one line naming the fix', async () => {
+    const { up, base } = upstream();
+    const { bad } = agentBranch(up);
+    const clone = up.clone();
+    clone.git(['remote', 'rename', 'origin', 'upstream']);
+    const run = await runAction({ event: 'pull_request', payload: prPayload(7, base, bad), workspace: clone.dir, api, inputs: { comment: 'never' } });
+    expectOneLineFailure(run, /^agent-gate could not judge: the workspace has no git remote named "origin", .*refs\/notes\/agent-gate.*git remote add origin /);
+    expect(run.errors[0]?.message).not.toContain('ls-remote');
+    expect(run.outputs.decision).toBeUndefined();
   });
 
   test('not a git repository', async () => {

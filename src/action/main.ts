@@ -16,7 +16,7 @@ import { authenticateFetches } from './gitauth.ts';
 import { readInputs, type ActionInputs, type InputReader } from './inputs.ts';
 import { outputsOf, reportPath } from './outputs.ts';
 import { failureLine, publish } from './publish.ts';
-import { resolvePlan } from './refs.ts';
+import { requireRemote, resolvePlan } from './refs.ts';
 
 const REMOTE = 'origin';
 
@@ -74,6 +74,7 @@ async function run(): Promise<void> {
   let judged: Awaited<ReturnType<typeof runCheck>>;
   try {
     await authenticateFetches(git, inputs.token, env['GITHUB_SERVER_URL'] || 'https://github.com', (secret) => core.setSecret(secret), REMOTE);
+    await requireRemote(git, REMOTE);
     const range = await resolvePlan(git, plan, REMOTE);
     judged = await runCheck(checkOptions(workspace, inputs, plan, range));
   } catch (e) {

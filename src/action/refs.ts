@@ -19,6 +19,21 @@ async function hasRemote(git: Git, remote: string): Promise<boolean> {
   return res.exitCode === 0 && textOf(res.stdout).split('\n').includes(remote);
 }
 
+/**
+ * The run needs `remote`: check fetches the tool-call log notes (refs/notes/agent-gate) and any
+ * missing history from it. Without it the notes could not even be looked up, and judging without
+ * them could pass an agent whose logs are kept there, so the run fails, with the fix in the line
+ * rather than git's "'origin' does not appear to be a git repository" about a notes ref.
+ * Outside a repository this says nothing: check names that problem itself.
+ */
+export async function requireRemote(git: Git, remote: string): Promise<void> {
+  const res = await git.exec(['remote']);
+  if (res.exitCode !== 0 || textOf(res.stdout).split('\n').includes(remote)) return;
+  throw new GateError(
+    `the workspace has no git remote named ${JSON.stringify(remote)}, which agent-gate fetches refs/notes/agent-gate (tool-call logs) and missing history from; check out with actions/checkout, or add it before this step: git remote add ${remote} <repository URL>`,
+  );
+}
+
 /** A ref name git itself accepts; payload values are checked before they reach a refspec. */
 async function validRefName(git: Git, ref: string): Promise<boolean> {
   // check-ref-format has no --end-of-options; a name that must start with refs/ cannot be an option.
