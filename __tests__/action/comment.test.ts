@@ -38,7 +38,9 @@ class FakeIssue implements IssueCommentsApi {
     c.body = body;
     return c;
   }
+  viewerFails: number | null = null;
   async viewer(): Promise<string | null> {
+    if (this.viewerFails !== null) throw new HttpError(this.viewerFails);
     return this.viewerLogin;
   }
 }
@@ -145,6 +147,30 @@ describe('syncComment life cycle', () => {
     lone.comments.push({ id: 7, body: CLEAR, user: other });
     expect(await syncComment(lone, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings' })).toEqual({ action: 'create', id: 100 });
     expect(lone.comments.map((c) => [c.id, c.body])).toEqual([[7, CLEAR], [100, FINDINGS]]);
+  });
+
+  // Audit G-5: a failed GET /user was taken for "GITHUB_TOKEN", so a user token's own comment
+  // was not recognised and a second one was posted, without a word.
+  describe('the token\'s account could not be looked up', () => {
+    test('a marked comment exists: none is updated or created, with a warning', async () => {
+      const api = new FakeIssue();
+      api.viewerFails = 502;
+      api.comments.push({ id: 5, body: FINDINGS, user: { login: 'gate-bot', type: 'User' } });
+      const out = await syncComment(api, { issue: 5, body: CLEAR, hasFindings: false, mode: 'always' });
+      expect(out.action).toBe('failed');
+      expect(out.warning).toMatch(/^agent-gate: could not tell which account the token comments as \(GET \/user: HTTP 502\); .*not updated, and no second one posted/);
+      expect(out.warning).not.toMatch(/\n/);
+      expect(api.calls).toEqual(['list 5']);
+    });
+
+    test('no marked comment at all: ours is created (there is nothing to duplicate), with the warning', async () => {
+      const api = new FakeIssue();
+      api.viewerFails = 500;
+      api.comments.push({ id: 5, body: 'a human comment', user: { login: 'dana', type: 'User' } });
+      const out = await syncComment(api, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings' });
+      expect(out).toMatchObject({ action: 'create', id: 100 });
+      expect(out.warning).toMatch(/could not tell which account the token comments as \(GET \/user: HTTP 500\)/);
+    });
   });
 
   test('a network error is one line', async () => {

@@ -29,7 +29,7 @@ export class FakeGitHub {
   readonly comments = new Map<number, ApiComment[]>();
   readonly requests: ApiRequest[] = [];
   /** HTTP status to answer instead, per operation. */
-  refuse: Partial<Record<'list' | 'create' | 'update', number>> = {};
+  refuse: Partial<Record<'list' | 'create' | 'update' | 'user', number>> = {};
   /** A success answer with this body instead, per operation: a proxy's page, a changed API. */
   answer: Partial<Record<'list' | 'create' | 'update' | 'user', unknown>> = {};
   private nextId = 1000;
@@ -91,7 +91,10 @@ export class FakeGitHub {
     this.requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, auth, body });
     const forbidden = (status: number): void => this.send(res, status, { message: status === 403 ? 'Resource not accessible by integration' : 'Not Found' });
 
-    if (req.method === 'GET' && url.pathname === '/user') return 'user' in this.answer ? this.send(res, 200, this.answer.user) : forbidden(403);
+    if (req.method === 'GET' && url.pathname === '/user') {
+      if (this.refuse.user) return this.send(res, this.refuse.user, { message: 'Bad Gateway' });
+      return 'user' in this.answer ? this.send(res, 200, this.answer.user) : forbidden(403);
+    }
     let m = /^\/repos\/o\/r\/issues\/(\d+)\/comments$/.exec(url.pathname);
     if (m && req.method === 'GET') {
       if (this.refuse.list) return forbidden(this.refuse.list);

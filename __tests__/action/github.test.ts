@@ -29,7 +29,8 @@ describe('a GitHub API that never answers', () => {
     await expect(api.list(1)).rejects.toThrow();
     await expect(api.create(1, 'x')).rejects.toThrow();
     await expect(api.update(1, 'x')).rejects.toThrow();
-    expect(await api.viewer()).toBeNull();
+    // A lookup that got no answer is not "a token that cannot name itself" (audit G-5).
+    await expect(api.viewer()).rejects.toThrow();
     const outcome = await syncComment(api, { issue: 7, body: 'b', hasFindings: true, mode: 'always' });
     expect(outcome.action).toBe('failed');
     expect(outcome.warning).toMatch(/^agent-gate: could not list the pull request comment on #7 \(/);

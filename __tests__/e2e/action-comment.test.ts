@@ -259,6 +259,22 @@ describe('fork pull requests: no permission to comment', () => {
   });
 });
 
+// Audit G-5: GET /user failing (502, or timing out) was silent, and the Action then took the
+// token for GITHUB_TOKEN and posted a second sticky comment next to its user token's own.
+describe('the token\'s account could not be looked up', () => {
+  test('GET /user answers 502: the existing marked comment is left, no second one, and a warning says why', async () => {
+    const { up, base, head } = pr({ 'secrets/a': 'x\n' });
+    const mine = api.seed(7, `${MARKER}\nold report`, { login: 'gate-bot', type: 'User' });
+    api.refuse.user = 502;
+    const r = await run(up.clone(), base, head);
+    expect(r.code).toBe(1);
+    expect(r.outputs.decision).toBe('deny');
+    expect(methods().filter((m) => !m.startsWith('GET'))).toEqual([]);
+    expect(api.commentsOf(7)).toEqual([mine]);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/could not tell which account the token comments as \(GET \/user: HTTP 502\)/));
+  });
+});
+
 describe('an API answer of the wrong shape', () => {
   // A 200 whose body is an error object, a proxy's page or a changed API: the warning says so
   // plainly, and the check is still decided.

@@ -15,7 +15,10 @@ export interface IssueCommentsApi {
   list(issue: number): Promise<IssueComment[]>;
   create(issue: number, body: string): Promise<IssueComment>;
   update(commentId: number, body: string): Promise<IssueComment>;
-  /** Login of the token's user, or null when the token cannot say (GITHUB_TOKEN, app tokens). */
+  /**
+   * Login of the token's user, or null when the token cannot say (GITHUB_TOKEN, app tokens: the
+   * API refuses them /user). Throws when the lookup itself failed (a timeout, a 5xx).
+   */
   viewer(): Promise<string | null>;
 }
 
@@ -74,14 +77,27 @@ function oneLine(text: string, max = 200): string {
   return t.length > max ? `${t.slice(0, max - 3)}...` : t;
 }
 
+function why(e: unknown): string {
+  const status = httpStatus(e);
+  return status !== null ? `HTTP ${status}` : oneLine(e instanceof Error ? e.message : String(e));
+}
+
+/** The token's login, null for "a token that cannot name itself", or why the lookup failed. */
+async function lookUpViewer(api: IssueCommentsApi): Promise<{ login: string | null } | { failed: string }> {
+  try {
+    return { login: await api.viewer() };
+  } catch (e) {
+    return { failed: why(e) };
+  }
+}
+
 export function commentWarning(e: unknown, step: 'list' | 'create' | 'update', issue: number): string {
   const status = httpStatus(e);
   const denied = status === 403 || (status === 404 && step === 'list');
   if (denied) {
     return `agent-gate: no permission to comment on pull request #${issue} (HTTP ${status} on ${step}); the check is still decided and the job summary has the report. Pull requests from forks get a read-only token: see the workflow_run pattern in docs/action.md`;
   }
-  const why = status !== null ? `HTTP ${status}` : oneLine(e instanceof Error ? e.message : String(e));
-  return `agent-gate: could not ${step} the pull request comment on #${issue} (${why}); the check is still decided and the job summary has the report`;
+  return `agent-gate: could not ${step} the pull request comment on #${issue} (${why(e)}); the check is still decided and the job summary has the report`;
 }
 
 export interface SyncOptions {
@@ -96,14 +112,26 @@ export async function syncComment(api: IssueCommentsApi, opts: SyncOptions): Pro
   if (opts.mode === 'never') return { action: 'skipped' };
   let step: 'list' | 'create' | 'update' = 'list';
   try {
-    const [comments, viewer] = await Promise.all([api.list(opts.issue), api.viewer()]);
-    const existing = findOurComment(comments, viewer);
+    const [comments, viewer] = await Promise.all([api.list(opts.issue), lookUpViewer(api)]);
+    let unknownViewer: string | undefined;
+    if ('failed' in viewer) {
+      // Which marked comment is ours cannot be told. Any of them may be (a user token's, or
+      // GITHUB_TOKEN's): updating one could take over another account's, creating one would
+      // stack a second report. Neither is done; with no marked comment at all there is nothing
+      // to duplicate, and ours is posted as usual.
+      unknownViewer = `agent-gate: could not tell which account the token comments as (GET /user: ${viewer.failed})`;
+      if (comments.some((c) => c.body.includes(COMMENT_MARKER))) {
+        return { action: 'failed', warning: `${unknownViewer}; the pull request comment on #${opts.issue} was not updated, and no second one posted next to the one(s) carrying the marker; the check is still decided and the job summary has the report` };
+      }
+    }
+    const existing = 'login' in viewer ? findOurComment(comments, viewer.login) : null;
     const action = decideComment(existing, opts.mode, opts.hasFindings, opts.body);
     if (action === 'create') {
       step = 'create';
       const made = await api.create(opts.issue, opts.body);
-      return { action, id: made.id };
+      return { action, id: made.id, ...(unknownViewer !== undefined ? { warning: unknownViewer } : {}) };
     }
+    if (unknownViewer !== undefined) return { action, warning: unknownViewer };
     if (action === 'update' && existing !== null) {
       step = 'update';
       await api.update(existing.id, opts.body);

@@ -3,7 +3,7 @@
 // our one-line message, not with a stack trace thrown while modules load.
 import { getOctokit } from '@actions/github';
 import { isRecord } from '../logs/json.ts';
-import type { IssueComment, IssueCommentsApi } from './comment.ts';
+import { httpStatus, type IssueComment, type IssueCommentsApi } from './comment.ts';
 
 /** Per request: a hung API must not hold the job until its own timeout. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -65,9 +65,13 @@ export function octokitComments(target: GitHubTarget): IssueCommentsApi {
         const data: unknown = res.data;
         // An answer without a login names no one: the author is then judged as for GITHUB_TOKEN.
         return isRecord(data) && typeof data['login'] === 'string' ? data['login'] : null;
-      } catch {
-        // GITHUB_TOKEN and app installation tokens cannot read /user: the author is then "a bot".
-        return null;
+      } catch (e) {
+        // GITHUB_TOKEN and app installation tokens are refused /user: the author is then "a bot".
+        // Anything else (a timeout, a 5xx) says nothing about the token and is thrown: taking it
+        // for GITHUB_TOKEN would miss a user token's own comment and post a second one.
+        const status = httpStatus(e);
+        if (status === 401 || status === 403) return null;
+        throw e;
       }
     },
   };
