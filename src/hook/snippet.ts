@@ -7,8 +7,8 @@
 // anything else is reported, with the line, so install can refuse it. A command that fails is
 // fine: the hook then fails, which blocks the commit as agent-gate would.
 import { basename } from 'node:path';
-import { forEachChild, type Command, type ParsedScript, type SyntaxNode, type Word } from 'unbash';
-import { checkHereDoc, exceedsInputBound, parseScript, ShellFailure } from '../shell/parse.ts';
+import type { Command, ParsedScript, SyntaxNode, Word } from 'unbash';
+import { checkHereDoc, exceedsInputBound, forEachChild, parseScript, ShellFailure } from '../shell/parse.ts';
 import { staticWord } from '../shell/words.ts';
 
 export interface EarlyEnd {

@@ -3,6 +3,9 @@
 // although bash would run them differently are caught by explicit guards.
 import { parse, type HereDoc, type ParsedScript } from 'unbash';
 
+// The one other runtime entry into unbash: a node's children, substitutions' scripts included.
+export { forEachChild } from 'unbash';
+
 /** SPEC 5.7: input over 1 MiB fails closed. */
 export const MAX_INPUT_BYTES = 1_048_576;
 /** SPEC 5.7: compound, substitution and re-parsed wrapper nesting deeper than this fails closed. */
