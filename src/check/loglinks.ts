@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { posix } from 'node:path';
 import type { PathLanding } from '../engine/compile.ts';
 import type { Git } from '../git/exec.ts';
-import { readBlobs } from '../git/log.ts';
+import { forEachTreeEntry, readBlobs } from '../git/log.ts';
 
 const SYMLINK = '120000';
 const MAX_HOPS = 40;
@@ -13,19 +13,9 @@ const HOW = "in the commit's tree";
 
 /** Symlink path -> blob id, for every symlink in `commit`'s tree. */
 export async function treeSymlinks(git: Git, commit: string): Promise<Map<string, string>> {
-  const out = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]);
   const found = new Map<string, string>();
-  let pos = 0;
-  while (pos < out.length) {
-    const end = out.indexOf(0, pos);
-    const stop = end < 0 ? out.length : end;
-    // `120000 blob ID\tPATH`: only links are decoded.
-    if (out.toString('latin1', pos, pos + 7) === `${SYMLINK} `) {
-      const tab = out.indexOf(0x09, pos);
-      if (tab > 0 && tab < stop) found.set(out.toString('utf8', tab + 1, stop), out.toString('latin1', pos, tab).split(' ')[2] ?? '');
-    }
-    pos = stop + 1;
-  }
+  const out = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]);
+  forEachTreeEntry(out, (path, entry) => found.set(path, entry.id), SYMLINK);
   return found;
 }
 

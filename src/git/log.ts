@@ -6,6 +6,7 @@ import type { Git } from './exec.ts';
 import { GitError, IncompleteHistoryError } from './errors.ts';
 import { DIFF_ARGS, diffTree } from './difftree.ts';
 import { isObjectId } from './ids.ts';
+import { linkedFolderReason } from './linkedfolder.ts';
 import { octopusChanges } from './octopus.ts';
 import { parseRawRecords, type Change } from './rawdiff.ts';
 import { readHistoryState, type HistoryState } from './range.ts';
@@ -408,21 +409,29 @@ export async function readEntriesAt(git: Git, commit: string, requested: readonl
     const args = ['ls-tree', '-z', '--full-tree', '--end-of-options', commit, '--', ...paths.slice(i, j)];
     i = j;
     const out = await git.run(args, { env: { GIT_LITERAL_PATHSPECS: '1' } });
-    let pos = 0;
-    while (pos < out.length) {
-      const end = out.indexOf(NUL, pos);
-      const stop = end < 0 ? out.length : end;
-      const tab = out.indexOf(0x09, pos);
-      if (tab > 0 && tab < stop) {
-        const path = out.toString('utf8', tab + 1, stop);
-        const [mode, type, id] = out.toString('latin1', pos, tab).split(' ');
-        if (wanted.has(path) && mode && type && id) found.set(path, { mode, type, id });
-      }
-      pos = stop + 1;
-    }
+    forEachTreeEntry(out, (path, entry) => { if (wanted.has(path)) found.set(path, entry); });
   }
   return found;
 }
+
+/**
+ * Each `MODE TYPE ID\tPATH` record of `git ls-tree -z` output; with `mode`, only entries of that
+ * mode are decoded (`ls-tree -r` of a large tree, for its few links).
+ */
+export function forEachTreeEntry(out: Buffer, each: (path: string, entry: TreeEntry) => void, mode?: string): void {
+  let pos = 0;
+  while (pos < out.length) {
+    const end = out.indexOf(NUL, pos);
+    const stop = end < 0 ? out.length : end;
+    const tab = out.indexOf(0x09, pos);
+    if (tab > 0 && tab < stop && (mode === undefined || out.toString('latin1', pos, pos + mode.length + 1) === `${mode} `)) {
+      const [m, type, id] = out.toString('latin1', pos, tab).split(' ');
+      if (m && type && id) each(out.toString('utf8', tab + 1, stop), { mode: m, type, id });
+    }
+    pos = stop + 1;
+  }
+}
+
 
 /**
  * The bytes of a regular file at `commit:path`, or null when there is no such path (how the
@@ -438,11 +447,8 @@ export async function readFileAt(git: Git, commit: string, path: string): Promis
     for (let at = path.indexOf('/'); at > 0; at = path.indexOf('/', at + 1)) folders.push(path.slice(0, at));
     const entries = folders.length === 0 ? new Map<string, TreeEntry>() : await readEntriesAt(git, commit, folders);
     for (const folder of folders) {
-      const mode = entries.get(folder)?.mode;
-      if (mode === '120000' || mode === '160000') {
-        const what = mode === '120000' ? 'a symbolic link' : 'a submodule';
-        throw new GitError(['ls-tree', commit, '--', folder], 0, '', `${path} lies below ${folder}, which is ${what} at ${commit}; git reads no file through it, so make ${folder} a folder`);
-      }
+      const reason = linkedFolderReason(path, folder, entries.get(folder)?.mode, commit);
+      if (reason !== null) throw new GitError(['ls-tree', commit, '--', folder], 0, '', reason);
     }
     return null;
   }

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { textOf, type Git } from '../git/exec.ts';
 import { isObjectId } from '../git/ids.ts';
+import { linkedFolderReason } from '../git/linkedfolder.ts';
 import { parseRawDiff, type Change } from '../git/rawdiff.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy } from '../policy/load.ts';
@@ -110,11 +111,9 @@ export async function readStaged(git: Git, reads: StagedReads = startStagedReads
   if (mode === '120000' || mode === '160000') {
     throw new GateError(`${DEFAULT_POLICY_PATH} is a ${mode === '120000' ? 'symbolic link' : 'submodule'} at HEAD; it must be a policy file`);
   }
-  const folderMode = modeIn(rootObject, folder);
-  if (folderMode === '120000' || folderMode === '160000') {
-    const what = folderMode === '120000' ? 'a symbolic link' : 'a submodule';
-    throw new GateError(`${DEFAULT_POLICY_PATH} lies below ${folder}, which is ${what} at HEAD; git reads no file through it, so make ${folder} a folder`);
-  }
+  // Only a policy git found no blob for may sit behind a linked folder.
+  const linked = policyObject.type === null ? linkedFolderReason(DEFAULT_POLICY_PATH, folder, modeIn(rootObject, folder), 'HEAD') : null;
+  if (linked !== null) throw new GateError(linked);
   const bytes = policyBlob(policyObject);
   let policy: PolicyFile | null = null;
   if (bytes !== null) {
