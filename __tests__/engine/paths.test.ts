@@ -141,6 +141,9 @@ describe('aliases of protected paths (SPEC 6.2)', () => {
     ['a.', 'a'],
     ['.kiro/x.json', '.kiro/x.json'],
     ['.Kiro\uff3cSettings. \ufe68x', '.kiro/settings/x'],
+    // Both Greek lower-case sigmas are one letter to a case-insensitive disk.
+    ['ΑΣ/τος', 'ασ/τοσ'],
+    ['ασ', 'ασ'],
   ])('canonical form of %j is %j', (path, canonical) => {
     expect(canonicalPath(path)).toBe(canonical);
   });

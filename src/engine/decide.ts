@@ -133,7 +133,8 @@ function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', pat
   if (malformed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${malformed}: ${JSON.stringify(path)}`, path };
   const rules = policy.capabilities.get(cap);
   const canonical = canonicalPath(path);
-  const collapsed = root ? null : malformedCanonicalReason(canonical, path);
+  // A path already canonical was checked above in the very same spelling.
+  const collapsed = root || canonical === path ? null : malformedCanonicalReason(canonical, path);
   if (collapsed !== null) return { effect: 'deny', rule: KIRO_MALFORMED, reason: `${collapsed}: ${JSON.stringify(path)}`, path };
   const key = pathKey(path, canonical);
   const hits = rules ? rules.fs.best(key) : [null, null, null];
@@ -143,9 +144,9 @@ function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', pat
   if (ask && ask.rule?.scope === 'kiro') return ask;
   if (cap === 'fs_write') {
     // The raw spelling counts too: `b:.git/config` is cut to `b/config` in canonical form.
-    const protectedBy = ideProtected(canonical) ?? ideProtected(path);
+    const protectedBy = ideProtected(canonical) ?? (canonical === path ? null : ideProtected(path));
     if (protectedBy !== null) {
-      const raw = ideProtected(path);
+      const raw = canonical === path ? protectedBy : ideProtected(path);
       const alias = raw === null ? `alias of protected path ${JSON.stringify(canonical)}: ` : '';
       return { effect: 'ask', rule: KIRO_IDE_PROTECTED, reason: `${alias}Kiro IDE protected path (${protectedBy}), ${describeRule(KIRO_IDE_PROTECTED)}`, path };
     }

@@ -203,6 +203,9 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
   const last = segments[segments.length - 1] ?? '';
   if (key === null && last.startsWith('*') && last[1] === '.' && !MAGIC.test(last.slice(1))) {
     ext = canonicalSegment(last.slice(1));
+    // `*.` and `*. ` name files whose raw name ends in a dot: no canonical suffix is empty, so such
+    // a pattern is tested against every path instead.
+    if (ext === '') ext = null;
   }
   return { anchor, anyDepth, raw, rawRestrictive, folded, holds, key, ext };
 }
@@ -262,14 +265,24 @@ export interface FsHit<T> {
 export interface PathKey {
   raw: string;
   canonical: string;
-  /** Canonical segments, for the segment index. */
-  segments: string[];
-  /** Canonical basename suffixes from each `.` (`a.tar.gz` -> `.tar.gz`, `.gz`), and the basename; computed when needed. */
-  suffixes: string[] | null;
 }
 
 export function pathKey(raw: string, canonical: string = canonicalPath(raw)): PathKey {
-  return { raw, canonical, segments: canonical.split('/'), suffixes: null };
+  return { raw, canonical };
+}
+
+const HINT_BITS = 4096;
+
+function hinted(hints: Uint32Array, hint: number): boolean {
+  return ((hints[hint >>> 5] as number) & (1 << (hint & 31))) !== 0;
+}
+
+/**
+ * A cheap fingerprint of the segment `text[start, end)` (its length and end letters), so a lookup
+ * slices and hashes only segments that may be a key: most segments of most paths are not.
+ */
+function segmentHint(text: string, start: number, end: number): number {
+  return ((end - start) * 977 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1)) & (HINT_BITS - 1);
 }
 
 interface Slot<T> { entry: FsEntry<T>; group: number; stamp: number }
@@ -281,13 +294,17 @@ interface Slot<T> { entry: FsEntry<T>; group: number; stamp: number }
  */
 export class FsIndex<T> {
   private readonly bySegment = new Map<string, Slot<T>[]>();
+  /** One bit per segmentHint of a key: a clear bit means no key has that fingerprint. */
+  private readonly segmentHints = new Uint32Array(HINT_BITS / 32);
+  private readonly extHints = new Uint32Array(HINT_BITS / 32);
   private readonly byExt = new Map<string, Slot<T>[]>();
   private readonly unindexed: Slot<T>[] = [];
   private readonly restrictiveSlots: Slot<T>[] = [];
   private stamp = 0;
   private count = 0;
 
-  constructor(readonly groups: number) {}
+  /** `indexed: false` files every entry as unindexed: the plain scan in rule order the index must agree with. */
+  constructor(readonly groups: number, private readonly indexed = true) {}
 
   get size(): number { return this.count; }
 
@@ -304,8 +321,11 @@ export class FsIndex<T> {
       else if (alt.ext !== null) keys.add('e' + alt.ext);
       else fallback = true;
     }
-    if (fallback) { this.unindexed.push(slot); return; }
+    if (fallback || !this.indexed) { this.unindexed.push(slot); return; }
     for (const k of keys) {
+      const hints = k[0] === 's' ? this.segmentHints : this.extHints;
+      const hint = segmentHint(k, 1, k.length);
+      hints[hint >>> 5] = (hints[hint >>> 5] as number) | (1 << (hint & 31));
       const map = k[0] === 's' ? this.bySegment : this.byExt;
       const list = map.get(k.slice(1));
       if (list) list.push(slot); else map.set(k.slice(1), [slot]);
@@ -316,17 +336,20 @@ export class FsIndex<T> {
     const found: (FsHit<T> | null)[] = this.groups === 3 ? [null, null, null] : new Array<FsHit<T> | null>(this.groups).fill(null);
     if (this.count === 0) return found;
     const stamp = ++this.stamp;
-    const segments = key.segments;
-    for (let i = 0; i < segments.length; i++) {
-      const list = this.bySegment.get(segments[i] as string);
-      if (list !== undefined) this.visit(list, key, found, stamp);
-    }
-    if (this.byExt.size > 0) {
-      for (const suffix of suffixesOf(key)) {
-        const list = this.byExt.get(suffix);
-        if (list !== undefined) this.visit(list, key, found, stamp);
+    const text = key.canonical;
+    for (let start = 0; start <= text.length;) {
+      let end = text.indexOf('/', start);
+      if (end < 0) end = text.length;
+      if (end > start) {
+        const hint = segmentHint(text, start, end);
+        if (hinted(this.segmentHints, hint)) {
+          const list = this.bySegment.get(text.slice(start, end));
+          if (list !== undefined) this.visit(list, key, found, stamp);
+        }
       }
+      start = end + 1;
     }
+    if (this.byExt.size > 0) this.visitSuffixes(key, found, stamp);
     if (this.unindexed.length > 0) this.visit(this.unindexed, key, found, stamp);
     return found;
   }
@@ -344,6 +367,31 @@ export class FsIndex<T> {
     return out;
   }
 
+  /**
+   * The basename's suffixes from each `.` (`a.tar.gz` -> `.tar.gz`, `.gz`) and the basename, in
+   * canonical form. The canonical basename is cut at `:` (`a:b.pem` -> `a`), but the raw name still
+   * ends in `.pem`, and a rule on the raw spelling must still be found: its suffixes count too.
+   */
+  private visitSuffixes(key: PathKey, found: (FsHit<T> | null)[], stamp: number): void {
+    const text = key.canonical;
+    const base = text.lastIndexOf('/') + 1;
+    for (let i = text.indexOf('.', base); i >= 0; i = text.indexOf('.', i + 1)) this.visitExt(text, i, key, found, stamp);
+    if (text.length > base && text[base] !== '.') this.visitExt(text, base, key, found, stamp);
+    if (key.raw === key.canonical) return;
+    const raw = key.raw.slice(Math.max(key.raw.lastIndexOf('/'), key.raw.lastIndexOf('\\')) + 1);
+    for (let i = raw.indexOf('.'); i >= 0; i = raw.indexOf('.', i + 1)) {
+      const suffix = canonicalSegment(raw.slice(i));
+      if (suffix !== '') this.visitExt(suffix, 0, key, found, stamp);
+    }
+  }
+
+  /** The ext entries filed under `text` from `start` to its end. */
+  private visitExt(text: string, start: number, key: PathKey, found: (FsHit<T> | null)[], stamp: number): void {
+    if (!hinted(this.extHints, segmentHint(text, start, text.length))) return;
+    const list = this.byExt.get(start === 0 ? text : text.slice(start));
+    if (list !== undefined) this.visit(list, key, found, stamp);
+  }
+
   private visit(list: Slot<T>[], key: PathKey, found: (FsHit<T> | null)[], stamp: number): void {
     for (let i = 0; i < list.length; i++) {
       const slot = list[i] as Slot<T>;
@@ -355,26 +403,6 @@ export class FsIndex<T> {
       if (hit !== null) found[slot.group] = hit;
     }
   }
-}
-
-function suffixesOf(key: PathKey): string[] {
-  if (key.suffixes === null) {
-    const base = key.segments[key.segments.length - 1] ?? '';
-    const suffixes: string[] = [];
-    for (let i = base.indexOf('.'); i >= 0; i = base.indexOf('.', i + 1)) suffixes.push(base.slice(i));
-    if (base.length > 0 && base[0] !== '.') suffixes.push(base);
-    // The canonical basename is cut at `:` (`a:b.pem` -> `a`), but the raw name still ends in
-    // `.pem`, and a rule on the raw spelling must still be found.
-    if (key.raw !== key.canonical) {
-      const raw = key.raw.slice(Math.max(key.raw.lastIndexOf('/'), key.raw.lastIndexOf('\\')) + 1);
-      for (let i = raw.indexOf('.'); i >= 0; i = raw.indexOf('.', i + 1)) {
-        const suffix = canonicalSegment(raw.slice(i));
-        if (suffix !== '' && !suffixes.includes(suffix)) suffixes.push(suffix);
-      }
-    }
-    key.suffixes = suffixes;
-  }
-  return key.suffixes;
 }
 
 function test<T>(e: FsEntry<T>, key: PathKey): FsHit<T> | null {

@@ -9,8 +9,12 @@ const ASCII_PLAIN = /^[\x20-\x7e]*$/;
 
 export function canonicalSegment(segment: string): string {
   let s = segment;
-  if (!ASCII_PLAIN.test(s)) s = s.normalize('NFKC').replace(DEFAULT_IGNORABLE, '');
+  const ascii = ASCII_PLAIN.test(s);
+  if (!ascii) s = s.normalize('NFKC').replace(DEFAULT_IGNORABLE, '');
   s = s.toLowerCase();
+  // Lower case has two sigmas (`ΑΣ` is `ας`, `ΑΣΑ` is `ασα`), which a case-insensitive disk holds
+  // for one letter: fold them, so `ασ` and `ΑΣ` have one canonical form.
+  if (!ascii && s.includes('ς')) s = s.replaceAll('ς', 'σ');
   const colon = s.indexOf(':');
   if (colon >= 0) s = s.slice(0, colon);
   // Windows drops trailing dots and spaces, so `.kiro.` and `.kiro ` open `.kiro`.

@@ -1,0 +1,78 @@
+import { describe, expect, test } from '@jest/globals';
+import { canonicalPath } from '../../src/match/path.ts';
+import { compileFsPattern, FsIndex, pathKey } from '../../src/match/fs.ts';
+
+// The index may only skip entries that cannot match: every lookup must find what a plain scan of
+// the same entries in rule order finds.
+
+interface Row { pattern: string; restrictive: boolean; group: number; excludes?: string[] }
+
+const HOME = '/home/u';
+
+const ROWS: Row[] = [
+  { pattern: 'secrets/**', restrictive: true, group: 0 },
+  { pattern: 'src/**', restrictive: false, group: 2 },
+  { pattern: '**/*.pem', restrictive: true, group: 0 },
+  { pattern: '**/*.tar.gz', restrictive: true, group: 1 },
+  { pattern: '**/*.', restrictive: true, group: 0 },
+  { pattern: '**/*. ', restrictive: true, group: 1 },
+  { pattern: 'vault/ΑΣ/**', restrictive: true, group: 0 },
+  { pattern: '**/ΤΟΣ', restrictive: true, group: 1 },
+  { pattern: 'docs/{a,b}/*.md', restrictive: false, group: 2 },
+  { pattern: '{conf,etc}/**/*.key', restrictive: true, group: 0 },
+  { pattern: 'Mixed/Case/**', restrictive: false, group: 2 },
+  { pattern: 'Mixed/Case/**', restrictive: true, group: 1 },
+  { pattern: '~/.ssh/**', restrictive: true, group: 0 },
+  { pattern: '/etc/**', restrictive: true, group: 0 },
+  { pattern: '**/.env', restrictive: true, group: 0, excludes: ['**/.env.example'] },
+  { pattern: 'a:b/**', restrictive: true, group: 1 },
+  { pattern: 'ｆｕｌｌ/**', restrictive: true, group: 0 },
+  { pattern: 'out/*/gen/*.ts', restrictive: false, group: 2 },
+  { pattern: 'x/[ab]c/**', restrictive: true, group: 1 },
+  { pattern: '**', restrictive: false, group: 2 },
+];
+
+const PATHS = [
+  'secrets/k', 'SECRETS/k', 'src/a.ts', 'src/x/key.pem', 'src/x/KEY.PEM', 'src/x/key.pem:zone', 'a.tar.gz', 'b/A.TAR.GZ',
+  'x/foo.', 'x/foo. ', 'x/foo', 'vault/ασ/k', 'vault/ας/k', 'vault/ΑΣ/k', 'secrets/ασ/k', 'x/τοσ', 'x/τος', 'x/ΤΟΣ',
+  'docs/a/r.md', 'docs/c/r.md', 'etc/deep/x.key', 'conf/x.KEY', 'Mixed/Case/f', 'mixed/case/f', '/home/u/.ssh/id',
+  '/etc/passwd', '/ETC/passwd', '.env', 'a/.env', 'a/.env.example', 'a/.ENV', 'a:b/c', 'a/c', 'full/x', 'FULL/x',
+  'out/1/gen/a.ts', 'out/1/GEN/a.ts', 'x/ac/1', 'x/AC/1', 'x/cc/1', 'src\\.env', 'src/sub/.env.', 'mod/file.ext9',
+];
+
+function indexOf(indexed: boolean): FsIndex<number> {
+  const index = new FsIndex<number>(3, indexed);
+  ROWS.forEach((row, i) => index.add({
+    ordinal: i,
+    restrictive: row.restrictive,
+    pattern: compileFsPattern(row.pattern, HOME),
+    excludes: (row.excludes ?? []).map((x) => compileFsPattern(x, HOME)),
+    payload: i,
+  }, row.group));
+  return index;
+}
+
+describe('the fs index finds what a plain scan finds', () => {
+  const index = indexOf(true);
+  const scan = indexOf(false);
+  const found = (ix: FsIndex<number>, path: string): (string | null)[] =>
+    ix.best(pathKey(path, canonicalPath(path))).map((hit) => (hit === null ? null : `${hit.entry.payload}${hit.alias ? ' alias' : ''}`));
+
+  test.each(PATHS)('%j', (path) => {
+    expect(found(index, path)).toEqual(found(scan, path));
+  });
+});
+
+describe('entries the index used to miss', () => {
+  const index = indexOf(true);
+  const deny = (path: string): number | null => index.best(pathKey(path, canonicalPath(path)))[0]?.entry.payload ?? null;
+  test.each([
+    // `*.` had an empty suffix key that no path ever looks up.
+    ['x/foo.', 4],
+    // Final sigma: `ΑΣ` lower-cases to `ας`, but `ασ` names the same folder on a case-insensitive disk.
+    ['vault/ασ/k', 6],
+    ['vault/ας/k', 6],
+  ])('%j is denied by row %d', (path, row) => {
+    expect(deny(path)).toBe(row);
+  });
+});
