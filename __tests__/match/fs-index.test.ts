@@ -76,3 +76,32 @@ describe('entries the index used to miss', () => {
     expect(deny(path)).toBe(row);
   });
 });
+
+describe('the fs index agrees with the plain scan on generated paths', () => {
+  // A small linear congruential generator: the same paths on every run.
+  let seed = 12345;
+  const next = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const PIECES = ['secrets', 'SECRETS', 'src', 'vault', 'ΑΣ', 'ασ', 'ας', 'τος', 'ΤΟΣ', 'docs', 'a', 'b', 'c', 'ac', 'AC', 'etc',
+    'conf', 'Mixed', 'case', 'Case', 'out', 'gen', 'full', 'ｆｕｌｌ', 'a:b', '.env', '.ENV', '.env.example', 'key.pem', 'KEY.PEM',
+    'k.pem:s', 'x.tar.gz', 'foo.', 'foo. ', 'f.key', 'r.md', 'τοσ.pem', 'x\u200b', '.ssh', 'home', 'u'];
+  const SEPARATORS = ['/', '/', '/', '\\'];
+  const paths: string[] = [];
+  for (let i = 0; i < 4000; i++) {
+    let path = next(8) === 0 ? '/' : '';
+    const depth = 1 + next(4);
+    for (let d = 0; d < depth; d++) path += (d === 0 ? '' : SEPARATORS[next(SEPARATORS.length)]) + PIECES[next(PIECES.length)];
+    paths.push(path);
+  }
+  const index = indexOf(true);
+  const scan = indexOf(false);
+  test('4000 paths', () => {
+    const differ: string[] = [];
+    for (const path of paths) {
+      const key = pathKey(path, canonicalPath(path));
+      const a = index.best(key).map((h) => h?.entry.payload ?? null);
+      const b = scan.best(key).map((h) => h?.entry.payload ?? null);
+      if (JSON.stringify(a) !== JSON.stringify(b)) differ.push(`${JSON.stringify(path)}: index ${JSON.stringify(a)}, scan ${JSON.stringify(b)}`);
+    }
+    expect(differ).toEqual([]);
+  });
+});
