@@ -1,7 +1,7 @@
 import { compilePolicy } from '../../src/engine/compile.ts';
 import { decidePath } from '../../src/engine/decide.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
-import { canonicalPath } from '../../src/match/path.ts';
+import { canonicalPath, ONE_LOWER_CASE } from '../../src/match/path.ts';
 import { effectOf, judge, policyOf } from '../helpers/policy.ts';
 
 // Every write allowed, so what is left is exactly what the built-in kiro scope adds.
@@ -113,6 +113,10 @@ describe('aliases of protected paths (SPEC 6.2)', () => {
     ['src\uff3c..\uff3c.kiro/settings/a', 'deny'],
     ['.ｋｉｒｏ/settings/x', 'deny'],
     ['.GitHub/Agent-Gate.yml', 'deny'],
+    // Dotless ı upper-cases to I, as i does: Windows opens .github for .gıthub.
+    ['.gıthub/agent-gate.yml', 'deny'],
+    ['.kıro/settings/mcp.json', 'deny'],
+    ['.gıt/config', 'ask'],
     ['.VSCode/settings.json', 'ask'],
     ['MCP.JSON', 'ask'],
     ['KIRO~1/settings/mcp.json', 'ask'],
@@ -141,11 +145,26 @@ describe('aliases of protected paths (SPEC 6.2)', () => {
     ['a.', 'a'],
     ['.kiro/x.json', '.kiro/x.json'],
     ['.Kiro\uff3cSettings. \ufe68x', '.kiro/settings/x'],
-    // Both Greek lower-case sigmas are one letter to a case-insensitive disk.
+    // Lower-case letters that share one upper case are one letter to a case-insensitive disk.
     ['ΑΣ/τος', 'ασ/τοσ'],
     ['ασ', 'ασ'],
+    ['.gıthub/Agent-Gate.yml', '.github/agent-gate.yml'],
+    ['.KIRO/settıngs', '.kiro/settings'],
+    ['\u1c82', '\u043e'],
   ])('canonical form of %j is %j', (path, canonical) => {
     expect(canonicalPath(path)).toBe(canonical);
+  });
+
+  test('the table of lower-case letters sharing an upper case matches this Unicode version', () => {
+    const found: Record<string, string> = {};
+    for (let c = 0x80; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      const letter = String.fromCharCode(c).normalize('NFKC');
+      if ([...letter].length !== 1) continue;
+      const upper = letter.toUpperCase();
+      if (upper.length === 1 && upper.toLowerCase() !== letter.toLowerCase()) found[letter.toLowerCase()] = upper.toLowerCase();
+    }
+    expect(found).toEqual(ONE_LOWER_CASE);
   });
 
   // A log entry can hold a path of many MiB; a backtracking regex ran out of stack on it.

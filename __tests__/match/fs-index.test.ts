@@ -89,7 +89,7 @@ describe('the fs index agrees with the plain scan on generated paths', () => {
   for (let i = 0; i < 4000; i++) {
     let path = next(8) === 0 ? '/' : '';
     const depth = 1 + next(4);
-    for (let d = 0; d < depth; d++) path += (d === 0 ? '' : SEPARATORS[next(SEPARATORS.length)]) + PIECES[next(PIECES.length)];
+    for (let d = 0; d < depth; d++) path += (d === 0 ? '' : (SEPARATORS[next(SEPARATORS.length)] ?? '/')) + (PIECES[next(PIECES.length)] ?? 'x');
     paths.push(path);
   }
   const index = indexOf(true);

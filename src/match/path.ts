@@ -7,14 +7,25 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const NTFS_SHORT_NAME = /^[^~./\\]{1,6}~[0-9]+(\.[^.]{0,3})?$/;
 const ASCII_PLAIN = /^[\x20-\x7e]*$/;
 
+/**
+ * Lower-case letters (after NFKC) that share their upper case with another lower-case letter:
+ * `ı` and `i` are both `I`, `ς` and `σ` both `Σ`. Windows compares names by a 1:1 upper-case table,
+ * so `.gıthub` is `.github` there; each is folded to the letter `toLowerCase` gives that upper case.
+ * A test checks the table against the running Unicode data.
+ */
+export const ONE_LOWER_CASE: Readonly<Record<string, string>> = {
+  '\u0131': 'i', '\u0345': '\u03b9', '\u03c2': '\u03c3',
+  '\u1c80': '\u0432', '\u1c81': '\u0434', '\u1c82': '\u043e', '\u1c83': '\u0441', '\u1c84': '\u0442',
+  '\u1c85': '\u0442', '\u1c86': '\u044a', '\u1c87': '\u0463', '\u1c88': '\ua64b',
+};
+const ONE_UPPER_CASE = /[\u0131\u0345\u03c2\u1c80-\u1c88]/g;
+
 export function canonicalSegment(segment: string): string {
   let s = segment;
   const ascii = ASCII_PLAIN.test(s);
   if (!ascii) s = s.normalize('NFKC').replace(DEFAULT_IGNORABLE, '');
   s = s.toLowerCase();
-  // Lower case has two sigmas (`ΑΣ` is `ας`, `ΑΣΑ` is `ασα`), which a case-insensitive disk holds
-  // for one letter: fold them, so `ασ` and `ΑΣ` have one canonical form.
-  if (!ascii && s.includes('ς')) s = s.replaceAll('ς', 'σ');
+  if (!ascii) s = s.replace(ONE_UPPER_CASE, (c) => ONE_LOWER_CASE[c] ?? c);
   const colon = s.indexOf(':');
   if (colon >= 0) s = s.slice(0, colon);
   // Windows drops trailing dots and spaces, so `.kiro.` and `.kiro ` open `.kiro`.
