@@ -349,6 +349,72 @@ describe('record --enforce', () => {
   });
 });
 
+// SPEC 9: check denies a log line whose model is not on the list; record --enforce judged the call
+// without it, so the call ran and only CI complained.
+describe('record --enforce judges the model with the call', () => {
+  const MODELS = 'models:\n  allow: [claude-sonnet-4.5]\n  unknown: deny\nrules:\n  - {capability: fs_read, effect: allow}\n';
+  test.each<[string, Payload, number, string]>([
+    ['a model not on the list', { model: 'gpt-4o' }, 2, 'model "gpt-4o" is not on the workspace model allow list'],
+    ['no model while models.unknown is deny', {}, 2, 'models.unknown of the workspace policy'],
+    ['a model on the list, in any case', { model: 'Claude-Sonnet-4.5' }, 0, ''],
+  ])('%s', (_name, extra, code, reason) => {
+    const dir = repo(MODELS);
+    const r = record(dir, { ...claude(dir, 'Read', { file_path: join(dir, 'a.ts') }), ...extra }, ['--enforce']);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain(reason);
+    const list = entries(logFile(dir, 'claude-5f1d'));
+    expect(list).toHaveLength(1);
+    expect(list[0]?.blocked).toBe(code === 2 ? true : undefined);
+  });
+
+  test('with no model list the model is not judged', () => {
+    const dir = repo();
+    expect(record(dir, { ...claude(dir, 'Read', { file_path: join(dir, 'a.ts') }), model: 'gpt-4o' }, ['--enforce']).code).toBe(0);
+  });
+});
+
+// A call from a repository inside the workspace (`git init src/x`, a permissive policy of its own,
+// then `cd src/x`) was judged by that repository's policy alone, so the workspace's denies fell away.
+describe('record --enforce: a call inside a nested repository is judged by every repository around it', () => {
+  function nested(innerPolicy: string | null): { outer: string; inner: string } {
+    const outer = repo();
+    const inner = join(outer, 'src', 'x');
+    mkdirSync(inner, { recursive: true });
+    mkdirSync(join(inner, '.git'));
+    if (innerPolicy !== null) {
+      mkdirSync(join(inner, '.github'));
+      writeFileSync(join(inner, '.github', 'agent-gate.yml'), innerPolicy);
+    }
+    return { outer, inner };
+  }
+  const PERMISSIVE = 'rules:\n  - {capability: all, effect: allow}\n';
+
+  test.each<[string, string | null, (outer: string) => Payload]>([
+    ['a shell command the workspace denies, with a permissive nested policy', PERMISSIVE, () => ({ tool_name: 'Bash', tool_input: { command: 'rm -rf /' } })],
+    ['a shell command the workspace denies, with no nested policy', null, () => ({ tool_name: 'Bash', tool_input: { command: 'rm -rf /' } })],
+    ['a write to a denied workspace path', PERMISSIVE, (outer) => ({ tool_name: 'Write', tool_input: { file_path: join(outer, 'conf', '.env'), content: 'K=v' } })],
+    ['a write to the workspace policy file', PERMISSIVE, (outer) => ({ tool_name: 'Write', tool_input: { file_path: join(outer, '.github', 'agent-gate.yml'), content: 'rules: []' } })],
+  ])('%s is blocked', (_name, innerPolicy, call) => {
+    const { outer, inner } = nested(innerPolicy);
+    const r = record(inner, { ...claude(inner, 'Bash', {}), ...call(outer) }, ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`in the enclosing repository ${JSON.stringify(outer)}`);
+    // The entry still goes to the log of the repository that holds the cwd (SPEC 8).
+    expect(entries(logFile(inner, 'claude-5f1d'))[0]?.blocked).toBe(true);
+  });
+
+  test('what both allow passes, and an enclosing repository with no rule for it adds nothing', () => {
+    const { inner } = nested('failOn: ask\nrules:\n  - {capability: shell, effect: allow, match: ["npm *"]}\n');
+    expect(record(inner, claude(inner, 'Bash', { command: 'npm test' }), ['--enforce']).code).toBe(0);
+    const home = TestRepo.init();
+    const project = join(home.dir, 'projects', 'p');
+    mkdirSync(join(project, '.git'), { recursive: true });
+    mkdirSync(join(project, '.github'));
+    writeFileSync(join(project, '.github', 'agent-gate.yml'), 'failOn: ask\nrules:\n  - {capability: shell, effect: allow, match: ["make *"]}\n');
+    expect(record(project, claude(project, 'Bash', { command: 'make all' }), ['--enforce']).code).toBe(0);
+  });
+});
+
 // Kiro and Claude Code block only on exit 2: a judge that ran out of memory (V8 aborts with 134) or
 // outlived the hook's timeout would let the call run. The limits are lowered through the
 // environment so that an ordinary call reaches them.

@@ -13,11 +13,17 @@ import { explainEntry } from '../engine/explain.ts';
 import { homeDir, type DiskPolicies } from '../policy/source.ts';
 import type { Explanation, RequestCapability } from '../policy/types.ts';
 
-export interface JudgeTask {
+/** The requests of one call as one repository sees them, judged by that repository's policies. */
+export interface WorkspaceJudgement {
   root: string;
   /** The policies, as the main thread read them (plain data): the worker reads no file itself. */
   policies: DiskPolicies;
   requests: Array<{ capability: RequestCapability; resource: string; cwd: string }>;
+}
+
+/** The call in the repository that holds it first, then in each repository around that one. */
+export interface JudgeTask {
+  workspaces: WorkspaceJudgement[];
 }
 
 export interface JudgeLimits {
@@ -33,7 +39,8 @@ export const DEFAULT_JUDGE_LIMITS: JudgeLimits = { timeoutMs: 10_000, memoryMb: 
 const EXIT_GRACE_MS = 2_000;
 
 export type JudgeOutcome =
-  | { kind: 'judged'; results: Explanation[] }
+  /** One list per workspace of the task, one result per request. */
+  | { kind: 'judged'; results: Explanation[][] }
   /** The policy could not be compiled: the same one-line error as without a worker. */
   | { kind: 'error'; message: string }
   /** The judge did not finish: out of memory, out of time, or crashed. */
@@ -46,12 +53,14 @@ function isTaskMessage(data: unknown): data is TaskMessage {
 }
 
 /** The judging itself, the same as `explain` does for each request. */
-export function judgeRequests(task: JudgeTask): Explanation[] {
+export function judgeRequests(task: JudgeTask): Explanation[][] {
   // The call has not run yet and its files are here: paths, redirections' included, land where
   // the file system will put them.
   const home = homeDir();
-  const compiled = compilePolicy(task.policies.files, { home, root: task.root, policyPaths: task.policies.policyPaths, landing: diskLanding(task.root, home) });
-  return task.requests.map((r) => explainEntry(compiled, r));
+  return task.workspaces.map((w) => {
+    const compiled = compilePolicy(w.policies.files, { home, root: w.root, policyPaths: w.policies.policyPaths, landing: diskLanding(w.root, home) });
+    return w.requests.map((r) => explainEntry(compiled, r));
+  });
 }
 
 /**

@@ -6,12 +6,12 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { PayloadError, parseHookPayload, payloadToDrafts, type EntryDraft, type HookPayload } from '../logs/index.ts';
-import { findRepositoryRoot, loadDiskPolicies } from '../policy/source.ts';
+import { findRepositoryRoot, loadDiskPolicies, type DiskPolicies } from '../policy/source.ts';
 import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { clipMessage, clipQuoted } from './clip.ts';
 import { formatRule } from './explain.ts';
-import { DEFAULT_JUDGE_LIMITS, judgeInWorker, type JudgeLimits } from './judgeworker.ts';
+import { DEFAULT_JUDGE_LIMITS, judgeInWorker, type JudgeLimits, type JudgeTask } from './judgeworker.ts';
 import { defaultLogPath } from './logplace.ts';
 import { physicalPath } from './physical.ts';
 import { appendToLog, writerHome } from './logfile.ts';
@@ -111,6 +111,40 @@ function workspaceOf(cwd: string, fromPayload: boolean, explicitLog: boolean): {
   throw new GateError(`record: ${what} is not inside a git repository, so there is no log folder for it; run the hook in the repository or pass --log FILE; nothing was written`);
 }
 
+/**
+ * The repositories around `root`, nearest first. An agent can make a repository inside the
+ * workspace (`git init src/x`, a policy file of its own in it) and move its shell there; a call
+ * from inside is still a call in every repository around it.
+ */
+function enclosingRoots(root: string): string[] {
+  const out: string[] = [];
+  for (let inner = root; ;) {
+    const up = dirname(inner);
+    const outer = up === inner ? null : findRepositoryRoot(up);
+    if (outer === null) return out;
+    out.push(outer);
+    inner = outer;
+  }
+}
+
+/**
+ * The most restrictive answer for each request: the repository holding the call first, then each
+ * one around it. An enclosing repository counts only where one of its rules decides (deny, or ask by
+ * a rule): its "no rule matched" says nothing about a file it does not track.
+ */
+function mergeEnclosing(results: Explanation[][], roots: string[]): Explanation[] {
+  const [own = [], ...outer] = results;
+  return own.map((mine, i) => {
+    let best = mine;
+    outer.forEach((list, k) => {
+      const theirs = list[i];
+      if (theirs === undefined || theirs.rule === null || theirs.effect === 'allow' || EFFECT_RANK[theirs.effect] <= EFFECT_RANK[best.effect]) return;
+      best = { ...theirs, reason: `in the enclosing repository ${JSON.stringify(roots[k + 1])}: ${theirs.reason}` };
+    });
+    return best;
+  });
+}
+
 /** A positive whole number from the environment, or the default when unset. */
 function positiveSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const text = env[name];
@@ -149,19 +183,22 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   // Outside any repository, paths become relative only to the repository that will hold the log:
   // relative to the bare working folder, `~/.aws/credentials` from `~` became `.aws/credentials`.
   const pathRoot = repository ? root : (explicitLog === null ? null : findRepositoryRoot(dirname(explicitLog)));
-  let drafts: EntryDraft[];
-  try {
-    // The call has not run yet and its files are here: its paths are read as the file system
-    // will resolve them (`/tmp/link/repo/x`, `src/docs/../.github/…` through a linked folder).
-    const home = writerHome();
-    drafts = payloadToDrafts({ ...payload, cwd }, {
-      repoRoot: pathRoot === null ? null : physicalPath(pathRoot), home: home === null ? null : physicalPath(home), physical: physicalPath,
-      session: sessionArg ?? null, now: new Date().toISOString(),
-    });
-  } catch (e) {
-    if (e instanceof PayloadError) throw new GateError(`record: ${e.message}; nothing was written`);
-    throw e;
-  }
+  const now = new Date().toISOString();
+  // The call has not run yet and its files are here: its paths are read as the file system will
+  // resolve them (`/tmp/link/repo/x`, `src/docs/../.github/…` through a linked folder).
+  const draftsFrom = (repoRoot: string | null): EntryDraft[] => {
+    try {
+      const home = writerHome();
+      return payloadToDrafts({ ...payload, cwd }, {
+        repoRoot: repoRoot === null ? null : physicalPath(repoRoot), home: home === null ? null : physicalPath(home), physical: physicalPath,
+        session: sessionArg ?? null, now,
+      });
+    } catch (e) {
+      if (e instanceof PayloadError) throw new GateError(`record: ${e.message}; nothing was written`);
+      throw e;
+    }
+  };
+  const drafts = draftsFrom(pathRoot);
   const session = drafts[0]?.session ?? sessionArg ?? 'default';
   checkSession(session, payload.session !== null ? 'the payload\'s session_id' : 'the session');
 
@@ -177,24 +214,30 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   if (enforce) {
     // Read once, here: a broken policy is reported as one before any worker starts, and the
     // worker judges by exactly the files read.
-    const policies = loadDiskPolicies(root, { ...(policyFile !== null ? { policy: policyFile } : {}), user: true });
-    workspace = policies.files.find((f) => f.scope === 'workspace') ?? null;
+    const roots = repository ? [root, ...enclosingRoots(root)] : [root];
+    const policiesOf = roots.map((r, k) => loadDiskPolicies(r, { ...(k === 0 && policyFile !== null ? { policy: policyFile } : {}), user: true }));
+    workspace = policiesOf[0]?.files.find((f) => f.scope === 'workspace') ?? null;
     // As in check and the git hook, `failOn: ask` in a policy fails on ask here too; the flag and
     // the policies can only make it stricter.
-    const asking = policies.files.find((f) => f.failOn === 'ask');
+    const asking = policiesOf.flatMap((p) => p.files).find((f) => f.failOn === 'ask');
     if (failOnFlag === 'deny' && asking !== undefined) {
       failOn = 'ask';
       failOnBy = `failOn: ask in ${asking.file}`;
     }
-    const outcome = await judgeInWorker({
-      root, policies,
-      requests: drafts.map((d) => ({ capability: d.capability, resource: d.resource, cwd: d.cwd })),
-    }, judgeLimits(io.env));
+    // The model is judged with the call, as check judges it for the log line (SPEC 9); it is a
+    // request of its own and not an entry.
+    const model = drafts[0]?.model ?? null;
+    const requestsOf = (list: EntryDraft[]): JudgeTask['workspaces'][number]['requests'] => [
+      ...list.map((d) => ({ capability: d.capability, resource: d.resource, cwd: d.cwd })),
+      { capability: 'model', resource: model ?? '', cwd: '.' },
+    ];
+    const workspaces = roots.map((r, k) => ({ root: r, policies: policiesOf[k] as DiskPolicies, requests: requestsOf(k === 0 ? drafts : draftsFrom(r)) }));
+    const outcome = await judgeInWorker({ workspaces }, judgeLimits(io.env));
     if (outcome.kind === 'error') throw new GateError(outcome.message);
     if (outcome.kind === 'unfinished') unjudged = outcome.reason;
     else {
       const failRank = EFFECT_RANK[failOn];
-      failing = outcome.results
+      failing = mergeEnclosing(outcome.results, roots)
         .map((result) => ({ result }))
         .filter((v) => EFFECT_RANK[v.result.effect] >= failRank)
         .sort((a, b) => EFFECT_RANK[b.result.effect] - EFFECT_RANK[a.result.effect]);
@@ -204,7 +247,8 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const refused = failing.length > 0 || unjudged !== null;
   const refusal = (): string => unjudged !== null
     ? clipMessage(`${ranAlready ? 'could not judge the call (it already ran: only a pre-tool hook can block)' : 'blocked: the call could not be judged'}: ${unjudged}`)
-    : blockMessage(failing, drafts.length, failOn, failOnBy, ranAlready);
+    // The model counts among the call's requests only when it is one of the failing ones.
+    : blockMessage(failing, drafts.length + (failing.some((v) => v.result.capability === 'model') ? 1 : 0), failOn, failOnBy, ranAlready);
   // A refusal blocks the whole call, so every entry of it is marked; after the call ran, none is.
   const blocked = refused && !ranAlready;
   const entries = blocked ? drafts.map((d) => ({ ...d, blocked: true })) : drafts;
