@@ -250,6 +250,35 @@ describe('check: symlinks and submodules', () => {
     expect(f).toMatchObject({ effect: 'deny', rule: { pattern: 'config/prod/app.yml' } });
   });
 
+  // Audit round 20 (L-6): adding or retargeting such a link was judged, taking it away was not.
+  test.each([
+    ['removing a symlink', 'link', 'remove', 'removing the symlink at ".kiro"'],
+    ['replacing a symlink with a file', 'link', 'file', 'replacing the symlink at ".kiro"'],
+    ['removing a submodule', 'gitlink', 'remove', 'removing the submodule at ".kiro"'],
+  ])('%s that stood for .kiro is a write into .kiro/settings', (_name, kind, how, fragment) => {
+    const { repo } = setup('rules:\n  - {capability: fs_write, effect: allow}\n');
+    repo.write('shared/kiro/settings/mcp.json', '{}\n');
+    repo.commit('human files', { author: HUMAN });
+    if (kind === 'link') repo.symlink('.kiro', 'shared/kiro');
+    else repo.gitlink('.kiro', repo.head());
+    repo.commit('human link', { author: HUMAN, addAll: kind === 'link' });
+    if (kind === 'gitlink') repo.git(['update-index', '--force-remove', '.kiro']);
+    else if (how === 'remove') repo.remove('.kiro');
+    else repo.remove('.kiro').write('.kiro', 'a file now\n');
+    repo.commit('take it away', { author: KIRO, addAll: kind === 'link' });
+    const f = check(repo).report.findings.find((x) => x.resource === '.kiro');
+    expect(f).toMatchObject({ effect: 'deny', rule: { scope: 'kiro' }, reason: expect.stringContaining(fragment) });
+  });
+
+  test('removing an ordinary link is no finding', () => {
+    const { repo } = setup('rules:\n  - {capability: fs_write, effect: allow}\n');
+    repo.write('src/a.ts', 'a\n').symlink('src/b.ts', 'a.ts');
+    repo.commit('human link', { author: HUMAN });
+    repo.remove('src/b.ts');
+    repo.commit('unlink', { author: KIRO });
+    expect(check(repo).report.findings).toEqual([]);
+  });
+
   // Every link under src/ was denied for `src/**/*.pem`, links to files included.
   test('ordinary links under a prefixed ** rule pass: to a file, and between folders the rule covers alike', () => {
     const { repo } = setup(POLICY + '  - {capability: fs_write, effect: allow, match: ["packages/**"]}\n  - {capability: fs_write, effect: deny, match: ["packages/**/.env", "src/**/*.pem"]}\n');

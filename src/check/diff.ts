@@ -152,6 +152,17 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
         verdicts.push({ effect: anc.effect, rule: anc.rule, reason: `a ${kind} at ${JSON.stringify(path)} replaces protected path ${JSON.stringify(anc.replaced)}: ${anc.reason}` });
       }
     }
+    // A link or submodule taken away takes the protected folder it stood for with it: removing
+    // `.kiro -> shared/kiro` removes `.kiro/settings` as surely as deleting the files would.
+    const wasLink = c.oldMode === SYMLINK || c.oldMode === GITLINK;
+    if (wasLink && !isLink && c.newMode !== GITLINK) {
+      const anc = protectedBehind(ctx.policy, path, ctx.policyPaths, null);
+      if (anc !== null) {
+        const kind = c.oldMode === GITLINK ? 'submodule' : 'symlink';
+        const how = c.newMode === ZERO_MODE ? 'removing' : 'replacing';
+        verdicts.push({ effect: anc.effect, rule: anc.rule, reason: `${how} the ${kind} at ${JSON.stringify(path)} takes away protected path ${JSON.stringify(anc.replaced)}: ${anc.reason}` });
+      }
+    }
     const verdict = strongest(verdicts);
     if (verdict !== null) findings.push(finding(verdict, path, commit, null));
     if (isLink) findings.push(...judgeLinkTarget(ctx, commit, path, c.newId));
