@@ -110,7 +110,7 @@ describe('check: findings from diffs', () => {
     const sha = repo.commit('odd names', { author: KIRO });
     const { report } = check(repo);
     expect(report.findings.find((f) => f.resource === 'bad\nname"q\tt')).toMatchObject({ effect: 'deny', commit: sha });
-    expect(report.findings.find((f) => f.reason === 'path is not valid UTF-8')).toMatchObject({ effect: 'deny' });
+    expect(report.findings.find((f) => f.reason === 'path is not valid UTF-8')).toMatchObject({ effect: 'deny', resource: 'f\\xff.ts' });
     // In the text report a name cannot start a line of its own.
     const text = runCli(['check', '--base', 'main'], { cwd: repo.dir }).stdout;
     expect(text.split('\n').some((l) => l.startsWith('name"q'))).toBe(false);

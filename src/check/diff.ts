@@ -35,8 +35,24 @@ function finding(d: { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: stri
   return { effect: d.effect, capability: 'fs_write', resource, commit, source: { kind: 'diff', file: part ?? resource }, part, rule: d.rule, reason: d.reason };
 }
 
-function lossy(path: Buffer): string {
-  return path.toString('utf8');
+/**
+ * Bytes that are not valid UTF-8 as text a report can show: each byte outside a valid sequence as
+ * `\xNN`, so two such names stay apart (U+FFFD made `key\xfe` and `key\xff` the same name).
+ */
+export function escapedBytes(bytes: Buffer): string {
+  let out = '';
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] as number;
+    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
+    if (len > 0 && i + len <= bytes.length && isUtf8(bytes.subarray(i, i + len))) {
+      out += bytes.toString('utf8', i, i + len);
+      i += len;
+    } else {
+      out += `\\x${b.toString(16).padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return out;
 }
 
 /** The target of a link at `linkPath`, resolved from the link's folder; null when it leaves the repository. */
@@ -122,7 +138,7 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
   const findings: Finding[] = [];
   for (const c of changes) {
     if (c.pathText === null) {
-      findings.push(finding({ effect: 'deny', rule: { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' }, reason: 'path is not valid UTF-8' }, lossy(c.path), commit, null));
+      findings.push(finding({ effect: 'deny', rule: { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' }, reason: 'path is not valid UTF-8' }, escapedBytes(c.path), commit, null));
       continue;
     }
     const path = c.pathText;
@@ -184,7 +200,7 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
     return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: 'the symlink target could not be read, so it fails closed' }, path, commit, path)];
   }
   if (!isUtf8(blob)) {
-    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} has a target that is not valid UTF-8` }, lossy(blob), commit, path)];
+    return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} has a target that is not valid UTF-8` }, escapedBytes(blob), commit, path)];
   }
   const raw = blob.toString('utf8');
   // As committed: a `..` further on would take the segment out of the resolved target.
