@@ -144,6 +144,20 @@ tests:
     expect(message).not.toContain('\n');
   });
 
+  // An error in a value reached through an alias named the anchor's line, which is valid.
+  test.each([
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: &m ["rm *"]\n  - capability: shell\n    effect: deny\n    match: ["x"]\n    exclude: [*m]\n', '8:15: exclude must be a string or a list of strings'],
+    // Literal in a shell pattern, an unbalanced brace in a glob: the error is at the glob's use.
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: [&p "a{b", "c"]\n  - capability: fs_write\n    effect: deny\n    match: [*p]\n', '7:13: bad glob'],
+  ])('%j -> %s', (text, expected) => {
+    expect(errorOf(text)).toContain(`p.yml:${expected}`);
+  });
+
+  // The parser's stack overflow was passed on as "Maximum call stack size exceeded", naming no fix.
+  test('a file nested too deeply to read names the fix', () => {
+    expect(errorOf('['.repeat(100000))).toContain('invalid YAML: nested too deeply to read; a policy needs only a few levels, so flatten the file');
+  });
+
   // Values were quoted raw: an ESC sequence reached the terminal, and "sh\u200bell" read as "shell".
   test.each([
     ['rules:\n  - capability: "shell\\u0000\\u001b[31mRED\\u0007"\n    effect: deny\n', '2:17: unknown capability "shell\\u0000\\u001b[31mRED\\u0007"'],

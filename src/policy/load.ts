@@ -132,10 +132,12 @@ function strList(r: Reader, node: Node | null, what: string, keyNode: Node): { v
   const nodes: Node[] = [];
   for (const item of node.items) {
     const n = r.resolve(item);
-    if (!n || !isScalar(n) || typeof n.value !== 'string') r.fail(n ?? node, `${what} must be a string or a list of strings`);
-    checkOneLine(r, n, what, n.value as string);
+    // An error in a value reached through an alias is reported where the alias is used.
+    const at = isAlias(item) ? item : n;
+    if (!n || !isScalar(n) || typeof n.value !== 'string') r.fail(at ?? node, `${what} must be a string or a list of strings`);
+    checkOneLine(r, at ?? n, what, n.value as string);
     values.push(n.value as string);
-    nodes.push(n);
+    nodes.push(at ?? n);
   }
   return { values, nodes };
 }
@@ -293,6 +295,7 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
   if (first) {
     // The parser's own wording for this one names a library call; say what to do instead.
     if (first.code === 'MULTIPLE_DOCS') r.failAt(first.pos[0], 'more than one YAML document (a second "---"); keep one policy per file');
+    if (first.message.includes('Maximum call stack')) r.failAt(first.pos[0], 'invalid YAML: nested too deeply to read; a policy needs only a few levels, so flatten the file');
     r.failAt(first.pos[0], `invalid YAML: ${first.message.split('\n')[0] ?? ''}`);
   }
   const root = r.resolve(r.doc.contents);
