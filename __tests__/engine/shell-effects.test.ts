@@ -2315,7 +2315,10 @@ rules:
     ['env GOFLAGS=-toolexec=./out/x go build', 'ask', 'everyday'],
     ['export PAGER=$P; git log', 'ask', 'everyday'],
     // Past the command word of `uv run`, a word only known at run time is an argument.
-    ['for f in tests/*.py; do uv run pytest "$f"; done', 'allow', 'everyday'],
+    // Audit round 20 (K-2): a word only known at run time where a pytest option could stand asks
+    // (`"$f"` could be `--basetemp=secrets`); the loop's file names are not followed here.
+    ['for f in tests/*.py; do uv run pytest "$f"; done', 'ask', 'everyday'],
+    ['for f in tests/*.py; do uv run pytest -- "$f"; done', 'allow', 'everyday'],
     ['uv run "$TOOL" x', 'ask', 'everyday'],
     // ssh -F /dev/null is "no configuration"; go run's own arguments are not go's flags.
     ['ssh -F /dev/null host uptime', 'allow', 'everyday'],

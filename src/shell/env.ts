@@ -96,6 +96,8 @@ function envOption(a: Arg, pending: Arg[], chdir: EnvChdir): string | null {
     }
   }
   if (folder && value !== undefined) chdir.folder = value;
+  // `env -u $(echo X rm -rf y)`: a value that splits at run time may hold the command as well.
+  if (value?.split === true && !split) return 'env option value is not static, so where the command starts is unknown';
   if (!split || value === undefined) return null;
   const words = splitString(value);
   for (let i = words.length - 1; i >= 0; i--) {

@@ -39,6 +39,8 @@ export function scanGit(args: readonly Arg[]): GitScan {
     if (v === '-C') {
       const dir = args[++i];
       if (dir !== undefined) (scan.chdir ??= []).push(dir);
+      // `git -C $(echo . push origin)`: a value that splits may hold the sub-command too.
+      if (dir?.split === true) scan.forceAsk ??= 'git -C folder is not static, so where the sub-command starts is unknown';
       continue;
     }
     if (v === '-c') {
@@ -57,6 +59,7 @@ export function scanGit(args: readonly Arg[]): GitScan {
     if (v === '--git-dir' || v.startsWith('--git-dir=')) scan.forceAsk ??= 'git --git-dir points git at another repository\'s configuration and hooks';
     if (WITH_VALUE.has(v)) {
       const value = args[++i];
+      if (value?.split === true) scan.forceAsk ??= `git ${v} value is not static, so where the sub-command starts is unknown`;
       if (v === '--config-env' && value !== undefined) configEnv(value.value, scan);
       continue;
     }

@@ -1,7 +1,7 @@
 // git sub-commands and sub-command options that run a command of the user's (SPEC 5.4 names
 // `-c alias.X='!CMD'` and pager/editor-style values; these are the same thing reached another
 // way). `git *` in a policy must not allow what they run, so each is judged as a sub-command.
-import { forEachValueOption, type ValueOption, type ValueOptionTable } from './options.ts';
+import { forEachValueOption, runtimeOptionReason, type ValueOption, type ValueOptionTable } from './options.ts';
 import { posixShellDoubt } from './posix.ts';
 import { configSetting, expandAlias, type ConfigEffects } from './git.ts';
 import type { ScriptArg } from './wrappers.ts';
@@ -90,6 +90,7 @@ export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
   if (sub === undefined) return runs;
   const name = sub.value;
   const by = `git ${name}`;
+  if (OPTION_SENSITIVE.has(name)) runs.forceAsk ??= runtimeOptionReason(args, at + 1, by);
   if (name === 'init' || name === 'clone') runs.forceAsk ??= gitFolderElsewhere(args, at, by);
   switch (name) {
     case 'submodule': {
@@ -131,6 +132,18 @@ export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
   if (table !== undefined) scanTable(args, at, table, by, runs);
   return runs;
 }
+
+/**
+ * Sub-commands with an option or operand that runs a command or writes a file (the tables above,
+ * `--output` of the diff family, `-o`, `foreach`, `run`, config keys): a word only known at run
+ * time there may be that option (`git rebase "$(echo --exec=rm)"`).
+ */
+const OPTION_SENSITIVE: ReadonlySet<string> = new Set([
+  ...TABLES.keys(), 'submodule', 'bisect', 'merge-index', 'shell', 'mergetool',
+  'diff', 'log', 'show', 'whatchanged', 'format-patch', 'diff-tree', 'diff-index', 'diff-files', 'range-diff', 'stash',
+  'bundle', 'bugreport', 'diagnose', 'checkout-index', 'fast-export', 'fast-import', 'credential-store', 'read-tree',
+  'commit-graph', 'multi-pack-index', 'pack-objects', 'index-pack', 'merge-file',
+]);
 
 /** Options of init and clone that make a git folder not named `.git`. */
 const GIT_FOLDER_OPTIONS = ['bare', 'mirror', 'separate-git-dir'];
@@ -209,6 +222,8 @@ function settle(effects: ConfigEffects, at: Arg, runs: GitRuns): void {
 function configCommand(args: readonly Arg[], at: number, runs: GitRuns): void {
   for (let i = at + 1; i < args.length; i++) {
     const v = args[i]?.value ?? '';
+    // `git config $(echo core.pager rm)` is a key and its value once split.
+    if (args[i]?.split === true) runs.forceAsk ??= 'git config is given a word that splits at run time, which may be a key and its value';
     // `git config --rename-section foo alias` turns a stored `foo.x=!CMD` into an alias.
     if (v === 'rename-section' || (v.startsWith('--ren') && '--rename-section'.startsWith(v))) {
       runs.forceAsk ??= 'git config --rename-section can move stored values into settings git runs (alias, core, …)';

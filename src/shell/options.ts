@@ -1,6 +1,6 @@
 // getopt-style option skipping for wrapper commands: enough to find where the wrapped command
 // starts, and to read the few option values that matter (`sh -c`, `su -c`, `env -S`).
-import type { Arg } from './words.ts';
+import { literalText, type Arg } from './words.ts';
 
 export interface OptionSpec {
   /** Short options that take a value, attached (`-sKILL`) or as the next word (`-s KILL`). */
@@ -91,6 +91,8 @@ export function scanOptions(args: readonly Arg[], start: number, spec: OptionSpe
         scan.options.push({ name: name ?? written, value: { ...a, value: v.slice(eq + 1) } });
       } else if (name !== null && spec.longWithValue.includes(name)) {
         const value = args[i + 1] ?? null;
+        // A value that splits at run time may be several words: the command among them.
+        if (value?.split === true) scan.dynamic = true;
         scan.options.push({ name, value });
         i++;
       } else {
@@ -104,6 +106,7 @@ export function scanOptions(args: readonly Arg[], start: number, spec: OptionSpe
         let value: Arg | null;
         if (j + 1 < v.length) value = { ...a, value: v.slice(j + 1) };
         else value = args[++i] ?? null;
+        if (value?.split === true) scan.dynamic = true;
         scan.options.push({ name: `-${ch}`, value });
         break;
       }
@@ -204,4 +207,30 @@ export function forEachValueOption<O extends ValueOption>(args: readonly Arg[], 
       if (table.shortWithValue.includes(ch)) break;
     }
   }
+}
+
+/**
+ * Why a word only known at run time may be one of `who`'s options, or null: `"$(echo --exec=rm)"`
+ * is one word starting with `--exec=` when it runs, and an unquoted `$(…)` may split into several
+ * (`-o`, `rm`). A word whose literal text starts with something other than `-` is an operand
+ * whatever the expansion gives, and `--name=$x` is the option its text names. Words after a
+ * literal `--` are operands.
+ */
+export function runtimeOptionReason(args: readonly Arg[], from: number, who: string): string | null {
+  for (let k = from; k < args.length; k++) {
+    const a = args[k];
+    if (a === undefined) continue;
+    if (a.dynamic === null) {
+      if (a.value === '--') return null;
+      continue;
+    }
+    if (!a.split) {
+      const literal = literalText(a);
+      const first = literal.charCodeAt(0);
+      if (literal.length > 0 && first !== 0 && first !== 0x2d) continue;
+      if (/^--[^\u0000=]+=/.test(literal)) continue;
+    }
+    return `${who} is given a word only known at run time (${a.dynamic}) where an option could stand`;
+  }
+  return null;
 }

@@ -134,17 +134,50 @@ function unescapeAwk(text: string): string {
  * makefile read from standard input or a stream (`-f -`, `-f /dev/stdin`, `-f <(…)`) holds
  * recipes this command supplies, neither of which is judged here.
  */
+/** `NAME!=CMD`, `NAME:=…`, `NAME::=`, `NAME+=`, `NAME?=`, `NAME=…`: what make reads as a variable definition. */
+const MAKE_DEFINITION = /^([^=:!?+]*)(!=|:::=|::=|:=|\+=|\?=|=)/;
+/** Variables that choose the shell recipes run in, or add options make reads as its own. */
+const MAKE_DANGEROUS_VARIABLE = /^\s*(?:SHELL|\.SHELLFLAGS|MAKESHELL|MAKEFLAGS|MFLAGS|MAKEFILES|\.RECIPEPREFIX|GNUMAKEFLAGS)\s*$/;
+
+/**
+ * A variable defined on make's command line is read before any makefile (`make 'X!=rm -rf y'`
+ * runs at once, under -n and --version too): `!=` runs its value as a shell command, and a `$(…)`
+ * or `${…}` in the name or value expands functions such as `$(shell …)`.
+ */
+function makeDefinition(word: Arg, name: string): Unwrapped | null {
+  const m = MAKE_DEFINITION.exec(word.value);
+  if (m === null) return null;
+  const variable = m[1] ?? '';
+  const operator = m[2] ?? '=';
+  const value = word.value.slice(m[0].length);
+  if (operator === '!=') {
+    return { wrapper: false, commands: [], views: [], scripts: [{ arg: { ...word, value }, by: `${name} ${variable}!=` }], forceAsk: null };
+  }
+  if (/\$[({]/.test(word.value)) return ask(`${name} ${variable.trim()}${operator}…: make expands $(…) in a variable given on the command line, which may run $(shell …)`);
+  if (MAKE_DANGEROUS_VARIABLE.test(variable)) return ask(`${name} ${variable.trim()}${operator}…: sets how make runs its recipes or reads its options`);
+  return null;
+}
+
 export function makeRuns(args: readonly Arg[], name: string): Unwrapped {
   const stream = (file: Arg): Unwrapped | null => {
     if (file.dynamic !== null) return ask(`${name} -f names a makefile only known at run time (${file.dynamic}), whose recipes are not judged here`);
     if (file.value === '-' || /^\/dev\/(?:stdin|fd\/)|^\/proc\//.test(file.value)) return ask(`${name} -f ${file.value} reads a makefile from a stream this command supplies, whose recipes are not judged here`);
     return null;
   };
+  // A word only known at run time may be `--eval=…`, or a variable definition such as `X!=CMD`
+  // wherever it stands (`./X!=CMD` from `find -exec make {}` too), or give one a value holding
+  // `$(shell …)`, which make expands itself.
+  const runtime = args.find((a, k) => k > 0 && a.dynamic !== null);
+  if (runtime !== undefined) return ask(`${name} is given a word only known at run time (${runtime.dynamic ?? ''}), which may be --eval or a variable definition that runs a command`);
   for (let k = 1; k < args.length; k++) {
     const word = args[k] ?? EMPTY;
     const v = word.value;
     if (v === '--') break;
-    if (word.dynamic !== null && v.startsWith('-')) return ask(`${name} is given an option only known at run time (${word.dynamic}), which may add rules (--eval)`);
+    if (!v.startsWith('-')) {
+      const defined = makeDefinition(word, name);
+      if (defined !== null) return defined;
+      continue;
+    }
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const long = v.slice(2, eq < 0 ? undefined : eq);

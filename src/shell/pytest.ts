@@ -3,6 +3,7 @@
 // empties before each run. A policy
 // that trusts `pytest *` does not trust those writes, so each is an fs_write request, as a
 // redirection's target is. pytest turns off argparse's abbreviations, so only full names count.
+import { runtimeOptionReason } from './options.ts';
 import { NO_RUNS as NONE, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
 
@@ -25,7 +26,8 @@ export const PYTHON = /^python(?:[23](?:\.\d+)?)?$/;
 /** pytest's writes, from `args[start]` on (the words after `pytest` or `python -m pytest`). */
 export function pytestWrites(args: readonly Arg[], start: number): Unwrapped {
   const writes: Array<{ file: Arg; option: string }> = [];
-  let forceAsk: string | null = null;
+  // `pytest $(echo --basetemp=secrets)` wipes that folder: such a word may be any option.
+  let forceAsk: string | null = runtimeOptionReason(args, start, 'pytest');
   for (let i = start; i < args.length; i++) {
     const a = args[i];
     if (a === undefined) continue;

@@ -291,9 +291,22 @@ export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
       break;
     }
     case 'explore': {
+      // `npm explore PKG CMD…` runs CMD with or without a `--` before it; the package is the
+      // first word after the sub-command that is not an option (an option's value taken for it
+      // only puts more words in the script).
+      const pkg = args.findIndex((a, i) => i > sub && a.value !== '--' && !a.value.startsWith('-'));
       const dash = args.findIndex((a, i) => i > sub && a.value === '--');
-      if (dash > 0 && dash + 1 < args.length) {
-        const rest = args.slice(dash + 1);
+      const starts: number[] = [];
+      if (dash > 0 && (pkg < 0 || dash < pkg)) starts.push(dash + 1);
+      else if (pkg > 0) {
+        starts.push(args[pkg + 1]?.value === '--' ? pkg + 2 : pkg + 1);
+        // `--prefix out xpk rm y`: an option before it may have taken the word read as the package.
+        const before = args[pkg - 1]?.value ?? '';
+        if (pkg - 1 > sub && before.startsWith('-') && !before.includes('=')) starts.push(args[pkg + 2]?.value === '--' ? pkg + 3 : pkg + 2);
+      }
+      for (const from of starts) {
+        if (from >= args.length) continue;
+        const rest = args.slice(from);
         let dynamic: string | null = null;
         for (const r of rest) dynamic ??= r.dynamic;
         scripts.push({ arg: { value: rest.map((r) => r.value).join(' '), dynamic, split: false, pos: rest[0]?.pos ?? -1, end: rest[rest.length - 1]?.end ?? -1 }, by: 'npm explore' });

@@ -5,14 +5,14 @@ import { isDangerousName, dangerReason } from './assignments.ts';
 import { env } from './env.ts';
 import { expandAlias, scanGit } from './git.ts';
 import { gitSubcommandRuns } from './gitruns.ts';
-import { GETOPT, hasOption, optionDoubt, optionValue, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
+import { GETOPT, hasOption, optionDoubt, optionValue, runtimeOptionReason, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
 import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
 import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
 import { posixShellDoubt } from './posix.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
-import { joinedArg, type Arg } from './words.ts';
+import { joinedArg, literalText, type Arg } from './words.ts';
 
 export type { ScriptArg, Unwrapped } from './unwrapped.ts';
 
@@ -204,9 +204,11 @@ function packageManager(args: readonly Arg[], name: string): Unwrapped {
     const inner = withCall(execLike(args, sub + 2), call);
     return { ...inner, forceAsk: inner.forceAsk ?? `${name} option ${before.value} may take a value, so the sub-command may be ${args[sub + 1]?.value ?? ''}` };
   }
-  if (name !== 'npm') return NONE;
+  // `npm test $(echo --script-shell=rm)`: a word only known at run time may be any option.
+  const runtime = runtimeOptionReason(args, 1, name);
+  if (name !== 'npm') return runtime === null ? NONE : { ...NONE, forceAsk: runtime };
   const stores = npmStores(args, sub);
-  const running = npmRunningOption(args);
+  const running = npmRunningOption(args) ?? runtime;
   return running === null ? stores : { ...stores, forceAsk: stores.forceAsk ?? running };
 }
 
@@ -337,7 +339,7 @@ function xargs(args: readonly Arg[]): Unwrapped {
   if (inner === undefined) return u;
   const replace = hasOption(scan, '-I', '-i', '--replace') ? optionValue(scan, '-I', '-i', '--replace')?.value ?? '{}' : null;
   const probe: Arg[] = replace !== null
-    ? inner.map((a) => (a.value.includes(replace) ? { ...a, dynamic: a.dynamic ?? FROM_INPUT } : a))
+    ? inner.map((a) => (a.value.includes(replace) ? { ...a, dynamic: a.dynamic ?? FROM_INPUT, inert: literalText(a).split(replace).join('\u0000') } : a))
     : [...inner, { value: '', dynamic: FROM_INPUT, split: true, pos: -1, end: -1 }];
   const why = runtimeWordsReason(probe);
   return why === null ? u : { ...u, forceAsk: u.forceAsk ?? `xargs fills in words read at run time (${why})` };
@@ -346,9 +348,11 @@ function xargs(args: readonly Arg[]): Unwrapped {
 /** `skip` operands come before the command (timeout's duration). */
 function argv(args: readonly Arg[], scan: OptionScan, skip: number): Unwrapped {
   const start = scan.next + skip;
-  if (start >= args.length) return NONE;
   let forceAsk = optionDoubt(scan);
-  for (let i = scan.next; i < start; i++) if (args[i]?.split === true) forceAsk ??= 'wrapper operand is not static';
+  for (let i = scan.next; i < Math.min(start, args.length); i++) if (args[i]?.split === true) forceAsk ??= 'wrapper operand is not static';
+  // `timeout $(echo 5 rm -rf y)`: no command is written, but a word that splits at run time may
+  // hold the duration and the command both.
+  if (start >= args.length) return forceAsk === null ? NONE : { ...NONE, forceAsk };
   return { wrapper: true, commands: [args.slice(start)], views: [], scripts: [], forceAsk };
 }
 
@@ -541,7 +545,7 @@ function find(args: readonly Arg[]): Unwrapped {
     if (v === '-delete') forceAsk ??= 'find -delete removes every file it finds, which is not judged path by path';
     if (v !== '-exec' && v !== '-execdir' && v !== '-ok' && v !== '-okdir') {
       // A word built at run time could be `-exec` itself, unless it is a primary's value.
-      if (a?.dynamic != null && !FIND_VALUE.has(args[i - 1]?.value ?? '')) forceAsk ??= 'find expression word is not static, so it may start a command';
+      if (a?.dynamic != null && (a.split || !FIND_VALUE.has(args[i - 1]?.value ?? ''))) forceAsk ??= 'find expression word is not static, so it may start a command';
       continue;
     }
     let j = i + 1;

@@ -1,0 +1,116 @@
+// Audit round 20 (K-1, K-2, K-3, K-5, K-6): a word bash only builds when the command runs
+// (`$(…)`, `${x:-…}`, `$*`) was read as a plain argument. Split at run time it became the command
+// a wrapper runs; standing where an option could, it became `--exec=…`, `--output=…` or make's
+// `X!=CMD`. Every `ask` and `deny` row below was `allow` before the fix.
+import { describe, expect, test } from '@jest/globals';
+import type { Effect } from '../../src/policy/types.ts';
+import { judge, policyOf } from '../helpers/policy.ts';
+
+const POLICY = policyOf({
+  workspace: `
+rules:
+  - {capability: shell, effect: allow}
+  - {capability: shell, effect: deny, match: ["rm *", "curl *", "git push *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+`,
+}, ['.github/agent-gate.yml']);
+
+type Row = [command: string, effect: Effect];
+
+function table(name: string, rows: readonly Row[]): void {
+  describe(name, () => {
+    test.each(rows)('%j -> %s', (command, effect) => {
+      expect(judge(POLICY, 'shell', command).effect).toBe(effect);
+    });
+  });
+}
+
+table('a word that splits where a wrapper takes a value or duration may hold the command (K-1)', [
+  ['timeout $(echo 5 rm -rf y)', 'ask'],
+  ['timeout ${x:-5 rm -rf y}', 'ask'],
+  ['timeout -s KILL $(echo 5 rm -rf y)', 'ask'],
+  ['echo | xargs -n $(echo 1 rm -rf y)', 'ask'],
+  ['env -u $(echo X rm -rf y)', 'ask'],
+  ['env -C $(echo / rm -rf y)', 'ask'],
+  ['git -C $(echo . push origin main)', 'ask'],
+  ["find . -name $(echo x -o -exec rm -rf y ';')", 'ask'],
+  ['f() { timeout $*; }; f 5 rm -rf y', 'ask'],
+  ['nice -n $(echo 5 rm -rf y)', 'ask'],
+  ['stdbuf -o ${x:-0 rm -rf y}', 'ask'],
+  // Quoted, a value stays one word: it cannot hold the command (a quoted word where an option
+  // could stand still asks: it may be one that takes the next word).
+  ['timeout -s "$SIG" 5 npm test', 'allow'],
+  ['timeout "$(echo 5)" npm test', 'ask'],
+  ["find . -name \"$(echo x)\" -print", 'allow'],
+  ['git -C "$dir" status', 'allow'],
+]);
+
+table('a word only known at run time where an option of a sub-command could stand (K-2)', [
+  ['git rebase "$(echo \'--exec=rm -rf y\')" HEAD~1', 'ask'],
+  ['git rebase ${x:-"--exec=rm -rf y"} HEAD~1', 'ask'],
+  ['git log $(echo --output=secrets/x)', 'ask'],
+  ['git log ${x:---output=secrets/x}', 'ask'],
+  ['git fetch $(echo --upload-pack=rm) .', 'ask'],
+  ['git difftool $(echo -x rm)', 'ask'],
+  ['git grep $(echo -Orm) x', 'ask'],
+  ["git submodule $(echo foreach) 'rm -rf y'", 'ask'],
+  ['git bisect $(echo run rm -rf y)', 'ask'],
+  ['git config $(echo core.pager rm); git log', 'ask'],
+  ['python3 -m pytest $(echo --basetemp=secrets)', 'ask'],
+  ['pytest "$OPTS"', 'ask'],
+  ['npm test $(echo --script-shell=rm)', 'ask'],
+  ['make -f /dev/null $(echo --eval=x)', 'ask'],
+  // A literal start that is not `-` makes an operand; `--name=$x` is the option it names; after
+  // `--` every word is an operand; sub-commands with no such option are not held to this.
+  ['git log "origin/$branch"', 'allow'],
+  ['git log --format="%H $x"', 'allow'],
+  ['git log -- "$file"', 'allow'],
+  ['git commit -m "$(cat msg.txt)"', 'allow'],
+  ['git add "$f"', 'allow'],
+  ['npm run build -- --grep "$x"', 'allow'],
+  ['python3 -m pytest "tests/$name"', 'allow'],
+]);
+
+table('xargs and find -exec fill in words that may be options (K-3)', [
+  ['echo 5 rm -rf y | xargs timeout', 'ask'],
+  ['xargs -a src/list timeout', 'ask'],
+  ['echo 5 rm -rf y | xargs -I{} timeout {}', 'ask'],
+  ["echo 'X!=rm -rf y' | xargs -d '\\n' make", 'ask'],
+  ['echo --basetemp=secrets | xargs python3 -m pytest', 'ask'],
+  ['git ls-files | xargs -I{} python3 -m pytest {}', 'ask'],
+  // A file find found may be named `X!=CMD`, which make reads as a definition wherever it stands.
+  ['find . -exec make {} \\;', 'ask'],
+  ['xargs -I{} echo {}', 'allow'],
+  ['git ls-files | xargs grep -n TODO', 'allow'],
+  // find's names start with the starting point `./`, so they are not pytest options.
+  ['find . -name "test_*.py" -exec python3 -m pytest {} +', 'allow'],
+]);
+
+table('make reads variables given on its command line before any makefile (K-5)', [
+  ["make 'X!=rm -rf y'", 'deny'],
+  ["make -n 'X!=rm -rf y'", 'deny'],
+  ["make -j4 'X!=rm -rf y' all", 'deny'],
+  ["make 'X!=npm test'", 'allow'],
+  ["make 'X:=$(shell rm -rf y)'", 'ask'],
+  ["make '$(shell rm -rf y)=1'", 'ask'],
+  ["make 'CC=$(shell id)'", 'ask'],
+  ['make SHELL=/tmp/x all', 'ask'],
+  ["make '.SHELLFLAGS=-c rm'", 'ask'],
+  ['make MAKEFLAGS=--eval=x', 'ask'],
+  ['make $(echo X!=rm)', 'ask'],
+  ['make -j$(nproc)', 'ask'],
+  ['make CC=clang test', 'allow'],
+  ['make -C src all', 'allow'],
+  ['make -j4', 'allow'],
+]);
+
+table('npm explore runs what follows the package, with or without -- (K-6)', [
+  ["npm explore xpk 'rm -rf y'", 'deny'],
+  ['npm explore xpk rm y', 'deny'],
+  ["npm explore xpk -- 'rm -rf y'", 'deny'],
+  // An option before the package may have taken the word read as the package.
+  ['npm explore --prefix out xpk rm y', 'deny'],
+  ['npm explo xpk rm y', 'deny'],
+  ["npm explore xpk 'npm ls'", 'allow'],
+]);
