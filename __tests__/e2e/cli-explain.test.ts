@@ -203,6 +203,8 @@ describe('agent-gate policy', () => {
     ['- a\n', ['policy', 'lint', 'p.yml'], 'p.yml:1:1: the policy file is a list'],
     ['', ['policy', 'lint', 'p.yml'], 'p.yml:1:1: the policy file is empty'],
     ['rules: [\n', ['policy', 'lint', 'p.yml'], 'p.yml:2:1: invalid YAML'],
+    // Audit L-1: a glob that matches folders only, never a file.
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/**/"]\n', ['policy', 'lint', 'p.yml'], 'p.yml:4:13: bad glob "secrets/**/": it ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("secrets/**")'],
   ])('lint %j exits 2', (text, args, expected) => {
     const dir = tempTree({ 'p.yml': text });
     const r = runCli(args, { cwd: dir });

@@ -30,3 +30,16 @@ describe('bracket expressions as minimatch reads them', () => {
     expect(unbalancedReason(pattern)).toBe(reason);
   });
 });
+
+// The accepted spellings audit L-1 left alone still mean what they did.
+describe('trailing "/" and leading "./"', () => {
+  test.each([
+    ['secrets/', 'secrets/a/b', true],
+    ['secrets/{a,b}/', 'secrets/b/k', true],
+    ['././secrets/**', 'secrets/k', true],
+    ['./secrets/**', 'secrets/k', true],
+    ['.', 'a/b', true],
+  ])('%s matches %s: %s', (pattern, path, matches) => {
+    expect(compileFsPattern(pattern, '/home/u').testCanonical(path)).toBe(matches);
+  });
+});

@@ -228,3 +228,67 @@ tests:
     expect(p.rules).toHaveLength(2);
   });
 });
+
+/** One deny rule with `pattern` as its only `match` (or `exclude`) entry, at 4:13 (4:15). */
+function ruleWith(pattern: string, capability = 'fs_write', key: 'match' | 'exclude' = 'match'): string {
+  return `rules:\n  - capability: ${capability}\n    effect: deny\n    ${key}: [${JSON.stringify(pattern)}]\n`;
+}
+
+// Audit L-1: paths are files and have no `.` or empty segment (such a path is denied as malformed
+// before rules see it), so these globs matched nothing, and lint said "ok".
+describe('filesystem patterns that could never match a file', () => {
+  test.each([
+    // pattern, capability, key, expected message after "p.yml:"
+    ['secrets/**/', 'fs_write', 'match', '4:13: bad glob "secrets/**/": it ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("secrets/**")'],
+    ['config/prod/*/', 'fs_write', 'match', '4:13: bad glob "config/prod/*/": it ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("config/prod/*")'],
+    ['**/*.pem/', 'fs_read', 'match', '4:13: bad glob "**/*.pem/": it ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("**/*.pem")'],
+    ['secrets/*/', 'filesystem', 'exclude', '4:15: bad glob "secrets/*/": it ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("secrets/*")'],
+    ['~/.ssh/*/', 'fs_write', 'match', '4:13: bad glob "~/.ssh/*/": it ends in "/" after a wildcard'],
+    ['/etc/**/', 'fs_write', 'match', '4:13: bad glob "/etc/**/": it ends in "/" after a wildcard'],
+    ['secrets/[ab]/', 'fs_write', 'match', 'bad glob "secrets/[ab]/": it ends in "/" after a wildcard'],
+    ['secrets/./**', 'fs_write', 'match', '4:13: bad glob "secrets/./**": it has a "." segment, which no path has; remove it ("secrets/**")'],
+    ['secrets/.', 'fs_write', 'match', 'bad glob "secrets/.": it has a "." segment, which no path has; remove it ("secrets")'],
+    ['/etc/./x', 'fs_write', 'match', 'it has a "." segment, which no path has; remove it ("/etc/x")'],
+    ['~/./x', 'fs_write', 'match', 'it has a "." segment, which no path has; remove it ("~/x")'],
+    ['./.', 'fs_write', 'match', 'it has a "." segment, which no path has; remove it (".")'],
+    ['a//b', 'fs_write', 'match', '4:13: bad glob "a//b": it has an empty segment ("//"), which no path has; write one "/" ("a/b")'],
+    ['secrets/**//x', 'fs_write', 'exclude', '4:15: bad glob "secrets/**//x": it has an empty segment ("//"), which no path has; write one "/" ("secrets/**/x")'],
+    ['//secrets/**', 'fs_write', 'match', 'bad glob "//secrets/**": it has an empty segment ("//"), which no path has; write one "/" ("/secrets/**")'],
+    // The leading "./" is dropped, which left the absolute "/secrets/**".
+    ['.//secrets/**', 'fs_write', 'match', '4:13: bad glob ".//secrets/**": it has an empty segment ("//"), which no path has (once the leading "./" is dropped, "/secrets/**" is left: an absolute pattern); write one "/" ("./secrets/**")'],
+    ['././/x', 'fs_write', 'match', '(once the leading "./" is dropped, "/x" is left: an absolute pattern); write one "/" ("././x")'],
+    ['./', 'fs_write', 'match', '4:13: bad glob "./": it names nothing once its leading "./" is dropped; write "**" for every path in the workspace'],
+    // Every brace alternative is checked; the one at fault is named.
+    ['{secrets/**/,keys/**}', 'fs_write', 'match', '4:13: bad glob "{secrets/**/,keys/**}": alternative "secrets/**/" ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("secrets/**")'],
+    ['secrets/{.,x}/**', 'fs_write', 'match', 'bad glob "secrets/{.,x}/**": alternative "secrets/./**" has a "." segment, which no path has; remove it ("secrets/**")'],
+    // Deny and ask rules match through the NFKC form, where a fullwidth solidus is a "/".
+    ['secrets/**\uff0f', 'fs_write', 'match', 'bad glob "secrets/**\uff0f": once NFKC-normalised as paths are, it ends in "/" after a wildcard'],
+  ])('%j (%s %s) -> %s', (pattern, capability, key, expected) => {
+    const message = errorOf(ruleWith(pattern, capability, key as 'match' | 'exclude'));
+    expect(message).toMatch(key === 'match' ? /^p\.yml:4:13: bad glob / : /^p\.yml:4:15: bad glob /);
+    expect(message).toContain(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  test.each([
+    ['logs:\n  paths: [".agent-gate/log/**/"]\n', '2:11: bad glob ".agent-gate/log/**/": it ends in "/" after a wildcard'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: secrets/**/\n', '4:12: bad glob "secrets/**/"'],
+  ])('%j -> %s', (text, expected) => {
+    expect(errorOf(text).startsWith(`p.yml:${expected}`)).toBe(true);
+  });
+
+  test.each([
+    'secrets/', // no wildcard: the folder and everything below it
+    'secrets/{a,b}/', // each alternative has no wildcard
+    './secrets/**', '././secrets/**', '.', '~', '~/', '~/.ssh/**', '/', '/etc/**', '**',
+    'x/../secrets/**', '../x', '..', // `..` is read as before
+  ])('%j is accepted', (pattern) => {
+    expect(() => loadPolicy(ruleWith(pattern), 'p.yml', 'workspace')).not.toThrow();
+    expect(() => loadPolicy(ruleWith(pattern, 'fs_read', 'exclude'), 'p.yml', 'workspace')).not.toThrow();
+  });
+
+  // `all` and `builtin` patterns are text patterns too, where "//" and a final "/" are ordinary.
+  test.each(['all', 'builtin'])('a %s rule may hold a URL pattern', (capability) => {
+    expect(() => loadPolicy(ruleWith('https://evil.example/*/', capability), 'p.yml', 'workspace')).not.toThrow();
+  });
+});

@@ -160,6 +160,56 @@ function literalSegment(seg: string): boolean {
   return seg !== '' && !MAGIC.test(seg);
 }
 
+/**
+ * Whether a pattern (one brace alternative) is a glob. One that is not also names everything below
+ * it, so a final `/` is harmless there (`secrets/`); a glob ending in `/` matches folders only.
+ */
+function isGlob(pattern: string): boolean {
+  return pattern.split('/').some((s) => s !== '' && !literalSegment(s));
+}
+
+/**
+ * Why one brace alternative can never match, or null. Rules see files, never a path with a `.` or
+ * empty segment (SPEC 6.2 denies those as malformed first), so a glob ending in `/`, a `.` segment
+ * or a `//` would drop the rule without a word. Leading `./`s are dropped as compileAlternative
+ * drops them, which is how `.//x` became the absolute `/x`.
+ */
+function deadAlternativeReason(alt: string): string | null {
+  if (alt === '.' || alt === '~' || alt === '~/' || alt === '/') return null;
+  let rest = alt.startsWith('~/') ? alt.slice(2) : alt.startsWith('/') ? alt.slice(1) : alt;
+  let dropped = false;
+  if (rest === alt) while (rest.startsWith('./')) { rest = rest.slice(2); dropped = true; }
+  if (rest === '') return 'names nothing once its leading "./" is dropped; write "**" for every path in the workspace';
+  const segments = rest.split('/');
+  const final = segments.length > 1 && segments[segments.length - 1] === '';
+  if (final) segments.pop();
+  if (segments.includes('')) {
+    const absolute = dropped && rest.startsWith('/') ? ` (once the leading "./" is dropped, "${rest}" is left: an absolute pattern)` : '';
+    return `has an empty segment ("//"), which no path has${absolute}; write one "/" ("${alt.replace(/\/{2,}/g, '/')}")`;
+  }
+  if (segments.includes('.')) return `has a "." segment, which no path has; remove it ("${alt.replace(/\/\.(?=\/|$)/g, '')}")`;
+  if (final && isGlob(rest)) return `ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("${alt.slice(0, -1)}")`;
+  return null;
+}
+
+/**
+ * Why a pattern could never match a file (see deadAlternativeReason), for each brace alternative
+ * as compileFsPattern expands it, and for its NFKC form, which deny and ask rules match with (a
+ * fullwidth `／` is a `/` there); a message or null. Call it once the alternatives are counted.
+ */
+export function deadGlobReason(pattern: string): string | null {
+  const expanded = pattern.includes('{') ? braceExpand(pattern) : [pattern];
+  for (const alt of expanded) {
+    const subject = expanded.length > 1 ? `alternative "${alt}"` : 'it';
+    const raw = deadAlternativeReason(alt);
+    if (raw !== null) return `${subject} ${raw}`;
+    const normalised = canonicalLetters(alt);
+    const folded = normalised === alt ? null : deadAlternativeReason(normalised);
+    if (folded !== null) return `once NFKC-normalised as paths are, ${subject} ${folded}`;
+  }
+  return null;
+}
+
 /** A folder name as a glob that matches only itself (a home of `/tmp/h[1]` is not a character class). */
 function escapeGlob(text: string): string {
   return text.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
@@ -182,7 +232,7 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
   const anchor: Anchor = p.startsWith('/') ? 'absolute' : 'relative';
   const body = anchor === 'absolute' ? p.slice(1) : p;
   const segments = body.split('/').filter((s) => s !== '');
-  const isMagic = (tilde ? written.split('/').filter((s) => s !== '') : segments).some((s) => !literalSegment(s));
+  const isMagic = isGlob(tilde ? written : body);
   // A pattern with no wildcard also covers everything below it (Kiro: `~/temp` matches `~/temp/child`).
   const forms = isMagic ? [p] : [p, p.endsWith('/') ? p + '**' : p + '/**'];
   const folder = p.endsWith('/**') && p.length > 3 && !p.slice(0, -3).endsWith('**') ? [p.slice(0, -3)] : [];

@@ -4,7 +4,7 @@ import { Minimatch } from 'minimatch';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { PolicyError } from '../errors.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
-import { countBraceAlternatives, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
+import { countBraceAlternatives, deadGlobReason, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
 import { canonicalLetters } from '../match/path.ts';
 import {
   RULE_CAPABILITIES, SCOPE_EFFECTS,
@@ -18,6 +18,12 @@ const TOP_KEYS = ['rules', 'trustedCommands', 'models', 'agents', 'logs', 'tests
 const RULE_KEYS = ['capability', 'effect', 'match', 'exclude'] as const;
 const TEST_REQUEST_KEYS: readonly PolicyTestKey[] = ['shell', 'write', 'read', 'fetch', 'search', 'mcp', 'model'];
 const FS_CAPABILITIES: ReadonlySet<RuleCapability> = new Set(['fs_read', 'fs_write', 'filesystem', 'all', 'builtin']);
+/**
+ * Capabilities whose patterns are only ever paths. An `all` or `builtin` pattern is also matched as
+ * text (a URL, a command), where `//`, a final `/` and `\` are ordinary: the checks that a glob
+ * can match a file apply to these alone.
+ */
+const PATH_ONLY_CAPABILITIES: ReadonlySet<RuleCapability> = new Set(['fs_read', 'fs_write', 'filesystem']);
 
 class Reader {
   private readonly lines = new LineCounter();
@@ -152,7 +158,7 @@ function effect(r: Reader, node: Node | null, keyNode: Node, scope: ScopeName): 
   return e;
 }
 
-function checkFsPattern(r: Reader, node: Node, pattern: string): void {
+function checkFsPattern(r: Reader, node: Node, pattern: string, pathOnly: boolean): void {
   if (pattern === '') r.fail(node, 'empty pattern');
   if (pattern.length > MAX_PATTERN_LENGTH) r.fail(node, `pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`);
   // Globs compile on first use, so anything minimatch would reject must be found here.
@@ -174,6 +180,9 @@ function checkFsPattern(r: Reader, node: Node, pattern: string): void {
   if (n > MAX_BRACE_ALTERNATIVES) {
     r.fail(node, `bad glob "${pattern}": brace expansion gives ${n > 1e9 ? 'over 10^9' : n} alternatives (at most ${MAX_BRACE_ALTERNATIVES})`);
   }
+  if (!pathOnly) return;
+  const dead = deadGlobReason(pattern);
+  if (dead) r.fail(node, `bad glob "${pattern}": ${dead}`);
 }
 
 function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
@@ -196,7 +205,7 @@ function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
     nodes.forEach((n, i) => {
       const v = values[i] ?? '';
       if (v === '') r.fail(n, `empty pattern in ${key}`);
-      if (FS_CAPABILITIES.has(rule.capability)) checkFsPattern(r, n, v);
+      if (FS_CAPABILITIES.has(rule.capability)) checkFsPattern(r, n, v, PATH_ONLY_CAPABILITIES.has(rule.capability));
     });
     rule[key] = values;
   }
@@ -251,7 +260,7 @@ function readLogs(r: Reader, node: Node, scope: ScopeName): LogsConfig {
     if (f.key === 'paths') {
       const { values, nodes } = strList(r, f.value, 'logs.paths', f.keyNode);
       if (values.length === 0) r.fail(f.value ?? f.keyNode, 'logs.paths is an empty list (omit it to keep .agent-gate/log/**)');
-      nodes.forEach((n, i) => checkFsPattern(r, n, values[i] ?? ''));
+      nodes.forEach((n, i) => checkFsPattern(r, n, values[i] ?? '', true));
       logs.paths = values;
     } else {
       // The check reads one notes ref; the repository's policy says which one its agents write.
