@@ -205,6 +205,8 @@ describe('agent-gate policy', () => {
     ['rules: [\n', ['policy', 'lint', 'p.yml'], 'p.yml:2:1: invalid YAML'],
     // Audit L-1: a glob that matches folders only, never a file.
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/**/"]\n', ['policy', 'lint', 'p.yml'], 'p.yml:4:13: bad glob "secrets/**/": it ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("secrets/**")'],
+    // Audit L-4: "\" is an escape in globs, not a folder separator.
+    ["rules:\n  - capability: fs_write\n    effect: deny\n    match: ['config\\prod\\app.yml']\n", ['policy', 'lint', 'p.yml'], 'p.yml:4:13: bad glob "config\\prod\\app.yml": "\\" is an escape in patterns, not a folder separator ("\\p" is a plain "p"); separate folders with "/" ("config/prod/app.yml")'],
   ])('lint %j exits 2', (text, args, expected) => {
     const dir = tempTree({ 'p.yml': text });
     const r = runCli(args, { cwd: dir });

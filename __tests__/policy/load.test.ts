@@ -292,3 +292,41 @@ describe('filesystem patterns that could never match a file', () => {
     expect(() => loadPolicy(ruleWith('https://evil.example/*/', capability), 'p.yml', 'workspace')).not.toThrow();
   });
 });
+
+// Audit L-4: minimatch reads "\" as an escape, Windows (and the canonical form) as a separator, so
+// `config\prod\app.yml` was the one name `configprodapp.yml` and the deny never fired.
+describe('"\\" in filesystem patterns', () => {
+  test.each([
+    ['config\\prod\\app.yml', 'fs_write', 'match', '4:13: bad glob "config\\prod\\app.yml": "\\" is an escape in patterns, not a folder separator ("\\p" is a plain "p"); separate folders with "/" ("config/prod/app.yml")'],
+    ['secrets\\**', 'fs_write', 'match', '4:13: bad glob "secrets\\**": "\\" is an escape in patterns, not a folder separator ("\\*" is a literal "*"); separate folders with "/" ("secrets/**"), and write a literal "*" or "?" as "[*]" or "[?]"'],
+    ['**\\*.pem', 'fs_read', 'exclude', '4:15: bad glob "**\\*.pem": "\\" is an escape in patterns, not a folder separator ("\\*" is a literal "*"); separate folders with "/" ("**/*.pem")'],
+    ['src\\?.ts', 'filesystem', 'match', '("\\?" is a literal "?"); separate folders with "/" ("src/?.ts")'],
+    ['secrets\\', 'fs_write', 'match', '4:13: bad glob "secrets\\": "\\" is an escape in patterns, not a folder separator (a final "\\" escapes nothing); separate folders with "/" ("secrets/")'],
+    ['*\\.pem', 'fs_write', 'match', '("\\." is a plain ".")'],
+    // `@`, `!` and `+` are special only before "(".
+    ['node_modules\\@types', 'fs_write', 'match', '("\\@" is a plain "@"); separate folders with "/" ("node_modules/@types")'],
+    ['a\\\\b\\c', 'fs_write', 'match', '("\\c" is a plain "c"); separate folders with "/" ("a\\\\b/c")'],
+    // The NFKC form deny and ask rules match with turns a fullwidth reverse solidus into "\".
+    ['config\uff3cprod', 'fs_write', 'match', 'bad glob "config\uff3cprod": once NFKC-normalised as paths are, "\\" is an escape in patterns'],
+  ])('%j (%s %s) -> %s', (pattern, capability, key, expected) => {
+    const message = errorOf(ruleWith(pattern, capability, key as 'match' | 'exclude'));
+    expect(message).toMatch(key === 'match' ? /^p\.yml:4:13: bad glob / : /^p\.yml:4:15: bad glob /);
+    expect(message).toContain(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  test('logs.paths too', () => {
+    expect(errorOf('logs:\n  paths: [".agent-gate\\\\log\\\\**"]\n')).toContain('p.yml:2:11: bad glob ".agent-gate\\log\\**": "\\" is an escape in patterns');
+  });
+
+  test.each([
+    'pages/\\[id\\].tsx', 'a/\\{x,y\\}', '{a\\,b,c}/**', 'x/\\(y\\)', 'x/\\@(y)', 'x/\\!(y)', 'x/\\+(y)', 'a/\\\\b', '\\~/x',
+    '[\\]]', 'a[\\-_]b', // inside a bracket expression, "\" escapes anything
+  ])('%j is accepted', (pattern) => {
+    expect(() => loadPolicy(ruleWith(pattern), 'p.yml', 'workspace')).not.toThrow();
+  });
+
+  test('all and builtin patterns are text too, where "\\" is ordinary', () => {
+    expect(() => loadPolicy(ruleWith('echo a\\b', 'all'), 'p.yml', 'workspace')).not.toThrow();
+  });
+});

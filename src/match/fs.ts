@@ -111,6 +111,42 @@ export function unbalancedReason(pattern: string): string | null {
   return null;
 }
 
+/**
+ * Why a `\` in a pattern is refused, or null. minimatch reads `\` as an escape, but Windows, and
+ * the canonical form of SPEC 6.2, read it as a folder separator: `config\prod\app.yml` was the one
+ * name `configprodapp.yml`, `secrets\**` a name starting `secrets*`, and the rule never fired.
+ * Outside a bracket expression `\` may escape only what would otherwise be special: `[ ] { } ( )
+ * , \`, and `! + @` before `(`; a leading `\~` is a folder named `~`. `\*` and `\?` are refused
+ * too, as they are the usual shape of a Windows glob (`**\*.pem`); `[*]` and `[?]` say the same
+ * thing without doubt. Inside brackets `\` escapes anything, and nobody means a separator there.
+ * Call it once brackets are known to balance.
+ */
+export function backslashReason(pattern: string): string | null {
+  let first: string | null = null;
+  let literal = false;
+  let fix = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === '[') {
+      const end = scanClass(pattern, i);
+      if (typeof end === 'number') { fix += pattern.slice(i, end); i = end - 1; continue; }
+    }
+    if (c !== '\\') { fix += c; continue; }
+    const next = pattern[i + 1] ?? '';
+    if ((next !== '' && '[]{}(),\\'.includes(next)) || ('!+@'.includes(next) && pattern[i + 2] === '(') || (i === 0 && next === '~')) {
+      fix += c + next;
+      i++;
+      continue;
+    }
+    const wildcard = next === '*' || next === '?';
+    literal ||= wildcard;
+    first ??= next === '' ? 'a final "\\" escapes nothing' : wildcard ? `"\\${next}" is a literal "${next}"` : `"\\${next}" is a plain "${next}"`;
+    fix += '/';
+  }
+  if (first === null) return null;
+  return `"\\" is an escape in patterns, not a folder separator (${first}); separate folders with "/" ("${fix}")${literal ? ', and write a literal "*" or "?" as "[*]" or "[?]"' : ''}`;
+}
+
 /** Counts brace-expansion alternatives without expanding them (a pattern could name 10^30). */
 export function countBraceAlternatives(pattern: string): number {
   let pos = 0;

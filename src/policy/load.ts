@@ -4,7 +4,7 @@ import { Minimatch } from 'minimatch';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { PolicyError } from '../errors.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
-import { countBraceAlternatives, deadGlobReason, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
+import { backslashReason, countBraceAlternatives, deadGlobReason, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
 import { canonicalLetters } from '../match/path.ts';
 import {
   RULE_CAPABILITIES, SCOPE_EFFECTS,
@@ -181,6 +181,10 @@ function checkFsPattern(r: Reader, node: Node, pattern: string, pathOnly: boolea
     r.fail(node, `bad glob "${pattern}": brace expansion gives ${n > 1e9 ? 'over 10^9' : n} alternatives (at most ${MAX_BRACE_ALTERNATIVES})`);
   }
   if (!pathOnly) return;
+  const backslash = backslashReason(pattern);
+  if (backslash) r.fail(node, `bad glob "${pattern}": ${backslash}`);
+  const backslashNormalised = normalised === pattern ? null : backslashReason(normalised);
+  if (backslashNormalised) r.fail(node, `bad glob "${pattern}": once NFKC-normalised as paths are, ${backslashNormalised}`);
   const dead = deadGlobReason(pattern);
   if (dead) r.fail(node, `bad glob "${pattern}": ${dead}`);
 }
