@@ -207,6 +207,8 @@ describe('agent-gate policy', () => {
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/**/"]\n', ['policy', 'lint', 'p.yml'], 'p.yml:4:13: bad glob "secrets/**/": it ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("secrets/**")'],
     // Audit L-4: "\" is an escape in globs, not a folder separator.
     ["rules:\n  - capability: fs_write\n    effect: deny\n    match: ['config\\prod\\app.yml']\n", ['policy', 'lint', 'p.yml'], 'p.yml:4:13: bad glob "config\\prod\\app.yml": "\\" is an escape in patterns, not a folder separator ("\\p" is a plain "p"); separate folders with "/" ("config/prod/app.yml")'],
+    // Audit L-3: request texts have single spaces between words and none at either end.
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: ["git  push *"]\n', ['policy', 'lint', 'p.yml'], 'p.yml:4:13: match pattern "git  push *" has a run of 2 whitespace characters: request texts have single spaces between words and none at either end, so the rule would not fire; write "git push *"'],
   ])('lint %j exits 2', (text, args, expected) => {
     const dir = tempTree({ 'p.yml': text });
     const r = runCli(args, { cwd: dir });

@@ -330,3 +330,38 @@ describe('"\\" in filesystem patterns', () => {
     expect(() => loadPolicy(ruleWith('echo a\\b', 'all'), 'p.yml', 'workspace')).not.toThrow();
   });
 });
+
+// Audit L-3: a request's text has single spaces between its words and none at either end (a
+// command's argv joined by single spaces, SPEC 5.2), so these patterns never fired.
+describe('whitespace in text patterns', () => {
+  const WHY = 'request texts have single spaces between words and none at either end, so the rule would not fire';
+  test.each([
+    [ruleWith('rm * ', 'shell'), `4:13: match pattern "rm * " ends with whitespace: ${WHY}; write "rm *"`],
+    [ruleWith(' curl *', 'shell'), `4:13: match pattern " curl *" starts with whitespace: ${WHY}; write "curl *"`],
+    [ruleWith('git  push *', 'shell'), `4:13: match pattern "git  push *" has a run of 2 whitespace characters: ${WHY}; write "git push *"`],
+    [ruleWith('git push\t*', 'shell', 'exclude'), `4:15: exclude pattern "git push\\u0009*" has whitespace other than a plain space (U+0009): ${WHY}; write "git push *"`],
+    [ruleWith('rm\u00a0-rf *', 'shell'), 'has whitespace other than a plain space (U+00A0)'],
+    [ruleWith('rm\u3000*', 'shell'), 'has whitespace other than a plain space (U+3000)'],
+    [ruleWith('rm\u0085*', 'shell'), 'has whitespace other than a plain space (U+0085)'],
+    [ruleWith(' https://evil.example/*', 'web_fetch'), '4:13: match pattern " https://evil.example/*" starts with whitespace'],
+    [ruleWith('github/delete_repo ', 'mcp'), '4:13: match pattern "github/delete_repo " ends with whitespace'],
+    [ruleWith('how to  *', 'web_search'), 'has a run of 2 whitespace characters'],
+    [ruleWith('x ', 'subagent'), 'match pattern "x " ends with whitespace'],
+    ['trustedCommands: ["npm test ", "git status"]\n', `1:19: trustedCommands pattern "npm test " ends with whitespace: ${WHY}; write "npm test"`],
+    ['models:\n  allow: [auto, " gpt-4o"]\n', '2:17: models.allow pattern " gpt-4o" starts with whitespace'],
+  ])('%j -> %s', (text, expected) => {
+    const message = errorOf(text);
+    expect(message).toMatch(/^p\.yml:\d+:\d+: /);
+    expect(message).toContain(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  test('single spaces, and filesystem, all and agents patterns, are fine', () => {
+    expect(() => loadPolicy(`${ruleWith('npm run build *', 'shell')}  - {capability: fs_write, effect: deny, match: ["my  file.txt", " x"]}
+  - {capability: all, effect: deny, match: ["a  b"]}
+trustedCommands: ["npm test *"]
+models: {allow: ["claude-sonnet-4.5"]}
+agents: {identities: ["John  Doe <*>"]}
+`, 'p.yml', 'workspace')).not.toThrow();
+  });
+});

@@ -53,6 +53,29 @@ function testPieces(p: Pieces, text: string): boolean {
   return true;
 }
 
+const SPACE_RUN = /\p{White_Space}{2,}/u;
+const ODD_SPACE = /[^\P{White_Space} ]/u;
+
+/**
+ * Why a text pattern can never fire, or null. A request's text has single plain spaces between
+ * its words and none at either end (a command is its argv joined by single spaces, SPEC 5.2;
+ * unparsed input is whitespace-normalised, 5.7), so a pattern with other whitespace, a run of it,
+ * or whitespace at an end matched nothing its author meant. A quoted argument can hold such
+ * spacing (`echo "a  b"`), but `*` reaches it too (`echo a*b`).
+ */
+export function textPatternReason(pattern: string): string | null {
+  const run = SPACE_RUN.exec(pattern);
+  const odd = ODD_SPACE.exec(pattern);
+  let problem: string;
+  if (/^\p{White_Space}/u.test(pattern)) problem = 'starts with whitespace';
+  else if (/\p{White_Space}$/u.test(pattern)) problem = 'ends with whitespace';
+  else if (run) problem = `has a run of ${run[0].length} whitespace characters`;
+  else if (odd) problem = `has whitespace other than a plain space (U+${(odd[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`;
+  else return null;
+  const fix = pattern.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, '').replace(/\p{White_Space}+/gu, ' ');
+  return `${problem}: request texts have single spaces between words and none at either end, so the rule would not fire; write "${fix}"`;
+}
+
 export interface TextOptions {
   caseInsensitive?: boolean;
   /**

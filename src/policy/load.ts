@@ -6,6 +6,7 @@ import { PolicyError } from '../errors.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
 import { backslashReason, countBraceAlternatives, deadGlobReason, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
 import { canonicalLetters } from '../match/path.ts';
+import { textPatternReason } from '../match/text.ts';
 import {
   RULE_CAPABILITIES, SCOPE_EFFECTS,
   type AgentsConfig, type Effect, type LogsConfig, type ModelPolicy, type PolicyFile, type PolicyTest,
@@ -148,6 +149,12 @@ function strList(r: Reader, node: Node | null, what: string, keyNode: Node): { v
   return { values, nodes };
 }
 
+/** A shell, web, MCP, model or other text pattern (SPEC 4): one that can fire. */
+function checkTextPattern(r: Reader, node: Node, what: string, pattern: string): void {
+  const reason = textPatternReason(pattern);
+  if (reason) r.fail(node, `${what} pattern "${pattern}" ${reason}`);
+}
+
 function effect(r: Reader, node: Node | null, keyNode: Node, scope: ScopeName): Effect {
   const value = str(r, node, 'effect', keyNode);
   if (!(EFFECTS as readonly string[]).includes(value)) r.fail(node, `unknown effect "${value}" (expected deny, ask or allow)`);
@@ -210,6 +217,7 @@ function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
       const v = values[i] ?? '';
       if (v === '') r.fail(n, `empty pattern in ${key}`);
       if (FS_CAPABILITIES.has(rule.capability)) checkFsPattern(r, n, v, PATH_ONLY_CAPABILITIES.has(rule.capability));
+      else checkTextPattern(r, n, key, v);
     });
     rule[key] = values;
   }
@@ -222,7 +230,9 @@ function readModels(r: Reader, node: Node, scope: ScopeName): ModelPolicy {
   let hasAllow = false;
   for (const f of fields) {
     if (f.key === 'allow') {
-      policy.allow = strList(r, f.value, 'models.allow', f.keyNode).values;
+      const { values, nodes } = strList(r, f.value, 'models.allow', f.keyNode);
+      nodes.forEach((n, i) => checkTextPattern(r, n, 'models.allow', values[i] ?? ''));
+      policy.allow = values;
       hasAllow = true;
     } else if (f.key === 'default') {
       policy.default = str(r, f.value, 'models.default', f.keyNode);
@@ -334,7 +344,10 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
         if (!SCOPE_EFFECTS[scope].includes('allow') && values.length > 0) {
           r.fail(v, `trustedCommands allow commands, which the ${scope} scope may not do`);
         }
-        nodes.forEach((n, i) => { if ((values[i] ?? '') === '') r.fail(n, 'empty pattern in trustedCommands'); });
+        nodes.forEach((n, i) => {
+          if ((values[i] ?? '') === '') r.fail(n, 'empty pattern in trustedCommands');
+          checkTextPattern(r, n, 'trustedCommands', values[i] ?? '');
+        });
         policy.trustedCommands = values;
         break;
       }
