@@ -2,7 +2,7 @@
 // path given on the command line is read.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runExplain } from '../../src/cli/explain.ts';
+import { formatExplanation, formatRule, runExplain } from '../../src/cli/explain.ts';
 import { runPolicy } from '../../src/cli/policy.ts';
 import type { Io } from '../../src/cli/args.ts';
 import type { Explanation } from '../../src/policy/types.ts';
@@ -124,4 +124,12 @@ describe('explain: empty option values', () => {
     expect((await explainJson(['--shell='], dir)).effect).toBe('ask');
     expect((await explainJson(['--write', ''], dir)).effect).toBe('deny');
   });
+});
+
+// Audit L-7: explain printed the deciding pattern raw, so a zero-width character in it was unseen.
+test('explain spells out invisible characters in the rule it names and in the reason', () => {
+  const rule = { scope: 'workspace', file: 'p.yml', index: 0, effect: 'deny', pattern: 'secr\u200bets/**' } as const;
+  expect(formatRule(rule)).toBe('workspace rule #0 (p.yml): deny "secr\\u200bets/**"');
+  const text = formatExplanation({ capability: 'fs_write', resource: 'secrets/k', effect: 'deny', rule, reason: 'matches deny pattern "secr\u200bets/**"', parts: [] });
+  expect(text).toBe('deny: fs_write "secrets/k"\n  rule:   workspace rule #0 (p.yml): deny "secr\\u200bets/**"\n  reason: matches deny pattern "secr\\u200bets/**"\n');
 });

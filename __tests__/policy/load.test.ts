@@ -365,3 +365,32 @@ agents: {identities: ["John  Doe <*>"]}
 `, 'p.yml', 'workspace')).not.toThrow();
   });
 });
+
+// Audit L-7: a zero-width or bidi character in a text pattern never meets the command it shows,
+// so `"rm\u200b *"` read as `"rm *"` in review and never fired.
+describe('invisible characters in text patterns', () => {
+  const WHY = 'an invisible character (default-ignorable or a bidi control): the text it shows would not match it';
+  test.each([
+    [ruleWith('rm\u200b *', 'shell'), `4:13: match pattern "rm\\u200b *" contains U+200B, ${WHY}; delete it ("rm *")`],
+    [ruleWith('cu\u00adrl *', 'shell', 'exclude'), `4:15: exclude pattern "cu\\u00adrl *" contains U+00AD, ${WHY}; delete it ("curl *")`],
+    [ruleWith('https://\u202eevil.example/*', 'web_fetch'), 'contains U+202E, '],
+    [ruleWith('github/\u2066delete_repo\u2069', 'mcp'), 'contains U+2066, '],
+    [ruleWith('how\u061c to *', 'web_search'), 'contains U+061C, '],
+    [ruleWith('rm\u180e *', 'shell'), 'contains U+180E, '],
+    [ruleWith('rm\u2060 *', 'shell'), 'contains U+2060, '],
+    // Outside the BMP: a tag character, spelled as its UTF-16 pair.
+    [ruleWith('rm\u{e0041} *', 'shell'), `4:13: match pattern "rm\\udb40\\udc41 *" contains U+E0041, ${WHY}; delete it ("rm *")`],
+    ['trustedCommands: ["\ufeffnpm test *"]\n', `1:19: trustedCommands pattern "\\ufeffnpm test *" contains U+FEFF, ${WHY}; delete it ("npm test *")`],
+    ['models:\n  allow: ["claude\u200e-*"]\n', '2:11: models.allow pattern "claude\\u200e-*" contains U+200E, '],
+  ])('%j -> %s', (text, expected) => {
+    const message = errorOf(text);
+    expect(message).toMatch(/^p\.yml:\d+:\d+: /);
+    expect(message).toContain(expected);
+    // Spelled out: nothing invisible reaches the terminal.
+    expect(message).toMatch(/^[\x20-\x7e]*$/);
+  });
+
+  test('filesystem patterns drop default-ignorables in canonical form, so they stay accepted', () => {
+    expect(() => loadPolicy(ruleWith('secr\u200bets/**'), 'p.yml', 'workspace')).not.toThrow();
+  });
+});

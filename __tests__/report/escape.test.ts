@@ -15,6 +15,8 @@ describe('unseen characters are spelled out', () => {
     ['byte order mark', '\ufeffx', '\\ufeffx'],
     ['DEL', 'a\u007fb', 'a\\u007fb'],
     ['soft hyphen', 'se\u00adcrets', 'se\\u00adcrets'],
+    // Default-ignorable outside the BMP (a tag character): each UTF-16 unit spelled out.
+    ['tag character', 'rm\u{e0041}x', 'rm\\udb40\\udc41x'],
     ['plain text stays', 'src/ünïcode/文件.ts', 'src/ünïcode/文件.ts'],
   ])('%s', (_name, raw, spelled) => {
     expect(spellUnseen(raw)).toBe(spelled);
@@ -22,7 +24,7 @@ describe('unseen characters are spelled out', () => {
     // quoted stays a JSON string that reads back to the same text.
     expect(JSON.parse(quoted(raw))).toBe(raw);
     expect(quoted(raw)).toBe(JSON.stringify(spelled).replaceAll('\\\\u', '\\u'));
-    expect(mdText(raw)).not.toMatch(/[\u202e\u2066\u2069\u200d\ufeff\u007f\u00ad]/);
+    expect(mdText(raw)).not.toMatch(/[\u202e\u2066\u2069\u200d\ufeff\u007f\u00ad]|\u{e0041}/u);
   });
 });
 

@@ -5,6 +5,7 @@ import { describeRule } from '../engine/decide.ts';
 import { explainWritten } from '../engine/explain.ts';
 import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
+import { spellUnseen } from '../report/escape.ts';
 import { flag, parse, str, type Io } from './args.ts';
 import { diskLanding } from './physical.ts';
 
@@ -27,11 +28,12 @@ const REQUEST_FLAGS: ReadonlyArray<[string, RequestCapability]> = [
 ];
 
 export function formatRule(rule: RuleRef | null): string {
-  return rule === null ? 'no rule' : `${describeRule(rule)}: ${rule.effect} "${rule.pattern}"`;
+  // A pattern can hold a zero-width or bidi character (filesystem ones match through them).
+  return rule === null ? 'no rule' : `${describeRule(rule)}: ${rule.effect} "${spellUnseen(rule.pattern)}"`;
 }
 
 export function formatExplanation(e: Explanation): string {
-  const lines = [`${e.effect}: ${e.capability} ${JSON.stringify(e.resource)}`, `  rule:   ${formatRule(e.rule)}`, `  reason: ${e.reason}`];
+  const lines = [`${e.effect}: ${e.capability} ${JSON.stringify(e.resource)}`, `  rule:   ${formatRule(e.rule)}`, `  reason: ${spellUnseen(e.reason)}`];
   if (e.parts.length > 1 || (e.parts.length === 1 && e.parts[0]?.text !== e.resource)) {
     lines.push('  parts:');
     for (const p of e.parts) lines.push(`    ${p.effect.padEnd(5)} ${p.capability.padEnd(8)} ${JSON.stringify(p.text)}  (${formatRule(p.rule)})`);

@@ -53,6 +53,9 @@ function testPieces(p: Pieces, text: string): boolean {
   return true;
 }
 
+// Zero-width characters, soft hyphens, variation selectors, tags, and the bidi controls (U+061C,
+// U+200E/F, U+202A-202E, U+2066-2069 are all default-ignorable).
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 const SPACE_RUN = /\p{White_Space}{2,}/u;
 const ODD_SPACE = /[^\P{White_Space} ]/u;
 
@@ -61,9 +64,16 @@ const ODD_SPACE = /[^\P{White_Space} ]/u;
  * its words and none at either end (a command is its argv joined by single spaces, SPEC 5.2;
  * unparsed input is whitespace-normalised, 5.7), so a pattern with other whitespace, a run of it,
  * or whitespace at an end matched nothing its author meant. A quoted argument can hold such
- * spacing (`echo "a  b"`), but `*` reaches it too (`echo a*b`).
+ * spacing (`echo "a  b"`), but `*` reaches it too (`echo a*b`). An invisible character is worse:
+ * `rm\u200b *` reads as `rm *` in review and matches no command anyone types (Trojan Source).
  */
 export function textPatternReason(pattern: string): string | null {
+  const invisible = INVISIBLE.exec(pattern);
+  if (invisible) {
+    const code = (invisible[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    const fix = pattern.replace(new RegExp(INVISIBLE.source, 'gu'), '');
+    return `contains U+${code}, an invisible character (default-ignorable or a bidi control): the text it shows would not match it; delete it ("${fix}")`;
+  }
   const run = SPACE_RUN.exec(pattern);
   const odd = ODD_SPACE.exec(pattern);
   let problem: string;

@@ -2,14 +2,14 @@
 
 /**
  * Characters a reader cannot see or that reorder what they see: controls, line separators, bidi
- * overrides and isolates, zero-width and other default-ignorable characters. A file name holding
- * U+202E can show `gpj.exe` as `exe.jpg`; spelled out, it cannot.
+ * overrides and isolates, zero-width and other default-ignorable characters (tags outside the BMP
+ * too). A file name holding U+202E can show `gpj.exe` as `exe.jpg`; spelled out, it cannot.
  */
-const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]/g;
+const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u061c\u2028\u2029\ufff9-\ufffb\p{Default_Ignorable_Code_Point}]/gu;
 
-/** `text` with every unseen character written as `\uXXXX`. */
+/** `text` with every unseen character written as `\uXXXX` (one per UTF-16 unit, as JSON would). */
 export function spellUnseen(text: string): string {
-  return text.replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNSEEN, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
 }
 
 /** JSON-escaped, so control characters, newlines and quotes cannot forge lines; unseen characters spelled out. */
