@@ -211,6 +211,8 @@ describe('agent-gate policy', () => {
     ['rules:\n  - capability: shell\n    effect: deny\n    match: ["git  push *"]\n', ['policy', 'lint', 'p.yml'], 'p.yml:4:13: match pattern "git  push *" has a run of 2 whitespace characters: request texts have single spaces between words and none at either end, so the rule would not fire; write "git push *"'],
     // Audit L-7: a zero-width space hides in a text pattern; the error spells it out.
     ['rules:\n  - capability: shell\n    effect: deny\n    match: ["rm\\u200b *"]\n', ['policy', 'lint', 'p.yml'], 'p.yml:4:13: match pattern "rm\\u200b *" contains U+200B, an invisible character (default-ignorable or a bidi control): the text it shows would not match it; delete it ("rm *")'],
+    // Audit L-2: one YAML string, not the two patterns it looks like.
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: secrets/**, **/.env\n', ['policy', 'lint', 'p.yml'], 'p.yml:4:12: match is one string holding ", ", which YAML reads as the single pattern "secrets/**, **/.env"; write a list (["secrets/**", "**/.env"]), or a one-element list (["secrets/**, **/.env"]) if one pattern is meant'],
   ])('lint %j exits 2', (text, args, expected) => {
     const dir = tempTree({ 'p.yml': text });
     const r = runCli(args, { cwd: dir });

@@ -394,3 +394,26 @@ describe('invisible characters in text patterns', () => {
     expect(() => loadPolicy(ruleWith('secr\u200bets/**'), 'p.yml', 'workspace')).not.toThrow();
   });
 });
+
+// Audit L-2: `match: secrets/**, **/.env` is one YAML string, so the rule named one pattern that
+// matched nothing, and lint said ok.
+describe('a pattern list written as one string with ", "', () => {
+  test.each([
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: secrets/**, **/.env\n', '4:12: match is one string holding ", ", which YAML reads as the single pattern "secrets/**, **/.env"; write a list (["secrets/**", "**/.env"]), or a one-element list (["secrets/**, **/.env"]) if one pattern is meant'],
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: rm *, curl *\n', '4:12: match is one string holding ", ", which YAML reads as the single pattern "rm *, curl *"; write a list (["rm *", "curl *"])'],
+    ['rules:\n  - capability: shell\n    effect: allow\n    exclude: "npm publish*, npm run x"\n', '4:14: exclude is one string holding ", "'],
+    ['trustedCommands: npm test, git status\n', '1:18: trustedCommands is one string holding ", "'],
+    ['models:\n  allow: auto, claude-sonnet-4.5\n', '2:10: models.allow is one string holding ", "'],
+    ['agents:\n  identities: "* <a@bots.example>, * <b@bots.example>"\n', '2:15: agents.identities is one string holding ", "'],
+    ['logs:\n  paths: a/**, b/**\n', '2:10: logs.paths is one string holding ", "'],
+  ])('%j -> %s', (text, expected) => {
+    const message = errorOf(text);
+    expect(message.startsWith(`p.yml:${expected}`)).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+
+  test('a list, or a string without ", ", is fine', () => {
+    const p = loadPolicy('rules:\n  - {capability: shell, effect: deny, match: ["echo a, b"]}\n  - {capability: fs_write, effect: deny, match: "a,b/**"}\n', 'p.yml', 'workspace');
+    expect(p.rules.map((r) => r.match)).toEqual([['echo a, b'], ['a,b/**']]);
+  });
+});

@@ -132,6 +132,12 @@ function checkOneLine(r: Reader, node: Node, what: string, pattern: string): voi
 function strList(r: Reader, node: Node | null, what: string, keyNode: Node): { values: string[]; nodes: Node[] } {
   if (node && isScalar(node) && typeof node.value === 'string') {
     checkOneLine(r, node, what, node.value);
+    // `match: secrets/**, **/.env` is valid YAML for one string, so the rule named a single
+    // pattern that matched nothing its author meant; a one-element list says one was meant.
+    if (node.value.includes(', ')) {
+      const list = node.value.split(', ').map((p) => JSON.stringify(p.trim())).join(', ');
+      r.fail(node, `${what} is one string holding ", ", which YAML reads as the single pattern "${node.value}"; write a list ([${list}]), or a one-element list ([${JSON.stringify(node.value)}]) if one pattern is meant`);
+    }
     return { values: [node.value], nodes: [node] };
   }
   if (!node || !isSeq(node)) r.fail(node ?? keyNode, `${what} must be a string or a list of strings`);
