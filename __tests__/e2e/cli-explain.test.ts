@@ -213,6 +213,9 @@ describe('agent-gate policy', () => {
     ['rules:\n  - capability: shell\n    effect: deny\n    match: ["rm\\u200b *"]\n', ['policy', 'lint', 'p.yml'], 'p.yml:4:13: match pattern "rm\\u200b *" contains U+200B, an invisible character (default-ignorable or a bidi control): the text it shows would not match it; delete it ("rm *")'],
     // Audit L-2: one YAML string, not the two patterns it looks like.
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: secrets/**, **/.env\n', ['policy', 'lint', 'p.yml'], 'p.yml:4:12: match is one string holding ", ", which YAML reads as the single pattern "secrets/**, **/.env"; write a list (["secrets/**", "**/.env"]), or a one-element list (["secrets/**, **/.env"]) if one pattern is meant'],
+    // Audit L-5: an agents entry that can match no "Name <email>" / "Key: value".
+    ['agents:\n  identities: ["ci-bot@bots.example"]\n', ['policy', 'lint', 'p.yml'], 'p.yml:2:16: agents.identities entry "ci-bot@bots.example" can never match: an identity is matched as "Name <email>" (both parts; * for any run); write "* <ci-bot@bots.example>"'],
+    ['agents:\n  trailers: ["Generated-by"]\n', ['policy', 'lint', 'p.yml'], 'p.yml:2:14: agents.trailers entry "Generated-by" can never match: a trailer is matched as "Key: value" (a key of letters, digits and "-"; * for any run); write "Generated-by: *"'],
   ])('lint %j exits 2', (text, args, expected) => {
     const dir = tempTree({ 'p.yml': text });
     const r = runCli(args, { cwd: dir });

@@ -130,6 +130,33 @@ function ident(name: string, email: string): string {
   return `${name} <${email}>`;
 }
 
+/**
+ * For an `agents.identities` glob that can match no `Name <email>` (git keeps `<` and `>` out of
+ * both parts), the entry it was probably meant as; null when it can match. SPEC 7 reads these
+ * entries over the whole text, so `ci-bot@bots.example` or `Release Bot` never matched, and the
+ * agent's commits went unjudged. `Release Bot*` or `*@bots.example*` can, and stay.
+ */
+export function identityPatternFix(pattern: string): string | null {
+  if (/[>*]$/.test(pattern) && /[<*]/.test(pattern) && !/(?:^|[^ *])</.test(pattern)) return null;
+  const t = pattern.trim();
+  const both = /^(.*?)\s*<(.*)>$/.exec(t);
+  if (both) return `${both[1] || '*'} <${both[2]}>`;
+  if (t.includes('<')) return '* <ci-bot@bots.example>';
+  return t.includes('@') ? `* <${t}>` : `${t} <*>`;
+}
+
+/**
+ * The same for an `agents.trailers` glob over `Key: value`, whose key git keeps to letters,
+ * digits and `-`: `Generated-by` alone never matched.
+ */
+export function trailerPatternFix(pattern: string): string | null {
+  if (/^[A-Za-z0-9-]*\*|^[A-Za-z0-9-]+:[ *]/.test(pattern)) return null;
+  const t = pattern.trim();
+  const colon = t.indexOf(':');
+  const key = (colon < 0 ? t : t.slice(0, colon)).trim().replace(/\s+/g, '-');
+  return `${key}: ${colon < 0 ? '*' : t.slice(colon + 1).trim() || '*'}`;
+}
+
 /** Decides whether a commit is agent-made and lists the signals. Pure. */
 export function detectAgent(commit: AgentCommitInput, opts: AgentDetectOptions = {}): AgentVerdict {
   const signals: string[] = [];

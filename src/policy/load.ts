@@ -4,6 +4,7 @@ import { Minimatch } from 'minimatch';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { PolicyError } from '../errors.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
+import { identityPatternFix, trailerPatternFix } from '../git/agents.ts';
 import { backslashReason, countBraceAlternatives, deadGlobReason, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
 import { canonicalLetters } from '../match/path.ts';
 import { textPatternReason } from '../match/text.ts';
@@ -266,6 +267,14 @@ function readAgents(r: Reader, node: Node): AgentsConfig {
       if (v === '') r.fail(n, `empty pattern in agents.${key}`);
       if (key === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*(?:=|$)/.test(v)) {
         r.fail(n, `agents.env entries are NAME or NAME=PATTERN with a variable name, got "${v}"`);
+      }
+      const identity = key === 'identities' ? identityPatternFix(v) : null;
+      if (identity !== null) {
+        r.fail(n, `agents.identities entry "${v}" can never match: an identity is matched as "Name <email>" (both parts; * for any run); write "${identity}"`);
+      }
+      const trailer = key === 'trailers' ? trailerPatternFix(v) : null;
+      if (trailer !== null) {
+        r.fail(n, `agents.trailers entry "${v}" can never match: a trailer is matched as "Key: value" (a key of letters, digits and "-"; * for any run); write "${trailer}"`);
       }
     });
     config[key] = values;
