@@ -134,6 +134,43 @@ describe('files find and git write because an option names them are fs_write req
   });
 });
 
+// sed ends a regex at its delimiter only outside a bracket expression, as GNU sed's match_slash
+// does (audit K-4). Each ask row was allow: the `/` inside `[…]` was read as the end, and the
+// `w` file name that followed swallowed the `e` after it.
+describe('sed bracket expressions', () => {
+  const TRUSTS_SED = policyOf({
+    workspace: 'rules:\n  - {capability: shell, effect: allow, match: ["sed *", "echo *"]}\n  - {capability: shell, effect: deny, match: ["rm *"]}\n  - {capability: fs_write, effect: allow, match: ["out/**", "src/**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\n',
+  }, ['.github/agent-gate.yml']);
+  test.each<[string, Effect, string | null]>([
+    [`sed -n 's/[/]/w out/;1e rm -rf y' src/in`, 'ask', null],
+    [`echo 'rm -rf y #/' | sed 's/[/]/w out/e'`, 'ask', null],
+    [`sed 's/[]/]/w out/e' src/in`, 'ask', null],
+    [`sed 's/[^]/]/w out/e' src/in`, 'ask', null],
+    [`sed 's/[[=/=]]/w out/e' src/in`, 'ask', null],
+    [`sed 's/[[./.]]/w out/e' src/in`, 'ask', null],
+    [`sed 's/[[:alpha:]/]/w out/e' src/in`, 'ask', null],
+    [`sed 's|[|]|w out/|e' src/in`, 'ask', null],
+    // In an address too, `/regex/` and `\cREGEXc`.
+    [`sed -n '/[/w out/]/e' src/in`, 'ask', null],
+    [`sed -n '\\,[,w out/],e' src/in`, 'ask', null],
+    // A bracket left open: sed rejects the script, and so it cannot be read here.
+    [`sed 's/[/x/' src/in`, 'ask', null],
+    // The replacement and y are not regexes: `[` there is a plain character.
+    [`sed 's/x/[/w out/z' src/in`, 'allow', 'out/z'],
+    [`sed 's/[/]/X/w secrets/z' src/in`, 'deny', 'secrets/z'],
+    [`sed -n '/[/]/w out/x' src/in`, 'allow', 'out/x'],
+    [`sed 'y/[/]/' src/in`, 'allow', null],
+    [`sed 's/[a-z]/X/' f`, 'allow', null],
+    [`sed -n '/[/]/p' f`, 'allow', null],
+    [`sed 's/[]]/X/g;s/[^]/]*$//' f`, 'allow', null],
+    [`sed 's/[[:space:]]*$//' f`, 'allow', null],
+  ])('%s -> %s', (command, effect, written) => {
+    const r = judge(TRUSTS_SED, 'shell', command);
+    expect(r.effect).toBe(effect);
+    if (written !== null) expect(r.parts).toContainEqual(expect.objectContaining({ capability: 'fs_write', text: written }));
+  });
+});
+
 describe('files sed and pytest write are fs_write requests', () => {
   const TRUSTS_SED_AND_PYTEST = policyOf({
     workspace: 'rules:\n  - {capability: shell, effect: allow, match: ["sed *", "sh *", "git *", "xargs *", "find *", "pytest *", "py.test *", "python3 -m pytest *", "python -m pytest *", "python3.12 -m pytest *"]}\n  - {capability: fs_write, effect: allow, match: ["out/**", "src/**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\n',

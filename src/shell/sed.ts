@@ -105,12 +105,45 @@ export function readSedScript(script: string): { runs: boolean; writes: string[]
   const runs = { runs: true, writes };
   let i = 0;
   const n = script.length;
-  const skipDelimited = (delim: string): boolean => {
-    // Reads up to the next unescaped `delim`; false when there is none.
+  // Reads past a bracket expression, `[` already read, as GNU sed's snarf_char_class does: a `]`
+  // first (after an optional `^`) is a member, `[:…:]`, `[.….]` and `[=…=]` may hold one, and a
+  // backslash is a plain character. False when the line ends first (sed rejects the script).
+  const skipBracket = (): boolean => {
+    if (script[i] === '^') i++;
+    if (script[i] === ']') i++;
+    // 0: a member; 1: after `[`; 2: inside `[:`, `[.` or `[=`; 3: after its closing `:`, `.` or `=`.
+    let state = 0;
+    let inner = '';
+    for (; i < n; i++) {
+      const c = script[i];
+      if (c === '\n') return false;
+      if (c === '[') {
+        if (state === 0) state = 1;
+        continue;
+      }
+      if ((c === ':' || c === '.' || c === '=') && (state === 1 || (state === 2 && c === inner))) {
+        if (state === 1) inner = c;
+        state++;
+        continue;
+      }
+      if (c === ']') {
+        if (state <= 1) { i++; return true; }
+        if (state === 3) state = 0;
+      }
+      state &= ~1;
+    }
+    return false;
+  };
+  // Reads up to the next unescaped `delim` on this line, as GNU sed's match_slash does; false when
+  // there is none. In a regular expression the delimiter inside a bracket expression is a member
+  // (`s/[/]/x/`), not the end.
+  const skipDelimited = (delim: string, regex: boolean): boolean => {
     while (i < n) {
       const c = script[i++];
-      if (c === '\\') { i++; continue; }
+      if (c === '\n') return false;
       if (c === delim) return true;
+      if (c === '\\') { i++; continue; }
+      if (c === '[' && regex && !skipBracket()) return false;
     }
     return false;
   };
@@ -128,8 +161,8 @@ export function readSedScript(script: string): { runs: boolean; writes: string[]
   while (i < n) {
     const c = script[i] ?? '';
     if (/[\s;{}!,0-9$~+]/.test(c)) { i++; continue; }
-    if (c === '/') { i++; if (!skipDelimited('/')) return runs; skipAddressFlags(); continue; }
-    if (c === '\\') { const d = script[i + 1]; i += 2; if (d === undefined || !skipDelimited(d)) return runs; skipAddressFlags(); continue; }
+    if (c === '/') { i++; if (!skipDelimited('/', true)) return runs; skipAddressFlags(); continue; }
+    if (c === '\\') { const d = script[i + 1]; i += 2; if (d === undefined || !skipDelimited(d, true)) return runs; skipAddressFlags(); continue; }
     if (c === '#') { while (i < n && script[i] !== '\n') i++; continue; }
     i++;
     switch (c) {
@@ -138,7 +171,7 @@ export function readSedScript(script: string): { runs: boolean; writes: string[]
       case 's': {
         const d = script[i++];
         if (d === undefined || d === '\n' || d === '\\') return runs;
-        if (!skipDelimited(d) || !skipDelimited(d)) return runs;
+        if (!skipDelimited(d, true) || !skipDelimited(d, false)) return runs;
         // Flags run to the end of the command; `w FILE` takes the rest of the line.
         while (i < n && !/[;\n}]/.test(script[i] ?? '')) {
           const f = script[i++];
@@ -149,7 +182,7 @@ export function readSedScript(script: string): { runs: boolean; writes: string[]
       }
       case 'y': {
         const d = script[i++];
-        if (d === undefined || !skipDelimited(d) || !skipDelimited(d)) return runs;
+        if (d === undefined || !skipDelimited(d, false) || !skipDelimited(d, false)) return runs;
         break;
       }
       case 'a': case 'i': case 'c':
