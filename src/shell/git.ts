@@ -9,6 +9,8 @@ export interface ConfigEffects {
   scripts: Arg[];
   /** `alias.NAME=value` without `!`: lower-cased NAME -> the git words it stands for. */
   aliases: Map<string, string>;
+  /** Folders a setting names for git to write into (`format.outputDirectory`), with the key as written. */
+  writes: Array<{ file: Arg; key: string }>;
   forceAsk: string | null;
 }
 
@@ -29,7 +31,7 @@ const WITH_VALUE = new Set(['--git-dir', '--work-tree', '--namespace', '--super-
 const INLINE_VALUE = new Set([...WITH_VALUE, '--exec-path', '--list-cmds']);
 
 export function scanGit(args: readonly Arg[]): GitScan {
-  const scan: GitScan = { next: args.length, scripts: [], aliases: new Map(), forceAsk: null, chdir: null };
+  const scan: GitScan = { next: args.length, scripts: [], aliases: new Map(), writes: [], forceAsk: null, chdir: null };
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     if (a === undefined) continue;
@@ -76,7 +78,7 @@ export function scanGit(args: readonly Arg[]): GitScan {
   return scan;
 }
 
-type KeyKind = 'shell' | 'alias' | 'bang' | 'switchable' | 'credential' | 'program' | 'unsafe' | null;
+type KeyKind = 'shell' | 'alias' | 'bang' | 'switchable' | 'credential' | 'program' | 'unsafe' | 'folder' | null;
 
 /** What git does with the value of a config key (lower-cased section and variable names). */
 function keyKind(key: string): KeyKind {
@@ -152,6 +154,9 @@ function keyKind(key: string): KeyKind {
     case 'tar':
       // `tar.<format>.command` is the filter `git archive --format=<format>` pipes through.
       return hasSub && name === 'command' ? 'shell' : null;
+    case 'format':
+      // The folder `git format-patch` writes its patches into when `-o` is not given.
+      return !hasSub && name === 'outputdirectory' ? 'folder' : null;
   }
   return null;
 }
@@ -174,6 +179,10 @@ export function configSetting(setting: Arg, scan: ConfigEffects): void {
     return;
   }
   let value = text.slice(eq + 1);
+  if (kind === 'folder') {
+    scan.writes.push({ file: { ...setting, value }, key });
+    return;
+  }
   if (kind === 'alias') {
     if (!value.startsWith('!')) {
       scan.aliases.set(key.slice(key.indexOf('.') + 1).toLowerCase(), value);

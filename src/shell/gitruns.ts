@@ -12,6 +12,8 @@ export interface GitRuns {
   commands: Arg[][];
   /** What a `git config alias.X VALUE` stands for, as a tightening view of the host. */
   views: Arg[][];
+  /** Folders a stored setting names for git to write into, judged when stored. */
+  writes: Array<{ file: Arg; option: string }>;
   forceAsk: string | null;
 }
 
@@ -85,7 +87,7 @@ const TABLES: ReadonlyMap<string, SubcommandTable> = new Map<string, SubcommandT
 ]);
 
 export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
-  const runs: GitRuns = { scripts: [], commands: [], views: [], forceAsk: null };
+  const runs: GitRuns = { scripts: [], commands: [], views: [], writes: [], forceAsk: null };
   const sub = args[at];
   if (sub === undefined) return runs;
   const name = sub.value;
@@ -196,7 +198,7 @@ function take(option: RunOption, value: Arg, by: string, runs: GitRuns): void {
 
 /** Applies one `key=value` setting to `runs`, as `git -c` would. */
 function collectSetting(setting: Arg, runs: GitRuns): void {
-  const effects: ConfigEffects = { scripts: [], aliases: new Map(), forceAsk: null };
+  const effects: ConfigEffects = { scripts: [], aliases: new Map(), writes: [], forceAsk: null };
   configSetting(setting, effects);
   settle(effects, setting, runs);
 }
@@ -204,6 +206,7 @@ function collectSetting(setting: Arg, runs: GitRuns): void {
 function settle(effects: ConfigEffects, at: Arg, runs: GitRuns): void {
   runs.forceAsk ??= effects.forceAsk;
   for (const arg of effects.scripts) runs.scripts.push({ arg, by: 'git config' });
+  for (const w of effects.writes) runs.writes.push({ file: w.file, option: `git config ${w.key}` });
   // A stored alias runs later as `git VALUE`: judge that now, as a view of this command.
   for (const value of effects.aliases.values()) {
     const expanded = expandAlias(value);
@@ -238,7 +241,7 @@ function configCommand(args: readonly Arg[], at: number, runs: GitRuns): void {
       continue;
     }
     if (key.value.startsWith('-') || key.value.includes('=')) continue;
-    const effects: ConfigEffects = { scripts: [], aliases: new Map(), forceAsk: null };
+    const effects: ConfigEffects = { scripts: [], aliases: new Map(), writes: [], forceAsk: null };
     // Only the value is judged here; a value split at run time is already not static.
     configSetting({ ...value, split: false, value: `${key.value}=${value.value}` }, effects);
     settle(effects, key, runs);

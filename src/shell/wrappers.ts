@@ -608,12 +608,61 @@ function gitOutputs(args: readonly Arg[], sub: number): Array<{ file: Arg; optio
       // `git bundle create FILE REV…`.
       const file = args[++i];
       if (file !== undefined) out.push({ file, option: 'git bundle create' });
-    } else if (v.startsWith('-o') && !v.startsWith('--') && (verb === 'archive' || verb === 'format-patch' || verb === 'diagnose')) {
+    } else if (v.startsWith('-o') && !v.startsWith('--') && (verb === 'archive' || verb === 'format-patch' || verb === 'diagnose' || verb === 'bugreport')) {
       // `-o DIR` or `-oDIR`.
       const file = v.length > 2 ? { ...a, value: v.slice(2) } : args[++i];
       if (file !== undefined) out.push({ file, option: `git ${verb} -o` });
     }
   }
+  return [...out, ...gitOperandWrites(args, sub, verb)];
+}
+
+/** How git reads the options of the sub-commands that write a file an operand names. */
+const GIT_OPERAND_WRITERS: Readonly<Record<string, OptionSpec>> = {
+  'pack-objects': {
+    shortWithValue: '',
+    longWithValue: ['--index-version', '--max-pack-size', '--window', '--window-memory', '--depth', '--threads', '--keep-pack', '--compression', '--filter', '--missing', '--uri-protocol'],
+    abbreviations: true, permute: true,
+  },
+  // index-pack reads its own arguments: `-o FILE` and `--progress-title TITLE` take the next word.
+  'index-pack': { shortWithValue: 'o', longWithValue: ['--progress-title'], permute: true },
+  'merge-file': {
+    shortWithValue: 'L',
+    longWithValue: ['--marker-size', '--diff-algorithm'],
+    longFlags: ['--stdout', '--diff3', '--zdiff3', '--ours', '--theirs', '--union', '--quiet', '--object-id'],
+    abbreviations: true, permute: true,
+  },
+};
+
+/**
+ * Files a git sub-command writes because an operand names them: `pack-objects BASE` writes
+ * `BASE-<hash>.pack` and `.idx`, `index-pack PACK` writes PACK's `.idx` (or the `-o` file) and,
+ * with `--stdin`, PACK itself, and `merge-file CURRENT BASE OTHER` rewrites CURRENT unless `-p`.
+ * A word only known at run time may be an option that moves the operands, so then each is judged.
+ */
+function gitOperandWrites(args: readonly Arg[], sub: number, verb: string): Array<{ file: Arg; option: string }> {
+  const spec = GIT_OPERAND_WRITERS[verb];
+  if (spec === undefined) return [];
+  const scan = scanOptions(args, sub + 1, spec);
+  const option = `git ${verb}`;
+  const each = (files: readonly Arg[]): Array<{ file: Arg; option: string }> => files.map((file) => ({ file, option }));
+  if (verb === 'pack-objects') {
+    // Without --stdout git takes one operand, the base name. git reads it from the repository's
+    // top folder, which is judged here as the shell's folder, as for git's aliases and hooks.
+    return scan.operands.flatMap((base) => ['pack', 'idx'].map((ext) => ({ file: { ...base, value: `${base.value}-*.${ext}` }, option })));
+  }
+  if (verb === 'merge-file') {
+    // `--no-stdout` (any prefix of it) undoes `-p`, so any `--no-` option leaves the file written.
+    if (hasOption(scan, '-p', '--stdout') && !scan.options.some((o) => o.name.startsWith('--no-'))) return [];
+    return each(scan.dynamic ? scan.operands : scan.operands.slice(0, 1));
+  }
+  const index = optionValue(scan, '-o');
+  const out = index === null ? [] : [{ file: index, option: `${option} -o` }];
+  if (scan.dynamic) return [...out, ...each(scan.operands)];
+  const pack = scan.operands[0];
+  if (pack === undefined) return out;
+  if (hasOption(scan, '--stdin')) out.push({ file: pack, option });
+  if (index === null) out.push({ file: { ...pack, value: pack.value.replace(/\.pack$/, '.idx') }, option });
   return out;
 }
 
@@ -640,7 +689,10 @@ function git(args: readonly Arg[]): Unwrapped {
     views.push([args[0] ?? sub, ...words.map((w) => ({ ...sub, value: w })), ...args.slice(scan.next + 1)]);
   }
   // `--output=FILE` (diff, log, show, archive) and `-o` (archive, format-patch) write where they name.
-  const gitWrites = gitOutputs(args, scan.next);
+  const gitWrites = [...gitOutputs(args, scan.next), ...runs.writes];
+  // `-c format.outputDirectory=DIR` is read by format-patch, which an alias (maybe one stored in
+  // the repository's config) may name: the folder is judged whatever the sub-command.
+  for (const w of scan.writes) gitWrites.push({ file: w.file, option: `git -c ${w.key}` });
   // `git --work-tree=DIR restore`, `reset --hard`: the work tree git writes is DIR.
   for (let i = 1; i < scan.next; i++) {
     const v = args[i]?.value ?? '';
