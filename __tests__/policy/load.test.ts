@@ -259,6 +259,11 @@ describe('filesystem patterns that could never match a file', () => {
     ['.//secrets/**', 'fs_write', 'match', '4:13: bad glob ".//secrets/**": it has an empty segment ("//"), which no path has (once the leading "./" is dropped, "/secrets/**" is left: an absolute pattern); write one "/" ("./secrets/**")'],
     ['././/x', 'fs_write', 'match', '(once the leading "./" is dropped, "/x" is left: an absolute pattern); write one "/" ("././x")'],
     ['./', 'fs_write', 'match', '4:13: bad glob "./": it names nothing once its leading "./" is dropped; write "**" for every path in the workspace'],
+    // Workspace paths never start with "..", and an empty alternative made `{src,}/x` absolute.
+    ['../secrets/**', 'fs_write', 'match', 'bad glob "../secrets/**": it starts with "..", which no workspace path does'],
+    ['..', 'fs_write', 'match', 'bad glob "..": it starts with ".."'],
+    ['./../x', 'fs_write', 'match', 'it starts with ".."'],
+    ['{secrets,}/**', 'fs_write', 'match', 'bad glob "{secrets,}/**": alternative "/**" is absolute, which the pattern as written is not'],
     // Every brace alternative is checked; the one at fault is named.
     ['{secrets/**/,keys/**}', 'fs_write', 'match', '4:13: bad glob "{secrets/**/,keys/**}": alternative "secrets/**/" ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("secrets/**")'],
     ['secrets/{.,x}/**', 'fs_write', 'match', 'bad glob "secrets/{.,x}/**": alternative "secrets/./**" has a "." segment, which no path has; remove it ("secrets/**")'],
@@ -282,7 +287,7 @@ describe('filesystem patterns that could never match a file', () => {
     'secrets/', // no wildcard: the folder and everything below it
     'secrets/{a,b}/', // each alternative has no wildcard
     './secrets/**', '././secrets/**', '.', '~', '~/', '~/.ssh/**', '/', '/etc/**', '**',
-    'x/../secrets/**', '../x', '..', // `..` is read as before
+    'x/../secrets/**', // a `..` inside is read as before (minimatch folds it); a leading one is refused above
   ])('%j is accepted', (pattern) => {
     expect(() => loadPolicy(ruleWith(pattern), 'p.yml', 'workspace')).not.toThrow();
     expect(() => loadPolicy(ruleWith(pattern, 'fs_read', 'exclude'), 'p.yml', 'workspace')).not.toThrow();

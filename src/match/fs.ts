@@ -224,6 +224,10 @@ function deadAlternativeReason(alt: string): string | null {
     return `has an empty segment ("//"), which no path has${absolute}; write one "/" ("${alt.replace(/\/{2,}/g, '/')}")`;
   }
   if (segments.includes('.')) return `has a "." segment, which no path has; remove it ("${alt.replace(/\/\.(?=\/|$)/g, '')}")`;
+  // Workspace paths never climb out of it (a path that does is denied as malformed first).
+  if (rest === alt || dropped) {
+    if (segments[0] === '..') return 'starts with "..", which no workspace path does; name a place outside the workspace with an absolute or "~/" pattern';
+  }
   if (final && isGlob(rest)) return `ends in "/" after a wildcard, so it matches folders only and never a file; drop the final "/" ("${alt.slice(0, -1)}")`;
   return null;
 }
@@ -235,8 +239,11 @@ function deadAlternativeReason(alt: string): string | null {
  */
 export function deadGlobReason(pattern: string): string | null {
   const expanded = pattern.includes('{') ? braceExpand(pattern) : [pattern];
+  const relative = !pattern.startsWith('/') && !pattern.startsWith('~');
   for (const alt of expanded) {
     const subject = expanded.length > 1 ? `alternative "${alt}"` : 'it';
+    // `{src,}/x` gives `/x`: an empty alternative made an absolute pattern of a relative one.
+    if (relative && alt.startsWith('/')) return `${subject} is absolute, which the pattern as written is not (an empty brace alternative before a "/"); write the alternatives out ("{src/x,x}")`;
     const raw = deadAlternativeReason(alt);
     if (raw !== null) return `${subject} ${raw}`;
     const normalised = canonicalLetters(alt);
