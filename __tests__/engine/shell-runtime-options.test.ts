@@ -66,7 +66,12 @@ table('a word only known at run time where an option of a sub-command could stan
   ['git log "origin/$branch"', 'allow'],
   ['git log --format="%H $x"', 'allow'],
   ['git log -- "$file"', 'allow'],
+  // An alias or a git-<name> program may stand for any sub-command, rebase included.
+  ['git config alias.x rebase; git x "$(echo --exec=rm -rf y)"', 'ask'],
+  ['git lg $(echo --output=secrets/x)', 'ask'],
   ['git commit -m "$(cat msg.txt)"', 'allow'],
+  ['git checkout "$branch"', 'allow'],
+  ['git tag -a "v$version" -m "$(cat notes)"', 'allow'],
   ['git add "$f"', 'allow'],
   ['npm run build -- --grep "$x"', 'allow'],
   ['python3 -m pytest "tests/$name"', 'allow'],

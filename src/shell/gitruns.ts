@@ -92,7 +92,7 @@ export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
   if (sub === undefined) return runs;
   const name = sub.value;
   const by = `git ${name}`;
-  if (OPTION_SENSITIVE.has(name)) runs.forceAsk ??= runtimeOptionReason(args, at + 1, by);
+  if (!OPTION_SAFE.has(name)) runs.forceAsk ??= runtimeOptionReason(args, at + 1, by);
   if (name === 'init' || name === 'clone') runs.forceAsk ??= gitFolderElsewhere(args, at, by);
   switch (name) {
     case 'submodule': {
@@ -136,15 +136,17 @@ export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
 }
 
 /**
- * Sub-commands with an option or operand that runs a command or writes a file (the tables above,
- * `--output` of the diff family, `-o`, `foreach`, `run`, config keys): a word only known at run
- * time there may be that option (`git rebase "$(echo --exec=rm)"`).
+ * Sub-commands whose options and operands neither run a command nor name a file they write. Every
+ * other one (the tables above, `--output` of the diff family, `-o`, `foreach`, `run`, and any alias
+ * or `git-<name>` program, which may stand for one of them) takes a word only known at run time as
+ * a possible option (`git rebase "$(echo --exec=rm)"`). `config` has its own reading (configCommand).
  */
-const OPTION_SENSITIVE: ReadonlySet<string> = new Set([
-  ...TABLES.keys(), 'submodule', 'bisect', 'merge-index', 'shell', 'mergetool',
-  'diff', 'log', 'show', 'whatchanged', 'format-patch', 'diff-tree', 'diff-index', 'diff-files', 'range-diff', 'stash',
-  'bundle', 'bugreport', 'diagnose', 'checkout-index', 'fast-export', 'fast-import', 'credential-store', 'read-tree',
-  'commit-graph', 'multi-pack-index', 'pack-objects', 'index-pack', 'merge-file',
+const OPTION_SAFE: ReadonlySet<string> = new Set([
+  'add', 'commit', 'checkout', 'switch', 'restore', 'reset', 'rm', 'mv', 'status', 'branch', 'tag', 'config',
+  'rev-parse', 'rev-list', 'show-ref', 'ls-files', 'ls-tree', 'cat-file', 'blame', 'describe', 'remote', 'merge-base',
+  'name-rev', 'count-objects', 'var', 'version', 'help', 'check-ignore', 'check-attr', 'check-ref-format',
+  'for-each-ref', 'hash-object', 'update-index', 'write-tree', 'commit-tree', 'symbolic-ref', 'update-ref', 'merge',
+  'cherry-pick', 'revert', 'stripspace', 'interpret-trailers', 'mktag', 'mktree', 'verify-commit', 'verify-tag',
 ]);
 
 /** Options of init and clone that make a git folder not named `.git`. */
