@@ -2449,7 +2449,8 @@ describe('fifteenth shell pass', () => {
     ['cmake --build build', 'allow'],
     ['zip -r out/a.zip src', 'allow'],
     ["sqlite3 db 'select 1'", 'allow'],
-    ['apt-get install -y "$PKG"', 'allow'],
+    // Audit round 20: "$PKG" may be `-oDPkg::Pre-Invoke::=CMD`, so a run-time word asks here.
+    ['apt-get install -y "$PKG"', 'ask'],
     ['psql -c "$QUERY"', 'ask'],
     [`sh -c ${shq('echo ${#x} items')}`, 'allow'],
     [`sh -c ${shq('npm test # evaluate later')}`, 'allow'],

@@ -119,3 +119,18 @@ table('npm explore runs what follows the package, with or without -- (K-6)', [
   ['npm explo xpk rm y', 'deny'],
   ["npm explore xpk 'npm ls'", 'allow'],
 ]);
+
+table('a word only known at run time where an option of another modelled tool could stand', [
+  ['tar "$(echo --to-command=rm)" -xf a.tar', 'ask'],
+  ['rsync $(echo -e rm) a b', 'ask'],
+  ['ssh $(echo -oProxyCommand=rm) host', 'ask'],
+  ['cargo $(echo --config=target.x.runner=rm) run', 'ask'],
+  ['man $(echo -P rm) ls', 'ask'],
+  ['go test $(echo -exec=rm)', 'ask'],
+  ['sort $(echo --compress-program=rm) f', 'ask'],
+  ['split $(echo --filter=rm) f', 'ask'],
+  ['apt-get $(echo -oAPT::Update::Pre-Invoke::=rm) update', 'ask'],
+  ['tar -czf "backup-$(date +%F).tgz" src', 'allow'],
+  ['ssh host "ls $d"', 'allow'],
+  ['go test ./...', 'allow'],
+]);

@@ -4,7 +4,7 @@
 // sed's `e` command, sqlite3's `.shell`, psql's `\!`. A policy that trusts `tar *` or `sed *` does
 // not trust what these run, so it is judged (a script or a program) or, where it cannot be read,
 // asks.
-import { forEachValueOption, type ValueOption, type ValueOptionTable } from './options.ts';
+import { forEachValueOption, runtimeOptionReason, type ValueOption, type ValueOptionTable } from './options.ts';
 import { posixShellDoubt } from './posix.ts';
 import { AWKS, awkRuns, MAKES, makeRuns } from './programs.ts';
 import { PYTHON, pytestWrites, pythonPytest } from './pytest.ts';
@@ -88,7 +88,9 @@ export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
     const hit = args.find((a, i) => i > 0 && shellPattern.test(a.value));
     if (hit !== undefined) return { ...NONE, forceAsk: `${name} ${hit.value.slice(0, 40)}: runs a shell command from its arguments, which is not judged here` };
     const dynamic = COMMAND_ARGS.has(name) ? args.find((a, i) => i > 0 && a.dynamic !== null) : undefined;
-    return dynamic === undefined ? NONE : { ...NONE, forceAsk: `${name} is given a command only known at run time (${dynamic.dynamic ?? ''}), which may run a shell command` };
+    if (dynamic !== undefined) return { ...NONE, forceAsk: `${name} is given a command only known at run time (${dynamic.dynamic ?? ''}), which may run a shell command` };
+    const runtime = runtimeOptionReason(args, 1, name);
+    return runtime === null ? NONE : { ...NONE, forceAsk: runtime };
   }
   if (name === 'zip') {
     // `-TT CMD`, the short form of --unzip-command.
@@ -101,6 +103,8 @@ export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   const table = TABLES.get(name);
   if (table !== undefined) scan(args, table, name, runs);
   if (name === 'tar') tarCheckpoints(args, runs);
+  // `tar "$(echo --to-command=rm)" -xf a.tar`: a word only known at run time may be any option.
+  runs.forceAsk ??= runtimeOptionReason(args, 1, name);
   return runs.scripts.length === 0 && runs.commands.length === 0 && runs.forceAsk === null ? NONE : runs;
 }
 
@@ -188,6 +192,8 @@ function sshOptions(args: readonly Arg[], name: string, runs: Unwrapped): void {
 
 /** `cargo --config KEY=VALUE` naming a runner, wrapper or linker; `--config FILE` may hold one. */
 function cargoRuns(args: readonly Arg[]): Unwrapped {
+  const runtime = runtimeOptionReason(args, 1, 'cargo');
+  if (runtime !== null) return { ...NONE, forceAsk: runtime };
   for (let k = 1; k < args.length; k++) {
     const v = args[k]?.value ?? '';
     if (v === '--') break;
