@@ -2,8 +2,7 @@
 // sessions in __tests__/fixtures/import/. The fixtures were written in /home/dev/project; each test
 // rewrites that folder to a fresh repository so that "paths inside the repository become relative"
 // is exercised for real.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chainHash, verifyLog, type LogEntry } from '../../src/logs/index.ts';
 import { REPO_ROOT, runCli, type RunResult } from '../helpers/cli.ts';
@@ -251,13 +250,13 @@ describe('import --log', () => {
   // so its writes to secrets/ or the policy file were only asks.
   test('paths spelled through a link to the repository become repository paths', () => {
     const dir = repo();
-    const link = join(mkdtempSync(join(tmpdir(), 'ag-link-')), 'repo');
+    const link = join(tempDir('ag-link-'), 'repo');
     symlinkSync(dir, link);
     const line = (i: number, input: Record<string, unknown>): string => JSON.stringify({
       type: 'assistant', sessionId: 'linked', cwd: link, timestamp: `2026-11-20T10:00:0${i}.000Z`,
       message: { model: 'claude-sonnet-4-5', content: [{ type: 'tool_use', id: `t${i}`, name: 'Write', input }] },
     });
-    const record = join(mkdtempSync(join(tmpdir(), 'ag-rec-')), 'linked.jsonl');
+    const record = join(tempDir('ag-rec-'), 'linked.jsonl');
     writeFileSync(record, [line(1, { file_path: `${link}/src/a.ts`, content: 'x' }), line(2, { file_path: `${link}/.github/agent-gate.yml`, content: 'x' })].join('\n') + '\n');
     const r = importCli(link, [record]);
     expect(r.code).toBe(0);
