@@ -38,6 +38,12 @@ table('a word that splits where a wrapper takes a value or duration may hold the
   ['f() { timeout $*; }; f 5 rm -rf y', 'ask'],
   ['nice -n $(echo 5 rm -rf y)', 'ask'],
   ['stdbuf -o ${x:-0 rm -rf y}', 'ask'],
+  ['watch -n ${x:-1 rm -rf y}', 'ask'],
+  ['npx -p ${x:-x rm -rf y}', 'ask'],
+  ['sudo -u ${x:-root rm -rf y}', 'ask'],
+  ['trap $(echo rm EXIT)', 'ask'],
+  ['su $(echo -c rm root)', 'ask'],
+  ["trap 'npm test' EXIT", 'allow'],
   // Quoted, a value stays one word: it cannot hold the command (a quoted word where an option
   // could stand still asks: it may be one that takes the next word).
   ['timeout -s "$SIG" 5 npm test', 'allow'],

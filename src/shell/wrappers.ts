@@ -358,7 +358,8 @@ function argv(args: readonly Arg[], scan: OptionScan, skip: number): Unwrapped {
 
 function watch(args: readonly Arg[]): Unwrapped {
   const scan = scanOptions(args, 1, WATCH);
-  if (scan.next >= args.length) return NONE;
+  // `watch -n ${x:-1 rm}`: no command is written, but a value that splits may hold one.
+  if (scan.next >= args.length) return optionDoubt(scan) === null ? NONE : { ...NONE, forceAsk: optionDoubt(scan) };
   if (hasOption(scan, '-x', '--exec')) return argv(args, scan, 0);
   // Without -x, watch joins its operands with spaces and runs them with `sh -c`.
   const joined = joinedArg(args, scan.next);
@@ -427,6 +428,8 @@ function aliases(args: readonly Arg[]): Unwrapped {
 function trap(args: readonly Arg[]): Unwrapped {
   const start = args[1]?.value === '--' ? 2 : 1;
   const action = args[start];
+  // `trap $(echo rm EXIT)`: one word that splits may be the action and its signals.
+  if (args.slice(start).some((a) => a.split)) return { ...NONE, forceAsk: 'trap is given a word that splits at run time, which may be an action and its signals' };
   if (action === undefined || args.length - start < 2) return NONE;
   if (start === 1 && action.value.startsWith('-')) return NONE;
   if (action.dynamic === null && (action.value === '' || action.value === '-')) return NONE;
@@ -757,7 +760,8 @@ function su(args: readonly Arg[]): Unwrapped {
     const at = scan.operands.findIndex((o) => /^-[A-Za-z]*c$/.test(o.value));
     command = at < 0 ? null : scan.operands[at + 1] ?? null;
   }
-  if (command === null) return NONE;
+  // `su $(echo -c rm root)`: a word only known at run time may be `-c` and its command.
+  if (command === null) return optionDoubt(scan) === null ? NONE : { ...NONE, forceAsk: optionDoubt(scan) };
   const u: Unwrapped = { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'su -c' }], forceAsk: optionDoubt(scan) };
   // `su -`/`su -l` start a login shell, which starts in the user's home folder.
   if (hasOption(scan, '-', '-l', '--login')) u.folderDoubt = "su -l runs the command in the user's home folder, so where its redirections write is not known";
@@ -772,6 +776,6 @@ function execLike(args: readonly Arg[], start: number): Unwrapped {
   const forceAsk = optionDoubt(scan) ?? (call === null ? null : posixShellDoubt(call.value, by));
   const scripts = call === null ? [] : [{ arg: call, by }];
   const views = scan.next < args.length ? [args.slice(scan.next)] : [];
-  if (scripts.length === 0 && views.length === 0) return NONE;
+  if (scripts.length === 0 && views.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };
   return { wrapper: false, commands: [], views, scripts, forceAsk };
 }
