@@ -62,6 +62,13 @@ table('a word only known at run time where an option of a sub-command could stan
   ['git grep $(echo -Orm) x', 'ask'],
   ["git submodule $(echo foreach) 'rm -rf y'", 'ask'],
   ['git bisect $(echo run rm -rf y)', 'ask'],
+  // A literal start does not make an operand where the word may be the sub-command's keyword.
+  ['git submodule "f$(echo oreach)" "rm -rf y"', 'ask'],
+  ['git bisect "r$(echo un)" rm -rf y', 'ask'],
+  ['git submodule update --init', 'allow'],
+  ['npm pkg "s$(echo et)" "scripts.test=rm -rf y"', 'ask'],
+  ['npm config "s$(echo et)" script-shell=/tmp/x', 'ask'],
+  ['npm pkg get name', 'allow'],
   ['git config $(echo core.pager rm); git log', 'ask'],
   ['python3 -m pytest $(echo --basetemp=secrets)', 'ask'],
   ['pytest "$OPTS"', 'ask'],

@@ -94,6 +94,12 @@ export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
   const by = `git ${name}`;
   if (!OPTION_SAFE.has(name)) runs.forceAsk ??= runtimeOptionReason(args, at + 1, by);
   if (name === 'init' || name === 'clone') runs.forceAsk ??= gitFolderElsewhere(args, at, by);
+  // `git submodule "f$(…)" CMD`: a word only known at run time may be `foreach` or `run`, whatever
+  // its literal start.
+  if (name === 'submodule' || name === 'bisect') {
+    const dynamic = args.find((a, k) => k > at && a.dynamic !== null);
+    if (dynamic !== undefined) runs.forceAsk ??= `${by} is given a word only known at run time (${dynamic.dynamic ?? ''}), which may be ${name === 'bisect' ? 'run' : 'foreach'}`;
+  }
   switch (name) {
     case 'submodule': {
       const i = args.findIndex((a, k) => k > at && a.value === 'foreach');

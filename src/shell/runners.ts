@@ -265,7 +265,13 @@ export function npmStores(args: readonly Arg[], sub: number): Unwrapped {
   // The first word after the sub-command that is not an option (`npm pkg --force set …`).
   let verb = sub + 1;
   while (verb < args.length && (args[verb]?.value ?? '').startsWith('-')) verb++;
-  switch (npmCommand(word.value)) {
+  const command = npmCommand(word.value);
+  // `npm pkg "s$(…)" scripts.x=CMD`: a word only known at run time may be `set`.
+  const verbWord = args[verb];
+  if ((command === 'pkg' || command === 'config') && verbWord !== undefined && verbWord.dynamic !== null) {
+    forceAsk ??= `npm ${command} is given a word only known at run time (${verbWord.dynamic}), which may be set`;
+  }
+  switch (command) {
     case 'pkg':
       if (args[verb]?.value === 'set') {
         const json = args.some((a, i) => i > sub && (a.value === '--json' || a.value === '--json=true'));
