@@ -1,6 +1,7 @@
 // Text wildcards for shell, web_fetch, web_search, mcp and model patterns (SPEC 4): `*` is any run
 // of characters, nothing else is special, the whole text must match. Compiled to literal pieces so
 // matching is a few indexOf calls, not a regex per request.
+import { describeCode } from '../shell/chars.ts';
 
 export interface TextMatcher {
   readonly pattern: string;
@@ -70,9 +71,8 @@ const ODD_SPACE = /[^\P{White_Space} ]/u;
 export function textPatternReason(pattern: string): string | null {
   const invisible = INVISIBLE.exec(pattern);
   if (invisible) {
-    const code = (invisible[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
     const fix = pattern.replace(new RegExp(INVISIBLE.source, 'gu'), '');
-    return `contains U+${code}, an invisible character (default-ignorable or a bidi control): the text it shows would not match it; delete it ("${fix}")`;
+    return `contains ${describeCode(invisible[0].codePointAt(0) ?? 0)}, an invisible character (default-ignorable or a bidi control): the text it shows would not match it; delete it ("${fix}")`;
   }
   const run = SPACE_RUN.exec(pattern);
   const odd = ODD_SPACE.exec(pattern);
@@ -80,7 +80,7 @@ export function textPatternReason(pattern: string): string | null {
   if (/^\p{White_Space}/u.test(pattern)) problem = 'starts with whitespace';
   else if (/\p{White_Space}$/u.test(pattern)) problem = 'ends with whitespace';
   else if (run) problem = `has a run of ${run[0].length} whitespace characters`;
-  else if (odd) problem = `has whitespace other than a plain space (U+${(odd[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`;
+  else if (odd) problem = `has whitespace other than a plain space (${describeCode(odd[0].codePointAt(0) ?? 0)})`;
   else return null;
   const fix = pattern.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, '').replace(/\p{White_Space}+/gu, ' ');
   return `${problem}: request texts have single spaces between words and none at either end, so the rule would not fire; write "${fix}"`;

@@ -129,11 +129,6 @@ function unescapeAwk(text: string): string {
   return text.replace(/\\(.)/g, (_, ch: string) => (ch === 'n' ? '\n' : ch === 't' ? '\t' : ch));
 }
 
-/**
- * make runs each recipe line with /bin/sh: `--eval`/`-E` adds rules from the command line, and a
- * makefile read from standard input or a stream (`-f -`, `-f /dev/stdin`, `-f <(…)`) holds
- * recipes this command supplies, neither of which is judged here.
- */
 /** `NAME!=CMD`, `NAME:=…`, `NAME::=`, `NAME+=`, `NAME?=`, `NAME=…`: what make reads as a variable definition. */
 const MAKE_DEFINITION = /^([^=:!?+]*)(!=|:::=|::=|:=|\+=|\?=|=)/;
 /** Variables that choose the shell recipes run in, or add options make reads as its own. */
@@ -158,9 +153,14 @@ function makeDefinition(word: Arg, name: string): Unwrapped | null {
   return null;
 }
 
+/**
+ * make runs each recipe line with /bin/sh: `--eval`/`-E` adds rules from the command line, and a
+ * makefile read from standard input or a stream (`-f -`, `-f /dev/stdin`, `-f <(…)`) holds
+ * recipes this command supplies, neither of which is judged here.
+ */
 export function makeRuns(args: readonly Arg[], name: string): Unwrapped {
+  // Every word is static by the time a -f value is read (see `runtime` below).
   const stream = (file: Arg): Unwrapped | null => {
-    if (file.dynamic !== null) return ask(`${name} -f names a makefile only known at run time (${file.dynamic}), whose recipes are not judged here`);
     if (file.value === '-' || /^\/dev\/(?:stdin|fd\/)|^\/proc\//.test(file.value)) return ask(`${name} -f ${file.value} reads a makefile from a stream this command supplies, whose recipes are not judged here`);
     return null;
   };

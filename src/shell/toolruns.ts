@@ -9,7 +9,7 @@ import { posixShellDoubt } from './posix.ts';
 import { AWKS, awkRuns, MAKES, makeRuns } from './programs.ts';
 import { PYTHON, pytestWrites, pythonPytest } from './pytest.ts';
 import { sedRuns } from './sed.ts';
-import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
+import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
 
 /** What an option's value is to the tool: a shell command line, or one program it runs. */
@@ -89,8 +89,7 @@ export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
     if (hit !== undefined) return { ...NONE, forceAsk: `${name} ${hit.value.slice(0, 40)}: runs a shell command from its arguments, which is not judged here` };
     const dynamic = COMMAND_ARGS.has(name) ? args.find((a, i) => i > 0 && a.dynamic !== null) : undefined;
     if (dynamic !== undefined) return { ...NONE, forceAsk: `${name} is given a command only known at run time (${dynamic.dynamic ?? ''}), which may run a shell command` };
-    const runtime = runtimeOptionReason(args, 1, name);
-    return runtime === null ? NONE : { ...NONE, forceAsk: runtime };
+    return askingOrNone(runtimeOptionReason(args, 1, name));
   }
   if (name === 'zip') {
     // `-TT CMD`, the short form of --unzip-command.
@@ -193,7 +192,7 @@ function sshOptions(args: readonly Arg[], name: string, runs: Unwrapped): void {
 /** `cargo --config KEY=VALUE` naming a runner, wrapper or linker; `--config FILE` may hold one. */
 function cargoRuns(args: readonly Arg[]): Unwrapped {
   const runtime = runtimeOptionReason(args, 1, 'cargo');
-  if (runtime !== null) return { ...NONE, forceAsk: runtime };
+  if (runtime !== null) return askingOrNone(runtime);
   for (let k = 1; k < args.length; k++) {
     const v = args[k]?.value ?? '';
     if (v === '--') break;

@@ -35,3 +35,8 @@ export interface ScriptArg {
 
 /** A command that runs nothing of its own. */
 export const NO_RUNS: Unwrapped = Object.freeze({ wrapper: false, commands: [], views: [], scripts: [], forceAsk: null });
+
+/** Nothing run, but at least `ask` when there is a reason. */
+export function askingOrNone(reason: string | null): Unwrapped {
+  return reason === null ? NO_RUNS : { ...NO_RUNS, forceAsk: reason };
+}

@@ -11,7 +11,7 @@ import { lexicalPath, mayCollapse } from './paths.ts';
 import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
 import { posixShellDoubt } from './posix.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
-import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
+import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { joinedArg, literalText, type Arg } from './words.ts';
 
 export type { ScriptArg, Unwrapped } from './unwrapped.ts';
@@ -206,7 +206,7 @@ function packageManager(args: readonly Arg[], name: string): Unwrapped {
   }
   // `npm test $(echo --script-shell=rm)`: a word only known at run time may be any option.
   const runtime = runtimeOptionReason(args, 1, name);
-  if (name !== 'npm') return runtime === null ? NONE : { ...NONE, forceAsk: runtime };
+  if (name !== 'npm') return askingOrNone(runtime);
   const stores = npmStores(args, sub);
   const running = npmRunningOption(args) ?? runtime;
   return running === null ? stores : { ...stores, forceAsk: stores.forceAsk ?? running };
@@ -352,14 +352,14 @@ function argv(args: readonly Arg[], scan: OptionScan, skip: number): Unwrapped {
   for (let i = scan.next; i < Math.min(start, args.length); i++) if (args[i]?.split === true) forceAsk ??= 'wrapper operand is not static';
   // `timeout $(echo 5 rm -rf y)`: no command is written, but a word that splits at run time may
   // hold the duration and the command both.
-  if (start >= args.length) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  if (start >= args.length) return askingOrNone(forceAsk);
   return { wrapper: true, commands: [args.slice(start)], views: [], scripts: [], forceAsk };
 }
 
 function watch(args: readonly Arg[]): Unwrapped {
   const scan = scanOptions(args, 1, WATCH);
   // `watch -n ${x:-1 rm}`: no command is written, but a value that splits may hold one.
-  if (scan.next >= args.length) return optionDoubt(scan) === null ? NONE : { ...NONE, forceAsk: optionDoubt(scan) };
+  if (scan.next >= args.length) return askingOrNone(optionDoubt(scan));
   if (hasOption(scan, '-x', '--exec')) return argv(args, scan, 0);
   // Without -x, watch joins its operands with spaces and runs them with `sh -c`.
   const joined = joinedArg(args, scan.next);
@@ -761,7 +761,7 @@ function su(args: readonly Arg[]): Unwrapped {
     command = at < 0 ? null : scan.operands[at + 1] ?? null;
   }
   // `su $(echo -c rm root)`: a word only known at run time may be `-c` and its command.
-  if (command === null) return optionDoubt(scan) === null ? NONE : { ...NONE, forceAsk: optionDoubt(scan) };
+  if (command === null) return askingOrNone(optionDoubt(scan));
   const u: Unwrapped = { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'su -c' }], forceAsk: optionDoubt(scan) };
   // `su -`/`su -l` start a login shell, which starts in the user's home folder.
   if (hasOption(scan, '-', '-l', '--login')) u.folderDoubt = "su -l runs the command in the user's home folder, so where its redirections write is not known";
@@ -776,6 +776,6 @@ function execLike(args: readonly Arg[], start: number): Unwrapped {
   const forceAsk = optionDoubt(scan) ?? (call === null ? null : posixShellDoubt(call.value, by));
   const scripts = call === null ? [] : [{ arg: call, by }];
   const views = scan.next < args.length ? [args.slice(scan.next)] : [];
-  if (scripts.length === 0 && views.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  if (scripts.length === 0 && views.length === 0) return askingOrNone(forceAsk);
   return { wrapper: false, commands: [], views, scripts, forceAsk };
 }
