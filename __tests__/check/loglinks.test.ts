@@ -1,35 +1,70 @@
-import { treeLanding } from '../../src/check/loglinks.ts';
+import { addLink, treeLanding, type TreeLinks } from '../../src/check/loglinks.ts';
+
+function linksOf(pairs: Array<[string, string]>): TreeLinks {
+  const links: TreeLinks = new Map();
+  for (const [path, target] of pairs) addLink(links, path, target);
+  return links;
+}
+
+const HOW = "in the range's trees";
 
 describe('treeLanding: where a log path lands through the links in the trees', () => {
-  const links = new Map([
+  const landing = treeLanding(linksOf([
     ['lnk', 'secrets'], ['src/keys', '../secrets/inner'], ['cfg', '~/.kiro/settings'], ['abs', '/etc'],
     ['loop', 'loop'], ['a/b', '..'],
-  ]);
-  const landing = treeLanding(links);
+    // Audit round 21 (N-2): a relative target that climbs out of the repository.
+    ['docs/out', '../../clone/secrets'], ['docs/etc', '../../../../../etc'],
+    // N-3: links meet paths in canonical form, as on the case-insensitive disks agents run on.
+    ['Docs/Keys', '../secrets'],
+    // N-5: a link retargeted in the range keeps every target it had.
+    ['moved', 'src'], ['moved', 'secrets/old'],
+  ]));
   test.each([
-    ['lnk/key', '.', 'secrets/key'],
-    ['key', 'lnk', 'secrets/key'],
-    ['src/keys/../key', '.', 'secrets/key'],
-    ['src/keys/k', '.', 'secrets/inner/k'],
-    ['cfg/cli.json', '.', '~/.kiro/settings/cli.json'],
-    ['abs/passwd', '.', '/etc/passwd'],
-    ['a/b/lnk/x', '.', 'secrets/x'],
-    ['src/a.ts', '.', null],
-    ['src/../lnk2', '.', null],
-    ['/abs/x', '.', null],
-    ['~/lnk/x', '.', null],
-    ['x', '~/proj', null],
-    ['../x', '.', null],
-    ['loop/x', '.', null],
-  ] as Array<[string, string, string | null]>)('%j from %j lands on %j', (written, cwd, expected) => {
-    expect(landing(written, cwd)?.path ?? null).toBe(expected);
+    ['lnk/key', '.', ['secrets/key']],
+    ['key', 'lnk', ['secrets/key']],
+    ['src/keys/../key', '.', ['secrets/key']],
+    ['src/keys/k', '.', ['secrets/inner/k']],
+    ['cfg/cli.json', '.', ['~/.kiro/settings/cli.json']],
+    ['abs/passwd', '.', ['/etc/passwd']],
+    ['a/b/lnk/x', '.', ['secrets/x']],
+    ['docs/out/key', '.', ['../clone/secrets/key']],
+    ['docs/etc/passwd', '.', ['../../../../etc/passwd']],
+    ['docs/keys/key', '.', ['secrets/key']],
+    ['DOCS/keys./key', '.', ['secrets/key']],
+    ['moved/k', '.', ['src/k', 'secrets/old/k']],
+    ['src/a.ts', '.', []],
+    ['src/../lnk2', '.', []],
+    ['/abs/x', '.', []],
+    ['~/lnk/x', '.', []],
+    ['x', '~/proj', []],
+    ['../x', '.', []],
+    ['loop/x', '.', []],
+  ] as Array<[string, string, string[]]>)('%j from %j lands on %j', (written, cwd, expected) => {
+    const paths = landing(written, cwd).map((l) => ('path' in l ? l.path : l.unknown));
+    expect(paths.sort()).toEqual([...expected].sort());
   });
 
   test('the map is read when called, so links added later count', () => {
-    const grown = new Map<string, string>();
+    const grown: TreeLinks = new Map();
     const land = treeLanding(grown);
-    expect(land('l/k', '.')).toBeNull();
-    grown.set('l', 'secrets');
-    expect(land('l/k', '.')).toEqual({ path: 'secrets/k', how: "in the commit's tree" });
+    expect(land('l/k', '.')).toEqual([]);
+    addLink(grown, 'l', 'secrets');
+    expect(land('l/k', '.')).toEqual([{ path: 'secrets/k', how: HOW }]);
+  });
+
+  test('a target already known is not added twice', () => {
+    const links: TreeLinks = new Map();
+    expect(addLink(links, 'l', 'secrets')).toBe(true);
+    expect(addLink(links, 'L', 'secrets')).toBe(false);
+    expect(addLink(links, 'l', 'src')).toBe(true);
+    expect(links).toEqual(new Map([['l', ['secrets', 'src']]]));
+  });
+
+  test('more ways through the links than are walked give a landing that cannot be known', () => {
+    // Links in a row where each leads on two ways: more than 600 ways to the end.
+    const pairs: Array<[string, string]> = [];
+    for (let i = 0; i < 14; i++) pairs.push([`d${i}`, `d${i + 1}`], [`d${i}`, `e${i + 1}`], [`e${i}`, `d${i + 1}`]);
+    const found = treeLanding(linksOf(pairs))('d0/k', '.');
+    expect(found[found.length - 1]).toEqual({ unknown: `more than 256 ways through the symlinks ${HOW}` });
   });
 });

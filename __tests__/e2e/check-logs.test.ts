@@ -219,9 +219,69 @@ describe('check replays recorded tool calls from log files', () => {
     expect(code).toBe(1);
     const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
     for (const line of [1, 2, 3, 4]) expect(byLine.get(line)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
-    expect(byLine.get(1)?.reason).toContain('through a symlink in the commit\'s tree this is "secrets/key"');
+    expect(byLine.get(1)?.reason).toContain('through a symlink in the range\'s trees this is "secrets/key"');
     expect(byLine.get(5)).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', pattern: '~/.kiro/settings/**' } });
     expect(byLine.get(6)).toBeUndefined();
+  });
+
+  // Audit round 21 (N-2, N-3): a target that climbed out of the repository read as "no link on
+  // the way", and links were looked up by their exact spelling only; both passed.
+  test('entries land through links that leave the repository and through case and trailing-dot spellings', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**", "/etc/**"]}\nmodels:'));
+    const clone = repo.dir.split('/').pop() as string;
+    repo.write('secrets/.keep', '').symlink('docs/out', `../../${clone}/secrets`).symlink('docs/etc', '../../../../../../../../etc');
+    repo.symlink('Docs2/Keys', '../secrets');
+    repo.commit('links', { author: HUMAN });
+    repo.git(['branch', '-f', 'main']);
+    repo.write(LOG, log([
+      draft('fs_write', 'docs/out/key'),
+      draft('shell', 'git status > docs/etc/passwd'),
+      draft('fs_write', 'docs2/keys/key'),
+      draft('shell', 'git status > Docs2/Keys./key'),
+      draft('fs_write', 'docs/a.md'),
+    ]));
+    repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
+    expect(byLine.get(1)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
+    expect(byLine.get(1)?.reason).toContain(`this is "../${clone}/secrets/key"`);
+    expect(byLine.get(2)).toMatchObject({ effect: 'deny', rule: { pattern: '/etc/**' } });
+    for (const line of [3, 4]) expect(byLine.get(line)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
+    expect(byLine.get(5)).toBeUndefined();
+  });
+
+  // Audit round 21 (N-4, N-5): links were recorded only in batches of commits that held a log,
+  // and only with their last target, so a link added, used and later removed or retargeted passed.
+  test.each([
+    ['removed after the entry, with no log in the batch that added it', 30, 'remove'],
+    ['retargeted after the entry', 0, 'retarget'],
+  ])('an entry lands through a link %s', (_what, fillers, after) => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    repo.symlink('docs/keys', '../secrets');
+    repo.commit('link', { author: HUMAN });
+    for (let i = 0; i < fillers; i++) repo.write(`src/f${i}.ts`, `${i}\n`).commit(`filler ${i}`, { author: HUMAN });
+    repo.write(LOG, log([draft('fs_write', 'docs/keys/key')]));
+    const sha = repo.commit('work', { author: KIRO });
+    repo.remove('docs/keys');
+    if (after === 'retarget') repo.symlink('docs/keys', '../src');
+    repo.commit(after, { author: HUMAN });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings.filter((f) => f.source.kind === 'log')).toEqual([
+      expect.objectContaining({ commit: sha, effect: 'deny', resource: 'docs/keys/key', rule: expect.objectContaining({ pattern: 'secrets/**' }) }),
+    ]);
+  });
+
+  // Audit round 21 (N-1): re-serialising a line nested thousands of levels deep overflowed the
+  // stack, and check ended with an internal error instead of a finding.
+  test('a log line nested thousands of levels deep is a log problem on its line', () => {
+    const repo = setup();
+    repo.write(LOG, `{"v":1,"x":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}\n`);
+    repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings.filter((f) => f.effect === 'deny')).toEqual([expect.objectContaining({ source: { kind: 'log', file: LOG, line: 1 }, reason: expect.stringContaining('unknown field "x"') })]);
   });
 
   // "effect when a commit or log entry names no model" (SPEC 2): the trailer's model used to

@@ -55,6 +55,8 @@ describe('validateEntry', () => {
     ['a short prev', { ...BASE, prev: 'sha256:abc' }, /"prev" must be/],
     ['blocked "yes"', { ...BASE, blocked: 'yes' }, /"blocked" must be true or false/],
     ['an extra field', { ...BASE, extra: 1 }, /unknown field "extra"/],
+    // Audit round 21 (N-1): showing a value this deep overflowed the stack.
+    ['a resource nested 10,000 levels deep', { ...BASE, resource: JSON.parse(`${'['.repeat(10000)}${']'.repeat(10000)}`) }, /"resource" must be a non-empty string, got a deeply nested array/],
   ];
   test.each(bad)('rejects %s', (_name, input, reason) => {
     const result = validateEntry(input);
@@ -69,6 +71,11 @@ describe('validateEntry', () => {
     expect(validateEntry(JSON.parse(dup), dup)).toEqual({ ok: false, reason: 'duplicate field "cwd"' });
     const quoted = text.replace('"npm test"', '"echo \\"cwd\\": ."');
     expect(validateEntry(JSON.parse(quoted), quoted).ok).toBe(true);
+  });
+
+  test('a line nested thousands of levels deep is checked, not re-serialised', () => {
+    const text = JSON.stringify(BASE).replace('"cwd":"."', `"cwd":".","x":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`);
+    expect(validateEntry(JSON.parse(text), text)).toEqual({ ok: false, reason: 'unknown field "x" (log format v1 has a closed set of fields)' });
   });
 
   const long = 'a\\"/'.repeat(2 * 1024 * 1024);

@@ -154,6 +154,8 @@ describe('malformed payloads are PayloadErrors with one line naming the problem'
     ['an MCP name without a tool', JSON.stringify(kiro('@github', {})), /MCP tool name "@github" does not name a server and a tool/],
     ['a Claude MCP name without a tool', JSON.stringify(claude('mcp__github', {})), /MCP tool name "mcp__github"/],
     ['use_aws without an operation', JSON.stringify(kiro('use_aws', { service_name: 's3' })), /needs "operation_name"/],
+    // Audit round 21 (N-1's kin): serialising a parameter this deep overflowed the stack.
+    ['a use_aws parameter nested 10,000 levels deep', `{"hook_event_name":"preToolUse","cwd":"/w","tool_name":"use_aws","tool_input":{"service_name":"s3","operation_name":"ls","parameters":{"k":${'['.repeat(10000)}${']'.repeat(10000)}}}}`, /tool use_aws: parameter "k" is nested too deeply to be judged/],
   ];
   test.each(rows)('%s', (_name, input, message) => {
     let error: unknown;

@@ -3,13 +3,14 @@
 // alone does not say. Replay never touches a work tree, so the links come from git's trees.
 import { isUtf8 } from 'node:buffer';
 import { posix } from 'node:path';
-import type { PathLanding } from '../engine/compile.ts';
+import type { Landing, PathLanding } from '../engine/compile.ts';
 import type { Git } from '../git/exec.ts';
 import { forEachTreeEntry, readBlobs } from '../git/log.ts';
+import { canonicalPath } from '../match/path.ts';
 
 const SYMLINK = '120000';
 const MAX_HOPS = 40;
-const HOW = "in the commit's tree";
+const HOW = "in the range's trees";
 
 /** Symlink path -> blob id, for every symlink in `commit`'s tree. */
 export async function treeSymlinks(git: Git, commit: string): Promise<Map<string, string>> {
@@ -20,52 +21,89 @@ export async function treeSymlinks(git: Git, commit: string): Promise<Map<string
 }
 
 /**
- * Adds the targets of `ids` (path -> blob id) to `links`, reading the blobs it does not have.
+ * Every symlink the range's trees hold, by canonical path (SPEC 6.2: on the case-insensitive disks
+ * agents run on, `docs/keys/k` goes through a link `Docs/keys`) -> each target it had. A log entry
+ * is followed through all of them, not only the last: landings only tighten a verdict, so a link
+ * retargeted or removed after the entry was recorded cannot loosen it.
+ */
+export type TreeLinks = Map<string, string[]>;
+
+/**
+ * Adds the targets of `ids` ([path, blob id] pairs) to `links`, reading the blobs it does not have.
  * Returns whether `links` changed.
  */
-export async function addTargets(git: Git, ids: ReadonlyMap<string, string>, links: Map<string, string>, blobs: ReadonlyMap<string, Buffer> = new Map()): Promise<boolean> {
-  const missing = [...ids.values()].filter((id) => id !== '' && !blobs.has(id));
+export async function addTargets(git: Git, ids: ReadonlyArray<readonly [string, string]>, links: TreeLinks, blobs: ReadonlyMap<string, Buffer> = new Map()): Promise<boolean> {
+  const missing = ids.map(([, id]) => id).filter((id) => id !== '' && !blobs.has(id));
   const read = missing.length > 0 ? await readBlobs(git, missing) : new Map<string, Buffer>();
   let changed = false;
   for (const [path, id] of ids) {
     const bytes = blobs.get(id) ?? read.get(id);
     // A target that cannot be read, or is not text, is taken to leave the repository.
     const target = bytes !== undefined && isUtf8(bytes) && !bytes.includes(0) ? bytes.toString('utf8') : '/';
-    if (links.get(path) !== target) changed = true;
-    links.set(path, target);
+    if (addLink(links, path, target)) changed = true;
   }
   return changed;
 }
 
+/** Records that the link at `path` had `target`; returns whether that was new. */
+export function addLink(links: TreeLinks, path: string, target: string): boolean {
+  const key = canonicalPath(path);
+  const known = links.get(key);
+  if (known === undefined) links.set(key, [target]);
+  else if (known.includes(target)) return false;
+  else known.push(target);
+  return true;
+}
+
+/** Walks taken at most per path, every target of every link counted: a bound, not a limit met in practice. */
+const MAX_WALKS = 256;
+
+interface Walk { queue: string[]; cur: string[]; hops: number }
+
 /**
- * Where a repository path lands through `links` (path -> target, read when called, so the map may
- * grow), walked a segment at a time as the file system would; null when no link is on the way.
+ * Where a repository path may land through `links` (read when called, so the map may grow),
+ * walked a segment at a time as the file system would; one landing per way through the links,
+ * none when no link is on the way.
  */
-export function treeLanding(links: ReadonlyMap<string, string>): PathLanding {
+export function treeLanding(links: TreeLinks): PathLanding {
   return (written, cwd) => {
-    if (links.size === 0 || /^[/~\\]/.test(written)) return null;
+    if (links.size === 0 || /^[/~\\]/.test(written)) return [];
     const start = cwd === '' || cwd === '.' ? '' : cwd;
-    if (/^[/~\\]/.test(start)) return null;
-    const queue = (start === '' ? written : `${start}/${written}`).split('/');
-    const cur: string[] = [];
-    let hops = 0;
-    for (let seg = queue.shift(); seg !== undefined; seg = queue.shift()) {
-      if (seg === '' || seg === '.') continue;
-      if (seg === '..') {
-        // Above the root: the engine judges the text, which leaves the workspace too.
-        if (cur.length === 0) return null;
-        cur.pop();
-        continue;
-      }
-      cur.push(seg);
-      const target = links.get(cur.join('/'));
-      if (target === undefined) continue;
-      if (++hops > MAX_HOPS) return null;
-      cur.pop();
-      // A link out of the repository: the rest of the path goes on from there.
-      if (/^[/~]/.test(target)) return { path: posix.normalize([target, ...queue].join('/')), how: HOW };
-      queue.unshift(...target.split('/'));
+    if (/^[/~\\]/.test(start)) return [];
+    const found: Landing[] = [];
+    const walks: Walk[] = [{ queue: (start === '' ? written : `${start}/${written}`).split('/'), cur: [], hops: 0 }];
+    let taken = 0;
+    for (let w = walks.pop(); w !== undefined; w = walks.pop()) {
+      if (++taken > MAX_WALKS) return [...found, { unknown: `more than ${MAX_WALKS} ways through the symlinks ${HOW}` }];
+      const landing = walk(w, links, walks);
+      if (landing !== null) found.push(landing);
     }
-    return hops === 0 ? null : { path: cur.length === 0 ? '.' : cur.join('/'), how: HOW };
+    return found;
   };
+}
+
+/** Follows one walk to its end, pushing a walk onto `forks` for each other target of a link met. */
+function walk(w: Walk, links: TreeLinks, forks: Walk[]): Landing | null {
+  const { queue, cur } = w;
+  for (let seg = queue.shift(); seg !== undefined; seg = queue.shift()) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (cur.length > 0) { cur.pop(); continue; }
+      // Above the root by a `..` the entry wrote: the engine judges the text, which leaves the
+      // workspace too. One a link's target took is a place outside CI's clone, in the agent's.
+      return w.hops === 0 ? null : { path: posix.normalize(['..', ...queue].join('/')), how: HOW };
+    }
+    cur.push(seg);
+    const targets = links.get(canonicalPath(cur.join('/')));
+    if (targets === undefined) continue;
+    // More links in a row than Linux follows: the write fails (ELOOP) and lands nowhere.
+    if (++w.hops > MAX_HOPS) return null;
+    cur.pop();
+    for (const target of targets.slice(1)) forks.push({ queue: [...target.split('/'), ...queue], cur: [...cur], hops: w.hops });
+    const target = targets[0] as string;
+    // A link out of the repository: the rest of the path goes on from there.
+    if (/^[/~]/.test(target)) return { path: posix.normalize([target, ...queue].join('/')), how: HOW };
+    queue.unshift(...target.split('/'));
+  }
+  return w.hops === 0 ? null : { path: cur.length === 0 ? '.' : cur.join('/'), how: HOW };
 }

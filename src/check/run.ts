@@ -18,7 +18,7 @@ import { buildReport } from '../report/model.ts';
 import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
 import type { LinkResolution } from './links.ts';
-import { addTargets, treeLanding, treeSymlinks } from './loglinks.ts';
+import { addTargets, treeLanding, treeSymlinks, type TreeLinks } from './loglinks.ts';
 import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
@@ -134,12 +134,12 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const judged = new Map<string, JudgedCommit>();
   const links = new Map<string, Map<string, LinkResolution>>();
   // The symlinks log entries' paths are followed through (loglinks.ts): those of the base and
-  // head trees, read once the first log turns up, and those each judged commit adds.
-  const logLinks = new Map<string, string>();
+  // head trees, read once the first log turns up, and every one a commit of the range adds.
+  const logLinks: TreeLinks = new Map();
   let treeLinks: Promise<boolean> | null = null;
   const readTreeLinks = async (): Promise<boolean> => {
     const [atBase, atHead] = await Promise.all([treeSymlinks(git, range.base), treeSymlinks(git, range.head)]);
-    return addTargets(git, new Map([...atBase, ...atHead]), logLinks);
+    return addTargets(git, [...atBase, ...atHead], logLinks);
   };
   const judgeBatch = async (j: Judging, batch: readonly CommitInfo[]): Promise<void> => {
     const ids: string[] = [];
@@ -162,13 +162,17 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       if (object === undefined) throw new GitError(['cat-file', '--batch'], 0, '', `commit ${c.sha} could not be read`);
       Object.assign(c, parseRawCommit(object));
     }
+    // Every batch's links count, not only those of batches with a log: a link added here and
+    // removed before the head is still on the way of a later commit's entries.
+    const added: Array<[string, string]> = [];
+    for (const c of batch) for (const ch of c.changes) if (ch.newMode === '120000' && ch.pathText !== null) added.push([ch.pathText, ch.newId]);
+    let linksChanged = await addTargets(git, added, logLinks, blobs);
     if (batch.some((c) => (logChangesOf.get(c.sha)?.length ?? 0) > 0 || j.noteIds.has(c.sha))) {
       const first = treeLinks === null;
       const fromTrees = await (treeLinks ??= readTreeLinks());
-      const added = new Map<string, string>();
-      for (const c of batch) for (const ch of c.changes) if (ch.newMode === '120000' && ch.pathText !== null) added.set(ch.pathText, ch.newId);
-      if ((await addTargets(git, added, logLinks, blobs)) || (first && fromTrees)) forgetVerdicts(j.policy);
+      if (first && fromTrees) linksChanged = true;
     }
+    if (linksChanged) forgetVerdicts(j.policy);
     for (const c of batch) {
       const resolved = await resolveChangedLinks(git, c.changes, blobs, (paths) => readEntriesAt(git, c.sha, paths));
       if (resolved !== null) links.set(c.sha, resolved);

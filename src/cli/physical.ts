@@ -50,12 +50,12 @@ export function diskLanding(root: string, home: string): PathLanding {
   const physicalRoot = physicalPath(root);
   const physicalHome = physicalPath(home);
   return (written, cwd) => {
-    if (written === '') return null;
+    if (written === '') return [];
     const folder = cwd === '' || cwd === '.' ? root
       : cwd === '~' || cwd.startsWith('~/') ? home + cwd.slice(1)
         : cwd.startsWith('/') ? cwd : `${root}/${cwd}`;
     const asText = toRepoPath(written, { cwd: folder, repoRoot: root, home });
     const onDisk = toRepoPath(written, { cwd: physicalPath(folder), repoRoot: physicalRoot, home: physicalHome, physical: physicalPath });
-    return onDisk === asText ? null : { path: onDisk, how: 'on disk' };
+    return onDisk === asText ? [] : [{ path: onDisk, how: 'on disk' }];
   };
 }

@@ -124,13 +124,16 @@ export interface CompiledPolicy {
   readonly landing: PathLanding | null;
 }
 
-/** Where a path request really lands, and how that was found out (`on disk`). */
-export interface Landing { path: string; how: string }
 /**
- * Where a written path (`lnk/key` from `cwd`) lands once symbolic links are followed, spelled as a
- * request path (repository-relative, `~/…` or absolute); null when that is where the text says.
+ * Where a path request really lands, and how that was found out (`on disk`); `unknown` says why
+ * that could not be worked out (judged ask).
  */
-export type PathLanding = (written: string, cwd: string) => Landing | null;
+export type Landing = { path: string; how: string } | { unknown: string };
+/**
+ * Where a written path (`lnk/key` from `cwd`) may land once symbolic links are followed, spelled as
+ * request paths (repository-relative, `~/…` or absolute); none when that is where the text says.
+ */
+export type PathLanding = (written: string, cwd: string) => readonly Landing[];
 
 export interface CompileOptions {
   /** Home folder for `~/` patterns and requests. */

@@ -77,11 +77,19 @@ export function malformedWrittenPath(written: string): Decision | null {
 export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions = {}): PathDecision {
   const d = decideWrittenPath(policy, cap, written, options);
   if (policy.landing === null || options.resolve !== true || d.effect === 'deny') return d;
-  const landed = policy.landing(written, options.cwd ?? '.');
-  if (landed === null || landed.path === d.path) return d;
-  const there = decideWrittenPath(policy, cap, landed.path, { resolve: true, cwd: '.' });
-  if (!moreRestrictive(there.effect, d.effect)) return d;
-  return { ...there, reason: `through a symlink ${landed.how} this is ${JSON.stringify(landed.path)}: ${there.reason}`, path: d.path };
+  let best = d;
+  for (const landed of policy.landing(written, options.cwd ?? '.')) {
+    if ('unknown' in landed) {
+      if (moreRestrictive('ask', best.effect)) best = { effect: 'ask', rule: null, reason: landed.unknown, path: d.path };
+      continue;
+    }
+    if (landed.path === d.path) continue;
+    const there = decideWrittenPath(policy, cap, landed.path, { resolve: true, cwd: '.' });
+    if (!moreRestrictive(there.effect, best.effect)) continue;
+    best = { ...there, reason: `through a symlink ${landed.how} this is ${JSON.stringify(landed.path)}: ${there.reason}`, path: d.path };
+    if (best.effect === 'deny') break;
+  }
+  return best;
 }
 
 function decideWrittenPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions): PathDecision {

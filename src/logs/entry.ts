@@ -81,13 +81,14 @@ export function isTimestamp(value: string): boolean {
  * more keys than the parsed object does. Nested values fall through to the full scan.
  */
 function mayHaveDuplicateKeys(text: string, value: Record<string, unknown>): boolean {
-  // Written by agent-gate, a line is its object re-serialised; then no key can be repeated.
-  if (JSON.stringify(value) === text) return false;
   const keys = Object.keys(value);
+  // Nested values first: re-serialising one recurses, and a few thousand levels overflow the stack.
   for (const k of keys) {
     const v = value[k];
     if (v !== null && typeof v === 'object') return true;
   }
+  // Written by agent-gate, a line is its object re-serialised; then no key can be repeated.
+  if (JSON.stringify(value) === text) return false;
   return countKeys(text) !== keys.length;
 }
 

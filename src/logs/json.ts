@@ -87,6 +87,13 @@ export function countKeys(text: string): number {
 
 /** Short printable form of a value for error messages. */
 export function show(value: unknown): string {
-  const text = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
+  if (value === undefined) return 'nothing';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Nested a few thousand levels deep: JSON.parse reads that, but stringify overflows the stack.
+    text = Array.isArray(value) ? 'a deeply nested array' : 'a deeply nested object';
+  }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

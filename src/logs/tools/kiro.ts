@@ -75,7 +75,7 @@ function awsCommand(name: string, input: Record<string, unknown>): string {
     for (const [key, value] of Object.entries(params)) {
       argv.push(`--${kebabCase(key.replace(/^-+/, ''))}`);
       if (value === true || value === '' || value === null) continue;
-      argv.push(typeof value === 'string' ? value : JSON.stringify(value));
+      argv.push(typeof value === 'string' ? value : parameterJson(name, key, value));
     }
   }
   const region = optionalString(name, input, 'region');
@@ -83,6 +83,16 @@ function awsCommand(name: string, input: Record<string, unknown>): string {
   const profile = optionalString(name, input, 'profile_name');
   if (profile !== null) argv.push('--profile', profile);
   return joinArgv(argv);
+}
+
+/** A parameter value as the AWS CLI takes a structure: JSON text. */
+function parameterJson(name: string, key: string, value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    // JSON.parse reads thousands of levels; stringify recurses and overflows the stack.
+    throw new ToolInputError(`tool ${name}: parameter "${key}" is nested too deeply to be judged`);
+  }
 }
 
 /** `BucketName`, `bucket_name`, `bucketName` -> `bucket-name`, as the convert_case crate's Kebab case does. */
