@@ -1172,6 +1172,13 @@ const OPEN_RUNNERS = rows([
   ['HOME=src git st', 'ask', undefined, 'HOME for one command'],
   ['export XDG_CONFIG_HOME=src', 'ask', undefined, 'XDG_CONFIG_HOME exported'],
   ['echo "$HOME" && cd ~', 'allow', undefined, 'reading HOME sets nothing'],
+  // Audit round 21 (M-1): `~+` is $PWD and `~-` is $OLDPWD, not the folder the shell is in.
+  ['PWD=secrets; echo x > ~+/k', 'ask', undefined, 'PWD moves what ~+ names'],
+  ['read PWD <<< secrets; echo x > ~+/k', 'ask', undefined, 'PWD read'],
+  ['for PWD in secrets; do echo x > ~+/k; done', 'ask', undefined, 'PWD as a loop variable'],
+  ['printf -v PWD secrets; cd ~+; echo x > k', 'ask', undefined, 'PWD by printf -v, then cd ~+'],
+  ['export OLDPWD=secrets; echo x > ~-/k', 'ask', undefined, 'OLDPWD'],
+  ['echo x > ~+/k && cd src && echo "$PWD"', 'allow', undefined, 'reading PWD sets nothing'],
   // npm sub-commands that store or run commands.
   ["npm pkg set scripts.x='rm y' && npm run x", 'deny', undefined, 'a stored npm script is judged when stored'],
   // npm takes prefixes of its commands and options before the verb.

@@ -19,6 +19,9 @@ const DANGEROUS = new Set([
   // Where git and npm read their user configuration (`~/.gitconfig` aliases, `~/.npmrc`): pointing
   // them at a file the command writes makes `git st` run a `!` alias from it.
   'HOME', 'XDG_CONFIG_HOME',
+  // `~+` is $PWD and `~-` is $OLDPWD, whatever folder the shell is in: `PWD=secrets; echo > ~+/k`
+  // writes secrets/k.
+  'PWD', 'OLDPWD',
   // Options tools read from the environment, where they can name a command to run: TAR_OPTIONS
   // (--checkpoint-action=exec=), RSYNC_RSH (-e), MANOPT (-P), LESS (`+!CMD`), GOFLAGS (-toolexec),
   // and the programs cargo builds with.
