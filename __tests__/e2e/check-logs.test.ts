@@ -551,6 +551,21 @@ describe('absolute paths from the agent\'s clone', () => {
     expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ effect: 'deny', capability: 'shell', source: expect.objectContaining({ kind: 'log' }) })]));
   });
 
+  // Audit round 21 (O-3): `~/` rules were matched against CI's HOME only, so a path in the
+  // agent's home named by its absolute path passed.
+  test.each([
+    ['echo key >> /Users/dev/.ssh/authorized_keys', '~/.ssh/**'],
+    ['echo "rules: []" > /home/dev/.kiro/workspace-roots/6f1c2a/permissions.yaml', '~/.kiro/workspace-roots/**'],
+    ['cd /root && echo x > .aws/credentials', '~/.aws/**'],
+  ])('%j is judged as a path in the agent\'s home', (command, pattern) => {
+    const agent = setup(SECRETS.replace('["secrets/**"]', '["secrets/**", "~/.ssh/**", "~/.aws/**"]').replace('"cd *"', '"cd *", "echo *"'));
+    agent.write(LOG, log([draft('shell', command)]));
+    agent.commit('work', { author: KIRO });
+    const { code, report } = check(agent);
+    expect(code).toBe(1);
+    expect(report.findings).toEqual([expect.objectContaining({ effect: 'deny', rule: expect.objectContaining({ pattern }), reason: expect.stringContaining('on the agent\'s machine') })]);
+  });
+
   test('paths outside any clone keep their own answer', () => {
     const agent = setup(SECRETS);
     agent.write(LOG, log([draft('shell', 'echo k > /tmp/out/report.txt')]));

@@ -133,8 +133,20 @@ function foreignTails(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path:
     if (t.effect === 'allow' || t.rule === null || !moreRestrictive(t.effect, best.effect)) continue;
     best = { ...t, reason: `${JSON.stringify(path)} may be ${JSON.stringify(tail)} in the agent's clone: ${t.reason}`, path };
   }
+  // A path in a home folder (`/Users/dev/.ssh/authorized_keys`) is also the agent's `~/…`, which
+  // `~/` rules name; CI's HOME is another folder.
+  const inHome = FOREIGN_HOME.exec(path)?.[1];
+  if (inHome !== undefined && best.effect !== 'deny') {
+    const t = decideResolved(policy, cap, resolveRequestPath(`~/${inHome}`, '.', policy.home, policy.root));
+    if (t.effect !== 'allow' && t.rule !== null && moreRestrictive(t.effect, best.effect)) {
+      best = { ...t, reason: `${JSON.stringify(path)} may be ${JSON.stringify(`~/${inHome}`)} on the agent's machine: ${t.reason}`, path };
+    }
+  }
   return best;
 }
+
+/** Home folders on Linux and macOS, and root's: what follows is a path in a user's home. */
+const FOREIGN_HOME = /^\/(?:home\/[^/]+|Users\/[^/]+|root|var\/root)\/(.+)$/;
 
 function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path: string, root = false): PathDecision {
   const malformed = root ? null : malformedPathReason(path);
