@@ -590,6 +590,14 @@ const OPEN_FOLDERS = rows([
     "without a relative write in what git runs, or with the shell's own redirection, -C changes nothing"],
   ["env -C src sh -c 'echo hi > a' && find . -exec sh -c 'echo hi > b' \\; && env -C secrets sh -c 'echo hi' > c", 'allow', undefined,
     "other folders allowed, -exec stays here, and the wrapper's own redirection is the shell's"],
+  // Audit round 21 (M-5): git starts these in the top folder of the work tree, not in the shell's.
+  ["git -c alias.x='!echo hi > secrets/a' x", 'deny', 'src', 'a ! alias runs in the top folder'],
+  ["git -c core.editor='echo hi > secrets/a; true' commit --allow-empty", 'deny', 'src/pkg', 'the editor too, from any depth'],
+  ["git config alias.up '!echo hi > secrets/a' && git up", 'deny', 'src', 'an alias stored in the config'],
+  ["git -c diff.tool=x -c difftool.x.cmd='echo > secrets/a' difftool -y", 'deny', 'src', 'a difftool command'],
+  ["git rebase --exec 'cd secrets && echo hi > a' main", 'deny', 'src', 'a cd inside it moves from the top folder too'],
+  ["cd src && git -c alias.x='!echo hi > secrets/a' x", 'deny', undefined, 'after a cd into a subfolder'],
+  ["git status > secrets/a && git -c alias.x='!echo hi > b' x", 'allow', 'src', "the shell's own redirection stays in its folder, and the alias writes b"],
 ]);
 table('redirections after cd, in later code and under wrappers that change folder (OPEN)', OPEN_POLICY, OPEN_FOLDERS);
 

@@ -25,6 +25,18 @@ function combine(command: string, parts: DecisionPart[]): Explanation {
   return { capability: 'shell', resource: command, effect: winner.effect, rule: winner.rule, reason, parts };
 }
 
+/** The folders above `cwd` (`src/a` -> `src`, `.`; `~/p` -> `~`, `/`; `/w/r` -> `/w`, `/`). */
+function foldersAbove(cwd: string): string[] {
+  const out: string[] = [];
+  let dir = cwd === '' ? '.' : cwd.replace(/\/+$/, '');
+  for (;;) {
+    if (dir === '.' || dir === '/' || dir === '') return out;
+    const slash = dir.lastIndexOf('/');
+    dir = dir === '~' ? '/' : slash < 0 ? '.' : slash === 0 ? '/' : dir.slice(0, slash);
+    out.push(dir);
+  }
+}
+
 export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis: ShellAnalysis, cwd: string): Explanation {
   if (analysis.failure !== null) {
     // Unparseable input is judged as one string: a deny pattern on the raw text still denies.
@@ -50,6 +62,18 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
         if (moreRestrictive(there.effect, d.effect)) {
           d = there;
           after = ` (in ${JSON.stringify(dir)}, where a cd or a wrapper may have moved)`;
+        }
+      }
+      // git starts it in the top folder of the work tree, which is the cwd or a folder above it.
+      if (part.fromTop === true && !/^[/~\\]/.test(part.target)) {
+        for (const top of foldersAbove(cwd)) {
+          for (const path of [part.target, ...(part.alsoIn ?? []).map((dir) => `${dir}/${part.target}`)]) {
+            const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd: top });
+            if (moreRestrictive(there.effect, d.effect)) {
+              d = there;
+              after = ` (from ${JSON.stringify(top)}, where git may run what it starts: the top folder of the work tree)`;
+            }
+          }
         }
       }
       const forced = part.forceAsk !== null && d.effect === 'allow';

@@ -17,6 +17,7 @@ const MAX_CWD_LENGTH = 4096;
 export interface FolderState {
   cwds: string[];
   cwdDoubt: string | null;
+  inTopFolder: boolean;
 }
 
 export class Folders {
@@ -24,6 +25,8 @@ export class Folders {
   private cwds: string[] = ['.'];
   /** Set when a `cd` went somewhere only known at run time. */
   private cwdDoubt: string | null = null;
+  /** Inside what git starts in the top folder of the work tree, wherever the shell is. */
+  private inTopFolder = false;
   /**
    * Above 0 while walking code that runs later than where it stands, maybe after a `cd` further
    * on: function bodies, loops, trap and alias strings.
@@ -70,6 +73,7 @@ export class Folders {
     if (write.target.startsWith('/') || write.target.startsWith('~')) return;
     if (this.cwds.length > 1) write.alsoIn = this.cwds.slice(1);
     if (this.cwdDoubt !== null) write.forceAsk ??= this.cwdDoubt;
+    if (this.inTopFolder) write.fromTop = true;
     if (this.deferred > 0) (this.laterWrites ??= []).push(write);
   }
 
@@ -78,9 +82,10 @@ export class Folders {
    * so its relative writes are judged there too (or ask when that folder is not known). The
    * wrapped program is a child process: the folder the shell is in does not change.
    */
-  enter(u: Pick<Unwrapped, 'folder' | 'folderDoubt'>, source: string): FolderState {
-    const saved: FolderState = { cwds: this.cwds, cwdDoubt: this.cwdDoubt };
+  enter(u: Pick<Unwrapped, 'folder' | 'folderDoubt' | 'topFolder'>, source: string): FolderState {
+    const saved: FolderState = { cwds: this.cwds, cwdDoubt: this.cwdDoubt, inTopFolder: this.inTopFolder };
     if (u.folderDoubt !== undefined) this.cwdDoubt ??= u.folderDoubt;
+    if (u.topFolder === true) this.inTopFolder = true;
     if (u.folder !== undefined) {
       const to = this.folderOf(u.folder, source, 'the folder a wrapper runs its command in');
       if (to !== null) this.moveTo(to);
@@ -91,6 +96,7 @@ export class Folders {
   leave(saved: FolderState): void {
     this.cwds = saved.cwds;
     this.cwdDoubt = saved.cwdDoubt;
+    this.inTopFolder = saved.inTopFolder;
   }
 
   /** Records where `cd`/`pushd`/`popd` may move the shell, for the redirections after it. */

@@ -44,6 +44,11 @@ export interface WritePart {
    * absolute, or `~`-prefixed): a relative target is judged in each of them as well.
    */
   alsoIn?: string[];
+  /**
+   * Written by a command git starts (an alias, editor, pager, `rebase --exec`): git runs it in the
+   * top folder of the work tree, so a relative target is judged from the repository root as well.
+   */
+  fromTop?: true;
 }
 
 export type ShellPart = CommandPart | WritePart;

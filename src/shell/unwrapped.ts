@@ -16,6 +16,8 @@ export interface Unwrapped {
   folder?: Arg;
   /** Why the folder the wrapped command runs in is not known (`find -execdir`, `sudo -D`). */
   folderDoubt?: string;
+  /** What the host runs works in the top folder of the repository (git's aliases, editors…). */
+  topFolder?: true;
   /**
    * Strings the host expands again as shell words (`compgen -W '$(cmd)'`): the substitutions in
    * them run, whatever quotes surround them.

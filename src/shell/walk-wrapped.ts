@@ -274,7 +274,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
     let dynamic = false;
-    const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.folders.enter(u, scope.source);
+    const moved = u.folder === undefined && u.folderDoubt === undefined && u.topFolder === undefined ? null : this.folders.enter(u, scope.source);
     // `builtin printf -v PS4 …` and `command export PATH=…` set the variable as the bare builtin
     // would: the wrapped command gets the same checks.
     for (const inner of u.commands) this.emitInner(inner, source, scope, depth + 1, stdin);
@@ -298,7 +298,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     addSpellings(host, args, text);
     const u = unwrap(args, stdin);
     host.forceAsk ??= u.forceAsk;
-    const moved = u.folder === undefined && u.folderDoubt === undefined ? null : this.folders.enter(u, scope.source);
+    const moved = u.folder === undefined && u.folderDoubt === undefined && u.topFolder === undefined ? null : this.folders.enter(u, scope.source);
     for (const inner of u.commands) {
       if (u.wrapper) this.view(host, inner, scope, depth + 1, stdin);
       else this.emitInner(inner, host.source, scope, depth + 1, stdin);

@@ -710,6 +710,7 @@ function git(args: readonly Arg[]): Unwrapped {
   // git runs aliases, editors and hooks in the top folder of the repository it works in; after
   // `git -C DIR` that is the repository around DIR, which is not known here.
   if (scan.chdir !== null) u.folderDoubt = 'git -C runs the commands git starts in the top folder of the repository around its folder, so where they write is not known';
+  else u.topFolder = true;
   return u;
 }
 
