@@ -213,12 +213,14 @@ describe('check replays recorded tool calls from log files', () => {
       draft('shell', 'cd own && git status > key'),
       draft('shell', 'git status > kiro/cli.json'),
       draft('shell', 'git status > src/a.ts'),
+      // Audit round 21 (M-2): a link renamed earlier in the command.
+      draft('shell', 'git mv lnk l2 && git status > l2/key'),
     ]));
     repo.commit('work', { author: KIRO });
     const { code, report } = check(repo);
     expect(code).toBe(1);
     const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
-    for (const line of [1, 2, 3, 4]) expect(byLine.get(line)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
+    for (const line of [1, 2, 3, 4, 7]) expect(byLine.get(line)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
     expect(byLine.get(1)?.reason).toContain('through a symlink in the range\'s trees this is "secrets/key"');
     expect(byLine.get(5)).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', pattern: '~/.kiro/settings/**' } });
     expect(byLine.get(6)).toBeUndefined();

@@ -128,6 +128,28 @@ describe('agent-gate explain', () => {
     expect(inside).toMatchObject({ effect: 'deny', rule: { scope: 'kiro' } });
   });
 
+  // Audit round 21 (M-2): a link on disk renamed or copied earlier in the command was not followed
+  // under its new name.
+  test.each([
+    ['mv src/cfg src/c2 && git status > src/c2/mcp.json', 'deny'],
+    ['git mv -k src/cfg src/c2; git status > src/c2/mcp.json', 'deny'],
+    ['cp -a src out; git status > out/cfg/mcp.json', 'deny'],
+    ['rsync -a src/ out/; git status > out/cfg/mcp.json', 'deny'],
+    ['mv src/cfg a; mv a src/b; git status > src/b/mcp.json', 'deny'],
+    // Elsewhere nothing changes: no link on the way of the old name, or the copy dereferences.
+    ['mv src/a.ts src/b.ts && git status > src/b.ts', 'allow'],
+    ['cp -r src src2 && git status > src/new.ts', 'allow'],
+    ['cp -rL src/cfg src/c3; git status > src/c3/x.json', 'allow'],
+  ])('a link moved or copied in the command is followed under its new name: %j', (command, effect) => {
+    const dir = repo(POLICY.replace('match: ["npm *", "git *"]', 'match: ["npm *", "git *", "mv *", "cp *", "rsync *"]').replace('match: ["src/**"]', 'match: ["src/**", "out/**", "a/**"]'));
+    mkdirSync(join(dir, '.kiro/settings'), { recursive: true });
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    symlinkSync('../.kiro/settings', join(dir, 'src', 'cfg'));
+    const r = JSON.parse(runCli(['explain', '--json', '--shell', command], { cwd: dir }).stdout);
+    expect(r.effect).toBe(effect);
+    if (effect === 'deny') expect(r.reason).toMatch(/\(moved or copied there from "[^"]*cfg\/mcp\.json"\): through a symlink on disk this is "\.kiro\/settings\/mcp\.json"/);
+  });
+
   test('a relative --cwd is taken from the current folder: --cwd . is where explain runs', () => {
     const dir = repo();
     mkdirSync(join(dir, 'src'));

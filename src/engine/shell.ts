@@ -76,6 +76,18 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
           }
         }
       }
+      // A link moved or copied here earlier in the command points on from its new place: where it
+      // lands is known only at the old one, and only for the same depth.
+      for (const from of part.carriedFrom ?? []) {
+        if (policy.landing === null || policy.landing(from, cwd).length === 0) continue;
+        const there = decidePath(policy, 'fs_write', from, { resolve: true, cwd });
+        const moved = moreRestrictive(there.effect, 'ask') ? there
+          : { ...there, effect: 'ask' as const, rule: null, reason: `${JSON.stringify(from)} goes through a symlink, and this command moved or copied it to where it writes, so where the write lands is not known` };
+        if (moreRestrictive(moved.effect, d.effect)) {
+          d = { ...moved, path: d.path };
+          after = ` (moved or copied there from ${JSON.stringify(from)})`;
+        }
+      }
       const forced = part.forceAsk !== null && d.effect === 'allow';
       parts.push({
         text: part.target, capability: 'fs_write', effect: forced ? 'ask' : d.effect, rule: forced ? null : d.rule,

@@ -49,6 +49,11 @@ export interface WritePart {
    * top folder of the work tree, so a relative target is judged from the repository root as well.
    */
   fromTop?: true;
+  /**
+   * Where the target was before a move or copy earlier in the command put it there
+   * (`mv src/keys src/k2; > src/k2/x` was `src/keys/x`): a link on the way there went along.
+   */
+  carriedFrom?: string[];
 }
 
 export type ShellPart = CommandPart | WritePart;

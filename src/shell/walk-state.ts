@@ -66,6 +66,11 @@ export abstract class WalkerState {
    */
   protected linked: Set<string> | null = null;
   /**
+   * Place -> places a move or a link-keeping copy put there (`mv src/keys src/k2`: src/k2 ->
+   * src/keys): a link among them went along, which the engine follows where links are known.
+   */
+  protected carried: Map<string, string[]> | null = null;
+  /**
    * Set while the first command of a pipeline the `time` keyword starts is read: where `time` is
    * not the keyword (dash, bash in POSIX mode), `time -o F cmd` is /usr/bin/time.
    */
@@ -168,6 +173,7 @@ export abstract class WalkerState {
     // EXIT; ln -s /etc out/l`): it is checked again once the walk ends.
     if (this.runsLater()) (this.laterWrites ??= []).push({ write, file, places });
     this.checkLinked(write, file, places);
+    this.checkCarried(write, places);
     const written = (this.written ??= new Set());
     for (const p of places) written.add(p);
   }
@@ -189,7 +195,30 @@ export abstract class WalkerState {
 
   /** Re-checks the writes of code that runs later against every link the command makes. */
   protected recheckLaterWrites(): void {
-    for (const w of this.laterWrites ?? []) this.checkLinked(w.write, w.file, w.places);
+    for (const w of this.laterWrites ?? []) {
+      this.checkLinked(w.write, w.file, w.places);
+      this.checkCarried(w.write, w.places);
+    }
+  }
+
+  /** Where `places` were before the moves and copies so far: `write.carriedFrom`. */
+  private checkCarried(write: WritePart, places: readonly string[]): void {
+    const carried = this.carried;
+    if (carried === null) return;
+    const found = new Set(write.carriedFrom);
+    // Moves chain (`mv a b; mv b c`): each earlier name is followed in turn, within a bound.
+    const queue = [...places];
+    for (let p = queue.shift(); p !== undefined && found.size < MAX_CARRIED; p = queue.shift()) {
+      for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) {
+        for (const from of carried.get(p.slice(0, at)) ?? []) {
+          const before = from + p.slice(at);
+          if (found.has(before) || places.includes(before)) continue;
+          found.add(before);
+          queue.push(before);
+        }
+      }
+    }
+    if (found.size > 0) write.carriedFrom = [...found];
   }
 
   private checkLinked(write: WritePart, file: Arg, places: readonly string[]): void {
@@ -263,6 +292,9 @@ const IDENTIFIERS = /(?<![\w#])[A-Za-z_]\w*/g;
 const BASH_NUMBERS = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'LINENO', 'BASHPID', 'PPID', 'UID', 'EUID', 'EPOCHSECONDS', 'OPTIND', 'HISTCMD', 'COLUMNS', 'LINES']);
 /** runtimeValue for a glob's file names (a case pattern is no such glob: see walk.ts). */
 export const GLOB_VALUE = 'file names a glob matches';
+/** Earlier names of one write target followed at most: moves and copies rarely chain. */
+const MAX_CARRIED = 16;
+
 /** In `written` and `linked`: any file may have been put in place. */
 export const ANY_PLACE = '\u0000any';
 export const MAX_ALIAS_CHARS = 256 * 1024;

@@ -138,6 +138,14 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '') && args[4]?.dynamic === null) {
       for (const p of this.folders.placesOf(args[4].value)) (this.linked ??= new Set()).add(p);
     }
+    if (name === 'git') {
+      // `git mv SRC DST` renames like mv, links included.
+      const sub = scanGit(args).next;
+      if (args[sub]?.value === 'mv') {
+        const moved = placedFiles('mv', [args[0] as Arg, ...args.slice(sub + 1)]);
+        if (!moved.dynamic) this.noteCarried(moved.created, moved.sources);
+      }
+    }
     if (!FILE_PLACERS.has(name)) return null;
     const placed = placedFiles(name, args);
     const written = (this.written ??= new Set());
@@ -153,11 +161,31 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       const linked = (this.linked ??= new Set());
       for (const f of placed.created) for (const p of this.folders.placesOf(f)) linked.add(p);
     }
+    if (!foreign && carriesLinks(name, args)) this.noteCarried(placed.created, placed.sources);
     // What is copied, option values left out (`rsync --exclude .git`).
     if ((placed.copied ?? placed.sources).some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
       return `${name} copies a .git folder under another name, where its config and hooks are not protected as .git's are`;
     }
     return null;
+  }
+
+  /**
+   * A move or a copy that keeps links puts each source at its destination's name, or under it
+   * when that is a folder (`mv src/keys src/k2`, `cp -a src out` makes out or out/src). Every
+   * place made is paired with every source: a pair that cannot happen only adds a place to look.
+   */
+  private noteCarried(created: readonly string[], sources: readonly string[]): void {
+    const carried = (this.carried ??= new Map());
+    for (const dest of created) {
+      for (const source of sources) {
+        if (dest === source || dest.startsWith(`${source.replace(/\/+$/, '')}/`)) continue;
+        for (const to of this.folders.placesOf(dest.replace(/\/+$/, '') || dest)) {
+          const list = carried.get(to) ?? [];
+          for (const from of this.folders.placesOf(source.replace(/\/+$/, '') || source)) if (!list.includes(from)) list.push(from);
+          carried.set(to, list);
+        }
+      }
+    }
   }
 
   /** Records `alias NAME=VALUE` operands (names only known at run time already ask: see aliases() in wrappers.ts). */
@@ -405,6 +433,21 @@ const LINK_COPIERS = new Set(['cp', 'mv', 'rsync', 'scp']);
 /** `cp -s`/`-l`, `--symbolic-link`, `--link`: cp makes links instead of copies. */
 function copiesAsLink(args: readonly Arg[]): boolean {
   return args.some((a, i) => i > 0 && a.dynamic === null && (/^-[a-zA-Z]*[sl]/.test(a.value) || /^--(?:sy|li)/.test(a.value)));
+}
+
+/**
+ * Whether a move or copy keeps a link a source is or holds as a link: mv always; cp when it copies
+ * recursively or is told not to dereference (`-r`, `-a`, `-P`, `-d`); rsync with `-a`/`-l`.
+ * `-L`/`--dereference`/`--copy-links` copy what links point at instead.
+ */
+function carriesLinks(name: string, args: readonly Arg[]): boolean {
+  if (name === 'mv') return true;
+  if (name !== 'cp' && name !== 'rsync') return false;
+  const words = args.slice(1).map((a) => a.value);
+  const short = name === 'cp' ? /^-[a-zA-Z]*[aPdrR]/ : /^-[a-zA-Z]*[al]/;
+  const long = name === 'cp' ? /^--(?:ar|no-d|rec|preserve=.*(?:links|all))/ : /^--(?:ar|li)/;
+  const follows = name === 'cp' ? /^-[a-zA-Z]*L|^--de/ : /^-[a-zA-Z]*L|^--copy-l/;
+  return words.some((w) => short.test(w) || long.test(w)) && !words.some((w) => follows.test(w));
 }
 
 /** Placers whose destination holds what a source held. */
