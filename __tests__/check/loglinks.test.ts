@@ -6,7 +6,7 @@ function linksOf(pairs: Array<[string, string]>): TreeLinks {
   return links;
 }
 
-const HOW = "in the range's trees";
+const HOW = 'of the range (in its trees, or made by an earlier entry)';
 
 describe('treeLanding: where a log path lands through the links in the trees', () => {
   const landing = treeLanding(linksOf([

@@ -221,7 +221,7 @@ describe('check replays recorded tool calls from log files', () => {
     expect(code).toBe(1);
     const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
     for (const line of [1, 2, 3, 4, 7]) expect(byLine.get(line)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
-    expect(byLine.get(1)?.reason).toContain('through a symlink in the range\'s trees this is "secrets/key"');
+    expect(byLine.get(1)?.reason).toContain('through a symlink of the range (in its trees, or made by an earlier entry) this is "secrets/key"');
     expect(byLine.get(5)).toMatchObject({ effect: 'deny', rule: { scope: 'kiro', pattern: '~/.kiro/settings/**' } });
     expect(byLine.get(6)).toBeUndefined();
   });
@@ -251,6 +251,29 @@ describe('check replays recorded tool calls from log files', () => {
     expect(byLine.get(2)).toMatchObject({ effect: 'deny', rule: { pattern: '/etc/**' } });
     for (const line of [3, 4]) expect(byLine.get(line)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
     expect(byLine.get(5)).toBeUndefined();
+  });
+
+  // Audit round 21 (M's note on H-2 b): a link an earlier entry made with ln, never committed,
+  // was not followed by a later entry's write through it.
+  test('entries land through links earlier entries made with ln', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    repo.write(LOG, log([
+      draft('shell', 'ln -s secrets lnk'),
+      draft('shell', 'git status > lnk/key'),
+      draft('shell', 'ln -s ../secrets l', { cwd: 'src' }),
+      draft('shell', 'git status > src/l/key'),
+      draft('shell', 'ln secrets/token hard && ln -s ~/.ssh keys'),
+      draft('shell', 'git status >> hard'),
+      draft('shell', 'git status > src/plain.ts'),
+    ]));
+    repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
+    for (const line of [2, 4, 6]) expect(byLine.get(line)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
+    expect(byLine.get(2)?.reason).toContain('made by an earlier entry) this is "secrets/key"');
+    expect(byLine.get(6)?.reason).toContain('this is "secrets/token"');
+    expect(byLine.get(7)).toBeUndefined();
   });
 
   // Audit round 21 (N-4, N-5): links were recorded only in batches of commits that held a log,

@@ -297,3 +297,27 @@ describe('part fields', () => {
     });
   });
 });
+
+// Links a command makes, which check follows for later log entries (src/check/logs.ts).
+describe('links made with ln', () => {
+  // The destination may be a folder that exists: the link is then made in it, under the
+  // source's name. Both places are kept; the one that is not made only adds a place to look.
+  const rows: Array<[source: string, links: Array<{ path: string; target: string }> | undefined]> = [
+    ['ln -s secrets lnk', [{ path: 'lnk', target: 'secrets' }, { path: 'lnk/secrets', target: 'secrets' }]],
+    ['ln -sf ../secrets src/l', [{ path: 'src/l', target: '../secrets' }, { path: 'src/l/secrets', target: '../secrets' }]],
+    ['ln -s ~/.ssh keys', [{ path: 'keys', target: '~/.ssh' }, { path: 'keys/.ssh', target: '~/.ssh' }]],
+    // A hard link's source is read from the shell's folder, a symlink's target from the link's.
+    ['ln secrets/token src/hard', [{ path: 'src/hard', target: '../secrets/token' }, { path: 'src/hard/token', target: '../../secrets/token' }]],
+    ['cd src && ln -s ../secrets l', [
+      { path: 'l', target: '../secrets' }, { path: 'src/l', target: '../secrets' },
+      { path: 'l/secrets', target: '../secrets' }, { path: 'src/l/secrets', target: '../secrets' },
+    ]],
+    ['ln -s /etc out/', [{ path: 'out', target: '/etc' }, { path: 'out/etc', target: '/etc' }]],
+    ['ln -s "$t" lnk', undefined],
+    ['cp -s a b', undefined],
+    ['echo ln -s secrets lnk', undefined],
+  ];
+  test.each(rows)('%j', (source, links) => {
+    expect(analyzeShell(source).links).toEqual(links);
+  });
+});

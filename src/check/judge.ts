@@ -6,7 +6,7 @@ import type { AgentsConfig } from '../policy/types.ts';
 import { isLogTamper, type CommitEntry, type Finding } from '../report/model.ts';
 import { judgeChanges } from './diff.ts';
 import type { LinkResolution } from './links.ts';
-import { judgeLogFiles, judgeNote, judgeNoteHistory, type LogChange } from './logs.ts';
+import { judgeLogFiles, judgeNote, judgeNoteHistory, type LinkNoter, type LogChange } from './logs.ts';
 import { mergeSightings, modelFindings, trailerSightings } from './models.ts';
 
 export interface JudgeOptions {
@@ -27,6 +27,8 @@ export interface JudgeOptions {
     notesRef: string;
     notes: ReadonlyMap<string, Buffer>;
     notePast?: ReadonlyMap<string, ReadonlyArray<Buffer | null>>;
+    /** Hears of the links replayed commands make, for later entries to go through. */
+    noteLink?: LinkNoter;
   };
 }
 
@@ -51,10 +53,10 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
   const trailers = detectionTrailers(c.message);
   // Logs first: adding entries is itself an agent signal, and tampering is denied whoever did it.
   const logs = opts.logs?.changes.get(c.sha) ?? [];
-  const logged = judgeLogFiles(opts.policy, c.sha, logs, opts.blobs);
+  const logged = judgeLogFiles(opts.policy, c.sha, logs, opts.blobs, opts.logs?.noteLink);
   const note = opts.logs?.notes.get(c.sha);
   if (opts.logs && note !== undefined) {
-    const n = judgeNote(opts.policy, c.sha, opts.logs.notesRef, note);
+    const n = judgeNote(opts.policy, c.sha, opts.logs.notesRef, note, opts.logs.noteLink);
     logged.findings.push(...n.findings);
     logged.models = mergeSightings(logged.models, n.models);
     logged.unnamed.push(...n.unnamed);

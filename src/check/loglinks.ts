@@ -10,7 +10,7 @@ import { canonicalPath } from '../match/path.ts';
 
 const SYMLINK = '120000';
 const MAX_HOPS = 40;
-const HOW = "in the range's trees";
+const HOW = 'of the range (in its trees, or made by an earlier entry)';
 
 /** Symlink path -> blob id, for every symlink in `commit`'s tree. */
 export async function treeSymlinks(git: Git, commit: string): Promise<Map<string, string>> {

@@ -1,11 +1,13 @@
 // Replaying recorded tool calls (SPEC 8): the lines each commit appends to a command log, and the
 // git note on each commit, are judged entry by entry. Replay is evaluation: nothing is executed.
+import { posix } from 'node:path';
 import type { CompiledPolicy } from '../engine/compile.ts';
 import { explainEntry } from '../engine/explain.ts';
 import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } from '../logs/chain.ts';
 import { LOG_TAMPER_PATTERN } from '../policy/builtin.ts';
 import { BUILTIN_FILE, type Effect, type RuleRef } from '../policy/types.ts';
 import type { LogEntry } from '../logs/entry.ts';
+import { analyzeShell } from '../shell/analyze.ts';
 import type { Finding, FindingSource } from '../report/model.ts';
 import type { LogChange } from './logpaths.ts';
 import type { ModelSighting } from './models.ts';
@@ -95,7 +97,30 @@ function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string): F
   };
 }
 
-function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[], commit: string, into: LogJudgement): void {
+/**
+ * Hears of a link a replayed command made (`ln -s ~/.ssh src/keys`), by its repository path and
+ * target: a later entry's `> src/keys/authorized_keys` goes through it, although the link was
+ * never committed.
+ */
+export type LinkNoter = (path: string, target: string) => void;
+
+// Only a command naming ln or link can make one: the rest need no second look.
+const MAY_LINK = /(?:^|[^\w.-])(?:ln|link)(?:$|[^\w.-])/;
+
+function noteLinks(e: LogEntry, noteLink: LinkNoter): void {
+  if (e.capability !== 'shell' || !MAY_LINK.test(e.resource)) return;
+  const cwd = e.cwd === '.' || e.cwd === '' ? '' : e.cwd;
+  // A link made outside the repository is not on the way of a repository path.
+  if (/^[/~]/.test(cwd)) return;
+  for (const link of analyzeShell(e.resource).links ?? []) {
+    if (/^[/~]/.test(link.path)) continue;
+    const path = posix.normalize(cwd === '' ? link.path : `${cwd}/${link.path}`);
+    if (path === '.' || path === '..' || path.startsWith('../')) continue;
+    noteLink(path, link.target);
+  }
+}
+
+function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[], commit: string, into: LogJudgement, noteLink?: LinkNoter): void {
   for (const v of entries) {
     into.addsEntries = true;
     const model = v.entry.model;
@@ -103,6 +128,7 @@ function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[],
     if (model === null && !into.unnamed.some((s) => s.file === v.file)) into.unnamed.push({ kind: 'log', file: v.file, line: v.line });
     const f = judgeEntry(policy, v, commit);
     if (f !== null) into.findings.push(f);
+    if (noteLink !== undefined) noteLinks(v.entry, noteLink);
   }
 }
 
@@ -110,7 +136,7 @@ function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[],
  * Judges what one commit did to its command logs: every change must append whole, chained lines,
  * and every appended entry is judged by its capability.
  */
-export function judgeLogFiles(policy: CompiledPolicy, commit: string, changes: readonly LogChange[], blobs: ReadonlyMap<string, Buffer>): LogJudgement {
+export function judgeLogFiles(policy: CompiledPolicy, commit: string, changes: readonly LogChange[], blobs: ReadonlyMap<string, Buffer>, noteLink?: LinkNoter): LogJudgement {
   const out: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false, appended: new Set() };
   for (const { path, change } of changes) {
     const oldRegular = REGULAR.has(change.oldMode);
@@ -134,18 +160,18 @@ export function judgeLogFiles(policy: CompiledPolicy, commit: string, changes: r
     if (firstAdded === undefined) continue;
     const verified = verifyLog(after, path, firstAdded);
     for (const p of verified.problems) out.findings.push(tamper(p, commit));
-    judgeEntries(policy, verified.entries, commit, out);
+    judgeEntries(policy, verified.entries, commit, out, noteLink);
     if (comparison.problems.length === 0 && verified.problems.length === 0 && verified.entries.length > 0 && change.newMode === '100644' && (change.oldMode === '100644' || change.oldMode === '000000')) out.appended.add(path);
   }
   return out;
 }
 
 /** Judges the note a commit carries under the notes ref: a whole, chained log of its own. */
-export function judgeNote(policy: CompiledPolicy, commit: string, notesRef: string, bytes: Buffer): LogJudgement {
+export function judgeNote(policy: CompiledPolicy, commit: string, notesRef: string, bytes: Buffer, noteLink?: LinkNoter): LogJudgement {
   const out: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false, appended: new Set() };
   const verified = verifyLog(bytes, notesRef, 1, { blankLines: true });
   for (const p of verified.problems) out.findings.push(tamper(p, commit));
-  judgeEntries(policy, verified.entries, commit, out);
+  judgeEntries(policy, verified.entries, commit, out, noteLink);
   return out;
 }
 

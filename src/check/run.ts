@@ -18,7 +18,7 @@ import { buildReport } from '../report/model.ts';
 import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
 import type { LinkResolution } from './links.ts';
-import { addTargets, treeLanding, treeSymlinks, type TreeLinks } from './loglinks.ts';
+import { addLink, addTargets, treeLanding, treeSymlinks, type TreeLinks } from './loglinks.ts';
 import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
@@ -185,7 +185,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       if (past.length > 0) notePast.set(c.sha, past.map((id) => blobs.get(id) ?? null));
       judged.set(c.sha, judgeCommit(c, {
         policy: j.policy, blobs, policyPaths: j.policyPaths, links,
-        logs: { changes: logChangesOf, notesRef: j.notesRef, notes, notePast },
+        logs: { changes: logChangesOf, notesRef: j.notesRef, notes, notePast, noteLink: (path, target) => { if (addLink(logLinks, path, target)) forgetVerdicts(j.policy); } },
         ...(j.settings.agents ? { agents: j.settings.agents } : {}),
         allCommits: opts.allCommits === true,
         branch,

@@ -13,7 +13,9 @@ export function analyzeShell(source: string): ShellAnalysis {
   try {
     const statements = walker.source(source, 0);
     walker.finish();
-    return { parts: walker.parts, failure: null, suspicious: walker.suspicious, empty: statements === 0 };
+    const analysis: ShellAnalysis = { parts: walker.parts, failure: null, suspicious: walker.suspicious, empty: statements === 0 };
+    if (walker.madeLinks !== null) analysis.links = walker.madeLinks;
+    return analysis;
   } catch (e) {
     if (e instanceof ShellFailure) return failed(e.message);
     // Last resort (for instance a stack overflow on a pathological tree): fail closed.

@@ -58,8 +58,17 @@ export interface WritePart {
 
 export type ShellPart = CommandPart | WritePart;
 
+/** A link `ln` makes: its path and target as the command spells them, relative to the entry's cwd. */
+export interface MadeLink {
+  path: string;
+  /** Read from the link's folder, as a symlink's target is (a hard link's source is made so). */
+  target: string;
+}
+
 export interface ShellAnalysis {
   parts: ShellPart[];
+  /** Links with static names and targets the command makes, for later commands to go through. */
+  links?: MadeLink[];
   /** Non-null when the input did not parse or passed a bound: the whole command fails closed. */
   failure: string | null;
   /** Non-null when suspicious characters sit outside quotes: the result is capped at `ask`. */

@@ -6,7 +6,7 @@ import { Folders } from './folders.ts';
 import type { Literal } from './guards.ts';
 import { ShellFailure } from './parse.ts';
 import { VARIABLE_FD } from './redirects.ts';
-import type { ShellPart, WritePart } from './types.ts';
+import type { MadeLink, ShellPart, WritePart } from './types.ts';
 import type { Arg } from './words.ts';
 
 /** One source text being walked: positions of its nodes index `source`. */
@@ -70,6 +70,8 @@ export abstract class WalkerState {
    * src/keys): a link among them went along, which the engine follows where links are known.
    */
   protected carried: Map<string, string[]> | null = null;
+  /** Links `ln` makes here with static names and targets (ShellAnalysis.links). */
+  madeLinks: MadeLink[] | null = null;
   /**
    * Set while the first command of a pipeline the `time` keyword starts is read: where `time` is
    * not the keyword (dash, bash in POSIX mode), `time -o F cmd` is /usr/bin/time.

@@ -1,6 +1,7 @@
 // The walker's layer that turns a simple command's words into its part and walks what the command
 // wraps (SPEC 5.3, 5.4): the commands and views wrappers.ts finds in it, the strings it hands to a
 // shell, and word lists a builtin expands again.
+import { posix } from 'node:path';
 import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
 import { mayHoldCode } from './guards.ts';
 import { checkDepth, ShellFailure } from './parse.ts';
@@ -161,6 +162,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       const linked = (this.linked ??= new Set());
       for (const f of placed.created) for (const p of this.folders.placesOf(f)) linked.add(p);
     }
+    if (LINKERS.has(name) && !placed.dynamic) this.noteMadeLinks(placed.created, placed.sources, args);
     if (!foreign && carriesLinks(name, args)) this.noteCarried(placed.created, placed.sources);
     // What is copied, option values left out (`rsync --exclude .git`).
     if ((placed.copied ?? placed.sources).some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
@@ -183,6 +185,25 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
           const list = carried.get(to) ?? [];
           for (const from of this.folders.placesOf(source.replace(/\/+$/, '') || source)) if (!list.includes(from)) list.push(from);
           carried.set(to, list);
+        }
+      }
+    }
+  }
+
+  /**
+   * The links `ln` makes, for the commands of later log entries to go through (check reads them):
+   * every place made paired with every source, as noteCarried does. A symbolic link's target is
+   * read from its folder; a hard link's source from the shell's, so it is rewritten from the link's.
+   */
+  private noteMadeLinks(created: readonly string[], sources: readonly string[], args: readonly Arg[]): void {
+    const symbolic = args.some((a, i) => i > 0 && (/^-[a-zA-Z]*s/.test(a.value) || /^--sy/.test(a.value)));
+    const made = (this.madeLinks ??= []);
+    for (const dest of created) {
+      for (const source of sources) {
+        if (dest === source || made.length >= MAX_MADE_LINKS) continue;
+        for (const path of this.folders.placesOf(dest.replace(/\/+$/, '') || dest)) {
+          const hard = /^[/~]/.test(source) ? source : posix.relative(posix.dirname(path), this.folders.placesOf(source)[0] ?? source) || '.';
+          made.push({ path, target: symbolic ? source : hard });
         }
       }
     }
@@ -427,6 +448,8 @@ const PROC_CWD = /^\/proc\/(?:self|thread-self|\d+)\/cwd(?:\/+|$)/;
 
 /** Placers that make links. */
 const LINKERS = new Set(['ln', 'link']);
+/** Links of one command kept for later entries: past this, a command is not a plausible one. */
+const MAX_MADE_LINKS = 64;
 /** Placers that copy a link as a link (a symlink moved, or inside a copied folder). */
 const LINK_COPIERS = new Set(['cp', 'mv', 'rsync', 'scp']);
 
