@@ -601,6 +601,34 @@ const OPEN_FOLDERS = rows([
 ]);
 table('redirections after cd, in later code and under wrappers that change folder (OPEN)', OPEN_POLICY, OPEN_FOLDERS);
 
+// Audit round 21 (M-3): files the placers create (and mv takes away) were only remembered, not
+// judged: `echo … | tee .github/agent-gate.yml` and `cp x ~/.kiro/settings/cli.json` passed.
+const PLACED_WRITES = rows([
+  ['echo x | tee -a src/log secrets/k', 'deny', undefined, 'every file tee writes'],
+  ['cp k secrets/k', 'deny', undefined, "cp's destination"],
+  ['cp -t secrets a b', 'deny', undefined, 'cp -t DIR'],
+  ['cp a b secrets/', 'deny', undefined, 'a folder destination'],
+  ['mv secrets/k src/k', 'deny', undefined, 'mv takes its source away'],
+  ['dd if=/dev/zero of=secrets/k', 'deny', undefined, 'dd of='],
+  ['sort -o secrets/k f', 'deny', undefined, 'sort -o'],
+  ['uniq f secrets/k', 'deny', undefined, "uniq's output"],
+  ['ln -s /etc secrets/l', 'deny', undefined, "ln's link"],
+  ['install -m 600 k secrets/', 'deny', undefined, 'install'],
+  ['cp "$a" secrets/', 'deny', undefined, 'a static destination after a source known at run time'],
+  ['cp a "$d"', 'ask', undefined, 'a destination known at run time'],
+  ['echo x | tee "$f"', 'ask', undefined, 'a tee file known at run time'],
+  ['ln -s /etc src/l && echo x > src/l/passwd', 'ask', undefined, 'the link itself is allowed, a write through it asks as before'],
+  ['cp a src/b && mv src/b src/c && echo x | tee src/d && ln -sf ../b src/e', 'allow', undefined, 'allowed places'],
+]);
+table('files placers create are writes (OPEN)', OPEN_POLICY, PLACED_WRITES);
+
+const PLACED_INTO_FOLDERS = rows([
+  ['cp -r src dist', 'allow', undefined, 'dist/** allows what lands in dist; dist itself is named by no rule'],
+  ['cp a dist && cp a b dist/', 'allow', undefined, 'a destination that may be a folder'],
+  ['cp a other.txt', 'ask', undefined, 'a file no rule allows, as `> other.txt` asks'],
+]);
+table('a destination that may be a folder (WORKSPACE)', WS, PLACED_INTO_FOLDERS);
+
 // ---------------------------------------------------------------------------------------------
 // 5. Transparent wrappers (SPEC 5.4)
 // ---------------------------------------------------------------------------------------------

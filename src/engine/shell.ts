@@ -88,6 +88,11 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
           after = ` (moved or copied there from ${JSON.stringify(from)})`;
         }
       }
+      // A folder written into: what lands in it is judged as its own write.
+      if (part.mayBeFolder === true && d.rule === null && d.effect === 'ask' && part.forceAsk === null) {
+        parts.push({ text: part.target, capability: 'fs_write', effect: 'allow', rule: null, reason: `${writer(part.operator)} may write into this folder, and what it puts there is judged on its own` });
+        continue;
+      }
       const forced = part.forceAsk !== null && d.effect === 'allow';
       parts.push({
         text: part.target, capability: 'fs_write', effect: forced ? 'ask' : d.effect, rule: forced ? null : d.rule,

@@ -54,6 +54,11 @@ export interface WritePart {
    * (`mv src/keys src/k2; > src/k2/x` was `src/keys/x`): a link on the way there went along.
    */
   carriedFrom?: string[];
+  /**
+   * The target may be a folder the program writes into rather than a file (`cp a dist`): only a
+   * rule that names it counts, so `dist/**` allowing `dist/a` is not undone by "no rule" for `dist`.
+   */
+  mayBeFolder?: true;
 }
 
 export type ShellPart = CommandPart | WritePart;

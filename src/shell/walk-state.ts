@@ -165,7 +165,7 @@ export abstract class WalkerState {
    * Judges a file write (a redirection, or a file an option names): where the shell may be, links
    * put in place earlier, and the written files a later command may run.
    */
-  protected recordWrite(write: WritePart, file: Arg): void {
+  protected recordWrite(write: WritePart, file: Arg, remember = true): void {
     this.folders.place(write);
     this.parts.push(write);
     if (file.dynamic !== null) return;
@@ -176,6 +176,7 @@ export abstract class WalkerState {
     if (this.runsLater()) (this.laterWrites ??= []).push({ write, file, places });
     this.checkLinked(write, file, places);
     this.checkCarried(write, places);
+    if (!remember) return;
     const written = (this.written ??= new Set());
     for (const p of places) written.add(p);
   }

@@ -125,7 +125,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * (SPEC 5.5 judges redirections), only remembered for runsWritten. Returns why the command asks
    * when it copies a `.git` folder out of its name, whose config and hooks are then unprotected.
    */
-  private notePlaced(args: readonly Arg[]): string | null {
+  private notePlaced(args: readonly Arg[], source: string): string | null {
     const value = args[0]?.value ?? '';
     const name = value.slice(value.lastIndexOf('/') + 1);
     const unpacked = UNPACKERS.has(name) ? unpacks(name, args) : false;
@@ -149,6 +149,23 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     }
     if (!FILE_PLACERS.has(name)) return null;
     const placed = placedFiles(name, args);
+    // What it creates, and what mv takes away, are writes like a redirection's target; judged
+    // before this command's own links count, so `ln -s x out/l` is not a write through out/l.
+    if (PLACERS_JUDGED.has(name)) {
+      const paths = [...placed.created, ...(name === 'mv' ? placed.sources : [])].map((f) => f.replace(/\/{2,}/g, '/'));
+      const files = paths.map((f) => operandArg(f, args));
+      // Words only known at run time are left out of placedFiles: the last one (the destination,
+      // unless -t names it), every one tee writes, and every one mv moves away are still writes.
+      const last = args[args.length - 1];
+      if (placed.dynamic && last !== undefined && args.length > 1 && !last.value.startsWith('-') && !files.some((f) => f.value === last.value)) files.push(last);
+      if (name === 'tee' || name === 'mv') for (const a of args.slice(1)) if (a.dynamic !== null && !files.includes(a)) files.push(a);
+      for (const file of files) {
+        const write = optionWrite(file, name, source);
+        const folder = file.value.replace(/\/+$/, '');
+        if (file.value.endsWith('/') || paths.some((p) => p.startsWith(`${folder}/`))) write.mayBeFolder = true;
+        this.recordWrite(write, file, false);
+      }
+    }
     const written = (this.written ??= new Set());
     // A copy of a workspace file runs what that file holds (`cp .env.example .env; . .env`); one of
     // a file this command wrote, of one outside the workspace (`cp /bin/bash scripts/x.sh`) or of
@@ -318,7 +335,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source) ?? this.loadsWritten(args);
       if (later) (this.laterRuns ??= []).push({ part, args, source: scope.source });
     }
-    if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args);
+    if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args, scope.source);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
     const before = this.parts.length;
@@ -448,6 +465,25 @@ const PROC_CWD = /^\/proc\/(?:self|thread-self|\d+)\/cwd(?:\/+|$)/;
 
 /** Placers that make links. */
 const LINKERS = new Set(['ln', 'link']);
+/**
+ * Placers whose files are judged as writes. rsync's and scp's operands cannot be told apart from
+ * their sources and remote names here, so they are only remembered.
+ */
+const PLACERS_JUDGED = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'sort', 'uniq', 'dd']);
+
+/**
+ * The word a placed file was read from, for tilde expansion and reasons: the operand itself, the
+ * folder operand it lies in (`cp a out/` makes `out/a`), or a word ending in it (`of=F`, `-oF`),
+ * whose quoting is then not known.
+ */
+function operandArg(path: string, args: readonly Arg[]): Arg {
+  const words = args.slice(1).filter((a) => a.dynamic === null);
+  const exact = words.find((a) => a.value === path);
+  if (exact !== undefined) return exact;
+  const folder = words.find((a) => a.value !== '' && path.startsWith(`${a.value.replace(/\/+$/, '')}/`));
+  if (folder !== undefined) return { ...folder, value: path };
+  return { value: path, dynamic: null, split: false, pos: -1, end: -1 };
+}
 /** Links of one command kept for later entries: past this, a command is not a plausible one. */
 const MAX_MADE_LINKS = 64;
 /** Placers that copy a link as a link (a symlink moved, or inside a copied folder). */
