@@ -62,6 +62,21 @@ describe('comment body', () => {
     expect(summaryBody(report(findings), '.github/agent-gate.yml')).toContain('secrets/prod.pem');
   });
 
+  // Audit round 21 (O-1): the commits table's cells were not cut, so one 70,000-character
+  // trailer (the agent writes the message) pushed the whole table out of the comment.
+  test('one huge commit signal or model is cut in its cell, and the commits table stays', () => {
+    const huge = `Assisted-by: kiro:${'m'.repeat(70_000)}`;
+    const commits = [commit(), commit({ sha: SHA_B, signals: [`trailer: ${huge}`], model: `kiro:${'m'.repeat(70_000)}` })];
+    const r = buildReport({ failOn: 'deny', range: { base: SHA_A, head: SHA_B }, commits, findings: [finding()] });
+    const body = commentBody(r, '.github/agent-gate.yml', LINK);
+    expect(body.length).toBeLessThan(COMMENT_MAX_CHARS);
+    expect(body).toContain('<summary>Commits</summary>');
+    expect(body).not.toContain('not listed here for want of room');
+    const rows = body.split('\n').filter((l) => l.startsWith('| <code>'));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(/… \(\d[\d,]* more characters\).*…<\/code> \(\d[\d,]* more characters\) \|$/);
+  });
+
   test('a row that does not fit is skipped, later ones that fit are still listed, and the count is right', () => {
     const long = (i: number): string => `src/${'y'.repeat(3000)}/${i}`;
     const findings = [finding({ resource: long(1) }), finding({ resource: 'short/one' }), finding({ resource: long(2) }), finding({ resource: 'short/two' })];

@@ -186,4 +186,17 @@ test('httpStatus and commentWarning', () => {
   expect(httpStatus(new Error('x'))).toBeNull();
   expect(httpStatus({ status: '403' })).toBeNull();
   expect(commentWarning(new HttpError(404), 'update', 3)).toMatch(/could not update .* \(HTTP 404\)/);
+  expect(commentWarning(new HttpError(403), 'list', 3)).toMatch(/no permission to comment on pull request #3 \(HTTP 403 on list\)/);
+});
+
+// Audit round 21 (O-2): a rate limit was reported as a missing permission, with advice for forks.
+test.each([
+  ['a primary rate limit', Object.assign(new HttpError(403), { response: { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1767225600' } } }), 'list', /rate limit stopped the pull request comment on #3 \(HTTP 403 on list, the limit resets at 2026-01-01T00:00:00.000Z\)/],
+  ['a secondary rate limit', Object.assign(new HttpError(403), { response: { headers: { 'retry-after': '60' } } }), 'create', /rate limit stopped the pull request comment on #3 \(HTTP 403 on create, retry after 60 s\)/],
+  ['a 429', new HttpError(429), 'update', /rate limit stopped the pull request comment on #3 \(HTTP 429 on update\)/],
+  ['a message naming it', Object.assign(new HttpError(403), { message: 'API rate limit exceeded for installation ID 123.' }), 'list', /rate limit stopped/],
+])('%s is reported as a rate limit, not a permission', (_name, error, step, expected) => {
+  const warning = commentWarning(error, step as 'list' | 'create' | 'update', 3);
+  expect(warning).toMatch(expected);
+  expect(warning).not.toContain('forks');
 });

@@ -91,8 +91,32 @@ async function lookUpViewer(api: IssueCommentsApi): Promise<{ login: string | nu
   }
 }
 
+/**
+ * Whether a 403 or 429 is GitHub's rate limit rather than a missing permission, and when to retry:
+ * its headers (`x-ratelimit-remaining: 0`, `retry-after`) or its message say so.
+ */
+function rateLimit(e: unknown, status: number | null): { retry: string } | null {
+  if (status !== 403 && status !== 429) return null;
+  const response = typeof e === 'object' && e !== null && 'response' in e ? (e as { response?: { headers?: Record<string, unknown> } }).response : undefined;
+  const headers = response?.headers ?? {};
+  const header = (name: string): string | null => {
+    const v = headers[name];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+  };
+  const retryAfter = header('retry-after');
+  const message = e instanceof Error ? e.message : '';
+  if (status === 403 && retryAfter === null && header('x-ratelimit-remaining') !== '0' && !/rate limit/i.test(message)) return null;
+  if (retryAfter !== null && /^\d+$/.test(retryAfter)) return { retry: `, retry after ${retryAfter} s` };
+  const reset = header('x-ratelimit-reset');
+  return { retry: reset !== null && /^\d+$/.test(reset) ? `, the limit resets at ${new Date(Number(reset) * 1000).toISOString()}` : '' };
+}
+
 export function commentWarning(e: unknown, step: 'list' | 'create' | 'update', issue: number): string {
   const status = httpStatus(e);
+  const limited = rateLimit(e, status);
+  if (limited !== null) {
+    return `agent-gate: the GitHub API rate limit stopped the pull request comment on #${issue} (HTTP ${status} on ${step}${limited.retry}); the check is still decided and the job summary has the report`;
+  }
   const denied = status === 403 || (status === 404 && step === 'list');
   if (denied) {
     return `agent-gate: no permission to comment on pull request #${issue} (HTTP ${status} on ${step}); the check is still decided and the job summary has the report. Pull requests from forks get a read-only token: see the workflow_run pattern in docs/action.md`;

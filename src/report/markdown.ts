@@ -57,6 +57,7 @@ const FOLD_END = '\n\n</details>';
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const policyFile = options.policyFile ?? '.github/agent-gate.yml';
   const max = options.maxLength ?? Number.POSITIVE_INFINITY;
+  const cellMax = options.maxCellChars ?? Number.POSITIVE_INFINITY;
   const agent = report.commits.filter((c) => c.agent);
   const head: string[] = [COMMENT_MARKER];
   if (report.findings.length === 0) {
@@ -73,8 +74,11 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const tail: string[] = [];
   if (report.commits.length > 0) {
     tail.push('', '<details><summary>Commits</summary>', '', '| commit | agent | signals | model |', '|---|---|---|---|');
+    // Cut like the findings' cells: a commit message's trailer is the agent's to write, and one
+    // huge signal must not push the whole table out of the comment.
     for (const c of report.commits) {
-      tail.push(`| ${mdCode(shortSha(c.sha))} | ${c.agent ? 'yes' : 'no'} | ${c.signals.map(mdText).join('<br>')} | ${c.model === null ? '' : mdCode(c.model)} |`);
+      const signals = c.signals.map((s) => cell(s, cellMax, mdText)).join('<br>');
+      tail.push(`| ${mdCode(shortSha(c.sha))} | ${c.agent ? 'yes' : 'no'} | ${signals} | ${c.model === null ? '' : cell(c.model, cellMax, mdCode)} |`);
     }
     tail.push('', '</details>');
   }
@@ -88,7 +92,6 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const rows: string[] = [];
   let length = text.length;
   const foldCost = folded(findings.length).length + FOLD_END.length;
-  const cellMax = options.maxCellChars ?? Number.POSITIVE_INFINITY;
   for (const f of findings) {
     const line = '\n' + row(f, policyFile, cellMax);
     // Every finding not listed so far, this one included if it is skipped: the count the notice
