@@ -13,6 +13,11 @@ const DEV_FD = /^\/dev\/fd\/\d+$/;
  * The write a redirection performs, or null. `target` is the redirection's word; a target that
  * is only a process substitution (`> >(cmd)`) feeds a command, which the walker judges.
  */
+/** `-` (standard output to these programs), `/dev/null`, `/dev/stdout`, `/dev/fd/N`: no file is written. */
+export function writesNoFile(target: Arg): boolean {
+  return target.dynamic === null && (target.value === '-' || NOT_FILES.has(target.value) || DEV_FD.test(target.value));
+}
+
 export function redirectWrite(r: Redirect, target: Arg, procSubOnly: boolean, source: string): WritePart | null {
   const op = r.operator;
   if (op === '>&') {

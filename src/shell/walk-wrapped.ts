@@ -6,7 +6,7 @@ import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from 
 import { mayHoldCode } from './guards.ts';
 import { checkDepth, ShellFailure } from './parse.ts';
 import { scanGit } from './git.ts';
-import { optionWrite, tildePath } from './redirects.ts';
+import { optionWrite, tildePath, writesNoFile } from './redirects.ts';
 import type { CommandPart, ShellPart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { RedirectionWalker } from './walk-redirections.ts';
@@ -147,6 +147,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         if (!moved.dynamic) this.noteCarried(moved.created, moved.sources);
       }
     }
+    // Downloads and the like write where an option names (`curl -o f`, `wget -O f`).
+    for (const file of outputFiles(name, args)) if (!writesNoFile(file)) this.recordWrite(optionWrite(file, name, source), file);
     if (!FILE_PLACERS.has(name)) return null;
     const placed = placedFiles(name, args);
     // What it creates, and what mv takes away, are writes like a redirection's target; judged
@@ -470,6 +472,52 @@ const LINKERS = new Set(['ln', 'link']);
  * their sources and remote names here, so they are only remembered.
  */
 const PLACERS_JUDGED = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'sort', 'uniq', 'dd']);
+
+/** Programs that write the file an option names: the short letter (in a cluster too) and long names. */
+const OUTPUT_OPTIONS: Readonly<Record<string, { short: string; long: readonly string[] }>> = {
+  curl: { short: 'o', long: ['--output'] },
+  // -o and -a are wget's log files.
+  wget: { short: 'Ooa', long: ['--output-document', '--output-file', '--append-output'] },
+  shuf: { short: 'o', long: ['--output'] },
+  patch: { short: 'o', long: ['--output'] },
+};
+/** Other short options of those programs that take a value, so their value is not read as a cluster. */
+const OUTPUT_PROGRAM_VALUES: Readonly<Record<string, string>> = { curl: 'AbcCdDeEFhHKmQrTuUwxXYyz', wget: 'eiPtTwQUBDlAR', shuf: 'inre', patch: 'pFDrzVBYgdi' };
+
+/**
+ * The files `args` writes because an option names them (`curl -sSLo f URL`, `wget -O f`,
+ * `--output=f`); a value only known at run time is returned too, and asks as a write.
+ */
+function outputFiles(name: string, args: readonly Arg[]): Arg[] {
+  const spec = OUTPUT_OPTIONS[name];
+  if (spec === undefined) return [];
+  const takesValue = OUTPUT_PROGRAM_VALUES[name] ?? '';
+  const out: Arg[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (v === '--') break;
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const written = eq < 0 ? v : v.slice(0, eq);
+      // getopt_long takes a unique prefix (`--out f`).
+      if (written.length < 5 || !spec.long.some((l) => l.startsWith(written))) continue;
+      const value = eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1), pos: -1 };
+      if (value !== undefined) out.push(value);
+      continue;
+    }
+    if (!v.startsWith('-') || v === '-' || a.dynamic !== null) continue;
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      const writes = spec.short.includes(ch);
+      if (!writes && !takesValue.includes(ch)) continue;
+      const value = j + 1 < v.length ? { ...a, value: v.slice(j + 1), pos: -1 } : args[++i];
+      if (writes && value !== undefined) out.push(value);
+      break;
+    }
+  }
+  return out;
+}
 
 /**
  * The word a placed file was read from, for tilde expansion and reasons: the operand itself, the
