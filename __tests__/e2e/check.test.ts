@@ -219,6 +219,26 @@ describe('check: symlinks and submodules', () => {
     else expect(f).toMatchObject({ effect, reason: expect.stringContaining(fragment) });
   });
 
+  // Audit round 21 (N-3): the other links were looked up by exact spelling, so a link to
+  // `docs/keys` passed beside a human's `Docs/keys -> ../secrets`, which on a case-insensitive
+  // disk is the same folder.
+  test.each([
+    ['a case spelling', '../docs/keys', 'deny'],
+    ['a trailing-dot spelling', '../Docs/keys.', 'deny'],
+    ['the exact spelling', '../Docs/keys', 'deny'],
+    ['a plain folder beside it', '../docs/other', 'allow'],
+  ])('a symlink to %s of a linked folder is judged where that link leads', (_name, target, effect) => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: allow, match: ["docs/**", "Docs/**"]}\n');
+    repo.write('secrets/.keep', '').symlink('Docs/keys', '../secrets');
+    repo.commit('human link', { author: HUMAN });
+    repo.symlink('src/l', target);
+    repo.commit('agent link', { author: KIRO });
+    const { report } = check(repo);
+    const f = report.findings.find((x) => x.part === 'src/l');
+    if (effect === 'allow') expect(f).toBeUndefined();
+    else expect(f).toMatchObject({ effect, reason: expect.stringMatching(/secrets/) });
+  });
+
   test('a symlink that loops is denied', () => {
     const { repo } = setup();
     repo.symlink('src/a', 'b/x').symlink('src/b', 'a/y');

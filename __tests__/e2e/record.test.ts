@@ -541,6 +541,13 @@ describe('record --enforce: the call as the agent really runs it', () => {
       mkdirSync(join(dir, 'packages', 'a'), { recursive: true });
       return claude(dir, 'Grep', { pattern: 'KEY', path: 'src/pk/a/../../../secrets' });
     }],
+    // Audit round 21 (M-4): the payload's own cwd was folded as text, so `src/l/..` was `src`.
+    ['a payload cwd whose .. follows a link', (dir) => {
+      mkdirSync(join(dir, 'src'), { recursive: true });
+      symlinkSync('../secrets/inner', join(dir, 'src', 'keys'));
+      mkdirSync(join(dir, 'secrets', 'inner'), { recursive: true });
+      return kiro(`${dir}/src/keys/..`, 'execute_bash', { command: 'echo pwned > key' });
+    }],
 
   ])('%s is blocked', (_name, payload) => {
     const dir = repo(SECRETS);

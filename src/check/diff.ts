@@ -227,6 +227,21 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
   if (behind !== null) {
     verdicts.push({ effect: behind.effect, rule: behind.rule, reason: `${pointsAt}, which reaches protected path ${JSON.stringify(behind.replaced)}: ${behind.reason}` });
   }
+  // The tree lookup above is by exact spelling; the range's links are also met in canonical form
+  // (`docs/keys` goes through a link `Docs/keys` on a case-insensitive disk), with every target
+  // each had.
+  for (const landed of ctx.policy.landing?.(target, '.') ?? []) {
+    if ('unknown' in landed) {
+      verdicts.push({ effect: 'ask', rule: null, reason: `${pointsAt}: ${landed.unknown}` });
+      continue;
+    }
+    if (landed.path === target) continue;
+    const there = decidePath(ctx.policy, 'fs_write', landed.path, { resolve: true, cwd: '.' });
+    const landedAt = `${pointsAt}, which through a symlink ${landed.how} is ${JSON.stringify(landed.path)}`;
+    if (there.effect !== 'allow') verdicts.push({ effect: there.effect, rule: there.rule, reason: `${landedAt}: ${there.reason}` });
+    const beyond = protectedBehind(ctx.policy, landed.path, ctx.policyPaths, resolved?.kind === 'file' ? false : path);
+    if (beyond !== null) verdicts.push({ effect: beyond.effect, rule: beyond.rule, reason: `${landedAt}, which reaches protected path ${JSON.stringify(beyond.replaced)}: ${beyond.reason}` });
+  }
   const verdict = strongest(verdicts);
   return verdict === null ? [] : [finding(verdict, target, commit, path)];
 }

@@ -167,7 +167,8 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     const added: Array<[string, string]> = [];
     for (const c of batch) for (const ch of c.changes) if (ch.newMode === '120000' && ch.pathText !== null) added.push([ch.pathText, ch.newId]);
     let linksChanged = await addTargets(git, added, logLinks, blobs);
-    if (batch.some((c) => (logChangesOf.get(c.sha)?.length ?? 0) > 0 || j.noteIds.has(c.sha))) {
+    // The trees' links are read once a log or a symlink turns up: both are followed through them.
+    if (added.length > 0 || batch.some((c) => (logChangesOf.get(c.sha)?.length ?? 0) > 0 || j.noteIds.has(c.sha))) {
       const first = treeLinks === null;
       const fromTrees = await (treeLinks ??= readTreeLinks());
       if (first && fromTrees) linksChanged = true;

@@ -7,7 +7,7 @@ import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../pol
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
 import { spellUnseen } from '../report/escape.ts';
 import { flag, parse, str, type Io } from './args.ts';
-import { diskLanding } from './physical.ts';
+import { chdirTarget, diskLanding } from './physical.ts';
 
 export const EXPLAIN_HELP = `Usage: agent-gate explain [--policy FILE] [--admin-policy FILE] [--cwd DIR] [--json]
                           (--shell CMD | --write PATH | --read PATH | --fetch URL |
@@ -55,7 +55,7 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   const cwdArg = str(p, 'cwd');
   // A relative --cwd is taken from the folder explain runs in, as `git -C` takes it, so `--cwd .`
   // is where you stand; `~/…` stays for the engine to expand, as in a log entry.
-  const folder = cwdArg === undefined ? io.cwd : cwdArg === '~' || cwdArg.startsWith('~/') ? null : resolve(io.cwd, cwdArg);
+  const folder = cwdArg === undefined ? io.cwd : cwdArg === '~' || cwdArg.startsWith('~/') ? null : chdirTarget(io.cwd, cwdArg);
   // The request runs in that folder, so its repository's policy applies, as `record` finds it for
   // a payload's cwd: from where explain runs, a call in another repository would miss that policy.
   const root = findWorkspaceRoot(folder ?? join(homeDir(), (cwdArg ?? '~').slice(1)));

@@ -1,7 +1,7 @@
 // Paths of tool calls as the agent's file system resolves them: `record` and `import` run on the
 // machine where the files are, so links on the way can be followed there (see logs/paths.ts).
 import { lstatSync, readlinkSync } from 'node:fs';
-import { posix } from 'node:path';
+import { isAbsolute, posix, resolve } from 'node:path';
 import type { PathLanding } from '../engine/compile.ts';
 import { toRepoPath } from '../logs/paths.ts';
 
@@ -39,6 +39,16 @@ export function physicalPath(abs: string): string {
     queue.unshift(...link.split('/'));
   }
   return cur;
+}
+
+/**
+ * The folder a process started in `given` (from `base`) is in. `..` after a linked folder is taken
+ * where the link leads, as chdir takes it (`src/l/..` with `src/l -> ../secrets/sub` is
+ * `secrets`), so a path with `..` is read on disk; any other is only made absolute.
+ */
+export function chdirTarget(base: string, given: string): string {
+  if (!given.split('/').includes('..')) return resolve(base, given);
+  return physicalPath(isAbsolute(given) ? given : `${base}/${given}`);
 }
 
 /**

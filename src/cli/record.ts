@@ -13,7 +13,7 @@ import { clipMessage, clipQuoted } from './clip.ts';
 import { formatRule } from './explain.ts';
 import { DEFAULT_JUDGE_LIMITS, judgeInWorker, type JudgeLimits, type JudgeTask } from './judgeworker.ts';
 import { defaultLogPath } from './logplace.ts';
-import { physicalPath } from './physical.ts';
+import { chdirTarget, physicalPath } from './physical.ts';
 import { appendToLog, writerHome } from './logfile.ts';
 
 export const RECORD_HELP = `Usage: agent-gate record [--enforce] [--fail-on deny|ask] [--log FILE] [--session ID]
@@ -176,7 +176,7 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
 
   const payload = readPayload(await io.stdin());
   // The payload's cwd says which repository the call belongs to; the hook's own folder may differ.
-  const cwd = payload.cwd === null || payload.cwd === '' ? io.cwd : resolve(io.cwd, payload.cwd);
+  const cwd = payload.cwd === null || payload.cwd === '' ? io.cwd : chdirTarget(io.cwd, payload.cwd);
   const logArg = str(p, 'log');
   const { root, repository } = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', logArg !== undefined);
   const explicitLog = logArg === undefined ? null : (isAbsolute(logArg) ? logArg : resolve(root, logArg));

@@ -55,6 +55,8 @@ export interface PathOptions {
   /** Resolve against `cwd` and expand `~/` first: paths written in commands and log entries. */
   resolve?: boolean;
   cwd?: string;
+  /** The entry itself is written (`mv`'s source): a link it is, is not followed, only links above it. */
+  entryOnly?: boolean;
 }
 
 export interface PathDecision extends Decision {
@@ -78,7 +80,11 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   const d = decideWrittenPath(policy, cap, written, options);
   if (policy.landing === null || options.resolve !== true || d.effect === 'deny') return d;
   let best = d;
-  for (const landed of policy.landing(written, options.cwd ?? '.')) {
+  const slash = written.replace(/\/+$/, '').lastIndexOf('/');
+  const folder = options.entryOnly !== true ? written : slash < 0 ? '.' : written.slice(0, slash);
+  const name = options.entryOnly !== true ? '' : written.replace(/\/+$/, '').slice(slash + 1);
+  for (const found of policy.landing(folder, options.cwd ?? '.')) {
+    const landed = 'unknown' in found || name === '' ? found : { ...found, path: `${found.path}/${name}` };
     if ('unknown' in landed) {
       if (moreRestrictive('ask', best.effect)) best = { effect: 'ask', rule: null, reason: landed.unknown, path: d.path };
       continue;

@@ -53,12 +53,13 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
   const parts: DecisionPart[] = [];
   for (const part of analysis.parts) {
     if (part.kind === 'write') {
-      let d = decidePath(policy, 'fs_write', part.target, { resolve: true, cwd });
+      const entryOnly = part.entryOnly === true;
+      let d = decidePath(policy, 'fs_write', part.target, { resolve: true, cwd, entryOnly });
       let after = '';
       // After a `cd` (or inside `env -C DIR`), the target may lie in another folder: the most
       // restrictive place wins.
       for (const dir of part.alsoIn ?? []) {
-        const there = decidePath(policy, 'fs_write', `${dir}/${part.target}`, { resolve: true, cwd });
+        const there = decidePath(policy, 'fs_write', `${dir}/${part.target}`, { resolve: true, cwd, entryOnly });
         if (moreRestrictive(there.effect, d.effect)) {
           d = there;
           after = ` (in ${JSON.stringify(dir)}, where a cd or a wrapper may have moved)`;
@@ -68,7 +69,7 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
       if (part.fromTop === true && !/^[/~\\]/.test(part.target)) {
         for (const top of foldersAbove(cwd)) {
           for (const path of [part.target, ...(part.alsoIn ?? []).map((dir) => `${dir}/${part.target}`)]) {
-            const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd: top });
+            const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd: top, entryOnly });
             if (moreRestrictive(there.effect, d.effect)) {
               d = there;
               after = ` (from ${JSON.stringify(top)}, where git may run what it starts: the top folder of the work tree)`;
@@ -79,8 +80,10 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
       // A link moved or copied here earlier in the command points on from its new place: where it
       // lands is known only at the old one, and only for the same depth.
       for (const from of part.carriedFrom ?? []) {
-        if (policy.landing === null || policy.landing(from, cwd).length === 0) continue;
-        const there = decidePath(policy, 'fs_write', from, { resolve: true, cwd });
+        // What mv takes away is the entry itself: only links above it matter.
+        const through = entryOnly ? from.replace(/\/+$/, '').replace(/\/?[^/]*$/, '') || '.' : from;
+        if (policy.landing === null || policy.landing(through, cwd).length === 0) continue;
+        const there = decidePath(policy, 'fs_write', from, { resolve: true, cwd, entryOnly });
         const moved = moreRestrictive(there.effect, 'ask') ? there
           : { ...there, effect: 'ask' as const, rule: null, reason: `${JSON.stringify(from)} goes through a symlink, and this command moved or copied it to where it writes, so where the write lands is not known` };
         if (moreRestrictive(moved.effect, d.effect)) {

@@ -59,6 +59,8 @@ export interface WritePart {
    * rule that names it counts, so `dist/**` allowing `dist/a` is not undone by "no rule" for `dist`.
    */
   mayBeFolder?: true;
+  /** The entry itself is written, not what it links to (what `mv` takes away, a link among them). */
+  entryOnly?: true;
 }
 
 export type ShellPart = CommandPart | WritePart;

@@ -156,6 +156,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (PLACERS_JUDGED.has(name)) {
       const paths = [...placed.created, ...(name === 'mv' ? placed.sources : [])].map((f) => f.replace(/\/{2,}/g, '/'));
       const files = paths.map((f) => operandArg(f, args));
+      const takenAway = new Set(name === 'mv' ? placed.sources : []);
       // Words only known at run time are left out of placedFiles: the last one (the destination,
       // unless -t names it), every one tee writes, and every one mv moves away are still writes.
       const last = args[args.length - 1];
@@ -165,6 +166,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         const write = optionWrite(file, name, source);
         const folder = file.value.replace(/\/+$/, '');
         if (file.value.endsWith('/') || paths.some((p) => p.startsWith(`${folder}/`))) write.mayBeFolder = true;
+        if (takenAway.has(file.value)) write.entryOnly = true;
         this.recordWrite(write, file, false);
       }
     }
