@@ -139,7 +139,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '') && args[4]?.dynamic === null) {
       for (const p of this.folders.placesOf(args[4].value)) (this.linked ??= new Set()).add(p);
     }
-    if (name === 'git') {
+    if (name === 'git' && args.some((a) => a.value === 'mv')) {
       // `git mv SRC DST` renames like mv, links included.
       const sub = scanGit(args).next;
       if (args[sub]?.value === 'mv') {
