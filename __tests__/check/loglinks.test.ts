@@ -68,3 +68,13 @@ describe('treeLanding: where a log path lands through the links in the trees', (
     expect(found[found.length - 1]).toEqual({ unknown: `more than 256 ways through the symlinks ${HOW}` });
   });
 });
+
+test('a path longer than PATH_MAX lands nowhere, and is not walked', () => {
+  const links: TreeLinks = new Map();
+  addLink(links, 'a', 'secrets');
+  const land = treeLanding(links);
+  const started = Date.now();
+  expect(land(`a/${'b/'.repeat(500_000)}k`, '.')).toEqual([]);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(land('a/k', '.')).toEqual([{ path: 'secrets/k', how: HOW }]);
+});

@@ -10,6 +10,7 @@ import { canonicalPath } from '../match/path.ts';
 
 const SYMLINK = '120000';
 const MAX_HOPS = 40;
+const PATH_MAX = 4096;
 const HOW = 'of the range (in its trees, or made by an earlier entry)';
 
 /** Symlink path -> blob id, for every symlink in `commit`'s tree. */
@@ -67,7 +68,9 @@ interface Walk { queue: string[]; cur: string[]; hops: number }
  */
 export function treeLanding(links: TreeLinks): PathLanding {
   return (written, cwd) => {
-    if (links.size === 0 || /^[/~\\]/.test(written)) return [];
+    // Longer than PATH_MAX, the path is refused (ENAMETOOLONG) and lands nowhere; walking it a
+    // prefix at a time would take time quadratic in its length.
+    if (links.size === 0 || /^[/~\\]/.test(written) || written.length + cwd.length > PATH_MAX) return [];
     const start = cwd === '' || cwd === '.' ? '' : cwd;
     if (/^[/~\\]/.test(start)) return [];
     const found: Landing[] = [];

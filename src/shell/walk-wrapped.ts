@@ -121,9 +121,10 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   /**
    * Files a program may put in place from its operands (`cp s out/g; . out/g` runs what the
    * command wrote to s): see placedFiles. Programs that unpack files not named here
-   * (`git apply`, `patch`, `tar -x`, `unzip`) may have put any file in place. Not judged as writes
-   * (SPEC 5.5 judges redirections), only remembered for runsWritten. Returns why the command asks
-   * when it copies a `.git` folder out of its name, whose config and hooks are then unprotected.
+   * (`git apply`, `patch`, `tar -x`, `unzip`) may have put any file in place; those are only
+   * remembered for runsWritten. What the placers name, and the files `curl -o`-style options name,
+   * are judged as writes too (PLACERS_JUDGED, outputFiles). Returns why the command asks when it
+   * copies a `.git` folder out of its name, whose config and hooks are then unprotected.
    */
   private notePlaced(args: readonly Arg[], source: string): string | null {
     const value = args[0]?.value ?? '';
@@ -469,6 +470,8 @@ const PROC_CWD = /^\/proc\/(?:self|thread-self|\d+)\/cwd(?:\/+|$)/;
 
 /** Placers that make links. */
 const LINKERS = new Set(['ln', 'link']);
+/** Links of one command kept for later entries: past this, a command is not a plausible one. */
+const MAX_MADE_LINKS = 64;
 /**
  * Placers whose files are judged as writes. rsync's and scp's operands cannot be told apart from
  * their sources and remote names here, so they are only remembered.
@@ -534,8 +537,6 @@ function operandArg(path: string, args: readonly Arg[]): Arg {
   if (folder !== undefined) return { ...folder, value: path };
   return { value: path, dynamic: null, split: false, pos: -1, end: -1 };
 }
-/** Links of one command kept for later entries: past this, a command is not a plausible one. */
-const MAX_MADE_LINKS = 64;
 /** Placers that copy a link as a link (a symlink moved, or inside a copied folder). */
 const LINK_COPIERS = new Set(['cp', 'mv', 'rsync', 'scp']);
 
