@@ -177,6 +177,23 @@ describe('pre-commit: blocked and allowed commits', () => {
     expect(r.stderr).toContain('fix:  decided by workspace rule #1 in .github/agent-gate.yml ("**/.env")');
   });
 
+  // Audit round 22 (R-3): git answers "missing" for a corrupt object too, which read as "no policy".
+  test('a policy listed at HEAD whose object cannot be read stops the commit, never "no policy"', () => {
+    const s = setup();
+    const before = s.head();
+    const id = s.ok(['rev-parse', 'HEAD:.github/agent-gate.yml']).trim();
+    const object = join(s.dir, '.git', 'objects', id.slice(0, 2), id.slice(2));
+    chmodSync(object, 0o644);
+    writeFileSync(object, 'garbage');
+    s.write('.env', 'A=2\n').add('.env');
+    const r = s.commit(['-m', 'chore: env'], CLAUDE);
+    // git commit itself exits 1 whatever the hook's code; the hook's one line says why.
+    expect(r.code).toBe(1);
+    expect(s.head()).toBe(before);
+    expect(r.stderr).toContain('.github/agent-gate.yml is in HEAD\'s tree but git could not read it');
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
   test('an agent writing an allowed file commits; a human writing .kiro/settings is not judged', () => {
     const s = setup();
     const before = s.head();

@@ -114,6 +114,9 @@ export async function readStaged(git: Git, reads: StagedReads = startStagedReads
   // Only a policy git found no blob for may sit behind a linked folder.
   const linked = policyObject.type === null ? linkedFolderReason(DEFAULT_POLICY_PATH, folder, modeIn(rootObject, folder), 'HEAD') : null;
   if (linked !== null) throw new GateError(linked);
+  // Listed in HEAD's tree but not readable (a corrupt or missing object): not "no policy".
+  const listed = policyObject.type === null && (mode !== null || (folderObject.type === null && modeIn(rootObject, folder) === '040000'));
+  if (listed) throw new GateError(`${DEFAULT_POLICY_PATH} is in HEAD's tree but git could not read it (a corrupt or missing object); run git fsck, or fetch the object again`);
   const bytes = policyBlob(policyObject);
   let policy: PolicyFile | null = null;
   if (bytes !== null) {
