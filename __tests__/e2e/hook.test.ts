@@ -3,8 +3,8 @@
 // first). Every child process gets an environment with nothing of git or of an agent shell
 // inherited, so these tests pass even when they run inside a git hook themselves.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { appendEntries } from '../../src/logs/chain.ts';
 import type { EntryDraft } from '../../src/logs/entry.ts';
 import { DIST_CLI, isolatedEnv } from '../helpers/cli.ts';
@@ -266,6 +266,34 @@ describe('pre-commit: what the hook trusts', () => {
     const r = s.commit(['-m', 'x'], { CLAUDECODE: '1' });
     expectBlocked(s, r, before);
     expect(existsSync(join(s.dir, 'ran-from-work-tree'))).toBe(false);
+  });
+
+  // Audit round 22 (R-2): installed from `npm i -D agent-gate`, the hook ran a file in the work
+  // tree, which a branch tracking node_modules/agent-gate/dist/main.js replaced on checkout.
+  test('installed from node_modules, the hook refuses to run agent-gate files git tracks', () => {
+    const s = setup({ install: false });
+    const copy = join(s.dir, 'node_modules', 'agent-gate', 'dist');
+    mkdirSync(copy, { recursive: true });
+    for (const f of readdirSync(dirname(DIST_CLI))) copyFileSync(join(dirname(DIST_CLI), f), join(copy, f));
+    s.write('.gitignore', 'node_modules/\n').add('.gitignore');
+    mustCommit(s, ['-m', 'ignore', '--no-verify']);
+    const r = spawnSync(process.execPath, [join(copy, 'cli.js'), 'install'], { cwd: s.dir, env: s.env(), encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    // Untracked (ignored), the copy runs and blocks the denied write.
+    let before = s.head();
+    s.write('secrets/k', 'x\n').add('secrets/k');
+    expectBlocked(s, s.commit(['-m', 'x'], { CLAUDECODE: '1' }), before);
+    s.ok(['reset', '-q']);
+    // A branch that tracks a file there: the hook stops before running anything from it.
+    writeFileSync(join(copy, 'main.js'), 'process.exit(0);\n');
+    s.ok(['add', '-f', 'node_modules/agent-gate/dist/main.js']);
+    mustCommit(s, ['-m', 'vendor', '--no-verify']);
+    before = s.head();
+    s.add('secrets/k');
+    const blocked = s.commit(['-m', 'x'], { CLAUDECODE: '1' });
+    expect(blocked.code).toBe(1);
+    expect(s.head()).toBe(before);
+    expect(blocked.stderr).toContain('will not run agent-gate from files git tracks here');
   });
 
   test.each([['a symbolic link', 'symlink'], ['a submodule', 'gitlink']])('a policy that is %s at HEAD: exit 2, as check exits', (_name, kind) => {

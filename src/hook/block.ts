@@ -23,6 +23,17 @@ function shellQuote(text: string): string {
 export function hookBlock(hook: string, cliPath: string, chained: string | null, notes: readonly string[] = []): string {
   const lines = [BEGIN, '# Installed by `agent-gate install`; `agent-gate uninstall` removes it.', ...notes];
   if (chained !== null) lines.push(`"$(dirname "$0")/${chained}" "$@" || exit $?`);
+  // `npm i -D agent-gate` puts the gate in the work tree, where it is ignored, not safe: a branch
+  // that tracks a file there overwrites it on checkout. Git runs the hook in the work tree's top
+  // folder; a package path outside the work tree makes git ls-files fail, which lists nothing.
+  const packageDir = cliPath.replace(/\/dist\/[^/]*$/, '');
+  const tracked = [`git ls-files -- node_modules/agent-gate node_modules/.bin/agent-gate 2>/dev/null`];
+  if (!/\/node_modules\/agent-gate$/.test(packageDir)) tracked.push(`git ls-files -- ${shellQuote(packageDir)} 2>/dev/null`);
+  lines.push(
+    `if [ -n "$(${tracked.join('; ')})" ]; then`,
+    `  echo "agent-gate: the ${hook} hook will not run agent-gate from files git tracks here (node_modules/agent-gate or the installed copy), which a checkout could replace; untrack them (git rm -r --cached PATH) or install agent-gate outside the work tree" >&2; exit 2`,
+    'fi',
+  );
   lines.push(
     'agent_gate_run() {',
     `  if [ -f ${shellQuote(cliPath)} ]; then node ${shellQuote(cliPath)} "$@"`,
