@@ -23,22 +23,22 @@ function shellQuote(text: string): string {
 export function hookBlock(hook: string, cliPath: string, chained: string | null, notes: readonly string[] = []): string {
   const lines = [BEGIN, '# Installed by `agent-gate install`; `agent-gate uninstall` removes it.', ...notes];
   if (chained !== null) lines.push(`"$(dirname "$0")/${chained}" "$@" || exit $?`);
-  // `npm i -D agent-gate` puts the gate in the work tree, where it is ignored, not safe: a branch
-  // that tracks a file there overwrites it on checkout. Git runs the hook in the work tree's top
-  // folder; a package path outside the work tree makes git ls-files fail, which lists nothing.
   const packageDir = cliPath.replace(/\/dist\/[^/]*$/, '');
-  const tracked = [`git ls-files -- node_modules/agent-gate node_modules/.bin/agent-gate 2>/dev/null`];
-  if (!/\/node_modules\/agent-gate$/.test(packageDir)) tracked.push(`git ls-files -- ${shellQuote(packageDir)} 2>/dev/null`);
   lines.push(
-    `if [ -n "$(${tracked.join('; ')})" ]; then`,
-    `  echo "agent-gate: the ${hook} hook will not run agent-gate from files git tracks here (node_modules/agent-gate or the installed copy), which a checkout could replace; untrack them (git rm -r --cached PATH) or install agent-gate outside the work tree" >&2; exit 2`,
-    'fi',
-  );
-  lines.push(
+    // `npm i -D agent-gate` puts the gate in the work tree, where git ignores it, but a branch
+    // that tracks a file there overwrites it on checkout. Git runs the hook in the work tree's top
+    // folder, so only a copy below it (or npx, which looks in ./node_modules first) is checked.
+    'agent_gate_tracked() {',
+    `  [ -n "$(git ls-files -- "$@" 2>/dev/null)" ] && echo "agent-gate: the ${hook} hook will not run agent-gate from files git tracks here ($*), which a checkout could have replaced; untrack them (git rm -r --cached PATH) or install agent-gate outside the work tree" >&2`,
+    '}',
     'agent_gate_run() {',
-    `  if [ -f ${shellQuote(cliPath)} ]; then node ${shellQuote(cliPath)} "$@"`,
+    `  if [ -f ${shellQuote(cliPath)} ]; then`,
+    `    case ${shellQuote(cliPath)} in "$(pwd -P)"/*) ! agent_gate_tracked ${shellQuote(packageDir)} || return 2;; esac`,
+    `    node ${shellQuote(cliPath)} "$@"`,
     '  elif command -v agent-gate >/dev/null 2>&1; then agent-gate "$@"',
-    '  elif command -v npx >/dev/null 2>&1; then npx --no-install agent-gate "$@"',
+    '  elif command -v npx >/dev/null 2>&1; then',
+    '    ! agent_gate_tracked node_modules/agent-gate node_modules/.bin/agent-gate || return 2',
+    '    npx --no-install agent-gate "$@"',
     `  else echo "agent-gate: the ${hook} hook cannot find agent-gate (npm i -D agent-gate, or run agent-gate uninstall)" >&2; return 2; fi`,
     '}',
     `agent_gate_run hook ${hook} "$@" || exit $?`,
