@@ -313,7 +313,10 @@ describe('links made with ln', () => {
       { path: 'l', target: '../secrets' }, { path: 'src/l', target: '../secrets' },
       { path: 'l/secrets', target: '../secrets' }, { path: 'src/l/secrets', target: '../secrets' },
     ]],
-    ['ln -s /etc out/', [{ path: 'out', target: '/etc' }, { path: 'out/etc', target: '/etc' }]],
+    // A destination that is surely a folder is not the link (audit round 22, Q-7).
+    ['ln -s /etc out/', [{ path: 'out/etc', target: '/etc' }]],
+    ['ln -st docs ../secrets', [{ path: 'docs/secrets', target: '../secrets' }]],
+    ['ln -sT ../secrets docs/keys', [{ path: 'docs/keys', target: '../secrets' }]],
     ['ln -s "$t" lnk', undefined],
     ['cp -s a b', undefined],
     ['echo ln -s secrets lnk', undefined],

@@ -55,8 +55,11 @@ export interface PathOptions {
   /** Resolve against `cwd` and expand `~/` first: paths written in commands and log entries. */
   resolve?: boolean;
   cwd?: string;
-  /** The entry itself is written (`mv`'s source): a link it is, is not followed, only links above it. */
-  entryOnly?: boolean;
+  /**
+   * How many trailing segments are entries written themselves, not followed through a link they
+   * may be: 1 for what `mv` takes away, 2 for what lies in it.
+   */
+  unfollowedTail?: number;
 }
 
 export interface PathDecision extends Decision {
@@ -80,9 +83,10 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   const d = decideWrittenPath(policy, cap, written, options);
   if (policy.landing === null || options.resolve !== true || d.effect === 'deny') return d;
   let best = d;
-  const slash = written.replace(/\/+$/, '').lastIndexOf('/');
-  const folder = options.entryOnly !== true ? written : slash < 0 ? '.' : written.slice(0, slash);
-  const name = options.entryOnly !== true ? '' : written.replace(/\/+$/, '').slice(slash + 1);
+  const segments = written.replace(/\/+$/, '').split('/');
+  const tail = Math.min(options.unfollowedTail ?? 0, segments.length);
+  const folder = tail === 0 ? written : segments.slice(0, segments.length - tail).join('/') || '.';
+  const name = tail === 0 ? '' : segments.slice(segments.length - tail).join('/');
   for (const found of policy.landing(folder, options.cwd ?? '.')) {
     const landed = 'unknown' in found || name === '' ? found : { ...found, path: `${found.path}/${name}` };
     if ('unknown' in landed) {

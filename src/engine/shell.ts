@@ -25,6 +25,9 @@ function combine(command: string, parts: DecisionPart[]): Explanation {
   return { capability: 'shell', resource: command, effect: winner.effect, rule: winner.rule, reason, parts };
 }
 
+/** A name for "anything in this folder", to judge what a folder taken away holds. */
+const HELD_PROBE = 'agent-gate-probe';
+
 /** The folders above `cwd` (`src/a` -> `src`, `.`; `~/p` -> `~`, `/`; `/w/r` -> `/w`, `/`). */
 function foldersAbove(cwd: string): string[] {
   const out: string[] = [];
@@ -53,13 +56,13 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
   const parts: DecisionPart[] = [];
   for (const part of analysis.parts) {
     if (part.kind === 'write') {
-      const entryOnly = part.entryOnly === true;
-      let d = decidePath(policy, 'fs_write', part.target, { resolve: true, cwd, entryOnly });
+      const unfollowedTail = part.entryOnly === true ? 1 : 0;
+      let d = decidePath(policy, 'fs_write', part.target, { resolve: true, cwd, unfollowedTail });
       let after = '';
       // After a `cd` (or inside `env -C DIR`), the target may lie in another folder: the most
       // restrictive place wins.
       for (const dir of part.alsoIn ?? []) {
-        const there = decidePath(policy, 'fs_write', `${dir}/${part.target}`, { resolve: true, cwd, entryOnly });
+        const there = decidePath(policy, 'fs_write', `${dir}/${part.target}`, { resolve: true, cwd, unfollowedTail });
         if (moreRestrictive(there.effect, d.effect)) {
           d = there;
           after = ` (in ${JSON.stringify(dir)}, where a cd or a wrapper may have moved)`;
@@ -69,7 +72,7 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
       if (part.fromTop === true && !/^[/~\\]/.test(part.target)) {
         for (const top of foldersAbove(cwd)) {
           for (const path of [part.target, ...(part.alsoIn ?? []).map((dir) => `${dir}/${part.target}`)]) {
-            const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd: top, entryOnly });
+            const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd: top, unfollowedTail });
             if (moreRestrictive(there.effect, d.effect)) {
               d = there;
               after = ` (from ${JSON.stringify(top)}, where git may run what it starts: the top folder of the work tree)`;
@@ -81,15 +84,29 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
       // lands is known only at the old one, and only for the same depth.
       for (const from of part.carriedFrom ?? []) {
         // What mv takes away is the entry itself: only links above it matter.
-        const through = entryOnly ? from.replace(/\/+$/, '').replace(/\/?[^/]*$/, '') || '.' : from;
+        const through = unfollowedTail > 0 ? from.replace(/\/+$/, '').replace(/\/?[^/]*$/, '') || '.' : from;
         if (policy.landing === null || policy.landing(through, cwd).length === 0) continue;
-        const there = decidePath(policy, 'fs_write', from, { resolve: true, cwd, entryOnly });
+        const there = decidePath(policy, 'fs_write', from, { resolve: true, cwd, unfollowedTail });
         const moved = moreRestrictive(there.effect, 'ask') ? there
           : { ...there, effect: 'ask' as const, rule: null, reason: `${JSON.stringify(from)} goes through a symlink, and this command moved or copied it to where it writes, so where the write lands is not known` };
         if (moreRestrictive(moved.effect, d.effect)) {
           d = { ...moved, path: d.path };
           after = ` (moved or copied there from ${JSON.stringify(from)})`;
         }
+      }
+      // Taken away (mv's source): if it is a folder, what it holds goes too.
+      if (part.holds === true) {
+        // A link taken away takes nothing with it: what lies in it is not followed through it.
+        const inner = decidePath(policy, 'fs_write', `${part.target.replace(/\/+$/, '')}/${HELD_PROBE}`, { resolve: true, cwd, unfollowedTail: 2 });
+        if (inner.rule !== null && moreRestrictive(inner.effect, d.effect)) {
+          d = { ...inner, path: d.path, reason: `what it holds, if it is a folder: ${inner.reason}` };
+        } else if (d.rule === null && d.effect === 'ask' && inner.effect === 'allow') {
+          d = { ...inner, path: d.path, reason: `a folder whose contents are allowed: ${inner.reason}` };
+        }
+      }
+      // Written only if the destination is a folder (`cp a b` as `b/a`): not known, so a deny asks.
+      if (part.ifFolder !== undefined && d.effect === 'deny') {
+        d = { effect: 'ask', rule: null, path: d.path, reason: `only if ${JSON.stringify(part.ifFolder)} is a folder, and then ${d.reason}` };
       }
       // A folder written into: what lands in it is judged as its own write.
       if (part.mayBeFolder === true && d.rule === null && d.effect === 'ask' && part.forceAsk === null) {

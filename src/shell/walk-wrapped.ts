@@ -129,6 +129,9 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   private notePlaced(args: readonly Arg[], source: string): string | null {
     const value = args[0]?.value ?? '';
     const name = value.slice(value.lastIndexOf('/') + 1);
+    // Downloads and the like write where an option names (`curl -o f`, `wget -O f`); judged before
+    // this command's own unpacking counts (`patch -o f` does not write through what it unpacks).
+    for (const file of outputFiles(name, args)) if (!writesNoFile(file)) this.recordWrite(optionWrite(file, name, source), file);
     const unpacked = UNPACKERS.has(name) ? unpacks(name, args) : false;
     if (unpacked !== false) {
       // Commits merged, rebased or popped from the stash bring links from history, and the files
@@ -144,33 +147,17 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       // `git mv SRC DST` renames like mv, links included.
       const sub = scanGit(args).next;
       if (args[sub]?.value === 'mv') {
-        const moved = placedFiles('mv', [args[0] as Arg, ...args.slice(sub + 1)]);
+        const mvArgs = [args[0] as Arg, ...args.slice(sub + 1)];
+        const moved = placedFiles('mv', mvArgs);
+        this.placedWrites('mv', moved, mvArgs, source);
         if (!moved.dynamic) this.noteCarried(moved.created, moved.sources);
       }
     }
-    // Downloads and the like write where an option names (`curl -o f`, `wget -O f`).
-    for (const file of outputFiles(name, args)) if (!writesNoFile(file)) this.recordWrite(optionWrite(file, name, source), file);
     if (!FILE_PLACERS.has(name)) return null;
     const placed = placedFiles(name, args);
     // What it creates, and what mv takes away, are writes like a redirection's target; judged
     // before this command's own links count, so `ln -s x out/l` is not a write through out/l.
-    if (PLACERS_JUDGED.has(name)) {
-      const paths = [...placed.created, ...(name === 'mv' ? placed.sources : [])].map((f) => f.replace(/\/{2,}/g, '/'));
-      const files = paths.map((f) => operandArg(f, args));
-      const takenAway = new Set(name === 'mv' ? placed.sources : []);
-      // Words only known at run time are left out of placedFiles: the last one (the destination,
-      // unless -t names it), every one tee writes, and every one mv moves away are still writes.
-      const last = args[args.length - 1];
-      if (placed.dynamic && last !== undefined && args.length > 1 && !last.value.startsWith('-') && !files.some((f) => f.value === last.value)) files.push(last);
-      if (name === 'tee' || name === 'mv') for (const a of args.slice(1)) if (a.dynamic !== null && !files.includes(a)) files.push(a);
-      for (const file of files) {
-        const write = optionWrite(file, name, source);
-        const folder = file.value.replace(/\/+$/, '');
-        if (file.value.endsWith('/') || paths.some((p) => p.startsWith(`${folder}/`))) write.mayBeFolder = true;
-        if (takenAway.has(file.value)) write.entryOnly = true;
-        this.recordWrite(write, file, false);
-      }
-    }
+    if (PLACERS_JUDGED.has(name)) this.placedWrites(name, placed, args, source);
     const written = (this.written ??= new Set());
     // A copy of a workspace file runs what that file holds (`cp .env.example .env; . .env`); one of
     // a file this command wrote, of one outside the workspace (`cp /bin/bash scripts/x.sh`) or of
@@ -180,17 +167,62 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (!COPIERS.has(name) || foreign) for (const f of placed.created) for (const p of this.folders.placesOf(f)) written.add(p);
     // A link, or a copy from outside that may hold links, sends later writes through it to
     // wherever it points (`ln -s /etc out/l; echo x > out/l/passwd`, `cp -l agent-gate.yml out/p`).
-    if (LINKERS.has(name) || (foreign && LINK_COPIERS.has(name)) || (name === 'cp' && copiesAsLink(args))) {
+    // A destination that is surely a folder is not itself the link made (`ln -s /tmp/c .` makes ./c).
+    const made = placed.destination?.folder === true ? placed.created.filter((f) => f !== placed.destination?.path) : placed.created;
+    // A plain `cp /tmp/x .` copies what a link points at; with -r/-a/-P, or by mv, the link itself.
+    const keepsLinks = foreign && LINK_COPIERS.has(name) && (name === 'mv' || name === 'scp' || carriesLinks(name, args));
+    if (LINKERS.has(name) || keepsLinks || (name === 'cp' && copiesAsLink(args))) {
       const linked = (this.linked ??= new Set());
-      for (const f of placed.created) for (const p of this.folders.placesOf(f)) linked.add(p);
+      for (const f of made) for (const p of this.folders.placesOf(f)) linked.add(p);
     }
-    if (LINKERS.has(name) && !placed.dynamic) this.noteMadeLinks(placed.created, placed.sources, args);
+    if (LINKERS.has(name) && !placed.dynamic) this.noteMadeLinks(made, placed.sources, args);
     if (!foreign && carriesLinks(name, args)) this.noteCarried(placed.created, placed.sources);
     // What is copied, option values left out (`rsync --exclude .git`).
     if ((placed.copied ?? placed.sources).some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
       return `${name} copies a .git folder under another name, where its config and hooks are not protected as .git's are`;
     }
     return null;
+  }
+
+  /**
+   * Judges what a placer writes. A destination that is surely a folder is written into, not
+   * replaced: only what lands in it counts (`cp /tmp/x .` writes `./x`, not the whole workspace).
+   * One that may be either (`cp a b`) is judged as a file, and what would land in it as a folder
+   * asks rather than denies (`cp .env .env.backup` is not a write to `.env.backup/.env`).
+   * What mv takes away is the entry itself, and what it holds when it is a folder.
+   */
+  private placedWrites(name: string, placed: Placed, args: readonly Arg[], source: string): void {
+    const dest = placed.destination;
+    const destPath = dest?.path.replace(/\/+$/, '');
+    const taken = new Set(name === 'mv' ? placed.sources : []);
+    const files: Array<{ file: Arg; path: string }> = [];
+    // `cp f /dev/null` writes no file, and nothing in it.
+    const nowhere = dest !== undefined && writesNoFile({ value: dest.path, dynamic: null, split: false, pos: -1, end: -1 });
+    for (const raw of [...placed.created, ...taken]) {
+      const path = raw.replace(/\/{2,}/g, '/');
+      if (dest?.folder === true && path === dest.path) continue;
+      if (nowhere && !taken.has(raw) && dest !== undefined && path.startsWith(`${dest.path}/`)) continue;
+      files.push({ file: operandArg(path, args), path });
+    }
+    // Words only known at run time are left out of placedFiles: the last one (the destination,
+    // unless -t names it), every one tee writes, and every one mv moves away are still writes.
+    const last = args[args.length - 1];
+    if (placed.dynamic && last !== undefined && args.length > 1 && !last.value.startsWith('-') && !files.some((f) => f.file.value === last.value)) files.push({ file: last, path: last.value });
+    if (name === 'tee' || name === 'mv') for (const a of args.slice(1)) if (a.dynamic !== null && !files.some((f) => f.file === a)) files.push({ file: a, path: a.value });
+    for (const { file, path } of files) {
+      if (writesNoFile(file)) continue;
+      const write = optionWrite(file, name, source);
+      if (taken.has(path)) {
+        write.entryOnly = true;
+        write.holds = true;
+      } else if (dest !== undefined && path !== dest.path) {
+        // Inside the destination: a folder only maybe.
+        if (dest.folder === null && destPath !== undefined) write.ifFolder = destPath;
+      } else if (dest !== undefined && dest.folder === null) {
+        write.mayBeFolder = true;
+      }
+      this.recordWrite(write, file, false);
+    }
   }
 
   /**
@@ -367,6 +399,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const text = joinValues(args);
     addView(host, text);
     addSpellings(host, args, text);
+    // `sudo tee ~/.ssh/authorized_keys`, `env A=1 cp x .github/…`: the files it writes are writes.
+    if (first !== undefined && first.dynamic === null) host.forceAsk ??= this.notePlaced(args, scope.source);
     const u = unwrap(args, stdin);
     host.forceAsk ??= u.forceAsk;
     const moved = u.folder === undefined && u.folderDoubt === undefined && u.topFolder === undefined ? null : this.folders.enter(u, scope.source);
@@ -487,7 +521,7 @@ const OUTPUT_OPTIONS: Readonly<Record<string, { short: string; long: readonly st
   patch: { short: 'o', long: ['--output'] },
 };
 /** Other short options of those programs that take a value, so their value is not read as a cluster. */
-const OUTPUT_PROGRAM_VALUES: Readonly<Record<string, string>> = { curl: 'AbcCdDeEFhHKmQrTuUwxXYyz', wget: 'eiPtTwQUBDlAR', shuf: 'inre', patch: 'pFDrzVBYgdi' };
+const OUTPUT_PROGRAM_VALUES: Readonly<Record<string, string>> = { curl: 'AbcCdDeEFhHKmQrTuUwxXYyz', wget: 'eiPtTwQUBDlAR', shuf: 'in', patch: 'pFDrzVBYgdi' };
 
 /**
  * The files `args` writes because an option names them (`curl -sSLo f URL`, `wget -O f`,
@@ -564,7 +598,7 @@ function carriesLinks(name: string, args: readonly Arg[]): boolean {
 const COPIERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'rsync', 'scp', 'dd']);
 
 /** Short options of the file placers that take a value (`cp -S SUFFIX`, `install -m MODE`). */
-const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', sort: 'kotST' };
+const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', sort: 'kotST', uniq: 'fsw' };
 /**
  * Each placer's long options that take the next word as value when written without `=` (GNU
  * required arguments). A prefix names one only within its own program's list.
@@ -591,12 +625,26 @@ const PLACER_LONG_FLAGS: Readonly<Record<string, readonly string[]>> = {
  * the last operand, or the `-t DIR`/`--target-directory` folder; `ln -s X` alone makes `X`'s
  * name here), what tee writes, sort's `-o` file and uniq's output; with the sources copied, for the `.git` check. Option values are not operands (`--exclude .git`).
  */
-function placedFiles(name: string, args: readonly Arg[]): { created: string[]; sources: string[]; dynamic: boolean; linkDirs: string[]; copied?: string[] } {
+interface Placed {
+  created: string[];
+  sources: string[];
+  dynamic: boolean;
+  linkDirs: string[];
+  copied?: string[];
+  /**
+   * cp, mv, ln and install's destination, and whether it is surely a folder (`-t DIR`, `out/`,
+   * `.`, several sources), surely not (`-T`), or either (null): then `created` holds both readings.
+   */
+  destination?: { path: string; folder: boolean | null };
+}
+
+function placedFiles(name: string, args: readonly Arg[]): Placed {
   const dynamic = args.some((a, i) => i > 0 && a.dynamic !== null);
   const shortValues = PLACER_SHORT_VALUES[name] ?? '';
   const operands: string[] = [];
   const outputs: string[] = [];
   let target: string | null = null;
+  let noTarget = false;
   for (let i = 1; i < args.length && operands.length < MAX_PLACED; i++) {
     const a = args[i];
     if (a === undefined || a.dynamic !== null || a.value === '') continue;
@@ -615,6 +663,7 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
       const option = known.find((o) => o === written) ?? known.find((o) => written.length >= 3 && o.startsWith(written)) ?? written;
       const value = eq < 0 ? (valueOptions.includes(option) ? args[++i]?.value ?? '' : null) : v.slice(eq + 1);
       if (option === '--target-directory' && value !== null) target = value;
+      if (written.length >= 6 && '--no-target-directory'.startsWith(written)) noTarget = true;
       if (option === '--output' && value !== null) outputs.push(value);
       continue;
     }
@@ -624,6 +673,7 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
     }
     for (let j = 1; j < v.length; j++) {
       const ch = v[j] ?? '';
+      if (ch === 'T' && name !== 'sort') noTarget = true;
       if (!shortValues.includes(ch)) continue;
       const value = j + 1 < v.length ? v.slice(j + 1) : args[++i]?.value ?? '';
       if (ch === 't' && name !== 'sort') target = value;
@@ -631,7 +681,8 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
       break;
     }
   }
-  const base = (p: string): string => p.replace(/\/+$/, '').split('/').pop() ?? p;
+  // `public/.` copies what public holds, not a folder named `.`.
+  const base = (p: string): string => posix.basename(posix.normalize(p));
   switch (name) {
     case 'dd': {
       // `dd if=SRC of=DST`.
@@ -653,15 +704,20 @@ function placedFiles(name: string, args: readonly Arg[]): { created: string[]; s
     const words = args.slice(1).filter((a) => a.dynamic === null && a.value !== '' && !a.value.startsWith('-')).map((a) => a.value).slice(0, MAX_PLACED);
     return { created: [...words, ...words.flatMap((d) => words.filter((o) => o !== d).map((o) => `${d}/${base(o)}`))], sources: words, dynamic, linkDirs: [], copied: operands };
   }
-  if (target !== null) return { created: [target, ...operands.map((o) => `${target}/${base(o)}`)], sources: operands, dynamic, linkDirs: [target] };
-  if (operands.length === 1 && name === 'ln') return { created: [base(operands[0] ?? '')], sources: operands, dynamic, linkDirs: [] };
+  const inside = (dir: string, sources: readonly string[]): string[] => sources.map(base).filter((b) => b !== '.' && b !== '..' && b !== '/').map((b) => `${dir.replace(/\/+$/, '')}/${b}`);
+  if (target !== null) return { created: [target, ...inside(target, operands)], sources: operands, dynamic, linkDirs: [target], destination: { path: target, folder: true } };
+  if (operands.length === 1 && name === 'ln') return { created: [base(operands[0] ?? '')], sources: operands, dynamic, linkDirs: [], destination: { path: base(operands[0] ?? ''), folder: false } };
   const dest = operands[operands.length - 1];
   if (dest === undefined || operands.length < 2) return { created: [], sources: [], dynamic, linkDirs: [] };
   const sources = operands.slice(0, -1);
   // A relative link target is read from the link's folder: `ln -s f out/g` points at out/f, and
   // `ln -s f out` (a folder) at out/f too.
   const slash = dest.replace(/\/+$/, '').lastIndexOf('/');
-  return { created: [dest, ...sources.map((o) => `${dest}/${base(o)}`)], sources, dynamic, linkDirs: [dest, ...(slash > 0 ? [dest.slice(0, slash)] : [])] };
+  const folder = noTarget ? false : sources.length > 1 || /(?:^|\/)\.{0,2}$/.test(dest) ? true : null;
+  return {
+    created: [dest, ...(folder === false ? [] : inside(dest, sources))], sources, dynamic,
+    linkDirs: [dest, ...(slash > 0 ? [dest.slice(0, slash)] : [])], destination: { path: dest, folder },
+  };
 }
 
 /** Whether a program may put files in place that no operand names; 'links' when only links matter. */
