@@ -78,3 +78,25 @@ test('a path longer than PATH_MAX lands nowhere, and is not walked', () => {
   expect(Date.now() - started).toBeLessThan(10_000);
   expect(land('a/k', '.')).toEqual([{ path: 'secrets/k', how: HOW }]);
 });
+
+// Audit round 22 (Q-1): a link spelled another way (`src/l.`, `src/L`) beside the folder
+// `src/l` took its place, so the link `src/l/x` inside the folder was never met.
+test('a link beside a folder of the same canonical name does not hide the links in the folder', () => {
+  const links: TreeLinks = new Map();
+  addLink(links, 'src/l/x', '../../secrets');
+  addLink(links, 'src/l.', '../docs');
+  const paths = treeLanding(links)('src/l/x/key', '.').map((l) => ('path' in l ? l.path : l.unknown));
+  expect(paths).toContain('secrets/key');
+});
+
+// Q-5: a link with two targets that both lead back to its folder, met on every segment of a long
+// path, took minutes; the walks are bounded and each costs no more than the path's length.
+test('a long path through a link with many ways back is bounded', () => {
+  const links: TreeLinks = new Map();
+  addLink(links, 'src/d', '.');
+  addLink(links, 'src/d', './');
+  const started = Date.now();
+  const found = treeLanding(links)(`src/${'d/'.repeat(2000)}k`, '.');
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(found[found.length - 1]).toEqual({ unknown: `more than 256 ways through the symlinks ${HOW}` });
+});

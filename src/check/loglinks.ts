@@ -59,7 +59,20 @@ export function addLink(links: TreeLinks, path: string, target: string): boolean
 /** Walks taken at most per path, every target of every link counted: a bound, not a limit met in practice. */
 const MAX_WALKS = 256;
 
-interface Walk { queue: string[]; cur: string[]; hops: number }
+interface Walk {
+  queue: string[];
+  cur: string[];
+  /** Canonical keys of cur's leading folders, as far as each leads to a link (see walk). */
+  keys: string[];
+  hops: number;
+}
+
+/** Every folder above a link, canonical: below any other folder no link lies. */
+function linkFolders(links: TreeLinks): Set<string> {
+  const folders = new Set<string>();
+  for (const key of links.keys()) for (let at = key.indexOf('/'); at > 0; at = key.indexOf('/', at + 1)) folders.add(key.slice(0, at));
+  return folders;
+}
 
 /**
  * Where a repository path may land through `links` (read when called, so the map may grow),
@@ -67,42 +80,64 @@ interface Walk { queue: string[]; cur: string[]; hops: number }
  * none when no link is on the way.
  */
 export function treeLanding(links: TreeLinks): PathLanding {
+  let folders = new Set<string>();
+  let known = -1;
   return (written, cwd) => {
-    // Longer than PATH_MAX, the path is refused (ENAMETOOLONG) and lands nowhere; walking it a
-    // prefix at a time would take time quadratic in its length.
+    // Longer than PATH_MAX, the path is refused (ENAMETOOLONG) and lands nowhere.
     if (links.size === 0 || /^[/~\\]/.test(written) || written.length + cwd.length > PATH_MAX) return [];
     const start = cwd === '' || cwd === '.' ? '' : cwd;
     if (/^[/~\\]/.test(start)) return [];
+    if (known !== links.size) {
+      folders = linkFolders(links);
+      known = links.size;
+    }
     const found: Landing[] = [];
-    const walks: Walk[] = [{ queue: (start === '' ? written : `${start}/${written}`).split('/'), cur: [], hops: 0 }];
+    const walks: Walk[] = [{ queue: (start === '' ? written : `${start}/${written}`).split('/'), cur: [], keys: [], hops: 0 }];
     let taken = 0;
     for (let w = walks.pop(); w !== undefined; w = walks.pop()) {
       if (++taken > MAX_WALKS) return [...found, { unknown: `more than ${MAX_WALKS} ways through the symlinks ${HOW}` }];
-      const landing = walk(w, links, walks);
+      const landing = walk(w, links, folders, walks);
       if (landing !== null) found.push(landing);
     }
     return found;
   };
 }
 
-/** Follows one walk to its end, pushing a walk onto `forks` for each other target of a link met. */
-function walk(w: Walk, links: TreeLinks, forks: Walk[]): Landing | null {
-  const { queue, cur } = w;
+/** Follows one walk to its end, pushing a walk onto `forks` for each other way a link met offers. */
+function walk(w: Walk, links: TreeLinks, folders: ReadonlySet<string>, forks: Walk[]): Landing | null {
+  const { queue, cur, keys } = w;
   for (let seg = queue.shift(); seg !== undefined; seg = queue.shift()) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
-      if (cur.length > 0) { cur.pop(); continue; }
+      if (cur.length > 0) {
+        cur.pop();
+        if (keys.length > cur.length) keys.length = cur.length;
+        continue;
+      }
       // Above the root by a `..` the entry wrote: the engine judges the text, which leaves the
       // workspace too. One a link's target took is a place outside CI's clone, in the agent's.
       return w.hops === 0 ? null : { path: posix.normalize(['..', ...queue].join('/')), how: HOW };
     }
     cur.push(seg);
-    const targets = links.get(canonicalPath(cur.join('/')));
-    if (targets === undefined) continue;
+    // Keys are worked out only along folders that lead to a link, so a long path costs no more
+    // than its length.
+    if (keys.length !== cur.length - 1) continue;
+    const parent = keys[keys.length - 1];
+    const key = parent === undefined ? canonicalPath(seg) : `${parent}/${canonicalPath(seg)}`;
+    const leads = folders.has(key);
+    const targets = links.get(key);
+    if (targets === undefined) {
+      if (leads) keys.push(key);
+      continue;
+    }
     // More links in a row than Linux follows: the write fails (ELOOP) and lands nowhere.
-    if (++w.hops > MAX_HOPS) return null;
+    if (w.hops + 1 > MAX_HOPS) return null;
+    // The same name may be a plain folder too (in another tree, or another spelling of it beside
+    // the link: `src/l/` and `src/l.`): with links below it, that way is walked as well.
+    if (leads) forks.push({ queue: [...queue], cur: [...cur], keys: [...keys, key], hops: w.hops });
+    w.hops++;
     cur.pop();
-    for (const target of targets.slice(1)) forks.push({ queue: [...target.split('/'), ...queue], cur: [...cur], hops: w.hops });
+    for (const target of targets.slice(1)) forks.push({ queue: [...target.split('/'), ...queue], cur: [...cur], keys: [...keys], hops: w.hops });
     const target = targets[0] as string;
     // A link out of the repository: the rest of the path goes on from there.
     if (/^[/~]/.test(target)) return { path: posix.normalize([target, ...queue].join('/')), how: HOW };
