@@ -276,6 +276,31 @@ describe('check replays recorded tool calls from log files', () => {
     expect(byLine.get(7)).toBeUndefined();
   });
 
+  // Audit round 22 (Q-2, Q-3, Q-8): links made by cp -s, ln -r or a quoted ln were not followed,
+  // a link one log file of a commit made did not count for another read before it, and
+  // retargeting a link with ln -sfn was judged as a write through the old one.
+  test('links made in entries by other means, and in another log of the same commit, are followed', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    repo.write('.agent-gate/log/a.jsonl', appendEntries(null, [draft('shell', 'git status > l4/key', { session: 'a' })], 'a'));
+    repo.write('.agent-gate/log/z.jsonl', appendEntries(null, [draft('shell', "l''n -s secrets l4", { session: 'z' })], 'z'));
+    repo.write(LOG, log([
+      draft('shell', 'ln -sr secrets src/l1'),
+      draft('shell', 'git status > src/l1/key'),
+      draft('shell', 'cp -s "$PWD/secrets" l2 && true'),
+      draft('shell', 'cmake -E create_symlink secrets l3'),
+      draft('shell', 'git status > l3/key'),
+      draft('shell', 'ln -sfn src l3'),
+    ]));
+    repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    const logFindings = report.findings.filter((f) => f.source.kind === 'log');
+    const at = (file: string, line: number): Finding | undefined => logFindings.find((f) => f.source.file === file && f.source.line === line);
+    for (const line of [2, 5]) expect(at(LOG, line)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
+    expect(at('.agent-gate/log/a.jsonl', 1)).toMatchObject({ effect: 'deny', rule: { pattern: 'secrets/**' } });
+    expect(at(LOG, 6)?.effect).not.toBe('deny');
+  });
+
   // Audit round 21 (N-4, N-5): links were recorded only in batches of commits that held a log,
   // and only with their last target, so a link added, used and later removed or retargeted passed.
   test.each([
@@ -589,6 +614,18 @@ describe('absolute paths from the agent\'s clone', () => {
     const { code, report } = check(agent);
     expect(code).toBe(1);
     expect(report.findings).toEqual([expect.objectContaining({ effect: 'deny', rule: expect.objectContaining({ pattern }), reason: expect.stringContaining('on the agent\'s machine') })]);
+  });
+
+  // Audit round 22 (Q-4): the tails were judged as text, not through the workspace's links.
+  test('an absolute path from the agent\'s clone lands through the links of the trees', () => {
+    const agent = setup(SECRETS.replace('["src/**"]', '["src/**", "docs/**"]'));
+    agent.write('secrets/.keep', '').symlink('docs/keys', '../secrets');
+    agent.commit('link', { author: HUMAN });
+    agent.write(LOG, log([draft('shell', 'echo x > /home/dev/proj/docs/keys/k')]));
+    agent.commit('work', { author: KIRO });
+    const { code, report } = check(agent);
+    expect(code).toBe(1);
+    expect(report.findings).toEqual([expect.objectContaining({ effect: 'deny', rule: expect.objectContaining({ pattern: 'secrets/**' }) })]);
   });
 
   test('paths outside any clone keep their own answer', () => {

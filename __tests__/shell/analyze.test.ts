@@ -318,7 +318,12 @@ describe('links made with ln', () => {
     ['ln -st docs ../secrets', [{ path: 'docs/secrets', target: '../secrets' }]],
     ['ln -sT ../secrets docs/keys', [{ path: 'docs/keys', target: '../secrets' }]],
     ['ln -s "$t" lnk', undefined],
-    ['cp -s a b', undefined],
+    // cp -s makes symbolic links, cp -l hard ones; ln -r writes the target from the link's folder.
+    ['cp -s /abs/a b', [{ path: 'b', target: '/abs/a' }, { path: 'b/a', target: '/abs/a' }]],
+    ['cp -l secrets/k src/', [{ path: 'src/k', target: '../secrets/k' }]],
+    ['ln -sr secrets src/l', [{ path: 'src/l', target: '../secrets' }, { path: 'src/l/secrets', target: '../../secrets' }]],
+    ["l''n -s secrets lnk", [{ path: 'lnk', target: 'secrets' }, { path: 'lnk/secrets', target: 'secrets' }]],
+    ['cmake -E create_symlink ../secrets src/l', [{ path: 'src/l', target: '../secrets' }]],
     ['echo ln -s secrets lnk', undefined],
   ];
   test.each(rows)('%j', (source, links) => {

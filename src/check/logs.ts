@@ -7,7 +7,8 @@ import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } fr
 import { LOG_TAMPER_PATTERN } from '../policy/builtin.ts';
 import { BUILTIN_FILE, type Effect, type RuleRef } from '../policy/types.ts';
 import type { LogEntry } from '../logs/entry.ts';
-import { analyzeShell } from '../shell/analyze.ts';
+import { judgeAnalysis } from '../engine/shell.ts';
+import { analyzeShell, type MadeLink } from '../shell/analyze.ts';
 import type { Finding, FindingSource } from '../report/model.ts';
 import type { LogChange } from './logpaths.ts';
 import type { ModelSighting } from './models.ts';
@@ -61,14 +62,17 @@ export function forgetVerdicts(policy: CompiledPolicy): void {
   verdicts.delete(policy);
 }
 
-function verdictOf(policy: CompiledPolicy, e: LogEntry): EntryVerdict | null {
+function verdictOf(policy: CompiledPolicy, e: LogEntry, noteLink?: LinkNoter): EntryVerdict | null {
   let cache = verdicts.get(policy);
   if (cache === undefined) { cache = new Map(); verdicts.set(policy, cache); }
   // `cwd` and `resource` may hold any character, NUL included: the length keeps the key unambiguous.
   const key = `${e.capability}\u0000${e.cwd.length}\u0000${e.cwd}\u0000${e.resource}`;
   let verdict = cache.get(key);
   if (verdict === undefined) {
-    const result = explainEntry(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd });
+    // A shell entry is analysed here, so the links it makes are known without a second parse.
+    const analysis = e.capability === 'shell' ? analyzeShell(e.resource) : null;
+    const result = analysis === null ? explainEntry(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd }) : judgeAnalysis(policy, e.resource, analysis, e.cwd);
+    if (analysis?.links !== undefined && noteLink !== undefined) noteLinks(analysis.links, e.cwd, noteLink);
     if (result.effect === 'allow') {
       verdict = null;
     } else {
@@ -81,9 +85,9 @@ function verdictOf(policy: CompiledPolicy, e: LogEntry): EntryVerdict | null {
   return verdict;
 }
 
-function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string): Finding | null {
+function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string, noteLink?: LinkNoter): Finding | null {
   const e = v.entry;
-  const verdict = verdictOf(policy, e);
+  const verdict = verdictOf(policy, e, noteLink);
   if (verdict === null) return null;
   return {
     effect: verdict.effect,
@@ -104,15 +108,12 @@ function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string): F
  */
 export type LinkNoter = (path: string, target: string) => void;
 
-// Only a command naming ln or link can make one: the rest need no second look.
-const MAY_LINK = /(?:^|[^\w.-])(?:ln|link)(?:$|[^\w.-])/;
-
-function noteLinks(e: LogEntry, noteLink: LinkNoter): void {
-  if (e.capability !== 'shell' || !MAY_LINK.test(e.resource)) return;
-  const cwd = e.cwd === '.' || e.cwd === '' ? '' : e.cwd;
+/** Notes the links a replayed command made, by repository path (see LinkNoter). */
+function noteLinks(links: readonly MadeLink[], cwd0: string, noteLink: LinkNoter): void {
+  const cwd = cwd0 === '.' || cwd0 === '' ? '' : cwd0;
   // A link made outside the repository is not on the way of a repository path.
   if (/^[/~]/.test(cwd)) return;
-  for (const link of analyzeShell(e.resource).links ?? []) {
+  for (const link of links) {
     if (/^[/~]/.test(link.path)) continue;
     const path = posix.normalize(cwd === '' ? link.path : `${cwd}/${link.path}`);
     if (path === '.' || path === '..' || path.startsWith('../')) continue;
@@ -126,9 +127,8 @@ function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[],
     const model = v.entry.model;
     if (model !== null && !into.models.some((s) => s.model === model)) into.models.push({ model, source: { kind: 'log', file: v.file, line: v.line } });
     if (model === null && !into.unnamed.some((s) => s.file === v.file)) into.unnamed.push({ kind: 'log', file: v.file, line: v.line });
-    const f = judgeEntry(policy, v, commit);
+    const f = judgeEntry(policy, v, commit, noteLink);
     if (f !== null) into.findings.push(f);
-    if (noteLink !== undefined) noteLinks(v.entry, noteLink);
   }
 }
 

@@ -162,18 +162,20 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       if (object === undefined) throw new GitError(['cat-file', '--batch'], 0, '', `commit ${c.sha} could not be read`);
       Object.assign(c, parseRawCommit(object));
     }
-    // Every batch's links count, not only those of batches with a log: a link added here and
-    // removed before the head is still on the way of a later commit's entries.
-    const added: Array<[string, string]> = [];
-    for (const c of batch) for (const ch of c.changes) if (ch.newMode === '120000' && ch.pathText !== null) added.push([ch.pathText, ch.newId]);
-    let linksChanged = await addTargets(git, added, logLinks, blobs);
-    // The trees' links are read once a log or a symlink turns up: both are followed through them.
-    if (added.length > 0 || batch.some((c) => (logChangesOf.get(c.sha)?.length ?? 0) > 0 || j.noteIds.has(c.sha))) {
+    // The links each commit adds count from that commit on (added in the loop below), whatever
+    // the batches: one added here and removed before the head is still on the way of a later
+    // commit's entries. The trees' links are read once a log or a symlink turns up.
+    const addedBy = new Map<string, Array<[string, string]>>();
+    for (const c of batch) {
+      const added: Array<[string, string]> = [];
+      for (const ch of c.changes) if (ch.newMode === '120000' && ch.pathText !== null) added.push([ch.pathText, ch.newId]);
+      if (added.length > 0) addedBy.set(c.sha, added);
+    }
+    if (addedBy.size > 0 || batch.some((c) => (logChangesOf.get(c.sha)?.length ?? 0) > 0 || j.noteIds.has(c.sha))) {
       const first = treeLinks === null;
       const fromTrees = await (treeLinks ??= readTreeLinks());
-      if (first && fromTrees) linksChanged = true;
+      if (first && fromTrees) forgetVerdicts(j.policy);
     }
-    if (linksChanged) forgetVerdicts(j.policy);
     for (const c of batch) {
       const resolved = await resolveChangedLinks(git, c.changes, blobs, (paths) => readEntriesAt(git, c.sha, paths));
       if (resolved !== null) links.set(c.sha, resolved);
@@ -184,13 +186,23 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       if (note !== undefined) notes.set(c.sha, blobs.get(note) ?? Buffer.alloc(0));
       const past = (j.noteHistory.get(c.sha) ?? []).filter((id) => id !== note);
       if (past.length > 0) notePast.set(c.sha, past.map((id) => blobs.get(id) ?? null));
-      judged.set(c.sha, judgeCommit(c, {
+      if (await addTargets(git, addedBy.get(c.sha) ?? [], logLinks, blobs)) forgetVerdicts(j.policy);
+      let madeLinks = false;
+      const judge = (): JudgedCommit => judgeCommit(c, {
         policy: j.policy, blobs, policyPaths: j.policyPaths, links,
-        logs: { changes: logChangesOf, notesRef: j.notesRef, notes, notePast, noteLink: (path, target) => { if (addLink(logLinks, path, target)) forgetVerdicts(j.policy); } },
+        logs: {
+          changes: logChangesOf, notesRef: j.notesRef, notes, notePast,
+          noteLink: (path, target) => { if (addLink(logLinks, path, target)) { madeLinks = true; forgetVerdicts(j.policy); } },
+        },
         ...(j.settings.agents ? { agents: j.settings.agents } : {}),
         allCommits: opts.allCommits === true,
         branch,
-      }));
+      });
+      // Logs are read file by file, not in the order the calls were made: a link one of the
+      // commit's entries made counts for all of them.
+      let result = judge();
+      if (madeLinks) result = judge();
+      judged.set(c.sha, result);
       // Let the event loop drain git's output between commits, so git keeps listing meanwhile.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -139,9 +139,14 @@ function foreignTails(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path:
   // Every tail: a path is at most 4096 characters, and a denied folder may stand anywhere in it.
   for (let i = 1; i < segs.length && best.effect !== 'deny'; i++) {
     const tail = segs.slice(i).join('/');
-    const t = decideResolved(policy, cap, tail);
-    if (t.effect === 'allow' || t.rule === null || !moreRestrictive(t.effect, best.effect)) continue;
-    best = { ...t, reason: `${JSON.stringify(path)} may be ${JSON.stringify(tail)} in the agent's clone: ${t.reason}`, path };
+    // The tail is a workspace path, which the workspace's links lead on from (check's trees).
+    const spellings = [tail, ...(policy.landing?.(tail, '.') ?? []).flatMap((l) => ('path' in l && !/^(?:[/~]|\.\.(?:\/|$))/.test(l.path) ? [l.path] : []))];
+    for (const spelling of spellings) {
+      const t = decideResolved(policy, cap, spelling);
+      if (t.effect === 'allow' || t.rule === null || !moreRestrictive(t.effect, best.effect)) continue;
+      const through = spelling === tail ? '' : `, through a symlink ${JSON.stringify(spelling)},`;
+      best = { ...t, reason: `${JSON.stringify(path)} may be ${JSON.stringify(tail)} in the agent's clone${through}: ${t.reason}`, path };
+    }
   }
   // A path in a home folder (`/Users/dev/.ssh/authorized_keys`) is also the agent's `~/…`, which
   // `~/` rules name; CI's HOME is another folder.

@@ -4,7 +4,7 @@ import { exceedsInputBound, MAX_INPUT_BYTES, ShellFailure } from './parse.ts';
 import type { ShellAnalysis } from './types.ts';
 import { Walker } from './walk.ts';
 
-export type { CommandPart, ShellAnalysis, ShellPart, WritePart } from './types.ts';
+export type { CommandPart, MadeLink, ShellAnalysis, ShellPart, WritePart } from './types.ts';
 
 export function analyzeShell(source: string): ShellAnalysis {
   if (typeof source !== 'string') return failed('input is not a string');

@@ -142,6 +142,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // `cmake -E create_symlink TARGET LINK`.
     if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '') && args[4]?.dynamic === null) {
       for (const p of this.folders.placesOf(args[4].value)) (this.linked ??= new Set()).add(p);
+      const target = args[3];
+      if (target !== undefined && target.dynamic === null && args[2]?.value === 'create_symlink') this.noteMadeLinks([args[4].value], [target.value], [args[0] as Arg, { ...target, value: '-s' }]);
     }
     if (name === 'git' && args.some((a) => a.value === 'mv')) {
       // `git mv SRC DST` renames like mv, links included.
@@ -175,7 +177,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       const linked = (this.linked ??= new Set());
       for (const f of made) for (const p of this.folders.placesOf(f)) linked.add(p);
     }
-    if (LINKERS.has(name) && !placed.dynamic) this.noteMadeLinks(made, placed.sources, args);
+    if ((LINKERS.has(name) || (name === 'cp' && copiesAsLink(args))) && !placed.dynamic) this.noteMadeLinks(made, placed.sources, args);
     if (!foreign && carriesLinks(name, args)) this.noteCarried(placed.created, placed.sources);
     // What is copied, option values left out (`rsync --exclude .git`).
     if ((placed.copied ?? placed.sources).some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
@@ -195,6 +197,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const dest = placed.destination;
     const destPath = dest?.path.replace(/\/+$/, '');
     const taken = new Set(name === 'mv' ? placed.sources : []);
+    // `ln -sfn NEW l`, `ln -sfT`, `mv -T`: an existing link at the destination is replaced, not
+    // written through.
+    const words = args.slice(1).map((a) => a.value);
+    const replacesEntry = (name === 'mv' && dest?.folder === false) ||
+      ((name === 'ln' || name === 'link') && (dest?.folder === false || words.some((w) => /^-[a-zA-Z]*n/.test(w) || /^--no-d/.test(w))));
     const files: Array<{ file: Arg; path: string }> = [];
     // `cp f /dev/null` writes no file, and nothing in it.
     const nowhere = dest !== undefined && writesNoFile({ value: dest.path, dynamic: null, split: false, pos: -1, end: -1 });
@@ -215,6 +222,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       if (taken.has(path)) {
         write.entryOnly = true;
         write.holds = true;
+      } else if (replacesEntry && path === dest?.path) {
+        write.entryOnly = true;
       } else if (dest !== undefined && path !== dest.path) {
         // Inside the destination: a folder only maybe.
         if (dest.folder === null && destPath !== undefined) write.ifFolder = destPath;
@@ -251,13 +260,15 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    */
   private noteMadeLinks(created: readonly string[], sources: readonly string[], args: readonly Arg[]): void {
     const symbolic = args.some((a, i) => i > 0 && (/^-[a-zA-Z]*s/.test(a.value) || /^--sy/.test(a.value)));
+    // `ln -r` writes the target relative to the link's folder, as a hard link's source is read.
+    const relative = (args[0]?.value ?? '').endsWith('ln') && args.some((a, i) => i > 0 && (/^-[a-zA-Z]*r/.test(a.value) || /^--rel/.test(a.value)));
     const made = (this.madeLinks ??= []);
     for (const dest of created) {
       for (const source of sources) {
         if (dest === source || made.length >= MAX_MADE_LINKS) continue;
         for (const path of this.folders.placesOf(dest.replace(/\/+$/, '') || dest)) {
           const hard = /^[/~]/.test(source) ? source : posix.relative(posix.dirname(path), this.folders.placesOf(source)[0] ?? source) || '.';
-          made.push({ path, target: symbolic ? source : hard });
+          made.push({ path, target: symbolic && !relative ? source : hard });
         }
       }
     }
