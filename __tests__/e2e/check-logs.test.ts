@@ -323,6 +323,19 @@ describe('check replays recorded tool calls from log files', () => {
     ]);
   });
 
+  // Audit round 22 (Q-6): a link a later commit added (and another removed) met an earlier
+  // entry only when both fell into one batch of 25 commits.
+  test.each([3, 30])('an entry does not meet a link added after its commit, with %i commits before it', (fillers) => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    for (let i = 0; i < fillers; i++) repo.write(`src/f${i}.ts`, `${i}\n`).commit(`filler ${i}`, { author: HUMAN });
+    repo.write(LOG, log([draft('fs_write', 'docs/keys/key')]));
+    repo.commit('work', { author: KIRO });
+    repo.symlink('docs/keys', '../secrets').commit('link', { author: HUMAN });
+    repo.remove('docs/keys').commit('unlink', { author: HUMAN });
+    const { report } = check(repo);
+    expect(report.findings.filter((f) => f.source.kind === 'log')).toEqual([]);
+  });
+
   // Audit round 21 (N-1): re-serialising a line nested thousands of levels deep overflowed the
   // stack, and check ended with an internal error instead of a finding.
   test('a log line nested thousands of levels deep is a log problem on its line', () => {

@@ -138,12 +138,14 @@ describe('agent-gate explain', () => {
     ['mv src/cfg a; mv a src/b; git status > src/b/mcp.json', 'deny'],
     // Elsewhere nothing changes: no link on the way of the old name, or the copy dereferences.
     ['mv src/a.ts src/b.ts && git status > src/b.ts', 'allow'],
-    // Renaming the link itself writes the link, not what it points at.
+    // Renaming the link itself writes the link, not what it points at; so does replacing it
+    // (audit round 22, Q-8).
     ['mv src/cfg src/c2 && mv src/c2 src/c3', 'allow'],
+    ['ln -sfn ../out src/cfg', 'allow'],
     ['cp -r src out && git status > out/new.ts', 'allow'],
     ['cp -rL src/cfg src/c3; git status > src/c3/x.json', 'allow'],
   ])('a link moved or copied in the command is followed under its new name: %j', (command, effect) => {
-    const dir = repo(POLICY.replace('match: ["npm *", "git *"]', 'match: ["npm *", "git *", "mv *", "cp *", "rsync *"]').replace('match: ["src/**"]', 'match: ["src/**", "out/**", "a/**"]'));
+    const dir = repo(POLICY.replace('match: ["npm *", "git *"]', 'match: ["npm *", "git *", "mv *", "cp *", "rsync *", "ln *"]').replace('match: ["src/**"]', 'match: ["src/**", "out/**", "a/**"]'));
     mkdirSync(join(dir, '.kiro/settings'), { recursive: true });
     mkdirSync(join(dir, 'src'), { recursive: true });
     symlinkSync('../.kiro/settings', join(dir, 'src', 'cfg'));

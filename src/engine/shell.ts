@@ -56,7 +56,7 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
   const parts: DecisionPart[] = [];
   for (const part of analysis.parts) {
     if (part.kind === 'write') {
-      const unfollowedTail = part.entryOnly === true ? 1 : 0;
+      const unfollowedTail = part.entryOnly === true ? 1 : part.inEntry === true ? 2 : 0;
       let d = decidePath(policy, 'fs_write', part.target, { resolve: true, cwd, unfollowedTail });
       let after = '';
       // After a `cd` (or inside `env -C DIR`), the target may lie in another folder: the most

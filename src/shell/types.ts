@@ -61,6 +61,8 @@ export interface WritePart {
   mayBeFolder?: true;
   /** The entry itself is written, not what it links to (what `mv` takes away, a link among them). */
   entryOnly?: true;
+  /** Written in a folder that is not followed if it is a link (`ln -sfn x dir` makes `dir/x` only if dir is a real folder). */
+  inEntry?: true;
   /** It may be a folder whose contents go too (what `mv` takes away): a rule for what lies in it counts. */
   holds?: true;
   /** Written only if this folder is one (`cp a b` writes `b/a` when b is a folder): a deny there asks. */

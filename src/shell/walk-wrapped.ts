@@ -227,6 +227,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       } else if (dest !== undefined && path !== dest.path) {
         // Inside the destination: a folder only maybe.
         if (dest.folder === null && destPath !== undefined) write.ifFolder = destPath;
+        if (replacesEntry) write.inEntry = true;
       } else if (dest !== undefined && dest.folder === null) {
         write.mayBeFolder = true;
       }
