@@ -154,6 +154,19 @@ describe('agent-gate explain', () => {
     if (effect === 'deny') expect(r.reason).toMatch(/\(moved or copied there from "[^"]*cfg\/mcp\.json"\): through a symlink on disk this is "\.kiro\/settings\/mcp\.json"/);
   });
 
+  // What mv takes away is judged with what it holds; the name used to stand for that is no file
+  // of the user's, and the reason names the folder instead.
+  test('a folder mv takes away is judged with what it holds, through links above it, naming the folder', () => {
+    const dir = repo(POLICY.replace('match: ["npm *", "git *"]', 'match: ["npm *", "git *", "mv *"]').replace('models:', '  - {capability: fs_write, effect: deny, match: ["vault/sub/d/*"]}\nmodels:'));
+    mkdirSync(join(dir, 'vault', 'sub', 'd'), { recursive: true });
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    symlinkSync('../vault/sub', join(dir, 'src', 'lk'));
+    const r = runCli(['explain', '--json', '--shell', 'mv src/lk/d /tmp/x'], { cwd: dir });
+    expect(JSON.parse(r.stdout)).toMatchObject({ effect: 'deny', rule: { pattern: 'vault/sub/d/*' } });
+    expect(r.stdout).toContain('what it holds, if it is a folder: through a symlink on disk this is \\"vault/sub/d\\"');
+    expect(r.stdout).not.toContain('agent-gate-probe');
+  });
+
   test('a relative --cwd is taken from the current folder: --cwd . is where explain runs', () => {
     const dir = repo();
     mkdirSync(join(dir, 'src'));

@@ -7,7 +7,6 @@ import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } fr
 import { LOG_TAMPER_PATTERN } from '../policy/builtin.ts';
 import { BUILTIN_FILE, type Effect, type RuleRef } from '../policy/types.ts';
 import type { LogEntry } from '../logs/entry.ts';
-import { judgeAnalysis } from '../engine/shell.ts';
 import { analyzeShell, type MadeLink } from '../shell/analyze.ts';
 import type { Finding, FindingSource } from '../report/model.ts';
 import type { LogChange } from './logpaths.ts';
@@ -70,8 +69,8 @@ function verdictOf(policy: CompiledPolicy, e: LogEntry, noteLink?: LinkNoter): E
   let verdict = cache.get(key);
   if (verdict === undefined) {
     // A shell entry is analysed here, so the links it makes are known without a second parse.
-    const analysis = e.capability === 'shell' ? analyzeShell(e.resource) : null;
-    const result = analysis === null ? explainEntry(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd }) : judgeAnalysis(policy, e.resource, analysis, e.cwd);
+    const analysis = e.capability === 'shell' ? analyzeShell(e.resource) : undefined;
+    const result = explainEntry(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd }, analysis);
     if (analysis?.links !== undefined && noteLink !== undefined) noteLinks(analysis.links, e.cwd, noteLink);
     if (result.effect === 'allow') {
       verdict = null;

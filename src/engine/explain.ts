@@ -2,6 +2,7 @@
 import type { Decision, Explanation, Request } from '../policy/types.ts';
 import type { CompiledPolicy } from './compile.ts';
 import { decideModel, decidePath, decideText, malformedWrittenPath, moreRestrictive } from './decide.ts';
+import type { ShellAnalysis } from '../shell/types.ts';
 import { evaluateShell } from './shell.ts';
 
 /**
@@ -21,13 +22,14 @@ function urlViews(resource: string): string[] {
   }
 }
 
-export function explain(policy: CompiledPolicy, request: Request): Explanation {
+/** `analysis`: the shell request's, when the caller has parsed it already. */
+export function explain(policy: CompiledPolicy, request: Request, analysis?: ShellAnalysis): Explanation {
   const { capability, resource } = request;
   const cwd = request.cwd ?? '.';
   let d: Decision;
   switch (capability) {
     case 'shell':
-      return evaluateShell(policy, resource, cwd);
+      return evaluateShell(policy, resource, cwd, analysis);
     case 'fs_read':
     case 'fs_write': {
       const p = decidePath(policy, capability, resource, { resolve: true, cwd });
@@ -52,13 +54,13 @@ export function explain(policy: CompiledPolicy, request: Request): Explanation {
  * their `\` spellings. Record and import write paths already resolved, so a log path with such a
  * segment was written by other means, and `lnk/../key` is not where the text says.
  */
-export function explainWritten(policy: CompiledPolicy, request: Request): Explanation {
+export function explainWritten(policy: CompiledPolicy, request: Request, analysis?: ShellAnalysis): Explanation {
   const { capability, resource } = request;
   if (capability === 'fs_read' || capability === 'fs_write') {
     const d = malformedWrittenPath(resource);
     if (d !== null) return { capability, resource, effect: d.effect, rule: d.rule, reason: d.reason, parts: [] };
   }
-  return explain(policy, request);
+  return explain(policy, request, analysis);
 }
 
 /**
@@ -67,10 +69,10 @@ export function explainWritten(policy: CompiledPolicy, request: Request): Explan
  * may have meant them relative to the entry's `cwd`, so that reading is judged too, by deny and
  * ask rules only: whichever the writer meant, a denied path is found, and allow never widens.
  */
-export function explainEntry(policy: CompiledPolicy, request: Request): Explanation {
+export function explainEntry(policy: CompiledPolicy, request: Request, analysis?: ShellAnalysis): Explanation {
   const { capability, resource } = request;
   const cwd = request.cwd ?? '.';
-  if ((capability !== 'fs_read' && capability !== 'fs_write') || cwd === '.' || cwd === '') return explainWritten(policy, request);
+  if ((capability !== 'fs_read' && capability !== 'fs_write') || cwd === '.' || cwd === '') return explainWritten(policy, request, analysis);
   const fromRoot = explainWritten(policy, { ...request, cwd: '.' });
   if (fromRoot.effect === 'deny') return fromRoot;
   const fromCwd = decidePath(policy, capability, resource, { resolve: true, cwd });

@@ -88,7 +88,8 @@ function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): Decis
     // A link taken away takes nothing with it: what lies in it is not followed through it.
     const inner = decidePath(policy, 'fs_write', `${part.target.replace(/\/+$/, '')}/${HELD_PROBE}`, { resolve: true, cwd, unfollowedTail: 2 });
     if (inner.rule !== null && moreRestrictive(inner.effect, d.effect)) {
-      d = { ...inner, path: d.path, reason: `what it holds, if it is a folder: ${inner.reason}` };
+      // The probe's name is no file of the user's: the reason names the folder.
+      d = { ...inner, path: d.path, reason: `what it holds, if it is a folder: ${inner.reason.split(`/${HELD_PROBE}`).join('')}` };
     } else if (d.rule === null && d.effect === 'ask' && inner.effect === 'allow') {
       d = { ...inner, path: d.path, reason: `a folder whose contents are allowed: ${inner.reason}` };
     }
@@ -151,8 +152,9 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
   return result;
 }
 
-export function evaluateShell(policy: CompiledPolicy, command: string, cwd = '.'): Explanation {
-  return judgeAnalysis(policy, command, analyzeShell(command), cwd);
+/** `analysis`, when the caller has it already (check reads the links a command makes from it). */
+export function evaluateShell(policy: CompiledPolicy, command: string, cwd = '.', analysis: ShellAnalysis = analyzeShell(command)): Explanation {
+  return judgeAnalysis(policy, command, analysis, cwd);
 }
 
 /** Who writes the file: a redirection (`>`, `2>>`, `&>`), or the option of a program that writes it (`time -o`). */

@@ -14,8 +14,12 @@ const DEV_FD = /^\/dev\/fd\/\d+$/;
  * is only a process substitution (`> >(cmd)`) feeds a command, which the walker judges.
  */
 /** `-` (standard output to these programs), `/dev/null`, `/dev/stdout`, `/dev/fd/N`: no file is written. */
+export function namesNoFile(path: string): boolean {
+  return path === '-' || NOT_FILES.has(path) || DEV_FD.test(path);
+}
+
 export function writesNoFile(target: Arg): boolean {
-  return target.dynamic === null && (target.value === '-' || NOT_FILES.has(target.value) || DEV_FD.test(target.value));
+  return target.dynamic === null && namesNoFile(target.value);
 }
 
 export function redirectWrite(r: Redirect, target: Arg, procSubOnly: boolean, source: string): WritePart | null {

@@ -6,7 +6,7 @@ import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from 
 import { mayHoldCode } from './guards.ts';
 import { checkDepth, ShellFailure } from './parse.ts';
 import { scanGit } from './git.ts';
-import { optionWrite, tildePath, writesNoFile } from './redirects.ts';
+import { namesNoFile, optionWrite, tildePath, writesNoFile } from './redirects.ts';
 import type { CommandPart, ShellPart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { RedirectionWalker } from './walk-redirections.ts';
@@ -204,7 +204,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       ((name === 'ln' || name === 'link') && (dest?.folder === false || words.some((w) => /^-[a-zA-Z]*n/.test(w) || /^--no-d/.test(w))));
     const files: Array<{ file: Arg; path: string }> = [];
     // `cp f /dev/null` writes no file, and nothing in it.
-    const nowhere = dest !== undefined && writesNoFile({ value: dest.path, dynamic: null, split: false, pos: -1, end: -1 });
+    const nowhere = dest !== undefined && namesNoFile(dest.path);
     for (const raw of [...placed.created, ...taken]) {
       const path = raw.replace(/\/{2,}/g, '/');
       if (dest?.folder === true && path === dest.path) continue;
