@@ -3,6 +3,7 @@
 // shell, and word lists a builtin expands again.
 import { posix } from 'node:path';
 import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
+import { downloadWrites } from './downloads.ts';
 import { mayHoldCode } from './guards.ts';
 import { checkDepth, ShellFailure } from './parse.ts';
 import { scanGit } from './git.ts';
@@ -132,12 +133,19 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // Downloads and the like write where an option names (`curl -o f`, `wget -O f`); judged before
     // this command's own unpacking counts (`patch -o f` does not write through what it unpacks).
     for (const file of outputFiles(name, args)) if (!writesNoFile(file)) this.recordWrite(optionWrite(file, name, source), file);
+    for (const { file, by } of downloadWrites(name, args)) if (!writesNoFile(file)) this.recordWrite(optionWrite(file, by, source), file);
     const unpacked = UNPACKERS.has(name) ? unpacks(name, args) : false;
     if (unpacked !== false) {
       // Commits merged, rebased or popped from the stash bring links from history, and the files
       // they hold were judged when they were made; a checkout or an archive may hold anything.
       if (unpacked !== 'links') (this.written ??= new Set()).add(ANY_PLACE);
       (this.linked ??= new Set()).add(ANY_PLACE);
+      // `find src | cpio -pdm out` copies into out what standard input names.
+      const into = name === 'cpio' ? cpioPassDestination(args) : undefined;
+      if (into !== undefined) {
+        const file: Arg = { ...into, value: `${into.value.replace(/\/+$/, '')}/*`, dynamic: into.dynamic ?? 'the names cpio -p reads from standard input' };
+        this.recordWrite(optionWrite(file, 'cpio -p', source), file);
+      }
     }
     // `cmake -E create_symlink TARGET LINK`.
     if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '') && args[4]?.dynamic === null) {
@@ -205,7 +213,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const files: Array<{ file: Arg; path: string }> = [];
     // `cp f /dev/null` writes no file, and nothing in it.
     const nowhere = dest !== undefined && namesNoFile(dest.path);
-    for (const raw of [...placed.created, ...taken]) {
+    for (const raw of [...(placed.judged ?? placed.created), ...taken]) {
       const path = raw.replace(/\/{2,}/g, '/');
       if (dest?.folder === true && path === dest.path) continue;
       if (nowhere && !taken.has(raw) && dest !== undefined && path.startsWith(`${dest.path}/`)) continue;
@@ -518,26 +526,22 @@ const PROC_CWD = /^\/proc\/(?:self|thread-self|\d+)\/cwd(?:\/+|$)/;
 const LINKERS = new Set(['ln', 'link']);
 /** Links of one command kept for later entries: past this, a command is not a plausible one. */
 const MAX_MADE_LINKS = 64;
-/**
- * Placers whose files are judged as writes. rsync's and scp's operands cannot be told apart from
- * their sources and remote names here, so they are only remembered.
- */
-const PLACERS_JUDGED = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'sort', 'uniq', 'dd']);
+/** Placers whose files are judged as writes. */
+const PLACERS_JUDGED = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'sort', 'uniq', 'dd', 'rsync', 'scp']);
+/** rsync's and scp's `host:path`, `user@host:path`, `host::module`, `rsync://…`: not a local file. */
+const REMOTE = /^[^/]*:/;
 
 /** Programs that write the file an option names: the short letter (in a cluster too) and long names. */
 const OUTPUT_OPTIONS: Readonly<Record<string, { short: string; long: readonly string[] }>> = {
-  curl: { short: 'o', long: ['--output'] },
-  // -o and -a are wget's log files.
-  wget: { short: 'Ooa', long: ['--output-document', '--output-file', '--append-output'] },
   shuf: { short: 'o', long: ['--output'] },
   patch: { short: 'o', long: ['--output'] },
 };
 /** Other short options of those programs that take a value, so their value is not read as a cluster. */
-const OUTPUT_PROGRAM_VALUES: Readonly<Record<string, string>> = { curl: 'AbcCdDeEFhHKmQrTuUwxXYyz', wget: 'eiPtTwQUBDlAR', shuf: 'in', patch: 'pFDrzVBYgdi' };
+const OUTPUT_PROGRAM_VALUES: Readonly<Record<string, string>> = { shuf: 'in', patch: 'pFDrzVBYgdi' };
 
 /**
- * The files `args` writes because an option names them (`curl -sSLo f URL`, `wget -O f`,
- * `--output=f`); a value only known at run time is returned too, and asks as a write.
+ * The files `args` writes because an option names them (`shuf -o f`, `patch --output=f`); a value
+ * only known at run time is returned too, and asks as a write. curl's and wget's: downloads.ts.
  */
 function outputFiles(name: string, args: readonly Arg[]): Arg[] {
   const spec = OUTPUT_OPTIONS[name];
@@ -610,7 +614,7 @@ function carriesLinks(name: string, args: readonly Arg[]): boolean {
 const COPIERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'rsync', 'scp', 'dd']);
 
 /** Short options of the file placers that take a value (`cp -S SUFFIX`, `install -m MODE`). */
-const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', sort: 'kotST', uniq: 'fsw' };
+const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', scp: 'cDFiJloPSX', sort: 'kotST', uniq: 'fsw' };
 /**
  * Each placer's long options that take the next word as value when written without `=` (GNU
  * required arguments). A prefix names one only within its own program's list.
@@ -623,9 +627,12 @@ const PLACER_LONG_VALUES: Readonly<Record<string, readonly string[]>> = {
   scp: [],
   sort: ['--output', '--key', '--field-separator', '--buffer-size', '--temporary-directory', '--parallel', '--batch-size', '--compress-program', '--files0-from', '--random-source', '--sort'],
   uniq: ['--skip-fields', '--skip-chars', '--check-chars'],
-  // For rsync only the `.git` check reads operands (any word may be a file it writes).
+  // rsync's destination is its last operand; an option's value taken for it is caught in placedFiles.
   rsync: ['--exclude', '--include', '--filter', '--exclude-from', '--include-from', '--files-from', '--rsh', '--rsync-path', '--temp-dir',
-    '--backup-dir', '--chmod', '--chown', '--log-file', '--partial-dir', '--link-dest', '--compare-dest', '--copy-dest', '--timeout', '--suffix'],
+    '--backup-dir', '--chmod', '--chown', '--log-file', '--partial-dir', '--link-dest', '--compare-dest', '--copy-dest', '--timeout', '--suffix',
+    '--max-size', '--min-size', '--bwlimit', '--info', '--debug', '--compress-level', '--port', '--out-format', '--log-file-format',
+    '--password-file', '--iconv', '--usermap', '--groupmap', '--skip-compress', '--modify-window', '--max-delete', '--contimeout',
+    '--checksum-choice', '--compress-choice', '--write-batch', '--only-write-batch', '--read-batch', '--address', '--sockopts'],
 };
 /** Long flags that a placer's value options could be mistaken for by prefix. */
 const PLACER_LONG_FLAGS: Readonly<Record<string, readonly string[]>> = {
@@ -643,6 +650,8 @@ interface Placed {
   dynamic: boolean;
   linkDirs: string[];
   copied?: string[];
+  /** What is judged as written, when it is less than `created` (rsync's operands are all remembered). */
+  judged?: string[];
   /**
    * cp, mv, ln and install's destination, and whether it is surely a folder (`-t DIR`, `out/`,
    * `.`, several sources), surely not (`-T`), or either (null): then `created` holds both readings.
@@ -709,18 +718,19 @@ function placedFiles(name: string, args: readonly Arg[]): Placed {
     case 'uniq':
       return { created: operands.length >= 2 ? [operands[operands.length - 1] ?? ''] : [], sources: [], dynamic, linkDirs: [] };
   }
-  // rsync has too many options that take a value to tell its operands apart: any of them may be
-  // the destination, and any a source.
+  const inside = (dir: string, sources: readonly string[]): string[] => sources.map(base).filter((b) => b !== '.' && b !== '..' && b !== '/').map((b) => `${dir.replace(/\/+$/, '')}/${b}`);
+  // rsync has too many options that take a value to tell its operands apart for sure: for what
+  // runs or copies `.git`, any word may be the destination and any a source.
   if (name === 'rsync') {
     // Every word that is not an option counts, option values too: reading one as a file only tightens.
     const words = args.slice(1).filter((a) => a.dynamic === null && a.value !== '' && !a.value.startsWith('-')).map((a) => a.value).slice(0, MAX_PLACED);
-    return { created: [...words, ...words.flatMap((d) => words.filter((o) => o !== d).map((o) => `${d}/${base(o)}`))], sources: words, dynamic, linkDirs: [], copied: operands };
+    const remembered = { created: [...words, ...words.flatMap((d) => words.filter((o) => o !== d).map((o) => `${d}/${base(o)}`))], sources: words, dynamic, linkDirs: [], copied: operands };
+    return { ...remembered, ...rsyncDestination(args, operands, inside) };
   }
-  const inside = (dir: string, sources: readonly string[]): string[] => sources.map(base).filter((b) => b !== '.' && b !== '..' && b !== '/').map((b) => `${dir.replace(/\/+$/, '')}/${b}`);
   if (target !== null) return { created: [target, ...inside(target, operands)], sources: operands, dynamic, linkDirs: [target], destination: { path: target, folder: true } };
   if (operands.length === 1 && name === 'ln') return { created: [base(operands[0] ?? '')], sources: operands, dynamic, linkDirs: [], destination: { path: base(operands[0] ?? ''), folder: false } };
   const dest = operands[operands.length - 1];
-  if (dest === undefined || operands.length < 2) return { created: [], sources: [], dynamic, linkDirs: [] };
+  if (dest === undefined || operands.length < 2 || (name === 'scp' && REMOTE.test(dest))) return { created: [], sources: [], dynamic, linkDirs: [] };
   const sources = operands.slice(0, -1);
   // A relative link target is read from the link's folder: `ln -s f out/g` points at out/f, and
   // `ln -s f out` (a folder) at out/f too.
@@ -730,6 +740,28 @@ function placedFiles(name: string, args: readonly Arg[]): Placed {
     created: [dest, ...(folder === false ? [] : inside(dest, sources))], sources, dynamic,
     linkDirs: [dest, ...(slash > 0 ? [dest.slice(0, slash)] : [])], destination: { path: dest, folder },
   };
+}
+
+/**
+ * What rsync writes locally: its last operand (or each source's name in it, when it is surely a
+ * folder or may be one). A value of an option not known here may have been read as that operand
+ * (`rsync a b --some-opt v`), so the one before an unknown long option is judged as well.
+ */
+function rsyncDestination(args: readonly Arg[], operands: readonly string[], inside: (dir: string, sources: readonly string[]) => string[]): Pick<Placed, 'judged' | 'destination'> {
+  const dest = operands[operands.length - 1];
+  if (dest === undefined || operands.length < 2 || REMOTE.test(dest)) return { judged: [] };
+  const judged: string[] = [];
+  const candidates = [dest];
+  let at = args.length - 1;
+  while (at > 0 && args[at]?.value !== dest) at--;
+  const before = args[at - 1]?.value ?? '';
+  if (at > 1 && /^--[^=]+$/.test(before) && !(PLACER_LONG_VALUES.rsync ?? []).includes(before) && operands.length >= 3) candidates.push(operands[operands.length - 2] ?? '');
+  for (const d of candidates) {
+    const sources = operands.slice(0, operands.indexOf(d));
+    judged.push(d, ...inside(d, sources));
+  }
+  const folder = operands.length > 2 || /(?:^|\/)\.{0,2}$/.test(dest) ? true : null;
+  return { judged, destination: { path: dest, folder } };
 }
 
 /** Whether a program may put files in place that no operand names; 'links' when only links matter. */
@@ -769,7 +801,8 @@ function unpacks(name: string, args: readonly Arg[]): boolean | 'links' {
         return /^-[a-zA-Z]*x/.test(w) || (i === 0 && /^[a-zA-Z]*x/.test(w));
       });
     case 'cpio':
-      return words.some((w) => /^-[a-zA-Z]*i|^--extract/.test(w));
+      // `-p` copies the files it is told on standard input, links as links (without -L).
+      return words.some((w) => /^-[a-zA-Z]*[ip]|^--(?:ex|pa)/.test(w));
     case 'gzip':
     case 'xz':
     case 'bzip2':
@@ -785,6 +818,27 @@ function unpacks(name: string, args: readonly Arg[]): boolean | 'links' {
     default:
       return true;
   }
+}
+
+/** `cpio -p DEST`'s destination folder, or undefined when it does not copy-pass. */
+function cpioPassDestination(args: readonly Arg[]): Arg | undefined {
+  let pass = false;
+  let dest: Arg | undefined;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (/^--pa/.test(v)) pass = true;
+    if (v.startsWith('--')) continue;
+    if (!v.startsWith('-') || a.dynamic !== null) {
+      dest = a;
+      continue;
+    }
+    if (/^-[a-zA-Z]*p/.test(v)) pass = true;
+    // -C, -E, -F, -H, -I, -M, -O and -R take a value.
+    const valued = /^-[a-zA-Z]*?([CEFHIMOR])(.*)$/.exec(v);
+    if (valued !== null && valued[2] === '') i++;
+  }
+  return pass ? dest : undefined;
 }
 
 /** Whether a command word may run or load a file this command writes (see runsWritten, loadsWritten). */
