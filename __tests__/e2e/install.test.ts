@@ -227,6 +227,27 @@ describe('an existing hook', () => {
     expect(snapshot(s.hooks)).toEqual(before);
   });
 
+  // Audit round 22 (R-1): the kept hook ran under its new name, so a hook manager that dispatches
+  // on `basename "$0"` (husky 1-4) found no work and exited 0, and one that loads files next to
+  // `$0` still must find them.
+  test('a shell hook runs under its own name ($0), next to the files it loads; another program runs as it is', () => {
+    const s = new Sandbox();
+    writeHook(join(s.hooks, 'runner.sh'), `echo "ran $1" >> '${s.out}/marker'\n[ "$1" = pre-commit ] && exit 1\nexit 0\n`, 0o644);
+    const dispatch = '#!/bin/sh\n. "$(dirname "$0")/husky-like.sh"\nhookName=`basename "$0"`\nsh "$(dirname "$0")/runner.sh" "$hookName"\n';
+    writeHook(join(s.hooks, 'husky-like.sh'), 'true\n', 0o644);
+    writeHook(join(s.hooks, 'pre-commit'), dispatch, 0o755);
+    writeHook(join(s.hooks, 'commit-msg'), `#!${process.execPath}\nrequire('fs').appendFileSync(${JSON.stringify(join(s.out, 'marker'))}, 'node hook ' + require('path').basename(process.argv[1]) + '\\n');\n`, 0o755);
+    expect(s.cli(['install']).code).toBe(0);
+    s.repo.write('src/human.ts', '1\n');
+    s.ok(['add', 'src/human.ts']);
+    const r = s.git(['commit', '-m', 'human']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('ran pre-commit\n');
+    writeHook(join(s.hooks, 'runner.sh'), `echo "ran $1" >> '${s.out}/marker'\n`, 0o644);
+    expect(s.git(['commit', '-m', 'human']).code).toBe(0);
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('ran pre-commit\nran pre-commit\nnode hook commit-msg.agent-gate-chained\n');
+  });
+
   test('a non-executable hook is refused without --force, and nothing is changed', () => {
     const s = new Sandbox();
     const old = '#!/bin/sh\necho old-hook\n';
@@ -453,7 +474,7 @@ describe('core.hooksPath', () => {
 
 describe('husky', () => {
   /** husky v9's wrappers in .husky/_ (written by hand here): they run `sh -e .husky/<hook> "$@"`. */
-  function huskyV9(s: Sandbox, preCommit: string, mode = 0o644): void {
+  function huskyV9(s: Sandbox, preCommit: string, mode = 0o644, folder = '.husky'): void {
     const h = [
       '#!/usr/bin/env sh',
       '[ "$HUSKY" = "2" ] && set -x',
@@ -466,14 +487,42 @@ describe('husky', () => {
       'exit $c',
       '',
     ].join('\n');
-    writeHook(join(s.dir, '.husky', '_', 'h'), h, 0o644);
-    for (const hook of ['pre-commit', 'commit-msg', 'prepare-commit-msg']) {
-      writeHook(join(s.dir, '.husky', '_', hook), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n', 0o755);
-    }
-    writeHook(join(s.dir, '.husky', '_', '.gitignore'), '*\n', 0o644);
-    writeHook(join(s.dir, '.husky', 'pre-commit'), preCommit, mode);
-    s.ok(['config', 'core.hooksPath', '.husky/_']);
+    writeHook(join(s.dir, folder, '_', 'h'), h, 0o644);
+    huskyWrappers(s, folder);
+    writeHook(join(s.dir, folder, '_', '.gitignore'), '*\n', 0o644);
+    writeHook(join(s.dir, folder, 'pre-commit'), preCommit, mode);
+    s.ok(['config', 'core.hooksPath', `${folder}/_`]);
   }
+
+  /** What husky 9 writes into DIR/_ on every `npm install` (its `prepare` script). */
+  function huskyWrappers(s: Sandbox, folder: string): void {
+    for (const hook of ['pre-commit', 'commit-msg', 'prepare-commit-msg']) {
+      writeHook(join(s.dir, folder, '_', hook), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n', 0o755);
+    }
+  }
+
+  // Audit round 22 (R-1): husky 9 set up in a folder of the user's choosing (`husky .config/husky`)
+  // was taken for a plain hooks folder: agent-gate renamed husky's wrapper, whose `basename "$0"`
+  // then named no snippet, so the user's hook stopped running; and the next `npm install`
+  // rewrote the wrapper, which dropped agent-gate.
+  test('v9 in another folder (core.hooksPath=.config/husky/_): the user\'s snippet keeps running, and agent-gate survives husky rewriting its wrappers', () => {
+    const s = new Sandbox();
+    const folder = join('.config', 'husky');
+    huskyV9(s, `echo user-scan-ran >> '${s.out}/marker'\n`, 0o644, folder);
+    const before = snapshot(join(s.dir, folder));
+    const r = s.cli(['install']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${join(s.dir, folder, 'pre-commit')}: added agent-gate after the existing commands`);
+    expect(existsSync(join(s.dir, folder, '_', 'pre-commit.agent-gate-chained'))).toBe(false);
+    expect(s.agentBlocked().stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('user-scan-ran\n');
+    huskyWrappers(s, folder);
+    expect(s.agentBlocked().stderr).toContain('agent-gate pre-commit: commit blocked');
+    expect(s.agentAllowed().code).toBe(0);
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('user-scan-ran\nuser-scan-ran\nuser-scan-ran\n');
+    expect(s.cli(['uninstall']).code).toBe(0);
+    expect(snapshot(join(s.dir, folder))).toEqual(before);
+  });
 
   test('v9 (core.hooksPath=.husky/_): agent-gate runs after the husky commands; uninstall restores exactly', () => {
     const s = new Sandbox();
@@ -611,7 +660,7 @@ describe('husky', () => {
     rmSync(join(s.dir, '.husky', '_', 'commit-msg'));
     const before = snapshot(s.dir);
     const line = oneLineError(s.cli(['install']));
-    expect(line).toContain(`husky's wrapper ${join(s.dir, '.husky', '_', 'commit-msg')} is missing or not executable, so git would run no hook`);
+    expect(line).toContain(`core.hooksPath is husky's ${join(s.dir, '.husky', '_')} but its wrapper ${join(s.dir, '.husky', '_', 'commit-msg')} is missing or not executable, so git would run no hook`);
     expect(snapshot(s.dir)).toEqual(before);
   });
 

@@ -14,15 +14,44 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The hook kept before ours: its file name, and the shell that reads it (see chainedShell). */
+export interface ChainedHook {
+  name: string;
+  shell: string | null;
+}
+
+/** Shells that read a file `.` hands them as they read it run (`$0` is then the -c name). */
+const SOURCING_SHELLS = new Set(['sh', 'bash', 'dash', 'ksh', 'ash', 'mksh']);
+
+/**
+ * The command line of the shell a kept hook is written for, from its `#!` line (the kernel passes
+ * the rest of that line as one argument), or null for any other program. A file without `#!` is
+ * run by sh, as git runs it. A hook written for a shell is read by that shell under its own name,
+ * so `basename "$0"` and `dirname "$0"` are what they were before install renamed the file: hook
+ * managers dispatch on the name (husky's `h`, husky 4's runner) and load files next to it.
+ */
+export function chainedShell(text: string): string | null {
+  if (!text.startsWith('#!')) return '/bin/sh';
+  const line = (text.split('\n', 1)[0] ?? '').slice(2).trim();
+  const space = line.search(/[ \t]/);
+  const program = space < 0 ? line : line.slice(0, space);
+  const arg = space < 0 ? '' : line.slice(space).trim();
+  const base = program.slice(program.lastIndexOf('/') + 1);
+  const shell = base === 'env' ? arg : base;
+  if (!SOURCING_SHELLS.has(shell) || program === '' || /[\0\r\uFFFD]/.test(line)) return null;
+  return arg === '' ? shellQuote(program) : `${shellQuote(program)} ${shellQuote(arg)}`;
+}
+
 /**
  * The block that runs agent-gate: the CLI that ran `install`, then one on PATH, then npx. Never a
  * program found in the work tree first (`./node_modules/.bin/agent-gate`): a commit could bring
  * one, and it would stand in for the gate on every commit, a human's too. A hook that finds none
  * fails closed.
  */
-export function hookBlock(hook: string, cliPath: string, chained: string | null, notes: readonly string[] = []): string {
+export function hookBlock(hook: string, cliPath: string, chained: ChainedHook | null, notes: readonly string[] = []): string {
   const lines = [BEGIN, '# Installed by `agent-gate install`; `agent-gate uninstall` removes it.', ...notes];
-  if (chained !== null) lines.push(`"$(dirname "$0")/${chained}" "$@" || exit $?`);
+  if (chained?.shell === null) lines.push(`"$(dirname "$0")/${chained.name}" "$@" || exit $?`);
+  else if (chained !== null) lines.push(`AGENT_GATE_CHAINED="$(dirname "$0")/${chained.name}" ${chained.shell} -c '. "$AGENT_GATE_CHAINED"' "$0" "$@" || exit $?`);
   const packageDir = cliPath.replace(/\/dist\/[^/]*$/, '');
   lines.push(
     // `npm i -D agent-gate` puts the gate in the work tree, where git ignores it, but a branch

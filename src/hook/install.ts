@@ -1,12 +1,12 @@
 // `agent-gate install` / `uninstall`: write the pre-commit and commit-msg hooks where git will run
 // them (core.hooksPath, husky), keep whatever hook was there, and undo exactly that.
 import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { firstLine } from '../git/errors.ts';
 import type { Git } from '../git/exec.ts';
 import { textOf } from '../git/exec.ts';
-import { hasBlock, HOOKS, isFolder } from './block.ts';
+import { hasBlock, HOOKS, isFolder, taken } from './block.ts';
 import { installHusky, planHusky, uninstallHusky, type HuskyPlan } from './husky.ts';
 import { installPlain, planPlain, planUninstallPlain, type PlainPlan } from './plain.ts';
 
@@ -56,6 +56,13 @@ export async function findHookPlaces(git: Git): Promise<HookPlaces> {
     const places: HookPlaces = { targets: [husky], others: [plain(defaultDir)] };
     return dir === huskyDir ? places : { ...places, wrappers: dir };
   }
+  // husky in a folder of the user's choosing (`husky .config/husky`): v9 points core.hooksPath at
+  // DIR/_, which holds its `h`; v8 at DIR, whose `_` holds husky.sh. Its wrappers are rewritten
+  // on every `npm install`, so agent-gate goes into DIR's snippets as for .husky.
+  if (basename(dir) === '_' && taken(join(dir, 'h'))) {
+    return { targets: [{ dir: dirname(dir), husky: true }], others: [plain(defaultDir), husky], wrappers: dir };
+  }
+  if (taken(join(dir, '_', 'husky.sh'))) return { targets: [{ dir, husky: true }], others: [plain(defaultDir), husky] };
   if (dir === defaultDir && isFolder(huskyDir)) {
     // A fresh clone of a husky project has .husky/ but no core.hooksPath until husky's own install
     // runs: git runs .git/hooks now and .husky/ from then on, so agent-gate goes into both.
@@ -70,7 +77,7 @@ export async function findHookPlaces(git: Git): Promise<HookPlaces> {
 function checkHuskyWrapper(wrapper: string): void {
   let runnable = false;
   try { const st = lstatSync(wrapper); runnable = !st.isDirectory() && (st.mode & 0o111) !== 0; } catch { runnable = false; }
-  if (!runnable) throw new GateError(`install: core.hooksPath is .husky/_ but husky's wrapper ${wrapper} is missing or not executable, so git would run no hook; set husky up first (npx husky), then rerun agent-gate install`);
+  if (!runnable) throw new GateError(`install: core.hooksPath is husky's ${dirname(wrapper)} but its wrapper ${wrapper} is missing or not executable, so git would run no hook; set husky up first (npx husky), then rerun agent-gate install`);
 }
 
 export interface InstallReport { lines: string[] }

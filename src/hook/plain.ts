@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { GateError } from '../errors.ts';
-import { BACKUP, CHAINED, hasBlock, hookBlock, replaceBlock, taken, withoutBlock } from './block.ts';
+import { BACKUP, CHAINED, chainedShell, hasBlock, hookBlock, replaceBlock, taken, withoutBlock, type ChainedHook } from './block.ts';
 
 /** What install writes around the block: a file holding more than this has the user's lines too. */
 const HEAD = '#!/bin/sh\n';
@@ -39,6 +39,14 @@ export function planPlain(dir: string, hook: string, force: boolean): PlainPlan 
   return 'replace';
 }
 
+/** The kept hook, run by the shell it is written for under the hook's own name (see chainedShell). */
+function keptHook(path: string, name: string): ChainedHook {
+  let text = '';
+  try { text = readFileSync(path, 'utf8').slice(0, 4096); } catch { text = ''; }
+  // A file that cannot be read here is run as it is, as git would have run it.
+  return { name, shell: text === '' ? null : chainedShell(text) };
+}
+
 function statIfAny(path: string): Stats | null {
   try { return statSync(path); } catch { return null; }
 }
@@ -48,7 +56,7 @@ export function installPlain(dir: string, hook: string, cliPath: string, plan: P
   const chainedName = hook + CHAINED;
   const chained = join(dir, chainedName);
   const backup = join(dir, hook + BACKUP);
-  let chain: string | null = existsSync(chained) ? chainedName : null;
+  let chain: ChainedHook | null = existsSync(chained) ? keptHook(chained, chainedName) : null;
   if (plan === 'update') {
     // Only the block is agent-gate's; whatever the user added around it stays as it is.
     writeFileSync(file, replaceBlock(readFileSync(file, 'utf8'), hookBlock(hook, cliPath, chain)));
@@ -62,7 +70,7 @@ export function installPlain(dir: string, hook: string, cliPath: string, plan: P
     chain = null;
   } else if (plan === 'chain') {
     renameSync(file, chained);
-    chain = chainedName;
+    chain = keptHook(chained, chainedName);
     out.push(`${file}: the existing hook is kept as ${chainedName} and runs first`);
   }
   writeFileSync(file, HEAD + hookBlock(hook, cliPath, chain));
