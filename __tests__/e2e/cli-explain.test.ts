@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, tempTree } from '../helpers/cli.ts';
+import { cleanupRepos, TestRepo } from '../helpers/gitrepo.ts';
 
 const POLICY = `rules:
   - capability: shell
@@ -297,4 +299,19 @@ describe('agent-gate demo', () => {
     expect(dir).not.toBe('');
     expect(existsSync(dir)).toBe(false);
   });
+
+  // Audit round 22 (R-5, R-4): check ran with the caller's GIT_DIR (a worktree's alias sets it)
+  // and judged that repository; a TMPDIR that is not there was an "internal error".
+  test('judges its own repository whatever GIT_DIR says; a TMPDIR it cannot use is one line, exit 2', () => {
+    const other = TestRepo.init();
+    other.write('a', '1\n').commit('other');
+    const r = runCli(['demo'], { env: { GIT_DIR: join(other.dir, '.git') } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('agent-gate: FAILED: decision deny');
+    const bad = runCli(['demo'], { env: { TMPDIR: join(tmpdir(), 'ag-no-such-folder', 'x') } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(`agent-gate: demo: cannot create a temporary folder in ${join(tmpdir(), 'ag-no-such-folder', 'x')} (ENOENT); set TMPDIR to a folder you can write to\n`);
+  });
 });
+
+afterAll(() => cleanupRepos());

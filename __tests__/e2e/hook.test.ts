@@ -194,6 +194,22 @@ describe('pre-commit: blocked and allowed commits', () => {
     expect(r.stderr).not.toMatch(NO_STACK);
   });
 
+  // Audit round 22 (R-6): what the hook prints goes back to the agent; a 200 KB link target was
+  // printed twice in full.
+  test('long values are clipped in what the hook prints (head and length), the verdict unchanged', () => {
+    const s = setup();
+    const before = s.head();
+    const target = 'a/'.repeat(100000);
+    writeFileSync(join(s.dir, 'target.txt'), target);
+    const id = s.ok(['hash-object', '-w', 'target.txt']).trim();
+    s.ok(['update-index', '--add', '--cacheinfo', `120000,${id},src/biglink`]);
+    const r = s.commit(['-m', 'feat: link'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('part: "src/biglink"');
+    expect(r.stderr).toContain(`deny  fs_write  "${target.slice(0, 200)}"… (${target.length} characters)`);
+    expect(r.stderr.length).toBeLessThan(5000);
+  });
+
   test('an agent writing an allowed file commits; a human writing .kiro/settings is not judged', () => {
     const s = setup();
     const before = s.head();

@@ -470,6 +470,21 @@ describe('core.hooksPath', () => {
     expect(snapshot(s.dir)).toEqual(before);
     oneLineError(s.cli(['uninstall']));
   });
+
+  // Audit round 22 (R-4): these were "internal error: EEXIST/ENOENT … mkdir".
+  test.each([
+    ['/dev/null (hooks switched off)', () => '/dev/null', () => 'install: core.hooksPath is /dev/null, so git runs no hooks in this repository; unset it (git config --unset core.hooksPath) and rerun'],
+    ['a file', (s: Sandbox) => { writeFileSync(join(s.dir, 'hookfile'), 'x\n'); return 'hookfile'; },
+      (s: Sandbox) => `install: the hooks folder ${join(s.dir, 'hookfile')} (core.hooksPath) is not a folder; point core.hooksPath at a folder, or unset it, and rerun`],
+    ['a link to a folder that is not there', (s: Sandbox) => { symlinkSync(join(s.out, 'missing'), join(s.dir, 'hooks-link')); return 'hooks-link'; },
+      (s: Sandbox) => `install: the hooks folder ${join(s.dir, 'hooks-link')} is a symbolic link to ${join(s.out, 'missing')}, which does not exist; create that folder or remove the link, then rerun`],
+  ])('a core.hooksPath that is %s is one line naming it, nothing written', (_name, setUp, message) => {
+    const s = new Sandbox();
+    s.ok(['config', 'core.hooksPath', setUp(s)]);
+    const before = snapshot(s.dir);
+    expect(oneLineError(s.cli(['install']))).toBe(`agent-gate: ${message(s)}`);
+    expect(snapshot(s.dir)).toEqual(before);
+  });
 });
 
 describe('husky', () => {

@@ -111,7 +111,7 @@ interface Judging {
 const BATCH = 25;
 
 async function check(opts: CheckOptions): Promise<CheckResult> {
-  const git = createGit(opts.cwd);
+  const git = createGit(opts.cwd, { env: opts.env });
   const top = await git.exec(['rev-parse', '--show-toplevel']);
   if (top.exitCode !== 0) throw new GateError(`${opts.cwd} is not inside a git repository; run check from a clone`);
   const root = textOf(top.stdout).trim();

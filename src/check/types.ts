@@ -25,6 +25,8 @@ export interface CheckOptions {
   fetchFrom?: string;
   /** Also fetch the notes ref from this remote when it exists there (the Action uses 'origin'). */
   fetchNotesFrom?: string;
+  /** The environment git runs in; default `process.env` (GIT_DIR and the like apply). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface CheckResult {

@@ -33,18 +33,27 @@ models:
 const HUMAN = { name: 'Dana Dev', email: 'dana@example.com' };
 const KIRO = { name: 'Kiro Agent', email: '1+kiro-agent@users.noreply.github.com' };
 
+/**
+ * The environment of every git the demo runs, check's included: none of the caller's GIT_*
+ * variables (a GIT_DIR set by a worktree's alias or hook would point at another repository) and
+ * no user or system configuration.
+ */
+function demoEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith('GIT_')) delete env[k];
+  return { ...env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+}
+
 class DemoRepo {
   private tick = 0;
   constructor(readonly dir: string) {}
 
   git(args: string[], who = HUMAN): void {
     const stamp = `${1767225600 + this.tick++ * 60} +0000`;
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('GIT_')) delete env[k];
     const r = spawnSync('git', args, {
       cwd: this.dir,
       env: {
-        ...env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1',
+        ...demoEnv(),
         GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email,
         GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp,
       },
@@ -75,7 +84,13 @@ class DemoRepo {
 export async function runDemo(argv: string[], io: Io): Promise<number> {
   const p = parse('demo', argv, {});
   if (flag(p, 'help')) { io.out(DEMO_HELP); return 0; }
-  const dir = mkdtempSync(join(tmpdir(), 'agent-gate-demo-'));
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'agent-gate-demo-'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new GateError(`demo: cannot create a temporary folder in ${tmpdir()} (${code}); set TMPDIR to a folder you can write to`);
+  }
   try {
     const repo = new DemoRepo(dir);
     repo.git(['init', '-q', '-b', 'main']);
@@ -94,7 +109,7 @@ export async function runDemo(argv: string[], io: Io): Promise<number> {
     io.out(`agent-gate demo: a throwaway repository in ${dir}\n`);
     io.out('  main: a human commit with the policy; kiro/add-greeting: five agent commits.\n');
     io.out('  $ agent-gate check --base main --branch kiro/add-greeting\n\n');
-    const { report, policyFile } = await runCheck({ cwd: dir, base: 'main', head: 'HEAD', branch: 'kiro/add-greeting' });
+    const { report, policyFile } = await runCheck({ cwd: dir, base: 'main', head: 'HEAD', branch: 'kiro/add-greeting', env: demoEnv() });
     io.out(renderText(report, policyFile));
     io.out(`\nIn CI this check would ${report.passed ? 'pass' : 'fail'} (exit ${report.passed ? 0 : 1}). The demo itself exits 0.\n`);
     return 0;

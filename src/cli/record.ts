@@ -9,7 +9,7 @@ import { PayloadError, parseHookPayload, payloadToDrafts, type EntryDraft, type 
 import { findRepositoryRoot, loadDiskPolicies, type DiskPolicies } from '../policy/source.ts';
 import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
-import { clipMessage, clipQuoted } from './clip.ts';
+import { clipMessage, clipQuoted } from '../report/clip.ts';
 import { formatRule } from './explain.ts';
 import { DEFAULT_JUDGE_LIMITS, judgeInWorker, type JudgeLimits, type JudgeTask } from './judgeworker.ts';
 import { defaultLogPath } from './logplace.ts';

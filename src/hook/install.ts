@@ -1,6 +1,6 @@
 // `agent-gate install` / `uninstall`: write the pre-commit and commit-msg hooks where git will run
 // them (core.hooksPath, husky), keep whatever hook was there, and undo exactly that.
-import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { firstLine } from '../git/errors.ts';
@@ -80,16 +80,41 @@ function checkHuskyWrapper(wrapper: string): void {
   if (!runnable) throw new GateError(`install: core.hooksPath is husky's ${dirname(wrapper)} but its wrapper ${wrapper} is missing or not executable, so git would run no hook; set husky up first (npx husky), then rerun agent-gate install`);
 }
 
+/**
+ * Refuses a hooks folder that is not one (`core.hooksPath=/dev/null`, a file, a link to nowhere)
+ * with the setting at fault; a folder that is missing is made later.
+ */
+function checkHooksFolder(dir: string): void {
+  if (dir === '/dev/null') throw new GateError('install: core.hooksPath is /dev/null, so git runs no hooks in this repository; unset it (git config --unset core.hooksPath) and rerun');
+  let st: Stats | null = null;
+  try { st = statSync(dir); } catch { st = null; }
+  if (st !== null && !st.isDirectory()) throw new GateError(`install: the hooks folder ${dir} (core.hooksPath) is not a folder; point core.hooksPath at a folder, or unset it, and rerun`);
+  if (st === null && taken(dir)) {
+    let target = '';
+    try { target = readlinkSync(dir); } catch { target = '?'; }
+    throw new GateError(`install: the hooks folder ${dir} is a symbolic link to ${target}, which does not exist; create that folder or remove the link, then rerun`);
+  }
+}
+
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new GateError(`install: cannot create the hooks folder ${dir} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
 export interface InstallReport { lines: string[] }
 
 export function install(places: HookPlaces, cliPath: string, force: boolean): InstallReport {
   // Every refusal happens before the first change, so a refused install leaves nothing behind.
   // husky v9 runs .husky/<hook> from its wrapper in .husky/_; without the wrapper git runs nothing.
   if (places.wrappers !== undefined) for (const hook of HOOKS) checkHuskyWrapper(join(places.wrappers, hook));
+  for (const t of places.targets) checkHooksFolder(t.dir);
   const plans = places.targets.map((t) => HOOKS.map((hook): PlainPlan | HuskyPlan => (t.husky ? planHusky(join(t.dir, hook), force) : planPlain(t.dir, hook, force))));
   const lines: string[] = [];
   places.targets.forEach((t, i) => {
-    mkdirSync(t.dir, { recursive: true });
+    makeFolder(t.dir);
     HOOKS.forEach((hook, j) => {
       const plan = plans[i]?.[j];
       if (t.husky) installHusky(join(t.dir, hook), hook, cliPath, plan as HuskyPlan, lines);

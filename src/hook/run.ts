@@ -145,7 +145,8 @@ export function formatHookResult(stage: HookStage, r: HookResult): string {
   const lines = [
     `agent-gate ${stage}: ${r.blocked ? 'commit blocked' : 'findings (not blocking)'}: ${r.findings.length} finding(s); agent signals: ${r.signals.map(spellUnseen).join('; ')}`,
   ];
-  for (const f of r.findings) lines.push(...renderFinding(f, r.policyFile));
+  // What the hook prints goes back to the agent that ran `git commit`: long values are clipped.
+  for (const f of r.findings) lines.push(...renderFinding(f, r.policyFile, '  ', true));
   lines.push(
     '',
     `To change what is allowed, edit ${r.policyFile} (or ~/.kiro/settings/permissions.yaml for yourself) and commit it as a human.`,

@@ -1,5 +1,6 @@
 // The terminal report: grouped by commit, each finding with its rule and a hint.
 import { describeRule } from '../engine/decide.ts';
+import { CLIP_CHARS, clipMessage } from './clip.ts';
 import { quoted, shortSha, spellUnseen } from './escape.ts';
 import { hintFor } from './hint.ts';
 import type { Finding, Report } from './model.ts';
@@ -14,11 +15,18 @@ function where(f: Finding): string {
   return '';
 }
 
-export function renderFinding(f: Finding, policyFile: string, indent = '  '): string[] {
-  const lines = [`${indent}${f.effect.padEnd(4)}  ${f.capability}  ${quoted(f.resource)}${f.source.kind === 'log' ? `  (log ${where(f)})` : ''}`];
-  if (f.part !== null && f.part !== f.resource) lines.push(`${indent}      part: ${quoted(f.part)}`);
+/** A value quoted whole, or its head with its length (see clip.ts). */
+function clippedQuote(value: string): string {
+  return value.length <= CLIP_CHARS ? quoted(value) : `${quoted(value.slice(0, CLIP_CHARS))}… (${value.length} characters)`;
+}
+
+/** One finding's lines; `clip` shortens long values, for text that goes back to an agent (the hook). */
+export function renderFinding(f: Finding, policyFile: string, indent = '  ', clip = false): string[] {
+  const quote = clip ? clippedQuote : quoted;
+  const lines = [`${indent}${f.effect.padEnd(4)}  ${f.capability}  ${quote(f.resource)}${f.source.kind === 'log' ? `  (log ${where(f)})` : ''}`];
+  if (f.part !== null && f.part !== f.resource) lines.push(`${indent}      part: ${quote(f.part)}`);
   lines.push(`${indent}      rule: ${ruleLine(f)}`);
-  lines.push(`${indent}      why:  ${spellUnseen(f.reason)}`);
+  lines.push(`${indent}      why:  ${spellUnseen(clip ? clipMessage(f.reason) : f.reason)}`);
   lines.push(`${indent}      fix:  ${hintFor(f, policyFile)}`);
   return lines;
 }

@@ -1,6 +1,6 @@
-// Shortening what `record --enforce` quotes on stderr. That text goes back to the model through the
-// agent, so a 5 MiB command must not come back as 5 MiB of reason; the head of a quoted value
-// names it well enough, and the rule and effect stay whole.
+// Shortening what `record --enforce` and the hook quote on stderr. That text goes back to the model
+// through the agent, so a 5 MiB command must not come back as 5 MiB of reason; the head of a quoted
+// value names it well enough, and the rule and effect stay whole.
 
 /** Characters of a quoted value that are kept. */
 export const CLIP_CHARS = 200;
