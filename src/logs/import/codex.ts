@@ -35,7 +35,24 @@ export function looksLikeCodexRecord(record: Record<string, unknown>): boolean {
 
 // Codex's patch parser trims each line before reading it, so a header may stand after blanks.
 const PATCH_HEADER = /^\s*\*\*\*\s*(?:Add File|Update File|Delete File|Move to)\s*:\s*(.+?)\s*$/;
-const PATCH_HEREDOC = /^\s*(?:apply_patch|applypatch)\s+<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1\n([\s\S]*?)\n\s*\2\s*$/;
+const PATCH_HEREDOC_START = /^\s*(?:apply_patch|applypatch)\s+<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2\n/;
+
+/**
+ * The patch of a script that is one `apply_patch <<EOF` heredoc and nothing else, which Codex
+ * applies itself; null for any other script, which Codex runs with bash. The body ends at the
+ * first line that is the delimiter, as bash reads it (after leading tabs for `<<-`): with
+ * commands after that line (`…\nEOF\nrm -rf ~\nEOF`), bash runs them, so it is a shell command.
+ */
+function patchHeredoc(script: string): string | null {
+  const start = PATCH_HEREDOC_START.exec(script);
+  if (start === null) return null;
+  const stripTabs = start[1] === '-';
+  const delimiter = start[3] as string;
+  const lines = script.slice(start[0].length).split('\n');
+  const end = lines.findIndex((line) => (stripTabs ? line.replace(/^\t+/, '') : line) === delimiter);
+  if (end < 0 || lines.slice(end + 1).some((line) => line.trim() !== '')) return null;
+  return lines.slice(0, end).join('\n');
+}
 
 /** Every file a patch adds, updates, deletes or moves to. */
 export function patchPaths(patch: string): string[] {
@@ -58,14 +75,14 @@ const CD_PATCH_HEREDOC = /^\s*cd\s+('[^']*'|"[^"\\$`]*"|[^\s'"$`;&|<>()]+)\s*&&\
 
 /** A script or argv as requests: a patch Codex intercepts, else one shell command. */
 function commandRequests(script: string, ctx: PathContext): ToolRequest[] {
-  const heredoc = PATCH_HEREDOC.exec(script);
-  if (heredoc !== null) return patchRequests(heredoc[3] as string, ctx);
+  const heredoc = patchHeredoc(script);
+  if (heredoc !== null) return patchRequests(heredoc, ctx);
   const cd = CD_PATCH_HEREDOC.exec(script);
-  const inner = cd === null ? null : PATCH_HEREDOC.exec(cd[2] as string);
+  const inner = cd === null ? null : patchHeredoc(cd[2] as string);
   if (cd !== null && inner !== null) {
     const raw = cd[1] as string;
     const dir = raw.startsWith("'") || raw.startsWith('"') ? raw.slice(1, -1) : raw;
-    const patch = inner[3] as string;
+    const patch = inner;
     const inDir = withWorkdir(ctx, dir);
     const requests = patchRequests(patch, inDir);
     // With no known session folder a relative DIR cannot be resolved: judge the paths under DIR
