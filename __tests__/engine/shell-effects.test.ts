@@ -647,6 +647,9 @@ const PLACED_WRITES = rows([
   ['npm test 2>&1 | tee /dev/stderr && sort -o /dev/stdout f && cp f /dev/null', 'allow', undefined, 'special files are not written'],
   ['shuf -o src/x f', 'allow', undefined, 'its own output is judged before what it unpacks'],
   ['patch -o src/y a p', 'allow', undefined, 'the same for patch'],
+  // Audit round 23 (T-3): a process substitution is a pipe, not a file (SPEC 5.5).
+  ['npm test 2>&1 | tee >(grep FAIL) > /dev/null && echo x | tee -a >(cat)', 'allow', undefined, 'tee into a process substitution'],
+  ['echo x | tee >(cat > secrets/k)', 'deny', undefined, 'the redirection inside it is still judged'],
   // P-6: curl and wget write files other options name, in the folder --output-dir/-P names,
   // and under the name a URL gives (`curl -O`, a bare `wget URL`).
   ['curl --create-dirs --output-dir secrets -o src/a.ts https://x.example/k', 'deny', undefined, '--output-dir puts -o files under it'],
@@ -693,6 +696,16 @@ const PLACED_INTO_FOLDERS = rows([
   ['cp .env src/env-backup', 'ask', undefined, 'src/env-backup/.env only if it is a folder'],
   ['cp -T .env src/env-backup && cp -a tests/. dist/ && mv dist/old dist/new', 'allow', undefined, '-T names a file; tests/. is its contents; a folder moved within allowed places'],
   ['cp .env dist/', 'deny', undefined, 'a destination that is surely a folder'],
+  // Audit round 23 (T-2): a glob source puts files of unknown names into the folder; judged by
+  // what a rule says of the folder's contents, not as the folder itself.
+  ['cp src/*.ts dist && mv tests/*.snap dist/ && cp -t dist src/*.js && cp src/*.key dist/', 'allow', undefined,
+    'dist/** allows what lands in dist, and no glob here can name a .pem or a dotfile'],
+  ['cp src/*.ts secrets/', 'deny', undefined, 'a denied folder'],
+  ['cp /tmp/x/*.ts other/', 'ask', undefined, 'no rule for what other holds'],
+  ['cp -r build/* dist/', 'ask', undefined, 'the glob may name a .pem, which **/*.pem denies'],
+  ['cp src/.e* dist/', 'ask', undefined, 'a glob for dotfiles may name .env, which **/.env denies'],
+  ['cp "$@" dist/', 'ask', undefined, 'names only known at run time may be .env'],
+  ['mv secrets/*.key /tmp/', 'deny', undefined, 'what a glob mv takes away from a denied folder'],
 ]);
 table('a destination that may be a folder (WORKSPACE)', WS, PLACED_INTO_FOLDERS);
 

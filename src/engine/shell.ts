@@ -1,11 +1,11 @@
 // Compound-aware shell evaluation (SPEC 5): every sub-command and redirection target the analyser
 // finds is judged on its own, and the command gets the most restrictive result.
 import { analyzeShell } from '../shell/analyze.ts';
-import type { ShellAnalysis, WritePart } from '../shell/types.ts';
+import { HELD_PROBE, type ShellAnalysis, type WritePart } from '../shell/types.ts';
 import { kiroPrefixTrust } from '../match/text.ts';
 import type { DecisionPart, Explanation } from '../policy/types.ts';
-import type { CompiledPolicy } from './compile.ts';
-import { decidePath, decideText, moreRestrictive, NO_RULE } from './decide.ts';
+import { FS_GROUP, type CompiledPolicy } from './compile.ts';
+import { decidePath, decideText, moreRestrictive, NO_RULE, type PathDecision } from './decide.ts';
 
 /**
  * The most restrictive part decides; among equals, one that names a rule, so an allowed
@@ -25,8 +25,6 @@ function combine(command: string, parts: DecisionPart[]): Explanation {
   return { capability: 'shell', resource: command, effect: winner.effect, rule: winner.rule, reason, parts };
 }
 
-/** A name for "anything in this folder", to judge what a folder taken away holds. */
-const HELD_PROBE = 'agent-gate-probe';
 
 /** The folders above `cwd` (`src/a` -> `src`, `.`; `~/p` -> `~`, `/`; `/w/r` -> `/w`, `/`). */
 function foldersAbove(cwd: string): string[] {
@@ -102,11 +100,88 @@ function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): Decis
   if (part.mayBeFolder === true && d.rule === null && d.effect === 'ask' && part.forceAsk === null) {
     return { text: part.target, capability: 'fs_write', effect: 'allow', rule: null, reason: `${writer(part.operator)} may write into this folder, and what it puts there is judged on its own` };
   }
+  if (part.unknownNames !== undefined) return unknownNamesPart(policy, part, cwd, d, after);
   const forced = part.forceAsk !== null && d.effect === 'allow';
   return {
     text: part.target, capability: 'fs_write', effect: forced ? 'ask' : d.effect, rule: forced ? null : d.rule,
     reason: forced ? part.forceAsk ?? '' : d.rule === null && d.reason === NO_RULE ? NO_RULE : `${writer(part.operator)} writes ${JSON.stringify(d.path)}${after}: ${d.reason}`,
   };
+}
+
+/**
+ * A write of files whose names are only known at run time, into a folder (WritePart.unknownNames):
+ * a rule for everything the folder holds decides; an allow still asks when a deny or ask rule
+ * names some file there (a deny for `.env` anywhere, `dist/*.key`), since such a name may be among them.
+ */
+function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, d: PathDecision, after: string): DecisionPart {
+  const folder = part.target.slice(0, -HELD_PROBE.length - 1) || '.';
+  const landing = `files whose names are only known at run time land in ${JSON.stringify(folder)}`;
+  if (part.forceAsk !== null && d.effect === 'allow') return { text: folder, capability: 'fs_write', effect: 'ask', rule: null, reason: part.forceAsk.split(`/${HELD_PROBE}`).join('/…') };
+  if (d.rule === null) return { text: folder, capability: 'fs_write', effect: d.effect, rule: null, reason: `${landing}, and no rule decides for everything it may hold` };
+  if (d.effect === 'allow') {
+    const names = restrictiveNames(policy);
+    const tried = part.unknownNames === 'paths' ? [...names.names, ...names.paths]
+      : part.unknownNames === 'globbed' ? names.names.filter((n) => !n.startsWith('.') && globsMatch(part.nameGlobs, n)) : names.names;
+    for (const name of tried) {
+      const there = decidePath(policy, 'fs_write', `${folder}/${name}`, { resolve: true, cwd });
+      if (there.effect !== 'allow' && there.rule !== null) {
+        return { text: folder, capability: 'fs_write', effect: 'ask', rule: null, reason: `${landing}, which may be one a rule keeps from being written there (${there.reason})` };
+      }
+    }
+  }
+  return { text: folder, capability: 'fs_write', effect: d.effect, rule: d.rule, reason: `${writer(part.operator)}: ${landing}${after}: ${d.reason.split(`/${HELD_PROBE}`).join('/…')}` };
+}
+
+/** Whether a name may be one of those the globs (last segments, `*.ts`) make; true when none are known. */
+function globsMatch(globs: readonly string[] | undefined, name: string): boolean {
+  if (globs === undefined || globs.length === 0) return true;
+  return globs.some((g) => {
+    let re = '';
+    for (let i = 0; i < g.length; i++) {
+      const c = g[i] as string;
+      if (c === '*') re += '.*';
+      else if (c === '?') re += '.';
+      else if (c === '[') {
+        const close = g.indexOf(']', i + 2);
+        // A class is taken to match anything: only tightening can follow from it.
+        if (close < 0) re += '\\[';
+        else { re += '.'; i = close; }
+      } else if (c === '\\' && i + 1 < g.length) re += (g[++i] as string).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`, 's').test(name);
+  });
+}
+
+interface RestrictiveNames { names: string[]; paths: string[] }
+const RESTRICTIVE_NAMES = new WeakMap<CompiledPolicy, RestrictiveNames>();
+
+/** A text a glob matches: `*` and `?` as `x`, a class as its first member, a brace list as its first arm. */
+function globExample(glob: string): string {
+  return glob.replace(/\{([^,}]*)[^}]*\}/g, '$1').replace(/\[[!^]?(\\?.)[^\]]*\]/g, '$1').replace(/\*+|\?/g, 'x').replace(/\\(.)/g, '$1');
+}
+
+/**
+ * Names each deny and ask fs_write pattern matches, to try in a folder that receives files of
+ * unknown names: its last segment (`*.pem` -> `x.pem`), and for files that may lie in folders
+ * made there, the whole relative pattern (`secrets/**` -> `secrets/x`).
+ */
+function restrictiveNames(policy: CompiledPolicy): RestrictiveNames {
+  let found = RESTRICTIVE_NAMES.get(policy);
+  if (found !== undefined) return found;
+  const fs = policy.capabilities.get('fs_write')?.fs;
+  const refs = fs === undefined ? [] : [...fs.payloads(FS_GROUP.deny), ...fs.payloads(FS_GROUP.ask)];
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  for (const { ref } of refs) {
+    const pattern = ref.pattern.replace(/\/+$/, '');
+    const name = globExample(pattern.split('/').pop() ?? '');
+    if (name !== '' && name !== '.' && name !== '..') names.add(name);
+    if (pattern.includes('/') && !/^[/~]/.test(pattern)) paths.add(globExample(pattern.replace(/^(?:\*\*\/)+/, '')));
+  }
+  found = { names: [...names], paths: [...paths] };
+  RESTRICTIVE_NAMES.set(policy, found);
+  return found;
 }
 
 export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis: ShellAnalysis, cwd: string): Explanation {

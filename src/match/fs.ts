@@ -393,6 +393,7 @@ export class FsIndex<T> {
   private readonly byExt = new Map<string, Slot<T>[]>();
   private readonly unindexed: Slot<T>[] = [];
   private readonly restrictiveSlots: Slot<T>[] = [];
+  private readonly slots: Slot<T>[] = [];
   private stamp = 0;
   private count = 0;
 
@@ -406,6 +407,7 @@ export class FsIndex<T> {
     // One slot per entry, filed under every alternative's key: a lookup finds it whatever brace
     // arm matches, and the stamp makes sure it is tested once.
     const slot: Slot<T> = { entry, group, stamp: 0 };
+    this.slots.push(slot);
     if (entry.restrictive) this.restrictiveSlots.push(slot);
     const keys = new Set<string>();
     let fallback = false;
@@ -423,6 +425,11 @@ export class FsIndex<T> {
       const list = map.get(k.slice(1));
       if (list) list.push(slot); else map.set(k.slice(1), [slot]);
     }
+  }
+
+  /** The payloads of one group's entries, in the order they were added. */
+  payloads(group: number): T[] {
+    return this.slots.filter((s) => s.group === group).map((s) => s.entry.payload);
   }
 
   best(key: PathKey): (FsHit<T> | null)[] {

@@ -43,6 +43,8 @@ export interface DownloadWrite {
   file: Arg;
   /** The option or operand that names it, for reasons (`curl -O`, `wget -P`). */
   by: string;
+  /** `file` is a folder that files whose names (or paths, in a tree) are only known at run time land in. */
+  into?: 'names' | 'paths';
 }
 
 interface Scan {
@@ -126,11 +128,14 @@ function scan(spec: Download, args: readonly Arg[], folderShort: string, folderL
   return out;
 }
 
+/** The working folder, where a download lands without a folder option. */
+const HERE: Arg = { value: '.', dynamic: null, split: false, pos: -1, end: -1 };
+
 /** `DIR/NAME` as one word: dynamic if either part is, and spelled from DIR's word for `~`. */
 function inFolder(folder: Arg | undefined, name: Arg): Arg {
   if (folder === undefined) return name;
   const value = `${folder.value.replace(/\/+$/, '')}/${name.value}`;
-  return { ...folder, value, dynamic: folder.dynamic ?? name.dynamic, split: folder.split || name.split };
+  return { value, dynamic: folder.dynamic ?? name.dynamic, split: folder.split || name.split, pos: folder.pos, end: folder.end };
 }
 
 /**
@@ -160,8 +165,7 @@ function namedAfterUrls(urls: readonly Arg[], folder: Arg | undefined, by: strin
   for (const url of urls) {
     const names = urlName(url, emptyName, withQuery);
     if (names === null) {
-      const unknown: Arg = { value: '*', dynamic: url.dynamic ?? `the name ${by} gives the file comes from ${url.value || 'the URL'}`, split: false, pos: -1, end: -1 };
-      out.push({ file: inFolder(folder, unknown), by });
+      out.push({ file: folder ?? HERE, by, into: 'names' });
       continue;
     }
     for (const name of names) out.push({ file: inFolder(folder, { value: name, dynamic: null, split: false, pos: -1, end: -1 }), by });
@@ -185,8 +189,10 @@ function curlWrites(args: readonly Arg[]): DownloadWrite[] {
   if (remote) {
     // `-J` takes the name from the server's answer.
     const serverNamed = s.flags.has('-J') || [...s.flags].some((f) => f.length >= 10 && '--remote-header-name'.startsWith(f));
-    const urls = serverNamed ? s.urls.map((u) => ({ ...u, value: '', dynamic: u.dynamic ?? 'the name the server sends (-J)' })) : s.urls;
-    for (const folder of folders) out.push(...namedAfterUrls(urls, folder, 'curl -O', null, false));
+    for (const folder of folders) {
+      if (serverNamed) out.push({ file: folder ?? HERE, by: 'curl -J', into: 'names' });
+      else out.push(...namedAfterUrls(s.urls, folder, 'curl -O', null, false));
+    }
   }
   return out;
 }
@@ -219,11 +225,16 @@ function wgetWrites(args: readonly Arg[]): DownloadWrite[] {
   const long = (names: readonly string[]): boolean => [...s.flags].some((f) => f.length >= 5 && names.some((n) => n.startsWith(f)));
   const tree = ['-r', '-m', '-p', '-x'].some((f) => s.flags.has(f)) || long(WGET_TREES);
   // URLs read from a file, wgetrc commands (`-e dir_prefix=…`), or names the server gives.
-  const unknown = s.flags.has('-i') || s.flags.has('--input-file') || s.flags.has('--config') || long(WGET_OTHER_NAMES) ||
-    s.values.some(({ option, value }) => (option === '-e' || option === '--execute') && !harmlessWgetrc(value));
-  if (tree || unknown) {
-    const why = tree ? 'wget lays out a tree of files named after the site' : 'wget takes the names of its files from elsewhere';
-    out.push({ file: inFolder(folder, { value: '*', dynamic: why, split: false, pos: -1, end: -1 }), by: tree ? 'wget -r' : 'wget' });
+  // A wgetrc command (`-e dir_prefix=…`) or file may move the files anywhere.
+  const moved = s.flags.has('--config') || s.values.some(({ option, value }) => (option === '-e' || option === '--execute') && !harmlessWgetrc(value));
+  if (moved) {
+    out.push({ file: { ...HERE, dynamic: 'a wgetrc command or file (-e, --config) may set where wget writes' }, by: 'wget', into: 'paths' });
+    return out;
+  }
+  // URLs read from a file, or names the server gives.
+  const elsewhere = s.flags.has('-i') || s.flags.has('--input-file') || long(WGET_OTHER_NAMES);
+  if (tree || elsewhere) {
+    out.push({ file: folder ?? HERE, by: tree ? 'wget -r' : 'wget', into: tree ? 'paths' : 'names' });
     return out;
   }
   out.push(...namedAfterUrls(s.urls, folder, folder === undefined ? 'wget' : 'wget -P', 'index.html', true));

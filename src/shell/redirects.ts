@@ -19,7 +19,7 @@ export function namesNoFile(path: string): boolean {
 }
 
 export function writesNoFile(target: Arg): boolean {
-  return target.dynamic === null && namesNoFile(target.value);
+  return target.pipe === true || (target.dynamic === null && namesNoFile(target.value));
 }
 
 export function redirectWrite(r: Redirect, target: Arg, procSubOnly: boolean, source: string): WritePart | null {

@@ -67,7 +67,19 @@ export interface WritePart {
   holds?: true;
   /** Written only if this folder is one (`cp a b` writes `b/a` when b is a folder): a deny there asks. */
   ifFolder?: string;
+  /**
+   * The target is FOLDER/HELD_PROBE: files whose names are only known at run time land in FOLDER
+   * (`curl -OJ`): a rule for what the folder holds decides, else ask. 'globbed' when a glob names
+   * them, which names no file starting with a dot (`cp src/*.ts dist/`); 'paths' when they may lie
+   * in folders made there too (`wget -r`, `cpio -p`).
+   */
+  unknownNames?: 'names' | 'globbed' | 'paths';
+  /** For 'globbed': the globs' last segments (`*.ts`), which every name landing there matches. */
+  nameGlobs?: string[];
 }
+
+/** A name for "any file in this folder", to judge what a folder holds or receives. */
+export const HELD_PROBE = 'agent-gate-probe';
 
 export type ShellPart = CommandPart | WritePart;
 

@@ -51,6 +51,7 @@ export abstract class ExpansionWalker extends WalkerState {
       previous = p;
     }
     if (arg.dynamic !== null) arg.inert = inertText(parts);
+    if (parts.length === 1 && parts[0]?.type === 'ProcessSubstitution') arg.pipe = true;
     const first = parts[0];
     const last = parts[parts.length - 1];
     const before = first?.type === 'ProcessSubstitution' && first.pos === word.pos && !boundaryBefore(scope.source, word.pos);

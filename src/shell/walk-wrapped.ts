@@ -8,7 +8,7 @@ import { mayHoldCode } from './guards.ts';
 import { checkDepth, ShellFailure } from './parse.ts';
 import { scanGit } from './git.ts';
 import { namesNoFile, optionWrite, tildePath, writesNoFile } from './redirects.ts';
-import type { CommandPart, ShellPart } from './types.ts';
+import { HELD_PROBE, type CommandPart, type ShellPart, type WritePart } from './types.ts';
 import { addSpellings, addView } from './views.ts';
 import { RedirectionWalker } from './walk-redirections.ts';
 import { ANY_PLACE, type Scope, type Sink } from './walk-state.ts';
@@ -133,19 +133,19 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // Downloads and the like write where an option names (`curl -o f`, `wget -O f`); judged before
     // this command's own unpacking counts (`patch -o f` does not write through what it unpacks).
     for (const file of outputFiles(name, args)) if (!writesNoFile(file)) this.recordWrite(optionWrite(file, name, source), file);
-    for (const { file, by } of downloadWrites(name, args)) if (!writesNoFile(file)) this.recordWrite(optionWrite(file, by, source), file);
+    for (const { file, by, into } of downloadWrites(name, args)) {
+      if (into !== undefined) this.writeInto(file, by, source, into);
+      else if (!writesNoFile(file)) this.recordWrite(optionWrite(file, by, source), file);
+    }
+    // `find src | cpio -pdm out` copies into out what standard input names.
+    const into = name === 'cpio' ? cpioPassDestination(args) : undefined;
+    if (into !== undefined) this.writeInto(into, 'cpio -p', source, 'paths');
     const unpacked = UNPACKERS.has(name) ? unpacks(name, args) : false;
     if (unpacked !== false) {
       // Commits merged, rebased or popped from the stash bring links from history, and the files
       // they hold were judged when they were made; a checkout or an archive may hold anything.
       if (unpacked !== 'links') (this.written ??= new Set()).add(ANY_PLACE);
       (this.linked ??= new Set()).add(ANY_PLACE);
-      // `find src | cpio -pdm out` copies into out what standard input names.
-      const into = name === 'cpio' ? cpioPassDestination(args) : undefined;
-      if (into !== undefined) {
-        const file: Arg = { ...into, value: `${into.value.replace(/\/+$/, '')}/*`, dynamic: into.dynamic ?? 'the names cpio -p reads from standard input' };
-        this.recordWrite(optionWrite(file, 'cpio -p', source), file);
-      }
     }
     // `cmake -E create_symlink TARGET LINK`.
     if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '') && args[4]?.dynamic === null) {
@@ -221,9 +221,36 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     }
     // Words only known at run time are left out of placedFiles: the last one (the destination,
     // unless -t names it), every one tee writes, and every one mv moves away are still writes.
+    // Sources only known at run time put files of unknown names into a folder destination
+    // (`cp src/*.ts dist/`, `cp -t dist "$@"`), and a glob mv takes away does so from its folder.
     const last = args[args.length - 1];
-    if (placed.dynamic && last !== undefined && args.length > 1 && !last.value.startsWith('-') && !files.some((f) => f.file.value === last.value)) files.push({ file: last, path: last.value });
-    if (name === 'tee' || name === 'mv') for (const a of args.slice(1)) if (a.dynamic !== null && !files.some((f) => f.file === a)) files.push({ file: a, path: a.value });
+    const copier = COPIERS.has(name) && name !== 'dd';
+    if (placed.dynamic && last !== undefined && args.length > 1 && !last.value.startsWith('-') && !copier && name !== 'tee') {
+      if (last.dynamic !== null && !files.some((f) => f.file.value === last.value)) files.push({ file: last, path: last.value });
+    } else if (placed.dynamic && last !== undefined && args.length > 1 && !last.value.startsWith('-') && copier) {
+      // A glob names no file starting with a dot unless its own name does.
+      const sourceWords = args.slice(1).filter((a) => a.dynamic !== null && (a !== last || (dest !== undefined && dest.path !== last.value)));
+      const kind = sourceWords.every((a) => a.dynamic === 'glob' && !/(?:^|\/)\.[^/]*$/.test(a.value)) ? 'globbed' : 'names';
+      if (dest !== undefined && dest.folder !== false) this.writeInto(operandArg(dest.path, args), name, source, kind, sourceWords);
+      if (dest === undefined && last.dynamic === null) {
+        // Every source is only known at run time: several, or a folder-like name, make it a folder.
+        const sources = args.slice(1, -1).filter((a) => !a.value.startsWith('-'));
+        const folder = /(?:^|\/)\.{0,2}$/.test(last.value) || sources.length > 1 || sources.some((a) => a.split);
+        if (!folder) files.push({ file: last, path: last.value });
+        this.writeInto(last, name, source, kind, sourceWords);
+      } else if (last.dynamic !== null && (dest === undefined || dest.path === last.value) && !files.some((f) => f.file.value === last.value)) {
+        files.push({ file: last, path: last.value });
+      }
+    }
+    if (name === 'tee') for (const a of args.slice(1)) if (a.dynamic !== null && !files.some((f) => f.file === a)) files.push({ file: a, path: a.value });
+    if (name === 'mv') {
+      for (const a of args.slice(1, -1)) {
+        if (a.dynamic === null || files.some((f) => f.file === a)) continue;
+        const folder = a.dynamic === 'glob' ? /^(.*)\/[^/]*$/.exec(a.value)?.[1] : undefined;
+        if (folder !== undefined && !/[*?[\]{}]/.test(folder)) this.writeInto({ ...a, value: folder, dynamic: null, split: false }, 'mv', source, /\/\.[^/]*$/.test(a.value) ? 'names' : 'globbed', [a]);
+        else files.push({ file: a, path: a.value });
+      }
+    }
     for (const { file, path } of files) {
       if (writesNoFile(file)) continue;
       const write = optionWrite(file, name, source);
@@ -330,6 +357,20 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const compounds = this.quotedCompounds(inner, inner, sink);
     this.emit(inner, [], sink.force, slice(scope, inner, source), scope, depth, stdin, this.parts.length);
     for (const arg of compounds) this.tryScript({ arg, by: `${inner[0]?.value ?? ''} array assignment` }, depth + 1);
+  }
+
+  /**
+   * Files whose names are only known at run time land in `folder` (see WritePart.unknownNames):
+   * judged by what a rule says of the folder's contents, and any of them may be run later.
+   */
+  private writeInto(folder: Arg, by: string, source: string, kind: NonNullable<WritePart['unknownNames']>, globs?: readonly Arg[]): void {
+    const path = folder.value.replace(/\/+$/, '') || (folder.value === '' ? '.' : '/');
+    const probe: Arg = { value: `${path === '/' ? '' : path}/${HELD_PROBE}`, dynamic: folder.dynamic, split: folder.split, pos: folder.pos, end: folder.end };
+    const write = optionWrite(probe, by, source);
+    write.unknownNames = kind;
+    if (kind === 'globbed' && globs !== undefined) write.nameGlobs = globs.map((g) => g.value.slice(g.value.lastIndexOf('/') + 1));
+    this.recordWrite(write, probe);
+    if (folder.dynamic === null) for (const p of this.folders.placesOf(path)) (this.written ??= new Set()).add(p);
   }
 
   /** A file the command writes because an option names it: a write like a redirection's. */

@@ -18,6 +18,8 @@ export interface Arg {
    * ran already and were judged where they stand.
    */
   inert?: string;
+  /** The word is one process substitution and nothing else (`>(cmd)`): a pipe, not a file. */
+  pipe?: true;
 }
 
 /** Whether a word is text and quotes alone (its value, `$'…'` decoded, is what the walk reads). */
