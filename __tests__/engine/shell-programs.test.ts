@@ -225,6 +225,14 @@ describe('files sed and pytest write are fs_write requests', () => {
     [`sed -n '1w /dev/stdout' f`, 'allow', null],
     [`sed --sandbox -n '1w /tmp/p' f`, 'allow', null],
     ['sed s/a/b/ f', 'allow', null],
+    // Audit round 23 (T-6, T-7): BSD (macOS) sed takes `-i`'s suffix from the next word.
+    [`sed -i '' -e 's/a/b/' src/a.txt`, 'allow', 'src/a.txt'],
+    [`sed -i '' 's/foo/bar/g' src/a.txt`, 'allow', 'src/a.txt'],
+    [`sed -i '' 's/x/y/w secrets/k' src/a.txt`, 'deny', 'secrets/k'],
+    [`sed -i '' 'w .github/agent-gate.yml' src/a.txt`, 'deny', '.github/agent-gate.yml'],
+    [`sed -i .bak -e 's/a/b/' secrets/k`, 'deny', 'secrets/k'],
+    [`sed -i .bak '1w secrets/k' src/a.txt`, 'deny', 'secrets/k'],
+    [`sed -i '' -e 's/a/b/' secrets/k`, 'deny', 'secrets/k'],
     // pytest's report, log and temporary folders; --basetemp empties its folder first.
     ['python3 -m pytest -q --basetemp=/tmp/victim', 'ask', '/tmp/victim'],
     ['python3 -m pytest --junitxml=secrets/r.xml', 'deny', 'secrets/r.xml'],

@@ -8,12 +8,27 @@ import type { Arg } from './words.ts';
 /** Where sed's `w` writes to a stream, not a file. */
 const SED_STREAMS = new Set(['/dev/stdout', '/dev/stderr']);
 
-export function sedRuns(args: readonly Arg[]): Unwrapped {
+interface SedWords {
+  scripts: Arg[];
+  fromFile: boolean;
+  sandbox: boolean;
+  /** The backup suffix of `-i`/`--in-place`, '' without one; null without -i. */
+  inPlace: string | null;
+  operands: Arg[];
+  /** A cluster ended in `i`, which BSD sed reads with the next word as its suffix. */
+  bareInPlace: boolean;
+}
+
+/**
+ * sed's words, read as GNU sed reads them, or with `bsd` as BSD (macOS) sed does: `-i SUFFIX`
+ * takes the next word (`sed -i '' -e … f`), where GNU's `-i` takes only the rest of its word.
+ */
+function readSedWords(args: readonly Arg[], bsd: boolean): SedWords {
   const scripts: Arg[] = [];
   let fromFile = false;
   let sandbox = false;
-  /** The backup suffix of `-i`/`--in-place`, '' without one; null without -i. */
   let inPlace: string | null = null;
+  let bareInPlace = false;
   const operands: Arg[] = [];
   const at = (k: number): Arg => args[k] ?? { value: '', dynamic: null, split: false, pos: -1, end: -1 };
   for (let k = 1; k < args.length; k++) {
@@ -42,11 +57,13 @@ export function sedRuns(args: readonly Arg[]): Unwrapped {
       operands.push(word);
       continue;
     }
-    // A cluster: -e, -f and -l take the rest of the word or the next one; -i takes only the rest.
+    // A cluster: -e, -f and -l take the rest of the word or the next one; -i takes only the rest
+    // (BSD: the next word when nothing is left).
     for (let j = 1; j < v.length; j++) {
       const ch = v[j] ?? '';
       if (ch === 'i') {
-        inPlace = v.slice(j + 1);
+        bareInPlace ||= j + 1 === v.length;
+        inPlace = bsd && j + 1 === v.length ? at(++k).value : v.slice(j + 1);
         break;
       }
       if (ch !== 'e' && ch !== 'f' && ch !== 'l') continue;
@@ -56,10 +73,41 @@ export function sedRuns(args: readonly Arg[]): Unwrapped {
       break;
     }
   }
+  return { scripts, fromFile, sandbox, inPlace, operands, bareInPlace };
+}
+
+/**
+ * What sed runs and writes. A bare `-i` followed by a word is read both ways, GNU's and BSD's:
+ * GNU's decides what runs, and the files either reading writes count; `-i ''` is only BSD's (GNU
+ * would run an empty script over files named like sed commands).
+ */
+export function sedRuns(args: readonly Arg[]): Unwrapped {
+  const gnu = readSedWords(args, false);
+  if (!gnu.bareInPlace) return sedReading(gnu);
+  const bsd = readSedWords(args, true);
+  const after = args.findIndex((a, i) => i > 0 && /^-[^-]*i$/.test(a.value));
+  const next = args[after + 1];
+  if (next !== undefined && next.dynamic === null && next.value === '') return sedReading(bsd);
+  // A word with a `/` is taken for GNU's script (`sed -i 's/a/b/' f`), as BSD suffixes rarely hold one.
+  if (next === undefined || next.dynamic !== null || next.value.includes('/')) return sedReading(gnu);
+  // BSD sed has no `e` command, and `sed -i 's/a/b/' f` read its way is an error: only the
+  // files it would write count.
+  const a = sedReading(gnu);
+  const b = sedReading(bsd);
+  const writes = [...(a.writes ?? []), ...(b.writes ?? [])];
+  const forceAsk = a.forceAsk;
+  if (writes.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  return { ...NONE, forceAsk, writes };
+}
+
+function sedReading(words: SedWords): Unwrapped {
+  const { scripts, fromFile, sandbox, inPlace } = words;
+  const operands = [...words.operands];
   // Without -e or -f, the first operand is the script.
   const first = operands[0];
   if (scripts.length === 0 && !fromFile && first !== undefined) scripts.push(operands.shift() ?? first);
-  const writes = inPlace === null ? [] : operands.flatMap((file) => inPlaceWrites(file, inPlace ?? ''));
+  // An empty name opens no file.
+  const writes = inPlace === null ? [] : operands.filter((f) => f.dynamic !== null || f.value !== '').flatMap((file) => inPlaceWrites(file, inPlace ?? ''));
   const result = (forceAsk: string | null, scriptWrites: readonly string[] = []): Unwrapped => {
     const all = [...writes, ...scriptWrites.map((f) => ({ file: { value: f, dynamic: null, split: false, pos: -1, end: -1 }, option: 'sed w' }))];
     if (all.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };
