@@ -35,7 +35,8 @@ export function looksLikeCodexRecord(record: Record<string, unknown>): boolean {
 
 // Codex's patch parser trims each line before reading it, so a header may stand after blanks.
 const PATCH_HEADER = /^\s*\*\*\*\s*(?:Add File|Update File|Delete File|Move to)\s*:\s*(.+?)\s*$/;
-const PATCH_HEREDOC_START = /^\s*(?:apply_patch|applypatch)\s+<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2\n/;
+// Codex's matcher takes any heredoc: no blank needed before `<<`, any delimiter word, blanks after it.
+const PATCH_HEREDOC_START = /^\s*(?:apply_patch|applypatch)[ \t]*<<(-?)[ \t]*(['"]?)([^\s'"<>|&;()`$\\]+)\2[ \t]*\n/;
 
 /**
  * The patch of a script that is one `apply_patch <<EOF` heredoc and nothing else, which Codex
@@ -91,7 +92,17 @@ function commandRequests(script: string, ctx: PathContext): ToolRequest[] {
     return requests;
   }
   if (script.trim() === '') throw new ToolInputError('the command is empty');
-  return [request('shell', script, ctx)];
+  // A patch in a script that is more than one heredoc (or spelt so this reader misses it) still
+  // writes its files if Codex or the script applies it: they are judged as well as the script.
+  const mentioned = /\b(?:apply_patch|applypatch)\b/.test(script) ? patchPaths(script) : [];
+  const requests = [request('shell', script, ctx), ...mentioned.map((p) => pathRequest('fs_write', p, ctx))];
+  if (cd !== null && mentioned.length > 0) {
+    // After `cd DIR &&` the patch lands in DIR.
+    const raw = cd[1] as string;
+    const dir = raw.startsWith("'") || raw.startsWith('"') ? raw.slice(1, -1) : raw;
+    requests.push(...mentioned.map((p) => pathRequest('fs_write', posix.join(dir, p), ctx)));
+  }
+  return requests;
 }
 
 function argvRequests(name: string, argv: unknown, ctx: PathContext, field = 'command'): ToolRequest[] {
