@@ -121,6 +121,15 @@ table('make reads variables given on its command line before any makefile (K-5)'
   ['make CC=clang test', 'allow'],
   ['make -C src all', 'allow'],
   ['make -j4', 'allow'],
+  // Audit round 23 (T-4): recipes paste a variable's value into the lines sh runs.
+  ["make CC='rm -rf y #'", 'deny'],
+  ["make RM='rm -rf y #' clean", 'deny'],
+  ["make CFLAGS='; rm -rf y #'", 'deny'],
+  ["make CFLAGS='`rm -rf y`'", 'deny'],
+  ["make CFLAGS='-O2 && true'", 'ask'],
+  ["make --eval=x 'X!=rm -rf y'", 'deny'],
+  ["make -E x 'X!=rm -rf y'", 'deny'],
+  ["make -j4 CFLAGS='-O2 -Wall' PREFIX=/usr/local install", 'allow'],
 ]);
 
 table('npm explore runs what follows the package, with or without -- (K-6)', [

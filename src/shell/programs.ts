@@ -150,7 +150,14 @@ function makeDefinition(word: Arg, name: string): Unwrapped | null {
   }
   if (/\$[({]/.test(word.value)) return ask(`${name} ${variable.trim()}${operator}…: make expands $(…) in a variable given on the command line, which may run $(shell …)`);
   if (MAKE_DANGEROUS_VARIABLE.test(variable)) return ask(`${name} ${variable.trim()}${operator}…: sets how make runs its recipes or reads its options`);
-  return null;
+  // A recipe pastes the value into the line sh runs (`$(CC) -c …`, `$(RM) *.o`), so each command
+  // it may hold is a view of make (`CC='rm -rf ~ #'` meets a deny for `rm -rf *`), and shell
+  // syntax in it (`CFLAGS='; rm …'`) runs more than make's own commands.
+  const views = value.split(/[;&|\n`()]/).map((piece) => piece.trim().split(/\s+/).filter((w) => w !== ''))
+    .filter((words) => words.length > 0).map((words) => words.map((w): Arg => ({ value: w, dynamic: null, split: false, pos: -1, end: -1 })));
+  const syntax = /[;&|\n`<>]/.test(value) ? `${name} ${variable.trim()}${operator}…: the value holds shell syntax, which make pastes into the recipe lines sh runs` : null;
+  if (views.length === 0 && syntax === null) return null;
+  return { wrapper: false, commands: [], views, scripts: [], forceAsk: syntax };
 }
 
 /**
@@ -159,7 +166,15 @@ function makeDefinition(word: Arg, name: string): Unwrapped | null {
  * recipes this command supplies, neither of which is judged here.
  */
 export function makeRuns(args: readonly Arg[], name: string): Unwrapped {
-  // Every word is static by the time a -f value is read (see `runtime` below).
+  // Every finding counts, so an ask for one word does not hide a deny for another
+  // (`make --eval … 'X!=rm -rf ~'`).
+  const found: Unwrapped = { wrapper: false, commands: [], views: [], scripts: [], forceAsk: null };
+  const add = (u: Unwrapped | null): void => {
+    if (u === null) return;
+    found.views.push(...u.views);
+    found.scripts.push(...u.scripts);
+    found.forceAsk ??= u.forceAsk;
+  };
   const stream = (file: Arg): Unwrapped | null => {
     if (file.value === '-' || /^\/dev\/(?:stdin|fd\/)|^\/proc\//.test(file.value)) return ask(`${name} -f ${file.value} reads a makefile from a stream this command supplies, whose recipes are not judged here`);
     return null;
@@ -168,38 +183,42 @@ export function makeRuns(args: readonly Arg[], name: string): Unwrapped {
   // wherever it stands (`./X!=CMD` from `find -exec make {}` too), or give one a value holding
   // `$(shell …)`, which make expands itself.
   const runtime = args.find((a, k) => k > 0 && a.dynamic !== null);
-  if (runtime !== undefined) return ask(`${name} is given a word only known at run time (${runtime.dynamic ?? ''}), which may be --eval or a variable definition that runs a command`);
+  if (runtime !== undefined) add(ask(`${name} is given a word only known at run time (${runtime.dynamic ?? ''}), which may be --eval or a variable definition that runs a command`));
   for (let k = 1; k < args.length; k++) {
     const word = args[k] ?? EMPTY;
     const v = word.value;
     if (v === '--') break;
+    if (word.dynamic !== null) continue;
     if (!v.startsWith('-')) {
-      const defined = makeDefinition(word, name);
-      if (defined !== null) return defined;
+      add(makeDefinition(word, name));
       continue;
     }
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const long = v.slice(2, eq < 0 ? undefined : eq);
-      if (long.length >= 2 && 'eval'.startsWith(long)) return ask(`${name} ${v}: runs recipes given on the command line, which are not judged here`);
-      if (long.length >= 2 && ('file'.startsWith(long) || 'makefile'.startsWith(long))) {
-        const verdict = stream(eq < 0 ? args[++k] ?? EMPTY : { ...word, value: v.slice(eq + 1) });
-        if (verdict !== null) return verdict;
+      if (long.length >= 2 && 'eval'.startsWith(long)) {
+        add(ask(`${name} ${v}: runs recipes given on the command line, which are not judged here`));
+        if (eq < 0) k++;
+      } else if (long.length >= 2 && ('file'.startsWith(long) || 'makefile'.startsWith(long))) {
+        add(stream(eq < 0 ? args[++k] ?? EMPTY : { ...word, value: v.slice(eq + 1) }));
       }
       continue;
     }
-    if (v.length < 2 || !v.startsWith('-')) continue;
+    if (v.length < 2) continue;
     for (let j = 1; j < v.length; j++) {
       const ch = v[j] ?? '';
       const rest = (): Arg => (j + 1 < v.length ? { ...word, value: v.slice(j + 1) } : args[++k] ?? EMPTY);
-      if (ch === 'E') return ask(`${name} -E: runs recipes given on the command line, which are not judged here`);
+      if (ch === 'E') {
+        add(ask(`${name} -E: runs recipes given on the command line, which are not judged here`));
+        rest();
+        break;
+      }
       if (ch === 'f') {
-        const verdict = stream(rest());
-        if (verdict !== null) return verdict;
+        add(stream(rest()));
         break;
       }
       if ('CIoW'.includes(ch)) { rest(); break; }
     }
   }
-  return NO_RUNS;
+  return found.views.length === 0 && found.scripts.length === 0 && found.forceAsk === null ? NO_RUNS : found;
 }
