@@ -404,7 +404,7 @@ const QUOTING = rows([
   ['rm\t-rf /', 'deny'],
   ['rm -rf \\\n /', 'deny'],
   ["$'rm\\x20-rf' /", 'deny'], // argv joined by single spaces is "rm -rf /"
-  ['rm -r -f /', 'ask'], // not spelled like the deny rule, but never allowed either
+  ['rm -r -f /', 'deny'], // not spelled like the deny rule, but what it removes holds ~/.kiro/settings
   ["n''pm test", 'allow'],
   ['\\n\\p\\m test', 'allow'],
   ['"npm" "test"', 'allow'],
@@ -1040,11 +1040,13 @@ const TRUSTED_ROWS = rows([
   ['git status', 'allow'],
   ['git status --short', 'allow'], // built-in default scope allows "git status *"
   ['npm i && curl x | sh', 'ask'],
-  ['npm test; rm -rf /', 'ask'],
+  ['npm test; rm -rf build', 'ask'],
+  // rm -rf / removes ~/.kiro/settings, which the kiro scope protects.
+  ['npm test; rm -rf /', 'deny'],
   ['npm test | sh', 'ask'],
   ['npm test && $(curl x)', 'ask'],
   ['npm test > out.txt', 'ask'],
-  ['git status && rm -rf /', 'ask'],
+  ['git status && rm -rf build', 'ask'],
   ['FOO=1 npm test', 'ask'],
   ['sudo npm test', 'ask'],
 ]);
@@ -1071,7 +1073,8 @@ const BUILTIN_ROWS = rows([
   ['uname -a', 'allow'],
   ['git log --oneline -5 | head -3', 'ask'],
   ['npm test', 'ask'],
-  ['git status; rm -rf /', 'ask'],
+  ['git status; rm -rf build', 'ask'],
+  ['git status; rm -rf /', 'deny'], // what it removes holds ~/.kiro/settings
   ['git status > .kiro/settings/x.json', 'deny'], // the kiro scope always applies
   ['git status > .git/x', 'ask'],
 ]);
@@ -1629,8 +1632,9 @@ describe('long commands and many parts', () => {
 
   test('every one of more than 50 parts is judged', () => {
     const r = run(WS, Array(60).fill('npm test').join(' && ') + ' && rm -rf /');
-    expect(r.parts).toHaveLength(61);
+    expect(r.parts).toHaveLength(62);
     expect(r.parts[60]).toMatchObject({ text: 'rm -rf /', effect: 'deny' });
+    expect(r.parts[61]).toMatchObject({ text: '/', capability: 'fs_write', effect: 'deny' });
     const ok = run(WS, Array(60).fill('npm test').join(' && '));
     expect(ok.parts).toHaveLength(60);
   });
@@ -1648,7 +1652,8 @@ describe('deciding part, rule scope and reason', () => {
     expect(r.effect).toBe('deny');
     expect(r.rule).toMatchObject({ scope: 'workspace', effect: 'deny', pattern: 'rm -rf *' });
     expect(deciding(r)?.text).toBe('rm -rf /');
-    expect(r.parts.map((p) => [p.text, p.effect])).toEqual([['npm test', 'allow'], ['rm -rf /', 'deny']]);
+    // What rm removes is a write too: the root folder holds ~/.kiro/settings.
+    expect(r.parts.map((p) => [p.text, p.effect])).toEqual([['npm test', 'allow'], ['rm -rf /', 'deny'], ['/', 'deny']]);
     expect(r.reason).toContain('rm -rf /');
   });
 
@@ -1744,10 +1749,10 @@ describe('deciding part, rule scope and reason', () => {
     const gap = run(TRUST, 'npm i && curl x | sh');
     expect(gap.effect).toBe('ask');
     expect(gap.reason).toContain('prefix-trust gap');
-    expect(run(TRUST, 'npm test; rm -rf /').reason).toContain('prefix-trust gap');
+    expect(run(TRUST, 'npm test; rm -rf build').reason).toContain('prefix-trust gap');
     expect(run(TRUST_DENY, 'npm test && rm -rf /').reason).toContain('prefix-trust gap');
     // "git status" (no wildcard) is an exact match for Kiro IDE too: no gap
-    expect(run(TRUST, 'git status && rm -rf /').reason).not.toContain('prefix-trust gap');
+    expect(run(TRUST, 'git status && rm -rf build').reason).not.toContain('prefix-trust gap');
     // Kiro IDE would not have auto-run a command that does not start with the trusted prefix
     expect(run(TRUST, 'FOO=1 npm test').reason).not.toContain('prefix-trust gap');
   });
@@ -2331,7 +2336,7 @@ rules:
     ["sed -i 's/x/y/' out/s; . out/s", 'ask', 'open'],
     ['git apply p.diff; bash out/s', 'ask', 'open'],
     ['tar -xf a.tar; . out/s', 'ask', 'open'],
-    ['tar -cf a.tar src; . out/s', 'allow', 'open'],
+    ['tar -cf out/a.tar src; . out/s', 'allow', 'open'],
     ["sed 's/x/y/' out/s; . out/s", 'allow', 'open'],
   ])('%s -> %s', (command, effect, which) => {
     expect(run(which === 'open' ? open : tools, command).effect).toBe(effect);

@@ -152,7 +152,8 @@ table('a word only known at run time where an option of another modelled tool co
   ['sort $(echo --compress-program=rm) f', 'ask'],
   ['split $(echo --filter=rm) f', 'ask'],
   ['apt-get $(echo -oAPT::Update::Pre-Invoke::=rm) update', 'ask'],
-  ['tar -czf "backup-$(date +%F).tgz" src', 'allow'],
+  ['tar -czf "out/backup-$(date +%F).tgz" src', 'ask'], // an archive written under a name only known at run time, as `> "$f"` asks
+  ['tar -czf out/backup.tgz "src-$(date +%F)"', 'allow'],
   ['ssh host "ls $d"', 'allow'],
   ['go test ./...', 'allow'],
 ]);

@@ -4,11 +4,13 @@ import type { CommandPart, ShellAnalysis } from '../../src/shell/types.ts';
 
 /**
  * One string per part: a command's text (` [wrapper]`, ` [ask]` appended when set), or
- * `<operator> <target>` for a write. A failed analysis is `['FAIL']`.
+ * `<operator> <target>` for a write. A failed analysis is `['FAIL']`. The files a command's
+ * operands name (`rm x`, `mkdir d`) are left out: these tables are about the parts the syntax
+ * makes, and those writes have their own tables (operand-writes.test.ts, shell-effects.test.ts).
  */
 export function summarize(analysis: ShellAnalysis): string[] {
   if (analysis.failure !== null) return ['FAIL'];
-  return analysis.parts.map((p) => {
+  return analysis.parts.filter((p) => p.kind !== 'write' || p.operand !== true).map((p) => {
     const ask = p.forceAsk === null ? '' : ' [ask]';
     if (p.kind === 'write') return `${p.operator} ${p.target}${ask}`;
     return `${p.text}${p.wrapper ? ' [wrapper]' : ''}${ask}`;

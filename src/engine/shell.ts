@@ -101,7 +101,12 @@ function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): Decis
     return { text: part.target, capability: 'fs_write', effect: 'allow', rule: null, reason: `${writer(part.operator)} may write into this folder, and what it puts there is judged on its own` };
   }
   if (part.unknownNames !== undefined) return unknownNamesPart(policy, part, cwd, d, after);
-  const forced = part.forceAsk !== null && d.effect === 'allow';
+  // Removing or creating an entry (`rm`, `mkdir`, `touch`) counts only where a rule names it.
+  if (part.ruleOnly === true && d.rule === null && d.effect === 'ask' && part.forceAsk === null) {
+    return { text: part.target, capability: 'fs_write', effect: 'allow', rule: null, reason: `no fs_write rule names it, and ${part.operator} is held only to the rules that do` };
+  }
+  // Only known at run time: that is the reason to ask, not that no rule names the word as written.
+  const forced = part.forceAsk !== null && (d.effect === 'allow' || (d.rule === null && d.effect === 'ask'));
   return {
     text: part.target, capability: 'fs_write', effect: forced ? 'ask' : d.effect, rule: forced ? null : d.rule,
     reason: forced ? part.forceAsk ?? '' : d.rule === null && d.reason === NO_RULE ? NO_RULE : `${writer(part.operator)} writes ${JSON.stringify(d.path)}${after}: ${d.reason}`,
@@ -111,25 +116,63 @@ function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): Decis
 /**
  * A write of files whose names are only known at run time, into a folder (WritePart.unknownNames):
  * a rule for everything the folder holds decides; an allow still asks when a deny or ask rule
- * names some file there (a deny for `.env` anywhere, `dist/*.key`), since such a name may be among them.
+ * names some file there (a deny for `.env` anywhere, `dist/*.key`), since such a name may be among
+ * them. A tree (what `rm -r` or an archive may touch) is held to the protected paths below the
+ * folder instead (`rm -rf .kiro` reaches `.kiro/settings/**`).
  */
 function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, d: PathDecision, after: string): DecisionPart {
-  const folder = part.target.slice(0, -HELD_PROBE.length - 1) || '.';
-  const landing = `files whose names are only known at run time land in ${JSON.stringify(folder)}`;
-  if (part.forceAsk !== null && d.effect === 'allow') return { text: folder, capability: 'fs_write', effect: 'ask', rule: null, reason: part.forceAsk.split(`/${HELD_PROBE}`).join('/…') };
-  if (d.rule === null) return { text: folder, capability: 'fs_write', effect: d.effect, rule: null, reason: `${landing}, and no rule decides for everything it may hold` };
-  if (d.effect === 'allow') {
-    const names = restrictiveNames(policy);
-    const tried = part.unknownNames === 'paths' ? [...names.names, ...names.paths]
-      : part.unknownNames === 'globbed' ? names.names.filter((n) => !n.startsWith('.') && globsMatch(part.nameGlobs, n)) : names.names;
-    for (const name of tried) {
-      const there = decidePath(policy, 'fs_write', `${folder}/${name}`, { resolve: true, cwd });
-      if (there.effect !== 'allow' && there.rule !== null) {
-        return { text: folder, capability: 'fs_write', effect: 'ask', rule: null, reason: `${landing}, which may be one a rule keeps from being written there (${there.reason})` };
-      }
+  const folder = part.target.slice(0, -HELD_PROBE.length - 1) || (part.target.startsWith('/') ? '/' : '.');
+  const tree = part.unknownNames === 'tree';
+  const landing = tree ? `${writer(part.operator)} may write anything in ${JSON.stringify(folder)}` : `files whose names are only known at run time land in ${JSON.stringify(folder)}`;
+  const result = (effect: PathDecision['effect'], rule: PathDecision['rule'], reason: string): DecisionPart => ({ text: folder, capability: 'fs_write', effect, rule, reason });
+  if (part.forceAsk !== null && d.effect === 'allow') return result('ask', null, part.forceAsk.split(`/${HELD_PROBE}`).join('/…'));
+  if (d.effect !== 'allow' && d.rule !== null) return result(d.effect, d.rule, `${landing}${after}: ${d.reason.split(`/${HELD_PROBE}`).join('/…')}`);
+  const names = restrictiveNames(policy);
+  const inFolder = (name: string): string => `${folder === '/' ? '' : folder}/${name}`;
+  const tried = tree ? treeCandidates(folder, names, policy.root)
+    : (part.unknownNames === 'paths' ? [...names.names, ...names.rooted, ...names.anywhere]
+      : part.unknownNames === 'globbed' ? names.names.filter((n) => !n.startsWith('.') && globsMatch(part.nameGlobs, n)) : names.names).map(inFolder);
+  for (const path of tried) {
+    const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd });
+    if (there.effect === 'allow' || there.rule === null) continue;
+    if (tree) return result(there.effect, there.rule, `${landing}, which holds ${JSON.stringify(path)}: ${there.reason}`);
+    return result('ask', null, `${landing}, which may be one a rule keeps from being written there (${there.reason})`);
+  }
+  if (d.rule === null && part.ruleOnly === true) return result('allow', null, `${landing}; no fs_write rule names it, and ${part.operator} is held only to the rules that do`);
+  if (d.rule === null) return result(d.effect, null, `${landing}, and no rule decides for everything it may hold`);
+  return result(d.effect, d.rule, `${writer(part.operator)}: ${landing}${after}: ${d.reason.split(`/${HELD_PROBE}`).join('/…')}`);
+}
+
+/**
+ * Protected paths that lie below `folder`: a rooted one under it (`secrets/x` below `.`, `~/.ssh/x`
+ * below `~`), and one that may stand anywhere (a `.kiro/settings` in any folder) only where the folder is
+ * part of it (`.kiro`, `src/.kiro`), not below any folder at all.
+ */
+function treeCandidates(folder: string, names: RestrictiveNames, root: string | null): string[] {
+  const out = new Set<string>();
+  const bare = folder === '/' ? '/' : folder.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+  // `/` holds the home folder and the workspace; an absolute folder holds the workspace when the
+  // workspace root is known to lie in it.
+  const holdsWorkspace = bare === '.' || bare === '/' || (root !== null && bare.startsWith('/') && (root === bare || root.startsWith(`${bare}/`)));
+  for (const example of names.rooted) {
+    if (example.startsWith('~')) {
+      if (bare === '/' || bare === '~' || example.startsWith(`${bare}/`)) out.add(example);
+    } else if (example.startsWith('/')) {
+      if (bare === '/' || example.startsWith(`${bare}/`)) out.add(example);
+    } else if (holdsWorkspace) {
+      out.add(bare === '.' || bare === '/' || root === null ? example : `${root}/${example}`);
+    } else if (example.startsWith(`${bare}/`)) {
+      out.add(example);
     }
   }
-  return { text: folder, capability: 'fs_write', effect: d.effect, rule: d.rule, reason: `${writer(part.operator)}: ${landing}${after}: ${d.reason.split(`/${HELD_PROBE}`).join('/…')}` };
+  const segments = bare === '.' || bare === '/' ? [] : bare.split('/');
+  for (const example of names.anywhere) {
+    for (let j = 0; j < segments.length; j++) {
+      const tail = segments.slice(j).join('/');
+      if (example.startsWith(`${tail}/`)) out.add(`${folder}/${example.slice(tail.length + 1)}`);
+    }
+  }
+  return [...out];
 }
 
 /** Whether a name may be one of those the globs (last segments, `*.ts`) make; true when none are known. */
@@ -153,7 +196,8 @@ function globsMatch(globs: readonly string[] | undefined, name: string): boolean
   });
 }
 
-interface RestrictiveNames { names: string[]; paths: string[] }
+/** Examples of what deny and ask fs_write patterns match: last segments, and paths rooted or anywhere. */
+interface RestrictiveNames { names: string[]; rooted: string[]; anywhere: string[] }
 const RESTRICTIVE_NAMES = new WeakMap<CompiledPolicy, RestrictiveNames>();
 
 /** A text a glob matches: `*` and `?` as `x`, a class as its first member, a brace list as its first arm. */
@@ -172,14 +216,16 @@ function restrictiveNames(policy: CompiledPolicy): RestrictiveNames {
   const fs = policy.capabilities.get('fs_write')?.fs;
   const refs = fs === undefined ? [] : [...fs.payloads(FS_GROUP.deny), ...fs.payloads(FS_GROUP.ask)];
   const names = new Set<string>();
-  const paths = new Set<string>();
+  const rooted = new Set<string>();
+  const anywhere = new Set<string>();
   for (const { ref } of refs) {
     const pattern = ref.pattern.replace(/\/+$/, '');
     const name = globExample(pattern.split('/').pop() ?? '');
     if (name !== '' && name !== '.' && name !== '..') names.add(name);
-    if (pattern.includes('/') && !/^[/~]/.test(pattern)) paths.add(globExample(pattern.replace(/^(?:\*\*\/)+/, '')));
+    const unrooted = pattern.replace(/^(?:\*\*\/)+/, '');
+    if (unrooted !== pattern) { if (unrooted.includes('/')) anywhere.add(globExample(unrooted)); } else if (pattern.includes('/')) rooted.add(globExample(pattern));
   }
-  found = { names: [...names], paths: [...paths] };
+  found = { names: [...names], rooted: [...rooted], anywhere: [...anywhere] };
   RESTRICTIVE_NAMES.set(policy, found);
   return found;
 }

@@ -132,15 +132,15 @@ function sedReading(words: SedWords): Unwrapped {
  * the suffix stands for the file's name, and a suffix with a `/` names a path of its own
  * (`-i'bak/*'`); otherwise the backup sits beside the file.
  */
-function inPlaceWrites(file: Arg, suffix: string): Array<{ file: Arg; option: string }> {
-  const out = [{ file, option: 'sed -i' }];
+export function inPlaceWrites(file: Arg, suffix: string, option = 'sed -i'): Array<{ file: Arg; option: string }> {
+  const out = [{ file, option }];
   if (suffix === '') return out;
   if (file.dynamic !== null) return out;
   const slash = file.value.lastIndexOf('/');
   const base = file.value.slice(slash + 1);
   const backup = suffix.includes('*') ? suffix.replaceAll('*', base) : `${base}${suffix}`;
   const path = backup.includes('/') ? backup : `${file.value.slice(0, slash + 1)}${backup}`;
-  out.push({ file: { ...file, value: path }, option: 'sed -i backup' });
+  out.push({ file: { ...file, value: path }, option: `${option} backup` });
   return out;
 }
 

@@ -71,11 +71,19 @@ export interface WritePart {
    * The target is FOLDER/HELD_PROBE: files whose names are only known at run time land in FOLDER
    * (`curl -OJ`): a rule for what the folder holds decides, else ask. 'globbed' when a glob names
    * them, which names no file starting with a dot (`cp src/*.ts dist/`); 'paths' when they may lie
-   * in folders made there too (`wget -r`, `cpio -p`).
+   * in folders made there too (`wget -r`, `cpio -p`); 'tree' for anything below the folder, held
+   * to the protected paths there (`rm -r`, `tar -x -C`, `git clone URL DIR`).
    */
-  unknownNames?: 'names' | 'globbed' | 'paths';
+  unknownNames?: 'names' | 'globbed' | 'paths' | 'tree';
   /** For 'globbed': the globs' last segments (`*.ts`), which every name landing there matches. */
   nameGlobs?: string[];
+  /**
+   * Removing or making an entry (`rm`, `mkdir`, `touch`, `git rm`): only a rule that names the
+   * path counts, so "no rule" does not ask for `rm -rf node_modules`.
+   */
+  ruleOnly?: true;
+  /** Written because an operand names it (operand-writes.ts: `rm x`, `perl -i f`, `tar -C d`). */
+  operand?: true;
 }
 
 /** A name for "any file in this folder", to judge what a folder holds or receives. */

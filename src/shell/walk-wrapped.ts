@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
 import { downloadWrites } from './downloads.ts';
+import { operandWrites, type OperandWrite } from './operand-writes.ts';
 import { mayHoldCode } from './guards.ts';
 import { checkDepth, ShellFailure } from './parse.ts';
 import { scanGit } from './git.ts';
@@ -133,6 +134,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // Downloads and the like write where an option names (`curl -o f`, `wget -O f`); judged before
     // this command's own unpacking counts (`patch -o f` does not write through what it unpacks).
     for (const file of outputFiles(name, args)) if (!writesNoFile(file)) this.recordWrite(optionWrite(file, name, source), file);
+    for (const w of operandWrites(name, args)) this.operandWrite(w, source);
     for (const { file, by, into } of downloadWrites(name, args)) {
       if (into !== undefined) this.writeInto(file, by, source, into);
       else if (!writesNoFile(file)) this.recordWrite(optionWrite(file, by, source), file);
@@ -363,14 +365,46 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * Files whose names are only known at run time land in `folder` (see WritePart.unknownNames):
    * judged by what a rule says of the folder's contents, and any of them may be run later.
    */
-  private writeInto(folder: Arg, by: string, source: string, kind: NonNullable<WritePart['unknownNames']>, globs?: readonly Arg[]): void {
+  private writeInto(folder: Arg, by: string, source: string, kind: NonNullable<WritePart['unknownNames']>, globs?: readonly Arg[], removes = false, operand = false): void {
     const path = folder.value.replace(/\/+$/, '') || (folder.value === '' ? '.' : '/');
     const probe: Arg = { value: `${path === '/' ? '' : path}/${HELD_PROBE}`, dynamic: folder.dynamic, split: folder.split, pos: folder.pos, end: folder.end };
     const write = optionWrite(probe, by, source);
     write.unknownNames = kind;
+    if (operand) write.operand = true;
     if (kind === 'globbed' && globs !== undefined) write.nameGlobs = globs.map((g) => g.value.slice(g.value.lastIndexOf('/') + 1));
-    this.recordWrite(write, probe);
-    if (folder.dynamic === null) for (const p of this.folders.placesOf(path)) (this.written ??= new Set()).add(p);
+    // What is removed runs nothing later, and is held only to the rules that name it.
+    if (removes) write.ruleOnly = true;
+    this.recordWrite(write, probe, !removes);
+    if (folder.dynamic === null && !removes) for (const p of this.folders.placesOf(path)) (this.written ??= new Set()).add(p);
+  }
+
+  /** A file an operand names (see operand-writes.ts); a glob in a static folder lands there. */
+  private operandWrite({ file, by, kind, follows }: OperandWrite, source: string): void {
+    if (writesNoFile(file)) return;
+    const makesOrRemoves = kind === 'entry' || kind === 'removeTree';
+    const globFolder = file.dynamic === 'glob' ? /^(.*)\/[^/]*$/.exec(file.value)?.[1] ?? (file.value.includes('/') ? undefined : '.') : undefined;
+    if (globFolder !== undefined && !/[*?[\]{}]/.test(globFolder)) {
+      const folder: Arg = { ...file, value: globFolder === '' ? '/' : globFolder, dynamic: null, split: false };
+      this.writeInto(folder, by, source, kind === 'content' || kind === 'entry' ? 'globbed' : 'tree', [file], makesOrRemoves, true);
+      return;
+    }
+    if (kind === 'tree') {
+      this.writeInto(file, by, source, 'tree', undefined, false, true);
+      return;
+    }
+    // The root folder is no entry to name; what it holds is.
+    if (kind === 'removeTree' && file.dynamic === null && /^\/+$/.test(file.value)) {
+      this.writeInto(file, by, source, 'tree', undefined, true, true);
+      return;
+    }
+    const write = optionWrite(file, by, source);
+    write.operand = true;
+    if (makesOrRemoves) {
+      write.ruleOnly = true;
+      if (follows !== true) write.entryOnly = true;
+    }
+    this.recordWrite(write, file, !makesOrRemoves);
+    if (kind === 'removeTree') this.writeInto(file, by, source, 'tree', undefined, true, true);
   }
 
   /** A file the command writes because an option names it: a write like a redirection's. */
@@ -702,6 +736,8 @@ interface Placed {
 
 function placedFiles(name: string, args: readonly Arg[]): Placed {
   const dynamic = args.some((a, i) => i > 0 && a.dynamic !== null);
+  // `install -d A B` makes folders (operand-writes.ts), it copies nothing.
+  if (name === 'install' && args.some((a, i) => i > 0 && (/^-[a-zA-Z]*d/.test(a.value) || a.value === '--directory'))) return { created: [], sources: [], dynamic, linkDirs: [] };
   const shortValues = PLACER_SHORT_VALUES[name] ?? '';
   const operands: string[] = [];
   const outputs: string[] = [];

@@ -1,0 +1,90 @@
+// Audit round 23 (T-1): programs that write, empty, make or remove the files their operands name
+// were judged only as commands, so a shell allow for `perl *`, `rm *`, `touch *` or `tar *` let
+// them rewrite or remove the policy file, `.env` and `.kiro/settings`. Every deny and ask row below
+// was allow before the fix; the allow rows are everyday commands that must stay allowed.
+import { describe, expect, test } from '@jest/globals';
+import type { Effect } from '../../src/policy/types.ts';
+import { judge, policyOf } from '../helpers/policy.ts';
+
+const POLICY = policyOf({
+  workspace: `
+rules:
+  - {capability: shell, effect: allow}
+  - {capability: fs_write, effect: allow, match: ["src/**", "dist/**", "/tmp/**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**", "**/.env"]}
+`,
+}, ['.github/agent-gate.yml']);
+
+type Row = [command: string, effect: Effect, why: string];
+
+function table(name: string, rows: readonly Row[]): void {
+  describe(name, () => {
+    test.each(rows)('%j -> %s (%s)', (command, effect) => {
+      expect(judge(POLICY, 'shell', command).effect).toBe(effect);
+    });
+  });
+}
+
+table('files rewritten or emptied are writes like a redirection\'s target', [
+  ["perl -pi -e 's/deny/allow/' .github/agent-gate.yml", 'deny', 'perl -i, the policy file'],
+  ["perl -i.bak -pe 's/a/b/' secrets/k", 'deny', 'with a backup suffix'],
+  ["perl -0777 -pi -e 's/a/b/' .env", 'deny', 'after an attached -0 value'],
+  ["perl -p -i -e 's/a/b/' -e 's/c/d/' src/a.ts secrets/k", 'deny', 'each file after the -e scripts'],
+  ["perl -pi script.pl secrets/k", 'deny', 'without -e the first operand is the script'],
+  ["ruby -i -pe '$_.sub!(/a/,\"b\")' secrets/k", 'deny', 'ruby -i'],
+  ['truncate -s 0 .github/agent-gate.yml', 'deny', 'truncate'],
+  ['truncate --size=0 .env', 'deny', 'truncate --size='],
+  ['shred -u secrets/k', 'deny', 'shred'],
+  ['tar -cf secrets/k src', 'deny', "tar -c's archive"],
+  ['tar czf .env src', 'deny', 'old-style cluster'],
+  ['tar -xf /tmp/x.tar .env', 'deny', 'a member extracted by name'],
+  ['git checkout HEAD~3 -- .github/agent-gate.yml', 'deny', 'an older policy put back'],
+  ['git checkout abc123 secrets/k', 'deny', 'without --'],
+  ['git restore --source=HEAD~3 .github/agent-gate.yml', 'deny', 'git restore --source'],
+  ["perl -pi -e 's/a/b/' src/a.ts && truncate -s 0 /tmp/log && tar -czf dist/app.tgz src && git checkout main -- src/a.ts", 'allow', 'allowed places'],
+  ["perl -ne 'print if /x/' secrets/k && git checkout -- secrets/k && git restore secrets/k", 'allow', 'read only, or the index\'s own contents back'],
+  ['perl -pi -e "s/a/b/" src/*.ts', 'allow', 'a glob in an allowed folder, which cannot name .env'],
+]);
+
+table('entries made or removed count where a rule names them', [
+  ['rm .github/agent-gate.yml', 'deny', 'the policy file'],
+  ['rm -f secrets/k', 'deny', 'a denied file'],
+  ['rm -r secrets', 'deny', 'a denied folder'],
+  ['rm --recursive --force .kiro', 'deny', 'a folder holding .kiro/settings'],
+  ['rm -rf src/.kiro', 'deny', 'the same below another folder'],
+  ['rm -rf .', 'deny', 'the workspace holds the policy file'],
+  ['rm -rf ~', 'deny', 'the home folder holds ~/.kiro/settings'],
+  ['unlink .env', 'deny', 'unlink'],
+  ['rmdir secrets', 'deny', 'rmdir'],
+  ['touch .kiro/settings/mcp.json', 'deny', 'touch'],
+  ['mkdir -p .kiro/settings', 'deny', 'mkdir'],
+  ['install -d secrets/new', 'deny', 'install -d'],
+  ['git rm .github/agent-gate.yml', 'deny', 'git rm'],
+  ['git rm -r secrets', 'deny', 'git rm -r'],
+  ['rm -f secrets/*.key', 'deny', 'a glob in a denied folder'],
+  ['rm "$f"', 'ask', 'a file only known at run time'],
+  ['rm -rf node_modules build .pytest_cache && rm -f *.log && mkdir -p out/x && touch README.md', 'allow', 'no rule names them'],
+  ['rm -rf dist/* && rmdir src/old && git rm --cached -r secrets && git rm -n secrets/k', 'allow', 'allowed, or only the index'],
+]);
+
+table('folders filled by a program are held to what lies below them', [
+  ['tar -xf /tmp/x.tar -C secrets', 'deny', 'tar -x -C'],
+  ['tar --extract --file=/tmp/x.tar --directory=.kiro/settings', 'deny', 'long options'],
+  ['unzip -o /tmp/x.zip -d .kiro/settings', 'deny', 'unzip -d'],
+  ['git clone -q https://example.com/x/y secrets/y', 'deny', 'git clone URL DIR'],
+  ['git worktree add -b x .kiro/settings', 'deny', 'git worktree add'],
+  ['git init secrets', 'deny', 'git init DIR'],
+  ['git submodule add https://example.com/x/y secrets/y', 'deny', 'git submodule add'],
+  // One per command: after an unpacker, a later write in the same command may go through a link it put in place.
+  ['tar -xzf /tmp/a.tgz -C /tmp', 'allow', 'an allowed place'],
+  ['unzip /tmp/x.zip -d dist/x', 'allow', 'an allowed place'],
+  ['git clone https://example.com/x/y /tmp/y', 'allow', 'an allowed place'],
+  ['tar -xf /tmp/x.tar && unzip /tmp/x.zip && git clone https://example.com/x/y && git init', 'allow', 'no folder named'],
+]);
+
+test('rm names what decided: the entry or what the folder holds', () => {
+  const r = judge(POLICY, 'shell', 'rm -rf .kiro');
+  expect(r.reason).toContain('.kiro/settings');
+  const file = judge(POLICY, 'shell', 'rm -f secrets/k');
+  expect(file.parts).toContainEqual(expect.objectContaining({ capability: 'fs_write', text: 'secrets/k', effect: 'deny' }));
+});

@@ -1,0 +1,248 @@
+// Programs that write, empty, make or remove the files their operands name (audit round 23, T-1):
+// `perl -i` and `ruby -i` rewrite files as `sed -i` does, `truncate` empties them, `tar -cf`
+// writes its archive, `git checkout REV -- PATH` and `git restore --source` put older contents
+// back, `rm`, `mkdir`, `touch` and `git rm` remove or make entries, and `tar -x -C`, `unzip -d`,
+// `git clone URL DIR` and `git worktree add DIR` fill a folder.
+import { scanGit } from './git.ts';
+import { inPlaceWrites } from './sed.ts';
+import type { Arg } from './words.ts';
+
+/**
+ * One file an operand names. `content`: written like a redirection's target; `entry`: made or
+ * removed, which only a rule naming it decides (`rm`, `mkdir`, `touch`; `follows` when the
+ * program writes through a link there); `tree`: the folder and everything below it may be
+ * written (`rm -r`, `tar -x -C DIR`); `removeTree`: the same, removed, held only to the rules.
+ */
+export interface OperandWrite {
+  file: Arg;
+  by: string;
+  kind: 'content' | 'entry' | 'tree' | 'removeTree';
+  follows?: true;
+}
+
+interface Options {
+  /** Short options that take a value: the rest of the word, or the next one. */
+  valued: string;
+  /** Long options that take the next word as value when written without `=`. */
+  long: readonly string[];
+}
+
+interface Words {
+  operands: Arg[];
+  /** Short letters and long names seen (`-r`, `--recursive`). */
+  flags: Set<string>;
+  values: Map<string, Arg[]>;
+}
+
+/** A program's words: options (values taken), and operands (all after `--`). */
+function readWords(args: readonly Arg[], from: number, options: Options): Words {
+  const out: Words = { operands: [], flags: new Set(), values: new Map() };
+  const setValue = (key: string, value: Arg | undefined): void => {
+    if (value === undefined) return;
+    const list = out.values.get(key);
+    if (list === undefined) out.values.set(key, [value]);
+    else list.push(value);
+  };
+  for (let i = from; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (v === '--') {
+      out.operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (v.startsWith('--') && a.dynamic === null) {
+      const eq = v.indexOf('=');
+      const name = eq < 0 ? v : v.slice(0, eq);
+      out.flags.add(name);
+      if (eq >= 0) setValue(name, { ...a, value: v.slice(eq + 1), pos: -1 });
+      else if (options.long.includes(name)) setValue(name, args[++i]);
+      continue;
+    }
+    if (!v.startsWith('-') || v === '-' || a.dynamic !== null) {
+      out.operands.push(a);
+      continue;
+    }
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      out.flags.add(`-${ch}`);
+      if (!options.valued.includes(ch)) continue;
+      setValue(`-${ch}`, j + 1 < v.length ? { ...a, value: v.slice(j + 1), pos: -1 } : args[++i]);
+      break;
+    }
+  }
+  return out;
+}
+
+const has = (w: Words, ...names: string[]): boolean => names.some((n) => w.flags.has(n));
+
+/** `perl -i[EXT]` / `ruby -i[EXT]`: the files after the script, and their backups. */
+function inPlaceScriptWrites(name: string, args: readonly Arg[]): OperandWrite[] {
+  // Options whose value is the rest of the word, or (for these) the next word when none is left.
+  const nextValue = name === 'ruby' ? 'IrCEF' : 'I';
+  let inPlace: string | null = null;
+  let script = false;
+  const files: Arg[] = [];
+  let i = 1;
+  for (; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (v === '--') { i++; break; }
+    if (!v.startsWith('-') || v === '-' || a.dynamic !== null) break;
+    if (v.startsWith('--')) continue;
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      const rest = v.slice(j + 1);
+      if (ch === 'e' || ch === 'E') {
+        script = true;
+        if (rest === '') i++;
+        break;
+      }
+      if (ch === 'i') { inPlace = rest; break; }
+      if (nextValue.includes(ch)) { if (rest === '') i++; break; }
+      // Values that only come attached: perl's -0, -l, -M, -m, -x, -F, -d, -D, -C.
+      if ('0lMmxFdDC'.includes(ch)) break;
+    }
+  }
+  // Without -e, the first word left is the script file.
+  if (!script) i++;
+  for (; i < args.length; i++) files.push(args[i] as Arg);
+  if (inPlace === null) return [];
+  return files.flatMap((f) => inPlaceWrites(f, inPlace ?? '', `${name} -i`)).map(({ file, option }) => ({ file, by: option, kind: 'content' as const }));
+}
+
+/** tar's mode letters and the values of its short options, for old-style `tar czf F` too. */
+const TAR_VALUED = 'bCfFgHIKLNTVX';
+
+function tarWrites(args: readonly Arg[]): OperandWrite[] {
+  let words = args;
+  // Old style: the first word is a cluster without a dash (`tar xzf a.tgz -C out`).
+  const first = args[1];
+  if (first !== undefined && first.dynamic === null && /^[a-zA-Z]+$/.test(first.value)) {
+    words = [args[0] as Arg, { ...first, value: `-${first.value}` }, ...args.slice(2)];
+  }
+  const w = readWords(words, 1, { valued: TAR_VALUED, long: ['--file', '--directory', '--files-from', '--exclude-from', '--listed-incremental'] });
+  const out: OperandWrite[] = [];
+  const longMode = (mode: string): boolean => [...w.flags].some((f) => f.length >= 4 && f.startsWith('--') && mode.startsWith(f.slice(2)));
+  const creates = has(w, '-c', '-r', '-u', '-A') || longMode('create') || longMode('append') || longMode('update') || longMode('concatenate');
+  const extracts = has(w, '-x') || longMode('extract') || longMode('get');
+  const archives = [...(w.values.get('-f') ?? []), ...(w.values.get('--file') ?? [])].filter((f) => f.dynamic !== null || f.value !== '-');
+  if (creates) for (const file of archives) out.push({ file, by: 'tar -f', kind: 'content' });
+  if (!extracts) return out;
+  const dirs = [...(w.values.get('-C') ?? []), ...(w.values.get('--directory') ?? [])];
+  for (const dir of dirs) out.push({ file: dir, by: 'tar -x -C', kind: 'tree' });
+  // Members named on the command line land under the folder (the last -C), or here.
+  const into = dirs[dirs.length - 1];
+  for (const member of w.operands) {
+    const file = into === undefined ? member : { ...member, value: `${into.value.replace(/\/+$/, '')}/${member.value}`, dynamic: into.dynamic ?? member.dynamic };
+    out.push({ file, by: 'tar -x', kind: 'content' });
+  }
+  return out;
+}
+
+/** git's sub-commands that write what their operands name. */
+function gitWrites(args: readonly Arg[]): OperandWrite[] {
+  const at = scanGit(args).next;
+  const verb = args[at]?.value ?? '';
+  const out: OperandWrite[] = [];
+  switch (verb) {
+    case 'checkout': {
+      // `git checkout REV -- PATH…`: the paths get REV's contents (without `--`, words after the
+      // first may be paths too). Without a revision the index's contents come back, which were
+      // judged when they were written.
+      const dash = args.findIndex((a, k) => k > at && a.value === '--');
+      const w = readWords(dash < 0 ? args : args.slice(0, dash), at + 1, { valued: 'bB', long: ['--orphan', '--conflict', '--pathspec-from-file'] });
+      if (has(w, '-b', '-B', '--orphan')) return [];
+      const paths = dash < 0 ? w.operands.slice(1) : w.operands.length > 0 ? args.slice(dash + 1) : [];
+      for (const file of paths) out.push({ file, by: 'git checkout', kind: 'content' }, { file, by: 'git checkout', kind: 'tree' });
+      return out;
+    }
+    case 'restore': {
+      const w = readWords(args, at + 1, { valued: 's', long: ['--source', '--pathspec-from-file'] });
+      const source = has(w, '-s', '--source') || [...w.flags].some((f) => f.startsWith('--sou'));
+      const worktree = !has(w, '-S', '--staged') || has(w, '-W', '--worktree');
+      if (!source || !worktree) return [];
+      for (const file of w.operands) out.push({ file, by: 'git restore', kind: 'content' }, { file, by: 'git restore', kind: 'tree' });
+      return out;
+    }
+    case 'rm': {
+      const w = readWords(args, at + 1, { valued: '', long: ['--pathspec-from-file'] });
+      if (has(w, '--cached', '-n', '--dry-run')) return [];
+      const recursive = has(w, '-r');
+      for (const file of w.operands) out.push({ file, by: 'git rm', kind: recursive ? 'removeTree' : 'entry' });
+      return out;
+    }
+    case 'clone': {
+      const w = readWords(args, at + 1, { valued: 'bocujl', long: ['--branch', '--origin', '--config', '--upload-pack', '--depth', '--reference', '--reference-if-able', '--template', '--separate-git-dir', '--filter', '--jobs', '--shallow-since', '--shallow-exclude', '--server-option', '--bundle-uri', '--ref-format'] });
+      const dir = w.operands[1];
+      if (dir !== undefined) out.push({ file: dir, by: 'git clone', kind: 'tree' });
+      return out;
+    }
+    case 'init': {
+      const w = readWords(args, at + 1, { valued: 'b', long: ['--template', '--separate-git-dir', '--initial-branch', '--object-format', '--ref-format', '--shared'] });
+      const dir = w.operands[0];
+      if (dir !== undefined) out.push({ file: dir, by: 'git init', kind: 'tree' });
+      return out;
+    }
+    case 'worktree': {
+      if (args[at + 1]?.value !== 'add') return [];
+      const w = readWords(args, at + 2, { valued: 'bB', long: ['--reason'] });
+      const dir = w.operands[0];
+      if (dir !== undefined) out.push({ file: dir, by: 'git worktree add', kind: 'tree' });
+      return out;
+    }
+    case 'submodule': {
+      if (args[at + 1]?.value !== 'add') return [];
+      const w = readWords(args, at + 2, { valued: 'b', long: ['--branch', '--name', '--reference', '--depth'] });
+      const dir = w.operands[1];
+      if (dir !== undefined) out.push({ file: dir, by: 'git submodule add', kind: 'tree' });
+      return out;
+    }
+    default:
+      return [];
+  }
+}
+
+/** The files `args` writes, makes or removes because its operands name them. */
+export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[] {
+  switch (name) {
+    case 'perl':
+    case 'ruby':
+      return inPlaceScriptWrites(name, args);
+    case 'truncate':
+    case 'shred': {
+      const w = readWords(args, 1, { valued: name === 'truncate' ? 'sr' : 'ns', long: ['--size', '--reference', '--iterations', '--random-source'] });
+      return w.operands.map((file) => ({ file, by: name, kind: 'content' as const }));
+    }
+    case 'rm':
+    case 'unlink':
+    case 'rmdir': {
+      const w = readWords(args, 1, { valued: '', long: [] });
+      const recursive = name === 'rm' && (has(w, '-r', '-R') || [...w.flags].some((f) => f.length >= 5 && '--recursive'.startsWith(f)));
+      return w.operands.map((file) => ({ file, by: name, kind: recursive ? 'removeTree' as const : 'entry' as const }));
+    }
+    case 'mkdir': {
+      const w = readWords(args, 1, { valued: 'm', long: ['--mode', '--context'] });
+      return w.operands.map((file) => ({ file, by: name, kind: 'entry' as const }));
+    }
+    case 'touch': {
+      const w = readWords(args, 1, { valued: 'drt', long: ['--date', '--reference', '--time'] });
+      return w.operands.map((file) => ({ file, by: name, kind: 'entry' as const, follows: true as const }));
+    }
+    case 'install': {
+      const w = readWords(args, 1, { valued: 'gmoSt', long: ['--mode', '--owner', '--group', '--suffix', '--target-directory', '--strip-program'] });
+      if (!has(w, '-d', '--directory')) return [];
+      return w.operands.map((file) => ({ file, by: 'install -d', kind: 'entry' as const }));
+    }
+    case 'tar':
+    case 'bsdtar':
+      return tarWrites(args);
+    case 'unzip': {
+      const w = readWords(args, 1, { valued: 'dxP', long: [] });
+      return (w.values.get('-d') ?? []).map((file) => ({ file, by: 'unzip -d', kind: 'tree' as const }));
+    }
+    case 'git':
+      return gitWrites(args);
+    default:
+      return [];
+  }
+}
