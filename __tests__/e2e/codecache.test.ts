@@ -5,7 +5,7 @@ import { chmodSync, copyFileSync, existsSync, utimesSync, mkdirSync, readdirSync
 import { join } from 'node:path';
 import { cleanEnv, DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
 
-const ARGS = ['explain', '--json', '--shell', 'npm test && rm -rf /'];
+const ARGS = ['explain', '--json', '--shell', 'npm test && rm -rf build'];
 
 function setup(): { cwd: string; cache: string; env: NodeJS.ProcessEnv } {
   const cwd = tempTree({ '.github/agent-gate.yml': 'rules:\n  - {capability: shell, effect: allow, match: ["npm *"]}\n' });

@@ -356,6 +356,8 @@ describe('record --enforce judges the model with the call', () => {
   test.each<[string, Payload, number, string]>([
     ['a model not on the list', { model: 'gpt-4o' }, 2, 'model "gpt-4o" is not on the workspace model allow list'],
     ['no model while models.unknown is deny', {}, 2, 'models.unknown of the workspace policy'],
+    // Audit round 23 (S-4): named as check names it, not as an empty id.
+    ['no model, named as check names it', {}, 2, 'blocked: model (unknown): deny'],
     ['a model on the list, in any case', { model: 'Claude-Sonnet-4.5' }, 0, ''],
   ])('%s', (_name, extra, code, reason) => {
     const dir = repo(MODELS);
@@ -390,8 +392,8 @@ describe('record --enforce: a call inside a nested repository is judged by every
   const PERMISSIVE = 'rules:\n  - {capability: all, effect: allow}\n';
 
   test.each<[string, string | null, (outer: string) => Payload]>([
-    ['a shell command the workspace denies, with a permissive nested policy', PERMISSIVE, () => ({ tool_name: 'Bash', tool_input: { command: 'rm -rf /' } })],
-    ['a shell command the workspace denies, with no nested policy', null, () => ({ tool_name: 'Bash', tool_input: { command: 'rm -rf /' } })],
+    ['a shell command the workspace denies, with a permissive nested policy', PERMISSIVE, () => ({ tool_name: 'Bash', tool_input: { command: 'rm -rf build' } })],
+    ['a shell command the workspace denies, with no nested policy', null, () => ({ tool_name: 'Bash', tool_input: { command: 'rm -rf build' } })],
     ['a write to a denied workspace path', PERMISSIVE, (outer) => ({ tool_name: 'Write', tool_input: { file_path: join(outer, 'conf', '.env'), content: 'K=v' } })],
     ['a write to the workspace policy file', PERMISSIVE, (outer) => ({ tool_name: 'Write', tool_input: { file_path: join(outer, '.github', 'agent-gate.yml'), content: 'rules: []' } })],
   ])('%s is blocked', (_name, innerPolicy, call) => {

@@ -83,7 +83,9 @@ function blockMessage(failing: Verdict[], total: number, failOn: FailOn, by: str
   const more = failing.length > 1 ? ` (and ${failing.length - 1} more of the call's ${total} requests)` : '';
   const why = failOn === 'ask' && result.effect === 'ask' ? ` (${by})` : '';
   const verb = ran ? 'violates the policy (it already ran: only a pre-tool hook can block)' : 'blocked';
-  const text = `${verb}: ${result.capability} ${clipQuoted(result.resource)}${more}: ${result.effect}${why} by ${rule}; ${result.reason}`;
+  // A payload that names no model is asked about as `check` names it, not as an empty id.
+  const resource = result.capability === 'model' && result.resource === '' ? '(unknown)' : clipQuoted(result.resource);
+  const text = `${verb}: ${result.capability} ${resource}${more}: ${result.effect}${why} by ${rule}; ${result.reason}`;
   return clipMessage(text.replace(/\s*\n\s*/g, ' '));
 }
 

@@ -16,7 +16,8 @@ export async function readNoteHistory(git: Git, ref: string): Promise<Map<string
   const history = new Map<string, string[]>();
   const exists = await git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   if (exists.exitCode !== 0) return history;
-  const args = ['log', '--reverse', '--format=', '--raw', '-z', '--no-renames', '--no-abbrev', '--end-of-options', ref, '--'];
+  // -m: a merge commit's tree is diffed against each parent, so a version only merges held is seen too.
+  const args = ['log', '--reverse', '-m', '--format=', '--raw', '-z', '--no-renames', '--no-abbrev', '--end-of-options', ref, '--'];
   const out = await git.run(args);
   const changes: Change[] = [];
   let pos = 0;

@@ -9,6 +9,7 @@ import { GETOPT, hasOption, optionDoubt, optionValue, runtimeOptionReason, scanO
 import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
 import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
+import { CONTAINER_TOOLS, containerRuns } from './containers.ts';
 import { posixShellDoubt } from './posix.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
@@ -35,7 +36,7 @@ const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'toybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
   'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs', 'enable',
-  ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS,
+  ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS, ...CONTAINER_TOOLS,
 ]);
 /** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
 const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
@@ -184,6 +185,7 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
       return packageManager(args, name);
   }
   if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
+  if (CONTAINER_TOOLS.has(name)) return containerRuns(args, name);
   if (TOOLS_WITH_RUNS.has(name)) return toolRuns(args, name);
   return SHELLS.has(name) ? shell(args, stdin, name) : NONE;
 }
