@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendEntries } from '../../src/logs/chain.ts';
 import type { EntryDraft } from '../../src/logs/entry.ts';
@@ -605,6 +605,27 @@ describe('check replays recorded tool calls from git notes', () => {
     const r = check(repo);
     expect(r.code).toBe(1);
     expect(r.report.findings).toContainEqual(expect.objectContaining({ effect: 'deny', commit: sha, reason: expect.stringContaining("earlier version of this commit's note") }));
+  });
+
+  // Audit round 24 (V-6): a notes history git cannot show whole was taken as no history.
+  test('a notes ref that names a tree, or whose history is shallow, is exit 2 with the fix', () => {
+    const repo = setup();
+    repo.write('src/a.ts', 'x\n');
+    const sha = repo.commit('code', { author: KIRO });
+    const git = (...args: string[]): string => repo.git(args).toString().trim();
+    git('notes', '--ref=refs/notes/agent-gate', 'add', '-m', log([draft('shell', 'npm test')]).trimEnd(), sha);
+    git('notes', '--ref=refs/notes/agent-gate', 'add', '-f', '-m', log([draft('shell', 'git status')]).trimEnd(), sha);
+    const notes = git('rev-parse', 'refs/notes/agent-gate');
+    git('update-ref', 'refs/notes/agent-gate', git('rev-parse', 'refs/notes/agent-gate^{tree}'));
+    const tree = runCli(['check', '--base', 'main'], { cwd: repo.dir });
+    expect(tree.code).toBe(2);
+    expect(tree.stderr).toBe('agent-gate: refs/notes/agent-gate is not a commit, so the earlier versions of its notes cannot be checked; point it at a notes commit (git notes) and rerun\n');
+    git('update-ref', 'refs/notes/agent-gate', notes);
+    // The second notes commit's parent is cut off: the first version of the note is not there to compare.
+    writeFileSync(join(repo.dir, '.git', 'shallow'), `${notes}\n`);
+    const shallow = runCli(['check', '--base', 'main'], { cwd: repo.dir });
+    expect(shallow.code).toBe(2);
+    expect(shallow.stderr).toContain('the history of refs/notes/agent-gate is shallow in this clone');
   });
 
   test('a note with a broken chain is denied', () => {

@@ -248,6 +248,22 @@ describe('an existing hook', () => {
     expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe('ran pre-commit\nran pre-commit\nnode hook commit-msg.agent-gate-chained\n');
   });
 
+  // Audit round 24 (V-1, V-2): `#!/bin/sh -` was run as `sh - -c …`, and a bash hook that checks
+  // whether it was sourced did nothing once it was. Only a hook that reads $0 is read by its shell.
+  test.each([
+    ['#!/bin/sh - with $0', '#!/bin/sh -\necho "ran $(basename "$0")" >> MARKER\n', 'ran pre-commit'],
+    ['a BASH_SOURCE guard', '#!/bin/bash\nmain() { echo "ran main" >> MARKER; }\n[[ "${BASH_SOURCE[0]}" == "$0" ]] && main\n', 'ran main'],
+    ['a sourcing guard with return', '#!/bin/bash\n(return 0 2>/dev/null) && return\necho "ran body" >> MARKER\n', 'ran body'],
+  ])('a kept hook with %s still does its work', (_name, hook, line) => {
+    const s = new Sandbox();
+    writeHook(join(s.hooks, 'pre-commit'), hook.replaceAll('MARKER', `'${join(s.out, 'marker')}'`), 0o755);
+    expect(s.cli(['install']).code).toBe(0);
+    s.repo.write('src/human.ts', '1\n');
+    s.ok(['add', 'src/human.ts']);
+    expect(s.git(['commit', '-m', 'human']).code).toBe(0);
+    expect(readFileSync(join(s.out, 'marker'), 'utf8')).toBe(`${line}\n`);
+  });
+
   test('a non-executable hook is refused without --force, and nothing is changed', () => {
     const s = new Sandbox();
     const old = '#!/bin/sh\necho old-hook\n';
@@ -478,6 +494,8 @@ describe('core.hooksPath', () => {
       (s: Sandbox) => `install: the hooks folder ${join(s.dir, 'hookfile')} (core.hooksPath) is not a folder; point core.hooksPath at a folder, or unset it, and rerun`],
     ['a link to a folder that is not there', (s: Sandbox) => { symlinkSync(join(s.out, 'missing'), join(s.dir, 'hooks-link')); return 'hooks-link'; },
       (s: Sandbox) => `install: the hooks folder ${join(s.dir, 'hooks-link')} is a symbolic link to ${join(s.out, 'missing')}, which does not exist; create that folder or remove the link, then rerun`],
+    // Audit round 24 (V-4): git then looks for /pre-commit, and install wrote into the work tree.
+    ['set but empty', () => '', () => 'install: core.hooksPath is set but empty, so git runs no hook from this repository; unset it (git config --unset core.hooksPath) or give it a folder, and rerun'],
   ])('a core.hooksPath that is %s is one line naming it, nothing written', (_name, setUp, message) => {
     const s = new Sandbox();
     s.ok(['config', 'core.hooksPath', setUp(s)]);

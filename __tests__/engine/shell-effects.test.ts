@@ -706,6 +706,9 @@ const PLACED_INTO_FOLDERS = rows([
   ['cp src/.e* dist/', 'ask', undefined, 'a glob for dotfiles may name .env, which **/.env denies'],
   ['cp "$@" dist/', 'ask', undefined, 'names only known at run time may be .env'],
   ['mv secrets/*.key /tmp/', 'deny', undefined, 'what a glob mv takes away from a denied folder'],
+  ['mv -t /tmp "$f"', 'ask', undefined, 'mv -t takes away a source only known at run time'],
+  ['mv *.snap dist/', 'deny', 'secrets', 'a glob mv takes away from a denied working folder'],
+  ['mv *.txt dist/', 'allow', 'src', 'the same in an allowed folder'],
 ]);
 table('a destination that may be a folder (WORKSPACE)', WS, PLACED_INTO_FOLDERS);
 

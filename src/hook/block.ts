@@ -24,13 +24,15 @@ export interface ChainedHook {
 const SOURCING_SHELLS = new Set(['sh', 'bash', 'dash', 'ksh', 'ash', 'mksh']);
 
 /**
- * The command line of the shell a kept hook is written for, from its `#!` line (the kernel passes
- * the rest of that line as one argument), or null for any other program. A file without `#!` is
- * run by sh, as git runs it. A hook written for a shell is read by that shell under its own name,
- * so `basename "$0"` and `dirname "$0"` are what they were before install renamed the file: hook
- * managers dispatch on the name (husky's `h`, husky 4's runner) and load files next to it.
+ * The command line of the shell that reads a kept hook under the hook's own name, or null to run
+ * the file as it is. Only a hook that reads `$0` (`basename "$0"` to dispatch, as husky 1-4 does,
+ * or `dirname "$0"` to load files next to it) needs its name kept; it is then read by the shell
+ * its `#!` line names (the kernel passes the rest of that line as one argument; none means sh, as
+ * git runs it). Sourcing changes what a hook can tell about itself, so a hook that checks how it
+ * was started (`BASH_SOURCE`, a top-level `return`), a binary, or an unusual `#!` line runs as it is.
  */
 export function chainedShell(text: string): string | null {
+  if (text.includes('\0') || !/\$\{?0(?![0-9])/.test(text) || /BASH_SOURCE|\breturn\b/.test(text)) return null;
   if (!text.startsWith('#!')) return '/bin/sh';
   const line = (text.split('\n', 1)[0] ?? '').slice(2).trim();
   const space = line.search(/[ \t]/);
@@ -39,6 +41,8 @@ export function chainedShell(text: string): string | null {
   const base = program.slice(program.lastIndexOf('/') + 1);
   const shell = base === 'env' ? arg : base;
   if (!SOURCING_SHELLS.has(shell) || program === '' || /[\0\r\uFFFD]/.test(line)) return null;
+  // `#!/bin/sh -e` passes options; `#!/bin/sh -` or `--` ends them, which `-c` must not follow.
+  if (base !== 'env' && arg !== '' && !/^-[a-zA-Z]+$/.test(arg)) return arg === '-' || arg === '--' ? shellQuote(program) : null;
   return arg === '' ? shellQuote(program) : `${shellQuote(program)} ${shellQuote(arg)}`;
 }
 

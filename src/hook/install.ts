@@ -48,6 +48,12 @@ export async function findHookPlaces(git: Git): Promise<HookPlaces> {
     gitPath(git, ['rev-parse', '--git-path', 'hooks'], 'its hooks folder (check core.hooksPath)'),
     gitPath(git, ['rev-parse', '--git-common-dir'], 'its common folder'),
   ]);
+  // An empty core.hooksPath (`git config core.hooksPath "$UNSET"`) makes git look for `/pre-commit`,
+  // while --git-path answers the work tree: nothing there would ever run.
+  const configured = await git.exec(['config', '--get', 'core.hooksPath']);
+  if (configured.exitCode === 0 && textOf(configured.stdout).trim() === '') {
+    throw new GateError('install: core.hooksPath is set but empty, so git runs no hook from this repository; unset it (git config --unset core.hooksPath) or give it a folder, and rerun');
+  }
   const defaultDir = join(common, 'hooks');
   const huskyDir = join(root, '.husky');
   const plain = (d: string): HookTarget => ({ dir: d, husky: false });

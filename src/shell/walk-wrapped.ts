@@ -246,10 +246,12 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     }
     if (name === 'tee') for (const a of args.slice(1)) if (a.dynamic !== null && !files.some((f) => f.file === a)) files.push({ file: a, path: a.value });
     if (name === 'mv') {
-      for (const a of args.slice(1, -1)) {
+      // Every source mv takes away; the last word is one too when -t names the destination.
+      const sources = last !== undefined && dest !== undefined && dest.path !== last.value ? args.slice(1) : args.slice(1, -1);
+      for (const a of sources) {
         if (a.dynamic === null || files.some((f) => f.file === a)) continue;
-        const folder = a.dynamic === 'glob' ? /^(.*)\/[^/]*$/.exec(a.value)?.[1] : undefined;
-        if (folder !== undefined && !/[*?[\]{}]/.test(folder)) this.writeInto({ ...a, value: folder, dynamic: null, split: false }, 'mv', source, /\/\.[^/]*$/.test(a.value) ? 'names' : 'globbed', [a]);
+        const folder = globFolder(a);
+        if (folder !== undefined) this.writeInto({ ...a, value: folder, dynamic: null, split: false }, 'mv', source, /(?:^|\/)\.[^/]*$/.test(a.value) ? 'names' : 'globbed', [a]);
         else files.push({ file: a, path: a.value });
       }
     }
@@ -382,9 +384,9 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   private operandWrite({ file, by, kind, follows }: OperandWrite, source: string): void {
     if (writesNoFile(file)) return;
     const makesOrRemoves = kind === 'entry' || kind === 'removeTree';
-    const globFolder = file.dynamic === 'glob' ? /^(.*)\/[^/]*$/.exec(file.value)?.[1] ?? (file.value.includes('/') ? undefined : '.') : undefined;
-    if (globFolder !== undefined && !/[*?[\]{}]/.test(globFolder)) {
-      const folder: Arg = { ...file, value: globFolder === '' ? '/' : globFolder, dynamic: null, split: false };
+    const inFolder = globFolder(file);
+    if (inFolder !== undefined) {
+      const folder: Arg = { ...file, value: inFolder, dynamic: null, split: false };
       this.writeInto(folder, by, source, kind === 'content' || kind === 'entry' ? 'globbed' : 'tree', [file], makesOrRemoves, true);
       return;
     }
@@ -839,6 +841,17 @@ function rsyncDestination(args: readonly Arg[], operands: readonly string[], ins
   }
   const folder = operands.length > 2 || /(?:^|\/)\.{0,2}$/.test(dest) ? true : null;
   return { judged, destination: { path: dest, folder } };
+}
+
+/**
+ * The folder a glob word's files lie in, when only its last segment is a glob (`src/*.ts` is in
+ * `src`, `*.log` here); undefined for any other word.
+ */
+function globFolder(word: Arg): string | undefined {
+  if (word.dynamic !== 'glob') return undefined;
+  const slash = word.value.lastIndexOf('/');
+  const folder = slash < 0 ? '.' : slash === 0 ? '/' : word.value.slice(0, slash);
+  return /[*?[\]{}]/.test(folder) ? undefined : folder;
 }
 
 /** Whether a program may put files in place that no operand names; 'links' when only links matter. */

@@ -44,7 +44,7 @@ const PATCH_HEREDOC_START = /^\s*(?:apply_patch|applypatch)[ \t]*<<(-?)[ \t]*(['
  * first line that is the delimiter, as bash reads it (after leading tabs for `<<-`): with
  * commands after that line (`…\nEOF\nrm -rf ~\nEOF`), bash runs them, so it is a shell command.
  */
-function patchHeredoc(script: string): string | null {
+function patchHeredoc(script: string): { body: string; expands: boolean } | null {
   const start = PATCH_HEREDOC_START.exec(script);
   if (start === null) return null;
   const stripTabs = start[1] === '-';
@@ -52,7 +52,24 @@ function patchHeredoc(script: string): string | null {
   const lines = script.slice(start[0].length).split('\n');
   const end = lines.findIndex((line) => (stripTabs ? line.replace(/^\t+/, '') : line) === delimiter);
   if (end < 0 || lines.slice(end + 1).some((line) => line.trim() !== '')) return null;
-  return lines.slice(0, end).join('\n');
+  const body = lines.slice(0, end).join('\n');
+  // With an unquoted delimiter a shell that runs the script expands `$(…)` and backquotes in the body.
+  return { body, expands: start[2] === '' && /[$`\\]/.test(body) };
+}
+
+/**
+ * Whether Codex applies a heredoc patch itself rather than running the script: `always` for
+ * `bash -lc` (every release), `recent` for bash, zsh or sh with `-c`/`-lc` and the string tools
+ * (later releases only), `never` for any other shell or flag, which runs the script.
+ */
+type Interception = 'always' | 'recent' | 'never';
+
+function interceptionOf(argv: readonly string[]): Interception {
+  if (argv.length !== 3) return 'never';
+  const [shell, flag] = argv as [string, string, string];
+  if (shell === 'bash' && flag === '-lc') return 'always';
+  const base = shell.slice(shell.lastIndexOf('/') + 1);
+  return (base === 'bash' || base === 'zsh' || base === 'sh') && (flag === '-c' || flag === '-lc') ? 'recent' : 'never';
 }
 
 /** Every file a patch adds, updates, deletes or moves to. */
@@ -74,16 +91,21 @@ function patchRequests(patch: string, ctx: PathContext): ToolRequest[] {
 // Codex also intercepts `cd DIR && apply_patch <<'EOF'`, applying the patch in DIR.
 const CD_PATCH_HEREDOC = /^\s*cd\s+('[^']*'|"[^"\\$`]*"|[^\s'"$`;&|<>()]+)\s*&&\s*((?:apply_patch|applypatch)\s+<<[\s\S]*)$/;
 
-/** A script or argv as requests: a patch Codex intercepts, else one shell command. */
-function commandRequests(script: string, ctx: PathContext): ToolRequest[] {
+/**
+ * A script or argv as requests: a patch Codex intercepts, else one shell command. A patch a shell
+ * may have run instead (see Interception) is judged as the shell command too, when running it
+ * would expand something in the body.
+ */
+function commandRequests(script: string, ctx: PathContext, interception: Interception = 'recent'): ToolRequest[] {
   const heredoc = patchHeredoc(script);
-  if (heredoc !== null) return patchRequests(heredoc, ctx);
+  const ranByShell = (h: { expands: boolean }): boolean => interception === 'never' || (interception === 'recent' && h.expands);
+  if (heredoc !== null && !ranByShell(heredoc)) return patchRequests(heredoc.body, ctx);
   const cd = CD_PATCH_HEREDOC.exec(script);
   const inner = cd === null ? null : patchHeredoc(cd[2] as string);
-  if (cd !== null && inner !== null) {
+  if (cd !== null && inner !== null && !ranByShell(inner)) {
     const raw = cd[1] as string;
     const dir = raw.startsWith("'") || raw.startsWith('"') ? raw.slice(1, -1) : raw;
-    const patch = inner;
+    const patch = inner.body;
     const inDir = withWorkdir(ctx, dir);
     const requests = patchRequests(patch, inDir);
     // With no known session folder a relative DIR cannot be resolved: judge the paths under DIR
@@ -110,7 +132,7 @@ function argvRequests(name: string, argv: unknown, ctx: PathContext, field = 'co
     throw new ToolInputError(`tool ${name} needs "${field}" as a non-empty array of strings, got ${show(argv)}`);
   }
   if ((argv[0] === 'apply_patch' || argv[0] === 'applypatch') && argv.length === 2) return patchRequests(argv[1] as string, ctx);
-  return commandRequests(shellWrapperScript(argv) ?? joinArgv(argv), ctx);
+  return commandRequests(shellWrapperScript(argv) ?? joinArgv(argv), ctx, interceptionOf(argv));
 }
 
 function functionCall(name: string, namespace: string | null, rawArgs: unknown, base: PathContext): ToolRequest[] {
