@@ -25,6 +25,8 @@ const ROWS: Array<[command: string, effect: Effect, why: string]> = [
   ['docker-compose exec app rm -rf x', 'deny', 'docker-compose exec'],
   ['podman run --entrypoint rm alpine -rf /w', 'deny', '--entrypoint starts the command'],
   ['kubectl exec pod-1 -c app -- rm -rf /data', 'deny', 'kubectl exec … --'],
+  ['kubectl -n prod --context x exec pod -- rm -rf /data', 'deny', 'U-8: after global options with values'],
+  ['docker run --sysctl net.ipv4.ip_forward=1 --pids-limit 100 alpine rm -rf /w', 'deny', 'U-9: options not listed here'],
   ['docker run $OPTS alpine npm test', 'ask', 'a word that splits may hold options or the command'],
   ['docker run --rm -v "$PWD":/w -w /w node:20 npm test && docker build -t x . && docker ps && kubectl get pods', 'allow', 'everyday commands'],
   ['docker compose up -d && docker exec ctr npm test && kubectl exec pod -- npm test', 'allow', 'allowed commands inside'],

@@ -630,7 +630,12 @@ const PLACED_WRITES = rows([
     'a header value, standard output, /dev/null and allowed places'],
   // Audit round 22 (P-1): a destination that is surely a folder is written into, not replaced,
   // and `.` is not "the whole workspace".
-  ['cp /tmp/x . && mv dist/app.js . && cp -r tpl/. . && ln -sf /tmp/cache . && install -t . x', 'allow', undefined, 'into the working folder'],
+  ['cp /tmp/x . && mv dist/app.js . && ln -sf /tmp/cache . && install -t . x', 'allow', undefined, 'into the working folder'],
+  // Audit round 24 (U-7): a folder's contents copied into the working folder may hold the policy file.
+  ['cp -r tpl/. .', 'ask', undefined, 'contents copied into the working folder'],
+  ['cp -a /tmp/x/. .github/ && rsync -a /tmp/x/ .github/ && cp -rT /tmp/x .github', 'ask', undefined, 'contents copied into a folder holding a protected path'],
+  ['cp -r /tmp/x/.kiro .', 'ask', undefined, 'a folder copied whole may bring .kiro/settings'],
+  ['cp -r /tmp/x/* .kiro/', 'ask', undefined, 'a recursive copy from a glob may make .kiro/settings'],
   ['cp x ..', 'allow', 'src', 'into the folder above'],
   ['cp x .', 'deny', 'secrets', 'into a denied working folder'],
   // P-2: behind a wrapper that runs it, a placer's writes are still writes.
@@ -656,6 +661,7 @@ const PLACED_WRITES = rows([
   ['curl -O https://x.example/k.txt --output-dir=secrets', 'deny', undefined, '-O names the file after the URL, in --output-dir'],
   ['curl -sSLO https://x.example/a/k', 'deny', 'secrets', '-O in a denied working folder'],
   ['curl -D secrets/h https://x.example', 'deny', undefined, '-D dumps headers'],
+  ['curl -sSL --output secrets/k https://x.example', 'deny', undefined, 'U-6: --output is not --output-dir'],
   ['curl -c secrets/jar https://x.example', 'deny', undefined, '-c writes cookies'],
   ['curl --trace-ascii secrets/t https://x.example && curl --stderr secrets/e https://x.example', 'deny', undefined, 'traces, --stderr'],
   ['curl --libcurl secrets/c https://x.example', 'deny', undefined, '--libcurl'],
@@ -2496,7 +2502,9 @@ describe('twelfth shell pass', () => {
     ["ln -s /dev/stdin out/i; bash <<< 'echo rm -rf x > out/i'", 'ask'],
     ['enable -f out/x.so x', 'ask'],
     ["sed -n ':a;N;$!ba;s/\\n/ /g' f", 'allow'],
-    ['rsync -av --exclude .git ./ /tmp/copy/', 'allow'],
+    // Audit round 24 (U-7): what a copy of a folder's contents puts there is a write (no rule for /tmp here).
+    ['rsync -av --exclude .git ./ out/copy/', 'allow'],
+    ['rsync -av --exclude .git ./ /tmp/copy/', 'ask'],
     ['enable -n echo', 'allow'],
   ])('%s -> %s', (command, effect) => {
     expect(run(AUDIT_OPEN, command).effect).toBe(effect);

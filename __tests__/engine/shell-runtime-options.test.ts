@@ -129,6 +129,10 @@ table('make reads variables given on its command line before any makefile (K-5)'
   ["make CFLAGS='-O2 && true'", 'ask'],
   ["make --eval=x 'X!=rm -rf y'", 'deny'],
   ["make -E x 'X!=rm -rf y'", 'deny'],
+  ["make -- 'X!=rm -rf y'", 'deny'], // U-11: make reads definitions after -- too
+  ["CC='rm -rf y #' make", 'deny'], // U-17: and its environment
+  ['MAKEFLAGS=--eval=x make', 'ask'],
+  ['make MAKEFLAGS=-j4 && make MFLAGS=--no-print-directory all', 'allow'], // jobs and printing only
   ["make -j4 CFLAGS='-O2 -Wall' PREFIX=/usr/local install", 'allow'],
 ]);
 

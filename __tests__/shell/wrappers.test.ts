@@ -34,10 +34,10 @@ describe('transparent wrappers (5.4)', () => {
     ['watch -n 1 rm x', ['watch -n 1 rm x [wrapper]', 'rm x']],
     ['watch -d -n1 "ls; rm x"', ['watch -d -n1 ls; rm x [wrapper]', 'ls', 'rm x']],
     ['watch -x rm "a b"', ['watch -x rm a b [wrapper]', 'rm a b']],
-    ['xargs rm', ['xargs rm [wrapper]', 'rm']],
-    ['xargs -I{} -n1 rm {}', ['xargs -I{} -n1 rm {} [wrapper]', 'rm {}']],
-    ['xargs -0 -P 4 -n 1 rm -f', ['xargs -0 -P 4 -n 1 rm -f [wrapper]', 'rm -f']],
-    ['xargs --max-args=1 --null rm', ['xargs --max-args=1 --null rm [wrapper]', 'rm']],
+    ['xargs rm', ['xargs rm [wrapper] [ask]', 'rm']],
+    ['xargs -I{} -n1 rm {}', ['xargs -I{} -n1 rm {} [wrapper] [ask]', 'rm {}']],
+    ['xargs -0 -P 4 -n 1 rm -f', ['xargs -0 -P 4 -n 1 rm -f [wrapper] [ask]', 'rm -f']],
+    ['xargs --max-args=1 --null rm', ['xargs --max-args=1 --null rm [wrapper] [ask]', 'rm']],
     ['xargs', ['xargs']],
     ['env rm x', ['env rm x [wrapper]', 'rm x']],
     ['env -i -u HOME rm x', ['env -i -u HOME rm x [wrapper]', 'rm x']],
@@ -72,10 +72,10 @@ describe('transparent wrappers (5.4)', () => {
     ['eval rm x', ['eval rm x [wrapper]', 'rm x']],
     ["eval 'rm' '-rf' '/'", ['eval rm -rf / [wrapper]', 'rm -rf /']],
     ['eval', ['eval']],
-    ['find . -name "*.tmp" -exec rm {} \\;', ['find . -name *.tmp -exec rm {} ;', 'rm {}']],
+    ['find . -name "*.tmp" -exec rm {} \\;', ['find . -name *.tmp -exec rm {} ; [ask]', 'rm {}']],
     ['find . -execdir chmod 644 {} +', ['find . -execdir chmod 644 {} +', 'chmod 644 {}']],
     // mv's files are writes, in the folder of each file found: not known here.
-    ['find . -ok rm {} \\; -okdir mv {} x \\;', ['find . -ok rm {} ; -okdir mv {} x ;', 'rm {}', 'mv {} x', 'mv x [ask]', 'mv x/{} [ask]', 'mv {} [ask]']],
+    ['find . -ok rm {} \\; -okdir mv {} x \\;', ['find . -ok rm {} ; -okdir mv {} x ; [ask]', 'rm {}', 'mv {} x', 'mv x [ask]', 'mv x/{} [ask]', 'mv {} [ask]']],
     ["find . -exec sh -c 'rm \"$1\"' _ {} \\;", ['find . -exec sh -c rm "$1" _ {} ;', 'sh -c rm "$1" _ {} [wrapper]', 'rm $1']],
     ['find . -name x', ['find . -name x']],
     ["trap 'rm -rf /tmp/x' EXIT", ['trap rm -rf /tmp/x EXIT [wrapper]', 'rm -rf /tmp/x']],
@@ -97,7 +97,7 @@ describe('transparent wrappers (5.4)', () => {
     ['git -c user.name=x commit', ['git -c user.name=x commit']],
     ["sudo timeout 5 bash -c 'rm -rf /'", ['sudo timeout 5 bash -c rm -rf /', 'rm -rf /']],
     ["timeout 5 nice -n 1 bash -c 'rm x'", ['timeout 5 nice -n 1 bash -c rm x [wrapper]', 'nice -n 1 bash -c rm x [wrapper]', 'bash -c rm x [wrapper]', 'rm x']],
-    ['xargs timeout 5 rm', ['xargs timeout 5 rm [wrapper]', 'timeout 5 rm [wrapper]', 'rm']],
+    ['xargs timeout 5 rm', ['xargs timeout 5 rm [wrapper] [ask]', 'timeout 5 rm [wrapper]', 'rm']],
   ];
   test.each(rows)('%j', (source, expected) => {
     expect(parts(source)).toEqual(expected);

@@ -1,5 +1,6 @@
 // Compound-aware shell evaluation (SPEC 5): every sub-command and redirection target the analyser
 // finds is judged on its own, and the command gets the most restrictive result.
+import { posix } from 'node:path';
 import { analyzeShell } from '../shell/analyze.ts';
 import { HELD_PROBE, type ShellAnalysis, type WritePart } from '../shell/types.ts';
 import { kiroPrefixTrust } from '../match/text.ts';
@@ -125,17 +126,23 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   const tree = part.unknownNames === 'tree';
   const landing = tree ? `${writer(part.operator)} may write anything in ${JSON.stringify(folder)}` : `files whose names are only known at run time land in ${JSON.stringify(folder)}`;
   const result = (effect: PathDecision['effect'], rule: PathDecision['rule'], reason: string): DecisionPart => ({ text: folder, capability: 'fs_write', effect, rule, reason });
-  if (part.forceAsk !== null && d.effect === 'allow') return result('ask', null, part.forceAsk.split(`/${HELD_PROBE}`).join('/…'));
+  // Only known at run time: that is the reason to ask, unless the folder itself is denied.
+  if (part.forceAsk !== null && !(d.effect === 'deny' && d.rule !== null)) return result('ask', null, part.forceAsk.split(`/${HELD_PROBE}`).join('/…'));
   if (d.effect !== 'allow' && d.rule !== null) return result(d.effect, d.rule, `${landing}${after}: ${d.reason.split(`/${HELD_PROBE}`).join('/…')}`);
   const names = restrictiveNames(policy);
   const inFolder = (name: string): string => `${folder === '/' ? '' : folder}/${name}`;
-  const tried = tree ? treeCandidates(folder, names, policy.root)
+  const globbed = (): string[] => names.names.filter((n) => !n.startsWith('.') && globsMatch(part.nameGlobs, n));
+  // A tree is held to the protected paths below the folder, and a recursive copy from a glob
+  // (`cp -r build/* dist/`) to the names the glob may make there as well.
+  const tried = tree ? [...treeCandidates(folder, names, policy, cwd), ...(part.nameGlobs === undefined ? [] : globbed().map(inFolder))]
     : (part.unknownNames === 'paths' ? [...names.names, ...names.rooted, ...names.anywhere]
-      : part.unknownNames === 'globbed' ? names.names.filter((n) => !n.startsWith('.') && globsMatch(part.nameGlobs, n)) : names.names).map(inFolder);
+      : part.unknownNames === 'globbed' ? globbed() : names.names).map(inFolder);
   for (const path of tried) {
     const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd });
     if (there.effect === 'allow' || there.rule === null) continue;
-    if (tree) return result(there.effect, there.rule, `${landing}, which holds ${JSON.stringify(path)}: ${there.reason}`);
+    // What rm -r removes is surely gone; what a copy or an archive puts there only may be.
+    if (tree && part.ruleOnly === true) return result(there.effect, there.rule, `${landing}, which holds ${JSON.stringify(path)}: ${there.reason}`);
+    if (tree) return result('ask', null, `${landing}, which may put ${JSON.stringify(path)} there (${there.reason})`);
     return result('ask', null, `${landing}, which may be one a rule keeps from being written there (${there.reason})`);
   }
   if (d.rule === null && part.ruleOnly === true) return result('allow', null, `${landing}; no fs_write rule names it, and ${part.operator} is held only to the rules that do`);
@@ -148,28 +155,38 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
  * below `~`), and one that may stand anywhere (a `.kiro/settings` in any folder) only where the folder is
  * part of it (`.kiro`, `src/.kiro`), not below any folder at all.
  */
-function treeCandidates(folder: string, names: RestrictiveNames, root: string | null): string[] {
+function treeCandidates(folder: string, names: RestrictiveNames, policy: CompiledPolicy, cwd: string): string[] {
   const out = new Set<string>();
-  const bare = folder === '/' ? '/' : folder.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
-  // `/` holds the home folder and the workspace; an absolute folder holds the workspace when the
-  // workspace root is known to lie in it.
-  const holdsWorkspace = bare === '.' || bare === '/' || (root !== null && bare.startsWith('/') && (root === bare || root.startsWith(`${bare}/`)));
+  const { root, home } = policy;
+  const here = posix.normalize(cwd === '' ? '.' : cwd);
+  const bare = folder === '/' ? '/' : folder.replace(/\/+$/, '') || '.';
+  // A relative folder spelled from the workspace root (`..` from `src` is `.`), case folded: the
+  // examples are matched by prefix, and the canonical form of a path folds case (SPEC 6.2).
+  const relative = /^[/~]/.test(bare) ? null : posix.normalize(posix.join(here, bare));
+  const fold = (p: string): string => p.toLowerCase();
+  // From the entry's cwd, as decidePath reads a relative path.
+  const fromCwd = (p: string): string => posix.relative(`/${here}`, `/${p}`) || '.';
+  // `/`, the workspace root or a folder above it (`..`, an absolute prefix of the root) holds the workspace.
+  const holdsWorkspace = bare === '/' || (relative !== null && (relative === '.' || relative === '..' || relative.startsWith('../'))) ||
+    (root !== null && bare.startsWith('/') && (root === bare || root.startsWith(`${bare}/`)));
+  // `~`, and the home folder spelled absolutely or a folder above it, hold the home folder.
+  const holdsHome = bare === '/' || bare === '~' || (bare.startsWith('/') && (home === bare || home.startsWith(`${bare}/`)));
   for (const example of names.rooted) {
     if (example.startsWith('~')) {
-      if (bare === '/' || bare === '~' || example.startsWith(`${bare}/`)) out.add(example);
+      if (holdsHome || fold(example).startsWith(`${fold(bare)}/`)) out.add(example);
     } else if (example.startsWith('/')) {
-      if (bare === '/' || example.startsWith(`${bare}/`)) out.add(example);
+      if (bare === '/' || fold(example).startsWith(`${fold(bare)}/`)) out.add(example);
     } else if (holdsWorkspace) {
-      out.add(bare === '.' || bare === '/' || root === null ? example : `${root}/${example}`);
-    } else if (example.startsWith(`${bare}/`)) {
-      out.add(example);
+      out.add(root !== null && bare.startsWith('/') ? `${root}/${example}` : fromCwd(example));
+    } else if (relative !== null && fold(example).startsWith(`${fold(relative)}/`)) {
+      out.add(fromCwd(example));
     }
   }
-  const segments = bare === '.' || bare === '/' ? [] : bare.split('/');
+  const segments = bare === '.' || bare === '/' ? [] : fold(bare).split('/');
   for (const example of names.anywhere) {
     for (let j = 0; j < segments.length; j++) {
       const tail = segments.slice(j).join('/');
-      if (example.startsWith(`${tail}/`)) out.add(`${folder}/${example.slice(tail.length + 1)}`);
+      if (fold(example).startsWith(`${tail}/`)) out.add(`${folder}/${example.slice(tail.length + 1)}`);
     }
   }
   return [...out];

@@ -21,6 +21,8 @@ const RUN_VALUES = new Set([
   '--stop-signal', '--stop-timeout', '--tmpfs', '--ulimit', '--user', '--userns', '--uts', '--volume', '--volumes-from', '--workdir',
   '--detach-keys', '--index',
 ]);
+/** Bounds the views of a long argument list. */
+const MAX_SUFFIXES = 32;
 /** Commands whose value is a command run in the container. */
 const COMMAND_VALUES = new Set(['--entrypoint', '--health-cmd']);
 
@@ -70,15 +72,21 @@ export function containerRuns(args: readonly Arg[], name: string): Unwrapped {
     }
   }
   if (target >= 0 && target + 1 < args.length) views.push(args.slice(target + 1));
+  // Options not listed here may take a value and hide where the image stands: every suffix after
+  // the verb is a view too (views only tighten), as for the runners whose options are not modelled.
+  // A suffix that starts with a word only known at run time is an option's value (`-v "$PWD":/w`);
+  // one where the command may start was asked about above.
+  for (let i = at + 1; i < args.length && i <= at + MAX_SUFFIXES; i++) if (args[i]?.dynamic === null) views.push(args.slice(i));
   if (views.length === 0 && forceAsk === null) return NONE;
   return { wrapper: false, commands: [], views, scripts: [], forceAsk };
 }
 
 /** `kubectl exec|run|debug … -- CMD…`: the words after `--`. */
 function kubectlRuns(args: readonly Arg[], name: string): Unwrapped {
-  const verb = args.slice(1).find((a) => !a.value.startsWith('-'))?.value ?? '';
-  if (verb !== 'exec' && verb !== 'run' && verb !== 'debug') return NONE;
   const dash = args.findIndex((a) => a.value === '--');
   if (dash < 0 || dash + 1 >= args.length) return NONE;
+  // Global options with values may come first (`kubectl -n NS exec`): any of the verbs before `--`.
+  const verb = args.slice(1, dash).find((a) => a.value === 'exec' || a.value === 'run' || a.value === 'debug' || a.value === 'attach')?.value;
+  if (verb === undefined) return NONE;
   return { wrapper: false, commands: [], views: [args.slice(dash + 1)], scripts: [], forceAsk: args.slice(1, dash).some((a) => a.dynamic !== null && a.split) ? `${name} ${verb} is given a word that splits at run time before --` : null };
 }

@@ -79,8 +79,9 @@ function scan(spec: Download, args: readonly Arg[], folderShort: string, folderL
       const takeValue = (): Arg | undefined => (eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1), pos: -1 });
       // getopt_long takes a unique prefix (`--out f`); a short one stands for nothing here.
       const prefix = (l: string): boolean => written.length >= 5 && l.startsWith(written);
-      const writes = spec.writesLong.find(prefix);
-      if (written === folderLong || (written.length >= 8 && folderLong.startsWith(written))) {
+      // An exact name wins over a longer one it begins (`--output` is not `--output-dir`).
+      const writes = spec.writesLong.find((l) => l === written) ?? (written === folderLong ? undefined : spec.writesLong.find(prefix));
+      if (writes === undefined && (written === folderLong || (written.length >= 8 && folderLong.startsWith(written)))) {
         const value = takeValue();
         if (value !== undefined) out.folders.push(value);
       } else if (writes !== undefined) {
@@ -184,6 +185,10 @@ function curlWrites(args: readonly Arg[]): DownloadWrite[] {
     const placed = option === '-o' || option === '--output';
     if (placed && file.dynamic === null && file.value === '-') continue;
     for (const folder of placed ? folders : [undefined]) out.push({ file: inFolder(folder, file), by: `curl ${option}` });
+  }
+  // A config file (`-K FILE`) may name outputs and folders of its own.
+  if (s.values.some(({ option }) => option === '-K' || option === '--config')) {
+    out.push({ file: { ...HERE, dynamic: 'curl -K reads options from a file, which may name where it writes' }, by: 'curl -K', into: 'paths' });
   }
   const remote = s.flags.has('-O') || [...s.flags].some((f) => f.length >= 10 && '--remote-name-all'.startsWith(f));
   if (remote) {

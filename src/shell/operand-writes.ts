@@ -52,7 +52,10 @@ function readWords(args: readonly Arg[], from: number, options: Options): Words 
     }
     if (v.startsWith('--') && a.dynamic === null) {
       const eq = v.indexOf('=');
-      const name = eq < 0 ? v : v.slice(0, eq);
+      const written = eq < 0 ? v : v.slice(0, eq);
+      // GNU getopt takes a unique prefix of a long option (`--dir=` for `--directory`).
+      const matches = written.length >= 4 ? options.long.filter((l) => l.startsWith(written)) : [];
+      const name = options.long.includes(written) || matches.length !== 1 ? written : matches[0] as string;
       out.flags.add(name);
       if (eq >= 0) setValue(name, { ...a, value: v.slice(eq + 1), pos: -1 });
       else if (options.long.includes(name)) setValue(name, args[++i]);
@@ -74,6 +77,8 @@ function readWords(args: readonly Arg[], from: number, options: Options): Words 
 }
 
 const has = (w: Words, ...names: string[]): boolean => names.some((n) => w.flags.has(n));
+/** A long option in any unique abbreviation GNU getopt takes (`--r` for `--recursive`), from `min` characters. */
+const hasLong = (w: Words, name: string, min: number): boolean => [...w.flags].some((f) => f.length >= min && name.startsWith(f));
 
 /** `perl -i[EXT]` / `ruby -i[EXT]`: the files after the script, and their backups. */
 function inPlaceScriptWrites(name: string, args: readonly Arg[]): OperandWrite[] {
@@ -99,8 +104,14 @@ function inPlaceScriptWrites(name: string, args: readonly Arg[]): OperandWrite[]
       }
       if (ch === 'i') { inPlace = rest; break; }
       if (nextValue.includes(ch)) { if (rest === '') i++; break; }
-      // Values that only come attached: perl's -0, -l, -M, -m, -x, -F, -d, -D, -C.
-      if ('0lMmxFdDC'.includes(ch)) break;
+      // -0 and -l take digits (`-0777pi`, `-lpi`), and the cluster goes on after them.
+      if (ch === '0' || ch === 'l') {
+        const digits = /^(?:x[0-9a-fA-F]*|[0-7]*)/.exec(rest)?.[0] ?? '';
+        j += ch === 'l' && digits.startsWith('x') ? 0 : digits.length;
+        continue;
+      }
+      // Values that only come attached: perl's -M, -m, -x, -F, -d, -D, -C.
+      if ('MmxFdDC'.includes(ch)) break;
     }
   }
   // Without -e, the first word left is the script file.
@@ -114,13 +125,20 @@ function inPlaceScriptWrites(name: string, args: readonly Arg[]): OperandWrite[]
 const TAR_VALUED = 'bCfFgHIKLNTVX';
 
 function tarWrites(args: readonly Arg[]): OperandWrite[] {
-  let words = args;
-  // Old style: the first word is a cluster without a dash (`tar xzf a.tgz -C out`).
+  let words: Arg[] = [...args];
+  // Old style: the first word is a cluster without a dash whose value letters take the next words
+  // in order (`tar xCf out a.tar`): spelt out as separate options.
   const first = args[1];
   if (first !== undefined && first.dynamic === null && /^[a-zA-Z]+$/.test(first.value)) {
-    words = [args[0] as Arg, { ...first, value: `-${first.value}` }, ...args.slice(2)];
+    const spelt: Arg[] = [args[0] as Arg];
+    let next = 2;
+    for (const letter of first.value) {
+      spelt.push({ ...first, value: `-${letter}`, pos: -1 });
+      if (TAR_VALUED.includes(letter) && args[next] !== undefined) spelt.push(args[next++] as Arg);
+    }
+    words = [...spelt, ...args.slice(next)];
   }
-  const w = readWords(words, 1, { valued: TAR_VALUED, long: ['--file', '--directory', '--files-from', '--exclude-from', '--listed-incremental'] });
+  const w = readWords(words, 1, { valued: TAR_VALUED, long: ['--file', '--directory', '--files-from', '--exclude-from', '--listed-incremental', '--one-top-level'] });
   const out: OperandWrite[] = [];
   const longMode = (mode: string): boolean => [...w.flags].some((f) => f.length >= 4 && f.startsWith('--') && mode.startsWith(f.slice(2)));
   const creates = has(w, '-c', '-r', '-u', '-A') || longMode('create') || longMode('append') || longMode('update') || longMode('concatenate');
@@ -128,7 +146,7 @@ function tarWrites(args: readonly Arg[]): OperandWrite[] {
   const archives = [...(w.values.get('-f') ?? []), ...(w.values.get('--file') ?? [])].filter((f) => f.dynamic !== null || f.value !== '-');
   if (creates) for (const file of archives) out.push({ file, by: 'tar -f', kind: 'content' });
   if (!extracts) return out;
-  const dirs = [...(w.values.get('-C') ?? []), ...(w.values.get('--directory') ?? [])];
+  const dirs = [...(w.values.get('-C') ?? []), ...(w.values.get('--directory') ?? []), ...(w.values.get('--one-top-level') ?? [])];
   for (const dir of dirs) out.push({ file: dir, by: 'tar -x -C', kind: 'tree' });
   // Members named on the command line land under the folder (the last -C), or here.
   const into = dirs[dirs.length - 1];
@@ -139,9 +157,70 @@ function tarWrites(args: readonly Arg[]): OperandWrite[] {
   return out;
 }
 
-/** git's sub-commands that write what their operands name. */
+/**
+ * The folder `git clone URL` makes: the URL's last segment without `.git` (`https://x/u/.kiro` ->
+ * `.kiro`, `host:a/b.git` -> `b`); a URL only known at run time gives a folder only known then.
+ */
+function folderOfUrl(url: Arg | undefined): Arg | undefined {
+  if (url === undefined) return undefined;
+  if (url.dynamic !== null) return { ...url, value: '*' };
+  const path = url.value.replace(/[/\\]+$/, '').replace(/\/\.git$/, '').replace(/\.git$/, '');
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf(':')) + 1);
+  if (name === '' || name === '.' || name === '..') return undefined;
+  return { value: name, dynamic: null, split: false, pos: -1, end: -1 };
+}
+
+/** Files rsync writes because an option names them: its log and batch files, and the folders it keeps copies in. */
+function rsyncOptionWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'eBfMT', long: ['--log-file', '--write-batch', '--only-write-batch', '--backup-dir', '--partial-dir', '--temp-dir'] });
+  const out: OperandWrite[] = [];
+  for (const option of ['--log-file', '--write-batch', '--only-write-batch']) for (const file of w.values.get(option) ?? []) out.push({ file, by: `rsync ${option}`, kind: 'content' });
+  for (const option of ['--backup-dir', '--partial-dir', '--temp-dir', '-T']) for (const file of w.values.get(option) ?? []) out.push({ file, by: `rsync ${option}`, kind: 'tree' });
+  return out;
+}
+
+/** git's sub-commands that write what their operands name, read from the folder `-C` names. */
 function gitWrites(args: readonly Arg[]): OperandWrite[] {
-  const at = scanGit(args).next;
+  const scan = scanGit(args);
+  const writes = gitOperandWrites(args, scan.next);
+  const chdir = scan.chdir ?? [];
+  if (chdir.length === 0) return writes;
+  // `git -C a -C b` works in a/b; an absolute one starts over.
+  let folder = '';
+  let dynamic: string | null = null;
+  for (const dir of chdir) {
+    dynamic ??= dir.dynamic;
+    folder = dir.value.startsWith('/') || folder === '' ? dir.value : `${folder.replace(/\/+$/, '')}/${dir.value}`;
+  }
+  return writes.map((w) => {
+    const rooted = /^[/~]/.test(w.file.value) && w.file.dynamic === null;
+    if (rooted) return w;
+    const value = `${folder.replace(/\/+$/, '') || '.'}/${w.file.value}`;
+    return { ...w, file: { ...w.file, value, dynamic: dynamic ?? w.file.dynamic, pos: -1 } };
+  });
+}
+
+/**
+ * git reads these operands as pathspecs: a glob (`'*.env'`, which also matches across folders) or
+ * pathspec magic (`:(glob)…`) names files only known when git runs.
+ */
+function pathspec(word: Arg): Arg {
+  if (word.dynamic !== null || !/[*?[]|^:/.test(word.value)) return word;
+  // Magic (`:(glob)**/k`, `:/x`) names no path as written.
+  return { ...word, value: word.value.startsWith(':') ? '*' : word.value, dynamic: 'a git pathspec pattern' };
+}
+
+function gitOperandWrites(args: readonly Arg[], at: number): OperandWrite[] {
+  const writes = gitVerbWrites(args, at).map((w) => ({ ...w, file: pathspec(w.file) }));
+  const verb = args[at]?.value ?? '';
+  // Paths read from a file are only known when git runs.
+  if ((verb === 'rm' || verb === 'checkout' || verb === 'restore') && args.some((a, i) => i > at && a.value.startsWith('--pathspec-from'))) {
+    writes.push({ file: { value: '*', dynamic: 'paths git reads from --pathspec-from-file', split: false, pos: -1, end: -1 }, by: `git ${verb}`, kind: 'content' });
+  }
+  return writes;
+}
+
+function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
   const verb = args[at]?.value ?? '';
   const out: OperandWrite[] = [];
   switch (verb) {
@@ -158,8 +237,8 @@ function gitWrites(args: readonly Arg[]): OperandWrite[] {
     }
     case 'restore': {
       const w = readWords(args, at + 1, { valued: 's', long: ['--source', '--pathspec-from-file'] });
-      const source = has(w, '-s', '--source') || [...w.flags].some((f) => f.startsWith('--sou'));
-      const worktree = !has(w, '-S', '--staged') || has(w, '-W', '--worktree');
+      const source = has(w, '-s', '--source');
+      const worktree = !(has(w, '-S') || hasLong(w, '--staged', 4)) || has(w, '-W') || hasLong(w, '--worktree', 3);
       if (!source || !worktree) return [];
       for (const file of w.operands) out.push({ file, by: 'git restore', kind: 'content' }, { file, by: 'git restore', kind: 'tree' });
       return out;
@@ -172,13 +251,13 @@ function gitWrites(args: readonly Arg[]): OperandWrite[] {
       return out;
     }
     case 'clone': {
-      const w = readWords(args, at + 1, { valued: 'bocujl', long: ['--branch', '--origin', '--config', '--upload-pack', '--depth', '--reference', '--reference-if-able', '--template', '--separate-git-dir', '--filter', '--jobs', '--shallow-since', '--shallow-exclude', '--server-option', '--bundle-uri', '--ref-format'] });
-      const dir = w.operands[1];
+      const w = readWords(args, at + 1, { valued: 'bocuj', long: ['--branch', '--origin', '--config', '--upload-pack', '--depth', '--reference', '--reference-if-able', '--template', '--separate-git-dir', '--filter', '--jobs', '--shallow-since', '--shallow-exclude', '--server-option', '--bundle-uri', '--ref-format'] });
+      const dir = w.operands[1] ?? folderOfUrl(w.operands[0]);
       if (dir !== undefined) out.push({ file: dir, by: 'git clone', kind: 'tree' });
       return out;
     }
     case 'init': {
-      const w = readWords(args, at + 1, { valued: 'b', long: ['--template', '--separate-git-dir', '--initial-branch', '--object-format', '--ref-format', '--shared'] });
+      const w = readWords(args, at + 1, { valued: 'b', long: ['--template', '--separate-git-dir', '--initial-branch', '--object-format', '--ref-format'] });
       const dir = w.operands[0];
       if (dir !== undefined) out.push({ file: dir, by: 'git init', kind: 'tree' });
       return out;
@@ -193,7 +272,7 @@ function gitWrites(args: readonly Arg[]): OperandWrite[] {
     case 'submodule': {
       if (args[at + 1]?.value !== 'add') return [];
       const w = readWords(args, at + 2, { valued: 'b', long: ['--branch', '--name', '--reference', '--depth'] });
-      const dir = w.operands[1];
+      const dir = w.operands[1] ?? folderOfUrl(w.operands[0]);
       if (dir !== undefined) out.push({ file: dir, by: 'git submodule add', kind: 'tree' });
       return out;
     }
@@ -217,7 +296,7 @@ export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[
     case 'unlink':
     case 'rmdir': {
       const w = readWords(args, 1, { valued: '', long: [] });
-      const recursive = name === 'rm' && (has(w, '-r', '-R') || [...w.flags].some((f) => f.length >= 5 && '--recursive'.startsWith(f)));
+      const recursive = name === 'rm' && (has(w, '-r', '-R') || hasLong(w, '--recursive', 3));
       return w.operands.map((file) => ({ file, by: name, kind: recursive ? 'removeTree' as const : 'entry' as const }));
     }
     case 'mkdir': {
@@ -230,12 +309,15 @@ export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[
     }
     case 'install': {
       const w = readWords(args, 1, { valued: 'gmoSt', long: ['--mode', '--owner', '--group', '--suffix', '--target-directory', '--strip-program'] });
-      if (!has(w, '-d', '--directory')) return [];
+      if (!has(w, '-d') && !hasLong(w, '--directory', 3)) return [];
       return w.operands.map((file) => ({ file, by: 'install -d', kind: 'entry' as const }));
     }
     case 'tar':
+    case 'gtar':
     case 'bsdtar':
       return tarWrites(args);
+    case 'rsync':
+      return rsyncOptionWrites(args);
     case 'unzip': {
       const w = readWords(args, 1, { valued: 'dxP', long: [] });
       return (w.values.get('-d') ?? []).map((file) => ({ file, by: 'unzip -d', kind: 'tree' as const }));

@@ -131,6 +131,8 @@ function unescapeAwk(text: string): string {
 
 /** `NAME!=CMD`, `NAME:=…`, `NAME::=`, `NAME+=`, `NAME?=`, `NAME=…`: what make reads as a variable definition. */
 const MAKE_DEFINITION = /^([^=:!?+]*)(!=|:::=|::=|:=|\+=|\?=|=)/;
+/** MAKEFLAGS made only of job, load, output and keep-going options. */
+const SAFE_MAKEFLAGS = /^(?:\s*(?:-?[jklsiqwBS]+\d*|--(?:jobs|load-average|keep-going|silent|quiet|no-print-directory|print-directory|output-sync)(?:=[\w.]*)?))*\s*$/;
 /** Variables that choose the shell recipes run in, or add options make reads as its own. */
 const MAKE_DANGEROUS_VARIABLE = /^\s*(?:SHELL|\.SHELLFLAGS|MAKESHELL|MAKEFLAGS|MFLAGS|MAKEFILES|\.RECIPEPREFIX|GNUMAKEFLAGS)\s*$/;
 
@@ -149,6 +151,8 @@ function makeDefinition(word: Arg, name: string): Unwrapped | null {
     return { wrapper: false, commands: [], views: [], scripts: [{ arg: { ...word, value }, by: `${name} ${variable}!=` }], forceAsk: null };
   }
   if (/\$[({]/.test(word.value)) return ask(`${name} ${variable.trim()}${operator}…: make expands $(…) in a variable given on the command line, which may run $(shell …)`);
+  // `MAKEFLAGS=-j4`: options that only say how many jobs run and what is printed.
+  if (/^\s*(?:MAKEFLAGS|MFLAGS|GNUMAKEFLAGS)\s*$/.test(variable) && SAFE_MAKEFLAGS.test(value)) return null;
   if (MAKE_DANGEROUS_VARIABLE.test(variable)) return ask(`${name} ${variable.trim()}${operator}…: sets how make runs its recipes or reads its options`);
   // A recipe pastes the value into the line sh runs (`$(CC) -c …`, `$(RM) *.o`), so each command
   // it may hold is a view of make (`CC='rm -rf ~ #'` meets a deny for `rm -rf *`), and shell
@@ -158,6 +162,22 @@ function makeDefinition(word: Arg, name: string): Unwrapped | null {
   const syntax = /[;&|\n`<>]/.test(value) ? `${name} ${variable.trim()}${operator}…: the value holds shell syntax, which make pastes into the recipe lines sh runs` : null;
   if (views.length === 0 && syntax === null) return null;
   return { wrapper: false, commands: [], views, scripts: [], forceAsk: syntax };
+}
+
+/**
+ * Variables the environment gives make (`CC='rm -rf ~ #' make`) reach recipes as command-line ones
+ * do, unless the makefile sets them: each is read as a definition would be.
+ */
+export function makeEnvironment(assignments: readonly string[], name: string): Unwrapped {
+  const found: Unwrapped = { wrapper: false, commands: [], views: [], scripts: [], forceAsk: null };
+  for (const text of assignments) {
+    const defined = makeDefinition({ value: text, dynamic: null, split: false, pos: -1, end: -1 }, name);
+    if (defined === null) continue;
+    found.views.push(...defined.views);
+    // `X!=…` is not a shell assignment; only what a recipe pastes matters here.
+    found.forceAsk ??= defined.forceAsk;
+  }
+  return found;
 }
 
 /**
@@ -184,12 +204,17 @@ export function makeRuns(args: readonly Arg[], name: string): Unwrapped {
   // `$(shell …)`, which make expands itself.
   const runtime = args.find((a, k) => k > 0 && a.dynamic !== null);
   if (runtime !== undefined) add(ask(`${name} is given a word only known at run time (${runtime.dynamic ?? ''}), which may be --eval or a variable definition that runs a command`));
+  // After `--` every word is a target or a variable definition, which make still reads.
+  let operands = false;
   for (let k = 1; k < args.length; k++) {
     const word = args[k] ?? EMPTY;
     const v = word.value;
-    if (v === '--') break;
+    if (v === '--' && !operands) {
+      operands = true;
+      continue;
+    }
     if (word.dynamic !== null) continue;
-    if (!v.startsWith('-')) {
+    if (operands || !v.startsWith('-')) {
       add(makeDefinition(word, name));
       continue;
     }

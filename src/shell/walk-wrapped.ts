@@ -15,7 +15,8 @@ import { RedirectionWalker } from './walk-redirections.ts';
 import { ANY_PLACE, type Scope, type Sink } from './walk-state.ts';
 import { GIT_DIR_FILE, isLoaderName, loads } from './loaders.ts';
 import { joinValues, type Arg } from './words.ts';
-import { unwrap, type ScriptArg } from './wrappers.ts';
+import { makeEnvironment, MAKES } from './programs.ts';
+import { unwrap, wrapperName, type ScriptArg } from './wrappers.ts';
 
 export abstract class WrappedCommandWalker extends RedirectionWalker {
   /** A wrapper's string is parsed and walked like the input by the statement layer (walk.ts). */
@@ -232,14 +233,16 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     } else if (placed.dynamic && last !== undefined && args.length > 1 && !last.value.startsWith('-') && copier) {
       // A glob names no file starting with a dot unless its own name does.
       const sourceWords = args.slice(1).filter((a) => a.dynamic !== null && (a !== last || (dest !== undefined && dest.path !== last.value)));
-      const kind = sourceWords.every((a) => a.dynamic === 'glob' && !/(?:^|\/)\.[^/]*$/.test(a.value)) ? 'globbed' : 'names';
+      // A recursive copy from a glob may make folders there too (`cp -r /tmp/x/* .kiro/`).
+      const kind = copiesTrees(name, words) ? 'tree' : sourceWords.every((a) => a.dynamic === 'glob' && !/(?:^|\/)\.[^/]*$/.test(a.value)) ? 'globbed' : 'names';
       if (dest !== undefined && dest.folder !== false) this.writeInto(operandArg(dest.path, args), name, source, kind, sourceWords);
       if (dest === undefined && last.dynamic === null) {
         // Every source is only known at run time: several, or a folder-like name, make it a folder.
         const sources = args.slice(1, -1).filter((a) => !a.value.startsWith('-'));
         const folder = /(?:^|\/)\.{0,2}$/.test(last.value) || sources.length > 1 || sources.some((a) => a.split);
+        // One source onto a name that is not surely a folder: that name is what it writes.
         if (!folder) files.push({ file: last, path: last.value });
-        this.writeInto(last, name, source, kind, sourceWords);
+        else this.writeInto(last, name, source, kind, sourceWords);
       } else if (last.dynamic !== null && (dest === undefined || dest.path === last.value) && !files.some((f) => f.file.value === last.value)) {
         files.push({ file: last, path: last.value });
       }
@@ -272,6 +275,24 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       }
       this.recordWrite(write, file, false);
     }
+    this.copiedTrees(name, placed, args, words, source);
+  }
+
+  /**
+   * A folder moved or copied whole brings everything below it (`cp -r /tmp/x/.kiro .` makes
+   * `.kiro/settings/…`), and a copy of a folder's contents (`cp -a X/. .github/`, `rsync -a X/ D/`,
+   * `cp -rT X D`) may put anything in the destination: each is held to the protected paths below.
+   */
+  private copiedTrees(name: string, placed: Placed, args: readonly Arg[], words: readonly string[], source: string): void {
+    const dest = placed.destination;
+    if (dest === undefined || placed.dynamic || !copiesTrees(name, words)) return;
+    const destPath = dest.path.replace(/\/+$/, '') || dest.path;
+    const contents = (name === 'cp' && (dest.folder === false || placed.sources.some((src) => /(?:^|\/)\.\/*$/.test(src)))) ||
+      (name === 'rsync' && placed.sources.some((src) => src.endsWith('/')));
+    const trees = new Set<string>();
+    if (contents || dest.folder !== true) trees.add(destPath);
+    for (const made of placed.judged ?? placed.created) if (made.startsWith(`${destPath}/`)) trees.add(made);
+    for (const tree of trees) this.writeInto(operandArg(tree, args), name, source, 'tree', undefined, false, true);
   }
 
   /**
@@ -373,7 +394,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const write = optionWrite(probe, by, source);
     write.unknownNames = kind;
     if (operand) write.operand = true;
-    if (kind === 'globbed' && globs !== undefined) write.nameGlobs = globs.map((g) => g.value.slice(g.value.lastIndexOf('/') + 1));
+    const globbed = globs !== undefined && globs.every((g) => g.dynamic === 'glob');
+    if ((kind === 'globbed' || (kind === 'tree' && globbed)) && globs !== undefined) write.nameGlobs = globs.map((g) => g.value.slice(g.value.lastIndexOf('/') + 1));
     // What is removed runs nothing later, and is held only to the rules that name it.
     if (removes) write.ruleOnly = true;
     this.recordWrite(write, probe, !removes);
@@ -472,6 +494,12 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args, scope.source);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
+    // `CC='rm -rf ~ #' make`: make reads its environment as variables its recipes paste.
+    if (assignments.length > 0 && first !== undefined && MAKES.has(wrapperName(first) ?? '')) {
+      const env = makeEnvironment(assignments, name);
+      part.forceAsk ??= env.forceAsk;
+      for (const view of env.views) this.view(part, view, scope, depth + 1, stdin);
+    }
     const before = this.parts.length;
     let dynamic = false;
     const moved = u.folder === undefined && u.folderDoubt === undefined && u.topFolder === undefined ? null : this.folders.enter(u, scope.source);
@@ -807,7 +835,7 @@ function placedFiles(name: string, args: readonly Arg[]): Placed {
     return { ...remembered, ...rsyncDestination(args, operands, inside) };
   }
   if (target !== null) return { created: [target, ...inside(target, operands)], sources: operands, dynamic, linkDirs: [target], destination: { path: target, folder: true } };
-  if (operands.length === 1 && name === 'ln') return { created: [base(operands[0] ?? '')], sources: operands, dynamic, linkDirs: [], destination: { path: base(operands[0] ?? ''), folder: false } };
+  if (operands.length === 1 && name === 'ln' && !dynamic) return { created: [base(operands[0] ?? '')], sources: operands, dynamic, linkDirs: [], destination: { path: base(operands[0] ?? ''), folder: false } };
   const dest = operands[operands.length - 1];
   if (dest === undefined || operands.length < 2 || (name === 'scp' && REMOTE.test(dest))) return { created: [], sources: [], dynamic, linkDirs: [] };
   const sources = operands.slice(0, -1);
@@ -852,6 +880,13 @@ function globFolder(word: Arg): string | undefined {
   const slash = word.value.lastIndexOf('/');
   const folder = slash < 0 ? '.' : slash === 0 ? '/' : word.value.slice(0, slash);
   return /[*?[\]{}]/.test(folder) ? undefined : folder;
+}
+
+/** Whether a move or copy takes folders whole: mv always, cp/rsync/scp when recursive. */
+function copiesTrees(name: string, words: readonly string[]): boolean {
+  if (name === 'mv') return true;
+  if (name !== 'cp' && name !== 'rsync' && name !== 'scp') return false;
+  return words.some((w) => /^-[a-zA-Z]*[rRa]/.test(w) || /^--(?:rec|arc)/.test(w));
 }
 
 /** Whether a program may put files in place that no operand names; 'links' when only links matter. */

@@ -10,6 +10,8 @@ import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
 import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
 import { CONTAINER_TOOLS, containerRuns } from './containers.ts';
+import { downloadWrites } from './downloads.ts';
+import { operandWrites } from './operand-writes.ts';
 import { posixShellDoubt } from './posix.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
@@ -322,8 +324,12 @@ function runtimeWordsReason(args: readonly Arg[], depth = 0): string | null {
   const u = unwrap(args, null);
   if (u.forceAsk !== null) return u.forceAsk;
   for (const s of u.scripts) if (s.arg.dynamic !== null) return `the script ${s.by} runs`;
-  // `xargs sed -i s/a/b/` rewrites the files its input names.
+  // `xargs sed -i s/a/b/` rewrites the files its input names, as `xargs truncate -s0`, `xargs rm`
+  // and `xargs curl -o` do.
   for (const w of u.writes ?? []) if (w.file.dynamic !== null) return `the file ${w.option} writes`;
+  const name = wrapperName(args[0] as Arg) ?? '';
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  for (const w of [...operandWrites(base, args), ...downloadWrites(base, args)]) if (w.file.dynamic !== null) return `the file ${w.by} writes`;
   for (const inner of [...u.commands, ...u.views]) {
     const why = runtimeWordsReason(inner, depth + 1);
     if (why !== null) return why;
