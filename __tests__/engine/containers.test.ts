@@ -27,6 +27,8 @@ const ROWS: Array<[command: string, effect: Effect, why: string]> = [
   ['kubectl exec pod-1 -c app -- rm -rf /data', 'deny', 'kubectl exec … --'],
   ['kubectl -n prod --context x exec pod -- rm -rf /data', 'deny', 'U-8: after global options with values'],
   ['docker run --sysctl net.ipv4.ip_forward=1 --pids-limit 100 alpine rm -rf /w', 'deny', 'U-9: options not listed here'],
+  [`docker run --sysctl x=1 ${'-e A=1 '.repeat(20)}alpine rm -rf /w`, 'deny', 'W-8: past 32 words'],
+  ['kubectl exec pod rm -rf /data', 'deny', 'W-2: the older form without --'],
   ['docker run $OPTS alpine npm test', 'ask', 'a word that splits may hold options or the command'],
   ['docker run --rm -v "$PWD":/w -w /w node:20 npm test && docker build -t x . && docker ps && kubectl get pods', 'allow', 'everyday commands'],
   ['docker compose up -d && docker exec ctr npm test && kubectl exec pod -- npm test', 'allow', 'allowed commands inside'],

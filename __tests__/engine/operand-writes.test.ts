@@ -79,7 +79,9 @@ table('folders filled by a program are held to what lies below them', [
   ['tar -xzf /tmp/a.tgz -C /tmp', 'allow', 'an allowed place'],
   ['unzip /tmp/x.zip -d dist/x', 'allow', 'an allowed place'],
   ['git clone https://example.com/x/y /tmp/y', 'allow', 'an allowed place'],
-  ['tar -xf /tmp/x.tar && unzip /tmp/x.zip && git init', 'allow', 'no folder named'],
+  ['tar -xf /tmp/x.tar', 'allow', 'unpacked here, where no rule names what the folder holds'],
+  ['unzip /tmp/x.zip && git init', 'allow', 'the same for unzip'],
+  ['tar -xf /tmp/x.tar && unzip /tmp/x.zip', 'ask', 'the second may write through a link the first put in place'],
   // Audit round 24 (U-10): git names the folder after the URL.
   ['git clone https://example.com/x/y', 'ask', 'the folder y, which no rule names'],
   ['git clone https://example.com/u/.kiro', 'ask', 'a folder named .kiro may bring .kiro/settings'],
@@ -104,6 +106,14 @@ table('folders filled by a program are held to what lies below them', [
   ['gtar -xf /tmp/a.tar --one-top-level=secrets', 'deny', 'U-14: gtar, --one-top-level'],
   ['curl -K cfg https://x.example/', 'ask', 'U-15: a config file may name outputs'],
   ['rsync -a --log-file=secrets/log src/ dist/ && rsync -a --backup-dir secrets/b src/ dist/', 'deny', 'U-16: files rsync options name'],
+  // Audit round 25 (W-3, W-4, W-5).
+  ['rm -rf ../other-project/node_modules && rm -rf src/../dist/x', 'allow', 'W-3: a sibling of the workspace does not hold it'],
+  ['cd secrets && tar -xf /tmp/x.tar', 'deny', 'W-4: unpacked where a cd went'],
+  ['cd secrets && unzip -o /tmp/x.zip', 'deny', 'W-4: the same for unzip'],
+  ['tar -xzf /tmp/x.tgz && unzip -l /tmp/x.zip', 'allow', 'unpacked here with no rule for the folder, or only listed'],
+  // One per command: after an unpacker, a later write in the same command may go through a link it put in place.
+  ['git checkout main -- src/', 'allow', 'W-5: a folder src/** allows'],
+  ['git restore -s main src/', 'allow', 'W-5: the same for git restore'],
 ]);
 
 test('rm names what decided: the entry or what the folder holds', () => {

@@ -233,6 +233,8 @@ describe('files sed and pytest write are fs_write requests', () => {
     [`sed -i .bak -e 's/a/b/' secrets/k`, 'deny', 'secrets/k'],
     [`sed -i .bak '1w secrets/k' src/a.txt`, 'deny', 'secrets/k'],
     [`sed -i '' -e 's/a/b/' secrets/k`, 'deny', 'secrets/k'],
+    // W-7: an option after a bare -i is GNU's, not a BSD suffix.
+    [`sed -i -e 's/a/b/' -e 's/c/d/' src/a.txt`, 'allow', 'src/a.txt'],
     // pytest's report, log and temporary folders; --basetemp empties its folder first.
     ['python3 -m pytest -q --basetemp=/tmp/victim', 'ask', '/tmp/victim'],
     ['python3 -m pytest --junitxml=secrets/r.xml', 'deny', 'secrets/r.xml'],

@@ -131,6 +131,7 @@ table('make reads variables given on its command line before any makefile (K-5)'
   ["make -E x 'X!=rm -rf y'", 'deny'],
   ["make -- 'X!=rm -rf y'", 'deny'], // U-11: make reads definitions after -- too
   ["CC='rm -rf y #' make", 'deny'], // U-17: and its environment
+  ["env CC='rm -rf y #' make && CC='rm -rf y #' nice make", 'deny'], // W-1: through env, or before a wrapper
   ['MAKEFLAGS=--eval=x make', 'ask'],
   ['make MAKEFLAGS=-j4 && make MFLAGS=--no-print-directory all', 'allow'], // jobs and printing only
   ["make -j4 CFLAGS='-O2 -Wall' PREFIX=/usr/local install", 'allow'],

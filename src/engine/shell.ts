@@ -134,7 +134,7 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   const globbed = (): string[] => names.names.filter((n) => !n.startsWith('.') && globsMatch(part.nameGlobs, n));
   // A tree is held to the protected paths below the folder, and a recursive copy from a glob
   // (`cp -r build/* dist/`) to the names the glob may make there as well.
-  const tried = tree ? [...treeCandidates(folder, names, policy, cwd), ...(part.nameGlobs === undefined ? [] : globbed().map(inFolder))]
+  const tried = part.unknownNames === 'here' ? [] : tree ? [...treeCandidates(folder, names, policy, cwd), ...(part.nameGlobs === undefined ? [] : globbed().map(inFolder))]
     : (part.unknownNames === 'paths' ? [...names.names, ...names.rooted, ...names.anywhere]
       : part.unknownNames === 'globbed' ? globbed() : names.names).map(inFolder);
   for (const path of tried) {
@@ -167,7 +167,7 @@ function treeCandidates(folder: string, names: RestrictiveNames, policy: Compile
   // From the entry's cwd, as decidePath reads a relative path.
   const fromCwd = (p: string): string => posix.relative(`/${here}`, `/${p}`) || '.';
   // `/`, the workspace root or a folder above it (`..`, an absolute prefix of the root) holds the workspace.
-  const holdsWorkspace = bare === '/' || (relative !== null && (relative === '.' || relative === '..' || relative.startsWith('../'))) ||
+  const holdsWorkspace = bare === '/' || (relative !== null && /^\.(?:\.(?:\/\.\.)*)?$/.test(relative)) ||
     (root !== null && bare.startsWith('/') && (root === bare || root.startsWith(`${bare}/`)));
   // `~`, and the home folder spelled absolutely or a folder above it, hold the home folder.
   const holdsHome = bare === '/' || bare === '~' || (bare.startsWith('/') && (home === bare || home.startsWith(`${bare}/`)));

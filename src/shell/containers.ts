@@ -21,8 +21,8 @@ const RUN_VALUES = new Set([
   '--stop-signal', '--stop-timeout', '--tmpfs', '--ulimit', '--user', '--userns', '--uts', '--volume', '--volumes-from', '--workdir',
   '--detach-keys', '--index',
 ]);
-/** Bounds the views of a long argument list. */
-const MAX_SUFFIXES = 32;
+/** Bounds the views of a long argument list: past it the command is a question. */
+const MAX_SUFFIXES = 256;
 /** Commands whose value is a command run in the container. */
 const COMMAND_VALUES = new Set(['--entrypoint', '--health-cmd']);
 
@@ -77,6 +77,7 @@ export function containerRuns(args: readonly Arg[], name: string): Unwrapped {
   // A suffix that starts with a word only known at run time is an option's value (`-v "$PWD":/w`);
   // one where the command may start was asked about above.
   for (let i = at + 1; i < args.length && i <= at + MAX_SUFFIXES; i++) if (args[i]?.dynamic === null) views.push(args.slice(i));
+  if (args.length > at + 1 + MAX_SUFFIXES) forceAsk ??= `${name} ${verb} has too many arguments to judge each possible command in them`;
   if (views.length === 0 && forceAsk === null) return NONE;
   return { wrapper: false, commands: [], views, scripts: [], forceAsk };
 }
@@ -84,9 +85,15 @@ export function containerRuns(args: readonly Arg[], name: string): Unwrapped {
 /** `kubectl exec|run|debug … -- CMD…`: the words after `--`. */
 function kubectlRuns(args: readonly Arg[], name: string): Unwrapped {
   const dash = args.findIndex((a) => a.value === '--');
-  if (dash < 0 || dash + 1 >= args.length) return NONE;
+  const end = dash < 0 ? args.length : dash;
   // Global options with values may come first (`kubectl -n NS exec`): any of the verbs before `--`.
-  const verb = args.slice(1, dash).find((a) => a.value === 'exec' || a.value === 'run' || a.value === 'debug' || a.value === 'attach')?.value;
-  if (verb === undefined) return NONE;
-  return { wrapper: false, commands: [], views: [args.slice(dash + 1)], scripts: [], forceAsk: args.slice(1, dash).some((a) => a.dynamic !== null && a.split) ? `${name} ${verb} is given a word that splits at run time before --` : null };
+  const at = args.findIndex((a, i) => i > 0 && i < end && (a.value === 'exec' || a.value === 'run' || a.value === 'debug' || a.value === 'attach'));
+  if (at < 0) return NONE;
+  const verb = args[at]?.value ?? '';
+  const forceAsk = args.slice(1, end).some((a) => a.dynamic !== null && a.split) ? `${name} ${verb} is given a word that splits at run time before its command` : null;
+  if (dash >= 0) return dash + 1 < args.length ? { wrapper: false, commands: [], views: [args.slice(dash + 1)], scripts: [], forceAsk } : NONE;
+  // The older `kubectl exec POD CMD…` without `--`: any suffix after the verb may be the command.
+  const views: Arg[][] = [];
+  for (let i = at + 1; i < args.length && i <= at + MAX_SUFFIXES; i++) if (args[i]?.dynamic === null) views.push(args.slice(i));
+  return views.length === 0 && forceAsk === null ? NONE : { wrapper: false, commands: [], views, scripts: [], forceAsk };
 }

@@ -16,9 +16,14 @@ import type { Arg } from './words.ts';
 export interface OperandWrite {
   file: Arg;
   by: string;
-  kind: 'content' | 'entry' | 'tree' | 'removeTree';
+  kind: 'content' | 'entry' | 'tree' | 'removeTree' | 'here';
   follows?: true;
+  /** The path may be a folder (`git checkout main -- src/`): only a rule that names it counts for it. */
+  mayBeFolder?: true;
 }
+
+/** The folder the shell stands in, where an archive unpacks without a folder option. */
+const HERE: Arg = { value: '.', dynamic: null, split: false, pos: -1, end: -1 };
 
 interface Options {
   /** Short options that take a value: the rest of the word, or the next one. */
@@ -148,6 +153,8 @@ function tarWrites(args: readonly Arg[]): OperandWrite[] {
   if (!extracts) return out;
   const dirs = [...(w.values.get('-C') ?? []), ...(w.values.get('--directory') ?? []), ...(w.values.get('--one-top-level') ?? [])];
   for (const dir of dirs) out.push({ file: dir, by: 'tar -x -C', kind: 'tree' });
+  // Unpacked where the shell stands (`cd .kiro/settings && tar -xf x.tar`).
+  if (dirs.length === 0) out.push({ file: HERE, by: 'tar -x', kind: 'here' });
   // Members named on the command line land under the folder (the last -C), or here.
   const into = dirs[dirs.length - 1];
   for (const member of w.operands) {
@@ -232,7 +239,7 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
       const w = readWords(dash < 0 ? args : args.slice(0, dash), at + 1, { valued: 'bB', long: ['--orphan', '--conflict', '--pathspec-from-file'] });
       if (has(w, '-b', '-B', '--orphan')) return [];
       const paths = dash < 0 ? w.operands.slice(1) : w.operands.length > 0 ? args.slice(dash + 1) : [];
-      for (const file of paths) out.push({ file, by: 'git checkout', kind: 'content' }, { file, by: 'git checkout', kind: 'tree' });
+      for (const file of paths) out.push({ file, by: 'git checkout', kind: 'content', mayBeFolder: true }, { file, by: 'git checkout', kind: 'tree' });
       return out;
     }
     case 'restore': {
@@ -240,7 +247,7 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
       const source = has(w, '-s', '--source');
       const worktree = !(has(w, '-S') || hasLong(w, '--staged', 4)) || has(w, '-W') || hasLong(w, '--worktree', 3);
       if (!source || !worktree) return [];
-      for (const file of w.operands) out.push({ file, by: 'git restore', kind: 'content' }, { file, by: 'git restore', kind: 'tree' });
+      for (const file of w.operands) out.push({ file, by: 'git restore', kind: 'content', mayBeFolder: true }, { file, by: 'git restore', kind: 'tree' });
       return out;
     }
     case 'rm': {
@@ -320,7 +327,10 @@ export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[
       return rsyncOptionWrites(args);
     case 'unzip': {
       const w = readWords(args, 1, { valued: 'dxP', long: [] });
-      return (w.values.get('-d') ?? []).map((file) => ({ file, by: 'unzip -d', kind: 'tree' as const }));
+      const dirs = (w.values.get('-d') ?? []).map((file) => ({ file, by: 'unzip -d', kind: 'tree' as const }));
+      // Listing, testing and printing write nothing; otherwise it unpacks where the shell stands.
+      const lists = args.some((a, i) => i > 0 && /^-[a-zA-Z]*[ltvpcZz]/.test(a.value));
+      return dirs.length > 0 || lists ? dirs : [{ file: HERE, by: 'unzip', kind: 'here' as const }];
     }
     case 'git':
       return gitWrites(args);

@@ -89,7 +89,7 @@ export function sedRuns(args: readonly Arg[]): Unwrapped {
   const next = args[after + 1];
   if (next !== undefined && next.dynamic === null && next.value === '') return sedReading(bsd);
   // A word with a `/` is taken for GNU's script (`sed -i 's/a/b/' f`), as BSD suffixes rarely hold one.
-  if (next === undefined || next.dynamic !== null || next.value.includes('/')) return sedReading(gnu);
+  if (next === undefined || next.dynamic !== null || next.value.includes('/') || next.value.startsWith('-')) return sedReading(gnu);
   // BSD sed has no `e` command, and `sed -i 's/a/b/' f` read its way is an error: only the
   // files it would write count.
   const a = sedReading(gnu);

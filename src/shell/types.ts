@@ -72,9 +72,10 @@ export interface WritePart {
    * (`curl -OJ`): a rule for what the folder holds decides, else ask. 'globbed' when a glob names
    * them, which names no file starting with a dot (`cp src/*.ts dist/`); 'paths' when they may lie
    * in folders made there too (`wget -r`, `cpio -p`); 'tree' for anything below the folder, held
-   * to the protected paths there (`rm -r`, `tar -x -C`, `git clone URL DIR`).
+   * to the protected paths there (`rm -r`, `tar -x -C`, `git clone URL DIR`); 'here' for an archive
+   * unpacked where the shell stands, held only to a rule for everything that folder holds.
    */
-  unknownNames?: 'names' | 'globbed' | 'paths' | 'tree';
+  unknownNames?: 'names' | 'globbed' | 'paths' | 'tree' | 'here';
   /** For 'globbed': the globs' last segments (`*.ts`), which every name landing there matches. */
   nameGlobs?: string[];
   /**

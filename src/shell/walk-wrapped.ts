@@ -14,7 +14,7 @@ import { addSpellings, addView } from './views.ts';
 import { RedirectionWalker } from './walk-redirections.ts';
 import { ANY_PLACE, type Scope, type Sink } from './walk-state.ts';
 import { GIT_DIR_FILE, isLoaderName, loads } from './loaders.ts';
-import { joinValues, type Arg } from './words.ts';
+import { assignedName, joinValues, type Arg } from './words.ts';
 import { makeEnvironment, MAKES } from './programs.ts';
 import { unwrap, wrapperName, type ScriptArg } from './wrappers.ts';
 
@@ -292,7 +292,9 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const trees = new Set<string>();
     if (contents || dest.folder !== true) trees.add(destPath);
     for (const made of placed.judged ?? placed.created) if (made.startsWith(`${destPath}/`)) trees.add(made);
-    for (const tree of trees) this.writeInto(operandArg(tree, args), name, source, 'tree', undefined, false, true);
+    // What a workspace copy holds was judged when it was written: notePlaced decides what counts
+    // as written by this command.
+    for (const tree of trees) this.writeInto(operandArg(tree, args), name, source, 'tree', undefined, false, true, false);
   }
 
   /**
@@ -388,7 +390,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * Files whose names are only known at run time land in `folder` (see WritePart.unknownNames):
    * judged by what a rule says of the folder's contents, and any of them may be run later.
    */
-  private writeInto(folder: Arg, by: string, source: string, kind: NonNullable<WritePart['unknownNames']>, globs?: readonly Arg[], removes = false, operand = false): void {
+  private writeInto(folder: Arg, by: string, source: string, kind: NonNullable<WritePart['unknownNames']>, globs?: readonly Arg[], ruleOnly = false, operand = false, remember = !ruleOnly): void {
     const path = folder.value.replace(/\/+$/, '') || (folder.value === '' ? '.' : '/');
     const probe: Arg = { value: `${path === '/' ? '' : path}/${HELD_PROBE}`, dynamic: folder.dynamic, split: folder.split, pos: folder.pos, end: folder.end };
     const write = optionWrite(probe, by, source);
@@ -397,13 +399,13 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const globbed = globs !== undefined && globs.every((g) => g.dynamic === 'glob');
     if ((kind === 'globbed' || (kind === 'tree' && globbed)) && globs !== undefined) write.nameGlobs = globs.map((g) => g.value.slice(g.value.lastIndexOf('/') + 1));
     // What is removed runs nothing later, and is held only to the rules that name it.
-    if (removes) write.ruleOnly = true;
-    this.recordWrite(write, probe, !removes);
-    if (folder.dynamic === null && !removes) for (const p of this.folders.placesOf(path)) (this.written ??= new Set()).add(p);
+    if (ruleOnly) write.ruleOnly = true;
+    this.recordWrite(write, probe, remember);
+    if (folder.dynamic === null && remember) for (const p of this.folders.placesOf(path)) (this.written ??= new Set()).add(p);
   }
 
   /** A file an operand names (see operand-writes.ts); a glob in a static folder lands there. */
-  private operandWrite({ file, by, kind, follows }: OperandWrite, source: string): void {
+  private operandWrite({ file, by, kind, follows, mayBeFolder }: OperandWrite, source: string): void {
     if (writesNoFile(file)) return;
     const makesOrRemoves = kind === 'entry' || kind === 'removeTree';
     const inFolder = globFolder(file);
@@ -416,6 +418,12 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       this.writeInto(file, by, source, 'tree', undefined, false, true);
       return;
     }
+    // An archive unpacked where the shell stands: a rule for that folder's contents decides, and
+    // the unpacker's own bookkeeping holds what it may have put anywhere.
+    if (kind === 'here') {
+      this.writeInto(file, by, source, 'here', undefined, true, true);
+      return;
+    }
     // The root folder is no entry to name; what it holds is.
     if (kind === 'removeTree' && file.dynamic === null && /^\/+$/.test(file.value)) {
       this.writeInto(file, by, source, 'tree', undefined, true, true);
@@ -423,6 +431,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     }
     const write = optionWrite(file, by, source);
     write.operand = true;
+    if (mayBeFolder === true) write.mayBeFolder = true;
     if (makesOrRemoves) {
       write.ruleOnly = true;
       if (follows !== true) write.entryOnly = true;
@@ -494,9 +503,12 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args, scope.source);
     const u = unwrap(args, stdin);
     part.forceAsk ??= u.forceAsk;
-    // `CC='rm -rf ~ #' make`: make reads its environment as variables its recipes paste.
-    if (assignments.length > 0 && first !== undefined && MAKES.has(wrapperName(first) ?? '')) {
-      const env = makeEnvironment(assignments, name);
+    // `CC='rm -rf ~ #' make`, `env CC=… make`, `CC=… nice make`: make reads its environment as
+    // variables its recipes paste.
+    const makeAt = args.findIndex((a) => a.dynamic === null && MAKES.has(wrapperName(a) ?? ''));
+    const environment = makeAt < 0 ? [] : [...assignments, ...args.slice(1, makeAt).filter((a) => a.dynamic === null && assignedName(a.value) !== null).map((a) => a.value)];
+    if (environment.length > 0) {
+      const env = makeEnvironment(environment, 'make');
       part.forceAsk ??= env.forceAsk;
       for (const view of env.views) this.view(part, view, scope, depth + 1, stdin);
     }
