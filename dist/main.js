@@ -315,12 +315,14 @@ models:
        agent-gate hook commit-msg [MSGFILE] [--fail-on deny|ask]
 
 Judge the staged change (the index git is about to commit) when an agent makes the commit:
-an agent shell's environment (CLAUDECODE, GEMINI_CLI, CODEX_SANDBOX, AWS_EXECUTION_ENV with
-AmazonQ or Kiro, and the policy's agents.env), a known agent as author or committer (as check
-reads them, agents.identities included), staged command-log entries, or at commit-msg the
-message's trailers; every commit with 'agents: all'. The policy is .github/agent-gate.yml as of
-HEAD plus ~/.kiro/settings/permissions.yaml. Installed by 'agent-gate install'.
-Exit codes: 0 commit goes ahead, 1 blocked (deny, or ask with --fail-on ask), 2 could not judge.
+an agent shell's environment (CLAUDECODE, GEMINI_CLI, CODEX_SANDBOX,
+CODEX_SANDBOX_NETWORK_DISABLED, AWS_EXECUTION_ENV with AmazonQ or Kiro, and the policy's
+agents.env), a known agent as author or committer (as check reads them, agents.identities
+included), staged command-log entries, or at commit-msg the message's trailers; every commit with
+'agents: all'. The policy is .github/agent-gate.yml as of HEAD plus
+~/.kiro/settings/permissions.yaml. Installed by 'agent-gate install'.
+Exit codes: 0 commit goes ahead, 1 blocked (deny, or ask with --fail-on ask or the policy's
+failOn: ask), 2 could not judge.
 `});function ks(n){return`'${n.replace(/'/g,"'\\''")}'`}function vS(n){if(n.includes("\0")||!/\$\{?0(?![0-9])/.test(n)||/BASH_SOURCE|\breturn\b/.test(n))return null;if(!n.startsWith("#!"))return"/bin/sh";let e=(n.split(`
 `,1)[0]??"").slice(2).trim(),t=e.search(/[ \t]/),s=t<0?e:e.slice(0,t),i=t<0?"":e.slice(t).trim(),r=s.slice(s.lastIndexOf("/")+1),o=r==="env"?i:r;return!BD.has(o)||s===""||/[\0\r\uFFFD]/.test(e)?null:r!=="env"&&i!==""&&!/^-[a-zA-Z]+$/.test(i)?i==="-"||i==="--"?ks(s):null:i===""?ks(s):`${ks(s)} ${ks(i)}`}function ir(n,e,t,s=[]){let i=[Xs,"# Installed by `agent-gate install`; `agent-gate uninstall` removes it.",...s];t?.shell===null?i.push(`"$(dirname "$0")/${t.name}" "$@" || exit $?`):t!==null&&i.push(`AGENT_GATE_CHAINED="$(dirname "$0")/${t.name}" ${t.shell} -c '. "$AGENT_GATE_CHAINED"' "$0" "$@" || exit $?`);let r=e.replace(/\/dist\/[^/]*$/,"");return i.push("agent_gate_tracked() {",`  [ -n "$(git ls-files -- "$@" 2>/dev/null)" ] && echo "agent-gate: the ${n} hook will not run agent-gate from files git tracks here ($*), which a checkout could have replaced; untrack them (git rm -r --cached PATH) or install agent-gate outside the work tree" >&2`,"}","agent_gate_run() {",`  if [ -f ${ks(e)} ]; then`,`    cd -P . 2>/dev/null; case ${ks(e)} in "$PWD"/*) ! agent_gate_tracked ${ks(r)} || return 2;; esac`,`    node ${ks(e)} "$@"`,'  elif command -v agent-gate >/dev/null 2>&1; then agent-gate "$@"',"  elif command -v npx >/dev/null 2>&1; then","    ! agent_gate_tracked node_modules/agent-gate node_modules/.bin/agent-gate || return 2",'    npx --no-install agent-gate "$@"',`  else echo "agent-gate: the ${n} hook cannot find agent-gate (npm i -D agent-gate, or run agent-gate uninstall)" >&2; return 2; fi`,"}",`agent_gate_run hook ${n} "$@" || exit $?`,vs),i.join(`
 `)+`

@@ -229,6 +229,14 @@ describe('agent-gate explain', () => {
       expect(r.stdout).toMatch(/Usage: agent-gate/);
     }
   });
+
+  // Audit round 22 (R-7): the hook's help left out a signal and the policy's failOn.
+  test('hook --help names every agent signal and the policy\'s failOn', () => {
+    const r = runCli(['hook', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('CODEX_SANDBOX_NETWORK_DISABLED');
+    expect(r.stdout).toContain("failOn: ask");
+  });
 });
 
 describe('agent-gate policy', () => {

@@ -7,12 +7,14 @@ export const HOOK_HELP = `Usage: agent-gate hook pre-commit [--fail-on deny|ask]
        agent-gate hook commit-msg [MSGFILE] [--fail-on deny|ask]
 
 Judge the staged change (the index git is about to commit) when an agent makes the commit:
-an agent shell's environment (CLAUDECODE, GEMINI_CLI, CODEX_SANDBOX, AWS_EXECUTION_ENV with
-AmazonQ or Kiro, and the policy's agents.env), a known agent as author or committer (as check
-reads them, agents.identities included), staged command-log entries, or at commit-msg the
-message's trailers; every commit with 'agents: all'. The policy is .github/agent-gate.yml as of
-HEAD plus ~/.kiro/settings/permissions.yaml. Installed by 'agent-gate install'.
-Exit codes: 0 commit goes ahead, 1 blocked (deny, or ask with --fail-on ask), 2 could not judge.
+an agent shell's environment (CLAUDECODE, GEMINI_CLI, CODEX_SANDBOX,
+CODEX_SANDBOX_NETWORK_DISABLED, AWS_EXECUTION_ENV with AmazonQ or Kiro, and the policy's
+agents.env), a known agent as author or committer (as check reads them, agents.identities
+included), staged command-log entries, or at commit-msg the message's trailers; every commit with
+'agents: all'. The policy is .github/agent-gate.yml as of HEAD plus
+~/.kiro/settings/permissions.yaml. Installed by 'agent-gate install'.
+Exit codes: 0 commit goes ahead, 1 blocked (deny, or ask with --fail-on ask or the policy's
+failOn: ask), 2 could not judge.
 `;
 
 export async function runHookCommand(argv: string[], io: Io): Promise<number> {
