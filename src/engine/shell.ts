@@ -118,8 +118,10 @@ function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): Decis
  * A write of files whose names are only known at run time, into a folder (WritePart.unknownNames):
  * a rule for everything the folder holds decides; an allow still asks when a deny or ask rule
  * names some file there (a deny for `.env` anywhere, `dist/*.key`), since such a name may be among
- * them. A tree (what `rm -r` or an archive may touch) is held to the protected paths below the
- * folder instead (`rm -rf .kiro` reaches `.kiro/settings/**`).
+ * them. A tree (what `rm -r`, a whole-folder copy or an archive may touch) is held to the protected
+ * paths below the folder instead (`rm -rf .kiro` reaches `.kiro/settings/**`): denied for what is
+ * surely removed, asked for what only may be put there. An archive unpacked where the shell stands
+ * ('here') is held to the folder's own rule alone.
  */
 function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, d: PathDecision, after: string): DecisionPart {
   const folder = part.target.slice(0, -HELD_PROBE.length - 1) || (part.target.startsWith('/') ? '/' : '.');
