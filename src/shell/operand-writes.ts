@@ -4,6 +4,7 @@
 // back, `rm`, `mkdir`, `touch` and `git rm` remove or make entries, and `tar -x -C`, `unzip -d`,
 // `git clone URL DIR` and `git worktree add DIR` fill a folder.
 import { scanGit } from './git.ts';
+import { scanOptions } from './options.ts';
 import { inPlaceWrites } from './sed.ts';
 import type { Arg } from './words.ts';
 
@@ -39,45 +40,22 @@ interface Words {
   values: Map<string, Arg[]>;
 }
 
-/** A program's words: options (values taken), and operands (all after `--`). */
+/**
+ * A program's words, read by the shared getopt scanner (options anywhere, values taken, long
+ * options abbreviated, all operands after `--`): the options seen and their values, and the
+ * operands. A word only known at run time that the scanner took for an option may be a file too.
+ */
 function readWords(args: readonly Arg[], from: number, options: Options): Words {
-  const out: Words = { operands: [], flags: new Set(), values: new Map() };
-  const setValue = (key: string, value: Arg | undefined): void => {
-    if (value === undefined) return;
-    const list = out.values.get(key);
-    if (list === undefined) out.values.set(key, [value]);
+  const scan = scanOptions(args, from, { shortWithValue: options.valued, longWithValue: options.long, abbreviations: true, permute: true });
+  const out: Words = { operands: [...scan.operands], flags: new Set(), values: new Map() };
+  for (const { name, value } of scan.options) {
+    out.flags.add(name);
+    if (value === null) continue;
+    const list = out.values.get(name);
+    if (list === undefined) out.values.set(name, [value]);
     else list.push(value);
-  };
-  for (let i = from; i < args.length; i++) {
-    const a = args[i] as Arg;
-    const v = a.value;
-    if (v === '--') {
-      out.operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (v.startsWith('--') && a.dynamic === null) {
-      const eq = v.indexOf('=');
-      const written = eq < 0 ? v : v.slice(0, eq);
-      // GNU getopt takes a unique prefix of a long option (`--dir=` for `--directory`).
-      const matches = written.length >= 4 ? options.long.filter((l) => l.startsWith(written)) : [];
-      const name = options.long.includes(written) || matches.length !== 1 ? written : matches[0] as string;
-      out.flags.add(name);
-      if (eq >= 0) setValue(name, { ...a, value: v.slice(eq + 1), pos: -1 });
-      else if (options.long.includes(name)) setValue(name, args[++i]);
-      continue;
-    }
-    if (!v.startsWith('-') || v === '-' || a.dynamic !== null) {
-      out.operands.push(a);
-      continue;
-    }
-    for (let j = 1; j < v.length; j++) {
-      const ch = v[j] ?? '';
-      out.flags.add(`-${ch}`);
-      if (!options.valued.includes(ch)) continue;
-      setValue(`-${ch}`, j + 1 < v.length ? { ...a, value: v.slice(j + 1), pos: -1 } : args[++i]);
-      break;
-    }
   }
+  if (scan.dynamic) for (const a of args.slice(from)) if (a.dynamic !== null && a.value.startsWith('-') && !out.operands.includes(a)) out.operands.push(a);
   return out;
 }
 

@@ -228,21 +228,22 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // (`cp src/*.ts dist/`, `cp -t dist "$@"`), and a glob mv takes away does so from its folder.
     const last = args[args.length - 1];
     const copier = COPIERS.has(name) && name !== 'dd';
-    if (placed.dynamic && last !== undefined && args.length > 1 && !last.value.startsWith('-') && !copier && name !== 'tee') {
+    const lastOperand = placed.dynamic && last !== undefined && args.length > 1 && !last.value.startsWith('-');
+    if (lastOperand && !copier && name !== 'tee') {
       if (last.dynamic !== null && !files.some((f) => f.file.value === last.value)) files.push({ file: last, path: last.value });
-    } else if (placed.dynamic && last !== undefined && args.length > 1 && !last.value.startsWith('-') && copier) {
+    } else if (lastOperand && copier) {
       // A glob names no file starting with a dot unless its own name does.
       const sourceWords = args.slice(1).filter((a) => a.dynamic !== null && (a !== last || (dest !== undefined && dest.path !== last.value)));
       // A recursive copy from a glob may make folders there too (`cp -r /tmp/x/* .kiro/`).
       const kind = copiesTrees(name, words) ? 'tree' : sourceWords.every((a) => a.dynamic === 'glob' && !/(?:^|\/)\.[^/]*$/.test(a.value)) ? 'globbed' : 'names';
-      if (dest !== undefined && dest.folder !== false) this.writeInto(operandArg(dest.path, args), name, source, kind, sourceWords);
+      if (dest !== undefined && dest.folder !== false) this.writeInto(operandArg(dest.path, args), name, source, kind, { globs: sourceWords });
       if (dest === undefined && last.dynamic === null) {
         // Every source is only known at run time: several, or a folder-like name, make it a folder.
         const sources = args.slice(1, -1).filter((a) => !a.value.startsWith('-'));
         const folder = /(?:^|\/)\.{0,2}$/.test(last.value) || sources.length > 1 || sources.some((a) => a.split);
         // One source onto a name that is not surely a folder: that name is what it writes.
         if (!folder) files.push({ file: last, path: last.value });
-        else this.writeInto(last, name, source, kind, sourceWords);
+        else this.writeInto(last, name, source, kind, { globs: sourceWords });
       } else if (last.dynamic !== null && (dest === undefined || dest.path === last.value) && !files.some((f) => f.file.value === last.value)) {
         files.push({ file: last, path: last.value });
       }
@@ -254,7 +255,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       for (const a of sources) {
         if (a.dynamic === null || files.some((f) => f.file === a)) continue;
         const folder = globFolder(a);
-        if (folder !== undefined) this.writeInto({ ...a, value: folder, dynamic: null, split: false }, 'mv', source, /(?:^|\/)\.[^/]*$/.test(a.value) ? 'names' : 'globbed', [a]);
+        if (folder !== undefined) this.writeInto({ ...a, value: folder, dynamic: null, split: false }, 'mv', source, /(?:^|\/)\.[^/]*$/.test(a.value) ? 'names' : 'globbed', { globs: [a] });
         else files.push({ file: a, path: a.value });
       }
     }
@@ -294,7 +295,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     for (const made of placed.judged ?? placed.created) if (made.startsWith(`${destPath}/`)) trees.add(made);
     // What a workspace copy holds was judged when it was written: notePlaced decides what counts
     // as written by this command.
-    for (const tree of trees) this.writeInto(operandArg(tree, args), name, source, 'tree', undefined, false, true, false);
+    for (const tree of trees) this.writeInto(operandArg(tree, args), name, source, 'tree', { operand: true, remember: false });
   }
 
   /**
@@ -390,7 +391,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * Files whose names are only known at run time land in `folder` (see WritePart.unknownNames):
    * judged by what a rule says of the folder's contents, and any of them may be run later.
    */
-  private writeInto(folder: Arg, by: string, source: string, kind: NonNullable<WritePart['unknownNames']>, globs?: readonly Arg[], ruleOnly = false, operand = false, remember = !ruleOnly): void {
+  private writeInto(folder: Arg, by: string, source: string, kind: NonNullable<WritePart['unknownNames']>, how: WriteIntoOptions = {}): void {
+    const { globs, ruleOnly = false, operand = false, remember = !ruleOnly } = how;
     const path = folder.value.replace(/\/+$/, '') || (folder.value === '' ? '.' : '/');
     const probe: Arg = { value: `${path === '/' ? '' : path}/${HELD_PROBE}`, dynamic: folder.dynamic, split: folder.split, pos: folder.pos, end: folder.end };
     const write = optionWrite(probe, by, source);
@@ -411,22 +413,22 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const inFolder = globFolder(file);
     if (inFolder !== undefined) {
       const folder: Arg = { ...file, value: inFolder, dynamic: null, split: false };
-      this.writeInto(folder, by, source, kind === 'content' || kind === 'entry' ? 'globbed' : 'tree', [file], makesOrRemoves, true);
+      this.writeInto(folder, by, source, kind === 'content' || kind === 'entry' ? 'globbed' : 'tree', { globs: [file], ruleOnly: makesOrRemoves, operand: true });
       return;
     }
     if (kind === 'tree') {
-      this.writeInto(file, by, source, 'tree', undefined, false, true);
+      this.writeInto(file, by, source, 'tree', { operand: true });
       return;
     }
     // An archive unpacked where the shell stands: a rule for that folder's contents decides, and
     // the unpacker's own bookkeeping holds what it may have put anywhere.
     if (kind === 'here') {
-      this.writeInto(file, by, source, 'here', undefined, true, true);
+      this.writeInto(file, by, source, 'here', { ruleOnly: true, operand: true });
       return;
     }
     // The root folder is no entry to name; what it holds is.
     if (kind === 'removeTree' && file.dynamic === null && /^\/+$/.test(file.value)) {
-      this.writeInto(file, by, source, 'tree', undefined, true, true);
+      this.writeInto(file, by, source, 'tree', { ruleOnly: true, operand: true });
       return;
     }
     const write = optionWrite(file, by, source);
@@ -437,7 +439,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       if (follows !== true) write.entryOnly = true;
     }
     this.recordWrite(write, file, !makesOrRemoves);
-    if (kind === 'removeTree') this.writeInto(file, by, source, 'tree', undefined, true, true);
+    if (kind === 'removeTree') this.writeInto(file, by, source, 'tree', { ruleOnly: true, operand: true });
   }
 
   /** A file the command writes because an option names it: a write like a redirection's. */
@@ -627,6 +629,18 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
 const HOLDS_SCRIPT = /\$\(|`|<\(|>\(/;
 
 /** Commands that read a script from a file operand. */
+/** How writeInto records its write. */
+interface WriteIntoOptions {
+  /** The globs that name the files (their last segments bound the names tried). */
+  globs?: readonly Arg[];
+  /** Only a rule that names the folder's contents counts (what rm removes, what unpacks here). */
+  ruleOnly?: boolean;
+  /** Written because an operand names it (WritePart.operand). */
+  operand?: boolean;
+  /** Count the folder as written by this command, for what it runs later (default: unless ruleOnly). */
+  remember?: boolean;
+}
+
 /** Programs that put a file in place from their operands (see notePlaced). */
 // (`sed -i` is an option write: sed.ts names its files, and recordWrite notes them.)
 const FILE_PLACERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'rsync', 'scp', 'sort', 'uniq', 'dd']);
