@@ -97,6 +97,7 @@ table('folders filled by a program are held to what lies below them', [
   ['rm -rf .GITHUB', 'deny', 'U-5: a case variant'],
   ['echo secrets/k | xargs truncate -s0', 'ask', 'U-2: xargs names the file at run time'],
   ['find secrets -type f -exec shred -u {} +', 'ask', 'U-2: find -exec names it'],
+  ['echo secrets/k | xargs /opt/bin/truncate -s0', 'ask', 'the same for a program outside the system folders'],
   ['cp "$f" other/k', 'ask', 'a copy from a name only known at run time onto a file no rule names'],
   ['git restore --so HEAD~1 secrets/k', 'deny', 'U-13: --so is --source'],
   ['git restore -s HEAD~1 --staged --wor secrets/k', 'deny', 'U-13: --wor is --worktree'],

@@ -327,8 +327,9 @@ function runtimeWordsReason(args: readonly Arg[], depth = 0): string | null {
   // `xargs sed -i s/a/b/` rewrites the files its input names, as `xargs truncate -s0`, `xargs rm`
   // and `xargs curl -o` do.
   for (const w of u.writes ?? []) if (w.file.dynamic !== null) return `the file ${w.option} writes`;
-  const name = wrapperName(args[0] as Arg) ?? '';
-  const base = name.slice(name.lastIndexOf('/') + 1);
+  // Named as notePlaced names it (any path: `/opt/bin/truncate`), not only a wrapper's spelling.
+  const word = args[0]?.value ?? '';
+  const base = word.slice(word.lastIndexOf('/') + 1);
   for (const w of [...operandWrites(base, args), ...downloadWrites(base, args)]) if (w.file.dynamic !== null) return `the file ${w.by} writes`;
   for (const inner of [...u.commands, ...u.views]) {
     const why = runtimeWordsReason(inner, depth + 1);
