@@ -273,6 +273,15 @@ describe('agent-gate policy', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  // Audit W-9: a deny spelling a compound command loads, but matches no sub-command; lint says so.
+  test('lint warns on a shell pattern holding a control operator, and still exits 0', () => {
+    const dir = tempTree({ 'p.yml': 'rules:\n  - capability: shell\n    effect: deny\n    match: ["curl * | sh", "rm *"]\n' });
+    const r = runCli(['policy', 'lint', 'p.yml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('p.yml: ok (1 rules, 0 trusted commands, 0 tests, 1 warning)\n');
+    expect(r.stderr).toBe('p.yml:4:13: warning: shell match pattern "curl * | sh" holds the control operator "|", but each sub-command is matched on its own (SPEC 5), so it matches only a command that quotes the operator as an argument; write one pattern per sub-command: ["curl *", "sh"]\n');
+  });
+
   test('lint: a missing file exits 2', () => {
     const r = runCli(['policy', 'lint', 'missing.yml'], { cwd: tempTree() });
     expect(r.code).toBe(2);

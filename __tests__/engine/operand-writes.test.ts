@@ -79,8 +79,10 @@ table('folders filled by a program are held to what lies below them', [
   ['tar -xzf /tmp/a.tgz -C /tmp', 'allow', 'an allowed place'],
   ['unzip /tmp/x.zip -d dist/x', 'allow', 'an allowed place'],
   ['git clone https://example.com/x/y /tmp/y', 'allow', 'an allowed place'],
-  ['tar -xf /tmp/x.tar', 'allow', 'unpacked here, where no rule names what the folder holds'],
-  ['unzip /tmp/x.zip && git init', 'allow', 'the same for unzip'],
+  ['tar -xf /tmp/x.tar', 'ask', 'unpacked here, as -C . is: the archive may hold .github/agent-gate.yml'],
+  ['unzip /tmp/x.zip && git init', 'ask', 'the same for unzip'],
+  ['cd dist && tar -xf /tmp/x.tar', 'allow', 'unpacked where a cd went, a folder whose contents are allowed'],
+  ['cd /tmp/build && unzip /tmp/x.zip', 'allow', 'unpacked outside the workspace, which the cd left'],
   ['tar -xf /tmp/x.tar && unzip /tmp/x.zip', 'ask', 'the second may write through a link the first put in place'],
   // Audit round 24 (U-10): git names the folder after the URL.
   ['git clone https://example.com/x/y', 'ask', 'the folder y, which no rule names'],
@@ -111,11 +113,20 @@ table('folders filled by a program are held to what lies below them', [
   ['rm -rf ../other-project/node_modules && rm -rf src/../dist/x', 'allow', 'W-3: a sibling of the workspace does not hold it'],
   ['cd secrets && tar -xf /tmp/x.tar', 'deny', 'W-4: unpacked where a cd went'],
   ['cd secrets && unzip -o /tmp/x.zip', 'deny', 'W-4: the same for unzip'],
-  ['tar -xzf /tmp/x.tgz && unzip -l /tmp/x.zip', 'allow', 'unpacked here with no rule for the folder, or only listed'],
+  ['cd dist && tar -xzf /tmp/x.tgz && unzip -l /tmp/x.zip', 'allow', 'unpacked where nothing is protected, or only listed'],
+  // Held to the protected paths below the folder a cd moved to, as tar -C names it (W-4, follow-up).
+  ['cd .github && unzip -o /tmp/x.zip', 'ask', 'the archive may hold .github/agent-gate.yml'],
+  ['cd .kiro && tar -xf /tmp/x.tar', 'ask', 'the archive may hold .kiro/settings/…'],
+  ['cd src && cd ../.kiro && tar -xf /tmp/x.tar', 'ask', 'every folder a cd may have reached'],
   // One per command: after an unpacker, a later write in the same command may go through a link it put in place.
   ['git checkout main -- src/', 'allow', 'W-5: a folder src/** allows'],
   ['git restore -s main src/', 'allow', 'W-5: the same for git restore'],
 ]);
+
+test('an archive unpacked after a cd names the folder the cd moved to', () => {
+  const r = judge(POLICY, 'shell', 'cd .github && unzip -o /tmp/x.zip');
+  expect(r.reason).toContain('unzip may write anything in "." (".github", where a cd moved the shell), which may put ".github/agent-gate.yml" there');
+});
 
 test('rm names what decided: the entry or what the folder holds', () => {
   const r = judge(POLICY, 'shell', 'rm -rf .kiro');

@@ -156,7 +156,7 @@ describe('writes through a link the same command may have made', () => {
   const SYMLINK_PATCH = 'git apply <<\'EOF\'\ndiff --git a/src/l b/src/l\nnew file mode 120000\n--- /dev/null\n+++ b/src/l\n@@ -0,0 +1 @@\n+/tmp\n\\ No newline at end of file\nEOF\n';
   test.each<[string, Effect, string]>([
     [`${SYMLINK_PATCH}echo x > src/l/p`, 'ask', 'an earlier command here'],
-    ['tar -xf a.tar; echo done > out/log', 'ask', 'an earlier command here'],
+    ['cd src && tar -xf ../a.tar; echo done > out/log', 'ask', 'an earlier command here'],
     ['ln -s /etc out/l; echo x > out/l/passwd', 'ask', 'out/l may be a link'],
     ['ln -s /etc/passwd out/p; echo x > out/p', 'ask', 'out/p may be a link'],
     ['ln -sf /etc out/l && echo x > ./out//l/passwd', 'ask', 'out/l may be a link'],

@@ -230,6 +230,41 @@ tests:
   });
 });
 
+// Audit W-9: each sub-command is matched on its own, so a pattern spelling a compound command
+// denies nothing. It still loads (SPEC 2 lists what is an error), with a warning naming the split.
+describe('shell patterns holding a control operator', () => {
+  test.each([
+    ['shell', 'curl * | sh', '|', '["curl *", "sh"]'],
+    ['shell', 'git add * && git push *', '&&', '["git add *", "git push *"]'],
+    ['shell', 'make || true', '||', '["make", "true"]'],
+    ['shell', 'npm test; curl *', ';', '["npm test", "curl *"]'],
+    ['shell', 'npm test ; curl *', ';', '["npm test", "curl *"]'],
+    ['shell', 'sleep 9 &', '&', '["sleep 9"]'],
+    ['shell', 'cat x |& tee y', '|&', '["cat x", "tee y"]'],
+    ['all', 'curl * | sh', '|', '["curl *", "sh"]'],
+  ])('%s %j warns about %j', (capability, pattern, op, split) => {
+    const p = loadPolicy(ruleWith(pattern, capability), 'p.yml', 'workspace');
+    expect(p.rules).toHaveLength(1);
+    expect(p.warnings).toEqual([`p.yml:4:13: warning: ${capability} match pattern ${JSON.stringify(pattern)} holds the control operator "${op}", but each sub-command is matched on its own (SPEC 5), so it matches only a command that quotes the operator as an argument; write one pattern per sub-command: ${split}`]);
+  });
+
+  test.each([
+    // The match text joins argv with spaces: a quoted operator inside a word can be matched.
+    'grep a|b *', 'echo a;b', 'sh -c *', 'echo "&&"', 'npm test *',
+  ])('%j loads without a warning', (pattern) => {
+    expect(loadPolicy(ruleWith(pattern, 'shell'), 'p.yml', 'workspace').warnings).toBeUndefined();
+  });
+
+  test('a web pattern is not a command', () => {
+    expect(loadPolicy(ruleWith('a | b', 'web_fetch'), 'p.yml', 'workspace').warnings).toBeUndefined();
+  });
+
+  test('trustedCommands are held to the same reading', () => {
+    const p = loadPolicy('trustedCommands: ["npm i && npm test"]\n', 'p.yml', 'workspace');
+    expect(p.warnings?.[0]).toMatch(/^p\.yml:1:19: warning: trustedCommands pattern "npm i && npm test" holds the control operator "&&".*\["npm i", "npm test"\]$/);
+  });
+});
+
 /** One deny rule with `pattern` as its only `match` (or `exclude`) entry, at 4:13 (4:15). */
 function ruleWith(pattern: string, capability = 'fs_write', key: 'match' | 'exclude' = 'match'): string {
   return `rules:\n  - capability: ${capability}\n    effect: deny\n    ${key}: [${JSON.stringify(pattern)}]\n`;

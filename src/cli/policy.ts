@@ -12,6 +12,8 @@ export const POLICY_HELP = `Usage: agent-gate policy lint [--admin] [FILE]
 
 lint  validate a policy file (default .github/agent-gate.yml); --admin checks it as an
       admin policy, which may not allow. Errors name file:line:col; exit 2 on any error.
+      Warnings (standard error, exit 0) name patterns that load but cannot fire as written,
+      such as a shell pattern holding "|", "&&" or ";".
 test  judge every entry of the file's tests: list and exit 1 listing each entry whose
       effect differs from its expect.
 `;
@@ -36,7 +38,9 @@ export async function runPolicy(argv: string[], io: Io): Promise<number> {
     if (flag(p, 'help')) { io.out(POLICY_HELP); return 0; }
     const { path, label } = policyPath(io, p.positionals[0]);
     const file = readPolicyFile(path, flag(p, 'admin') ? 'admin' : 'workspace', label);
-    io.out(`${label}: ok (${file.rules.length} rules, ${file.trustedCommands.length} trusted commands, ${file.tests.length} tests)\n`);
+    for (const w of file.warnings ?? []) io.err(`${w}\n`);
+    const warned = file.warnings?.length ? `, ${file.warnings.length} warning${file.warnings.length === 1 ? '' : 's'}` : '';
+    io.out(`${label}: ok (${file.rules.length} rules, ${file.trustedCommands.length} trusted commands, ${file.tests.length} tests${warned})\n`);
     return 0;
   }
   if (sub === 'test') {
@@ -44,6 +48,7 @@ export async function runPolicy(argv: string[], io: Io): Promise<number> {
     if (flag(p, 'help')) { io.out(POLICY_HELP); return 0; }
     const { path, label, root } = policyPath(io, p.positionals[0]);
     const file = readPolicyFile(path, 'workspace', label);
+    for (const w of file.warnings ?? []) io.err(`${w}\n`);
     const compiled = compilePolicy([file], { home: homeDir(), root, policyPaths: policyRepoPaths(root, path) });
     let failed = 0;
     for (const t of file.tests) {

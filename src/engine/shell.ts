@@ -121,11 +121,15 @@ function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): Decis
  * them. A tree (what `rm -r`, a whole-folder copy or an archive may touch) is held to the protected
  * paths below the folder instead (`rm -rf .kiro` reaches `.kiro/settings/**`): denied for what is
  * surely removed, asked for what only may be put there. An archive unpacked where the shell stands
- * ('here') is held to the folder's own rule alone.
+ * ('here') fills that folder as `-C .` would, so it is held the same way (`cd .github && unzip x.zip`
+ * may replace the policy file).
  */
 function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, d: PathDecision, after: string): DecisionPart {
   const folder = part.target.slice(0, -HELD_PROBE.length - 1) || (part.target.startsWith('/') ? '/' : '.');
-  const tree = part.unknownNames === 'tree';
+  const tree = part.unknownNames === 'tree' || part.unknownNames === 'here';
+  const removes = part.unknownNames === 'tree' && part.ruleOnly === true;
+  const filled = tree ? treeFolders(part, folder) : [folder];
+  const moved = filled[0] === folder ? '' : ` (${filled.map((f) => JSON.stringify(f)).join(' or ')}, where a cd moved the shell)`;
   const landing = tree ? `${writer(part.operator)} may write anything in ${JSON.stringify(folder)}` : `files whose names are only known at run time land in ${JSON.stringify(folder)}`;
   const result = (effect: PathDecision['effect'], rule: PathDecision['rule'], reason: string): DecisionPart => ({ text: folder, capability: 'fs_write', effect, rule, reason });
   // Only known at run time: that is the reason to ask, unless the folder itself is denied.
@@ -136,20 +140,30 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   const globbed = (): string[] => names.names.filter((n) => !n.startsWith('.') && globsMatch(part.nameGlobs, n));
   // A tree is held to the protected paths below the folder, and a recursive copy from a glob
   // (`cp -r build/* dist/`) to the names the glob may make there as well.
-  const tried = part.unknownNames === 'here' ? [] : tree ? [...treeCandidates(folder, names, policy, cwd), ...(part.nameGlobs === undefined ? [] : globbed().map(inFolder))]
+  const tried = tree ? [...filled.flatMap((f) => treeCandidates(f, names, policy, cwd)), ...(part.nameGlobs === undefined ? [] : globbed().map(inFolder))]
     : (part.unknownNames === 'paths' ? [...names.names, ...names.rooted, ...names.anywhere]
       : part.unknownNames === 'globbed' ? globbed() : names.names).map(inFolder);
   for (const path of tried) {
     const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd });
     if (there.effect === 'allow' || there.rule === null) continue;
     // What rm -r removes is surely gone; what a copy or an archive puts there only may be.
-    if (tree && part.ruleOnly === true) return result(there.effect, there.rule, `${landing}, which holds ${JSON.stringify(path)}: ${there.reason}`);
-    if (tree) return result('ask', null, `${landing}, which may put ${JSON.stringify(path)} there (${there.reason})`);
+    if (removes) return result(there.effect, there.rule, `${landing}${moved}, which holds ${JSON.stringify(path)}: ${there.reason}`);
+    if (tree) return result('ask', null, `${landing}${moved}, which may put ${JSON.stringify(path)} there (${there.reason})`);
     return result('ask', null, `${landing}, which may be one a rule keeps from being written there (${there.reason})`);
   }
   if (d.rule === null && part.ruleOnly === true) return result('allow', null, `${landing}; no fs_write rule names it, and ${part.operator} is held only to the rules that do`);
   if (d.rule === null) return result(d.effect, null, `${landing}, and no rule decides for everything it may hold`);
   return result(d.effect, d.rule, `${writer(part.operator)}: ${landing}${after}: ${d.reason.split(`/${HELD_PROBE}`).join('/…')}`);
+}
+
+/**
+ * The folders a tree write may fill. An archive unpacked where the shell stands fills the folder a
+ * `cd` moved to; the entry's own folder counts only while no `cd` moved the shell, so that
+ * `cd /tmp/build && tar -xf x.tar` is not held to the workspace it left.
+ */
+function treeFolders(part: WritePart, folder: string): string[] {
+  if (part.unknownNames !== 'here' || part.alsoIn === undefined || /^[/~]/.test(folder)) return [folder];
+  return part.alsoIn.map((dir) => posix.normalize(`${dir}/${folder}`));
 }
 
 /**

@@ -3,6 +3,7 @@
 import { Minimatch } from 'minimatch';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { PolicyError } from '../errors.ts';
+import { spellUnseen } from '../report/escape.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
 import { identityPatternFix, trailerPatternFix } from '../git/agents.ts';
 import { backslashReason, countBraceAlternatives, deadGlobReason, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
@@ -41,6 +42,13 @@ class Reader {
     const offset = node?.range?.[0] ?? 0;
     const { line, col } = this.lines.linePos(offset);
     throw new PolicyError(this.file, line, col, message);
+  }
+
+  readonly warnings: string[] = [];
+
+  warn(node: Node, message: string): void {
+    const { line, col } = this.lines.linePos(node.range?.[0] ?? 0);
+    this.warnings.push(spellUnseen(`${this.file}:${line}:${col}: warning: ${message}`));
   }
 
   failAt(offset: number, message: string): never {
@@ -203,6 +211,23 @@ function checkFsPattern(r: Reader, node: Node, pattern: string, pathOnly: boolea
   if (dead) r.fail(node, `bad glob "${pattern}": ${dead}`);
 }
 
+// Whole words only: the match text joins argv with spaces, so `grep a|b *` can match `grep 'a|b' x`.
+const CONTROL_OPERATOR = /(?:^|\s)(\|\||&&|\|&|\||;|&)(?=\s|$)|;(?=\s)/;
+
+/**
+ * A shell pattern is matched against one sub-command at a time (SPEC 5), so a pattern that spells a
+ * compound command (`curl * | sh`) matches only a command quoting the operator as an argument. It
+ * loads, as SPEC 2 asks, but a deny written this way denies nothing: say so.
+ */
+function warnCompoundPattern(r: Reader, node: Node, what: string, pattern: string): void {
+  const op = CONTROL_OPERATOR.exec(pattern);
+  if (!op) return;
+  const parts = pattern.split(/\s*(?:\|\||&&|\|&|\||;|&)(?=\s|$)\s*|;\s+/).map((p) => p.trim()).filter((p) => p !== '');
+  r.warn(node, `${what} pattern ${JSON.stringify(pattern)} holds the control operator "${(op[1] ?? ';').trim()}", but each sub-command is matched on its own (SPEC 5), so it matches only a command that quotes the operator as an argument; write one pattern per sub-command: [${parts.map((p) => JSON.stringify(p)).join(', ')}]`);
+}
+
+const COMMAND_CAPABILITIES: ReadonlySet<RuleCapability> = new Set(['shell', 'all', 'builtin']);
+
 function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
   const fields = entries(r, node, 'a rule', RULE_KEYS);
   const get = (k: string): Entry | undefined => fields.find((f) => f.key === k);
@@ -225,6 +250,7 @@ function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
       if (v === '') r.fail(n, `empty pattern in ${key}`);
       if (FS_CAPABILITIES.has(rule.capability)) checkFsPattern(r, n, v, PATH_ONLY_CAPABILITIES.has(rule.capability));
       else checkTextPattern(r, n, key, v);
+      if (COMMAND_CAPABILITIES.has(rule.capability)) warnCompoundPattern(r, n, `${rule.capability} ${key}`, v);
     });
     rule[key] = values;
   }
@@ -362,6 +388,7 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
         nodes.forEach((n, i) => {
           if ((values[i] ?? '') === '') r.fail(n, 'empty pattern in trustedCommands');
           checkTextPattern(r, n, 'trustedCommands', values[i] ?? '');
+          warnCompoundPattern(r, n, 'trustedCommands', values[i] ?? '');
         });
         policy.trustedCommands = values;
         break;
@@ -397,5 +424,6 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
         unknownKey(r, f.keyNode, f.key, 'the policy file', TOP_KEYS);
     }
   }
+  if (r.warnings.length > 0) policy.warnings = r.warnings;
   return policy;
 }

@@ -124,4 +124,6 @@ export interface PolicyFile {
   logs?: LogsConfig;
   failOn?: 'deny' | 'ask';
   tests: PolicyTest[];
+  /** `file:line:col: warning: ...` lines for patterns that load but cannot do what they seem to. */
+  warnings?: string[];
 }

@@ -73,7 +73,7 @@ export interface WritePart {
    * them, which names no file starting with a dot (`cp src/*.ts dist/`); 'paths' when they may lie
    * in folders made there too (`wget -r`, `cpio -p`); 'tree' for anything below the folder, held
    * to the protected paths there (`rm -r`, `tar -x -C`, `git clone URL DIR`); 'here' for an archive
-   * unpacked where the shell stands, held only to a rule for everything that folder holds.
+   * unpacked where the shell stands, held as a tree of the folder a `cd` moved to.
    */
   unknownNames?: 'names' | 'globbed' | 'paths' | 'tree' | 'here';
   /** For 'globbed': the globs' last segments (`*.ts`), which every name landing there matches. */
