@@ -163,6 +163,13 @@ describe('writes through a link the same command may have made', () => {
     ['cp -l .github/agent-gate.yml out/p; echo x >> out/p', 'ask', 'out/p may be a link'],
     ['cp -r /tmp/tree out/t; echo x > out/t/a/b', 'ask', 'out/t may be a link'],
     ['ln -s /etc out/l; find . -fprint out/l/list', 'ask', 'out/l may be a link'],
+    // Audit W-6: an unpacker in a pipeline does not write through the links it puts in place itself.
+    ['curl -sL https://example.com/a.tgz | tar -xz -C out', 'allow', ''],
+    ['tar -cf - src | tar -xf - -C out', 'allow', ''],
+    ['wget -qO- https://example.com/a.zip | unzip -d out -', 'allow', ''],
+    // ...but another unpacker alongside it, or a link made beside it, may.
+    ['git apply p.patch & curl -sL https://example.com/a.tgz | tar -xz -C out', 'ask', 'an earlier command here'],
+    ['curl -sL https://example.com/a.tgz | tar -xz -C out & ln -s /etc out/l', 'ask', 'an earlier command here'],
     // A copy of a workspace file is a file of its own; a link elsewhere does not reach this target.
     ['cp src/a out/b; echo x > out/b', 'allow', ''],
     ['ln -s ../a.ts src/b.ts; echo x > src/c.ts', 'allow', ''],

@@ -193,13 +193,34 @@ export abstract class WalkerState {
     return this.folders.deferred > 0 || this.concurrent > 0;
   }
 
-  /** Writes in code that runs later than where it stands, with where they may land. */
-  private laterWrites: Array<{ write: WritePart; file: Arg; places: string[] }> | null = null;
+  /**
+   * Writes in code that runs later than where it stands, with where they may land. `unpackedBy`:
+   * the unpacker that wrote it (`curl … | tar -xz -C build`), which does not write through links it
+   * puts in place itself.
+   */
+  private laterWrites: Array<{ write: WritePart; file: Arg; places: string[]; unpackedBy?: number }> | null = null;
+  /** How many unpackers (ANY_PLACE) this command runs. */
+  protected unpackers = 0;
+
+  /** Marks the later writes recorded since `from` as the work of the unpacker just counted. */
+  protected ownUnpackedWrites(from: number): void {
+    const later = this.laterWrites;
+    if (later === null) return;
+    for (let i = from; i < later.length; i++) {
+      const w = later[i];
+      if (w !== undefined) w.unpackedBy = this.unpackers;
+    }
+  }
+
+  /** How many later writes are recorded so far (see ownUnpackedWrites). */
+  protected laterWriteCount(): number {
+    return this.laterWrites?.length ?? 0;
+  }
 
   /** Re-checks the writes of code that runs later against every link the command makes. */
   protected recheckLaterWrites(): void {
     for (const w of this.laterWrites ?? []) {
-      this.checkLinked(w.write, w.file, w.places);
+      this.checkLinked(w.write, w.file, w.places, w.unpackedBy !== undefined && this.unpackers === 1);
       this.checkCarried(w.write, w.places);
     }
   }
@@ -224,8 +245,8 @@ export abstract class WalkerState {
     if (found.size > 0) write.carriedFrom = [...found];
   }
 
-  private checkLinked(write: WritePart, file: Arg, places: readonly string[]): void {
-    const link = this.linkedPlace(places);
+  private checkLinked(write: WritePart, file: Arg, places: readonly string[], ownUnpacker = false): void {
+    const link = this.linkedPlace(places, ownUnpacker);
     if (link !== null) {
       write.forceAsk ??= link === ANY_PLACE
         ? `an earlier command here (git checkout, git apply, tar -x…) may have put a link at ${file.value} or a folder above it, so where this writes is not known`
@@ -234,10 +255,10 @@ export abstract class WalkerState {
   }
 
   /** The place in `linked` that is one of `places` or a folder above it; ANY_PLACE after an unpacker. */
-  private linkedPlace(places: readonly string[]): string | null {
+  private linkedPlace(places: readonly string[], ownUnpacker: boolean): string | null {
     const linked = this.linked;
     if (linked === null) return null;
-    if (linked.has(ANY_PLACE)) return ANY_PLACE;
+    if (linked.has(ANY_PLACE) && !ownUnpacker) return ANY_PLACE;
     for (const p of places) {
       for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (linked.has(p.slice(0, at))) return p.slice(0, at);
     }

@@ -132,6 +132,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   private notePlaced(args: readonly Arg[], source: string): string | null {
     const value = args[0]?.value ?? '';
     const name = value.slice(value.lastIndexOf('/') + 1);
+    const laterBefore = this.laterWriteCount();
     // Downloads and the like write where an option names (`curl -o f`, `wget -O f`); judged before
     // this command's own unpacking counts (`patch -o f` does not write through what it unpacks).
     for (const file of outputFiles(name, args)) if (!writesNoFile(file)) this.recordWrite(optionWrite(file, name, source), file);
@@ -149,6 +150,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       // they hold were judged when they were made; a checkout or an archive may hold anything.
       if (unpacked !== 'links') (this.written ??= new Set()).add(ANY_PLACE);
       (this.linked ??= new Set()).add(ANY_PLACE);
+      this.unpackers++;
+      this.ownUnpackedWrites(laterBefore);
     }
     // `cmake -E create_symlink TARGET LINK`.
     if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '') && args[4]?.dynamic === null) {
