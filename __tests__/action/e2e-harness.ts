@@ -163,7 +163,7 @@ export interface ActionRun {
 /** The action.yml defaults, as the runner passes them (`INPUT_FAIL-ON` keeps its dash). */
 export const DEFAULT_INPUTS: Readonly<Record<string, string>> = {
   policy: '.github/agent-gate.yml',
-  'admin-policy': '',
+  'admin-policy': 'none',
   'fail-on': 'deny',
   comment: 'on-findings',
   token: 'test-token',

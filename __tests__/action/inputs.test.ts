@@ -9,7 +9,7 @@ function reader(values: Record<string, string>): (name: string) => string {
 }
 
 /** The action.yml defaults, as the runner passes them. */
-const DEFAULTS = { policy: '.github/agent-gate.yml', 'fail-on': 'deny', comment: 'on-findings', token: 'ghs_x', 'sarif-file': '', 'all-commits': 'false', 'admin-policy': '' };
+const DEFAULTS = { policy: '.github/agent-gate.yml', 'fail-on': 'deny', comment: 'on-findings', token: 'ghs_x', 'sarif-file': '', 'all-commits': 'false', 'admin-policy': 'none' };
 
 function oneLineError(fn: () => unknown): string {
   try {
@@ -28,6 +28,11 @@ describe('readInputs', () => {
     expect(readInputs(reader(DEFAULTS), WS)).toEqual({
       policyPath: '.github/agent-gate.yml', comment: 'on-findings', token: 'ghs_x', allCommits: false, failOn: 'deny',
     });
+  });
+
+  test('admin-policy none, or empty, is no admin policy', () => {
+    expect(readInputs(reader({ ...DEFAULTS, 'admin-policy': ' none ' }), WS).adminPolicy).toBeUndefined();
+    expect(readInputs(reader({ ...DEFAULTS, 'admin-policy': '' }), WS).adminPolicy).toBeUndefined();
   });
 
   test('empty inputs (outside a runner) fall back to the documented defaults', () => {

@@ -173,6 +173,25 @@ describe('pull_request', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // Audit X-1: `\${{ vars.X }}` is empty on a fork's pull request; the run must say what it skipped.
+  test('an input given empty is warned about, and the admin policy applied is named', async () => {
+    const { up, base } = upstream();
+    const { good } = agentBranch(up);
+    const ws = up.clone();
+    const plain = await runAction({ event: 'pull_request', payload: prPayload(5, base, good), workspace: ws.dir, api, inputs: { comment: 'never' } });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('agent-gate: admin policy: none\n');
+    expect(plain.warnings).toEqual([]);
+    const empty = await runAction({ event: 'pull_request', payload: prPayload(5, base, good), workspace: ws.dir, api, inputs: { comment: 'never', 'admin-policy': '', 'all-commits': '' } });
+    expect(empty.code).toBe(0);
+    expect(empty.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^agent-gate: the admin-policy input is empty, so the check ran without an admin policy\. An expression such as \$\{\{ vars\.NAME \}\} is empty where GitHub passes no variables \(on pull requests from forks\)/),
+      expect.stringMatching(/^agent-gate: the all-commits input is empty, so only agent-made commits were judged\./),
+    ]);
+    const inline = await runAction({ event: 'pull_request', payload: prPayload(5, base, good), workspace: ws.dir, api, inputs: { comment: 'never', 'admin-policy': 'rules: []\n' } });
+    expect(inline.stdout).toContain('agent-gate: admin policy: inline (the admin-policy input)\n');
+  });
+
   test('all-commits judges human commits too', async () => {
     const { up, base } = upstream();
     up.checkout('feature', { create: true });

@@ -27,6 +27,19 @@ export interface ActionInputs {
 /** Reads one input the way `@actions/core` does (`INPUT_FAIL-ON`), injectable for tests. */
 export type InputReader = (name: string) => string;
 
+/** action.yml's default for `admin-policy`, so that an empty value shows it was given empty. */
+export const NO_ADMIN_POLICY = 'none';
+
+/**
+ * Inputs whose action.yml default is not empty: given empty, they were written as an expression
+ * that came out empty (`\${{ vars.X }}` where GitHub passes no variables, as on a pull request from
+ * a fork), and the check falls back to the weaker default.
+ */
+export const NONEMPTY_DEFAULTS: Readonly<Record<string, string>> = {
+  'admin-policy': 'the check ran without an admin policy',
+  'all-commits': 'only agent-made commits were judged',
+};
+
 /** The label inline admin policies carry in error messages (`admin-policy input:3:5: ...`). */
 export const INLINE_ADMIN_LABEL = 'admin-policy input';
 
@@ -83,9 +96,15 @@ function diskPath(name: string, value: string, workspace: string): string {
  * as `{rules: [...]}` is still inline), otherwise a file on the runner.
  */
 export function parseAdminPolicy(value: string, workspace: string): ActionInputs['adminPolicy'] {
-  if (value.trim() === '') return undefined;
+  if (value.trim() === '' || value.trim() === NO_ADMIN_POLICY) return undefined;
   if (value.includes('\n') || value.includes('rules:')) return { text: value, label: INLINE_ADMIN_LABEL };
   return { disk: diskPath('admin-policy', value.trim(), workspace) };
+}
+
+/** How the run names the admin policy it applied. */
+export function describeAdminPolicy(admin: ActionInputs['adminPolicy']): string {
+  if (admin === undefined) return 'none';
+  return 'disk' in admin ? admin.disk : 'inline (the admin-policy input)';
 }
 
 export function readInputs(get: InputReader, workspace: string): ActionInputs {

@@ -13,7 +13,7 @@ import { syncComment, type IssueCommentsApi } from './comment.ts';
 import { commentTarget, earlyCommentTarget, type CommentTarget } from './commenttarget.ts';
 import { planFromEvent, type CheckPlan, type Plan } from './event.ts';
 import { authenticateFetches } from './gitauth.ts';
-import { readInputs, type ActionInputs, type InputReader } from './inputs.ts';
+import { describeAdminPolicy, NONEMPTY_DEFAULTS, readInputs, type ActionInputs, type InputReader } from './inputs.ts';
 import { outputsOf, reportPath } from './outputs.ts';
 import { failureLine, publish } from './publish.ts';
 import { requireRemote, resolvePlan } from './refs.ts';
@@ -69,6 +69,8 @@ async function run(): Promise<void> {
     return;
   }
   core.info(`agent-gate: ${oneLine(plan.description)}`);
+  warnEmptyInputs(env);
+  core.info(`agent-gate: admin policy: ${oneLine(describeAdminPolicy(inputs.adminPolicy))}`);
 
   const git = createGit(workspace);
   let judged: Awaited<ReturnType<typeof runCheck>>;
@@ -97,6 +99,17 @@ async function run(): Promise<void> {
   });
   const failure = failureLine(report);
   if (failure !== null) core.setFailed(failure);
+}
+
+/**
+ * An input given as an expression that came out empty is read as not given. That is the weaker
+ * gate, and on a fork's pull request it is what `\${{ vars.X }}` gives: say so where it shows.
+ */
+function warnEmptyInputs(env: NodeJS.ProcessEnv): void {
+  for (const [name, fallback] of Object.entries(NONEMPTY_DEFAULTS)) {
+    if (env[`INPUT_${name.toUpperCase()}`] !== '') continue;
+    core.warning(`agent-gate: the ${name} input is empty, so ${fallback}. An expression such as \${{ vars.NAME }} is empty where GitHub passes no variables (on pull requests from forks); write the value in the workflow, or leave the input out.`);
+  }
 }
 
 /**
