@@ -78,3 +78,29 @@ test('SARIF fingerprints tell apart the same finding in two commits or two log l
   const again = JSON.parse(renderSarif(report([one]))) as typeof sarif;
   expect(again.runs[0]?.results[0]?.partialFingerprints.agentGate).toBe(prints[0]);
 });
+
+// Audit X-2, X-3: a rule id's description must not depend on which finding came first, and SARIF
+// message text reads `{0}` as a placeholder and `[t](u)` as a link.
+describe('SARIF text', () => {
+  const rule = { scope: 'workspace' as const, file: '.github/agent-gate.yml', index: 0, effect: 'deny' as const };
+  const env = finding({ resource: '.env.local', rule: { ...rule, pattern: '**/.env{,.*}' }, reason: 'matches deny pattern "**/.env{,.*}" of workspace rule #0' });
+  const link = finding({ resource: 'secrets/[fix it](https://evil.example)', rule: { ...rule, pattern: 'secrets/**' }, reason: 'matches deny pattern "secrets/**"' });
+  const placeholder = finding({ resource: 'secrets/{0}', rule: { ...rule, pattern: 'secrets/**' }, reason: 'matches deny pattern "secrets/**"' });
+  type Sarif = { runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string } }> } }; results: Array<{ message: { text: string } }> }> };
+  const render = (findings: ReturnType<typeof finding>[]): Sarif => JSON.parse(renderSarif(report(findings))) as Sarif;
+
+  test('a rule is described by the rule, whichever of its patterns matched first', () => {
+    const a = render([env, link]).runs[0]?.tool.driver.rules;
+    const b = render([link, env]).runs[0]?.tool.driver.rules;
+    expect(a).toEqual(b);
+    expect(a?.[0]?.shortDescription.text).toBe('workspace rule #0 (.github/agent-gate.yml): deny');
+  });
+
+  test('braces are doubled and brackets escaped in message text', () => {
+    const texts = render([env, link, placeholder]).runs[0]?.results.map((r) => r.message.text) ?? [];
+    expect(texts[0]).toContain('matches deny pattern "**/.env{{,.*}}"');
+    expect(texts[1]).toContain('"secrets/\\[fix it\\](https://evil.example)"');
+    expect(texts[2]).toContain('"secrets/{{0}}"');
+    for (const t of texts) expect(t.replace(/\{\{|\}\}/g, '')).not.toMatch(/[{}]/);
+  });
+});

@@ -30,6 +30,15 @@ function artifactUri(path: string): string {
 
 const DEFAULT_POLICY_FILE = '.github/agent-gate.yml';
 
+/**
+ * Plain text as a SARIF message holds it (SARIF 2.1.0 3.11.5, 3.11.6): `{`/`}` doubled, since `{0}`
+ * is a placeholder, and `[`/`]` escaped, since `[text](target)` is a link. A path the pull request
+ * names must reach the viewer as text.
+ */
+export function sarifText(text: string): string {
+  return text.replace(/[{}]/g, '$&$&').replace(/[[\]]/g, '\\$&');
+}
+
 function inRepository(path: string): boolean {
   return path !== '' && path !== COMMIT_MESSAGE_SOURCE && !path.startsWith('refs/') && !path.startsWith('/') && !path.split('/').includes('..');
 }
@@ -42,7 +51,8 @@ export function renderSarif(report: Report, policyFile = DEFAULT_POLICY_FILE): s
       rules.set(id, {
         id,
         name: id.replace(/[^A-Za-z0-9]+/g, '-'),
-        shortDescription: { text: f.rule === null ? 'No rule allows this agent action' : `${describeRule(f.rule)}: ${f.rule.effect} ${f.rule.pattern}` },
+        // The rule, not the pattern one finding matched: every result under the id shares it.
+        shortDescription: { text: sarifText(f.rule === null ? 'No rule allows this agent action' : `${describeRule(f.rule)}: ${f.rule.effect}`) },
         helpUri: 'https://github.com/agent-gate/agent-gate/blob/main/docs/policy.md',
       });
     }
@@ -61,7 +71,7 @@ export function renderSarif(report: Report, policyFile = DEFAULT_POLICY_FILE): s
     return {
       ruleId: id,
       level: f.effect === 'deny' ? 'error' : 'warning',
-      message: { text: `${f.effect} ${f.capability} ${JSON.stringify(f.resource)}${f.part !== null && f.part !== f.resource ? ` (part ${JSON.stringify(f.part)})` : ''}: ${f.reason}. ${hintFor(f, policyFile)}` },
+      message: { text: sarifText(`${f.effect} ${f.capability} ${JSON.stringify(f.resource)}${f.part !== null && f.part !== f.resource ? ` (part ${JSON.stringify(f.part)})` : ''}: ${f.reason}. ${hintFor(f, policyFile)}`) },
       locations: location,
       partialFingerprints: { agentGate: fingerprint(id, f) },
       properties: { commit: f.commit, source: f.source.kind, ...(own ? {} : { sourceFile: f.source.file }) },
