@@ -166,6 +166,20 @@ describe('pre-commit: blocked and allowed commits', () => {
     expect(s.staged()).toEqual(['.kiro/settings/mcp.json']);
   });
 
+  // Audit Z-1: ~/.kiro/workspace-roots lies in a repository kept at home (a dotfiles repository).
+  test('in a repository at home, an agent writing .kiro/workspace-roots is blocked by the kiro scope', () => {
+    const repo = TestRepo.init();
+    const s = new Sandbox(repo, repo.dir);
+    s.write('README.md', 'hello\n');
+    s.repo.commit('chore: initial (human)');
+    s.install();
+    const before = s.head();
+    s.write('.kiro/workspace-roots/h/permissions.yaml', 'rules: []\n').add('.kiro/workspace-roots/h/permissions.yaml');
+    const r = s.commit(['-m', 'chore: trust'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('rule: kiro rule #0 (built-in): deny "~/.kiro/workspace-roots/**"');
+  });
+
   test('.env denied by the workspace policy is blocked; the hint names the policy rule', () => {
     const s = setup();
     const before = s.head();

@@ -1,6 +1,6 @@
 // Compiles policy files into indexed rule sets, once per run. Each capability gets a deny, an ask
 // and an allow set; resolution then only has to find the first hit in the most restrictive set.
-import { compileFsPattern, FsIndex } from '../match/fs.ts';
+import { absolutePatternReaches, compileFsPattern, FsIndex } from '../match/fs.ts';
 import { compileText, literalLeadingWords, type TextMatcher } from '../match/text.ts';
 import { defaultScope, kiroScope } from '../policy/builtin.ts';
 import {
@@ -122,6 +122,12 @@ export interface CompiledPolicy {
   readonly replayedPaths: boolean;
   /** See CompileOptions.landing. */
   readonly landing: PathLanding | null;
+  /**
+   * A deny or ask rule spells a place inside the workspace absolutely (`~/.kiro/…` with the
+   * workspace at home, `/home/dev/proj/secrets/**`): a workspace path is then also judged spelled
+   * from `/`.
+   */
+  readonly absoluteInRoot: boolean;
 }
 
 /**
@@ -173,6 +179,12 @@ function newRules(): CapabilityRules {
 }
 
 export const FS_GROUP: Readonly<Record<Effect, number>> = { deny: 0, ask: 1, allow: 2 };
+
+function absoluteInRoot(files: readonly PolicyFile[], home: string, root: string | null): boolean {
+  if (root === null) return false;
+  return files.some((f) => f.rules.some((r) => r.effect !== 'allow' && r.match !== undefined && expandCapability(r.capability).some((c) => FS_CAPS.has(c)) &&
+    r.match.some((p) => absolutePatternReaches(p, home, root))));
+}
 
 /** Compiles files of any scopes, plus the two built-in scopes, into one policy. */
 export function compilePolicy(files: PolicyFile[], options: CompileOptions): CompiledPolicy {
@@ -241,5 +253,6 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
   return {
     capabilities: new LazyCapabilities(pending), models, trustedCommands, home: options.home, root: options.root ?? null, files,
     replayedPaths: options.replayedPaths === true, landing: options.landing ?? null,
+    absoluteInRoot: absoluteInRoot(all, options.home, options.root ?? null),
   };
 }

@@ -103,7 +103,9 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   if (!preCommitJudges && trailerSignals.length === 0) return result;
 
   const files = [userPolicy(), workspace].filter((f): f is PolicyFile => f !== null);
-  const policy = compilePolicy(files, { home: homeDir(), root: null, policyPaths: [DEFAULT_POLICY_PATH] });
+  // git runs a hook in the top folder of the work tree: that is the workspace root, which a `~/…`
+  // or absolute rule may name (a repository at home holds `~/.kiro/workspace-roots`).
+  const policy = compilePolicy(files, { home: homeDir(), root: opts.cwd, policyPaths: [DEFAULT_POLICY_PATH] });
   const links = staged.changes.filter((c) => c.newMode === '120000').map((c) => c.newId);
   const blobIds = [...links, ...logBlobIds(logs)];
   // Symlink targets and log contents are the only blobs the hook reads; most commits have neither.

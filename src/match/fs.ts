@@ -264,6 +264,28 @@ export function literalGlob(path: string): string {
   return escaped.startsWith('~') ? `\\${escaped}` : escaped;
 }
 
+/**
+ * Whether an absolute or `~/` pattern may match a path inside the workspace `root`: its literal
+ * leading folders are the root, lie inside it, or lie above it (`/home/**`). Such a path is
+ * judged relative to the root, which an absolute pattern never meets on its own.
+ */
+export function absolutePatternReaches(pattern: string, home: string, root: string): boolean {
+  const top = root.replace(/\/+$/, '').toLowerCase();
+  const expanded = pattern.includes('{') ? braceExpand(pattern) : [pattern];
+  return expanded.some((alt) => {
+    const p = alt === '~' || alt.startsWith('~/') ? home + alt.slice(1) : alt;
+    if (!p.startsWith('/')) return false;
+    const literal: string[] = [];
+    for (const seg of p.split('/')) {
+      if (seg === '') continue;
+      if (MAGIC.test(seg)) break;
+      literal.push(seg);
+    }
+    const prefix = `/${literal.join('/')}`.toLowerCase();
+    return prefix === top || prefix.startsWith(`${top}/`) || prefix === '/' || top.startsWith(`${prefix}/`);
+  });
+}
+
 function compileAlternative(pattern: string, home: string): CompiledAlternative {
   let p = pattern;
   const tilde = p === '~' || p.startsWith('~/');
