@@ -199,3 +199,58 @@ table('a redirection after cd is judged where the cd may have gone', [
   ['cd src && echo x > out.txt', 'allow'],
   ['echo x > out.txt; cd .github', 'allow'],
 ]);
+
+// Audit round 26 (Y-1): bash expands an alias before it reads a reserved word, so an alias named
+// `time`, `{`, `[[`, `!`, `if` … changes how the commands after it run; the parser reads keywords.
+table('aliases named after reserved words', [
+  ["shopt -s expand_aliases; alias time=eval\ntime echo '; rm -f zz'", 'ask'],
+  ["shopt -s expand_aliases; alias '{'=eval '}'=:\n{ echo '; rm -f zz'\n}", 'ask'],
+  ['shopt -s expand_aliases; alias [[=eval\n[[ "echo x; rm -f zz" ]]', 'ask'],
+  ["shopt -s expand_aliases; alias '!'=eval\n! echo\\;rm -f zz", 'ask'],
+  ["shopt -s expand_aliases; alias if=eval\nif echo\\;rm -f zz\nthen :\nfi", 'ask'],
+  ['alias -- while=eval', 'ask'],
+  ["alias ll='ls -l'; alias gs='git status'", 'allow'],
+]);
+
+// Audit round 26 (Y-2): an option word only known at run time may be printf's -v or hash's -p.
+table('printf, wait and hash with an option word only known at run time', [
+  ["x=-v; printf $x PS4 %s '$(rm -rf ~/project)'; set -x; :", 'ask'],
+  ['printf $(echo -v) PS4 %s x', 'ask'],
+  ['x=-v; printf "$x" PS4 %s y', 'ask'],
+  ["x=-v; printf \"$x\" 'BASH_CMDS[ls]' %s /usr/bin/rm; ls -f zz", 'ask'],
+  ["x=-v; printf $x 'BASH_ALIASES[ls]' %s eval", 'ask'],
+  ['x=-p; hash $x /usr/bin/rm ls; ls -rf ~/project', 'ask'],
+  ['x=p; hash -$x /usr/bin/rm ls', 'ask'],
+  ['set -- -p; hash "$@" /usr/bin/rm ls', 'ask'],
+  ['wait "$x" PATH', 'ask'],
+  // A quoted format, or a job id, sets nothing this command may not set.
+  ['printf "$fmt" a b', 'allow'],
+  ['printf "%s\\n" "$x"', 'allow'],
+  ['wait $pid', 'allow'],
+  ['hash -r', 'allow'],
+]);
+
+// Audit round 26 (Y-3): programs that run the command in their arguments.
+table('more runners: version managers, moreutils, GNU parallel, macOS launchers', [
+  ['pyenv exec rm -f zz', 'deny'],
+  ['rbenv exec rm -f zz && nodenv exec rm -f zz', 'deny'],
+  ['fnm exec --using=20 rm -f zz', 'deny'],
+  ['volta run rm -f zz', 'deny'],
+  ['chronic rm -f zz', 'deny'],
+  ['echo x | ifne rm -f zz', 'deny'],
+  ['lckdo /tmp/lk rm -f zz', 'deny'],
+  ['parallel rm -f ::: zz', 'deny'],
+  ["parallel 'echo {}; rm -f {}' ::: zz", 'deny'],
+  ['sem --will-cite rm -f zz; sem --wait', 'deny'],
+  ['arch -x86_64 rm -rf x', 'deny'],
+  ['caffeinate -i rm x', 'deny'],
+  ['xcrun rm x', 'deny'],
+  ['sandbox-exec -n no-network rm x', 'deny'],
+  ['timelimit -t 5 rm x', 'deny'],
+  ['systemd-inhibit rm x', 'deny'],
+  ['nsjail -- rm x', 'deny'],
+  ["scl enable devtoolset-9 'rm x'", 'deny'],
+  ["vagrant ssh -c 'rm -rf x'", 'deny'],
+  ['lxc-attach -n box -- rm x', 'deny'],
+  ['arch -x86_64 npm install && pyenv exec python -V && parallel --version', 'allow'],
+]);

@@ -177,7 +177,8 @@ export function operandAssignmentDanger(args: readonly Arg[]): string | null {
     case 'wait':
       return waitDanger(args);
     case 'hash':
-      // `hash -p /bin/rm ls` makes every later `ls` run rm.
+      // `hash -p /bin/rm ls` makes every later `ls` run rm; a word only known at run time may be -p.
+      if (args.some((a, i) => i > 0 && a.dynamic !== null)) return 'hash takes a word only known at run time, which may be -p: a command name would then run another program';
       return args.some((a, i) => i > 0 && /^-[a-z]*p/.test(a.value)) ? 'hash -p makes a command name run another program' : null;
     case 'history':
       // `history -s TEXT; history -w FILE` writes any text to any file, with no redirection to judge.
@@ -258,11 +259,25 @@ function nameDanger(a: Arg): string | null {
   return isDangerousName(name) ? dangerReason(name) : null;
 }
 
+/**
+ * An option word only known at run time may be the one that names a variable to set (`x=-v;
+ * printf $x PS4 …`, `wait $x PATH`): then the next word is that name, and a name this command may
+ * not set asks. Split, printf's word may hold the name too (`x='-v PS4'; printf $x …`); wait only
+ * stores a job id, so `wait $pids` stays as it is.
+ */
+function runtimeOptionDanger(a: Arg, next: Arg | undefined, by: 'printf' | 'wait'): string | null {
+  const option = by === 'printf' ? '-v' : '-p';
+  if (a.split && by === 'printf') return `printf's option word ${a.value} is only known at run time, and may set a variable it names (-v NAME)`;
+  const named = next === undefined ? null : nameDanger(next);
+  return named === null ? null : `${by}'s option word ${a.value} is only known at run time, and may be ${option}: ${named}`;
+}
+
 function printfDanger(args: readonly Arg[]): string | null {
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     if (a === undefined) continue;
     const v = a.value;
+    if (a.dynamic !== null) return runtimeOptionDanger(a, args[i + 1], 'printf');
     if (v === '-v') {
       const target = args[i + 1];
       return target === undefined ? null : nameDanger(target);
@@ -279,6 +294,7 @@ function waitDanger(args: readonly Arg[]): string | null {
     const a = args[i];
     if (a === undefined) continue;
     const v = a.value;
+    if (a.dynamic !== null) return runtimeOptionDanger(a, args[i + 1], 'wait');
     if (v === '--' || !v.startsWith('-') || v.length < 2) return null;
     const p = v.indexOf('p');
     if (p < 0) continue;

@@ -95,11 +95,16 @@ export const LOOSE_RUNNERS = new Set([
   // More programs that run their operands: `cmake -E env|time|chdir`, corepack in front of npm,
   // file watchers, secret injectors (`doppler run --`, `op run --`), terminals (`xterm -e`).
   'cmake', 'corepack', 'entr', 'pee', 'cpulimit', 'watchexec', 'unbuffer', 'aws-vault', 'doppler', 'op', 'dotenvx', 'sops', 'xterm',
+  // Audit Y-3: version managers' `exec`/`run` (`pyenv exec rm …`), moreutils and GNU parallel,
+  // macOS launchers (`arch -x86_64 npm i`), and more sandboxes and privilege changers.
+  'pyenv', 'rbenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'fnm', 'volta', 'chronic', 'ifne', 'lckdo', 'parallel', 'sem',
+  'arch', 'caffeinate', 'xcrun', 'sandbox-exec', 'timelimit', 'systemd-inhibit', 'nsjail', 'scl', 'vagrant',
+  'lxc-attach', 'lxc-execute', 'pkexec', 'flatpak-spawn', 'toolbox', 'distrobox', 'distrobox-enter', 'retry', 'nq',
 ]);
 /** gdb options whose value is gdb commands (`shell CMD`, `!CMD`, `pipe`) or a file of them. */
 const GDB_COMMANDS = /^--?(?:ex|iex|x|ix|eval-command|init-eval-command|command|init-command)(?:=|$)/;
 /** Those whose `-c`/`--command` value is a shell command line. */
-const COMMAND_OPTION = new Set(['script', 'runuser', 'flock', 'sg', 'firejail']);
+const COMMAND_OPTION = new Set(['script', 'runuser', 'flock', 'sg', 'firejail', 'vagrant']);
 /** Bounds the views of a long argument list: past it the command is a question. */
 const MAX_SUFFIXES = 32;
 /**
@@ -108,7 +113,7 @@ const MAX_SUFFIXES = 32;
  */
 const FOLDER_OPTION = /^(?:--(?:wd|chdir|cwd|dir|directory|working-directory|project)(?:=|$)|-wdir$|-[wCD](?:$|[^-]))/;
 /** Runners that run their single argument as a shell command line (`tmux new 'a; b'`, `hyperfine 'a; b'`). */
-const COMMAND_LINE_ARGS = new Set(['tmux', 'hyperfine', 'nix-shell']);
+const COMMAND_LINE_ARGS = new Set(['tmux', 'hyperfine', 'nix-shell', 'parallel', 'sem', 'scl']);
 /** An argument that reads as a command line: it holds a blank or a shell operator. */
 const LOOKS_LIKE_COMMAND_LINE = /[\s;&|<>()`$]/;
 

@@ -14,6 +14,7 @@ import { downloadWrites } from './downloads.ts';
 import { operandWrites } from './operand-writes.ts';
 import { posixShellDoubt } from './posix.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
+import { RESERVED } from './guards.ts';
 import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { joinedArg, literalText, type Arg } from './words.ts';
 
@@ -426,12 +427,18 @@ function completion(args: readonly Arg[], name: string): Unwrapped {
 /** `alias ll='ls -l'`: the value runs wherever the alias is used (with expand_aliases). */
 function aliases(args: readonly Arg[]): Unwrapped {
   const scripts: ScriptArg[] = [];
+  let forceAsk: string | null = null;
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     const eq = a?.value.indexOf('=') ?? -1;
-    if (a !== undefined && eq > 0) scripts.push({ arg: { ...a, value: a.value.slice(eq + 1) }, by: 'alias', later: true });
+    if (a === undefined || eq <= 0) continue;
+    scripts.push({ arg: { ...a, value: a.value.slice(eq + 1) }, by: 'alias', later: true });
+    // bash expands an alias before it reads a reserved word (outside POSIX mode): `alias time=eval`
+    // turns `time echo '; rm x'` into an eval, and this parser reads the keyword as a keyword.
+    const name = a.value.slice(0, eq);
+    if (RESERVED.has(name)) forceAsk ??= `alias ${name} redefines a reserved word, so bash reads the commands after it differently from how they are judged here`;
   }
-  return scripts.length === 0 ? NONE : { ...NONE, scripts };
+  return scripts.length === 0 ? NONE : { ...NONE, scripts, forceAsk };
 }
 
 function trap(args: readonly Arg[]): Unwrapped {
