@@ -343,6 +343,20 @@ describe('precedence across scopes (SPEC 3)', () => {
     expect(judge(p, 'web_fetch', url).effect).toBe(effect);
   });
 
+  // Audit Z-3: a percent-escaped unreserved character is that character, as servers route it.
+  test.each([
+    ['https://api.example.com/%61dmin/users', 'deny'],
+    ['https://api.example.com/adm%69n/users', 'deny'],
+    ['https://API.example.com:443/%61%64min/x', 'deny'],
+    ['https://api.example.com/admin/%75sers', 'deny'],
+    // Double-encoded: the server decodes once, to the text `%61dmin`.
+    ['https://api.example.com/%2561dmin/users', 'allow'],
+    ['https://api.example.com/public/%7Euser', 'allow'],
+  ] as const)('web_fetch %j -> %s', (url, effect) => {
+    const p = policyOf({ workspace: 'rules:\n  - {capability: web_fetch, effect: allow}\n  - {capability: web_fetch, effect: deny, match: ["https://api.example.com/admin/*"]}\n' });
+    expect(judge(p, 'web_fetch', url).effect).toBe(effect);
+  });
+
   test('no rule at all asks', () => {
     const r = judge(policyOf({}), 'web_fetch', 'https://example.com/');
     expect(r).toMatchObject({ effect: 'ask', rule: null, reason: 'no rule matched' });

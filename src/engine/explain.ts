@@ -8,18 +8,29 @@ import { evaluateShell } from './shell.ts';
 /**
  * Other spellings of a URL that deny/ask rules also see: WHATWG parsing lower-cases the scheme
  * and host and drops default ports and credentials, so `HTTPS://X.dev:443/a` meets `https://x.dev/*`;
- * a trailing dot on the host is dropped too.
+ * a trailing dot on the host is dropped too. A percent-escaped unreserved character is that
+ * character (RFC 3986 6.2.2.2), which servers decode before routing: `/%61dmin` is `/admin`.
  */
 function urlViews(resource: string): string[] {
   try {
     const u = new URL(resource);
     // `evil.example.` (a fully qualified name) is the host `evil.example`.
     if (u.hostname.endsWith('.') && u.hostname.length > 1) u.hostname = u.hostname.replace(/\.+$/, '');
-    const normal = `${u.protocol}//${u.host}${u.pathname}${u.search}${u.hash}`;
-    return normal === resource ? [] : [normal];
+    const rest = `${u.pathname}${u.search}${u.hash}`;
+    const normal = `${u.protocol}//${u.host}${rest}`;
+    const decoded = `${u.protocol}//${u.host}${rest.includes('%') ? decodeUnreserved(rest) : rest}`;
+    return [...new Set([normal, decoded])].filter((v) => v !== resource);
   } catch {
     return [];
   }
+}
+
+/** `%61` -> `a` for the unreserved characters; other escapes upper-cased (`%2f` -> `%2F`). */
+function decodeUnreserved(text: string): string {
+  return text.replace(/%([0-9A-Fa-f]{2})/g, (_m, hex: string) => {
+    const c = String.fromCharCode(parseInt(hex, 16));
+    return /[A-Za-z0-9\-._~]/.test(c) ? c : `%${hex.toUpperCase()}`;
+  });
 }
 
 /** `analysis`: the shell request's, when the caller has parsed it already. */
