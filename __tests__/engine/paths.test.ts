@@ -343,6 +343,24 @@ describe('precedence across scopes (SPEC 3)', () => {
     expect(judge(p, 'web_fetch', url).effect).toBe(effect);
   });
 
+  // Audit Z-2: `C:name` is drive-relative on Windows; canonical form alone cut it to `c`.
+  test.each([
+    ['C:.kiro\\settings\\cli.json', 'deny'],
+    ['c:.github\\agent-gate.yml', 'deny'],
+    ['c:secrets\\k', 'deny'],
+    ['C:secrets/k', 'deny'],
+    ['c:src\\a.ts', 'allow'],
+    ['src/c:x', 'allow'],
+  ] as const)('fs_write %j -> %s', (path, effect) => {
+    const p = policyOf({ workspace: 'rules:\n  - {capability: fs_write, effect: allow}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\n' }, ['.github/agent-gate.yml']);
+    expect(judge(p, 'fs_write', path).effect).toBe(effect);
+  });
+
+  test('a drive-relative path names the path Windows reads', () => {
+    const p = policyOf({}, ['.github/agent-gate.yml']);
+    expect(judge(p, 'fs_write', 'c:.github/agent-gate.yml').reason).toMatch(/^on Windows "c:\.github\/agent-gate\.yml" is "\.github\/agent-gate\.yml" in the current folder of drive C: /);
+  });
+
   // Audit Z-3: a percent-escaped unreserved character is that character, as servers route it.
   test.each([
     ['https://api.example.com/%61dmin/users', 'deny'],

@@ -29,6 +29,9 @@ const ROWS: Row[] = [
   { pattern: 'ｆｕｌｌ/**', restrictive: true, group: 0 },
   { pattern: 'out/*/gen/*.ts', restrictive: false, group: 2 },
   { pattern: 'x/[ab]c/**', restrictive: true, group: 1 },
+  // Audit Z-4: NFKC makes one pattern segment two folders.
+  { pattern: 'config／prod/**', restrictive: true, group: 0 },
+  { pattern: '**/*.x／y', restrictive: true, group: 0 },
   { pattern: '**', restrictive: false, group: 2 },
 ];
 
@@ -38,6 +41,7 @@ const PATHS = [
   'docs/a/r.md', 'docs/c/r.md', 'etc/deep/x.key', 'conf/x.KEY', 'Mixed/Case/f', 'mixed/case/f', '/home/u/.ssh/id',
   '/etc/passwd', '/ETC/passwd', '.env', 'a/.env', 'a/.env.example', 'a/.ENV', 'a:b/c', 'a/c', 'full/x', 'FULL/x',
   'out/1/gen/a.ts', 'out/1/GEN/a.ts', 'x/ac/1', 'x/AC/1', 'x/cc/1', 'src\\.env', 'src/sub/.env.', 'mod/file.ext9',
+  'config/prod/a', 'config／prod/a', 'CONFIG/prod/a', 'a.x/y',
 ];
 
 function indexOf(indexed: boolean): FsIndex<number> {
@@ -72,6 +76,10 @@ describe('entries the index used to miss', () => {
     // Final sigma: `ΑΣ` lower-cases to `ας`, but `ασ` names the same folder on a case-insensitive disk.
     ['vault/ασ/k', 6],
     ['vault/ας/k', 6],
+    // A fullwidth solidus in a literal segment: the key was `config/prod`, which no segment equals.
+    ['config/prod/a', 19],
+    ['config／prod/a', 19],
+    ['a.x/y', 20],
   ])('%j is denied by row %d', (path, row) => {
     expect(deny(path)).toBe(row);
   });

@@ -102,7 +102,20 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   return best;
 }
 
+/** `C:name` (no separator after the colon): on Windows, `name` in the current folder of drive C. */
+const DRIVE_RELATIVE = /^[A-Za-z]:(?![\\/])(.+)$/s;
+
 function decideWrittenPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions): PathDecision {
+  const d = decideSpelledPath(policy, cap, written, options);
+  const drive = DRIVE_RELATIVE.exec(written)?.[1];
+  if (drive === undefined || d.effect === 'deny') return d;
+  // Canonical form cuts the first segment at its colon (`c`); Windows reads the rest from the cwd.
+  const there = decideWrittenPath(policy, cap, drive, options);
+  if (there.effect === 'allow' || there.rule === null || !moreRestrictive(there.effect, d.effect)) return d;
+  return { ...there, reason: `on Windows ${JSON.stringify(written)} is ${JSON.stringify(drive)} in the current folder of drive ${written.slice(0, 1).toUpperCase()}: ${there.reason}`, path: d.path };
+}
+
+function decideSpelledPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions): PathDecision {
   const path = options.resolve ? resolveRequestPath(written, options.cwd ?? '.', policy.home, policy.root) : written;
   // Resolution gives `.` for the workspace root itself (`Glob` with no path, `ls .`): judged as the
   // folder every pattern is anchored at, which `./**` and `**` cover and `src/**` does not.

@@ -314,13 +314,16 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
     const seg = segments[i] ?? '';
     if (literalSegment(seg)) { key = canonicalSegment(seg); break; }
   }
+  // NFKC may make one pattern segment two (`config／prod` is `config/prod`), which no single path
+  // segment equals: such an alternative is tested against every path instead.
+  if (key !== null && /[/\\]/.test(key)) key = null;
   let ext: string | null = null;
   const last = segments[segments.length - 1] ?? '';
   if (key === null && last.startsWith('*') && last[1] === '.' && !MAGIC.test(last.slice(1))) {
     ext = canonicalSegment(last.slice(1));
     // `*.` and `*. ` name files whose raw name ends in a dot: no canonical suffix is empty, so such
     // a pattern is tested against every path instead.
-    if (ext === '') ext = null;
+    if (ext === '' || /[/\\]/.test(ext)) ext = null;
   }
   return { anchor, anyDepth, raw, rawRestrictive, folded, holds, key, ext };
 }
