@@ -210,7 +210,7 @@ describe('agent-gate explain', () => {
     const big = join(dangling, 'big.yml');
     writeFileSync(big, '#'.repeat(16 * 1024 * 1024 + 1));
     const cases: Array<[string[], string, RegExp]> = [
-      [['explain', '--shell', 'ls'], latin1, /^agent-gate: \.github\/agent-gate\.yml:1:1: the policy file is not valid UTF-8; save it as UTF-8$/],
+      [['explain', '--shell', 'ls'], latin1, /^agent-gate: \.github\/agent-gate\.yml:2:51: the policy file is not valid UTF-8; save it as UTF-8$/],
       [['explain', '--policy', '/dev/zero', '--shell', 'ls'], latin1, /^agent-gate: \/dev\/zero: is a device, not a policy file; a policy must be a regular file$/],
       [['explain', '--policy', big, '--shell', 'ls'], latin1, /^agent-gate: .*\/big\.yml: the policy file is larger than 16 MiB; check the path$/],
       [['explain', '--shell', 'rm -rf x'], dangling, /^agent-gate: \.github\/agent-gate\.yml: cannot read the policy file \(ENOENT\); check the path$/],

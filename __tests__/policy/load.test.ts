@@ -1,5 +1,5 @@
 import { PolicyError } from '../../src/errors.ts';
-import { loadPolicy } from '../../src/policy/load.ts';
+import { loadPolicy, notUtf8Error } from '../../src/policy/load.ts';
 import type { ScopeName } from '../../src/policy/types.ts';
 import { detectAgent } from '../../src/git/agents.ts';
 
@@ -494,5 +494,45 @@ describe('agents entries that can never match', () => {
       detectAgent({ authorName: 'H', authorEmail: 'h@x', committerName: 'H', committerEmail: 'h@x', message: `Fix\n\n${trailer}\n` }, { agents }).agent;
     expect(by('Generated-by: tool 1.2')).toBe(true);
     expect(by('Reviewed-by: some-bot 2')).toBe(true);
+  });
+});
+
+// Audit Z-6: the error named 1:1 whatever the bad byte's place.
+describe('a policy file that is not UTF-8 names the first bad byte', () => {
+  test.each<[string, Buffer, string]>([
+    ['a Latin-1 byte on line 3', Buffer.concat([Buffer.from('rules:\n  - {capability: shell, effect: deny, match: ["a"]}\n  - x: "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]), 'p.yml:3:12'],
+    ['after a BOM and a 4-byte character', Buffer.concat([Buffer.from('\ufeff# 😀 '), Buffer.from([0xff])]), 'p.yml:1:6'],
+    ['a lone continuation byte first', Buffer.from([0x80, 0x41]), 'p.yml:1:1'],
+    ['an overlong form', Buffer.from([0x41, 0xc0, 0x80]), 'p.yml:1:2'],
+    ['a UTF-16 surrogate', Buffer.from([0x0a, 0xed, 0xa0, 0x80]), 'p.yml:2:1'],
+    ['a sequence cut short at the end', Buffer.from([0x41, 0x42, 0xe2, 0x82]), 'p.yml:1:3'],
+    ['CRLF lines', Buffer.concat([Buffer.from('a: 1\r\nb: '), Buffer.from([0xfe])]), 'p.yml:2:4'],
+  ])('%s', (_name, bytes, at) => {
+    expect(notUtf8Error('p.yml', bytes).message).toBe(`${at}: the policy file is not valid UTF-8; save it as UTF-8`);
+  });
+});
+
+// Audit Z-5: `**` is literal in allow text patterns; written as a glob it matches almost nothing.
+describe('"**" in allow text patterns', () => {
+  test.each([
+    ['web_fetch', 'https://docs.example/**', 'https://docs.example/*'],
+    ['mcp', 'github/**', 'github/*'],
+    ['shell', 'npm **', 'npm *'],
+  ])('%s %j warns and names %j', (capability, pattern, fix) => {
+    const p = loadPolicy(`rules:\n  - capability: ${capability}\n    effect: allow\n    match: [${JSON.stringify(pattern)}]\n`, 'p.yml', 'workspace');
+    expect(p.warnings).toEqual([`p.yml:4:13: warning: ${capability} match pattern ${JSON.stringify(pattern)} holds "**", which is literal in allow text patterns (it cannot widen an allow), so it matches only text holding two asterisks; write "*", which matches any run of characters: ${JSON.stringify(fix)}`]);
+  });
+
+  test('models.allow and trustedCommands too', () => {
+    const p = loadPolicy('models:\n  allow: ["claude-**"]\ntrustedCommands: ["git **"]\n', 'p.yml', 'workspace');
+    expect(p.warnings?.map((w) => w.slice(0, w.indexOf(' holds')))).toEqual(['p.yml:2:11: warning: models.allow pattern "claude-**"', 'p.yml:3:19: warning: trustedCommands pattern "git **"']);
+  });
+
+  test.each([
+    ['fs_write', 'allow', 'src/**'],
+    ['web_fetch', 'deny', 'https://x.example/**'],
+    ['web_fetch', 'allow', 'https://docs.example/*'],
+  ])('%s %s %j loads without a warning', (capability, effect, pattern) => {
+    expect(loadPolicy(`rules:\n  - {capability: ${capability}, effect: ${effect}, match: [${JSON.stringify(pattern)}]}\n`, 'p.yml', 'workspace').warnings).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ import { readNoteHistory } from '../git/notes.ts';
 import { isUtf8Encoding, parseRawCommit } from '../git/rawcommit.ts';
 import { branchOfHead, resolveRange } from '../git/range.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
-import { loadPolicy } from '../policy/load.ts';
+import { loadPolicy, notUtf8Error } from '../policy/load.ts';
 import { combineSettings, type GateSettings } from '../policy/settings.ts';
 import { homeDir, policyRepoPaths, readPolicyFile } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
@@ -49,7 +49,7 @@ async function workspacePolicy(git: Git, root: string, base: string, opts: Check
     }
     return { file: null, label: repoPath, repoPaths: [repoPath] };
   }
-  if (!isUtf8(bytes)) throw new GateError(`${repoPath}:1:1: the policy file is not valid UTF-8`);
+  if (!isUtf8(bytes)) throw notUtf8Error(repoPath, bytes);
   return { file: loadPolicy(bytes.toString('utf8'), repoPath, 'workspace'), label: repoPath, repoPaths: [repoPath] };
 }
 

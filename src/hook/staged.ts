@@ -11,7 +11,7 @@ import { isObjectId } from '../git/ids.ts';
 import { linkedFolderReason } from '../git/linkedfolder.ts';
 import { parseRawDiff, type Change } from '../git/rawdiff.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
-import { loadPolicy } from '../policy/load.ts';
+import { loadPolicy, notUtf8Error } from '../policy/load.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { parseVarList, type Idents } from './ident.ts';
 import { STAGED_DIFF, startStagedReads, type StagedReads } from './prefetch.ts';
@@ -120,7 +120,7 @@ export async function readStaged(git: Git, reads: StagedReads = startStagedReads
   const bytes = policyBlob(policyObject);
   let policy: PolicyFile | null = null;
   if (bytes !== null) {
-    if (!isUtf8(bytes)) throw new GateError(`${DEFAULT_POLICY_PATH}:1:1: the policy file is not valid UTF-8`);
+    if (!isUtf8(bytes)) throw notUtf8Error(DEFAULT_POLICY_PATH, bytes);
     policy = loadPolicy(bytes.toString('utf8'), DEFAULT_POLICY_PATH, 'workspace');
   }
   if (mergeObject.type === 'commit' && mergeObject.id !== null) {

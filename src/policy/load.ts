@@ -228,6 +228,16 @@ function warnCompoundPattern(r: Reader, node: Node, what: string, pattern: strin
 
 const COMMAND_CAPABILITIES: ReadonlySet<RuleCapability> = new Set(['shell', 'all', 'builtin']);
 
+/**
+ * `**` in an allow text pattern is literal, so that it cannot widen the allow (docs/policy.md):
+ * written as a filesystem glob (`https://docs.example/**`, `github/**`, `claude-**`) it matches
+ * almost nothing. It loads, since reading it literally is the fail-closed side; say so.
+ */
+function warnLiteralGlobstar(r: Reader, node: Node, what: string, pattern: string): void {
+  if (!pattern.includes('**')) return;
+  r.warn(node, `${what} pattern ${JSON.stringify(pattern)} holds "**", which is literal in allow text patterns (it cannot widen an allow), so it matches only text holding two asterisks; write "*", which matches any run of characters: ${JSON.stringify(pattern.replace(/\*{2,}/g, '*'))}`);
+}
+
 function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
   const fields = entries(r, node, 'a rule', RULE_KEYS);
   const get = (k: string): Entry | undefined => fields.find((f) => f.key === k);
@@ -251,6 +261,7 @@ function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
       if (FS_CAPABILITIES.has(rule.capability)) checkFsPattern(r, n, v, PATH_ONLY_CAPABILITIES.has(rule.capability));
       else checkTextPattern(r, n, key, v);
       if (COMMAND_CAPABILITIES.has(rule.capability)) warnCompoundPattern(r, n, `${rule.capability} ${key}`, v);
+      if (!FS_CAPABILITIES.has(rule.capability) && rule.effect === 'allow' && key === 'match') warnLiteralGlobstar(r, n, `${rule.capability} match`, v);
     });
     rule[key] = values;
   }
@@ -264,7 +275,10 @@ function readModels(r: Reader, node: Node, scope: ScopeName): ModelPolicy {
   for (const f of fields) {
     if (f.key === 'allow') {
       const { values, nodes } = strList(r, f.value, 'models.allow', f.keyNode);
-      nodes.forEach((n, i) => checkTextPattern(r, n, 'models.allow', values[i] ?? ''));
+      nodes.forEach((n, i) => {
+        checkTextPattern(r, n, 'models.allow', values[i] ?? '');
+        warnLiteralGlobstar(r, n, 'models.allow', values[i] ?? '');
+      });
       policy.allow = values;
       hasAllow = true;
     } else if (f.key === 'default') {
@@ -353,6 +367,35 @@ function readTest(r: Reader, node: Node): PolicyTest {
 }
 
 /** Parses and validates a policy file's text. `file` is the name used in errors and decisions. */
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
+function invalidUtf8At(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] as number;
+    if (b < 0x80) { i++; continue; }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (n === 0) return i;
+    for (let k = 1; k <= n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+    const c = bytes[i + 1] as number;
+    if ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/**
+ * The error for a policy file whose bytes are not UTF-8, at the first bad byte (line and column
+ * counted as the loader counts them: a byte order mark is no column).
+ */
+export function notUtf8Error(file: string, bytes: Uint8Array): PolicyError {
+  const at = Math.max(0, invalidUtf8At(bytes));
+  const before = Buffer.from(bytes.buffer, bytes.byteOffset, at).toString('utf8').replace(/^\ufeff/, '');
+  const lines = before.split(/\r\n|\r|\n/);
+  const line = lines.length;
+  const col = (lines[lines.length - 1] ?? '').length + 1;
+  return new PolicyError(file, line, col, 'the policy file is not valid UTF-8; save it as UTF-8');
+}
+
 export function loadPolicy(text: string, file: string, scope: ScopeName): PolicyFile {
   const r: Reader = new Reader(file, text);
   const first = r.doc.errors[0];
@@ -389,6 +432,7 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
           if ((values[i] ?? '') === '') r.fail(n, 'empty pattern in trustedCommands');
           checkTextPattern(r, n, 'trustedCommands', values[i] ?? '');
           warnCompoundPattern(r, n, 'trustedCommands', values[i] ?? '');
+          warnLiteralGlobstar(r, n, 'trustedCommands', values[i] ?? '');
         });
         policy.trustedCommands = values;
         break;

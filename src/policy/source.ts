@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { GateError } from '../errors.ts';
 import { DEFAULT_POLICY_PATH } from './builtin.ts';
-import { loadPolicy } from './load.ts';
+import { loadPolicy, notUtf8Error } from './load.ts';
 import type { PolicyFile, ScopeName } from './types.ts';
 
 export function homeDir(): string {
@@ -90,7 +90,7 @@ export function readPolicyFile(path: string, scope: ScopeName, label = path): Po
     throw new GateError(`${label}: cannot read the policy file (${code ?? String(e)}); check the path`);
   }
   if (bytes.length > MAX_POLICY_BYTES) throw new GateError(`${label}: the policy file is larger than ${MAX_POLICY_BYTES / (1024 * 1024)} MiB; check the path`);
-  if (!isUtf8(bytes)) throw new GateError(`${label}:1:1: the policy file is not valid UTF-8; save it as UTF-8`);
+  if (!isUtf8(bytes)) throw notUtf8Error(label, bytes);
   return loadPolicy(bytes.toString('utf8'), label, scope);
 }
 
