@@ -223,6 +223,10 @@ table('printf, wait and hash with an option word only known at run time', [
   ['x=p; hash -$x /usr/bin/rm ls', 'ask'],
   ['set -- -p; hash "$@" /usr/bin/rm ls', 'ask'],
   ['wait "$x" PATH', 'ask'],
+  ['wait -$x PATH', 'ask'],
+  // A literal -v/-p with its name only known at run time still asks as before.
+  ['printf -v"$v" x', 'ask'],
+  ['wait -p"$v" x', 'ask'],
   // A quoted format, or a job id, sets nothing this command may not set.
   ['printf "$fmt" a b', 'allow'],
   ['printf "%s\\n" "$x"', 'allow'],

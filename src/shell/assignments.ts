@@ -277,12 +277,12 @@ function printfDanger(args: readonly Arg[]): string | null {
     const a = args[i];
     if (a === undefined) continue;
     const v = a.value;
-    if (a.dynamic !== null) return runtimeOptionDanger(a, args[i + 1], 'printf');
     if (v === '-v') {
       const target = args[i + 1];
       return target === undefined ? null : nameDanger(target);
     }
     if (v.startsWith('-v') && v.length > 2) return nameDanger({ ...a, value: v.slice(2) });
+    if (a.dynamic !== null) return runtimeOptionDanger(a, args[i + 1], 'printf');
     if (!v.startsWith('-') || v === '--') return null;
   }
   return null;
@@ -294,7 +294,8 @@ function waitDanger(args: readonly Arg[]): string | null {
     const a = args[i];
     if (a === undefined) continue;
     const v = a.value;
-    if (a.dynamic !== null) return runtimeOptionDanger(a, args[i + 1], 'wait');
+    // `-p"$v"` names its variable at run time (below); `$x` or `-$x` may itself be -p.
+    if (a.dynamic !== null && !/^-[A-Za-z]*p/.test(v)) return runtimeOptionDanger(a, args[i + 1], 'wait');
     if (v === '--' || !v.startsWith('-') || v.length < 2) return null;
     const p = v.indexOf('p');
     if (p < 0) continue;
