@@ -1,6 +1,6 @@
 // Compiles policy files into indexed rule sets, once per run. Each capability gets a deny, an ask
 // and an allow set; resolution then only has to find the first hit in the most restrictive set.
-import { absolutePatternReaches, compileFsPattern, FsIndex } from '../match/fs.ts';
+import { compileFsPattern, FsIndex } from '../match/fs.ts';
 import { compileText, literalLeadingWords, type TextMatcher } from '../match/text.ts';
 import { defaultScope, kiroScope } from '../policy/builtin.ts';
 import {
@@ -122,12 +122,6 @@ export interface CompiledPolicy {
   readonly replayedPaths: boolean;
   /** See CompileOptions.landing. */
   readonly landing: PathLanding | null;
-  /**
-   * A deny or ask rule spells a place inside the workspace absolutely (`~/.kiro/…` with the
-   * workspace at home, `/home/dev/proj/secrets/**`): a workspace path is then also judged spelled
-   * from `/`.
-   */
-  readonly absoluteInRoot: boolean;
 }
 
 /**
@@ -180,12 +174,6 @@ function newRules(): CapabilityRules {
 
 export const FS_GROUP: Readonly<Record<Effect, number>> = { deny: 0, ask: 1, allow: 2 };
 
-function absoluteInRoot(files: readonly PolicyFile[], home: string, root: string | null): boolean {
-  if (root === null) return false;
-  return files.some((f) => f.rules.some((r) => r.effect !== 'allow' && r.match !== undefined && expandCapability(r.capability).some((c) => FS_CAPS.has(c)) &&
-    r.match.some((p) => absolutePatternReaches(p, home, root))));
-}
-
 /** Compiles files of any scopes, plus the two built-in scopes, into one policy. */
 export function compilePolicy(files: PolicyFile[], options: CompileOptions): CompiledPolicy {
   const all = [kiroScope(options.policyPaths ?? []), ...files, defaultScope()]
@@ -193,9 +181,11 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
   const pending = new Map<ConcreteCapability, Array<(rules: CapabilityRules) => void>>();
   const fsCache = new Map<string, ReturnType<typeof compileFsPattern>>();
   const textCache = new Map<string, TextMatcher>();
-  const fsPattern = (p: string): ReturnType<typeof compileFsPattern> => {
-    let c = fsCache.get(p);
-    if (!c) { c = compileFsPattern(p, options.home); fsCache.set(p, c); }
+  // Deny and ask patterns that name a place in the workspace absolutely match it there too.
+  const fsPattern = (p: string, restrictive: boolean): ReturnType<typeof compileFsPattern> => {
+    const key = (restrictive ? 'R' : 'A') + p;
+    let c = fsCache.get(key);
+    if (!c) { c = compileFsPattern(p, options.home, restrictive ? options.root : null); fsCache.set(key, c); }
     return c;
   };
   const textPattern = (p: string, literalRuns: boolean): TextMatcher => {
@@ -226,8 +216,9 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
               ordinal,
               restrictive: effect !== 'allow',
               // Without `match`, a filesystem rule covers absolute paths too.
-              pattern: fsPattern(match ? pattern : '{**,/**}'),
-              excludes: (exclude ?? []).map(fsPattern),
+              pattern: fsPattern(match ? pattern : '{**,/**}', effect !== 'allow'),
+              // An exclude takes out of its rule the same places the rule's pattern reaches.
+              excludes: (exclude ?? []).map((x) => fsPattern(x, effect !== 'allow')),
               payload: { ref },
             }, FS_GROUP[effect]);
           } else {
@@ -253,6 +244,5 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
   return {
     capabilities: new LazyCapabilities(pending), models, trustedCommands, home: options.home, root: options.root ?? null, files,
     replayedPaths: options.replayedPaths === true, landing: options.landing ?? null,
-    absoluteInRoot: absoluteInRoot(all, options.home, options.root ?? null),
   };
 }

@@ -129,7 +129,6 @@ function decideSpelledPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
     return { ...inside, reason: `a write to the whole workspace may reach ${WORKSPACE_WRITE_PROBE}: ${inside.reason}`, path };
   }
   const d = decideResolved(policy, cap, path);
-  if (policy.absoluteInRoot && policy.root !== null && d.effect !== 'deny' && !path.startsWith('/') && !path.startsWith('~')) return fromRoot(policy, cap, path, policy.root, d);
   if (!options.resolve || policy.root === null || !path.startsWith('/') || d.effect === 'deny') return d;
   // An absolute path that is a workspace file only once canonical (`/work/REPO/secrets/x` on a
   // case-insensitive disk) is also judged as that file, by deny and ask rules only.
@@ -140,13 +139,6 @@ function decideSpelledPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   return { ...alias, reason: `alias of ${JSON.stringify(inside)} in the workspace: ${alias.reason}`, path };
 }
 
-/** A workspace path spelled from `/`, as absolute deny and ask rules name it (CompiledPolicy.absoluteInRoot). */
-function fromRoot(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path: string, root: string, d: PathDecision): PathDecision {
-  const absolute = `${root.replace(/\/+$/, '')}/${path}`;
-  const there = decideResolved(policy, cap, absolute);
-  if (there.effect === 'allow' || there.rule === null || !moreRestrictive(there.effect, d.effect)) return d;
-  return { ...there, reason: `${JSON.stringify(path)} is ${JSON.stringify(absolute)}: ${there.reason}`, path: d.path };
-}
 
 /**
  * A replayed log was written in the agent's clone, whose folder CI does not know: an absolute

@@ -265,25 +265,19 @@ export function literalGlob(path: string): string {
 }
 
 /**
- * Whether an absolute or `~/` pattern may match a path inside the workspace `root`: its literal
- * leading folders are the root, lie inside it, or lie above it (`/home/**`). Such a path is
- * judged relative to the root, which an absolute pattern never meets on its own.
+ * The part of an absolute or `~/` alternative below the workspace `root`, when the pattern names a
+ * place inside it by its literal folders (`~/.kiro/workspace-roots/**` with the workspace at home,
+ * `/home/dev/proj/secrets/**` for the workspace `/home/dev/proj`): a workspace path is matched
+ * relative to the root, which the absolute spelling never meets. A pattern whose wildcard stands
+ * above the root (`~/**`, `/**`) names places outside the workspace as well, and is left as written.
  */
-export function absolutePatternReaches(pattern: string, home: string, root: string): boolean {
-  const top = root.replace(/\/+$/, '').toLowerCase();
-  const expanded = pattern.includes('{') ? braceExpand(pattern) : [pattern];
-  return expanded.some((alt) => {
-    const p = alt === '~' || alt.startsWith('~/') ? home + alt.slice(1) : alt;
-    if (!p.startsWith('/')) return false;
-    const literal: string[] = [];
-    for (const seg of p.split('/')) {
-      if (seg === '') continue;
-      if (MAGIC.test(seg)) break;
-      literal.push(seg);
-    }
-    const prefix = `/${literal.join('/')}`.toLowerCase();
-    return prefix === top || prefix.startsWith(`${top}/`) || prefix === '/' || top.startsWith(`${prefix}/`);
-  });
+function belowRoot(alt: string, home: string, root: string): string | null {
+  const p = alt === '~' || alt.startsWith('~/') ? home + alt.slice(1) : alt;
+  const top = root.replace(/\/+$/, '');
+  if (!p.startsWith('/') || top === '' || !p.toLowerCase().startsWith(top.toLowerCase())) return null;
+  const rest = p.slice(top.length);
+  if (rest === '' || rest === '/') return '**';
+  return rest.startsWith('/') ? rest.replace(/^\/+/, '') : null;
 }
 
 function compileAlternative(pattern: string, home: string): CompiledAlternative {
@@ -346,10 +340,14 @@ function testForms(forms: Minimatch[], path: string, absolute: boolean, alt: Com
   return false;
 }
 
-/** One pattern string, with its brace alternatives compiled. */
-export function compileFsPattern(pattern: string, home: string): FsPattern & { alternatives: CompiledAlternative[] } {
+/**
+ * One pattern string, with its brace alternatives compiled. With `root` (deny and ask rules), an
+ * absolute alternative naming a place in the workspace also matches the workspace path there.
+ */
+export function compileFsPattern(pattern: string, home: string, root?: string | null): FsPattern & { alternatives: CompiledAlternative[] } {
   const expanded = pattern.includes('{') ? braceExpand(pattern) : [pattern];
-  const alternatives = expanded.map((p) => compileAlternative(p, home));
+  const inside = root === undefined || root === null ? [] : expanded.flatMap((p) => belowRoot(p, home, root) ?? []);
+  const alternatives = [...expanded, ...inside].map((p) => compileAlternative(p, home));
   return {
     pattern,
     alternatives,
