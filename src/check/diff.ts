@@ -5,6 +5,7 @@ import { decidePath, describeRule, KIRO_MALFORMED, moreRestrictive } from '../en
 import type { CompiledPolicy } from '../engine/compile.ts';
 import { canonicalPath } from '../match/path.ts';
 import { BUILTIN_FILE, type RuleRef } from '../policy/types.ts';
+import { utf8SequenceAt } from '../report/escape.ts';
 import type { Finding } from '../report/model.ts';
 import type { Change } from '../git/rawdiff.ts';
 import type { LinkResolution } from './links.ts';
@@ -42,13 +43,12 @@ function finding(d: { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: stri
 export function escapedBytes(bytes: Buffer): string {
   let out = '';
   for (let i = 0; i < bytes.length;) {
-    const b = bytes[i] as number;
-    const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
-    if (len > 0 && i + len <= bytes.length && isUtf8(bytes.subarray(i, i + len))) {
+    const len = utf8SequenceAt(bytes, i);
+    if (len > 0) {
       out += bytes.toString('utf8', i, i + len);
       i += len;
     } else {
-      out += `\\x${b.toString(16).padStart(2, '0')}`;
+      out += `\\x${(bytes[i] as number).toString(16).padStart(2, '0')}`;
       i++;
     }
   }

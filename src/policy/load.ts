@@ -3,7 +3,7 @@
 import { Minimatch } from 'minimatch';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { PolicyError } from '../errors.ts';
-import { spellUnseen } from '../report/escape.ts';
+import { spellUnseen, utf8SequenceAt } from '../report/escape.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
 import { identityPatternFix, trailerPatternFix } from '../git/agents.ts';
 import { backslashReason, countBraceAlternatives, deadGlobReason, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
@@ -212,7 +212,10 @@ function checkFsPattern(r: Reader, node: Node, pattern: string, pathOnly: boolea
 }
 
 // Whole words only: the match text joins argv with spaces, so `grep a|b *` can match `grep 'a|b' x`.
-const CONTROL_OPERATOR = /(?:^|\s)(\|\||&&|\|&|\||;|&)(?=\s|$)|;(?=\s)/;
+// A `;` ends a word too (`npm test; curl *`).
+const OPERATORS = String.raw`\|\||&&|\|&|\||;|&`;
+const CONTROL_OPERATOR = new RegExp(String.raw`(?:^|\s)(${OPERATORS})(?=\s|$)|;(?=\s)`);
+const BETWEEN_SUB_COMMANDS = new RegExp(String.raw`\s*(?:${OPERATORS})(?=\s|$)\s*|;\s+`);
 
 /**
  * A shell pattern is matched against one sub-command at a time (SPEC 5), so a pattern that spells a
@@ -222,7 +225,7 @@ const CONTROL_OPERATOR = /(?:^|\s)(\|\||&&|\|&|\||;|&)(?=\s|$)|;(?=\s)/;
 function warnCompoundPattern(r: Reader, node: Node, what: string, pattern: string): void {
   const op = CONTROL_OPERATOR.exec(pattern);
   if (!op) return;
-  const parts = pattern.split(/\s*(?:\|\||&&|\|&|\||;|&)(?=\s|$)\s*|;\s+/).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = pattern.split(BETWEEN_SUB_COMMANDS).map((p) => p.trim()).filter((p) => p !== '');
   r.warn(node, `${what} pattern ${JSON.stringify(pattern)} holds the control operator "${(op[1] ?? ';').trim()}", but each sub-command is matched on its own (SPEC 5), so it matches only a command that quotes the operator as an argument; write one pattern per sub-command: [${parts.map((p) => JSON.stringify(p)).join(', ')}]`);
 }
 
@@ -368,17 +371,11 @@ function readTest(r: Reader, node: Node): PolicyTest {
 
 /** Parses and validates a policy file's text. `file` is the name used in errors and decisions. */
 /** The offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
-function invalidUtf8At(bytes: Uint8Array): number {
+function invalidUtf8At(bytes: Buffer): number {
   for (let i = 0; i < bytes.length;) {
-    const b = bytes[i] as number;
-    if (b < 0x80) { i++; continue; }
-    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-    if (n === 0) return i;
-    for (let k = 1; k <= n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
-    const c = bytes[i + 1] as number;
-    if ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f) || (b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f)) return i;
-    i += n + 1;
+    const len = utf8SequenceAt(bytes, i);
+    if (len === 0) return i;
+    i += len;
   }
   return -1;
 }
@@ -387,9 +384,9 @@ function invalidUtf8At(bytes: Uint8Array): number {
  * The error for a policy file whose bytes are not UTF-8, at the first bad byte (line and column
  * counted as the loader counts them: a byte order mark is no column).
  */
-export function notUtf8Error(file: string, bytes: Uint8Array): PolicyError {
+export function notUtf8Error(file: string, bytes: Buffer): PolicyError {
   const at = Math.max(0, invalidUtf8At(bytes));
-  const before = Buffer.from(bytes.buffer, bytes.byteOffset, at).toString('utf8').replace(/^\ufeff/, '');
+  const before = bytes.toString('utf8', 0, at).replace(/^\ufeff/, '');
   const lines = before.split(/\r\n|\r|\n/);
   const line = lines.length;
   const col = (lines[lines.length - 1] ?? '').length + 1;

@@ -1,4 +1,5 @@
 // Paths and commands come from the pull request: they are data, never markup or workflow commands.
+import { isUtf8 } from 'node:buffer';
 
 /**
  * Characters a reader cannot see or that reorder what they see: controls, line separators, bidi
@@ -41,3 +42,11 @@ export function mdCode(text: string): string {
 export function shortSha(sha: string | null): string {
   return sha === null ? '(working tree)' : sha.slice(0, 12);
 }
+
+/** The length of the valid UTF-8 sequence that starts at `i`, or 0 when none does. */
+export function utf8SequenceAt(bytes: Buffer, i: number): number {
+  const b = bytes[i] as number;
+  const len = b < 0x80 ? 1 : b >> 5 === 6 ? 2 : b >> 4 === 14 ? 3 : b >> 3 === 30 ? 4 : 0;
+  return len > 0 && i + len <= bytes.length && isUtf8(bytes.subarray(i, i + len)) ? len : 0;
+}
+

@@ -194,22 +194,17 @@ export abstract class WalkerState {
   }
 
   /**
-   * Writes in code that runs later than where it stands, with where they may land. `unpackedBy`:
-   * the unpacker that wrote it (`curl … | tar -xz -C build`), which does not write through links it
-   * puts in place itself.
+   * Writes in code that runs later than where it stands, with where they may land. `byUnpacker`:
+   * an unpacker's own write (`curl … | tar -xz -C build`), which does not go through links that
+   * unpacker puts in place.
    */
-  private laterWrites: Array<{ write: WritePart; file: Arg; places: string[]; unpackedBy?: number }> | null = null;
+  private laterWrites: Array<{ write: WritePart; file: Arg; places: string[]; byUnpacker?: true }> | null = null;
   /** How many unpackers (ANY_PLACE) this command runs. */
   protected unpackers = 0;
 
   /** Marks the later writes recorded since `from` as the work of the unpacker just counted. */
   protected ownUnpackedWrites(from: number): void {
-    const later = this.laterWrites;
-    if (later === null) return;
-    for (let i = from; i < later.length; i++) {
-      const w = later[i];
-      if (w !== undefined) w.unpackedBy = this.unpackers;
-    }
+    for (const w of this.laterWrites?.slice(from) ?? []) w.byUnpacker = true;
   }
 
   /** How many later writes are recorded so far (see ownUnpackedWrites). */
@@ -220,7 +215,8 @@ export abstract class WalkerState {
   /** Re-checks the writes of code that runs later against every link the command makes. */
   protected recheckLaterWrites(): void {
     for (const w of this.laterWrites ?? []) {
-      this.checkLinked(w.write, w.file, w.places, w.unpackedBy !== undefined && this.unpackers === 1);
+      // Its own unpacker's links do not count; another unpacker's do.
+      this.checkLinked(w.write, w.file, w.places, w.byUnpacker === true && this.unpackers === 1);
       this.checkCarried(w.write, w.places);
     }
   }
