@@ -118,6 +118,22 @@ table('folders filled by a program are held to what lies below them', [
   ['cd .github && unzip -o /tmp/x.zip', 'ask', 'the archive may hold .github/agent-gate.yml'],
   ['cd .kiro && tar -xf /tmp/x.tar', 'ask', 'the archive may hold .kiro/settings/…'],
   ['cd src && cd ../.kiro && tar -xf /tmp/x.tar', 'ask', 'every folder a cd may have reached'],
+  // The entry's own folder is left only when the unpacker runs after a cd that succeeded.
+  ['cd /tmp/build; tar -xf /tmp/x.tar', 'ask', 'a failed cd leaves the shell at the top'],
+  ['cd /tmp/build || unzip -o /tmp/x.zip', 'ask', 'runs only when the cd failed'],
+  ['cd /tmp/build && true || tar -xf /tmp/x.tar', 'ask', 'after ||, the cd may have failed'],
+  ['! cd /tmp/build && tar -xf /tmp/x.tar', 'ask', 'a negated cd succeeds when it did not move'],
+  ['cd() { :; }; cd /tmp/build && tar -xf /tmp/x.tar', 'ask', 'a function named cd moves nothing'],
+  ['enable -n cd; cd /tmp/build && tar -xf /tmp/x.tar', 'ask', 'enable may turn the builtin into a program'],
+  ["alias cd=true; cd /tmp/build && tar -xf /tmp/x.tar", 'ask', 'an alias named cd'],
+  ['cd /tmp/build && tar -xf /tmp/x.tar; tar -xf /tmp/y.tar', 'ask', 'a later statement runs whether or not the cd did'],
+  ['cd /tmp/build && f() { tar -xf /tmp/x.tar; }; f', 'ask', 'a function body may run anywhere'],
+  ['(cd /tmp/build) && tar -xf /tmp/x.tar', 'ask', 'a cd in a subshell moves nothing after it'],
+  ['cd /tmp/build && tar -xf /tmp/x.tar', 'allow', 'the shell surely left the workspace'],
+  ['false || cd /tmp/build && tar -xf /tmp/x.tar', 'allow', 'runs only after the cd succeeded'],
+  ['cd /tmp/build && { true; tar -xf /tmp/x.tar; }', 'allow', 'a group after the cd'],
+  ['pushd /tmp/build && unzip -o /tmp/x.zip | cat', 'allow', 'pushd, and a pipeline after it'],
+  ['env -C /tmp/build tar -xf /tmp/x.tar', 'allow', 'a wrapper that runs nothing unless it entered the folder'],
   // One per command: after an unpacker, a later write in the same command may go through a link it put in place.
   ['git checkout main -- src/', 'allow', 'W-5: a folder src/** allows'],
   ['git restore -s main src/', 'allow', 'W-5: the same for git restore'],
@@ -125,7 +141,7 @@ table('folders filled by a program are held to what lies below them', [
 
 test('an archive unpacked after a cd names the folder the cd moved to', () => {
   const r = judge(POLICY, 'shell', 'cd .github && unzip -o /tmp/x.zip');
-  expect(r.reason).toContain('unzip may write anything in "." (".github", where a cd moved the shell), which may put ".github/agent-gate.yml" there');
+  expect(r.reason).toContain('unzip may write anything in "." (".github", where a cd may have moved the shell), which may put ".github/agent-gate.yml" there');
 });
 
 test('rm names what decided: the entry or what the folder holds', () => {

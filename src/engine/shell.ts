@@ -129,7 +129,7 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   const tree = part.unknownNames === 'tree' || part.unknownNames === 'here';
   const removes = part.unknownNames === 'tree' && part.ruleOnly === true;
   const filled = tree ? treeFolders(part, folder) : [folder];
-  const moved = filled[0] === folder ? '' : ` (${filled.map((f) => JSON.stringify(f)).join(' or ')}, where a cd moved the shell)`;
+  const moved = filled.length === 1 && filled[0] === folder ? '' : ` (${filled.map((f) => JSON.stringify(f)).join(' or ')}, where a cd may have moved the shell)`;
   const landing = tree ? `${writer(part.operator)} may write anything in ${JSON.stringify(folder)}` : `files whose names are only known at run time land in ${JSON.stringify(folder)}`;
   const result = (effect: PathDecision['effect'], rule: PathDecision['rule'], reason: string): DecisionPart => ({ text: folder, capability: 'fs_write', effect, rule, reason });
   // Only known at run time: that is the reason to ask, unless the folder itself is denied.
@@ -157,13 +157,15 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
 }
 
 /**
- * The folders a tree write may fill. An archive unpacked where the shell stands fills the folder a
- * `cd` moved to; the entry's own folder counts only while no `cd` moved the shell, so that
- * `cd /tmp/build && tar -xf x.tar` is not held to the workspace it left.
+ * The folders a tree write may fill. An archive unpacked where the shell stands fills every folder
+ * a `cd` may have moved to; the entry's own folder counts unless a `cd` surely moved the shell out
+ * of it, so that `cd /tmp/build && tar -xf x.tar` is not held to the workspace it left, while
+ * `cd /tmp/build; tar -xf x.tar` (a failed cd stays) is.
  */
 function treeFolders(part: WritePart, folder: string): string[] {
   if (part.unknownNames !== 'here' || part.alsoIn === undefined || /^[/~]/.test(folder)) return [folder];
-  return part.alsoIn.map((dir) => posix.normalize(`${dir}/${folder}`));
+  const moved = part.alsoIn.map((dir) => posix.normalize(`${dir}/${folder}`));
+  return part.leftEntry === true ? moved : [...new Set([folder, ...moved])];
 }
 
 /**

@@ -18,6 +18,7 @@ export interface FolderState {
   cwds: string[];
   cwdDoubt: string | null;
   inTopFolder: boolean;
+  left: boolean;
 }
 
 export class Folders {
@@ -36,6 +37,15 @@ export class Folders {
   private laterWrites: WritePart[] | null = null;
   /** Set when `shopt -s cdable_vars` may be on: `cd NAME` may then go to the folder held in $NAME. */
   private cdable: string | null = null;
+  /** How many times a `cd` or a wrapper's folder moved the shell (or its command) so far. */
+  private moveCount = 0;
+  /**
+   * Set while walking what runs only once a move succeeded (`cd dist && …`, `env -C dist …`): the
+   * shell has then surely left the entry's cwd. The statement walker keeps it.
+   */
+  left = false;
+  /** Set once `enable` was met: it may turn the `cd` builtin off, so that `cd` is a program that moves nothing. */
+  private builtinsChanged = false;
 
   /**
    * Where a path may be from every folder the shell may be in now, normalised (`out//s`,
@@ -75,6 +85,18 @@ export class Folders {
     if (this.cwdDoubt !== null) write.forceAsk ??= this.cwdDoubt;
     if (this.inTopFolder) write.fromTop = true;
     if (this.deferred > 0) (this.laterWrites ??= []).push(write);
+    // Code that runs later may run before the move, or after a failed one.
+    else if (this.left && this.cwds.length > 1) write.leftEntry = true;
+  }
+
+  /** How many moves were noted so far: a walker compares it around a command to see whether that command moved. */
+  moves(): number {
+    return this.moveCount;
+  }
+
+  /** Whether a `cd` that returns success surely moved the shell (no `enable` may have turned the builtin off). */
+  cdIsBuiltin(): boolean {
+    return !this.builtinsChanged;
   }
 
   /**
@@ -83,12 +105,13 @@ export class Folders {
    * wrapped program is a child process: the folder the shell is in does not change.
    */
   enter(u: Pick<Unwrapped, 'folder' | 'folderDoubt' | 'topFolder'>, source: string): FolderState {
-    const saved: FolderState = { cwds: this.cwds, cwdDoubt: this.cwdDoubt, inTopFolder: this.inTopFolder };
+    const saved: FolderState = { cwds: this.cwds, cwdDoubt: this.cwdDoubt, inTopFolder: this.inTopFolder, left: this.left };
     if (u.folderDoubt !== undefined) this.cwdDoubt ??= u.folderDoubt;
     if (u.topFolder === true) this.inTopFolder = true;
     if (u.folder !== undefined) {
       const to = this.folderOf(u.folder, source, 'the folder a wrapper runs its command in');
-      if (to !== null) this.moveTo(to);
+      // The wrapper runs nothing when it cannot enter the folder.
+      if (to !== null && this.moveTo(to)) this.left = true;
     }
     return saved;
   }
@@ -97,6 +120,7 @@ export class Folders {
     this.cwds = saved.cwds;
     this.cwdDoubt = saved.cwdDoubt;
     this.inTopFolder = saved.inTopFolder;
+    this.left = saved.left;
   }
 
   /** Records where `cd`/`pushd`/`popd` may move the shell, for the redirections after it. */
@@ -104,6 +128,7 @@ export class Folders {
     const name = args[0];
     if (name === undefined || name.dynamic !== null) return;
     const n = name.value;
+    if (n === 'enable') this.builtinsChanged = true;
     if (n === 'shopt') {
       this.noteShopt(args);
       return;
@@ -147,21 +172,23 @@ export class Folders {
     return tilde.path;
   }
 
-  /** Adds the folders `to` leads to from each folder the shell may be in. */
-  private moveTo(to: string): void {
+  /** Adds the folders `to` leads to from each folder the shell may be in; false when it gave up following them. */
+  private moveTo(to: string): boolean {
     const next = new Set(this.cwds);
     for (const c of this.cwds) next.add(to.startsWith('/') || to.startsWith('~') || c === '.' ? to : `${c}/${to}`);
     if (next.size > MAX_CWDS) {
       this.cwdDoubt ??= 'too many `cd`s to follow, so where a later redirection writes is not known';
-      return;
+      return false;
     }
     // Every later write is resolved against each folder: one that grows without bound
     // (`cd ../../..` again and again) would make each of them slower than the last.
     if ([...next].some((c) => c.length > MAX_CWD_LENGTH)) {
       this.cwdDoubt ??= `a \`cd\` path longer than ${MAX_CWD_LENGTH} characters, so where a later redirection writes is not followed`;
-      return;
+      return false;
     }
     this.cwds = [...next];
+    this.moveCount++;
+    return true;
   }
 
   /** `shopt -s cdable_vars` lets `cd NAME` go to the folder held in $NAME. */

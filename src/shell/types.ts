@@ -76,6 +76,12 @@ export interface WritePart {
    * unpacked where the shell stands, held as a tree of the folder a `cd` moved to.
    */
   unknownNames?: 'names' | 'globbed' | 'paths' | 'tree' | 'here';
+  /**
+   * Reached only after a `cd` (or a wrapper's folder option) surely moved the shell out of the
+   * entry's cwd (`cd dist && tar -xf x.tar`): an archive unpacked 'here' does not fill the entry's
+   * folder. Without it (`cd dist; tar -xf x.tar`, where a failed cd leaves the shell in place) it may.
+   */
+  leftEntry?: true;
   /** For 'globbed': the globs' last segments (`*.ts`), which every name landing there matches. */
   nameGlobs?: string[];
   /**

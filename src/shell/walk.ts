@@ -70,12 +70,20 @@ export class Walker extends SimpleCommandWalker {
 
   private node(node: PipelineNode | AndOr | CompoundList, scope: Scope, depth: number): void {
     switch (node.type) {
-      case 'AndOr':
+      case 'AndOr': {
+        const entered = this.folders.left;
         node.commands.forEach((c, i) => {
           if (i > 0 && isContinuationOnly(c, scope.source)) fail('line continuation at the end of the input');
+          const moves = this.folders.moves();
           this.node(c, scope, depth);
+          // What follows `&&` runs only if this succeeded: after `cd DIR &&` the shell is surely
+          // in DIR. After `;`, `||` or anything else a failed cd leaves it where it was.
+          this.folders.left = node.operators[i] === '&&' &&
+            (this.folders.left || (this.folders.moves() > moves && this.movesForSure(c, scope.source)));
         });
+        this.folders.left = entered;
         return;
+      }
       case 'Pipeline':
         // `!` or `time` alone is a complete command only before `;`, a newline or the end; unbash
         // also accepts it before `&`, `&&`, `)` or `}`.
@@ -111,6 +119,17 @@ export class Walker extends SimpleCommandWalker {
       default:
         this.compound(node, scope, depth + 1);
     }
+  }
+
+  /**
+   * Whether `node`, when it succeeds, surely moved the shell: a plain `cd DIR`/`pushd DIR`, not a
+   * negated one, a function or alias of that name, or one `enable` may have turned into a program.
+   */
+  private movesForSure(node: PipelineNode, source: string): boolean {
+    const command = node.type === 'Pipeline' ? (node.prefixes.length === 0 && node.commands.length === 1 ? node.commands[0] : undefined) : node;
+    if (command?.type !== 'Command' || command.name === undefined || !this.folders.cdIsBuiltin()) return false;
+    const name = source.slice(command.name.pos, command.name.end);
+    return (name === 'cd' || name === 'pushd') && this.functions?.has(name) !== true && this.aliases?.has(name) !== true;
   }
 
   private compound(node: Exclude<CommandNode, Command>, scope: Scope, depth: number): void {
