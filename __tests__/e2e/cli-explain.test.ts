@@ -103,8 +103,20 @@ describe('agent-gate explain', () => {
   });
 
   test('--cwd resolves relative writes', () => {
-    const r = runCli(['explain', '--json', '--cwd', 'src', '--write', 'a.ts'], { cwd: repo() });
+    const dir = repo();
+    mkdirSync(join(dir, 'src'));
+    const r = runCli(['explain', '--json', '--cwd', 'src', '--write', 'a.ts'], { cwd: dir });
     expect(JSON.parse(r.stdout).effect).toBe('allow');
+    expect(r.stderr).toBe('');
+  });
+
+  test('a --cwd that is no folder on disk is judged as written, with a warning naming the workspace', () => {
+    const dir = repo();
+    const r = runCli(['explain', '--json', '--cwd', 'src', '--write', 'a.ts'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).effect).toBe('allow');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('--cwd "src" is not a folder on this disk; judged as if it were one, in the workspace');
   });
 
   test('a path through a symlink on disk is judged where it lands too, as record judges it', () => {

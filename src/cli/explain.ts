@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
@@ -58,7 +59,13 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   const folder = cwdArg === undefined ? io.cwd : cwdArg === '~' || cwdArg.startsWith('~/') ? null : chdirTarget(io.cwd, cwdArg);
   // The request runs in that folder, so its repository's policy applies, as `record` finds it for
   // a payload's cwd: from where explain runs, a call in another repository would miss that policy.
-  const root = findWorkspaceRoot(folder ?? join(homeDir(), (cwdArg ?? '~').slice(1)));
+  const place = folder ?? join(homeDir(), (cwdArg ?? '~').slice(1));
+  const root = findWorkspaceRoot(place);
+  // A folder that does not exist yet is a fair what-if, but a mistyped one is judged under the
+  // policy of whatever repository holds a folder above it: say so.
+  if (cwdArg !== undefined && statSync(place, { throwIfNoEntry: false })?.isDirectory() !== true) {
+    io.err(`agent-gate: explain: warning: --cwd ${JSON.stringify(spellUnseen(cwdArg))} is not a folder on this disk; judged as if it were one, in the workspace ${JSON.stringify(spellUnseen(root))}\n`);
+  }
   const policy = str(p, 'policy');
   const adminPolicy = str(p, 'admin-policy');
   const disk = loadDiskPolicies(root, {
