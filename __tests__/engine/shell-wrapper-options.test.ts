@@ -258,3 +258,68 @@ table('more runners: version managers, moreutils, GNU parallel, macOS launchers'
   ['lxc-attach -n box -- rm x', 'deny'],
   ['arch -x86_64 npm install && pyenv exec python -V && parallel --version', 'allow'],
 ]);
+
+// Audit round 27 (AA-3): bash's printf and wait read every option; a later -v/-p is the one that sets.
+table('printf and wait with more than one -v or -p', [
+  ["printf -v x -v PS4 %s '$(rm -rf ~/project)'; set -x; :", 'ask'],
+  ["printf -v x -v 'BASH_CMDS[ls]' /usr/bin/rm; ls -rf ~/project", 'ask'],
+  ['printf -vx -vPS4 y', 'ask'],
+  ['x=-v; printf -v y $x PS4 z', 'ask'],
+  ['wait -p x -p PATH', 'ask'],
+  ['wait -p x -fpPATH', 'ask'],
+  ['printf -v x -v y %s z && wait -p a -p b', 'allow'],
+]);
+
+// Audit round 27 (AA-5): runners that hand an argument, or an option's value, to a shell.
+table('runners whose arguments are command lines', [
+  ["sg docker 'echo x; rm -rf ~/project'", 'deny'],
+  ["echo x | pee cat 'echo x; rm -rf ~/project'", 'deny'],
+  ["concurrently 'npm run dev' 'echo x; rm -rf ~/project'", 'deny'],
+  ["npx concurrently -k 'echo x; rm -rf ~/project'", 'deny'],
+  ["conc 'echo x; rm -rf ~/project'", 'deny'],
+  ["cross-env-shell 'echo x; rm -rf ~/project'", 'deny'],
+  ["nodemon --exec 'echo x; rm -rf ~/project'", 'deny'],
+  ["nodemon -x 'echo x; rm -rf ~/project'", 'deny'],
+  ["ls | entr -s 'echo x; rm -rf ~/project'", 'deny'],
+  ["ls | entr -rs 'echo x; rm -rf ~/project'", 'deny'],
+  ["watchexec 'echo x; rm -rf ~/project'", 'deny'],
+  ["doppler run --command 'echo x; rm -rf ~/project'", 'deny'],
+  ["doppler run --command='echo x; rm -rf ~/project'", 'deny'],
+  ["concurrently 'npm run dev' 'npm test' && nodemon --exec 'npm start' && doppler run -c dev -- npm start", 'allow'],
+]);
+
+// Audit round 27 (AA-4): programs that run commands they read, or schedule for later.
+table('parallel with no command of its own, at, batch and crontab', [
+  ['echo rm -rf ~/project | parallel', 'ask'],
+  ['echo rm | parallel {} -rf ~/project', 'ask'],
+  ['printf "%s\\n" rm | parallel -j1 {} -rf ~/project', 'ask'],
+  ['echo rm | parallel -I @@ @@ -rf ~/project', 'ask'],
+  ['parallel -a c.txt', 'ask'],
+  ['parallel --will-cite < c.txt', 'ask'],
+  ['parallel :::: c.txt', 'ask'],
+  ['sem -j2', 'ask'],
+  ["at now <<< 'rm -rf ~/project'", 'deny'],
+  ['echo rm -rf x | at now', 'ask'],
+  ['batch < jobs.sh', 'ask'],
+  ['at -f jobs.sh now', 'ask'],
+  ["echo '* * * * * rm -rf x' | crontab -", 'ask'],
+  ['crontab jobs.txt', 'ask'],
+  ['parallel gzip ::: a b && parallel --will-cite -j 4 gzip ::: a && sem --wait', 'allow'],
+  ['at -l && atq && crontab -l && crontab -u me -l', 'allow'],
+]);
+
+// Audit round 27 (AA-8): an editor's own commands can run a shell (`:!rm …`) or write any file.
+table('editors given commands', [
+  ["vim -es -c '!rm -rf ~/project' -c q", 'ask'],
+  ["vi -e -s -c '!rm -rf ~/project'", 'ask'],
+  ["ex -sc '!rm -rf ~/project|q'", 'ask'],
+  ["nvim --headless -c '!rm -rf ~/project' -c q", 'ask'],
+  ["vim +'!rm -rf ~/project' +q", 'ask'],
+  ["vim --cmd 'silent !rm x' f", 'ask'],
+  ['vim -S evil.vim', 'ask'],
+  ["vim -es -c 'wq .github/x' src/a", 'ask'],
+  ["ed -s f <<< '!rm -rf ~/project'", 'ask'],
+  ['printf "w\\n" | ed -s f', 'ask'],
+  ["ed -s f <<< ',s/a/b/g\nw'", 'allow'],
+  ['vim +10 src/a.ts && vim -u NONE +/main src/a.ts && view README.md', 'allow'],
+]);

@@ -277,11 +277,18 @@ function printfDanger(args: readonly Arg[]): string | null {
     const a = args[i];
     if (a === undefined) continue;
     const v = a.value;
+    // bash reads every option before the format: a later `-v NAME` is the one that sets.
     if (v === '-v') {
-      const target = args[i + 1];
-      return target === undefined ? null : nameDanger(target);
+      const target = args[++i];
+      const danger = target === undefined ? null : nameDanger(target);
+      if (danger !== null) return danger;
+      continue;
     }
-    if (v.startsWith('-v') && v.length > 2) return nameDanger({ ...a, value: v.slice(2) });
+    if (v.startsWith('-v') && v.length > 2) {
+      const danger = nameDanger({ ...a, value: v.slice(2) });
+      if (danger !== null) return danger;
+      continue;
+    }
     if (a.dynamic !== null) return runtimeOptionDanger(a, args[i + 1], 'printf');
     if (!v.startsWith('-') || v === '--') return null;
   }
@@ -299,8 +306,11 @@ function waitDanger(args: readonly Arg[]): string | null {
     if (v === '--' || !v.startsWith('-') || v.length < 2) return null;
     const p = v.indexOf('p');
     if (p < 0) continue;
-    const name = p + 1 < v.length ? { ...a, value: v.slice(p + 1) } : args[i + 1];
-    return name === undefined ? null : nameDanger(name);
+    const attached = p + 1 < v.length;
+    const name = attached ? { ...a, value: v.slice(p + 1) } : args[++i];
+    // Every `-p` is read before the job ids: a later one is the one that sets.
+    const danger = name === undefined ? null : nameDanger(name);
+    if (danger !== null) return danger;
   }
   return null;
 }

@@ -100,6 +100,8 @@ export const LOOSE_RUNNERS = new Set([
   'pyenv', 'rbenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'fnm', 'volta', 'chronic', 'ifne', 'lckdo', 'parallel', 'sem',
   'arch', 'caffeinate', 'xcrun', 'sandbox-exec', 'timelimit', 'systemd-inhibit', 'nsjail', 'scl', 'vagrant',
   'lxc-attach', 'lxc-execute', 'pkexec', 'flatpak-spawn', 'toolbox', 'distrobox', 'distrobox-enter', 'retry', 'nq',
+  // Audit AA-5: Node runners that hand each command to a shell (`concurrently 'a' 'b; c'`).
+  'conc', 'cross-env-shell',
 ]);
 /** gdb options whose value is gdb commands (`shell CMD`, `!CMD`, `pipe`) or a file of them. */
 const GDB_COMMANDS = /^--?(?:ex|iex|x|ix|eval-command|init-eval-command|command|init-command)(?:=|$)/;
@@ -112,8 +114,16 @@ const MAX_SUFFIXES = 32;
  * `tmux new -c DIR`, `systemd-run --working-directory`, `uv run --directory`, `srun -D`).
  */
 const FOLDER_OPTION = /^(?:--(?:wd|chdir|cwd|dir|directory|working-directory|project)(?:=|$)|-wdir$|-[wCD](?:$|[^-]))/;
-/** Runners that run their single argument as a shell command line (`tmux new 'a; b'`, `hyperfine 'a; b'`). */
-const COMMAND_LINE_ARGS = new Set(['tmux', 'hyperfine', 'nix-shell', 'parallel', 'sem', 'scl']);
+/**
+ * Runners that run an argument as a shell command line (`tmux new 'a; b'`, `hyperfine 'a; b'`,
+ * `sg GROUP 'a; b'`, `pee 'a' 'b; c'`, `concurrently 'a' 'b; c'`, `watchexec 'a; b'`, and
+ * `entr -s 'a; b'`): one that reads as a command line is parsed as a script.
+ */
+const COMMAND_LINE_ARGS = new Set([
+  'tmux', 'hyperfine', 'nix-shell', 'parallel', 'sem', 'scl', 'sg', 'pee', 'concurrently', 'conc', 'cross-env-shell', 'watchexec',
+]);
+/** Options whose value is a shell command line (`nodemon --exec 'a; b'`, `doppler run --command 'a; b'`). */
+const SCRIPT_OPTIONS: Readonly<Record<string, RegExp>> = { nodemon: /^(?:--exec|-x)$/, doppler: /^--command$/ };
 /** An argument that reads as a command line: it holds a blank or a shell operator. */
 const LOOKS_LIKE_COMMAND_LINE = /[\s;&|<>()`$]/;
 
@@ -159,6 +169,7 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
   }
   let folderDoubt: string | undefined;
   const commandAt = runCommandIndex(args, name);
+  const commandLines = COMMAND_LINE_ARGS.has(name) || (name === 'entr' && args.some((a) => /^-[a-zA-Z]*s/.test(a.value)));
   for (let i = 1; i < args.length && i <= MAX_SUFFIXES; i++) {
     const a = args[i];
     if (a === undefined) continue;
@@ -172,9 +183,14 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
       folderDoubt ??= `${name} ${a.value.split('=')[0]} runs the command in another folder, so where its redirections write is not known`;
     }
     // tmux's first word is its own sub-command (`new`, `run-shell`).
-    if (COMMAND_LINE_ARGS.has(name) && (name !== 'tmux' || i > 1) && LOOKS_LIKE_COMMAND_LINE.test(a.value)) {
+    if (commandLines && (name !== 'tmux' || i > 1) && LOOKS_LIKE_COMMAND_LINE.test(a.value)) {
       scripts.push({ arg: a, by: name });
       forceAsk ??= posixShellDoubt(a.value, name);
+    }
+    const optionScript = optionValue(SCRIPT_OPTIONS[name], a, args[i + 1]);
+    if (optionScript !== null) {
+      scripts.push({ arg: optionScript, by: `${name} ${a.value.split('=')[0]}` });
+      forceAsk ??= posixShellDoubt(optionScript.value, name);
     }
     if (name === 'gdb' && GDB_COMMANDS.test(a.value)) forceAsk ??= `gdb ${a.value.split('=')[0]} runs gdb commands, and those can run shell commands`;
     // `strace -o '|CMD'` (or `!CMD`) pipes its trace into CMD.
@@ -193,6 +209,14 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
     }
   }
   return { wrapper: false, commands: [], views, scripts, forceAsk, ...(folderDoubt !== undefined ? { folderDoubt } : {}) };
+}
+
+/** The value of an option `pattern` names, written `--opt VALUE` or `--opt=VALUE`, or null. */
+function optionValue(pattern: RegExp | undefined, a: Arg, next: Arg | undefined): Arg | null {
+  if (pattern === undefined) return null;
+  const eq = a.value.indexOf('=');
+  if (eq > 0) return pattern.test(a.value.slice(0, eq)) ? { ...a, value: a.value.slice(eq + 1) } : null;
+  return pattern.test(a.value) ? next ?? null : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { gitSubcommandRuns } from './gitruns.ts';
 import { GETOPT, hasOption, optionDoubt, optionValue, runtimeOptionReason, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
 import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
+import { editorRuns, LINE_EDITORS, parallelInputDoubt, scheduled, SCHEDULERS, VI_EDITORS } from './input-runners.ts';
 import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
 import { CONTAINER_TOOLS, containerRuns } from './containers.ts';
 import { downloadWrites } from './downloads.ts';
@@ -39,7 +40,7 @@ const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'toybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
   'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs', 'enable',
-  ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS, ...CONTAINER_TOOLS,
+  ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS, ...CONTAINER_TOOLS, ...SCHEDULERS, ...VI_EDITORS, ...LINE_EDITORS,
 ]);
 /** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
 const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
@@ -187,7 +188,13 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
     case 'yarn':
       return packageManager(args, name);
   }
+  if (name === 'parallel' || name === 'sem') {
+    const u = looseRunner(args, name);
+    return u.forceAsk !== null ? u : { ...u, forceAsk: parallelInputDoubt(args, name) };
+  }
   if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
+  if (SCHEDULERS.has(name)) return scheduled(args, stdin, name);
+  if (VI_EDITORS.has(name) || LINE_EDITORS.has(name)) return editorRuns(args, stdin, name);
   if (CONTAINER_TOOLS.has(name)) return containerRuns(args, name);
   if (TOOLS_WITH_RUNS.has(name)) return toolRuns(args, name);
   return SHELLS.has(name) ? shell(args, stdin, name) : NONE;
