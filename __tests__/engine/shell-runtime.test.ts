@@ -139,7 +139,7 @@ describe('code a program loads from a file the same command wrote', () => {
     ['echo "{}" > ./src//package.json && yarn --cwd src test', 'ask', 'yarn loads src/package.json'],
     ['printf x > src/t.py; python3 src/t.py', 'ask', 'python3 loads src/t.py'],
     ['echo "x" > out/t.js && node out/t.js', 'ask', 'node loads out/t.js'],
-    ['git apply p.patch && make', 'ask', 'make may load a file an earlier command here put in place'],
+    ['git apply --directory=out p.patch && make', 'ask', 'make may load a file an earlier command here put in place'],
     // Files that are not the loader's own are judged by the fs_write rules alone.
     ['echo x > src/a.ts; npm test', 'allow', ''],
     ['echo x > src/test_a.py && python3 -m pytest src', 'allow', ''],
@@ -153,7 +153,7 @@ describe('code a program loads from a file the same command wrote', () => {
 });
 
 describe('writes through a link the same command may have made', () => {
-  const SYMLINK_PATCH = 'git apply <<\'EOF\'\ndiff --git a/src/l b/src/l\nnew file mode 120000\n--- /dev/null\n+++ b/src/l\n@@ -0,0 +1 @@\n+/tmp\n\\ No newline at end of file\nEOF\n';
+  const SYMLINK_PATCH = 'git -C src apply <<\'EOF\'\ndiff --git a/src/l b/src/l\nnew file mode 120000\n--- /dev/null\n+++ b/src/l\n@@ -0,0 +1 @@\n+/tmp\n\\ No newline at end of file\nEOF\n';
   test.each<[string, Effect, string]>([
     [`${SYMLINK_PATCH}echo x > src/l/p`, 'ask', 'an earlier command here'],
     ['cd src && tar -xf ../a.tar; echo done > out/log', 'ask', 'an earlier command here'],
@@ -168,7 +168,7 @@ describe('writes through a link the same command may have made', () => {
     ['tar -cf - src | tar -xf - -C out', 'allow', ''],
     ['wget -qO- https://example.com/a.zip | unzip -d out -', 'allow', ''],
     // ...but another unpacker alongside it, or a link made beside it, may.
-    ['git apply p.patch & curl -sL https://example.com/a.tgz | tar -xz -C out', 'ask', 'an earlier command here'],
+    ['git apply --directory=out p.patch & curl -sL https://example.com/a.tgz | tar -xz -C out', 'ask', 'an earlier command here'],
     ['curl -sL https://example.com/a.tgz | tar -xz -C out & ln -s /etc out/l', 'ask', 'an earlier command here'],
     // A copy of a workspace file is a file of its own; a link elsewhere does not reach this target.
     ['cp src/a out/b; echo x > out/b', 'allow', ''],
@@ -185,7 +185,7 @@ describe('git in a folder the same command made look like a repository', () => {
   test.each<[string, Effect]>([
     ['git init -q src/x/objects; git init -q src/x/refs; echo "ref: refs/heads/main" > src/x/HEAD; printf "[alias]\\n\\tst = !touch p\\n" > src/x/config; git -C src/x st', 'ask'],
     ['printf "[core]\\npager = touch p\\n" > src/x/config; cd src/x; git -p log', 'ask'],
-    ['git apply p.patch; git -C src/x st', 'ask'],
+    ['git apply --directory=out p.patch; git -C src/x st', 'ask'],
     // From the workspace's top folder git finds the workspace's own .git first.
     ['echo x > src/config; git status', 'allow'],
     ['echo x > src/a.ts; git -C src diff', 'allow'],

@@ -4,64 +4,12 @@
 // back, `rm`, `mkdir`, `touch` and `git rm` remove or make entries, and `tar -x -C`, `unzip -d`,
 // `git clone URL DIR` and `git worktree add DIR` fill a folder.
 import { scanGit } from './git.ts';
-import { scanOptions } from './options.ts';
+import { has, hasLong, HERE, readWords, type OperandWrite } from './operand-words.ts';
 import { inPlaceWrites } from './sed.ts';
+import { gitPatchWrites, unpackerWrites } from './unpack-writes.ts';
 import type { Arg } from './words.ts';
 
-/**
- * One file an operand names. `content`: written like a redirection's target; `entry`: made or
- * removed, which only a rule naming it decides (`rm`, `mkdir`, `touch`; `follows` when the
- * program writes through a link there); `tree`: the folder and everything below it may be
- * written (`rm -r`, `tar -x -C DIR`); `removeTree`: the same, removed, held only to the rules.
- */
-export interface OperandWrite {
-  file: Arg;
-  by: string;
-  kind: 'content' | 'entry' | 'tree' | 'removeTree' | 'here';
-  follows?: true;
-  /** The path may be a folder (`git checkout main -- src/`): only a rule that names it counts for it. */
-  mayBeFolder?: true;
-}
-
-/** The folder the shell stands in, where an archive unpacks without a folder option. */
-const HERE: Arg = { value: '.', dynamic: null, split: false, pos: -1, end: -1 };
-
-interface Options {
-  /** Short options that take a value: the rest of the word, or the next one. */
-  valued: string;
-  /** Long options that take the next word as value when written without `=`. */
-  long: readonly string[];
-}
-
-interface Words {
-  operands: Arg[];
-  /** Short letters and long names seen (`-r`, `--recursive`). */
-  flags: Set<string>;
-  values: Map<string, Arg[]>;
-}
-
-/**
- * A program's words, read by the shared getopt scanner (options anywhere, values taken, long
- * options abbreviated, all operands after `--`): the options seen and their values, and the
- * operands. A word only known at run time that the scanner took for an option may be a file too.
- */
-function readWords(args: readonly Arg[], from: number, options: Options): Words {
-  const scan = scanOptions(args, from, { shortWithValue: options.valued, longWithValue: options.long, abbreviations: true, permute: true });
-  const out: Words = { operands: [...scan.operands], flags: new Set(), values: new Map() };
-  for (const { name, value } of scan.options) {
-    out.flags.add(name);
-    if (value === null) continue;
-    const list = out.values.get(name);
-    if (list === undefined) out.values.set(name, [value]);
-    else list.push(value);
-  }
-  if (scan.dynamic) for (const a of args.slice(from)) if (a.dynamic !== null && a.value.startsWith('-') && !out.operands.includes(a)) out.operands.push(a);
-  return out;
-}
-
-const has = (w: Words, ...names: string[]): boolean => names.some((n) => w.flags.has(n));
-/** A long option in any unique abbreviation GNU getopt takes (`--r` for `--recursive`), from `min` characters. */
-const hasLong = (w: Words, name: string, min: number): boolean => [...w.flags].some((f) => f.length >= min && name.startsWith(f));
+export type { OperandWrite } from './operand-words.ts';
 
 /** `perl -i[EXT]` / `ruby -i[EXT]`: the files after the script, and their backups. */
 function inPlaceScriptWrites(name: string, args: readonly Arg[]): OperandWrite[] {
@@ -104,6 +52,9 @@ function inPlaceScriptWrites(name: string, args: readonly Arg[]): OperandWrite[]
   return files.flatMap((f) => inPlaceWrites(f, inPlace ?? '', `${name} -i`)).map(({ file, option }) => ({ file, by: option, kind: 'content' as const }));
 }
 
+/** The root folder: what an archive that keeps absolute names may fill. */
+const ROOT: Arg = { value: '/', dynamic: null, split: false, pos: -1, end: -1 };
+
 /** tar's mode letters and the values of its short options, for old-style `tar czf F` too. */
 const TAR_VALUED = 'bCfFgHIKLNTVX';
 
@@ -131,6 +82,8 @@ function tarWrites(args: readonly Arg[]): OperandWrite[] {
   if (!extracts) return out;
   const dirs = [...(w.values.get('-C') ?? []), ...(w.values.get('--directory') ?? []), ...(w.values.get('--one-top-level') ?? [])];
   for (const dir of dirs) out.push({ file: dir, by: 'tar -x -C', kind: 'tree' });
+  // -P keeps absolute and `..` member names: the archive may write anywhere.
+  if (has(w, '-P') || hasLong(w, '--absolute-names', 4)) out.push({ file: ROOT, by: 'tar -x -P', kind: 'tree' });
   // Unpacked where the shell stands (`cd .kiro/settings && tar -xf x.tar`).
   if (dirs.length === 0) out.push({ file: HERE, by: 'tar -x', kind: 'here' });
   // Members named on the command line land under the folder (the last -C), or here.
@@ -254,6 +207,10 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
       if (dir !== undefined) out.push({ file: dir, by: 'git worktree add', kind: 'tree' });
       return out;
     }
+    case 'apply':
+    case 'am':
+    case 'read-tree':
+      return gitPatchWrites(args, at, verb);
     case 'submodule': {
       if (args[at + 1]?.value !== 'add') return [];
       const w = readWords(args, at + 2, { valued: 'b', long: ['--branch', '--name', '--reference', '--depth'] });
@@ -308,11 +265,14 @@ export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[
       const dirs = (w.values.get('-d') ?? []).map((file) => ({ file, by: 'unzip -d', kind: 'tree' as const }));
       // Listing, testing and printing write nothing; otherwise it unpacks where the shell stands.
       const lists = args.some((a, i) => i > 0 && /^-[a-zA-Z]*[ltvpcZz]/.test(a.value));
-      return dirs.length > 0 || lists ? dirs : [{ file: HERE, by: 'unzip', kind: 'here' as const }];
+      if (lists) return dirs;
+      // `-:` keeps `..` member names: the archive may write anywhere.
+      if (args.some((a, i) => i > 0 && /^-[a-zA-Z^]*:/.test(a.value))) return [{ file: ROOT, by: 'unzip -:', kind: 'tree' }];
+      return dirs.length > 0 ? dirs : [{ file: HERE, by: 'unzip', kind: 'here' as const }];
     }
     case 'git':
       return gitWrites(args);
     default:
-      return [];
+      return unpackerWrites(name, args) ?? [];
   }
 }

@@ -169,6 +169,9 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
   }
   let folderDoubt: string | undefined;
   const commandAt = runCommandIndex(args, name);
+  // GNU parallel's command stops at its argument lists (`parallel gzip ::: a b`).
+  const sources = name === 'parallel' || name === 'sem' ? args.findIndex((a) => /^:{3,4}\+?$/.test(a.value)) : -1;
+  const commandEnd = sources < 0 ? args.length : sources;
   const commandLines = COMMAND_LINE_ARGS.has(name) || (name === 'entr' && args.some((a) => /^-[a-zA-Z]*s/.test(a.value)));
   for (let i = 1; i < args.length && i <= MAX_SUFFIXES; i++) {
     const a = args[i];
@@ -177,7 +180,7 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
     // past a known command word (`uv run pytest "$f"`) it is only an argument.
     if (a.dynamic !== null && (commandAt === null || i < commandAt)) forceAsk ??= `${name} runs a command from its arguments, and ${a.value === '' ? 'one' : a.value} is only known at run time (${a.dynamic})`;
     // Past the command word, suffixes are its arguments, not commands (`uv run pytest -k "$x"`).
-    if (commandAt === null || i <= commandAt) views.push(args.slice(i));
+    if ((commandAt === null || i <= commandAt) && i < commandEnd) views.push(args.slice(i, commandEnd));
     // `-c` of the COMMAND_OPTION runners is their command, not a folder.
     if ((FOLDER_OPTION.test(a.value) || (name === 'tmux' && /^-c/.test(a.value)) || (name === 'cmake' && a.value === 'chdir')) && !(COMMAND_OPTION.has(name) && /^-c/.test(a.value))) {
       folderDoubt ??= `${name} ${a.value.split('=')[0]} runs the command in another folder, so where its redirections write is not known`;

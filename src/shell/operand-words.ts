@@ -1,0 +1,59 @@
+// How the programs of operand-writes.ts and unpack-writes.ts read their words, and what they write.
+import { scanOptions } from './options.ts';
+import type { Arg } from './words.ts';
+
+/**
+ * One file an operand names. `content`: written like a redirection's target; `entry`: made or
+ * removed, which only a rule naming it decides (`rm`, `mkdir`, `touch`; `follows` when the
+ * program writes through a link there); `tree`: the folder and everything below it may be
+ * written (`rm -r`, `tar -x -C DIR`); `removeTree`: the same, removed, held only to the rules.
+ */
+export interface OperandWrite {
+  file: Arg;
+  by: string;
+  kind: 'content' | 'entry' | 'tree' | 'removeTree' | 'here';
+  follows?: true;
+  /** The path may be a folder (`git checkout main -- src/`): only a rule that names it counts for it. */
+  mayBeFolder?: true;
+}
+
+/** The folder the shell stands in, where an archive unpacks without a folder option. */
+export const HERE: Arg = { value: '.', dynamic: null, split: false, pos: -1, end: -1 };
+
+export interface Options {
+  /** Short options that take a value: the rest of the word, or the next one. */
+  valued: string;
+  /** Long options that take the next word as value when written without `=`. */
+  long: readonly string[];
+}
+
+export interface Words {
+  operands: Arg[];
+  /** Short letters and long names seen (`-r`, `--recursive`). */
+  flags: Set<string>;
+  values: Map<string, Arg[]>;
+}
+
+/**
+ * A program's words, read by the shared getopt scanner (options anywhere, values taken, long
+ * options abbreviated, all operands after `--`): the options seen and their values, and the
+ * operands. A word only known at run time that the scanner took for an option may be a file too.
+ */
+export function readWords(args: readonly Arg[], from: number, options: Options): Words {
+  const scan = scanOptions(args, from, { shortWithValue: options.valued, longWithValue: options.long, abbreviations: true, permute: true });
+  const out: Words = { operands: [...scan.operands], flags: new Set(), values: new Map() };
+  for (const { name, value } of scan.options) {
+    out.flags.add(name);
+    if (value === null) continue;
+    const list = out.values.get(name);
+    if (list === undefined) out.values.set(name, [value]);
+    else list.push(value);
+  }
+  if (scan.dynamic) for (const a of args.slice(from)) if (a.dynamic !== null && a.value.startsWith('-') && !out.operands.includes(a)) out.operands.push(a);
+  return out;
+}
+
+export const has = (w: Words, ...names: string[]): boolean => names.some((n) => w.flags.has(n));
+/** A long option in any unique abbreviation GNU getopt takes (`--r` for `--recursive`), from `min` characters. */
+export const hasLong = (w: Words, name: string, min: number): boolean => [...w.flags].some((f) => f.length >= min && name.startsWith(f));
+

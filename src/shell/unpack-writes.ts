@@ -1,0 +1,203 @@
+// What unpackers other than tar and unzip fill, and the files compressors, splitters and dumpers
+// write (audit 27, AA-1 and AA-7): cpio, 7z, ar, unrar, jar, pax, patch, git apply/am/read-tree,
+// gzip and its kin, split, csplit, xxd and script. Archive formats that keep absolute or `..`
+// member names (cpio, pax, `7z -spf`) may write anywhere: a tree of `/`.
+import { has, hasLong, HERE, readWords, type OperandWrite } from './operand-words.ts';
+import type { Arg } from './words.ts';
+
+const ROOT: Arg = { value: '/', dynamic: null, split: false, pos: -1, end: -1 };
+
+const tree = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'tree' });
+const here = (by: string): OperandWrite => ({ file: HERE, by, kind: 'here' });
+const content = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'content' });
+const withValue = (a: Arg, value: string): Arg => ({ ...a, value, pos: -1 });
+/** Files whose names start with `prefix` and are only known when the program runs. */
+const named = (a: Arg, prefix: string): Arg => ({ ...a, value: `${prefix}*`, dynamic: a.dynamic ?? 'glob', pos: -1 });
+
+/** `cpio -i`: GNU cpio keeps absolute and `..` member names unless --no-absolute-filenames. */
+function cpioWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'CDEFHIMOR', long: ['--directory', '--file', '--format', '--io-size', '--message', '--owner', '--pattern-file', '--rename-batch-file', '--rsh-command'] });
+  if (!has(w, '-i') && !hasLong(w, '--extract', 4)) return [];
+  const dirs = [...(w.values.get('-D') ?? []), ...(w.values.get('--directory') ?? [])];
+  const filled = dirs.length > 0 ? dirs.map((d) => tree(d, 'cpio -i -D')) : [here('cpio -i')];
+  return hasLong(w, '--no-absolute-filenames', 6) ? filled : [...filled, tree(ROOT, 'cpio -i')];
+}
+
+/** `7z x|e ARCHIVE [-oDIR]`; `-spf` keeps full (absolute) paths. */
+function sevenZipWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const verb = args[1]?.value;
+  if (verb !== 'x' && verb !== 'e') return [];
+  if (args.some((a) => a.value.startsWith('-spf'))) return [tree(ROOT, `${name} -spf`)];
+  const dirs = args.filter((a, i) => i > 1 && a.value.startsWith('-o') && a.value.length > 2).map((a) => withValue(a, a.value.slice(2)));
+  return dirs.length > 0 ? dirs.map((d) => tree(d, `${name} -o`)) : [here(`${name} ${verb}`)];
+}
+
+/** `ar x ARCHIVE`, `ar -xv ARCHIVE`, `ar x --output=DIR ARCHIVE`. */
+function arWrites(args: readonly Arg[]): OperandWrite[] {
+  const key = args.slice(1).find((a) => !a.value.startsWith('--'));
+  if (key === undefined || !/^-?[a-zA-Z]*x/.test(key.value)) return [];
+  const out = args.flatMap((a, i) => (a.value === '--output' ? [args[i + 1]] : a.value.startsWith('--output=') ? [withValue(a, a.value.slice(9))] : []))
+    .filter((a): a is Arg => a !== undefined);
+  return out.length > 0 ? out.map((d) => tree(d, 'ar x --output')) : [here('ar x')];
+}
+
+/** `unrar x|e [switches] ARCHIVE [files…] [DEST/]`, `rar x …`: a last operand ending in `/` is the destination. */
+function unrarWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const verb = args[1]?.value;
+  if (verb !== 'x' && verb !== 'e') return [];
+  const operands = args.slice(2).filter((a) => !a.value.startsWith('-'));
+  const last = operands[operands.length - 1];
+  return operands.length > 1 && last !== undefined && /[/\\]$/.test(last.value) ? [tree(last, `${name} ${verb}`)] : [here(`${name} ${verb}`)];
+}
+
+/** `unar [-o DIR] ARCHIVE`. */
+function unarWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'opefN', long: ['--output-directory', '--password', '--encoding', '--password-encoding', '--index'] });
+  const dirs = [...(w.values.get('-o') ?? []), ...(w.values.get('--output-directory') ?? [])];
+  return dirs.length > 0 ? dirs.map((d) => tree(d, 'unar -o')) : [here('unar')];
+}
+
+/** `jar xf A.jar`, `jar -x -f A.jar`, `jar --extract --file A.jar [--dir DIR]`. */
+function jarWrites(args: readonly Arg[]): OperandWrite[] {
+  const first = args[1]?.value ?? '';
+  const extracts = /^-?[a-zA-Z]*x/.test(first) || args.some((a) => a.value === '-x' || a.value.startsWith('--extract'));
+  if (!extracts) return [];
+  const dirs = args.flatMap((a, i) => (a.value === '--dir' || a.value === '-C' ? [args[i + 1]] : a.value.startsWith('--dir=') ? [withValue(a, a.value.slice(6))] : []))
+    .filter((a): a is Arg => a !== undefined);
+  return dirs.length > 0 ? dirs.map((d) => tree(d, 'jar -x --dir')) : [here('jar x')];
+}
+
+/** `pax -r` writes members by their stored names, absolute ones included. */
+function paxWrites(args: readonly Arg[]): OperandWrite[] {
+  return args.some((a, i) => i > 0 && /^-[a-zA-Z]*r/.test(a.value)) ? [tree(ROOT, 'pax -r')] : [];
+}
+
+/**
+ * `patch [options] [ORIGFILE [PATCHFILE]]`: the file named, else whatever the patch names below
+ * the `-d` folder or where the shell stands (GNU patch refuses absolute and `..` names).
+ */
+function patchWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, {
+    valued: 'BDdFiopruVYz',
+    long: ['--prefix', '--ifdef', '--directory', '--fuzz', '--input', '--output', '--strip', '--reject-file', '--version-control', '--basename-prefix', '--suffix', '--quoting-style', '--get', '--reject-format'],
+  });
+  if (has(w, '-C') || hasLong(w, '--dry-run', 4) || hasLong(w, '--check', 4)) return [];
+  const out: OperandWrite[] = [];
+  for (const file of [...(w.values.get('-r') ?? []), ...(w.values.get('--reject-file') ?? [])]) out.push(content(file, 'patch -r'));
+  // `-o FILE` is judged as an output option (outputFiles): the original is left alone then.
+  if (has(w, '-o') || hasLong(w, '--output', 4)) return out;
+  const dir = [...(w.values.get('-d') ?? []), ...(w.values.get('--directory') ?? [])].pop();
+  const original = w.operands[0];
+  const inDir = (a: Arg): Arg => (dir === undefined || a.value.startsWith('/') ? a : withValue({ ...a, dynamic: dir.dynamic ?? a.dynamic }, `${dir.value.replace(/\/+$/, '')}/${a.value}`));
+  if (original !== undefined) out.push(content(inDir(original), 'patch'));
+  else out.push(dir === undefined ? here('patch') : tree(dir, 'patch -d'));
+  return out;
+}
+
+/** `git apply`/`git am` put what the patch names below `--directory`, or where git stands; `read-tree -u` a tree. */
+export function gitPatchWrites(args: readonly Arg[], at: number, verb: string): OperandWrite[] {
+  const words = args.slice(at + 1);
+  const values = (option: string): Arg[] => words.flatMap((a, i) => (a.value === option ? [words[i + 1]] : a.value.startsWith(`${option}=`) ? [withValue(a, a.value.slice(option.length + 1))] : []))
+    .filter((a): a is Arg => a !== undefined);
+  if (verb === 'read-tree') {
+    if (!words.some((a) => a.value === '-u')) return [];
+    const prefixes = values('--prefix');
+    return prefixes.length > 0 ? prefixes.map((p) => tree(p, 'git read-tree -u --prefix')) : [here('git read-tree -u')];
+  }
+  if (verb === 'apply') {
+    if (words.some((a) => /^--(?:cached|check)$/.test(a.value))) return [];
+    if (!words.some((a) => a.value === '--apply') && words.some((a) => /^--(?:stat|numstat|summary)$/.test(a.value))) return [];
+  } else if (words.some((a) => /^--(?:abort|quit|show-current-patch)/.test(a.value))) return [];
+  const dirs = values('--directory');
+  return dirs.length > 0 ? dirs.map((d) => tree(d, `git ${verb} --directory`)) : [here(`git ${verb}`)];
+}
+
+/** Suffixes compressors add; their names without the `un` decompress. */
+const COMPRESSORS: Readonly<Record<string, string>> = {
+  gzip: '.gz', xz: '.xz', lzma: '.lzma', bzip2: '.bz2', zstd: '.zst', lz4: '.lz4', brotli: '.br', lzip: '.lz', lzop: '.lzo',
+  gunzip: '.gz', unxz: '.xz', unlzma: '.lzma', bunzip2: '.bz2', unzstd: '.zst', unlz4: '.lz4',
+};
+/** Compressors that keep their input unless told otherwise. */
+const KEEPS = new Set(['zstd', 'unzstd', 'lz4', 'unlz4', 'brotli', 'lzop']);
+
+/**
+ * A compressor writes FILE.gz (or FILE from FILE.gz) beside each operand and removes the operand;
+ * `-o FILE` (zstd, brotli) and lz4's second operand name the output, and `--output-dir-*` a folder.
+ */
+function compressorWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const suffix = COMPRESSORS[name] ?? '';
+  const w = readWords(args, 1, { valued: name === 'zstd' || name === 'unzstd' ? 'oDT' : name === 'brotli' ? 'oqSw' : 'STM', long: ['--output', '--output-dir-flat', '--output-dir-mirror', '--suffix', '--dict', '--format', '--threads', '--quality', '--window'] });
+  const out: OperandWrite[] = [];
+  for (const file of [...(w.values.get('-o') ?? []), ...(w.values.get('--output') ?? [])]) out.push(content(file, `${name} -o`));
+  for (const dir of [...(w.values.get('--output-dir-flat') ?? []), ...(w.values.get('--output-dir-mirror') ?? [])]) out.push(tree(dir, `${name} --output-dir`));
+  // lz4's -l is its legacy format, not a listing.
+  const lists = name === 'lz4' || name === 'unlz4' ? false : has(w, '-l');
+  if (out.length > 0 || lists || has(w, '-c', '-t') || hasLong(w, '--stdout', 4) || hasLong(w, '--to-stdout', 4) || hasLong(w, '--test', 4) || hasLong(w, '--list', 4)) return out;
+  const operands = w.operands.filter((a) => a.value !== '-');
+  if ((name === 'lz4' || name === 'unlz4') && operands.length === 2 && !has(w, '-m') && operands[1] !== undefined) return [content(operands[1], name)];
+  const decompress = name.startsWith('un') || name === 'bunzip2' || has(w, '-d') || hasLong(w, '--decompress', 4) || hasLong(w, '--uncompress', 4);
+  const keeps = KEEPS.has(name) ? !hasLong(w, '--rm', 4) : has(w, '-k') || hasLong(w, '--keep', 4);
+  // -r works through every file below a folder operand.
+  if (has(w, '-r') || hasLong(w, '--recursive', 3)) return operands.map((file) => tree(file, `${name} -r`));
+  for (const file of operands) {
+    const written = decompress ? (file.value.endsWith(suffix) ? file.value.slice(0, -suffix.length) : file.value) : `${file.value}${suffix}`;
+    out.push(content(withValue(file, written), name));
+    if (!keeps) out.push({ file, by: name, kind: 'entry' });
+  }
+  return out;
+}
+
+/** `split [options] [INPUT [PREFIX]]` and `csplit -f PREFIX`: files PREFIXaa…, PREFIX00…. */
+function splitWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  if (name === 'split') {
+    const w = readWords(args, 1, { valued: 'abCdlnt', long: ['--suffix-length', '--additional-suffix', '--bytes', '--line-bytes', '--lines', '--number', '--separator', '--filter'] });
+    // --filter hands each piece to a command instead of a file.
+    if (hasLong(w, '--filter', 3)) return [];
+    const prefix = w.operands[1];
+    return prefix === undefined ? [] : [content(named(prefix, prefix.value), 'split')];
+  }
+  const w = readWords(args, 1, { valued: 'bfn', long: ['--suffix-format', '--prefix', '--digits'] });
+  return [...(w.values.get('-f') ?? []), ...(w.values.get('--prefix') ?? [])].map((p) => content(named(p, p.value), 'csplit -f'));
+}
+
+/** `xxd [options] [INFILE [OUTFILE]]` (with or without -r) writes OUTFILE. */
+function xxdWrites(args: readonly Arg[]): OperandWrite[] {
+  const operands: Arg[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    if (a.value.startsWith('-') && a.value !== '-') {
+      if (/^-(?:c|cols|g|groupsize|l|len|n|name|o|offset|s|seek)$/.test(a.value)) i++;
+      continue;
+    }
+    operands.push(a);
+  }
+  const output = operands[1];
+  return output === undefined || output.value === '-' ? [] : [content(output, 'xxd')];
+}
+
+/** `script [options] [FILE]` logs the session to FILE (and -I/-O/-B/-T to theirs). */
+function scriptWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'cEIOBTm', long: ['--command', '--echo', '--log-in', '--log-out', '--log-io', '--log-timing', '--logging-format', '--output-limit'] });
+  const logs = ['-I', '-O', '-B', '-T', '--log-in', '--log-out', '--log-io', '--log-timing'].flatMap((o) => w.values.get(o) ?? []);
+  const file = w.operands[0];
+  return [...logs, ...(file === undefined ? [] : [file])].map((f) => content(f, 'script'));
+}
+
+/** The writes of the programs this file knows, or null for any other name. */
+export function unpackerWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {
+  if (name in COMPRESSORS) return compressorWrites(args, name);
+  switch (name) {
+    case 'cpio': return cpioWrites(args);
+    case '7z': case '7za': case '7zz': case '7zr': return sevenZipWrites(args, name);
+    case 'ar': return arWrites(args);
+    case 'unrar': case 'rar': return unrarWrites(args, name);
+    case 'unar': return unarWrites(args);
+    case 'jar': return jarWrites(args);
+    case 'pax': return paxWrites(args);
+    case 'patch': return patchWrites(args);
+    case 'split': case 'csplit': return splitWrites(args, name);
+    case 'xxd': return xxdWrites(args);
+    case 'script': return scriptWrites(args);
+    default: return null;
+  }
+}
