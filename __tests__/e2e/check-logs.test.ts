@@ -226,6 +226,32 @@ describe('check replays recorded tool calls from log files', () => {
     expect(byLine.get(6)).toBeUndefined();
   });
 
+  // Audit round 27 (AA-6): a folder an archive fills was held only to the paths below it by
+  // name, so a link already there (`src/k -> ../secrets`) let it write secrets/… with allow.
+  test('an archive unpacked into a folder that holds a link of the trees is held to where the link leads', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: shell, effect: allow, match: ["tar *", "unzip *", "cd *", "rm -r *"]}\n  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    repo.write('secrets/.keep', '').write('src/a.ts', 'x\n').symlink('src/k', '../secrets');
+    repo.commit('a link in the base', { author: HUMAN });
+    repo.git(['branch', '-f', 'main']);
+    repo.write(LOG, log([
+      draft('shell', 'tar -xf /tmp/x.tar -C src'),
+      draft('shell', 'unzip -o /tmp/x.zip -d src'),
+      draft('shell', 'cd src && tar -xf /tmp/x.tar'),
+      draft('shell', 'tar -xf /tmp/x.tar', { cwd: 'src' }),
+      draft('shell', 'tar -xf /tmp/x.tar -C dist'),
+      draft('shell', 'rm -r src'),
+    ]));
+    repo.commit('work', { author: KIRO });
+    const { report } = check(repo);
+    const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
+    for (const line of [1, 2, 3, 4]) {
+      expect(byLine.get(line)).toMatchObject({ effect: 'ask' });
+      expect(byLine.get(line)?.reason).toContain('which holds a symlink to');
+    }
+    expect(byLine.get(5)).toBeUndefined();
+    expect(byLine.get(6)).toBeUndefined();
+  });
+
   // Audit round 21 (N-2, N-3): a target that climbed out of the repository read as "no link on
   // the way", and links were looked up by their exact spelling only; both passed.
   test('entries land through links that leave the repository and through case and trailing-dot spellings', () => {

@@ -130,6 +130,25 @@ describe('agent-gate explain', () => {
     expect(JSON.parse(runCli(['explain', '--json', '--write', 'src/a.ts'], { cwd: dir }).stdout).effect).toBe('allow');
   });
 
+  // Audit round 27 (AA-6): what an archive puts in a folder goes through the links already in it.
+  test('an archive unpacked into a folder that holds a symlink on disk is held to where it leads', () => {
+    const dir = repo('rules:\n  - {capability: shell, effect: allow}\n  - {capability: fs_write, effect: allow, match: ["**"]}\n');
+    mkdirSync(join(dir, '.kiro/settings'), { recursive: true });
+    mkdirSync(join(dir, 'src/deep'), { recursive: true });
+    mkdirSync(join(dir, 'dist'));
+    symlinkSync('../../.kiro', join(dir, 'src/deep/k'));
+    const judged = (command: string, cwd = '.'): { effect: string; reason: string } => JSON.parse(runCli(['explain', '--json', '--cwd', cwd, '--shell', command], { cwd: dir }).stdout);
+    for (const command of ['tar -xf /tmp/x.tar -C src', 'unzip -o /tmp/x.zip -d src/deep', 'cd src && tar -xf /tmp/x.tar']) {
+      const r = judged(command);
+      expect(r).toMatchObject({ effect: 'ask' });
+      expect(r.reason).toContain('which holds a symlink to ".kiro"');
+    }
+    expect(judged('tar -xf /tmp/x.tar -C .', 'src').reason).toContain('which holds a symlink to "../.kiro"');
+    expect(judged('tar -xf /tmp/x.tar -C dist').effect).toBe('allow');
+    // rm -r removes the link, not what it leads to.
+    expect(judged('rm -rf src/deep').effect).toBe('allow');
+  });
+
   // Audit round 19 (H-3): a redirection's target is a write like any other, links on disk followed.
   test('a redirection through a symlink on disk is judged where it lands', () => {
     const dir = repo();

@@ -3,7 +3,7 @@
 // alone does not say. Replay never touches a work tree, so the links come from git's trees.
 import { isUtf8 } from 'node:buffer';
 import { posix } from 'node:path';
-import type { Landing, PathLanding } from '../engine/compile.ts';
+import type { Landing, LinksBelow, PathLanding } from '../engine/compile.ts';
 import type { Git } from '../git/exec.ts';
 import { forEachTreeEntry, readBlobs } from '../git/log.ts';
 import { canonicalPath } from '../match/path.ts';
@@ -144,4 +144,21 @@ function walk(w: Walk, links: TreeLinks, folders: ReadonlySet<string>, forks: Wa
     queue.unshift(...target.split('/'));
   }
   return w.hops === 0 ? null : { path: cur.length === 0 ? '.' : cur.join('/'), how: HOW };
+}
+
+/**
+ * Where the links of the range's trees that lie below a folder lead (see LinksBelow): every link
+ * whose canonical path starts with the folder's.
+ */
+export function treeLinksBelow(links: TreeLinks): LinksBelow {
+  const land = treeLanding(links);
+  return (folder, cwd) => {
+    if (links.size === 0 || /^[/~\\]/.test(folder) || /^[/~\\]/.test(cwd)) return [];
+    const spelled = posix.normalize(cwd === '' || cwd === '.' ? folder : `${cwd}/${folder}`).replace(/\/+$/, '');
+    if (spelled === '..' || spelled.startsWith('../')) return [];
+    const prefix = spelled === '.' ? '' : `${canonicalPath(spelled)}/`;
+    const found: Landing[] = [];
+    for (const link of links.keys()) if (link.startsWith(prefix)) found.push(...land(link, '.'));
+    return found;
+  };
 }

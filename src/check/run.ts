@@ -18,7 +18,7 @@ import { buildReport } from '../report/model.ts';
 import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
 import type { LinkResolution } from './links.ts';
-import { addLink, addTargets, treeLanding, treeSymlinks, type TreeLinks } from './loglinks.ts';
+import { addLink, addTargets, treeLanding, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
 import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
@@ -214,7 +214,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     const files = [adminPolicy(opts), workspace.file].filter((f): f is PolicyFile => f !== null);
     const policyPaths = workspace.repoPaths;
     // Logs were written in the agent's clone: absolute paths in them are also judged by their tails.
-    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths, replayedPaths: true, landing: treeLanding(logLinks) });
+    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths, replayedPaths: true, landing: treeLanding(logLinks), linksBelow: treeLinksBelow(logLinks) });
     const settings = combineSettings(files);
     const logsConfig = settings.logs;
     const matcher = logMatcher(logsConfig.paths, homeDir());

@@ -8,7 +8,7 @@ import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../pol
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
 import { spellUnseen } from '../report/escape.ts';
 import { flag, parse, str, type Io } from './args.ts';
-import { chdirTarget, diskLanding } from './physical.ts';
+import { chdirTarget, diskLanding, diskLinksBelow } from './physical.ts';
 
 export const EXPLAIN_HELP = `Usage: agent-gate explain [--policy FILE] [--admin-policy FILE] [--cwd DIR] [--json]
                           (--shell CMD | --write PATH | --read PATH | --fetch URL |
@@ -72,7 +72,7 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     ...(policy !== undefined ? { policy } : {}),
     ...(adminPolicy !== undefined ? { adminPolicy } : {}),
   });
-  const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths, landing: diskLanding(root, homeDir()) });
+  const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths, landing: diskLanding(root, homeDir()), linksBelow: diskLinksBelow(root, homeDir()) });
   const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
   // record reads a path as the file system will (links followed), so explain says the same, of a

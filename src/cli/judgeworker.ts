@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { GateError } from '../errors.ts';
 import { JUDGE_WORKER_ARGV } from './codecache.ts';
-import { diskLanding } from './physical.ts';
+import { diskLanding, diskLinksBelow } from './physical.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explainEntry } from '../engine/explain.ts';
 import { homeDir, type DiskPolicies } from '../policy/source.ts';
@@ -58,7 +58,7 @@ export function judgeRequests(task: JudgeTask): Explanation[][] {
   // the file system will put them.
   const home = homeDir();
   return task.workspaces.map((w) => {
-    const compiled = compilePolicy(w.policies.files, { home, root: w.root, policyPaths: w.policies.policyPaths, landing: diskLanding(w.root, home) });
+    const compiled = compilePolicy(w.policies.files, { home, root: w.root, policyPaths: w.policies.policyPaths, landing: diskLanding(w.root, home), linksBelow: diskLinksBelow(w.root, home) });
     return w.requests.map((r) => explainEntry(compiled, r));
   });
 }

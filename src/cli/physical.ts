@@ -1,8 +1,8 @@
 // Paths of tool calls as the agent's file system resolves them: `record` and `import` run on the
 // machine where the files are, so links on the way can be followed there (see logs/paths.ts).
-import { lstatSync, readlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, type Dirent } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
-import type { PathLanding } from '../engine/compile.ts';
+import type { Landing, LinksBelow, PathLanding } from '../engine/compile.ts';
 import { toRepoPath } from '../logs/paths.ts';
 
 /**
@@ -67,5 +67,40 @@ export function diskLanding(root: string, home: string): PathLanding {
     const asText = toRepoPath(written, { cwd: folder, repoRoot: root, home });
     const onDisk = toRepoPath(written, { cwd: physicalPath(folder), repoRoot: physicalRoot, home: physicalHome, physical: physicalPath });
     return onDisk === asText ? [] : [{ path: onDisk, how: 'on disk' }];
+  };
+}
+
+/** Entries looked at below a folder before where its links lead counts as not known (ask). */
+const MAX_LINK_SCAN = 20_000;
+
+/**
+ * Where the symlinks below a folder lead on this disk (see LinksBelow), found by walking it
+ * without following links; `.git` is skipped, and a folder too big to walk is a doubt.
+ */
+export function diskLinksBelow(root: string, home: string): LinksBelow {
+  const landing = diskLanding(root, home);
+  return (folder, cwd) => {
+    const base = cwd === '' || cwd === '.' ? root
+      : cwd === '~' || cwd.startsWith('~/') ? home + cwd.slice(1)
+        : cwd.startsWith('/') ? cwd : `${root}/${cwd}`;
+    const abs = folder.startsWith('/') ? folder : folder === '~' || folder.startsWith('~/') ? home + folder.slice(1) : `${base}/${folder}`;
+    const found: Landing[] = [];
+    const stack = [physicalPath(abs)];
+    let seen = 0;
+    for (let dir = stack.pop(); dir !== undefined; dir = stack.pop()) {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (++seen > MAX_LINK_SCAN) return [...found, { unknown: `more than ${MAX_LINK_SCAN} entries below ${JSON.stringify(folder)} to look for symlinks in` }];
+        const path = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
+        if (e.isSymbolicLink()) found.push(...landing(path, '.'));
+        else if (e.isDirectory() && e.name !== '.git') stack.push(path);
+      }
+    }
+    return found;
   };
 }

@@ -122,6 +122,8 @@ export interface CompiledPolicy {
   readonly replayedPaths: boolean;
   /** See CompileOptions.landing. */
   readonly landing: PathLanding | null;
+  /** See CompileOptions.linksBelow. */
+  readonly linksBelow: LinksBelow | null;
 }
 
 /**
@@ -134,6 +136,11 @@ export type Landing = { path: string; how: string } | { unknown: string };
  * request paths (repository-relative, `~/…` or absolute); none when that is where the text says.
  */
 export type PathLanding = (written: string, cwd: string) => readonly Landing[];
+/**
+ * Where the symbolic links that lie below a folder (`build` from `cwd`) lead, spelled as request
+ * paths: an archive unpacked into the folder writes through them (`build/k -> ../.kiro`).
+ */
+export type LinksBelow = (folder: string, cwd: string) => readonly Landing[];
 
 export interface CompileOptions {
   /** Home folder for `~/` patterns and requests. */
@@ -152,6 +159,8 @@ export interface CompileOptions {
    * a request is also judged there, redirections included, and the most restrictive place wins.
    */
   landing?: PathLanding;
+  /** The links below a folder a tree write fills (record and explain read the disk, check the trees). */
+  linksBelow?: LinksBelow;
 }
 
 export function expandCapability(cap: RuleCapability): ConcreteCapability[] {
@@ -243,6 +252,6 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
 
   return {
     capabilities: new LazyCapabilities(pending), models, trustedCommands, home: options.home, root: options.root ?? null, files,
-    replayedPaths: options.replayedPaths === true, landing: options.landing ?? null,
+    replayedPaths: options.replayedPaths === true, landing: options.landing ?? null, linksBelow: options.linksBelow ?? null,
   };
 }

@@ -140,6 +140,18 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   const globbed = (): string[] => names.names.filter((n) => !n.startsWith('.') && globsMatch(part.nameGlobs, n));
   // A tree is held to the protected paths below the folder, and a recursive copy from a glob
   // (`cp -r build/* dist/`) to the names the glob may make there as well.
+  // What is put in the folder goes through the links already below it (`build/k -> ../.kiro`);
+  // rm -r removes a link, not what it leads to.
+  const below = tree && !removes && policy.linksBelow !== null ? filled.flatMap((f) => policy.linksBelow?.(f, cwd) ?? []) : [];
+  for (const l of below) if ('unknown' in l) return result('ask', null, `${landing}${moved}, and where the links in it lead is not known: ${l.unknown}`);
+  const linked = below.flatMap((l) => ('path' in l ? [fromWorkspace(l.path, cwd)] : []));
+  for (const target of linked) {
+    for (const path of [`${target === '/' ? '' : target}/${HELD_PROBE}`, ...treeCandidates(target, names, policy, cwd)]) {
+      const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd });
+      if (there.effect === 'allow' || there.rule === null) continue;
+      return result('ask', null, `${landing}${moved}, which holds a symlink to ${JSON.stringify(target)}, so it may put ${JSON.stringify(path.split(`/${HELD_PROBE}`).join('/…'))} there (${there.reason.split(`/${HELD_PROBE}`).join('/…')})`);
+    }
+  }
   const tried = tree ? [...filled.flatMap((f) => treeCandidates(f, names, policy, cwd)), ...(part.nameGlobs === undefined ? [] : globbed().map(inFolder))]
     : (part.unknownNames === 'paths' ? [...names.names, ...names.rooted, ...names.anywhere]
       : part.unknownNames === 'globbed' ? globbed() : names.names).map(inFolder);
@@ -154,6 +166,12 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   if (d.rule === null && part.ruleOnly === true) return result('allow', null, `${landing}; no fs_write rule names it, and ${part.operator} is held only to the rules that do`);
   if (d.rule === null) return result(d.effect, null, `${landing}, and no rule decides for everything it may hold`);
   return result(d.effect, d.rule, `${writer(part.operator)}: ${landing}${after}: ${d.reason.split(`/${HELD_PROBE}`).join('/…')}`);
+}
+
+/** A landing path (workspace-relative, `~/…` or absolute) spelled from `cwd`, as requests are. */
+function fromWorkspace(path: string, cwd: string): string {
+  if (/^[/~]/.test(path) || cwd === '' || cwd === '.' || /^[/~]/.test(cwd)) return path;
+  return posix.relative(`/${posix.normalize(cwd)}`, `/${path}`) || '.';
 }
 
 /**
