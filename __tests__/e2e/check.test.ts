@@ -645,6 +645,25 @@ describe('check: history', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not inside a git repository');
   });
+
+  // Audit round 27 (CC-2, CC-3): git's own reason, not "not inside a git repository" or "fetch the
+  // full history", where neither is the cause.
+  test('a repository git cannot read, a bare one, and an unborn branch each say what is wrong', () => {
+    const broken = setup().repo;
+    writeFileSync(join(broken.dir, '.git', 'config'), '[core\n', { flag: 'a' });
+    const bad = runCli(['check', '--base', 'HEAD'], { cwd: broken.dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/git cannot read the repository at .* \(fatal: bad config line \d+ in file .*\); repair it, then rerun check/);
+    const inside = runCli(['check', '--base', 'HEAD'], { cwd: join(setup().repo.dir, '.git') });
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('is not in a work tree (a bare repository, or inside .git); run check from the work tree of a clone');
+    const unborn = TestRepo.init();
+    const r = runCli(['check'], { cwd: unborn.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('head HEAD has no commit yet (the branch is unborn); commit first, or pass --head REV');
+    expect(r.stderr).not.toContain('fetch-depth');
+    for (const run of [bad, inside, r]) expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });
 
 describe('check: agent signals and models', () => {

@@ -164,6 +164,8 @@ describe('install into .git/hooks', () => {
     const s = new Sandbox();
     const line = oneLineError(s.cli(['install'], tempDir('ag-nogit-')));
     expect(line).toBe('agent-gate: install: not inside a git work tree; run it from your repository');
+    // Audit round 27 (CC-3): uninstall's errors name uninstall.
+    expect(oneLineError(s.cli(['uninstall'], tempDir('ag-nogit-')))).toBe('agent-gate: uninstall: not inside a git work tree; run it from your repository');
   });
 });
 
@@ -444,6 +446,30 @@ describe('core.hooksPath', () => {
     expect(readdirSync(join(s.dir, 'src')).some((n) => n === 'hooks')).toBe(false);
     expect(s.cli(['uninstall']).code).toBe(0);
     expect(snapshot(join(s.dir, 'hooks'))).toEqual({});
+  });
+
+  // Audit round 27 (CC-1): git takes a relative core.hooksPath in each work tree, so a linked
+  // worktree ran no hook at all and an agent's commit there went through silently.
+  test('a relative core.hooksPath: the hooks go into every worktree\'s own folder too, and install says so', () => {
+    const s = new Sandbox();
+    s.ok(['config', 'core.hooksPath', '.githooks']);
+    const wt = join(tempDir('ag-install-wt-'), 'wt');
+    s.ok(['worktree', 'add', '-q', '-b', 'w', wt]);
+    const r = s.cli(['install']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${join(wt, '.githooks', 'pre-commit')}: installed`);
+    expect(r.stderr).toContain('core.hooksPath .githooks is relative, so each worktree runs hooks from its own .githooks');
+    // An agent's commit in the worktree is judged there.
+    mkdirSync(join(wt, '.kiro', 'settings'), { recursive: true });
+    writeFileSync(join(wt, '.kiro', 'settings', 'mcp.json'), '{}\n');
+    expect(s.git(['add', '.kiro/settings/mcp.json'], {}, wt).code).toBe(0);
+    const blocked = s.git(['commit', '-m', 'agent: mcp'], CLAUDE, wt);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('agent-gate pre-commit: commit blocked');
+    // uninstall, from either work tree, takes them out of both.
+    expect(s.cli(['uninstall'], wt).code).toBe(0);
+    expect(snapshot(join(wt, '.githooks'))).toEqual({});
+    expect(snapshot(join(s.dir, '.githooks'))).toEqual({});
   });
 
   test('an absolute core.hooksPath with an existing hook: chained there', () => {

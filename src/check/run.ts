@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { GateError } from '../errors.ts';
 import { compilePolicy, type CompiledPolicy } from '../engine/compile.ts';
-import { GitError, IncompleteHistoryError, InvalidRefError } from '../git/errors.ts';
+import { firstLine, GitError, IncompleteHistoryError, InvalidRefError } from '../git/errors.ts';
 import { createGit, textOf, type Git } from '../git/exec.ts';
 import { readBlobs, readCommits, readEntriesAt, readFileAt, type CommitInfo } from '../git/log.ts';
 import { readNoteHistory } from '../git/notes.ts';
@@ -113,7 +113,13 @@ const BATCH = 25;
 async function check(opts: CheckOptions): Promise<CheckResult> {
   const git = createGit(opts.cwd, { env: opts.env });
   const top = await git.exec(['rev-parse', '--show-toplevel']);
-  if (top.exitCode !== 0) throw new GateError(`${opts.cwd} is not inside a git repository; run check from a clone`);
+  if (top.exitCode !== 0) {
+    // git also stops here on a repository it cannot read (a bad config line), and in a bare one.
+    const why = firstLine(top.stderr);
+    if (why === '' || /not a git repository/.test(why)) throw new GateError(`${opts.cwd} is not inside a git repository; run check from a clone`);
+    if (/must be run in a work tree/.test(why)) throw new GateError(`${opts.cwd} is not in a work tree (a bare repository, or inside .git); run check from the work tree of a clone`);
+    throw new GateError(`git cannot read the repository at ${opts.cwd} (${why}); repair it, then rerun check`);
+  }
   const root = textOf(top.stdout).trim();
   // Locally the head's own branch name is the branch signal (the Action passes the event's).
   const [range, headBranch] = await Promise.all([

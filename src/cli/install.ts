@@ -34,7 +34,7 @@ export async function runInstall(argv: string[], io: Io): Promise<number> {
 export async function runUninstall(argv: string[], io: Io): Promise<number> {
   const p = parse('uninstall', argv, {});
   if (flag(p, 'help')) { io.out(INSTALL_HELP); return 0; }
-  const places = await findHookPlaces(createGit(io.cwd, { env: io.env }));
+  const places = await findHookPlaces(createGit(io.cwd, { env: io.env }), 'uninstall');
   io.out(uninstall(places).lines.join('\n') + '\n');
   return 0;
 }

@@ -56,7 +56,12 @@ async function notACommit(git: Git, rev: string, what: 'head' | 'base'): Promise
   if (/\.\.|^\^/.test(rev)) return new InvalidRefError(`${what} ${JSON.stringify(rev)} is a range, not a commit; give one commit to --${what}`);
   const res = await git.exec(['cat-file', '-t', '--end-of-options', rev]);
   const type = res.exitCode === 0 ? textOf(res.stdout) : '';
-  return type === '' ? null : new InvalidRefError(`${what} ${JSON.stringify(rev)} names a ${type}, not a commit; give a commit to --${what}`);
+  if (type !== '') return new InvalidRefError(`${what} ${JSON.stringify(rev)} names a ${type}, not a commit; give a commit to --${what}`);
+  // An unborn branch: nothing is missing from the history, so fetching cannot help.
+  if (rev === 'HEAD' && (await git.exec(['symbolic-ref', '-q', 'HEAD'])).exitCode === 0) {
+    return new InvalidRefError(`${what} HEAD has no commit yet (the branch is unborn); commit first, or pass --${what} REV`);
+  }
+  return null;
 }
 
 export interface HistoryState {

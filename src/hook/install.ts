@@ -1,7 +1,7 @@
 // `agent-gate install` / `uninstall`: write the pre-commit and commit-msg hooks where git will run
 // them (core.hooksPath, husky), keep whatever hook was there, and undo exactly that.
 import { lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { firstLine } from '../git/errors.ts';
 import type { Git } from '../git/exec.ts';
@@ -26,33 +26,33 @@ export interface HookPlaces {
   wrappers?: string;
 }
 
-async function gitPath(git: Git, args: string[], what: string): Promise<string> {
+async function gitPath(git: Git, args: string[], what: string, command: string): Promise<string> {
   const r = await git.exec(args);
-  if (r.exitCode !== 0) throw new GateError(`install: git cannot resolve ${what}: ${firstLine(r.stderr) || `exit code ${r.exitCode}`}`);
+  if (r.exitCode !== 0) throw new GateError(`${command}: git cannot resolve ${what}: ${firstLine(r.stderr) || `exit code ${r.exitCode}`}`);
   return resolve(git.cwd, textOf(r.stdout).trim());
 }
 
-export async function findHookPlaces(git: Git): Promise<HookPlaces> {
+export async function findHookPlaces(git: Git, command: 'install' | 'uninstall' = 'install'): Promise<HookPlaces> {
   const top = await git.exec(['rev-parse', '--show-toplevel']);
   if (top.exitCode !== 0) {
     // git also stops here when the repository's own configuration is unusable (a core.hooksPath
     // of `~nosuchuser/...`); "not inside a work tree" would send the user looking in the wrong place.
     const why = firstLine(top.stderr);
-    if (why === '' || /not a git repository|must be run in a work tree/.test(why)) throw new GateError('install: not inside a git work tree; run it from your repository');
-    throw new GateError(`install: git cannot read this repository (${why})`);
+    if (why === '' || /not a git repository|must be run in a work tree/.test(why)) throw new GateError(`${command}: not inside a git work tree; run it from your repository`);
+    throw new GateError(`${command}: git cannot read this repository (${why})`);
   }
   const root = textOf(top.stdout).trim();
   // git itself resolves core.hooksPath here (`~/`, relative to the work tree, absolute), so the
   // folder is the one git runs hooks from; a lookup of our own would drift from git's rules.
   const [dir, common] = await Promise.all([
-    gitPath(git, ['rev-parse', '--git-path', 'hooks'], 'its hooks folder (check core.hooksPath)'),
-    gitPath(git, ['rev-parse', '--git-common-dir'], 'its common folder'),
+    gitPath(git, ['rev-parse', '--git-path', 'hooks'], 'its hooks folder (check core.hooksPath)', command),
+    gitPath(git, ['rev-parse', '--git-common-dir'], 'its common folder', command),
   ]);
   // An empty core.hooksPath (`git config core.hooksPath "$UNSET"`) makes git look for `/pre-commit`,
   // while --git-path answers the work tree: nothing there would ever run.
   const configured = await git.exec(['config', '--get', 'core.hooksPath']);
   if (configured.exitCode === 0 && textOf(configured.stdout).trim() === '') {
-    throw new GateError('install: core.hooksPath is set but empty, so git runs no hook from this repository; unset it (git config --unset core.hooksPath) or give it a folder, and rerun');
+    throw new GateError(`${command}: core.hooksPath is set but empty, so git runs no hook from this repository; unset it (git config --unset core.hooksPath) or give it a folder, and rerun`);
   }
   const defaultDir = join(common, 'hooks');
   const huskyDir = join(root, '.husky');
@@ -77,7 +77,25 @@ export async function findHookPlaces(git: Git): Promise<HookPlaces> {
       notice: `husky is not set up in this clone yet (core.hooksPath is unset): agent-gate runs from ${dir} now and from .husky/ once husky is set up`,
     };
   }
-  return { targets: [plain(dir)], others: [husky, plain(defaultDir)].filter((t) => t.dir !== dir) };
+  const others = [husky, plain(defaultDir)].filter((t) => t.dir !== dir);
+  // A relative core.hooksPath is taken in each work tree: linked worktrees run hooks from their
+  // own copy of the folder, which holds no agent-gate hook unless it is put there too.
+  const value = configured.exitCode === 0 ? textOf(configured.stdout).trim() : '';
+  if (value === '' || isAbsolute(value) || value.startsWith('~')) return { targets: [plain(dir)], others };
+  const worktrees = (await otherWorktrees(git, root)).map((w) => plain(resolve(w, value)));
+  return {
+    targets: [plain(dir), ...worktrees], others,
+    notice: `core.hooksPath ${value} is relative, so each worktree runs hooks from its own ${value}: agent-gate went into ${worktrees.length === 0 ? 'this one' : `the ${worktrees.length + 1} there are now`}; run agent-gate install in a worktree added later, or make core.hooksPath absolute`,
+  };
+}
+
+/** The folders of the repository's other work trees that exist (`git worktree list`). */
+async function otherWorktrees(git: Git, root: string): Promise<string[]> {
+  const r = await git.exec(['worktree', 'list', '--porcelain', '-z']);
+  if (r.exitCode !== 0) return [];
+  const here = resolve(root);
+  return textOf(r.stdout).split('\0').filter((f) => f.startsWith('worktree ')).map((f) => f.slice('worktree '.length))
+    .filter((w) => resolve(w) !== here && isFolder(w));
 }
 
 function checkHuskyWrapper(wrapper: string): void {
