@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { commentWarning, decideComment, findOurComment, httpStatus, isOurComment, syncComment, type IssueComment, type IssueCommentsApi } from '../../src/action/comment.ts';
+import { commentScope, commentWarning, decideComment, findOurComment, httpStatus, isOurComment, syncComment, type IssueComment, type IssueCommentsApi } from '../../src/action/comment.ts';
 import { COMMENT_MARKER } from '../../src/report/markdown.ts';
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot' };
@@ -89,6 +89,26 @@ describe('decideComment', () => {
 });
 
 describe('syncComment life cycle', () => {
+  // Audit round 27 (BB-3): two agent-gate steps on one pull request (another `policy` input)
+  // shared the one comment, so a passing step turned a failing one's findings into "all clear".
+  test('a gate with another policy file keeps its own comment; the default one keeps the plain marker', async () => {
+    const api = new FakeIssue();
+    const web = commentScope('services/web/agent-gate.yml');
+    expect(commentScope('.github/agent-gate.yml')).toBe('');
+    expect(web).toMatch(/^<!-- agent-gate:policy=[0-9a-f]{16} -->$/);
+    expect(await syncComment(api, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings' })).toEqual({ action: 'create', id: 100 });
+    // The other gate passes: it makes no comment of its own and leaves the findings standing.
+    expect(await syncComment(api, { issue: 5, body: CLEAR, hasFindings: false, mode: 'on-findings', scope: web })).toEqual({ action: 'none' });
+    expect(api.comments.map((c) => c.body)).toEqual([FINDINGS]);
+    expect(await syncComment(api, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings', scope: web })).toEqual({ action: 'create', id: 101 });
+    expect(api.comments[1]?.body).toBe(FINDINGS.replace(COMMENT_MARKER, `${COMMENT_MARKER}\n${web}`));
+    // Each is updated in place by its own gate only.
+    expect(await syncComment(api, { issue: 5, body: CLEAR, hasFindings: false, mode: 'on-findings', scope: web })).toEqual({ action: 'update', id: 101 });
+    expect(await syncComment(api, { issue: 5, body: CLEAR, hasFindings: false, mode: 'on-findings' })).toEqual({ action: 'update', id: 100 });
+    expect(findOurComment(api.comments, null, web)?.id).toBe(101);
+    expect(findOurComment(api.comments, null)?.id).toBe(100);
+  });
+
   test('create, update in place, then all clear', async () => {
     const api = new FakeIssue();
     expect(await syncComment(api, { issue: 5, body: CLEAR, hasFindings: false, mode: 'on-findings' })).toEqual({ action: 'none' });

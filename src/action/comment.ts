@@ -1,6 +1,8 @@
 // The one sticky pull request comment: found by the hidden marker and our own author, edited in
 // place on every run, so a pull request never collects a stack of stale reports. The GitHub API is
 // behind a small interface so the life cycle can be tested without a server.
+import { createHash } from 'node:crypto';
+import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { COMMENT_MARKER } from '../report/markdown.ts';
 import type { CommentMode } from './inputs.ts';
 
@@ -41,13 +43,31 @@ export const ACTIONS_BOT = 'github-actions[bot]';
  * coding agents comment as bots too (`copilot-swe-agent[bot]`, `claude[bot]`), and a token with
  * write access may edit their comments, which their authors could then turn back into "all clear".
  */
-export function isOurComment(c: IssueComment, viewer: string | null): boolean {
+export function isOurComment(c: IssueComment, viewer: string | null, scope = ''): boolean {
   if (!c.body.includes(COMMENT_MARKER) || c.user === null) return false;
+  if (scope === '' ? c.body.includes(SCOPE_PREFIX) : !c.body.includes(scope)) return false;
   return c.user.login === (viewer ?? ACTIONS_BOT);
 }
 
-export function findOurComment(comments: readonly IssueComment[], viewer: string | null): IssueComment | null {
-  return comments.find((c) => isOurComment(c, viewer)) ?? null;
+export function findOurComment(comments: readonly IssueComment[], viewer: string | null, scope = ''): IssueComment | null {
+  return comments.find((c) => isOurComment(c, viewer, scope)) ?? null;
+}
+
+const SCOPE_PREFIX = '<!-- agent-gate:policy=';
+
+/**
+ * What tells this gate's comment from another agent-gate step's on the same pull request (a second
+ * job with its own `policy` input): nothing for the default policy file, so comments made before
+ * keep being updated, else a second hidden marker naming the policy file by a hash of its path.
+ */
+export function commentScope(policyPath: string): string {
+  if (policyPath === DEFAULT_POLICY_PATH) return '';
+  return `${SCOPE_PREFIX}${createHash('sha256').update(policyPath).digest('hex').slice(0, 16)} -->`;
+}
+
+/** The body with the scope's marker under the report's own. */
+function scoped(body: string, scope: string): string {
+  return scope === '' ? body : body.replace(COMMENT_MARKER, `${COMMENT_MARKER}\n${scope}`);
 }
 
 /**
@@ -129,6 +149,8 @@ export interface SyncOptions {
   body: string;
   hasFindings: boolean;
   mode: CommentMode;
+  /** See commentScope ('' when left out). */
+  scope?: string;
 }
 
 /** Never throws: a comment is a courtesy, the check's decision does not depend on it. */
@@ -148,17 +170,18 @@ export async function syncComment(api: IssueCommentsApi, opts: SyncOptions): Pro
         return { action: 'failed', warning: `${unknownViewer}; the pull request comment on #${opts.issue} was not updated, and no second one posted next to the one(s) carrying the marker; the check is still decided and the job summary has the report` };
       }
     }
-    const existing = 'login' in viewer ? findOurComment(comments, viewer.login) : null;
-    const action = decideComment(existing, opts.mode, opts.hasFindings, opts.body);
+    const existing = 'login' in viewer ? findOurComment(comments, viewer.login, opts.scope ?? '') : null;
+    const body = scoped(opts.body, opts.scope ?? '');
+    const action = decideComment(existing, opts.mode, opts.hasFindings, body);
     if (action === 'create') {
       step = 'create';
-      const made = await api.create(opts.issue, opts.body);
+      const made = await api.create(opts.issue, body);
       return { action, id: made.id, ...(unknownViewer !== undefined ? { warning: unknownViewer } : {}) };
     }
     if (unknownViewer !== undefined) return { action, warning: unknownViewer };
     if (action === 'update' && existing !== null) {
       step = 'update';
-      await api.update(existing.id, opts.body);
+      await api.update(existing.id, body);
       return { action, id: existing.id };
     }
     return existing !== null ? { action, id: existing.id } : { action };

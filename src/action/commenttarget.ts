@@ -2,6 +2,8 @@
 // inputs or its event payload never got as far as reading them whole, but as long as the token,
 // the pull request number and the repository can still be read, the comment must not keep an
 // earlier "all clear" up under the failed check.
+import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
+import { commentScope } from './comment.ts';
 import { pullNumberOf } from './event.ts';
 import { COMMENT_MODES, type ActionInputs, type CommentMode, type InputReader } from './inputs.ts';
 import { readEventPayload } from './runner.ts';
@@ -12,11 +14,13 @@ export interface CommentTarget {
   pullNumber: number;
   /** The event payload: the repository's name when GITHUB_REPOSITORY is not set. */
   payload: unknown;
+  /** See commentScope. */
+  scope: string;
 }
 
 /** From inputs and an event that were read whole; null when the event is no pull request. */
 export function commentTarget(inputs: ActionInputs, pullNumber: number | undefined, payload: unknown): CommentTarget | null {
-  return pullNumber === undefined ? null : { token: inputs.token, mode: inputs.comment, pullNumber, payload };
+  return pullNumber === undefined ? null : { token: inputs.token, mode: inputs.comment, pullNumber, payload, scope: commentScope(inputs.policyPath) };
 }
 
 /**
@@ -37,5 +41,5 @@ export function earlyCommentTarget(get: InputReader, eventName: string, eventPat
     return null;
   }
   const pullNumber = pullNumberOf(eventName, payload);
-  return pullNumber === undefined ? null : { token, mode, pullNumber, payload };
+  return pullNumber === undefined ? null : { token, mode, pullNumber, payload, scope: commentScope(get('policy').trim() || DEFAULT_POLICY_PATH) };
 }

@@ -9,7 +9,7 @@ import { createGit } from '../git/exec.ts';
 import { COMMENT_MARKER } from '../report/markdown.ts';
 import { coreAnnotations, oneLine, readEventPayload, repoSlug, writeSummary } from './runner.ts';
 import { couldNotJudgeBody, runUrl, skippedBody } from './bodies.ts';
-import { syncComment, type IssueCommentsApi } from './comment.ts';
+import { commentScope, syncComment, type IssueCommentsApi } from './comment.ts';
 import { commentTarget, earlyCommentTarget, type CommentTarget } from './commenttarget.ts';
 import { planFromEvent, type CheckPlan, type Plan } from './event.ts';
 import { authenticateFetches } from './gitauth.ts';
@@ -96,6 +96,7 @@ async function run(): Promise<void> {
     commentsApi: plan.pullNumber !== undefined && inputs.comment !== 'never' ? await commentsApi(inputs.token, payload) : { unavailable: 'not needed' },
     runLink: runUrl(env),
     annotations: coreAnnotations,
+    commentScope: commentScope(inputs.policyPath),
   });
   const failure = failureLine(report);
   if (failure !== null) core.setFailed(failure);
@@ -123,7 +124,7 @@ async function reportCouldNotJudge(target: CommentTarget | null, line: string): 
   try {
     const api = await commentsApi(target.token, target.payload);
     if ('unavailable' in api) return;
-    const outcome = await syncComment(api, { issue: target.pullNumber, body: `${COMMENT_MARKER}\n${couldNotJudgeBody(line)}`, hasFindings: false, mode: target.mode });
+    const outcome = await syncComment(api, { issue: target.pullNumber, body: `${COMMENT_MARKER}\n${couldNotJudgeBody(line)}`, hasFindings: false, mode: target.mode, scope: target.scope });
     if (outcome.warning !== undefined) core.warning(outcome.warning);
   } catch {
     // The step fails with the reason either way.

@@ -25,6 +25,8 @@ export interface PublishOptions {
   commentsApi: IssueCommentsApi | { unavailable: string };
   runLink: string | null;
   annotations: AnnotationSink;
+  /** See commentScope: keeps this gate's comment apart from another agent-gate step's. */
+  commentScope: string;
 }
 
 function message(e: unknown): string {
@@ -83,6 +85,7 @@ export async function publish(o: PublishOptions): Promise<void> {
         body: commentBody(report, o.policyFile, o.runLink),
         hasFindings: report.findings.length > 0,
         mode: o.comment,
+        scope: o.commentScope,
       });
       if (outcome.warning !== undefined) annotator.warning(outcome.warning);
       else core.info(`agent-gate: pull request comment ${outcome.action}${outcome.id !== undefined ? ` (id ${outcome.id})` : ''}`);
