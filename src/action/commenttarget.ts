@@ -2,10 +2,9 @@
 // inputs or its event payload never got as far as reading them whole, but as long as the token,
 // the pull request number and the repository can still be read, the comment must not keep an
 // earlier "all clear" up under the failed check.
-import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { commentScope } from './comment.ts';
 import { pullNumberOf } from './event.ts';
-import { COMMENT_MODES, type ActionInputs, type CommentMode, type InputReader } from './inputs.ts';
+import { COMMENT_MODES, parseRepoPath, type ActionInputs, type CommentMode, type InputReader } from './inputs.ts';
 import { readEventPayload } from './runner.ts';
 
 export interface CommentTarget {
@@ -41,5 +40,18 @@ export function earlyCommentTarget(get: InputReader, eventName: string, eventPat
     return null;
   }
   const pullNumber = pullNumberOf(eventName, payload);
-  return pullNumber === undefined ? null : { token, mode, pullNumber, payload, scope: commentScope(get('policy').trim() || DEFAULT_POLICY_PATH) };
+  return pullNumber === undefined ? null : { token, mode, pullNumber, payload, scope: earlyScope(get('policy')) };
+}
+
+/**
+ * The comment scope of a policy input read before the inputs were: a value that is no repository
+ * path (the reason the run could not judge, perhaps) names no other gate, so the default comment
+ * is the one an "all clear" may stand in.
+ */
+function earlyScope(policy: string): string {
+  try {
+    return commentScope(parseRepoPath('policy', policy));
+  } catch {
+    return '';
+  }
 }
