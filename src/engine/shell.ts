@@ -140,6 +140,17 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   const globbed = (): string[] => names.names.filter((n) => !n.startsWith('.') && globsMatch(part.nameGlobs, n));
   // A tree is held to the protected paths below the folder, and a recursive copy from a glob
   // (`cp -r build/* dist/`) to the names the glob may make there as well.
+  const tried = tree ? [...filled.flatMap((f) => treeCandidates(f, names, policy, cwd)), ...(part.nameGlobs === undefined ? [] : globbed().map(inFolder))]
+    : (part.unknownNames === 'paths' ? [...names.names, ...names.rooted, ...names.anywhere]
+      : part.unknownNames === 'globbed' ? globbed() : names.names).map(inFolder);
+  for (const path of tried) {
+    const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd });
+    if (there.effect === 'allow' || there.rule === null) continue;
+    // What rm -r removes is surely gone; what a copy or an archive puts there only may be.
+    if (removes) return result(there.effect, there.rule, `${landing}${moved}, which holds ${JSON.stringify(path)}: ${there.reason}`);
+    if (tree) return result('ask', null, `${landing}${moved}, which may put ${JSON.stringify(path)} there (${there.reason})`);
+    return result('ask', null, `${landing}, which may be one a rule keeps from being written there (${there.reason})`);
+  }
   // What is put in the folder goes through the links already below it (`build/k -> ../.kiro`);
   // rm -r removes a link, not what it leads to.
   const below = tree && !removes && policy.linksBelow !== null ? filled.flatMap((f) => policy.linksBelow?.(f, cwd) ?? []) : [];
@@ -151,17 +162,6 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
       if (there.effect === 'allow' || there.rule === null) continue;
       return result('ask', null, `${landing}${moved}, which holds a symlink to ${JSON.stringify(target)}, so it may put ${JSON.stringify(path.split(`/${HELD_PROBE}`).join('/…'))} there (${there.reason.split(`/${HELD_PROBE}`).join('/…')})`);
     }
-  }
-  const tried = tree ? [...filled.flatMap((f) => treeCandidates(f, names, policy, cwd)), ...(part.nameGlobs === undefined ? [] : globbed().map(inFolder))]
-    : (part.unknownNames === 'paths' ? [...names.names, ...names.rooted, ...names.anywhere]
-      : part.unknownNames === 'globbed' ? globbed() : names.names).map(inFolder);
-  for (const path of tried) {
-    const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd });
-    if (there.effect === 'allow' || there.rule === null) continue;
-    // What rm -r removes is surely gone; what a copy or an archive puts there only may be.
-    if (removes) return result(there.effect, there.rule, `${landing}${moved}, which holds ${JSON.stringify(path)}: ${there.reason}`);
-    if (tree) return result('ask', null, `${landing}${moved}, which may put ${JSON.stringify(path)} there (${there.reason})`);
-    return result('ask', null, `${landing}, which may be one a rule keeps from being written there (${there.reason})`);
   }
   if (d.rule === null && part.ruleOnly === true) return result('allow', null, `${landing}; no fs_write rule names it, and ${part.operator} is held only to the rules that do`);
   if (d.rule === null) return result(d.effect, null, `${landing}, and no rule decides for everything it may hold`);

@@ -20,7 +20,7 @@ const PARALLEL_FLAGS = new Set([
 /** Options after which parallel only prints something. */
 const INFO_ONLY = new Set(['--version', '--help', '--citation', '--number-of-cpus', '--number-of-cores', '--number-of-sockets', '--max-line-length-allowed', '--minversion', '--record-env']);
 /** A word that only names where arguments come from, or stops the command. */
-const ARGUMENT_SOURCE = /^(?::::?\+?|:::|::::)$/;
+const ARGUMENT_SOURCE = /^:{3,4}\+?$/;
 
 /**
  * `parallel`/`sem`: when no command word stands before the argument sources, or the command word
@@ -34,6 +34,7 @@ export function parallelInputDoubt(args: readonly Arg[], name: string): string |
     const a = args[i];
     if (a === undefined) continue;
     const v = a.value;
+    // looseRunner already asks for a word only known at run time among a runner's arguments.
     if (a.dynamic !== null) return null;
     if (ARGUMENT_SOURCE.test(v)) break;
     if (v === '--') {
@@ -46,10 +47,14 @@ export function parallelInputDoubt(args: readonly Arg[], name: string): string |
       if (long === '--wait') waits = true;
       // It prints and runs nothing.
       if (INFO_ONLY.has(long)) return null;
-      if (eq < 0 && !PARALLEL_FLAGS.has(long)) {
-        if (long === '-I' || long === '--replace' || long === '--extensionreplace' || long === '--er') replacement = args[i + 1]?.value ?? null;
+      // `--replace` alone is `{}`, which any command word of that shape is taken for below.
+      if (eq >= 0) {
+        if (long === '--replace' || long === '--er' || long === '--extensionreplace') replacement = v.slice(eq + 1);
+      } else if (!PARALLEL_FLAGS.has(long)) {
+        // A long option not known to take no value may take the next word: the command may then be empty, which asks.
+        if (long === '--er' || long === '--extensionreplace') replacement = args[i + 1]?.value ?? null;
         i++;
-      } else if (long === '--replace' || long === '--er') replacement = v.slice(eq + 1);
+      }
       continue;
     }
     if (v.startsWith('-') && v.length > 1) {

@@ -135,7 +135,7 @@ function compressorWrites(args: readonly Arg[], name: string): OperandWrite[] {
   if (out.length > 0 || lists || has(w, '-c', '-t') || hasLong(w, '--stdout', 4) || hasLong(w, '--to-stdout', 4) || hasLong(w, '--test', 4) || hasLong(w, '--list', 4)) return out;
   const operands = w.operands.filter((a) => a.value !== '-');
   if ((name === 'lz4' || name === 'unlz4') && operands.length === 2 && !has(w, '-m') && operands[1] !== undefined) return [content(operands[1], name)];
-  const decompress = name.startsWith('un') || name === 'bunzip2' || has(w, '-d') || hasLong(w, '--decompress', 4) || hasLong(w, '--uncompress', 4);
+  const decompress = /^(?:un|gun|bun)/.test(name) || has(w, '-d') || hasLong(w, '--decompress', 4) || hasLong(w, '--uncompress', 4);
   const keeps = KEEPS.has(name) ? !hasLong(w, '--rm', 4) : has(w, '-k') || hasLong(w, '--keep', 4);
   // -r works through every file below a folder operand.
   if (has(w, '-r') || hasLong(w, '--recursive', 3)) return operands.map((file) => tree(file, `${name} -r`));
