@@ -107,6 +107,7 @@ table('folders filled by a program are held to what lies below them', [
   ['gzip secrets/k', 'deny', 'AA-7: gzip writes k.gz and removes k'],
   ['gunzip secrets/k.gz', 'deny', 'AA-7: gunzip writes k'],
   ['gunzip src/.env.gz', 'deny', 'AA-7: gunzip writes src/.env, not src/.env.gz.gz'],
+  ['constructor secrets/k && toString secrets/k', 'allow', 'a command named after an object key is no compressor'],
   ...['7z x /tmp/x.7z -odist', 'patch -d dist -p1 < x.patch', 'git apply --check x.patch', 'git apply --directory=dist x.patch',
     'gzip -dc a.gz > dist/a', 'gzip -k dist/a.txt', 'xz -T0 -d dist/a.xz', 'zstd -d dist/a.zst -o dist/a', 'xxd dist/a.bin']
     .map((command): [string, Effect, string] => [command, 'allow', 'into a folder nothing protects, only checked, or everyday compression']),

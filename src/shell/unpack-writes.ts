@@ -185,7 +185,8 @@ function scriptWrites(args: readonly Arg[]): OperandWrite[] {
 
 /** The writes of the programs this file knows, or null for any other name. */
 export function unpackerWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {
-  if (name in COMPRESSORS) return compressorWrites(args, name);
+  // Own keys only: `constructor` or `toString` is a command name like any other.
+  if (Object.hasOwn(COMPRESSORS, name)) return compressorWrites(args, name);
   switch (name) {
     case 'cpio': return cpioWrites(args);
     case '7z': case '7za': case '7zz': case '7zr': return sevenZipWrites(args, name);
