@@ -51,6 +51,13 @@ export function chdirTarget(base: string, given: string): string {
   return physicalPath(isAbsolute(given) ? given : `${base}/${given}`);
 }
 
+/** The absolute folder a request's `cwd` (repository-relative, `~/…` or absolute) names. */
+function folderOnDisk(cwd: string, root: string, home: string): string {
+  if (cwd === '' || cwd === '.') return root;
+  if (cwd === '~' || cwd.startsWith('~/')) return home + cwd.slice(1);
+  return cwd.startsWith('/') ? cwd : `${root}/${cwd}`;
+}
+
 /**
  * Where a request path lands on this disk, spelled as record writes paths (logs/paths.ts:
  * repository-relative, else `~/…`, else absolute), for requests whose `cwd` is spelled the same
@@ -61,9 +68,7 @@ export function diskLanding(root: string, home: string): PathLanding {
   const physicalHome = physicalPath(home);
   return (written, cwd) => {
     if (written === '') return [];
-    const folder = cwd === '' || cwd === '.' ? root
-      : cwd === '~' || cwd.startsWith('~/') ? home + cwd.slice(1)
-        : cwd.startsWith('/') ? cwd : `${root}/${cwd}`;
+    const folder = folderOnDisk(cwd, root, home);
     const asText = toRepoPath(written, { cwd: folder, repoRoot: root, home });
     const onDisk = toRepoPath(written, { cwd: physicalPath(folder), repoRoot: physicalRoot, home: physicalHome, physical: physicalPath });
     return onDisk === asText ? [] : [{ path: onDisk, how: 'on disk' }];
@@ -80,10 +85,7 @@ const MAX_LINK_SCAN = 20_000;
 export function diskLinksBelow(root: string, home: string): LinksBelow {
   const landing = diskLanding(root, home);
   return (folder, cwd) => {
-    const base = cwd === '' || cwd === '.' ? root
-      : cwd === '~' || cwd.startsWith('~/') ? home + cwd.slice(1)
-        : cwd.startsWith('/') ? cwd : `${root}/${cwd}`;
-    const abs = folder.startsWith('/') ? folder : folder === '~' || folder.startsWith('~/') ? home + folder.slice(1) : `${base}/${folder}`;
+    const abs = folder.startsWith('/') || folder === '~' || folder.startsWith('~/') ? folderOnDisk(folder, root, home) : `${folderOnDisk(cwd, root, home)}/${folder}`;
     const found: Landing[] = [];
     const stack = [physicalPath(abs)];
     let seen = 0;

@@ -143,9 +143,17 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   const tried = tree ? [...filled.flatMap((f) => treeCandidates(f, names, policy, cwd)), ...(part.nameGlobs === undefined ? [] : globbed().map(inFolder))]
     : (part.unknownNames === 'paths' ? [...names.names, ...names.rooted, ...names.anywhere]
       : part.unknownNames === 'globbed' ? globbed() : names.names).map(inFolder);
-  for (const path of tried) {
-    const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd });
-    if (there.effect === 'allow' || there.rule === null) continue;
+  // The first of `paths` a deny or ask rule names, with what decided it.
+  const restrictive = (paths: readonly string[]): { path: string; there: PathDecision } | null => {
+    for (const path of paths) {
+      const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd });
+      if (there.effect !== 'allow' && there.rule !== null) return { path, there };
+    }
+    return null;
+  };
+  const hit = restrictive(tried);
+  if (hit !== null) {
+    const { path, there } = hit;
     // What rm -r removes is surely gone; what a copy or an archive puts there only may be.
     if (removes) return result(there.effect, there.rule, `${landing}${moved}, which holds ${JSON.stringify(path)}: ${there.reason}`);
     if (tree) return result('ask', null, `${landing}${moved}, which may put ${JSON.stringify(path)} there (${there.reason})`);
@@ -157,11 +165,10 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   for (const l of below) if ('unknown' in l) return result('ask', null, `${landing}${moved}, and where the links in it lead is not known: ${l.unknown}`);
   const linked = below.flatMap((l) => ('path' in l ? [fromWorkspace(l.path, cwd)] : []));
   for (const target of linked) {
-    for (const path of [`${target === '/' ? '' : target}/${HELD_PROBE}`, ...treeCandidates(target, names, policy, cwd)]) {
-      const there = decidePath(policy, 'fs_write', path, { resolve: true, cwd });
-      if (there.effect === 'allow' || there.rule === null) continue;
-      return result('ask', null, `${landing}${moved}, which holds a symlink to ${JSON.stringify(target)}, so it may put ${JSON.stringify(path.split(`/${HELD_PROBE}`).join('/…'))} there (${there.reason.split(`/${HELD_PROBE}`).join('/…')})`);
-    }
+    const through = restrictive([`${target === '/' ? '' : target}/${HELD_PROBE}`, ...treeCandidates(target, names, policy, cwd)]);
+    if (through === null) continue;
+    const unprobed = (text: string): string => text.split(`/${HELD_PROBE}`).join('/…');
+    return result('ask', null, `${landing}${moved}, which holds a symlink to ${JSON.stringify(target)}, so it may put ${JSON.stringify(unprobed(through.path))} there (${unprobed(through.there.reason)})`);
   }
   if (d.rule === null && part.ruleOnly === true) return result('allow', null, `${landing}; no fs_write rule names it, and ${part.operator} is held only to the rules that do`);
   if (d.rule === null) return result(d.effect, null, `${landing}, and no rule decides for everything it may hold`);

@@ -19,6 +19,8 @@ export interface OperandWrite {
 
 /** The folder the shell stands in, where an archive unpacks without a folder option. */
 export const HERE: Arg = { value: '.', dynamic: null, split: false, pos: -1, end: -1 };
+/** The root folder: what an archive that keeps absolute or `..` member names may fill. */
+export const ROOT: Arg = { value: '/', dynamic: null, split: false, pos: -1, end: -1 };
 
 export interface Options {
   /** Short options that take a value: the rest of the word, or the next one. */
@@ -53,6 +55,8 @@ export function readWords(args: readonly Arg[], from: number, options: Options):
   return out;
 }
 
+/** The values of every spelling of one option (`-d`, `--directory`), in order. */
+export const valuesOf = (w: Words, ...names: string[]): Arg[] => names.flatMap((n) => w.values.get(n) ?? []);
 export const has = (w: Words, ...names: string[]): boolean => names.some((n) => w.flags.has(n));
 /** A long option in any unique abbreviation GNU getopt takes (`--r` for `--recursive`), from `min` characters. */
 export const hasLong = (w: Words, name: string, min: number): boolean => [...w.flags].some((f) => f.length >= min && name.startsWith(f));

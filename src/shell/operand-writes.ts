@@ -4,7 +4,7 @@
 // back, `rm`, `mkdir`, `touch` and `git rm` remove or make entries, and `tar -x -C`, `unzip -d`,
 // `git clone URL DIR` and `git worktree add DIR` fill a folder.
 import { scanGit } from './git.ts';
-import { has, hasLong, HERE, readWords, type OperandWrite } from './operand-words.ts';
+import { has, hasLong, HERE, readWords, ROOT, valuesOf, type OperandWrite } from './operand-words.ts';
 import { inPlaceWrites } from './sed.ts';
 import { gitPatchWrites, unpackerWrites } from './unpack-writes.ts';
 import type { Arg } from './words.ts';
@@ -52,9 +52,6 @@ function inPlaceScriptWrites(name: string, args: readonly Arg[]): OperandWrite[]
   return files.flatMap((f) => inPlaceWrites(f, inPlace ?? '', `${name} -i`)).map(({ file, option }) => ({ file, by: option, kind: 'content' as const }));
 }
 
-/** The root folder: what an archive that keeps absolute names may fill. */
-const ROOT: Arg = { value: '/', dynamic: null, split: false, pos: -1, end: -1 };
-
 /** tar's mode letters and the values of its short options, for old-style `tar czf F` too. */
 const TAR_VALUED = 'bCfFgHIKLNTVX';
 
@@ -77,10 +74,10 @@ function tarWrites(args: readonly Arg[]): OperandWrite[] {
   const longMode = (mode: string): boolean => [...w.flags].some((f) => f.length >= 4 && f.startsWith('--') && mode.startsWith(f.slice(2)));
   const creates = has(w, '-c', '-r', '-u', '-A') || longMode('create') || longMode('append') || longMode('update') || longMode('concatenate');
   const extracts = has(w, '-x') || longMode('extract') || longMode('get');
-  const archives = [...(w.values.get('-f') ?? []), ...(w.values.get('--file') ?? [])].filter((f) => f.dynamic !== null || f.value !== '-');
+  const archives = valuesOf(w, '-f', '--file').filter((f) => f.dynamic !== null || f.value !== '-');
   if (creates) for (const file of archives) out.push({ file, by: 'tar -f', kind: 'content' });
   if (!extracts) return out;
-  const dirs = [...(w.values.get('-C') ?? []), ...(w.values.get('--directory') ?? []), ...(w.values.get('--one-top-level') ?? [])];
+  const dirs = valuesOf(w, '-C', '--directory', '--one-top-level');
   for (const dir of dirs) out.push({ file: dir, by: 'tar -x -C', kind: 'tree' });
   // -P keeps absolute and `..` member names: the archive may write anywhere.
   if (has(w, '-P') || hasLong(w, '--absolute-names', 4)) out.push({ file: ROOT, by: 'tar -x -P', kind: 'tree' });

@@ -2,10 +2,9 @@
 // write (audit 27, AA-1 and AA-7): cpio, 7z, ar, unrar, jar, pax, patch, git apply/am/read-tree,
 // gzip and its kin, split, csplit, xxd and script. Archive formats that keep absolute or `..`
 // member names (cpio, pax, `7z -spf`) may write anywhere: a tree of `/`.
-import { has, hasLong, HERE, readWords, type OperandWrite } from './operand-words.ts';
+import { has, hasLong, HERE, readWords, ROOT, valuesOf, type OperandWrite } from './operand-words.ts';
 import type { Arg } from './words.ts';
 
-const ROOT: Arg = { value: '/', dynamic: null, split: false, pos: -1, end: -1 };
 
 const tree = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'tree' });
 const here = (by: string): OperandWrite => ({ file: HERE, by, kind: 'here' });
@@ -18,7 +17,7 @@ const named = (a: Arg, prefix: string): Arg => ({ ...a, value: `${prefix}*`, dyn
 function cpioWrites(args: readonly Arg[]): OperandWrite[] {
   const w = readWords(args, 1, { valued: 'CDEFHIMOR', long: ['--directory', '--file', '--format', '--io-size', '--message', '--owner', '--pattern-file', '--rename-batch-file', '--rsh-command'] });
   if (!has(w, '-i') && !hasLong(w, '--extract', 4)) return [];
-  const dirs = [...(w.values.get('-D') ?? []), ...(w.values.get('--directory') ?? [])];
+  const dirs = valuesOf(w, '-D', '--directory');
   const filled = dirs.length > 0 ? dirs.map((d) => tree(d, 'cpio -i -D')) : [here('cpio -i')];
   return hasLong(w, '--no-absolute-filenames', 6) ? filled : [...filled, tree(ROOT, 'cpio -i')];
 }
@@ -36,8 +35,7 @@ function sevenZipWrites(args: readonly Arg[], name: string): OperandWrite[] {
 function arWrites(args: readonly Arg[]): OperandWrite[] {
   const key = args.slice(1).find((a) => !a.value.startsWith('--'));
   if (key === undefined || !/^-?[a-zA-Z]*x/.test(key.value)) return [];
-  const out = args.flatMap((a, i) => (a.value === '--output' ? [args[i + 1]] : a.value.startsWith('--output=') ? [withValue(a, a.value.slice(9))] : []))
-    .filter((a): a is Arg => a !== undefined);
+  const out = valuesOf(readWords(args, 1, { valued: '', long: ['--output', '--plugin', '--target'] }), '--output');
   return out.length > 0 ? out.map((d) => tree(d, 'ar x --output')) : [here('ar x')];
 }
 
@@ -53,7 +51,7 @@ function unrarWrites(args: readonly Arg[], name: string): OperandWrite[] {
 /** `unar [-o DIR] ARCHIVE`. */
 function unarWrites(args: readonly Arg[]): OperandWrite[] {
   const w = readWords(args, 1, { valued: 'opefN', long: ['--output-directory', '--password', '--encoding', '--password-encoding', '--index'] });
-  const dirs = [...(w.values.get('-o') ?? []), ...(w.values.get('--output-directory') ?? [])];
+  const dirs = valuesOf(w, '-o', '--output-directory');
   return dirs.length > 0 ? dirs.map((d) => tree(d, 'unar -o')) : [here('unar')];
 }
 
@@ -62,8 +60,7 @@ function jarWrites(args: readonly Arg[]): OperandWrite[] {
   const first = args[1]?.value ?? '';
   const extracts = /^-?[a-zA-Z]*x/.test(first) || args.some((a) => a.value === '-x' || a.value.startsWith('--extract'));
   if (!extracts) return [];
-  const dirs = args.flatMap((a, i) => (a.value === '--dir' || a.value === '-C' ? [args[i + 1]] : a.value.startsWith('--dir=') ? [withValue(a, a.value.slice(6))] : []))
-    .filter((a): a is Arg => a !== undefined);
+  const dirs = valuesOf(readWords(args, 1, { valued: 'fCemp', long: ['--file', '--dir', '--manifest', '--main-class', '--module-version', '--release'] }), '--dir', '-C');
   return dirs.length > 0 ? dirs.map((d) => tree(d, 'jar -x --dir')) : [here('jar x')];
 }
 
@@ -83,10 +80,10 @@ function patchWrites(args: readonly Arg[]): OperandWrite[] {
   });
   if (has(w, '-C') || hasLong(w, '--dry-run', 4) || hasLong(w, '--check', 4)) return [];
   const out: OperandWrite[] = [];
-  for (const file of [...(w.values.get('-r') ?? []), ...(w.values.get('--reject-file') ?? [])]) out.push(content(file, 'patch -r'));
+  for (const file of valuesOf(w, '-r', '--reject-file')) out.push(content(file, 'patch -r'));
   // `-o FILE` is judged as an output option (outputFiles): the original is left alone then.
   if (has(w, '-o') || hasLong(w, '--output', 4)) return out;
-  const dir = [...(w.values.get('-d') ?? []), ...(w.values.get('--directory') ?? [])].pop();
+  const dir = valuesOf(w, '-d', '--directory').pop();
   const original = w.operands[0];
   const inDir = (a: Arg): Arg => (dir === undefined || a.value.startsWith('/') ? a : withValue({ ...a, dynamic: dir.dynamic ?? a.dynamic }, `${dir.value.replace(/\/+$/, '')}/${a.value}`));
   if (original !== undefined) out.push(content(inDir(original), 'patch'));
@@ -96,19 +93,17 @@ function patchWrites(args: readonly Arg[]): OperandWrite[] {
 
 /** `git apply`/`git am` put what the patch names below `--directory`, or where git stands; `read-tree -u` a tree. */
 export function gitPatchWrites(args: readonly Arg[], at: number, verb: string): OperandWrite[] {
-  const words = args.slice(at + 1);
-  const values = (option: string): Arg[] => words.flatMap((a, i) => (a.value === option ? [words[i + 1]] : a.value.startsWith(`${option}=`) ? [withValue(a, a.value.slice(option.length + 1))] : []))
-    .filter((a): a is Arg => a !== undefined);
+  const w = readWords(args, at + 1, { valued: '', long: ['--prefix', '--directory', '--index-output', '--exclude-per-directory', '--exclude', '--include', '--whitespace', '--build-fake-ancestor'] });
   if (verb === 'read-tree') {
-    if (!words.some((a) => a.value === '-u')) return [];
-    const prefixes = values('--prefix');
+    if (!has(w, '-u')) return [];
+    const prefixes = valuesOf(w, '--prefix');
     return prefixes.length > 0 ? prefixes.map((p) => tree(p, 'git read-tree -u --prefix')) : [here('git read-tree -u')];
   }
   if (verb === 'apply') {
-    if (words.some((a) => /^--(?:cached|check)$/.test(a.value))) return [];
-    if (!words.some((a) => a.value === '--apply') && words.some((a) => /^--(?:stat|numstat|summary)$/.test(a.value))) return [];
-  } else if (words.some((a) => /^--(?:abort|quit|show-current-patch)/.test(a.value))) return [];
-  const dirs = values('--directory');
+    if (has(w, '--cached', '--check')) return [];
+    if (!has(w, '--apply') && has(w, '--stat', '--numstat', '--summary')) return [];
+  } else if (has(w, '--abort', '--quit', '--show-current-patch')) return [];
+  const dirs = valuesOf(w, '--directory');
   return dirs.length > 0 ? dirs.map((d) => tree(d, `git ${verb} --directory`)) : [here(`git ${verb}`)];
 }
 
@@ -128,8 +123,8 @@ function compressorWrites(args: readonly Arg[], name: string): OperandWrite[] {
   const suffix = COMPRESSORS[name] ?? '';
   const w = readWords(args, 1, { valued: name === 'zstd' || name === 'unzstd' ? 'oDT' : name === 'brotli' ? 'oqSw' : 'STM', long: ['--output', '--output-dir-flat', '--output-dir-mirror', '--suffix', '--dict', '--format', '--threads', '--quality', '--window'] });
   const out: OperandWrite[] = [];
-  for (const file of [...(w.values.get('-o') ?? []), ...(w.values.get('--output') ?? [])]) out.push(content(file, `${name} -o`));
-  for (const dir of [...(w.values.get('--output-dir-flat') ?? []), ...(w.values.get('--output-dir-mirror') ?? [])]) out.push(tree(dir, `${name} --output-dir`));
+  for (const file of valuesOf(w, '-o', '--output')) out.push(content(file, `${name} -o`));
+  for (const dir of valuesOf(w, '--output-dir-flat', '--output-dir-mirror')) out.push(tree(dir, `${name} --output-dir`));
   // lz4's -l is its legacy format, not a listing.
   const lists = name === 'lz4' || name === 'unlz4' ? false : has(w, '-l');
   if (out.length > 0 || lists || has(w, '-c', '-t') || hasLong(w, '--stdout', 4) || hasLong(w, '--to-stdout', 4) || hasLong(w, '--test', 4) || hasLong(w, '--list', 4)) return out;
@@ -157,7 +152,7 @@ function splitWrites(args: readonly Arg[], name: string): OperandWrite[] {
     return prefix === undefined ? [] : [content(named(prefix, prefix.value), 'split')];
   }
   const w = readWords(args, 1, { valued: 'bfn', long: ['--suffix-format', '--prefix', '--digits'] });
-  return [...(w.values.get('-f') ?? []), ...(w.values.get('--prefix') ?? [])].map((p) => content(named(p, p.value), 'csplit -f'));
+  return valuesOf(w, '-f', '--prefix').map((p) => content(named(p, p.value), 'csplit -f'));
 }
 
 /** `xxd [options] [INFILE [OUTFILE]]` (with or without -r) writes OUTFILE. */
@@ -178,7 +173,7 @@ function xxdWrites(args: readonly Arg[]): OperandWrite[] {
 /** `script [options] [FILE]` logs the session to FILE (and -I/-O/-B/-T to theirs). */
 function scriptWrites(args: readonly Arg[]): OperandWrite[] {
   const w = readWords(args, 1, { valued: 'cEIOBTm', long: ['--command', '--echo', '--log-in', '--log-out', '--log-io', '--log-timing', '--logging-format', '--output-limit'] });
-  const logs = ['-I', '-O', '-B', '-T', '--log-in', '--log-out', '--log-io', '--log-timing'].flatMap((o) => w.values.get(o) ?? []);
+  const logs = valuesOf(w, '-I', '-O', '-B', '-T', '--log-in', '--log-out', '--log-io', '--log-timing');
   const file = w.operands[0];
   return [...logs, ...(file === undefined ? [] : [file])].map((f) => content(f, 'script'));
 }
