@@ -1,7 +1,7 @@
 // `agent-gate record` as the agents run it: a real subprocess of dist/cli.js with the hook payload on
 // standard input. Nothing recorded is ever executed; the last tests check that as well.
-import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, lstatSync, openSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendToLog } from '../../src/cli/logfile.ts';
 import { GateError } from '../../src/errors.ts';
@@ -937,6 +937,22 @@ describe('record: malformed payloads', () => {
     const r = runCli(['record'], { cwd: dir, input: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('UTF-8');
+    expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
+  });
+
+  // Node ends a folder on stdin as if it were empty, so this used to say "no hook payload".
+  test('a folder as standard input -> exit 2, naming the folder mistake', () => {
+    const dir = repo();
+    const fd = openSync(dir, 'r');
+    try {
+      const r = spawnSync(process.execPath, [DIST_CLI, 'record'], { cwd: dir, env: cleanEnv(), stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain('standard input is a folder');
+      expect(r.stderr).toContain('nothing was written');
+    } finally {
+      closeSync(fd);
+    }
     expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
   });
 

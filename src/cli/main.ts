@@ -3,6 +3,7 @@ import { GateError } from '../errors.ts';
 import type { Io } from './args.ts';
 import { prefetchStagedReads } from '../hook/prefetch.ts';
 import { isMainThread } from 'node:worker_threads';
+import { fstatSync } from 'node:fs';
 
 const HELP = `Usage: agent-gate <command> [options]
 
@@ -35,6 +36,11 @@ const COMMANDS: Readonly<Record<string, () => Promise<Runner>>> = {
 };
 
 function readStdin(): Promise<Buffer> {
+  // Node ends a folder given as stdin (`record < DIR`) as if it were empty, which would read as "no
+  // payload" rather than as the mistake it is.
+  try {
+    if (fstatSync(0).isDirectory()) return Promise.reject(new Error('standard input is a folder, not a file or pipe'));
+  } catch { /* no descriptor 0 to inspect: reading it reports the problem */ }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     process.stdin.on('data', (c: Buffer) => chunks.push(c));

@@ -176,7 +176,13 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   const sessionArg = str(p, 'session');
   if (sessionArg !== undefined) checkSession(sessionArg, '--session');
 
-  const payload = readPayload(await io.stdin());
+  let input: Buffer;
+  try {
+    input = await io.stdin();
+  } catch (e) {
+    throw new GateError(`record: cannot read the hook payload (${e instanceof Error ? e.message : String(e)}); pipe one tool hook event to standard input; nothing was written`);
+  }
+  const payload = readPayload(input);
   // The payload's cwd says which repository the call belongs to; the hook's own folder may differ.
   const cwd = payload.cwd === null || payload.cwd === '' ? io.cwd : chdirTarget(io.cwd, payload.cwd);
   const logArg = str(p, 'log');
