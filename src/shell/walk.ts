@@ -19,7 +19,7 @@ import {
 import { checkDepth, fail, parseScript } from './parse.ts';
 import { inertStatic, numericWord, SimpleCommandWalker } from './walk-commands.ts';
 import { GLOB_VALUE, type Scope, type Sink } from './walk-state.ts';
-import { ARITHMETIC_TESTS } from './walk-wrapped.ts';
+import { ARITHMETIC_TESTS } from './arithmetic-commands.ts';
 import { literalText } from './words.ts';
 
 export class Walker extends SimpleCommandWalker {

@@ -1,0 +1,362 @@
+// What file-placing programs (cp, mv, ln, install, tee, rsync, scp, sort, uniq, dd) create from their
+// operands, and which programs may unpack files no operand names (SPEC 5.4). Pure: the walker
+// (walk-wrapped.ts) turns these into write parts and remembers them for later commands.
+import { posix } from 'node:path';
+import { scanGit } from './git.ts';
+import type { Arg } from './words.ts';
+
+/** git sub-commands that write tree contents into the work tree (or a new one). */
+const GIT_CHECKOUTS = new Set(['restore', 'clone', 'worktree', 'read-tree', 'checkout-index', 'submodule', 'bisect', 'sparse-checkout']);
+/** git sub-commands that bring in other commits of the repository. */
+const GIT_HISTORY_MOVES = new Set(['merge', 'pull', 'rebase', 'cherry-pick', 'revert']);
+
+/** Programs that put a file in place from their operands (see notePlaced). */
+// (`sed -i` is an option write: sed.ts names its files, and recordWrite notes them.)
+export const FILE_PLACERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'rsync', 'scp', 'sort', 'uniq', 'dd']);
+/** Programs that may put files in place that no operand names. */
+export const UNPACKERS = new Set([
+  'git', 'patch', 'tar', 'unzip', 'cpio', 'bsdtar', 'gunzip', 'unxz', 'bunzip2', 'unzstd', 'unlz4', 'split', 'csplit', 'shuf',
+  'gzip', 'xz', 'bzip2', 'zstd', 'lz4', 'cp',
+]);
+const MAX_PLACED = 32;
+/** `/proc/self/cwd/x` is `x`. */
+export const PROC_CWD = /^\/proc\/(?:self|thread-self|\d+)\/cwd(?:\/+|$)/;
+
+/** Placers that make links. */
+export const LINKERS = new Set(['ln', 'link']);
+/** Links of one command kept for later entries: past this, a command is not a plausible one. */
+export const MAX_MADE_LINKS = 64;
+/** Placers whose files are judged as writes. */
+export const PLACERS_JUDGED = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'sort', 'uniq', 'dd', 'rsync', 'scp']);
+/** rsync's and scp's `host:path`, `user@host:path`, `host::module`, `rsync://…`: not a local file. */
+const REMOTE = /^[^/]*:/;
+
+/** Programs that write the file an option names: the short letter (in a cluster too) and long names. */
+const OUTPUT_OPTIONS: Readonly<Record<string, { short: string; long: readonly string[] }>> = {
+  shuf: { short: 'o', long: ['--output'] },
+  patch: { short: 'o', long: ['--output'] },
+};
+/** Other short options of those programs that take a value, so their value is not read as a cluster. */
+const OUTPUT_PROGRAM_VALUES: Readonly<Record<string, string>> = { shuf: 'in', patch: 'pFDrzVBYgdi' };
+
+/**
+ * The files `args` writes because an option names them (`shuf -o f`, `patch --output=f`); a value
+ * only known at run time is returned too, and asks as a write. curl's and wget's: downloads.ts.
+ */
+export function outputFiles(name: string, args: readonly Arg[]): Arg[] {
+  const spec = OUTPUT_OPTIONS[name];
+  if (spec === undefined) return [];
+  const takesValue = OUTPUT_PROGRAM_VALUES[name] ?? '';
+  const out: Arg[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (v === '--') break;
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const written = eq < 0 ? v : v.slice(0, eq);
+      // getopt_long takes a unique prefix (`--out f`).
+      if (written.length < 5 || !spec.long.some((l) => l.startsWith(written))) continue;
+      const value = eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1), pos: -1 };
+      if (value !== undefined) out.push(value);
+      continue;
+    }
+    if (!v.startsWith('-') || v === '-' || a.dynamic !== null) continue;
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      const writes = spec.short.includes(ch);
+      if (!writes && !takesValue.includes(ch)) continue;
+      const value = j + 1 < v.length ? { ...a, value: v.slice(j + 1), pos: -1 } : args[++i];
+      if (writes && value !== undefined) out.push(value);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The word a placed file was read from, for tilde expansion and reasons: the operand itself, the
+ * folder operand it lies in (`cp a out/` makes `out/a`), or a word ending in it (`of=F`, `-oF`),
+ * whose quoting is then not known.
+ */
+export function operandArg(path: string, args: readonly Arg[]): Arg {
+  const words = args.slice(1).filter((a) => a.dynamic === null);
+  const exact = words.find((a) => a.value === path);
+  if (exact !== undefined) return exact;
+  const folder = words.find((a) => a.value !== '' && path.startsWith(`${a.value.replace(/\/+$/, '')}/`));
+  if (folder !== undefined) return { ...folder, value: path };
+  return { value: path, dynamic: null, split: false, pos: -1, end: -1 };
+}
+/** Placers that copy a link as a link (a symlink moved, or inside a copied folder). */
+export const LINK_COPIERS = new Set(['cp', 'mv', 'rsync', 'scp']);
+
+/** `cp -s`/`-l`, `--symbolic-link`, `--link`: cp makes links instead of copies. */
+export function copiesAsLink(args: readonly Arg[]): boolean {
+  return args.some((a, i) => i > 0 && a.dynamic === null && (/^-[a-zA-Z]*[sl]/.test(a.value) || /^--(?:sy|li)/.test(a.value)));
+}
+
+/**
+ * Whether a move or copy keeps a link a source is or holds as a link: mv always; cp when it copies
+ * recursively or is told not to dereference (`-r`, `-a`, `-P`, `-d`); rsync with `-a`/`-l`.
+ * `-L`/`--dereference`/`--copy-links` copy what links point at instead.
+ */
+export function carriesLinks(name: string, args: readonly Arg[]): boolean {
+  if (name === 'mv') return true;
+  if (name !== 'cp' && name !== 'rsync') return false;
+  const words = args.slice(1).map((a) => a.value);
+  const short = name === 'cp' ? /^-[a-zA-Z]*[aPdrR]/ : /^-[a-zA-Z]*[al]/;
+  const long = name === 'cp' ? /^--(?:ar|no-d|rec|preserve=.*(?:links|all))/ : /^--(?:ar|li)/;
+  const follows = name === 'cp' ? /^-[a-zA-Z]*L|^--de/ : /^-[a-zA-Z]*L|^--copy-l/;
+  return words.some((w) => short.test(w) || long.test(w)) && !words.some((w) => follows.test(w));
+}
+
+/** Placers whose destination holds what a source held. */
+export const COPIERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'rsync', 'scp', 'dd']);
+
+/** Short options of the file placers that take a value (`cp -S SUFFIX`, `install -m MODE`). */
+const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', scp: 'cDFiJloPSX', sort: 'kotST', uniq: 'fsw' };
+/**
+ * Each placer's long options that take the next word as value when written without `=` (GNU
+ * required arguments). A prefix names one only within its own program's list.
+ */
+const PLACER_LONG_VALUES: Readonly<Record<string, readonly string[]>> = {
+  cp: ['--target-directory', '--suffix', '--sparse', '--no-preserve'],
+  mv: ['--target-directory', '--suffix'],
+  ln: ['--target-directory', '--suffix'],
+  install: ['--target-directory', '--suffix', '--mode', '--owner', '--group', '--strip-program'],
+  scp: [],
+  sort: ['--output', '--key', '--field-separator', '--buffer-size', '--temporary-directory', '--parallel', '--batch-size', '--compress-program', '--files0-from', '--random-source', '--sort'],
+  uniq: ['--skip-fields', '--skip-chars', '--check-chars'],
+  // rsync's destination is its last operand; an option's value taken for it is caught in placedFiles.
+  rsync: ['--exclude', '--include', '--filter', '--exclude-from', '--include-from', '--files-from', '--rsh', '--rsync-path', '--temp-dir',
+    '--backup-dir', '--chmod', '--chown', '--log-file', '--partial-dir', '--link-dest', '--compare-dest', '--copy-dest', '--timeout', '--suffix',
+    '--max-size', '--min-size', '--bwlimit', '--info', '--debug', '--compress-level', '--port', '--out-format', '--log-file-format',
+    '--password-file', '--iconv', '--usermap', '--groupmap', '--skip-compress', '--modify-window', '--max-delete', '--contimeout',
+    '--checksum-choice', '--compress-choice', '--write-batch', '--only-write-batch', '--read-batch', '--address', '--sockopts'],
+};
+/** Long flags that a placer's value options could be mistaken for by prefix. */
+const PLACER_LONG_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  install: ['--strip'],
+};
+
+/**
+ * What cp, mv, ln, install and rsync create (the destination, and each source's name inside it:
+ * the last operand, or the `-t DIR`/`--target-directory` folder; `ln -s X` alone makes `X`'s
+ * name here), what tee writes, sort's `-o` file and uniq's output; with the sources copied, for the `.git` check. Option values are not operands (`--exclude .git`).
+ */
+export interface Placed {
+  created: string[];
+  sources: string[];
+  dynamic: boolean;
+  linkDirs: string[];
+  copied?: string[];
+  /** What is judged as written, when it is less than `created` (rsync's operands are all remembered). */
+  judged?: string[];
+  /**
+   * cp, mv, ln and install's destination, and whether it is surely a folder (`-t DIR`, `out/`,
+   * `.`, several sources), surely not (`-T`), or either (null): then `created` holds both readings.
+   */
+  destination?: { path: string; folder: boolean | null };
+}
+
+export function placedFiles(name: string, args: readonly Arg[]): Placed {
+  const dynamic = args.some((a, i) => i > 0 && a.dynamic !== null);
+  // `install -d A B` makes folders (operand-writes.ts), it copies nothing.
+  if (name === 'install' && args.some((a, i) => i > 0 && (/^-[a-zA-Z]*d/.test(a.value) || a.value === '--directory'))) return { created: [], sources: [], dynamic, linkDirs: [] };
+  const shortValues = PLACER_SHORT_VALUES[name] ?? '';
+  const operands: string[] = [];
+  const outputs: string[] = [];
+  let target: string | null = null;
+  let noTarget = false;
+  for (let i = 1; i < args.length && operands.length < MAX_PLACED; i++) {
+    const a = args[i];
+    if (a === undefined || a.dynamic !== null || a.value === '') continue;
+    const v = a.value;
+    if (v === '--') {
+      for (let j = i + 1; j < args.length; j++) if (args[j]?.dynamic === null) operands.push(args[j]?.value ?? '');
+      break;
+    }
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const written = eq < 0 ? v : v.slice(0, eq);
+      // GNU getopt takes any unique prefix (`--target=DIR`, `--targ DIR`).
+      const valueOptions = PLACER_LONG_VALUES[name] ?? [];
+      const known = [...valueOptions, ...PLACER_LONG_FLAGS[name] ?? []];
+      // An exact name wins over a longer option it is a prefix of (`install --strip`).
+      const option = known.find((o) => o === written) ?? known.find((o) => written.length >= 3 && o.startsWith(written)) ?? written;
+      const value = eq < 0 ? (valueOptions.includes(option) ? args[++i]?.value ?? '' : null) : v.slice(eq + 1);
+      if (option === '--target-directory' && value !== null) target = value;
+      if (written.length >= 6 && '--no-target-directory'.startsWith(written)) noTarget = true;
+      if (option === '--output' && value !== null) outputs.push(value);
+      continue;
+    }
+    if (!v.startsWith('-') || v === '-') {
+      operands.push(v);
+      continue;
+    }
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j] ?? '';
+      if (ch === 'T' && name !== 'sort') noTarget = true;
+      if (!shortValues.includes(ch)) continue;
+      const value = j + 1 < v.length ? v.slice(j + 1) : args[++i]?.value ?? '';
+      if (ch === 't' && name !== 'sort') target = value;
+      if (ch === 'o' && name === 'sort') outputs.push(value);
+      break;
+    }
+  }
+  // `public/.` copies what public holds, not a folder named `.`.
+  const base = (p: string): string => posix.basename(posix.normalize(p));
+  switch (name) {
+    case 'dd': {
+      // `dd if=SRC of=DST`.
+      const of = operands.filter((o) => o.startsWith('of=')).map((o) => o.slice(3));
+      const from = operands.filter((o) => o.startsWith('if=')).map((o) => o.slice(3));
+      return { created: of, sources: from.length > 0 ? from : ['/dev/stdin'], dynamic, linkDirs: [] };
+    }
+    case 'tee':
+      return { created: operands, sources: [], dynamic, linkDirs: [] };
+    case 'sort':
+      return { created: outputs, sources: [], dynamic, linkDirs: [] };
+    case 'uniq':
+      return { created: operands.length >= 2 ? [operands[operands.length - 1] ?? ''] : [], sources: [], dynamic, linkDirs: [] };
+  }
+  const inside = (dir: string, sources: readonly string[]): string[] => sources.map(base).filter((b) => b !== '.' && b !== '..' && b !== '/').map((b) => `${dir.replace(/\/+$/, '')}/${b}`);
+  // rsync has too many options that take a value to tell its operands apart for sure: for what
+  // runs or copies `.git`, any word may be the destination and any a source.
+  if (name === 'rsync') {
+    // Every word that is not an option counts, option values too: reading one as a file only tightens.
+    const words = args.slice(1).filter((a) => a.dynamic === null && a.value !== '' && !a.value.startsWith('-')).map((a) => a.value).slice(0, MAX_PLACED);
+    const remembered = { created: [...words, ...words.flatMap((d) => words.filter((o) => o !== d).map((o) => `${d}/${base(o)}`))], sources: words, dynamic, linkDirs: [], copied: operands };
+    return { ...remembered, ...rsyncDestination(args, operands, inside) };
+  }
+  if (target !== null) return { created: [target, ...inside(target, operands)], sources: operands, dynamic, linkDirs: [target], destination: { path: target, folder: true } };
+  if (operands.length === 1 && name === 'ln' && !dynamic) return { created: [base(operands[0] ?? '')], sources: operands, dynamic, linkDirs: [], destination: { path: base(operands[0] ?? ''), folder: false } };
+  const dest = operands[operands.length - 1];
+  if (dest === undefined || operands.length < 2 || (name === 'scp' && REMOTE.test(dest))) return { created: [], sources: [], dynamic, linkDirs: [] };
+  const sources = operands.slice(0, -1);
+  // A relative link target is read from the link's folder: `ln -s f out/g` points at out/f, and
+  // `ln -s f out` (a folder) at out/f too.
+  const slash = dest.replace(/\/+$/, '').lastIndexOf('/');
+  const folder = noTarget ? false : sources.length > 1 || /(?:^|\/)\.{0,2}$/.test(dest) ? true : null;
+  return {
+    created: [dest, ...(folder === false ? [] : inside(dest, sources))], sources, dynamic,
+    linkDirs: [dest, ...(slash > 0 ? [dest.slice(0, slash)] : [])], destination: { path: dest, folder },
+  };
+}
+
+/**
+ * What rsync writes locally: its last operand (or each source's name in it, when it is surely a
+ * folder or may be one). A value of an option not known here may have been read as that operand
+ * (`rsync a b --some-opt v`), so the one before an unknown long option is judged as well.
+ */
+function rsyncDestination(args: readonly Arg[], operands: readonly string[], inside: (dir: string, sources: readonly string[]) => string[]): Pick<Placed, 'judged' | 'destination'> {
+  const dest = operands[operands.length - 1];
+  if (dest === undefined || operands.length < 2 || REMOTE.test(dest)) return { judged: [] };
+  const judged: string[] = [];
+  const candidates = [dest];
+  let at = args.length - 1;
+  while (at > 0 && args[at]?.value !== dest) at--;
+  const before = args[at - 1]?.value ?? '';
+  if (at > 1 && /^--[^=]+$/.test(before) && !(PLACER_LONG_VALUES.rsync ?? []).includes(before) && operands.length >= 3) candidates.push(operands[operands.length - 2] ?? '');
+  for (const d of candidates) {
+    const sources = operands.slice(0, operands.indexOf(d));
+    judged.push(d, ...inside(d, sources));
+  }
+  const folder = operands.length > 2 || /(?:^|\/)\.{0,2}$/.test(dest) ? true : null;
+  return { judged, destination: { path: dest, folder } };
+}
+
+/**
+ * The folder a glob word's files lie in, when only its last segment is a glob (`src/*.ts` is in
+ * `src`, `*.log` here); undefined for any other word.
+ */
+export function globFolder(word: Arg): string | undefined {
+  if (word.dynamic !== 'glob') return undefined;
+  const slash = word.value.lastIndexOf('/');
+  const folder = slash < 0 ? '.' : slash === 0 ? '/' : word.value.slice(0, slash);
+  return /[*?[\]{}]/.test(folder) ? undefined : folder;
+}
+
+/** Whether a move or copy takes folders whole: mv always, cp/rsync/scp when recursive. */
+export function copiesTrees(name: string, words: readonly string[]): boolean {
+  if (name === 'mv') return true;
+  if (name !== 'cp' && name !== 'rsync' && name !== 'scp') return false;
+  return words.some((w) => /^-[a-zA-Z]*[rRa]/.test(w) || /^--(?:rec|arc)/.test(w));
+}
+
+/** Whether a program may put files in place that no operand names; 'links' when only links matter. */
+export function unpacks(name: string, args: readonly Arg[]): boolean | 'links' {
+  const words = args.slice(1).map((a) => a.value);
+  switch (name) {
+    case 'git': {
+      // The sub-command, after git's global options: `git apply` and `git am` write the files their
+      // patches name (checks and listings write nothing).
+      const sub = scanGit(args).next;
+      const verb = args[sub]?.value ?? '';
+      const rest = words.slice(sub);
+      if (verb === 'apply') return !rest.some((w) => /^--(?:check|stat|numstat|summary)$/.test(w));
+      if (verb === 'am') return !rest.some((w) => /^--(?:abort|quit|show-current-patch)/.test(w));
+      // Commands that check tree contents out put links, makefiles and `config`/`HEAD` pairs of
+      // other commits in place (a new branch at HEAD, `git checkout -b x`, changes nothing).
+      if (verb === 'checkout' || verb === 'switch') {
+        const operands = rest.filter((w) => !w.startsWith('-'));
+        return !(rest.some((w) => /^-[bBc]$|^--orphan$|^--create$/.test(w)) && operands.length <= 1);
+      }
+      if (verb === 'reset') return rest.some((w) => /^--(?:hard|merge|keep)$/.test(w));
+      if (verb === 'stash') return rest[0] === 'pop' || rest[0] === 'apply' || rest[0] === 'branch' ? 'links' : false;
+      if (GIT_HISTORY_MOVES.has(verb)) return 'links';
+      return GIT_CHECKOUTS.has(verb);
+    }
+    case 'patch':
+      return !words.some((w) => w === '--dry-run' || w === '-C' || w === '--check');
+    case 'unzip':
+      // Listing, testing and printing to standard output write no file.
+      return !words.some((w) => /^-[a-zA-Z]*[ltvpcZz]/.test(w));
+    case 'tar':
+    case 'bsdtar':
+      // `-x`, `xf`, `--extract` by a prefix that is not also one of `--exclude…`, `--get`.
+      return words.some((w, i) => {
+        const long = /^--([a-z-]+)/.exec(w)?.[1];
+        if (long !== undefined) return (long.length >= 3 && 'extract'.startsWith(long)) || (long.length >= 2 && 'get'.startsWith(long));
+        return /^-[a-zA-Z]*x/.test(w) || (i === 0 && /^[a-zA-Z]*x/.test(w));
+      });
+    case 'cpio':
+      // `-p` copies the files it is told on standard input, links as links (without -L).
+      return words.some((w) => /^-[a-zA-Z]*[ip]|^--(?:ex|pa)/.test(w));
+    case 'gzip':
+    case 'xz':
+    case 'bzip2':
+    case 'zstd':
+    case 'lz4':
+      // Decompressing writes the file without its suffix (`s.gz` -> `s`).
+      return words.some((w) => /^-[a-zA-Z0-9]*d|^--(?:de|un)/.test(w));
+    case 'shuf':
+      return words.some((w) => /^-[a-zA-Z]*o|^--o/.test(w));
+    case 'cp':
+      // `cp -b --suffix=S` leaves backups named by the suffix.
+      return words.some((w) => /^-[a-zA-Z]*b|^--b/.test(w));
+    default:
+      return true;
+  }
+}
+
+/** `cpio -p DEST`'s destination folder, or undefined when it does not copy-pass. */
+export function cpioPassDestination(args: readonly Arg[]): Arg | undefined {
+  let pass = false;
+  let dest: Arg | undefined;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (/^--pa/.test(v)) pass = true;
+    if (v.startsWith('--')) continue;
+    if (!v.startsWith('-') || a.dynamic !== null) {
+      dest = a;
+      continue;
+    }
+    if (/^-[a-zA-Z]*p/.test(v)) pass = true;
+    // -C, -E, -F, -H, -I, -M, -O and -R take a value.
+    const valued = /^-[a-zA-Z]*?([CEFHIMOR])(.*)$/.exec(v);
+    if (valued !== null && valued[2] === '') i++;
+  }
+  return pass ? dest : undefined;
+}
