@@ -93,8 +93,9 @@ describe('syncComment life cycle', () => {
   // shared the one comment, so a passing step turned a failing one's findings into "all clear".
   test('a gate with another policy file keeps its own comment; the default one keeps the plain marker', async () => {
     const api = new FakeIssue();
-    const web = commentScope('services/web/agent-gate.yml');
-    expect(commentScope('.github/agent-gate.yml')).toBe('');
+    const gate = { adminPolicy: null, allCommits: false, failOn: null };
+    const web = commentScope({ ...gate, policyPath: 'services/web/agent-gate.yml' });
+    expect(commentScope({ ...gate, policyPath: '.github/agent-gate.yml' })).toBe('');
     expect(web).toMatch(/^<!-- agent-gate:policy=[0-9a-f]{16} -->$/);
     expect(await syncComment(api, { issue: 5, body: FINDINGS, hasFindings: true, mode: 'on-findings' })).toEqual({ action: 'create', id: 100 });
     // The other gate passes: it makes no comment of its own and leaves the findings standing.

@@ -186,6 +186,29 @@ describe('sticky comment life cycle', () => {
     expect(api.commentsOf(7).find((c) => c.user.login === 'github-actions[bot]')?.body).toContain('secrets/a');
   });
 
+  // Audit round 28 (FF-1): the comment's scope named the policy file alone, so the plain gate's
+  // pass turned the admin-policy gate's findings into "all clear" under its red check.
+  test('a step with an admin policy or all-commits keeps its own comment beside the plain gate', async () => {
+    const { up, base, head } = pr({ 'src/a.ts': 'x\n' });
+    const ws = up.clone();
+    const admin = { 'admin-policy': '{rules: [{capability: fs_write, effect: deny, match: ["src/**"]}]}' };
+    const strict = await run(ws, base, head, admin);
+    expect(strict.code).toBe(1);
+    const plain = await run(ws, base, head);
+    expect(plain.code).toBe(0);
+    const ours = api.commentsOf(7).filter((c) => c.user.type === 'Bot');
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.body).toContain('src/a.ts');
+    expect(ours[0]?.body).not.toContain('all clear');
+    // With a default comment up as well, each gate edits its own.
+    expect((await run(ws, base, head, { comment: 'always' })).code).toBe(0);
+    expect((await run(ws, base, head, { ...admin, 'all-commits': 'true' })).code).toBe(1);
+    const bodies = api.commentsOf(7).filter((c) => c.user.type === 'Bot').map((c) => c.body);
+    expect(bodies).toHaveLength(3);
+    expect(bodies.filter((b) => b.includes('all clear'))).toHaveLength(1);
+    expect(bodies.filter((b) => b.includes('src/a.ts'))).toHaveLength(2);
+  });
+
   test('no findings and no comment yet: nothing is posted (on-findings)', async () => {
     const { up, base, head } = pr({ 'src/a.ts': 'x\n' });
     const r = await run(up.clone(), base, head);

@@ -56,13 +56,29 @@ export function findOurComment(comments: readonly IssueComment[], viewer: string
 const SCOPE_PREFIX = '<!-- agent-gate:policy=';
 
 /**
- * What tells this gate's comment from another agent-gate step's on the same pull request (a second
- * job with its own `policy` input): nothing for the default policy file, so comments made before
- * keep being updated, else a second hidden marker naming the policy file by a hash of its path.
+ * The inputs that decide what a gate judges and when it fails: two agent-gate steps on one pull
+ * request that differ in any of them are two gates, each with its own comment.
  */
-export function commentScope(policyPath: string): string {
-  if (policyPath === DEFAULT_POLICY_PATH) return '';
-  return `${SCOPE_PREFIX}${createHash('sha256').update(policyPath).digest('hex').slice(0, 16)} -->`;
+export interface GateConfig {
+  policyPath: string;
+  /** The `admin-policy` input as written (trimmed), or null when there is none. */
+  adminPolicy: string | null;
+  allCommits: boolean;
+  /** 'ask' for `fail-on: ask`, else null (`deny` is the default). */
+  failOn: 'ask' | null;
+}
+
+/**
+ * What tells this gate's comment from another agent-gate step's on the same pull request: nothing
+ * for the default configuration, so comments made before keep being updated, else a second hidden
+ * marker with a hash of the configuration. A gate that differs only in its policy file hashes the
+ * path alone, the scope such gates had before admin-policy, all-commits and fail-on counted.
+ */
+export function commentScope(gate: GateConfig): string {
+  const others = gate.adminPolicy !== null || gate.allCommits || gate.failOn !== null;
+  if (!others && gate.policyPath === DEFAULT_POLICY_PATH) return '';
+  const key = others ? JSON.stringify([gate.policyPath, gate.adminPolicy, gate.allCommits, gate.failOn]) : gate.policyPath;
+  return `${SCOPE_PREFIX}${createHash('sha256').update(key).digest('hex').slice(0, 16)} -->`;
 }
 
 /** The body with the scope's marker under the report's own. */

@@ -2,9 +2,9 @@
 // inputs or its event payload never got as far as reading them whole, but as long as the token,
 // the pull request number and the repository can still be read, the comment must not keep an
 // earlier "all clear" up under the failed check.
-import { commentScope } from './comment.ts';
+import { commentScope, type GateConfig } from './comment.ts';
 import { pullNumberOf } from './event.ts';
-import { COMMENT_MODES, parseRepoPath, type ActionInputs, type CommentMode, type InputReader } from './inputs.ts';
+import { COMMENT_MODES, NO_ADMIN_POLICY, parseBoolean, parseRepoPath, type ActionInputs, type CommentMode, type InputReader } from './inputs.ts';
 import { readEventPayload } from './runner.ts';
 
 export interface CommentTarget {
@@ -18,8 +18,8 @@ export interface CommentTarget {
 }
 
 /** From inputs and an event that were read whole; null when the event is no pull request. */
-export function commentTarget(inputs: ActionInputs, pullNumber: number | undefined, payload: unknown): CommentTarget | null {
-  return pullNumber === undefined ? null : { token: inputs.token, mode: inputs.comment, pullNumber, payload, scope: commentScope(inputs.policyPath) };
+export function commentTarget(inputs: ActionInputs, pullNumber: number | undefined, payload: unknown, scope: string): CommentTarget | null {
+  return pullNumber === undefined ? null : { token: inputs.token, mode: inputs.comment, pullNumber, payload, scope };
 }
 
 /**
@@ -40,18 +40,31 @@ export function earlyCommentTarget(get: InputReader, eventName: string, eventPat
     return null;
   }
   const pullNumber = pullNumberOf(eventName, payload);
-  return pullNumber === undefined ? null : { token, mode, pullNumber, payload, scope: earlyScope(get('policy')) };
+  return pullNumber === undefined ? null : { token, mode, pullNumber, payload, scope: gateScope(get) };
 }
 
 /**
- * The comment scope of a policy input read before the inputs were: a value that is no repository
- * path (the reason the run could not judge, perhaps) names no other gate, so the default comment
- * is the one an "all clear" may stand in.
+ * The comment scope (see commentScope) of the raw inputs. It is read the same way whether or not
+ * the inputs were valid, so a "could not judge" comment lands where this gate's reports go; a value
+ * that cannot be read (the reason the run could not judge, perhaps) counts as left out.
  */
-function earlyScope(policy: string): string {
+export function gateScope(get: InputReader): string {
+  const admin = get('admin-policy').trim();
+  const failOn = get('fail-on').trim();
+  const gate: GateConfig = {
+    policyPath: orDefault(() => parseRepoPath('policy', get('policy')), parseRepoPath('policy', '')),
+    adminPolicy: admin === '' || admin === NO_ADMIN_POLICY ? null : admin,
+    allCommits: orDefault(() => get('all-commits').trim() !== '' && parseBoolean('all-commits', get('all-commits')), false),
+    // `deny` is action.yml's default, and the policy's own fail-on still tightens it either way.
+    failOn: failOn === 'ask' ? 'ask' : null,
+  };
+  return commentScope(gate);
+}
+
+function orDefault<T>(read: () => T, fallback: T): T {
   try {
-    return commentScope(parseRepoPath('policy', policy));
+    return read();
   } catch {
-    return '';
+    return fallback;
   }
 }

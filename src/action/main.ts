@@ -9,8 +9,8 @@ import { createGit } from '../git/exec.ts';
 import { COMMENT_MARKER } from '../report/markdown.ts';
 import { coreAnnotations, oneLine, readEventPayload, repoSlug, writeSummary } from './runner.ts';
 import { couldNotJudgeBody, runUrl, skippedBody } from './bodies.ts';
-import { commentScope, syncComment, type IssueCommentsApi } from './comment.ts';
-import { commentTarget, earlyCommentTarget, type CommentTarget } from './commenttarget.ts';
+import { syncComment, type IssueCommentsApi } from './comment.ts';
+import { commentTarget, earlyCommentTarget, gateScope, type CommentTarget } from './commenttarget.ts';
 import { planFromEvent, type CheckPlan, type Plan } from './event.ts';
 import { authenticateFetches } from './gitauth.ts';
 import { describeAdminPolicy, NONEMPTY_DEFAULTS, readInputs, type ActionInputs, type InputReader } from './inputs.ts';
@@ -80,7 +80,7 @@ async function run(): Promise<void> {
     const range = await resolvePlan(git, plan, REMOTE);
     judged = await runCheck(checkOptions(workspace, inputs, plan, range));
   } catch (e) {
-    await reportCouldNotJudge(commentTarget(inputs, plan.pullNumber, payload), reasonOf(e));
+    await reportCouldNotJudge(commentTarget(inputs, plan.pullNumber, payload, gateScope(get)), reasonOf(e));
     throw e;
   }
   const { report, policyFile } = judged;
@@ -96,7 +96,7 @@ async function run(): Promise<void> {
     commentsApi: plan.pullNumber !== undefined && inputs.comment !== 'never' ? await commentsApi(inputs.token, payload) : { unavailable: 'not needed' },
     runLink: runUrl(env),
     annotations: coreAnnotations,
-    commentScope: commentScope(inputs.policyPath),
+    commentScope: gateScope(get),
   });
   const failure = failureLine(report);
   if (failure !== null) core.setFailed(failure);
