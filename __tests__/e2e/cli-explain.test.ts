@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, tempTree } from '../helpers/cli.ts';
@@ -128,6 +128,31 @@ describe('agent-gate explain', () => {
     expect(r.reason).toContain('through a symlink on disk this is ".kiro/settings/mcp.json"');
     // No link on the way: the path as written.
     expect(JSON.parse(runCli(['explain', '--json', '--write', 'src/a.ts'], { cwd: dir }).stdout).effect).toBe('allow');
+  });
+
+  // Audit round 28 (EE-4): only symlinks were followed, so after an allowed `cp -l
+  // .github/agent-gate.yml src/notes.txt` a write to src/notes.txt rewrote the policy.
+  test('a file with other names on disk (hard links) is judged under each of them', () => {
+    const dir = repo('rules:\n  - {capability: fs_write, effect: allow, match: ["src/**"]}\n  - {capability: shell, effect: allow}\n');
+    mkdirSync(join(dir, '.kiro/settings'), { recursive: true });
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, '.kiro/settings/cli.json'), '{}');
+    linkSync(join(dir, '.github/agent-gate.yml'), join(dir, 'src/notes.txt'));
+    linkSync(join(dir, '.kiro/settings/cli.json'), join(dir, 'src/cfg.txt'));
+    const outside = join(tempTree({ 'x.txt': 'x' }), 'x.txt');
+    linkSync(outside, join(dir, 'src/shared.txt'));
+    writeFileSync(join(dir, 'src/plain.txt'), 'x');
+    const judged = (args: string[]): { effect: string; reason: string; rule: { scope: string } | null } => JSON.parse(runCli(['explain', '--json', ...args], { cwd: dir }).stdout);
+    for (const args of [['--write', 'src/notes.txt'], ['--shell', 'echo x > src/notes.txt'], ['--shell', 'cp /tmp/x src/notes.txt']]) {
+      const r = judged(args);
+      expect(r).toMatchObject({ effect: 'deny', rule: { scope: 'kiro' } });
+      expect(r.reason).toContain('as another name of the same file on disk (a hard link) this is ".github/agent-gate.yml"');
+    }
+    expect(judged(['--write', 'src/cfg.txt'])).toMatchObject({ effect: 'deny', reason: expect.stringContaining('this is ".kiro/settings/cli.json"') });
+    // Another name outside the places looked in: what the write changes is not known.
+    expect(judged(['--write', 'src/shared.txt'])).toMatchObject({ effect: 'ask', rule: null, reason: expect.stringContaining('a file with 2 names on disk (hard links), 1 of them not found') });
+    expect(judged(['--write', 'src/plain.txt']).effect).toBe('allow');
+    expect(judged(['--write', 'src/new.txt']).effect).toBe('allow');
   });
 
   // Audit round 27 (AA-6): what an archive puts in a folder goes through the links already in it.

@@ -1,7 +1,7 @@
 // `agent-gate record` as the agents run it: a real subprocess of dist/cli.js with the hook payload on
 // standard input. Nothing recorded is ever executed; the last tests check that as well.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, openSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, openSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendToLog } from '../../src/cli/logfile.ts';
 import { GateError } from '../../src/errors.ts';
@@ -880,6 +880,18 @@ describe('record: the user scope', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('~/.kiro/settings/permissions.yaml');
     expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
+  });
+});
+
+describe('record: links on disk', () => {
+  // Audit round 28 (EE-4): a hard link made by an allowed `cp -l` let a later write rewrite the policy.
+  test('--enforce blocks a write to another name (hard link) of the policy file', () => {
+    const dir = repo('rules:\n  - {capability: fs_write, effect: allow, match: ["src/**"]}\n');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    linkSync(join(dir, '.github/agent-gate.yml'), join(dir, 'src/notes.txt'));
+    const r = record(dir, kiro(dir, 'fs_write', { command: 'create', path: 'src/notes.txt', file_text: 'rules: []\n' }), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('as another name of the same file on disk (a hard link) this is ".github/agent-gate.yml"');
   });
 });
 

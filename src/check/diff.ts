@@ -237,7 +237,7 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
     }
     if (landed.path === target) continue;
     const there = decidePath(ctx.policy, 'fs_write', landed.path, { resolve: true, cwd: '.' });
-    const landedAt = `${pointsAt}, which through a symlink ${landed.how} is ${JSON.stringify(landed.path)}`;
+    const landedAt = `${pointsAt}, which ${landed.how} is ${JSON.stringify(landed.path)}`;
     if (there.effect !== 'allow') verdicts.push({ effect: there.effect, rule: there.rule, reason: `${landedAt}: ${there.reason}` });
     const beyond = protectedBehind(ctx.policy, landed.path, ctx.policyPaths, resolved?.kind === 'file' ? false : path);
     if (beyond !== null) verdicts.push({ effect: beyond.effect, rule: beyond.rule, reason: `${landedAt}, which reaches protected path ${JSON.stringify(beyond.replaced)}: ${beyond.reason}` });

@@ -11,7 +11,8 @@ import { canonicalPath } from '../match/path.ts';
 const SYMLINK = '120000';
 const MAX_HOPS = 40;
 const PATH_MAX = 4096;
-const HOW = 'of the range (in its trees, or made by an earlier entry)';
+const WHERE = 'of the range (in its trees, or made by an earlier entry)';
+const HOW = `through a symlink ${WHERE}`;
 
 /** Symlink path -> blob id, for every symlink in `commit`'s tree. */
 export async function treeSymlinks(git: Git, commit: string): Promise<Map<string, string>> {
@@ -95,7 +96,7 @@ export function treeLanding(links: TreeLinks): PathLanding {
     const walks: Walk[] = [{ queue: (start === '' ? written : `${start}/${written}`).split('/'), cur: [], keys: [], hops: 0 }];
     let taken = 0;
     for (let w = walks.pop(); w !== undefined; w = walks.pop()) {
-      if (++taken > MAX_WALKS) return [...found, { unknown: `more than ${MAX_WALKS} ways through the symlinks ${HOW}` }];
+      if (++taken > MAX_WALKS) return [...found, { unknown: `more than ${MAX_WALKS} ways through the symlinks ${WHERE}` }];
       const landing = walk(w, links, folders, walks);
       if (landing !== null) found.push(landing);
     }

@@ -1,6 +1,6 @@
 // Paths of tool calls as the agent's file system resolves them: `record` and `import` run on the
 // machine where the files are, so links on the way can be followed there (see logs/paths.ts).
-import { lstatSync, readdirSync, readlinkSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
 import type { Landing, LinksBelow, PathLanding } from '../engine/compile.ts';
 import { toRepoPath } from '../logs/paths.ts';
@@ -61,18 +61,69 @@ function folderOnDisk(cwd: string, root: string, home: string): string {
 /**
  * Where a request path lands on this disk, spelled as record writes paths (logs/paths.ts:
  * repository-relative, else `~/…`, else absolute), for requests whose `cwd` is spelled the same
- * way: a redirection `> lnk/key` through `lnk -> secrets` is a write to `secrets/key`.
+ * way: a redirection `> lnk/key` through `lnk -> secrets` is a write to `secrets/key`. A file with
+ * other names (hard links) lands on each of them too.
  */
 export function diskLanding(root: string, home: string): PathLanding {
   const physicalRoot = physicalPath(root);
   const physicalHome = physicalPath(home);
+  const spell = (abs: string): string => toRepoPath(abs, { cwd: physicalRoot, repoRoot: physicalRoot, home: physicalHome });
   return (written, cwd) => {
     if (written === '') return [];
     const folder = folderOnDisk(cwd, root, home);
     const asText = toRepoPath(written, { cwd: folder, repoRoot: root, home });
     const onDisk = toRepoPath(written, { cwd: physicalPath(folder), repoRoot: physicalRoot, home: physicalHome, physical: physicalPath });
-    return onDisk === asText ? [] : [{ path: onDisk, how: 'on disk' }];
+    const found: Landing[] = onDisk === asText ? [] : [{ path: onDisk, how: 'through a symlink on disk' }];
+    const abs = physicalPath(written === '~' || written.startsWith('~/') ? home + written.slice(1) : written.startsWith('/') ? written : `${folder}/${written}`);
+    found.push(...otherNames(abs, spell(abs), [physicalRoot, `${physicalHome}/.kiro`], spell));
+    return found;
   };
+}
+
+/** Entries looked at for the other names of a hard-linked file before they count as not known. */
+const MAX_NAME_SCAN = 20_000;
+
+/**
+ * The other names of a regular file that has more than one (hard links), since a write to one is a
+ * write to all: looked for below `places` (without `.git` or following links). Names not found
+ * there (another file system place, or past the scan's bound) are a doubt.
+ */
+function otherNames(abs: string, spelled: string, places: readonly string[], spell: (abs: string) => string): Landing[] {
+  let file: Stats;
+  try {
+    file = lstatSync(abs);
+  } catch {
+    return [];
+  }
+  if (!file.isFile() || file.nlink < 2) return [];
+  const found: Landing[] = [];
+  const wanted = file.nlink - 1;
+  let seen = 0;
+  for (const place of places) {
+    const stack = [place];
+    for (let dir = stack.pop(); dir !== undefined && found.length < wanted && seen <= MAX_NAME_SCAN; dir = stack.pop()) {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (++seen > MAX_NAME_SCAN) break;
+        const path = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
+        if (e.isDirectory() && e.name !== '.git') stack.push(path);
+        if (!e.isFile() || path === abs) continue;
+        try {
+          const other = lstatSync(path);
+          if (other.ino === file.ino && other.dev === file.dev) found.push({ path: spell(path), how: 'as another name of the same file on disk (a hard link)' });
+        } catch { /* gone since it was listed */ }
+      }
+    }
+  }
+  if (found.length < wanted) {
+    found.push({ unknown: `${JSON.stringify(spelled)} is a file with ${file.nlink} names on disk (hard links), ${wanted - found.length} of them not found in the repository or ~/.kiro, so what a write to it changes is not known` });
+  }
+  return found;
 }
 
 /** Entries looked at below a folder before where its links lead counts as not known (ask). */

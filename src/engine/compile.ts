@@ -127,8 +127,8 @@ export interface CompiledPolicy {
 }
 
 /**
- * Where a path request really lands, and how that was found out (`on disk`); `unknown` says why
- * that could not be worked out (judged ask).
+ * Where a path request really lands, and how, as a reason puts it (`through a symlink on disk`);
+ * `unknown` says why that could not be worked out (judged ask).
  */
 export type Landing = { path: string; how: string } | { unknown: string };
 /**

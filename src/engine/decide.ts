@@ -96,7 +96,7 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
     if (landed.path === d.path) continue;
     const there = decideWrittenPath(policy, cap, landed.path, { resolve: true, cwd: '.' });
     if (!moreRestrictive(there.effect, best.effect)) continue;
-    best = { ...there, reason: `through a symlink ${landed.how} this is ${JSON.stringify(landed.path)}: ${there.reason}`, path: d.path };
+    best = { ...there, reason: `${landed.how} this is ${JSON.stringify(landed.path)}: ${there.reason}`, path: d.path };
     if (best.effect === 'deny') break;
   }
   return best;
