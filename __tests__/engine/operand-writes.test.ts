@@ -186,3 +186,47 @@ test('rm names what decided: the entry or what the folder holds', () => {
   const file = judge(POLICY, 'shell', 'rm -f secrets/k');
   expect(file.parts).toContainEqual(expect.objectContaining({ capability: 'fs_write', text: 'secrets/k', effect: 'deny' }));
 });
+
+// Audit round 28 (DD-1): near misses of the AA-1/AA-7 fix; every deny row was allow before.
+table('unpackers and splitters read the way the programs read their words', [
+  ['split -d f secrets/x', 'deny', 'DD-1: split -d takes no value, so secrets/x is the prefix'],
+  ['cd secrets && split -l 1 f', 'deny', 'DD-1: split without a prefix writes xaa… where it stands'],
+  ['cd secrets && csplit f 2', 'deny', 'DD-1: csplit without -f writes xx00…'],
+  ['ar --output secrets x a.ar', 'deny', 'DD-1: a separated --output value is no key'],
+  ['7z -y x a.7z -osecrets', 'deny', 'DD-1: the command is the first word that is no switch'],
+  ['7z X a.7z -osecrets', 'deny', 'DD-1: in any case'],
+  ['cd secrets && 7z -y x ../a.7z', 'deny', 'DD-1: here, after a switch'],
+  ['python3 -m zipfile -e a.zip secrets', 'deny', 'DD-1: the stdlib zipfile unpacker'],
+  ['python3.12 -m tarfile --extract a.tar secrets', 'deny', 'DD-1: and tarfile'],
+  ['cd secrets && python -mzipfile -e ../a.zip', 'deny', 'DD-1: no folder: where it stands'],
+  ['dpkg-deb -x a.deb secrets', 'deny', 'DD-1: dpkg-deb -x'],
+  ['dpkg-deb --raw-extract a.deb secrets', 'deny', 'DD-1: dpkg-deb -R'],
+  ['dpkg -x a.deb secrets', 'deny', 'DD-1: dpkg -x hands over to dpkg-deb'],
+  ...['split -l 1 f dist/x', '7z l a.7z', 'python3 -m zipfile -l a.zip', 'python3 -m zipfile -e a.zip dist', 'dpkg-deb -c a.deb', 'dpkg -l', 'ar t a.ar']
+    .map((command): [string, Effect, string] => [command, 'allow', 'into a folder nothing protects, or only listing']),
+]);
+
+// Audit round 28 (DD-5, DD-7): programs that write a file an option or operand names.
+table('everyday programs write the files their options or operands name', [
+  ['echo x | sponge secrets/k', 'deny', 'DD-5: sponge'],
+  ['echo x | sponge -a .env', 'deny', 'DD-5: sponge -a'],
+  ["yq -i '.a=1' .github/agent-gate.yml", 'deny', 'DD-5: yq -i'],
+  ["yq e --inplace '.a=1' src/a.yml secrets/k.yml", 'deny', 'DD-5: yq eval --inplace, every file'],
+  ['yq -i --expression .a=1 secrets/k.yml', 'deny', 'DD-5: with --expression every operand is a file'],
+  ['iconv -f utf-8 -t ascii -o secrets/k in.txt', 'deny', 'DD-5: iconv -o'],
+  ['iconv --output=.env in.txt', 'deny', 'DD-5: iconv --output='],
+  ['gcc a.c -o secrets/k', 'deny', 'DD-7: gcc -o'],
+  ['x86_64-linux-gnu-gcc-12 -osecrets/k a.c', 'deny', 'DD-7: a cross compiler, -o attached'],
+  ['cd secrets && cc a.c', 'deny', 'DD-7: a.out where it stands'],
+  ['go build -o secrets/k .', 'deny', 'DD-7: go build -o'],
+  ['zip -q secrets/z.zip src/a', 'deny', 'DD-7: zip ARCHIVE'],
+  ['zip -r secrets/z src', 'deny', 'DD-7: zip adds .zip'],
+  ['openssl rand -out secrets/r 8', 'deny', 'DD-7: openssl -out'],
+  ['openssl req -new -keyout .env -out src/r.csr', 'deny', 'DD-7: openssl -keyout'],
+  ['ssh-keygen -q -t ed25519 -N "" -f secrets/k', 'deny', 'DD-7: ssh-keygen -f'],
+  ['pip install --target secrets ./pkg', 'deny', 'DD-7: pip install --target'],
+  ['pip3 download -d secrets x', 'deny', 'DD-7: pip download -d'],
+  ...["yq '.a' secrets/k.yml", 'gcc -c src/a.c', 'gcc --version', 'go build ./...', 'go test ./...', 'zip -r dist/z.zip src', 'openssl rand -hex 8',
+    'ssh-keygen -l -f secrets/k.pub', 'pip install -r requirements.txt', 'iconv -f utf-8 -t ascii src/a', 'echo x | sponge dist/a']
+    .map((command): [string, Effect, string] => [command, 'allow', 'writing nothing protected']),
+]);

@@ -7,6 +7,7 @@ import { scanGit } from './git.ts';
 import { has, hasLong, HERE, readWords, ROOT, valuesOf, type OperandWrite } from './operand-words.ts';
 import { inPlaceWrites } from './sed.ts';
 import { gitPatchWrites, unpackerWrites } from './unpack-writes.ts';
+import { toolOutputWrites } from './tool-outputs.ts';
 import type { Arg } from './words.ts';
 
 export type { OperandWrite } from './operand-words.ts';
@@ -270,6 +271,6 @@ export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[
     case 'git':
       return gitWrites(args);
     default:
-      return unpackerWrites(name, args) ?? [];
+      return unpackerWrites(name, args) ?? toolOutputWrites(name, args) ?? [];
   }
 }

@@ -22,18 +22,30 @@ function cpioWrites(args: readonly Arg[]): OperandWrite[] {
   return hasLong(w, '--no-absolute-filenames', 6) ? filled : [...filled, tree(ROOT, 'cpio -i')];
 }
 
-/** `7z x|e ARCHIVE [-oDIR]`; `-spf` keeps full (absolute) paths. */
+/**
+ * `7z x|e ARCHIVE [-oDIR]`: the command is the first word that is no switch, in any case (`-y x`,
+ * `X`); `-spf` keeps full (absolute) paths.
+ */
 function sevenZipWrites(args: readonly Arg[], name: string): OperandWrite[] {
-  const verb = args[1]?.value;
+  const at = args.findIndex((a, i) => i > 0 && !a.value.startsWith('-'));
+  const verb = args[at]?.value.toLowerCase();
   if (verb !== 'x' && verb !== 'e') return [];
   if (args.some((a) => a.value.startsWith('-spf'))) return [tree(ROOT, `${name} -spf`)];
-  const dirs = args.filter((a, i) => i > 1 && a.value.startsWith('-o') && a.value.length > 2).map((a) => withValue(a, a.value.slice(2)));
+  const dirs = args.filter((a, i) => i > 0 && i !== at && a.value.startsWith('-o') && a.value.length > 2).map((a) => withValue(a, a.value.slice(2)));
   return dirs.length > 0 ? dirs.map((d) => tree(d, `${name} -o`)) : [here(`${name} ${verb}`)];
 }
 
-/** `ar x ARCHIVE`, `ar -xv ARCHIVE`, `ar x --output=DIR ARCHIVE`. */
+/** ar's long options that take a value (`--output DIR`), which is then no key. */
+const AR_VALUED = /^--(?:output|plugin|target)$/;
+
+/** `ar x ARCHIVE`, `ar -xv ARCHIVE`, `ar x --output=DIR ARCHIVE`, `ar --output DIR x ARCHIVE`. */
 function arWrites(args: readonly Arg[]): OperandWrite[] {
-  const key = args.slice(1).find((a) => !a.value.startsWith('--'));
+  let key: Arg | undefined;
+  for (let i = 1; i < args.length && key === undefined; i++) {
+    const v = (args[i] as Arg).value;
+    if (AR_VALUED.test(v)) i++;
+    else if (!v.startsWith('--')) key = args[i];
+  }
   if (key === undefined || !/^-?[a-zA-Z]*x/.test(key.value)) return [];
   const out = valuesOf(readWords(args, 1, { valued: '', long: ['--output', '--plugin', '--target'] }), '--output');
   return out.length > 0 ? out.map((d) => tree(d, 'ar x --output')) : [here('ar x')];
@@ -142,17 +154,22 @@ function compressorWrites(args: readonly Arg[], name: string): OperandWrite[] {
   return out;
 }
 
-/** `split [options] [INPUT [PREFIX]]` and `csplit -f PREFIX`: files PREFIXaa…, PREFIX00…. */
+/** The name a splitter gives its pieces when no PREFIX is given, where the shell stands. */
+const prefixHere = (value: string): Arg => ({ value, dynamic: null, split: false, pos: -1, end: -1 });
+
+/** `split [options] [INPUT [PREFIX]]` and `csplit [-f PREFIX]`: files PREFIXaa…, PREFIX00… (`x`, `xx` by default). */
 function splitWrites(args: readonly Arg[], name: string): OperandWrite[] {
   if (name === 'split') {
-    const w = readWords(args, 1, { valued: 'abCdlnt', long: ['--suffix-length', '--additional-suffix', '--bytes', '--line-bytes', '--lines', '--number', '--separator', '--filter'] });
+    // `-d`/`-x` (numeric, hex suffixes) take no value; only their long forms an optional `=FROM`.
+    const w = readWords(args, 1, { valued: 'abClnt', long: ['--suffix-length', '--additional-suffix', '--bytes', '--line-bytes', '--lines', '--number', '--separator', '--filter'] });
     // --filter hands each piece to a command instead of a file.
     if (hasLong(w, '--filter', 3)) return [];
-    const prefix = w.operands[1];
-    return prefix === undefined ? [] : [content(named(prefix, prefix.value), 'split')];
+    const prefix = w.operands[1] ?? prefixHere('x');
+    return [content(named(prefix, prefix.value), 'split')];
   }
   const w = readWords(args, 1, { valued: 'bfn', long: ['--suffix-format', '--prefix', '--digits'] });
-  return valuesOf(w, '-f', '--prefix').map((p) => content(named(p, p.value), 'csplit -f'));
+  const prefixes = valuesOf(w, '-f', '--prefix');
+  return (prefixes.length > 0 ? prefixes : [prefixHere('xx')]).map((p) => content(named(p, p.value), 'csplit'));
 }
 
 /** `xxd [options] [INFILE [OUTFILE]]` (with or without -r) writes OUTFILE. */
@@ -178,6 +195,29 @@ function scriptWrites(args: readonly Arg[]): OperandWrite[] {
   return [...logs, ...(file === undefined ? [] : [file])].map((f) => content(f, 'script'));
 }
 
+/** `python3 -m zipfile|tarfile -e ARCHIVE [DIR]`: the stdlib modules' own unpackers. */
+function pythonModuleWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const m = args.findIndex((a, i) => i > 0 && (a.value === '-m' || a.value.startsWith('-m')));
+  const module = m < 0 ? undefined : args[m]?.value === '-m' ? args[m + 1]?.value : args[m]?.value.slice(2);
+  if (module !== 'zipfile' && module !== 'tarfile') return [];
+  const rest = args.slice(m + (args[m]?.value === '-m' ? 2 : 1));
+  const e = rest.findIndex((a) => a.value === '-e' || a.value === '--extract');
+  if (e < 0) return [];
+  const dir = rest[e + 2];
+  return [dir === undefined ? here(`${name} -m ${module} -e`) : tree(dir, `${name} -m ${module} -e`)];
+}
+
+/** `dpkg-deb -x|-X|-R ARCHIVE DIR`, `dpkg -x ARCHIVE DIR` (which hands it to dpkg-deb). */
+function debWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const at = args.findIndex((a, i) => i > 0 && /^(?:-[xXR]|--(?:extract|vextract|raw-extract))$/.test(a.value));
+  if (at < 0 || (name === 'dpkg' && !/^(?:-x|--extract)$/.test(args[at]?.value ?? ''))) return [];
+  const dir = args.slice(at + 1).filter((a) => !a.value.startsWith('-'))[1];
+  return [dir === undefined ? here(`${name} ${args[at]?.value ?? ''}`) : tree(dir, `${name} ${args[at]?.value ?? ''}`)];
+}
+
+/** Python interpreters by name (`python`, `python3`, `python3.12`). */
+const PYTHON = /^python[0-9.]*$/;
+
 /** The writes of the programs this file knows, or null for any other name. */
 export function unpackerWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {
   // Own keys only: `constructor` or `toString` is a command name like any other.
@@ -194,6 +234,7 @@ export function unpackerWrites(name: string, args: readonly Arg[]): OperandWrite
     case 'split': case 'csplit': return splitWrites(args, name);
     case 'xxd': return xxdWrites(args);
     case 'script': return scriptWrites(args);
-    default: return null;
+    case 'dpkg-deb': case 'dpkg': return debWrites(args, name);
+    default: return name.startsWith('python') && PYTHON.test(name) ? pythonModuleWrites(args, name) : null;
   }
 }

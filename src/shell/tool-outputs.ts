@@ -1,0 +1,110 @@
+// Everyday programs that write a file their options or operands name (audit 28, DD-5 and DD-7):
+// `sponge FILE`, `yq -i … FILE`, `iconv -o FILE`, compilers' `-o`, `go build -o`, `zip ARCHIVE`,
+// `openssl … -out FILE`, `ssh-keygen -f FILE`, and pip's target folders. Judged like `tee FILE`.
+import { has, hasLong, readWords, valuesOf, type OperandWrite } from './operand-words.ts';
+import type { Arg } from './words.ts';
+
+const content = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'content' });
+const tree = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'tree' });
+const withValue = (a: Arg, value: string): Arg => ({ ...a, value, pos: -1 });
+const madeUp = (value: string): Arg => ({ value, dynamic: null, split: false, pos: -1, end: -1 });
+
+/** `sponge [-a] FILE`: moreutils' tee that soaks up its input first. */
+function spongeWrites(args: readonly Arg[]): OperandWrite[] {
+  return readWords(args, 1, { valued: '', long: [] }).operands.slice(0, 1).map((f) => content(f, 'sponge'));
+}
+
+/** yq's sub-commands, which come before its expression. */
+const YQ_VERBS = new Set(['eval', 'e', 'eval-all', 'ea']);
+
+/** `yq -i|--inplace|--in-place [eval] EXPR FILE…`: every file after the expression is rewritten. */
+function yqWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'opIsP', long: ['--output-format', '--input-format', '--indent', '--split-exp', '--expression', '--from-file', '--front-matter', '--arg', '--argjson'] });
+  if (!has(w, '-i') && !hasLong(w, '--inplace', 4) && !hasLong(w, '--in-place', 5)) return [];
+  const operands = YQ_VERBS.has(w.operands[0]?.value ?? '') ? w.operands.slice(1) : w.operands;
+  const expressionGiven = has(w, '--expression') || hasLong(w, '--from-file', 4);
+  return (expressionGiven ? operands : operands.slice(1)).map((f) => content(f, 'yq -i'));
+}
+
+/** C compilers and linkers by name (`gcc-12`, `x86_64-linux-gnu-gcc`, `clang++`). */
+const COMPILER = /^(?:.*-)?(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|tcc|ld|ld\.(?:bfd|gold|lld))(?:-[0-9.]+)?$/;
+
+/** `cc … -o FILE` / `-oFILE`; without `-o` (and not only compiling), `a.out` where the shell stands. */
+function compilerWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const out: OperandWrite[] = [];
+  let stops = false;
+  for (let i = 1; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v === '-o') {
+      const next = args[++i];
+      if (next !== undefined) out.push(content(next, `${name} -o`));
+    } else if (v.startsWith('-o')) out.push(content(withValue(args[i] as Arg, v.slice(2)), `${name} -o`));
+    else if (/^-(?:c|S|E|M|MM|fsyntax-only|v|-version|-help)$/.test(v)) stops = true;
+  }
+  if (out.length === 0 && !stops) out.push(content(madeUp('a.out'), name));
+  return out;
+}
+
+/** `go build|test -o FILE|DIR`. */
+function goWrites(args: readonly Arg[]): OperandWrite[] {
+  const verb = args[1]?.value;
+  if (verb !== 'build' && verb !== 'test') return [];
+  const out: OperandWrite[] = [];
+  for (let i = 2; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    const file = v === '-o' || v === '--o' ? args[++i] : /^--?o=/.test(v) ? withValue(args[i] as Arg, v.slice(v.indexOf('=') + 1)) : undefined;
+    if (file !== undefined) out.push({ ...content(file, `go ${verb} -o`), mayBeFolder: true }, tree(file, `go ${verb} -o`));
+  }
+  return out;
+}
+
+/** `zip [options] ARCHIVE[.zip] FILE…`; `-O`/`--output-file` writes the changed archive elsewhere. */
+function zipWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'bntOPs', long: ['--output-file', '--temp-path', '--suffixes', '--password', '--split-size', '--split-bell', '--log-append', '--logfile-path', '--from-date', '--before-date'] });
+  const outputs = valuesOf(w, '-O', '--output-file');
+  const archive = w.operands[0];
+  const written = outputs.length > 0 ? outputs : archive === undefined ? [] : [archive];
+  // Without a suffix, zip adds `.zip`: both names are judged.
+  return written.flatMap((f) => (/\.[^/]*$/.test(f.value) ? [content(f, 'zip')] : [content(f, 'zip'), content(withValue(f, `${f.value}.zip`), 'zip')]));
+}
+
+/** `openssl CMD … -out FILE`, `-keyout FILE`: openssl's single-dash options take the next word. */
+function opensslWrites(args: readonly Arg[]): OperandWrite[] {
+  const out: OperandWrite[] = [];
+  for (let i = 2; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (/^--?(?:out|keyout|signature|sigout|certout|reqout|rspout|queryout|CAserial)$/.test(v) && args[i + 1] !== undefined) out.push(content(args[++i] as Arg, `openssl ${v}`));
+  }
+  return out;
+}
+
+/** `ssh-keygen … -f FILE` writes FILE and FILE.pub, unless it only reads (-l, -y, -B, -F, -H checks). */
+function sshKeygenWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'abCEfFIJjKmMnNOPrRsStVwYzZ', long: [] });
+  if (has(w, '-l', '-y', '-B', '-F', '-D', '-Q')) return [];
+  return valuesOf(w, '-f').flatMap((f) => [content(f, 'ssh-keygen -f'), content(withValue(f, `${f.value}.pub`), 'ssh-keygen -f')]);
+}
+
+/** `pip install -t|--target DIR`, `pip download -d|--dest DIR`, `pip wheel -w|--wheel-dir DIR`. */
+function pipWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'tdwrcei', long: ['--target', '--dest', '--wheel-dir', '--requirement', '--constraint', '--editable', '--index-url', '--extra-index-url', '--find-links', '--prefix', '--root', '--src', '--python', '--platform', '--cache-dir', '--log'] });
+  const verb = w.operands[0]?.value;
+  const dirs = verb === 'install' ? valuesOf(w, '-t', '--target', '--prefix', '--root') : verb === 'download' ? valuesOf(w, '-d', '--dest') : verb === 'wheel' ? valuesOf(w, '-w', '--wheel-dir') : [];
+  return dirs.map((d) => tree(d, `${name} ${verb ?? ''}`));
+}
+
+/** The writes of the programs this file knows, or null for any other name. */
+export function toolOutputWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {
+  switch (name) {
+    case 'sponge': return spongeWrites(args);
+    case 'yq': return yqWrites(args);
+    case 'iconv': return valuesOf(readWords(args, 1, { valued: 'fto', long: ['--from-code', '--to-code', '--output'] }), '-o', '--output').map((f) => content(f, 'iconv -o'));
+    case 'go': return goWrites(args);
+    case 'zip': return zipWrites(args);
+    case 'openssl': return opensslWrites(args);
+    case 'ssh-keygen': return sshKeygenWrites(args);
+    case 'pip': case 'pip3': return pipWrites(args, name);
+    // The cheap tests first: this runs for every command name not known above.
+    default: return (name.includes('cc') || name.includes('++') || name.includes('clang') || name.startsWith('ld') || name.includes('-ld')) && COMPILER.test(name) ? compilerWrites(args, name) : null;
+  }
+}
