@@ -230,3 +230,21 @@ table('everyday programs write the files their options or operands name', [
     'ssh-keygen -l -f secrets/k.pub', 'pip install -r requirements.txt', 'iconv -f utf-8 -t ascii src/a', 'echo x | sponge dist/a']
     .map((command): [string, Effect, string] => [command, 'allow', 'writing nothing protected']),
 ]);
+
+// Audit round 28 (DD-2): content put in the index at a path, then written out by `git checkout --
+// PATH` (the index's own contents, not judged), was `git checkout REV -- PATH` in two steps.
+table('git commands that put chosen contents in the index write those paths', [
+  ['git reset other -- secrets && git checkout -- secrets', 'deny', 'DD-2: reset REV -- PATH'],
+  ['git reset other secrets/k', 'deny', 'DD-2: without --, the words after REV'],
+  ['git restore --staged --source=other secrets && git restore secrets', 'deny', 'DD-2: restore --staged --source'],
+  ['git read-tree --prefix=secrets/ other^{tree}', 'deny', 'DD-2: read-tree --prefix without -u'],
+  ['S=$(git hash-object -w src/a); git update-index --add --cacheinfo 100644,$S,.github/agent-gate.yml; git checkout -- .github/agent-gate.yml', 'deny', 'DD-2: update-index --cacheinfo M,B,P'],
+  ['git update-index --add --cacheinfo 100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 .kiro/settings/mcp.json', 'deny', 'DD-2: --cacheinfo in three words'],
+  ['git update-index --index-info < entries; git checkout -- .', 'ask', 'DD-2: entries read from input'],
+  ['git read-tree other && git checkout-index -a -f', 'ask', 'DD-2: a whole tree in the index'],
+  ['git apply --cached x.patch', 'ask', 'DD-2: a patch to the index names any path'],
+  ...['git reset HEAD~1', 'git reset --hard', 'git reset HEAD -- secrets/k', 'git reset -- secrets/k', 'git reset other -- src/a.ts',
+    'git restore --staged secrets/k', 'git restore --staged --source=HEAD secrets/k', 'git read-tree HEAD', 'git update-index --add src/a.ts',
+    'git update-index --refresh', 'git apply --check x.patch', 'git checkout -- src/a.ts']
+    .map((command): [string, Effect, string] => [command, 'allow', 'committed contents, or nothing protected']),
+]);

@@ -156,6 +156,36 @@ function gitOperandWrites(args: readonly Arg[], at: number): OperandWrite[] {
   return writes;
 }
 
+/** A revision whose contents are committed ones: what it puts back was judged as history is. */
+const COMMITTED = /^(?:HEAD|@)$/;
+
+/**
+ * `git update-index --cacheinfo MODE,BLOB,PATH` (or three words) puts any blob at PATH in the
+ * index, and `--index-info` the entries its input names: a later `git checkout -- PATH` writes
+ * them into the work tree, so they are writes of those paths.
+ */
+function indexEntryWrites(args: readonly Arg[], at: number): OperandWrite[] {
+  const out: OperandWrite[] = [];
+  for (let i = at + 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    if (a.value === '--index-info') {
+      out.push({ file: { value: '*', dynamic: 'entries git update-index --index-info reads from its input', split: false, pos: -1, end: -1 }, by: 'git update-index --index-info', kind: 'content' });
+    } else if (a.value === '--cacheinfo' || a.value.startsWith('--cacheinfo=')) {
+      const value = a.value === '--cacheinfo' ? args[i + 1] : { ...a, value: a.value.slice('--cacheinfo='.length), pos: -1 };
+      if (value === undefined) continue;
+      const comma = value.value.split(',');
+      if (comma.length >= 3) {
+        out.push({ file: { ...value, value: comma.slice(2).join(','), pos: -1 }, by: 'git update-index --cacheinfo', kind: 'content' });
+        if (a.value === '--cacheinfo') i++;
+      } else if (a.value === '--cacheinfo' && args[i + 3] !== undefined) {
+        out.push({ file: args[i + 3] as Arg, by: 'git update-index --cacheinfo', kind: 'content' });
+        i += 3;
+      }
+    }
+  }
+  return out;
+}
+
 function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
   const verb = args[at]?.value ?? '';
   const out: OperandWrite[] = [];
@@ -173,12 +203,26 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
     }
     case 'restore': {
       const w = readWords(args, at + 1, { valued: 's', long: ['--source', '--pathspec-from-file'] });
-      const source = has(w, '-s', '--source');
-      const worktree = !(has(w, '-S') || hasLong(w, '--staged', 4)) || has(w, '-W') || hasLong(w, '--worktree', 3);
-      if (!source || !worktree) return [];
+      // `--staged` alone fills the index, which a later `git checkout -- PATH` (not judged: the
+      // index's own contents) puts in the work tree: a write of the paths too. HEAD's contents are
+      // committed ones.
+      const source = valuesOf(w, '-s', '--source').some((s) => !COMMITTED.test(s.value));
+      if (!source) return [];
       for (const file of w.operands) out.push({ file, by: 'git restore', kind: 'content', mayBeFolder: true }, { file, by: 'git restore', kind: 'tree' });
       return out;
     }
+    case 'reset': {
+      // `git reset REV -- PATH…` puts REV's contents in the index (see restore).
+      const dash = args.findIndex((a, k) => k > at && a.value === '--');
+      const w = readWords(dash < 0 ? args : args.slice(0, dash), at + 1, { valued: '', long: ['--pathspec-from-file'] });
+      const rev = w.operands[0];
+      if (rev === undefined || COMMITTED.test(rev.value)) return [];
+      const paths = dash < 0 ? w.operands.slice(1) : args.slice(dash + 1);
+      for (const file of paths) out.push({ file, by: 'git reset', kind: 'content', mayBeFolder: true }, { file, by: 'git reset', kind: 'tree' });
+      return out;
+    }
+    case 'update-index':
+      return indexEntryWrites(args, at);
     case 'rm': {
       const w = readWords(args, at + 1, { valued: '', long: ['--pathspec-from-file'] });
       if (has(w, '--cached', '-n', '--dry-run')) return [];

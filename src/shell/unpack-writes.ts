@@ -107,12 +107,16 @@ function patchWrites(args: readonly Arg[]): OperandWrite[] {
 export function gitPatchWrites(args: readonly Arg[], at: number, verb: string): OperandWrite[] {
   const w = readWords(args, at + 1, { valued: '', long: ['--prefix', '--directory', '--index-output', '--exclude-per-directory', '--exclude', '--include', '--whitespace', '--build-fake-ancestor'] });
   if (verb === 'read-tree') {
-    if (!has(w, '-u')) return [];
+    // Without -u the tree only fills the index, which `git checkout -- PATH` then writes out (not
+    // judged: the index's own contents), so it counts the same; HEAD's tree is a committed one.
     const prefixes = valuesOf(w, '--prefix');
-    return prefixes.length > 0 ? prefixes.map((p) => tree(p, 'git read-tree -u --prefix')) : [here('git read-tree -u')];
+    if (prefixes.length > 0) return prefixes.map((p) => tree(p, 'git read-tree --prefix'));
+    if (!has(w, '-u') && w.operands.every((o) => /^(?:HEAD|@)(?:\^\{tree\})?$/.test(o.value))) return [];
+    return [here(has(w, '-u') ? 'git read-tree -u' : 'git read-tree')];
   }
   if (verb === 'apply') {
-    if (has(w, '--cached', '--check')) return [];
+    // `--cached` patches the index alone, which a later `git checkout -- PATH` writes out.
+    if (has(w, '--check')) return [];
     if (!has(w, '--apply') && has(w, '--stat', '--numstat', '--summary')) return [];
   } else if (has(w, '--abort', '--quit', '--show-current-patch')) return [];
   const dirs = valuesOf(w, '--directory');
