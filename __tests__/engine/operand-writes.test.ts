@@ -248,3 +248,17 @@ table('git commands that put chosen contents in the index write those paths', [
     'git update-index --refresh', 'git apply --check x.patch', 'git checkout -- src/a.ts']
     .map((command): [string, Effect, string] => [command, 'allow', 'committed contents, or nothing protected']),
 ]);
+
+// Audit round 28 (DD-3, DD-8): where git writes when no folder is named.
+table('git writes where its settings or the shell put it', [
+  ['git config core.worktree ../secrets; git checkout HEAD -- k', 'ask', 'DD-3: core.worktree moves every later work-tree write'],
+  ['git config --add core.WorkTree /abs/secrets', 'ask', 'DD-3: any case, any git config form'],
+  ['git -c core.worktree=secrets status', 'ask', 'DD-3: as a -c setting'],
+  ['cd secrets && git format-patch -1', 'deny', 'DD-8: patches where git stands'],
+  ['cd secrets && git bugreport', 'deny', 'DD-8: the report where git stands'],
+  ['git -C secrets init', 'deny', 'DD-8: git init where git stands'],
+  ['cd secrets && git init', 'deny', 'DD-8: the same after cd'],
+  ['git init', 'ask', 'DD-8: as git init . is: a repository here may bring anything'],
+  ...['git config --get core.worktree', 'git config core.bare false', 'git format-patch -1 --stdout > dist/p', 'cd /tmp/x && git init']
+    .map((command): [string, Effect, string] => [command, 'allow', 'nowhere protected']),
+]);

@@ -78,7 +78,7 @@ export function scanGit(args: readonly Arg[]): GitScan {
   return scan;
 }
 
-type KeyKind = 'shell' | 'alias' | 'bang' | 'switchable' | 'credential' | 'program' | 'unsafe' | 'folder' | null;
+type KeyKind = 'shell' | 'alias' | 'bang' | 'switchable' | 'credential' | 'program' | 'unsafe' | 'folder' | 'worktree' | null;
 
 /** What git does with the value of a config key (lower-cased section and variable names). */
 function keyKind(key: string): KeyKind {
@@ -99,6 +99,8 @@ function keyKind(key: string): KeyKind {
     case 'core':
       if (name === 'fsmonitor') return 'switchable';
       if (name === 'hookspath') return 'unsafe';
+      // Every later work-tree write of git lands below it, as with `git --work-tree=DIR`.
+      if (name === 'worktree') return 'worktree';
       return name === 'pager' || name === 'editor' || name === 'sshcommand' || name === 'askpass' ||
         name === 'gitproxy' || name === 'alternaterefscommand' ? 'shell' : null;
     case 'sequence':
@@ -176,6 +178,10 @@ export function configSetting(setting: Arg, scan: ConfigEffects): void {
   if (kind === null || eq < 0) return;
   if (kind === 'unsafe') {
     scan.forceAsk ??= `git -c ${key} points git at other code`;
+    return;
+  }
+  if (kind === 'worktree') {
+    scan.forceAsk ??= `git -c ${key} moves the work tree that git checks files out into`;
     return;
   }
   let value = text.slice(eq + 1);

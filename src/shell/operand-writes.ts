@@ -156,6 +156,8 @@ function gitOperandWrites(args: readonly Arg[], at: number): OperandWrite[] {
   return writes;
 }
 
+const madeUp = (value: string): Arg => ({ value, dynamic: null, split: false, pos: -1, end: -1 });
+
 /** A revision whose contents are committed ones: what it puts back was judged as history is. */
 const COMMITTED = /^(?:HEAD|@)$/;
 
@@ -239,7 +241,17 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
     case 'init': {
       const w = readWords(args, at + 1, { valued: 'b', long: ['--template', '--separate-git-dir', '--initial-branch', '--object-format', '--ref-format'] });
       const dir = w.operands[0];
-      if (dir !== undefined) out.push({ file: dir, by: 'git init', kind: 'tree' });
+      // Without a folder, where git stands, as `git init .` (`cd .github && git init`).
+      out.push(dir === undefined ? { file: HERE, by: 'git init', kind: 'here' } : { file: dir, by: 'git init', kind: 'tree' });
+      return out;
+    }
+    case 'format-patch':
+    case 'bugreport': {
+      // Without an output folder they write where git stands (`0001-….patch`, `git-bugreport-….txt`).
+      const w = readWords(args, at + 1, { valued: 'ovs', long: ['--output-directory', '--output', '--suffix', '--start-number', '--subject-prefix', '--to', '--cc', '--from', '--in-reply-to', '--signature', '--signature-file', '--base', '--interdiff', '--range-diff', '--creation-factor', '--description-file', '--notes', '--filename-max-length', '--diagnose'] });
+      if (has(w, '-o') || hasLong(w, '--output-directory', 4) || hasLong(w, '--output', 8) || hasLong(w, '--stdout', 4)) return [];
+      const pattern = verb === 'bugreport' ? 'git-bugreport-*' : hasLong(w, '--suffix', 4) ? '*' : '*.patch';
+      out.push({ file: { ...madeUp(pattern), dynamic: 'glob' }, by: `git ${verb}`, kind: 'content' });
       return out;
     }
     case 'worktree': {
