@@ -27,6 +27,9 @@ function combine(command: string, parts: DecisionPart[]): Explanation {
 }
 
 
+/** A write target's home-folder prefix other than `~`: `$HOME`, `${HOME}`, `~NAME`. */
+const HOME_SPELLING = /^(?:\$HOME|\$\{HOME\}|~[A-Za-z_][\w.-]*)(?=\/|$)/;
+
 /** The folders above `cwd` (`src/a` -> `src`, `.`; `~/p` -> `~`, `/`; `/w/r` -> `/w`, `/`). */
 function foldersAbove(cwd: string): string[] {
   const out: string[] = [];
@@ -54,6 +57,16 @@ function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): Decis
     if (moreRestrictive(there.effect, d.effect)) {
       d = there;
       after = ` (in ${JSON.stringify(dir)}, where a cd or a wrapper may have moved)`;
+    }
+  }
+  // `$HOME/…` and `~NAME/…` are the home folder unless the command changed HOME or NAME is
+  // someone else: read that way too, only where it is stricter (`$HOME/.kiro/workspace-roots/…`).
+  const home = HOME_SPELLING.exec(part.target);
+  if (home !== null) {
+    const there = decidePath(policy, 'fs_write', `~${part.target.slice(home[0].length)}`, { resolve: true, cwd, unfollowedTail });
+    if (moreRestrictive(there.effect, d.effect)) {
+      d = there;
+      after = ` (read as ${JSON.stringify(`~${part.target.slice(home[0].length)}`)}: ${home[0]} names the home folder)`;
     }
   }
   // git starts it in the top folder of the work tree, which is the cwd or a folder above it.
