@@ -262,3 +262,16 @@ table('git writes where its settings or the shell put it', [
   ...['git config --get core.worktree', 'git config core.bare false', 'git format-patch -1 --stdout > dist/p', 'cd /tmp/x && git init']
     .map((command): [string, Effect, string] => [command, 'allow', 'nowhere protected']),
 ]);
+
+table('npm --prefix and gh write where they are told (DD-7)', [
+  ['npm install --prefix secrets ./lp', 'deny', 'DD-7: npm --prefix DIR'],
+  ['npm --prefix=.kiro/settings i x', 'deny', 'DD-7: --prefix='],
+  ['npm -C secrets ci', 'deny', 'DD-7: -C is --prefix'],
+  ['gh repo clone a/b secrets/x', 'deny', 'DD-7: gh repo clone DIR'],
+  ['gh repo clone a/secrets', 'deny', 'DD-7: the folder named after the repository'],
+  ['gh release download -D secrets', 'deny', 'DD-7: gh release download -D'],
+  ['gh release download v1 -O secrets/x', 'deny', 'DD-7: gh release download -O'],
+  ['cd secrets && gh run download 1', 'deny', 'DD-7: without either, where the shell stands'],
+  ...['npm install', 'npm --prefix src run build', 'gh release download v1 -O -', 'gh pr list', 'gh repo clone a/b dist/b']
+    .map((command): [string, Effect, string] => [command, 'allow', 'nowhere protected']),
+]);

@@ -1,7 +1,8 @@
 // Everyday programs that write a file their options or operands name (audit 28, DD-5 and DD-7):
 // `sponge FILE`, `yq -i … FILE`, `iconv -o FILE`, compilers' `-o`, `go build -o`, `zip ARCHIVE`,
-// `openssl … -out FILE`, `ssh-keygen -f FILE`, and pip's target folders. Judged like `tee FILE`.
-import { has, hasLong, readWords, valuesOf, type OperandWrite } from './operand-words.ts';
+// `openssl … -out FILE`, `ssh-keygen -f FILE`, pip's and `npm --prefix` target folders, and what
+// `gh` clones or downloads. Judged like `tee FILE`.
+import { has, hasLong, HERE, readWords, valuesOf, type OperandWrite } from './operand-words.ts';
 import type { Arg } from './words.ts';
 
 const content = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'content' });
@@ -93,6 +94,36 @@ function pipWrites(args: readonly Arg[], name: string): OperandWrite[] {
   return dirs.map((d) => tree(d, `${name} ${verb ?? ''}`));
 }
 
+/** npm's `--prefix DIR` (`-C DIR`): installs and lifecycle scripts write below DIR. */
+function npmPrefixWrites(args: readonly Arg[]): OperandWrite[] {
+  const out: OperandWrite[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (v === '--') break;
+    const file = v === '--prefix' || v === '-C' ? args[++i] : v.startsWith('--prefix=') ? withValue(args[i] as Arg, v.slice('--prefix='.length)) : undefined;
+    if (file !== undefined) out.push(tree(file, 'npm --prefix'));
+  }
+  return out;
+}
+
+/** `gh repo|gist clone X [DIR]` (else the folder named after X), `gh release|run download -D DIR`, `-O FILE`. */
+function ghWrites(args: readonly Arg[]): OperandWrite[] {
+  const [group, verb] = [args[1]?.value, args[2]?.value];
+  if ((group === 'repo' || group === 'gist') && verb === 'clone') {
+    const operands = readWords(args, 3, { valued: 'u', long: ['--upstream-remote-name'] }).operands.filter((a) => a.value !== '--');
+    const source = operands[0];
+    const dir = operands[1] ?? (source === undefined ? undefined : withValue(source, source.value.replace(/\.git$/, '').replace(/\/+$/, '').split(/[/:]/).pop() ?? source.value));
+    return dir === undefined ? [] : [tree(dir, `gh ${group} clone`)];
+  }
+  if ((group === 'release' || group === 'run') && verb === 'download') {
+    const w = readWords(args, 3, { valued: 'DOnpAR', long: ['--dir', '--output', '--name', '--pattern', '--archive', '--repo', '--skip-existing'] });
+    const out = [...valuesOf(w, '-D', '--dir').map((d) => tree(d, `gh ${group} download -D`)), ...valuesOf(w, '-O', '--output').filter((f) => f.value !== '-').map((f) => content(f, `gh ${group} download -O`))];
+    // Without either, the assets land where the shell stands.
+    return out.length > 0 || valuesOf(w, '-O', '--output').length > 0 ? out : [{ file: HERE, by: `gh ${group} download`, kind: 'here' }];
+  }
+  return [];
+}
+
 /** The writes of the programs this file knows, or null for any other name. */
 export function toolOutputWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {
   switch (name) {
@@ -104,6 +135,8 @@ export function toolOutputWrites(name: string, args: readonly Arg[]): OperandWri
     case 'openssl': return opensslWrites(args);
     case 'ssh-keygen': return sshKeygenWrites(args);
     case 'pip': case 'pip3': return pipWrites(args, name);
+    case 'npm': return npmPrefixWrites(args);
+    case 'gh': return ghWrites(args);
     // The cheap tests first: this runs for every command name not known above.
     default: return (name.includes('cc') || name.includes('++') || name.includes('clang') || name.startsWith('ld') || name.includes('-ld')) && COMPILER.test(name) ? compilerWrites(args, name) : null;
   }
