@@ -146,7 +146,9 @@ describe('files find and git write because an option names them are fs_write req
     ['git merge-file -p --no-stdout secrets/x a b', 'deny', 'secrets/x'],
     ['git merge-file "$L" a secrets/x b', 'deny', 'secrets/x'],
     // What they write is named elsewhere, or nothing is written.
-    ['git format-patch -1', 'allow', null],
+    // Audit round 28 (DD-8): without -o the patches land where git stands, here the top, which
+    // no rule of this policy allows (a stored format.outputDirectory is not known here).
+    ['git format-patch -1', 'ask', '.'],
     ['git config format.outputDirectory', 'allow', null],
     ['git merge-file -p a b c', 'allow', null],
     ['git merge-file --stdout secrets/x a b', 'allow', null],

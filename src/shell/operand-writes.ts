@@ -250,6 +250,8 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
       // Without an output folder they write where git stands (`0001-….patch`, `git-bugreport-….txt`).
       const w = readWords(args, at + 1, { valued: 'ovs', long: ['--output-directory', '--output', '--suffix', '--start-number', '--subject-prefix', '--to', '--cc', '--from', '--in-reply-to', '--signature', '--signature-file', '--base', '--interdiff', '--range-diff', '--creation-factor', '--description-file', '--notes', '--filename-max-length', '--diagnose'] });
       if (has(w, '-o') || hasLong(w, '--output-directory', 4) || hasLong(w, '--output', 8) || hasLong(w, '--stdout', 4)) return [];
+      // `git -c format.outputDirectory=DIR` is judged as that folder's write (git.ts).
+      if (verb === 'format-patch' && args.some((a, k) => k < at && /^format\.outputdirectory=/i.test(a.value))) return [];
       const pattern = verb === 'bugreport' ? 'git-bugreport-*' : hasLong(w, '--suffix', 4) ? '*' : '*.patch';
       out.push({ file: { ...madeUp(pattern), dynamic: 'glob' }, by: `git ${verb}`, kind: 'content' });
       return out;

@@ -42,7 +42,8 @@ function compilerWrites(args: readonly Arg[], name: string): OperandWrite[] {
     } else if (v.startsWith('-o')) out.push(content(withValue(args[i] as Arg, v.slice(2)), `${name} -o`));
     else if (/^-(?:c|S|E|M|MM|fsyntax-only|v|-version|-help)$/.test(v)) stops = true;
   }
-  if (out.length === 0 && !stops) out.push(content(madeUp('a.out'), name));
+  // Only with something to link: a bare `clang` (as `make CC=clang` names it) writes nothing.
+  if (out.length === 0 && !stops && args.some((a, i) => i > 0 && !a.value.startsWith('-'))) out.push(content(madeUp('a.out'), name));
   return out;
 }
 
@@ -94,16 +95,25 @@ function pipWrites(args: readonly Arg[], name: string): OperandWrite[] {
   return dirs.map((d) => tree(d, `${name} ${verb ?? ''}`));
 }
 
-/** npm's `--prefix DIR` (`-C DIR`): installs and lifecycle scripts write below DIR. */
+/** npm commands that install or remove packages (and their aliases and typos npm accepts). */
+const NPM_INSTALLERS = new Set([
+  'install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'ci', 'clean-install', 'ic',
+  'install-clean', 'isntall-clean', 'install-test', 'it', 'install-ci-test', 'cit', 'update', 'up', 'upgrade', 'udpate', 'uninstall',
+  'remove', 'rm', 'r', 'un', 'unlink', 'link', 'ln', 'dedupe', 'ddp', 'prune', 'rebuild', 'rb', 'init', 'create', 'innit', 'pkg',
+]);
+
+/** npm's `--prefix DIR` (`-C DIR`) with a command that installs: the packages land below DIR. */
 function npmPrefixWrites(args: readonly Arg[]): OperandWrite[] {
-  const out: OperandWrite[] = [];
+  const prefixes: Arg[] = [];
+  let verb: string | undefined;
   for (let i = 1; i < args.length; i++) {
     const v = (args[i] as Arg).value;
     if (v === '--') break;
     const file = v === '--prefix' || v === '-C' ? args[++i] : v.startsWith('--prefix=') ? withValue(args[i] as Arg, v.slice('--prefix='.length)) : undefined;
-    if (file !== undefined) out.push(tree(file, 'npm --prefix'));
+    if (file !== undefined) prefixes.push(file);
+    else if (verb === undefined && !v.startsWith('-')) verb = v;
   }
-  return out;
+  return verb !== undefined && NPM_INSTALLERS.has(verb) ? prefixes.map((d) => tree(d, 'npm --prefix')) : [];
 }
 
 /** `gh repo|gist clone X [DIR]` (else the folder named after X), `gh release|run download -D DIR`, `-O FILE`. */
