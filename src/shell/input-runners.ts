@@ -113,7 +113,10 @@ export function scheduled(args: readonly Arg[], stdin: Arg | null, name: string)
 
 export const SCHEDULERS = new Set(['at', 'batch', 'crontab']);
 
-/** vi and its kin: `-c CMD`, `--cmd CMD`, `+CMD`, `-S FILE`, `-s FILE` give Ex commands, which can run shell commands (`!rm …`). */
+/**
+ * vi and its kin: `-c CMD`, `--cmd CMD`, `+CMD`, `-S FILE`, `-s FILE`, `-u FILE` give Ex commands,
+ * which can run shell commands (`!rm …`), also attached (`-cCMD`) or at the end of a cluster (`-nc CMD`).
+ */
 export const VI_EDITORS = new Set(['vi', 'vim', 'nvim', 'view', 'vimdiff', 'gvim', 'ex', 'exim', 'rvim', 'rview']);
 export const LINE_EDITORS = new Set(['ed']);
 
@@ -132,16 +135,45 @@ export function editorRuns(args: readonly Arg[], stdin: Arg | null, name: string
     if (a.dynamic !== null && /^[-+]/.test(v)) return asking(`${name} is given an option only known at run time, which may be a command it runs`);
     // `+N` goes to a line, `+/pat` searches: anything else is an Ex command.
     if (v.startsWith('+') && !/^\+\d*$/.test(v) && !/^\+\/[^|!]*$/.test(v)) return editorCommand(name, v);
-    if (/^-[cSsu]$/.test(v) || v === '--cmd') {
-      const value = args[i + 1]?.value ?? '';
-      if (v === '-u' && /^(?:NONE|NORC|DEFAULTS)$/.test(value)) { i++; continue; }
-      return editorCommand(name, `${v} ${value}`);
-    }
-    if (/^-[a-zA-Z]*[eE]/.test(v) && !v.startsWith('--')) exMode = true;
+    if (v === '--cmd') return editorCommand(name, `${v} ${args[i + 1]?.value ?? ''}`);
+    if (v.length < 2 || v.charCodeAt(0) !== 0x2d || v.charCodeAt(1) === 0x2d) continue;
+    const given = clusterCommand(v, args[i + 1]?.value ?? '', name);
+    if (given === SKIP_NEXT) i++;
+    else if (given !== null) return editorCommand(name, given);
+    if (/^-[a-zA-Z]*[eE]/.test(v)) exMode = true;
   }
   // In Ex mode the editor reads its commands from standard input.
   if (exMode) return asking(`${name} in Ex mode reads its commands from standard input, and they can run shell commands (!CMD)`);
   return NO_RUNS;
+}
+
+/** `-u NONE`: no startup file runs, and the next word is that option's value. */
+const SKIP_NEXT = '';
+
+/**
+ * What an option word (`-c CMD`, `-c'!rm …'`, `-nc CMD`, `-nS FILE`, `-nu FILE`) has the editor
+ * run, as text for the reason; null for nothing. vim's main.c walks the letters of a word: `c`
+ * takes the rest of the word, or the next word when it is the last letter; `S`, `s` (typed keys),
+ * `u` and `U` (startup files) take the next word only as the last letter, and vim stops with an
+ * error when letters follow them. nvi reads `-S` and `-s` as flags, so past those the walk goes on
+ * (`vi -sc'!rm …'` runs rm there). nvim's `-l` runs a Lua script.
+ */
+function clusterCommand(word: string, next: string, name: string): string | null {
+  for (let j = 1; j < word.length; j++) {
+    const ch = word[j];
+    const last = j + 1 === word.length;
+    if (ch === 'c') return `-c ${last ? next : word.slice(j + 1)}`;
+    if (ch === 'u' || ch === 'U') {
+      if (!last) return null;
+      return /^(?:NONE|NORC|DEFAULTS)$/.test(next) ? SKIP_NEXT : `-${ch} ${next}`;
+    }
+    if (ch === 'S' || ch === 's' || (ch === 'l' && name === 'nvim')) {
+      if (last) return `-${ch} ${next}`;
+    } else if (ch === undefined || !/[a-zA-Z]/.test(ch)) {
+      return null;
+    }
+  }
+  return null;
 }
 
 function editorCommand(name: string, command: string): Unwrapped {

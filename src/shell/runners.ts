@@ -89,7 +89,7 @@ export const LOOSE_RUNNERS = new Set([
   'su-exec', 'tini', 'dumb-init', 'chpst', 'envdir', 'runcon', 'aa-exec', 'daemonize', 'mpirun', 'mpiexec', 'srun',
   'screen', 'tmux', 'hyperfine', 'direnv', 'mise', 'asdf', 'nix-shell', 'devbox',
   // Language tools whose `run`/`exec` runs any command: uv run, poetry run, bundle exec …
-  'uv', 'uvx', 'poetry', 'pipenv', 'conda', 'pdm', 'hatch', 'bundle', 'rye', 'pixi',
+  'uv', 'uvx', 'poetry', 'pipenv', 'conda', 'mamba', 'micromamba', 'pdm', 'hatch', 'bundle', 'rye', 'pixi',
   // Node tools usually reached through npx.
   'cross-env', 'dotenv', 'env-cmd', 'concurrently', 'nodemon',
   // More programs that run their operands: `cmake -E env|time|chdir`, corepack in front of npm,
@@ -128,7 +128,7 @@ const SCRIPT_OPTIONS: Readonly<Record<string, RegExp>> = { nodemon: /^(?:--exec|
 const LOOKS_LIKE_COMMAND_LINE = /[\s;&|<>()`$]/;
 
 /** Runners whose `run`/`exec` sub-command takes the command after its options. */
-const RUN_SUBCOMMANDS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'pixi', 'bundle', 'conda']);
+const RUN_SUBCOMMANDS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'pixi', 'bundle', 'conda', 'mamba', 'micromamba']);
 
 /**
  * Where the command starts at the latest for `uv run [options] CMD …` and its kin (`uvx [options]
@@ -157,6 +157,37 @@ function runCommandIndex(args: readonly Arg[], name: string): number | null {
     return i;
   }
   return null;
+}
+
+/** nix's sub-commands that take `-c`/`--command CMD ARGS…` (`nix env shell` is nix shell's newer name). */
+const NIX_SHELLS = new Set(['develop', 'shell']);
+
+/**
+ * `nix develop -c CMD ARGS…` and `nix shell INSTALLABLES… -c CMD ARGS…` run CMD with the words
+ * after it, as nix-shell's `--run` does. Each word after a `-c`/`--command` is read as a start of
+ * the command, since one of nix's option values could be spelled `-c` too (views only tighten).
+ */
+export function nixRuns(args: readonly Arg[]): Unwrapped {
+  let verb = false;
+  const views: Arg[][] = [];
+  let forceAsk: string | null = null;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined) continue;
+    // Before a command starts, a word only known at run time may be the sub-command or `-c`, and
+    // one that splits may hold both and the command.
+    const start = a.value === '-c' || a.value === '--command' || (a.dynamic !== null && views.length === 0);
+    if (a.dynamic !== null && a.split && views.length === 0) forceAsk ??= `nix is given a word that splits at run time (${a.dynamic}) where its sub-command or -c may stand`;
+    if (verb && start && i + 1 < args.length) {
+      if (views.length === MAX_SUFFIXES) {
+        forceAsk ??= 'nix has too many -c words to judge each possible command after them';
+        break;
+      }
+      views.push(args.slice(i + 1));
+    }
+    if (a.dynamic !== null || NIX_SHELLS.has(a.value)) verb = true;
+  }
+  return views.length === 0 && forceAsk === null ? NONE : { wrapper: false, commands: [], views, scripts: [], forceAsk };
 }
 
 export function looseRunner(args: readonly Arg[], name: string): Unwrapped {

@@ -8,7 +8,7 @@ import { GETOPT, hasOption, optionDoubt, optionValue, runtimeOptionReason, scanO
 import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
 import { editorRuns, LINE_EDITORS, parallelInputDoubt, scheduled, SCHEDULERS, VI_EDITORS } from './input-runners.ts';
-import { jobs, LOOSE_RUNNERS, looseRunner, npmStores, setOptions } from './runners.ts';
+import { jobs, LOOSE_RUNNERS, looseRunner, nixRuns, npmStores, setOptions } from './runners.ts';
 import { CONTAINER_TOOLS, containerRuns } from './containers.ts';
 import { downloadWrites } from './downloads.ts';
 import { operandWrites } from './operand-writes.ts';
@@ -37,7 +37,7 @@ function wrapperKey(name: string): string {
 /** Every name `unwrap` handles: one lookup sends the common command straight back. */
 const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'toybox', 'stdbuf', 'exec', 'command',
-  'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn',
+  'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'nix',
   'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs', 'enable',
   ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS, ...CONTAINER_TOOLS, ...SCHEDULERS, ...VI_EDITORS, ...LINE_EDITORS,
 ]);
@@ -185,7 +185,10 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
       return withViews(packageManager(args, name), npmCommandViews(args));
     case 'pnpm':
     case 'yarn':
+    case 'bun':
       return packageManager(args, name);
+    case 'nix':
+      return nixRuns(args);
   }
   if (name === 'parallel' || name === 'sem') {
     const u = looseRunner(args, name);
@@ -199,28 +202,58 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
   return SHELLS.has(name) ? shell(args, stdin, name) : NONE;
 }
 
-/** npm, pnpm and yarn: the command `exec`/`dlx` runs, and what npm sub-commands store or run. */
+/** npm, pnpm, yarn and bun: the command `exec`/`dlx`/`x` runs, and what npm sub-commands store or run. */
 function packageManager(args: readonly Arg[], name: string): Unwrapped {
   // Global options may come before the sub-command (`npm --yes exec`, `npm -w pkg exec`).
-  const scan = scanOptions(args, 1, name === 'npm' ? NPM_GLOBAL : PACKAGE_MANAGER);
-  const sub = scan.next;
+  const scan = scanOptions(args, 1, GLOBAL_OPTIONS[name] ?? PACKAGE_MANAGER);
+  const sub = nestedSubcommand(args, scan.next, name);
   // npm reads its options wherever they stand: `npm --call=CMD exec` runs CMD as `exec -c` does.
   const call = name === 'npm' ? optionValue(scan, '-c', '--call') : null;
-  // npm takes any unambiguous prefix of a command name: `exe` is exec.
-  const runs = name === 'npm' ? ['exec', 'exe', 'x'] : ['exec', 'dlx'];
+  const runs = RUN_VERBS[name] ?? ['exec', 'dlx'];
   if (isOneOf(args[sub], ...runs)) return withCall(execLike(args, sub + 1), call);
+  if (name === 'bun' && isOneOf(args[sub], 'exec')) return bunScript(args, sub + 1, null);
   // An option this table lacks may have taken the word read as the sub-command.
   const before = args[sub - 1];
-  if (sub > 1 && before !== undefined && before.value.startsWith('-') && !before.value.includes('=') && isOneOf(args[sub + 1], ...runs)) {
+  if (sub > 1 && before !== undefined && before.value.startsWith('-') && !before.value.includes('=') && isOneOf(args[sub + 1], ...runs, ...(name === 'bun' ? ['exec'] : []))) {
+    const doubt = `${name} option ${before.value} may take a value, so the sub-command may be ${args[sub + 1]?.value ?? ''}`;
+    if (name === 'bun' && args[sub + 1]?.value === 'exec') return bunScript(args, sub + 2, doubt);
     const inner = withCall(execLike(args, sub + 2), call);
-    return { ...inner, forceAsk: inner.forceAsk ?? `${name} option ${before.value} may take a value, so the sub-command may be ${args[sub + 1]?.value ?? ''}` };
+    return { ...inner, forceAsk: inner.forceAsk ?? doubt };
   }
+  // bun's other sub-commands run packages' scripts and files, as `bun run` does, not a command named here.
+  if (name === 'bun') return args[sub]?.dynamic != null ? askingOrNone(`bun sub-command only known at run time (${args[sub]?.dynamic ?? ''}), which may be x or exec`) : NONE;
   // `npm test $(echo --script-shell=rm)`: a word only known at run time may be any option.
   const runtime = runtimeOptionReason(args, 1, name);
   if (name !== 'npm') return askingOrNone(runtime);
   const stores = npmStores(args, sub);
   const running = npmRunningOption(args) ?? runtime;
   return running === null ? stores : { ...stores, forceAsk: stores.forceAsk ?? running };
+}
+
+/** The sub-commands that run the command after them (`npm exe` is npm's prefix of exec; `bun x` is bunx). */
+const RUN_VERBS: Readonly<Record<string, readonly string[]>> = { npm: ['exec', 'exe', 'x'], bun: ['x'] };
+/** pnpm's aliases of `-r`: `pnpm m exec …` runs as `pnpm -r exec …` does. */
+const PNPM_RECURSIVE = new Set(['recursive', 'multi', 'm']);
+
+/**
+ * Where the sub-command that runs stands when another leads to it: pnpm's `recursive` (`m`,
+ * `multi`), yarn's `workspace NAME` and `workspaces foreach`, each with its options first.
+ */
+function nestedSubcommand(args: readonly Arg[], sub: number, name: string): number {
+  const word = args[sub];
+  if (word === undefined || word.dynamic !== null) return sub;
+  if (name === 'pnpm' && PNPM_RECURSIVE.has(word.value)) return scanOptions(args, sub + 1, PNPM).next;
+  if (name !== 'yarn') return sub;
+  if (word.value === 'workspace') return scanOptions(args, sub + 2, PACKAGE_MANAGER).next;
+  if (word.value === 'workspaces' && isOneOf(args[sub + 1], 'foreach')) return scanOptions(args, sub + 2, YARN_FOREACH).next;
+  return sub;
+}
+
+/** `bun exec SCRIPT`: Bun's own shell runs the words after it as a script, read here as bash. */
+function bunScript(args: readonly Arg[], from: number, doubt: string | null): Unwrapped {
+  if (from >= args.length) return askingOrNone(doubt);
+  const joined = joinedArg(args, from);
+  return script(joined, 'bun exec', doubt ?? posixShellDoubt(joined.value, 'bun exec'));
 }
 
 /** Adds `views` (more readings of the command) to what a command runs. */
@@ -303,11 +336,20 @@ const PACKAGE_MANAGER: OptionSpec = {
   longWithValue: ['--workspace', '--prefix', '--registry', '--cache', '--userconfig', '--globalconfig', '--dir', '--filter', '--cwd', '--loglevel', '--node-options', '--package'],
 };
 
+/** pnpm's: `-w` is --workspace-root, a flag; `-C` is --dir, `-F` is --filter. */
+const PNPM: OptionSpec = { shortWithValue: 'CF', longWithValue: PACKAGE_MANAGER.longWithValue };
+/** `yarn workspaces foreach`'s options that take a value. */
+const YARN_FOREACH: OptionSpec = { shortWithValue: 'j', longWithValue: ['--jobs', '--from', '--include', '--exclude'] };
+/** bun's global options that take a value. */
+const BUN: OptionSpec = { shortWithValue: '', longWithValue: ['--cwd', '--config', '--env-file', '--preload', '--tsconfig-override'] };
+
 /** npm's global options: its `-c`/`--call` also applies to an `exec` that follows. */
 const NPM_GLOBAL: OptionSpec = {
   shortWithValue: `${PACKAGE_MANAGER.shortWithValue}c`,
   longWithValue: [...PACKAGE_MANAGER.longWithValue, '--call'],
 };
+
+const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = { npm: NPM_GLOBAL, pnpm: PNPM, bun: BUN };
 
 /** Adds the script of an npm `--call` given before `exec` to what exec runs. */
 function withCall(u: Unwrapped, call: Arg | null): Unwrapped {
