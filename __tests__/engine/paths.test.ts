@@ -524,3 +524,23 @@ describe('the NTFS short-name rule names the segment it took for a short name', 
     expect(d.reason.startsWith(`segment ${JSON.stringify(segment)} looks like an NTFS short name`)).toBe(true);
   });
 });
+
+// Audit EE-1: deny and ask rules match through the pattern's NFKC form, where a fullwidth `＊` or
+// `？` is a wildcard; the index filed such a pattern under `**` or `secret?`, which no path segment is.
+describe('a fullwidth wildcard in a deny or ask pattern', () => {
+  test.each([
+    ['secrets/＊＊', 'deny', 'secrets/k', 'deny'],
+    ['secrets/＊＊', 'deny', 'secrets/a/b', 'deny'],
+    ['secrets/＊＊', 'deny', 'Secrets/＊＊', 'deny'],
+    ['secrets/＊', 'ask', 'secrets/k', 'ask'],
+    ['secret？/**', 'ask', 'secret1/k', 'ask'],
+    ['**/＊.pem', 'deny', 'a/x.pem', 'deny'],
+    ['**/＊.pem', 'deny', 'x.PEM', 'deny'],
+    ['{secrets/＊＊,*x}', 'deny', 'secrets/k', 'deny'],
+    ['secrets/＊＊', 'deny', 'src/a.ts', 'allow'],
+    ['**/＊.pem', 'deny', 'a/x.key', 'allow'],
+  ] as const)('%s %s: write %j -> %s', (pattern, effect, path, expected) => {
+    const p = policyOf({ workspace: `rules:\n  - {capability: fs_write, effect: allow}\n  - {capability: fs_write, effect: ${effect}, match: [${JSON.stringify(pattern)}]}\n` });
+    expect(effectOf(p, 'fs_write', path)).toBe(expected);
+  });
+});

@@ -32,6 +32,13 @@ const ROWS: Row[] = [
   // Audit Z-4: NFKC makes one pattern segment two folders.
   { pattern: 'config／prod/**', restrictive: true, group: 0 },
   { pattern: '**/*.x／y', restrictive: true, group: 0 },
+  // Audit EE-1: a fullwidth wildcard is a wildcard in NFKC form; the key was `**`, `vault?`, `*.crt`.
+  { pattern: 'secrets2/＊＊', restrictive: true, group: 0 },
+  { pattern: 'drafts/＊', restrictive: true, group: 1 },
+  { pattern: 'vault？/**', restrictive: true, group: 1 },
+  { pattern: '**/＊.crt', restrictive: true, group: 0 },
+  { pattern: '**/*.＊', restrictive: true, group: 1 },
+  { pattern: 'notes/＊＊', restrictive: false, group: 2 },
   { pattern: '**', restrictive: false, group: 2 },
 ];
 
@@ -42,6 +49,8 @@ const PATHS = [
   '/etc/passwd', '/ETC/passwd', '.env', 'a/.env', 'a/.env.example', 'a/.ENV', 'a:b/c', 'a/c', 'full/x', 'FULL/x',
   'out/1/gen/a.ts', 'out/1/GEN/a.ts', 'x/ac/1', 'x/AC/1', 'x/cc/1', 'src\\.env', 'src/sub/.env.', 'mod/file.ext9',
   'config/prod/a', 'config／prod/a', 'CONFIG/prod/a', 'a.x/y',
+  'secrets2/k', 'secrets2/a/b', 'secrets2/＊＊', 'SECRETS2/k', 'drafts/k', 'drafts/＊', 'drafts/a/b', 'vault1/k', 'vaultx/a/b',
+  'vault？/k', 'a/x.crt', 'x.CRT', 'a/＊.crt', 'a/b.c', 'noext', 'notes/＊＊', 'notes/＊＊/x', 'notes/k',
 ];
 
 function indexOf(indexed: boolean): FsIndex<number> {
@@ -80,8 +89,35 @@ describe('entries the index used to miss', () => {
     ['config/prod/a', 19],
     ['config／prod/a', 19],
     ['a.x/y', 20],
+    // A fullwidth `＊` or `？` in a literal segment: filed under `**` or `*.crt`, which no segment equals.
+    ['secrets2/k', 21],
+    ['secrets2/a/b', 21],
+    ['SECRETS2/k', 21],
+    ['secrets2/＊＊', 21],
+    ['a/x.crt', 24],
+    ['x.CRT', 24],
   ])('%j is denied by row %d', (path, row) => {
     expect(deny(path)).toBe(row);
+  });
+
+  const ask = (path: string): number | null => index.best(pathKey(path, canonicalPath(path)))[1]?.entry.payload ?? null;
+  test.each([
+    ['drafts/k', 22],
+    ['vault1/k', 23],
+    ['vaultx/a/b', 23],
+    ['a/b.c', 25],
+  ])('%j asks by row %d', (path, row) => {
+    expect(ask(path)).toBe(row);
+  });
+
+  // An allow is matched as written: NFKC must not widen `notes/＊＊` to every file under `notes`.
+  const allow = (path: string): number | null => index.best(pathKey(path, canonicalPath(path)))[2]?.entry.payload ?? null;
+  test.each([
+    ['notes/＊＊', 26],
+    ['notes/＊＊/x', 26],
+    ['notes/k', 27],
+  ])('%j is allowed by row %d', (path, row) => {
+    expect(allow(path)).toBe(row);
   });
 });
 
@@ -91,7 +127,8 @@ describe('the fs index agrees with the plain scan on generated paths', () => {
   const next = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
   const PIECES = ['secrets', 'SECRETS', 'src', 'vault', 'ΑΣ', 'ασ', 'ας', 'τος', 'ΤΟΣ', 'docs', 'a', 'b', 'c', 'ac', 'AC', 'etc',
     'conf', 'Mixed', 'case', 'Case', 'out', 'gen', 'full', 'ｆｕｌｌ', 'a:b', '.env', '.ENV', '.env.example', 'key.pem', 'KEY.PEM',
-    'k.pem:s', 'x.tar.gz', 'foo.', 'foo. ', 'f.key', 'r.md', 'τοσ.pem', 'x\u200b', '.ssh', 'home', 'u'];
+    'k.pem:s', 'x.tar.gz', 'foo.', 'foo. ', 'f.key', 'r.md', 'τοσ.pem', 'x\u200b', '.ssh', 'home', 'u', 'secrets2', 'drafts', 'vault1',
+    '＊＊', '＊', 'x.crt', 'notes', 'b.c'];
   const SEPARATORS = ['/', '/', '/', '\\'];
   const paths: string[] = [];
   for (let i = 0; i < 4000; i++) {

@@ -407,6 +407,46 @@ agents: {identities: ["John  Doe <*>"]}
   });
 });
 
+// Audit EE-3: YAML keeps U+2028, U+2029 and U+0085 inside a scalar, which editors show as the end
+// of the line, and a path never ends its name in whitespace or holds a control character (the
+// canonical form drops final spaces; a control makes a path malformed): such a filesystem pattern
+// linted clean and never fired.
+describe('line breaks, control characters and final whitespace in filesystem patterns', () => {
+  test.each([
+    // The audit's reproducers, as written.
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match:\n      - secrets/**\u2028\n      - "**/.env"\n',
+      '5:9: match pattern "secrets/**\\u2028" contains a line break (U+2028), which YAML keeps inside the scalar though editors end the line there, so the rule would not fire; delete it ("secrets/**")'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: secrets/**\u0085\n', '4:12: match pattern "secrets/**\\u0085" contains a line break (U+0085)'],
+    [ruleWith('secrets/** '), '4:13: match pattern "secrets/** " ends with whitespace (U+0020): the canonical form of a path drops a name\'s final spaces, and a path holding a tab or other control character is denied as malformed, so the rule would not fire; write "secrets/**"'],
+    [ruleWith('secrets/**\t'), '4:13: match pattern "secrets/**\\u0009" ends with whitespace (U+0009)'],
+    [ruleWith('secrets/**\u2029', 'fs_read'), '4:13: match pattern "secrets/**\\u2029" contains a line break (U+2029)'],
+    [ruleWith('a/**\u3000', 'fs_read', 'exclude'), '4:15: exclude pattern "a/**\u3000" ends with whitespace (U+3000)'],
+    [ruleWith('**/.env \t ', 'filesystem'), 'ends with whitespace (U+0020)'],
+    [ruleWith('secrets/\u0001k'), '4:13: match pattern "secrets/\\u0001k" contains the control character U+0001: a path holding one is denied as malformed before rules see it, so the rule would not fire; delete it ("secrets/k")'],
+    [ruleWith('my\tfile.txt'), 'contains the control character U+0009'],
+    [ruleWith('a\u007f/**'), 'contains the control character U+007F'],
+    [ruleWith('a\u2028b/**', 'filesystem'), 'contains a line break (U+2028)'],
+    // `all` and `builtin` patterns are paths as well as texts, where none of these can match either.
+    [ruleWith('secrets/** ', 'all'), 'match pattern "secrets/** " ends with whitespace'],
+    [ruleWith('curl *\u0085', 'builtin'), 'contains a line break (U+0085)'],
+    ['logs:\n  paths: [".agent-gate/log/** "]\n', '2:11: logs.paths pattern ".agent-gate/log/** " ends with whitespace (U+0020)'],
+    ['rules:\n  - capability: fs_write\n    effect: ask\n    match: ["secrets/**", "**/*.pem\\t"]\n', '4:27: match pattern "**/*.pem\\u0009" ends with whitespace'],
+  ])('%j -> %s', (text, expected) => {
+    const message = errorOf(text);
+    expect(message).toMatch(/^p\.yml:\d+:\d+: /);
+    // A fragment that starts with its position names where the error points.
+    if (/^\d/.test(expected)) expect(message.startsWith(`p.yml:${expected}`)).toBe(true);
+    else expect(message).toContain(expected);
+    // One line, with the stray character spelled out.
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+  });
+
+  test.each(['my file.txt', 'my  file.txt', ' x', 'dir name/**', 'a b/c d.txt', 'secrets/\u200bk'])('%j is accepted', (pattern) => {
+    expect(() => loadPolicy(ruleWith(pattern), 'p.yml', 'workspace')).not.toThrow();
+    expect(() => loadPolicy(ruleWith(pattern, 'fs_read', 'exclude'), 'p.yml', 'workspace')).not.toThrow();
+  });
+});
+
 // Audit L-7: a zero-width or bidi character in a text pattern never meets the command it shows,
 // so `"rm\u200b *"` read as `"rm *"` in review and never fired.
 describe('invisible characters in text patterns', () => {

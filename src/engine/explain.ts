@@ -9,7 +9,8 @@ import { evaluateShell } from './shell.ts';
  * Other spellings of a URL that deny/ask rules also see: WHATWG parsing lower-cases the scheme
  * and host and drops default ports and credentials, so `HTTPS://X.dev:443/a` meets `https://x.dev/*`;
  * a trailing dot on the host is dropped too. A percent-escaped unreserved character is that
- * character (RFC 3986 6.2.2.2), which servers decode before routing: `/%61dmin` is `/admin`.
+ * character (RFC 3986 6.2.2.2), which servers decode before routing: `/%61dmin` is `/admin`. Each
+ * path is also seen as servers route it (routedPath): `//admin/x` and `/admin;x/y` reach `/admin/…`.
  */
 function urlViews(resource: string): string[] {
   try {
@@ -17,12 +18,43 @@ function urlViews(resource: string): string[] {
     // `evil.example.` (a fully qualified name) is the host `evil.example`.
     if (u.hostname.endsWith('.') && u.hostname.length > 1) u.hostname = u.hostname.replace(/\.+$/, '');
     const rest = `${u.pathname}${u.search}${u.hash}`;
-    const normal = `${u.protocol}//${u.host}${rest}`;
-    const decoded = `${u.protocol}//${u.host}${rest.includes('%') ? decodeUnreserved(rest) : rest}`;
-    return [...new Set([normal, decoded])].filter((v) => v !== resource);
+    const rests = rest.includes('%') ? [rest, decodeUnreserved(rest)] : [rest];
+    for (const r of rests.slice()) {
+      // WHATWG leaves a `?` or `#` in a path escaped, so the first one ends it.
+      const end = r.search(/[?#]/);
+      const path = end < 0 ? r : r.slice(0, end);
+      if (path.startsWith('/') && (path.includes('//') || path.includes(';'))) rests.push(routedPath(path) + r.slice(path.length));
+    }
+    const origin = `${u.protocol}//${u.host}`;
+    return [...new Set(rests.map((r) => origin + r))].filter((v) => v !== resource);
   } catch {
     return [];
   }
+}
+
+/**
+ * A URL path as servers route it: runs of `/` merged (nginx's default `merge_slashes`, most
+ * proxies) and `;params` cut from each segment (servlet containers), with the `.` and `..` this
+ * leaves resolved, so `/public/..;/admin` is `/admin`. Only deny and ask rules see it: an allow
+ * never gets wider from a spelling the server may not use.
+ */
+function routedPath(path: string): string {
+  const segments = path.split('/');
+  const out: string[] = [];
+  for (let i = 1; i < segments.length; i++) {
+    const raw = segments[i] ?? '';
+    const semi = raw.indexOf(';');
+    const seg = semi < 0 ? raw : raw.slice(0, semi);
+    const last = i === segments.length - 1;
+    if (seg === '..') out.pop();
+    if (seg === '.' || seg === '..' || seg === '') {
+      // A final one leaves a folder, which keeps its `/`.
+      if (last) out.push('');
+      continue;
+    }
+    out.push(seg);
+  }
+  return '/' + out.join('/');
 }
 
 /** `%61` -> `a` for the unreserved characters; other escapes upper-cased (`%2f` -> `%2F`). */

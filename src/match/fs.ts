@@ -197,6 +197,15 @@ function literalSegment(seg: string): boolean {
 }
 
 /**
+ * Whether every path this segment matches has one canonical segment equal to its canonical form, so
+ * the index may file the pattern under it. Deny and ask rules match through the NFKC form, where a
+ * fullwidth `＊` or `？` is a wildcard: `secrets/＊＊` was filed under `**`, a segment no path has.
+ */
+function indexableSegment(seg: string): boolean {
+  return literalSegment(seg) && !MAGIC.test(canonicalLetters(seg));
+}
+
+/**
  * Whether a pattern (one brace alternative) is a glob. One that is not also names everything below
  * it, so a final `/` is harmless there (`secrets/`); a glob ending in `/` matches folders only.
  */
@@ -306,14 +315,14 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
   let key: string | null = null;
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i] ?? '';
-    if (literalSegment(seg)) { key = canonicalSegment(seg); break; }
+    if (indexableSegment(seg)) { key = canonicalSegment(seg); break; }
   }
   // NFKC may make one pattern segment two (`config／prod` is `config/prod`), which no single path
   // segment equals: such an alternative is tested against every path instead.
   if (key !== null && /[/\\]/.test(key)) key = null;
   let ext: string | null = null;
   const last = segments[segments.length - 1] ?? '';
-  if (key === null && last.startsWith('*') && last[1] === '.' && !MAGIC.test(last.slice(1))) {
+  if (key === null && last.startsWith('*') && last[1] === '.' && !MAGIC.test(canonicalLetters(last.slice(1)))) {
     ext = canonicalSegment(last.slice(1));
     // `*.` and `*. ` name files whose raw name ends in a dot: no canonical suffix is empty, so such
     // a pattern is tested against every path instead.

@@ -9,6 +9,7 @@ import { identityPatternFix, trailerPatternFix } from '../git/agents.ts';
 import { backslashReason, countBraceAlternatives, deadGlobReason, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
 import { canonicalLetters } from '../match/path.ts';
 import { textPatternReason } from '../match/text.ts';
+import { describeCode } from '../shell/chars.ts';
 import {
   RULE_CAPABILITIES, SCOPE_EFFECTS,
   type AgentsConfig, type Effect, type LogsConfig, type ModelPolicy, type PolicyFile, type PolicyTest,
@@ -180,9 +181,35 @@ function effect(r: Reader, node: Node | null, keyNode: Node, scope: ScopeName): 
   return e;
 }
 
-function checkFsPattern(r: Reader, node: Node, pattern: string, pathOnly: boolean): void {
+// C0 and C1 controls (tab and U+0085 NEXT LINE among them), and the line and paragraph separators.
+const STRAY_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const STRAY_CHARACTERS = new RegExp(STRAY_CHARACTER.source, 'g');
+const UNICODE_LINE_BREAK = /[\u0085\u2028\u2029]/;
+
+/**
+ * Why a filesystem pattern holds a character no path it could meet has, or null. YAML reads U+2028,
+ * U+2029 and U+0085 as ordinary characters of a scalar, and editors show them as line ends, so
+ * `secrets/**` followed by one looks right; a path holding a control character is denied as
+ * malformed before rules see it, and the canonical form drops a segment's final spaces (Windows
+ * does). Inner spaces stay: `my file.txt` is a name.
+ */
+function strayCharacterReason(pattern: string): string | null {
+  const fix = pattern.replace(STRAY_CHARACTERS, '').replace(/\p{White_Space}+$/u, '');
+  const code = (c: string): string => describeCode(c.codePointAt(0) ?? 0);
+  const lineBreak = UNICODE_LINE_BREAK.exec(pattern);
+  if (lineBreak) return `contains a line break (${code(lineBreak[0])}), which YAML keeps inside the scalar though editors end the line there, so the rule would not fire; delete it ("${fix}")`;
+  const final = /\p{White_Space}$/u.exec(pattern);
+  if (final) return `ends with whitespace (${code(final[0])}): the canonical form of a path drops a name's final spaces, and a path holding a tab or other control character is denied as malformed, so the rule would not fire; write "${fix}"`;
+  const control = STRAY_CHARACTER.exec(pattern);
+  if (control) return `contains the control character ${code(control[0])}: a path holding one is denied as malformed before rules see it, so the rule would not fire; delete it ("${fix}")`;
+  return null;
+}
+
+function checkFsPattern(r: Reader, node: Node, what: string, pattern: string, pathOnly: boolean): void {
   if (pattern === '') r.fail(node, 'empty pattern');
   if (pattern.length > MAX_PATTERN_LENGTH) r.fail(node, `pattern is ${pattern.length} characters long (at most ${MAX_PATTERN_LENGTH})`);
+  const stray = strayCharacterReason(pattern);
+  if (stray) r.fail(node, `${what} pattern "${pattern}" ${stray}`);
   // Globs compile on first use, so anything minimatch would reject must be found here.
   if (/[()]/.test(pattern)) {
     try {
@@ -261,7 +288,7 @@ function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
     nodes.forEach((n, i) => {
       const v = values[i] ?? '';
       if (v === '') r.fail(n, `empty pattern in ${key}`);
-      if (FS_CAPABILITIES.has(rule.capability)) checkFsPattern(r, n, v, PATH_ONLY_CAPABILITIES.has(rule.capability));
+      if (FS_CAPABILITIES.has(rule.capability)) checkFsPattern(r, n, key, v, PATH_ONLY_CAPABILITIES.has(rule.capability));
       else checkTextPattern(r, n, key, v);
       if (COMMAND_CAPABILITIES.has(rule.capability)) warnCompoundPattern(r, n, `${rule.capability} ${key}`, v);
       if (!FS_CAPABILITIES.has(rule.capability) && rule.effect === 'allow' && key === 'match') warnLiteralGlobstar(r, n, `${rule.capability} match`, v);
@@ -332,7 +359,7 @@ function readLogs(r: Reader, node: Node, scope: ScopeName): LogsConfig {
     if (f.key === 'paths') {
       const { values, nodes } = strList(r, f.value, 'logs.paths', f.keyNode);
       if (values.length === 0) r.fail(f.value ?? f.keyNode, 'logs.paths is an empty list (omit it to keep .agent-gate/log/**)');
-      nodes.forEach((n, i) => checkFsPattern(r, n, values[i] ?? '', true));
+      nodes.forEach((n, i) => checkFsPattern(r, n, 'logs.paths', values[i] ?? '', true));
       logs.paths = values;
     } else {
       // The check reads one notes ref; the repository's policy says which one its agents write.
