@@ -89,6 +89,7 @@ function sshKeygenWrites(args: readonly Arg[]): OperandWrite[] {
 
 /** `pip install -t|--target DIR`, `pip download -d|--dest DIR`, `pip wheel -w|--wheel-dir DIR`. */
 function pipWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  if (!args.some((a) => a.value === 'install' || a.value === 'download' || a.value === 'wheel')) return [];
   const w = readWords(args, 1, { valued: 'tdwrcei', long: ['--target', '--dest', '--wheel-dir', '--requirement', '--constraint', '--editable', '--index-url', '--extra-index-url', '--find-links', '--prefix', '--root', '--src', '--python', '--platform', '--cache-dir', '--log'] });
   const verb = w.operands[0]?.value;
   const dirs = verb === 'install' ? valuesOf(w, '-t', '--target', '--prefix', '--root') : verb === 'download' ? valuesOf(w, '-d', '--dest') : verb === 'wheel' ? valuesOf(w, '-w', '--wheel-dir') : [];
@@ -134,20 +135,21 @@ function ghWrites(args: readonly Arg[]): OperandWrite[] {
   return [];
 }
 
+type Writes = (args: readonly Arg[], name: string) => OperandWrite[];
+
+const iconvWrites = (args: readonly Arg[]): OperandWrite[] =>
+  valuesOf(readWords(args, 1, { valued: 'fto', long: ['--from-code', '--to-code', '--output'] }), '-o', '--output').map((f) => content(f, 'iconv -o'));
+
+/** The programs this file knows by name: one lookup, since every command name comes here. */
+const TOOLS = new Map<string, Writes>([
+  ['sponge', spongeWrites], ['yq', yqWrites], ['iconv', iconvWrites], ['go', goWrites], ['zip', zipWrites], ['openssl', opensslWrites],
+  ['ssh-keygen', sshKeygenWrites], ['pip', pipWrites], ['pip3', pipWrites], ['npm', npmPrefixWrites], ['gh', ghWrites],
+]);
+
 /** The writes of the programs this file knows, or null for any other name. */
 export function toolOutputWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {
-  switch (name) {
-    case 'sponge': return spongeWrites(args);
-    case 'yq': return yqWrites(args);
-    case 'iconv': return valuesOf(readWords(args, 1, { valued: 'fto', long: ['--from-code', '--to-code', '--output'] }), '-o', '--output').map((f) => content(f, 'iconv -o'));
-    case 'go': return goWrites(args);
-    case 'zip': return zipWrites(args);
-    case 'openssl': return opensslWrites(args);
-    case 'ssh-keygen': return sshKeygenWrites(args);
-    case 'pip': case 'pip3': return pipWrites(args, name);
-    case 'npm': return npmPrefixWrites(args);
-    case 'gh': return ghWrites(args);
-    // The cheap tests first: this runs for every command name not known above.
-    default: return (name.includes('cc') || name.includes('++') || name.includes('clang') || name.startsWith('ld') || name.includes('-ld')) && COMPILER.test(name) ? compilerWrites(args, name) : null;
-  }
+  const writes = TOOLS.get(name);
+  if (writes !== undefined) return writes(args, name);
+  // The cheap tests first: this runs for every command name not known above.
+  return (name.includes('cc') || name.includes('++') || name.includes('clang') || name.startsWith('ld') || name.includes('-ld')) && COMPILER.test(name) ? compilerWrites(args, name) : null;
 }

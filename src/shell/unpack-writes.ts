@@ -222,23 +222,21 @@ function debWrites(args: readonly Arg[], name: string): OperandWrite[] {
 /** Python interpreters by name (`python`, `python3`, `python3.12`). */
 const PYTHON = /^python[0-9.]*$/;
 
+type Writes = (args: readonly Arg[], name: string) => OperandWrite[];
+
+/** The programs this file knows: one lookup, since every command name of every command comes here. */
+const UNPACKERS = new Map<string, Writes>([
+  ['cpio', cpioWrites], ['7z', sevenZipWrites], ['7za', sevenZipWrites], ['7zz', sevenZipWrites], ['7zr', sevenZipWrites],
+  ['ar', arWrites], ['unrar', unrarWrites], ['rar', unrarWrites], ['unar', unarWrites], ['jar', jarWrites], ['pax', paxWrites],
+  ['patch', patchWrites], ['split', splitWrites], ['csplit', splitWrites], ['xxd', xxdWrites], ['script', scriptWrites],
+  ['dpkg-deb', debWrites], ['dpkg', debWrites],
+  ...Object.keys(COMPRESSORS).map((n): [string, Writes] => [n, compressorWrites]),
+]);
+
 /** The writes of the programs this file knows, or null for any other name. */
 export function unpackerWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {
-  // Own keys only: `constructor` or `toString` is a command name like any other.
-  if (Object.hasOwn(COMPRESSORS, name)) return compressorWrites(args, name);
-  switch (name) {
-    case 'cpio': return cpioWrites(args);
-    case '7z': case '7za': case '7zz': case '7zr': return sevenZipWrites(args, name);
-    case 'ar': return arWrites(args);
-    case 'unrar': case 'rar': return unrarWrites(args, name);
-    case 'unar': return unarWrites(args);
-    case 'jar': return jarWrites(args);
-    case 'pax': return paxWrites(args);
-    case 'patch': return patchWrites(args);
-    case 'split': case 'csplit': return splitWrites(args, name);
-    case 'xxd': return xxdWrites(args);
-    case 'script': return scriptWrites(args);
-    case 'dpkg-deb': case 'dpkg': return debWrites(args, name);
-    default: return name.startsWith('python') && PYTHON.test(name) ? pythonModuleWrites(args, name) : null;
-  }
+  // A Map, not an object: `constructor` or `toString` is a command name like any other.
+  const writes = UNPACKERS.get(name);
+  if (writes !== undefined) return writes(args, name);
+  return name.startsWith('python') && PYTHON.test(name) ? pythonModuleWrites(args, name) : null;
 }

@@ -183,9 +183,12 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
       // npm's own reading of the command (`npm --silent pub` publishes) tightens whatever the
       // scan below finds; pnpm and yarn resolve commands differently (unknown ones run scripts).
       return withViews(packageManager(args, name), npmCommandViews(args));
+    case 'bun':
+      // Only `x` and `exec` run a command named here (or a word only known at run time may be one).
+      if (!args.some((a, i) => i > 0 && (a.dynamic !== null || a.value === 'x' || a.value === 'exec'))) return NONE;
+      return packageManager(args, name);
     case 'pnpm':
     case 'yarn':
-    case 'bun':
       return packageManager(args, name);
     case 'nix':
       return nixRuns(args);
