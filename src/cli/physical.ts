@@ -98,26 +98,14 @@ function otherNames(abs: string, spelled: string, places: readonly string[], spe
   if (!file.isFile() || file.nlink < 2) return [];
   const found: Landing[] = [];
   const wanted = file.nlink - 1;
-  let seen = 0;
   for (const place of places) {
-    const stack = [place];
-    for (let dir = stack.pop(); dir !== undefined && found.length < wanted && seen <= MAX_NAME_SCAN; dir = stack.pop()) {
-      let entries: Dirent[];
+    for (const at of entriesBelow(place, MAX_NAME_SCAN)) {
+      if (at === null || found.length >= wanted) break;
+      if (!at.entry.isFile() || at.path === abs) continue;
       try {
-        entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const e of entries) {
-        if (++seen > MAX_NAME_SCAN) break;
-        const path = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
-        if (e.isDirectory() && e.name !== '.git') stack.push(path);
-        if (!e.isFile() || path === abs) continue;
-        try {
-          const other = lstatSync(path);
-          if (other.ino === file.ino && other.dev === file.dev) found.push({ path: spell(path), how: 'as another name of the same file on disk (a hard link)' });
-        } catch { /* gone since it was listed */ }
-      }
+        const other = lstatSync(at.path);
+        if (other.ino === file.ino && other.dev === file.dev) found.push({ path: spell(at.path), how: 'as another name of the same file on disk (a hard link)' });
+      } catch { /* gone since it was listed */ }
     }
   }
   if (found.length < wanted) {
@@ -138,22 +126,36 @@ export function diskLinksBelow(root: string, home: string): LinksBelow {
   return (folder, cwd) => {
     const abs = folder.startsWith('/') || folder === '~' || folder.startsWith('~/') ? folderOnDisk(folder, root, home) : `${folderOnDisk(cwd, root, home)}/${folder}`;
     const found: Landing[] = [];
-    const stack = [physicalPath(abs)];
-    let seen = 0;
-    for (let dir = stack.pop(); dir !== undefined; dir = stack.pop()) {
-      let entries: Dirent[];
-      try {
-        entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const e of entries) {
-        if (++seen > MAX_LINK_SCAN) return [...found, { unknown: `more than ${MAX_LINK_SCAN} entries below ${JSON.stringify(folder)} to look for symlinks in` }];
-        const path = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
-        if (e.isSymbolicLink()) found.push(...landing(path, '.'));
-        else if (e.isDirectory() && e.name !== '.git') stack.push(path);
-      }
+    for (const at of entriesBelow(physicalPath(abs), MAX_LINK_SCAN)) {
+      if (at === null) return [...found, { unknown: `more than ${MAX_LINK_SCAN} entries below ${JSON.stringify(folder)} to look for symlinks in` }];
+      if (at.entry.isSymbolicLink()) found.push(...landing(at.path, '.'));
     }
     return found;
   };
+}
+
+/**
+ * Every entry below `start`, found without following links and with `.git` left out; past `limit`
+ * entries the walk stops with a null, since what lies beyond was not looked at.
+ */
+function* entriesBelow(start: string, limit: number): Generator<{ path: string; entry: Dirent } | null> {
+  const stack = [start];
+  let seen = 0;
+  for (let dir = stack.pop(); dir !== undefined; dir = stack.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (++seen > limit) {
+        yield null;
+        return;
+      }
+      const path = dir === '/' ? `/${entry.name}` : `${dir}/${entry.name}`;
+      if (entry.isDirectory() && entry.name !== '.git') stack.push(path);
+      yield { path, entry };
+    }
+  }
 }
