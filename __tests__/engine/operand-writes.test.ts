@@ -213,6 +213,7 @@ table('everyday programs write the files their options or operands name', [
   ["yq -i '.a=1' .github/agent-gate.yml", 'deny', 'DD-5: yq -i'],
   ["yq e --inplace '.a=1' src/a.yml secrets/k.yml", 'deny', 'DD-5: yq eval --inplace, every file'],
   ['yq -i --expression .a=1 secrets/k.yml', 'deny', 'DD-5: with --expression every operand is a file'],
+  ["yq -i -P '.a=1' secrets/k.yml", 'deny', 'DD-5: -P (pretty print) takes no value, so the expression is not taken for it'],
   ['iconv -f utf-8 -t ascii -o secrets/k in.txt', 'deny', 'DD-5: iconv -o'],
   ['iconv --output=.env in.txt', 'deny', 'DD-5: iconv --output='],
   ['gcc a.c -o secrets/k', 'deny', 'DD-7: gcc -o'],

@@ -20,7 +20,7 @@ const YQ_VERBS = new Set(['eval', 'e', 'eval-all', 'ea']);
 
 /** `yq -i|--inplace|--in-place [eval] EXPR FILE…`: every file after the expression is rewritten. */
 function yqWrites(args: readonly Arg[]): OperandWrite[] {
-  const w = readWords(args, 1, { valued: 'opIsP', long: ['--output-format', '--input-format', '--indent', '--split-exp', '--expression', '--from-file', '--front-matter', '--arg', '--argjson'] });
+  const w = readWords(args, 1, { valued: 'opIs', long: ['--output-format', '--input-format', '--indent', '--split-exp', '--expression', '--from-file', '--front-matter', '--arg', '--argjson'] });
   if (!has(w, '-i') && !hasLong(w, '--inplace', 4) && !hasLong(w, '--in-place', 5)) return [];
   const operands = YQ_VERBS.has(w.operands[0]?.value ?? '') ? w.operands.slice(1) : w.operands;
   const expressionGiven = has(w, '--expression') || hasLong(w, '--from-file', 4);
