@@ -105,6 +105,8 @@ describe('files find and git write because an option names them are fs_write req
     ['git log --output /tmp/p', 'ask', '/tmp/p'],
     ['git archive -o secrets/x.tar HEAD', 'deny', 'secrets/x.tar'],
     ['git format-patch -o out/p HEAD~1', 'allow', 'out/p'],
+    // -s is --signoff here: read as taking a value it hid the -o after it.
+    ['git format-patch -s -o out/p HEAD~1', 'allow', 'out/p'],
     ['git format-patch --output-directory secrets/p HEAD~1', 'deny', 'secrets/p'],
     ['git format-patch -osecrets/p HEAD~1', 'deny', 'secrets/p'],
     ['git format-patch --output-dir secrets/p HEAD~1', 'deny', 'secrets/p'],

@@ -72,10 +72,12 @@ export function diskLanding(root: string, home: string): PathLanding {
     if (written === '') return [];
     const folder = folderOnDisk(cwd, root, home);
     const asText = toRepoPath(written, { cwd: folder, repoRoot: root, home });
-    const onDisk = toRepoPath(written, { cwd: physicalPath(folder), repoRoot: physicalRoot, home: physicalHome, physical: physicalPath });
-    const found: Landing[] = onDisk === asText ? [] : [{ path: onDisk, how: 'through a symlink on disk' }];
+    // Walked once on disk: where the path lands and which file is there. (`~NAME/…` is a folder
+    // named so, as logs/paths.ts reads it.)
     const abs = physicalPath(written === '~' || written.startsWith('~/') ? home + written.slice(1) : written.startsWith('/') ? written : `${folder}/${written}`);
-    found.push(...otherNames(abs, spell(abs), [physicalRoot, `${physicalHome}/.kiro`], spell));
+    const onDisk = spell(abs);
+    const found: Landing[] = onDisk === asText ? [] : [{ path: onDisk, how: 'through a symlink on disk' }];
+    found.push(...otherNames(abs, onDisk, [physicalRoot, `${physicalHome}/.kiro`], spell));
     return found;
   };
 }

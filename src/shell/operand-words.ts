@@ -17,10 +17,20 @@ export interface OperandWrite {
   mayBeFolder?: true;
 }
 
+/** A word no command line holds as such (a default name, a value cut out of a word); `dynamic` when only known at run time. */
+export const madeArg = (value: string, dynamic: string | null = null): Arg => ({ value, dynamic, split: false, pos: -1, end: -1 });
 /** The folder the shell stands in, where an archive unpacks without a folder option. */
-export const HERE: Arg = { value: '.', dynamic: null, split: false, pos: -1, end: -1 };
+export const HERE: Arg = madeArg('.');
 /** The root folder: what an archive that keeps absolute or `..` member names may fill. */
-export const ROOT: Arg = { value: '/', dynamic: null, split: false, pos: -1, end: -1 };
+export const ROOT: Arg = madeArg('/');
+
+/** How a program's writes are worked out from its words (the program's name for reasons). */
+export type ProgramWrites = (args: readonly Arg[], name: string) => OperandWrite[];
+export const contentWrite = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'content' });
+export const treeWrite = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'tree' });
+export const hereWrite = (by: string): OperandWrite => ({ file: HERE, by, kind: 'here' });
+/** `a` with another value (part of the word, or a name derived from it), so no longer its source text. */
+export const withValue = (a: Arg, value: string): Arg => ({ ...a, value, pos: -1 });
 
 export interface Options {
   /** Short options that take a value: the rest of the word, or the next one. */

@@ -4,7 +4,7 @@
 // back, `rm`, `mkdir`, `touch` and `git rm` remove or make entries, and `tar -x -C`, `unzip -d`,
 // `git clone URL DIR` and `git worktree add DIR` fill a folder.
 import { scanGit } from './git.ts';
-import { has, hasLong, HERE, readWords, ROOT, valuesOf, type OperandWrite } from './operand-words.ts';
+import { has, hasLong, HERE, madeArg, readWords, ROOT, valuesOf, type OperandWrite } from './operand-words.ts';
 import { inPlaceWrites } from './sed.ts';
 import { gitPatchWrites, unpackerWrites } from './unpack-writes.ts';
 import { toolOutputWrites } from './tool-outputs.ts';
@@ -151,12 +151,10 @@ function gitOperandWrites(args: readonly Arg[], at: number): OperandWrite[] {
   const verb = args[at]?.value ?? '';
   // Paths read from a file are only known when git runs.
   if ((verb === 'rm' || verb === 'checkout' || verb === 'restore') && args.some((a, i) => i > at && a.value.startsWith('--pathspec-from'))) {
-    writes.push({ file: { value: '*', dynamic: 'paths git reads from --pathspec-from-file', split: false, pos: -1, end: -1 }, by: `git ${verb}`, kind: 'content' });
+    writes.push({ file: madeArg('*', 'paths git reads from --pathspec-from-file'), by: `git ${verb}`, kind: 'content' });
   }
   return writes;
 }
-
-const madeUp = (value: string): Arg => ({ value, dynamic: null, split: false, pos: -1, end: -1 });
 
 /** A revision whose contents are committed ones: what it puts back was judged as history is. */
 const COMMITTED = /^(?:HEAD|@)$/;
@@ -171,7 +169,7 @@ function indexEntryWrites(args: readonly Arg[], at: number): OperandWrite[] {
   for (let i = at + 1; i < args.length; i++) {
     const a = args[i] as Arg;
     if (a.value === '--index-info') {
-      out.push({ file: { value: '*', dynamic: 'entries git update-index --index-info reads from its input', split: false, pos: -1, end: -1 }, by: 'git update-index --index-info', kind: 'content' });
+      out.push({ file: madeArg('*', 'entries git update-index --index-info reads from its input'), by: 'git update-index --index-info', kind: 'content' });
     } else if (a.value === '--cacheinfo' || a.value.startsWith('--cacheinfo=')) {
       const value = a.value === '--cacheinfo' ? args[i + 1] : { ...a, value: a.value.slice('--cacheinfo='.length), pos: -1 };
       if (value === undefined) continue;
@@ -248,12 +246,13 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
     case 'format-patch':
     case 'bugreport': {
       // Without an output folder they write where git stands (`0001-….patch`, `git-bugreport-….txt`).
-      const w = readWords(args, at + 1, { valued: 'ovs', long: ['--output-directory', '--output', '--suffix', '--start-number', '--subject-prefix', '--to', '--cc', '--from', '--in-reply-to', '--signature', '--signature-file', '--base', '--interdiff', '--range-diff', '--creation-factor', '--description-file', '--notes', '--filename-max-length', '--diagnose'] });
+      // format-patch's `-s` is --signoff, a flag; bugreport's is --suffix, which takes a value.
+      const w = readWords(args, at + 1, { valued: verb === 'bugreport' ? 'os' : 'ov', long: ['--output-directory', '--output', '--suffix', '--start-number', '--subject-prefix', '--to', '--cc', '--from', '--in-reply-to', '--signature', '--signature-file', '--base', '--interdiff', '--range-diff', '--creation-factor', '--description-file', '--notes', '--filename-max-length', '--diagnose'] });
       if (has(w, '-o') || hasLong(w, '--output-directory', 4) || hasLong(w, '--output', 8) || hasLong(w, '--stdout', 4)) return [];
       // `git -c format.outputDirectory=DIR` is judged as that folder's write (git.ts).
       if (verb === 'format-patch' && args.some((a, k) => k < at && /^format\.outputdirectory=/i.test(a.value))) return [];
       const pattern = verb === 'bugreport' ? 'git-bugreport-*' : hasLong(w, '--suffix', 4) ? '*' : '*.patch';
-      out.push({ file: { ...madeUp(pattern), dynamic: 'glob' }, by: `git ${verb}`, kind: 'content' });
+      out.push({ file: madeArg(pattern, 'glob'), by: `git ${verb}`, kind: 'content' });
       return out;
     }
     case 'worktree': {

@@ -2,13 +2,11 @@
 // `sponge FILE`, `yq -i … FILE`, `iconv -o FILE`, compilers' `-o`, `go build -o`, `zip ARCHIVE`,
 // `openssl … -out FILE`, `ssh-keygen -f FILE`, pip's and `npm --prefix` target folders, and what
 // `gh` clones or downloads. Judged like `tee FILE`.
-import { has, hasLong, HERE, readWords, valuesOf, type OperandWrite } from './operand-words.ts';
+import {
+  contentWrite as content, has, hasLong, hereWrite, madeArg, readWords, treeWrite as tree, valuesOf, withValue,
+  type OperandWrite, type ProgramWrites,
+} from './operand-words.ts';
 import type { Arg } from './words.ts';
-
-const content = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'content' });
-const tree = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'tree' });
-const withValue = (a: Arg, value: string): Arg => ({ ...a, value, pos: -1 });
-const madeUp = (value: string): Arg => ({ value, dynamic: null, split: false, pos: -1, end: -1 });
 
 /** `sponge [-a] FILE`: moreutils' tee that soaks up its input first. */
 function spongeWrites(args: readonly Arg[]): OperandWrite[] {
@@ -43,7 +41,7 @@ function compilerWrites(args: readonly Arg[], name: string): OperandWrite[] {
     else if (/^-(?:c|S|E|M|MM|fsyntax-only|v|-version|-help)$/.test(v)) stops = true;
   }
   // Only with something to link: a bare `clang` (as `make CC=clang` names it) writes nothing.
-  if (out.length === 0 && !stops && args.some((a, i) => i > 0 && !a.value.startsWith('-'))) out.push(content(madeUp('a.out'), name));
+  if (out.length === 0 && !stops && args.some((a, i) => i > 0 && !a.value.startsWith('-'))) out.push(content(madeArg('a.out'), name));
   return out;
 }
 
@@ -130,18 +128,16 @@ function ghWrites(args: readonly Arg[]): OperandWrite[] {
     const w = readWords(args, 3, { valued: 'DOnpAR', long: ['--dir', '--output', '--name', '--pattern', '--archive', '--repo', '--skip-existing'] });
     const out = [...valuesOf(w, '-D', '--dir').map((d) => tree(d, `gh ${group} download -D`)), ...valuesOf(w, '-O', '--output').filter((f) => f.value !== '-').map((f) => content(f, `gh ${group} download -O`))];
     // Without either, the assets land where the shell stands.
-    return out.length > 0 || valuesOf(w, '-O', '--output').length > 0 ? out : [{ file: HERE, by: `gh ${group} download`, kind: 'here' }];
+    return out.length > 0 || valuesOf(w, '-O', '--output').length > 0 ? out : [hereWrite(`gh ${group} download`)];
   }
   return [];
 }
-
-type Writes = (args: readonly Arg[], name: string) => OperandWrite[];
 
 const iconvWrites = (args: readonly Arg[]): OperandWrite[] =>
   valuesOf(readWords(args, 1, { valued: 'fto', long: ['--from-code', '--to-code', '--output'] }), '-o', '--output').map((f) => content(f, 'iconv -o'));
 
 /** The programs this file knows by name: one lookup, since every command name comes here. */
-const TOOLS = new Map<string, Writes>([
+const TOOLS = new Map<string, ProgramWrites>([
   ['sponge', spongeWrites], ['yq', yqWrites], ['iconv', iconvWrites], ['go', goWrites], ['zip', zipWrites], ['openssl', opensslWrites],
   ['ssh-keygen', sshKeygenWrites], ['pip', pipWrites], ['pip3', pipWrites], ['npm', npmPrefixWrites], ['gh', ghWrites],
 ]);

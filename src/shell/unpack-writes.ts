@@ -2,14 +2,12 @@
 // write (audit 27, AA-1 and AA-7): cpio, 7z, ar, unrar, jar, pax, patch, git apply/am/read-tree,
 // gzip and its kin, split, csplit, xxd and script. Archive formats that keep absolute or `..`
 // member names (cpio, pax, `7z -spf`) may write anywhere: a tree of `/`.
-import { has, hasLong, HERE, readWords, ROOT, valuesOf, type OperandWrite } from './operand-words.ts';
+import {
+  contentWrite as content, has, hasLong, hereWrite as here, madeArg, readWords, ROOT, treeWrite as tree, valuesOf, withValue,
+  type OperandWrite, type ProgramWrites,
+} from './operand-words.ts';
 import type { Arg } from './words.ts';
 
-
-const tree = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'tree' });
-const here = (by: string): OperandWrite => ({ file: HERE, by, kind: 'here' });
-const content = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'content' });
-const withValue = (a: Arg, value: string): Arg => ({ ...a, value, pos: -1 });
 /** Files whose names start with `prefix` and are only known when the program runs. */
 const named = (a: Arg, prefix: string): Arg => ({ ...a, value: `${prefix}*`, dynamic: a.dynamic ?? 'glob', pos: -1 });
 
@@ -158,9 +156,6 @@ function compressorWrites(args: readonly Arg[], name: string): OperandWrite[] {
   return out;
 }
 
-/** The name a splitter gives its pieces when no PREFIX is given, where the shell stands. */
-const prefixHere = (value: string): Arg => ({ value, dynamic: null, split: false, pos: -1, end: -1 });
-
 /** `split [options] [INPUT [PREFIX]]` and `csplit [-f PREFIX]`: files PREFIXaa…, PREFIX00… (`x`, `xx` by default). */
 function splitWrites(args: readonly Arg[], name: string): OperandWrite[] {
   if (name === 'split') {
@@ -168,12 +163,13 @@ function splitWrites(args: readonly Arg[], name: string): OperandWrite[] {
     const w = readWords(args, 1, { valued: 'abClnt', long: ['--suffix-length', '--additional-suffix', '--bytes', '--line-bytes', '--lines', '--number', '--separator', '--filter'] });
     // --filter hands each piece to a command instead of a file.
     if (hasLong(w, '--filter', 3)) return [];
-    const prefix = w.operands[1] ?? prefixHere('x');
+    // Without a PREFIX the pieces are named `x…` where the shell stands (csplit's `xx…`).
+    const prefix = w.operands[1] ?? madeArg('x');
     return [content(named(prefix, prefix.value), 'split')];
   }
   const w = readWords(args, 1, { valued: 'bfn', long: ['--suffix-format', '--prefix', '--digits'] });
   const prefixes = valuesOf(w, '-f', '--prefix');
-  return (prefixes.length > 0 ? prefixes : [prefixHere('xx')]).map((p) => content(named(p, p.value), 'csplit'));
+  return (prefixes.length > 0 ? prefixes : [madeArg('xx')]).map((p) => content(named(p, p.value), 'csplit'));
 }
 
 /** `xxd [options] [INFILE [OUTFILE]]` (with or without -r) writes OUTFILE. */
@@ -222,15 +218,13 @@ function debWrites(args: readonly Arg[], name: string): OperandWrite[] {
 /** Python interpreters by name (`python`, `python3`, `python3.12`). */
 const PYTHON = /^python[0-9.]*$/;
 
-type Writes = (args: readonly Arg[], name: string) => OperandWrite[];
-
 /** The programs this file knows: one lookup, since every command name of every command comes here. */
-const UNPACKERS = new Map<string, Writes>([
+const UNPACKERS = new Map<string, ProgramWrites>([
   ['cpio', cpioWrites], ['7z', sevenZipWrites], ['7za', sevenZipWrites], ['7zz', sevenZipWrites], ['7zr', sevenZipWrites],
   ['ar', arWrites], ['unrar', unrarWrites], ['rar', unrarWrites], ['unar', unarWrites], ['jar', jarWrites], ['pax', paxWrites],
   ['patch', patchWrites], ['split', splitWrites], ['csplit', splitWrites], ['xxd', xxdWrites], ['script', scriptWrites],
   ['dpkg-deb', debWrites], ['dpkg', debWrites],
-  ...Object.keys(COMPRESSORS).map((n): [string, Writes] => [n, compressorWrites]),
+  ...Object.keys(COMPRESSORS).map((n): [string, ProgramWrites] => [n, compressorWrites]),
 ]);
 
 /** The writes of the programs this file knows, or null for any other name. */
