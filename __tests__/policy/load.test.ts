@@ -137,6 +137,8 @@ tests:
     ['models:\n  &a allow: [claude-sonnet-4.5]\n  *a : ["*"]\n', 'workspace', '3:3: duplicate key "allow" in models'],
     ['rules:\n  - &e effect: allow\n    capability: shell\n    *e : deny\n', 'workspace', '4:5: duplicate key "effect" in a rule'],
     ['rules:\n  - *nope\n', 'workspace', '2:5: alias *nope refers to no anchor before it'],
+    // Under %YAML 1.1 `<<` is a merge key; it was reported as "a key that is not a string".
+    ['%YAML 1.1\n---\nrules:\n  - <<: {capability: shell}\n    effect: deny\n    match: ["rm *"]\n', 'workspace', '4:5: a rule uses a YAML merge key "<<"'],
     ['rules: []\n---\nrules: []\n', 'workspace', '2:1: more than one YAML document (a second "---"); keep one policy per file'],
   ] as const)('%j (%s) -> %s', (text, scope, fragment) => {
     const message = errorOf(text, scope);

@@ -107,6 +107,8 @@ function entries(r: Reader, node: Node, what: string, allowed: readonly string[]
   const out: Entry[] = [];
   for (const pair of node.items) {
     const keyNode = r.resolve(pair.key);
+    // Under `%YAML 1.1` the parser reads `<<` as a merge key (a symbol); the policy format has no merges.
+    if (keyNode && isScalar(keyNode) && typeof keyNode.value === 'symbol') r.fail(keyNode, `${what} uses a YAML merge key "<<", which a policy does not support; write the keys out in full`);
     if (!keyNode || !isScalar(keyNode) || typeof keyNode.value !== 'string') r.fail(keyNode, `${what} has a key that is not a string`);
     const key = keyNode.value as string;
     if (!allowed.includes(key) && !unknownInOrder) unknownKey(r, keyNode, key, what, allowed);
