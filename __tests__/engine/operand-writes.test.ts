@@ -227,6 +227,23 @@ table('everyday programs write the files their options or operands name', [
   ['ssh-keygen -q -t ed25519 -N "" -f secrets/k', 'deny', 'DD-7: ssh-keygen -f'],
   ['pip install --target secrets ./pkg', 'deny', 'DD-7: pip install --target'],
   ['pip3 download -d secrets x', 'deny', 'DD-7: pip download -d'],
+  // rustc, javac and tsc: common writers left open in round 28.
+  ['rustc -o secrets/k src/main.rs', 'deny', 'rustc -o'],
+  ['rustc --out-dir=secrets src/main.rs', 'deny', 'rustc --out-dir='],
+  ['rustc --emit=link=secrets/k,metadata src/main.rs', 'deny', 'rustc --emit KIND=PATH'],
+  ['rustc -C incremental=secrets src/main.rs', 'deny', 'rustc -C incremental=DIR'],
+  ['cd secrets && rustc ../src/main.rs', 'deny', 'rustc: the crate lands where the shell stands'],
+  ['javac -d secrets src/A.java', 'deny', 'javac -d'],
+  ['javac --directory=secrets src/A.java', 'deny', 'javac --directory='],
+  ['javac secrets/A.java', 'deny', 'javac: class files beside their sources'],
+  ['javac -cp lib.jar -s secrets src/A.java', 'deny', 'javac -s after -cp (one option, not -c -p)'],
+  ['tsc --outDir secrets src/a.ts', 'deny', 'tsc --outDir'],
+  ['tsc -outdir secrets', 'deny', 'tsc: one dash, any case'],
+  ['tsc --outFile .env', 'deny', 'tsc --outFile'],
+  ['tsc --declarationDir=secrets', 'deny', 'tsc --declarationDir='],
+  ['tsc --tsBuildInfoFile secrets/b', 'deny', 'tsc --tsBuildInfoFile'],
+  ...['rustc -O -o dist/app src/main.rs', 'rustc --version', 'javac -classpath lib.jar -d dist src/A.java', 'javac -d dist src/A.java', 'tsc --outDir dist -p .', 'tsc --noEmit', 'tsc -p src']
+    .map((command): [string, Effect, string] => [command, 'allow', 'rustc, javac, tsc writing nothing protected']),
   ...["yq '.a' secrets/k.yml", 'gcc -c src/a.c', 'gcc --version', 'go build ./...', 'go test ./...', 'zip -r dist/z.zip src', 'openssl rand -hex 8',
     'ssh-keygen -l -f secrets/k.pub', 'pip install -r requirements.txt', 'iconv -f utf-8 -t ascii src/a', 'echo x | sponge dist/a']
     .map((command): [string, Effect, string] => [command, 'allow', 'writing nothing protected']),

@@ -1,7 +1,7 @@
 // Everyday programs that write a file their options or operands name (audit 28, DD-5 and DD-7):
 // `sponge FILE`, `yq -i … FILE`, `iconv -o FILE`, compilers' `-o`, `go build -o`, `zip ARCHIVE`,
 // `openssl … -out FILE`, `ssh-keygen -f FILE`, pip's and `npm --prefix` target folders, and what
-// `gh` clones or downloads. Judged like `tee FILE`.
+// `gh` clones or downloads, and the outputs of `rustc`, `javac` and `tsc`. Judged like `tee FILE`.
 import {
   contentWrite as content, has, hasLong, hereWrite, madeArg, readWords, treeWrite as tree, valuesOf, withValue,
   type OperandWrite, type ProgramWrites,
@@ -133,6 +133,64 @@ function ghWrites(args: readonly Arg[]): OperandWrite[] {
   return [];
 }
 
+/** `rustc -o FILE`, `--out-dir DIR`, `--emit KIND=PATH`, `-C incremental=DIR`; with none, the crate lands where the shell stands. */
+function rustcWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'oLlCAWDF', long: ['--out-dir', '--emit', '--crate-name', '--crate-type', '--edition', '--target', '--cfg', '--cap-lints', '--explain', '--print', '--codegen', '--extern', '--sysroot', '--error-format', '--json', '--color', '--remap-path-prefix', '--diagnostic-width'] });
+  if (has(w, '--version', '-V', '--help', '-h', '--explain', '--print')) return [];
+  const emitted = valuesOf(w, '--emit').flatMap((e) => e.value.split(',').filter((kind) => kind.includes('=')).map((kind) => withValue(e, kind.slice(kind.indexOf('=') + 1))));
+  const incremental = valuesOf(w, '-C', '--codegen').filter((c) => c.value.startsWith('incremental=')).map((c) => tree(withValue(c, c.value.slice('incremental='.length)), 'rustc -C incremental'));
+  const out = [...valuesOf(w, '-o').map((f) => content(f, 'rustc -o')), ...emitted.map((f) => content(f, 'rustc --emit')), ...valuesOf(w, '--out-dir').map((d) => tree(d, 'rustc --out-dir')), ...incremental];
+  return out.length > 0 || w.operands.length === 0 ? out : [hereWrite('rustc')];
+}
+
+/** javac's folder options (`-d`, `-s`, `-h` and their long names). */
+const JAVAC_DIRS = new Set(['-d', '--directory', '-s', '--source-directory', '-h', '--native-header-directory']);
+/** javac's other options that take the next word; javac is not getopt (`-cp` is one option). */
+const JAVAC_VALUED = new Set([
+  '-cp', '-classpath', '--class-path', '-sourcepath', '--source-path', '-p', '--module-path', '--module-source-path', '--upgrade-module-path',
+  '--system', '--release', '-source', '--source', '-target', '--target', '-encoding', '-m', '--module', '-processorpath', '--processor-path',
+  '--processor-module-path', '-processor', '-bootclasspath', '--boot-class-path', '-extdirs', '-endorseddirs', '--add-modules',
+  '--limit-modules', '--add-exports', '--add-reads', '--patch-module', '--default-module-for-created-files', '-implicit',
+]);
+
+/** `javac -d|-s|-h DIR`; without `-d`, each class file lands beside its source. */
+function javacWrites(args: readonly Arg[]): OperandWrite[] {
+  const out: OperandWrite[] = [];
+  const sources: Arg[] = [];
+  let classFolder = false;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const eq = a.value.startsWith('--') ? a.value.indexOf('=') : -1;
+    const name = eq > 0 ? a.value.slice(0, eq) : a.value;
+    if (JAVAC_DIRS.has(name)) {
+      const dir = eq > 0 ? withValue(a, a.value.slice(eq + 1)) : args[++i];
+      if (dir !== undefined) out.push(tree(dir, `javac ${name}`));
+      classFolder ||= name === '-d' || name === '--directory';
+    } else if (JAVAC_VALUED.has(name)) {
+      if (eq < 0) i++;
+    } else if (a.value.endsWith('.java')) sources.push(a);
+  }
+  if (!classFolder) for (const f of sources) out.push(tree(withValue(f, f.value.includes('/') ? f.value.slice(0, f.value.lastIndexOf('/') + 1) : '.'), 'javac'));
+  return out;
+}
+
+/** tsc's output options; its names take one or two dashes and any case (`-outdir`, `--outDir`). */
+const TSC_OUTPUTS = new Map<string, 'tree' | 'content'>([['outdir', 'tree'], ['declarationdir', 'tree'], ['generatetrace', 'tree'], ['outfile', 'content'], ['out', 'content'], ['tsbuildinfofile', 'content']] as const);
+
+/** `tsc --outDir DIR`, `--outFile FILE`, `--declarationDir DIR`, `--tsBuildInfoFile FILE`. */
+function tscWrites(args: readonly Arg[]): OperandWrite[] {
+  const out: OperandWrite[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    const m = /^--?([A-Za-z]+)(?:=(.*))?$/s.exec(v);
+    const kind = m === null ? undefined : TSC_OUTPUTS.get((m[1] as string).toLowerCase());
+    if (m === null || kind === undefined) continue;
+    const file = m[2] !== undefined ? withValue(args[i] as Arg, m[2]) : args[++i];
+    if (file !== undefined) out.push(kind === 'tree' ? tree(file, `tsc ${v}`) : content(file, `tsc ${v}`));
+  }
+  return out;
+}
+
 const iconvWrites = (args: readonly Arg[]): OperandWrite[] =>
   valuesOf(readWords(args, 1, { valued: 'fto', long: ['--from-code', '--to-code', '--output'] }), '-o', '--output').map((f) => content(f, 'iconv -o'));
 
@@ -140,6 +198,7 @@ const iconvWrites = (args: readonly Arg[]): OperandWrite[] =>
 const TOOLS = new Map<string, ProgramWrites>([
   ['sponge', spongeWrites], ['yq', yqWrites], ['iconv', iconvWrites], ['go', goWrites], ['zip', zipWrites], ['openssl', opensslWrites],
   ['ssh-keygen', sshKeygenWrites], ['pip', pipWrites], ['pip3', pipWrites], ['npm', npmPrefixWrites], ['gh', ghWrites],
+  ['rustc', rustcWrites], ['javac', javacWrites], ['tsc', tscWrites],
 ]);
 
 /** The writes of the programs this file knows, or null for any other name. */
