@@ -242,6 +242,14 @@ table('everyday programs write the files their options or operands name', [
   ['tsc --outFile .env', 'deny', 'tsc --outFile'],
   ['tsc --declarationDir=secrets', 'deny', 'tsc --declarationDir='],
   ['tsc --tsBuildInfoFile secrets/b', 'deny', 'tsc --tsBuildInfoFile'],
+  ['cd secrets && go build', 'deny', 'go build of one package: the binary lands where the shell stands'],
+  ['cd secrets && go build -tags netgo ../src/cmd/x', 'deny', 'go build: a flag value is no second package'],
+  ['go build -C secrets', 'deny', 'go build -C DIR'],
+  ['cd secrets && go test -c ../src/x', 'deny', 'go test -c'],
+  ['go test -coverprofile=secrets/c.out ./...', 'deny', 'go test -coverprofile'],
+  ['go test -outputdir secrets -cpuprofile c.out ./src/x', 'deny', 'go test -outputdir'],
+  ...['cd dist && go build ../src/cmd/x', 'go build ./src/...', 'go build -o dist/app ./src/cmd/x', 'go test -coverprofile=dist/c.out ./...', 'go vet ./...']
+    .map((command): [string, Effect, string] => [command, 'allow', 'go writing nothing protected']),
   ...['rustc -O -o dist/app src/main.rs', 'rustc --version', 'javac -classpath lib.jar -d dist src/A.java', 'javac -d dist src/A.java', 'tsc --outDir dist -p .', 'tsc --noEmit', 'tsc -p src']
     .map((command): [string, Effect, string] => [command, 'allow', 'rustc, javac, tsc writing nothing protected']),
   ...["yq '.a' secrets/k.yml", 'gcc -c src/a.c', 'gcc --version', 'go build ./...', 'go test ./...', 'zip -r dist/z.zip src', 'openssl rand -hex 8',

@@ -45,16 +45,60 @@ function compilerWrites(args: readonly Arg[], name: string): OperandWrite[] {
   return out;
 }
 
-/** `go build|test -o FILE|DIR`. */
+/** go's build and test flags that take a value (`-tags x`, `-run X`), so the value is no package. */
+const GO_VALUED = new Set([
+  'p', 'asmflags', 'buildmode', 'buildvcs', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod', 'modfile', 'overlay',
+  'pgo', 'pkgdir', 'tags', 'toolexec', 'coverpkg', 'covermode', 'exec', 'run', 'bench', 'count', 'timeout', 'cpu', 'parallel', 'list',
+  'skip', 'benchtime', 'fuzz', 'fuzztime', 'fuzzminimizetime', 'shuffle', 'vet', 'blockprofilerate', 'memprofilerate', 'mutexprofilefraction',
+]);
+/** go test's profile files, written into `-outputdir` when they are relative. */
+const GO_PROFILES = new Set(['coverprofile', 'cpuprofile', 'memprofile', 'blockprofile', 'mutexprofile', 'trace']);
+
+/**
+ * `go build|test -o FILE|DIR`; without `-o`, `go build` of one package and `go test -c` put the
+ * binary where the shell stands, or in the folder `-C DIR` moves go to. go test's profiles
+ * (`-coverprofile FILE`…) land in `-outputdir DIR`, else where the shell stands.
+ */
 function goWrites(args: readonly Arg[]): OperandWrite[] {
   const verb = args[1]?.value;
   if (verb !== 'build' && verb !== 'test') return [];
   const out: OperandWrite[] = [];
+  const profiles: [file: Arg, flag: string][] = [];
+  let output = false;
+  let compileOnly = false;
+  let outputDir: Arg | undefined;
+  let packages = 0;
+  let many = false;
   for (let i = 2; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    const file = v === '-o' || v === '--o' ? args[++i] : /^--?o=/.test(v) ? withValue(args[i] as Arg, v.slice(v.indexOf('=') + 1)) : undefined;
-    if (file !== undefined) out.push({ ...content(file, `go ${verb} -o`), mayBeFolder: true }, tree(file, `go ${verb} -o`));
+    const a = args[i] as Arg;
+    const flag = /^--?([A-Za-z.]+)(?:=(.*))?$/s.exec(a.value);
+    if (flag === null) {
+      if (a.value === '--') break;
+      packages++;
+      many ||= a.value.includes('...') || a.dynamic !== null;
+      continue;
+    }
+    const name = (flag[1] as string).replace(/^test\./, '');
+    const takes = name === 'o' || name === 'C' || name === 'outputdir' || GO_PROFILES.has(name) || GO_VALUED.has(name);
+    if (!takes) {
+      compileOnly ||= name === 'c';
+      continue;
+    }
+    const value = flag[2] !== undefined ? withValue(a, flag[2]) : args[++i];
+    if (value === undefined) continue;
+    if (name === 'C') out.push(tree(value, `go ${verb} -C`));
+    else if (name === 'o') out.push({ ...content(value, `go ${verb} -o`), mayBeFolder: true }, tree(value, `go ${verb} -o`));
+    else if (name === 'outputdir') outputDir = value;
+    else if (GO_PROFILES.has(name)) profiles.push([value, name]);
+    output ||= name === 'o';
   }
+  for (const [f, flag] of profiles) {
+    out.push(content(f, `go ${verb} -${flag}`));
+    if (outputDir !== undefined && !f.value.startsWith('/')) out.push(content(withValue(f, `${outputDir.value}/${f.value}`), `go ${verb} -outputdir`));
+  }
+  if (outputDir !== undefined) out.push(tree(outputDir, `go ${verb} -outputdir`));
+  const oneBinary = verb === 'build' ? packages <= 1 && !many : compileOnly;
+  if (!output && oneBinary) out.push(hereWrite(`go ${verb}`));
   return out;
 }
 
