@@ -309,6 +309,68 @@ describe('import --log', () => {
   });
 });
 
+// Audit 29 (HH-1): newer Claude Code writes a subagent's calls to <session>/subagents/agent-<id>.jsonl
+// and leaves only the Task call in the session file, so importing that file alone dropped them all.
+describe('import: a Claude Code session with subagents', () => {
+  const SESSION = '5f1d0000-subagents';
+  const line = (ts: string, extra: Record<string, unknown>, tool?: [string, Record<string, unknown>]): string => JSON.stringify({
+    type: tool === undefined ? 'user' : 'assistant', sessionId: SESSION, cwd: '/x', timestamp: `2026-11-20T10:00:${ts}.000Z`, ...extra,
+    message: tool === undefined ? { role: 'user', content: 'x' } : { model: 'claude-sonnet-4.5', content: [{ type: 'tool_use', id: ts, name: tool[0], input: tool[1] }] },
+  });
+  const task = (ts: string): string => line(ts, {}, ['Task', { subagent_type: 'general-purpose', prompt: 'clean up' }]);
+  const result = (ts: string, agentId: string): string => line(ts, { toolUseResult: { status: 'completed', agentId } });
+
+  function session(dir: string, main: string[], subagents: Record<string, string[]>): string {
+    const record = join(dir, `${SESSION}.jsonl`);
+    writeFileSync(record, main.join('\n') + '\n');
+    for (const [id, lines] of Object.entries(subagents)) {
+      mkdirSync(join(dir, SESSION, 'subagents'), { recursive: true });
+      writeFileSync(join(dir, SESSION, 'subagents', `agent-${id}.jsonl`), lines.join('\n') + '\n');
+    }
+    return record;
+  }
+
+  test('the calls in subagents/agent-*.jsonl beside the session are imported, in the order they were made', () => {
+    const dir = repo();
+    const record = session(tempDir('ag-cc-'), [task('05'), result('30', 'a9f3'), line('40', {}, ['Bash', { command: 'npm test' }])], {
+      a9f3: [line('10', { isSidechain: true, agentId: 'a9f3' }, ['Bash', { command: 'rm -rf ~/project' }]), line('20', { isSidechain: true, agentId: 'a9f3' }, ['Write', { file_path: `${dir}/secrets/k`, content: 'x' }])],
+    });
+    const r = importCli(dir, [record, '--log', '.agent-gate/log/cc.jsonl']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('imported 4 tool calls');
+    expect(brief(parse(readFileSync(join(dir, '.agent-gate/log/cc.jsonl'), 'utf8'))).map((b) => b.split(' @')[0])).toEqual([
+      'subagent general-purpose', 'shell rm -rf ~/project', 'fs_write secrets/k', 'shell npm test',
+    ]);
+  });
+
+  test('a subagent the session names whose file is not there fails the import, nothing written', () => {
+    const dir = repo();
+    const record = session(tempDir('ag-cc-'), [task('05'), result('30', 'a9f3')], {});
+    const r = importCli(dir, [record, '--log', 'out.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`${SESSION}.jsonl line 2: subagent a9f3 ran, but its calls are in`);
+    expect(r.stderr).toContain(`agent-a9f3.jsonl, which is not there`);
+    expect(existsSync(join(dir, 'out.jsonl'))).toBe(false);
+  });
+
+  test('an older transcript that holds its subagent\'s calls inline needs no subagent file', () => {
+    const dir = repo();
+    const record = session(tempDir('ag-cc-'), [task('05'), line('10', { isSidechain: true, agentId: 'a9f3' }, ['Bash', { command: 'ls' }]), result('30', 'a9f3')], {});
+    const r = importCli(dir, [record]);
+    expect(r.code).toBe(0);
+    expect(brief(parse(r.stdout)).map((b) => b.split(' @')[0])).toEqual(['subagent general-purpose', 'shell ls']);
+  });
+
+  test('a subagent file that is not a Claude Code transcript fails the import', () => {
+    const dir = repo();
+    const record = session(tempDir('ag-cc-'), [task('05')], { b1: ['{"type":"assistant",'] });
+    const r = importCli(dir, [record]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/agent-b1\.jsonl: /);
+  });
+});
+
 describe('import: records it cannot convert', () => {
   test.each<[string, string]>([
     ['unknown-chat-export.json', 'unrecognised session record'],

@@ -1,9 +1,12 @@
 // `agent-gate import FILE [--log FILE]`: an agent's own session record -> neutral log entries. It
 // converts, it does not judge (check judges the log once it is committed), and it executes nothing.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { GateError } from '../errors.ts';
-import { appendEntries, ImportError, importSession, LogFormatError, SUPPORTED_FORMATS, type ImportResult } from '../logs/index.ts';
+import {
+  appendEntries, claudeSubagentsElsewhere, ImportError, importSession, LogFormatError, SUPPORTED_FORMATS, type EntryDraft, type ImportOptions, type ImportResult,
+} from '../logs/index.ts';
+import { decodeUtf8 } from '../logs/json.ts';
 import { findRepositoryRoot } from '../policy/source.ts';
 import { parse, str, type Io } from './args.ts';
 import { appendToLog, writerHome } from './logfile.ts';
@@ -12,7 +15,8 @@ import { physicalPath } from './physical.ts';
 export const IMPORT_HELP = `Usage: agent-gate import FILE [--log FILE]
 
 Convert an agent's own session record into neutral log entries (one JSON line per tool call,
-chained): ${SUPPORTED_FORMATS}.
+chained): ${SUPPORTED_FORMATS}. A Claude Code session's subagent files
+(<session>/subagents/agent-*.jsonl beside it) are read with it.
 Absolute paths inside the repository that holds the log (that of --log FILE, else that of the
 current folder) become relative, other paths in your home folder ~/..., all others stay absolute
 (so outside any repository no path becomes relative); model ids are kept as the agent wrote them. Calls are converted, not judged, and nothing is executed.
@@ -36,6 +40,58 @@ function readRecord(path: string, label: string): { bytes: Buffer; mtime: string
   }
 }
 
+/** The `agent-*.jsonl` files in a Claude Code session's `subagents` folder, none when there is no such folder. */
+function subagentFiles(folder: string, label: string): string[] {
+  try {
+    return readdirSync(folder).filter((name) => /^agent-.+\.jsonl$/.test(name)).sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new GateError(`import: cannot read the subagent folder ${label} (${code ?? String(e)}); nothing was written`);
+  }
+}
+
+/**
+ * A Claude Code session with the calls of its subagents, which newer Claude Code keeps in
+ * `<session>/subagents/agent-<id>.jsonl` beside the session file (HH-1: importing the session
+ * file alone dropped every call a subagent made). A subagent the records name whose file is not
+ * there fails the import: its calls would be lost without a word.
+ */
+function withSubagents(recordPath: string, file: string, text: string, drafts: EntryDraft[], opts: ImportOptions): EntryDraft[] {
+  const session = basename(recordPath).replace(/\.jsonl$/, '');
+  const folder = join(dirname(recordPath), session, 'subagents');
+  const folderLabel = join(dirname(file), session, 'subagents');
+  const all = [...drafts];
+  const unread = claudeSubagentsElsewhere(text);
+  const where = new Map([...unread].map(([id, line]) => [id, `${file} line ${line}`]));
+  const found = new Set<string>();
+  for (const name of subagentFiles(folder, folderLabel)) {
+    const label = join(folderLabel, name);
+    const { bytes, mtime } = readRecord(join(folder, name), label);
+    const subText = decodeUtf8(bytes);
+    const imported = importAt(label, () => importSession(bytes, { ...opts, fallbackTs: mtime }));
+    if (imported.format !== 'claude' || subText === null) throw new GateError(`import: ${label}: a subagent file of a Claude Code session must be a Claude Code transcript; nothing was written`);
+    all.push(...imported.drafts);
+    found.add(name.slice('agent-'.length, -'.jsonl'.length));
+    for (const [id, line] of claudeSubagentsElsewhere(subText)) if (!where.has(id)) where.set(id, `${label} line ${line}`);
+  }
+  for (const [id, at] of where) {
+    if (found.has(id)) continue;
+    throw new GateError(`import: ${at}: subagent ${id} ran, but its calls are in ${join(folderLabel, `agent-${id}.jsonl`)}, which is not there; keep the session's "${session}" folder beside its .jsonl and import again (nothing was written)`);
+  }
+  // In the order the calls were made, the session's and its subagents' interleaved.
+  return all.map((d, i) => ({ d, i, t: Date.parse(d.ts) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.d);
+}
+
+function importAt(label: string, run: () => ImportResult): ImportResult {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof ImportError) throw new GateError(`import: ${label}: ${e.message}`);
+    throw e;
+  }
+}
+
 function below(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel !== '' && !isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`);
@@ -48,7 +104,8 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   if (file === undefined || file === '') throw new GateError(`import: give the session record FILE; see 'agent-gate import --help'`);
   const logArg = str(p, 'log');
 
-  const { bytes, mtime } = readRecord(isAbsolute(file) ? file : resolve(io.cwd, file), file);
+  const recordPath = isAbsolute(file) ? file : resolve(io.cwd, file);
+  const { bytes, mtime } = readRecord(recordPath, file);
   // A relative --log is taken from the repository root, as record takes it, so `--log
   // .agent-gate/log/x.jsonl` run from a sub-folder still lands where check reads logs.
   const cwdRepository = findRepositoryRoot(io.cwd);
@@ -57,19 +114,15 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   // folder: relative to the current folder outside any repository, `~/.aws/credentials` run from
   // `~` became `.aws/credentials`, which `~/**` deny rules never match.
   const root = logPath === null ? cwdRepository : findRepositoryRoot(dirname(logPath));
-  let result: ImportResult;
-  try {
-    // The record's paths are read through the links that are on this disk now: a session that ran
-    // in the repository reached through a linked folder still writes repository paths.
-    const home = writerHome();
-    result = importSession(bytes, {
-      repoRoot: root === null ? null : physicalPath(root), home: home === null ? null : physicalPath(home),
-      physical: physicalPath, fallbackTs: mtime,
-    });
-  } catch (e) {
-    if (e instanceof ImportError) throw new GateError(`import: ${file}: ${e.message}`);
-    throw e;
-  }
+  // The record's paths are read through the links that are on this disk now: a session that ran
+  // in the repository reached through a linked folder still writes repository paths.
+  const home = writerHome();
+  const opts: ImportOptions = {
+    repoRoot: root === null ? null : physicalPath(root), home: home === null ? null : physicalPath(home),
+    physical: physicalPath, fallbackTs: mtime,
+  };
+  let result = importAt(file, () => importSession(bytes, opts));
+  if (result.format === 'claude') result = { ...result, drafts: withSubagents(recordPath, file, decodeUtf8(bytes) ?? '', result.drafts, opts) };
   // Drafts carry the record's own session; one that has none gets the record's first session id.
   const session = result.drafts.find((d) => d.session !== undefined)?.session ?? 'default';
 

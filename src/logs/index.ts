@@ -14,7 +14,7 @@ export {
   type HookAgent, type HookPayload, type PayloadOptions,
 } from './payload.ts';
 export {
-  ImportError, SUPPORTED_FORMATS, detectFormat, importSession,
+  ImportError, SUPPORTED_FORMATS, claudeSubagentsElsewhere, detectFormat, importSession,
   type ImportFormat, type ImportOptions, type ImportResult,
 } from './import/index.ts';
 export { toRepoPath, type PathContext } from './paths.ts';

@@ -17,6 +17,24 @@ export function looksLikeClaudeRecord(record: Record<string, unknown>): boolean 
   return typeof record.sessionId === 'string' || (record.type === 'summary' && typeof record.leafUuid === 'string');
 }
 
+/**
+ * The subagents a transcript ran whose calls it does not hold. Newer Claude Code writes each
+ * subagent's turns to `<session>/subagents/agent-<id>.jsonl` and leaves only the `Task` call and
+ * its result (`toolUseResult.agentId`) in the session file; older ones inlined them as
+ * `isSidechain` lines, which carry the same `agentId`. By id, the line of the result naming it.
+ */
+export function claudeSubagentsElsewhere(text: string): Map<string, number> {
+  const named = new Map<string, number>();
+  const inline = new Set<string>();
+  for (const { line, value } of jsonLines(text, 'Claude Code transcript')) {
+    const result = value.toolUseResult;
+    if (isRecord(result) && typeof result.agentId === 'string' && !named.has(result.agentId)) named.set(result.agentId, line);
+    if (value.isSidechain === true && typeof value.agentId === 'string') inline.add(value.agentId);
+  }
+  for (const id of inline) named.delete(id);
+  return named;
+}
+
 export function importClaude(text: string, opts: ImportOptions): EntryDraft[] {
   const drafts: EntryDraft[] = [];
   for (const { line, value } of jsonLines(text, 'Claude Code transcript')) {

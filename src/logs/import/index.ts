@@ -9,7 +9,7 @@ import { importKiro, looksLikeKiroExport } from './kiro.ts';
 import { jsonErrorOffset, lineColumn } from './position.ts';
 
 export { ImportError, type ImportFormat, type ImportOptions, type ImportResult } from './common.ts';
-export { importClaude } from './claude.ts';
+export { claudeSubagentsElsewhere, importClaude } from './claude.ts';
 export { importCodex, patchPaths } from './codex.ts';
 export { importKiro } from './kiro.ts';
 
