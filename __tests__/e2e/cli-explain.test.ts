@@ -243,6 +243,9 @@ describe('agent-gate explain', () => {
     [['explain', '--bogus', 'x'], "Unknown option '--bogus'"],
     [['explain', 'stray', '--shell', 'x'], 'unexpected argument "stray"'],
     [['nope'], 'unknown command "nope"'],
+    // A command named like a member of Object.prototype ended in an internal error.
+    [['constructor'], 'unknown command "constructor"'],
+    [['toString'], 'unknown command "toString"'],
   ])('%j exits 2 with one line', (args, fragment) => {
     const r = runCli(args, { cwd: repo() });
     expect(r.code).toBe(2);

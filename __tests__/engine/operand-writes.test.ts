@@ -301,3 +301,10 @@ table('npm --prefix and gh write where they are told (DD-7)', [
   ...['npm install', 'npm --prefix src run build', 'gh release download v1 -O -', 'gh pr list', 'gh repo clone a/b dist/b']
     .map((command): [string, Effect, string] => [command, 'allow', 'nowhere protected']),
 ]);
+
+// Audit 29: tables looked up by command name answered `constructor`, `toString`… with what
+// Object.prototype holds, and the analyser failed (an ask for a harmless command).
+table('command names that are members of Object.prototype are ordinary names', [
+  ...['constructor -d f', 'toString -d f', '__proto__ -x', 'valueOf --help', 'hasOwnProperty -o x'].map((command): [string, Effect, string] => [command, 'allow', 'an unknown program']),
+  ['constructor -o secrets/k > secrets/k', 'deny', 'still judged for its redirection'],
+]);

@@ -137,6 +137,9 @@ describe('malformed payloads are PayloadErrors with one line naming the problem'
     ['an array', '[]', /must be a JSON object, got \[\]/],
     ['no event name', JSON.stringify({ tool_name: 'Bash', tool_input: {} }), /no "hook_event_name"/],
     ['a non-tool event', JSON.stringify({ hook_event_name: 'agentSpawn', cwd: '/x' }), /hook event "agentSpawn" carries no tool call; register agent-gate record only for/],
+    // Audit 29 (HH-3): names of Object.prototype were found in the events table.
+    ...['constructor', 'toString', '__proto__', 'hasOwnProperty'].map((event): [string, string, RegExp] =>
+      [`the event "${event}"`, JSON.stringify({ hook_event_name: event, cwd: '/x', tool_name: 'Bash', tool_input: { command: 'ls' } }), new RegExp(`hook event "${event}" carries no tool call`)]),
     ['no tool_name', JSON.stringify({ hook_event_name: 'preToolUse', tool_input: {} }), /no "tool_name"/],
     ['a numeric tool_name', JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 3, tool_input: {} }), /no "tool_name"/],
     ['no tool_input', JSON.stringify({ hook_event_name: 'preToolUse', tool_name: 'shell' }), /"tool_input" must be a JSON object, got nothing/],

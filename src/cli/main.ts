@@ -4,6 +4,7 @@ import type { Io } from './args.ts';
 import { prefetchStagedReads } from '../hook/prefetch.ts';
 import { isMainThread } from 'node:worker_threads';
 import { fstatSync } from 'node:fs';
+import { lookupTable } from '../lookup.ts';
 
 const HELP = `Usage: agent-gate <command> [options]
 
@@ -23,7 +24,7 @@ Run 'agent-gate <command> --help' for a command's options.
 type Runner = (argv: string[], io: Io) => Promise<number>;
 
 // Commands load lazily, so a hook run does not pay for the code of the others.
-const COMMANDS: Readonly<Record<string, () => Promise<Runner>>> = {
+const COMMANDS: Readonly<Record<string, () => Promise<Runner>>> = lookupTable({
   check: async () => (await import('./check.ts')).runCheckCommand,
   explain: async () => (await import('./explain.ts')).runExplain,
   policy: async () => (await import('./policy.ts')).runPolicy,
@@ -33,7 +34,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Runner>>> = {
   uninstall: async () => (await import('./install.ts')).runUninstall,
   record: async () => (await import('./record.ts')).runRecord,
   import: async () => (await import('./import.ts')).runImport,
-};
+});
 
 function readStdin(): Promise<Buffer> {
   // Node ends a folder given as stdin (`record < DIR`) as if it were empty, which would read as "no

@@ -41,7 +41,8 @@ export async function readNoteHistory(git: Git, ref: string): Promise<Map<string
     pos = next === pos ? pos + 1 : next;
   }
   for (const c of changes) {
-    const commit = (c.pathText ?? '').replaceAll('/', '');
+    // git finds a note under the upper-case spelling of the id too.
+    const commit = (c.pathText ?? '').replaceAll('/', '').toLowerCase();
     if (!HEX_ID.test(commit)) continue;
     const ids = history.get(commit) ?? [];
     for (const id of [c.oldId, c.newId]) if (!ZERO.test(id) && !ids.includes(id)) ids.push(id);

@@ -14,6 +14,7 @@ import type { PathContext } from './paths.ts';
 import { mapClaudeTool } from './tools/claude.ts';
 import { ToolInputError, type ToolRequest } from './tools/common.ts';
 import { KIRO_TOOL_NAMES, mapKiroTool } from './tools/kiro.ts';
+import { lookupTable } from '../lookup.ts';
 
 export class PayloadError extends Error {
   override name = 'PayloadError';
@@ -47,14 +48,14 @@ export interface PayloadOptions {
   now: string;
 }
 
-const EVENTS: Readonly<Record<string, HookAgent>> = {
+const EVENTS: Readonly<Record<string, HookAgent>> = lookupTable({
   preToolUse: 'kiro',
   postToolUse: 'kiro',
   PreToolUse: 'claude',
   PostToolUse: 'claude',
   PostToolUseFailure: 'claude',
   PermissionRequest: 'claude',
-};
+});
 
 /**
  * Kiro IDE 1.x and Kiro CLI 3 (standalone `.kiro/hooks/*.json`) name their events in PascalCase, as

@@ -5,9 +5,10 @@ import { gitSubcommandRuns } from './gitruns.ts';
 import { hasOption, optionValue, scanOptions, type OptionSpec } from './options.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
+import { lookupTable } from '../lookup.ts';
 
 /** Long options of git sub-commands that name a file or folder written (git takes a unique prefix). */
-const GIT_WRITING_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+const GIT_WRITING_OPTIONS: Readonly<Record<string, readonly string[]>> = lookupTable({
   config: ['--file'],
   'checkout-index': ['--prefix'],
   'fast-export': ['--export-marks'],
@@ -17,7 +18,7 @@ const GIT_WRITING_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   'read-tree': ['--index-output'],
   'commit-graph': ['--object-dir'],
   'multi-pack-index': ['--object-dir'],
-};
+});
 
 /** Files a git sub-command writes because an option names them: `--output[=]FILE`, `-o FILE`, `--output-directory`. */
 function gitOutputs(args: readonly Arg[], sub: number): Array<{ file: Arg; option: string }> {
@@ -53,7 +54,7 @@ function gitOutputs(args: readonly Arg[], sub: number): Array<{ file: Arg; optio
 }
 
 /** How git reads the options of the sub-commands that write a file an operand names. */
-const GIT_OPERAND_WRITERS: Readonly<Record<string, OptionSpec>> = {
+const GIT_OPERAND_WRITERS: Readonly<Record<string, OptionSpec>> = lookupTable({
   'pack-objects': {
     shortWithValue: '',
     longWithValue: ['--index-version', '--max-pack-size', '--window', '--window-memory', '--depth', '--threads', '--keep-pack', '--compression', '--filter', '--missing', '--uri-protocol'],
@@ -67,7 +68,7 @@ const GIT_OPERAND_WRITERS: Readonly<Record<string, OptionSpec>> = {
     longFlags: ['--stdout', '--diff3', '--zdiff3', '--ours', '--theirs', '--union', '--quiet', '--object-id'],
     abbreviations: true, permute: true,
   },
-};
+});
 
 /**
  * Files a git sub-command writes because an operand names them: `pack-objects BASE` writes

@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import { scanGit } from './git.ts';
 import type { Arg } from './words.ts';
+import { lookupTable } from '../lookup.ts';
 
 /** git sub-commands that write tree contents into the work tree (or a new one). */
 const GIT_CHECKOUTS = new Set(['restore', 'clone', 'worktree', 'read-tree', 'checkout-index', 'submodule', 'bisect', 'sparse-checkout']);
@@ -32,12 +33,12 @@ export const PLACERS_JUDGED = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee
 const REMOTE = /^[^/]*:/;
 
 /** Programs that write the file an option names: the short letter (in a cluster too) and long names. */
-const OUTPUT_OPTIONS: Readonly<Record<string, { short: string; long: readonly string[] }>> = {
+const OUTPUT_OPTIONS: Readonly<Record<string, { short: string; long: readonly string[] }>> = lookupTable({
   shuf: { short: 'o', long: ['--output'] },
   patch: { short: 'o', long: ['--output'] },
-};
+});
 /** Other short options of those programs that take a value, so their value is not read as a cluster. */
-const OUTPUT_PROGRAM_VALUES: Readonly<Record<string, string>> = { shuf: 'in', patch: 'pFDrzVBYgdi' };
+const OUTPUT_PROGRAM_VALUES: Readonly<Record<string, string>> = lookupTable({ shuf: 'in', patch: 'pFDrzVBYgdi' });
 
 /**
  * The files `args` writes because an option names them (`shuf -o f`, `patch --output=f`); a value
@@ -114,12 +115,12 @@ export function carriesLinks(name: string, args: readonly Arg[]): boolean {
 export const COPIERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'rsync', 'scp', 'dd']);
 
 /** Short options of the file placers that take a value (`cp -S SUFFIX`, `install -m MODE`). */
-const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = { cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', scp: 'cDFiJloPSX', sort: 'kotST', uniq: 'fsw' };
+const PLACER_SHORT_VALUES: Readonly<Record<string, string>> = lookupTable({ cp: 'St', mv: 'St', ln: 'St', install: 'gmoSt', rsync: 'eBfMT', scp: 'cDFiJloPSX', sort: 'kotST', uniq: 'fsw' });
 /**
  * Each placer's long options that take the next word as value when written without `=` (GNU
  * required arguments). A prefix names one only within its own program's list.
  */
-const PLACER_LONG_VALUES: Readonly<Record<string, readonly string[]>> = {
+const PLACER_LONG_VALUES: Readonly<Record<string, readonly string[]>> = lookupTable({
   cp: ['--target-directory', '--suffix', '--sparse', '--no-preserve'],
   mv: ['--target-directory', '--suffix'],
   ln: ['--target-directory', '--suffix'],
@@ -133,11 +134,11 @@ const PLACER_LONG_VALUES: Readonly<Record<string, readonly string[]>> = {
     '--max-size', '--min-size', '--bwlimit', '--info', '--debug', '--compress-level', '--port', '--out-format', '--log-file-format',
     '--password-file', '--iconv', '--usermap', '--groupmap', '--skip-compress', '--modify-window', '--max-delete', '--contimeout',
     '--checksum-choice', '--compress-choice', '--write-batch', '--only-write-batch', '--read-batch', '--address', '--sockopts'],
-};
+});
 /** Long flags that a placer's value options could be mistaken for by prefix. */
-const PLACER_LONG_FLAGS: Readonly<Record<string, readonly string[]>> = {
+const PLACER_LONG_FLAGS: Readonly<Record<string, readonly string[]>> = lookupTable({
   install: ['--strip'],
-};
+});
 
 /**
  * What cp, mv, ln, install and rsync create (the destination, and each source's name inside it:

@@ -5,6 +5,7 @@ import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts'
 import { npmRunningSetting } from './npm.ts';
 import { posixShellDoubt } from './posix.ts';
 import type { Arg } from './words.ts';
+import { lookupTable } from '../lookup.ts';
 
 /** `set -o NAME` / `shopt -o NAME` options that make later text run. */
 const RISKY_LONG = new Set(['keyword', 'histexpand', 'history']);
@@ -123,7 +124,7 @@ const COMMAND_LINE_ARGS = new Set([
   'tmux', 'hyperfine', 'nix-shell', 'parallel', 'sem', 'scl', 'sg', 'pee', 'concurrently', 'conc', 'cross-env-shell', 'watchexec',
 ]);
 /** Options whose value is a shell command line (`nodemon --exec 'a; b'`, `doppler run --command 'a; b'`). */
-const SCRIPT_OPTIONS: Readonly<Record<string, RegExp>> = { nodemon: /^(?:--exec|-x)$/, doppler: /^--command$/ };
+const SCRIPT_OPTIONS: Readonly<Record<string, RegExp>> = lookupTable({ nodemon: /^(?:--exec|-x)$/, doppler: /^--command$/ });
 /** An argument that reads as a command line: it holds a blank or a shell operator. */
 const LOOKS_LIKE_COMMAND_LINE = /[\s;&|<>()`$]/;
 

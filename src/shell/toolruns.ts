@@ -11,6 +11,7 @@ import { PYTHON, pytestWrites, pythonPytest } from './pytest.ts';
 import { sedRuns } from './sed.ts';
 import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
+import { lookupTable } from '../lookup.ts';
 
 /** What an option's value is to the tool: a shell command line, or one program it runs. */
 type Runs = 'script' | 'program';
@@ -63,13 +64,13 @@ export function toolKey(name: string): string {
 }
 
 /** Arguments that make a client or package tool run a shell command (`.shell`, `\!`, `Pre-Invoke`). */
-const RUNS_SHELL: Readonly<Record<string, RegExp>> = {
+const RUNS_SHELL: Readonly<Record<string, RegExp>> = lookupTable({
   sqlite3: /^\s*\.(?:sh|she|shel|shell|sy|sys|syst|syste|system|once|output|import)\b/m,
   psql: /\\!/,
   'apt-get': /(?:Pre|Post)-Invoke|Dpkg::Pre-Install-Pkgs/i,
   apt: /(?:Pre|Post)-Invoke|Dpkg::Pre-Install-Pkgs/i,
   dpkg: /--(?:pre|post)-invoke/,
-};
+});
 /** Of those, the ones whose arguments are commands themselves, so one only known at run time may be one. */
 const COMMAND_ARGS = new Set(['sqlite3', 'psql']);
 
@@ -161,7 +162,7 @@ function tarCheckpoints(args: readonly Arg[], runs: Unwrapped): void {
 }
 
 /** Short options of ssh, scp and sftp that take a value (the rest of a cluster, or the next word). */
-const SSH_VALUE_LETTERS: Readonly<Record<string, string>> = { ssh: 'BbcDEeFIiJLlmOoPpQRSWw', scp: 'cDFiJlPoSX', sftp: 'BbcDFiJlPRSoX' };
+const SSH_VALUE_LETTERS: Readonly<Record<string, string>> = lookupTable({ ssh: 'BbcDEeFIiJLlmOoPpQRSWw', scp: 'cDFiJlPoSX', sftp: 'BbcDFiJlPRSoX' });
 
 /** `-o ProxyCommand=CMD` in any cluster (`-vo …`, `-4oProxyCommand=…`); `-F FILE` reads such settings. */
 function sshOptions(args: readonly Arg[], name: string, runs: Unwrapped): void {

@@ -7,6 +7,7 @@ import {
   type OperandWrite, type ProgramWrites,
 } from './operand-words.ts';
 import type { Arg } from './words.ts';
+import { lookupTable } from '../lookup.ts';
 
 /** Files whose names start with `prefix` and are only known when the program runs. */
 const named = (a: Arg, prefix: string): Arg => ({ ...a, value: `${prefix}*`, dynamic: a.dynamic ?? 'glob', pos: -1 });
@@ -122,10 +123,10 @@ export function gitPatchWrites(args: readonly Arg[], at: number, verb: string): 
 }
 
 /** Suffixes compressors add; their names without the `un` decompress. */
-const COMPRESSORS: Readonly<Record<string, string>> = {
+const COMPRESSORS: Readonly<Record<string, string>> = lookupTable({
   gzip: '.gz', xz: '.xz', lzma: '.lzma', bzip2: '.bz2', zstd: '.zst', lz4: '.lz4', brotli: '.br', lzip: '.lz', lzop: '.lzo',
   gunzip: '.gz', unxz: '.xz', unlzma: '.lzma', bunzip2: '.bz2', unzstd: '.zst', unlz4: '.lz4',
-};
+});
 /** Compressors that keep their input unless told otherwise. */
 const KEEPS = new Set(['zstd', 'unzstd', 'lz4', 'unlz4', 'brotli', 'lzop']);
 

@@ -17,6 +17,7 @@ import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { RESERVED } from './guards.ts';
 import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { joinedArg, literalText, type Arg } from './words.ts';
+import { lookupTable } from '../lookup.ts';
 
 export type { ScriptArg, Unwrapped } from './unwrapped.ts';
 
@@ -234,7 +235,7 @@ function packageManager(args: readonly Arg[], name: string): Unwrapped {
 }
 
 /** The sub-commands that run the command after them (`npm exe` is npm's prefix of exec; `bun x` is bunx). */
-const RUN_VERBS: Readonly<Record<string, readonly string[]>> = { npm: ['exec', 'exe', 'x'], bun: ['x'] };
+const RUN_VERBS: Readonly<Record<string, readonly string[]>> = lookupTable({ npm: ['exec', 'exe', 'x'], bun: ['x'] });
 /** pnpm's aliases of `-r`: `pnpm m exec …` runs as `pnpm -r exec …` does. */
 const PNPM_RECURSIVE = new Set(['recursive', 'multi', 'm']);
 
@@ -352,7 +353,7 @@ const NPM_GLOBAL: OptionSpec = {
   longWithValue: [...PACKAGE_MANAGER.longWithValue, '--call'],
 };
 
-const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = { npm: NPM_GLOBAL, pnpm: PNPM, bun: BUN };
+const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = lookupTable({ npm: NPM_GLOBAL, pnpm: PNPM, bun: BUN });
 
 /** Adds the script of an npm `--call` given before `exec` to what exec runs. */
 function withCall(u: Unwrapped, call: Arg | null): Unwrapped {

@@ -8,9 +8,10 @@ import type { EntryDraft } from '../entry.ts';
 import { isRecord, show } from '../json.ts';
 import { mapClaudeTool } from '../tools/claude.ts';
 import { ImportError, jsonLines, mapAt, stringOrNull, timestamp, toDrafts, type ImportOptions } from './common.ts';
+import { lookupTable } from '../../lookup.ts';
 
 /** The API's own tools, as the Claude Code tools that do the same. */
-const SERVER_TOOLS: Readonly<Record<string, string>> = { web_search: 'WebSearch', web_fetch: 'WebFetch' };
+const SERVER_TOOLS: Readonly<Record<string, string>> = lookupTable({ web_search: 'WebSearch', web_fetch: 'WebFetch' });
 
 export function looksLikeClaudeRecord(record: Record<string, unknown>): boolean {
   if (typeof record.type !== 'string') return false;
