@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
 import { cleanupRepos, TestRepo, type Identity } from '../helpers/gitrepo.ts';
@@ -885,6 +885,17 @@ describe('check: output', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(2);
     expect(stderr).toBe('agent-gate: cannot write to standard output (EPIPE); the output is incomplete\n');
+  });
+
+  // Audit 29 (II-4): a run that could not judge left the previous run's report in FILE.
+  test('--output: a run that cannot judge (exit 2) leaves no earlier report behind', () => {
+    const repo = failing();
+    const out = join(repo.dir, '..', `report-${Date.now()}.json`);
+    expect(runCli(['check', '--base', 'main', '--format', 'json', '--output', out], { cwd: repo.dir }).code).toBe(1);
+    expect(existsSync(out)).toBe(true);
+    const r = runCli(['check', '--base', 'no-such-ref', '--format', 'json', '--output', out], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
   });
 
   test('--output to an unwritable place exits 2', () => {

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGit, type Git } from '../../src/git/exec.ts';
@@ -176,6 +177,26 @@ describe('resolveRange', () => {
     const e = await rejection(resolveRange(gitFor(repo), { base: 'main', ...refs }));
     expect(e).toBeInstanceOf(InvalidRefError);
     expect(e.message).toContain(message);
+  });
+
+  // Audit 29 (II-5): a short id several objects share was reported as missing history.
+  test('an ambiguous short id is a bad argument that says so, not missing history', async () => {
+    const { repo } = forked();
+    // Two blobs whose ids start with the same four digits, found without writing thousands.
+    const seen = new Map<string, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; pair === null; i++) {
+      const text = `blob ${i}\n`;
+      const prefix = createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0${text}`).digest('hex').slice(0, 4);
+      const other = seen.get(prefix);
+      if (other === undefined) seen.set(prefix, text);
+      else pair = [other, text];
+    }
+    let prefix = '';
+    for (const text of pair) prefix = repo.git(['hash-object', '-w', '--stdin'], { input: text }).toString().trim().slice(0, 4);
+    const e = await rejection(resolveRange(gitFor(repo), { base: prefix }));
+    expect(e).toBeInstanceOf(InvalidRefError);
+    expect(e.message).toBe(`base "${prefix}" is a short id that more than one object here starts with; give more of its hex digits, or a ref name`);
   });
 
   test('no merge-base is incomplete history', async () => {

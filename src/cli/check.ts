@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { lstatSync, unlinkSync, writeFileSync } from 'node:fs';
 import { GateError } from '../errors.ts';
 import { runCheck } from '../check/run.ts';
 import type { CheckOptions } from '../check/types.ts';
@@ -41,6 +41,17 @@ export function summaryLine(report: Report): string {
   return `agent-gate: ${report.passed ? 'passed' : 'failed'}: ${report.decision} (${report.counts.deny} deny, ${report.counts.ask} ask) in ${report.commits.filter((c) => c.agent).length} agent commit(s) of ${report.commits.length}`;
 }
 
+/** Removes the file at `output` when it is a regular file (not a link, device or pipe such as /dev/stdout). */
+function removeStaleReport(output: string): void {
+  try {
+    if (lstatSync(output).isFile()) unlinkSync(output);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return;
+    throw new GateError(`check: cannot replace --output ${output} (${code ?? String(e)}); remove it or choose another file`);
+  }
+}
+
 export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   const p = parse('check', argv, {
     base: { type: 'string' }, head: { type: 'string' }, branch: { type: 'string' },
@@ -62,6 +73,10 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   if (policy !== undefined) opts.policy = { disk: policy };
   if (admin !== undefined) opts.adminPolicy = { disk: admin };
   if (failOn !== undefined) opts.failOn = failOn;
+  const output = str(p, 'output');
+  // A report left from an earlier run would be read as this run's verdict if this one cannot
+  // judge (exit 2), by a pipeline that uploads or inspects FILE whatever the exit code.
+  if (output !== undefined) removeStaleReport(output);
   const { report, policyFile } = await runCheck(opts);
   // On the default branch with no upstream, the default base is the head itself: say so rather
   // than pass quietly on a range of nothing.
@@ -69,7 +84,6 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
     io.err(`agent-gate: note: the default base is ${report.range.head.slice(0, 12)}, the head itself, so no commit was judged; pass --base REV (for example the commit before the agent's work)\n`);
   }
   const text = render(report, format, policyFile);
-  const output = str(p, 'output');
   if (output !== undefined) {
     try {
       writeFileSync(output, text);

@@ -55,6 +55,9 @@ export async function resolveCommit(git: Git, rev: string, given?: string): Prom
 async function notACommit(git: Git, rev: string, what: 'head' | 'base'): Promise<InvalidRefError | null> {
   if (/\.\.|^\^/.test(rev)) return new InvalidRefError(`${what} ${JSON.stringify(rev)} is a range, not a commit; give one commit to --${what}`);
   const res = await git.exec(['cat-file', '-t', '--end-of-options', rev]);
+  if (res.exitCode !== 0 && res.stderr.toString('utf8').includes(' is ambiguous')) {
+    return new InvalidRefError(`${what} ${JSON.stringify(rev)} is a short id that more than one object here starts with; give more of its hex digits, or a ref name`);
+  }
   const type = res.exitCode === 0 ? textOf(res.stdout) : '';
   if (type !== '') return new InvalidRefError(`${what} ${JSON.stringify(rev)} names a ${type}, not a commit; give a commit to --${what}`);
   // An unborn branch: nothing is missing from the history, so fetching cannot help.
