@@ -717,6 +717,37 @@ describe('pre-commit: concluding a merge', () => {
   });
 });
 
+// Audit 29 (II-1): git runs pre-merge-commit, not pre-commit, for a merge it commits itself; when
+// the agent was known from its environment, commit-msg left the judging to pre-commit.
+describe('commit-msg: a merge that git merge commits itself', () => {
+  function diverged(): { s: Sandbox; before: string } {
+    const s = setup({ files: { '.env': 'A=1\n' } });
+    s.ok(['checkout', '-q', '-b', 'agent']);
+    s.write('src/f.ts', 'a\n').add('.');
+    mustCommit(s, ['-m', 'a'], CLAUDE);
+    s.ok(['checkout', '-q', 'main']);
+    s.write('.env', 'A=2\n').add('.');
+    mustCommit(s, ['-m', 'human rotates .env']);
+    s.ok(['checkout', '-q', 'agent']);
+    return { s, before: s.head() as string };
+  }
+
+  test('-s ours, which drops the human\'s change to a protected path, is blocked', () => {
+    const { s, before } = diverged();
+    const r = s.git(['merge', '-s', 'ours', '-m', 'merge main', 'main'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('agent-gate commit-msg: commit blocked');
+    expect(r.stderr).toContain('deny  fs_write  ".env"');
+  });
+
+  test('a clean merge that keeps both sides goes ahead', () => {
+    const { s, before } = diverged();
+    const r = s.git(['merge', '-m', 'merge main', 'main'], CLAUDE);
+    expectCommitted(s, r, before);
+    expect(r.stderr).not.toContain('.env');
+  });
+});
+
 describe('pre-commit: a branch named MERGE_HEAD is not a merge in progress', () => {
   test('the staged change is still judged against HEAD', () => {
     const s = setup();

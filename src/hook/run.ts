@@ -117,7 +117,10 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   if (logged.addsEntries) result.signals.push('log: adds command log entries');
   result.signals.push(...trailerSignals.filter((s) => !result.signals.includes(s)));
   const agent = result.signals.length > 0;
-  const judgeHere = opts.stage === 'pre-commit' ? preCommitJudges : !preCommitJudges;
+  // A merge that `git merge` or `git pull` commits itself runs pre-merge-commit, not pre-commit
+  // (II-1: an agent's `git merge -s ours` dropping a human's change went unjudged), so commit-msg
+  // judges every merge; one concluded with `git commit` is then judged at both stages.
+  const judgeHere = opts.stage === 'pre-commit' ? preCommitJudges : !preCommitJudges || staged.merging;
 
   const findings: Finding[] = [];
   if (judgeHere) {

@@ -22,6 +22,8 @@ export interface Staged {
   policy: PolicyFile | null;
   /** The author and committer git will record. */
   idents: Idents;
+  /** A merge is being concluded (git's own MERGE_HEAD is a commit). */
+  merging: boolean;
 }
 
 const DIFF = STAGED_DIFF;
@@ -125,8 +127,8 @@ export async function readStaged(git: Git, reads: StagedReads = startStagedReads
   }
   if (mergeObject.type === 'commit' && mergeObject.id !== null) {
     const tree = await automaticMerge(git, mergeObject.id);
-    if (tree !== null) return { changes: parseRawDiff(await git.run([...DIFF, tree, '--'])), policy, idents };
+    if (tree !== null) return { changes: parseRawDiff(await git.run([...DIFF, tree, '--'])), policy, idents, merging: true };
   }
-  return { changes: parseRawDiff(diff), policy, idents };
+  return { changes: parseRawDiff(diff), policy, idents, merging: mergeObject.type === 'commit' };
 }
 
