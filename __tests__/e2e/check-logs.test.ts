@@ -226,6 +226,27 @@ describe('check replays recorded tool calls from log files', () => {
     expect(byLine.get(6)).toBeUndefined();
   });
 
+  // Audit 29 (II-2): a link the branch started with, removed later on main and merged in, was in
+  // neither tip's tree, so a write recorded through it passed once the branch was updated.
+  test('paths in entries land through the links of the trees the range was made on (its boundary)', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    repo.checkout('main');
+    repo.write('secrets/.keep', '').symlink('docs/keys', '../secrets');
+    repo.commit('a link', { author: HUMAN });
+    repo.checkout('work');
+    repo.git(['reset', '-q', '--hard', 'main']);
+    repo.checkout('main');
+    repo.git(['rm', '-q', 'docs/keys']);
+    repo.commit('the link removed', { author: HUMAN });
+    repo.checkout('work');
+    repo.write(LOG, log([draft('fs_write', 'docs/keys/key')]));
+    repo.commit('work', { author: KIRO });
+    repo.git(['merge', '-q', '--no-edit', 'main'], { env: { GIT_AUTHOR_NAME: HUMAN.name, GIT_AUTHOR_EMAIL: HUMAN.email, GIT_COMMITTER_NAME: HUMAN.name, GIT_COMMITTER_EMAIL: HUMAN.email } });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings).toContainEqual(expect.objectContaining({ effect: 'deny', resource: 'docs/keys/key', reason: expect.stringContaining('this is "secrets/key"') }));
+  });
+
   // Audit round 27 (AA-6): a folder an archive fills was held only to the paths below it by
   // name, so a link already there (`src/k -> ../secrets`) let it write secrets/… with allow.
   test('an archive unpacked into a folder that holds a link of the trees is held to where the link leads', () => {

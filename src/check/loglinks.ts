@@ -22,6 +22,12 @@ export async function treeSymlinks(git: Git, commit: string): Promise<Map<string
   return found;
 }
 
+/** The commits outside `mergeBases..head` that commits inside it have as parents. */
+export async function rangeBoundary(git: Git, head: string, mergeBases: readonly string[]): Promise<string[]> {
+  const out = await git.run(['rev-list', '--boundary', '--end-of-options', head, ...mergeBases.map((b) => `^${b}`), '--']);
+  return out.toString('latin1').split('\n').filter((line) => line.startsWith('-')).map((line) => line.slice(1));
+}
+
 /**
  * Every symlink the range's trees hold, by canonical path (SPEC 6.2: on the case-insensitive disks
  * agents run on, `docs/keys/k` goes through a link `Docs/keys`) -> each target it had. A log entry

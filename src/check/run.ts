@@ -18,7 +18,7 @@ import { buildReport } from '../report/model.ts';
 import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
 import type { LinkResolution } from './links.ts';
-import { addLink, addTargets, treeLanding, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
+import { addLink, addTargets, rangeBoundary, treeLanding, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
 import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
@@ -140,12 +140,17 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const judged = new Map<string, JudgedCommit>();
   const links = new Map<string, Map<string, LinkResolution>>();
   // The symlinks log entries' paths are followed through (loglinks.ts): those of the base and
-  // head trees, read once the first log turns up, and every one a commit of the range adds.
+  // head trees and of the range's boundary (the parents outside it, whose trees the range's
+  // commits were made on), read once the first log turns up, and every one a commit of the range
+  // adds. Without the boundary, a link the branch started with that the base branch removed
+  // later, and merged in, was in neither tip's tree, so a write recorded through it passed (II-2).
   const logLinks: TreeLinks = new Map();
   let treeLinks: Promise<boolean> | null = null;
   const readTreeLinks = async (): Promise<boolean> => {
-    const [atBase, atHead] = await Promise.all([treeSymlinks(git, range.base), treeSymlinks(git, range.head)]);
-    return addTargets(git, [...atBase, ...atHead], logLinks);
+    const boundary = await rangeBoundary(git, range.head, range.mergeBases);
+    const commits = [...new Set([range.base, range.head, ...boundary])];
+    const found = await Promise.all(commits.map((commit) => treeSymlinks(git, commit)));
+    return addTargets(git, found.flatMap((links) => [...links]), logLinks);
   };
   const judgeBatch = async (j: Judging, batch: readonly CommitInfo[]): Promise<void> => {
     const ids: string[] = [];
