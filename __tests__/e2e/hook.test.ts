@@ -779,6 +779,25 @@ describe('pre-commit: staged command-log entries', () => {
     expect(r.stderr).toContain('workspace rule #3 (.github/agent-gate.yml): deny "curl *"');
   });
 
+  // Audit 29 (II-3): the hook replayed staged entries by their text alone, so a write through a
+  // committed link, or by an absolute path of the agent's clone, passed where check denied it.
+  test('entries are replayed as check replays them: through the links of HEAD and the index, absolute paths by their tails', () => {
+    const s = setup();
+    s.repo.symlink('src/keys', '../secrets');
+    s.repo.commit('a link (human)');
+    const before = s.head();
+    s.repo.symlink('src/more', '../secrets');
+    s.write(LOG, appendEntries(null, [
+      draft('src/keys/key.txt', { capability: 'fs_write' }),
+      draft('npm test > src/keys/out'),
+      draft('/Users/dev/proj/secrets/key.txt', { capability: 'fs_write' }),
+      draft('src/more/k', { capability: 'fs_write' }),
+    ], 's1')).add('.');
+    const r = s.commit(['-m', 'x']);
+    expectBlocked(s, r, before);
+    for (const line of [1, 2, 3, 4]) expect(r.stderr).toMatch(new RegExp(`deny .*\\(log "\\.agent-gate/log/s1\\.jsonl":${line}\\)`));
+  });
+
   test('a log named like record\'s lock file is judged like any other log', () => {
     const s = setup();
     const before = s.head();

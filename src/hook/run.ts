@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { GateError } from '../errors.ts';
 import { judgeChanges } from '../check/diff.ts';
 import { logBlobIds, logChanges, logMatcher } from '../check/logpaths.ts';
+import type { LogJudgement } from '../check/logs.ts';
 import { mergeSightings, modelFindings, trailerSightings } from '../check/models.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { detectAgent, detectAgentEnv, detectionTrailers, modelsFromTrailers } from '../git/agents.ts';
@@ -105,15 +106,31 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const files = [userPolicy(), workspace].filter((f): f is PolicyFile => f !== null);
   // git runs a hook in the top folder of the work tree: that is the workspace root, which a `~/…`
   // or absolute rule may name (a repository at home holds `~/.kiro/workspace-roots`).
-  const policy = compilePolicy(files, { home: homeDir(), root: opts.cwd, policyPaths: [DEFAULT_POLICY_PATH] });
+  // Staged log entries are replayed as check replays them (II-3: without this, a write through a
+  // committed link `docs/keys -> ../secrets`, or by an absolute path of the agent's clone, passed
+  // here while check denied it): absolute paths are judged by their tails too, and paths land
+  // through the links of HEAD's tree and the staged ones.
+  const replay = logs.length === 0 ? null : await import('../check/loglinks.ts');
+  const logLinks = new Map<string, string[]>();
+  const replayOptions = replay === null ? {} : { replayedPaths: true, landing: replay.treeLanding(logLinks), linksBelow: replay.treeLinksBelow(logLinks) };
+  const policy = compilePolicy(files, { home: homeDir(), root: opts.cwd, policyPaths: [DEFAULT_POLICY_PATH], ...replayOptions });
   const links = staged.changes.filter((c) => c.newMode === '120000').map((c) => c.newId);
   const blobIds = [...links, ...logBlobIds(logs)];
   // Symlink targets and log contents are the only blobs the hook reads; most commits have neither.
   const blobs = blobIds.length === 0 ? new Map<string, Buffer>() : await (await import('../git/log.ts')).readBlobs(git, blobIds);
   // The log replay (and the shell analyser behind it) loads only when logs are staged.
-  const logged = logs.length === 0
-    ? { findings: [], models: [], unnamed: [], addsEntries: false, appended: new Set<string>() }
-    : (await import('../check/logs.ts')).judgeLogFiles(policy, '', logs, blobs);
+  let logged: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false, appended: new Set<string>() };
+  if (replay !== null) {
+    const judging = await import('../check/logs.ts');
+    const atHead = staged.unborn ? new Map<string, string>() : await replay.treeSymlinks(git, 'HEAD');
+    const stagedLinks = staged.changes.filter((c) => c.newMode === '120000' && c.pathText !== null).map((c): [string, string] => [c.pathText as string, c.newId]);
+    await replay.addTargets(git, [...atHead, ...stagedLinks], logLinks, blobs);
+    let madeLinks = false;
+    const noteLink = (path: string, target: string): void => { if (replay.addLink(logLinks, path, target)) { madeLinks = true; judging.forgetVerdicts(policy); } };
+    logged = judging.judgeLogFiles(policy, '', logs, blobs, noteLink);
+    // Logs are read file by file, not in the order the calls were made: a link one entry made counts for all.
+    if (madeLinks) logged = judging.judgeLogFiles(policy, '', logs, blobs, noteLink);
+  }
   if (logged.addsEntries) result.signals.push('log: adds command log entries');
   result.signals.push(...trailerSignals.filter((s) => !result.signals.includes(s)));
   const agent = result.signals.length > 0;

@@ -24,6 +24,8 @@ export interface Staged {
   idents: Idents;
   /** A merge is being concluded (git's own MERGE_HEAD is a commit). */
   merging: boolean;
+  /** HEAD has no commit yet: there is no tree to read links from. */
+  unborn: boolean;
 }
 
 const DIFF = STAGED_DIFF;
@@ -127,8 +129,8 @@ export async function readStaged(git: Git, reads: StagedReads = startStagedReads
   }
   if (mergeObject.type === 'commit' && mergeObject.id !== null) {
     const tree = await automaticMerge(git, mergeObject.id);
-    if (tree !== null) return { changes: parseRawDiff(await git.run([...DIFF, tree, '--'])), policy, idents, merging: true };
+    if (tree !== null) return { changes: parseRawDiff(await git.run([...DIFF, tree, '--'])), policy, idents, merging: true, unborn: false };
   }
-  return { changes: parseRawDiff(diff), policy, idents, merging: mergeObject.type === 'commit' };
+  return { changes: parseRawDiff(diff), policy, idents, merging: mergeObject.type === 'commit', unborn: rootObject.type !== 'tree' };
 }
 
