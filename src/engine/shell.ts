@@ -2,6 +2,7 @@
 // finds is judged on its own, and the command gets the most restrictive result.
 import { posix } from 'node:path';
 import { analyzeShell } from '../shell/analyze.ts';
+import { HOME_SPELLING } from '../shell/folders.ts';
 import { HELD_PROBE, type ShellAnalysis, type WritePart } from '../shell/types.ts';
 import { kiroPrefixTrust } from '../match/text.ts';
 import type { DecisionPart, Explanation } from '../policy/types.ts';
@@ -26,9 +27,6 @@ function combine(command: string, parts: DecisionPart[]): Explanation {
   return { capability: 'shell', resource: command, effect: winner.effect, rule: winner.rule, reason, parts };
 }
 
-
-/** A write target's home-folder prefix other than `~`: `$HOME`, `${HOME}`, `~NAME`. */
-const HOME_SPELLING = /^(?:\$HOME|\$\{HOME\}|~[A-Za-z_][\w.-]*)(?=\/|$)/;
 
 /** The folders above `cwd` (`src/a` -> `src`, `.`; `~/p` -> `~`, `/`; `/w/r` -> `/w`, `/`). */
 function foldersAbove(cwd: string): string[] {

@@ -5,13 +5,15 @@
 import { posix } from 'node:path';
 import { tildePath } from './redirects.ts';
 import type { ShellPart, WritePart } from './types.ts';
-import type { Arg } from './words.ts';
+import { literalText, type Arg } from './words.ts';
 import type { Unwrapped } from './wrappers.ts';
 
 const MAX_CWDS = 16;
 /** What posix.normalize would change: `.`/`..` segments, doubled or trailing slashes, an empty path. */
 const NOT_NORMAL = /^$|(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
 const MAX_CWD_LENGTH = 4096;
+/** A path's home-folder prefix other than `~`: `$HOME`, `${HOME}`, `~NAME` (also read as `~`, where stricter). */
+export const HOME_SPELLING = /^(?:\$HOME|\$\{HOME\}|~[A-Za-z_][\w.-]*)(?=\/|$)/;
 
 /** The folders the shell may be in, saved while a wrapper's command is walked in another one. */
 export interface FolderState {
@@ -161,13 +163,13 @@ export class Folders {
   private folderOf(target: Arg, source: string, what: string): string | null {
     if (target.dynamic !== null) {
       this.cwdDoubt ??= `${what} is not static (${target.dynamic}), so where a later redirection writes is not known`;
-      return null;
+      return homeReading(target, source);
     }
     if (!target.value.startsWith('~')) return target.value;
     const tilde = tildePath(target, source, what);
     if (tilde.doubt !== null) {
       this.cwdDoubt ??= `${tilde.doubt}, so where a later redirection writes is not known`;
-      return null;
+      return homeReading(target, source);
     }
     return tilde.path;
   }
@@ -209,4 +211,22 @@ export class Folders {
       }
     }
   }
+}
+
+/**
+ * A folder only known at run time that starts with an expanded `$HOME`/`${HOME}` (quoted or not)
+ * or an unquoted `~NAME`: the home folder, unless the command changed HOME or NAME is someone
+ * else, so it is also followed as `~/…` (the doubt stays: later writes ask unless that reading
+ * denies), as a write target spelled so is (SPEC 5.5); null for any other folder.
+ */
+function homeReading(target: Arg, source: string): string | null {
+  const v = target.value;
+  const first = v.charCodeAt(0);
+  if (first !== 0x24 && first !== 0x7e) return null;
+  const home = HOME_SPELLING.exec(v);
+  if (home === null) return null;
+  // The expansion itself, not a quoted '$HOME' followed by one; a `~` bash expands.
+  const expanded = first === 0x24 ? target.dynamic !== null && literalText(target).charCodeAt(0) === 0
+    : target.pos >= 0 && target.pos < source.length && source.charCodeAt(target.pos) === 0x7e;
+  return expanded ? `~${v.slice(home[0].length)}` : null;
 }
