@@ -1,9 +1,10 @@
 // Programs that run commands they read rather than commands their arguments show (audit 27,
-// AA-4 and AA-8): GNU parallel with no command (each input line is one), `at`/`batch` (standard
+// AA-4 and AA-8): GNU parallel (each input line is a command when it has none of its own, and its
+// jobs' command lines are built from what it reads, audit 29 GG-9), `at`/`batch` (standard
 // input, run later by /bin/sh), `crontab` (installs commands run on a schedule), and editors whose
 // own command language runs shell commands (`vim -c '!rm …'`, `ed` reading `!rm …`).
 import { posixShellDoubt } from './posix.ts';
-import { NO_RUNS, type Unwrapped } from './unwrapped.ts';
+import { NO_RUNS, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
 
 const asking = (forceAsk: string): Unwrapped => ({ ...NO_RUNS, forceAsk });
@@ -23,12 +24,37 @@ const INFO_ONLY = new Set(['--version', '--help', '--citation', '--number-of-cpu
 const ARGUMENT_SOURCE = /^:{3,4}\+?$/;
 
 /**
- * `parallel`/`sem`: when no command word stands before the argument sources, or the command word
- * is a replacement string (`{}`, `{1}`, `{.}`, the `-I` string), GNU parallel runs each input line
- * (standard input, `-a FILE`, `:::: FILE`, `::: ARGS`) as a command.
+ * Options that put several arguments in one job or split one, or add replacement strings (`--plus`,
+ * `--header` column names): jobs are then not spelled out here.
  */
-export function parallelInputDoubt(args: readonly Arg[], name: string): string | null {
-  let replacement: string | null = null;
+const RESHAPING_SHORT = 'nNmXLlC';
+const RESHAPING_LONG = [
+  '--max-args', '--max-replace-args', '--xargs', '--max-lines', '--colsep', '--plus', '--er', '--extensionreplace', '--bnr',
+  '--basenamereplace', '--dnr', '--dirnamereplace', '--bner', '--basenameextensionreplace', '--seqreplace', '--slotreplace',
+  '--parens', '--tmpl', '--match', '--header',
+];
+/** Options after which parallel fills in no argument: the command reads blocks of input, or runs once. */
+const NO_ARGUMENTS = /^--(?:pipe|pipepart|semaphore)$/;
+
+interface ParallelScan {
+  /** Where the command word stands. */
+  command: number;
+  /** The `-I` string (`{}` when null). */
+  replacement: string | null;
+  reshaped: boolean;
+  noArguments: boolean;
+  /** `-a FILE`/`--arg-file`: arguments read at run time. */
+  fromFile: boolean;
+}
+
+/**
+ * Reads parallel's options up to its command word. A string when parallel runs each input line
+ * (standard input, `-a FILE`, `:::: FILE`, `::: ARGS`) as a command: no command word stands before
+ * the argument sources, or the command word is a replacement string (`{}`, `{1}`, `{.}`, the `-I`
+ * string). Null when it runs nothing, or looseRunner already asks.
+ */
+function scanParallel(args: readonly Arg[], name: string): ParallelScan | string | null {
+  const scan: ParallelScan = { command: -1, replacement: null, reshaped: false, noArguments: name === 'sem', fromFile: false };
   let waits = false;
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
@@ -39,7 +65,8 @@ export function parallelInputDoubt(args: readonly Arg[], name: string): string |
     if (ARGUMENT_SOURCE.test(v)) break;
     if (v === '--') {
       const next = args[i + 1];
-      return next === undefined || ARGUMENT_SOURCE.test(next.value) ? fromInput(name) : commandWordDoubt(next, replacement, name);
+      if (next === undefined || ARGUMENT_SOURCE.test(next.value)) return fromInput(name);
+      return commandWordDoubt(next, scan.replacement, name) ?? { ...scan, command: i + 1 };
     }
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
@@ -47,12 +74,18 @@ export function parallelInputDoubt(args: readonly Arg[], name: string): string |
       if (long === '--wait') waits = true;
       // It prints and runs nothing.
       if (INFO_ONLY.has(long)) return null;
+      // Getopt::Long takes a unique prefix (`--max-a 2`); one that could name these is read as them.
+      if (long.length >= 4 && '--rpl'.startsWith(long)) return `${name} --rpl defines a replacement string as Perl code, which can run any command`;
+      if (RESHAPING_LONG.some((o) => o === long || (long.length >= 4 && o.startsWith(long)))) scan.reshaped = true;
+      if (NO_ARGUMENTS.test(long)) scan.noArguments = true;
+      // `--a…` may also be --arg-sep, which reading as a file only tightens.
+      if (long.length >= 3 && '--arg-file'.startsWith(long)) scan.fromFile = true;
       // `--replace` alone is `{}`, which any command word of that shape is taken for below.
       if (eq >= 0) {
-        if (long === '--replace' || long === '--er' || long === '--extensionreplace') replacement = v.slice(eq + 1);
+        if (long === '--replace' || long === '--er' || long === '--extensionreplace') scan.replacement = v.slice(eq + 1);
       } else if (!PARALLEL_FLAGS.has(long)) {
         // A long option not known to take no value may take the next word: the command may then be empty, which asks.
-        if (long === '--er' || long === '--extensionreplace') replacement = args[i + 1]?.value ?? null;
+        if (long === '--er' || long === '--extensionreplace') scan.replacement = args[i + 1]?.value ?? null;
         i++;
       }
       continue;
@@ -61,21 +94,146 @@ export function parallelInputDoubt(args: readonly Arg[], name: string): string |
       for (let j = 1; j < v.length; j++) {
         const ch = v[j] ?? '';
         if (ch === 'i' && j + 1 < v.length) {
-          replacement = v.slice(j + 1);
+          scan.replacement = v.slice(j + 1);
           break;
         }
+        if (RESHAPING_SHORT.includes(ch)) scan.reshaped = true;
         if (!PARALLEL_VALUED.includes(ch)) continue;
         const value = j + 1 < v.length ? v.slice(j + 1) : args[++i]?.value ?? '';
-        if (ch === 'I') replacement = value;
+        if (ch === 'I') scan.replacement = value;
+        if (ch === 'a') scan.fromFile = true;
         break;
       }
       continue;
     }
-    return commandWordDoubt(a, replacement, name);
+    return commandWordDoubt(a, scan.replacement, name) ?? { ...scan, command: i };
   }
   // `sem --wait` only waits for the jobs sem started.
   if (name === 'sem' && waits) return null;
   return fromInput(name);
+}
+
+/** What GNU parallel runs, as far as its words show. */
+export interface ParallelJobs {
+  /** Why what it runs is not known here, or null. */
+  doubt: string | null;
+  /** Each job's command line, when every argument is written here (`parallel gzip ::: a b`). */
+  scripts: ScriptArg[];
+  /** The command with the words it fills in at run time marked so (`:::: FILE`, standard input). */
+  probe: Arg[] | null;
+}
+
+const NO_JOBS: ParallelJobs = { doubt: null, scripts: [], probe: null };
+/** Past this many jobs from `:::` arguments, they are probed as arguments read at run time are. */
+const MAX_JOBS = 32;
+/** Replacement strings other than `{}`: `{.}`, `{/}`, `{//}`, `{/.}`, `{3}`, `{3.}`, `{#}`, `{%}`. */
+const REPLACEMENT = /\{(\d*)(\.|\/|\/\/|\/\.)\}|\{(\d+)\}|\{[#%]\}/g;
+/** Shell syntax in a command word, which parallel hands to a shell with the line it builds. */
+const SHELL_SYNTAX = /[;&|<>()`$\n]/;
+const FROM_INPUT = 'parallel input';
+
+/**
+ * GNU parallel builds each job's command line from its command words and one argument of each
+ * `:::` list (`:::+` pairs it with the list before), put where a replacement string stands or
+ * appended, each quoted, and hands the line to a shell. With every argument written here, each
+ * job is judged as that script (`parallel cp src/a ::: .github/x` writes .github/x); arguments
+ * read at run time (`:::: FILE`, `-a FILE`, standard input), or regrouped (`-n2`, `-X`,
+ * `--colsep`), are words only known at run time, probed as xargs's are.
+ */
+export function parallelRuns(args: readonly Arg[], name: string): ParallelJobs {
+  const scan = scanParallel(args, name);
+  if (scan === null) return NO_JOBS;
+  if (typeof scan === 'string') return { ...NO_JOBS, doubt: scan };
+  let end = args.findIndex((a, i) => i > scan.command && ARGUMENT_SOURCE.test(a.value));
+  if (end < 0) end = args.length;
+  const words = args.slice(scan.command, end);
+  if (words.some((w) => w.value.includes('{='))) return { ...NO_JOBS, doubt: `${name} {= … =} runs Perl code for each job, which can run any command` };
+  if (scan.noArguments) return NO_JOBS;
+  const groups: Array<{ linked: boolean; words: Arg[] }> = [];
+  let runtime = scan.fromFile;
+  for (let i = end; i < args.length; i++) {
+    const v = args[i]?.value ?? '';
+    if (!ARGUMENT_SOURCE.test(v)) {
+      groups[groups.length - 1]?.words.push(args[i] as Arg);
+      continue;
+    }
+    // `:::: FILE` reads the arguments from FILE.
+    if (v.startsWith('::::')) runtime = true;
+    groups.push({ linked: v.endsWith('+'), words: [] });
+  }
+  if (groups.length === 0) runtime = true;
+  if (runtime || scan.reshaped) return filled(words, scan.replacement, name);
+  let jobs: Arg[][] = [[]];
+  for (const g of groups) {
+    if (g.words.length === 0) return NO_JOBS;
+    // A linked list is paired with the jobs so far, the shorter one wrapping around.
+    if (g.linked) {
+      const count = Math.max(jobs.length, g.words.length);
+      const before = jobs;
+      jobs = Array.from({ length: count }, (_, k) => [...(before[k % before.length] ?? []), g.words[k % g.words.length] as Arg]);
+    } else {
+      jobs = jobs.flatMap((job) => g.words.map((w) => [...job, w]));
+    }
+    if (jobs.length > MAX_JOBS) return filled(words, scan.replacement, name);
+  }
+  const scripts = jobs.map((job): ScriptArg => {
+    const line = jobLine(words, job, scan.replacement ?? '{}');
+    return { arg: { ...(words[0] as Arg), value: line, split: false, end: args[args.length - 1]?.end ?? -1 }, by: name };
+  });
+  return { doubt: scripts.map((s) => posixShellDoubt(s.arg.value, name)).find((d) => d !== null) ?? null, scripts, probe: null };
+}
+
+const quoted = (v: string): string => `'${v.replace(/'/g, "'\\''")}'`;
+
+/** The command line of one job: its arguments where the replacement strings stand, or appended. */
+function jobLine(words: readonly Arg[], job: readonly Arg[], replacement: string): string {
+  let used = false;
+  const all = job.map((a) => quoted(a.value)).join(' ');
+  const line = words.map((w) => {
+    let v = w.value;
+    if (replacement !== '' && v.includes(replacement)) {
+      used = true;
+      v = v.split(replacement).join(all);
+    }
+    return v.replace(REPLACEMENT, (token: string, n: string | undefined, edit: string | undefined, only: string | undefined) => {
+      used = true;
+      const at = only ?? n;
+      if (at === undefined && edit === undefined) return '1';
+      const values = at === undefined || at === '' ? job.map((a) => a.value) : [job[Number(at) - 1]?.value ?? ''];
+      return values.map((value) => quoted(edited(value, edit ?? ''))).join(' ');
+    });
+  });
+  return used ? line.join(' ') : [...line, all].join(' ');
+}
+
+/** What `{.}`, `{/}`, `{//}` and `{/.}` make of an argument. */
+function edited(value: string, edit: string): string {
+  const slash = value.lastIndexOf('/');
+  const base = value.slice(slash + 1);
+  if (edit === '/') return base;
+  if (edit === '//') return slash < 0 ? '.' : value.slice(0, slash) || '/';
+  if (edit === '.') return value.replace(/\.[^/.]*$/, '');
+  if (edit === '/.') return base.replace(/\.[^/.]*$/, '');
+  return value;
+}
+
+/**
+ * The command with what parallel fills in marked as only known at run time: the words holding a
+ * replacement string, or one more word at the end. Command words holding blanks are split, as
+ * the shell parallel hands them to does; other shell syntax in them asks.
+ */
+function filled(words: readonly Arg[], replacement: string | null, name: string): ParallelJobs {
+  if (words.some((w) => SHELL_SYNTAX.test(w.value))) return { ...NO_JOBS, doubt: `${name} hands a shell a command line with words filled in at run time, which is not judged here` };
+  const tokens = replacement ?? '{}';
+  let used = false;
+  const probe: Arg[] = words.flatMap((w) => w.value.trim().split(/\s+/).map((value) => {
+    REPLACEMENT.lastIndex = 0;
+    if ((tokens === '' || !value.includes(tokens)) && !REPLACEMENT.test(value)) return { ...w, value };
+    used = true;
+    return { ...w, value, dynamic: FROM_INPUT };
+  }));
+  if (!used) probe.push({ value: '', dynamic: FROM_INPUT, split: true, pos: -1, end: -1 });
+  return { ...NO_JOBS, probe };
 }
 
 function commandWordDoubt(word: Arg, replacement: string | null, name: string): string | null {

@@ -246,6 +246,72 @@ export function placedFiles(name: string, args: readonly Arg[]): Placed {
 }
 
 /**
+ * The word only known at run time that a placer writes, or that mv takes away: the destination
+ * (last operand), a `-t`/`--target-directory` folder, a file tee writes, dd's `of=`, sort's `-o`,
+ * uniq's output. placedFiles leaves such words out; xargs, find -exec and parallel ask with it for
+ * the words they fill in (`find .github -exec cp evil {} \;`). Sources only known at run time
+ * copied into a static destination (`xargs -I{} cp {} dist/`) are judged there, so they are not it.
+ */
+export function runtimePlacedWrite(name: string, args: readonly Arg[]): Arg | null {
+  if (!PLACERS_JUDGED.has(name) || !args.some((a, i) => i > 0 && a.dynamic !== null)) return null;
+  // `install -d` makes folders: operand-writes.ts judges its operands.
+  if (name === 'install' && args.some((a, i) => i > 0 && (/^-[a-zA-Z]*d/.test(a.value) || a.value === '--directory'))) return null;
+  const shortValues = PLACER_SHORT_VALUES[name] ?? '';
+  const valueOptions = PLACER_LONG_VALUES[name] ?? [];
+  const operands: Arg[] = [];
+  let target = false;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (v === '--' && a.dynamic === null) {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (!v.startsWith('-') || v === '-') {
+      operands.push(a);
+      continue;
+    }
+    let value: Arg | undefined;
+    let writes = false;
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const written = eq < 0 ? v : v.slice(0, eq);
+      const option = valueOptions.find((o) => o === written) ?? valueOptions.find((o) => written.length >= 3 && o.startsWith(written)) ?? written;
+      if (eq >= 0) value = { ...a, value: v.slice(eq + 1) };
+      else if (valueOptions.includes(option)) value = args[++i];
+      writes = option === '--target-directory' || (option === '--output' && name === 'sort');
+    } else {
+      for (let j = 1; j < v.length; j++) {
+        const ch = v[j] ?? '';
+        if (!shortValues.includes(ch)) continue;
+        value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : args[++i];
+        writes = name === 'sort' ? ch === 'o' : ch === 't';
+        break;
+      }
+    }
+    if (!writes || value === undefined) continue;
+    if (value.dynamic !== null) return value;
+    target = true;
+  }
+  const dynamic = operands.filter((a) => a.dynamic !== null);
+  const last = operands[operands.length - 1];
+  switch (name) {
+    case 'tee':
+      return dynamic[0] ?? null;
+    case 'dd':
+      // `of={}`, or a word whose `KEY=` is not written, which may be `of=`.
+      return dynamic.find((a) => a.value.startsWith('of=') || !/^[a-z]+=/.test(a.value)) ?? null;
+    case 'sort':
+      return null;
+    case 'mv':
+      return dynamic[0] ?? null;
+  }
+  if (target || last === undefined || last.dynamic === null) return null;
+  // One word that splits may be the sources and the destination; `ln -s X` makes X's name here.
+  return operands.length >= 2 || last.split || LINKERS.has(name) ? last : null;
+}
+
+/**
  * What rsync writes locally: its last operand (or each source's name in it, when it is surely a
  * folder or may be one). A value of an option not known here may have been read as that operand
  * (`rsync a b --some-opt v`), so the one before an unknown long option is judged as well.

@@ -1,7 +1,8 @@
 // Commands outside SPEC 5.4's wrapper list that still make other text run: shell options that
 // turn later words into code (`set -k`, history expansion), `jobs -x`, npm sub-commands that store
-// or run scripts, and system runners (chroot, flock, strace…) whose option tables are not modelled.
-import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
+// or run scripts, system runners (chroot, flock, strace…) whose option tables are not modelled,
+// and compiler launchers (ccache, distcc), which wrap the command after them.
+import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { npmRunningSetting } from './npm.ts';
 import { posixShellDoubt } from './posix.ts';
 import type { Arg } from './words.ts';
@@ -189,6 +190,63 @@ export function nixRuns(args: readonly Arg[]): Unwrapped {
     if (a.dynamic !== null || NIX_SHELLS.has(a.value)) verb = true;
   }
   return views.length === 0 && forceAsk === null ? NONE : { wrapper: false, commands: [], views, scripts: [], forceAsk };
+}
+
+/**
+ * Compiler launchers (`CC="ccache gcc"`, CMake's `*_COMPILER_LAUNCHER`): `ccache CMD ARGS…` runs
+ * CMD ARGS… as it stands when it cannot cache it, whatever CMD is, so CMD is judged as the command.
+ */
+export const LAUNCHERS = new Set(['ccache', 'distcc', 'sccache', 'icecc', 'icerun']);
+/** What distcc and icecc do alone, with no compiler (`distcc --show-hosts`, `icecc --build-native`). */
+const LAUNCHER_ONLY = /^(?:--help|--version|--show-hosts|-j|--scan-avail|--show-principal|--build-native)$/;
+/** A source or object file first: distcc then compiles it with `cc`. */
+const COMPILER_INPUT = /\.(?:[cisSCmo]|cc|cp|cpp|cxx|c\+\+|ii|mm|mi|mii)$/;
+/** ccache settings that name a program it runs (`prefix_command=rm`, `compiler=sh`, a compiler_check command). */
+const CCACHE_RUNNING_KEY = /^(?:compiler|compiler_check|prefix_command|prefix_command_cpp)=/;
+/** sccache options that take a value (`--stats-format json`), so it is not read as the command. */
+const SCCACHE_VALUED = new Set(['--stats-format', '--package-toolchain']);
+const CC: Arg = { value: 'cc', dynamic: null, split: false, pos: -1, end: -1 };
+
+/** The command a launcher runs, judged as the command itself (a transparent wrapper). */
+export function launcherRuns(args: readonly Arg[], name: string): Unwrapped {
+  const first = args[1];
+  if (first === undefined) return NONE;
+  const optionFirst = first.dynamic === null && first.value.startsWith('-');
+  if (name === 'ccache') {
+    // An option first makes ccache its own tool (`ccache -s`, `-M 5G`): it runs no command then,
+    // but a setting it stores runs on later compilations.
+    if (optionFirst) return askingOrNone(ccacheSetting(args.slice(1)));
+    // `ccache KEY=VALUE … CMD` sets ccache settings for this run first.
+    let at = 1;
+    while (args[at]?.dynamic === null && /^[a-z_]+=/.test(args[at]?.value ?? '')) at++;
+    return launched(args.slice(at), ccacheSetting(args.slice(1, at)));
+  }
+  if (name === 'sccache') {
+    let at = 1;
+    for (let a = args[at]; a !== undefined && a.dynamic === null && a.value.startsWith('-'); a = args[at]) {
+      at += a.value === '--package-toolchain' ? 3 : SCCACHE_VALUED.has(a.value) ? 2 : 1;
+    }
+    return launched(args.slice(at), null);
+  }
+  if (optionFirst && LAUNCHER_ONLY.test(first.value)) return NONE;
+  // `distcc -c a.c -o x`, `distcc a.c`: with no compiler named, distcc runs `cc` with the words.
+  if (name !== 'icerun' && first.dynamic === null && (optionFirst || COMPILER_INPUT.test(first.value))) return launched([CC, ...args.slice(1)], null);
+  return launched(args.slice(1), null);
+}
+
+function launched(command: Arg[], forceAsk: string | null): Unwrapped {
+  if (command.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  return { wrapper: true, commands: [command], views: [], scripts: [], forceAsk };
+}
+
+/** Why ccache's settings among `words` (`KEY=VALUE`, `-o KEY=VALUE`, `--set-config=KEY=VALUE`) may run a program, or null. */
+function ccacheSetting(words: readonly Arg[]): string | null {
+  for (const w of words) {
+    if (w.dynamic !== null) return `ccache is given a word only known at run time (${w.dynamic}), which may be a setting that names a program it runs`;
+    const setting = w.value.replace(/^(?:-[a-zA-Z]*o|--se[a-z-]*=)/, '');
+    if (CCACHE_RUNNING_KEY.test(setting)) return `ccache setting ${setting.slice(0, setting.indexOf('='))} names a program ccache runs`;
+  }
+  return null;
 }
 
 export function looseRunner(args: readonly Arg[], name: string): Unwrapped {

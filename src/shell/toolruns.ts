@@ -92,13 +92,8 @@ export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
     if (dynamic !== undefined) return { ...NONE, forceAsk: `${name} is given a command only known at run time (${dynamic.dynamic ?? ''}), which may run a shell command` };
     return askingOrNone(runtimeOptionReason(args, 1, name));
   }
-  if (name === 'zip') {
-    // `-TT CMD`, the short form of --unzip-command.
-    const at = args.findIndex((a) => a.value === '-TT');
-    const command = at > 0 ? args[at + 1] : undefined;
-    if (command !== undefined) return { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'zip -TT' }], forceAsk: posixShellDoubt(command.value, 'zip -TT') };
-  }
   const runs: Unwrapped = { wrapper: false, commands: [], views: [], scripts: [], forceAsk: null };
+  if (name === 'zip') zipUnzipCommands(args, runs);
   if (SSH_NAMES.has(name)) sshOptions(args, name, runs);
   const table = TABLES.get(name);
   if (table !== undefined) scan(args, table, name, runs);
@@ -106,6 +101,27 @@ export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   // `tar "$(echo --to-command=rm)" -xf a.tar`: a word only known at run time may be any option.
   runs.forceAsk ??= runtimeOptionReason(args, 1, name);
   return runs.scripts.length === 0 && runs.commands.length === 0 && runs.forceAsk === null ? NONE : runs;
+}
+
+/**
+ * zip's `-TT` (the short form of --unzip-command) and the value zip 3.0 reads for it: the next
+ * word, or the rest of its own word with or without `=` (`-TT=CMD`, `-TT'CMD'`), also after flag
+ * letters of the same cluster (`-qTTCMD`). A letter that takes a value before it has swallowed it.
+ */
+const ZIP_TT = /^-([A-Za-z0-9]*?)TT(=?)(.*)$/s;
+const ZIP_VALUE_LETTERS = /[bnOPtxiZs]/;
+
+function zipUnzipCommands(args: readonly Arg[], runs: Unwrapped): void {
+  for (let k = 1; k < args.length; k++) {
+    const word = args[k];
+    if (word === undefined) continue;
+    if (word.value === '--') return;
+    const m = ZIP_TT.exec(word.value);
+    if (m === null || ZIP_VALUE_LETTERS.test(m[1] ?? '')) continue;
+    const attached = (m[2] ?? '') !== '' || (m[3] ?? '') !== '';
+    const command = attached ? { ...word, value: m[3] ?? '' } : args[++k];
+    if (command !== undefined) take({ runs: 'script' }, command, 'zip -TT', runs);
+  }
 }
 
 function take(option: ToolOption, value: Arg, by: string, runs: Unwrapped): void {

@@ -7,11 +7,12 @@ import { git } from './git-unwrap.ts';
 import { GETOPT, hasOption, optionDoubt, optionValue, runtimeOptionReason, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
 import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse } from './paths.ts';
-import { editorRuns, LINE_EDITORS, parallelInputDoubt, scheduled, SCHEDULERS, VI_EDITORS } from './input-runners.ts';
-import { jobs, LOOSE_RUNNERS, looseRunner, nixRuns, npmStores, setOptions } from './runners.ts';
+import { editorRuns, LINE_EDITORS, parallelRuns, scheduled, SCHEDULERS, VI_EDITORS } from './input-runners.ts';
+import { jobs, launcherRuns, LAUNCHERS, LOOSE_RUNNERS, looseRunner, nixRuns, npmStores, setOptions } from './runners.ts';
 import { CONTAINER_TOOLS, containerRuns } from './containers.ts';
 import { downloadWrites } from './downloads.ts';
 import { operandWrites } from './operand-writes.ts';
+import { runtimePlacedWrite } from './placers.ts';
 import { posixShellDoubt } from './posix.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { RESERVED } from './guards.ts';
@@ -40,7 +41,7 @@ const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'toybox', 'stdbuf', 'exec', 'command',
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'nix',
   'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs', 'enable',
-  ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS, ...CONTAINER_TOOLS, ...SCHEDULERS, ...VI_EDITORS, ...LINE_EDITORS,
+  ...LAUNCHERS, ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS, ...CONTAINER_TOOLS, ...SCHEDULERS, ...VI_EDITORS, ...LINE_EDITORS,
 ]);
 /** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
 const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
@@ -196,9 +197,13 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
   }
   if (name === 'parallel' || name === 'sem') {
     const u = looseRunner(args, name);
-    return u.forceAsk !== null ? u : { ...u, forceAsk: parallelInputDoubt(args, name) };
+    if (u.forceAsk !== null) return u;
+    const jobs = parallelRuns(args, name);
+    const why = jobs.probe === null ? null : runtimeWordsReason(jobs.probe);
+    return { ...u, scripts: [...u.scripts, ...jobs.scripts], forceAsk: jobs.doubt ?? (why === null ? null : `${name} fills in words read at run time (${why})`) };
   }
   if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
+  if (LAUNCHERS.has(name)) return launcherRuns(args, name);
   if (SCHEDULERS.has(name)) return scheduled(args, stdin, name);
   if (VI_EDITORS.has(name) || LINE_EDITORS.has(name)) return editorRuns(args, stdin, name);
   if (CONTAINER_TOOLS.has(name)) return containerRuns(args, name);
@@ -384,6 +389,7 @@ function runtimeWordsReason(args: readonly Arg[], depth = 0): string | null {
   const word = args[0]?.value ?? '';
   const base = word.slice(word.lastIndexOf('/') + 1);
   for (const w of [...operandWrites(base, args), ...downloadWrites(base, args)]) if (w.file.dynamic !== null) return `the file ${w.by} writes`;
+  if (runtimePlacedWrite(base, args) !== null) return base === 'mv' ? 'the files mv moves or writes' : `the file ${base} writes`;
   for (const inner of [...u.commands, ...u.views]) {
     const why = runtimeWordsReason(inner, depth + 1);
     if (why !== null) return why;
