@@ -37,6 +37,10 @@ export interface Options {
   valued: string;
   /** Long options that take the next word as value when written without `=`. */
   long: readonly string[];
+  /** Short options whose value can only be attached (`script -tFILE`): alone, they take none. */
+  attached?: string;
+  /** Long flags a valued option's name starts with (`--pre`, `--prefix`), so an abbreviation is not taken for the valued one. */
+  flags?: readonly string[];
 }
 
 export interface Words {
@@ -52,7 +56,7 @@ export interface Words {
  * operands. A word only known at run time that the scanner took for an option may be a file too.
  */
 export function readWords(args: readonly Arg[], from: number, options: Options): Words {
-  const scan = scanOptions(args, from, { shortWithValue: options.valued, longWithValue: options.long, abbreviations: true, permute: true });
+  const scan = scanOptions(args, from, { shortWithValue: options.valued, longWithValue: options.long, shortAttached: options.attached ?? '', longFlags: options.flags ?? [], abbreviations: true, permute: true });
   const out: Words = { operands: [...scan.operands], flags: new Set(), values: new Map() };
   for (const { name, value } of scan.options) {
     out.flags.add(name);
@@ -64,6 +68,12 @@ export function readWords(args: readonly Arg[], from: number, options: Options):
   if (scan.dynamic) for (const a of args.slice(from)) if (a.dynamic !== null && a.value.startsWith('-') && !out.operands.includes(a)) out.operands.push(a);
   return out;
 }
+
+/** `git clone`'s options that take a value (also what `gh repo clone … -- FLAGS` hands to it). */
+export const GIT_CLONE_OPTIONS: Options = {
+  valued: 'bocuj',
+  long: ['--branch', '--origin', '--config', '--upload-pack', '--depth', '--reference', '--reference-if-able', '--template', '--separate-git-dir', '--filter', '--jobs', '--shallow-since', '--shallow-exclude', '--server-option', '--bundle-uri', '--ref-format'],
+};
 
 /** The values of every spelling of one option (`-d`, `--directory`), in order. */
 export const valuesOf = (w: Words, ...names: string[]): Arg[] => names.flatMap((n) => w.values.get(n) ?? []);

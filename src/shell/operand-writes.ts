@@ -4,7 +4,7 @@
 // back, `rm`, `mkdir`, `touch` and `git rm` remove or make entries, and `tar -x -C`, `unzip -d`,
 // `git clone URL DIR` and `git worktree add DIR` fill a folder.
 import { scanGit } from './git.ts';
-import { has, hasLong, HERE, madeArg, readWords, ROOT, valuesOf, type OperandWrite } from './operand-words.ts';
+import { GIT_CLONE_OPTIONS, has, hasLong, HERE, madeArg, readWords, ROOT, valuesOf, type OperandWrite } from './operand-words.ts';
 import { inPlaceWrites } from './sed.ts';
 import { gitPatchWrites, unpackerWrites } from './unpack-writes.ts';
 import { toolOutputWrites } from './tool-outputs.ts';
@@ -159,28 +159,41 @@ function gitOperandWrites(args: readonly Arg[], at: number): OperandWrite[] {
 /** A revision whose contents are committed ones: what it puts back was judged as history is. */
 const COMMITTED = /^(?:HEAD|@)$/;
 
+/** A long option of `git update-index` as git reads it: the full name or a unique prefix from `min` (`--cachei`, `--index-i`). */
+const isIndexOption = (v: string, name: string, min: number): boolean => v.length >= min && name.startsWith(v);
+
 /**
  * `git update-index --cacheinfo MODE,BLOB,PATH` (or three words) puts any blob at PATH in the
  * index, and `--index-info` the entries its input names: a later `git checkout -- PATH` writes
- * them into the work tree, so they are writes of those paths.
+ * them into the work tree, so they are writes of those paths. git takes any unique prefix of its
+ * long options (`--ca`, `--index-i`: `--index-` is also `--index-version`).
  */
 function indexEntryWrites(args: readonly Arg[], at: number): OperandWrite[] {
   const out: OperandWrite[] = [];
+  const by = 'git update-index --cacheinfo';
   for (let i = at + 1; i < args.length; i++) {
     const a = args[i] as Arg;
-    if (a.value === '--index-info') {
+    if (!a.value.startsWith('--')) continue;
+    const eq = a.value.indexOf('=');
+    const option = eq < 0 ? a.value : a.value.slice(0, eq);
+    if (isIndexOption(option, '--index-info', 9)) {
       out.push({ file: madeArg('*', 'entries git update-index --index-info reads from its input'), by: 'git update-index --index-info', kind: 'content' });
-    } else if (a.value === '--cacheinfo' || a.value.startsWith('--cacheinfo=')) {
-      const value = a.value === '--cacheinfo' ? args[i + 1] : { ...a, value: a.value.slice('--cacheinfo='.length), pos: -1 };
-      if (value === undefined) continue;
-      const comma = value.value.split(',');
-      if (comma.length >= 3) {
-        out.push({ file: { ...value, value: comma.slice(2).join(','), pos: -1 }, by: 'git update-index --cacheinfo', kind: 'content' });
-        if (a.value === '--cacheinfo') i++;
-      } else if (a.value === '--cacheinfo' && args[i + 3] !== undefined) {
-        out.push({ file: args[i + 3] as Arg, by: 'git update-index --cacheinfo', kind: 'content' });
-        i += 3;
-      }
+      continue;
+    }
+    if (!isIndexOption(option, '--cacheinfo', 4)) continue;
+    const value = eq < 0 ? args[i + 1] : { ...a, value: a.value.slice(eq + 1), pos: -1 };
+    if (value === undefined) continue;
+    const comma = value.value.split(',');
+    if (comma.length >= 3) {
+      out.push({ file: { ...value, value: comma.slice(2).join(','), pos: -1 }, by, kind: 'content' });
+      if (eq < 0) i++;
+      continue;
+    }
+    // A value only known at run time may hold MODE,BLOB,PATH with any PATH.
+    if (value.dynamic !== null) out.push({ file: madeArg('*', 'a git update-index --cacheinfo value only known at run time'), by, kind: 'content' });
+    if (eq < 0 && args[i + 3] !== undefined) {
+      out.push({ file: args[i + 3] as Arg, by, kind: 'content' });
+      i += 3;
     }
   }
   return out;
@@ -231,7 +244,7 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
       return out;
     }
     case 'clone': {
-      const w = readWords(args, at + 1, { valued: 'bocuj', long: ['--branch', '--origin', '--config', '--upload-pack', '--depth', '--reference', '--reference-if-able', '--template', '--separate-git-dir', '--filter', '--jobs', '--shallow-since', '--shallow-exclude', '--server-option', '--bundle-uri', '--ref-format'] });
+      const w = readWords(args, at + 1, GIT_CLONE_OPTIONS);
       const dir = w.operands[1] ?? folderOfUrl(w.operands[0]);
       if (dir !== undefined) out.push({ file: dir, by: 'git clone', kind: 'tree' });
       return out;

@@ -1,9 +1,10 @@
-// Everyday programs that write a file their options or operands name (audit 28, DD-5 and DD-7):
+// Everyday programs that write a file their options or operands name (audit 28, DD-5 and DD-7;
+// audit 29, GG-3, GG-8, GG-11 for other spellings of the same programs):
 // `sponge FILE`, `yq -i … FILE`, `iconv -o FILE`, compilers' `-o`, `go build -o`, `zip ARCHIVE`,
 // `openssl … -out FILE`, `ssh-keygen -f FILE`, pip's and `npm --prefix` target folders, and what
 // `gh` clones or downloads, and the outputs of `rustc`, `javac` and `tsc`. Judged like `tee FILE`.
 import {
-  contentWrite as content, has, hasLong, hereWrite, madeArg, readWords, treeWrite as tree, valuesOf, withValue,
+  contentWrite as content, GIT_CLONE_OPTIONS, has, hasLong, hereWrite, madeArg, readWords, treeWrite as tree, valuesOf, withValue,
   type OperandWrite, type ProgramWrites,
 } from './operand-words.ts';
 import type { Arg } from './words.ts';
@@ -15,33 +16,109 @@ function spongeWrites(args: readonly Arg[]): OperandWrite[] {
 
 /** yq's sub-commands, which come before its expression. */
 const YQ_VERBS = new Set(['eval', 'e', 'eval-all', 'ea']);
+/** A word that reads as a file, not an expression: a YAML-like name with a folder, or without a leading dot. */
+const YQ_FILE = /^[^\s'"|=()[\]{}$]+\.(?:ya?ml|json|xml|toml|properties|csv|tsv|hcl|ini)$/i;
 
-/** `yq -i|--inplace|--in-place [eval] EXPR FILE…`: every file after the expression is rewritten. */
+/**
+ * `yq -i|--inplace|--in-place [eval] EXPR FILE…`: every file after the expression is rewritten.
+ * mikefarah yq takes a first operand that is an existing file for a file (the expression is then
+ * `.`): so a lone operand, or a first one that reads as a file (`yq -i -P ci/x.yml`), is written too.
+ */
 function yqWrites(args: readonly Arg[]): OperandWrite[] {
   const w = readWords(args, 1, { valued: 'opIs', long: ['--output-format', '--input-format', '--indent', '--split-exp', '--expression', '--from-file', '--front-matter', '--arg', '--argjson'] });
   if (!has(w, '-i') && !hasLong(w, '--inplace', 4) && !hasLong(w, '--in-place', 5)) return [];
   const operands = YQ_VERBS.has(w.operands[0]?.value ?? '') ? w.operands.slice(1) : w.operands;
-  const expressionGiven = has(w, '--expression') || hasLong(w, '--from-file', 4);
-  return (expressionGiven ? operands : operands.slice(1)).map((f) => content(f, 'yq -i'));
+  const first = operands[0];
+  const allFiles = has(w, '--expression') || hasLong(w, '--from-file', 4) || operands.length === 1
+    || (first !== undefined && YQ_FILE.test(first.value) && (first.value.includes('/') || !first.value.startsWith('.')));
+  return (allFiles ? operands : operands.slice(1)).map((f) => content(f, 'yq -i'));
 }
 
-/** C compilers and linkers by name (`gcc-12`, `x86_64-linux-gnu-gcc`, `clang++`). */
-const COMPILER = /^(?:.*-)?(?:gcc|g\+\+|cc|c\+\+|clang|clang\+\+|tcc|ld|ld\.(?:bfd|gold|lld))(?:-[0-9.]+)?$/;
+/** C compilers, preprocessors, assemblers and linkers by name (`gcc-12`, `x86_64-linux-gnu-gcc`, `clang++`, `c99`, `as`). */
+const COMPILER = /^(?:.*-)?(gcc|g\+\+|cc|c\+\+|c99|c89|clang|clang\+\+|tcc|cpp|as|ld|ld\.(?:bfd|gold|lld))(?:-[0-9.]+)?$/;
 
-/** `cc … -o FILE` / `-oFILE`; without `-o` (and not only compiling), `a.out` where the shell stands. */
+/** The driver's options whose value may be the next word, so that word is no source. */
+const CC_VALUED = new Set([
+  '-o', '--output', '-x', '-I', '-D', '-U', '-L', '-l', '-B', '-T', '-u', '-z', '-e', '-include', '-imacros', '-isystem', '-idirafter', '-iquote',
+  '-iprefix', '-iwithprefix', '-iwithprefixbefore', '-isysroot', '-imultilib', '-MF', '-MT', '-MQ', '-MJ', '-Xlinker', '-Xassembler',
+  '-Xpreprocessor', '-Xclang', '-aux-info', '--param', '-arch', '-target', '--sysroot', '-specs', '-wrapper', '-dumpdir', '-dumpbase',
+]);
+/** Options after which the driver writes no file of its own choosing (only `-o`'s, or none). */
+const CC_STOPS = /^-(?:E|M|MM|fsyntax-only|v|-version|-help|###)$/;
+/** Linker inputs, which `-c` leaves alone. */
+const LINKER_INPUT = /\.(?:o|obj|a|so|lib|dylib)$/;
+
+/** `NAME.suffix` for a source, where the shell stands (`src/a.c` -> `a.o`); a name only known at run time gives `*.suffix`. */
+function besideHere(source: Arg, suffix: string): Arg {
+  if (source.dynamic !== null) return { ...source, value: `*${suffix}`, dynamic: 'glob', pos: -1 };
+  const base = source.value.slice(source.value.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return withValue(source, `${dot > 0 ? base.slice(0, dot) : base}${suffix}`);
+}
+
+/**
+ * `cc … -o FILE` (`-oFILE`, `--output[=]FILE`); without `-o`, `a.out` where the shell stands, or
+ * with `-c`/`-S` each source's `NAME.o`/`NAME.s` there; `-MF FILE` and `-MD` write dependency
+ * files. `cpp IN OUT` writes OUT; `as` and `ld` write `a.out` without `-o`.
+ */
 function compilerWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const tool = COMPILER.exec(name)?.[1] ?? '';
+  const driver = tool === 'cpp' || tool === 'as' ? tool : tool.startsWith('ld') ? 'ld' : 'cc';
   const out: OperandWrite[] = [];
+  const outputs: Arg[] = [];
+  const sources: Arg[] = [];
+  let stage = '';
   let stops = false;
+  let depFile = false;
+  let deps = false;
   for (let i = 1; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    if (v === '-o') {
-      const next = args[++i];
-      if (next !== undefined) out.push(content(next, `${name} -o`));
-    } else if (v.startsWith('-o')) out.push(content(withValue(args[i] as Arg, v.slice(2)), `${name} -o`));
-    else if (/^-(?:c|S|E|M|MM|fsyntax-only|v|-version|-help)$/.test(v)) stops = true;
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (!v.startsWith('-') || v === '-') {
+      sources.push(a);
+      continue;
+    }
+    let option = v;
+    let value: Arg | undefined;
+    if (CC_VALUED.has(v)) value = args[++i];
+    else if (v.startsWith('--output=')) [option, value] = ['-o', withValue(a, v.slice('--output='.length))];
+    else if (v.startsWith('-o')) [option, value] = ['-o', withValue(a, v.slice(2))];
+    else if (/^-M[FJ]./.test(v)) [option, value] = [v.slice(0, 3), withValue(a, v.slice(3))];
+    else {
+      // `ld -c FILE` is an MRI script and `ld -S` strips: only a compiler driver has stages.
+      if (driver !== 'cc' && driver !== 'cpp') stops ||= /^-(?:v|-version|-help)$/.test(v);
+      else if (v === '-c' || v === '-S') stage = stage === '-S' ? stage : v;
+      else if (v === '-MD' || v === '-MMD') deps = true;
+      else stops ||= CC_STOPS.test(v);
+      continue;
+    }
+    if (value === undefined) continue;
+    if (option === '-o' || option === '--output') outputs.push(value);
+    else if (option === '-MF' || option === '-MJ') {
+      out.push(content(value, `${name} ${option}`));
+      depFile ||= option === '-MF';
+    }
+  }
+  for (const f of outputs) out.push(content(f, `${name} -o`));
+  if (deps && !depFile) {
+    // Named after the object: `-o` with `.d` for its suffix, else each source's `NAME.d` where the shell stands.
+    const object = outputs[outputs.length - 1];
+    if (object !== undefined) out.push(content(withValue(object, object.value.replace(/(?:\.[^./]*)?$/, '.d')), `${name} -MD`));
+    else for (const s of sources) out.push({ file: besideHere(s, '.d'), by: `${name} -MD`, kind: 'entry', follows: true });
+  }
+  if (outputs.length > 0 || stops) return out;
+  if (driver === 'cpp') {
+    const written = sources[1];
+    return written === undefined || written.value === '-' ? out : [...out, content(written, name)];
+  }
+  if (stage !== '') {
+    // Each source's object or assembly lands where the shell stands: a new name, made like `touch` makes one.
+    const suffix = stage === '-c' ? '.o' : '.s';
+    for (const s of sources) if (!LINKER_INPUT.test(s.value)) out.push({ file: besideHere(s, suffix), by: `${name} ${stage}`, kind: 'entry', follows: true });
+    return out;
   }
   // Only with something to link: a bare `clang` (as `make CC=clang` names it) writes nothing.
-  if (out.length === 0 && !stops && args.some((a, i) => i > 0 && !a.value.startsWith('-'))) out.push(content(madeArg('a.out'), name));
+  if (sources.length > 0) out.push(content(madeArg('a.out'), name));
   return out;
 }
 
@@ -57,14 +134,16 @@ const GO_PROFILES = new Set(['coverprofile', 'cpuprofile', 'memprofile', 'blockp
 /**
  * `go build|test -o FILE|DIR`; without `-o`, `go build` of one package and `go test -c` put the
  * binary where the shell stands, or in the folder `-C DIR` moves go to. go test's profiles
- * (`-coverprofile FILE`…) land in `-outputdir DIR`, else where the shell stands.
+ * (`-coverprofile FILE`…) land in `-outputdir DIR`, else where the shell stands. go reads every
+ * file the command line names after `-C DIR` (`-C a -o ../x` writes `a/../x`).
  */
 function goWrites(args: readonly Arg[]): OperandWrite[] {
   const verb = args[1]?.value;
   if (verb !== 'build' && verb !== 'test') return [];
   const out: OperandWrite[] = [];
+  const outputs: Arg[] = [];
   const profiles: [file: Arg, flag: string][] = [];
-  let output = false;
+  let chdir: Arg | undefined;
   let compileOnly = false;
   let outputDir: Arg | undefined;
   let packages = 0;
@@ -86,19 +165,24 @@ function goWrites(args: readonly Arg[]): OperandWrite[] {
     }
     const value = flag[2] !== undefined ? withValue(a, flag[2]) : args[++i];
     if (value === undefined) continue;
-    if (name === 'C') out.push(tree(value, `go ${verb} -C`));
-    else if (name === 'o') out.push({ ...content(value, `go ${verb} -o`), mayBeFolder: true }, tree(value, `go ${verb} -o`));
+    if (name === 'C') {
+      out.push(tree(value, `go ${verb} -C`));
+      chdir = value;
+    } else if (name === 'o') outputs.push(value);
     else if (name === 'outputdir') outputDir = value;
     else if (GO_PROFILES.has(name)) profiles.push([value, name]);
-    output ||= name === 'o';
   }
+  const base = chdir;
+  const moved = (f: Arg): Arg =>
+    base === undefined || f.value.startsWith('/') ? f : withValue({ ...f, dynamic: base.dynamic ?? f.dynamic }, `${base.value.replace(/\/+$/, '')}/${f.value}`);
+  for (const f of outputs.map(moved)) out.push({ ...content(f, `go ${verb} -o`), mayBeFolder: true }, tree(f, `go ${verb} -o`));
   for (const [f, flag] of profiles) {
-    out.push(content(f, `go ${verb} -${flag}`));
-    if (outputDir !== undefined && !f.value.startsWith('/')) out.push(content(withValue(f, `${outputDir.value}/${f.value}`), `go ${verb} -outputdir`));
+    out.push(content(moved(f), `go ${verb} -${flag}`));
+    if (outputDir !== undefined && !f.value.startsWith('/')) out.push(content(moved(withValue(f, `${outputDir.value}/${f.value}`)), `go ${verb} -outputdir`));
   }
-  if (outputDir !== undefined) out.push(tree(outputDir, `go ${verb} -outputdir`));
+  if (outputDir !== undefined) out.push(tree(moved(outputDir), `go ${verb} -outputdir`));
   const oneBinary = verb === 'build' ? packages <= 1 && !many : compileOnly;
-  if (!output && oneBinary) out.push(hereWrite(`go ${verb}`));
+  if (outputs.length === 0 && oneBinary) out.push(hereWrite(`go ${verb}`));
   return out;
 }
 
@@ -112,12 +196,22 @@ function zipWrites(args: readonly Arg[]): OperandWrite[] {
   return written.flatMap((f) => (/\.[^/]*$/.test(f.value) ? [content(f, 'zip')] : [content(f, 'zip'), content(withValue(f, `${f.value}.zip`), 'zip')]));
 }
 
-/** `openssl CMD … -out FILE`, `-keyout FILE`: openssl's single-dash options take the next word. */
+/** openssl's options that name a file it writes (`outdir` a folder). */
+const OPENSSL_WRITES = new Set([
+  'out', 'keyout', 'signature', 'sigout', 'certout', 'reqout', 'rspout', 'respout', 'queryout', 'CAserial', 'writerand', 'keylogfile', 'sess_out',
+  'msgfile', 'chainout', 'extracertsout', 'cacertsout', 'outdir',
+]);
+
+/** `openssl CMD … -out FILE`, `-keyout FILE`: one dash or two, the value the next word or after `=` (`-out=FILE`). */
 function opensslWrites(args: readonly Arg[]): OperandWrite[] {
   const out: OperandWrite[] = [];
   for (let i = 2; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    if (/^--?(?:out|keyout|signature|sigout|certout|reqout|rspout|queryout|CAserial)$/.test(v) && args[i + 1] !== undefined) out.push(content(args[++i] as Arg, `openssl ${v}`));
+    const a = args[i] as Arg;
+    const m = /^--?([A-Za-z_]+)(?:=(.*))?$/s.exec(a.value);
+    const option = m?.[1];
+    if (m === null || option === undefined || !OPENSSL_WRITES.has(option)) continue;
+    const file = m[2] !== undefined ? withValue(a, m[2]) : args[++i];
+    if (file !== undefined) out.push(option === 'outdir' ? tree(file, `openssl -${option}`) : content(file, `openssl -${option}`));
   }
   return out;
 }
@@ -129,13 +223,31 @@ function sshKeygenWrites(args: readonly Arg[]): OperandWrite[] {
   return valuesOf(w, '-f').flatMap((f) => [content(f, 'ssh-keygen -f'), content(withValue(f, `${f.value}.pub`), 'ssh-keygen -f')]);
 }
 
-/** `pip install -t|--target DIR`, `pip download -d|--dest DIR`, `pip wheel -w|--wheel-dir DIR`. */
-function pipWrites(args: readonly Arg[], name: string): OperandWrite[] {
-  if (!args.some((a) => a.value === 'install' || a.value === 'download' || a.value === 'wheel')) return [];
-  const w = readWords(args, 1, { valued: 'tdwrcei', long: ['--target', '--dest', '--wheel-dir', '--requirement', '--constraint', '--editable', '--index-url', '--extra-index-url', '--find-links', '--prefix', '--root', '--src', '--python', '--platform', '--cache-dir', '--log'] });
+/** pip's options that take a value, its global ones too (`pip --timeout 60 install`), which may come before the command. */
+const PIP_OPTIONS = {
+  valued: 'tdwrceibfC',
+  long: [
+    '--target', '--dest', '--wheel-dir', '--requirement', '--constraint', '--editable', '--index-url', '--extra-index-url', '--find-links', '--prefix',
+    '--root', '--src', '--report', '--python', '--platform', '--python-version', '--implementation', '--abi', '--cache-dir', '--log', '--log-file',
+    '--local-log', '--proxy', '--retries', '--timeout', '--exists-action', '--trusted-host', '--cert', '--client-cert', '--keyring-provider',
+    '--use-feature', '--use-deprecated', '--resume-retries', '--upgrade-strategy', '--progress-bar', '--no-binary', '--only-binary',
+    '--global-option', '--config-settings', '--root-user-action', '--build-option', '--group',
+  ],
+  // optparse takes unique prefixes: these flags start the names of valued options above.
+  flags: ['--pre', '--upgrade'],
+};
+
+/**
+ * `pip install -t|--target|--prefix|--root|--src DIR` and `--report FILE`, `pip download -d|--dest
+ * DIR`, `pip wheel -w|--wheel-dir DIR`; for any command, `--log FILE` and `--cache-dir DIR`.
+ */
+export function pipWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const w = readWords(args, 1, PIP_OPTIONS);
   const verb = w.operands[0]?.value;
-  const dirs = verb === 'install' ? valuesOf(w, '-t', '--target', '--prefix', '--root') : verb === 'download' ? valuesOf(w, '-d', '--dest') : verb === 'wheel' ? valuesOf(w, '-w', '--wheel-dir') : [];
-  return dirs.map((d) => tree(d, `${name} ${verb ?? ''}`));
+  const by = `${name} ${verb ?? ''}`;
+  const dirs = verb === 'install' ? valuesOf(w, '-t', '--target', '--prefix', '--root', '--src') : verb === 'download' ? valuesOf(w, '-d', '--dest', '--src') : verb === 'wheel' ? valuesOf(w, '-w', '--wheel-dir', '--src') : [];
+  const files = [...valuesOf(w, '--log', '--log-file', '--local-log'), ...(verb === 'install' ? valuesOf(w, '--report') : [])].filter((f) => f.value !== '-');
+  return [...dirs.map((d) => tree(d, by)), ...valuesOf(w, '--cache-dir').map((d) => tree(d, `${name} --cache-dir`)), ...files.map((f) => content(f, by))];
 }
 
 /** npm commands that install or remove packages (and their aliases and typos npm accepts). */
@@ -159,17 +271,28 @@ function npmPrefixWrites(args: readonly Arg[]): OperandWrite[] {
   return verb !== undefined && NPM_INSTALLERS.has(verb) ? prefixes.map((d) => tree(d, 'npm --prefix')) : [];
 }
 
-/** `gh repo|gist clone X [DIR]` (else the folder named after X), `gh release|run download -D DIR`, `-O FILE`. */
+/**
+ * `gh repo|gist clone X [DIR]` (else the folder named after X), `gh release|run download -D DIR`,
+ * `-O FILE`. `-R|--repo` is a persistent flag of `gh release` and `gh run`, so it may come before
+ * the command (`gh release -R o/r download`).
+ */
 function ghWrites(args: readonly Arg[]): OperandWrite[] {
-  const [group, verb] = [args[1]?.value, args[2]?.value];
+  const group = args[1]?.value;
+  let at = 2;
+  for (let v = args[at]?.value; v?.startsWith('-') === true; v = args[at]?.value) at += v === '-R' || v === '--repo' ? 2 : 1;
+  const verb = args[at]?.value;
   if ((group === 'repo' || group === 'gist') && verb === 'clone') {
-    const operands = readWords(args, 3, { valued: 'u', long: ['--upstream-remote-name'] }).operands.filter((a) => a.value !== '--');
+    // Every word after X goes to `git clone URL WORDS…`, so DIR is the first of them git takes for
+    // an operand (`-- --depth 1 DIR`), else git names the folder after X.
+    const operands = readWords(args, at + 1, { valued: 'u', long: ['--upstream-remote-name'] }).operands;
     const source = operands[0];
-    const dir = operands[1] ?? (source === undefined ? undefined : withValue(source, source.value.replace(/\.git$/, '').replace(/\/+$/, '').split(/[/:]/).pop() ?? source.value));
-    return dir === undefined ? [] : [tree(dir, `gh ${group} clone`)];
+    if (source === undefined) return [];
+    const dir = readWords([source, ...operands.slice(1)], 1, GIT_CLONE_OPTIONS).operands[0]
+      ?? withValue(source, source.value.replace(/\.git$/, '').replace(/\/+$/, '').split(/[/:]/).pop() ?? source.value);
+    return [tree(dir, `gh ${group} clone`)];
   }
   if ((group === 'release' || group === 'run') && verb === 'download') {
-    const w = readWords(args, 3, { valued: 'DOnpAR', long: ['--dir', '--output', '--name', '--pattern', '--archive', '--repo', '--skip-existing'] });
+    const w = readWords(args, at + 1, { valued: 'DOnpAR', long: ['--dir', '--output', '--name', '--pattern', '--archive', '--repo', '--skip-existing'] });
     const out = [...valuesOf(w, '-D', '--dir').map((d) => tree(d, `gh ${group} download -D`)), ...valuesOf(w, '-O', '--output').filter((f) => f.value !== '-').map((f) => content(f, `gh ${group} download -O`))];
     // Without either, the assets land where the shell stands.
     return out.length > 0 || valuesOf(w, '-O', '--output').length > 0 ? out : [hereWrite(`gh ${group} download`)];
@@ -245,10 +368,16 @@ const TOOLS = new Map<string, ProgramWrites>([
   ['rustc', rustcWrites], ['javac', javacWrites], ['tsc', tscWrites],
 ]);
 
+/** pip by a versioned name (`pip3.11`). */
+const PIP = /^pip[0-9.]+$/;
+
 /** The writes of the programs this file knows, or null for any other name. */
 export function toolOutputWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {
   const writes = TOOLS.get(name);
   if (writes !== undefined) return writes(args, name);
   // The cheap tests first: this runs for every command name not known above.
-  return (name.includes('cc') || name.includes('++') || name.includes('clang') || name.startsWith('ld') || name.includes('-ld')) && COMPILER.test(name) ? compilerWrites(args, name) : null;
+  if (name.startsWith('pip')) return PIP.test(name) ? pipWrites(args, name) : null;
+  const compiler = name.includes('cc') || name.includes('++') || name.includes('clang') || name.startsWith('ld') || name.includes('-ld')
+    || name.includes('cpp') || name === 'as' || name.includes('-as') || name === 'c99' || name === 'c89';
+  return compiler && COMPILER.test(name) ? compilerWrites(args, name) : null;
 }

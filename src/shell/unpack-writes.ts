@@ -1,13 +1,16 @@
 // What unpackers other than tar and unzip fill, and the files compressors, splitters and dumpers
 // write (audit 27, AA-1 and AA-7): cpio, 7z, ar, unrar, jar, pax, patch, git apply/am/read-tree,
-// gzip and its kin, split, csplit, xxd and script. Archive formats that keep absolute or `..`
-// member names (cpio, pax, `7z -spf`) may write anywhere: a tree of `/`.
+// gzip and its kin, split, csplit, xxd, script, dpkg-deb and python's zipfile/tarfile. Archive
+// formats that keep absolute or `..` member names (cpio, pax, `7z -spf`) may write anywhere: a
+// tree of `/`. The archive-making modes of the same programs (`ar rcs`, `7z a`, `jar cf`,
+// `dpkg-deb -b`, `zipfile -c`) write the archive they name (audit 29, GG-10).
 import {
   contentWrite as content, has, hasLong, hereWrite as here, madeArg, readWords, ROOT, treeWrite as tree, valuesOf, withValue,
   type OperandWrite, type ProgramWrites,
 } from './operand-words.ts';
 import type { Arg } from './words.ts';
 import { lookupTable } from '../lookup.ts';
+import { pipWrites } from './tool-outputs.ts';
 
 /** Files whose names start with `prefix` and are only known when the program runs. */
 const named = (a: Arg, prefix: string): Arg => ({ ...a, value: `${prefix}*`, dynamic: a.dynamic ?? 'glob', pos: -1 });
@@ -21,13 +24,25 @@ function cpioWrites(args: readonly Arg[]): OperandWrite[] {
   return hasLong(w, '--no-absolute-filenames', 6) ? filled : [...filled, tree(ROOT, 'cpio -i')];
 }
 
+/** 7z's commands that rewrite the archive they name. */
+const SEVEN_ZIP_WRITERS = new Set(['a', 'u', 'd', 'rn']);
+
 /**
  * `7z x|e ARCHIVE [-oDIR]`: the command is the first word that is no switch, in any case (`-y x`,
- * `X`); `-spf` keeps full (absolute) paths.
+ * `X`); `-spf` keeps full (absolute) paths. `a|u|d|rn ARCHIVE` write the archive (7z's switches
+ * hold their values attached, so it is the next word that is no switch).
  */
 function sevenZipWrites(args: readonly Arg[], name: string): OperandWrite[] {
   const at = args.findIndex((a, i) => i > 0 && !a.value.startsWith('-'));
   const verb = args[at]?.value.toLowerCase();
+  if (verb !== undefined && SEVEN_ZIP_WRITERS.has(verb)) {
+    const archive = args.find((a, i) => i > at && !a.value.startsWith('-'));
+    if (archive === undefined) return [];
+    // Without an extension 7z adds one: `.7z`, or the `-tTYPE` asked for.
+    const type = args.filter((a, i) => i > 0 && a.value.startsWith('-t') && a.value.length > 2).pop()?.value.slice(2).toLowerCase() ?? '7z';
+    const by = `${name} ${verb}`;
+    return /\.[^/]*$/.test(archive.value) ? [content(archive, by)] : [content(archive, by), content(withValue(archive, `${archive.value}.${type}`), by)];
+  }
   if (verb !== 'x' && verb !== 'e') return [];
   if (args.some((a) => a.value.startsWith('-spf'))) return [tree(ROOT, `${name} -spf`)];
   const dirs = args.filter((a, i) => i > 0 && i !== at && a.value.startsWith('-o') && a.value.length > 2).map((a) => withValue(a, a.value.slice(2)));
@@ -37,17 +52,39 @@ function sevenZipWrites(args: readonly Arg[], name: string): OperandWrite[] {
 /** ar's long options that take a value (`--output DIR`), which is then no key. */
 const AR_VALUED = /^--(?:output|plugin|target)$/;
 
-/** `ar x ARCHIVE`, `ar -xv ARCHIVE`, `ar x --output=DIR ARCHIVE`, `ar --output DIR x ARCHIVE`. */
+/**
+ * `ar x ARCHIVE`, `ar -xv ARCHIVE`, `ar x --output=DIR ARCHIVE`, `ar --output DIR x ARCHIVE`; the
+ * operations `r`, `q`, `m`, `d` and `s` (`ar rcs libx.a a.o`) rewrite the archive. The operation is
+ * the key's first operation letter; the rest are modifiers (`a`/`b`/`i` take a member name
+ * before the archive, `N` a count).
+ */
 function arWrites(args: readonly Arg[]): OperandWrite[] {
-  let key: Arg | undefined;
-  for (let i = 1; i < args.length && key === undefined; i++) {
+  let at = -1;
+  for (let i = 1; i < args.length && at < 0; i++) {
     const v = (args[i] as Arg).value;
     if (AR_VALUED.test(v)) i++;
-    else if (!v.startsWith('--')) key = args[i];
+    else if (!v.startsWith('--')) at = i;
   }
-  if (key === undefined || !/^-?[a-zA-Z]*x/.test(key.value)) return [];
-  const out = valuesOf(readWords(args, 1, { valued: '', long: ['--output', '--plugin', '--target'] }), '--output');
-  return out.length > 0 ? out.map((d) => tree(d, 'ar x --output')) : [here('ar x')];
+  const key = args[at];
+  if (key === undefined) return [];
+  // GNU ar also reads the key from separate options (`ar -r -c -s libx.a a.o`).
+  let letters = key.value;
+  const operands: Arg[] = [];
+  for (let i = at + 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    if (AR_VALUED.test(a.value)) i++;
+    else if (a.value.startsWith('-')) letters += a.value.startsWith('--') ? '' : a.value;
+    else operands.push(a);
+  }
+  const op = /[dmpqrstx]/.exec(letters)?.[0];
+  if (op === 'x') {
+    const out = valuesOf(readWords(args, 1, { valued: '', long: ['--output', '--plugin', '--target'] }), '--output');
+    return out.length > 0 ? out.map((d) => tree(d, 'ar x --output')) : [here('ar x')];
+  }
+  if (op === undefined || !'rqmds'.includes(op)) return [];
+  const skip = (/[abi]/.test(letters) && (op === 'r' || op === 'm') ? 1 : 0) + (letters.includes('N') ? 1 : 0);
+  const archive = operands[skip];
+  return archive === undefined ? [] : [content(archive, `ar ${op}`)];
 }
 
 /** `unrar x|e [switches] ARCHIVE [files…] [DEST/]`, `rar x …`: a last operand ending in `/` is the destination. */
@@ -66,12 +103,32 @@ function unarWrites(args: readonly Arg[]): OperandWrite[] {
   return dirs.length > 0 ? dirs.map((d) => tree(d, 'unar -o')) : [here('unar')];
 }
 
-/** `jar xf A.jar`, `jar -x -f A.jar`, `jar --extract --file A.jar [--dir DIR]`. */
+/** jar's letters that take the next words in order when they share one word (`jar cfm A.jar M`). */
+const JAR_VALUED = 'fme';
+
+/**
+ * `jar xf A.jar`, `jar -x -f A.jar`, `jar --extract --file A.jar [--dir DIR]`; `jar cf A.jar …`,
+ * `jar -uf`, `jar --create --file A.jar` write the archive.
+ */
 function jarWrites(args: readonly Arg[]): OperandWrite[] {
-  const first = args[1]?.value ?? '';
-  const extracts = /^-?[a-zA-Z]*x/.test(first) || args.some((a) => a.value === '-x' || a.value.startsWith('--extract'));
+  const first = args[1];
+  // The first word's letters, with a dash or without (the old style).
+  const letters = first !== undefined && /^-?[a-zA-Z0-9]+$/.test(first.value) ? first.value.replace(/^-/, '') : '';
+  const w = readWords(args, 1, { valued: 'fCemp', long: ['--file', '--dir', '--manifest', '--main-class', '--module-version', '--release'] });
+  const extracts = letters.includes('x') || has(w, '-x') || hasLong(w, '--extract', 4);
+  const creates = /[cu]/.test(letters) || has(w, '-c', '-u') || hasLong(w, '--create', 4) || hasLong(w, '--update', 4);
+  if (creates && !extracts) {
+    let next = 2;
+    let file: Arg | undefined;
+    for (const ch of letters) if (JAR_VALUED.includes(ch)) {
+      const value = args[next++];
+      if (ch === 'f') file = value;
+    }
+    const files = letters.includes('f') ? (file === undefined ? [] : [file]) : valuesOf(w, '-f', '--file');
+    return files.filter((f) => f.value !== '-').map((f) => content(f, 'jar -f'));
+  }
   if (!extracts) return [];
-  const dirs = valuesOf(readWords(args, 1, { valued: 'fCemp', long: ['--file', '--dir', '--manifest', '--main-class', '--module-version', '--release'] }), '--dir', '-C');
+  const dirs = valuesOf(w, '--dir', '-C');
   return dirs.length > 0 ? dirs.map((d) => tree(d, 'jar -x --dir')) : [here('jar x')];
 }
 
@@ -188,32 +245,111 @@ function xxdWrites(args: readonly Arg[]): OperandWrite[] {
   return output === undefined || output.value === '-' ? [] : [content(output, 'xxd')];
 }
 
-/** `script [options] [FILE]` logs the session to FILE (and -I/-O/-B/-T to theirs). */
+/** `--timing`'s prefixes script takes: `--t` is already unique among its long options. */
+const isTiming = (name: string): boolean => name.length >= 3 && '--timing'.startsWith(name);
+
+/**
+ * `script [options] [FILE]` logs the session to FILE (and -I/-O/-B/-T to theirs); `-tFILE` and
+ * `--timing=FILE` take their file only attached (alone, the timing goes to standard error).
+ */
 function scriptWrites(args: readonly Arg[]): OperandWrite[] {
-  const w = readWords(args, 1, { valued: 'cEIOBTm', long: ['--command', '--echo', '--log-in', '--log-out', '--log-io', '--log-timing', '--logging-format', '--output-limit'] });
-  const logs = valuesOf(w, '-I', '-O', '-B', '-T', '--log-in', '--log-out', '--log-io', '--log-timing');
+  const w = readWords(args, 1, { valued: 'cEIOBTm', attached: 't', long: ['--command', '--echo', '--log-in', '--log-out', '--log-io', '--log-timing', '--logging-format', '--output-limit'] });
+  const logs = valuesOf(w, '-I', '-O', '-B', '-T', '-t', '--log-in', '--log-out', '--log-io', '--log-timing');
+  for (const [option, values] of w.values) if (isTiming(option)) logs.push(...values);
   const file = w.operands[0];
   return [...logs, ...(file === undefined ? [] : [file])].map((f) => content(f, 'script'));
 }
 
-/** `python3 -m zipfile|tarfile -e ARCHIVE [DIR]`: the stdlib modules' own unpackers. */
+/**
+ * The module `python … -m MODULE …` runs and where its own words start: `-m` may end a cluster of
+ * the interpreter's flags (`-Im zipfile`, `-Imzipfile`); `-c`, a script or `-` end the search.
+ */
+function pythonModule(args: readonly Arg[]): { module: string; next: number } | undefined {
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (!v.startsWith('-') || v === '-' || v === '--' || a.dynamic !== null) return undefined;
+    if (v.startsWith('--')) {
+      if (v === '--check-hash-based-pycs') i++;
+      continue;
+    }
+    for (let j = 1; j < v.length; j++) {
+      const ch = v[j];
+      if (ch === 'm') {
+        if (j + 1 < v.length) return { module: v.slice(j + 1), next: i + 1 };
+        const word = args[i + 1];
+        return word === undefined ? undefined : { module: word.value, next: i + 2 };
+      }
+      if (ch === 'c') return undefined;
+      // -W and -X take the rest of the word, or the next one.
+      if (ch === 'W' || ch === 'X') {
+        if (j + 1 === v.length) i++;
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * zipfile's and tarfile's action `long` (`--extract`) as argparse reads it: `-e`, any prefix from
+ * `--e` (no two of their long options share a first letter), or after tarfile's `-v` (`-ve`).
+ */
+function isAction(v: string, long: string): boolean {
+  if (v.startsWith('--')) return v.length >= 3 && long.startsWith(v);
+  return /^-v*[a-z]$/.test(v) && v.endsWith(long[2] ?? '');
+}
+
+/**
+ * `python3 -m zipfile|tarfile -e ARCHIVE [DIR]`: the stdlib modules' own unpackers; `-c ARCHIVE
+ * FILE…` writes the archive. `python3 -m pip` is pip.
+ */
 function pythonModuleWrites(args: readonly Arg[], name: string): OperandWrite[] {
-  const m = args.findIndex((a, i) => i > 0 && (a.value === '-m' || a.value.startsWith('-m')));
-  const module = m < 0 ? undefined : args[m]?.value === '-m' ? args[m + 1]?.value : args[m]?.value.slice(2);
+  const found = pythonModule(args);
+  if (found === undefined) return [];
+  const { module, next } = found;
+  if (module === 'pip') return pipWrites([args[0] as Arg, ...args.slice(next)], `${name} -m pip`);
   if (module !== 'zipfile' && module !== 'tarfile') return [];
-  const rest = args.slice(m + (args[m]?.value === '-m' ? 2 : 1));
-  const e = rest.findIndex((a) => a.value === '-e' || a.value === '--extract');
+  const rest = args.slice(next);
+  const c = rest.findIndex((a) => isAction(a.value, '--create'));
+  if (c >= 0) {
+    const archive = rest[c + 1];
+    return archive === undefined ? [] : [content(archive, `${name} -m ${module} -c`)];
+  }
+  const e = rest.findIndex((a) => isAction(a.value, '--extract'));
   if (e < 0) return [];
   const dir = rest[e + 2];
   return [dir === undefined ? here(`${name} -m ${module} -e`) : tree(dir, `${name} -m ${module} -e`)];
 }
 
-/** `dpkg-deb -x|-X|-R ARCHIVE DIR`, `dpkg -x ARCHIVE DIR` (which hands it to dpkg-deb). */
+/** dpkg-deb's actions that write; dpkg hands them to dpkg-deb (but not `-R`, which is dpkg's --recursive). */
+const DEB_ACTIONS = /^(?:-[xXeb]|--(?:extract|vextract|control|build))$/;
+/** dpkg-deb's options whose value may be the next word. */
+const DEB_VALUED = /^(?:-[zZS]|--threads-max)$/;
+
+/**
+ * `dpkg-deb -x|-X|-R ARCHIVE DIR` and `-e|--control ARCHIVE [DIR]` (else `./DEBIAN`) fill DIR;
+ * `-b|--build DIR [ARCHIVE]` writes ARCHIVE (a folder gets a file in it), else `DIR.deb`.
+ */
 function debWrites(args: readonly Arg[], name: string): OperandWrite[] {
-  const at = args.findIndex((a, i) => i > 0 && /^(?:-[xXR]|--(?:extract|vextract|raw-extract))$/.test(a.value));
-  if (at < 0 || (name === 'dpkg' && !/^(?:-x|--extract)$/.test(args[at]?.value ?? ''))) return [];
-  const dir = args.slice(at + 1).filter((a) => !a.value.startsWith('-'))[1];
-  return [dir === undefined ? here(`${name} ${args[at]?.value ?? ''}`) : tree(dir, `${name} ${args[at]?.value ?? ''}`)];
+  const at = args.findIndex((a, i) => i > 0 && (DEB_ACTIONS.test(a.value) || (name === 'dpkg-deb' && /^(?:-R|--raw-extract)$/.test(a.value))));
+  const action = args[at]?.value;
+  if (action === undefined) return [];
+  const operands: Arg[] = [];
+  for (let i = at + 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    if (DEB_VALUED.test(a.value)) i++;
+    else if (!a.value.startsWith('-')) operands.push(a);
+  }
+  const by = `${name} ${action}`;
+  if (action === '-b' || action === '--build') {
+    const [dir, archive] = operands;
+    if (archive !== undefined) return [{ ...content(archive, by), mayBeFolder: true }, tree(archive, by)];
+    return dir === undefined ? [] : [content(withValue(dir, `${dir.value.replace(/\/+$/, '')}.deb`), by)];
+  }
+  const dir = operands[1];
+  if (dir !== undefined) return [tree(dir, by)];
+  return [action === '-e' || action === '--control' ? tree(madeArg('DEBIAN'), by) : here(by)];
 }
 
 /** Python interpreters by name (`python`, `python3`, `python3.12`). */
