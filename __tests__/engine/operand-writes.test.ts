@@ -412,3 +412,14 @@ table('compilers, openssl, gh, go, script and yq in every spelling they take', [
     'script -q --timing -c true dist/log', "yq -i '.a=1' dist/a.yml dist/b.yml", "yq -i '.a=1' src/a.yml"]
     .map((command): [string, Effect, string] => [command, 'allow', 'writing nothing protected']),
 ]);
+
+// Review of round 29: the placers' reader stopped after 32 operands, so a destination or `-t DIR`
+// after them was never seen.
+const many = Array.from({ length: 33 }, (_, i) => `src/f${i}`).join(' ');
+table('a placer is read to its last word, however many operands come first', [
+  [`cp ${many} secrets/`, 'deny', 'the destination after 33 sources'],
+  [`cp ${many} -t secrets`, 'deny', '-t after 33 sources'],
+  [`mv ${many} secrets`, 'deny', 'mv into a protected folder'],
+  [`echo x | tee ${many} secrets/k`, 'deny', 'tee writes every operand'],
+  [`cp ${many} dist/`, 'allow', 'into a folder nothing protects'],
+]);

@@ -160,51 +160,80 @@ export interface Placed {
   destination?: { path: string; folder: boolean | null };
 }
 
-export function placedFiles(name: string, args: readonly Arg[]): Placed {
-  const dynamic = args.some((a, i) => i > 0 && a.dynamic !== null);
-  // `install -d A B` makes folders (operand-writes.ts), it copies nothing.
-  if (name === 'install' && args.some((a, i) => i > 0 && (/^-[a-zA-Z]*d/.test(a.value) || a.value === '--directory'))) return { created: [], sources: [], dynamic, linkDirs: [] };
+/** A placer's words, options read: its operands (run-time words among them), `-t` folder and output files. */
+interface PlacerWords {
+  operands: Arg[];
+  /** `-t DIR` / `--target-directory=DIR`. */
+  target: Arg | null;
+  /** `-T` / `--no-target-directory`. */
+  noTarget: boolean;
+  /** `sort -o`, `--output`. */
+  outputs: Arg[];
+}
+
+/** `install -d A B` makes folders (operand-writes.ts), it copies nothing. */
+const makesFolders = (name: string, args: readonly Arg[]): boolean =>
+  name === 'install' && args.some((a, i) => i > 0 && (/^-[a-zA-Z]*d/.test(a.value) || a.value === '--directory'));
+
+/**
+ * Reads every word of a placer, however many: a bound here once stopped before a later `-t DIR`
+ * or the destination (`cp f1 … f33 secrets/` was allow). A word only known at run time that starts
+ * with a dash is read as the option it spells (`--target-directory={}`); an empty static word is nothing.
+ */
+function readPlacerWords(name: string, args: readonly Arg[]): PlacerWords {
   const shortValues = PLACER_SHORT_VALUES[name] ?? '';
-  const operands: string[] = [];
-  const outputs: string[] = [];
-  let target: string | null = null;
-  let noTarget = false;
-  for (let i = 1; i < args.length && operands.length < MAX_PLACED; i++) {
-    const a = args[i];
-    if (a === undefined || a.dynamic !== null || a.value === '') continue;
+  const valueOptions = PLACER_LONG_VALUES[name] ?? [];
+  const known = [...valueOptions, ...PLACER_LONG_FLAGS[name] ?? []];
+  const out: PlacerWords = { operands: [], target: null, noTarget: false, outputs: [] };
+  const valueAt = (i: number): Arg => args[i] ?? { value: '', dynamic: null, split: false, pos: -1, end: -1 };
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
     const v = a.value;
-    if (v === '--') {
-      for (let j = i + 1; j < args.length; j++) if (args[j]?.dynamic === null) operands.push(args[j]?.value ?? '');
+    if ((!v.startsWith('-') && (v !== '' || a.dynamic !== null)) || v === '-') {
+      out.operands.push(a);
+      continue;
+    }
+    if (v === '') continue;
+    if (v === '--' && a.dynamic === null) {
+      out.operands.push(...args.slice(i + 1));
       break;
     }
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const written = eq < 0 ? v : v.slice(0, eq);
-      // GNU getopt takes any unique prefix (`--target=DIR`, `--targ DIR`).
-      const valueOptions = PLACER_LONG_VALUES[name] ?? [];
-      const known = [...valueOptions, ...PLACER_LONG_FLAGS[name] ?? []];
-      // An exact name wins over a longer option it is a prefix of (`install --strip`).
+      // GNU getopt takes any unique prefix (`--target=DIR`, `--targ DIR`); an exact name wins over a
+      // longer option it is a prefix of (`install --strip`).
       const option = known.find((o) => o === written) ?? known.find((o) => written.length >= 3 && o.startsWith(written)) ?? written;
-      const value = eq < 0 ? (valueOptions.includes(option) ? args[++i]?.value ?? '' : null) : v.slice(eq + 1);
-      if (option === '--target-directory' && value !== null) target = value;
-      if (written.length >= 6 && '--no-target-directory'.startsWith(written)) noTarget = true;
-      if (option === '--output' && value !== null) outputs.push(value);
-      continue;
-    }
-    if (!v.startsWith('-') || v === '-') {
-      operands.push(v);
+      const value = eq >= 0 ? { ...a, value: v.slice(eq + 1) } : valueOptions.includes(option) ? valueAt(++i) : null;
+      if (option === '--target-directory' && value !== null) out.target = value;
+      if (written.length >= 6 && '--no-target-directory'.startsWith(written)) out.noTarget = true;
+      if (option === '--output' && value !== null) out.outputs.push(value);
       continue;
     }
     for (let j = 1; j < v.length; j++) {
       const ch = v[j] ?? '';
-      if (ch === 'T' && name !== 'sort') noTarget = true;
+      if (ch === 'T' && name !== 'sort') out.noTarget = true;
       if (!shortValues.includes(ch)) continue;
-      const value = j + 1 < v.length ? v.slice(j + 1) : args[++i]?.value ?? '';
-      if (ch === 't' && name !== 'sort') target = value;
-      if (ch === 'o' && name === 'sort') outputs.push(value);
+      const value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : valueAt(++i);
+      if (ch === 't' && name !== 'sort') out.target = value;
+      if (ch === 'o' && name === 'sort') out.outputs.push(value);
       break;
     }
   }
+  return out;
+}
+
+export function placedFiles(name: string, args: readonly Arg[]): Placed {
+  const dynamic = args.some((a, i) => i > 0 && a.dynamic !== null);
+  if (makesFolders(name, args)) return { created: [], sources: [], dynamic, linkDirs: [] };
+  const read = readPlacerWords(name, args);
+  const operands = read.operands.filter((a) => a.dynamic === null).map((a) => a.value);
+  const target = read.target?.value ?? null;
+  const noTarget = read.noTarget;
+  const outputs = read.outputs.map((a) => a.value);
+  // Past the bound, the sources' names are not each judged inside the destination: what lands
+  // there is judged as files of names not known, as for sources only known at run time.
+  const many = operands.length > MAX_PLACED;
   // `public/.` copies what public holds, not a folder named `.`.
   const base = (p: string): string => posix.basename(posix.normalize(p));
   switch (name) {
@@ -221,7 +250,7 @@ export function placedFiles(name: string, args: readonly Arg[]): Placed {
     case 'uniq':
       return { created: operands.length >= 2 ? [operands[operands.length - 1] ?? ''] : [], sources: [], dynamic, linkDirs: [] };
   }
-  const inside = (dir: string, sources: readonly string[]): string[] => sources.map(base).filter((b) => b !== '.' && b !== '..' && b !== '/').map((b) => `${dir.replace(/\/+$/, '')}/${b}`);
+  const inside = (dir: string, sources: readonly string[]): string[] => sources.slice(0, MAX_PLACED).map(base).filter((b) => b !== '.' && b !== '..' && b !== '/').map((b) => `${dir.replace(/\/+$/, '')}/${b}`);
   // rsync has too many options that take a value to tell its operands apart for sure: for what
   // runs or copies `.git`, any word may be the destination and any a source.
   if (name === 'rsync') {
@@ -230,7 +259,7 @@ export function placedFiles(name: string, args: readonly Arg[]): Placed {
     const remembered = { created: [...words, ...words.flatMap((d) => words.filter((o) => o !== d).map((o) => `${d}/${base(o)}`))], sources: words, dynamic, linkDirs: [], copied: operands };
     return { ...remembered, ...rsyncDestination(args, operands, inside) };
   }
-  if (target !== null) return { created: [target, ...inside(target, operands)], sources: operands, dynamic, linkDirs: [target], destination: { path: target, folder: true } };
+  if (target !== null) return { created: [target, ...inside(target, operands)], sources: operands, dynamic: dynamic || many, linkDirs: [target], destination: { path: target, folder: true } };
   if (operands.length === 1 && name === 'ln' && !dynamic) return { created: [base(operands[0] ?? '')], sources: operands, dynamic, linkDirs: [], destination: { path: base(operands[0] ?? ''), folder: false } };
   const dest = operands[operands.length - 1];
   if (dest === undefined || operands.length < 2 || (name === 'scp' && REMOTE.test(dest))) return { created: [], sources: [], dynamic, linkDirs: [] };
@@ -240,7 +269,7 @@ export function placedFiles(name: string, args: readonly Arg[]): Placed {
   const slash = dest.replace(/\/+$/, '').lastIndexOf('/');
   const folder = noTarget ? false : sources.length > 1 || /(?:^|\/)\.{0,2}$/.test(dest) ? true : null;
   return {
-    created: [dest, ...(folder === false ? [] : inside(dest, sources))], sources, dynamic,
+    created: [dest, ...(folder === false ? [] : inside(dest, sources))], sources, dynamic: dynamic || many,
     linkDirs: [dest, ...(slash > 0 ? [dest.slice(0, slash)] : [])], destination: { path: dest, folder },
   };
 }
@@ -255,44 +284,13 @@ export function placedFiles(name: string, args: readonly Arg[]): Placed {
 export function runtimePlacedWrite(name: string, args: readonly Arg[]): Arg | null {
   if (!PLACERS_JUDGED.has(name) || !args.some((a, i) => i > 0 && a.dynamic !== null)) return null;
   // `install -d` makes folders: operand-writes.ts judges its operands.
-  if (name === 'install' && args.some((a, i) => i > 0 && (/^-[a-zA-Z]*d/.test(a.value) || a.value === '--directory'))) return null;
-  const shortValues = PLACER_SHORT_VALUES[name] ?? '';
-  const valueOptions = PLACER_LONG_VALUES[name] ?? [];
-  const operands: Arg[] = [];
-  let target = false;
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i] as Arg;
-    const v = a.value;
-    if (v === '--' && a.dynamic === null) {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (!v.startsWith('-') || v === '-') {
-      operands.push(a);
-      continue;
-    }
-    let value: Arg | undefined;
-    let writes = false;
-    if (v.startsWith('--')) {
-      const eq = v.indexOf('=');
-      const written = eq < 0 ? v : v.slice(0, eq);
-      const option = valueOptions.find((o) => o === written) ?? valueOptions.find((o) => written.length >= 3 && o.startsWith(written)) ?? written;
-      if (eq >= 0) value = { ...a, value: v.slice(eq + 1) };
-      else if (valueOptions.includes(option)) value = args[++i];
-      writes = option === '--target-directory' || (option === '--output' && name === 'sort');
-    } else {
-      for (let j = 1; j < v.length; j++) {
-        const ch = v[j] ?? '';
-        if (!shortValues.includes(ch)) continue;
-        value = j + 1 < v.length ? { ...a, value: v.slice(j + 1) } : args[++i];
-        writes = name === 'sort' ? ch === 'o' : ch === 't';
-        break;
-      }
-    }
-    if (!writes || value === undefined) continue;
-    if (value.dynamic !== null) return value;
-    target = true;
-  }
+  if (makesFolders(name, args)) return null;
+  const read = readPlacerWords(name, args);
+  const operands = read.operands;
+  const written = name === 'sort' ? read.outputs : read.target === null ? [] : [read.target];
+  const runtime = written.find((a) => a.dynamic !== null);
+  if (runtime !== undefined) return runtime;
+  const target = written.length > 0;
   const dynamic = operands.filter((a) => a.dynamic !== null);
   const last = operands[operands.length - 1];
   switch (name) {

@@ -202,19 +202,26 @@ const OPENSSL_WRITES = new Set([
   'msgfile', 'chainout', 'extracertsout', 'cacertsout', 'outdir',
 ]);
 
-/** `openssl CMD … -out FILE`, `-keyout FILE`: one dash or two, the value the next word or after `=` (`-out=FILE`). */
-function opensslWrites(args: readonly Arg[]): OperandWrite[] {
+/**
+ * The files options name in the style of openssl and tsc: one dash or two, the value after `=` or
+ * in the next word (`-out FILE`, `-out=FILE`, `--outDir DIR`); `kindOf` says what a named option writes.
+ */
+function dashOptionWrites(args: readonly Arg[], from: number, program: string, kindOf: (option: string) => 'tree' | 'content' | undefined): OperandWrite[] {
   const out: OperandWrite[] = [];
-  for (let i = 2; i < args.length; i++) {
+  for (let i = from; i < args.length; i++) {
     const a = args[i] as Arg;
     const m = /^--?([A-Za-z_]+)(?:=(.*))?$/s.exec(a.value);
-    const option = m?.[1];
-    if (m === null || option === undefined || !OPENSSL_WRITES.has(option)) continue;
+    const kind = m === null ? undefined : kindOf(m[1] as string);
+    if (m === null || kind === undefined) continue;
     const file = m[2] !== undefined ? withValue(a, m[2]) : args[++i];
-    if (file !== undefined) out.push(option === 'outdir' ? tree(file, `openssl -${option}`) : content(file, `openssl -${option}`));
+    if (file !== undefined) out.push((kind === 'tree' ? tree : content)(file, `${program} -${m[1] as string}`));
   }
   return out;
 }
+
+/** `openssl CMD … -out FILE`, `-keyout FILE`, `-outdir DIR`. */
+const opensslWrites = (args: readonly Arg[]): OperandWrite[] =>
+  dashOptionWrites(args, 2, 'openssl', (option) => (!OPENSSL_WRITES.has(option) ? undefined : option === 'outdir' ? 'tree' : 'content'));
 
 /** `ssh-keygen … -f FILE` writes FILE and FILE.pub, unless it only reads (-l, -y, -B, -F, -H checks). */
 function sshKeygenWrites(args: readonly Arg[]): OperandWrite[] {
@@ -345,18 +352,7 @@ function javacWrites(args: readonly Arg[]): OperandWrite[] {
 const TSC_OUTPUTS = new Map<string, 'tree' | 'content'>([['outdir', 'tree'], ['declarationdir', 'tree'], ['generatetrace', 'tree'], ['outfile', 'content'], ['out', 'content'], ['tsbuildinfofile', 'content']] as const);
 
 /** `tsc --outDir DIR`, `--outFile FILE`, `--declarationDir DIR`, `--tsBuildInfoFile FILE`. */
-function tscWrites(args: readonly Arg[]): OperandWrite[] {
-  const out: OperandWrite[] = [];
-  for (let i = 1; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    const m = /^--?([A-Za-z]+)(?:=(.*))?$/s.exec(v);
-    const kind = m === null ? undefined : TSC_OUTPUTS.get((m[1] as string).toLowerCase());
-    if (m === null || kind === undefined) continue;
-    const file = m[2] !== undefined ? withValue(args[i] as Arg, m[2]) : args[++i];
-    if (file !== undefined) out.push(kind === 'tree' ? tree(file, `tsc ${v}`) : content(file, `tsc ${v}`));
-  }
-  return out;
-}
+const tscWrites = (args: readonly Arg[]): OperandWrite[] => dashOptionWrites(args, 1, 'tsc', (option) => TSC_OUTPUTS.get(option.toLowerCase()));
 
 const iconvWrites = (args: readonly Arg[]): OperandWrite[] =>
   valuesOf(readWords(args, 1, { valued: 'fto', long: ['--from-code', '--to-code', '--output'] }), '-o', '--output').map((f) => content(f, 'iconv -o'));
