@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
 import { cleanupRepos, TestRepo, type Identity } from '../helpers/gitrepo.ts';
@@ -896,6 +896,18 @@ describe('check: output', () => {
     const r = runCli(['check', '--base', 'no-such-ref', '--format', 'json', '--output', out], { cwd: repo.dir });
     expect(r.code).toBe(2);
     expect(existsSync(out)).toBe(false);
+  });
+
+  test('--output through a link: a run that cannot judge (exit 2) empties the report the link points at', () => {
+    const repo = failing();
+    const target = join(repo.dir, '..', `linked-report-${Date.now()}.json`);
+    const link = join(repo.dir, '..', `link-${Date.now()}.json`);
+    symlinkSync(target, link);
+    expect(runCli(['check', '--base', 'main', '--format', 'json', '--output', link], { cwd: repo.dir }).code).toBe(1);
+    expect(readFileSync(target, 'utf8')).toContain('"passed": false');
+    expect(runCli(['check', '--base', 'no-such-ref', '--format', 'json', '--output', link], { cwd: repo.dir }).code).toBe(2);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('');
   });
 
   test('--output to an unwritable place exits 2', () => {

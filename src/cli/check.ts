@@ -1,4 +1,4 @@
-import { lstatSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { GateError } from '../errors.ts';
 import { runCheck } from '../check/run.ts';
 import type { CheckOptions } from '../check/types.ts';
@@ -41,10 +41,16 @@ export function summaryLine(report: Report): string {
   return `agent-gate: ${report.passed ? 'passed' : 'failed'}: ${report.decision} (${report.counts.deny} deny, ${report.counts.ask} ask) in ${report.commits.filter((c) => c.agent).length} agent commit(s) of ${report.commits.length}`;
 }
 
-/** Removes the file at `output` when it is a regular file (not a link, device or pipe such as /dev/stdout). */
+/**
+ * Removes the file at `output` when it is a regular file, and empties the one a link there points
+ * at (the report would be written through the link): devices and pipes such as /dev/stdout are
+ * left alone.
+ */
 function removeStaleReport(output: string): void {
   try {
-    if (lstatSync(output).isFile()) unlinkSync(output);
+    const entry = lstatSync(output);
+    if (entry.isFile()) unlinkSync(output);
+    else if (entry.isSymbolicLink() && statSync(output).isFile()) truncateSync(output, 0);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return;
