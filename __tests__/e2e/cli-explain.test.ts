@@ -186,6 +186,10 @@ describe('agent-gate explain', () => {
     expect(inside).toMatchObject({ effect: 'deny', rule: { scope: 'kiro' } });
   });
 
+  /** `mv src/cfg src/n0; mv src/n0 src/n1; …; git status > src/nN/mcp.json`. */
+  const moveChain = (n: number): string =>
+    ['mv src/cfg src/n0', ...Array.from({ length: n }, (_, i) => `mv src/n${i} src/n${i + 1}`), `git status > src/n${n}/x.json`].join('; ');
+
   // Audit round 21 (M-2): a link on disk renamed or copied earlier in the command was not followed
   // under its new name.
   test.each([
@@ -210,6 +214,21 @@ describe('agent-gate explain', () => {
     const r = JSON.parse(runCli(['explain', '--json', '--shell', command], { cwd: dir }).stdout);
     expect(r.effect).toBe(effect);
     if (effect === 'deny') expect(r.reason).toMatch(/\(moved or copied there from "[^"]*cfg\/mcp\.json"\): through a symlink on disk this is "\.kiro\/settings\/mcp\.json"/);
+  });
+
+  // A long chain of moves hid the link: the walk stopped after 16 names, and that was allow. Past
+  // the bound (64 names) it asks.
+  test.each([
+    [20, 'deny', 'through a symlink on disk this is ".kiro/settings/x.json"'],
+    [70, 'ask', 'through more than 64 earlier names'],
+  ])('a link moved on through %i names: %s', (n, effect, reason) => {
+    const dir = repo(POLICY.replace('match: ["npm *", "git *"]', 'match: ["npm *", "git *", "mv *"]'));
+    mkdirSync(join(dir, '.kiro/settings'), { recursive: true });
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    symlinkSync('../.kiro/settings', join(dir, 'src', 'cfg'));
+    const r = JSON.parse(runCli(['explain', '--json', '--shell', moveChain(n)], { cwd: dir }).stdout);
+    expect(r.effect).toBe(effect);
+    expect(r.reason).toContain(reason);
   });
 
   // What mv takes away is judged with what it holds; the name used to stand for that is no file

@@ -228,7 +228,8 @@ export abstract class WalkerState {
     const found = new Set(write.carriedFrom);
     // Moves chain (`mv a b; mv b c`): each earlier name is followed in turn, within a bound.
     const queue = [...places];
-    for (let p = queue.shift(); p !== undefined && found.size < MAX_CARRIED; p = queue.shift()) {
+    while (queue.length > 0 && found.size < MAX_CARRIED) {
+      const p = queue.shift() as string;
       for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) {
         for (const from of carried.get(p.slice(0, at)) ?? []) {
           const before = from + p.slice(at);
@@ -239,6 +240,9 @@ export abstract class WalkerState {
       }
     }
     if (found.size > 0) write.carriedFrom = [...found];
+    // Past the bound, the name the write goes through may be one not followed (a link moved on
+    // through many names): where it lands is not known.
+    if (queue.length > 0) write.forceAsk ??= `${places[0] ?? 'this file'} was moved or copied there through more than ${MAX_CARRIED} earlier names in this command, so where the write lands is not followed`;
   }
 
   private checkLinked(write: WritePart, file: Arg, places: readonly string[], ownUnpacker = false): void {
@@ -312,8 +316,8 @@ const IDENTIFIERS = /(?<![\w#])[A-Za-z_]\w*/g;
 const BASH_NUMBERS = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'LINENO', 'BASHPID', 'PPID', 'UID', 'EUID', 'EPOCHSECONDS', 'OPTIND', 'HISTCMD', 'COLUMNS', 'LINES']);
 /** runtimeValue for a glob's file names (a case pattern is no such glob: see walk.ts). */
 export const GLOB_VALUE = 'file names a glob matches';
-/** Earlier names of one write target followed at most: moves and copies rarely chain. */
-const MAX_CARRIED = 16;
+/** Earlier names of one write target followed at most (more ask): moves and copies rarely chain. */
+const MAX_CARRIED = 64;
 
 /** In `written` and `linked`: any file may have been put in place. */
 export const ANY_PLACE = '\u0000any';
