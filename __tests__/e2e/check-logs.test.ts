@@ -348,6 +348,28 @@ describe('check replays recorded tool calls from log files', () => {
     expect(at(LOG, 6)?.effect).not.toBe('deny');
   });
 
+  // A link whose target or name is known only at run time was not recorded for later entries, and
+  // that entry itself was allow: `ln -s "$HOME/.ssh" l` then `echo k >> l/authorized_keys` passed.
+  test('an entry that makes a link check cannot follow asks', () => {
+    const repo = setup(POLICY.replace('"npm *", "git *"', '"npm *", "git *", "ln *", "cmake *"').replace('models:', '  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    repo.write(LOG, log([
+      draft('shell', 'ln -s "$HOME/.ssh" l1'),
+      draft('shell', 'git status >> l1/authorized_keys'),
+      draft('shell', 'cmake -E create_symlink "$T" l2'),
+      draft('shell', `ln -s ${Array.from({ length: 40 }, (_, i) => `t${i}`).join(' ')} secrets d/`),
+      draft('shell', 'ln -s src l3'),
+    ]));
+    repo.commit('work', { author: KIRO });
+    const { report } = check(repo);
+    const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
+    for (const line of [1, 3, 4]) {
+      expect(byLine.get(line)?.effect).toBe('ask');
+      expect(byLine.get(line)?.reason).toContain('known only at run time');
+    }
+    expect(byLine.get(2)).toBeUndefined();
+    expect(byLine.get(5)).toBeUndefined();
+  });
+
   // Audit round 21 (N-4, N-5): links were recorded only in batches of commits that held a log,
   // and only with their last target, so a link added, used and later removed or retargeted passed.
   test.each([

@@ -329,4 +329,16 @@ describe('links made with ln', () => {
   test.each(rows)('%j', (source, links) => {
     expect(analyzeShell(source).links).toEqual(links);
   });
+
+  // Past 64 links the rest were dropped silently, and a later entry's write through one of them
+  // (`echo k >> d/.ssh/authorized_keys`) was not followed. Past 32 sources the command asks.
+  test.each([
+    [30, null],
+    [40, 'known only at run time (or too many to follow)'],
+  ])('ln -s with %i targets into a folder: the links kept, or why it asks', (n, why) => {
+    const source = `ln -s ${Array.from({ length: n - 1 }, (_, i) => `../t${i}`).join(' ')} ~/.ssh d/`;
+    const a = analyzeShell(source);
+    expect(a.parts[0]?.forceAsk ?? null).toEqual(why === null ? null : expect.stringContaining(why));
+    if (why === null) expect(a.links).toContainEqual({ path: 'd/.ssh', target: '~/.ssh' });
+  });
 });

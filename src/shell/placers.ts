@@ -25,8 +25,8 @@ export const PROC_CWD = /^\/proc\/(?:self|thread-self|\d+)\/cwd(?:\/+|$)/;
 
 /** Placers that make links. */
 export const LINKERS = new Set(['ln', 'link']);
-/** Links of one command kept for later entries: past this, a command is not a plausible one. */
-export const MAX_MADE_LINKS = 64;
+/** Links of one command kept for later entries: past this, a command is not a plausible one, and it asks. */
+export const MAX_MADE_LINKS = 1024;
 /** Placers whose files are judged as writes. */
 export const PLACERS_JUDGED = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee', 'sort', 'uniq', 'dd', 'rsync', 'scp']);
 /** rsync's and scp's `host:path`, `user@host:path`, `host::module`, `rsync://…`: not a local file. */

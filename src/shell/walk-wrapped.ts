@@ -159,10 +159,14 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       this.ownUnpackedWrites(laterBefore);
     }
     // `cmake -E create_symlink TARGET LINK`.
-    if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '') && args[4]?.dynamic === null) {
-      for (const p of this.folders.placesOf(args[4].value)) (this.linked ??= new Set()).add(p);
+    let linksWhy: string | null = null;
+    if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '')) {
+      const link = args[4];
       const target = args[3];
-      if (target !== undefined && target.dynamic === null && args[2]?.value === 'create_symlink') this.noteMadeLinks([args[4].value], [target.value], [args[0] as Arg, { ...target, value: '-s' }]);
+      if (link !== undefined && link.dynamic === null) for (const p of this.folders.placesOf(link.value)) (this.linked ??= new Set()).add(p);
+      if (link === undefined || target === undefined) linksWhy = null;
+      else if (link.dynamic !== null || target.dynamic !== null) linksWhy = `cmake -E ${args[2]?.value ?? ''} makes a link whose name or target is known only at run time, so where later writes through it land is not known`;
+      else if (args[2]?.value === 'create_symlink') linksWhy = this.noteMadeLinks([link.value], [target.value], [args[0] as Arg, { ...target, value: '-s' }]);
     }
     if (name === 'git' && args.some((a) => a.value === 'mv')) {
       // `git mv SRC DST` renames like mv, links included.
@@ -174,7 +178,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         if (!moved.dynamic) this.noteCarried(moved.created, moved.sources);
       }
     }
-    if (!FILE_PLACERS.has(name)) return null;
+    if (!FILE_PLACERS.has(name)) return linksWhy;
     const placed = placedFiles(name, args);
     // What it creates, and what mv takes away, are writes like a redirection's target; judged
     // before this command's own links count, so `ln -s x out/l` is not a write through out/l.
@@ -196,13 +200,19 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       const linked = (this.linked ??= new Set());
       for (const f of made) for (const p of this.folders.placesOf(f)) linked.add(p);
     }
-    if ((LINKERS.has(name) || (name === 'cp' && copiesAsLink(args))) && !placed.dynamic) this.noteMadeLinks(made, placed.sources, args);
+    if (LINKERS.has(name) || (name === 'cp' && copiesAsLink(args))) {
+      // Check follows the links an entry makes in the entries after it (analysis.links): one whose
+      // name or target is known only at run time cannot be followed there.
+      linksWhy = placed.dynamic
+        ? `${name} makes a link whose name or target is known only at run time (or too many to follow), so where later writes through it land is not known`
+        : this.noteMadeLinks(made, placed.sources, args);
+    }
     if (!foreign && carriesLinks(name, args)) this.noteCarried(placed.created, placed.sources);
     // What is copied, option values left out (`rsync --exclude .git`).
     if ((placed.copied ?? placed.sources).some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
       return `${name} copies a .git folder under another name, where its config and hooks are not protected as .git's are`;
     }
-    return null;
+    return linksWhy;
   }
 
   /**
@@ -329,21 +339,25 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * The links `ln` makes, for the commands of later log entries to go through (check reads them):
    * every place made paired with every source, as noteCarried does. A symbolic link's target is
    * read from its folder; a hard link's source from the shell's, so it is rewritten from the link's.
+   * Returns why the command asks when it makes more links than are kept: later entries would not
+   * go through the ones left out.
    */
-  private noteMadeLinks(created: readonly string[], sources: readonly string[], args: readonly Arg[]): void {
+  private noteMadeLinks(created: readonly string[], sources: readonly string[], args: readonly Arg[]): string | null {
     const symbolic = args.some((a, i) => i > 0 && (/^-[a-zA-Z]*s/.test(a.value) || /^--sy/.test(a.value)));
     // `ln -r` writes the target relative to the link's folder, as a hard link's source is read.
     const relative = (args[0]?.value ?? '').endsWith('ln') && args.some((a, i) => i > 0 && (/^-[a-zA-Z]*r/.test(a.value) || /^--rel/.test(a.value)));
     const made = (this.madeLinks ??= []);
     for (const dest of created) {
       for (const source of sources) {
-        if (dest === source || made.length >= MAX_MADE_LINKS) continue;
+        if (dest === source) continue;
         for (const path of this.folders.placesOf(dest.replace(/\/+$/, '') || dest)) {
+          if (made.length >= MAX_MADE_LINKS) return `this command makes more than ${MAX_MADE_LINKS} links (every place each may stand counted), more than later commands are checked against`;
           const hard = /^[/~]/.test(source) ? source : posix.relative(posix.dirname(path), this.folders.placesOf(source)[0] ?? source) || '.';
           made.push({ path, target: symbolic && !relative ? source : hard });
         }
       }
     }
+    return null;
   }
 
   /** Records `alias NAME=VALUE` operands (names only known at run time already ask: see aliases() in wrappers.ts). */
