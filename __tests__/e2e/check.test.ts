@@ -239,6 +239,27 @@ describe('check: symlinks and submodules', () => {
     else expect(f).toMatchObject({ effect, reason: expect.stringMatching(/secrets/) });
   });
 
+  // Audit round 30 (KK-2, KK-3): a `..` after another spelling of a link (`Y/..` beside `y`) was
+  // folded away as text, and a link added in a later commit was not on the way of an earlier
+  // link's target: `z -> y/../k` then `y -> ../secrets/inner` passed.
+  test.each([
+    ['another spelling of the link before ..', '../docs/Y/../k', false, 'deny'],
+    ['the exact spelling before ..', '../docs/y/../k', false, 'deny'],
+    ['a link the next commit adds', '../docs/w/../k', true, 'deny'],
+    ['a plain folder before ..', '../docs/other/../k', false, 'allow'],
+  ])('a symlink whose target climbs out of %s is judged where that link leads', (_name, target, later, effect) => {
+    const { repo } = setup();
+    repo.write('secrets/inner/.keep', '').write('docs/other/.keep', '').symlink('docs/y', '../secrets/inner');
+    repo.commit('human link', { author: HUMAN });
+    repo.symlink('src/l', target);
+    repo.commit('agent link', { author: KIRO });
+    if (later) repo.symlink('docs/w', '../secrets/inner').commit('agent link 2', { author: KIRO });
+    const { report } = check(repo);
+    const f = report.findings.find((x) => x.part === 'src/l');
+    if (effect === 'allow') expect(f).toBeUndefined();
+    else expect(f).toMatchObject({ effect, reason: expect.stringMatching(/secrets\/k/) });
+  });
+
   test('a symlink that loops is denied', () => {
     const { repo } = setup();
     repo.symlink('src/a', 'b/x').symlink('src/b', 'a/y');

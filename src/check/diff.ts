@@ -229,19 +229,31 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
   }
   // The tree lookup above is by exact spelling; the range's links are also met in canonical form
   // (`docs/keys` goes through a link `Docs/keys` on a case-insensitive disk), with every target
-  // each had.
-  for (const landed of ctx.policy.landing?.(target, '.') ?? []) {
-    if ('unknown' in landed) {
-      verdicts.push({ effect: 'ask', rule: null, reason: `${pointsAt}: ${landed.unknown}` });
-      continue;
+  // each had. A `..` folded away above may have followed one of them (`Y/../settings` with
+  // `y -> .kiro/steering` is `.kiro/settings`), so a target with one is walked as written too.
+  const landing = ctx.policy.landing;
+  if (landing !== null) {
+    const spelled = dottedTarget(path, raw);
+    for (const landed of [...landing(target, '.'), ...(spelled === null ? [] : landing(spelled, '.'))]) {
+      if ('unknown' in landed) {
+        verdicts.push({ effect: 'ask', rule: null, reason: `${pointsAt}: ${landed.unknown}` });
+        continue;
+      }
+      if (landed.path === target) continue;
+      const there = decidePath(ctx.policy, 'fs_write', landed.path, { resolve: true, cwd: '.' });
+      const landedAt = `${pointsAt}, which ${landed.how} is ${JSON.stringify(landed.path)}`;
+      if (there.effect !== 'allow') verdicts.push({ effect: there.effect, rule: there.rule, reason: `${landedAt}: ${there.reason}` });
+      const beyond = protectedBehind(ctx.policy, landed.path, ctx.policyPaths, resolved?.kind === 'file' ? false : path);
+      if (beyond !== null) verdicts.push({ effect: beyond.effect, rule: beyond.rule, reason: `${landedAt}, which reaches protected path ${JSON.stringify(beyond.replaced)}: ${beyond.reason}` });
     }
-    if (landed.path === target) continue;
-    const there = decidePath(ctx.policy, 'fs_write', landed.path, { resolve: true, cwd: '.' });
-    const landedAt = `${pointsAt}, which ${landed.how} is ${JSON.stringify(landed.path)}`;
-    if (there.effect !== 'allow') verdicts.push({ effect: there.effect, rule: there.rule, reason: `${landedAt}: ${there.reason}` });
-    const beyond = protectedBehind(ctx.policy, landed.path, ctx.policyPaths, resolved?.kind === 'file' ? false : path);
-    if (beyond !== null) verdicts.push({ effect: beyond.effect, rule: beyond.rule, reason: `${landedAt}, which reaches protected path ${JSON.stringify(beyond.replaced)}: ${beyond.reason}` });
   }
   const verdict = strongest(verdicts);
   return verdict === null ? [] : [finding(verdict, target, commit, path)];
+}
+
+/** A relative target with a `..` segment, as written from the link's folder; null for any other. */
+function dottedTarget(linkPath: string, raw: string): string | null {
+  if (/^[/\\~]|^[A-Za-z]:/.test(raw) || !raw.split(/[/\\]/).includes('..')) return null;
+  const folder = linkPath.slice(0, Math.max(0, linkPath.lastIndexOf('/')));
+  return folder === '' ? raw : `${folder}/${raw}`;
 }
