@@ -375,6 +375,22 @@ describe('check: symlinks and submodules', () => {
     expect(report.findings.find((f) => f.resource === '.gitmodules')?.effect).toBe('ask');
     expect(report.findings.find((f) => f.resource === '.kiro/settings' && f.effect === 'deny')).toBeDefined();
   });
+
+  // Audit round 30 (KK-4): a submodule moved to a commit whose tree holds `x -> ../.kiro/settings`
+  // passed, since only the gitlink `sub` changed and `sub` is not protected.
+  test('a submodule added or moved to another commit asks (kiro rule #11); one left alone is not judged', () => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: allow, match: ["vendor/**", ".gitmodules"]}\n');
+    const first = repo.head();
+    repo.gitlink('vendor/sub', first);
+    repo.commit('add submodule', { author: HUMAN, addAll: false });
+    repo.write('src/a.ts', 'x\n').commit('unrelated', { author: KIRO });
+    repo.gitlink('vendor/sub', repo.head());
+    repo.commit('bump submodule', { author: KIRO, addAll: false });
+    const { report } = check(repo);
+    const subs = report.findings.filter((f) => f.resource === 'vendor/sub');
+    expect(subs).toEqual([expect.objectContaining({ effect: 'ask', rule: expect.objectContaining({ scope: 'kiro', index: 11 }), reason: expect.stringContaining('not judged here') })]);
+    expect(report.findings.filter((f) => f.resource === 'src/a.ts')).toEqual([]);
+  });
 });
 
 describe('check: the policy comes from the base commit', () => {

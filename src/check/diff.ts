@@ -19,6 +19,7 @@ export const KIRO_GIT_METADATA: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, i
 export const KIRO_GIT_METADATA_LINK: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 7, effect: 'deny', pattern: '.gitmodules, .gitattributes, .gitignore, .mailmap as a symlink' };
 export const KIRO_LINK_ESCAPE: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 8, effect: 'deny', pattern: 'symlink target outside the repository' };
 export const KIRO_EMBEDDED_REPOSITORY: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 10, effect: 'ask', pattern: 'HEAD in a subfolder' };
+export const KIRO_SUBMODULE_COMMIT: RuleRef = { scope: 'kiro', file: BUILTIN_FILE, index: 11, effect: 'ask', pattern: 'a submodule added or moved to another commit' };
 
 const METADATA = new Set(['.gitmodules', '.gitattributes', '.mailmap']);
 const METADATA_LINK = new Set(['.gitmodules', '.gitattributes', '.gitignore', '.mailmap']);
@@ -160,6 +161,11 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
     // found first only from the top folder.
     if (canonicalBase === 'head' && canonicalPath(path).includes('/') && c.newMode !== ZERO_MODE) {
       verdicts.push({ effect: 'ask', rule: KIRO_EMBEDDED_REPOSITORY, reason: `${base} in a subfolder, with objects/ and refs/ beside it, makes that folder a repository to git, which runs what its config says there (${describeRule(KIRO_EMBEDDED_REPOSITORY)})` });
+    }
+    // What the submodule's commit holds (links out of it into this repository included:
+    // `sub/x -> ../.kiro/settings`) comes from another repository, and is not judged here.
+    if (c.newMode === GITLINK && c.newId !== c.oldId) {
+      verdicts.push({ effect: 'ask', rule: KIRO_SUBMODULE_COMMIT, reason: `the submodule at ${JSON.stringify(path)} now checks out commit ${c.newId.slice(0, 12)} of another repository, whose files and symlinks (which may lead out of it into this repository) are not judged here (${describeRule(KIRO_SUBMODULE_COMMIT)})` });
     }
     if ((isLink || c.newMode === GITLINK) && c.newMode !== ZERO_MODE) {
       const anc = protectedBehind(ctx.policy, path, ctx.policyPaths, isLink ? linkEnd(ctx, path, c.newId) : null);
