@@ -581,6 +581,35 @@ describe('check: history', () => {
     expect(report.findings.find((f) => f.resource === 'secrets/drafts/one')).toBeUndefined();
   });
 
+  // Audit round 30 (KK-1): the same carry happens in the pull request's own merge, made after the
+  // check by whoever merges it, which no run judged: the branch's range held only `M cfg/deploy.yml`.
+  test.each([
+    ['the base branch moved the file the agent edited', true, 'deny'],
+    ['the base branch moved another file', false, 'allow'],
+  ])('the pull request\'s merge carrying agent content is judged: %s', (_name, movesEdited, effect) => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: allow, match: ["cfg/**"]}\n');
+    repo.checkout('main');
+    repo.write('cfg/deploy.yml', '1\n2\n3\n4\n5\n6\n7\n8\n').write('cfg/other.yml', 'o\n');
+    repo.commit('layout', { author: HUMAN });
+    repo.git(['checkout', '-q', '-B', 'work', 'main']);
+    repo.write('cfg/deploy.yml', '1\n2\n3\nEVIL\n5\n6\n7\n8\n');
+    repo.commit('agent edit', { author: KIRO });
+    repo.checkout('main');
+    repo.write('secrets/.keep', '');
+    repo.git(['mv', movesEdited ? 'cfg/deploy.yml' : 'cfg/other.yml', 'secrets/moved.yml']);
+    repo.commit('move into secrets', { author: HUMAN });
+    repo.checkout('work');
+    const { code, report } = check(repo);
+    const landed = report.findings.find((f) => f.resource === 'secrets/moved.yml');
+    if (effect === 'allow') {
+      expect(code).toBe(0);
+      expect(landed).toBeUndefined();
+    } else {
+      expect(code).toBe(1);
+      expect(landed).toMatchObject({ effect: 'deny', commit: repo.head(), rule: { pattern: 'secrets/**' }, reason: expect.stringContaining('into the base') });
+    }
+  });
+
   // Merged content matching neither parent was all judged, so a file both sides edited in place
   // (a human on each branch) failed an ordinary agent merge of main.
   test('a clean merge of a file both sides edited in place is not the merger\'s write', () => {

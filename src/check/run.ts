@@ -17,6 +17,7 @@ import type { PolicyFile } from '../policy/types.ts';
 import { buildReport } from '../report/model.ts';
 import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
+import { carriedFindings } from './carried.ts';
 import type { LinkResolution } from './links.ts';
 import { addLink, addTargets, rangeBoundary, treeLanding, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
 import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
@@ -284,12 +285,15 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   await judgeBatch(prepared, commits.filter((c) => !judged.has(c.sha)));
 
   const results = commits.map((c) => judged.get(c.sha) as JudgedCommit);
+  const carried = await carriedFindings(git, prepared.policy, prepared.policyPaths, {
+    base: range.base, head: range.head, mergeBases: range.mergeBases, judged: results.some((r) => r.entry.agent),
+  });
   const report = buildReport({
     // The flag and the policy may both set it; the stricter wins, so neither can loosen the other.
     failOn: opts.failOn === 'ask' || prepared.settings.failOn === 'ask' ? 'ask' : 'deny',
     range: { base: range.base, head: range.head },
     commits: results.map((r) => r.entry),
-    findings: results.flatMap((r) => r.findings),
+    findings: [...results.flatMap((r) => r.findings), ...carried],
   });
   return { report, policyFile: prepared.workspace.label };
 }

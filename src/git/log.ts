@@ -237,14 +237,29 @@ async function remergeChanges(git: Git, sha: string): Promise<Change[]> {
 }
 
 async function mergeTreeChanges(git: Git, commit: CommitInfo): Promise<Change[]> {
-  const mtArgs = ['merge-tree', '--write-tree', '--allow-unrelated-histories', '-z', '--end-of-options', ...commit.parents];
+  return diffTree(git, await automaticMerge(git, commit.parents), commit.sha);
+}
+
+/** The tree git's automatic merge of `parents` makes (two of them). */
+async function automaticMerge(git: Git, parents: readonly string[]): Promise<string> {
+  const mtArgs = ['merge-tree', '--write-tree', '--allow-unrelated-histories', '-z', '--end-of-options', ...parents];
   const res = await git.exec(mtArgs);
   // Exit 1 means "conflicts": the tree is still written, with conflict markers, as remerge does.
   if (res.exitCode !== 0 && res.exitCode !== 1) throw new GitError(mtArgs, res.exitCode, res.stderr);
   const end = res.stdout.indexOf(NUL);
   const tree = res.stdout.toString('latin1', 0, end < 0 ? res.stdout.length : end).trim();
   if (!isObjectId(tree)) throw new GitError(mtArgs, res.exitCode, res.stderr, 'no tree id in output');
-  return diffTree(git, tree, commit.sha);
+  return tree;
+}
+
+/**
+ * Paths that merging `head` into `base` would carry content to, as madeByMerge finds them in a
+ * merge commit: a pull request's own merge is made after its check ran, by whoever presses the
+ * button, and no later check judges it as an agent's. An edit to `cfg/a` on a branch that started
+ * before the base branch moved `cfg/` to `secrets/` lands in `secrets/a` only there.
+ */
+export async function carriedIntoBase(git: Git, base: string, head: string): Promise<Change[]> {
+  return carriedByMerge(git, base, head, await automaticMerge(git, [base, head]), []);
 }
 
 /**
@@ -297,7 +312,12 @@ async function fillMergeChanges(git: Git, commits: CommitInfo[], opts: ReadCommi
 async function madeByMerge(git: Git, commit: CommitInfo, known: readonly Change[]): Promise<Change[]> {
   const [first, second] = commit.parents;
   if (first === undefined || second === undefined) return [];
-  const [fromFirst, fromSecond] = await Promise.all([diffTree(git, first, commit.sha), diffTree(git, second, commit.sha)]);
+  return carriedByMerge(git, first, second, commit.sha, known);
+}
+
+/** madeByMerge for the merge of `first` and `second` whose tree is `merged` (a commit or a tree). */
+async function carriedByMerge(git: Git, first: string, second: string, merged: string, known: readonly Change[]): Promise<Change[]> {
+  const [fromFirst, fromSecond] = await Promise.all([diffTree(git, first, merged), diffTree(git, second, merged)]);
   const key = (c: Change): string => c.path.toString('latin1');
   const seen = new Set(known.map(key));
   const addedToFirst = new Map(fromFirst.map((c) => [key(c), c.status === 'A']));
