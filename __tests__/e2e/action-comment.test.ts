@@ -354,4 +354,16 @@ describe('thousands of findings', () => {
     const report = JSON.parse(readFileSync(r.outputs['report-file'] ?? '', 'utf8')) as { findings: unknown[] };
     expect(report.findings).toHaveLength(5000);
   });
+
+  // Audit round 30 (LL-1): the warning for an empty input was not counted, so 11 were emitted and
+  // GitHub dropped one finding's without a word in the notice.
+  test('a warning for an empty input counts against the 10', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`notes/n-${i}.txt`] = `${i}\n`;
+    const { up, base, head } = pr(files);
+    const r = await run(up.clone(), base, head, { 'admin-policy': '' });
+    expect(r.warnings).toHaveLength(10);
+    expect(r.warnings[0]?.message).toMatch(/the admin-policy input is empty/);
+    expect(r.notices[0]?.message).toMatch(/21 more annotation\(s\) not shown \(0 error, 21 warning\)/);
+  });
 });

@@ -81,7 +81,10 @@ export class Annotator {
   private left = { error: 0, warning: 0 };
   private reserved = 0;
 
-  constructor(private readonly sink: AnnotationSink) {}
+  /** `warningsSpent`: warnings the step already emitted itself (an empty input), which count too. */
+  constructor(private readonly sink: AnnotationSink, warningsSpent = 0) {
+    this.warnings = warningsSpent;
+  }
 
   /** Keeps `n` error lines for messages emitted outside this class (core.setFailed). */
   reserveErrors(n: number): void {

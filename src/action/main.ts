@@ -69,7 +69,7 @@ async function run(): Promise<void> {
     return;
   }
   core.info(`agent-gate: ${oneLine(plan.description)}`);
-  warnEmptyInputs(env);
+  const warningsSpent = warnEmptyInputs(env);
   core.info(`agent-gate: admin policy: ${oneLine(describeAdminPolicy(inputs.adminPolicy))}`);
 
   const git = createGit(workspace);
@@ -97,6 +97,7 @@ async function run(): Promise<void> {
     runLink: runUrl(env),
     annotations: coreAnnotations,
     commentScope: gateScope(get),
+    warningsSpent,
   });
   const failure = failureLine(report);
   if (failure !== null) core.setFailed(failure);
@@ -105,12 +106,16 @@ async function run(): Promise<void> {
 /**
  * An input given as an expression that came out empty is read as not given. That is the weaker
  * gate, and on a fork's pull request it is what `\${{ vars.X }}` gives: say so where it shows.
+ * Returns how many warnings that took.
  */
-function warnEmptyInputs(env: NodeJS.ProcessEnv): void {
+function warnEmptyInputs(env: NodeJS.ProcessEnv): number {
+  let warned = 0;
   for (const [name, fallback] of Object.entries(NONEMPTY_DEFAULTS)) {
     if (env[`INPUT_${name.toUpperCase()}`] !== '') continue;
+    warned++;
     core.warning(`agent-gate: the ${name} input is empty, so ${fallback}. An expression such as \${{ vars.NAME }} is empty where GitHub passes no variables (on pull requests from forks); write the value in the workflow, or leave the input out.`);
   }
+  return warned;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface PublishOptions {
   annotations: AnnotationSink;
   /** See commentScope: keeps this gate's comment apart from another agent-gate step's. */
   commentScope: string;
+  /** Warning annotations the step emitted before judging (empty inputs): GitHub's 10 count them. */
+  warningsSpent?: number;
 }
 
 function message(e: unknown): string {
@@ -42,7 +44,7 @@ export function failureLine(report: Report): string | null {
 
 export async function publish(o: PublishOptions): Promise<void> {
   const { report } = o;
-  const annotator = new Annotator(o.annotations);
+  const annotator = new Annotator(o.annotations, o.warningsSpent ?? 0);
 
   let reportFile = o.reportFile;
   try {
