@@ -18,6 +18,9 @@ describe('PascalCase events with Kiro tool names are Kiro calls', () => {
     ['write', { command: 'create', path: '.env', file_text: '' }, [['fs_write', '.env']]],
     ['fs_read', { operations: [{ mode: 'Line', path: 'a.txt' }] }, [['fs_read', 'a.txt']]],
     ['@github/create_issue', {}, [['mcp', 'github/create_issue']]],
+    // Audit round 30 (LL-3): read as Claude's, this was `mcp unknown/github___create_issue`, and a
+    // `github/*` deny rule did not apply.
+    ['github___create_issue', {}, [['mcp', 'github/create_issue']]],
     ['web_fetch', { url: 'https://x.dev' }, [['web_fetch', 'https://x.dev']]],
   ])('%s', (tool, input, expected) => {
     for (const event of ['PreToolUse', 'PostToolUse']) {
@@ -31,6 +34,7 @@ describe('PascalCase events with Kiro tool names are Kiro calls', () => {
   test('Claude Code tools stay Claude\'s, and unknown names stay unknown', () => {
     expect(parseHookPayload(pascalKiro('Bash', { command: 'ls' })).agent).toBe('claude');
     expect(parseHookPayload(pascalKiro('mcp__github__x', {})).agent).toBe('claude');
+    expect(parseHookPayload(pascalKiro('mcp__my___server__x', {})).agent).toBe('claude');
     expect(mapHookPayload(pascalKiro('NewTool', {}), OPTS)).toEqual([expect.objectContaining({ agent: 'claude', capability: 'mcp', resource: 'unknown/NewTool' })]);
   });
 

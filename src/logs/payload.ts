@@ -59,13 +59,14 @@ const EVENTS: Readonly<Record<string, HookAgent>> = lookupTable({
 
 /**
  * Kiro IDE 1.x and Kiro CLI 3 (standalone `.kiro/hooks/*.json`) name their events in PascalCase, as
- * Claude Code does, but still send Kiro's tool names (`execute_bash`, `fs_write`, `@server/tool`).
+ * Claude Code does, but still send Kiro's tool names (`execute_bash`, `fs_write`, `@server/tool`,
+ * `server___tool`).
  * The two tool vocabularies do not overlap (Claude's built-ins are PascalCase, its MCP tools
  * `mcp__...`), so such a call is Kiro's. Read as Claude's it would become `mcp unknown/execute_bash`
  * and escape every shell and path rule.
  */
 function isKiroToolName(name: string): boolean {
-  return KIRO_TOOL_NAMES.includes(name) || name.startsWith('@');
+  return KIRO_TOOL_NAMES.includes(name) || name.startsWith('@') || (name.includes('___') && !name.startsWith('mcp__'));
 }
 
 const FIX = 'agent-gate record reads one Kiro CLI or Claude Code tool hook event (preToolUse/postToolUse, PreToolUse/PostToolUse) on standard input';
