@@ -269,7 +269,9 @@ table('git commands that put chosen contents in the index write those paths', [
   ['git update-index --index-info < entries; git checkout -- .', 'ask', 'DD-2: entries read from input'],
   ['git read-tree other && git checkout-index -a -f', 'ask', 'DD-2: a whole tree in the index'],
   ['git apply --cached x.patch', 'ask', 'DD-2: a patch to the index names any path'],
-  ...['git reset HEAD~1', 'git reset --hard', 'git reset HEAD -- secrets/k', 'git reset -- secrets/k', 'git reset other -- src/a.ts',
+  // Another commit's tree in the index may hold the policy file (audit round 30, JJ-2).
+  ['git reset HEAD~1', 'ask', 'JJ-2: another commit\'s tree in the index'],
+  ...['git reset --hard', 'git reset HEAD -- secrets/k', 'git reset -- secrets/k', 'git reset other -- src/a.ts',
     'git restore --staged secrets/k', 'git restore --staged --source=HEAD secrets/k', 'git read-tree HEAD', 'git update-index --add src/a.ts',
     'git update-index --refresh', 'git apply --check x.patch', 'git checkout -- src/a.ts']
     .map((command): [string, Effect, string] => [command, 'allow', 'committed contents, or nothing protected']),

@@ -186,7 +186,8 @@ const REALISTIC_ALLOWED = rows([
   ["git log --format='%H %s' | head -5", 'allow'],
   ['git diff HEAD~1 -- src/ | head -100', 'allow'],
   ['git checkout -b feature/x', 'allow'],
-  ['git stash && git pull --rebase && git stash pop', 'allow'],
+  // A checkout of other commits may write the policy file (audit round 30, JJ-2).
+  ['git stash && git pull --rebase && git stash pop', 'ask'],
   ['git status --porcelain | wc -l', 'allow'],
   ['git rev-parse --abbrev-ref HEAD', 'allow'],
   ['git commit -m "$(cat <<\'EOF\'\nfix: handle empty input\n\nThe parser crashed on "".\n\nCo-authored-by: Kiro Agent <kiro-agent@users.noreply.github.com>\nEOF\n)"', 'allow'],
@@ -1854,7 +1855,7 @@ const GIT_RUNS: GapRow[] = [
   ["git rebase --exec='rm -rf /' main", 'deny', undefined, 'rebase --exec= form'],
   ['git bisect run rm -rf /', 'deny', undefined, 'bisect run runs a command'],
   ["git submodule foreach 'git status'", 'allow', undefined, 'an allowed script stays allowed'],
-  ['git rebase main', 'allow', undefined, 'no command to run'],
+  ['git rebase main', 'ask', undefined, 'may write anything in'],
   ["git rebase -S -x 'rm -rf /' main", 'deny', undefined, '-S takes an optional attached key id only'],
   // Sub-command options whose value git runs, through a shell or as a program.
   ["git difftool -x 'rm -rf /'", 'deny', undefined, 'difftool -x runs a command per file'],
@@ -2422,7 +2423,7 @@ rules:
     ["sh -c 'sed -i \"s/[[:space:]]*$//\" src/a.ts'", 'allow', 'everyday'],
     ["sh -c 'npm test &> /dev/null && echo ok'", 'allow', 'everyday'],
     ["sh -c '[[ -d node_modules ]] || npm ci'", 'allow', 'everyday'],
-    ["git rebase -x 'npm test &> /dev/null'", 'allow', 'everyday'],
+    ["git rebase -x 'npm test &> /dev/null'", 'ask', 'everyday'],
     // sed: -e scripts joined, a\ text on the next line, the I and M address flags.
     ["sed -e '1i\\' -e 'header' src/a.ts", 'allow', 'everyday'],
     ["sed '1a\\\nnew line' src/a.ts", 'allow', 'everyday'],
@@ -2436,14 +2437,14 @@ rules:
     ['cp /bin/bash scripts/x.sh && ./scripts/x.sh', 'ask', 'everyday'],
     // Checks and listings unpack nothing.
     ['git apply --check fix.patch && ./scripts/test.sh', 'allow', 'everyday'],
-    ['git stash pop && ./scripts/test.sh', 'allow', 'everyday'],
+    ['git stash pop && ./scripts/test.sh', 'ask', 'everyday'],
     ['git log --grep apply && ./scripts/test.sh', 'allow', 'everyday'],
     ['tar -czf out/a.tgz --exclude=node_modules . && ./scripts/test.sh', 'allow', 'everyday'],
     ['git apply fix.patch && ./scripts/test.sh', 'ask', 'everyday'],
     // Values of dangerous variables that name nothing that runs (a leading assignment keeps a
     // command from matching an allow rule at all, SPEC 5.2, so these are set with export or env).
     ['export GIT_PAGER=cat; git log -5', 'allow', 'everyday'],
-    ['env GIT_EDITOR=true git rebase --continue', 'allow', 'everyday'],
+    ['env GIT_EDITOR=true git rebase --continue', 'ask', 'everyday'],
     ['export NODE_OPTIONS=--max-old-space-size=4096; npm run build', 'allow', 'everyday'],
     ['export GOFLAGS=-mod=mod; go build ./...', 'allow', 'everyday'],
     ['export RUSTC_WRAPPER=sccache; cargo build', 'allow', 'everyday'],

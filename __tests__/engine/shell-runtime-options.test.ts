@@ -83,7 +83,7 @@ table('a word only known at run time where an option of a sub-command could stan
   ['git config alias.x rebase; git x "$(echo --exec=rm -rf y)"', 'ask'],
   ['git lg $(echo --output=secrets/x)', 'ask'],
   ['git commit -m "$(cat msg.txt)"', 'allow'],
-  ['git checkout "$branch"', 'allow'],
+  ['git checkout "$branch"', 'ask'],
   ['git tag -a "v$version" -m "$(cat notes)"', 'allow'],
   ['git add "$f"', 'allow'],
   ['npm run build -- --grep "$x"', 'allow'],

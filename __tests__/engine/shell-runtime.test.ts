@@ -238,19 +238,22 @@ describe('loaders reached through options, folders, modules and standard input (
 
 describe('git commands that put tree contents in place (audit round 17)', () => {
   test.each<[string, Effect, string]>([
-    ['git checkout -q x; echo x > out/l/p', 'ask', 'an earlier command here'],
-    ['git reset -q --hard x; echo x > out/l/p', 'ask', 'an earlier command here'],
-    ['git merge -q x; echo x > out/l/p', 'ask', 'an earlier command here'],
-    ['git stash pop -q; echo x > out/l/p', 'ask', 'an earlier command here'],
+    // A checkout of another commit asks itself (audit round 30, JJ-2): it may write the policy file.
+    ['git checkout -q x; echo x > out/l/p', 'ask', 'git checkout may write anything in "."'],
+    ['git reset -q --hard x; echo x > out/l/p', 'ask', 'git reset may write anything in "."'],
+    ['git merge -q x; echo x > out/l/p', 'ask', 'git merge may write anything in "."'],
+    ['git stash pop -q; echo x > out/l/p', 'ask', 'git stash pop may write anything in "."'],
     ['git clone -q -b x ../gc out/c; echo x > out/c/out/l/p', 'ask', 'an earlier command here'],
-    ['git checkout -q x; git -C out/r st', 'ask', 'look like a repository'],
-    ['git checkout -q x && make', 'ask', 'make may load a file an earlier command here put in place'],
+    ['git checkout -q x; git -C out/r st', 'ask', 'git checkout may write anything in "."'],
+    ['git checkout -q x && make', 'ask', 'git checkout may write anything in "."'],
+    ['git -C /tmp/o checkout -q x; git -C out/r st', 'ask', 'look like a repository'],
+    ['git -C /tmp/o checkout -q x && make', 'ask', 'make may load a file an earlier command here put in place'],
     // A new branch at HEAD changes no file; merged commits bring no file this command wrote.
     ['git checkout -b feat && echo x > src/a', 'allow', ''],
     ['git switch -c feat && echo x > src/a', 'allow', ''],
-    ['git pull && npm install && npm test', 'allow', ''],
-    ["git rebase -x 'npm test' main", 'allow', ''],
-    ['git stash pop && ./scripts/test.sh', 'allow', ''],
+    ['git pull && npm install && npm test', 'ask', 'git pull may write anything in "."'],
+    ["git rebase -x 'npm test' main", 'ask', 'git rebase may write anything in "."'],
+    ['git stash pop && ./scripts/test.sh', 'ask', 'git stash pop may write anything in "."'],
   ])('%s -> %s', (command, effect, fragment) => {
     const r = judge(TRUSTS_ALL, 'shell', command);
     expect(r.effect).toBe(effect);
@@ -298,7 +301,7 @@ describe('audit round 18: concurrent code, option clusters, PYTHONPATH, more git
     ['ln -s /tmp out/l; echo x > ~+/out/l/p', 'ask', 'out/l may be a link'],
     ['cmake -E create_symlink /tmp out/l; echo x > out/l/p', 'ask', 'out/l may be a link'],
     // git bisect and sparse-checkout check trees out (F-7).
-    ['git bisect start x main; echo x > out/l/p', 'ask', 'an earlier command here'],
+    ['git bisect start x main; echo x > out/l/p', 'ask', 'git bisect may write anything in "."'],
     ['git sparse-checkout set /src/; echo x > out/l/p', 'ask', 'an earlier command here'],
     // Python: PYTHONPATH, -W VALUE, -qm, pytest -qc (F-9).
     ['echo x > out/m.py; PYTHONPATH=out python3 -m m', 'ask', 'imports from out (PYTHONPATH)'],

@@ -31,6 +31,20 @@ const DANGEROUS = new Set([
   // Options and code read from the environment: pytest's extra options (--junitxml, -p) and
   // plugins, the makefiles make reads first and its options (--eval).
   'PYTEST_ADDOPTS', 'PYTEST_PLUGINS', 'MAKEFILES', 'MAKEFLAGS', 'GNUMAKEFLAGS', 'MFLAGS',
+  // Audit JJ-10: vim's start-up commands (`VIMINIT=':!CMD'` is `vim -c`, and git, crontab -e and
+  // sudoedit start vi with no vim in the command) and where it reads its runtime scripts; the
+  // pagers, editors and askpass programs systemd, sudo and fzf run; options the JVM reads from the
+  // environment (`-javaagent:`, `-XX:OnError=CMD`); folders perl, ruby, node and python load
+  // modules from before their own; files that load code (OpenSSL engines, glibc's gconv modules,
+  // getconf's programs) or name a program to run (a kubeconfig's `exec`, AWS `credential_process`,
+  // an hgrc's hooks); the folder zsh reads .zshenv from; less's key files, whose #env section sets
+  // LESSOPEN (JJ-1).
+  'VIMINIT', 'EXINIT', 'GVIMINIT', 'VIMRUNTIME', 'VIM', 'NVIM_APPNAME', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR', 'SYSTEMD_LESS',
+  'SUDO_ASKPASS', 'SUDO_EDITOR', 'FCEDIT', 'FZF_DEFAULT_COMMAND', 'FZF_DEFAULT_OPTS', 'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS',
+  'JDK_JAVA_OPTIONS', 'JAVA_OPTS', 'MAVEN_OPTS', 'GRADLE_OPTS', 'PERL5LIB', 'PERLLIB', 'PERL5DB', 'RUBYLIB', 'NODE_PATH',
+  'PYTHONHOME', 'PYTHONUSERBASE', 'OPENSSL_CONF', 'OPENSSL_ENGINES', 'OPENSSL_MODULES', 'GCONV_PATH', 'GETCONF_DIR',
+  'KUBECONFIG', 'AWS_CONFIG_FILE', 'HGRCPATH', 'HGEDITOR', 'ZDOTDIR',
+  'LESSKEYIN', 'LESSKEY', 'LESSKEY_CONTENT', 'LESSKEYIN_SYSTEM', 'LESSKEY_SYSTEM',
 ]);
 
 /** cargo's settings from the environment that name a program it runs, or where its configuration lives. */
@@ -58,9 +72,13 @@ export function isDangerousName(written: string): boolean {
  */
 const HARMLESS_VALUES: ReadonlyArray<readonly [RegExp, RegExp]> = [
   // less's -o/-O (log to a file) and -k (key file) name files: not among the harmless flags.
-  [/^(?:GIT_PAGER|PAGER|MANPAGER)$/, /^(?:cat|more|less(?:\s+-[A-NP-Za-jl-np-z]+)*)$/],
-  [/^(?:GIT_EDITOR|GIT_SEQUENCE_EDITOR|EDITOR|VISUAL)$/, /^(?:true|:|cat)$/],
-  [/^LESS$/, /^(?:-[A-NP-Za-jl-np-z]+(?:\s+-[A-NP-Za-jl-np-z]+)*)?$/],
+  [/^(?:GIT_PAGER|PAGER|MANPAGER|SYSTEMD_PAGER)$/, /^(?:cat|more|less(?:\s+-[A-NP-Za-jl-np-z]+)*)$/],
+  // systemd runs no pager when SYSTEMD_PAGER is empty.
+  [/^SYSTEMD_PAGER$/, /^$/],
+  [/^(?:GIT_EDITOR|GIT_SEQUENCE_EDITOR|EDITOR|VISUAL|SYSTEMD_EDITOR)$/, /^(?:true|:|cat)$/],
+  [/^(?:LESS|SYSTEMD_LESS)$/, /^(?:-[A-NP-Za-jl-np-z]+(?:\s+-[A-NP-Za-jl-np-z]+)*)?$/],
+  // Heap and stack sizes and on/off flags; `-XX:OnError=CMD`, `-javaagent:` and `-D` settings are not among them.
+  [/^(?:JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|JDK_JAVA_OPTIONS|JAVA_OPTS|MAVEN_OPTS|GRADLE_OPTS)$/, /^(?:\s*-(?:X(?:m[sxn]|ss)\d+[kKmMgG]?|XX:[+-]\w+|XX:(?:MaxRAMPercentage|InitialRAMPercentage|MaxMetaspaceSize|ReservedCodeCacheSize)=[\d.]+[kKmMgG]?|Dfile\.encoding=[\w-]+|Djava\.awt\.headless=(?:true|false)))*\s*$/],
   [/^NODE_OPTIONS$/, /^(?:\s*--(?:max-old-space-size|max-semi-space-size|stack-size|enable-source-maps|no-warnings|trace-warnings|unhandled-rejections|experimental-vm-modules|openssl-legacy-provider|dns-result-order|no-deprecation|trace-deprecation|trace-uncaught)(?:=[\w.-]+)?)+\s*$/],
   [/^(?:RUSTC_WRAPPER|CARGO_BUILD_RUSTC_WRAPPER)$/, /^(?:sccache|\/usr\/(?:local\/)?bin\/sccache)$/],
   [/^CARGO_.*_LINKER$/, /^(?:cc|gcc|clang|lld|ld\.lld|mold|rust-lld)$/],

@@ -165,7 +165,6 @@ export class Folders {
       this.cwdDoubt ??= `${what} is not static (${target.dynamic}), so where a later redirection writes is not known`;
       return homeReading(target, source);
     }
-    if (!target.value.startsWith('~')) return target.value;
     const tilde = tildePath(target, source, what);
     if (tilde.doubt !== null) {
       this.cwdDoubt ??= `${tilde.doubt}, so where a later redirection writes is not known`;

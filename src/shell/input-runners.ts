@@ -3,6 +3,7 @@
 // jobs' command lines are built from what it reads, audit 29 GG-9), `at`/`batch` (standard
 // input, run later by /bin/sh), `crontab` (installs commands run on a schedule), and editors whose
 // own command language runs shell commands (`vim -c '!rm …'`, `ed` reading `!rm …`).
+import { edWrites } from './editor-writes.ts';
 import { posixShellDoubt } from './posix.ts';
 import { NO_RUNS, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
@@ -282,7 +283,10 @@ export function editorRuns(args: readonly Arg[], stdin: Arg | null, name: string
   if (LINE_EDITORS.has(name)) {
     // ed reads its commands from standard input: `!CMD`, `r !CMD`, `w !CMD`, `e !CMD` run a shell.
     if (stdin === null) return asking(`${name} reads its commands from standard input, which is not known here, and they can run shell commands (!CMD)`);
-    return stdin.value.includes('!') ? asking(`${name} reads a command that runs a shell (!CMD) from its input`) : NO_RUNS;
+    // `w FILE`, `W FILE` and a bare `w` of the edited file are writes like a redirection's.
+    const writes = edWrites(args, stdin);
+    const runs = stdin.value.includes('!') ? asking(`${name} reads a command that runs a shell (!CMD) from its input`) : NO_RUNS;
+    return writes.length === 0 ? runs : { ...runs, writes };
   }
   let exMode = name === 'ex' || name === 'exim';
   for (let i = 1; i < args.length; i++) {

@@ -15,6 +15,11 @@ export interface OperandWrite {
   follows?: true;
   /** The path may be a folder (`git checkout main -- src/`): only a rule that names it counts for it. */
   mayBeFolder?: true;
+  /**
+   * git writes it across the repository's work tree, whose top is where git stands or a folder
+   * above it (`git checkout BRANCH`, `git am`), not only below where it stands.
+   */
+  wholeTree?: true;
 }
 
 /** A word no command line holds as such (a default name, a value cut out of a word); `dynamic` when only known at run time. */

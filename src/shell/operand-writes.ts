@@ -6,8 +6,10 @@
 import { scanGit } from './git.ts';
 import { GIT_CLONE_OPTIONS, has, hasLong, HERE, madeArg, readWords, ROOT, valuesOf, type OperandWrite } from './operand-words.ts';
 import { inPlaceWrites } from './sed.ts';
+import { COMMITTED, gitTreeWrites } from './git-tree-writes.ts';
 import { gitPatchWrites, unpackerWrites } from './unpack-writes.ts';
 import { toolOutputWrites } from './tool-outputs.ts';
+import { writerOutputWrites } from './writer-outputs.ts';
 import type { Arg } from './words.ts';
 
 export type { OperandWrite } from './operand-words.ts';
@@ -128,11 +130,15 @@ function gitWrites(args: readonly Arg[]): OperandWrite[] {
     dynamic ??= dir.dynamic;
     folder = dir.value.startsWith('/') || folder === '' ? dir.value : `${folder.replace(/\/+$/, '')}/${dir.value}`;
   }
-  return writes.map((w) => {
+  // A whole tree is checked out at the top of the repository around the folder, which may lie
+  // above it (`git -C src reset --hard X` rewrites .github too) unless the folder is elsewhere.
+  const inside = dynamic === null && !/^(?:[/~]|\.\.(?:\/|$))/.test(folder);
+  return writes.flatMap((w) => {
     const rooted = /^[/~]/.test(w.file.value) && w.file.dynamic === null;
-    if (rooted) return w;
+    if (rooted) return [w];
     const value = `${folder.replace(/\/+$/, '') || '.'}/${w.file.value}`;
-    return { ...w, file: { ...w.file, value, dynamic: dynamic ?? w.file.dynamic, pos: -1 } };
+    const moved = { ...w, file: { ...w.file, value, dynamic: dynamic ?? w.file.dynamic, pos: -1 } };
+    return w.wholeTree === true && inside ? [moved, w] : [moved];
   });
 }
 
@@ -147,17 +153,14 @@ function pathspec(word: Arg): Arg {
 }
 
 function gitOperandWrites(args: readonly Arg[], at: number): OperandWrite[] {
-  const writes = gitVerbWrites(args, at).map((w) => ({ ...w, file: pathspec(w.file) }));
   const verb = args[at]?.value ?? '';
+  const writes = [...gitVerbWrites(args, at), ...gitTreeWrites(args, at, verb)].map((w) => ({ ...w, file: pathspec(w.file) }));
   // Paths read from a file are only known when git runs.
   if ((verb === 'rm' || verb === 'checkout' || verb === 'restore') && args.some((a, i) => i > at && a.value.startsWith('--pathspec-from'))) {
     writes.push({ file: madeArg('*', 'paths git reads from --pathspec-from-file'), by: `git ${verb}`, kind: 'content' });
   }
   return writes;
 }
-
-/** A revision whose contents are committed ones: what it puts back was judged as history is. */
-const COMMITTED = /^(?:HEAD|@)$/;
 
 /** A long option of `git update-index` as git reads it: the full name or a unique prefix from `min` (`--cachei`, `--index-i`). */
 const isIndexOption = (v: string, name: string, min: number): boolean => v.length >= min && name.startsWith(v);
@@ -341,6 +344,6 @@ export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[
     case 'git':
       return gitWrites(args);
     default:
-      return unpackerWrites(name, args) ?? toolOutputWrites(name, args) ?? [];
+      return unpackerWrites(name, args) ?? toolOutputWrites(name, args) ?? writerOutputWrites(name, args) ?? [];
   }
 }

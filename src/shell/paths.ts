@@ -40,3 +40,31 @@ export function lexicalPath(path: string): LexicalPath {
   }
   return { path: `/${segments.join('/')}`, linked };
 }
+
+/**
+ * `/proc/self/cwd` and `/proc/self/root` (also under `thread-self` and `self/task/N`) are links
+ * the kernel resolves for the process that opens them: the folder the shell (or the program it
+ * starts, which inherits it) is in, and `/`. Another process's are only known at run time.
+ */
+const PROC_FOLDER = /^\/+proc\/+([^/]+)\/+(?:task\/+[^/]+\/+)?(cwd|root)(?=\/|$)/;
+
+/**
+ * What a path through a process's folder link names: a path relative to the working folder for
+ * `cwd`, an absolute one for `root`; a doubt for another process's. Null for any other path.
+ */
+export function procFolderPath(path: string): { path: string; doubt: string | null } | null {
+  if (!path.startsWith('/') || !path.includes('proc')) return null;
+  const m = PROC_FOLDER.exec(path);
+  if (m === null) {
+    // `/proc/./self/cwd`, `/proc/self/../self/cwd`: the same link, spelled in a way not followed here.
+    const lexical = mayCollapse(path) ? lexicalPath(path).path : path;
+    return /^\/proc\/[^/]+\/(?:task\/[^/]+\/)?(?:cwd|root)(?:\/|$)/.test(lexical)
+      ? { path, doubt: `${path} names a process's folder in a spelling that is not followed here` }
+      : null;
+  }
+  const process = m[1] ?? '';
+  if (process !== 'self' && process !== 'thread-self') return { path, doubt: `${path} goes through the folder of process ${process}, which is only known at run time` };
+  const rest = path.slice(m[0].length).replace(/^\/+/, '');
+  if (m[2] === 'root') return { path: `/${rest}`, doubt: null };
+  return { path: rest === '' ? '.' : `./${rest}`, doubt: null };
+}

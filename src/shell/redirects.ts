@@ -2,6 +2,7 @@
 // duplication and the terminal-like device files are not writes.
 import type { Redirect, RedirectDescriptor } from 'unbash';
 import type { WritePart } from './types.ts';
+import { procFolderPath } from './paths.ts';
 import type { Arg } from './words.ts';
 
 const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
@@ -63,11 +64,13 @@ export function optionWrite(target: Arg, option: string, source: string): WriteP
  * Bash's tilde expansion of a path word (`what` names it in reasons): only an unquoted `~` at the
  * start expands. `~` and `~/` are the home folder, which rules match as `~/`; `~+` is the working
  * folder; `~-` (OLDPWD), `~N`, `~+N`, `~-N` (the directory stack) and `~user` are only known at
- * run time. A quoted `~` is a folder of that name.
+ * run time. A quoted `~` is a folder of that name. `/proc/self/cwd/…` and `/proc/self/root/…`
+ * read as the working folder and `/`.
  */
 export function tildePath(target: Arg, source: string, what: string): { path: string; doubt: string | null } {
   const v = target.value;
-  if (!v.startsWith('~')) return { path: v, doubt: null };
+  // `/proc/self/cwd/…` is the working folder, as `~+/…` is (audit JJ-12).
+  if (!v.startsWith('~')) return (target.dynamic === null ? procFolderPath(v) : null) ?? { path: v, doubt: null };
   if (target.pos < 0 || target.pos >= source.length) return { path: v, doubt: `${what} starts with a ~ whose quoting is unknown` };
   if (source.charCodeAt(target.pos) !== 0x7e) return { path: `./${v}`, doubt: null };
   const slash = v.indexOf('/');

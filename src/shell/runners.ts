@@ -104,11 +104,33 @@ export const LOOSE_RUNNERS = new Set([
   'lxc-attach', 'lxc-execute', 'pkexec', 'flatpak-spawn', 'toolbox', 'distrobox', 'distrobox-enter', 'retry', 'nq',
   // Audit AA-5: Node runners that hand each command to a shell (`concurrently 'a' 'b; c'`).
   'conc', 'cross-env-shell',
+  // Audit JJ-5: sudo's siblings (systemd's run0, please, ksu, the graphical ones), chroots and
+  // containers, daemontools/s6/runit-style chain loaders, I/O and cache limiters, terminal
+  // emulators and session managers that run a command, agents that start one.
+  'run0', 'please', 'ksu', 'gksu', 'gksudo', 'kdesu', 'kdesudo', 'lxsudo', 'lxqt-sudo', 'beesu', 'pfexec', 'calife',
+  'machinectl', 'schroot', 'dchroot', 'arch-chroot', 'fakechroot', 'fakeroot-ng', 'pseudo', 'nocache', 'trickle',
+  'schedtool', 'setuidgid', 'envuidgid', 'setlock', 'softlimit', 'pgrphack', 'fghack', 'with-contenv', 'tcpserver', 'tcpsvd',
+  's6-setuidgid', 's6-envuidgid', 's6-applyuidgid', 's6-envdir', 's6-softlimit', 's6-setlock', 's6-setsid', 's6-fghack',
+  's6-notifyoncheck', 'gpg-agent', 'flatpak', 'dtach', 'abduco', 'zellij', 'byobu', 'byobu-tmux', 'lldb', 'pm2', 'forever',
+  'konsole', 'gnome-terminal', 'mate-terminal', 'xfce4-terminal', 'lxterminal', 'qterminal', 'terminator', 'tilix', 'alacritty',
+  'kitty', 'foot', 'footclient', 'wezterm', 'x-terminal-emulator', 'urxvt', 'rxvt', 'st', 'sakura', 'termite', 'kgx', 'ptyxis',
+  'guake', 'tilda', 'cool-retro-term', 'ghostty', 'rio', 'contour', 'hyper',
 ]);
-/** gdb options whose value is gdb commands (`shell CMD`, `!CMD`, `pipe`) or a file of them. */
-const GDB_COMMANDS = /^--?(?:ex|iex|x|ix|eval-command|init-eval-command|command|init-command)(?:=|$)/;
-/** Those whose `-c`/`--command` value is a shell command line. */
-const COMMAND_OPTION = new Set(['script', 'runuser', 'flock', 'sg', 'firejail', 'vagrant']);
+/** tmux and its front ends: the first word is a tmux sub-command, the rest may be command lines. */
+const TMUX_LIKE = new Set(['tmux', 'byobu', 'byobu-tmux']);
+/**
+ * Debugger options whose value is debugger commands (gdb's `shell CMD`, `!CMD`, `pipe`; lldb's
+ * `platform shell CMD`, `script`) or a file of them.
+ */
+const DEBUGGER_COMMANDS: Readonly<Record<string, RegExp>> = lookupTable({
+  gdb: /^--?(?:ex|iex|x|ix|eval-command|init-eval-command|command|init-command)(?:=|$)/,
+  lldb: /^(?:-[oOsSkK]|--(?:one-line|source|one-line-before-file|source-before-file|one-line-on-crash|source-on-crash|source-quietly)(?:=|$))/,
+});
+/**
+ * Those whose `-c`/`--command` value is a shell command line (kdesu's; ksu's `-c` names a
+ * credential cache, but reading it as a command only adds a part to judge).
+ */
+const COMMAND_OPTION = new Set(['script', 'runuser', 'flock', 'sg', 'firejail', 'vagrant', 'kdesu', 'kdesudo', 'ksu']);
 /** Bounds the views of a long argument list: past it the command is a question. */
 const MAX_SUFFIXES = 32;
 /**
@@ -122,12 +144,21 @@ const FOLDER_OPTION = /^(?:--(?:wd|chdir|cwd|dir|directory|working-directory|pro
  * `entr -s 'a; b'`): one that reads as a command line is parsed as a script.
  */
 const COMMAND_LINE_ARGS = new Set([
-  'tmux', 'hyperfine', 'nix-shell', 'parallel', 'sem', 'scl', 'sg', 'pee', 'concurrently', 'conc', 'cross-env-shell', 'watchexec',
+  ...TMUX_LIKE, 'hyperfine', 'nix-shell', 'parallel', 'sem', 'scl', 'sg', 'pee', 'concurrently', 'conc', 'cross-env-shell', 'watchexec',
+  // They hand a command given as one string to a shell or split it into words (`gksudo 'rm x'`,
+  // `gnome-terminal -e 'rm x'`, `pm2 start 'rm x'`): read as a command line either way.
+  'gksu', 'gksudo', 'kdesu', 'kdesudo', 'beesu', 'mate-terminal', 'xfce4-terminal', 'lxterminal', 'terminator', 'termite',
+  'tilix', 'guake', 'tilda', 'sakura', 'pm2', 'forever',
 ]);
 /** Options whose value is a shell command line (`nodemon --exec 'a; b'`, `doppler run --command 'a; b'`). */
 const SCRIPT_OPTIONS: Readonly<Record<string, RegExp>> = lookupTable({ nodemon: /^(?:--exec|-x)$/, doppler: /^--command$/ });
+/** Options whose value is the program run with the words after the application (`flatpak run --command=rm APP x`). */
+const PROGRAM_OPTIONS: Readonly<Record<string, RegExp>> = lookupTable({ flatpak: /^--command$/ });
 /** An argument that reads as a command line: it holds a blank or a shell operator. */
 const LOOKS_LIKE_COMMAND_LINE = /[\s;&|<>()`$]/;
+
+/** Folder options of runners that FOLDER_OPTION does not cover (`please -d DIR`, `schroot -d DIR`). */
+const RUNNER_FOLDER: Readonly<Record<string, RegExp>> = lookupTable({ please: /^-d/, schroot: /^-d/, dchroot: /^-d/ });
 
 /** Runners whose `run`/`exec` sub-command takes the command after its options. */
 const RUN_SUBCOMMANDS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'pixi', 'bundle', 'conda', 'mamba', 'micromamba']);
@@ -272,20 +303,24 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
     // Past the command word, suffixes are its arguments, not commands (`uv run pytest -k "$x"`).
     if ((commandAt === null || i <= commandAt) && i < commandEnd) views.push(args.slice(i, commandEnd));
     // `-c` of the COMMAND_OPTION runners is their command, not a folder.
-    if ((FOLDER_OPTION.test(a.value) || (name === 'tmux' && /^-c/.test(a.value)) || (name === 'cmake' && a.value === 'chdir')) && !(COMMAND_OPTION.has(name) && /^-c/.test(a.value))) {
+    if ((FOLDER_OPTION.test(a.value) || (TMUX_LIKE.has(name) && /^-c/.test(a.value)) || (name === 'cmake' && a.value === 'chdir') || RUNNER_FOLDER[name]?.test(a.value) === true) &&
+      !(COMMAND_OPTION.has(name) && /^-c/.test(a.value))) {
       folderDoubt ??= `${name} ${a.value.split('=')[0]} runs the command in another folder, so where its redirections write is not known`;
     }
     // tmux's first word is its own sub-command (`new`, `run-shell`).
-    if (commandLines && (name !== 'tmux' || i > 1) && LOOKS_LIKE_COMMAND_LINE.test(a.value)) {
+    if (commandLines && (!TMUX_LIKE.has(name) || i > 1) && LOOKS_LIKE_COMMAND_LINE.test(a.value)) {
       scripts.push({ arg: a, by: name });
       forceAsk ??= posixShellDoubt(a.value, name);
     }
+    const program = optionValue(PROGRAM_OPTIONS[name], a, args[i + 1]);
+    // Which later word is the application is not modelled: the program with each suffix is a view.
+    if (program !== null) for (let k = i + 1; k <= args.length && k <= MAX_SUFFIXES; k++) views.push([program, ...args.slice(k)]);
     const optionScript = optionValue(SCRIPT_OPTIONS[name], a, args[i + 1]);
     if (optionScript !== null) {
       scripts.push({ arg: optionScript, by: `${name} ${a.value.split('=')[0]}` });
       forceAsk ??= posixShellDoubt(optionScript.value, name);
     }
-    if (name === 'gdb' && GDB_COMMANDS.test(a.value)) forceAsk ??= `gdb ${a.value.split('=')[0]} runs gdb commands, and those can run shell commands`;
+    if (DEBUGGER_COMMANDS[name]?.test(a.value) === true) forceAsk ??= `${name} ${a.value.split('=')[0]} runs ${name} commands, and those can run shell commands`;
     // `strace -o '|CMD'` (or `!CMD`) pipes its trace into CMD.
     if (name === 'strace' || name === 'ltrace') {
       const out = traceOutput(a, args[i + 1]);

@@ -1,9 +1,9 @@
 // Everyday tools that run a command an option names: `tar --to-command=CMD`, `tar -I CMD`,
 // `sort --compress-program=PROG`, `rsync -e CMD`, `ssh -o ProxyCommand=CMD`, `man -P CMD`,
 // `go test -exec CMD`, `zip -TT CMD`, `install --strip-program`, cargo's `--config …runner=…`,
-// sed's `e` command, sqlite3's `.shell`, psql's `\!`. A policy that trusts `tar *` or `sed *` does
-// not trust what these run, so it is judged (a script or a program) or, where it cannot be read,
-// asks.
+// sed's `e` command, sqlite3's `.shell`, psql's and mysql's `\!`, `tcpdump -z CMD`, ansible's
+// command modules. A policy that trusts `tar *` or `sed *` does not trust what these run, so it is
+// judged (a script or a program) or, where it cannot be read, asks.
 import { forEachValueOption, runtimeOptionReason, type ValueOption, type ValueOptionTable } from './options.ts';
 import { posixShellDoubt } from './posix.ts';
 import { AWKS, awkRuns, MAKES, makeRuns } from './programs.ts';
@@ -45,6 +45,8 @@ const TABLES: ReadonlyMap<string, ToolTable> = new Map<string, ToolTable>([
   ['sdiff', { options: [{ long: 'diff-program', runs: 'program' }], shortWithValue: 'ow' }],
   // zip --unzip-command (`-TT CMD`) tests the archive with CMD through a shell.
   ['zip', { options: [{ long: 'unzip-command', min: 3, runs: 'script' }], shortWithValue: 'bnOPtx' }],
+  // tcpdump -z runs its program on each savefile it rotates out (-C, -G).
+  ['tcpdump', { options: [{ long: 'postrotate-command', short: 'z', runs: 'program' }], shortWithValue: 'BcCEFGijMmQrsTVwWyZ' }],
 ]);
 
 /** ssh options (`-o Key=Value`) whose value ssh runs with the user's shell. */
@@ -55,7 +57,8 @@ const SSH_NAMES = new Set(['ssh', 'scp', 'sftp']);
 const CARGO_RUNNING_KEY = /(?:^|\.)(?:runner|rustc|rustdoc|rustc-wrapper|rustc-workspace-wrapper|linker|credential-provider|global-credential-providers)$|^env\./;
 
 export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([
-  ...TABLES.keys(), 'ssh', 'sed', 'cargo', 'sqlite3', 'psql', 'apt-get', 'apt', 'dpkg', 'pytest', 'py.test', 'python', ...AWKS, ...MAKES,
+  ...TABLES.keys(), 'ssh', 'sed', 'cargo', 'ansible', 'sqlite3', 'psql', 'mysql', 'mariadb', 'lftp', 'fzf', 'apt-get', 'apt', 'dpkg',
+  'pytest', 'py.test', 'python', ...AWKS, ...MAKES,
 ]);
 
 /** The name a tool is looked up by: `python3.12` is python. */
@@ -63,16 +66,28 @@ export function toolKey(name: string): string {
   return name.charCodeAt(0) === 0x70 && PYTHON.test(name) ? 'python' : name;
 }
 
+/**
+ * The mysql client's commands that run a program (`\! CMD`/`system`, `\P CMD`/`pager`, `\e`/`edit`)
+ * or write a file (`\T`/`tee`).
+ */
+const MYSQL_RUNS = /\\[!PeT]|(?:^|[;\n])\s*(?:system|pager|edit|tee)\b/i;
+
 /** Arguments that make a client or package tool run a shell command (`.shell`, `\!`, `Pre-Invoke`). */
 const RUNS_SHELL: Readonly<Record<string, RegExp>> = lookupTable({
   sqlite3: /^\s*\.(?:sh|she|shel|shell|sy|sys|syst|syste|system|once|output|import)\b/m,
   psql: /\\!/,
+  mysql: MYSQL_RUNS,
+  mariadb: MYSQL_RUNS,
+  // lftp's `!CMD`, and `source -e CMD`, which runs one.
+  lftp: /!|\bsource\s+-e\b/,
+  // fzf's preview command and the actions a key or event binds that run one (`start:execute(CMD)`).
+  fzf: /^--(?:preview|with-shell|listen)|\b(?:execute(?:-silent|-multi)?|become|reload(?:-sync)?|preview|change-preview|(?:bg-)?transform[\w-]*)[([{<~!@#$%^&*;/|:]/,
   'apt-get': /(?:Pre|Post)-Invoke|Dpkg::Pre-Install-Pkgs/i,
   apt: /(?:Pre|Post)-Invoke|Dpkg::Pre-Install-Pkgs/i,
   dpkg: /--(?:pre|post)-invoke/,
 });
 /** Of those, the ones whose arguments are commands themselves, so one only known at run time may be one. */
-const COMMAND_ARGS = new Set(['sqlite3', 'psql']);
+const COMMAND_ARGS = new Set(['sqlite3', 'psql', 'mysql', 'mariadb', 'lftp', 'fzf']);
 
 export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   if (name === 'sed') return sedRuns(args);
@@ -84,6 +99,7 @@ export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   if (AWKS.has(name)) return awkRuns(args, name);
   if (MAKES.has(name)) return makeRuns(args, name);
   if (name === 'cargo') return cargoRuns(args);
+  if (name === 'ansible') return ansibleRuns(args);
   const shellPattern = RUNS_SHELL[name];
   if (shellPattern !== undefined) {
     const hit = args.find((a, i) => i > 0 && shellPattern.test(a.value));
@@ -224,4 +240,26 @@ function cargoRuns(args: readonly Arg[]): Unwrapped {
     if (CARGO_RUNNING_KEY.test(key)) return { ...NONE, forceAsk: `cargo --config ${key} names a program cargo runs` };
   }
   return NONE;
+}
+
+/** ansible's modules whose arguments are a command line (`command` is the default module). */
+const ANSIBLE_COMMANDS = /^(?:ansible\.(?:builtin|legacy)\.)?(?:command|shell|raw|script|expect)$/;
+const ANSIBLE: ValueOptionTable<ValueOption> = {
+  options: [{ long: 'module-name', short: 'm' }, { long: 'args', short: 'a' }],
+  shortWithValue: 'BPcefilMtTu',
+};
+
+/** `ansible HOSTS [-m shell|command|raw] -a CMD`: CMD runs on the hosts, which may be this one (`-c local`). */
+function ansibleRuns(args: readonly Arg[]): Unwrapped {
+  const modules: Arg[] = [];
+  const commands: Arg[] = [];
+  forEachValueOption(args, 1, ANSIBLE, (option, value) => (option.short === 'm' ? modules : commands).push(value));
+  // The last -m wins.
+  const module = modules[modules.length - 1];
+  const runs: Unwrapped = { ...NONE, scripts: [] };
+  runs.forceAsk = runtimeOptionReason(args, 1, 'ansible') ??
+    (module?.dynamic != null ? `ansible module only known at run time (${module.dynamic}), which may run its arguments as a command` : null);
+  if (module !== undefined && module.dynamic === null && !ANSIBLE_COMMANDS.test(module.value)) return askingOrNone(runs.forceAsk);
+  for (const command of commands) take({ runs: 'script' }, command, `ansible -m ${module?.value ?? 'command'}`, runs);
+  return runs.scripts.length === 0 ? askingOrNone(runs.forceAsk) : runs;
 }

@@ -168,7 +168,7 @@ export function gitPatchWrites(args: readonly Arg[], at: number, verb: string): 
     const prefixes = valuesOf(w, '--prefix');
     if (prefixes.length > 0) return prefixes.map((p) => tree(p, 'git read-tree --prefix'));
     if (!has(w, '-u') && w.operands.every((o) => /^(?:HEAD|@)(?:\^\{tree\})?$/.test(o.value))) return [];
-    return [here(has(w, '-u') ? 'git read-tree -u' : 'git read-tree')];
+    return [{ ...here(has(w, '-u') ? 'git read-tree -u' : 'git read-tree'), wholeTree: true }];
   }
   if (verb === 'apply') {
     // `--cached` patches the index alone, which a later `git checkout -- PATH` writes out.
@@ -176,7 +176,8 @@ export function gitPatchWrites(args: readonly Arg[], at: number, verb: string): 
     if (!has(w, '--apply') && has(w, '--stat', '--numstat', '--summary')) return [];
   } else if (has(w, '--abort', '--quit', '--show-current-patch')) return [];
   const dirs = valuesOf(w, '--directory');
-  return dirs.length > 0 ? dirs.map((d) => tree(d, `git ${verb} --directory`)) : [here(`git ${verb}`)];
+  // git am applies at the top of the work tree; git apply only below where it stands.
+  return dirs.length > 0 ? dirs.map((d) => tree(d, `git ${verb} --directory`)) : [verb === 'am' ? { ...here('git am'), wholeTree: true } : here(`git ${verb}`)];
 }
 
 /** Suffixes compressors add; their names without the `un` decompress. */

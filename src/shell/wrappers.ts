@@ -10,6 +10,8 @@ import { lexicalPath, mayCollapse } from './paths.ts';
 import { editorRuns, LINE_EDITORS, parallelRuns, scheduled, SCHEDULERS, VI_EDITORS } from './input-runners.ts';
 import { jobs, launcherRuns, LAUNCHERS, LOOSE_RUNNERS, looseRunner, nixRuns, npmStores, setOptions } from './runners.ts';
 import { CONTAINER_TOOLS, containerRuns } from './containers.ts';
+import { lessRuns, LESS_PROGRAMS } from './less.ts';
+import { FD_PLACEHOLDER, SEARCH_TOOLS, searchRuns } from './search-tools.ts';
 import { downloadWrites } from './downloads.ts';
 import { operandWrites } from './operand-writes.ts';
 import { runtimePlacedWrite } from './placers.ts';
@@ -42,6 +44,7 @@ const WRAPPERS = new Set([
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'nix',
   'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs', 'enable',
   ...LAUNCHERS, ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS, ...CONTAINER_TOOLS, ...SCHEDULERS, ...VI_EDITORS, ...LINE_EDITORS,
+  ...SEARCH_TOOLS, ...LESS_PROGRAMS,
 ]);
 /** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
 const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
@@ -203,6 +206,8 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
     return { ...u, scripts: [...u.scripts, ...jobs.scripts], forceAsk: jobs.doubt ?? (why === null ? null : `${name} fills in words read at run time (${why})`) };
   }
   if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
+  if (SEARCH_TOOLS.has(name)) return searchTool(args, name);
+  if (LESS_PROGRAMS.has(name)) return lessRuns(args, name);
   if (LAUNCHERS.has(name)) return launcherRuns(args, name);
   if (SCHEDULERS.has(name)) return scheduled(args, stdin, name);
   if (VI_EDITORS.has(name) || LINE_EDITORS.has(name)) return editorRuns(args, stdin, name);
@@ -604,6 +609,26 @@ const FIND_VALUE = new Set([
 /** find primaries that write the file named next (`-fprintf FILE FORMAT`). */
 const FIND_WRITES = new Set(['-fprint', '-fprint0', '-fls', '-fprintf']);
 
+const FIND_PLACEHOLDER = /\{\}/;
+
+/**
+ * Why a command run for each file found is only known at run time: `-exec {} …` runs each file,
+ * `-exec sh -c {}` runs each file's name as a script. Null when the file only fills in operands.
+ */
+function foundWordsReason(inner: readonly Arg[], placeholder: RegExp, by: string): string | null {
+  const why = runtimeWordsReason(inner.map((w) => (placeholder.test(w.value) ? { ...w, dynamic: w.dynamic ?? 'a file found' } : w)));
+  return why === null ? null : `${by} fills in each file it finds (${why})`;
+}
+
+/** `fd -x CMD…` and `rg --pre CMD`: each command is its own part, as find -exec's is. */
+function searchTool(args: readonly Arg[], name: string): Unwrapped {
+  const found = searchRuns(args, name);
+  let forceAsk = found.doubt;
+  for (const inner of found.commands) forceAsk ??= foundWordsReason(inner, FD_PLACEHOLDER, name);
+  if (found.commands.length === 0) return askingOrNone(forceAsk);
+  return { wrapper: false, commands: found.commands, views: [], scripts: [], forceAsk };
+}
+
 function find(args: readonly Arg[]): Unwrapped {
   let commands: Arg[][] | null = null;
   let forceAsk: string | null = null;
@@ -633,9 +658,7 @@ function find(args: readonly Arg[]): Unwrapped {
     if (j > i + 1) {
       if (v === '-execdir' || v === '-okdir') inFoundFolder ??= v;
       const inner = args.slice(i + 1, j);
-      // `-exec {} …` runs each file found; `-exec sh -c {}` runs each file's name as a script.
-      const why = runtimeWordsReason(inner.map((w) => (w.value.includes('{}') ? { ...w, dynamic: w.dynamic ?? 'a file find found' } : w)));
-      if (why !== null) forceAsk ??= `find ${v} fills in each file it finds (${why})`;
+      forceAsk ??= foundWordsReason(inner, FIND_PLACEHOLDER, `find ${v}`);
       (commands ??= []).push(inner);
     }
     i = j;

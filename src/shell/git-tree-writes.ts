@@ -1,0 +1,159 @@
+// git commands that write or remove across the whole work tree (audit 30, JJ-2 and JJ-6). A
+// checkout of another commit (`checkout BRANCH`, `switch`, `reset --hard REV`, merge, rebase,
+// pull, `stash pop`…) may put any file in place, the policy file included, as `git am` and
+// `git read-tree -u` may: held as an archive unpacked where git stands. What moves HEAD or loads
+// another tree into the index counts the same, since a later `git reset --hard`, `git restore
+// --source=HEAD` or `git checkout -- PATH` writes out what it brought. `git clean` and
+// `git stash -u|-a` remove untracked files below where git stands, as `rm -r` of its contents would.
+import { has, hasLong, HERE, hereWrite, readWords, type OperandWrite } from './operand-words.ts';
+import type { Arg } from './words.ts';
+
+/** A revision whose contents are committed ones: what it puts back was judged as history is. */
+export const COMMITTED = /^(?:HEAD|@)$/;
+
+/**
+ * A word git can only read as a path, never as a branch or revision (git check-ref-format):
+ * `.`, `./x`, `src/`, `.github/x`, `a..b`, a glob. Any other word may name a commit.
+ */
+const PATH_ONLY = /^[./]|\/$|\.$|\/\/|\/\.|\.\.|\.lock$|[\s*?[\\]/;
+
+/** Whether `word` may be a revision git checks out whole (a word only known at run time may be one; a shell glob names files). */
+const mayBeRevision = (word: Arg): boolean => word.dynamic === 'glob' ? false : word.dynamic !== null || !PATH_ONLY.test(word.value);
+
+/** The operands before a `--` and whether anything follows it. */
+function splitDash(args: readonly Arg[], at: number): { before: readonly Arg[]; after: number } {
+  const dash = args.findIndex((a, k) => k > at && a.value === '--' && a.dynamic === null);
+  return dash < 0 ? { before: args, after: -1 } : { before: args.slice(0, dash), after: args.length - dash - 1 };
+}
+
+/** What a checkout of another commit writes: anything in the work tree. */
+const tree = (verb: string): OperandWrite[] => [{ ...hereWrite(`git ${verb}`), wholeTree: true }];
+
+/**
+ * `git checkout [-f] BRANCH|REV` (or `BRANCH --`) switches the whole tree; `-b|-B|--orphan NEW
+ * START` too. With paths (after `--`, or after the revision) only those are written
+ * (operand-writes.ts); a lone word that can only be a path comes from the index.
+ */
+function checkoutWrites(args: readonly Arg[], at: number): OperandWrite[] {
+  const { before, after } = splitDash(args, at);
+  const w = readWords(before, at + 1, { valued: 'bB', long: ['--orphan', '--conflict', '--pathspec-from-file'] });
+  if (hasLong(w, '--pathspec-from-file', 4)) return [];
+  const start = w.operands[0];
+  if (has(w, '-b', '-B', '--orphan')) return start === undefined || COMMITTED.test(start.value) ? [] : tree('checkout');
+  if (start === undefined || w.operands.length > 1 || after > 0 || COMMITTED.test(start.value)) return [];
+  return after === 0 || mayBeRevision(start) ? tree('checkout') : [];
+}
+
+/** `git switch BRANCH`, `-c|-C NEW START`, `--detach REV`; `--orphan` empties the tree. */
+function switchWrites(args: readonly Arg[], at: number): OperandWrite[] {
+  const w = readWords(args, at + 1, { valued: 'cC', long: ['--create', '--force-create', '--orphan', '--conflict'] });
+  if (hasLong(w, '--orphan', 4)) return tree('switch --orphan');
+  const target = w.operands[0];
+  if (target === undefined || COMMITTED.test(target.value)) return [];
+  return tree('switch');
+}
+
+/**
+ * `git reset [--soft|--mixed|--hard|--keep|--merge] REV` without paths: the tree of REV goes to
+ * HEAD, the index or the work tree, which a later checkout of them writes out. Paths, `-p` and
+ * HEAD's own tree are judged elsewhere (operand-writes.ts) or bring nothing new.
+ */
+function resetWrites(args: readonly Arg[], at: number): OperandWrite[] {
+  const { before, after } = splitDash(args, at);
+  const w = readWords(before, at + 1, { valued: '', long: ['--pathspec-from-file'] });
+  if (hasLong(w, '--pathspec-from-file', 4) || has(w, '-p') || hasLong(w, '--patch', 4)) return [];
+  const rev = w.operands[0];
+  if (rev === undefined || COMMITTED.test(rev.value) || w.operands.length > 1 || after > 0) return [];
+  return after === 0 || mayBeRevision(rev) ? tree('reset') : [];
+}
+
+/** Options that end a merge, rebase, cherry-pick or revert without applying more commits. */
+const STOPS = new Set(['--abort', '--quit', '--edit-todo', '--show-current-patch']);
+
+/** `git merge|rebase|cherry-pick|revert|pull …` apply other commits to the work tree. */
+function historyWrites(args: readonly Arg[], at: number, verb: string): OperandWrite[] {
+  return args.some((a, k) => k > at && STOPS.has(a.value)) ? [] : tree(verb);
+}
+
+/** `git bisect` sub-commands that check a commit out. */
+const BISECT_CHECKOUTS = new Set(['start', 'bad', 'good', 'new', 'old', 'skip', 'reset', 'replay', 'run', 'next']);
+
+/** `git update-ref REF VALUE` of HEAD or a branch (maybe the current one), `--stdin`; `git symbolic-ref HEAD REF`. */
+function headMoves(args: readonly Arg[], at: number, verb: string): OperandWrite[] {
+  const w = readWords(args, at + 1, { valued: 'm', long: [] });
+  if (has(w, '-d') || hasLong(w, '--delete', 4)) return [];
+  if (verb === 'update-ref' && has(w, '--stdin')) return tree('update-ref --stdin');
+  const [ref, value] = w.operands;
+  if (ref === undefined || value === undefined) return [];
+  const head = ref.dynamic !== null || ref.value === 'HEAD' || ref.value === '@' || (verb === 'update-ref' && ref.value.startsWith('refs/heads/'));
+  return head ? tree(verb) : [];
+}
+
+/**
+ * `git clean` (not `-n`): untracked files go, `-x`/`-X` ignored ones too (`.env`, keys): `rm -r`
+ * of each pathspec, or of what git stands in without one. clean.requireForce may be off, so no
+ * `-f` is needed for that.
+ */
+function cleanWrites(args: readonly Arg[], at: number): OperandWrite[] {
+  const w = readWords(args, at + 1, { valued: 'e', long: ['--exclude'] });
+  if (has(w, '-n') || hasLong(w, '--dry-run', 3)) return [];
+  return removedBelow(w.operands, 'git clean');
+}
+
+/** Each pathspec removed whole (`.` is where git stands), or what git stands in without one. */
+function removedBelow(paths: readonly Arg[], by: string): OperandWrite[] {
+  const named = paths.filter((p) => p.dynamic !== null || !/^\.\/*$/.test(p.value));
+  const out: OperandWrite[] = named.map((file) => ({ file, by, kind: 'removeTree' }));
+  return named.length < paths.length || paths.length === 0 ? [...out, { file: HERE, by, kind: 'here' }] : out;
+}
+
+/** `git stash` verbs that stash (and so may take untracked files away with -u/-a). */
+const STASHERS = new Set(['push', 'save']);
+
+/**
+ * `git stash pop|apply|branch` put the stash's tree in place; `git stash [push] -u|-a [--
+ * PATHS]` takes untracked (and ignored) files away, as `git clean` does.
+ */
+function stashWrites(args: readonly Arg[], at: number): OperandWrite[] {
+  const verb = args[at + 1];
+  const named = verb !== undefined && !verb.value.startsWith('-');
+  if (named && (verb.value === 'pop' || verb.value === 'apply' || verb.value === 'branch')) return tree(`stash ${verb.value}`);
+  if (named && !STASHERS.has(verb.value)) return [];
+  const w = readWords(args, at + (named ? 2 : 1), { valued: 'm', long: ['--message', '--pathspec-from-file'] });
+  if (!has(w, '-u', '-a') && !hasLong(w, '--include-untracked', 3) && !hasLong(w, '--all', 3)) return [];
+  if (hasLong(w, '--pathspec-from-file', 4)) return removedBelow([], 'git stash -u');
+  // `git stash save -u MESSAGE`: its words are the message, not paths.
+  return removedBelow(named && verb.value === 'save' ? [] : w.operands, 'git stash -u');
+}
+
+/** The whole-tree writes and removals of git's sub-command `verb` (at `at`), or []. */
+export function gitTreeWrites(args: readonly Arg[], at: number, verb: string): OperandWrite[] {
+  switch (verb) {
+    case 'checkout':
+      return checkoutWrites(args, at);
+    case 'switch':
+      return switchWrites(args, at);
+    case 'reset':
+      return resetWrites(args, at);
+    case 'merge':
+    case 'rebase':
+    case 'cherry-pick':
+    case 'revert':
+    case 'pull':
+      return historyWrites(args, at, verb);
+    case 'bisect':
+      return BISECT_CHECKOUTS.has(args[at + 1]?.value ?? '') ? tree('bisect') : [];
+    case 'update-ref':
+    case 'symbolic-ref':
+      return headMoves(args, at, verb);
+    case 'fetch':
+      // Only with --update-head-ok may a fetch move the branch HEAD is on.
+      return args.some((a, k) => k > at && (a.value === '-u' || a.value === '--update-head-ok')) ? tree('fetch --update-head-ok') : [];
+    case 'clean':
+      return cleanWrites(args, at);
+    case 'stash':
+      return stashWrites(args, at);
+    default:
+      return [];
+  }
+}
