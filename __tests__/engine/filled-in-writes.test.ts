@@ -2,31 +2,12 @@
 // (ccache, distcc, sccache, icecc) and the placers behind xargs, find -exec and GNU parallel ran
 // or wrote what a policy denies. Every deny and ask row below was allow before the fix unless its
 // note says "as before"; the allow rows are everyday commands that must stay allowed.
-import { describe, expect, test } from '@jest/globals';
-import type { Effect } from '../../src/policy/types.ts';
-import { judge, policyOf } from '../helpers/policy.ts';
+import { shellTable, writesPolicy, type ShellRow } from '../helpers/shell-table.ts';
 
 // Writes no rule names are allowed here (`**`), so a row that asks does so for the fix's reason,
 // not because `{}` or `out/x` is matched by no rule.
-const POLICY = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: deny, match: ["rm *"]}
-  - {capability: shell, effect: allow}
-  - {capability: fs_write, effect: allow, match: ["src/**", "dist/**", "/tmp/**", "**"]}
-  - {capability: fs_write, effect: deny, match: ["secrets/**", "**/.env"]}
-`,
-}, ['.github/agent-gate.yml']);
-
-type Row = [command: string, effect: Effect, why: string];
-
-function table(name: string, rows: readonly Row[]): void {
-  describe(name, () => {
-    test.each(rows)('%j -> %s (%s)', (command, effect) => {
-      expect(judge(POLICY, 'shell', command).effect).toBe(effect);
-    });
-  });
-}
+const POLICY = writesPolicy('  - {capability: shell, effect: deny, match: ["rm *"]}\n', ', "**"');
+const table = (name: string, rows: readonly ShellRow[]): void => shellTable(POLICY, name, rows);
 
 table('GG-1: zip -TT with its command in the same word', [
   ['zip -T -TT="rm -rf ~/project" dist/a.zip src', 'deny', '-TT=CMD'],

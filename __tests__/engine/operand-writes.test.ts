@@ -2,28 +2,14 @@
 // were judged only as commands, so a shell allow for `perl *`, `rm *`, `touch *` or `tar *` let
 // them rewrite or remove the policy file, `.env` and `.kiro/settings`. Every deny and ask row below
 // was allow before the fix; the allow rows are everyday commands that must stay allowed.
-import { describe, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import type { Effect } from '../../src/policy/types.ts';
-import { judge, policyOf } from '../helpers/policy.ts';
+import { judge } from '../helpers/policy.ts';
+import { shellTable, writesPolicy, type ShellRow } from '../helpers/shell-table.ts';
 
-const POLICY = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: allow}
-  - {capability: fs_write, effect: allow, match: ["src/**", "dist/**", "/tmp/**"]}
-  - {capability: fs_write, effect: deny, match: ["secrets/**", "**/.env"]}
-`,
-}, ['.github/agent-gate.yml']);
-
-type Row = [command: string, effect: Effect, why: string];
-
-function table(name: string, rows: readonly Row[]): void {
-  describe(name, () => {
-    test.each(rows)('%j -> %s (%s)', (command, effect) => {
-      expect(judge(POLICY, 'shell', command).effect).toBe(effect);
-    });
-  });
-}
+const POLICY = writesPolicy();
+type Row = ShellRow;
+const table = (name: string, rows: readonly Row[]): void => shellTable(POLICY, name, rows);
 
 table('files rewritten or emptied are writes like a redirection\'s target', [
   ["perl -pi -e 's/deny/allow/' .github/agent-gate.yml", 'deny', 'perl -i, the policy file'],

@@ -4,32 +4,16 @@
 // `git stash -u|-a` remove untracked files as `rm -r` of their pathspecs (or of where git stands)
 // would. Every ask and deny row was allow before the fix; the allow rows must stay allowed.
 import { describe, expect, test } from '@jest/globals';
-import type { Effect } from '../../src/policy/types.ts';
 import { gitTreeWrites } from '../../src/shell/git-tree-writes.ts';
 import { madeArg } from '../../src/shell/operand-words.ts';
-import { judge, policyOf } from '../helpers/policy.ts';
+import { rowsOf, shellTable, writesPolicy, type ShellRow } from '../helpers/shell-table.ts';
 
-const POLICY = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: allow}
-  - {capability: fs_write, effect: allow, match: ["src/**", "dist/**", "/tmp/**"]}
-  - {capability: fs_write, effect: deny, match: ["secrets/**", "**/.env"]}
-`,
-}, ['.github/agent-gate.yml']);
+const POLICY = writesPolicy();
+type Row = ShellRow;
+const table = (name: string, rows: readonly Row[]): void => shellTable(POLICY, name, rows);
 
-type Row = [command: string, effect: Effect, why: string];
-
-function table(name: string, rows: readonly Row[]): void {
-  describe(name, () => {
-    test.each(rows)('%j -> %s (%s)', (command, effect) => {
-      expect(judge(POLICY, 'shell', command).effect).toBe(effect);
-    });
-  });
-}
-
-const asks = (why: string, ...commands: string[]): Row[] => commands.map((c) => [c, 'ask', why]);
-const allows = (why: string, ...commands: string[]): Row[] => commands.map((c) => [c, 'allow', why]);
+const asks = (why: string, ...commands: string[]): Row[] => rowsOf('ask', why, ...commands);
+const allows = (why: string, ...commands: string[]): Row[] => rowsOf('allow', why, ...commands);
 
 table('JJ-2: a checkout of another commit may write anything where git stands', [
   ...asks('the tree of another commit', 'git reset --hard evil', 'git reset --keep evil', 'git reset --merge HEAD~1', 'git checkout evil',

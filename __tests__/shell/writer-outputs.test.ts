@@ -2,31 +2,15 @@
 // command languages name. Every deny and ask row was allow before the fix; the allow rows are
 // everyday uses that must stay allowed.
 import { describe, expect, test } from '@jest/globals';
-import type { Effect } from '../../src/policy/types.ts';
 import { edWrites } from '../../src/shell/editor-writes.ts';
 import { madeArg } from '../../src/shell/operand-words.ts';
-import { judge, policyOf } from '../helpers/policy.ts';
+import { rowsOf, shellTable, writesPolicy, type ShellRow } from '../helpers/shell-table.ts';
 
-const POLICY = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: allow}
-  - {capability: fs_write, effect: allow, match: ["src/**", "dist/**", "/tmp/**"]}
-  - {capability: fs_write, effect: deny, match: ["secrets/**", "**/.env"]}
-`,
-}, ['.github/agent-gate.yml']);
+const POLICY = writesPolicy();
+type Row = ShellRow;
+const table = (name: string, rows: readonly Row[]): void => shellTable(POLICY, name, rows);
 
-type Row = [command: string, effect: Effect, why: string];
-
-function table(name: string, rows: readonly Row[]): void {
-  describe(name, () => {
-    test.each(rows)('%j -> %s (%s)', (command, effect) => {
-      expect(judge(POLICY, 'shell', command).effect).toBe(effect);
-    });
-  });
-}
-
-const allows = (why: string, ...commands: string[]): Row[] => commands.map((c) => [c, 'allow', why]);
+const allows = (why: string, ...commands: string[]): Row[] => rowsOf('allow', why, ...commands);
 
 table('JJ-3: sqlite3 writes its database and the files its commands name', [
   ["sqlite3 db '.backup .github/agent-gate.yml'", 'deny', '.backup FILE'],

@@ -1,0 +1,31 @@
+// Tables of shell commands and the effect a policy gives each, as the write tests state them.
+import { describe, expect, test } from '@jest/globals';
+import type { CompiledPolicy } from '../../src/engine/compile.ts';
+import type { Effect } from '../../src/policy/types.ts';
+import { judge, policyOf } from './policy.ts';
+
+export type ShellRow = [command: string, effect: Effect, why: string];
+
+/** The write tests' policy: every command allowed, writes to src/, dist/ and /tmp/ allowed, secrets/ and .env denied. */
+export function writesPolicy(extraShell = '', extraAllow = ''): CompiledPolicy {
+  return policyOf({
+    workspace: `
+rules:
+${extraShell}  - {capability: shell, effect: allow}
+  - {capability: fs_write, effect: allow, match: ["src/**", "dist/**", "/tmp/**"${extraAllow}]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**", "**/.env"]}
+`,
+  }, ['.github/agent-gate.yml']);
+}
+
+/** One describe block: each row's command must get its effect under `policy`. */
+export function shellTable(policy: CompiledPolicy, name: string, rows: readonly ShellRow[]): void {
+  describe(name, () => {
+    test.each(rows)('%j -> %s (%s)', (command, effect) => {
+      expect(judge(policy, 'shell', command).effect).toBe(effect);
+    });
+  });
+}
+
+/** Rows of several commands that share an effect and a reason. */
+export const rowsOf = (effect: Effect, why: string, ...commands: string[]): ShellRow[] => commands.map((c) => [c, effect, why]);
