@@ -6,6 +6,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { gitTreeWrites } from '../../src/shell/git-tree-writes.ts';
 import { madeArg } from '../../src/shell/operand-words.ts';
+import { judge } from '../helpers/policy.ts';
 import { rowsOf, shellTable, writesPolicy, type ShellRow } from '../helpers/shell-table.ts';
 
 const POLICY = writesPolicy();
@@ -38,6 +39,30 @@ table('JJ-2: a checkout of another commit may write anything where git stands', 
     'git stash drop', 'git fetch origin', 'git update-ref refs/tags/v1 HEAD', 'git update-ref -d refs/heads/old', 'git symbolic-ref HEAD',
     'git bisect log', 'cd /tmp/x && git checkout main', 'git -C /tmp/x pull', 'git -C ../other pull', 'git -C src apply x.patch', 'git -C src init'),
 ]);
+
+// git writes the whole work tree from its top, which lies above a folder a cd went to: these were
+// allow, judged as if only src/ were written.
+table('a checkout of another commit after a cd into a subfolder writes from the top of the work tree', [
+  ...asks('the top of the work tree lies above src', 'cd src && git checkout evil', 'cd src && git reset --hard evil', 'cd src && git pull',
+    'cd src; git switch evil', 'pushd src && git merge evil', 'cd src/a && git stash pop', 'cd src && git am x.mbox', 'cd src && git read-tree -u evil',
+    'env -C src git rebase evil'),
+  ...allows('only what the paths name, below src, or another repository', 'cd src && git checkout -- a.ts', 'cd src && git clean -fdx',
+    'cd src && git status', 'cd /tmp/x && git checkout evil'),
+]);
+
+describe('a checkout of another commit from an entry whose cwd is a subfolder', () => {
+  const rows: Array<[command: string, cwd: string, effect: string]> = [
+    ['git checkout evil', 'src', 'ask'],
+    ['git reset --hard evil', 'src/a', 'ask'],
+    ['git checkout -- a.ts', 'src', 'allow'],
+    ['git checkout evil', '/tmp/x', 'allow'],
+  ];
+  test.each(rows)('%j in %j -> %s', (command, cwd, effect) => {
+    const d = judge(POLICY, 'shell', command, cwd);
+    expect(d.effect).toBe(effect);
+    if (effect === 'ask') expect(d.reason).toContain('the top of the work tree git writes');
+  });
+});
 
 table('JJ-6: git clean and git stash -u|-a remove untracked files as rm -r does', [
   ['git clean -f -- .env', 'deny', 'a denied file'],

@@ -139,8 +139,9 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   const folder = part.target.slice(0, -HELD_PROBE.length - 1) || (part.target.startsWith('/') ? '/' : '.');
   const tree = part.unknownNames === 'tree' || part.unknownNames === 'here';
   const removes = part.unknownNames === 'tree' && part.ruleOnly === true;
-  const filled = tree ? treeFolders(part, folder) : [folder];
-  const moved = filled.length === 1 && filled[0] === folder ? '' : ` (${filled.map((f) => JSON.stringify(f)).join(' or ')}, where a cd may have moved the shell)`;
+  const filled = tree ? treeFolders(part, folder, cwd) : [folder];
+  const where = part.wholeTree === true ? 'where a cd may have moved the shell, or the top of the work tree git writes' : 'where a cd may have moved the shell';
+  const moved = filled.length === 1 && filled[0] === folder ? '' : ` (${filled.map((f) => JSON.stringify(f)).join(' or ')}, ${where})`;
   const landing = tree ? `${writer(part.operator)} may write anything in ${JSON.stringify(folder)}` : `files whose names are only known at run time land in ${JSON.stringify(folder)}`;
   const result = (effect: PathDecision['effect'], rule: PathDecision['rule'], reason: string): DecisionPart => ({ text: folder, capability: 'fs_write', effect, rule, reason });
   // Only known at run time: that is the reason to ask, unless the folder itself is denied.
@@ -198,10 +199,16 @@ function fromWorkspace(path: string, cwd: string): string {
  * of it, so that `cd /tmp/build && tar -xf x.tar` is not held to the workspace it left, while
  * `cd /tmp/build; tar -xf x.tar` (a failed cd stays) is.
  */
-function treeFolders(part: WritePart, folder: string): string[] {
-  if (part.unknownNames !== 'here' || part.alsoIn === undefined || /^[/~]/.test(folder)) return [folder];
-  const moved = part.alsoIn.map((dir) => posix.normalize(`${dir}/${folder}`));
-  return part.leftEntry === true ? moved : [...new Set([folder, ...moved])];
+function treeFolders(part: WritePart, folder: string, cwd: string): string[] {
+  if (part.unknownNames !== 'here' || /^[/~]/.test(folder)) return [folder];
+  const moved = (part.alsoIn ?? []).map((dir) => posix.normalize(`${dir}/${folder}`));
+  const filled = part.leftEntry === true && moved.length > 0 ? moved : [...new Set([folder, ...moved])];
+  if (part.wholeTree !== true) return filled;
+  // git writes the work tree from its top, which for a folder inside the workspace is the workspace
+  // root (or a nested repository's top below it, which the root's tree holds).
+  const here = /^[/~]/.test(cwd) ? null : posix.normalize(cwd === '' ? '.' : cwd);
+  const inside = filled.some((f) => !/^[/~]/.test(f) && here !== null && !/^\.\.(?:\/|$)/.test(posix.join(here, f)));
+  return inside ? [...new Set([...filled, fromWorkspace('.', cwd)])] : filled;
 }
 
 /**

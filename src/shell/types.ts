@@ -82,6 +82,11 @@ export interface WritePart {
    * folder. Without it (`cd dist; tar -xf x.tar`, where a failed cd leaves the shell in place) it may.
    */
   leftEntry?: true;
+  /**
+   * For 'here': git writes the whole work tree of the repository around the folder (`git checkout
+   * BRANCH`), whose top may lie above it: after `cd src`, or from an entry whose cwd is `src`.
+   */
+  wholeTree?: true;
   /** For 'globbed': the globs' last segments (`*.ts`), which every name landing there matches. */
   nameGlobs?: string[];
   /**

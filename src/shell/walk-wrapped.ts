@@ -414,12 +414,13 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * judged by what a rule says of the folder's contents, and any of them may be run later.
    */
   private writeInto(folder: Arg, by: string, source: string, kind: NonNullable<WritePart['unknownNames']>, how: WriteIntoOptions = {}): void {
-    const { globs, ruleOnly = false, operand = false, remember = !ruleOnly } = how;
+    const { globs, ruleOnly = false, operand = false, remember = !ruleOnly, wholeTree = false } = how;
     const path = folder.value.replace(/\/+$/, '') || (folder.value === '' ? '.' : '/');
     const probe: Arg = { value: `${path === '/' ? '' : path}/${HELD_PROBE}`, dynamic: folder.dynamic, split: folder.split, pos: folder.pos, end: folder.end };
     const write = optionWrite(probe, by, source);
     write.unknownNames = kind;
     if (operand) write.operand = true;
+    if (wholeTree) write.wholeTree = true;
     const globbed = globs !== undefined && globs.every((g) => g.dynamic === 'glob');
     if ((kind === 'globbed' || (kind === 'tree' && globbed)) && globs !== undefined) write.nameGlobs = globs.map((g) => g.value.slice(g.value.lastIndexOf('/') + 1));
     // What is removed runs nothing later, and is held only to the rules that name it.
@@ -429,7 +430,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   }
 
   /** A file an operand names (see operand-writes.ts); a glob in a static folder lands there. */
-  private operandWrite({ file, by, kind, follows, mayBeFolder }: OperandWrite, source: string): void {
+  private operandWrite({ file, by, kind, follows, mayBeFolder, wholeTree }: OperandWrite, source: string): void {
     if (writesNoFile(file)) return;
     const makesOrRemoves = kind === 'entry' || kind === 'removeTree';
     const inFolder = globFolder(file);
@@ -445,7 +446,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // An archive unpacked where the shell stands: a rule for that folder's contents decides, and
     // the unpacker's own bookkeeping holds what it may have put anywhere.
     if (kind === 'here') {
-      this.writeInto(file, by, source, 'here', { ruleOnly: true, operand: true });
+      this.writeInto(file, by, source, 'here', { ruleOnly: true, operand: true, wholeTree: wholeTree === true });
       return;
     }
     // The root folder is no entry to name; what it holds is.
@@ -660,6 +661,8 @@ interface WriteIntoOptions {
   operand?: boolean;
   /** Count the folder as written by this command, for what it runs later (default: unless ruleOnly). */
   remember?: boolean;
+  /** The whole work tree of the repository around the folder is written (WritePart.wholeTree). */
+  wholeTree?: boolean;
 }
 
 /** Whether a command word may run or load a file this command writes (see runsWritten, loadsWritten). */
