@@ -1,5 +1,6 @@
 import { compilePolicy } from '../../src/engine/compile.ts';
 import { decidePath } from '../../src/engine/decide.ts';
+import { explainEntry } from '../../src/engine/explain.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
 import { canonicalPath, ONE_LOWER_CASE } from '../../src/match/path.ts';
 import { effectOf, judge, policyOf } from '../helpers/policy.ts';
@@ -310,6 +311,32 @@ describe('filesystem patterns (SPEC 4)', () => {
     expect(effectOf(policy, 'fs_write', '../../repo/src/a.ts', 'src')).toBe('allow');
     expect(effectOf(policy, 'fs_write', 'repo/.github/agent-gate.yml', '..')).toBe('deny');
     expect(effectOf(policy, 'fs_write', '../other/secrets/token')).toBe('ask');
+  });
+});
+
+// A direct request through /proc/self/cwd names the requester's folder (the request's cwd), not
+// agent-gate's: `src/secrets/k` below was ask ("secrets/k", no rule) before the fix.
+describe("/proc/self/cwd in a direct request is the request's folder", () => {
+  const policy = policyOf({ workspace: 'rules:\n  - {capability: fs_write, effect: allow, match: ["src/**", "/tmp/**"]}\n  - {capability: fs_write, effect: deny, match: ["src/secrets/**"]}\n' });
+  test.each([
+    ['/proc/self/cwd/secrets/k', 'src', 'deny', 'from the request\'s folder "src"'],
+    ['/proc/thread-self/cwd/secrets/k', 'src', 'deny', 'from the request\'s folder "src"'],
+    ['/proc/self/task/7/cwd/secrets/k', 'src', 'deny', 'from the request\'s folder "src"'],
+    ['/proc/1/cwd/src/a.ts', '.', 'ask', 'folder of process 1'],
+    // The stricter reading wins: these name allowed files from src, but not from where agent-gate runs.
+    ['/proc/self/cwd/a.ts', 'src', 'ask', 'no rule'],
+  ])('write %j in %j -> %s', (path, cwd, effect, fragment) => {
+    const d = judge(policy, 'fs_write', path, cwd);
+    expect(d.effect).toBe(effect);
+    expect(d.reason).toContain(fragment);
+  });
+  test('reads too', () => {
+    const read = policyOf({ workspace: 'rules:\n  - {capability: fs_read, effect: deny, match: ["src/secrets/**"]}\n' });
+    expect(judge(read, 'fs_read', '/proc/self/cwd/secrets/k', 'src').effect).toBe('deny');
+  });
+  test("a log entry's cwd is the folder the tool call ran in", () => {
+    expect(explainEntry(policy, { capability: 'fs_write', resource: '/proc/self/cwd/secrets/k', cwd: 'src' }).effect).toBe('deny');
+    expect(explainEntry(policy, { capability: 'fs_write', resource: '/proc/self/cwd/a.ts', cwd: 'src' }).effect).toBe('ask');
   });
 });
 

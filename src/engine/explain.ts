@@ -2,6 +2,7 @@
 import type { Decision, Explanation, Request } from '../policy/types.ts';
 import type { CompiledPolicy } from './compile.ts';
 import { decideModel, decidePath, decideText, malformedWrittenPath, moreRestrictive } from './decide.ts';
+import { procFolderPath } from '../shell/paths.ts';
 import type { ShellAnalysis } from '../shell/types.ts';
 import { evaluateShell } from './shell.ts';
 
@@ -65,6 +66,20 @@ function decodeUnreserved(text: string): string {
   });
 }
 
+/**
+ * `/proc/self/cwd/…` names the requesting process's folder, the request's cwd, not the folder
+ * agent-gate runs in (where the link resolves on disk): judged there too, the stricter decision
+ * winning. Another process's folder is only known at run time, so at least ask.
+ */
+function procFolderDecision(policy: CompiledPolicy, capability: 'fs_read' | 'fs_write', resource: string, cwd: string, onDisk: Decision): Decision {
+  const proc = procFolderPath(resource);
+  if (proc === null) return onDisk;
+  if (proc.doubt !== null) return moreRestrictive(onDisk.effect, 'ask') ? onDisk : { effect: 'ask', rule: null, reason: proc.doubt };
+  const there = decidePath(policy, capability, proc.path, { resolve: true, cwd });
+  if (!moreRestrictive(there.effect, onDisk.effect)) return onDisk;
+  return { effect: there.effect, rule: there.rule, reason: `${JSON.stringify(resource)} is ${JSON.stringify(there.path)} from the request's folder ${JSON.stringify(cwd)}: ${there.reason}` };
+}
+
 /** `analysis`: the shell request's, when the caller has parsed it already. */
 export function explain(policy: CompiledPolicy, request: Request, analysis?: ShellAnalysis): Explanation {
   const { capability, resource } = request;
@@ -76,7 +91,7 @@ export function explain(policy: CompiledPolicy, request: Request, analysis?: She
     case 'fs_read':
     case 'fs_write': {
       const p = decidePath(policy, capability, resource, { resolve: true, cwd });
-      d = { effect: p.effect, rule: p.rule, reason: p.reason };
+      d = procFolderDecision(policy, capability, resource, cwd, { effect: p.effect, rule: p.rule, reason: p.reason });
       break;
     }
     case 'model':
@@ -118,6 +133,11 @@ export function explainEntry(policy: CompiledPolicy, request: Request, analysis?
   if ((capability !== 'fs_read' && capability !== 'fs_write') || cwd === '.' || cwd === '') return explainWritten(policy, request, analysis);
   const fromRoot = explainWritten(policy, { ...request, cwd: '.' });
   if (fromRoot.effect === 'deny') return fromRoot;
+  // `/proc/self/cwd/…` is the folder the tool call ran in, whatever the log meant by its paths.
+  if (procFolderPath(resource) !== null) {
+    const fromProcess = explain(policy, request);
+    return moreRestrictive(fromProcess.effect, fromRoot.effect) ? fromProcess : fromRoot;
+  }
   const fromCwd = decidePath(policy, capability, resource, { resolve: true, cwd });
   if (fromCwd.rule === null || fromCwd.effect === 'allow' || !moreRestrictive(fromCwd.effect, fromRoot.effect)) return fromRoot;
   const reason = `read from the entry's cwd ${JSON.stringify(cwd)} as ${JSON.stringify(fromCwd.path)}: ${fromCwd.reason}`;
