@@ -1,4 +1,4 @@
-import { addLink, treeLanding, type TreeLinks } from '../../src/check/loglinks.ts';
+import { addLink, linksThrough, treeLanding, type TreeLinks } from '../../src/check/loglinks.ts';
 
 function linksOf(pairs: Array<[string, string]>): TreeLinks {
   const links: TreeLinks = new Map();
@@ -100,4 +100,22 @@ test('a long path through a link with many ways back is bounded', () => {
   const found = treeLanding(links)(`src/${'d/'.repeat(2000)}k`, '.');
   expect(Date.now() - started).toBeLessThan(10_000);
   expect(found[found.length - 1]).toEqual({ unknown: `more than 256 ways through the symlinks ${WHERE}` });
+});
+
+describe('linksThrough: the links whose written targets pass through a path', () => {
+  const links: TreeLinks = new Map();
+  for (const [path, target] of [['docs/z', 'y/../settings'], ['a/b', '../Y/x'], ['c', 'docs/y'], ['d', 'docs/yy/x'], ['e', '/abs/docs/y'], ['docs/y', 'k'], ['f', '../docs/y']] as const) addLink(links, path, target);
+  const through = linksThrough(links);
+  test.each([
+    ['docs/y', ['c', 'docs/z']],
+    ['Y', ['a/b']],
+    // A link inside the folder is spelled from it.
+    ['docs', ['c', 'd', 'docs/y', 'docs/z']],
+    ['nothing', []],
+  ])('%j -> %j', (path, expected) => {
+    expect(through(path).map((t) => t.link).sort()).toEqual(expected);
+  });
+  test('the target is spelled from the root with its .. kept', () => {
+    expect(through('docs/y')).toContainEqual({ link: 'docs/z', target: 'y/../settings', spelled: 'docs/y/../settings' });
+  });
 });

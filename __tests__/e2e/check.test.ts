@@ -260,6 +260,30 @@ describe('check: symlinks and submodules', () => {
     else expect(f).toMatchObject({ effect, reason: expect.stringMatching(/secrets\/k/) });
   });
 
+  // KK-2's leftovers: a link added later re-points an earlier one through it, even when the earlier
+  // one is a human's in the base, or the later one is gone again by the head. Both passed.
+  test.each([
+    ['in the base, a human\'s', 'human', false, 'deny'],
+    ['in the range, the later link removed again', 'agent', true, 'deny'],
+    ['in the base, the later link to a plain folder', 'plain', false, 'allow'],
+  ])('a link whose target goes through a link added later (%s) is judged where it now leads', (_name, who, removed, effect) => {
+    const { repo } = setup();
+    repo.write('secrets/inner/.keep', '').write('docs/inner/.keep', '').symlink('docs/z', 'y/../k');
+    if (who !== 'agent') {
+      repo.commit('human link', { author: HUMAN });
+      repo.git(['branch', '-f', 'main', 'HEAD']);
+    } else {
+      repo.commit('agent link', { author: KIRO });
+    }
+    repo.symlink('docs/y', who === 'plain' ? 'inner' : '../secrets/inner').commit('agent link 2', { author: KIRO });
+    if (removed) repo.remove('docs/y').commit('agent removes it', { author: KIRO });
+    const { report } = check(repo);
+    // docs/y's own target is denied too: the finding sought is the one for docs/z.
+    const f = report.findings.find((x) => x.part === 'docs/y' && x.resource === 'docs/z');
+    if (effect === 'allow') expect(f).toBeUndefined();
+    else expect(f).toMatchObject({ effect, reason: expect.stringMatching(/re-points symlink "docs\/z".*secrets\/k/) });
+  });
+
   test('a symlink that loops is denied', () => {
     const { repo } = setup();
     repo.symlink('src/a', 'b/x').symlink('src/b', 'a/y');

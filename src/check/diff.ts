@@ -9,6 +9,7 @@ import { utf8SequenceAt } from '../report/escape.ts';
 import type { Finding } from '../report/model.ts';
 import type { Change } from '../git/rawdiff.ts';
 import type { LinkResolution } from './links.ts';
+import type { LinkThrough } from './loglinks.ts';
 
 const SYMLINK = '120000';
 const GITLINK = '160000';
@@ -117,6 +118,8 @@ export interface DiffContext {
    * it a target is resolved as text, which is exact only when no other link is on the way.
    */
   links?: ReadonlyMap<string, LinkResolution>;
+  /** The known links (trees and range) whose targets pass through a path (loglinks.ts linksThrough). */
+  linksThrough?: (path: string) => readonly LinkThrough[];
 }
 
 type PathVerdict = { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: string };
@@ -188,6 +191,39 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
     const verdict = strongest(verdicts);
     if (verdict !== null) findings.push(finding(verdict, path, commit, null));
     if (isLink) findings.push(...judgeLinkTarget(ctx, commit, path, c.newId));
+    if (isLink || (c.oldMode === SYMLINK && c.newMode !== ZERO_MODE)) findings.push(...judgeRepointedLinks(ctx, commit, path, changes));
+  }
+  return findings;
+}
+
+/**
+ * A link added or changed at `path` (or a link there replaced by a folder) re-points every known
+ * link whose target goes through `path`: judged again where it now lands, by the deny and ask
+ * rules that name it. A link this commit changes itself was judged through this commit's tree.
+ */
+function judgeRepointedLinks(ctx: DiffContext, commit: string, path: string, changes: readonly Change[]): Finding[] {
+  const landing = ctx.policy.landing;
+  if (ctx.linksThrough === undefined || landing === null) return [];
+  const through = ctx.linksThrough(path);
+  if (through.length === 0) return [];
+  const changedHere = new Set(changes.flatMap((c) => (c.pathText === null ? [] : [canonicalPath(c.pathText)])));
+  const findings: Finding[] = [];
+  for (const { link, target, spelled } of through) {
+    if (changedHere.has(link)) continue;
+    const verdicts: PathVerdict[] = [];
+    const now = `${JSON.stringify(path)} re-points symlink ${JSON.stringify(link)} (-> ${JSON.stringify(target)})`;
+    for (const landed of landing(spelled, '.')) {
+      if ('unknown' in landed) {
+        verdicts.push({ effect: 'ask', rule: null, reason: `${now}: ${landed.unknown}` });
+        continue;
+      }
+      const there = decidePath(ctx.policy, 'fs_write', landed.path, { resolve: true, cwd: '.' });
+      if (there.effect !== 'allow' && there.rule !== null) verdicts.push({ effect: there.effect, rule: there.rule, reason: `${now}, which now leads to ${JSON.stringify(landed.path)}: ${there.reason}` });
+      const beyond = protectedBehind(ctx.policy, landed.path, ctx.policyPaths, link);
+      if (beyond !== null) verdicts.push({ effect: beyond.effect, rule: beyond.rule, reason: `${now}, which now leads to ${JSON.stringify(landed.path)} and reaches protected path ${JSON.stringify(beyond.replaced)}: ${beyond.reason}` });
+    }
+    const verdict = strongest(verdicts);
+    if (verdict !== null) findings.push(finding(verdict, link, commit, path));
   }
   return findings;
 }

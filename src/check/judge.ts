@@ -6,6 +6,7 @@ import type { AgentsConfig } from '../policy/types.ts';
 import { isLogTamper, type CommitEntry, type Finding } from '../report/model.ts';
 import { judgeChanges } from './diff.ts';
 import type { LinkResolution } from './links.ts';
+import type { LinkThrough } from './loglinks.ts';
 import { judgeLogFiles, judgeNote, judgeNoteHistory, type LinkNoter, type LogChange } from './logs.ts';
 import { mergeSightings, modelFindings, trailerSightings } from './models.ts';
 
@@ -15,6 +16,8 @@ export interface JudgeOptions {
   policyPaths: readonly string[];
   /** Commit -> where each of its symlinks really points (links.ts). */
   links?: ReadonlyMap<string, ReadonlyMap<string, LinkResolution>>;
+  /** The known links whose targets pass through a path (loglinks.ts linksThrough). */
+  linksThrough?: (path: string) => readonly LinkThrough[];
   agents?: AgentsConfig;
   allCommits?: boolean;
   branch?: string | null;
@@ -90,7 +93,7 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
   }
   // A log file is a write too: its entries are judged as logs, and its path like any other path.
   const links = opts.links?.get(c.sha);
-  const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths, ...(links !== undefined ? { links } : {}) };
+  const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths, ...(links !== undefined ? { links } : {}), ...(opts.linksThrough !== undefined ? { linksThrough: opts.linksThrough } : {}) };
   findings.push(...judgeChanges(ctx, c.sha, c.changes, logged.appended));
   findings.push(...logged.findings);
   findings.push(...modelFindings(opts.policy, c.sha, models, true, logged.unnamed));

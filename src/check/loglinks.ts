@@ -153,6 +153,53 @@ function walk(w: Walk, links: TreeLinks, folders: ReadonlySet<string>, forks: Wa
   return w.hops === 0 ? null : { path: cur.length === 0 ? '.' : cur.join('/'), how: HOW };
 }
 
+/** A link whose written target goes through another path (see linksThrough). */
+export interface LinkThrough {
+  /** The link's canonical path. */
+  link: string;
+  target: string;
+  /** The target spelled from the repository root, `..` kept: what a landing walk starts from. */
+  spelled: string;
+}
+
+/**
+ * The links of `links` whose targets, read as written from their folders, pass through a path:
+ * a link added or changed there re-points them (`z -> y/../settings` in the base tree goes to
+ * `.kiro/settings` once a commit adds `y -> .kiro/steering`), so they are judged again then.
+ * Read when called, so the map may grow.
+ */
+export function linksThrough(links: TreeLinks): (path: string) => LinkThrough[] {
+  return (path) => {
+    const key = canonicalPath(path);
+    const found: LinkThrough[] = [];
+    for (const [link, targets] of links) {
+      if (link === key) continue;
+      const folder = link.slice(0, Math.max(0, link.lastIndexOf('/')));
+      for (const target of targets) {
+        if (/^[/~\\]/.test(target)) continue;
+        const spelled = folder === '' ? target : `${folder}/${target}`;
+        if (passesThrough(spelled, key)) found.push({ link, target, spelled });
+      }
+    }
+    return found;
+  };
+}
+
+/** Whether a lexical walk of `spelled` (`..` taking a segment back) visits the canonical path `key`. */
+function passesThrough(spelled: string, key: string): boolean {
+  const cur: string[] = [];
+  for (const seg of spelled.split(/[/\\]/)) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (cur.pop() === undefined) return false;
+      continue;
+    }
+    cur.push(canonicalPath(seg));
+    if (cur.join('/') === key) return true;
+  }
+  return false;
+}
+
 /**
  * Where the links of the range's trees that lie below a folder lead (see LinksBelow): every link
  * whose canonical path starts with the folder's.

@@ -19,7 +19,7 @@ import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
 import { carriedFindings } from './carried.ts';
 import type { LinkResolution } from './links.ts';
-import { addLink, addTargets, rangeBoundary, treeLanding, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
+import { addLink, addTargets, linksThrough, rangeBoundary, treeLanding, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
 import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
@@ -201,7 +201,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       if (await addTargets(git, addedBy.get(c.sha) ?? [], logLinks, blobs)) forgetVerdicts(j.policy);
       let madeLinks = false;
       const judge = (): JudgedCommit => judgeCommit(c, {
-        policy: j.policy, blobs, policyPaths: j.policyPaths, links,
+        policy: j.policy, blobs, policyPaths: j.policyPaths, links, linksThrough: linksThrough(logLinks),
         logs: {
           changes: logChangesOf, notesRef: j.notesRef, notes, notePast,
           noteLink: (path, target) => { if (addLink(logLinks, path, target)) { madeLinks = true; forgetVerdicts(j.policy); } },
