@@ -278,8 +278,8 @@ describe('check: symlinks and submodules', () => {
     repo.symlink('docs/y', who === 'plain' ? 'inner' : '../secrets/inner').commit('agent link 2', { author: KIRO });
     if (removed) repo.remove('docs/y').commit('agent removes it', { author: KIRO });
     const { report } = check(repo);
-    // docs/y's own target is denied too: the finding sought is the one for docs/z.
-    const f = report.findings.find((x) => x.part === 'docs/y' && x.resource === 'docs/z');
+    // docs/y's own target is denied too: the finding sought is the one for docs/z, which now leads to secrets/k.
+    const f = report.findings.find((x) => x.part === 'docs/y' && x.resource === 'secrets/k');
     if (effect === 'allow') expect(f).toBeUndefined();
     else expect(f).toMatchObject({ effect, reason: expect.stringMatching(/re-points symlink "docs\/z".*secrets\/k/) });
   });

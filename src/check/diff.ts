@@ -125,8 +125,8 @@ export interface DiffContext {
 type PathVerdict = { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: string };
 
 /** Of several verdicts on one path, the most restrictive; on a tie, one that names a rule. */
-function strongest(verdicts: readonly PathVerdict[]): PathVerdict | null {
-  let best: PathVerdict | null = null;
+function strongest<V extends PathVerdict>(verdicts: readonly V[]): V | null {
+  let best: V | null = null;
   for (const v of verdicts) {
     if (best === null || moreRestrictive(v.effect, best.effect) || (v.effect === best.effect && best.rule === null && v.rule !== null)) best = v;
   }
@@ -210,20 +210,22 @@ function judgeRepointedLinks(ctx: DiffContext, commit: string, path: string, cha
   const findings: Finding[] = [];
   for (const { link, target, spelled } of through) {
     if (changedHere.has(link)) continue;
-    const verdicts: PathVerdict[] = [];
-    const now = `${JSON.stringify(path)} re-points symlink ${JSON.stringify(link)} (-> ${JSON.stringify(target)})`;
+    // As for a link's own target (SPEC 6.1): the place it leads is the resource, the link the
+    // commit changed is the part.
+    const verdicts: Array<PathVerdict & { at: string }> = [];
+    const now = `symlink ${JSON.stringify(path)} re-points symlink ${JSON.stringify(link)} (-> ${JSON.stringify(target)})`;
     for (const landed of landing(spelled, '.')) {
       if ('unknown' in landed) {
-        verdicts.push({ effect: 'ask', rule: null, reason: `${now}: ${landed.unknown}` });
+        verdicts.push({ effect: 'ask', rule: null, reason: `${now}: ${landed.unknown}`, at: link });
         continue;
       }
       const there = decidePath(ctx.policy, 'fs_write', landed.path, { resolve: true, cwd: '.' });
-      if (there.effect !== 'allow' && there.rule !== null) verdicts.push({ effect: there.effect, rule: there.rule, reason: `${now}, which now leads to ${JSON.stringify(landed.path)}: ${there.reason}` });
+      if (there.effect !== 'allow' && there.rule !== null) verdicts.push({ effect: there.effect, rule: there.rule, reason: `${now}, which now leads to ${JSON.stringify(landed.path)}: ${there.reason}`, at: landed.path });
       const beyond = protectedBehind(ctx.policy, landed.path, ctx.policyPaths, link);
-      if (beyond !== null) verdicts.push({ effect: beyond.effect, rule: beyond.rule, reason: `${now}, which now leads to ${JSON.stringify(landed.path)} and reaches protected path ${JSON.stringify(beyond.replaced)}: ${beyond.reason}` });
+      if (beyond !== null) verdicts.push({ effect: beyond.effect, rule: beyond.rule, reason: `${now}, which now leads to ${JSON.stringify(landed.path)} and reaches protected path ${JSON.stringify(beyond.replaced)}: ${beyond.reason}`, at: landed.path });
     }
     const verdict = strongest(verdicts);
-    if (verdict !== null) findings.push(finding(verdict, link, commit, path));
+    if (verdict !== null) findings.push(finding(verdict, verdict.at, commit, path));
   }
   return findings;
 }
