@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
 import { cleanupRepos, TestRepo, type Identity } from '../helpers/gitrepo.ts';
@@ -998,6 +998,34 @@ describe('check: output', () => {
     expect(runCli(['check', '--base', 'no-such-ref', '--format', 'json', '--output', link], { cwd: repo.dir }).code).toBe(2);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe('');
+  });
+
+  // Audit 31 (NN-2): a link the pull request committed at FILE sent the report, and the emptying,
+  // anywhere on the runner. Inside the work tree FILE is written as the Action's sarif-file is.
+  test.each([
+    ['a link at FILE', 'agent-gate.json', 'agent-gate.json'],
+    ['a link to a folder on the way', 'out', 'out/agent-gate.json'],
+  ])('--output inside the work tree through %s is refused before anything is written', (_name, linkName, output) => {
+    const repo = failing();
+    const victim = join(repo.dir, '..', `victim-${Date.now()}-${linkName.length}`);
+    mkdirSync(victim);
+    writeFileSync(join(victim, 'agent-gate.json'), 'precious\n');
+    repo.symlink(linkName, linkName === 'out' ? victim : join(victim, 'agent-gate.json')).commit('link', { author: KIRO });
+    for (const base of ['main', 'no-such-ref']) {
+      const r = runCli(['check', '--base', base, '--format', 'json', '--output', output], { cwd: repo.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^agent-gate: check: refusing --output .*symbolic link in the workspace.*\n$/);
+      expect(readFileSync(join(victim, 'agent-gate.json'), 'utf8')).toBe('precious\n');
+    }
+  });
+
+  test('--output inside the work tree: a regular file is replaced, and missing folders are made', () => {
+    const repo = failing();
+    writeFileSync(join(repo.dir, 'old.json'), 'stale');
+    expect(runCli(['check', '--base', 'main', '--format', 'json', '--output', 'old.json'], { cwd: repo.dir }).code).toBe(1);
+    expect(readFileSync(join(repo.dir, 'old.json'), 'utf8')).toContain('"passed": false');
+    expect(runCli(['check', '--base', 'main', '--format', 'json', '--output', 'reports/a/r.json'], { cwd: repo.dir }).code).toBe(1);
+    expect(readFileSync(join(repo.dir, 'reports/a/r.json'), 'utf8')).toContain('"passed": false');
   });
 
   test('--output to an unwritable place exits 2', () => {

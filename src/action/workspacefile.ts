@@ -48,6 +48,24 @@ function lstatOrNull(path: string): Stats | null {
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /**
+ * Why writing `segments` below `root` would be refused (see writeInsideWorkspace), or null: the
+ * same checks, made before anything is written or run, on what exists so far.
+ */
+export function refusalInsideWorkspace(root: string, segments: readonly string[]): string | null {
+  const shown = (n: number): string => JSON.stringify(segments.slice(0, n).join('/'));
+  let path = root;
+  for (let i = 0; i < segments.length; i++) {
+    path = join(path, segments[i] ?? '');
+    const st = lstatOrNull(path);
+    if (st === null) return null;
+    if (st.isSymbolicLink()) return `${shown(i + 1)} is a symbolic link in the workspace, which the pull request controls`;
+    if (i < segments.length - 1 && !st.isDirectory()) return `${shown(i + 1)} is not a folder`;
+    if (i === segments.length - 1 && !st.isFile()) return `${shown(i + 1)} is not a regular file (the pull request may have put it there)`;
+  }
+  return null;
+}
+
+/**
  * Writes `text` to `segments` below `root`, making missing folders one at a time. Throws
  * UnsafeWorkspacePath, before writing anything, when a component is a symbolic link or the file's
  * place holds something other than a regular file.

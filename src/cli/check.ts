@@ -1,4 +1,6 @@
-import { lstatSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { insideWorkspace, refusalInsideWorkspace, UnsafeWorkspacePath, writeInsideWorkspace } from '../action/workspacefile.ts';
 import { GateError } from '../errors.ts';
 import { runCheck } from '../check/run.ts';
 import type { CheckOptions } from '../check/types.ts';
@@ -41,10 +43,35 @@ export function summaryLine(report: Report): string {
   return `agent-gate: ${report.passed ? 'passed' : 'failed'}: ${report.decision} (${report.counts.deny} deny, ${report.counts.ask} ask) in ${report.commits.filter((c) => c.agent).length} agent commit(s) of ${report.commits.length}`;
 }
 
+/** The top of the work tree around `cwd`: the nearest folder up that holds `.git`; null when none does. */
+function workTreeTop(cwd: string): string | null {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** Where an --output FILE inside the checked-out work tree sits, which the pull request lays out. */
+type WorkTreeOutput = { root: string; segments: string[] } | null;
+
+/**
+ * An --output FILE inside the work tree is written as the Action writes sarif-file: only through
+ * real folders, to a regular file or a new one, never through a link the pull request may have
+ * committed there (which would send the report, and the emptying below, anywhere on the runner).
+ */
+function workTreeOutput(cwd: string, output: string): WorkTreeOutput {
+  const top = workTreeTop(cwd);
+  const inside = top === null ? null : insideWorkspace(top, resolve(cwd, output));
+  if (inside === null) return null;
+  const refused = refusalInsideWorkspace(inside.root, inside.segments);
+  if (refused !== null) throw new GateError(`check: refusing --output ${output}: ${refused}; choose a file outside the work tree or remove it`);
+  return inside;
+}
+
 /**
  * Removes the file at `output` when it is a regular file, and empties the one a link there points
  * at (the report would be written through the link): devices and pipes such as /dev/stdout are
- * left alone.
+ * left alone. Inside the work tree a link there was refused already.
  */
 function removeStaleReport(output: string): void {
   try {
@@ -82,7 +109,8 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   const output = str(p, 'output');
   // A report left from an earlier run would be read as this run's verdict if this one cannot
   // judge (exit 2), by a pipeline that uploads or inspects FILE whatever the exit code.
-  if (output !== undefined) removeStaleReport(output);
+  const inWorkTree = output === undefined ? null : workTreeOutput(io.cwd, output);
+  if (output !== undefined) removeStaleReport(resolve(io.cwd, output));
   const { report, policyFile } = await runCheck(opts);
   // On the default branch with no upstream, the default base is the head itself: say so rather
   // than pass quietly on a range of nothing.
@@ -92,8 +120,10 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   const text = render(report, format, policyFile);
   if (output !== undefined) {
     try {
-      writeFileSync(output, text);
+      if (inWorkTree !== null) writeInsideWorkspace(inWorkTree.root, inWorkTree.segments, text);
+      else writeFileSync(resolve(io.cwd, output), text);
     } catch (e) {
+      if (e instanceof UnsafeWorkspacePath) throw new GateError(`check: refusing --output ${output}: ${e.message}; choose a file outside the work tree or remove it`);
       throw new GateError(`check: cannot write --output ${output} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
     io.out(summaryLine(report) + `; report written to ${output}\n`);
