@@ -634,6 +634,37 @@ describe('check: history', () => {
     }
   });
 
+  // Audit round 31 (NN-1): a human's merge of main into the branch ("Update branch") made the same
+  // carry inside the range, and was not judged, so the check passed.
+  test.each([
+    ['with an agent commit in the range', true, 'deny'],
+    ['with human commits only', false, 'allow'],
+  ])('a human merge carrying content into a protected folder is judged %s', (_name, agent, effect) => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: allow, match: ["cfg/**"]}\n');
+    repo.checkout('main');
+    repo.write('cfg/deploy.yml', '1\n2\n3\n4\n5\n6\n7\n8\n');
+    repo.commit('layout', { author: HUMAN });
+    repo.git(['checkout', '-q', '-B', 'work', 'main']);
+    repo.write('cfg/deploy.yml', '1\n2\n3\nEVIL\n5\n6\n7\n8\n');
+    repo.commit('edit', { author: agent ? KIRO : HUMAN });
+    repo.checkout('main');
+    repo.git(['mv', 'cfg', 'secrets']);
+    repo.commit('move into secrets', { author: HUMAN });
+    repo.checkout('work');
+    repo.merge('main', { noCommit: true, author: HUMAN });
+    const merge = repo.commit('Merge main', { author: HUMAN });
+    const { code, report } = check(repo);
+    const landed = report.findings.find((f) => f.resource === 'secrets/deploy.yml');
+    if (effect === 'allow') {
+      expect(code).toBe(0);
+      expect(landed).toBeUndefined();
+    } else {
+      expect(code).toBe(1);
+      expect(report.commits.find((c) => c.sha === merge)).toMatchObject({ agent: false });
+      expect(landed).toMatchObject({ effect: 'deny', commit: merge, rule: { pattern: 'secrets/**' }, reason: expect.stringContaining('not judged itself') });
+    }
+  });
+
   // Merged content matching neither parent was all judged, so a file both sides edited in place
   // (a human on each branch) failed an ordinary agent merge of main.
   test('a clean merge of a file both sides edited in place is not the merger\'s write', () => {

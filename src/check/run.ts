@@ -17,7 +17,7 @@ import type { PolicyFile } from '../policy/types.ts';
 import { buildReport } from '../report/model.ts';
 import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
-import { carriedFindings } from './carried.ts';
+import { carriedByUnjudgedMerges, carriedFindings } from './carried.ts';
 import type { LinkResolution } from './links.ts';
 import { addLink, addTargets, linksThrough, rangeBoundary, treeLanding, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
 import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
@@ -288,12 +288,13 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const carried = await carriedFindings(git, prepared.policy, prepared.policyPaths, {
     base: range.base, head: range.head, mergeBases: range.mergeBases, judged: results.some((r) => r.entry.agent),
   });
+  const merged = carriedByUnjudgedMerges({ policy: prepared.policy, blobs, policyPaths: prepared.policyPaths }, commits, new Map(results.map((r) => [r.entry.sha, r.entry.agent])));
   const report = buildReport({
     // The flag and the policy may both set it; the stricter wins, so neither can loosen the other.
     failOn: opts.failOn === 'ask' || prepared.settings.failOn === 'ask' ? 'ask' : 'deny',
     range: { base: range.base, head: range.head },
     commits: results.map((r) => r.entry),
-    findings: [...results.flatMap((r) => r.findings), ...carried],
+    findings: [...results.flatMap((r) => r.findings), ...merged, ...carried],
   });
   return { report, policyFile: prepared.workspace.label };
 }

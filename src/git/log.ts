@@ -312,7 +312,7 @@ async function fillMergeChanges(git: Git, commits: CommitInfo[], opts: ReadCommi
 async function madeByMerge(git: Git, commit: CommitInfo, known: readonly Change[]): Promise<Change[]> {
   const [first, second] = commit.parents;
   if (first === undefined || second === undefined) return [];
-  return carriedByMerge(git, first, second, commit.sha, known);
+  return (await carriedByMerge(git, first, second, commit.sha, known)).map((c) => ({ ...c, carried: true as const }));
 }
 
 /** madeByMerge for the merge of `first` and `second` whose tree is `merged` (a commit or a tree). */

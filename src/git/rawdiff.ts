@@ -19,6 +19,8 @@ export interface Change {
   path: Buffer;
   /** The path as text, or null when its bytes are not valid UTF-8. */
   pathText: string | null;
+  /** Content a merge's automatic merge carried to a path one side never wrote (log.ts madeByMerge). */
+  carried?: true;
 }
 
 const COLON = 0x3a;
