@@ -302,7 +302,7 @@ describe('audit round 18: concurrent code, option clusters, PYTHONPATH, more git
     ['cmake -E create_symlink /tmp out/l; echo x > out/l/p', 'ask', 'out/l may be a link'],
     // git bisect and sparse-checkout check trees out (F-7).
     ['git bisect start x main; echo x > out/l/p', 'ask', 'git bisect may write anything in "."'],
-    ['git sparse-checkout set /src/; echo x > out/l/p', 'ask', 'an earlier command here'],
+    ['git sparse-checkout set /src/; echo x > out/l/p', 'ask', 'git sparse-checkout set may write anything in "."'],
     // Python: PYTHONPATH, -W VALUE, -qm, pytest -qc (F-9).
     ['echo x > out/m.py; PYTHONPATH=out python3 -m m', 'ask', 'imports from out (PYTHONPATH)'],
     ['echo x > out/sitecustomize.py; export PYTHONPATH=out; python3 -c 1', 'ask', 'imports from out (PYTHONPATH)'],

@@ -64,6 +64,13 @@ describe('a checkout of another commit from an entry whose cwd is a subfolder', 
   });
 });
 
+// Audit 31 (OO-1): git sparse-checkout takes tracked files out of the whole work tree; these asks were allow.
+table('git sparse-checkout that narrows the work tree may take the policy file away', [
+  ...asks('tracked files leave the work tree', 'git sparse-checkout set src', 'git sparse-checkout init --cone', 'git sparse-checkout add docs',
+    'git sparse-checkout reapply', 'cd src && git sparse-checkout set a', 'git sparse-checkout "$verb" x'),
+  ...allows('reads, or HEAD\'s files back', 'git sparse-checkout list', 'git sparse-checkout check-rules', 'git sparse-checkout disable'),
+]);
+
 table('JJ-6: git clean and git stash -u|-a remove untracked files as rm -r does', [
   ['git clean -f -- .env', 'deny', 'a denied file'],
   ['git clean -ffdx -- .github', 'deny', 'a folder holding the policy file'],

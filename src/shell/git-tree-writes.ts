@@ -126,6 +126,9 @@ function stashWrites(args: readonly Arg[], at: number): OperandWrite[] {
   return removedBelow(named && verb.value === 'save' ? [] : w.operands, 'git stash -u');
 }
 
+/** `git sparse-checkout` verbs that may remove files from the work tree. */
+const SPARSE_NARROWERS = new Set(['init', 'set', 'add', 'reapply']);
+
 /** The whole-tree writes and removals of git's sub-command `verb` (at `at`), or []. */
 export function gitTreeWrites(args: readonly Arg[], at: number, verb: string): OperandWrite[] {
   switch (verb) {
@@ -153,6 +156,10 @@ export function gitTreeWrites(args: readonly Arg[], at: number, verb: string): O
       return cleanWrites(args, at);
     case 'stash':
       return stashWrites(args, at);
+    case 'sparse-checkout':
+      // Audit 31 (OO-1): these take tracked files out of the whole work tree, the policy file and
+      // .kiro/settings included; `list`, `check-rules` and `disable` (HEAD's files back) do not.
+      return SPARSE_NARROWERS.has(args[at + 1]?.value ?? '') || args[at + 1]?.dynamic != null ? tree(`sparse-checkout ${args[at + 1]?.value ?? ''}`) : [];
     default:
       return [];
   }
