@@ -64,3 +64,27 @@ describe('deny and ask rules see a URL path as servers route it', () => {
     expect(effectOf(policyOf({ workspace: EXCLUDE }), 'web_fetch', url)).toBe(effect);
   });
 });
+
+// Audit 31 (OO-2): an IPv6 host that carries an IPv4 address reaches that address, so a deny for
+// the IPv4 host was passed by `[::ffff:169.254.169.254]`. Each allow row was allow before too.
+describe('deny and ask rules see the IPv4 address an IPv6 host carries', () => {
+  const DENY = 'rules:\n  - {capability: web_fetch, effect: allow, match: ["*"]}\n  - {capability: web_fetch, effect: deny, match: ["http://169.254.169.254/*", "http://127.0.0.1:8080/*"]}\n';
+  test.each([
+    ['http://[::ffff:169.254.169.254]/latest/meta-data', 'deny'],
+    ['http://[::ffff:a9fe:a9fe]/x', 'deny'],
+    ['http://[0:0:0:0:0:ffff:a9fe:a9fe]/x', 'deny'],
+    ['http://[::ffff:0:a9fe:a9fe]/x', 'deny'],
+    ['http://[::a9fe:a9fe]/x', 'deny'],
+    ['http://[64:ff9b::a9fe:a9fe]/x', 'deny'],
+    ['http://[::ffff:7f00:1]:8080/x', 'deny'],
+    ['http://[::ffff:7f00:1]:9090/x', 'allow'],
+    ['http://[::1]/x', 'allow'],
+    ['http://[2001:db8::a9fe:a9fe]/x', 'allow'],
+  ] as const)('%j -> %s', (url, effect) => {
+    expect(effectOf(policyOf({ workspace: DENY }), 'web_fetch', url)).toBe(effect);
+  });
+  test('an allow for the IPv4 host does not allow the IPv6 spelling', () => {
+    const allow = 'rules:\n  - {capability: web_fetch, effect: allow, match: ["http://10.0.0.1/*"]}\n';
+    expect(effectOf(policyOf({ workspace: allow }), 'web_fetch', 'http://[::ffff:a00:1]/x')).toBe('ask');
+  });
+});

@@ -26,11 +26,39 @@ function urlViews(resource: string): string[] {
       const path = end < 0 ? r : r.slice(0, end);
       if (path.startsWith('/') && (path.includes('//') || path.includes(';'))) rests.push(routedPath(path) + r.slice(path.length));
     }
-    const origin = `${u.protocol}//${u.host}`;
-    return [...new Set(rests.map((r) => origin + r))].filter((v) => v !== resource);
+    const origins = [`${u.protocol}//${u.host}`];
+    const v4 = embeddedIpv4(u.hostname);
+    if (v4 !== null) origins.push(`${u.protocol}//${v4}${u.port === '' ? '' : `:${u.port}`}`);
+    return [...new Set(origins.flatMap((origin) => rests.map((r) => origin + r)))].filter((v) => v !== resource);
   } catch {
     return [];
   }
+}
+
+/**
+ * The IPv4 address an IPv6 host carries and is routed to (`[::ffff:a9fe:a9fe]` is 169.254.169.254
+ * to a dual-stack socket): IPv4-mapped `::ffff:0:0/96`, the translated `::ffff:0:0:0/96`, the old
+ * IPv4-compatible `::/96` and NAT64's `64:ff9b::/96`. Null for any other host.
+ */
+function embeddedIpv4(hostname: string): string | null {
+  if (!hostname.startsWith('[') || !hostname.endsWith(']')) return null;
+  const text = hostname.slice(1, -1);
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const groupsOf = (s: string): number[] => (s === '' ? [] : s.split(':').map((g) => parseInt(g, 16)));
+  const head = groupsOf(halves[0] ?? '');
+  const tail = halves.length === 2 ? groupsOf(halves[1] ?? '') : [];
+  const groups = halves.length === 2 ? [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail] : head;
+  if (groups.length !== 8 || groups.some((g) => !Number.isInteger(g) || g < 0 || g > 0xffff)) return null;
+  const [a, b, c, d, e, f] = groups;
+  const zero4 = a === 0 && b === 0 && c === 0 && d === 0;
+  const embedded = (zero4 && e === 0 && (f === 0xffff || f === 0)) || (zero4 && e === 0xffff && f === 0) || (a === 0x64 && b === 0xff9b && c === 0 && d === 0 && e === 0 && f === 0);
+  if (!embedded) return null;
+  const high = groups[6] ?? 0;
+  const low = groups[7] ?? 0;
+  // `::` and `::1` are IPv6's own unspecified and loopback addresses.
+  if (zero4 && e === 0 && f === 0 && high === 0) return null;
+  return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
 }
 
 /**
