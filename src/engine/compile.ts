@@ -1,7 +1,7 @@
 // Compiles policy files into indexed rule sets, once per run. Each capability gets a deny, an ask
 // and an allow set; resolution then only has to find the first hit in the most restrictive set.
 import { compileFsPattern, FsIndex } from '../match/fs.ts';
-import { compileText, literalLeadingWords, type TextMatcher } from '../match/text.ts';
+import { compileText, literalLeadingWords, mayMatchHoles, type TextMatcher } from '../match/text.ts';
 import { defaultScope, kiroScope } from '../policy/builtin.ts';
 import {
   CONCRETE_CAPABILITIES, SCOPE_ORDER,
@@ -43,6 +43,21 @@ export class TextIndex {
    * `alsoExcluded`: an allow rule's `exclude` also sees the command's tightening views, so
    * `exclude: ["npm publish*"]` keeps `npm pub` and `npm --silent publish` out of `npm *`.
    */
+  /**
+   * The first entry whose pattern may match some text `holes` stands for (see mayMatchHoles).
+   * Excludes are not consulted: they too would have to hold for every such text.
+   */
+  firstMayMatch(holes: ReadonlyArray<string | null>): TextEntry | null {
+    let best: TextEntry | null = null;
+    for (const list of [...this.byWords.values(), ...this.byWord.values(), this.generic]) {
+      for (const e of list) {
+        if (best !== null && e.ordinal >= best.ordinal) break;
+        if (mayMatchHoles(e.matcher.pattern, holes)) best = e;
+      }
+    }
+    return best;
+  }
+
   first(text: string, alsoExcluded: readonly string[] = []): TextEntry | null {
     if (this.size === 0) return null;
     const space = text.indexOf(' ');

@@ -3,11 +3,12 @@
 import { posix } from 'node:path';
 import { analyzeShell } from '../shell/analyze.ts';
 import { HOME_SPELLING } from '../shell/folders.ts';
+import type { TextHoles } from '../shell/holes.ts';
 import { HELD_PROBE, type ShellAnalysis, type WritePart } from '../shell/types.ts';
 import { kiroPrefixTrust } from '../match/text.ts';
 import type { DecisionPart, Explanation } from '../policy/types.ts';
 import { FS_GROUP, type CompiledPolicy } from './compile.ts';
-import { decidePath, decideText, moreRestrictive, NO_RULE, type PathDecision } from './decide.ts';
+import { decidePath, decideText, describeRule, moreRestrictive, NO_RULE, type PathDecision } from './decide.ts';
 
 /**
  * The most restrictive part decides; among equals, one that names a rule, so an allowed
@@ -102,6 +103,16 @@ function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): Decis
       d = { ...inner, path: d.path, reason: `what it holds, if it is a folder: ${inner.reason.split(`/${HELD_PROBE}`).join('')}` };
     } else if (d.rule === null && d.effect === 'ask' && inner.effect === 'allow') {
       d = { ...inner, path: d.path, reason: `a folder whose contents are allowed: ${inner.reason}` };
+    }
+    // A protected path below it goes with it, as with rm -r (`mv .github x` takes the policy file
+    // away, `mv -T .kiro x` the settings).
+    const folder = part.target.replace(/\/+$/, '') || '/';
+    for (const below of treeCandidates(folder, restrictiveNames(policy), policy, cwd)) {
+      // The folder is the entry taken away, not what it may link to, and so is all below it.
+      const unfollowedTail = Math.max(1, below.split('/').length - folder.split('/').length + 1);
+      const there = decidePath(policy, 'fs_write', below, { resolve: true, cwd, unfollowedTail });
+      if (there.rule === null || !moreRestrictive(there.effect, d.effect)) continue;
+      d = { ...there, path: d.path, reason: `what it holds, if it is a folder, goes with it: ${JSON.stringify(below)}: ${there.reason}` };
     }
   }
   // Written only if the destination is a folder (`cp a b` as `b/a`): not known, so a deny asks.
@@ -328,7 +339,10 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
       continue;
     }
     const d = decideText(policy, 'shell', [part.text, ...part.views], part.wrapper ? null : part.textWithAssignments);
-    if (part.forceAsk !== null && d.effect !== 'deny') {
+    const open = part.holes === undefined || d.effect === 'deny' || (d.effect === 'ask' && d.rule !== null) ? null : mayBeRestricted(policy, part.holes);
+    if (open !== null && part.forceAsk === null) {
+      parts.push({ text: part.text, capability: 'shell', effect: 'ask', rule: null, reason: open });
+    } else if (part.forceAsk !== null && d.effect !== 'deny') {
       parts.push({ text: part.text, capability: 'shell', effect: 'ask', rule: d.effect === 'ask' ? d.rule : null, reason: part.forceAsk });
     } else if (part.wrapper && d.effect === 'ask' && d.rule === null) {
       parts.push({ text: part.text, capability: 'shell', effect: 'allow', rule: null, reason: 'transparent wrapper: the command inside it is judged on its own' });
@@ -349,6 +363,19 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
     }
   }
   return result;
+}
+
+/**
+ * Why a sub-command whose words are partly only known at run time may be one a deny or ask rule
+ * names (`terraform $X` under `terraform destroy*`), or null: bash matches the argv it builds.
+ */
+function mayBeRestricted(policy: CompiledPolicy, holes: TextHoles): string | null {
+  const rules = policy.capabilities.get('shell');
+  if (rules === undefined) return null;
+  const hit = rules.deny.firstMayMatch(holes) ?? rules.ask.firstMayMatch(holes);
+  if (hit === null) return null;
+  const shown = holes.map((h) => (h === null ? '…' : h)).join('');
+  return `some words are only known at run time, and for some of their values "${shown}" matches ${hit.ref.effect} pattern "${hit.ref.pattern}" of ${describeRule(hit.ref)}`;
 }
 
 /** `analysis`, when the caller has it already (check reads the links a command makes from it). */

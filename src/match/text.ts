@@ -111,6 +111,60 @@ export function compileText(pattern: string, options: TextOptions = {}): TextMat
   };
 }
 
+/** Past this many pattern-by-text positions, whether a pattern may match is not worked out: it may. */
+const MAX_MAY_MATCH_STATES = 1 << 20;
+
+/**
+ * Whether `pattern` (a deny or ask pattern: every `*` a wildcard) matches some text that `holes`
+ * may stand for: literal pieces, and null where any text may be. Both sides are globs, so this is
+ * a walk over pairs of positions, one in each.
+ */
+export function mayMatchHoles(pattern: string, holes: ReadonlyArray<string | null>): boolean {
+  const forms = pattern.endsWith(' *') ? [pattern, pattern.slice(0, -2)] : [pattern];
+  return forms.some((p) => mayMatchOne(p, holes));
+}
+
+function mayMatchOne(pattern: string, holes: ReadonlyArray<string | null>): boolean {
+  const p = pattern.replace(/\*{2,}/g, '*');
+  let text = '';
+  const open: boolean[] = [];
+  for (const piece of holes) {
+    if (piece === null) {
+      // Two holes in a row are one.
+      if (open[text.length - 1] !== true) { text += '\u0000'; open.push(true); }
+    } else {
+      text += piece;
+      for (let i = 0; i < piece.length; i++) open.push(false);
+    }
+  }
+  const m = p.length;
+  const n = text.length;
+  if ((m + 1) * (n + 1) > MAX_MAY_MATCH_STATES) return true;
+  const seen = new Uint8Array((m + 1) * (n + 1));
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const visit = (i: number, j: number): void => {
+    const k = i * (n + 1) + j;
+    if (seen[k] === 0) { seen[k] = 1; stack.push(k); }
+  };
+  while (stack.length > 0) {
+    const k = stack.pop() as number;
+    const i = Math.floor(k / (n + 1));
+    const j = k % (n + 1);
+    if (i === m && j === n) return true;
+    const star = i < m && p[i] === '*';
+    const hole = j < n && open[j] === true;
+    if (star) visit(i + 1, j);
+    if (hole) visit(i, j + 1);
+    if (i < m && j < n) {
+      if (star && !hole) visit(i, j + 1);
+      else if (hole && !star) visit(i + 1, j);
+      else if (!star && !hole && p[i] === text[j]) visit(i + 1, j + 1);
+    }
+  }
+  return false;
+}
+
 /**
  * The literal leading words of a pattern, used to index rules: its first two words when both are
  * literal and complete (`npm test *`, `npm test`), else its first word when that is literal

@@ -45,6 +45,15 @@ const DANGEROUS = new Set([
   'PYTHONHOME', 'PYTHONUSERBASE', 'OPENSSL_CONF', 'OPENSSL_ENGINES', 'OPENSSL_MODULES', 'GCONV_PATH', 'GETCONF_DIR',
   'KUBECONFIG', 'AWS_CONFIG_FILE', 'HGRCPATH', 'HGEDITOR', 'ZDOTDIR',
   'LESSKEYIN', 'LESSKEY', 'LESSKEY_CONTENT', 'LESSKEYIN_SYSTEM', 'LESSKEY_SYSTEM',
+  // Audit MM-5: the locale bash reads its input in. In GBK, Big5 or Shift_JIS a `\` or quote
+  // byte can end a multibyte character, so a later line (or a `bash -c` string) is split into
+  // words other than the ones judged here, which reads it as UTF-8. LOCPATH picks where locales
+  // come from, so any name can mean any charset.
+  'LC_ALL', 'LC_CTYPE', 'LANG', 'LOCPATH',
+  // Audit MM-8: where mktemp (and programs asking for a temporary file) write, where curl and
+  // other OpenSSL clients append TLS key logs, and where python writes its .pyc tree: a write to
+  // a place the command text never names.
+  'TMPDIR', 'SSLKEYLOGFILE', 'PYTHONPYCACHEPREFIX',
 ]);
 
 /** cargo's settings from the environment that name a program it runs, or where its configuration lives. */
@@ -85,6 +94,9 @@ const HARMLESS_VALUES: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^TAR_OPTIONS$/, /^(?:\s*--(?:no-same-owner|no-same-permissions|same-owner|numeric-owner|no-overwrite-dir|warning=[\w-]+|format=\w+|sort=\w+|owner=[\w.-]+|group=[\w.-]+|mode=[\w,+=-]+|mtime=[\w:@.-]+))*\s*$/],
   [/^(?:MAKEFLAGS|GNUMAKEFLAGS|MFLAGS)$/, /^(?:\s*(?:-?[ksqwiBeSrRnt]+|-j\s*\d*|-l\s*[\d.]*|--(?:jobs(?:=\d+)?|keep-going|silent|quiet|no-print-directory|print-directory|output-sync(?:=\w+)?|load-average(?:=[\d.]+)?)))*\s*$/],
   [/^PYTEST_ADDOPTS$/, /^(?:\s*(?:-[qvxsrlW]+|-n\s*(?:\d+|auto)|--(?:tb=\w+|maxfail=\d+|strict-markers|color=\w+|durations=\d+|disable-warnings|no-header|lf|ff|last-failed|failed-first)))*\s*$/],
+  // A locale whose charset bash reads as this analyser does (UTF-8, or bytes in C/POSIX), by name:
+  // a value holding `/` is a path to locale files, which may hold any charset.
+  [/^(?:LC_ALL|LC_CTYPE|LANG)$/, /^(?:C|POSIX|[A-Za-z][\w-]*\.(?:utf-?8)(?:@\w+)?)?$/i],
   [/^GOFLAGS$/, /^(?:\s*-(?:mod=(?:mod|vendor|readonly)|buildvcs=(?:true|false|auto)|trimpath|race|v|modcacherw|count=\d+|p=\d+|tags=[\w,]+))+\s*$/],
 ];
 

@@ -42,6 +42,55 @@ export function lexicalPath(path: string): LexicalPath {
 }
 
 /**
+ * The lexical form of a relative path: `//` and `.` segments dropped, `name/..` folded. `up`
+ * counts the `..` segments left at its start (it climbs out of the folder it starts in);
+ * `folded` says a `..` took away a name (`bin/..`), which a plain `../x/y` does not.
+ */
+export function relativeLexical(path: string): { path: string; up: number; folded: boolean } {
+  const segments: string[] = [];
+  let up = 0;
+  let folded = false;
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment !== '..') {
+      segments.push(segment);
+    } else if (segments.length > up) {
+      segments.pop();
+      folded = true;
+    } else {
+      segments.push('..');
+      up++;
+    }
+  }
+  return { path: segments.join('/') || '.', up, folded };
+}
+
+/**
+ * The absolute path a relative path that climbs out names if it climbs to the root (`..` there
+ * stays there): `./x/../../../bin/sh` is `/bin/sh` from a folder at most two deep. Null when it
+ * does not climb out.
+ */
+export function rootedGuess(path: string): string | null {
+  const r = relativeLexical(path);
+  if (r.up === 0) return null;
+  return `/${r.path.split('/').slice(r.up).join('/')}`;
+}
+
+/**
+ * Why a command word does not name the program its match text starts with, or null. bash runs a
+ * word holding a `/` as a path, and looks a word up whole, whitespace and all: the word
+ * `'echo /../../bin/sh'` runs /bin/sh through a folder named `echo `, while its text reads as
+ * `echo` with an argument. A relative path that folds a name away and climbs out
+ * (`./scripts/../../../bin/sh`) runs a program outside the folder its text names.
+ */
+export function commandWordDoubt(word: string): string | null {
+  if (/\s/.test(word)) return `the command word ${JSON.stringify(word)} holds whitespace, so the program it runs is not the one its text starts with`;
+  if (word.startsWith('/') || !word.includes('/')) return null;
+  const r = relativeLexical(word);
+  return r.up > 0 && r.folded ? `${word} climbs out of the folder it starts in, so it runs a program outside it` : null;
+}
+
+/**
  * `/proc/self/cwd` and `/proc/self/root` (also under `thread-self` and `self/task/N`) are links
  * the kernel resolves for the process that opens them: the folder the shell (or the program it
  * starts, which inherits it) is in, and `/`. Another process's are only known at run time.

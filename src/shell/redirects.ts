@@ -41,7 +41,7 @@ function fileWrite(r: Redirect, target: Arg, source: string, note: string): Writ
   const tilde = tildePath(target, source, 'redirection target');
   return {
     kind: 'write',
-    target: tilde.path,
+    target: writtenPath(target, tilde.path),
     operator: descriptorText(r.descriptor) + op + note,
     forceAsk: target.dynamic === null ? tilde.doubt : `redirection target is not static (${target.dynamic})`,
     source: r.pos >= 0 && r.end <= source.length ? source.slice(r.pos, r.end) : `${op}${target.value}`,
@@ -53,11 +53,20 @@ export function optionWrite(target: Arg, option: string, source: string): WriteP
   const tilde = tildePath(target, source, `${option} file`);
   return {
     kind: 'write',
-    target: tilde.path,
+    target: writtenPath(target, tilde.path),
     operator: option,
     forceAsk: target.dynamic === null ? tilde.doubt : `${option} file is not static (${target.dynamic})`,
     source: `${option} ${target.value}`,
   };
+}
+
+/**
+ * The path a write request names. Bytes that are not valid UTF-8 (`$'\xff'`) are kept as a lone
+ * surrogate, which no UTF-8 spells either, so the request is a malformed path (kiro rule #5), as
+ * check judges the file once it is committed; U+FFFD would name another, valid file.
+ */
+function writtenPath(target: Arg, path: string): string {
+  return target.invalidUtf8 === true ? path.replaceAll('\uFFFD', '\uDCFF') : path;
 }
 
 /**

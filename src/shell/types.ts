@@ -1,5 +1,6 @@
 // What the shell analyser hands to the engine: every piece of a command line that bash would run
 // or write, already stripped of quoting. The engine decides; the analyser never does.
+import type { TextHoles } from './holes.ts';
 
 /** A simple command that bash would execute (after unwrapping transparent wrappers). */
 export interface CommandPart {
@@ -10,6 +11,11 @@ export interface CommandPart {
   assignments: string[];
   /** Text matched by deny/ask rules: argv joined by single spaces. */
   text: string;
+  /**
+   * The match text with the parts only known at run time left open (holes.ts): a deny or ask rule
+   * that could match some value of them makes the part ask. Absent when every word is static.
+   */
+  holes?: TextHoles;
   /** Text an allow rule must match: assignments then argv, joined by single spaces. */
   textWithAssignments: string;
   /**

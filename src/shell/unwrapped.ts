@@ -12,6 +12,8 @@ export interface Unwrapped {
   /** Strings the host hands to a shell (`sh -c`, `eval`, git aliases); parsed as scripts. */
   scripts: ScriptArg[];
   forceAsk: string | null;
+  /** The wrapped command gets more words at run time (`xargs CMD` appends what it reads). */
+  appendsWords?: true;
   /** The folder the wrapped command runs in (`env -C DIR`), relative to the shell's. */
   folder?: Arg;
   /** Why the folder the wrapped command runs in is not known (`find -execdir`, `sudo -D`). */

@@ -1,6 +1,6 @@
 // Tightening views (SPEC 5.3): other spellings of a command that deny/ask rules must also see.
 import { scanGit } from './git.ts';
-import { lexicalPath, mayCollapse } from './paths.ts';
+import { lexicalPath, mayCollapse, relativeLexical, rootedGuess } from './paths.ts';
 import type { CommandPart } from './types.ts';
 import { joinValues, type Arg } from './words.ts';
 
@@ -24,6 +24,13 @@ export function addSpellings(part: CommandPart, args: readonly Arg[], text: stri
   if (base !== a0) addView(part, base + rest);
   // `/usr/bin/../bin/rm` and `/bin//rm` are also judged as `/bin/rm` (a rule may name the path).
   if (slash > 0 && a0.charCodeAt(0) === 0x2f && mayCollapse(a0)) addView(part, lexicalPath(a0).path + rest);
+  // `./scripts/../../../bin/sh` is `../../bin/sh`, and `/bin/sh` if it climbs to the root.
+  if (slash >= 0 && a0.charCodeAt(0) !== 0x2f && mayCollapse(a0)) {
+    const lexical = relativeLexical(a0);
+    if (lexical.folded) addView(part, lexical.path + rest);
+    const rooted = rootedGuess(a0);
+    if (rooted !== null) addView(part, rooted + rest);
+  }
   const lower = a0.toLowerCase();
   if (lower !== a0) addView(part, lower + rest);
   const lowerBase = base.toLowerCase();

@@ -151,6 +151,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
       if (prev === undefined || prev.end !== arg.pos) fail(JOINED);
       prev.value += arg.value;
       prev.dynamic ??= arg.dynamic;
+      if (arg.invalidUtf8 === true) prev.invalidUtf8 = true;
       prev.split ||= arg.split;
       prev.end = arg.end;
     } else {

@@ -9,7 +9,7 @@ import {
 } from './guards.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript } from './parse.ts';
 import { GLOB_VALUE, located, WalkerState, type Scope, type Sink } from './walk-state.ts';
-import { inertText, literalText, notePart, staticWord, type Arg } from './words.ts';
+import { hasInvalidBytes, inertText, literalText, notePart, staticWord, type Arg } from './words.ts';
 
 export abstract class ExpansionWalker extends WalkerState {
   /**
@@ -87,6 +87,7 @@ export abstract class ExpansionWalker extends WalkerState {
         // bash 5.2 reads `\x{HH}`; unbash does not decode it, so the word's value is not known here.
         const undecoded = p.text.includes('\\x{');
         if (undecoded) arg.dynamic ??= "$'\\x{…}' escape";
+        if (p.value.includes('\uFFFD') && hasInvalidBytes(p.text)) arg.invalidUtf8 = true;
         if (!this.arith && this.quotesExpand === 0) return;
         if (undecoded) sink.force ??= "$'\\x{…}' escape in text bash expands again";
         // Where quotes do not quote, the text between them is expanded: as written (`$'` is a plain

@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
 import { downloadWrites } from './downloads.ts';
+import { textHoles } from './holes.ts';
 import { operandWrites, type OperandWrite } from './operand-writes.ts';
 import { mayHoldCode } from './guards.ts';
 import { checkDepth, ShellFailure } from './parse.ts';
@@ -15,6 +16,7 @@ import {
 } from './placers.ts';
 import { namesNoFile, optionWrite, tildePath, writesNoFile } from './redirects.ts';
 import { HELD_PROBE, type CommandPart, type ShellPart, type WritePart } from './types.ts';
+import { commandWordDoubt } from './paths.ts';
 import { addSpellings, addView } from './views.ts';
 import { RedirectionWalker } from './walk-redirections.ts';
 import { ANY_PLACE, type Scope, type Sink } from './walk-state.ts';
@@ -51,6 +53,12 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
 
   /** Commands in code that runs later than where it stands (traps, loops, function bodies). */
   private laterRuns: Array<{ part: CommandPart; args: readonly Arg[]; source: string }> | null = null;
+
+  /** Leading assignments of the transparent wrappers around the command being walked (see emit). */
+  private wrappedEnv: readonly string[] = [];
+
+  /** Set while walking a command a wrapper appends words to at run time (`xargs terraform`). */
+  private appendedWords = false;
 
   /**
    * `trap 'make -C out' EXIT; printf … > out/Makefile`, a loop's next round, a function called
@@ -417,6 +425,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const { globs, ruleOnly = false, operand = false, remember = !ruleOnly, wholeTree = false } = how;
     const path = folder.value.replace(/\/+$/, '') || (folder.value === '' ? '.' : '/');
     const probe: Arg = { value: `${path === '/' ? '' : path}/${HELD_PROBE}`, dynamic: folder.dynamic, split: folder.split, pos: folder.pos, end: folder.end };
+    if (folder.invalidUtf8 === true) probe.invalidUtf8 = true;
     const write = optionWrite(probe, by, source);
     write.unknownNames = kind;
     if (operand) write.operand = true;
@@ -506,13 +515,20 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // What a sourced file sets is not seen here.
     if ((name === 'source' || name === '.') && argv.length > 1) this.namesUnknown = true;
     if (RUNTIME_READERS.has(name)) this.runtimeValue ??= `${name} reads it`;
+    // SPEC 5.2: an allow must match the text with the assignments, those in front of a wrapper
+    // too (`FOO=1 time npm test`, `FOO=1 bash -c 'npm test'`): its environment reaches this command.
+    const environ = this.wrappedEnv.length === 0 ? assignments : [...this.wrappedEnv, ...assignments];
     const part: CommandPart = {
-      kind: 'command', argv, assignments, text,
-      textWithAssignments: assignments.length === 0 ? text : `${assignments.join(' ')} ${text}`,
+      kind: 'command', argv, assignments: environ, text,
+      textWithAssignments: environ.length === 0 ? text : `${environ.join(' ')} ${text}`,
       views: [], wrapper: false, forceAsk: force, source,
     };
     const first = args[0];
     if (first?.dynamic != null) part.forceAsk ??= `command word is not static (${first.dynamic})`;
+    else if (first !== undefined) part.forceAsk ??= commandWordDoubt(first.value);
+    // `echo destroy | xargs terraform` runs `terraform destroy`.
+    const holes = textHoles(this.appendedWords ? [...args, { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 }] : args);
+    if (holes !== null) part.holes = holes;
     addSpellings(part, args, text);
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
@@ -542,10 +558,21 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const moved = u.folder === undefined && u.folderDoubt === undefined && u.topFolder === undefined ? null : this.folders.enter(u, scope.source);
     // `builtin printf -v PS4 …` and `command export PATH=…` set the variable as the bare builtin
     // would: the wrapped command gets the same checks.
-    for (const inner of u.commands) this.emitInner(inner, source, scope, depth + 1, stdin);
-    for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
-    for (const s of u.scripts) dynamic = this.run(s, part, depth + 1) || dynamic;
-    if (u.expanded !== undefined) this.expandedWords(u.expanded, part, depth + 1);
+    // Only a transparent wrapper's text skips the allow check (SPEC 5.4), so only it hands its
+    // assignments on; any other host was allowed with them in its own text.
+    const outer = this.wrappedEnv;
+    this.wrappedEnv = u.wrapper ? environ : [];
+    try {
+      this.appendedWords = u.appendsWords === true;
+      for (const inner of u.commands) this.emitInner(inner, source, scope, depth + 1, stdin);
+      this.appendedWords = false;
+      for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
+      for (const s of u.scripts) dynamic = this.run(s, part, depth + 1) || dynamic;
+      if (u.expanded !== undefined) this.expandedWords(u.expanded, part, depth + 1);
+    } finally {
+      this.wrappedEnv = outer;
+      this.appendedWords = false;
+    }
     for (const w of u.writes ?? []) this.optionWrite(w.file, w.option, scope);
     if (moved !== null) this.folders.leave(moved);
     // A wrapper around nothing judged (`bash -c ''`) must be judged itself; one around a string

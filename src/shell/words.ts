@@ -20,6 +20,47 @@ export interface Arg {
   inert?: string;
   /** The word is one process substitution and nothing else (`>(cmd)`): a pipe, not a file. */
   pipe?: true;
+  /** A `$'…'` in the word makes bytes that are not valid UTF-8 (`$'\xff'`), shown as U+FFFD. */
+  invalidUtf8?: true;
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Whether the `\xHH` and `\NNN` escapes of a `$'…'` text write bytes that are not valid UTF-8.
+ * unbash decodes each run of such bytes and shows a bad one as U+FFFD, as a valid `\uFFFD`
+ * is shown, so the escapes are read again here.
+ */
+export function hasInvalidBytes(text: string): boolean {
+  let run: number[] = [];
+  const bad = (): boolean => {
+    if (run.length === 0) return false;
+    const bytes = run;
+    run = [];
+    try {
+      STRICT_UTF8.decode(new Uint8Array(bytes));
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '\\') {
+      if (bad()) return true;
+      continue;
+    }
+    const m = /^(?:x([0-9A-Fa-f]{1,2})|([0-7]{1,3}))/.exec(text.slice(i + 1, i + 4));
+    const byte = m === null ? -1 : m[1] !== undefined ? Number.parseInt(m[1], 16) : Number.parseInt(m[2] ?? '0', 8) & 0xff;
+    if (byte >= 0x80) {
+      run.push(byte);
+      i += m?.[0].length ?? 0;
+      continue;
+    }
+    if (bad()) return true;
+    // Any other escape is two characters (`\\x80` is a backslash and text).
+    i += m === null ? 1 : m[0].length;
+  }
+  return bad();
 }
 
 /** Whether a word is text and quotes alone (its value, `$'…'` decoded, is what the walk reads). */

@@ -6,7 +6,7 @@ import { env } from './env.ts';
 import { git } from './git-unwrap.ts';
 import { GETOPT, hasOption, optionDoubt, optionValue, runtimeOptionReason, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
 import { npmCommandViews, npmRunningOption } from './npm.ts';
-import { lexicalPath, mayCollapse } from './paths.ts';
+import { lexicalPath, mayCollapse, rootedGuess } from './paths.ts';
 import { editorRuns, LINE_EDITORS, parallelRuns, scheduled, SCHEDULERS, VI_EDITORS } from './input-runners.ts';
 import { jobs, launcherRuns, LAUNCHERS, LOOSE_RUNNERS, looseRunner, nixRuns, npmStores, setOptions } from './runners.ts';
 import { CONTAINER_TOOLS, containerRuns } from './containers.ts';
@@ -77,7 +77,13 @@ export function wrapperName(arg: Arg): string | null {
   if (!v.includes('/')) return v;
   const direct = SYSTEM_DIR.exec(v);
   if (direct !== null) return direct[1] ?? null;
-  if (v.charCodeAt(0) !== 0x2f || !mayCollapse(v)) return null;
+  if (v.charCodeAt(0) !== 0x2f) {
+    // `./scripts/../../../bin/sh` is /bin/sh when the climb reaches the root: what it may run is
+    // judged (unwrap makes the host ask, as which program runs is not known).
+    const rooted = rootedGuess(v);
+    return rooted === null ? null : SYSTEM_DIR.exec(rooted)?.[1] ?? null;
+  }
+  if (!mayCollapse(v)) return null;
   return SYSTEM_DIR.exec(lexicalPath(v).path)?.[1] ?? null;
 }
 
@@ -91,7 +97,10 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
   const u = unwrapNamed(name, args, stdin);
   // `/tmp/x/../../bin/sh` is /bin/sh only if /tmp/x is not a link: what runs is judged, but the
   // host is not trusted to be the wrapper.
-  if (u === NONE || !first.value.includes('/..') || !lexicalPath(first.value).linked) return u;
+  if (u === NONE || !first.value.includes('/')) return u;
+  // A relative path names a system program only by climbing out to the root (see wrapperName).
+  if (first.value.charCodeAt(0) !== 0x2f) return { ...u, forceAsk: u.forceAsk ?? `${first.value} climbs out of the folder it starts in, and names ${written ?? ''} only if it climbs to the root, so which program it names is not known` };
+  if (!first.value.includes('/..') || !lexicalPath(first.value).linked) return u;
   return { ...u, forceAsk: u.forceAsk ?? `${first.value} climbs out of a folder that may be a link, so which program it names is not known` };
 }
 
@@ -415,7 +424,8 @@ function xargs(args: readonly Arg[]): Unwrapped {
     ? inner.map((a) => (a.value.includes(replace) ? { ...a, dynamic: a.dynamic ?? FROM_INPUT, inert: literalText(a).split(replace).join('\u0000') } : a))
     : [...inner, { value: '', dynamic: FROM_INPUT, split: true, pos: -1, end: -1 }];
   const why = runtimeWordsReason(probe);
-  return why === null ? u : { ...u, forceAsk: u.forceAsk ?? `xargs fills in words read at run time (${why})` };
+  const filled: Unwrapped = replace === null ? { ...u, appendsWords: true } : u;
+  return why === null ? filled : { ...filled, forceAsk: filled.forceAsk ?? `xargs fills in words read at run time (${why})` };
 }
 
 /** `skip` operands come before the command (timeout's duration). */
