@@ -39,6 +39,17 @@ shellTable(POLICY, 'a deny or ask pattern that matches some value of a run-time 
     'echo $HOME', 'kubectl get pod "$P"', 'echo x | xargs kubectl get', 'cat list | xargs -I{} echo {}', 'cat src/*.ts', 'kubectl get pod-{a,b}', 'terraform fmt -recursive src/{a,b}', 'aws s3 ls "s3://$B"', 'npm test -- "$X"'),
 ]);
 
+// The tightening views (SPEC 5.3) of such a command were matched as raw text: a path or another
+// case for the program, or the command inside sudo, npx or env with assignments, was allow under
+// an allow of every command.
+const EVERY = policyOf({ workspace: 'rules:\n  - {capability: shell, effect: allow, match: ["*"]}\n  - {capability: shell, effect: deny, match: ["terraform destroy*", "git push --force*"]}\n' });
+shellTable(EVERY, 'the views of a command with run-time words see them open too', [
+  ...rowsOf('ask', 'a view whose words are only known at run time', '/usr/bin/terraform $X', 'Terraform {destroy,}', 'sudo terraform $X',
+    'npx terraform $X', 'env A=1 terraform $X', 'sudo /usr/bin/terraform "$X"', 'echo destroy | sudo xargs terraform', 'git -C . push $F'),
+  ['/usr/bin/terraform destroy', 'deny', 'static, as before'],
+  ...rowsOf('allow', 'no value makes a deny pattern match', '/usr/bin/terraform plan $X', 'sudo terraform apply "$P"', 'git -C . status $X'),
+]);
+
 test('the reason names the pattern that may match', () => {
   const d = judge(POLICY, 'shell', 'terraform $X');
   expect(d.effect).toBe('ask');

@@ -369,13 +369,16 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
  * Why a sub-command whose words are partly only known at run time may be one a deny or ask rule
  * names (`terraform $X` under `terraform destroy*`), or null: bash matches the argv it builds.
  */
-function mayBeRestricted(policy: CompiledPolicy, holes: TextHoles): string | null {
+function mayBeRestricted(policy: CompiledPolicy, texts: readonly TextHoles[]): string | null {
   const rules = policy.capabilities.get('shell');
   if (rules === undefined) return null;
-  const hit = rules.deny.firstMayMatch(holes) ?? rules.ask.firstMayMatch(holes);
-  if (hit === null) return null;
-  const shown = holes.map((h) => (h === null ? '…' : h)).join('');
-  return `some words are only known at run time, and for some of their values "${shown}" matches ${hit.ref.effect} pattern "${hit.ref.pattern}" of ${describeRule(hit.ref)}`;
+  for (const holes of texts) {
+    const hit = rules.deny.firstMayMatch(holes) ?? rules.ask.firstMayMatch(holes);
+    if (hit === null) continue;
+    const shown = holes.map((h) => (h === null ? '…' : h)).join('');
+    return `some words are only known at run time, and for some of their values "${shown}" matches ${hit.ref.effect} pattern "${hit.ref.pattern}" of ${describeRule(hit.ref)}`;
+  }
+  return null;
 }
 
 /** `analysis`, when the caller has it already (check reads the links a command makes from it). */

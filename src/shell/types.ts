@@ -12,10 +12,11 @@ export interface CommandPart {
   /** Text matched by deny/ask rules: argv joined by single spaces. */
   text: string;
   /**
-   * The match text with the parts only known at run time left open (holes.ts): a deny or ask rule
-   * that could match some value of them makes the part ask. Absent when every word is static.
+   * The match text and the views, each with the parts only known at run time left open (holes.ts):
+   * a deny or ask rule that could match some value of them makes the part ask. Only the texts
+   * that have such parts are here; absent when none has.
    */
-  holes?: TextHoles;
+  holes?: TextHoles[];
   /** Text an allow rule must match: assignments then argv, joined by single spaces. */
   textWithAssignments: string;
   /**

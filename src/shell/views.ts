@@ -1,47 +1,60 @@
 // Tightening views (SPEC 5.3): other spellings of a command that deny/ask rules must also see.
 import { scanGit } from './git.ts';
+import { textHoles } from './holes.ts';
 import { lexicalPath, mayCollapse, relativeLexical, rootedGuess } from './paths.ts';
 import type { CommandPart } from './types.ts';
 import { joinValues, type Arg } from './words.ts';
 
-export function addView(part: CommandPart, view: string): void {
+/**
+ * Adds `view`; `words` are the words it joins, when some are only known at run time, so that a
+ * deny or ask rule matching some value of them is met in this spelling too.
+ */
+export function addView(part: CommandPart, view: string, words: readonly Arg[] | null = null): void {
   if (view === part.text || part.views.includes(view)) return;
   part.views.push(view);
+  const holes = words === null ? null : textHoles(words);
+  if (holes !== null) (part.holes ??= []).push(holes);
 }
 
 /**
  * Adds the spellings of `args` (whose joined text is `text`): basename and lower case of argv[0],
- * and git without its global options.
+ * and git without its global options. `more`: words a wrapper appends at run time (`xargs CMD`),
+ * which each spelling is followed by too.
  */
-export function addSpellings(part: CommandPart, args: readonly Arg[], text: string): void {
+export function addSpellings(part: CommandPart, args: readonly Arg[], text: string, more: readonly Arg[] = []): void {
   const first = args[0];
   // Respelling a word only known at run time says nothing about what runs.
   if (first === undefined || first.dynamic !== null) return;
   const a0 = first.value;
   const rest = text.slice(a0.length);
+  const open = more.length > 0 || args.some((a) => a.dynamic !== null);
+  // The words of a spelling that respells argv[0] only, for its holes.
+  const respelled = (word: string): Arg[] | null => (open ? [{ ...first, value: word }, ...args.slice(1), ...more] : null);
+  const spell = (word: string): void => addView(part, word + rest, respelled(word));
   const slash = a0.lastIndexOf('/');
   const base = slash >= 0 && slash < a0.length - 1 ? a0.slice(slash + 1) : a0;
-  if (base !== a0) addView(part, base + rest);
+  if (base !== a0) spell(base);
   // `/usr/bin/../bin/rm` and `/bin//rm` are also judged as `/bin/rm` (a rule may name the path).
-  if (slash > 0 && a0.charCodeAt(0) === 0x2f && mayCollapse(a0)) addView(part, lexicalPath(a0).path + rest);
+  if (slash > 0 && a0.charCodeAt(0) === 0x2f && mayCollapse(a0)) spell(lexicalPath(a0).path);
   // `./scripts/../../../bin/sh` is `../../bin/sh`, and `/bin/sh` if it climbs to the root.
   if (slash >= 0 && a0.charCodeAt(0) !== 0x2f && mayCollapse(a0)) {
     const lexical = relativeLexical(a0);
-    if (lexical.folded) addView(part, lexical.path + rest);
+    if (lexical.folded) spell(lexical.path);
     const rooted = rootedGuess(a0);
-    if (rooted !== null) addView(part, rooted + rest);
+    if (rooted !== null) spell(rooted);
   }
   const lower = a0.toLowerCase();
-  if (lower !== a0) addView(part, lower + rest);
+  if (lower !== a0) spell(lower);
   const lowerBase = base.toLowerCase();
-  if (lowerBase !== base && lowerBase !== lower) addView(part, lowerBase + rest);
+  if (lowerBase !== base && lowerBase !== lower) spell(lowerBase);
   if (lowerBase === 'git' && args.length > 1) {
     const scan = scanGit(args);
-    if (scan.next > 1) addView(part, scan.next < args.length ? `git ${joinValues(args, scan.next)}` : 'git');
+    const git = { ...first, value: 'git' };
+    if (scan.next > 1) addView(part, scan.next < args.length ? `git ${joinValues(args, scan.next)}` : 'git', open ? [git, ...args.slice(scan.next), ...more] : null);
     // git reads a long option from any unique prefix: `git push --forc` is `git push --force`.
     const from = Math.max(1, scan.next);
-    const words = args.slice(from).map((a) => (a.dynamic === null ? longGitOption(a.value) : a.value));
-    if (words.some((w, i) => w !== args[from + i]?.value)) addView(part, `git ${words.join(' ')}`);
+    const words = args.slice(from).map((a) => (a.dynamic === null ? { ...a, value: longGitOption(a.value) } : a));
+    if (words.some((w, i) => w.value !== args[from + i]?.value)) addView(part, `git ${joinValues(words)}`, open ? [git, ...words, ...more] : null);
   }
 }
 

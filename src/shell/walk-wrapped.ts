@@ -25,6 +25,9 @@ import { assignedName, joinValues, type Arg } from './words.ts';
 import { makeEnvironment, MAKES } from './programs.ts';
 import { unwrap, wrapperName, type ScriptArg } from './wrappers.ts';
 
+/** The words `xargs CMD` appends to CMD at run time: any text, or none. */
+const APPENDED: Arg = { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 };
+
 export abstract class WrappedCommandWalker extends RedirectionWalker {
   /** A wrapper's string is parsed and walked like the input by the statement layer (walk.ts). */
   abstract source(source: string, depth: number): number;
@@ -527,9 +530,10 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (first?.dynamic != null) part.forceAsk ??= `command word is not static (${first.dynamic})`;
     else if (first !== undefined) part.forceAsk ??= commandWordDoubt(first.value);
     // `echo destroy | xargs terraform` runs `terraform destroy`.
-    const holes = textHoles(this.appendedWords ? [...args, { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 }] : args);
-    if (holes !== null) part.holes = holes;
-    addSpellings(part, args, text);
+    const more = this.appendedWords ? [APPENDED] : [];
+    const holes = textHoles([...args, ...more]);
+    if (holes !== null) part.holes = [holes];
+    addSpellings(part, args, text, more);
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
@@ -581,20 +585,21 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   }
 
   /** `args` runs inside `host` (sudo, npx…): its spellings tighten the host part. */
-  private view(host: CommandPart, args: Arg[], scope: Scope, depth: number, stdin: Arg | null): void {
+  private view(host: CommandPart, args: Arg[], scope: Scope, depth: number, stdin: Arg | null, appended = false): void {
     checkDepth(depth);
     const first = args[0];
     if (first?.dynamic != null) host.forceAsk ??= `wrapped command word is not static (${first.dynamic})`;
     const text = joinValues(args);
-    addView(host, text);
-    addSpellings(host, args, text);
+    const more = appended ? [APPENDED] : [];
+    addView(host, text, [...args, ...more]);
+    addSpellings(host, args, text, more);
     // `sudo tee ~/.ssh/authorized_keys`, `env A=1 cp x .github/…`: the files it writes are writes.
     if (first !== undefined && first.dynamic === null) host.forceAsk ??= this.notePlaced(args, scope.source);
     const u = unwrap(args, stdin);
     host.forceAsk ??= u.forceAsk;
     const moved = u.folder === undefined && u.folderDoubt === undefined && u.topFolder === undefined ? null : this.folders.enter(u, scope.source);
     for (const inner of u.commands) {
-      if (u.wrapper) this.view(host, inner, scope, depth + 1, stdin);
+      if (u.wrapper) this.view(host, inner, scope, depth + 1, stdin, u.appendsWords === true);
       else this.emitInner(inner, host.source, scope, depth + 1, stdin);
     }
     for (const inner of u.views) this.view(host, inner, scope, depth + 1, stdin);
