@@ -71,19 +71,14 @@ export function refusalInsideWorkspace(root: string, segments: readonly string[]
  * place holds something other than a regular file.
  */
 export function writeInsideWorkspace(root: string, segments: readonly string[], text: string): void {
-  const shown = (n: number): string => JSON.stringify(segments.slice(0, n).join('/'));
+  const refused = refusalInsideWorkspace(root, segments);
+  if (refused !== null) throw new UnsafeWorkspacePath(refused);
   let dir = root;
   for (let i = 0; i < segments.length - 1; i++) {
     dir = join(dir, segments[i] ?? '');
-    const st = lstatOrNull(dir);
-    if (st === null) mkdirSync(dir);
-    else if (st.isSymbolicLink()) throw new UnsafeWorkspacePath(`${shown(i + 1)} is a symbolic link in the workspace, which the pull request controls`);
-    else if (!st.isDirectory()) throw new UnsafeWorkspacePath(`${shown(i + 1)} is not a folder`);
+    if (lstatOrNull(dir) === null) mkdirSync(dir);
   }
   const file = join(dir, segments[segments.length - 1] ?? '');
-  const st = lstatOrNull(file);
-  if (st !== null && st.isSymbolicLink()) throw new UnsafeWorkspacePath(`${shown(segments.length)} is a symbolic link in the workspace, which the pull request controls`);
-  if (st !== null && !st.isFile()) throw new UnsafeWorkspacePath(`${shown(segments.length)} is not a regular file (the pull request may have put it there)`);
   // O_NOFOLLOW as well: the checks above and the open are two steps.
   const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NO_FOLLOW, 0o644);
   try {

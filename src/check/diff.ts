@@ -219,10 +219,8 @@ function judgeRepointedLinks(ctx: DiffContext, commit: string, path: string, cha
         verdicts.push({ effect: 'ask', rule: null, reason: `${now}: ${landed.unknown}`, at: link });
         continue;
       }
-      const there = decidePath(ctx.policy, 'fs_write', landed.path, { resolve: true, cwd: '.' });
-      if (there.effect !== 'allow' && there.rule !== null) verdicts.push({ effect: there.effect, rule: there.rule, reason: `${now}, which now leads to ${JSON.stringify(landed.path)}: ${there.reason}`, at: landed.path });
-      const beyond = protectedBehind(ctx.policy, landed.path, ctx.policyPaths, link);
-      if (beyond !== null) verdicts.push({ effect: beyond.effect, rule: beyond.rule, reason: `${now}, which now leads to ${JSON.stringify(landed.path)} and reaches protected path ${JSON.stringify(beyond.replaced)}: ${beyond.reason}`, at: landed.path });
+      const at = landed.path;
+      verdicts.push(...landingVerdicts(ctx, at, link, `${now}, which now leads to ${JSON.stringify(at)}`, true).map((v) => ({ ...v, at })));
     }
     const verdict = strongest(verdicts);
     if (verdict !== null) findings.push(finding(verdict, verdict.at, commit, path));
@@ -284,15 +282,26 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
         continue;
       }
       if (landed.path === target) continue;
-      const there = decidePath(ctx.policy, 'fs_write', landed.path, { resolve: true, cwd: '.' });
       const landedAt = `${pointsAt}, which ${landed.how} is ${JSON.stringify(landed.path)}`;
-      if (there.effect !== 'allow') verdicts.push({ effect: there.effect, rule: there.rule, reason: `${landedAt}: ${there.reason}` });
-      const beyond = protectedBehind(ctx.policy, landed.path, ctx.policyPaths, resolved?.kind === 'file' ? false : path);
-      if (beyond !== null) verdicts.push({ effect: beyond.effect, rule: beyond.rule, reason: `${landedAt}, which reaches protected path ${JSON.stringify(beyond.replaced)}: ${beyond.reason}` });
+      verdicts.push(...landingVerdicts(ctx, landed.path, resolved?.kind === 'file' ? false : path, landedAt, false));
     }
   }
   const verdict = strongest(verdicts);
   return verdict === null ? [] : [finding(verdict, target, commit, path)];
+}
+
+/**
+ * What deny and ask rules say of writes through a link that land at `path` (`landedAt` says how),
+ * and of the protected paths it reaches there (`other`: see protectedBehind). `named`: only a rule
+ * that names the place counts, not "no rule".
+ */
+function landingVerdicts(ctx: DiffContext, path: string, other: string | false, landedAt: string, named: boolean): PathVerdict[] {
+  const verdicts: PathVerdict[] = [];
+  const there = decidePath(ctx.policy, 'fs_write', path, { resolve: true, cwd: '.' });
+  if (there.effect !== 'allow' && (!named || there.rule !== null)) verdicts.push({ effect: there.effect, rule: there.rule, reason: `${landedAt}: ${there.reason}` });
+  const beyond = protectedBehind(ctx.policy, path, ctx.policyPaths, other);
+  if (beyond !== null) verdicts.push({ effect: beyond.effect, rule: beyond.rule, reason: `${landedAt}, which reaches protected path ${JSON.stringify(beyond.replaced)}: ${beyond.reason}` });
+  return verdicts;
 }
 
 /** A relative target with a `..` segment, as written from the link's folder; null for any other. */

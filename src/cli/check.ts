@@ -1,7 +1,8 @@
-import { existsSync, lstatSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { lstatSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { insideWorkspace, refusalInsideWorkspace, UnsafeWorkspacePath, writeInsideWorkspace } from '../action/workspacefile.ts';
 import { GateError } from '../errors.ts';
+import { findRepositoryRoot } from '../policy/source.ts';
 import { runCheck } from '../check/run.ts';
 import type { CheckOptions } from '../check/types.ts';
 import { renderJson } from '../report/json.ts';
@@ -43,14 +44,6 @@ export function summaryLine(report: Report): string {
   return `agent-gate: ${report.passed ? 'passed' : 'failed'}: ${report.decision} (${report.counts.deny} deny, ${report.counts.ask} ask) in ${report.commits.filter((c) => c.agent).length} agent commit(s) of ${report.commits.length}`;
 }
 
-/** The top of the work tree around `cwd`: the nearest folder up that holds `.git`; null when none does. */
-function workTreeTop(cwd: string): string | null {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (dirname(dir) === dir) return null;
-  }
-}
-
 /** Where an --output FILE inside the checked-out work tree sits, which the pull request lays out. */
 type WorkTreeOutput = { root: string; segments: string[] } | null;
 
@@ -60,7 +53,7 @@ type WorkTreeOutput = { root: string; segments: string[] } | null;
  * committed there (which would send the report, and the emptying below, anywhere on the runner).
  */
 function workTreeOutput(cwd: string, output: string): WorkTreeOutput {
-  const top = workTreeTop(cwd);
+  const top = findRepositoryRoot(cwd);
   const inside = top === null ? null : insideWorkspace(top, resolve(cwd, output));
   if (inside === null) return null;
   const refused = refusalInsideWorkspace(inside.root, inside.segments);
