@@ -8,6 +8,7 @@ import { GIT_CLONE_OPTIONS, has, hasLong, HERE, madeArg, readWords, ROOT, values
 import { inPlaceWrites } from './sed.ts';
 import { COMMITTED, gitTreeWrites } from './git-tree-writes.ts';
 import { gitPatchWrites, unpackerWrites } from './unpack-writes.ts';
+import { formatterWrites } from './formatter-writes.ts';
 import { toolOutputWrites } from './tool-outputs.ts';
 import { writerOutputWrites } from './writer-outputs.ts';
 import type { Arg } from './words.ts';
@@ -344,6 +345,6 @@ export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[
     case 'git':
       return gitWrites(args);
     default:
-      return unpackerWrites(name, args) ?? toolOutputWrites(name, args) ?? writerOutputWrites(name, args) ?? [];
+      return unpackerWrites(name, args) ?? toolOutputWrites(name, args) ?? writerOutputWrites(name, args) ?? formatterWrites(name, args) ?? [];
   }
 }

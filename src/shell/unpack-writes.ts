@@ -11,6 +11,7 @@ import {
 import type { Arg } from './words.ts';
 import { lookupTable } from '../lookup.ts';
 import { pipWrites } from './tool-outputs.ts';
+import { FORMATTER_MODULES, formatterWrites } from './formatter-writes.ts';
 
 /** Files whose names start with `prefix` and are only known when the program runs. */
 const named = (a: Arg, prefix: string): Arg => ({ ...a, value: `${prefix}*`, dynamic: a.dynamic ?? 'glob', pos: -1 });
@@ -303,13 +304,14 @@ function isAction(v: string, long: string): boolean {
 
 /**
  * `python3 -m zipfile|tarfile -e ARCHIVE [DIR]`: the stdlib modules' own unpackers; `-c ARCHIVE
- * FILE…` writes the archive. `python3 -m pip` is pip.
+ * FILE…` writes the archive. `python3 -m pip` is pip, `python3 -m black` is black.
  */
 function pythonModuleWrites(args: readonly Arg[], name: string): OperandWrite[] {
   const found = pythonModule(args);
   if (found === undefined) return [];
   const { module, next } = found;
   if (module === 'pip') return pipWrites([args[0] as Arg, ...args.slice(next)], `${name} -m pip`);
+  if (FORMATTER_MODULES.has(module)) return formatterWrites(module, [args[0] as Arg, ...args.slice(next)]) ?? [];
   if (module !== 'zipfile' && module !== 'tarfile') return [];
   const rest = args.slice(next);
   const c = rest.findIndex((a) => isAction(a.value, '--create'));

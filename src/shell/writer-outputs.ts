@@ -20,7 +20,7 @@ export const fileOrFolder = (file: Arg, by: string): OperandWrite[] =>
   file.dynamic === null && /(?:^|\/)\.{0,2}$/.test(file.value) ? [tree(file, by)] : [{ ...content(file, by), mayBeFolder: true }, tree(file, by)];
 
 /** A word the program expands as a pattern itself (`prettier --write 'src/**'`): the files it names are only known when it runs. */
-const pattern = (word: Arg, by: string): Arg => (word.dynamic !== null || !/[*?[{]/.test(word.value) ? word : { ...word, dynamic: `a pattern ${by} expands` });
+export const pattern = (word: Arg, by: string): Arg => (word.dynamic !== null || !/[*?[{]/.test(word.value) ? word : { ...word, dynamic: `a pattern ${by} expands` });
 
 /** Standard output, not a file. */
 const toFile = (f: Arg): boolean => f.dynamic !== null || f.value !== '-';
@@ -59,7 +59,7 @@ function goFlags(args: readonly Arg[], valued: ReadonlySet<string>): { flags: Ma
 
 const GOFMT_VALUED = new Set(['r', 'cpuprofile', 'local', 'srcdir']);
 
-/** `gofmt -w PATH…`, `goimports -w PATH…`: each file, and every Go file below a folder; `-cpuprofile FILE`. */
+/** `gofmt -w PATH…`, `goimports -w PATH…`, `gofumpt -w PATH…`: each file, and every Go file below a folder; `-cpuprofile FILE`. */
 function gofmtWrites(args: readonly Arg[], name: string): OperandWrite[] {
   const { flags, operands } = goFlags(args, GOFMT_VALUED);
   const profile = flags.get('cpuprofile');
@@ -212,7 +212,7 @@ function containerCopyWrites(args: readonly Arg[], name: string): OperandWrite[]
 
 /** The programs this file knows: one lookup, since every command name comes here. */
 const WRITERS = new Map<string, ProgramWrites>([
-  ['prettier', prettierWrites], ['gofmt', gofmtWrites], ['goimports', gofmtWrites], ['clang-format', clangFormatWrites], ['gpg', gpgWrites], ['gpg2', gpgWrites],
+  ['prettier', prettierWrites], ['gofmt', gofmtWrites], ['goimports', gofmtWrites], ['gofumpt', gofmtWrites], ['clang-format', clangFormatWrites], ['gpg', gpgWrites], ['gpg2', gpgWrites],
   ['sdiff', sdiffWrites], ['mktemp', mktempWrites], ['mkfifo', nodeWrites], ['mknod', nodeWrites], ['pg_dump', pgWrites], ['pg_dumpall', pgWrites],
   ['pg_restore', pgWrites], ['valgrind', valgrindWrites], ['strace', traceWrites], ['ltrace', traceWrites], ['nmap', nmapWrites],
   ['docker', containerCopyWrites], ['podman', containerCopyWrites], ['kubectl', containerCopyWrites],
