@@ -160,7 +160,7 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   if (d.effect !== 'allow' && d.rule !== null) return result(d.effect, d.rule, `${landing}${after}: ${d.reason.split(`/${HELD_PROBE}`).join('/…')}`);
   const names = restrictiveNames(policy);
   const inFolder = (name: string): string => `${folder === '/' ? '' : folder}/${name}`;
-  const globbed = (): string[] => names.names.filter((n) => !n.startsWith('.') && globsMatch(part.nameGlobs, n));
+  const globbed = (): string[] => names.names.filter((n) => globsMatch(part.nameGlobs, n, part.dotNames === true));
   // A tree is held to the protected paths below the folder, and a recursive copy from a glob
   // (`cp -r build/* dist/`) to the names the glob may make there as well.
   const tried = tree ? [...filled.flatMap((f) => treeCandidates(f, names, policy, cwd)), ...(part.nameGlobs === undefined ? [] : globbed().map(inFolder))]
@@ -265,9 +265,11 @@ function treeCandidates(folder: string, names: RestrictiveNames, policy: Compile
 }
 
 /** Whether a name may be one of those the globs (last segments, `*.ts`) make; true when none are known. */
-function globsMatch(globs: readonly string[] | undefined, name: string): boolean {
+function globsMatch(globs: readonly string[] | undefined, name: string, dotNames: boolean): boolean {
   if (globs === undefined || globs.length === 0) return true;
   return globs.some((g) => {
+    // A leading dot is matched only by a literal one (`.en*` names `.env`, `*` does not), unless dotglob is on.
+    if (name.startsWith('.') && !dotNames && !g.startsWith('.') && !g.startsWith('\\.')) return false;
     let re = '';
     for (let i = 0; i < g.length; i++) {
       const c = g[i] as string;
@@ -281,7 +283,8 @@ function globsMatch(globs: readonly string[] | undefined, name: string): boolean
       } else if (c === '\\' && i + 1 < g.length) re += (g[++i] as string).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     }
-    return new RegExp(`^${re}$`, 's').test(name);
+    // Without case: a name a rule matches in another case (`.ENV`) is the same file on a folding filesystem, and nocaseglob may be on.
+    return new RegExp(`^${re}$`, 'si').test(name);
   });
 }
 

@@ -39,6 +39,8 @@ export class Folders {
   private laterWrites: WritePart[] | null = null;
   /** Set when `shopt -s cdable_vars` may be on: `cd NAME` may then go to the folder held in $NAME. */
   private cdable: string | null = null;
+  /** Set when `shopt -s dotglob` may be on: a glob's `*` then also names files whose names start with a dot. */
+  private dotglob = false;
   /** How many times a `cd` or a wrapper's folder moved the shell (or its command) so far. */
   private moveCount = 0;
   /**
@@ -72,6 +74,8 @@ export class Folders {
       if (reached !== null) w.alsoIn = w.alsoIn === undefined ? reached : [...new Set([...w.alsoIn, ...reached])];
       if (this.cwdDoubt !== null) w.forceAsk ??= this.cwdDoubt;
     }
+    // With dotglob on at some point, any glob in the command may have named `.env`.
+    if (this.dotglob) for (const p of parts) if (p.kind === 'write' && p.nameGlobs !== undefined) p.dotNames = true;
     if (this.cdable === null) return;
     // With cdable_vars on at some point, any `cd` may have gone elsewhere.
     for (const p of parts) if (p.kind === 'write' && p.alsoIn !== undefined) p.forceAsk ??= this.cdable;
@@ -192,18 +196,20 @@ export class Folders {
     return true;
   }
 
-  /** `shopt -s cdable_vars` lets `cd NAME` go to the folder held in $NAME. */
+  /** `shopt -s cdable_vars` lets `cd NAME` go to the folder held in $NAME; `shopt -s dotglob` lets globs name dot files. */
   private noteShopt(args: readonly Arg[]): void {
     let setting = false;
     for (let i = 1; i < args.length; i++) {
       const a = args[i];
       if (a === undefined) continue;
       if (a.dynamic !== null) {
+        this.dotglob = true;
         this.cdable ??= 'shopt sets an option only known at run time (cdable_vars would let cd NAME go to the folder in $NAME), so where a redirection after a cd writes is not known';
         return;
       }
       const v = a.value;
       if (v.startsWith('-')) setting ||= v.includes('s');
+      else if (setting && v === 'dotglob') this.dotglob = true;
       else if (setting && v === 'cdable_vars') {
         this.cdable ??= 'shopt -s cdable_vars lets cd NAME go to the folder held in $NAME, so where a redirection after a cd writes is not known';
         return;

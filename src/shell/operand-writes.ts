@@ -8,6 +8,7 @@ import { GIT_CLONE_OPTIONS, has, hasLong, HERE, madeArg, readWords, ROOT, values
 import { inPlaceWrites } from './sed.ts';
 import { COMMITTED, gitTreeWrites } from './git-tree-writes.ts';
 import { gitPatchWrites, unpackerWrites } from './unpack-writes.ts';
+import { captureWrites } from './capture-outputs.ts';
 import { formatterWrites } from './formatter-writes.ts';
 import { toolOutputWrites } from './tool-outputs.ts';
 import { writerOutputWrites } from './writer-outputs.ts';
@@ -296,6 +297,11 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
 }
 
 /** The files `args` writes, makes or removes because its operands name them. */
+/** The tables of programs known by name, each giving null for a name it does not know. */
+const PROGRAM_TABLES: ReadonlyArray<(name: string, args: readonly Arg[]) => OperandWrite[] | null> = [
+  unpackerWrites, toolOutputWrites, writerOutputWrites, formatterWrites, captureWrites,
+];
+
 export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[] {
   switch (name) {
     case 'perl':
@@ -345,6 +351,7 @@ export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[
     case 'git':
       return gitWrites(args);
     default:
-      return unpackerWrites(name, args) ?? toolOutputWrites(name, args) ?? writerOutputWrites(name, args) ?? formatterWrites(name, args) ?? [];
+      // A program may be in more than one table (`docker cp` and `docker save`): every table's writes count.
+      return PROGRAM_TABLES.flatMap((table) => table(name, args) ?? []);
   }
 }

@@ -96,6 +96,8 @@ export interface WritePart {
   wholeTree?: true;
   /** For 'globbed': the globs' last segments (`*.ts`), which every name landing there matches. */
   nameGlobs?: string[];
+  /** With `nameGlobs`: `shopt -s dotglob` may be on, so a glob also names files whose names start with a dot. */
+  dotNames?: true;
   /**
    * Removing or making an entry (`rm`, `mkdir`, `touch`, `git rm`): only a rule that names the
    * path counts, so "no rule" does not ask for `rm -rf node_modules`.

@@ -261,10 +261,13 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (lastOperand && !copier && name !== 'tee') {
       if (last.dynamic !== null && !files.some((f) => f.file.value === last.value)) files.push({ file: last, path: last.value });
     } else if (lastOperand && copier) {
-      // A glob names no file starting with a dot unless its own name does.
-      const sourceWords = args.slice(1).filter((a) => a.dynamic !== null && (a !== last || (dest !== undefined && dest.path !== last.value)));
+      // The names landing in the folder: each glob's (a leading dot only if its own name has one),
+      // and each static source's, escaped, since placedFiles lists only the first ones.
+      const isSource = (a: Arg): boolean => a !== last || (dest !== undefined && dest.path !== last.value);
+      const sourceWords = args.slice(1).filter((a) => isSource(a) && (a.dynamic !== null || !a.value.startsWith('-')))
+        .map((a) => (a.dynamic !== null ? a : { ...a, value: a.value.replace(/[*?[\\]/g, '\\$&'), dynamic: 'glob' }));
       // A recursive copy from a glob may make folders there too (`cp -r /tmp/x/* .kiro/`).
-      const kind = copiesTrees(name, words) ? 'tree' : sourceWords.every((a) => a.dynamic === 'glob' && !/(?:^|\/)\.[^/]*$/.test(a.value)) ? 'globbed' : 'names';
+      const kind = copiesTrees(name, words) ? 'tree' : sourceWords.every((a) => a.dynamic === 'glob') ? 'globbed' : 'names';
       if (dest !== undefined && dest.folder !== false) this.writeInto(operandArg(dest.path, args), name, source, kind, { globs: sourceWords });
       if (dest === undefined && last.dynamic === null) {
         // Every source is only known at run time: several, or a folder-like name, make it a folder.

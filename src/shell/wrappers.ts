@@ -563,6 +563,10 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
         if (sign === 0x2d && option !== undefined && /^(?:keyword|histexpand|history)$/.test(option.value)) {
           forceAsk ??= `${name} -o ${option.value} makes later words run as commands`;
         }
+        // dotglob is not carried into the script's own walk: its globs may name dot files (`.env`).
+        if (sign === 0x2d && ch === 0x4f && option !== undefined && (option.dynamic !== null || option.value === 'dotglob')) {
+          forceAsk ??= `${name} -O ${option.value} lets the script's globs name files whose names start with a dot`;
+        }
         values++;
       }
     }
