@@ -5,6 +5,7 @@
 // another tree into the index counts the same, since a later `git reset --hard`, `git restore
 // --source=HEAD` or `git checkout -- PATH` writes out what it brought. `git clean` and
 // `git stash -u|-a` remove untracked files below where git stands, as `rm -r` of its contents would.
+// A replace ref changes what any later checkout reads, so making one counts as such a checkout.
 import { has, hasLong, HERE, hereWrite, readWords, type OperandWrite } from './operand-words.ts';
 import type { Arg } from './words.ts';
 
@@ -78,14 +79,18 @@ function historyWrites(args: readonly Arg[], at: number, verb: string): OperandW
 /** `git bisect` sub-commands that check a commit out. */
 const BISECT_CHECKOUTS = new Set(['start', 'bad', 'good', 'new', 'old', 'skip', 'reset', 'replay', 'run', 'next']);
 
-/** `git update-ref REF VALUE` of HEAD or a branch (maybe the current one), `--stdin`; `git symbolic-ref HEAD REF`. */
+/**
+ * `git update-ref REF VALUE` of HEAD or a branch (maybe the current one), or of a replace ref,
+ * `--stdin`; `git symbolic-ref HEAD REF`.
+ */
 function headMoves(args: readonly Arg[], at: number, verb: string): OperandWrite[] {
   const w = readWords(args, at + 1, { valued: 'm', long: [] });
   if (has(w, '-d') || hasLong(w, '--delete', 4)) return [];
   if (verb === 'update-ref' && has(w, '--stdin')) return tree('update-ref --stdin');
   const [ref, value] = w.operands;
   if (ref === undefined || value === undefined) return [];
-  const head = ref.dynamic !== null || ref.value === 'HEAD' || ref.value === '@' || (verb === 'update-ref' && ref.value.startsWith('refs/heads/'));
+  const head = ref.dynamic !== null || ref.value === 'HEAD' || ref.value === '@'
+    || (verb === 'update-ref' && (ref.value.startsWith('refs/heads/') || ref.value.startsWith('refs/replace/')));
   return head ? tree(verb) : [];
 }
 
@@ -126,6 +131,24 @@ function stashWrites(args: readonly Arg[], at: number): OperandWrite[] {
   return removedBelow(named && verb.value === 'save' ? [] : w.operands, 'git stash -u');
 }
 
+/**
+ * `git replace` (not `-l`, `-d` or a bare listing) makes every later read of an object, HEAD's own
+ * commit and tree and the index's blobs included, give another one: `git reset --hard`, `git
+ * stash` or `git checkout -- PATH` then write what it names (audit 32, QQ-7, RR-1).
+ */
+function replaceWrites(args: readonly Arg[], at: number): OperandWrite[] {
+  const w = readWords(args, at + 1, { valued: '', long: ['--format'] });
+  if (has(w, '-l', '-d') || hasLong(w, '--list', 3) || hasLong(w, '--delete', 3)) return [];
+  const makes = w.operands.length > 0 || has(w, '--edit', '--graft', '--convert-graft-file', '-e', '-g');
+  return makes ? tree('replace') : [];
+}
+
+/** A fetch refspec or option that may bring replace refs (`refs/replace/*:refs/replace/*`, `+refs/*:refs/*`, `--mirror`). */
+const FETCHES_REPLACE = /refs\/replace|:(?:\+?refs\/)?\*|^--mirror$/;
+
+/** git's merge back-ends and what applies patch series, which write the whole tree as `git merge` and `git am` do. */
+const TREE_MERGERS = new Set(['merge-recursive', 'merge-subtree', 'merge-resolve', 'merge-octopus', 'merge-recursive-ours', 'merge-recursive-theirs', 'merge-index', 'quiltimport']);
+
 /** `git sparse-checkout` verbs that may remove files from the work tree. */
 const SPARSE_NARROWERS = new Set(['init', 'set', 'add', 'reapply']);
 
@@ -150,8 +173,11 @@ export function gitTreeWrites(args: readonly Arg[], at: number, verb: string): O
     case 'symbolic-ref':
       return headMoves(args, at, verb);
     case 'fetch':
-      // Only with --update-head-ok may a fetch move the branch HEAD is on.
+      // Only with --update-head-ok may a fetch move the branch HEAD is on; replace refs change what HEAD reads.
+      if (args.some((a, k) => k > at && (a.dynamic !== null || FETCHES_REPLACE.test(a.value)))) return tree('fetch of replace refs');
       return args.some((a, k) => k > at && (a.value === '-u' || a.value === '--update-head-ok')) ? tree('fetch --update-head-ok') : [];
+    case 'replace':
+      return replaceWrites(args, at);
     case 'clean':
       return cleanWrites(args, at);
     case 'stash':
@@ -161,6 +187,6 @@ export function gitTreeWrites(args: readonly Arg[], at: number, verb: string): O
       // .kiro/settings included; `list`, `check-rules` and `disable` (HEAD's files back) do not.
       return SPARSE_NARROWERS.has(args[at + 1]?.value ?? '') || args[at + 1]?.dynamic != null ? tree(`sparse-checkout ${args[at + 1]?.value ?? ''}`) : [];
     default:
-      return [];
+      return TREE_MERGERS.has(verb) ? tree(verb) : [];
   }
 }

@@ -116,6 +116,17 @@ export function gitSubcommandRuns(args: readonly Arg[], at: number): GitRuns {
     case 'bisect':
       if (args[at + 1]?.value === 'run' && args.length > at + 2) runs.commands.push(args.slice(at + 2));
       return runs;
+    case 'for-each-repo': {
+      // Audit 32 (RR-4): `git for-each-repo --config=KEY [--] ARGS` runs `git -C REPO ARGS` for
+      // each folder KEY lists: ARGS is a git command line (aliases, pagers and all), run in folders
+      // not known here.
+      let j = at + 1;
+      while (j < args.length && (args[j]?.value ?? '').startsWith('-') && args[j]?.value !== '--') j += args[j]?.value === '--config' ? 2 : 1;
+      if (args[j]?.value === '--') j++;
+      runs.forceAsk ??= 'git for-each-repo runs git in the folders a config setting lists, which are not known here';
+      if (j < args.length) runs.commands.push([{ ...sub, value: 'git' }, ...args.slice(j)]);
+      return runs;
+    }
     case 'merge-index': {
       // `git merge-index [-o] [-q] PROGRAM …` runs PROGRAM for each unmerged file.
       let j = at + 1;

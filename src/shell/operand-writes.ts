@@ -10,6 +10,7 @@ import { COMMITTED, gitTreeWrites } from './git-tree-writes.ts';
 import { gitPatchWrites, unpackerWrites } from './unpack-writes.ts';
 import { captureWrites } from './capture-outputs.ts';
 import { formatterWrites } from './formatter-writes.ts';
+import { gitPlumbingWrites } from './git-plumbing-writes.ts';
 import { toolOutputWrites } from './tool-outputs.ts';
 import { writerOutputWrites } from './writer-outputs.ts';
 import type { Arg } from './words.ts';
@@ -156,7 +157,7 @@ function pathspec(word: Arg): Arg {
 
 function gitOperandWrites(args: readonly Arg[], at: number): OperandWrite[] {
   const verb = args[at]?.value ?? '';
-  const writes = [...gitVerbWrites(args, at), ...gitTreeWrites(args, at, verb)].map((w) => ({ ...w, file: pathspec(w.file) }));
+  const writes = [...gitVerbWrites(args, at), ...gitTreeWrites(args, at, verb), ...gitPlumbingWrites(args, at, verb)].map((w) => ({ ...w, file: pathspec(w.file) }));
   // Paths read from a file are only known when git runs.
   if ((verb === 'rm' || verb === 'checkout' || verb === 'restore') && args.some((a, i) => i > at && a.value.startsWith('--pathspec-from'))) {
     writes.push({ file: madeArg('*', 'paths git reads from --pathspec-from-file'), by: `git ${verb}`, kind: 'content' });
@@ -296,12 +297,12 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
   }
 }
 
-/** The files `args` writes, makes or removes because its operands name them. */
 /** The tables of programs known by name, each giving null for a name it does not know. */
 const PROGRAM_TABLES: ReadonlyArray<(name: string, args: readonly Arg[]) => OperandWrite[] | null> = [
   unpackerWrites, toolOutputWrites, writerOutputWrites, formatterWrites, captureWrites,
 ];
 
+/** The files `args` writes, makes or removes because its operands name them. */
 export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[] {
   switch (name) {
     case 'perl':
