@@ -3,7 +3,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { annotationFor } from '../../src/action/annotations.ts';
 import { finding, report } from '../action/fixtures.ts';
-import { mdCode, mdText, quoted, spellUnseen } from '../../src/report/escape.ts';
+import { jsonSpelled, mdCode, mdText, quoted, spellUnseen } from '../../src/report/escape.ts';
+import { formatExplanation } from '../../src/cli/explain.ts';
+import { renderJson } from '../../src/report/json.ts';
 import { renderSarif } from '../../src/report/sarif.ts';
 import { renderText } from '../../src/report/text.ts';
 
@@ -25,6 +27,30 @@ describe('unseen characters are spelled out', () => {
     expect(JSON.parse(quoted(raw))).toBe(raw);
     expect(quoted(raw)).toBe(JSON.stringify(spelled).replaceAll('\\\\u', '\\u'));
     expect(mdText(raw)).not.toMatch(/[\u202e\u2066\u2069\u200d\ufeff\u007f\u00ad]|\u{e0041}/u);
+  });
+});
+
+// Audit 32 (PP-7): explain's first line printed the request raw, and JSON output (explain --json,
+// the check report) kept U+0080-U+009F, bidi and zero-width characters raw.
+describe('explain and JSON output spell unseen characters too', () => {
+  test.each([
+    ['8-bit CSI', 'a\u009b31mb', 'a\\u009b31mb'],
+    ['right-to-left override', 'x/\u202egpj.exe', 'x/\\u202egpj.exe'],
+    ['zero-width space', 'se\u200bcrets/k', 'se\\u200bcrets/k'],
+    ['tag character', 'rm\u{e0041}x', 'rm\\udb40\\udc41x'],
+  ])('%s', (_name, raw, spelled) => {
+    const text = formatExplanation({ capability: 'fs_write', resource: raw, effect: 'deny', rule: null, reason: `path ${raw}`, parts: [{ text: raw, capability: 'fs_write', effect: 'deny', rule: null, reason: '' }] });
+    expect(text.split('\n')[0]).toBe(`deny: fs_write "${spelled}"`);
+    expect(text).not.toContain(raw);
+    const json = jsonSpelled({ resource: raw, reason: `why ${raw}` });
+    expect(json).toBe(`{"resource":"${spelled}","reason":"why ${spelled}"}`);
+    expect(JSON.parse(json)).toEqual({ resource: raw, reason: `why ${raw}` });
+    const rendered = renderJson(report([finding({ resource: raw, reason: raw })]));
+    expect(rendered).not.toContain(raw);
+    expect(JSON.parse(rendered).findings[0].resource).toBe(raw);
+  });
+  test('structure and plain text are left alone', () => {
+    expect(jsonSpelled({ a: ['src/ünïcode/文件.ts', 'x\ny'] }, 2)).toBe(JSON.stringify({ a: ['src/ünïcode/文件.ts', 'x\ny'] }, null, 2));
   });
 });
 

@@ -6,7 +6,7 @@ import { describeRule } from '../engine/decide.ts';
 import { explainWritten } from '../engine/explain.ts';
 import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
-import { spellUnseen } from '../report/escape.ts';
+import { jsonSpelled, quoted, spellUnseen } from '../report/escape.ts';
 import { flag, parse, str, type Io } from './args.ts';
 import { chdirTarget, diskLanding, diskLinksBelow } from './physical.ts';
 
@@ -34,10 +34,10 @@ export function formatRule(rule: RuleRef | null): string {
 }
 
 export function formatExplanation(e: Explanation): string {
-  const lines = [`${e.effect}: ${e.capability} ${JSON.stringify(e.resource)}`, `  rule:   ${formatRule(e.rule)}`, `  reason: ${spellUnseen(e.reason)}`];
+  const lines = [`${e.effect}: ${e.capability} ${quoted(e.resource)}`, `  rule:   ${formatRule(e.rule)}`, `  reason: ${spellUnseen(e.reason)}`];
   if (e.parts.length > 1 || (e.parts.length === 1 && e.parts[0]?.text !== e.resource)) {
     lines.push('  parts:');
-    for (const p of e.parts) lines.push(`    ${p.effect.padEnd(5)} ${p.capability.padEnd(8)} ${JSON.stringify(p.text)}  (${formatRule(p.rule)})`);
+    for (const p of e.parts) lines.push(`    ${p.effect.padEnd(5)} ${p.capability.padEnd(8)} ${quoted(p.text)}  (${formatRule(p.rule)})`);
   }
   return lines.join('\n') + '\n';
 }
@@ -78,6 +78,6 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   // record reads a path as the file system will (links followed), so explain says the same, of a
   // redirection's target too.
   const result = explainWritten(compiled, request);
-  io.out(flag(p, 'json') ? JSON.stringify(result) + '\n' : formatExplanation(result));
+  io.out(flag(p, 'json') ? jsonSpelled(result) + '\n' : formatExplanation(result));
   return 0;
 }

@@ -10,7 +10,23 @@ const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u061c\u2028\u2029\ufff9-\ufffb\p{Def
 
 /** `text` with every unseen character written as `\uXXXX` (one per UTF-16 unit, as JSON would). */
 export function spellUnseen(text: string): string {
-  return text.replace(UNSEEN, (c) => Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
+  return text.replace(UNSEEN, unicodeEscape);
+}
+
+/** `\uXXXX` for each UTF-16 unit of `c`. */
+function unicodeEscape(c: string): string {
+  return Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+}
+
+/** Unseen characters JSON.stringify leaves as they are (it escapes only those below U+0020). */
+const UNSEEN_IN_JSON = /[\u007f-\u009f\u061c\u2028\u2029\ufff9-\ufffb\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * `value` as JSON whose unseen characters are `\uXXXX` escapes: the same value to a JSON reader,
+ * and nothing invisible or reordering on a terminal (audit 32, PP-7).
+ */
+export function jsonSpelled(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(UNSEEN_IN_JSON, unicodeEscape);
 }
 
 /** JSON-escaped, so control characters, newlines and quotes cannot forge lines; unseen characters spelled out. */

@@ -1,3 +1,4 @@
+import { jsonSpelled } from './escape.ts';
 import type { Report } from './model.ts';
 
 /** SPEC 10's JSON report, with keys in the documented order and nothing else. */
@@ -16,5 +17,5 @@ export function renderJson(report: Report): string {
     })),
     counts: report.counts,
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  return jsonSpelled(out, 2) + '\n';
 }
