@@ -1,5 +1,6 @@
 // `check`: resolve the range, read the policy from the base commit, read every commit of the
 // range in one git pass, judge, report. Anything that cannot be judged in full is a GateError.
+import { resolvedOnDisk } from '../cli/ondisk.ts';
 import { isUtf8 } from 'node:buffer';
 import { GateError } from '../errors.ts';
 import { compilePolicy, type CompiledPolicy } from '../engine/compile.ts';
@@ -226,7 +227,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     const files = [adminPolicy(opts), workspace.file].filter((f): f is PolicyFile => f !== null);
     const policyPaths = workspace.repoPaths;
     // Logs were written in the agent's clone: absolute paths in them are also judged by their tails.
-    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths, replayedPaths: true, landing: treeLanding(logLinks), linksBelow: treeLinksBelow(logLinks) });
+    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths, replayedPaths: true, landing: treeLanding(logLinks), linksBelow: treeLinksBelow(logLinks), resolveLinks: resolvedOnDisk });
     const settings = combineSettings(files);
     const logsConfig = settings.logs;
     const matcher = logMatcher(logsConfig.paths, homeDir());

@@ -1,3 +1,4 @@
+import { resolvedOnDisk } from './ondisk.ts';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
@@ -72,7 +73,7 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     ...(policy !== undefined ? { policy } : {}),
     ...(adminPolicy !== undefined ? { adminPolicy } : {}),
   });
-  const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths, landing: diskLanding(root, homeDir()), linksBelow: diskLinksBelow(root, homeDir()) });
+  const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths, landing: diskLanding(root, homeDir()), linksBelow: diskLinksBelow(root, homeDir()), resolveLinks: resolvedOnDisk });
   const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
   // record reads a path as the file system will (links followed), so explain says the same, of a

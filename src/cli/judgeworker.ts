@@ -2,6 +2,7 @@
 // Claude Code block a tool call only on exit 2: a judge that runs out of memory (V8 aborts the
 // process with 134) or outlives the agent's hook timeout would let the call run. In a worker, both
 // end as a message to the main thread, which can still block the call and record it.
+import { resolvedOnDisk } from './ondisk.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -58,7 +59,7 @@ export function judgeRequests(task: JudgeTask): Explanation[][] {
   // the file system will put them.
   const home = homeDir();
   return task.workspaces.map((w) => {
-    const compiled = compilePolicy(w.policies.files, { home, root: w.root, policyPaths: w.policies.policyPaths, landing: diskLanding(w.root, home), linksBelow: diskLinksBelow(w.root, home) });
+    const compiled = compilePolicy(w.policies.files, { home, root: w.root, policyPaths: w.policies.policyPaths, landing: diskLanding(w.root, home), linksBelow: diskLinksBelow(w.root, home), resolveLinks: resolvedOnDisk });
     return w.requests.map((r) => explainEntry(compiled, r));
   });
 }

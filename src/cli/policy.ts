@@ -1,3 +1,4 @@
+import { resolvedOnDisk } from './ondisk.ts';
 import { isAbsolute, join } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
@@ -49,7 +50,7 @@ export async function runPolicy(argv: string[], io: Io): Promise<number> {
     const { path, label, root } = policyPath(io, p.positionals[0]);
     const file = readPolicyFile(path, 'workspace', label);
     for (const w of file.warnings ?? []) io.err(`${w}\n`);
-    const compiled = compilePolicy([file], { home: homeDir(), root, policyPaths: policyRepoPaths(root, path) });
+    const compiled = compilePolicy([file], { home: homeDir(), root, policyPaths: policyRepoPaths(root, path), resolveLinks: resolvedOnDisk });
     let failed = 0;
     for (const t of file.tests) {
       const result = explainWritten(compiled, { capability: TEST_CAPABILITY[t.key], resource: t.value, cwd: t.cwd ?? '.' });

@@ -176,6 +176,12 @@ export interface CompileOptions {
   landing?: PathLanding;
   /** The links below a folder a tree write fills (record and explain read the disk, check the trees). */
   linksBelow?: LinksBelow;
+  /**
+   * Where a path really is once symbolic links are followed (the edges read the disk): a `~/…` or
+   * `/…` deny or ask rule naming a place in the workspace through a link (a symlinked home) still
+   * meets the workspace path. Without it, paths are compared as spelled.
+   */
+  resolveLinks?: (path: string) => string;
 }
 
 export function expandCapability(cap: RuleCapability): ConcreteCapability[] {
@@ -209,7 +215,7 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
   const fsPattern = (p: string, restrictive: boolean): ReturnType<typeof compileFsPattern> => {
     const key = (restrictive ? 'R' : 'A') + p;
     let c = fsCache.get(key);
-    if (!c) { c = compileFsPattern(p, options.home, restrictive ? options.root : null); fsCache.set(key, c); }
+    if (!c) { c = compileFsPattern(p, options.home, restrictive ? options.root : null, options.resolveLinks); fsCache.set(key, c); }
     return c;
   };
   const textPattern = (p: string, literalRuns: boolean): TextMatcher => {

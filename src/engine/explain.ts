@@ -11,20 +11,29 @@ import { evaluateShell } from './shell.ts';
  * and host and drops default ports and credentials, so `HTTPS://X.dev:443/a` meets `https://x.dev/*`;
  * a trailing dot on the host is dropped too. A percent-escaped unreserved character is that
  * character (RFC 3986 6.2.2.2), which servers decode before routing: `/%61dmin` is `/admin`. Each
- * path is also seen as servers route it (routedPath): `//admin/x` and `/admin;x/y` reach `/admin/…`.
+ * path is also seen as servers route it (routedPath): `//admin/x` and `/admin;x/y` reach `/admin/…`,
+ * and so does `/public/..%2Fadmin/x` once its encoded separator is decoded. The URL is also seen
+ * without its fragment, which is never sent.
  */
 function urlViews(resource: string): string[] {
   try {
     const u = new URL(resource);
     // `evil.example.` (a fully qualified name) is the host `evil.example`.
     if (u.hostname.endsWith('.') && u.hostname.length > 1) u.hostname = u.hostname.replace(/\.+$/, '');
-    const rest = `${u.pathname}${u.search}${u.hash}`;
-    const rests = rest.includes('%') ? [rest, decodeUnreserved(rest)] : [rest];
+    // The fragment never leaves the client: `/admin#x` fetches `/admin`.
+    const sent = `${u.pathname}${u.search}`;
+    const rest = sent + u.hash;
+    const rests = u.hash === '' ? [rest] : [rest, sent];
+    if (rest.includes('%')) rests.push(...rests.map(decodeUnreserved));
     for (const r of rests.slice()) {
       // WHATWG leaves a `?` or `#` in a path escaped, so the first one ends it.
       const end = r.search(/[?#]/);
       const path = end < 0 ? r : r.slice(0, end);
-      if (path.startsWith('/') && (path.includes('//') || path.includes(';'))) rests.push(routedPath(path) + r.slice(path.length));
+      if (!path.startsWith('/')) continue;
+      // nginx decodes `%2F` before it resolves dot segments, and a decoded `%5C` is a `\`, which
+      // IIS reads as `/`: `/public/..%2fsecret` is routed as `/secret`.
+      const split = ENCODED_SEPARATOR.test(path) ? path.replace(ENCODED_SEPARATORS, '/') : path;
+      if (split !== path || path.includes('//') || path.includes(';')) rests.push(routedPath(split) + r.slice(path.length));
     }
     const origins = [`${u.protocol}//${u.host}`];
     const v4 = embeddedIpv4(u.hostname);
@@ -34,6 +43,9 @@ function urlViews(resource: string): string[] {
     return [];
   }
 }
+
+const ENCODED_SEPARATOR = /%(?:2[Ff]|5[Cc])/;
+const ENCODED_SEPARATORS = /%(?:2[Ff]|5[Cc])/g;
 
 /**
  * The IPv4 address an IPv6 host carries and is routed to (`[::ffff:a9fe:a9fe]` is 169.254.169.254

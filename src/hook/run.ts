@@ -2,6 +2,7 @@
 // change with the same engine, canonical paths and findings as `check`, but only for commits an
 // agent makes (environment, author or committer identity, trailers, staged log entries) unless
 // the policy says `agents: all`.
+import { resolvedOnDisk } from '../cli/ondisk.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GateError } from '../errors.ts';
@@ -113,7 +114,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const replay = logs.length === 0 ? null : await import('../check/loglinks.ts');
   const logLinks = new Map<string, string[]>();
   const replayOptions = replay === null ? {} : { replayedPaths: true, landing: replay.treeLanding(logLinks), linksBelow: replay.treeLinksBelow(logLinks) };
-  const policy = compilePolicy(files, { home: homeDir(), root: opts.cwd, policyPaths: [DEFAULT_POLICY_PATH], ...replayOptions });
+  const policy = compilePolicy(files, { home: homeDir(), root: opts.cwd, policyPaths: [DEFAULT_POLICY_PATH], resolveLinks: resolvedOnDisk, ...replayOptions });
   const links = staged.changes.filter((c) => c.newMode === '120000').map((c) => c.newId);
   const blobIds = [...links, ...logBlobIds(logs)];
   // Symlink targets and log contents are the only blobs the hook reads; most commits have neither.

@@ -208,9 +208,28 @@ function indexableSegment(seg: string): boolean {
 /**
  * Whether a pattern (one brace alternative) is a glob. One that is not also names everything below
  * it, so a final `/` is harmless there (`secrets/`); a glob ending in `/` matches folders only.
+ * It is a glob when minimatch would match it other than literally: `@internal`, `c++`, `(auth)`,
+ * `deploy!`, `x{a}` (braces are expanded already) and an escaped `\[tenant\]` are folder names,
+ * and only `@(a|b)`, `!(x)`, a `[` class, `*` or `?` are wildcards. minimatch's own parser decides,
+ * so the two can never disagree; it runs only for the rare pattern with such a character.
  */
 function isGlob(pattern: string): boolean {
-  return pattern.split('/').some((s) => s !== '' && !literalSegment(s));
+  if (!MAGIC.test(pattern)) return false;
+  if (!pattern.includes('\\') && /[*?]/.test(pattern)) return true;
+  return new Minimatch(pattern, MM_OPTIONS).hasMagic();
+}
+
+/**
+ * The one name a pattern segment matches, as minimatch reads it (`\[a\]` is `[a]`, `[*]` is `*`),
+ * or null when it matches other names too or none.
+ */
+function literalName(seg: string): string | null {
+  if (seg === '') return null;
+  if (!MAGIC.test(seg)) return seg;
+  if (isGlob(seg)) return null;
+  const parts = new Minimatch(seg, MM_OPTIONS).set;
+  const only = parts.length === 1 && parts[0]?.length === 1 ? parts[0][0] : undefined;
+  return typeof only === 'string' && only !== '' ? only : null;
 }
 
 /**
@@ -274,19 +293,66 @@ export function literalGlob(path: string): string {
 }
 
 /**
- * The part of an absolute or `~/` alternative below the workspace `root`, when the pattern names a
- * place inside it by its literal folders (`~/.kiro/workspace-roots/**` with the workspace at home,
- * `/home/dev/proj/secrets/**` for the workspace `/home/dev/proj`): a workspace path is matched
- * relative to the root, which the absolute spelling never meets. A pattern whose wildcard stands
- * above the root (`~/**`, `/**`) names places outside the workspace as well, and is left as written.
+ * An absolute or `~/` alternative split into the folder its literal segments name, as a path
+ * (`~` expanded), and the pattern text after it (empty or starting with `/`); null for a relative one.
  */
-function belowRoot(alt: string, home: string, root: string): string | null {
-  const p = alt === '~' || alt.startsWith('~/') ? home + alt.slice(1) : alt;
+function literalHead(alt: string, home: string): { head: string; tail: string } | null {
+  const tilde = alt === '~' || alt.startsWith('~/');
+  if (!tilde && !alt.startsWith('/')) return null;
+  const segments = (tilde ? alt.slice(1) : alt).split('/');
+  let head = tilde ? home.replace(/\/+$/, '') : '';
+  let i = 1;
+  for (; i < segments.length; i++) {
+    const seg = segments[i] ?? '';
+    const name = seg === '.' || seg === '..' ? null : literalName(seg);
+    if (name === null) break;
+    head += `/${name}`;
+  }
+  return { head, tail: i < segments.length ? `/${segments.slice(i).join('/')}` : '' };
+}
+
+/**
+ * The part of a pattern below the workspace `root`, when its literal folder `head` lies in it
+ * (`~/.kiro/workspace-roots/**` with the workspace at home, `/home/dev/proj/secrets/**` for the
+ * workspace `/home/dev/proj`): a workspace path is matched relative to the root, which the absolute
+ * spelling never meets. A pattern whose wildcard stands above the root (`~/**`, `/**`) names places
+ * outside the workspace as well, and is left as written.
+ */
+function belowRoot(head: string, tail: string, root: string): string | null {
   const top = root.replace(/\/+$/, '');
-  if (!p.startsWith('/') || top === '' || !p.toLowerCase().startsWith(top.toLowerCase())) return null;
-  const rest = p.slice(top.length);
-  if (rest === '' || rest === '/') return '**';
-  return rest.startsWith('/') ? rest.replace(/^\/+/, '') : null;
+  if (top === '') return null;
+  const h = head.toLowerCase();
+  const t = top.toLowerCase();
+  if (h !== t && !h.startsWith(`${t}/`)) return null;
+  const rel = head.slice(top.length + 1);
+  const rest = `${rel === '' ? '' : literalGlob(rel)}${tail}`.replace(/^\/+/, '');
+  return rest === '' ? '**' : rest;
+}
+
+/**
+ * The workspace-relative readings of an absolute or `~/` deny/ask alternative (see belowRoot). The
+ * root is usually taken with links resolved while `$HOME` or the pattern's folder reach it through
+ * a link (`/home -> /usr/home`, an automounted home, `HOME=/link`): the folder is compared both as
+ * spelled and resolved, the home alone resolved too, against the root both ways, so the link that
+ * hides the workspace cannot switch the rule off there. Only deny and ask rules get this, so an
+ * extra reading can only tighten.
+ */
+function workspaceReadings(alt: string, home: string, root: string, resolve: (path: string) => string): string[] {
+  const split = literalHead(alt, home);
+  if (split === null) return [];
+  const { head, tail } = split;
+  const heads = new Set([head, resolve(head)]);
+  if (alt.startsWith('~')) {
+    const spelledHome = home.replace(/\/+$/, '');
+    heads.add(resolve(spelledHome).replace(/\/+$/, '') + head.slice(spelledHome.length));
+  }
+  const roots = new Set([root, resolve(root)]);
+  const out = new Set<string>();
+  for (const h of heads) for (const r of roots) {
+    const rel = belowRoot(h, tail, r);
+    if (rel !== null) out.add(rel);
+  }
+  return [...out];
 }
 
 function compileAlternative(pattern: string, home: string): CompiledAlternative {
@@ -353,9 +419,9 @@ function testForms(forms: Minimatch[], path: string, absolute: boolean, alt: Com
  * One pattern string, with its brace alternatives compiled. With `root` (deny and ask rules), an
  * absolute alternative naming a place in the workspace also matches the workspace path there.
  */
-export function compileFsPattern(pattern: string, home: string, root?: string | null): FsPattern & { alternatives: CompiledAlternative[] } {
+export function compileFsPattern(pattern: string, home: string, root?: string | null, resolve: (path: string) => string = (p) => p): FsPattern & { alternatives: CompiledAlternative[] } {
   const expanded = pattern.includes('{') ? braceExpand(pattern) : [pattern];
-  const inside = root === undefined || root === null ? [] : expanded.flatMap((p) => belowRoot(p, home, root) ?? []);
+  const inside = root === undefined || root === null ? [] : [...new Set(expanded.flatMap((p) => workspaceReadings(p, home, root, resolve)))];
   const alternatives = [...expanded, ...inside].map((p) => compileAlternative(p, home));
   return {
     pattern,

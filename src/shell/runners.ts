@@ -8,6 +8,17 @@ import { posixShellDoubt } from './posix.ts';
 import type { Arg } from './words.ts';
 import { lookupTable } from '../lookup.ts';
 
+/**
+ * util-linux installs setarch under each personality it knows (`x86_64 CMD` is `setarch x86_64
+ * CMD`), and the host's own machine name is one more.
+ */
+const SETARCH_PERSONALITIES = [
+  'uname26', 'i386', 'i486', 'i586', 'i686', 'athlon', 'x86_64', 'ia64', 'ppc', 'ppc32', 'ppcle', 'ppc32le', 'ppc64', 'ppc64le',
+  'ppc64pseries', 'ppc64iseries', 'powerpc', 'powerpc64', 's390', 's390x', 'sparc', 'sparc32', 'sparc32bash', 'sparc64', 'mips',
+  'mips32', 'mips64', 'parisc', 'parisc32', 'parisc64', 'alpha', 'alphaev5', 'alphaev56', 'alphaev6', 'alphaev67', 'arm', 'armh',
+  'armv7l', 'armv8l', 'armv8b', 'aarch64', 'aarch64_be', 'arm64', 'loongarch', 'loongarch64', 'riscv32', 'riscv64', 'e2k',
+];
+
 /** `set -o NAME` / `shopt -o NAME` options that make later text run. */
 const RISKY_LONG = new Set(['keyword', 'histexpand', 'history']);
 
@@ -115,6 +126,9 @@ export const LOOSE_RUNNERS = new Set([
   'konsole', 'gnome-terminal', 'mate-terminal', 'xfce4-terminal', 'lxterminal', 'qterminal', 'terminator', 'tilix', 'alacritty',
   'kitty', 'foot', 'footclient', 'wezterm', 'x-terminal-emulator', 'urxvt', 'rxvt', 'st', 'sakura', 'termite', 'kgx', 'ptyxis',
   'guake', 'tilda', 'cool-retro-term', 'ghostty', 'rio', 'contour', 'hyper',
+  // Audit QQ-6: systemd's, util-linux's and debconf's runners.
+  'systemd-cat', 'systemd-socket-activate', 'enosys', 'setpgid', 'debconf-apt-progress',
+  ...SETARCH_PERSONALITIES,
 ]);
 /** tmux and its front ends: the first word is a tmux sub-command, the rest may be command lines. */
 const TMUX_LIKE = new Set(['tmux', 'byobu', 'byobu-tmux']);

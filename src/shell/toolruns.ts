@@ -212,14 +212,37 @@ function sshOptions(args: readonly Arg[], name: string, runs: Unwrapped): void {
       // `-F /dev/null` is the idiom for "no configuration file".
       if (ch === 'F' && value?.value !== '/dev/null') runs.forceAsk ??= `${name} -F reads ssh settings from a file, and they can name commands ssh runs (ProxyCommand)`;
       if (ch === 'o' && value !== undefined) {
-        const m = /^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*)$/s.exec(value.value);
-        if (m !== null && SSH_COMMAND_KEYS.test(m[1] ?? '')) {
-          take({ runs: 'script' }, { ...value, value: m[2] ?? '' }, `${name} -o ${m[1] ?? ''}`, runs);
+        const setting = sshSetting(value.value);
+        // OpenSSH ignores such a line; another reading of it may not.
+        if (setting === null) runs.forceAsk ??= `${name} -o ${value.value.slice(0, 40)}: a setting whose keyword opens a quote it does not close`;
+        else if (SSH_COMMAND_KEYS.test(setting.keyword)) {
+          take({ runs: 'script' }, { ...value, value: setting.value }, `${name} -o ${setting.keyword}`, runs);
         }
       }
       break;
     }
   }
+}
+
+/**
+ * The keyword and value of an ssh setting line as OpenSSH's strdelim() splits it: blanks and one
+ * `=` before the keyword are skipped, and the first double-quoted stretch in the keyword loses its
+ * quotes and ends it (`"ProxyCommand" CMD`, `Proxy"Command"=CMD`). Null for a quote left open.
+ */
+function sshSetting(line: string): { keyword: string; value: string } | null {
+  const text = line.replace(/^[ \t\r\n]*=?[ \t\r\n]*/, '');
+  const end = text.search(/[ \t\r\n"=]/);
+  if (end < 0) return { keyword: text, value: '' };
+  let keyword = text.slice(0, end);
+  let rest = text.slice(end);
+  if (rest.startsWith('"')) {
+    const close = rest.indexOf('"', 1);
+    if (close < 0) return null;
+    keyword += rest.slice(1, close);
+    rest = rest.slice(close + 1);
+  }
+  // The command is what follows the keyword's blanks and `=` signs.
+  return { keyword, value: rest.replace(/^[ \t\r\n=]+/, '') };
 }
 
 /** `cargo --config KEY=VALUE` naming a runner, wrapper or linker; `--config FILE` may hold one. */

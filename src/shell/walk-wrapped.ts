@@ -24,6 +24,7 @@ import { GIT_DIR_FILE, isLoaderName, loads } from './loaders.ts';
 import { assignedName, joinValues, type Arg } from './words.ts';
 import { makeEnvironment, MAKES } from './programs.ts';
 import { unwrap, wrapperName, type ScriptArg } from './wrappers.ts';
+import { DIALECT_SHELLS } from './shell-dialects.ts';
 
 /** The words `xargs CMD` appends to CMD at run time: any text, or none. */
 const APPENDED: Arg = { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 };
@@ -708,7 +709,7 @@ function mayLoad(word: string): boolean {
 /** What an unpacker may have put anywhere, for reasons. */
 const UNPACKED = 'a file an earlier command here put in place (git checkout, git apply, tar -x…)';
 
-const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash']);
+const SCRIPT_READERS = new Set(['source', '.', 'sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbash', 'hush', ...DIALECT_SHELLS]);
 
 /** The source text of `args`, or `fallback` for words the analyser made up (`env -S`). */
 function slice(scope: Scope, args: readonly Arg[], fallback: string): string {

@@ -10,6 +10,9 @@ import { lexicalPath, mayCollapse, rootedGuess } from './paths.ts';
 import { editorRuns, LINE_EDITORS, parallelRuns, scheduled, SCHEDULERS, VI_EDITORS } from './input-runners.ts';
 import { jobs, launcherRuns, LAUNCHERS, LOOSE_RUNNERS, looseRunner, nixRuns, npmStores, setOptions } from './runners.ts';
 import { CONTAINER_TOOLS, containerRuns } from './containers.ts';
+import { subcommandRuns, SUBCOMMAND_RUNNERS } from './subcommand-runners.ts';
+import { dialectKey, dialectRuns, DIALECT_SHELLS } from './shell-dialects.ts';
+import { gnuProgram, renamedRuns } from './gnu-names.ts';
 import { lessRuns, LESS_PROGRAMS } from './less.ts';
 import { FD_PLACEHOLDER, SEARCH_TOOLS, searchRuns } from './search-tools.ts';
 import { downloadWrites } from './downloads.ts';
@@ -29,12 +32,14 @@ const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'rbas
  * The same shells under a versioned or static build's name (`bash5.2`, `bash-5.2`, `bash-static`),
  * and other POSIX shells that take `-c` the same way, read as sh.
  */
-const SHELL_VARIANT = /^(sh|bash|zsh|dash|ksh|ash|mksh|rbash|yash|posh|lksh|oksh|loksh|pdksh)(?:-?\d+(?:\.\d+)*)?(?:-static)?$/;
+const SHELL_VARIANT = /^(sh|bash|zsh|dash|ksh|ash|mksh|rbash|yash|posh|lksh|oksh|loksh|pdksh|hush)(?:-?\d+(?:\.\d+)*)?(?:-static)?$/;
 
 function wrapperKey(name: string): string {
   if (SHELLS.has(name)) return name;
   const tool = toolKey(name);
   if (tool !== name) return tool;
+  const dialect = dialectKey(name);
+  if (dialect !== null) return dialect;
   const variant = SHELL_VARIANT.exec(name)?.[1];
   return variant === undefined ? name : SHELLS.has(variant) ? variant : 'sh';
 }
@@ -44,7 +49,7 @@ const WRAPPERS = new Set([
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'nix',
   'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs', 'enable',
   ...LAUNCHERS, ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS, ...CONTAINER_TOOLS, ...SCHEDULERS, ...VI_EDITORS, ...LINE_EDITORS,
-  ...SEARCH_TOOLS, ...LESS_PROGRAMS,
+  ...SEARCH_TOOLS, ...LESS_PROGRAMS, ...SUBCOMMAND_RUNNERS, ...DIALECT_SHELLS,
 ]);
 /** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
 const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
@@ -92,9 +97,10 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
   if (first === undefined) return NONE;
   // On a case-insensitive file system `Sudo` and `BASH` run sudo and bash.
   const written = wrapperName(first)?.toLowerCase() ?? null;
+  const renamed = written === null ? null : gnuProgram(written);
   const name = written === null ? null : wrapperKey(written);
-  if (name === null || !WRAPPERS.has(name)) return NONE;
-  const u = unwrapNamed(name, args, stdin);
+  if (renamed === null && (name === null || !WRAPPERS.has(name))) return NONE;
+  const u = renamed !== null ? renamedRuns(args, renamed) : unwrapNamed(name ?? '', args, stdin);
   // `/tmp/x/../../bin/sh` is /bin/sh only if /tmp/x is not a link: what runs is judged, but the
   // host is not trusted to be the wrapper.
   if (u === NONE || !first.value.includes('/')) return u;
@@ -215,6 +221,8 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
     return { ...u, scripts: [...u.scripts, ...jobs.scripts], forceAsk: jobs.doubt ?? (why === null ? null : `${name} fills in words read at run time (${why})`) };
   }
   if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
+  if (SUBCOMMAND_RUNNERS.has(name)) return subcommandRuns(args, name);
+  if (DIALECT_SHELLS.has(name)) return dialectRuns(args, stdin, name);
   if (SEARCH_TOOLS.has(name)) return searchTool(args, name);
   if (LESS_PROGRAMS.has(name)) return lessRuns(args, name);
   if (LAUNCHERS.has(name)) return launcherRuns(args, name);
@@ -727,14 +735,27 @@ function sudoMoves(scan: OptionScan, name: string): string | null {
 function su(args: readonly Arg[]): Unwrapped {
   const scan = scanOptions(args, 1, SU);
   let command = optionValue(scan, '-c', '--command', '--session-command');
+  const optionCommand = command !== null;
   if (command === null) {
     // After `--`, su hands the words after the user to the shell: `su root -- -c CMD` runs CMD.
     const at = scan.operands.findIndex((o) => /^-[A-Za-z]*c$/.test(o.value));
     command = at < 0 ? null : scan.operands[at + 1] ?? null;
   }
+  // `su -s PROGRAM USER ARGS…` runs PROGRAM [-f] [-c CMD] ARGS… instead of the user's shell, and
+  // as root any program is accepted (`su -s /bin/rm root -- -rf ~`).
+  const program = optionValue(scan, '-s', '--shell');
+  const views: Arg[][] = [];
+  if (program !== null) {
+    const word = (value: string): Arg => ({ value, dynamic: null, split: false, pos: -1, end: -1 });
+    const fast = hasOption(scan, '-f', '--fast') ? [word('-f')] : [];
+    // A `-c CMD` after `--` is among the operands already.
+    const run = optionCommand && command !== null ? [word('-c'), command] : [];
+    views.push([program, ...fast, ...run, ...scan.operands.slice(1)]);
+  }
   // `su $(echo -c rm root)`: a word only known at run time may be `-c` and its command.
-  if (command === null) return askingOrNone(optionDoubt(scan));
-  const u: Unwrapped = { wrapper: false, commands: [], views: [], scripts: [{ arg: command, by: 'su -c' }], forceAsk: optionDoubt(scan) };
+  if (command === null && views.length === 0) return askingOrNone(optionDoubt(scan));
+  const scripts: ScriptArg[] = command === null ? [] : [{ arg: command, by: 'su -c' }];
+  const u: Unwrapped = { wrapper: false, commands: [], views, scripts, forceAsk: optionDoubt(scan) };
   // `su -`/`su -l` start a login shell, which starts in the user's home folder.
   if (hasOption(scan, '-', '-l', '--login')) u.folderDoubt = "su -l runs the command in the user's home folder, so where its redirections write is not known";
   return u;
