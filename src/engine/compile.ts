@@ -2,6 +2,7 @@
 // and an allow set; resolution then only has to find the first hit in the most restrictive set.
 import { compileFsPattern, FsIndex } from '../match/fs.ts';
 import { compileText, literalLeadingWords, mayMatchHoles, type TextMatcher } from '../match/text.ts';
+import { urlPatternReadings } from '../match/url.ts';
 import { defaultScope, kiroScope } from '../policy/builtin.ts';
 import {
   CONCRETE_CAPABILITIES, SCOPE_ORDER,
@@ -224,6 +225,13 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
     if (!c) { c = compileText(p, { literalRuns }); textCache.set(key, c); }
     return c;
   };
+  const urlCache = new Map<string, string[]>();
+  const urlReadings = (p: string): string[] => {
+    let r = urlCache.get(p);
+    if (!r) { r = urlPatternReadings(p); urlCache.set(p, r); }
+    return r;
+  };
+  const withUrlReadings = (patterns: readonly string[]): string[] => [...new Set(patterns.flatMap((x) => [x, ...urlReadings(x)]))];
   const models: ScopedModels[] = [];
   const trustedCommands: string[] = [];
 
@@ -252,14 +260,26 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
               payload: { ref },
             }, FS_GROUP[effect]);
           } else {
+            const excludes = exclude ?? [];
+            // An allow's excludes also read URLs in normal form: that only narrows the allow.
+            const allowExcludes = cap === 'web_fetch' && effect === 'allow' ? withUrlReadings(excludes) : excludes;
             rules[effect].add({
               // `**` is literal in allow patterns and in the excludes of restrictive rules, so neither can widen an allow.
               ordinal,
               matcher: textPattern(pattern, effect === 'allow'),
-              excludes: (exclude ?? []).map((x) => textPattern(x, effect !== 'allow')),
+              excludes: allowExcludes.map((x) => textPattern(x, effect !== 'allow')),
               ref,
               trusted,
             });
+            if (cap !== 'web_fetch' || effect === 'allow') return;
+            // A deny or ask URL pattern also meets requests in their normal form, as its own entry so
+            // the excludes as written keep applying to the pattern as written.
+            const readings = urlReadings(pattern);
+            if (readings.length === 0) return;
+            const normalExcludes = withUrlReadings(excludes).map((x) => textPattern(x, false));
+            for (const reading of readings) {
+              rules[effect].add({ ordinal, matcher: textPattern(reading, false), excludes: normalExcludes, ref, trusted });
+            }
           }
         });
       }
