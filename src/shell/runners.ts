@@ -5,6 +5,7 @@
 import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { npmRunningSetting } from './npm.ts';
 import { posixShellDoubt } from './posix.ts';
+import { tmuxFormatJobs } from './tmux-formats.ts';
 import type { Arg } from './words.ts';
 import { lookupTable } from '../lookup.ts';
 
@@ -325,6 +326,11 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
     if (commandLines && (!TMUX_LIKE.has(name) || i > 1) && LOOKS_LIKE_COMMAND_LINE.test(a.value)) {
       scripts.push({ arg: a, by: name });
       forceAsk ??= posixShellDoubt(a.value, name);
+    }
+    if (TMUX_LIKE.has(name) && a.value.includes('#(')) {
+      const jobs = tmuxFormatJobs(a, name);
+      scripts.push(...jobs.scripts);
+      forceAsk ??= jobs.doubt;
     }
     const program = optionValue(PROGRAM_OPTIONS[name], a, args[i + 1]);
     // Which later word is the application is not modelled: the program with each suffix is a view.

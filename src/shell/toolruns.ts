@@ -75,7 +75,9 @@ const MYSQL_RUNS = /\\[!PeT]|(?:^|[;\n])\s*(?:system|pager|edit|tee)\b/i;
 /** Arguments that make a client or package tool run a shell command (`.shell`, `\!`, `Pre-Invoke`). */
 const RUNS_SHELL: Readonly<Record<string, RegExp>> = lookupTable({
   sqlite3: /^\s*\.(?:sh|she|shel|shell|sy|sys|syst|syste|system|once|output|import)\b/m,
-  psql: /\\!/,
+  // `\!`, output or a query buffer piped to a command (`\o |CMD`, `\g |CMD`), the editor
+  // (`\e`, `\ef`), and COPY's PROGRAM, which runs a command (\copy's on this machine).
+  psql: /\\!|\\(?:o|out|gx?|w|write)[ \t]*\||\\(?:e|edit|ef|ev)(?![A-Za-z])|\bcopy\b[^;]*\bprogram\b/i,
   mysql: MYSQL_RUNS,
   mariadb: MYSQL_RUNS,
   // lftp's `!CMD`, and `source -e CMD`, which runs one.
@@ -86,6 +88,11 @@ const RUNS_SHELL: Readonly<Record<string, RegExp>> = lookupTable({
   apt: /(?:Pre|Post)-Invoke|Dpkg::Pre-Install-Pkgs/i,
   dpkg: /--(?:pre|post)-invoke/,
 });
+/** Whether `text`, commands for client `name` (psql, mysql…), holds one that runs a shell command. */
+export function runsShellCommand(name: string, text: string): boolean {
+  return RUNS_SHELL[name]?.test(text) === true;
+}
+
 /** Of those, the ones whose arguments are commands themselves, so one only known at run time may be one. */
 const COMMAND_ARGS = new Set(['sqlite3', 'psql', 'mysql', 'mariadb', 'lftp', 'fzf']);
 

@@ -6,6 +6,7 @@ import { countingProgram } from './walk-expansions.ts';
 import { dangerReason, hasEvaluatedSubscript, isDangerousAssignment, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
 import { continuedKeyword, nextSignificant } from './guards.ts';
 import { fail } from './parse.ts';
+import { readsStdin } from './walk-redirections.ts';
 import { MAX_ALIAS_CHARS, MAX_ALIAS_EXPANSIONS, type Scope, type Sink } from './walk-state.ts';
 import { WrappedCommandWalker } from './walk-wrapped.ts';
 import { assignmentHead, literalText, staticWord, type Arg } from './words.ts';
@@ -19,6 +20,8 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     const sink: Sink = { force: null };
     const assignments: string[] = [];
     let stdin: Arg | null = null;
+    // A heredoc or here-string is read as text; a file or descriptor on standard input is not.
+    let fed = this.stdinFed;
     for (const p of cmd.prefix) {
       if (p.type === 'Assignment') {
         const assigned = this.assignment(p, scope, depth, sink);
@@ -33,6 +36,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
         if (hasEvaluatedSubscript(literalText(assigned))) sink.force ??= SUBSCRIPT_REASON;
       } else {
         stdin = this.redirection(p, scope, depth, sink, stdin);
+        if (readsStdin(p)) fed = stdin === null;
       }
     }
     const args: Arg[] = [];
@@ -60,6 +64,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
         if (s.value.type === 'Word') words.push(a);
       } else {
         stdin = this.redirection(s, scope, depth, sink, stdin);
+        if (readsStdin(s)) fed = stdin === null;
       }
     }
     if (openEnd >= 0) fail(JOINED);
@@ -92,7 +97,15 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     if (alias !== undefined && alias.dynamic === null && !expand) sink.force ??= `more than ${MAX_ALIAS_EXPANSIONS} alias substitutions or ${MAX_ALIAS_CHARS} characters of them: what ${args[0]?.value ?? ''} runs is not followed further`;
     const chained = expand && alias !== undefined ? this.chainedAliases(alias.value, cmd, scope) : null;
     if (chained?.doubt != null) sink.force ??= chained.doubt;
-    this.emit(args, assignments, sink.force, source, scope, depth, stdin, at);
+    const outerFed = this.stdinFed;
+    this.stdinFed = fed;
+    try {
+      this.emit(args, assignments, sink.force, source, scope, depth, stdin, at);
+    } finally {
+      this.stdinFed = outerFed;
+    }
+    // `exec < f` with no command gives the shell itself that input, which every later command reads.
+    if (args.length === 1 && args[0]?.dynamic === null && args[0].value === 'exec' && (fed || stdin !== null)) this.stdinFed = true;
     for (const arg of compounds) this.tryScript({ arg, by: `${args[0]?.value ?? ''} array assignment` }, depth + 1);
     if (expand && alias !== undefined && cmd.name !== undefined) {
       this.aliasBudget--;

@@ -122,6 +122,13 @@ export abstract class RedirectionWalker extends ExpansionWalker {
   }
 }
 
+/** Whether `r` gives standard input: a file, a descriptor, a heredoc or a here-string on descriptor 0. */
+export function readsStdin(r: Redirection): boolean {
+  const fd = r.descriptor;
+  if (fd !== undefined && !(fd.type === 'FileDescriptor' && fd.value === 0)) return false;
+  return r.type !== 'Redirect' || r.operator === '<' || r.operator === '<&' || r.operator === '<>';
+}
+
 /** An unquoted heredoc body as bash hands it on: `\\`, `\$` and `\`` lose their backslash, `\`+newline goes. */
 export function unescapeHereDoc(text: string): string {
   return text.replace(/\\([\\$`\n])/g, (_m, c: string) => (c === '\n' ? '' : c));

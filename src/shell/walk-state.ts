@@ -77,6 +77,12 @@ export abstract class WalkerState {
    * not the keyword (dash, bash in POSIX mode), `time -o F cmd` is /usr/bin/time.
    */
   protected timed = false;
+  /**
+   * The command walked now reads a pipe or a file on standard input (`… | cmd`, `cmd < f`,
+   * `{ …; } < f`), not the input the command line started with: a program that runs what it
+   * reads there (`… | sudo -s`, `psql < f`) runs text not known here.
+   */
+  protected stdinFed = false;
   /** Aliases being substituted now: bash does not expand an alias inside its own expansion. */
   protected readonly expanding = new Set<string>();
   /**

@@ -550,7 +550,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       if (later) (this.laterRuns ??= []).push({ part, args, source: scope.source });
     }
     if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args, scope.source);
-    const u = unwrap(args, stdin);
+    const u = unwrap(args, stdin, this.stdinFed);
     part.forceAsk ??= u.forceAsk;
     // `CC='rm -rf ~ #' make`, `env CC=… make`, `CC=… nice make`: make reads its environment as
     // variables its recipes paste.
@@ -599,7 +599,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     addSpellings(host, args, text, more);
     // `sudo tee ~/.ssh/authorized_keys`, `env A=1 cp x .github/…`: the files it writes are writes.
     if (first !== undefined && first.dynamic === null) host.forceAsk ??= this.notePlaced(args, scope.source);
-    const u = unwrap(args, stdin);
+    const u = unwrap(args, stdin, this.stdinFed);
     host.forceAsk ??= u.forceAsk;
     const moved = u.folder === undefined && u.folderDoubt === undefined && u.topFolder === undefined ? null : this.folders.enter(u, scope.source);
     for (const inner of u.commands) {

@@ -18,6 +18,7 @@ import {
 } from './guards.ts';
 import { checkDepth, fail, parseScript } from './parse.ts';
 import { inertStatic, numericWord, SimpleCommandWalker } from './walk-commands.ts';
+import { readsStdin } from './walk-redirections.ts';
 import { GLOB_VALUE, type Scope, type Sink } from './walk-state.ts';
 import { ARITHMETIC_TESTS } from './arithmetic-commands.ts';
 import { literalText } from './words.ts';
@@ -92,15 +93,18 @@ export class Walker extends SimpleCommandWalker {
         }
         // A pipeline's members run at the same time.
         if (node.commands.length > 1) this.concurrent++;
+        const fed = this.stdinFed;
         try {
           node.commands.forEach((c, i) => {
             if (i > 0 && isContinuationOnly(c, scope.source)) fail('line continuation at the end of the input');
             this.timed = i === 0 && c.type === 'Command' && node.prefixes.some((p) => p.type === 'Time');
+            if (i > 0) this.stdinFed = true;
             this.node(c, scope, depth);
             this.timed = false;
           });
         } finally {
           if (node.commands.length > 1) this.concurrent--;
+          this.stdinFed = fed;
         }
         return;
       case 'Command':
@@ -110,7 +114,9 @@ export class Walker extends SimpleCommandWalker {
         this.statements(node.commands, scope, depth);
         return;
       case 'Redirected': {
-        this.node(node.command, scope, depth);
+        // `{ psql; } < f`, `while …; done <<<x`: what the body reads comes from the redirection.
+        if (node.redirects.some(readsStdin)) this.withStdinFed(() => this.node(node.command, scope, depth));
+        else this.node(node.command, scope, depth);
         const sink: Sink = { force: null };
         for (const r of node.redirects) this.redirection(r, scope, depth, sink, null);
         this.orphan(sink, scope, node.pos, node.end);
@@ -118,6 +124,17 @@ export class Walker extends SimpleCommandWalker {
       }
       default:
         this.compound(node, scope, depth + 1);
+    }
+  }
+
+  /** Walks code whose standard input is a pipe or a file (see stdinFed). */
+  private withStdinFed(walk: () => void): void {
+    const fed = this.stdinFed;
+    this.stdinFed = true;
+    try {
+      walk();
+    } finally {
+      this.stdinFed = fed;
     }
   }
 
@@ -187,9 +204,10 @@ export class Walker extends SimpleCommandWalker {
         // unbash takes `function> f` as a function named `> f`.
         if (/[\s<>|&;()`$"']/.test(node.name.text)) fail(`invalid function name ${node.name.text}`);
         (this.functions ??= new Set()).add(node.name.text);
-        // The body runs when the function is called, maybe after a `cd` further on.
+        // The body runs when the function is called, maybe after a `cd` further on, and maybe
+        // with a pipe or a file on standard input (`f < cmds`).
         this.folders.deferred++;
-        this.node(node.body, scope, depth);
+        this.withStdinFed(() => this.node(node.body, scope, depth));
         this.folders.deferred--;
         break;
       case 'Coproc': {
@@ -202,7 +220,8 @@ export class Walker extends SimpleCommandWalker {
         if (node.name !== undefined && isDangerousName(node.name.value)) sink.force ??= dangerReason(node.name.value);
         this.concurrent++;
         try {
-          this.node(body, scope, depth);
+          // The coprocess reads what the shell writes to it (`echo CMD >&"${COPROC[1]}"`).
+          this.withStdinFed(() => this.node(body, scope, depth));
         } finally {
           this.concurrent--;
         }

@@ -20,6 +20,8 @@ import { operandWrites } from './operand-writes.ts';
 import { runtimePlacedWrite } from './placers.ts';
 import { posixShellDoubt } from './posix.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
+import { sessionShell, SESSION_SHELLS, startsShell, stdinScriptDoubt, sudoInfo, userShell, withSessionShell, type Stdin } from './session-shells.ts';
+import { clientStdinDoubt, STDIN_CLIENTS } from './client-stdin.ts';
 import { RESERVED } from './guards.ts';
 import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { joinedArg, literalText, type Arg } from './words.ts';
@@ -92,7 +94,11 @@ export function wrapperName(arg: Arg): string | null {
   return SYSTEM_DIR.exec(lexicalPath(v).path)?.[1] ?? null;
 }
 
-export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
+/**
+ * What `args` runs. `stdin` is the heredoc or here-string it reads, if any; `fed` says that its
+ * standard input is a pipe or a file instead of the input the command line started with.
+ */
+export function unwrap(args: readonly Arg[], stdin: Arg | null, fed = false): Unwrapped {
   const first = args[0];
   if (first === undefined) return NONE;
   // On a case-insensitive file system `Sudo` and `BASH` run sudo and bash.
@@ -100,7 +106,7 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
   const renamed = written === null ? null : gnuProgram(written);
   const name = written === null ? null : wrapperKey(written);
   if (renamed === null && (name === null || !WRAPPERS.has(name))) return NONE;
-  const u = renamed !== null ? renamedRuns(args, renamed) : unwrapNamed(name ?? '', args, stdin);
+  const u = renamed !== null ? renamedRuns(args, renamed) : unwrapNamed(name ?? '', args, { text: stdin, fed });
   // `/tmp/x/../../bin/sh` is /bin/sh only if /tmp/x is not a link: what runs is judged, but the
   // host is not trusted to be the wrapper.
   if (u === NONE || !first.value.includes('/')) return u;
@@ -110,7 +116,8 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null): Unwrapped {
   return { ...u, forceAsk: u.forceAsk ?? `${first.value} climbs out of a folder that may be a link, so which program it names is not known` };
 }
 
-function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unwrapped {
+function unwrapNamed(name: string, args: readonly Arg[], input: Stdin): Unwrapped {
+  const stdin = input.text;
   switch (name) {
     case 'time': {
       const scan = scanOptions(args, 1, TIME);
@@ -190,11 +197,11 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
     case 'git':
       return git(args);
     case 'sudo':
-      return sudoLike(args, SUDO, 'sudo');
+      return sudoLike(args, SUDO, 'sudo', input);
     case 'doas':
-      return sudoLike(args, DOAS, 'doas');
+      return sudoLike(args, DOAS, 'doas', input);
     case 'su':
-      return su(args);
+      return su(args, input);
     case 'npx':
     case 'pnpx':
     case 'bunx':
@@ -220,6 +227,8 @@ function unwrapNamed(name: string, args: readonly Arg[], stdin: Arg | null): Unw
     const why = jobs.probe === null ? null : runtimeWordsReason(jobs.probe);
     return { ...u, scripts: [...u.scripts, ...jobs.scripts], forceAsk: jobs.doubt ?? (why === null ? null : `${name} fills in words read at run time (${why})`) };
   }
+  if (SESSION_SHELLS.has(name)) return withSessionShell(looseRunner(args, name), sessionShell(args, input, name));
+  if (STDIN_CLIENTS.has(name)) return withDoubt(LOOSE_RUNNERS.has(name) ? looseRunner(args, name) : toolRuns(args, name), clientStdinDoubt(args, input, name));
   if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
   if (SUBCOMMAND_RUNNERS.has(name)) return subcommandRuns(args, name);
   if (DIALECT_SHELLS.has(name)) return dialectRuns(args, stdin, name);
@@ -285,6 +294,11 @@ function bunScript(args: readonly Arg[], from: number, doubt: string | null): Un
   if (from >= args.length) return askingOrNone(doubt);
   const joined = joinedArg(args, from);
   return script(joined, 'bun exec', doubt ?? posixShellDoubt(joined.value, 'bun exec'));
+}
+
+/** Makes what a command runs ask for `doubt` as well, when nothing else makes it ask. */
+function withDoubt(u: Unwrapped, doubt: string | null): Unwrapped {
+  return doubt === null || u.forceAsk !== null ? u : { ...u, forceAsk: doubt };
 }
 
 /** Adds `views` (more readings of the command) to what a command runs. */
@@ -597,18 +611,6 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
   return forceAsk === null ? NONE : { ...NONE, forceAsk };
 }
 
-/**
- * A shell reads a script from standard input as it runs it, a line or a buffer at a time: a
- * command in it can read the next lines (`read x` swallows one, so a heredoc body after it runs),
- * write more to read (`echo CMD >/dev/fd/0`, `cp F /de?/stdin`, a link to /dev/stdin) or switch to
- * another file (`exec <FILE`). No reading of the text rules that out, so such a script asks.
- * (`source /dev/stdin` reads the whole text first and is judged as written.)
- */
-function stdinScriptDoubt(name: string, stdin: Arg): string | null {
-  if (stdin.value.trim() === '') return null;
-  return `${name} reads its script from standard input as it runs it, so a command in it can read or replace the lines after it`;
-}
-
 /** Shells that read a script as POSIX sh does, not as bash does (see posix.ts). */
 const POSIX_SHELLS = new Set(['sh', 'dash', 'ash']);
 
@@ -699,10 +701,12 @@ function sudoAssignment(value: string): string | null {
   return eq > 0 && !value.startsWith('/') ? value.slice(0, eq) : null;
 }
 
-function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string): Unwrapped {
+function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string, stdin: Stdin): Unwrapped {
   let scan = scanOptions(args, 1, spec);
   let forceAsk = optionDoubt(scan);
   let edit = hasOption(scan, '-e', '--edit');
+  let shellOption = startsShell(scan);
+  let info = sudoInfo(scan);
   let moves = sudoMoves(scan, name);
   let i = scan.next;
   // sudo reads VAR=value words among its options, and options again after them.
@@ -713,12 +717,18 @@ function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string): Unwrapp
     scan = scanOptions(args, i + 1, spec);
     forceAsk ??= optionDoubt(scan);
     edit ||= hasOption(scan, '-e', '--edit');
+    shellOption ??= startsShell(scan);
+    info ||= sudoInfo(scan);
     moves ??= sudoMoves(scan, name);
     i = scan.next;
   }
   // sudoedit edits files; it runs no command.
   if (name === 'sudo' && edit) return forceAsk === null ? NONE : { ...NONE, forceAsk };
-  if (i >= args.length) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  if (i >= args.length) {
+    // `sudo -s`, `sudo -i`, `doas -s` with no command start the user's shell on standard input.
+    if (shellOption !== null && !info) return userShell(stdin, `${name} ${shellOption}`, forceAsk, moves);
+    return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  }
   const u: Unwrapped = { wrapper: false, commands: [], views: [args.slice(i)], scripts: [], forceAsk };
   if (moves !== null) u.folderDoubt = moves;
   return u;
@@ -732,7 +742,7 @@ function sudoMoves(scan: OptionScan, name: string): string | null {
   return null;
 }
 
-function su(args: readonly Arg[]): Unwrapped {
+function su(args: readonly Arg[], stdin: Stdin): Unwrapped {
   const scan = scanOptions(args, 1, SU);
   let command = optionValue(scan, '-c', '--command', '--session-command');
   const optionCommand = command !== null;
@@ -752,14 +762,22 @@ function su(args: readonly Arg[]): Unwrapped {
     const run = optionCommand && command !== null ? [word('-c'), command] : [];
     views.push([program, ...fast, ...run, ...scan.operands.slice(1)]);
   }
-  // `su $(echo -c rm root)`: a word only known at run time may be `-c` and its command.
-  if (command === null && views.length === 0) return askingOrNone(optionDoubt(scan));
+  const login = hasOption(scan, '-', '-l', '--login');
+  if (command === null && views.length === 0) {
+    // `su [-] [USER]` starts the user's shell on standard input; words after the user go to that
+    // shell (`su root script.sh`, `su root -- -s`), which is not modelled.
+    if (scan.operands.length > 1) return askingOrNone(optionDoubt(scan) ?? "su hands the words after the user to the user's shell, which is not known here");
+    // `su $(echo -c rm root)`: a word only known at run time may be `-c` and its command.
+    return userShell(stdin, login ? 'su -l' : 'su', optionDoubt(scan), login ? SU_LOGIN : null);
+  }
   const scripts: ScriptArg[] = command === null ? [] : [{ arg: command, by: 'su -c' }];
   const u: Unwrapped = { wrapper: false, commands: [], views, scripts, forceAsk: optionDoubt(scan) };
   // `su -`/`su -l` start a login shell, which starts in the user's home folder.
-  if (hasOption(scan, '-', '-l', '--login')) u.folderDoubt = "su -l runs the command in the user's home folder, so where its redirections write is not known";
+  if (login) u.folderDoubt = SU_LOGIN;
   return u;
 }
+
+const SU_LOGIN = "su -l runs the command in the user's home folder, so where its redirections write is not known";
 
 function execLike(args: readonly Arg[], start: number): Unwrapped {
   const scan = scanOptions(args, start, EXEC_LIKE);
