@@ -1,5 +1,6 @@
 // Programs that save what they capture, fetch, build or pack (note18's JJ-8 list): every deny and
 // ask row was allow before capture-outputs.ts; the allow rows are everyday uses that must stay allowed.
+import { policyOf } from '../helpers/policy.ts';
 import { rowsOf, shellTable, writesPolicy, type ShellRow } from '../helpers/shell-table.ts';
 
 const POLICY = writesPolicy();
@@ -34,4 +35,21 @@ table('programs that save to a file an option names', [
     'htpasswd -nb admin pw', 'perf record -o /tmp/p.data ls', 'perf report', 'aria2c -d /tmp https://x.example/a', 'http https://x.example/a',
     'http -o src/a.json https://x.example/a', 'cargo build', 'cargo build --target-dir /tmp/t', 'docker save img', 'docker save -o src/i.tar img',
     'npm pack', 'npm pack --dry-run', 'npm pack --pack-destination /tmp', 'docker ps'),
+]);
+
+// Review: a folder only known at run time was joined to the file name as static text, so under a
+// policy allowing every write but one folder, `-d "$D" -o x` was allow whatever $D held.
+const OPEN_POLICY = policyOf({
+  workspace: `
+rules:
+  - {capability: shell, effect: allow}
+  - {capability: fs_write, effect: allow, match: ["**"]}
+  - {capability: fs_write, effect: deny, match: [".github/**"]}
+`,
+}, ['.github/agent-gate.yml']);
+shellTable(OPEN_POLICY, 'a folder only known at run time leaves the joined path only known then', [
+  ['aria2c -d "$D" -o agent-gate.yml https://x.example/a', 'ask', 'aria2c -d $D -o FILE'],
+  ['D=.github; aria2c -d $D -o x https://x.example/a', 'ask', 'the same, from an assignment'],
+  ['tcpdump -C 1 -w "$F" -i eth0', 'ask', 'the rotated files of a run-time name'],
+  ['aria2c -d out -o x https://x.example/a', 'allow', 'a static folder'],
 ]);

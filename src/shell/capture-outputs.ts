@@ -13,7 +13,7 @@ const stdout = (f: Arg): boolean => f.dynamic === null && f.value === '-';
 function tcpdumpWrites(args: readonly Arg[], name: string): OperandWrite[] {
   const w = readWords(args, 1, { valued: 'wBcCDEFGiMmrsTVWjyz', long: ['--interface', '--time-stamp-type', '--time-stamp-precision', '--snapshot-length', '--number', '--print', '--micro', '--nano'] });
   const rotates = valuesOf(w, '-C', '-G').length > 0;
-  return valuesOf(w, '-w').filter((f) => !stdout(f)).flatMap((f) => rotates ? [content(f, `${name} -w`), content({ ...f, value: `${f.value}*`, dynamic: 'glob' }, `${name} -w`)] : [content(f, `${name} -w`)]);
+  return valuesOf(w, '-w').filter((f) => !stdout(f)).flatMap((f) => rotates ? [content(f, `${name} -w`), content({ ...f, value: `${f.value}*`, dynamic: f.dynamic ?? 'glob', pos: -1 }, `${name} -w`)] : [content(f, `${name} -w`)]);
 }
 
 /** `pandoc -o|--output FILE`; `--extract-media DIR` fills a folder. */
@@ -66,7 +66,9 @@ function aria2cWrites(args: readonly Arg[], name: string): OperandWrite[] {
   const dir = dirs.pop() ?? madeArg('.');
   const files = valuesOf(w, '-o', '--out');
   if (files.length === 0) return [...out, tree(dir, `${name} -d`)];
-  return [...out, ...files.map((f) => content(dir.value === '.' || f.value.startsWith('/') ? f : withValue(f, `${dir.value.replace(/\/+$/, '')}/${f.value}`), `${name} -o`))];
+  // A folder only known at run time leaves the joined path only known then too (`-d "$D" -o x`).
+  const inDir = (f: Arg): Arg => ({ ...withValue(f, `${dir.value.replace(/\/+$/, '')}/${f.value}`), dynamic: f.dynamic ?? dir.dynamic });
+  return [...out, ...files.map((f) => content((dir.value === '.' && dir.dynamic === null) || f.value.startsWith('/') ? f : inDir(f), `${name} -o`))];
 }
 
 /** httpie (`http`, `https`, `httpie`): `-o|--output FILE` always writes it; `-d|--download` without it, a file the server names where the shell stands. */
