@@ -18,6 +18,19 @@ ${extraShell}  - {capability: shell, effect: allow}
   }, ['.github/agent-gate.yml']);
 }
 
+/** The shell auditors' policy: every command allowed but a few, writes to src/ and /tmp/ allowed, .github/, .kiro/ and secrets/ denied. */
+export function auditPolicy(): CompiledPolicy {
+  return policyOf({
+    workspace: `
+rules:
+  - {capability: shell, effect: allow, match: ["*"]}
+  - {capability: shell, effect: deny, match: ["rm -rf*", "rm *", "curl*", "terraform destroy*", "git push*", "wget*"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "/tmp/**"]}
+  - {capability: fs_write, effect: deny, match: [".github/**", ".kiro/**", "secrets/**"]}
+`,
+  }, ['.github/agent-gate.yml']);
+}
+
 /** One describe block: each row's command must get its effect under `policy`. */
 export function shellTable(policy: CompiledPolicy, name: string, rows: readonly ShellRow[]): void {
   describe(name, () => {

@@ -4,19 +4,9 @@
 // and ask row was allow before the fix; the allow rows are everyday uses that must stay allowed.
 import { describe, expect, test } from '@jest/globals';
 import { analyzeShell } from '../../src/shell/analyze.ts';
-import { policyOf } from '../helpers/policy.ts';
-import { rowsOf, shellTable, type ShellRow } from '../helpers/shell-table.ts';
+import { auditPolicy, rowsOf, shellTable, type ShellRow } from '../helpers/shell-table.ts';
 
-// The audit's pol.yml: every command allowed but a few, writes to src/ and /tmp/ allowed.
-const POLICY = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: allow, match: ["*"]}
-  - {capability: shell, effect: deny, match: ["rm -rf*", "rm *", "curl*", "terraform destroy*", "git push*", "wget*"]}
-  - {capability: fs_write, effect: allow, match: ["src/**", "/tmp/**"]}
-  - {capability: fs_write, effect: deny, match: [".github/**", ".kiro/**", "secrets/**"]}
-`,
-}, ['.github/agent-gate.yml']);
+const POLICY = auditPolicy();
 const table = (name: string, rows: readonly ShellRow[]): void => shellTable(POLICY, name, rows);
 const allows = (why: string, ...commands: string[]): ShellRow[] => rowsOf('allow', why, ...commands);
 
