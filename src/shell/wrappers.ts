@@ -20,6 +20,7 @@ import { operandWrites } from './operand-writes.ts';
 import { runtimePlacedWrite } from './placers.ts';
 import { posixShellDoubt } from './posix.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
+import { bareShell, BARE_SHELLS } from './bare-shells.ts';
 import { sessionShell, SESSION_SHELLS, startsShell, stdinScriptDoubt, sudoInfo, userShell, withSessionShell, type Stdin } from './session-shells.ts';
 import { clientStdinDoubt, STDIN_CLIENTS } from './client-stdin.ts';
 import { RESERVED } from './guards.ts';
@@ -228,6 +229,7 @@ function unwrapNamed(name: string, args: readonly Arg[], input: Stdin): Unwrappe
     return { ...u, scripts: [...u.scripts, ...jobs.scripts], forceAsk: jobs.doubt ?? (why === null ? null : `${name} fills in words read at run time (${why})`) };
   }
   if (SESSION_SHELLS.has(name)) return withSessionShell(looseRunner(args, name), sessionShell(args, input, name));
+  if (BARE_SHELLS.has(name)) return withSessionShell(looseRunner(args, name), bareShell(args, input, name));
   if (STDIN_CLIENTS.has(name)) return withDoubt(LOOSE_RUNNERS.has(name) ? looseRunner(args, name) : toolRuns(args, name), clientStdinDoubt(args, input, name));
   if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
   if (SUBCOMMAND_RUNNERS.has(name)) return subcommandRuns(args, name);
