@@ -6,6 +6,7 @@
 import { GETOPT, hasOption, scanOptions, type OptionSpec } from './options.ts';
 import type { Stdin } from './session-shells.ts';
 import { runsShellCommand } from './toolruns.ts';
+import { writesFileCommand } from './client-writes.ts';
 import type { Arg } from './words.ts';
 import { lookupTable } from '../lookup.ts';
 
@@ -128,5 +129,6 @@ export function clientStdinDoubt(args: readonly Arg[], input: Stdin, name: strin
   // Every debugger command can run code in the program it debugs (`call system("…")`), as -ex's can.
   if (debugger_) return `${name} reads debugger commands from a heredoc, and they can run shell commands (${escapes})`;
   if (stdin.dynamic !== null) return `${name} reads commands only known at run time (${stdin.dynamic}) from standard input, which may run a shell command (${escapes})`;
-  return runsShellCommand(name, stdin.value) ? `${name} reads a command that runs a shell command (${escapes}) from a heredoc, which is not judged here` : null;
+  if (runsShellCommand(name, stdin.value)) return `${name} reads a command that runs a shell command (${escapes}) from a heredoc, which is not judged here`;
+  return writesFileCommand(name, stdin.value) ? `${name} reads a command that writes a file (\\o FILE, COPY … TO, INTO OUTFILE…) from a heredoc, which is not judged here` : null;
 }

@@ -3,6 +3,7 @@
 // `sdiff -o`, `pg_dump -f`, tracers' logs (`strace -o`, `ltrace -o`, `valgrind --log-file=`),
 // `nmap -oN|-oX|-oG|-oA`, the nodes `mktemp`, `mkfifo` and `mknod` make, and the local side of
 // `docker|podman|kubectl cp`. Judged like `tee FILE`; the nodes like `touch`'s.
+import { CLIENT_WRITERS } from './client-writes.ts';
 import { scanOptions } from './options.ts';
 import {
   contentWrite as content, has, hasLong, madeArg, readWords, treeWrite as tree, valuesOf, withValue, type OperandWrite, type ProgramWrites,
@@ -217,7 +218,7 @@ const WRITERS = new Map<string, ProgramWrites>([
   ['pg_restore', pgWrites], ['valgrind', valgrindWrites], ['strace', traceWrites], ['ltrace', traceWrites], ['nmap', nmapWrites],
   ['docker', containerCopyWrites], ['podman', containerCopyWrites], ['kubectl', containerCopyWrites],
   ['rename', renameWrites], ['file-rename', renameWrites], ['prename', renameWrites], ['perl-rename', renameWrites], ['rename.ul', renameWrites],
-  ['mmv', renameWrites], ['vidir', renameWrites], ['sqlite3', sqliteWrites],
+  ['mmv', renameWrites], ['vidir', renameWrites], ['sqlite3', sqliteWrites], ...CLIENT_WRITERS,
 ]);
 
 /** The writes of the programs this file knows, or null for any other name. */
