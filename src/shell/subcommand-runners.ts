@@ -1,13 +1,14 @@
 // System tools that run a command only through one sub-command or option: `ip netns exec NS CMD`,
 // `ip vrf exec VRF CMD`, `launchctl asuser UID CMD` (also `bsexec`, `submit -- CMD`) and
-// `dpkg-architecture -c CMD`. Their everyday uses (`ip addr`, `launchctl list`) run nothing, so
+// `dpkg-architecture -c CMD`; `launchctl load|bootstrap` and `systemctl link|enable PATH` install
+// jobs from a file, which ask as crontab does. Their everyday uses (`ip addr`, `launchctl list`) run nothing, so
 // only from that word on do they get a runner's views (see looseRunner).
 import { posixShellDoubt } from './posix.ts';
 import { looseRunner } from './runners.ts';
 import { askingOrNone, NO_RUNS, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
 
-export const SUBCOMMAND_RUNNERS: ReadonlySet<string> = new Set(['ip', 'launchctl', 'dpkg-architecture']);
+export const SUBCOMMAND_RUNNERS: ReadonlySet<string> = new Set(['ip', 'launchctl', 'dpkg-architecture', 'systemctl']);
 
 export function subcommandRuns(args: readonly Arg[], name: string): Unwrapped {
   switch (name) {
@@ -15,6 +16,8 @@ export function subcommandRuns(args: readonly Arg[], name: string): Unwrapped {
       return ipRuns(args);
     case 'launchctl':
       return launchctlRuns(args);
+    case 'systemctl':
+      return systemctlRuns(args);
     default:
       return dpkgArchitectureRuns(args);
   }
@@ -70,6 +73,8 @@ function launchctlRuns(args: readonly Arg[]): Unwrapped {
   if (sub === undefined) return NO_RUNS;
   if (sub.dynamic !== null) return askingOrNone(`launchctl sub-command only known at run time (${sub.dynamic}), which may be asuser, bsexec or submit`);
   if (sub.value === 'asuser' || sub.value === 'bsexec') return runsFrom(args, 2, 'launchctl');
+  // A property list names a program launchd starts now (RunAtLoad) and again later, as crontab's lines do.
+  if (/^(?:load|bootstrap)$/.test(sub.value)) return askingOrNone(`launchctl ${sub.value} installs the jobs a property list names, which run later and keep running, and they are not judged here`);
   if (sub.value !== 'submit') return NO_RUNS;
   const u = runsFrom(args, 2, 'launchctl');
   const views = [...u.views];
@@ -86,6 +91,21 @@ function launchctlRuns(args: readonly Arg[]): Unwrapped {
   }
   const found: Unwrapped = { ...u, views };
   return writes.length === 0 ? found : { ...found, writes };
+}
+
+/**
+ * `systemctl [--user] link|enable PATH…` installs a unit from a file: its `ExecStart=` lines run
+ * then and at every boot or log-in, as crontab's do. A unit named without a `/` is one already
+ * installed, as a program on PATH is.
+ */
+function systemctlRuns(args: readonly Arg[]): Unwrapped {
+  // A word only known at run time may be the verb, and one after it the file.
+  const verb = args.findIndex((a, i) => i > 0 && (a.dynamic !== null || /^(?:link|enable|reenable)$/.test(a.value)));
+  if (verb < 0) return NO_RUNS;
+  const at = args[verb] as Arg;
+  const file = args.slice(verb + 1).find((a) => a.dynamic !== null || a.value.includes('/'));
+  if (file === undefined) return NO_RUNS;
+  return askingOrNone(`systemctl ${at.value === '' ? '…' : at.value} ${file.value} may install a unit from a file, whose commands run later and are not judged here`);
 }
 
 /**
