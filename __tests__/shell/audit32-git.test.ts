@@ -52,3 +52,15 @@ table('RR-4: git for-each-repo runs a git command line', [
   ['git -c x.y=. for-each-repo --config x.y -- checkout evil -- .github/agent-gate.yml', 'deny', 'a checkout of the policy file'],
   ['git for-each-repo --config=maintenance.repo maintenance run', 'ask', 'the folders come from config'],
 ]);
+
+// Left alone in round 32, done since: a fetch refspec set in config brings replace refs with every later plain fetch.
+table('a fetch refspec or mirror remote set in config brings replace refs later', [
+  ...rowsOf('ask', 'remote.NAME.fetch may bring replace refs from then on',
+    "git config remote.origin.fetch '+refs/replace/*:refs/replace/*'", "git config --add remote.origin.fetch 'refs/replace/*:refs/replace/*' && git fetch",
+    "git config set --append remote.up.fetch '+refs/*:refs/*'", "git config Remote.Origin.Fetch 'refs/replace/*:refs/replace/*'",
+    'git config --replace-all remote.origin.fetch "$SPEC"', 'git remote add --mirror=fetch up https://example.com/r.git',
+    'git remote add --mirror up https://example.com/r.git'),
+  ...allows('ordinary refspecs and remotes', "git config remote.origin.fetch '+refs/heads/*:refs/remotes/origin/*'",
+    'git remote add up https://example.com/r.git', 'git remote add --mirror=push up https://example.com/r.git', 'git config user.name x',
+    'git config --get remote.origin.fetch'),
+]);

@@ -146,6 +146,21 @@ function replaceWrites(args: readonly Arg[], at: number): OperandWrite[] {
 /** A fetch refspec or option that may bring replace refs (`refs/replace/*:refs/replace/*`, `+refs/*:refs/*`, `--mirror`). */
 const FETCHES_REPLACE = /refs\/replace|:(?:\+?refs\/)?\*|^--mirror$/;
 
+/**
+ * `git config [--add|--replace-all|set] remote.NAME.fetch REFSPEC` whose refspec may bring
+ * replace refs: every later plain `git fetch` then brings them. A key only known at run time may
+ * be that one.
+ */
+function fetchConfigWrites(args: readonly Arg[], at: number): OperandWrite[] {
+  for (let k = at + 1; k < args.length - 1; k++) {
+    const key = args[k] as Arg;
+    const value = args[k + 1] as Arg;
+    const fetchKey = key.dynamic !== null || /^remote\..*\.fetch$/is.test(key.value);
+    if (fetchKey && (value.dynamic !== null || FETCHES_REPLACE.test(value.value))) return tree('config of a fetch of replace refs');
+  }
+  return [];
+}
+
 /** git's merge back-ends and what applies patch series, which write the whole tree as `git merge` and `git am` do. */
 const TREE_MERGERS = new Set(['merge-recursive', 'merge-subtree', 'merge-resolve', 'merge-octopus', 'merge-recursive-ours', 'merge-recursive-theirs', 'merge-index', 'quiltimport']);
 
@@ -178,6 +193,11 @@ export function gitTreeWrites(args: readonly Arg[], at: number, verb: string): O
       return args.some((a, k) => k > at && (a.value === '-u' || a.value === '--update-head-ok')) ? tree('fetch --update-head-ok') : [];
     case 'replace':
       return replaceWrites(args, at);
+    case 'config':
+      return fetchConfigWrites(args, at);
+    case 'remote':
+      // `git remote add --mirror[=fetch] NAME URL` fetches every ref, replace refs too, from then on.
+      return args[at + 1]?.value === 'add' && args.some((a, k) => k > at + 1 && (a.dynamic !== null || /^--mirror(?:=fetch)?$/.test(a.value))) ? tree('remote add --mirror') : [];
     case 'clean':
       return cleanWrites(args, at);
     case 'stash':
