@@ -110,8 +110,10 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   // Staged log entries are replayed as check replays them (II-3: without this, a write through a
   // committed link `docs/keys -> ../secrets`, or by an absolute path of the agent's clone, passed
   // here while check denied it): absolute paths are judged by their tails too, and paths land
-  // through the links of HEAD's tree and the staged ones.
-  const replay = logs.length === 0 ? null : await import('../check/loglinks.ts');
+  // through the links of HEAD's tree and the staged ones. A staged link added or changed also
+  // re-points the links of HEAD's tree whose targets pass through it, as check finds.
+  const relinks = staged.changes.some((c) => c.newMode === '120000' || (c.oldMode === '120000' && c.newMode !== '000000'));
+  const replay = logs.length === 0 && !relinks ? null : await import('../check/loglinks.ts');
   const logLinks = new Map<string, string[]>();
   const replayOptions = replay === null ? {} : { replayedPaths: true, landing: replay.treeLanding(logLinks), linksBelow: replay.treeLinksBelow(logLinks) };
   const policy = compilePolicy(files, { home: homeDir(), root: opts.cwd, policyPaths: [DEFAULT_POLICY_PATH], resolveLinks: resolvedOnDisk, ...replayOptions });
@@ -122,10 +124,12 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   // The log replay (and the shell analyser behind it) loads only when logs are staged.
   let logged: LogJudgement = { findings: [], models: [], unnamed: [], addsEntries: false, appended: new Set<string>() };
   if (replay !== null) {
-    const judging = await import('../check/logs.ts');
     const atHead = staged.unborn ? new Map<string, string>() : await replay.treeSymlinks(git, 'HEAD');
     const stagedLinks = staged.changes.filter((c) => c.newMode === '120000' && c.pathText !== null).map((c): [string, string] => [c.pathText as string, c.newId]);
     await replay.addTargets(git, [...atHead, ...stagedLinks], logLinks, blobs);
+  }
+  if (replay !== null && logs.length > 0) {
+    const judging = await import('../check/logs.ts');
     let madeLinks = false;
     const noteLink = (path: string, target: string): void => { if (replay.addLink(logLinks, path, target)) { madeLinks = true; judging.forgetVerdicts(policy); } };
     logged = judging.judgeLogFiles(policy, '', logs, blobs, noteLink);
@@ -148,7 +152,10 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
       // Staged links are followed through the other links in the index, as they will be committed.
       const tree = links.length === 0 ? null : await import('../check/linktree.ts');
       const linkTree = tree === null ? null : await tree.resolveChangedLinks(git, staged.changes, blobs, tree.indexReader(git));
-      const ctx = { policy, blobs, policyPaths: [DEFAULT_POLICY_PATH], ...(linkTree !== null ? { links: linkTree } : {}) };
+      const ctx = {
+        policy, blobs, policyPaths: [DEFAULT_POLICY_PATH], ...(linkTree !== null ? { links: linkTree } : {}),
+        ...(replay !== null ? { linksThrough: replay.linksThrough(logLinks) } : {}),
+      };
       findings.push(...judgeChanges(ctx, '', staged.changes, logged.appended));
     }
   }
