@@ -13,6 +13,7 @@ import { formatterWrites } from './formatter-writes.ts';
 import { gitPlumbingWrites } from './git-plumbing-writes.ts';
 import { toolOutputWrites } from './tool-outputs.ts';
 import { writerOutputWrites } from './writer-outputs.ts';
+import { mountWrites } from './mount-writes.ts';
 import type { Arg } from './words.ts';
 
 export type { OperandWrite } from './operand-words.ts';
@@ -299,7 +300,7 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
 
 /** The tables of programs known by name, each giving null for a name it does not know. */
 const PROGRAM_TABLES: ReadonlyArray<(name: string, args: readonly Arg[]) => OperandWrite[] | null> = [
-  unpackerWrites, toolOutputWrites, writerOutputWrites, formatterWrites, captureWrites,
+  unpackerWrites, toolOutputWrites, writerOutputWrites, formatterWrites, captureWrites, mountWrites,
 ];
 
 /** The files `args` writes, makes or removes because its operands name them. */
