@@ -19,6 +19,7 @@ import { downloadWrites } from './downloads.ts';
 import { operandWrites } from './operand-writes.ts';
 import { runtimePlacedWrite } from './placers.ts';
 import { posixShellDoubt } from './posix.ts';
+import { asZshRunsIt, zshSyntaxDoubt } from './zsh.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { bareShell, BARE_SHELLS } from './bare-shells.ts';
 import { sessionShell, SESSION_SHELLS, startsShell, stdinScriptDoubt, sudoInfo, userShell, withSessionShell, type Stdin } from './session-shells.ts';
@@ -587,6 +588,8 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
         if (sign === 0x2d && option !== undefined && /^(?:keyword|histexpand|history)$/.test(option.value)) {
           forceAsk ??= `${name} -o ${option.value} makes later words run as commands`;
         }
+        // zsh's options change its grammar in ways not modelled here (`-o extendedglob`, `+o equals`).
+        if (name === 'zsh') forceAsk ??= `zsh ${v} ${option?.value ?? ''} sets an option that changes how zsh reads the script`;
         // dotglob is not carried into the script's own walk: its globs may name dot files (`.env`).
         if (sign === 0x2d && ch === 0x4f && option !== undefined && (option.dynamic !== null || option.value === 'dotglob')) {
           forceAsk ??= `${name} -O ${option.value} lets the script's globs name files whose names start with a dot`;
@@ -599,14 +602,14 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
   const operand = args[i];
   if (command) {
     if (operand === undefined) return NONE;
-    return script(operand, `${name} -c`, forceAsk ?? posixDoubt(name, operand, `${name} -c`));
+    return script(name === 'zsh' ? asZshRunsIt(operand) : operand, `${name} -c`, forceAsk ?? posixDoubt(name, operand, `${name} -c`));
   }
   const from = operand === undefined ? null : scriptSource(operand);
   if (from === 'stdin') fromStdin = true;
   else if (from === 'fd' && operand !== undefined) forceAsk ??= fdReason(name, operand);
   // `bash <<'EOF' … EOF` and `bash <<< '…'` run the heredoc or here-string as a script.
   if (i >= args.length || fromStdin) {
-    if (stdin !== null) return script(stdin, `${name} reading a heredoc`, forceAsk ?? posixDoubt(name, stdin, `${name} reading a heredoc`) ?? stdinScriptDoubt(name, stdin));
+    if (stdin !== null) return script(name === 'zsh' ? asZshRunsIt(stdin) : stdin, `${name} reading a heredoc`, forceAsk ?? posixDoubt(name, stdin, `${name} reading a heredoc`) ?? stdinScriptDoubt(name, stdin));
     // `… | sh`: the script comes from a pipe or the terminal, so what it runs is unknown.
     forceAsk ??= `${name} reads its script from standard input`;
   }
@@ -617,6 +620,7 @@ function shell(args: readonly Arg[], stdin: Arg | null, name: string): Unwrapped
 const POSIX_SHELLS = new Set(['sh', 'dash', 'ash']);
 
 function posixDoubt(name: string, text: Arg, runner: string): string | null {
+  if (name === 'zsh') return zshSyntaxDoubt(text.value, runner);
   return POSIX_SHELLS.has(name) ? posixShellDoubt(text.value, runner) : null;
 }
 
