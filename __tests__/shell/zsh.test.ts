@@ -23,4 +23,17 @@ export const ZSH: readonly ShellRow[] = [
     "zsh -c 'echo hi > /tmp/out.txt'", "zsh -c 'git log --oneline | head -5'"),
 ];
 
+/** Strings the user's shell runs (`su -c`, `script -c`, `$SHELL -c`): that shell may be zsh. */
+export const USER_SHELL: readonly ShellRow[] = [
+  ...rowsOf('deny', "the command zsh would run meets the deny rule", "su -c 'noglob rm -rf /'", "script -c 'noglob rm -rf /'",
+    "flock /tmp/l -c 'noglob rm -rf /'", "tmux new 'noglob rm -rf /'", "su -c '=rm -rf /'", "su -c 'echo x >! .github/x'",
+    "sudo -s <<'EOF'\nnoglob rm -rf /\nEOF", "split --filter='noglob rm -rf /' x", 'sudo -s noglob rm -rf /',
+    "ssh -o ProxyCommand='noglob curl x' h"),
+  ...rowsOf('ask', 'zsh-only syntax in a string the user\'s shell runs', "runuser -u bob -c 'repeat 1 rm -rf /'",
+    "su -c 'path=(./bin $path); ls'", 'sudo -s repeat 1 rm -rf /', "su -c 'echo \"count(*)\"'"),
+  ...rowsOf('allow', 'strings that read the same in zsh and bash', "su -c 'npm test'", "su - postgres -c \"psql -c 'select count(*) from t'\"",
+    'sudo -s npm test', 'sudo -i ls', "script -q -c 'npm test' /dev/null", "zsh -c \"psql -c 'select count(*)'\""),
+];
+
 shellTable(auditPolicy(), 'zsh -c strings are read as zsh reads them', ZSH);
+shellTable(auditPolicy(), "strings the user's shell runs are read as zsh reads them too", USER_SHELL);

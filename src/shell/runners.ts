@@ -324,7 +324,8 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
     }
     // tmux's first word is its own sub-command (`new`, `run-shell`).
     if (commandLines && (!TMUX_LIKE.has(name) || i > 1) && LOOKS_LIKE_COMMAND_LINE.test(a.value)) {
-      scripts.push({ arg: a, by: name });
+      // tmux runs its commands with its default-shell, the user's.
+      scripts.push(TMUX_LIKE.has(name) ? { arg: a, by: name, userShell: true } : { arg: a, by: name });
       forceAsk ??= posixShellDoubt(a.value, name);
     }
     if (TMUX_LIKE.has(name) && a.value.includes('#(')) {
@@ -352,7 +353,7 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
     if (!COMMAND_OPTION.has(name)) continue;
     const value = commandValue(a, args[i + 1]);
     if (value !== null) {
-      scripts.push({ arg: value, by: `${name} -c` });
+      scripts.push({ arg: value, by: `${name} -c`, userShell: true });
       forceAsk ??= posixShellDoubt(value.value, `${name} -c`);
     }
   }

@@ -38,7 +38,7 @@ export function userShell(stdin: Stdin, by: string, doubt: string | null, folder
   if (text === null) {
     return askingOrNone(doubt ?? (stdin.fed ? `${by} starts the user's shell, which reads its script from standard input, and that is not known here` : null));
   }
-  const u: Unwrapped = { ...NO_RUNS, scripts: [{ arg: text, by: `${by} reading a heredoc` }], forceAsk: doubt ?? stdinScriptDoubt(`the shell ${by} starts`, text) };
+  const u: Unwrapped = { ...NO_RUNS, scripts: [{ arg: text, by: `${by} reading a heredoc`, userShell: true }], forceAsk: doubt ?? stdinScriptDoubt(`the shell ${by} starts`, text) };
   return folderDoubt === null ? u : { ...u, folderDoubt };
 }
 

@@ -152,7 +152,8 @@ function take(option: ToolOption, value: Arg, by: string, runs: Unwrapped): void
     runs.commands.push([value]);
     return;
   }
-  const script: ScriptArg = { arg: value, by };
+  // split --filter and ssh's ProxyCommand run with $SHELL -c.
+  const script: ScriptArg = /^(?:split|ssh|scp|sftp)\b/.test(by) ? { arg: value, by, userShell: true } : { arg: value, by };
   runs.scripts.push(script);
   runs.forceAsk ??= posixShellDoubt(value.value, by);
 }

@@ -35,6 +35,8 @@ export interface ScriptArg {
   by: string;
   /** It runs later than where it stands (a trap, an alias), maybe after a `cd` further on. */
   later?: true;
+  /** The user's shell runs it (`su -c`, `script -c`, `$SHELL -c`), which may be zsh (see zsh.ts). */
+  userShell?: true;
 }
 
 /** A command that runs nothing of its own. */

@@ -1,6 +1,7 @@
 // The walker's layer that turns a simple command's words into its part and walks what the command
 // wraps (SPEC 5.3, 5.4): the commands and views wrappers.ts finds in it, the strings it hands to a
 // shell, and word lists a builtin expands again.
+import { asZshRunsIt, zshSyntaxDoubt } from './zsh.ts';
 import { posix } from 'node:path';
 import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
 import { downloadWrites } from './downloads.ts';
@@ -624,7 +625,13 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     }
   }
 
-  private runNow(s: ScriptArg, host: CommandPart, depth: number): boolean {
+  private runNow(given: ScriptArg, host: CommandPart, depth: number): boolean {
+    let s = given;
+    if (s.userShell === true) {
+      // The user's shell may be zsh: its reading is judged, and zsh-only syntax asks.
+      host.forceAsk ??= zshSyntaxDoubt(s.arg.value, `${s.by} (the user's shell, which may be zsh)`);
+      s = { ...s, arg: asZshRunsIt(s.arg) };
+    }
     const arg = s.arg;
     if (arg.dynamic === null) {
       this.tryScript(s, depth);

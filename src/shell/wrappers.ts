@@ -19,7 +19,7 @@ import { downloadWrites } from './downloads.ts';
 import { operandWrites } from './operand-writes.ts';
 import { runtimePlacedWrite } from './placers.ts';
 import { posixShellDoubt } from './posix.ts';
-import { asZshRunsIt, zshSyntaxDoubt } from './zsh.ts';
+import { asZshRunsIt, zshCommandWords, zshSyntaxDoubt } from './zsh.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { bareShell, BARE_SHELLS } from './bare-shells.ts';
 import { sessionShell, SESSION_SHELLS, startsShell, stdinScriptDoubt, sudoInfo, userShell, withSessionShell, type Stdin } from './session-shells.ts';
@@ -736,6 +736,12 @@ function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string, stdin: S
     return forceAsk === null ? NONE : { ...NONE, forceAsk };
   }
   const u: Unwrapped = { wrapper: false, commands: [], views: [args.slice(i)], scripts: [], forceAsk };
+  if (shellOption !== null) {
+    // `sudo -s CMD` runs `$SHELL -c CMD`, and that shell may be zsh.
+    const zsh = zshCommandWords(args.slice(i));
+    u.forceAsk ??= zsh.doubt;
+    if (zsh.runs !== null && zsh.runs.length > 0) u.views.push(zsh.runs);
+  }
   if (moves !== null) u.folderDoubt = moves;
   return u;
 }
@@ -776,7 +782,7 @@ function su(args: readonly Arg[], stdin: Stdin): Unwrapped {
     // `su $(echo -c rm root)`: a word only known at run time may be `-c` and its command.
     return userShell(stdin, login ? 'su -l' : 'su', optionDoubt(scan), login ? SU_LOGIN : null);
   }
-  const scripts: ScriptArg[] = command === null ? [] : [{ arg: command, by: 'su -c' }];
+  const scripts: ScriptArg[] = command === null ? [] : [{ arg: command, by: 'su -c', userShell: true }];
   const u: Unwrapped = { wrapper: false, commands: [], views, scripts, forceAsk: optionDoubt(scan) };
   // `su -`/`su -l` start a login shell, which starts in the user's home folder.
   if (login) u.folderDoubt = SU_LOGIN;

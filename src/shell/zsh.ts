@@ -20,17 +20,42 @@ const ZSH_ONLY: ReadonlyArray<[RegExp, string]> = [
   [new RegExp(`${WORD_START}(?:path|fpath|cdpath|manpath|module_path|mailpath|commands|functions|aliases|galiases|saliases|builtins|options|parameters|nameddirs|userdirs|widgets|reswords|dis_\\w+|\\w+_functions|TRAP\\w+)(?:\\[[^\\]]*\\])?\\+?=`),
     'an assignment to a zsh special parameter (path, commands, functions…)'],
   [/\$\{[(~=^+]|\$[~=^]\w/, 'a zsh parameter flag or expansion modifier (`${(e)x}`, `$~x`)'],
-  [/[^\s$(=<>|&;`'"\\]\(/, 'a glob qualifier or a name before `(` (a function or `*(e:…:)`)'],
+  [/[^\s$(=<>|&;`'"\\#]\(/, 'a glob qualifier or a name before `(` (a function or `*(e:…:)`)'],
   [/(?:^|[\s;&|])\(\s*\)/, 'an anonymous function `() { … }`'],
   [/<\d*-\d*>/, 'a numeric range glob `<1-9>`'],
 ];
 
+/**
+ * The text with its single-quoted strings blanked, as zsh runs none of them (`psql -c 'select
+ * count(*)'`). Only where no double quote, heredoc or `$'…'` could make a `'` something else;
+ * otherwise the whole text.
+ */
+function outsideSingleQuotes(text: string): string {
+  if (/["`]|<<|\$'/.test(text)) return text;
+  return text.replace(/\\[\s\S]|'[^']*'/g, (m) => (m.startsWith('\\') ? m : "''"));
+}
+
 /** Why zsh's reading of `text` may differ from the one judged here, or null. */
 export function zshSyntaxDoubt(text: string, runner: string): string | null {
+  const read = outsideSingleQuotes(text);
   for (const [pattern, what] of ZSH_ONLY) {
-    if (pattern.test(text)) return `${runner}: zsh reads ${what} differently from bash, so what it runs is not what is judged here`;
+    if (pattern.test(read)) return `${runner}: zsh reads ${what} differently from bash, so what it runs is not what is judged here`;
   }
   return null;
+}
+
+/** The zsh keywords, builtins and modifiers that change what a command word runs (`repeat`, `noglob`). */
+const ZSH_COMMAND_WORD = /^(?:noglob|nocorrect|repeat|foreach|emulate|autoload|zmodload|sched|zpty|functions|alias|hash|typeset|-)$/;
+
+/**
+ * For `sudo -s CMD…`, which runs `$SHELL -c` with each word escaped: a first word zsh reads as
+ * its own keyword or modifier, with the command it then runs (`noglob rm …` runs `rm …`).
+ */
+export function zshCommandWords(words: readonly Arg[]): { doubt: string | null; runs: Arg[] | null } {
+  const first = words[0];
+  if (first === undefined || first.dynamic !== null || !ZSH_COMMAND_WORD.test(first.value)) return { doubt: null, runs: null };
+  const doubt = `${first.value} is a zsh keyword or modifier, and the user's shell may be zsh, so what it runs is not what is judged here`;
+  return { doubt, runs: first.value === 'noglob' || first.value === 'nocorrect' ? words.slice(1) : null };
 }
 
 /**
