@@ -29,6 +29,9 @@ describe('pull_request and pull_request_target', () => {
     ['an option-shaped id', { base: { sha: '--upload-pack=evil' } }, /pull_request.base.sha/],
     ['a rev expression', { base: { sha: 'HEAD~1' } }, /pull_request.base.sha/],
     ['no number', { number: 'twelve' }, /pull_request.number/],
+    // Audit 33, TT-3: a head ref of another type was ignored, and the head-branch signal with it.
+    ['a head ref that is no string', { head: { sha: B, ref: 7 } }, /pull_request.head.ref is not a string \(got 7\)/],
+    ['a head ref that is an object', { head: { sha: B, ref: { name: 'x' } } }, /pull_request.head.ref is not a string/],
   ])('%s is refused', (_what, over, pattern) => {
     expect(() => planFromEvent('pull_request', pr(over))).toThrow(pattern);
   });

@@ -110,6 +110,28 @@ describe('agent-gate explain', () => {
     expect(r.stderr).toBe('');
   });
 
+  // Audit 33, UU-1: a repository nested in the workspace, with a policy of its own, hid the
+  // enclosing repository's rules from explain, while record judged the same call by both.
+  test.each([
+    [['--write', 'keys/k'], 'deny', 'workspace'],
+    [['--shell', 'echo x > ../../.github/agent-gate.yml'], 'deny', 'kiro'],
+    [['--write', 'lib.ts'], 'allow', 'workspace'],
+  ])('--cwd in a nested repository: the enclosing repository judges too (%j)', (args, effect, scope) => {
+    const dir = repo(`rules:
+  - {capability: fs_write, effect: deny, match: ["secrets/**", "src/x/keys/**"]}
+  - {capability: fs_write, effect: allow, match: ["src/**"]}
+  - {capability: shell, effect: allow, match: ["echo *"]}
+`);
+    mkdirSync(join(dir, 'src/x/.git'), { recursive: true });
+    mkdirSync(join(dir, 'src/x/.github'), { recursive: true });
+    writeFileSync(join(dir, 'src/x/.github/agent-gate.yml'), 'rules: [{capability: all, effect: allow}]\n');
+    const r = runCli(['explain', '--json', '--cwd', 'src/x', ...args], { cwd: dir });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ effect, rule: { scope } });
+    if (effect !== 'allow') expect(out.reason).toContain('in the enclosing repository');
+  });
+
   test('a --cwd that is no folder on disk is judged as written, with a warning naming the workspace', () => {
     const dir = repo();
     const r = runCli(['explain', '--json', '--cwd', 'src', '--write', 'a.ts'], { cwd: dir });

@@ -73,8 +73,10 @@ function commitId(event: string, payload: unknown, path: string): string {
   return id;
 }
 
+/** A string field that may be missing (or null); any other type is a payload this code does not understand. */
 function optionalString(payload: unknown, path: string): string | undefined {
   const v = field(payload, path);
+  if (v !== undefined && v !== null && typeof v !== 'string') throw new GateError(`the event payload's ${path} is not a string (got ${JSON.stringify(v)?.slice(0, 40) ?? typeof v}); cannot judge this event`);
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 

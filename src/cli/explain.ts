@@ -6,6 +6,7 @@ import { compilePolicy } from '../engine/compile.ts';
 import { describeRule } from '../engine/decide.ts';
 import { explainWritten } from '../engine/explain.ts';
 import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
+import { enclosingRoots, mergeEnclosing } from './enclosing.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
 import { jsonSpelled, quoted, spellUnseen } from '../report/escape.ts';
 import { flag, parse, str, type Io } from './args.ts';
@@ -78,7 +79,16 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
   // record reads a path as the file system will (links followed), so explain says the same, of a
   // redirection's target too.
-  const result = explainWritten(compiled, request);
+  const own = explainWritten(compiled, request);
+  // As record judges a call from a repository nested in others (audit 33, UU-1): each enclosing
+  // repository's policy judges it too, from where the folder lies in that repository.
+  const outerRoots = policy === undefined && adminPolicy === undefined ? enclosingRoots(root) : [];
+  const outer = outerRoots.map((r) => {
+    const theirs = loadDiskPolicies(r, {});
+    const judge = compilePolicy(theirs.files, { home: homeDir(), root: r, policyPaths: theirs.policyPaths, landing: diskLanding(r, homeDir()), linksBelow: diskLinksBelow(r, homeDir()), resolveLinks: resolvedOnDisk });
+    return [explainWritten(judge, { ...request, cwd: insideRoot(r, place) ?? resolve(place) })];
+  });
+  const result = mergeEnclosing([[own], ...outer], [root, ...outerRoots])[0] ?? own;
   io.out(flag(p, 'json') ? jsonSpelled(result) + '\n' : formatExplanation(result));
   return 0;
 }

@@ -11,6 +11,7 @@ import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { clipMessage, clipQuoted } from '../report/clip.ts';
 import { formatRule } from './explain.ts';
+import { enclosingRoots, mergeEnclosing } from './enclosing.ts';
 import { DEFAULT_JUDGE_LIMITS, judgeInWorker, type JudgeLimits, type JudgeTask } from './judgeworker.ts';
 import { defaultLogPath } from './logplace.ts';
 import { chdirTarget, physicalPath } from './physical.ts';
@@ -111,40 +112,6 @@ function workspaceOf(cwd: string, fromPayload: boolean, explicitLog: boolean): {
   if (root !== null) return { root, repository: true };
   if (explicitLog) return { root: cwd, repository: false };
   throw new GateError(`record: ${what} is not inside a git repository, so there is no log folder for it; run the hook in the repository or pass --log FILE; nothing was written`);
-}
-
-/**
- * The repositories around `root`, nearest first. An agent can make a repository inside the
- * workspace (`git init src/x`, a policy file of its own in it) and move its shell there; a call
- * from inside is still a call in every repository around it.
- */
-function enclosingRoots(root: string): string[] {
-  const out: string[] = [];
-  for (let inner = root; ;) {
-    const up = dirname(inner);
-    const outer = up === inner ? null : findRepositoryRoot(up);
-    if (outer === null) return out;
-    out.push(outer);
-    inner = outer;
-  }
-}
-
-/**
- * The most restrictive answer for each request: the repository holding the call first, then each
- * one around it. An enclosing repository counts only where one of its rules decides (deny, or ask by
- * a rule): its "no rule matched" says nothing about a file it does not track.
- */
-function mergeEnclosing(results: Explanation[][], roots: string[]): Explanation[] {
-  const [own = [], ...outer] = results;
-  return own.map((mine, i) => {
-    let best = mine;
-    outer.forEach((list, k) => {
-      const theirs = list[i];
-      if (theirs === undefined || theirs.rule === null || theirs.effect === 'allow' || EFFECT_RANK[theirs.effect] <= EFFECT_RANK[best.effect]) return;
-      best = { ...theirs, reason: `in the enclosing repository ${JSON.stringify(roots[k + 1])}: ${theirs.reason}` };
-    });
-    return best;
-  });
 }
 
 /** A positive whole number from the environment, or the default when unset. */
