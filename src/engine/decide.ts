@@ -250,6 +250,60 @@ export function decideText(policy: CompiledPolicy, cap: ConcreteCapability, rest
   return noRule();
 }
 
+/** A tool name with more other readings than this is judged on the first ones and is at least ask. */
+export const MAX_MCP_READINGS = 64;
+
+/**
+ * Every `server/tool` reading of a recorded MCP resource, the recorded one first. Claude Code and
+ * Codex name a tool `mcp__<server>__<tool>` and Kiro's exports `<server>___<tool>`, and a server
+ * name may hold `_` (`evil__srv`), so the name does not say where the server ends; the recorder
+ * splits at the first separator. A later one may be the real split: `evil/srv__tool` is also
+ * `evil__srv/tool`, and `a/_b` (from `mcp__a___b`) is also `a_/b`. A Kiro hook's `@server/tool`
+ * is not ambiguous, but its resource looks the same, so it gets the readings too: they can only
+ * make the decision stricter.
+ */
+export function mcpReadings(resource: string): string[] {
+  const slash = resource.indexOf('/');
+  const out = [resource];
+  // `mcp__a___b` is recorded `a/_b`: a tool that starts with `_` hides a later split too.
+  if (slash <= 0 || !resource.includes('_', slash)) return out;
+  const server = resource.slice(0, slash);
+  const tool = resource.slice(slash + 1);
+  for (const separator of ['__', '___']) {
+    const name = server + separator + tool;
+    for (let at = name.indexOf(separator, server.length + 1); at >= 0; at = name.indexOf(separator, at + 1)) {
+      const rest = name.slice(at + separator.length);
+      const reading = `${name.slice(0, at)}/${rest}`;
+      if (rest !== '' && !out.includes(reading)) out.push(reading);
+      // One more than is judged, so decideMcp can tell that some were left out.
+      if (out.length > MAX_MCP_READINGS + 1) return out;
+    }
+  }
+  return out;
+}
+
+/**
+ * An MCP tool call, judged in every reading of its name (see mcpReadings), the strictest winning:
+ * a deny or ask for any server the name may belong to applies, and an allow holds only when every
+ * reading is allowed, since the real server is one of them.
+ */
+export function decideMcp(policy: CompiledPolicy, resource: string): Decision {
+  let best: Decision = decideText(policy, 'mcp', [resource], resource);
+  const readings = mcpReadings(resource);
+  for (const reading of readings.slice(1, MAX_MCP_READINGS + 1)) {
+    if (best.effect === 'deny') return best;
+    const d = decideText(policy, 'mcp', [reading], reading);
+    if (!moreRestrictive(d.effect, best.effect)) continue;
+    const slash = reading.indexOf('/');
+    const server = JSON.stringify(reading.slice(0, slash));
+    best = { effect: d.effect, rule: d.rule, reason: `the tool name may also be server ${server}, tool ${JSON.stringify(reading.slice(slash + 1))}: ${d.reason}` };
+  }
+  if (readings.length > MAX_MCP_READINGS + 1 && moreRestrictive('ask', best.effect)) {
+    return { effect: 'ask', rule: null, reason: `the MCP tool name ${JSON.stringify(resource)} has more than ${MAX_MCP_READINGS + 1} server/tool readings, too many to judge` };
+  }
+  return best;
+}
+
 /** SPEC 9: the model allow list. Every list that is set must allow the model. */
 export function decideModel(policy: CompiledPolicy, model: string | null): Decision {
   if (policy.models.length === 0) return { effect: 'allow', rule: null, reason: 'no model list' };

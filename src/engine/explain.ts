@@ -1,7 +1,7 @@
 // One entry point for every kind of request: request in, decision with its reason out.
 import type { Decision, Explanation, Request } from '../policy/types.ts';
 import type { CompiledPolicy } from './compile.ts';
-import { decideModel, decidePath, decideText, malformedWrittenPath, moreRestrictive } from './decide.ts';
+import { decideMcp, decideModel, decidePath, decideText, malformedWrittenPath, moreRestrictive } from './decide.ts';
 import { procFolderPath } from '../shell/paths.ts';
 import type { ShellAnalysis } from '../shell/types.ts';
 import { evaluateShell } from './shell.ts';
@@ -40,6 +40,9 @@ export function explain(policy: CompiledPolicy, request: Request, analysis?: She
       break;
     case 'web_fetch':
       d = decideText(policy, capability, [resource, ...urlViews(resource)], resource);
+      break;
+    case 'mcp':
+      d = decideMcp(policy, resource);
       break;
     default:
       d = decideText(policy, capability, [resource], resource);

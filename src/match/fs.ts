@@ -1,7 +1,7 @@
 // Filesystem globs (SPEC 4) built on minimatch, compiled once and indexed so that a path is only
 // tested against rules that could match it (SPEC 13: no linear scan of every rule per path).
 import { Minimatch, braceExpand } from 'minimatch';
-import { canonicalLetters, canonicalPath, canonicalSegment } from './path.ts';
+import { canonicalCase, canonicalLetters, canonicalPath, canonicalSegment, foldedPath, foldedSegment } from './path.ts';
 
 // Braces are expanded once, by compileFsPattern: what braceExpand leaves (an escaped `\{a,b\}`,
 // unescaped) is literal, and minimatch must not expand it a second time.
@@ -14,8 +14,16 @@ export interface FsPattern {
   readonly pattern: string;
   /** Matches the raw path case-sensitively (allow rules, and "is this an alias?"). */
   testRaw(path: string, restrictive?: boolean): boolean;
-  /** Matches the canonical path case-insensitively (deny and ask rules). */
-  testCanonical(canonical: string): boolean;
+  /**
+   * Matches the canonical path case-insensitively (deny and ask rules), or its `folded` form (see
+   * foldedPath), which a pattern naming an NTFS stream (`db:prod.yml`) needs.
+   */
+  testCanonical(canonical: string, folded?: string): boolean;
+  /**
+   * testCanonical with the pattern's names kept as written (not cut at `:`, trailing dots kept):
+   * for a deny or ask rule's `exclude`, which must not narrow it more than its spelling says.
+   */
+  testCanonicalAsWritten(canonical: string): boolean;
 }
 
 /** Where a pattern is anchored: the workspace root, or absolute (after `~` expansion). */
@@ -31,6 +39,8 @@ interface CompiledAlternative {
   rawRestrictive: () => Minimatch[];
   /** The restrictive forms, case-folded, for canonical paths (deny and ask only). */
   folded: () => Minimatch[];
+  /** `folded` with the names as written, only their letters NFKC (see testCanonicalAsWritten). */
+  foldedAsWritten: () => Minimatch[];
   /**
    * `folded` as prefixes: does a folder hold (or is it) a path this alternative names? Empty for
    * patterns that start with `**`, which name no place a link could stand in for.
@@ -293,6 +303,49 @@ export function literalGlob(path: string): string {
 }
 
 /**
+ * A glob segment's letters in canonical case, bracket expressions left alone: lower-casing `[Z-a]`
+ * would make the out-of-order `[z-a]`, which minimatch drops, and the rule would match nothing.
+ */
+function canonicalCaseOutsideClasses(seg: string): string {
+  if (/^[\x20-\x7e]*$/.test(seg)) return seg;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < seg.length; i++) {
+    if (seg[i] === '\\') { i++; continue; }
+    if (seg[i] !== '[') continue;
+    const end = scanClass(seg, i);
+    if (typeof end !== 'number') continue;
+    out += canonicalCase(seg.slice(from, i)) + seg.slice(i, end);
+    from = end;
+    i = end - 1;
+  }
+  return out + canonicalCase(seg.slice(from));
+}
+
+/**
+ * One segment of a deny or ask form as canonical paths spell it (SPEC 6.2). A literal name is put
+ * through foldedSegment: a path's canonical form loses trailing dots and spaces and is lower-cased
+ * the JS way, so `dots.`, `old dir ` or `İx` as written could never meet it, and every other
+ * spelling of the protected file was let through. It is not cut at `:`: `db:prod.yml` names a
+ * stream, met in the path's folded form, and cut it would name the file `db` and all below it. A
+ * name that would be left empty (`...`) stays as written: such a path is denied as malformed anyway.
+ */
+function canonicalGlobSegment(seg: string): string {
+  if (seg === '' || seg === '.' || seg === '..' || seg === '**') return seg;
+  const name = literalName(seg);
+  if (name === null) return canonicalCaseOutsideClasses(seg);
+  // A `\` in a name (written `\\`) separates folders in the canonical form.
+  const pieces = name.split('\\').map(foldedSegment);
+  if (pieces.some((p) => p === '')) return canonicalCaseOutsideClasses(seg);
+  return pieces.map(escapeGlob).join('/');
+}
+
+/** A deny or ask form (brace-free, `~` expanded) in canonical letters and names, segment by segment. */
+function canonicalGlob(form: string): string {
+  return canonicalLetters(form).split('/').map(canonicalGlobSegment).join('/');
+}
+
+/**
  * An absolute or `~/` alternative split into the folder its literal segments name, as a path
  * (`~` expanded), and the pattern text after it (empty or starting with `/`); null for a relative one.
  */
@@ -373,11 +426,12 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
   const raw = lazy(() => forms.map((f) => new Minimatch(f, MM_OPTIONS)));
   const rawRestrictive = lazy(() => [...raw(), ...folder.map((f) => new Minimatch(f, MM_OPTIONS))]);
   // Canonical paths are NFKC-normalised, so the pattern's letters must be too (an NFD `ä` in a
-  // deny pattern would otherwise never meet the path it names).
-  const foldedForms = [...forms, ...folder].map(canonicalLetters);
-  const folded = lazy(() => foldedForms.map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true })));
+  // deny pattern would otherwise never meet the path it names), and its names canonical.
+  const foldedForms = lazy(() => [...forms, ...folder].map(canonicalGlob));
+  const folded = lazy(() => foldedForms().map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true })));
+  const foldedAsWritten = lazy(() => [...forms, ...folder].map((f) => new Minimatch(canonicalLetters(f), { ...MM_OPTIONS, nocase: true })));
   const anyDepth = anchor === 'relative' && body.startsWith('**');
-  const holds = lazy(() => (anchor === 'relative' && !anyDepth ? foldedForms.map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true, partial: true })) : []));
+  const holds = lazy(() => (anchor === 'relative' && !anyDepth ? foldedForms().map((f) => new Minimatch(f, { ...MM_OPTIONS, nocase: true, partial: true })) : []));
   let key: string | null = null;
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i] ?? '';
@@ -394,7 +448,7 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
     // a pattern is tested against every path instead.
     if (ext === '' || /[/\\]/.test(ext)) ext = null;
   }
-  return { anchor, anyDepth, raw, rawRestrictive, folded, holds, key, ext };
+  return { anchor, anyDepth, raw, rawRestrictive, folded, foldedAsWritten, holds, key, ext };
 }
 
 function anchorFits(alt: CompiledAlternative, absolute: boolean, restrictive: boolean): boolean {
@@ -430,9 +484,14 @@ export function compileFsPattern(pattern: string, home: string, root?: string | 
       const absolute = path.startsWith('/');
       return alternatives.some((a) => anchorFits(a, absolute, restrictive) && testForms(restrictive ? a.rawRestrictive() : a.raw(), path, absolute, a));
     },
-    testCanonical(canonical: string): boolean {
+    testCanonical(canonical: string, folded = canonical): boolean {
       const absolute = canonical.startsWith('/');
-      return alternatives.some((a) => anchorFits(a, absolute, true) && testForms(a.folded(), canonical, absolute, a));
+      return alternatives.some((a) => anchorFits(a, absolute, true)
+        && (testForms(a.folded(), canonical, absolute, a) || (folded !== canonical && testForms(a.folded(), folded, absolute, a))));
+    },
+    testCanonicalAsWritten(canonical: string): boolean {
+      const absolute = canonical.startsWith('/');
+      return alternatives.some((a) => anchorFits(a, absolute, true) && testForms(a.foldedAsWritten(), canonical, absolute, a));
     },
   };
 }
@@ -456,10 +515,13 @@ export interface FsHit<T> {
 export interface PathKey {
   raw: string;
   canonical: string;
+  /** foldedPath(raw): the canonical form not cut at `:`, for patterns naming a stream. */
+  folded: string;
 }
 
 export function pathKey(raw: string, canonical: string = canonicalPath(raw)): PathKey {
-  return { raw, canonical };
+  // A path already canonical has no `:` and nothing else to fold.
+  return { raw, canonical, folded: raw === canonical ? canonical : foldedPath(raw) };
 }
 
 const HINT_BITS = 4096;
@@ -604,7 +666,7 @@ export class FsIndex<T> {
 }
 
 function test<T>(e: FsEntry<T>, key: PathKey): FsHit<T> | null {
-  const { raw, canonical } = key;
+  const { raw, canonical, folded } = key;
   if (e.restrictive) {
     // A path already in canonical form needs one (case-folded) test.
     if (raw === canonical) {
@@ -612,14 +674,15 @@ function test<T>(e: FsEntry<T>, key: PathKey): FsHit<T> | null {
       return e.excludes.some((x) => x.testRaw(raw)) ? null : { entry: e, alias: false };
     }
     const rawHit = e.pattern.testRaw(raw, true);
-    if (!rawHit && !e.pattern.testCanonical(canonical)) return null;
+    if (!rawHit && !e.pattern.testCanonical(canonical, folded)) return null;
     // An exclude narrows a restrictive rule only when it names the path in both spellings:
-    // `.env:x.example` is spelled like an excluded example but opens `.env`.
-    if (e.excludes.some((x) => x.testRaw(raw) && x.testCanonical(canonical))) return null;
+    // `.env:x.example` is spelled like an excluded example but opens `.env`. The exclude's names
+    // are taken as written: cut at its `:`, `secrets/a:b` would name `secrets/a`, which it opens.
+    if (e.excludes.some((x) => x.testRaw(raw) && x.testCanonicalAsWritten(canonical))) return null;
     return { entry: e, alias: !rawHit };
   }
   if (!e.pattern.testRaw(raw)) return null;
   // An exclude narrows an allow rule for any spelling, so a case variant cannot keep the allow.
-  if (e.excludes.some((x) => x.testRaw(raw) || (raw !== canonical && x.testCanonical(canonical)))) return null;
+  if (e.excludes.some((x) => x.testRaw(raw) || (raw !== canonical && x.testCanonical(canonical, folded)))) return null;
   return { entry: e, alias: false };
 }

@@ -21,17 +21,41 @@ export const ONE_LOWER_CASE: Readonly<Record<string, string>> = {
 const ONE_UPPER_CASE = /[\u0131\u0345\u03c2\u1c80-\u1c88]/g;
 
 export function canonicalSegment(segment: string): string {
+  return canonicalName(segment, true);
+}
+
+/**
+ * canonicalSegment without the cut at `:`: the name of an NTFS stream (`db:prod.yml` is stream
+ * `prod.yml` of `db`), which a deny or ask rule naming that stream must meet in every case, and
+ * not the file `db` its canonical form is. `:$DATA`, the stream's type, names the same stream.
+ */
+export function foldedSegment(segment: string): string {
+  return canonicalName(segment, false);
+}
+
+function canonicalName(segment: string, cut: boolean): string {
   let s = segment;
   const ascii = ASCII_PLAIN.test(s);
   if (!ascii) s = s.normalize('NFKC').replace(DEFAULT_IGNORABLE, '');
   s = s.toLowerCase();
   if (!ascii) s = s.replace(ONE_UPPER_CASE, (c) => ONE_LOWER_CASE[c] ?? c);
   const colon = s.indexOf(':');
-  if (colon >= 0) s = s.slice(0, colon);
+  if (colon >= 0 && cut) s = s.slice(0, colon);
+  else if (colon >= 0 && s.endsWith(':$data')) s = s.slice(0, -':$data'.length);
   // Windows drops trailing dots and spaces, so `.kiro.` and `.kiro ` open `.kiro`.
   let end = s.length;
   while (end > 0 && (s[end - 1] === '.' || s[end - 1] === ' ')) end--;
   return end === s.length ? s : s.slice(0, end);
+}
+
+/**
+ * Lower case as canonicalSegment folds it, and nothing else: a glob's letters must meet the
+ * canonical path's, and a case-insensitive match alone does not pair `İ` with its lower case
+ * `i̇` (two code points), nor `ı` with `i`.
+ */
+export function canonicalCase(text: string): string {
+  const lower = text.toLowerCase();
+  return ASCII_PLAIN.test(text) ? lower : lower.replace(ONE_UPPER_CASE, (c) => ONE_LOWER_CASE[c] ?? c);
 }
 
 /** NFKC letters without default-ignorable characters, case and all else kept: for glob patterns. */
@@ -47,6 +71,15 @@ const DOT_ENDS_SEGMENT = /\.(?:\/|$)/;
 
 /** Canonical form of a path: segments split on `/` and `\`, each canonicalised, joined by `/`. */
 export function canonicalPath(path: string): string {
+  return canonicalSegments(path, canonicalSegment);
+}
+
+/** canonicalPath with each segment folded by foldedSegment (not cut at `:`). */
+export function foldedPath(path: string): string {
+  return canonicalSegments(path, foldedSegment);
+}
+
+function canonicalSegments(path: string, fold: (segment: string) => string): string {
   if (CANONICAL_CHARS.test(path) && !DOT_ENDS_SEGMENT.test(path)) return path;
   const absolute = path.startsWith('/') || path.startsWith('\\');
   const segments = path.split(/[/\\]/);
@@ -58,9 +91,9 @@ export function canonicalPath(path: string): string {
     // `.kiro/settings` there, and each piece is a segment of its own.
     const letters = ASCII_PLAIN.test(seg) ? seg : canonicalLetters(seg);
     if (letters !== seg && /[/\\]/.test(letters)) {
-      for (const piece of letters.split(/[/\\]/)) out.push(canonicalSegment(piece));
+      for (const piece of letters.split(/[/\\]/)) out.push(fold(piece));
     } else {
-      out.push(canonicalSegment(seg));
+      out.push(fold(seg));
     }
   }
   return (absolute ? '/' : '') + out.join('/');

@@ -1,5 +1,7 @@
 // Claude Code tool calls (hook payloads and transcripts) as requests. MCP tools are named
-// `mcp__server__tool`; server names cannot contain `__`, so the first `__` after the prefix splits.
+// `mcp__server__tool`. A server name may hold `__` too, so the name is ambiguous: it is recorded
+// split at the first `__` after the prefix, and the engine judges every other split as well
+// (mcpReadings in engine/decide.ts), so old logs are read the same way.
 
 import { posix } from 'node:path';
 import { toRepoCwd, type PathContext } from '../paths.ts';

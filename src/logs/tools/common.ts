@@ -64,7 +64,10 @@ export function pathRequest(capability: 'fs_read' | 'fs_write', path: string, ct
   return { capability, resource: toRepoPath(path, ctx), cwd: toRepoCwd(ctx) };
 }
 
-/** Splits `server<sep>tool`; both halves must be non-empty. */
+/**
+ * Splits `server<sep>tool` at the first separator; both halves must be non-empty. With `__` or
+ * `___` a later separator may be the real split: the engine judges those readings too.
+ */
 export function mcpName(name: string, body: string, separator: string, ctx: PathContext): ToolRequest {
   const at = body.indexOf(separator);
   const server = at === -1 ? '' : body.slice(0, at);
