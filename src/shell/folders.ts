@@ -95,6 +95,11 @@ export class Folders {
     else if (this.left && this.cwds.length > 1) write.leftEntry = true;
   }
 
+  /** The folders the shell may be in now, as one key: two walks of a command from the same state find the same. */
+  stateKey(): string {
+    return `${this.cwds.join('\u0000')}\u0001${this.cwdDoubt ?? ''}\u0001${String(this.inTopFolder)}\u0001${String(this.left)}\u0001${this.deferred}`;
+  }
+
   /** How many moves were noted so far: a walker compares it around a command to see whether that command moved. */
   moves(): number {
     return this.moveCount;

@@ -27,6 +27,11 @@ import { makeEnvironment, MAKES } from './programs.ts';
 import { unwrap, wrapperName, type ScriptArg } from './wrappers.ts';
 import { DIALECT_SHELLS } from './shell-dialects.ts';
 
+/** Rounds of applying deferred link-keeping copies to new links (carryLater): real chains are short. */
+const MAX_CARRY_ROUNDS = 8;
+/** Steps of pairing copies with the links made before them, in one command, past which it asks. */
+const MAX_CARRY_WORK = 2_000_000;
+
 /** The words `xargs CMD` appends to CMD at run time: any text, or none. */
 const APPENDED: Arg = { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 };
 
@@ -64,6 +69,13 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
 
   /** Set while walking a command a wrapper appends words to at run time (`xargs terraform`). */
   private appendedWords = false;
+  /**
+   * The views each host part has had walked, with the folder state and input they were walked in:
+   * nested runners (`flock l flock l … CMD`) each view every suffix of their words, so the same
+   * view comes up again and again, and walking each again took time exponential in the nesting
+   * (audit 33, SS-7). A second walk from the same state would find the same parts.
+   */
+  private viewsWalked = new WeakMap<CommandPart, Set<string>>();
 
   /**
    * `trap 'make -C out' EXIT; printf … > out/Makefile`, a loop's next round, a function called
@@ -180,6 +192,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       if (link === undefined || target === undefined) linksWhy = null;
       else if (link.dynamic !== null || target.dynamic !== null) linksWhy = `cmake -E ${args[2]?.value ?? ''} makes a link whose name or target is known only at run time, so where later writes through it land is not known`;
       else if (args[2]?.value === 'create_symlink') linksWhy = this.noteMadeLinks([link.value], [target.value], [args[0] as Arg, { ...target, value: '-s' }]);
+      linksWhy ??= this.carryLater();
     }
     if (name === 'git' && args.some((a) => a.value === 'mv')) {
       // `git mv SRC DST` renames like mv, links included.
@@ -221,6 +234,12 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         : this.noteMadeLinks(made, placed.sources, args);
     }
     if (!foreign && carriesLinks(name, args)) this.noteCarried(placed.created, placed.sources);
+    if (carriesLinks(name, args)) {
+      // Code that runs later (a function body, a trap) may copy a link made further on.
+      if (this.runsLater()) (this.laterCarries ??= []).push({ placed, args });
+      linksWhy ??= this.carryLinks(placed, args);
+    }
+    linksWhy ??= this.carryLater();
     // What is copied, option values left out (`rsync --exclude .git`).
     if ((placed.copied ?? placed.sources).some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
       return `${name} copies a .git folder under another name, where its config and hooks are not protected as .git's are`;
@@ -349,6 +368,124 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         }
       }
     }
+  }
+
+  /** Link-keeping copies in code that runs later: links made after them go along too (see carryLater). */
+  private laterCarries: Array<{ placed: Placed; args: readonly Arg[] }> | null = null;
+  /** How many places `linked` held when laterCarries were last applied: they are applied again once it grows. */
+  private linkedCarried = 0;
+  /** Steps carryLinks has taken in this command (see MAX_CARRY_WORK). */
+  private carryWork = 0;
+  /** `path\0target` of the links carryLinks added to madeLinks, so none is added twice. */
+  private carriedLinkKeys: Set<string> | null = null;
+
+  /**
+   * `f(){ cp -P a b; }; ln -s secrets a; f`: a copy in a function body, trap or background job may
+   * run after a link made further on, so each is applied again to the links made since. A copy's
+   * new places may be another's source; past a few rounds (copies feeding each other without end)
+   * it asks.
+   */
+  private carryLater(): string | null {
+    if (this.laterCarries === null) return null;
+    let why: string | null = null;
+    for (let round = 0; (this.linked?.size ?? 0) !== this.linkedCarried; round++) {
+      if (round === MAX_CARRY_ROUNDS) return `copies that keep links, in code that runs later, pass links made here on through more than ${MAX_CARRY_ROUNDS} copies, so where later writes through them land is not followed`;
+      this.linkedCarried = this.linked?.size ?? 0;
+      for (const c of this.laterCarries) why ??= this.carryLinks(c.placed, c.args);
+    }
+    return why;
+  }
+
+  /**
+   * A copy that keeps links takes the links this command made along (`ln -s secrets a; cp -P a b`,
+   * `cp -a d e` with d/l made): the copy holds the same target text, read from its own folder, so
+   * a write to or under it is held like one through the link itself (it asks), and check follows
+   * it in later entries. Every place made is paired with every source, as noteCarried does: a pair
+   * that cannot happen only adds a place to ask about. Returns why the command asks when the links
+   * kept for later entries overflow.
+   */
+  private carryLinks(placed: Placed, args: readonly Arg[]): string | null {
+    const linked = this.linked;
+    if (linked === null || linked.size === 0 || linked.has(ANY_PLACE)) return null;
+    const dest = placed.destination;
+    const last = args[args.length - 1];
+    const trim = (p: string): string => p.replace(/\/+$/, '') || p;
+    // A glob's folder stands for what the glob matches (`cp -P src/* out/`); any other word only
+    // known at run time may name any link made (`cp -P "$x" b`).
+    const sources = placed.sources.map((s) => ({ raw: trim(s), from: this.folders.placesOf(trim(s)), contents: false }));
+    let unknown = false;
+    for (const a of args.slice(1)) {
+      if (a.dynamic === null || a.value.startsWith('-') || (a === last && (dest === undefined || dest.path === a.value))) continue;
+      const folder = globFolder(a);
+      if (folder === undefined) unknown = true;
+      else sources.push({ raw: folder, from: this.folders.placesOf(folder), contents: true });
+    }
+    // With every source only known at run time, placedFiles names no destination: the last word is it.
+    const dests = placed.created.length > 0 ? placed.created
+      : (unknown || sources.length > placed.sources.length) && last !== undefined && last.dynamic === null && !last.value.startsWith('-') ? [last.value] : [];
+    // Each copy is weighed against every link made so far: a command of thousands of each asks
+    // rather than take quadratic time (the copy's own part then asks, so nothing is lost).
+    const fromCount = sources.reduce((n, s) => n + s.from.length, 0);
+    this.carryWork += linked.size * (fromCount + dests.length * this.folders.placesOf('.').length * (sources.length + (unknown ? 2 : 0)));
+    if (this.carryWork > MAX_CARRY_WORK) return `this command copies links it made, with copies that keep links, more often than is followed here, so where later writes through the copies land is not known`;
+    const pairs = new Map<string, Set<string>>();
+    const add = (to: string, from: string): void => {
+      const path = posix.normalize(to);
+      const froms = pairs.get(path) ?? new Set<string>();
+      froms.add(from);
+      pairs.set(path, froms);
+    };
+    // Each source's links, with where each lies below it ('' for the source itself).
+    const found = sources.map((s) => {
+      const links: Array<{ link: string; below: string }> = [];
+      for (const l of linked) {
+        for (const from of s.from) {
+          const below = from === '.' ? (/^(?:[/~]|\.\.(?:\/|$))/.test(l) ? null : `/${l}`) : l === from ? '' : l.startsWith(`${from}/`) ? l.slice(from.length) : null;
+          if (below !== null) links.push({ link: l, below });
+        }
+      }
+      return { ...s, links };
+    }).filter((s) => s.links.length > 0);
+    if (found.length === 0 && !unknown) return null;
+    for (const made of dests) {
+      const to0 = trim(made);
+      // A folder the copy goes into is not itself the copy (`cp -P a out/` makes out/a).
+      const into = (dest?.folder === true && made === dest.path) || /(?:^|\/)\.{0,2}\/*$/.test(made);
+      const tos = this.folders.placesOf(to0);
+      for (const s of found) {
+        if (to0 === s.raw || to0.startsWith(`${s.raw}/`)) continue;
+        for (const to of tos) {
+          for (const { link, below } of s.links) if (!(below === '' && (into || s.contents))) add(to + below, link);
+        }
+      }
+      if (unknown) {
+        for (const to of tos) {
+          for (const l of linked) {
+            if (!into) add(to, l);
+            add(`${to}/${posix.basename(l)}`, l);
+          }
+        }
+      }
+    }
+    if (pairs.size === 0) return null;
+    for (const path of pairs.keys()) linked.add(path);
+    const made = this.madeLinks;
+    if (made === null) return null;
+    const targets = new Map<string, string[]>();
+    for (const m of made) targets.set(m.path, [...targets.get(m.path) ?? [], m.target]);
+    const keys = (this.carriedLinkKeys ??= new Set());
+    for (const [path, froms] of pairs) {
+      for (const from of froms) {
+        for (const target of targets.get(from) ?? []) {
+          const key = `${path}\0${target}`;
+          if (keys.has(key) || path === from) continue;
+          if (made.length >= MAX_MADE_LINKS) return `this command makes or copies more than ${MAX_MADE_LINKS} links (every place each may stand counted), more than later commands are checked against`;
+          keys.add(key);
+          made.push({ path, target });
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -592,6 +729,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   /** `args` runs inside `host` (sudo, npx…): its spellings tighten the host part. */
   private view(host: CommandPart, args: Arg[], scope: Scope, depth: number, stdin: Arg | null, appended = false): void {
     checkDepth(depth);
+    const walked = this.viewsWalked.get(host) ?? new Set<string>();
+    this.viewsWalked.set(host, walked);
+    const key = [joinValues(args), args.map((a) => a.dynamic ?? '').join('\u0000'), stdin?.value ?? '\u0002', String(appended), String(this.stdinFed), scope.source, this.folders.stateKey()].join('\u0003');
+    if (walked.has(key)) return;
+    walked.add(key);
     const first = args[0];
     if (first?.dynamic != null) host.forceAsk ??= `wrapped command word is not static (${first.dynamic})`;
     const text = joinValues(args);
