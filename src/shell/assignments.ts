@@ -206,6 +206,10 @@ export function operandAssignmentDanger(args: readonly Arg[]): string | null {
       return letDanger(args);
     case 'wait':
       return waitDanger(args);
+    case 'nameref':
+      // ksh93 predefines the alias `nameref='typeset -n'` (`ksh -c 'nameref r=PATH; r=./bin'`);
+      // bash has no such command, so asking costs nothing there.
+      return NAMEREF;
     case 'hash':
       // `hash -p /bin/rm ls` makes every later `ls` run rm; a word only known at run time may be -p.
       if (args.some((a, i) => i > 0 && a.dynamic !== null)) return 'hash takes a word only known at run time, which may be -p: a command name would then run another program';

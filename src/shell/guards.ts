@@ -149,6 +149,24 @@ function opensComment(before: number): boolean {
     before === 0x7c || before === 0x28 || before === 0x29;
 }
 
+/**
+ * The text of each `#` that may start a comment, to the end of its line. Quotes are not followed,
+ * so some are quoted text instead: that only widens what the caller asks about.
+ */
+export function commentTexts(source: string): string[] {
+  const out: string[] = [];
+  for (let i = source.indexOf('#'); i >= 0; i = source.indexOf('#', i + 1)) {
+    const before = source.charCodeAt(i - 1);
+    // After `<` or `>` a word starts too: `echo x >#y` is a redirection missing its target.
+    if (i > 0 && !opensComment(before) && before !== 0x3c && before !== 0x3e) continue;
+    const end = source.indexOf('\n', i);
+    out.push(source.slice(i + 1, end < 0 ? source.length : end));
+    if (end < 0) break;
+    i = end;
+  }
+  return out;
+}
+
 /** After a `;`: `;;`, `;&` and `;;&` end a case item, not a statement. */
 function endsCaseItem(next: number): boolean {
   return next === 0x3b || next === 0x26;

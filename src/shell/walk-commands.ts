@@ -206,10 +206,11 @@ const JOINED = 'process substitution joined to a word that is not an argument';
 
 /**
  * Static text that cannot become part of a subscript holding a command when joined with other
- * text in arithmetic (`a='a['; b='$(cmd)]'; echo $(($a$b))`): no `[`, `$` or backquote.
+ * text in arithmetic (`a='a['; b='$(cmd)]'; echo $(($a$b))`): no `[`, `$` or backquote. Nor
+ * `~+`/`~-`, which bash replaces with $PWD/$OLDPWD, a folder name (`x=~+; echo $(( ${x:30} ))`).
  */
 export function inertStatic(word: Word): boolean {
-  return staticWord(word) && !/[[$`]/.test(word.value);
+  return staticWord(word) && !/[[$`]/.test(word.value) && !/~[+-]/.test(word.text);
 }
 
 /** A word of numbers in a loop's list: a number, arithmetic, a count, or a brace sequence (`{1..5}`). */

@@ -8,7 +8,7 @@ import {
   mayHoldCode,
 } from './guards.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript } from './parse.ts';
-import { GLOB_VALUE, located, WalkerState, type Scope, type Sink } from './walk-state.ts';
+import { GLOB_VALUE, located, RUNTIME_TEXT, WalkerState, type Scope, type Sink } from './walk-state.ts';
 import { hasInvalidBytes, inertText, literalText, notePart, staticWord, type Arg } from './words.ts';
 
 export abstract class ExpansionWalker extends WalkerState {
@@ -26,11 +26,18 @@ export abstract class ExpansionWalker extends WalkerState {
    * when the command evaluates arithmetic anywhere.
    */
   protected staticSubscript(arg: Arg): void {
-    if (this.subscriptText) return;
     // The literal text of a word counts even beside an expansion (`"a[\$(cmd)]$y"`).
-    const text = literalText(arg);
-    // `x='PATH=0'; echo $((x))` assigns PATH as surely as a subscript with $( ) runs a command.
-    if ((text.includes('[') && hasEvaluatedSubscript(text)) || arithmeticDanger(text) !== null) this.subscriptText = true;
+    if (!this.subscriptText) this.staticText(literalText(arg));
+  }
+
+  /**
+   * staticSubscript for any text bash may hand to arithmetic, a comment's too (it is part of
+   * `$BASH_EXECUTION_STRING`).
+   */
+  protected staticText(text: string): void {
+    // `x='PATH=0'; echo $((x))` assigns PATH as surely as a subscript with $( ) runs a command;
+    // `x=PWD; echo $(( ${!x:30} ))` evaluates a slice of the folder name in $PWD.
+    if ((text.includes('[') && hasEvaluatedSubscript(text)) || arithmeticDanger(text) !== null || NAMES_RUNTIME_TEXT.test(text)) this.subscriptText = true;
   }
 
   /** With `join`, a process substitution touching a neighbour is reported in openBefore/openAfter. */
@@ -121,8 +128,11 @@ export abstract class ExpansionWalker extends WalkerState {
         if (p.parts) for (const c of p.parts) this.part(c, scope, depth, sink, arg, quoted);
         return;
       case 'SimpleExpansion':
+        this.expanded(p.text.slice(1));
         return;
       case 'ParameterExpansion': {
+        // `${#PWD}` is a length, a number.
+        if (p.prefix !== '#') this.expanded(p.parameter);
         const d = depth + 1;
         checkDepth(d);
         const literal = this.literal;
@@ -335,6 +345,8 @@ export abstract class ExpansionWalker extends WalkerState {
 
 /** A plain variable name. */
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
+/** A RUNTIME_TEXT variable named in text (`x=PWD`, `1+PWD`, `DIRSTACK[1]`), which arithmetic would read. */
+const NAMES_RUNTIME_TEXT = new RegExp(`(?<!\\w)(?:${[...RUNTIME_TEXT.keys()].join('|')})(?!\\w)`);
 
 /** An arithmetic constant: decimal, octal, hex or `BASE#digits`. */
 const NUMBER = /^(?:0[xX][0-9a-fA-F]+|[0-9]+(?:#[0-9a-zA-Z@_]+)?)$/;

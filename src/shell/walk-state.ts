@@ -106,6 +106,13 @@ export abstract class WalkerState {
    * `read`, a loop over a glob): with valueArithmetic, `finish` asks.
    */
   protected runtimeValue: string | null = null;
+  /**
+   * The first variable of RUNTIME_TEXT expanded here (`cd "$PWD/src"`), or null. Unlike
+   * runtimeValue it is not taken to reach every variable the command never sets, which would make
+   * everyday `$PWD` uses ask beside any arithmetic: only arithmetic on variables not known here
+   * (`test -v "${PWD:20}"`, `$1`) and BASH_REMATCH (`[[ $PWD =~ … ]]`) count it.
+   */
+  protected textRead: string | null = null;
   /** Programs whose output was taken for a number (`$(… | wc -l)`): a function of that name voids it. */
   protected countedBy: Set<string> | null = null;
   /** Names of the functions the command defines. */
@@ -145,6 +152,11 @@ export abstract class WalkerState {
     for (const name of text.match(IDENTIFIERS) ?? []) names.add(name);
   }
 
+  /** Notes a variable expanded here (see textRead). */
+  protected expanded(name: string): void {
+    if (this.textRead === null && RUNTIME_TEXT.has(name)) this.textRead = name;
+  }
+
   /** Notes an assignment to `name`, numeric or not. */
   protected assigned(name: string, numeric: boolean): void {
     if (numeric) (this.numericNames ??= new Set()).add(name);
@@ -159,9 +171,11 @@ export abstract class WalkerState {
   private nonNumericRead(): string | null {
     if (this.namesUnknown) return 'a variable';
     const runtime = this.runtimeValue !== null;
-    if (this.arithAny) return runtime || (this.otherNames?.size ?? 0) > 0 ? 'a variable' : null;
+    if (this.arithAny) return runtime || this.textRead !== null || (this.otherNames?.size ?? 0) > 0 ? 'a variable' : null;
     for (const name of this.arithNames ?? []) {
-      if (this.otherNames?.has(name) === true) return name;
+      // Whatever the command assigns: a `cd` sets PWD to any folder name.
+      if (RUNTIME_TEXT.has(name) || this.otherNames?.has(name) === true) return name;
+      if (name === 'BASH_REMATCH' && this.textRead !== null) return name;
       if (runtime && this.numericNames?.has(name) !== true && !BASH_NUMBERS.has(name)) return name;
     }
     return null;
@@ -287,7 +301,9 @@ export abstract class WalkerState {
     // harmless pieces (`n=$a$b`, `n+='…'`, `${x@E}`): bash evaluates a variable's text recursively.
     const read = this.valueArithmetic ? this.nonNumericRead() : null;
     if (read !== null) {
-      const from = this.runtimeValue === null ? 'text this command builds, or the environment' : `a value only known at run time: ${this.runtimeValue}`;
+      const text = RUNTIME_TEXT.has(read) ? read : this.runtimeValue === null ? this.textRead : null;
+      const from = text !== null ? `a value only known at run time: $${text}, ${RUNTIME_TEXT.get(text) ?? ''}`
+        : this.runtimeValue === null ? 'text this command builds, or the environment' : `a value only known at run time: ${this.runtimeValue}`;
       this.suspicious ??= `this command evaluates ${read === 'a variable' ? read : `$${read}`} as arithmetic, and it may hold ${from}; a $( ) in an array subscript of that value would run`;
     }
     if (this.reopened !== null && this.fdFiles !== null) {
@@ -320,6 +336,17 @@ export const MAX_ALIAS_EXPANSIONS = 256;
 const IDENTIFIERS = /(?<![\w#])[A-Za-z_]\w*/g;
 /** bash variables that always hold a number. */
 const BASH_NUMBERS = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'LINENO', 'BASHPID', 'PPID', 'UID', 'EUID', 'EPOCHSECONDS', 'OPTIND', 'HISTCMD', 'COLUMNS', 'LINES']);
+const FOLDER_TEXT = 'a folder name, which the agent may have chosen (the folder the command starts in, or one a cd -P or set -P reaches through a link)';
+const OWN_TEXT = 'the text of this command itself, comments included';
+/**
+ * bash variables that hold text only known at run time, whatever the command assigns, with what
+ * they hold: a slice of one evaluated as arithmetic runs a `a[$( )]` in it (`${PWD:30}`, or
+ * `${BASH_EXECUTION_STRING:49}` reaching a comment).
+ */
+export const RUNTIME_TEXT: ReadonlyMap<string, string> = new Map([
+  ['PWD', FOLDER_TEXT], ['OLDPWD', FOLDER_TEXT], ['DIRSTACK', FOLDER_TEXT],
+  ['BASH_EXECUTION_STRING', OWN_TEXT], ['BASH_COMMAND', OWN_TEXT],
+]);
 /** runtimeValue for a glob's file names (a case pattern is no such glob: see walk.ts). */
 export const GLOB_VALUE = 'file names a glob matches';
 /** Earlier names of one write target followed at most (more ask): moves and copies rarely chain. */
@@ -329,7 +356,7 @@ const MAX_CARRIED = 64;
 export const ANY_PLACE = '\u0000any';
 export const MAX_ALIAS_CHARS = 256 * 1024;
 
-const SUBSCRIPT_TEXT = 'a static text holds an array subscript with $( ) or backquotes, or an assignment to a dangerous variable, and this command evaluates arithmetic, which would run or assign it if the text reaches it';
+const SUBSCRIPT_TEXT = 'a static text or comment holds an array subscript with $( ) or backquotes, an assignment to a dangerous variable or the name of a variable holding run-time text ($PWD, $BASH_EXECUTION_STRING…), and this command evaluates arithmetic, which would run or assign it if the text reaches it';
 
 /** Prefixes a failure with where it happened (once: the innermost context names it). */
 export function located(e: unknown, where: string): unknown {

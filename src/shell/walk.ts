@@ -14,7 +14,7 @@ import type {
 import { arithmeticDanger, dangerReason, hasEvaluatedSubscript, isDangerousName, SUBSCRIPT_REASON } from './assignments.ts';
 import { findSuspicious } from './chars.ts';
 import {
-  endsStatement, isContinuationOnly, mayHoldCode, nextSignificant, noBreakBefore, noBreakBetween, RESERVED, skipGap,
+  commentTexts, endsStatement, isContinuationOnly, mayHoldCode, nextSignificant, noBreakBefore, noBreakBetween, RESERVED, skipGap,
 } from './guards.ts';
 import { checkDepth, fail, parseScript } from './parse.ts';
 import { inertStatic, numericWord, SimpleCommandWalker } from './walk-commands.ts';
@@ -36,6 +36,9 @@ export class Walker extends SimpleCommandWalker {
     const marks = findSuspicious(source);
     const scope: Scope = { source, quoted: marks === null ? null : [], heredocEnd: 0 };
     this.list(script, scope, depth);
+    // A comment is no word, but it is text `$BASH_EXECUTION_STRING` and `$BASH_COMMAND` hold:
+    // `echo $(( ${BASH_EXECUTION_STRING:49} )) # a[$(cmd)]` runs cmd.
+    for (const text of commentTexts(source)) this.staticText(text);
     if (marks !== null) this.checkSuspicious(marks, scope);
   }
 
@@ -168,6 +171,12 @@ export class Walker extends SimpleCommandWalker {
         // `for i in 1 2 3`, `{1..5}`, `$(seq 5)`: the loop variable holds numbers (select's is a
         // word typed at run time). Without a list it takes the positional parameters.
         this.assigned(node.name.value, node.type === 'For' && node.wordlist !== undefined && node.wordlist.every((w) => inertStatic(w) || numericWord(w)));
+        // select reads each answer, a line of standard input (maybe a file the agent wrote), into
+        // REPLY, as `read` does: `select x in 1; do echo $((REPLY)); done < f` runs f's `a[$(…)]`.
+        if (node.type === 'Select') {
+          this.assigned('REPLY', false);
+          this.runtimeValue ??= 'select reads a line of standard input into REPLY';
+        }
         if (node.wordlist) {
           for (const w of node.wordlist) {
             const arg = this.word(w, scope, depth, sink);
