@@ -35,6 +35,9 @@ const MAX_CARRY_WORK = 2_000_000;
 /** The words `xargs CMD` appends to CMD at run time: any text, or none. */
 const APPENDED: Arg = { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 };
 
+/** The depth of views from which repeated ones are skipped (see viewsWalked). */
+const VIEW_MEMO_DEPTH = 3;
+
 export abstract class WrappedCommandWalker extends RedirectionWalker {
   /** A wrapper's string is parsed and walked like the input by the statement layer (walk.ts). */
   abstract source(source: string, depth: number): number;
@@ -729,11 +732,14 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   /** `args` runs inside `host` (sudo, npx…): its spellings tighten the host part. */
   private view(host: CommandPart, args: Arg[], scope: Scope, depth: number, stdin: Arg | null, appended = false): void {
     checkDepth(depth);
-    const walked = this.viewsWalked.get(host) ?? new Set<string>();
-    this.viewsWalked.set(host, walked);
-    const key = [joinValues(args), args.map((a) => a.dynamic ?? '').join('\u0000'), stdin?.value ?? '\u0002', String(appended), String(this.stdinFed), scope.source, this.folders.stateKey()].join('\u0003');
-    if (walked.has(key)) return;
-    walked.add(key);
+    // Only nesting repeats views, so the first levels (every everyday command) skip the bookkeeping.
+    if (depth >= VIEW_MEMO_DEPTH) {
+      const walked = this.viewsWalked.get(host) ?? new Set<string>();
+      this.viewsWalked.set(host, walked);
+      const key = [joinValues(args), args.map((a) => a.dynamic ?? '').join('\u0000'), stdin?.value ?? '\u0002', String(appended), String(this.stdinFed), scope.source, this.folders.stateKey()].join('\u0003');
+      if (walked.has(key)) return;
+      walked.add(key);
+    }
     const first = args[0];
     if (first?.dynamic != null) host.forceAsk ??= `wrapped command word is not static (${first.dynamic})`;
     const text = joinValues(args);
