@@ -7,7 +7,7 @@ import { rowsOf, shellTable, writesPolicy, type ShellRow } from '../helpers/shel
 /** The rows, exported for checking them against an older build. */
 export const CLIENT_WRITES: readonly ShellRow[] = [
   ...rowsOf('deny', 'the client writes the file its option or command names',
-    'psql -o secrets/out.txt', 'psql --output=secrets/out.txt -c "select 1"', 'psql -L secrets/log', 'psql --log-file secrets/log',
+    'psql -o secrets/out.txt', 'psql --out=secrets/out.txt', 'psql -Lsecrets/log', 'psql --output=secrets/out.txt -c "select 1"', 'psql -L secrets/log', 'psql --log-file secrets/log',
     "psql -c '\\o secrets/x'", "psql -c '\\out secrets/x'", "psql -c '\\o \"secrets/a b\"'", "psql -c '\\w secrets/x'",
     "psql -c '\\write secrets/x'", "psql -c 'select 1 \\g secrets/x'", "psql -c 'select 1 \\gx secrets/x'",
     "psql -c 'select 1 \\g (format=csv) secrets/x'", "psql -c '\\s secrets/history'", "psql -c '\\copy t to secrets/x'",
@@ -17,7 +17,9 @@ export const CLIENT_WRITES: readonly ShellRow[] = [
     'mongodump --archive=secrets/a.gz', 'mongoexport -c users -o secrets/users.json', 'redis-cli --rdb secrets/dump.rdb'),
   ...rowsOf('ask', 'a server writes on its own host, which may be this one; a relative name is in its data folder',
     "psql -c \"copy t to '/srv/secrets/a'\"", "psql -c \"COPY t TO 'out.csv'\"", "psql -c \"select lo_export(1, 'x.bin')\"",
-    "mysql -e \"select * from t into outfile 'x.csv'\"", "mysql -e \"select 1 into dumpfile 'x'\""),
+    "mysql -e \"select * from t into outfile 'x.csv'\"", "mysql -e \"select 1 into dumpfile 'x'\"",
+    // --pager takes a value only after `=`; read as valued, it swallowed the -e after it.
+    "mysql --pager -e \"select 1 into outfile '/srv/secrets/a'\"", "mysql --password -e \"select 1 into outfile 'x'\""),
   ...rowsOf('ask', 'a written name only known after \\cd, or a file outside the rules', "psql -c '\\cd /srv \\\\ \\o x'", 'mongodump'),
   ...rowsOf('ask', 'a heredoc of commands that write a file', "psql <<<'\\o /tmp/x'", "psql -d app <<'EOF'\nselect 1 \\g secrets/x\nEOF",
     "psql <<<\"copy t to '/tmp/x'\"", "mysql <<<\"select 1 into outfile '/tmp/x'\""),

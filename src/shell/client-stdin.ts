@@ -3,7 +3,8 @@
 // gdb and lldb (`shell`, `!`, `platform shell`, `script`, `call system()`). A heredoc or
 // here-string is read as their `-c`/`-e` values are; a pipe or a file is not known here, so it
 // asks, as sqlite3 reading standard input does.
-import { GETOPT, hasOption, scanOptions, type OptionSpec } from './options.ts';
+import { MYSQL_VALUED, PSQL } from './client-options.ts';
+import { hasOption, scanOptions } from './options.ts';
 import type { Stdin } from './session-shells.ts';
 import { runsShellCommand } from './toolruns.ts';
 import { writesFileCommand } from './client-writes.ts';
@@ -19,19 +20,6 @@ const ESCAPES: Readonly<Record<string, string>> = lookupTable({
 
 /** What names standard input as a file of commands (`psql -f -`). */
 const STDIN_FILE = /^(?:-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
-
-/** psql's options (PostgreSQL's getopt_long table). */
-const PSQL: OptionSpec = {
-  ...GETOPT,
-  shortWithValue: 'cdfFhLopPRTUv',
-  shortFlags: 'aAbeEHlnqsStVwWxXz?01',
-  longWithValue: ['--command', '--dbname', '--file', '--field-separator', '--host', '--log-file', '--output', '--port', '--pset',
-    '--record-separator', '--table-attr', '--username', '--set', '--variable'],
-  longFlags: [...GETOPT.longFlags, '--echo-all', '--no-align', '--echo-errors', '--echo-queries', '--echo-hidden', '--html', '--list',
-    '--no-readline', '--single-transaction', '--quiet', '--single-step', '--single-line', '--tuples-only', '--no-password',
-    '--password', '--expanded', '--no-psqlrc', '--field-separator-zero', '--record-separator-zero', '--csv'],
-  permute: true,
-};
 
 /** psql reads standard input unless -c or -f (other than `-f -`) gives its commands, or it only lists or prints. */
 function psqlReads(args: readonly Arg[]): boolean {
@@ -52,8 +40,6 @@ const MYSQL_LONG_FLAG = new RegExp(`^--(?:${[
   '(?:skip-)?secure-auth', '(?:skip-)?system-command', '(?:skip-)?ssl-verify-server-cert', '(?:skip-)?abort-source-on-error',
   'password[123]?', 'pager', 'debug', 'local-infile',
 ].join('|')})$`);
-/** Its short options that take a value (`-p` and `-#` take one only attached). */
-const MYSQL_VALUED = 'DehPSuO';
 
 /**
  * The mysql client reads standard input unless -e gives its commands or it only prints (`-V`,

@@ -7,12 +7,10 @@
 // and a relative one (the server's data folder) may be anything. Commands a client reads from
 // standard input are asked about in client-stdin.ts with `writesFileCommand`.
 import { contentWrite as content, madeArg, readWords, treeWrite as tree, withValue, type OperandWrite } from './operand-words.ts';
+import { MYSQL_VALUED, PSQL } from './client-options.ts';
+import { scanOptions } from './options.ts';
 import type { Arg } from './words.ts';
 
-/** psql's options that take a value (PostgreSQL's getopt_long table). */
-const PSQL_VALUED = 'cdfFhLopPRTUv';
-const PSQL_LONG = ['--command', '--dbname', '--file', '--field-separator', '--host', '--log-file', '--output', '--port', '--pset',
-  '--record-separator', '--table-attr', '--username', '--set', '--variable'];
 
 /** psql meta-commands whose first word is a file written (not `|CMD`). */
 const PSQL_FIRST_WORD = /^(?:o|out|w|write|s)$/;
@@ -87,16 +85,20 @@ export function psqlCommandWrites(text: string, at: Arg): OperandWrite[] {
 }
 
 function psqlWrites(args: readonly Arg[]): OperandWrite[] {
-  const w = readWords(args, 1, { valued: PSQL_VALUED, long: PSQL_LONG });
   const out: OperandWrite[] = [];
-  for (const option of ['-o', '--output', '-L', '--log-file']) for (const f of w.values.get(option) ?? []) out.push(content(f, `psql ${option}`));
-  for (const option of ['-c', '--command']) for (const c of w.values.get(option) ?? []) if (c.dynamic === null) out.push(...psqlCommandWrites(c.value, c));
+  for (const { name, value } of scanOptions(args, 1, PSQL).options) {
+    if (value === null) continue;
+    if (/^(?:-o|--output|-L|--log-file)$/.test(name)) out.push(content(value, `psql ${name}`));
+    else if ((name === '-c' || name === '--command') && value.dynamic === null) out.push(...psqlCommandWrites(value.value, value));
+  }
   return out;
 }
 
 /** The mysql client's `--tee=FILE`, and what its -e SQL has the server write. */
 function mysqlWrites(args: readonly Arg[], name: string): OperandWrite[] {
-  const w = readWords(args, 1, { valued: 'DehPSuO', long: ['--tee', '--execute', '--database', '--host', '--port', '--socket', '--user', '--pager'] });
+  // Long options known here to take the next word; any other (`--pager`, `--password`) takes one
+  // only after `=`, so a following -e is still read.
+  const w = readWords(args, 1, { valued: MYSQL_VALUED, long: ['--tee', '--execute', '--database', '--host', '--port', '--socket', '--user'] });
   const out: OperandWrite[] = [];
   for (const f of w.values.get('--tee') ?? []) out.push(content(f, `${name} --tee`));
   for (const option of ['-e', '--execute']) for (const c of w.values.get(option) ?? []) if (c.dynamic === null) out.push(...sqlWrites(c.value, c, name));
