@@ -14,7 +14,7 @@ export function analyzeShell(source: string): ShellAnalysis {
     const statements = walker.source(source, 0);
     walker.finish();
     const analysis: ShellAnalysis = { parts: walker.parts, failure: null, suspicious: walker.suspicious, empty: statements === 0 };
-    if (walker.madeLinks !== null) analysis.links = walker.madeLinks;
+    if (walker.links.made !== null) analysis.links = walker.links.made;
     return analysis;
   } catch (e) {
     if (e instanceof ShellFailure) return failed(e.message);

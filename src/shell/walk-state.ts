@@ -3,10 +3,11 @@
 // `finish` settles, once the whole command has been walked.
 import { describeCode } from './chars.ts';
 import { Folders } from './folders.ts';
+import { ANY_PLACE, LinkBook } from './link-book.ts';
 import type { Literal } from './guards.ts';
 import { ShellFailure } from './parse.ts';
 import { VARIABLE_FD } from './redirects.ts';
-import type { MadeLink, ShellPart, WritePart } from './types.ts';
+import type { ShellPart, WritePart } from './types.ts';
 import type { Arg } from './words.ts';
 
 /** One source text being walked: positions of its nodes index `source`. */
@@ -59,19 +60,8 @@ export abstract class WalkerState {
   protected fdDoubt = false;
   /** Static redirection targets written so far: a script the command writes and then runs is not known. */
   protected written: Set<string> | null = null;
-  /**
-   * Places an earlier program may have made a link (`ln -s /etc out/l`, a copy from outside the
-   * workspace, `cp -l`), or ANY_PLACE after an unpacker (`git apply`, `tar -x`): a later write to
-   * or under one may land anywhere (`echo x > out/l/passwd`).
-   */
-  protected linked: Set<string> | null = null;
-  /**
-   * Place -> places a move or a link-keeping copy put there (`mv src/keys src/k2`: src/k2 ->
-   * src/keys): a link among them went along, which the engine follows where links are known.
-   */
-  protected carried: Map<string, string[]> | null = null;
-  /** Links `ln` makes here with static names and targets (ShellAnalysis.links). */
-  madeLinks: MadeLink[] | null = null;
+  /** The links this command makes, copies and moves, and where a write may go through one. */
+  readonly links = new LinkBook(this.folders);
   /**
    * Set while the first command of a pipeline the `time` keyword starts is read: where `time` is
    * not the keyword (dash, bash in POSIX mode), `time -o F cmd` is /usr/bin/time.
@@ -195,7 +185,7 @@ export abstract class WalkerState {
     // EXIT; ln -s /etc out/l`): it is checked again once the walk ends.
     if (this.runsLater()) (this.laterWrites ??= []).push({ write, file, places });
     this.checkLinked(write, file, places);
-    this.checkCarried(write, places);
+    this.links.carriedFrom(write, places);
     if (!remember) return;
     const written = (this.written ??= new Set());
     for (const p of places) written.add(p);
@@ -237,52 +227,17 @@ export abstract class WalkerState {
     for (const w of this.laterWrites ?? []) {
       // Its own unpacker's links do not count; another unpacker's do.
       this.checkLinked(w.write, w.file, w.places, w.byUnpacker === true && this.unpackers === 1);
-      this.checkCarried(w.write, w.places);
+      this.links.carriedFrom(w.write, w.places);
     }
-  }
-
-  /** Where `places` were before the moves and copies so far: `write.carriedFrom`. */
-  private checkCarried(write: WritePart, places: readonly string[]): void {
-    const carried = this.carried;
-    if (carried === null) return;
-    const found = new Set(write.carriedFrom);
-    // Moves chain (`mv a b; mv b c`): each earlier name is followed in turn, within a bound.
-    const queue = [...places];
-    while (queue.length > 0 && found.size < MAX_CARRIED) {
-      const p = queue.shift() as string;
-      for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) {
-        for (const from of carried.get(p.slice(0, at)) ?? []) {
-          const before = from + p.slice(at);
-          if (found.has(before) || places.includes(before)) continue;
-          found.add(before);
-          queue.push(before);
-        }
-      }
-    }
-    if (found.size > 0) write.carriedFrom = [...found];
-    // Past the bound, the name the write goes through may be one not followed (a link moved on
-    // through many names): where it lands is not known.
-    if (queue.length > 0) write.forceAsk ??= `${places[0] ?? 'this file'} was moved or copied there through more than ${MAX_CARRIED} earlier names in this command, so where the write lands is not followed`;
   }
 
   private checkLinked(write: WritePart, file: Arg, places: readonly string[], ownUnpacker = false): void {
-    const link = this.linkedPlace(places, ownUnpacker);
+    const link = this.links.linkAbove(places, ownUnpacker);
     if (link !== null) {
       write.forceAsk ??= link === ANY_PLACE
         ? `an earlier command here (git checkout, git apply, tar -x…) may have put a link at ${file.value} or a folder above it, so where this writes is not known`
         : `${link} may be a link this command made (ln, cp -l/-s, a copy from outside the workspace), so where a write to ${file.value} lands is not known`;
     }
-  }
-
-  /** The place in `linked` that is one of `places` or a folder above it; ANY_PLACE after an unpacker. */
-  private linkedPlace(places: readonly string[], ownUnpacker: boolean): string | null {
-    const linked = this.linked;
-    if (linked === null) return null;
-    if (linked.has(ANY_PLACE) && !ownUnpacker) return ANY_PLACE;
-    for (const p of places) {
-      for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (linked.has(p.slice(0, at))) return p.slice(0, at);
-    }
-    return null;
   }
 
   /** Settles what is only known once the whole command has been walked. */
@@ -350,10 +305,8 @@ export const RUNTIME_TEXT: ReadonlyMap<string, string> = new Map([
 /** runtimeValue for a glob's file names (a case pattern is no such glob: see walk.ts). */
 export const GLOB_VALUE = 'file names a glob matches';
 /** Earlier names of one write target followed at most (more ask): moves and copies rarely chain. */
-const MAX_CARRIED = 64;
 
-/** In `written` and `linked`: any file may have been put in place. */
-export const ANY_PLACE = '\u0000any';
+export { ANY_PLACE };
 export const MAX_ALIAS_CHARS = 256 * 1024;
 
 const SUBSCRIPT_TEXT = 'a static text or comment holds an array subscript with $( ) or backquotes, an assignment to a dangerous variable or the name of a variable holding run-time text ($PWD, $BASH_EXECUTION_STRING…), and this command evaluates arithmetic, which would run or assign it if the text reaches it';

@@ -2,7 +2,6 @@
 // wraps (SPEC 5.3, 5.4): the commands and views wrappers.ts finds in it, the strings it hands to a
 // shell, and word lists a builtin expands again.
 import { asZshRunsIt, zshSyntaxDoubt } from './zsh.ts';
-import { posix } from 'node:path';
 import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
 import { downloadWrites } from './downloads.ts';
 import { textHoles } from './holes.ts';
@@ -12,7 +11,7 @@ import { checkDepth, ShellFailure } from './parse.ts';
 import { scanGit } from './git.ts';
 import { evaluatesArithmetic, NAME_SETTERS, RUNTIME_READERS } from './arithmetic-commands.ts';
 import {
-  carriesLinks, copiesAsLink, copiesTrees, COPIERS, cpioPassDestination, FILE_PLACERS, globFolder, LINK_COPIERS, LINKERS, MAX_MADE_LINKS,
+  carriesLinks, copiesAsLink, copiesTrees, COPIERS, cpioPassDestination, FILE_PLACERS, globFolder, LINK_COPIERS, LINKERS,
   operandArg, outputFiles, placedFiles, PLACERS_JUDGED, PROC_CWD, unpacks, UNPACKERS, type Placed,
 } from './placers.ts';
 import { namesNoFile, optionWrite, tildePath, writesNoFile } from './redirects.ts';
@@ -26,11 +25,6 @@ import { assignedName, joinValues, type Arg } from './words.ts';
 import { makeEnvironment, MAKES } from './programs.ts';
 import { unwrap, wrapperName, type ScriptArg } from './wrappers.ts';
 import { DIALECT_SHELLS } from './shell-dialects.ts';
-
-/** Rounds of applying deferred link-keeping copies to new links (carryLater): real chains are short. */
-const MAX_CARRY_ROUNDS = 8;
-/** Steps of pairing copies with the links made before them, in one command, past which it asks. */
-const MAX_CARRY_WORK = 2_000_000;
 
 /** The words `xargs CMD` appends to CMD at run time: any text, or none. */
 const APPENDED: Arg = { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 };
@@ -182,7 +176,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       // Commits merged, rebased or popped from the stash bring links from history, and the files
       // they hold were judged when they were made; a checkout or an archive may hold anything.
       if (unpacked !== 'links') (this.written ??= new Set()).add(ANY_PLACE);
-      (this.linked ??= new Set()).add(ANY_PLACE);
+      this.links.mayLinkAt(ANY_PLACE);
       this.unpackers++;
       this.ownUnpackedWrites(laterBefore);
     }
@@ -191,11 +185,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '')) {
       const link = args[4];
       const target = args[3];
-      if (link !== undefined && link.dynamic === null) for (const p of this.folders.placesOf(link.value)) (this.linked ??= new Set()).add(p);
+      if (link !== undefined && link.dynamic === null) this.links.mayLinkAt(link.value);
       if (link === undefined || target === undefined) linksWhy = null;
       else if (link.dynamic !== null || target.dynamic !== null) linksWhy = `cmake -E ${args[2]?.value ?? ''} makes a link whose name or target is known only at run time, so where later writes through it land is not known`;
-      else if (args[2]?.value === 'create_symlink') linksWhy = this.noteMadeLinks([link.value], [target.value], [args[0] as Arg, { ...target, value: '-s' }]);
-      linksWhy ??= this.carryLater();
+      else if (args[2]?.value === 'create_symlink') linksWhy = this.links.noteMadeLinks([link.value], [target.value], [args[0] as Arg, { ...target, value: '-s' }]);
+      linksWhy ??= this.links.carryLater();
     }
     if (name === 'git' && args.some((a) => a.value === 'mv')) {
       // `git mv SRC DST` renames like mv, links included.
@@ -204,7 +198,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         const mvArgs = [args[0] as Arg, ...args.slice(sub + 1)];
         const moved = placedFiles('mv', mvArgs);
         this.placedWrites('mv', moved, mvArgs, source);
-        if (!moved.dynamic) this.noteCarried(moved.created, moved.sources);
+        if (!moved.dynamic) this.links.noteCarried(moved.created, moved.sources);
       }
     }
     if (!FILE_PLACERS.has(name)) return linksWhy;
@@ -226,23 +220,22 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // A plain `cp /tmp/x .` copies what a link points at; with -r/-a/-P, or by mv, the link itself.
     const keepsLinks = foreign && LINK_COPIERS.has(name) && (name === 'mv' || name === 'scp' || carriesLinks(name, args));
     if (LINKERS.has(name) || keepsLinks || (name === 'cp' && copiesAsLink(args))) {
-      const linked = (this.linked ??= new Set());
-      for (const f of made) for (const p of this.folders.placesOf(f)) linked.add(p);
+      for (const f of made) this.links.mayLinkAt(f);
     }
     if (LINKERS.has(name) || (name === 'cp' && copiesAsLink(args))) {
       // Check follows the links an entry makes in the entries after it (analysis.links): one whose
       // name or target is known only at run time cannot be followed there.
       linksWhy = placed.dynamic
         ? `${name} makes a link whose name or target is known only at run time (or too many to follow), so where later writes through it land is not known`
-        : this.noteMadeLinks(made, placed.sources, args);
+        : this.links.noteMadeLinks(made, placed.sources, args);
     }
-    if (!foreign && carriesLinks(name, args)) this.noteCarried(placed.created, placed.sources);
+    if (!foreign && carriesLinks(name, args)) this.links.noteCarried(placed.created, placed.sources);
     if (carriesLinks(name, args)) {
       // Code that runs later (a function body, a trap) may copy a link made further on.
-      if (this.runsLater()) (this.laterCarries ??= []).push({ placed, args });
-      linksWhy ??= this.carryLinks(placed, args);
+      if (this.runsLater()) this.links.copyLater(placed, args);
+      linksWhy ??= this.links.carryLinks(placed, args);
     }
-    linksWhy ??= this.carryLater();
+    linksWhy ??= this.links.carryLater();
     // What is copied, option values left out (`rsync --exclude .git`).
     if ((placed.copied ?? placed.sources).some((o) => o.replace(/\/+$/, '').split('/').pop() === '.git')) {
       return `${name} copies a .git folder under another name, where its config and hooks are not protected as .git's are`;
@@ -352,168 +345,6 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // What a workspace copy holds was judged when it was written: notePlaced decides what counts
     // as written by this command.
     for (const tree of trees) this.writeInto(operandArg(tree, args), name, source, 'tree', { operand: true, remember: false });
-  }
-
-  /**
-   * A move or a copy that keeps links puts each source at its destination's name, or under it
-   * when that is a folder (`mv src/keys src/k2`, `cp -a src out` makes out or out/src). Every
-   * place made is paired with every source: a pair that cannot happen only adds a place to look.
-   */
-  private noteCarried(created: readonly string[], sources: readonly string[]): void {
-    const carried = (this.carried ??= new Map());
-    for (const dest of created) {
-      for (const source of sources) {
-        if (dest === source || dest.startsWith(`${source.replace(/\/+$/, '')}/`)) continue;
-        for (const to of this.folders.placesOf(dest.replace(/\/+$/, '') || dest)) {
-          const list = carried.get(to) ?? [];
-          for (const from of this.folders.placesOf(source.replace(/\/+$/, '') || source)) if (!list.includes(from)) list.push(from);
-          carried.set(to, list);
-        }
-      }
-    }
-  }
-
-  /** Link-keeping copies in code that runs later: links made after them go along too (see carryLater). */
-  private laterCarries: Array<{ placed: Placed; args: readonly Arg[] }> | null = null;
-  /** How many places `linked` held when laterCarries were last applied: they are applied again once it grows. */
-  private linkedCarried = 0;
-  /** Steps carryLinks has taken in this command (see MAX_CARRY_WORK). */
-  private carryWork = 0;
-  /** `path\0target` of the links carryLinks added to madeLinks, so none is added twice. */
-  private carriedLinkKeys: Set<string> | null = null;
-
-  /**
-   * `f(){ cp -P a b; }; ln -s secrets a; f`: a copy in a function body, trap or background job may
-   * run after a link made further on, so each is applied again to the links made since. A copy's
-   * new places may be another's source; past a few rounds (copies feeding each other without end)
-   * it asks.
-   */
-  private carryLater(): string | null {
-    if (this.laterCarries === null) return null;
-    let why: string | null = null;
-    for (let round = 0; (this.linked?.size ?? 0) !== this.linkedCarried; round++) {
-      if (round === MAX_CARRY_ROUNDS) return `copies that keep links, in code that runs later, pass links made here on through more than ${MAX_CARRY_ROUNDS} copies, so where later writes through them land is not followed`;
-      this.linkedCarried = this.linked?.size ?? 0;
-      for (const c of this.laterCarries) why ??= this.carryLinks(c.placed, c.args);
-    }
-    return why;
-  }
-
-  /**
-   * A copy that keeps links takes the links this command made along (`ln -s secrets a; cp -P a b`,
-   * `cp -a d e` with d/l made): the copy holds the same target text, read from its own folder, so
-   * a write to or under it is held like one through the link itself (it asks), and check follows
-   * it in later entries. Every place made is paired with every source, as noteCarried does: a pair
-   * that cannot happen only adds a place to ask about. Returns why the command asks when the links
-   * kept for later entries overflow.
-   */
-  private carryLinks(placed: Placed, args: readonly Arg[]): string | null {
-    const linked = this.linked;
-    if (linked === null || linked.size === 0 || linked.has(ANY_PLACE)) return null;
-    const dest = placed.destination;
-    const last = args[args.length - 1];
-    const trim = (p: string): string => p.replace(/\/+$/, '') || p;
-    // A glob's folder stands for what the glob matches (`cp -P src/* out/`); any other word only
-    // known at run time may name any link made (`cp -P "$x" b`).
-    const sources = placed.sources.map((s) => ({ raw: trim(s), from: this.folders.placesOf(trim(s)), contents: false }));
-    let unknown = false;
-    for (const a of args.slice(1)) {
-      if (a.dynamic === null || a.value.startsWith('-') || (a === last && (dest === undefined || dest.path === a.value))) continue;
-      const folder = globFolder(a);
-      if (folder === undefined) unknown = true;
-      else sources.push({ raw: folder, from: this.folders.placesOf(folder), contents: true });
-    }
-    // With every source only known at run time, placedFiles names no destination: the last word is it.
-    const dests = placed.created.length > 0 ? placed.created
-      : (unknown || sources.length > placed.sources.length) && last !== undefined && last.dynamic === null && !last.value.startsWith('-') ? [last.value] : [];
-    // Each copy is weighed against every link made so far: a command of thousands of each asks
-    // rather than take quadratic time (the copy's own part then asks, so nothing is lost).
-    const fromCount = sources.reduce((n, s) => n + s.from.length, 0);
-    this.carryWork += linked.size * (fromCount + dests.length * this.folders.placesOf('.').length * (sources.length + (unknown ? 2 : 0)));
-    if (this.carryWork > MAX_CARRY_WORK) return `this command copies links it made, with copies that keep links, more often than is followed here, so where later writes through the copies land is not known`;
-    const pairs = new Map<string, Set<string>>();
-    const add = (to: string, from: string): void => {
-      const path = posix.normalize(to);
-      const froms = pairs.get(path) ?? new Set<string>();
-      froms.add(from);
-      pairs.set(path, froms);
-    };
-    // Each source's links, with where each lies below it ('' for the source itself).
-    const found = sources.map((s) => {
-      const links: Array<{ link: string; below: string }> = [];
-      for (const l of linked) {
-        for (const from of s.from) {
-          const below = from === '.' ? (/^(?:[/~]|\.\.(?:\/|$))/.test(l) ? null : `/${l}`) : l === from ? '' : l.startsWith(`${from}/`) ? l.slice(from.length) : null;
-          if (below !== null) links.push({ link: l, below });
-        }
-      }
-      return { ...s, links };
-    }).filter((s) => s.links.length > 0);
-    if (found.length === 0 && !unknown) return null;
-    for (const made of dests) {
-      const to0 = trim(made);
-      // A folder the copy goes into is not itself the copy (`cp -P a out/` makes out/a).
-      const into = (dest?.folder === true && made === dest.path) || /(?:^|\/)\.{0,2}\/*$/.test(made);
-      const tos = this.folders.placesOf(to0);
-      for (const s of found) {
-        if (to0 === s.raw || to0.startsWith(`${s.raw}/`)) continue;
-        for (const to of tos) {
-          for (const { link, below } of s.links) if (!(below === '' && (into || s.contents))) add(to + below, link);
-        }
-      }
-      if (unknown) {
-        for (const to of tos) {
-          for (const l of linked) {
-            if (!into) add(to, l);
-            add(`${to}/${posix.basename(l)}`, l);
-          }
-        }
-      }
-    }
-    if (pairs.size === 0) return null;
-    for (const path of pairs.keys()) linked.add(path);
-    const made = this.madeLinks;
-    if (made === null) return null;
-    const targets = new Map<string, string[]>();
-    for (const m of made) targets.set(m.path, [...targets.get(m.path) ?? [], m.target]);
-    const keys = (this.carriedLinkKeys ??= new Set());
-    for (const [path, froms] of pairs) {
-      for (const from of froms) {
-        for (const target of targets.get(from) ?? []) {
-          const key = `${path}\0${target}`;
-          if (keys.has(key) || path === from) continue;
-          if (made.length >= MAX_MADE_LINKS) return `this command makes or copies more than ${MAX_MADE_LINKS} links (every place each may stand counted), more than later commands are checked against`;
-          keys.add(key);
-          made.push({ path, target });
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The links `ln` makes, for the commands of later log entries to go through (check reads them):
-   * every place made paired with every source, as noteCarried does. A symbolic link's target is
-   * read from its folder; a hard link's source from the shell's, so it is rewritten from the link's.
-   * Returns why the command asks when it makes more links than are kept: later entries would not
-   * go through the ones left out.
-   */
-  private noteMadeLinks(created: readonly string[], sources: readonly string[], args: readonly Arg[]): string | null {
-    const symbolic = args.some((a, i) => i > 0 && (/^-[a-zA-Z]*s/.test(a.value) || /^--sy/.test(a.value)));
-    // `ln -r` writes the target relative to the link's folder, as a hard link's source is read.
-    const relative = (args[0]?.value ?? '').endsWith('ln') && args.some((a, i) => i > 0 && (/^-[a-zA-Z]*r/.test(a.value) || /^--rel/.test(a.value)));
-    const made = (this.madeLinks ??= []);
-    for (const dest of created) {
-      for (const source of sources) {
-        if (dest === source) continue;
-        for (const path of this.folders.placesOf(dest.replace(/\/+$/, '') || dest)) {
-          if (made.length >= MAX_MADE_LINKS) return `this command makes more than ${MAX_MADE_LINKS} links (every place each may stand counted), more than later commands are checked against`;
-          const hard = /^[/~]/.test(source) ? source : posix.relative(posix.dirname(path), this.folders.placesOf(source)[0] ?? source) || '.';
-          made.push({ path, target: symbolic && !relative ? source : hard });
-        }
-      }
-    }
-    return null;
   }
 
   /** Records `alias NAME=VALUE` operands (names only known at run time already ask: see aliases() in wrappers.ts). */

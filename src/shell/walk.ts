@@ -8,6 +8,8 @@
 // walk-wrapped.ts (a command's part and what it wraps) ← walk-commands.ts (simple commands) ←
 // this file (statement lists and compound commands). The walk is recursive across layers (a word
 // holds substitutions, which hold scripts), so lower layers reach this one through abstract methods.
+// Two helpers keep state beside the stack: folders.ts (where the shell may be) and link-book.ts
+// (the links the command makes, copies and moves).
 import type {
   AndOr, Command, CommandNode, CompoundList, ParsedScript, PipelineNode, Statement, TestExpression,
 } from 'unbash';
