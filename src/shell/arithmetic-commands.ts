@@ -23,6 +23,9 @@ const PRINTF_INTEGER = /%[-+ #0-9.*]*[diouxXc]/;
 export function evaluatesArithmetic(argv: readonly string[]): 'values' | 'number' | null {
   const name = argv[0] ?? '';
   if (name === 'let') return 'values';
+  // ksh93's predefined aliases `integer='typeset -li'` and `float='typeset -lE'` read every
+  // assignment operand as arithmetic; bash has no such commands, so this costs nothing there.
+  if (name === 'integer' || name === 'float') return 'values';
   // `unset 'a[i]'` evaluates i; `unset "$x"`, `shift "$x"` and `return "$x"` read no value as arithmetic.
   if (ARITHMETIC_BUILTINS.has(name)) return argv.some((a, i) => i > 0 && a.includes('[')) ? 'values' : 'number';
   // A variable name with a subscript (`read 'b[x]'`, `declare 'b[x]=1'`) evaluates the subscript.
