@@ -3,10 +3,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
-import { cleanupRepos, TestRepo, type Identity } from '../helpers/gitrepo.ts';
+import { cleanupRepos, tempDir, TestRepo, type Identity } from '../helpers/gitrepo.ts';
 
 const KIRO: Identity = { name: 'Kiro Agent', email: '123+kiro-agent@users.noreply.github.com' };
 const HUMAN: Identity = { name: 'Dana Dev', email: 'dana@example.com' };
+/** Where the tests put files outside the repository: removed with the repositories, so a run leaves nothing in TMPDIR. */
+const outside = tempDir('ag-outside-');
 const CLAUDE_TRAILER = '\n\nCo-authored-by: Claude <noreply@anthropic.com>\n';
 
 const POLICY = `rules:
@@ -927,7 +929,7 @@ describe('check: output', () => {
 
   test('--output writes the report and prints one line', () => {
     const repo = failing();
-    const out = join(repo.dir, '..', `report-${Date.now()}.sarif`);
+    const out = join(outside, `report-${Date.now()}.sarif`);
     const r = runCli(['check', '--base', 'main', '--format', 'sarif', '--output', out], { cwd: repo.dir });
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
@@ -1011,7 +1013,7 @@ describe('check: output', () => {
   // Audit 29 (II-4): a run that could not judge left the previous run's report in FILE.
   test('--output: a run that cannot judge (exit 2) leaves no earlier report behind', () => {
     const repo = failing();
-    const out = join(repo.dir, '..', `report-${Date.now()}.json`);
+    const out = join(outside, `report-${Date.now()}.json`);
     expect(runCli(['check', '--base', 'main', '--format', 'json', '--output', out], { cwd: repo.dir }).code).toBe(1);
     expect(existsSync(out)).toBe(true);
     const r = runCli(['check', '--base', 'no-such-ref', '--format', 'json', '--output', out], { cwd: repo.dir });
@@ -1021,8 +1023,8 @@ describe('check: output', () => {
 
   test('--output through a link: a run that cannot judge (exit 2) empties the report the link points at', () => {
     const repo = failing();
-    const target = join(repo.dir, '..', `linked-report-${Date.now()}.json`);
-    const link = join(repo.dir, '..', `link-${Date.now()}.json`);
+    const target = join(outside, `linked-report-${Date.now()}.json`);
+    const link = join(outside, `link-${Date.now()}.json`);
     symlinkSync(target, link);
     expect(runCli(['check', '--base', 'main', '--format', 'json', '--output', link], { cwd: repo.dir }).code).toBe(1);
     expect(readFileSync(target, 'utf8')).toContain('"passed": false');
@@ -1038,7 +1040,7 @@ describe('check: output', () => {
     ['a link to a folder on the way', 'out', 'out/agent-gate.json'],
   ])('--output inside the work tree through %s is refused before anything is written', (_name, linkName, output) => {
     const repo = failing();
-    const victim = join(repo.dir, '..', `victim-${Date.now()}-${linkName.length}`);
+    const victim = join(outside, `victim-${Date.now()}-${linkName.length}`);
     mkdirSync(victim);
     writeFileSync(join(victim, 'agent-gate.json'), 'precious\n');
     repo.symlink(linkName, linkName === 'out' ? victim : join(victim, 'agent-gate.json')).commit('link', { author: KIRO });
