@@ -284,11 +284,42 @@ export function deadGlobReason(pattern: string): string | null {
     if (relative && alt.startsWith('/')) return `${subject} is absolute, which the pattern as written is not (an empty brace alternative before a "/"); write the alternatives out ("{src/x,x}")`;
     const raw = deadAlternativeReason(alt);
     if (raw !== null) return `${subject} ${raw}`;
+    // Matching reads the pattern with its `NAME/..` pairs taken out (collapseDotDots); the home
+    // folder only decides where a climbing `~/..` lands, not whether the pattern can match.
+    const collapsed = collapseDotDots(alt, '/home');
+    const climbed = collapsed === alt ? null : deadAlternativeReason(collapsed);
+    if (climbed !== null) return `once its ".." segments are taken out ("${collapsed}"), ${subject} ${climbed}`;
+    if (/(?:^|\/)\.\.(?:\/|$)/.test(collapsed)) return `${subject} has ".." after "**", which matches no path (paths are checked with their ".." taken out); name the folder it means`;
     const normalised = canonicalLetters(alt);
     const folded = normalised === alt ? null : deadAlternativeReason(normalised);
     if (folded !== null) return `once NFKC-normalised as paths are, ${subject} ${folded}`;
   }
   return null;
+}
+
+/**
+ * A pattern with each `NAME/..` taken out, as minimatch reads it (`secrets/x/../*.pem` is
+ * `secrets/*.pem`, `/tmp/x/../y` is `/tmp/y`): a `..` after `**` or another `..` stays. The folder
+ * index and the workspace reading of absolute patterns then see the place the pattern names
+ * (audit 34, XX-1: `secrets/x/../**` was indexed under `..` and never fired). A `~/..` climbing out
+ * of the home folder is spelled from the home folder itself.
+ */
+export function collapseDotDots(alt: string, home: string): string {
+  if (!/(?:^|\/)\.\.(?:\/|$)/.test(alt)) return alt;
+  const tilde = alt === '~' || alt.startsWith('~/');
+  const absolute = alt.startsWith('/');
+  const segments = (tilde ? alt.slice(1) : absolute ? alt.slice(1) : alt).split('/');
+  const out: string[] = [];
+  let climbs = false;
+  for (const seg of segments) {
+    if (seg !== '..') out.push(seg);
+    else if (out.length > 0 && !['..', '**', ''].includes(out[out.length - 1] as string)) out.pop();
+    else if (tilde && out.every((s) => s === '')) climbs = true;
+    else if (!(absolute && out.every((s) => s === ''))) out.push(seg);
+  }
+  const body = out.join('/');
+  if (tilde && climbs) return collapseDotDots(`${escapeGlob(home.replace(/\/+$/, ''))}${alt.slice(1)}`, home);
+  return tilde ? `~${body.startsWith('/') || body === '' ? '' : '/'}${body}` : absolute ? `/${body}` : body;
 }
 
 /** A folder name as a glob that matches only itself (a home of `/tmp/h[1]` is not a character class). */
@@ -474,7 +505,7 @@ function testForms(forms: Minimatch[], path: string, absolute: boolean, alt: Com
  * absolute alternative naming a place in the workspace also matches the workspace path there.
  */
 export function compileFsPattern(pattern: string, home: string, root?: string | null, resolve: (path: string) => string = (p) => p): FsPattern & { alternatives: CompiledAlternative[] } {
-  const expanded = pattern.includes('{') ? braceExpand(pattern) : [pattern];
+  const expanded = (pattern.includes('{') ? braceExpand(pattern) : [pattern]).map((alt) => collapseDotDots(alt, home));
   const inside = root === undefined || root === null ? [] : [...new Set(expanded.flatMap((p) => workspaceReadings(p, home, root, resolve)))];
   const alternatives = [...expanded, ...inside].map((p) => compileAlternative(p, home));
   return {
