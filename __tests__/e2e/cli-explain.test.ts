@@ -394,6 +394,25 @@ describe('agent-gate policy', () => {
     expect(r.code).toBe(0);
   });
 
+  // Audit 34 (XX-3): the workspace came from the folder the command ran in, not from FILE.
+  test('test: FILE is judged in its own repository, wherever the command runs', () => {
+    const dir = repo();
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real/t.yml'), 'rules:\n  - {capability: fs_write, effect: allow, match: ["**"]}\ntests:\n  - {write: "real/t.yml", expect: deny}\n  - {write: "x", expect: allow}\n');
+    for (const cwd of [dir, tempTree(), '/']) {
+      const r = runCli(['policy', 'test', join(dir, 'real/t.yml')], { cwd });
+      expect([r.code, r.stdout]).toEqual([0, '2 passed, 0 failed\n']);
+    }
+  });
+
+  test('test: FILE outside any repository is judged in its own folder', () => {
+    const dir = tempTree({ 'p/t.yml': 'rules:\n  - {capability: fs_write, effect: allow, match: ["**"]}\ntests:\n  - {write: "passwd", cwd: "/etc", expect: ask}\n  - {write: "x", expect: allow}\n' });
+    for (const cwd of [dir, '/']) {
+      const r = runCli(['policy', 'test', join(dir, 'p/t.yml')], { cwd });
+      expect([r.code, r.stdout]).toEqual([0, '2 passed, 0 failed\n']);
+    }
+  });
+
   test('test: exits 1 listing every mismatch', () => {
     const r = runCli(['policy', 'test'], { cwd: repo(POLICY.replace('{shell: "npm test", expect: allow}', '{shell: "npm test", expect: deny}').replace('{model: "gpt-4o", expect: deny}', '{model: "gpt-4o", expect: allow}')) });
     expect(r.code).toBe(1);

@@ -1,10 +1,10 @@
 import { resolvedOnDisk } from './ondisk.ts';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explainWritten } from '../engine/explain.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
-import { findWorkspaceRoot, homeDir, policyRepoPaths, readPolicyFile, somethingAt } from '../policy/source.ts';
+import { findRepositoryRoot, findWorkspaceRoot, homeDir, policyRepoPaths, readPolicyFile, somethingAt } from '../policy/source.ts';
 import type { PolicyTestKey, RequestCapability } from '../policy/types.ts';
 import { flag, parse, type Io } from './args.ts';
 
@@ -16,16 +16,24 @@ lint  validate a policy file (default .github/agent-gate.yml); --admin checks it
       Warnings (standard error, exit 0) name patterns that load but cannot fire as written,
       such as a shell pattern holding "|", "&&" or ";".
 test  judge every entry of the file's tests: list and exit 1 listing each entry whose
-      effect differs from its expect.
+      effect differs from its expect. They are judged in the repository holding FILE
+      (FILE's folder when none does), wherever the command runs.
 `;
 
 const TEST_CAPABILITY: Readonly<Record<PolicyTestKey, RequestCapability>> = {
   shell: 'shell', write: 'fs_write', read: 'fs_read', fetch: 'web_fetch', search: 'web_search', mcp: 'mcp', model: 'model',
 };
 
+/**
+ * The policy file and the workspace its tests are judged in: the repository holding FILE (or its
+ * folder when none does), so the verdicts do not depend on where the command runs (audit 34, XX-3).
+ */
 function policyPath(io: Io, positional: string | undefined): { path: string; label: string; root: string } {
+  if (positional !== undefined) {
+    const path = isAbsolute(positional) ? positional : join(io.cwd, positional);
+    return { path, label: positional, root: findRepositoryRoot(dirname(path)) ?? dirname(path) };
+  }
   const root = findWorkspaceRoot(io.cwd);
-  if (positional !== undefined) return { path: isAbsolute(positional) ? positional : join(io.cwd, positional), label: positional, root };
   const path = join(root, DEFAULT_POLICY_PATH);
   if (!somethingAt(path)) throw new GateError(`policy: no policy file at ${DEFAULT_POLICY_PATH}; pass FILE or create it`);
   return { path, label: DEFAULT_POLICY_PATH, root };
