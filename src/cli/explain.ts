@@ -11,6 +11,7 @@ import type { Explanation, Request, RequestCapability, RuleRef } from '../policy
 import { jsonSpelled, quoted, spellUnseen } from '../report/escape.ts';
 import { flag, parse, str, type Io } from './args.ts';
 import { chdirTarget, diskLanding, diskLinksBelow } from './physical.ts';
+import { diskForeignRepository } from './repositories.ts';
 
 export const EXPLAIN_HELP = `Usage: agent-gate explain [--policy FILE] [--admin-policy FILE] [--cwd DIR] [--json]
                           (--shell CMD | --write PATH | --read PATH | --fetch URL |
@@ -74,7 +75,7 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     ...(policy !== undefined ? { policy } : {}),
     ...(adminPolicy !== undefined ? { adminPolicy } : {}),
   });
-  const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths, landing: diskLanding(root, homeDir()), linksBelow: diskLinksBelow(root, homeDir()), resolveLinks: resolvedOnDisk });
+  const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths, landing: diskLanding(root, homeDir()), linksBelow: diskLinksBelow(root, homeDir()), foreignRepository: diskForeignRepository(root, homeDir()), resolveLinks: resolvedOnDisk });
   const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
   // record reads a path as the file system will (links followed), so explain says the same, of a
@@ -85,7 +86,7 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   const outerRoots = policy === undefined && adminPolicy === undefined ? enclosingRoots(root) : [];
   const outer = outerRoots.map((r) => {
     const theirs = loadDiskPolicies(r, {});
-    const judge = compilePolicy(theirs.files, { home: homeDir(), root: r, policyPaths: theirs.policyPaths, landing: diskLanding(r, homeDir()), linksBelow: diskLinksBelow(r, homeDir()), resolveLinks: resolvedOnDisk });
+    const judge = compilePolicy(theirs.files, { home: homeDir(), root: r, policyPaths: theirs.policyPaths, landing: diskLanding(r, homeDir()), linksBelow: diskLinksBelow(r, homeDir()), foreignRepository: diskForeignRepository(r, homeDir()), resolveLinks: resolvedOnDisk });
     return [explainWritten(judge, { ...request, cwd: insideRoot(r, place) ?? resolve(place) })];
   });
   const result = mergeEnclosing([[own], ...outer], [root, ...outerRoots])[0] ?? own;

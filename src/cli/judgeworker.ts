@@ -9,6 +9,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { GateError } from '../errors.ts';
 import { JUDGE_WORKER_ARGV } from './codecache.ts';
 import { diskLanding, diskLinksBelow } from './physical.ts';
+import { diskForeignRepository } from './repositories.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explainEntry } from '../engine/explain.ts';
 import { homeDir, type DiskPolicies } from '../policy/source.ts';
@@ -59,7 +60,7 @@ export function judgeRequests(task: JudgeTask): Explanation[][] {
   // the file system will put them.
   const home = homeDir();
   return task.workspaces.map((w) => {
-    const compiled = compilePolicy(w.policies.files, { home, root: w.root, policyPaths: w.policies.policyPaths, landing: diskLanding(w.root, home), linksBelow: diskLinksBelow(w.root, home), resolveLinks: resolvedOnDisk });
+    const compiled = compilePolicy(w.policies.files, { home, root: w.root, policyPaths: w.policies.policyPaths, landing: diskLanding(w.root, home), linksBelow: diskLinksBelow(w.root, home), foreignRepository: diskForeignRepository(w.root, home), resolveLinks: resolvedOnDisk });
     return w.requests.map((r) => explainEntry(compiled, r));
   });
 }

@@ -140,6 +140,8 @@ export interface CompiledPolicy {
   readonly landing: PathLanding | null;
   /** See CompileOptions.linksBelow. */
   readonly linksBelow: LinksBelow | null;
+  /** See CompileOptions.foreignRepository. */
+  readonly foreignRepository: ForeignRepository | null;
 }
 
 /**
@@ -157,6 +159,11 @@ export type PathLanding = (written: string, cwd: string) => readonly Landing[];
  * paths: an archive unpacked into the folder writes through them (`build/k -> ../.kiro`).
  */
 export type LinksBelow = (folder: string, cwd: string) => readonly Landing[];
+/**
+ * Why git run in `folder` (from `cwd`) would find a repository other than the workspace's own,
+ * whose config (`core.fsmonitor`, aliases, hooks) it obeys; null when it finds the workspace's.
+ */
+export type ForeignRepository = (folder: string, cwd: string) => string | null;
 
 export interface CompileOptions {
   /** Home folder for `~/` patterns and requests. */
@@ -177,6 +184,12 @@ export interface CompileOptions {
   landing?: PathLanding;
   /** The links below a folder a tree write fills (record and explain read the disk, check the trees). */
   linksBelow?: LinksBelow;
+  /**
+   * Where git finds a repository of its own on disk (record and explain): files written by earlier
+   * calls (`HEAD`, `objects/`, `refs/`, a `config` with `core.fsmonitor`) make a folder one, and
+   * git run there asks (audit 34, WW-3). Replayed logs (check) have no disk to look at.
+   */
+  foreignRepository?: ForeignRepository;
   /**
    * Where a path really is once symbolic links are followed (the edges read the disk): a `~/…` or
    * `/…` deny or ask rule naming a place in the workspace through a link (a symlinked home) still
@@ -294,5 +307,6 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
   return {
     capabilities: new LazyCapabilities(pending), models, trustedCommands, home: options.home, root: options.root ?? null, files,
     replayedPaths: options.replayedPaths === true, landing: options.landing ?? null, linksBelow: options.linksBelow ?? null,
+    foreignRepository: options.foreignRepository ?? null,
   };
 }

@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import { analyzeShell } from '../shell/analyze.ts';
 import { HOME_SPELLING } from '../shell/folders.ts';
 import type { TextHoles } from '../shell/holes.ts';
-import { HELD_PROBE, type ShellAnalysis, type WritePart } from '../shell/types.ts';
+import { HELD_PROBE, type CommandPart, type ShellAnalysis, type WritePart } from '../shell/types.ts';
 import { kiroPrefixTrust } from '../match/text.ts';
 import type { DecisionPart, Explanation } from '../policy/types.ts';
 import { FS_GROUP, type CompiledPolicy } from './compile.ts';
@@ -343,10 +343,11 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
     }
     const d = decideText(policy, 'shell', [part.text, ...part.views], part.wrapper ? null : part.textWithAssignments);
     const open = part.holes === undefined || d.effect === 'deny' || (d.effect === 'ask' && d.rule !== null) ? null : mayBeRestricted(policy, part.holes);
-    if (open !== null && part.forceAsk === null) {
+    const forceAsk = part.forceAsk ?? foreignRepository(policy, part, cwd);
+    if (open !== null && forceAsk === null) {
       parts.push({ text: part.text, capability: 'shell', effect: 'ask', rule: null, reason: open });
-    } else if (part.forceAsk !== null && d.effect !== 'deny') {
-      parts.push({ text: part.text, capability: 'shell', effect: 'ask', rule: d.effect === 'ask' ? d.rule : null, reason: part.forceAsk });
+    } else if (forceAsk !== null && d.effect !== 'deny') {
+      parts.push({ text: part.text, capability: 'shell', effect: 'ask', rule: d.effect === 'ask' ? d.rule : null, reason: forceAsk });
     } else if (part.wrapper && d.effect === 'ask' && d.rule === null) {
       parts.push({ text: part.text, capability: 'shell', effect: 'allow', rule: null, reason: 'transparent wrapper: the command inside it is judged on its own' });
     } else {
@@ -366,6 +367,17 @@ export function judgeAnalysis(policy: CompiledPolicy, command: string, analysis:
     }
   }
   return result;
+}
+
+/** Why git in this part would obey another repository's config, found on disk; or null. */
+function foreignRepository(policy: CompiledPolicy, part: CommandPart, cwd: string): string | null {
+  const look = policy.foreignRepository;
+  if (look === null || part.gitFolders === undefined) return null;
+  for (const folder of part.gitFolders) {
+    const why = look(folder, cwd);
+    if (why !== null) return why;
+  }
+  return null;
 }
 
 /**

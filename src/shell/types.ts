@@ -35,6 +35,12 @@ export interface CommandPart {
   forceAsk: string | null;
   /** The source text of this part (for reports). */
   source: string;
+  /**
+   * For git (bare, or inside a wrapper): the folders it may run in, spelled from the entry's cwd
+   * (`.`, where a `cd` went, its `-C` folder). The edges that can read the disk look there for a
+   * repository other than the workspace's own, whose config git would obey (CompileOptions.foreignRepository).
+   */
+  gitFolders?: string[];
 }
 
 /** A redirection that writes a file (SPEC 5.5): an fs_write request on `target`. */

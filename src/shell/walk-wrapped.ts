@@ -347,6 +347,21 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     for (const tree of trees) this.writeInto(operandArg(tree, args), name, source, 'tree', { operand: true, remember: false });
   }
 
+  /**
+   * Where git run by `args` may be, for the edges to look on disk (CommandPart.gitFolders): every
+   * folder the shell may be in, with its `-C` folders applied. A folder only known at run time
+   * leaves nothing to look at; what git does there is judged as the rules say.
+   */
+  private noteGitFolders(part: CommandPart, args: readonly Arg[]): void {
+    const first = args[0];
+    if (first === undefined || first.dynamic !== null || wrapperName(first) !== 'git') return;
+    const chdir = scanGit(args).chdir ?? [];
+    if (chdir.some((a) => a.dynamic !== null)) return;
+    const folder = chdir.reduce((at, a) => (a.value.startsWith('/') || a.value.startsWith('~') ? a.value : `${at}/${a.value}`), '.');
+    const found = new Set([...part.gitFolders ?? [], ...this.folders.placesOf(folder)]);
+    part.gitFolders = [...found];
+  }
+
   /** Records `alias NAME=VALUE` operands (names only known at run time already ask: see aliases() in wrappers.ts). */
   private noteAliases(args: readonly Arg[]): void {
     for (let i = 1; i < args.length; i++) {
@@ -510,6 +525,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const holes = textHoles([...args, ...more]);
     if (holes !== null) part.holes = [holes];
     addSpellings(part, args, text, more);
+    this.noteGitFolders(part, args);
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
@@ -577,6 +593,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const more = appended ? [APPENDED] : [];
     addView(host, text, [...args, ...more]);
     addSpellings(host, args, text, more);
+    this.noteGitFolders(host, args);
     // `sudo tee ~/.ssh/authorized_keys`, `env A=1 cp x .github/…`: the files it writes are writes.
     if (first !== undefined && first.dynamic === null) host.forceAsk ??= this.notePlaced(args, scope.source);
     const u = unwrap(args, stdin, this.stdinFed);
