@@ -54,6 +54,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     for (let i = 1; i < args.length; i++) {
       const a = args[i];
       if (a !== undefined && a.dynamic === null && isWritten(a)) return `${first.value} runs ${a.value}, a file this command writes`;
+      if (a !== undefined && a.dynamic === null && this.mayNameWritten(a.value)) return `${first.value} runs ${a.value}, which may be a file this command writes spelled from the root`;
     }
     return null;
   }
@@ -108,6 +109,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // A folder runs what it holds (`node out` runs out/index.js, `python3 out` out/__main__.py).
     const named = loader.files.find((f) => this.holdsWritten(f));
     if (named !== undefined) return `${loader.name} loads ${named}, which this command writes or holds a file it writes`;
+    const spelled = loader.files.find((f) => this.mayNameWritten(f));
+    if (spelled !== undefined) return `${loader.name} loads ${spelled}, which may be a file this command writes spelled from the root`;
     if (loader.stdin) return `${loader.name} reads its program from standard input, which may be a file this command writes`;
     // `PYTHONPATH=out python3 -c 1` imports out/sitecustomize.py.
     const path = loader.python === true ? this.pythonPaths?.find((d) => this.holdsWritten(d)) : undefined;
@@ -133,6 +136,21 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (written.has(p.slice(0, at))) return true;
       return false;
     });
+  }
+
+  /**
+   * Whether an absolute path may name a workspace file this command wrote (`echo … > src/s.sh;
+   * . /repo/src/s.sh`): where the workspace lies is not known here (audit 34, WW-6).
+   */
+  private mayNameWritten(path: string): boolean {
+    if (this.written === null || !path.startsWith('/')) return false;
+    const trimmed = path.replace(/\/+$/, '');
+    for (const w of this.written) {
+      if (w === ANY_PLACE || /^[/~]/.test(w)) continue;
+      // The file itself, or a folder holding it (`node /repo/out` runs out/index.js).
+      for (let at = w.length; at > 0; at = w.lastIndexOf('/', at - 1)) if (trimmed.endsWith(`/${w.slice(0, at)}`)) return true;
+    }
+    return false;
   }
 
   /** Whether `path` was written by this command, or is a folder holding something it wrote. */
