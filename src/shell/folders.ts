@@ -196,6 +196,8 @@ export class Folders {
       this.cwdDoubt ??= `a \`cd\` path longer than ${MAX_CWD_LENGTH} characters, so where a later redirection writes is not followed`;
       return false;
     }
+    // `cd /dev/fd/3 && echo x > k` writes k in whatever descriptor 3 points at (audit WW-2).
+    for (const c of next) if (!this.cwds.includes(c) && mayReachDescriptors(c)) this.cwdDoubt ??= `${c} may lie in /dev or /proc, where a relative path may name what a file descriptor points at, so where a later redirection writes is not known`;
     this.cwds = [...next];
     this.moveCount++;
     return true;
@@ -221,6 +223,33 @@ export class Folders {
       }
     }
   }
+}
+
+/**
+ * Whether a folder may pass through /dev or /proc (`/dev/fd/3`, `//dev/./fd`, `/x/../proc/self`,
+ * or `../../dev` from a folder at a depth only known here at run time), where a relative path
+ * may name a file descriptor, which opens again what it points at.
+ */
+function mayReachDescriptors(path: string): boolean {
+  if (!path.includes('dev') && !path.includes('proc')) return false;
+  const absolute = path.startsWith('/');
+  let depth = 0;
+  let escaped = false;
+  const segments = path.split('/');
+  // `~` and `~NAME` are a folder at a depth only known at run time, as the entry's cwd is.
+  for (let i = segments[0]?.startsWith('~') === true ? 1 : 0; i < segments.length; i++) {
+    const s = segments[i] ?? '';
+    if (s === '' || s === '.') continue;
+    if (s === '..') {
+      if (depth > 0) depth--;
+      else if (!absolute) escaped = true;
+      continue;
+    }
+    depth++;
+    // Only a folder right below `/` (or below where `..` may have climbed to it) counts.
+    if ((s === 'dev' || s === 'proc') && depth === 1 && (absolute || escaped)) return true;
+  }
+  return false;
 }
 
 /**

@@ -6,23 +6,26 @@ import { procFolderPath } from './paths.ts';
 import type { Arg } from './words.ts';
 
 const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
-const NOT_FILES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr']);
 const FD_DUP = /^(?:\d+-?|-)$/;
-const DEV_FD = /^\/dev\/fd\/\d+$/;
 
 /**
- * The write a redirection performs, or null. `target` is the redirection's word; a target that
- * is only a process substitution (`> >(cmd)`) feeds a command, which the walker judges.
+ * `-` (standard output to these programs) and `/dev/null`: no file is written. `/dev/stdout`,
+ * `/dev/fd/N` and the like are not among them: opening one opens again the file that descriptor
+ * points at (audit WW-2), which the walker judges (see descriptorPath).
  */
-/** `-` (standard output to these programs), `/dev/null`, `/dev/stdout`, `/dev/fd/N`: no file is written. */
 export function namesNoFile(path: string): boolean {
-  return path === '-' || NOT_FILES.has(path) || DEV_FD.test(path);
+  return path === '-' || path === '/dev/null';
 }
 
 export function writesNoFile(target: Arg): boolean {
   return target.pipe === true || (target.dynamic === null && namesNoFile(target.value));
 }
 
+/**
+ * The write a redirection performs, or null. `target` is the redirection's word; a target that
+ * is only a process substitution (`> >(cmd)`) feeds a command, which the walker judges. A write
+ * to `/dev/fd/N` and the like is returned too: the walker turns it into the file N points at.
+ */
 export function redirectWrite(r: Redirect, target: Arg, procSubOnly: boolean, source: string): WritePart | null {
   const op = r.operator;
   if (op === '>&') {
@@ -31,7 +34,7 @@ export function redirectWrite(r: Redirect, target: Arg, procSubOnly: boolean, so
     return null;
   }
   if (procSubOnly) return null;
-  if (target.dynamic === null && (NOT_FILES.has(target.value) || DEV_FD.test(target.value))) return null;
+  if (target.dynamic === null && target.value === '/dev/null') return null;
   return fileWrite(r, target, source, '');
 }
 
@@ -95,18 +98,6 @@ function descriptorText(d: RedirectDescriptor | undefined): string {
 }
 
 /**
- * `/dev/stdout`, `/dev/stderr`, `/dev/stdin`, `/dev/fd/N` and `/proc/self/fd/N` open again the
- * file that descriptor N points to: `echo x 2<secrets/x >/dev/stderr` overwrites secrets/x. The
- * descriptor a write to such a special file reaches, or null.
- */
-export function reopenedFd(r: Redirect, target: Arg): number | null {
-  if (target.dynamic !== null) return null;
-  // `>& /dev/fd/3` is `> /dev/fd/3 2>&1`: a write through the special file too.
-  if (!WRITE_OPERATORS.has(r.operator) && !(r.operator === '>&' && !FD_DUP.test(target.value))) return null;
-  return specialFd(target.value);
-}
-
-/**
  * `N<&M`, `N>&M` and `N<&M-` make N point where M points: the descriptors it copies, or
  * `'unknown'` when either side is only known at run time; null for anything else.
  */
@@ -120,12 +111,63 @@ export function duplicatedFd(r: Redirect, target: Arg): { from: number; to: numb
   return { from: Number(m[1]), to: d === undefined ? (r.operator === '<&' ? 0 : 1) : d.value };
 }
 
+/**
+ * `/dev/stdout`, `/dev/stderr`, `/dev/stdin`, `/dev/fd/N` and `/proc/self/fd/N` open again the
+ * file that descriptor N points to: `echo x 2<secrets/x >/dev/stderr` and `cp f /dev/fd/3` after
+ * `exec 3<secrets/x` overwrite secrets/x. The descriptor an absolute path reaches that way, with
+ * the path below it (`/dev/fd/3/k` is `k` in the folder 3 points at), or null. Followed as the
+ * kernel follows it, so `/dev//fd/3`, `/dev/./fd/3`, `//dev/fd/3`, `/dev/fd/../fd/3` and
+ * `/proc/self/fd/../fd/3` count too (/dev/fd is a link to /proc/self/fd).
+ */
+export function descriptorPath(v: string): { fd: number; rest: string } | null {
+  if (!v.startsWith('/') || (!v.includes('dev') && !v.includes('proc'))) return null;
+  const segments = v.split('/');
+  const at: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i] ?? '';
+    if (s === '' || s === '.') continue;
+    if (s === '..') {
+      at.pop();
+      continue;
+    }
+    at.push(s);
+    const link = DESCRIPTOR_LINKS.get(at.join('/'));
+    if (link !== undefined) at.splice(0, at.length, ...link);
+    if (at.length === 4 && at[0] === 'proc' && at[1] === 'self' && at[2] === 'fd' && /^\d+$/.test(at[3] ?? '')) {
+      return { fd: Number(at[3]), rest: segments.slice(i + 1).filter((x) => x !== '' && x !== '.').join('/') };
+    }
+  }
+  return null;
+}
+
+/** The descriptor a path names itself (`/dev/stdout`, `/dev/fd/3`), or null. */
 function specialFd(v: string): number | null {
-  if (v === '/dev/stdout') return 1;
-  if (v === '/dev/stderr') return 2;
-  if (v === '/dev/stdin') return 0;
-  const m = SPECIAL_FD.exec(v);
-  return m === null ? null : Number(m[1]);
+  const d = descriptorPath(v);
+  return d !== null && d.rest === '' ? d.fd : null;
+}
+
+/** The links on the way to a descriptor's entry, as segments from `/`. */
+const DESCRIPTOR_LINKS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['dev/fd', ['proc', 'self', 'fd']],
+  ['dev/stdin', ['proc', 'self', 'fd', '0']],
+  ['dev/stdout', ['proc', 'self', 'fd', '1']],
+  ['dev/stderr', ['proc', 'self', 'fd', '2']],
+  // A thread shares the process's descriptors.
+  ['proc/thread-self', ['proc', 'self']],
+]);
+
+/**
+ * `3</dev/fd/4`, `3>/dev/stdout`: the descriptor a redirection points at whatever another one
+ * points at (a reopen, like the copy `3<&4`), or null.
+ */
+export function reopenedInto(r: Redirect, target: Arg): { from: number; to: number[] } | 'unknown' | null {
+  const op = r.operator;
+  if (target.dynamic !== null || op === '<&' || (op === '>&' && FD_DUP.test(target.value))) return null;
+  const from = specialFd(target.value);
+  if (from === null) return null;
+  const d = r.descriptor;
+  if (d !== undefined) return d.type === 'FileDescriptor' ? { from, to: [d.value] } : 'unknown';
+  return { from, to: op === '&>' || op === '&>>' || op === '>&' ? [1, 2] : op === '<' || op === '<>' ? [0] : [1] };
 }
 
 /**
@@ -133,8 +175,6 @@ function specialFd(v: string): number | null {
  * which a loop can push as high as it likes, so any reopened descriptor from 10 up may be it.
  */
 export const VARIABLE_FD = -1;
-
-const SPECIAL_FD = /^\/(?:dev\/fd|proc\/(?:self|thread-self)\/fd)\/(\d+)$/;
 
 /**
  * The descriptors a redirection points at a file (any operator, reading too), with that file as

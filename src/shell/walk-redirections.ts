@@ -5,7 +5,7 @@ import type { Redirection } from 'unbash';
 import { dangerReason, isDangerousName } from './assignments.ts';
 import { digitsBeforeRedirect } from './guards.ts';
 import { checkHereDoc, fail } from './parse.ts';
-import { duplicatedFd, fdFile, redirectWrite, reopenedFd, VARIABLE_FD } from './redirects.ts';
+import { duplicatedFd, fdFile, redirectWrite, reopenedInto, VARIABLE_FD } from './redirects.ts';
 import { ExpansionWalker } from './walk-expansions.ts';
 import { located, type Scope, type Sink } from './walk-state.ts';
 import type { Arg } from './words.ts';
@@ -77,22 +77,16 @@ export abstract class RedirectionWalker extends ExpansionWalker {
         const parts = target.parts;
         const procSubOnly = parts !== undefined && parts.length === 1 && parts[0]?.type === 'ProcessSubstitution';
         const write = redirectWrite(r, arg, procSubOnly, scope.source);
-        const reopened = reopenedFd(r, arg);
-        if (reopened !== null) (this.reopened ??= new Set()).add(reopened);
         if (write !== null) {
           // `cd .github && echo x > agent-gate.yml` writes the policy file: a relative target is
-          // judged in every folder an earlier `cd` may have moved to.
+          // judged in every folder an earlier `cd` may have moved to. A write to `/dev/fd/3` or
+          // `/dev/stdout` is one to the file that descriptor points at (recordWrite sees to it).
           this.recordWrite(write, arg);
         } else {
           const file = fdFile(r, arg, procSubOnly, scope.source);
           if (file !== null) {
             this.folders.place(file.write);
-            const map = (this.fdFiles ??= new Map());
-            for (const n of file.fds) {
-              const list = map.get(n);
-              if (list === undefined) map.set(n, [file.write]);
-              else list.push(file.write);
-            }
+            this.pointFds(file.fds, [file.write]);
           }
         }
         this.noteDuplicate(r, arg);
@@ -107,7 +101,11 @@ export abstract class RedirectionWalker extends ExpansionWalker {
    * the copied one's files, so a later reopen through /dev/fd reaches them too.
    */
   private noteDuplicate(r: Redirection & { type: 'Redirect' }, target: Arg): void {
-    const dup = duplicatedFd(r, target);
+    // `3</dev/fd/4` opens again what 4 points at, as the copy `3<&4` does (audit WW-2).
+    const reopen = reopenedInto(r, target);
+    const copy = duplicatedFd(r, target);
+    const dup = reopen === 'unknown' || copy === 'unknown' ? 'unknown'
+      : reopen !== null ? reopen : copy === null ? null : { from: copy.from, to: [copy.to] };
     if (dup === null) return;
     if (dup === 'unknown') {
       this.fdDoubt = true;
@@ -116,9 +114,9 @@ export abstract class RedirectionWalker extends ExpansionWalker {
     // A descriptor of 10 or above may be one bash gave a `{NAME}>file`.
     const named = dup.from >= 10 ? this.fdFiles?.get(VARIABLE_FD) ?? [] : [];
     const files = [...this.fdFiles?.get(dup.from) ?? [], ...named];
-    if (files.length === 0 || dup.from === dup.to) return;
-    const map = (this.fdFiles ??= new Map());
-    map.set(dup.to, [...(map.get(dup.to) ?? []), ...files]);
+    const to = dup.to.filter((n) => n !== dup.from);
+    if (files.length === 0 || to.length === 0) return;
+    this.pointFds(to, files);
   }
 }
 

@@ -6,7 +6,7 @@ import { Folders } from './folders.ts';
 import { ANY_PLACE, LinkBook } from './link-book.ts';
 import type { Literal } from './guards.ts';
 import { ShellFailure } from './parse.ts';
-import { VARIABLE_FD } from './redirects.ts';
+import { descriptorPath, VARIABLE_FD } from './redirects.ts';
 import type { ShellPart, WritePart } from './types.ts';
 import type { Arg } from './words.ts';
 
@@ -56,6 +56,11 @@ export abstract class WalkerState {
    */
   protected fdFiles: Map<number, WritePart[]> | null = null;
   protected reopened: Set<number> | null = null;
+  /**
+   * Writes below a descriptor's path (`/dev/fd/3/k`, or `k` after `cd /dev/fd/3`): when 3 points
+   * at a folder, `k` in it is written (audit WW-2).
+   */
+  private reopenedUnder: Array<{ fd: number; rest: string; write: WritePart }> | null = null;
   /** A descriptor was copied from or to one only known at run time (`1<&$fd`, `{x}<&3`). */
   protected fdDoubt = false;
   /** Static redirection targets written so far: a script the command writes and then runs is not known. */
@@ -176,9 +181,18 @@ export abstract class WalkerState {
    * put in place earlier, and the written files a later command may run.
    */
   protected recordWrite(write: WritePart, file: Arg, remember = true): void {
+    // `cp f /dev/fd/3`, `tee /dev/stdout`, `> /dev//fd/3`: the file the descriptor points at is
+    // written, which `finish` adds once every redirection of the command is known (audit WW-2).
+    const through = file.dynamic === null ? descriptorPath(write.target) : null;
+    if (through !== null && this.throughDescriptor(through.fd, through.rest, write)) return;
     this.folders.place(write);
     this.parts.push(write);
     if (file.dynamic !== null) return;
+    // `cd /dev/fd && echo x > 3` writes through descriptor 3 too.
+    for (const folder of write.alsoIn ?? []) {
+      const via = folder.startsWith('/') ? descriptorPath(`${folder}/${write.target}`) : null;
+      if (via !== null) this.throughDescriptor(via.fd, via.rest, write);
+    }
     // The target after tilde expansion: `~+/out/l/x` is `out/l/x`.
     const places = this.folders.placesOf(write.target);
     // A trap, loop or function body runs after links made further on (`trap 'echo x > out/l/p'
@@ -189,6 +203,64 @@ export abstract class WalkerState {
     if (!remember) return;
     const written = (this.written ??= new Set());
     for (const p of places) written.add(p);
+  }
+
+  /**
+   * Notes a write through descriptor `fd` (`rest` below it, '' for the descriptor's own file).
+   * True when that is all the write is: a path below a descriptor is written as spelled too, and
+   * asks, since what the descriptor points at may be only known at run time; but what `cp f
+   * /dev/stdout` would write if the destination were a folder (`/dev/stdout/f`) is only the file
+   * in the folder the command points the descriptor at, if it does.
+   */
+  private throughDescriptor(fd: number, rest: string, write: WritePart): boolean {
+    const reopened = (this.reopened ??= new Set());
+    if (rest === '') {
+      if (!reopened.has(fd)) {
+        reopened.add(fd);
+        for (const w of this.filesOf(fd)) this.rememberWritten(w.target);
+      }
+      return true;
+    }
+    (this.reopenedUnder ??= []).push({ fd, rest, write });
+    for (const w of this.filesOf(fd)) this.rememberWritten(`${w.target}/${rest}`);
+    if (write.ifFolder !== undefined) return true;
+    write.forceAsk ??= `${write.target} lies in what file descriptor ${fd} points at, which may be only known at run time`;
+    return false;
+  }
+
+  /** The files descriptor `fd` is pointed at in the command (any descriptor from 10 up may be a `{NAME}<file`'s). */
+  private filesOf(fd: number): WritePart[] {
+    const files = this.fdFiles?.get(fd) ?? [];
+    const variable = fd >= 10 ? this.fdFiles?.get(VARIABLE_FD) ?? [] : [];
+    return variable.length === 0 ? files : [...files, ...variable];
+  }
+
+  /**
+   * Points descriptors `fds` at `files` too (`3<secrets/x`, or a copy `4<&3`). A descriptor a
+   * write already reopened writes them: a later command running one of them runs what is not known.
+   */
+  protected pointFds(fds: readonly number[], files: readonly WritePart[]): void {
+    const map = (this.fdFiles ??= new Map());
+    for (const n of fds) {
+      const list = map.get(n);
+      if (list === undefined) map.set(n, [...files]);
+      else list.push(...files);
+    }
+    const reopened = this.reopened;
+    if (reopened === null) return;
+    const reaches = (fd: number): boolean => fds.includes(fd) || (fd >= 10 && fds.includes(VARIABLE_FD));
+    const whole = [...reopened].some(reaches);
+    const under = (this.reopenedUnder ?? []).filter((u) => reaches(u.fd));
+    for (const w of files) {
+      if (whole) this.rememberWritten(w.target);
+      for (const u of under) this.rememberWritten(`${w.target}/${u.rest}`);
+    }
+  }
+
+  /** Remembers a file written through a descriptor, where it may be from every folder the shell may be in. */
+  private rememberWritten(path: string): void {
+    const written = (this.written ??= new Set());
+    for (const p of this.folders.placesOf(path)) written.add(p);
   }
 
   /**
@@ -262,11 +334,10 @@ export abstract class WalkerState {
       this.suspicious ??= `this command evaluates ${read === 'a variable' ? read : `$${read}`} as arithmetic, and it may hold ${from}; a $( ) in an array subscript of that value would run`;
     }
     if (this.reopened !== null && this.fdFiles !== null) {
-      const variable = this.fdFiles.get(VARIABLE_FD) ?? [];
-      for (const fd of this.reopened) {
-        for (const w of this.fdFiles.get(fd) ?? []) this.parts.push(w);
-        // bash gives `{NAME}>file` a descriptor of 10 or above.
-        if (fd >= 10) for (const w of variable) this.parts.push(w);
+      // bash gives `{NAME}>file` a descriptor of 10 or above: filesOf counts those too.
+      for (const fd of this.reopened) for (const w of this.filesOf(fd)) this.parts.push(w);
+      for (const u of this.reopenedUnder ?? []) {
+        for (const w of this.filesOf(u.fd)) this.parts.push(underFile(u.write, w, u.rest));
       }
     }
     if (this.reopened !== null && this.fdDoubt) this.suspicious ??= 'a write through /dev/fd, /dev/stdout or /dev/stderr may reach a file a descriptor copied at run time points at';
@@ -310,6 +381,23 @@ export { ANY_PLACE };
 export const MAX_ALIAS_CHARS = 256 * 1024;
 
 const SUBSCRIPT_TEXT = 'a static text or comment holds an array subscript with $( ) or backquotes, an assignment to a dangerous variable or the name of a variable holding run-time text ($PWD, $BASH_EXECUTION_STRING…), and this command evaluates arithmetic, which would run or assign it if the text reaches it';
+
+/**
+ * The write of `rest` inside the file `file` a descriptor points at (`/dev/fd/3/k` after
+ * `exec 3<secrets`): judged where that file was opened, so from the folders it may be in.
+ */
+function underFile(write: WritePart, file: WritePart, rest: string): WritePart {
+  const out: WritePart = { ...write, target: `${file.target}/${rest}`, forceAsk: file.forceAsk };
+  delete out.alsoIn;
+  delete out.fromTop;
+  delete out.leftEntry;
+  if (file.alsoIn !== undefined) out.alsoIn = file.alsoIn;
+  if (file.fromTop !== undefined) out.fromTop = file.fromTop;
+  if (file.leftEntry !== undefined) out.leftEntry = file.leftEntry;
+  // `exec 3<secrets; cp f /dev/fd/3` writes secrets/f only if secrets is a folder.
+  if (write.ifFolder !== undefined) out.ifFolder = file.target;
+  return out;
+}
 
 /** Prefixes a failure with where it happened (once: the innermost context names it). */
 export function located(e: unknown, where: string): unknown {
