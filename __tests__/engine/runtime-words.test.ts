@@ -35,7 +35,7 @@ shellTable(POLICY, 'a deny or ask pattern that matches some value of a run-time 
   ...rowsOf('ask', 'eval of a run-time word', 'eval "terraform \\$x"'),
   ...rowsOf('ask', 'xargs appends what it reads', 'echo destroy | xargs terraform', 'echo delete pod x | xargs kubectl', 'xargs -n1 chmod < modes'),
   ['terraform destroy', 'deny', 'static, as before'],
-  ...rowsOf('allow', 'no deny or ask pattern can match whatever the words are', 'terraform apply $PLAN', 'terraform plan -out "$F"',
+  ...rowsOf('allow', 'no deny or ask pattern can match whatever the words are', 'terraform apply $PLAN', 'terraform plan -var "x=$F"',
     'echo $HOME', 'kubectl get pod "$P"', 'echo x | xargs kubectl get', 'cat list | xargs -I{} echo {}', 'cat src/*.ts', 'kubectl get pod-{a,b}', 'terraform fmt -recursive src/{a,b}', 'aws s3 ls "s3://$B"', 'npm test -- "$X"'),
 ]);
 

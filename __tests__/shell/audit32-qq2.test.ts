@@ -27,7 +27,7 @@ export const QQ10: readonly ShellRow[] = [
   ...rowsOf('ask', 'a heredoc read by a shell as it runs it', "sudo -s <<<'ls'", "su <<<'ls'", "newgrp <<<'id'"),
   ['su root script.sh', 'ask', "words after the user go to the user's shell"],
   ...allows("the input the command line started with: what a person types", 'sudo -s', 'sudo -i', 'su', 'su -', 'su root', 'sudo su',
-    'doas -s', 'newgrp docker', 'sg docker', 'script', 'machinectl shell', 'runuser -l bob', 'sudo -s 2> /tmp/err.log'),
+    'doas -s', 'newgrp docker', 'sg docker', 'script /tmp/session.log', 'machinectl shell', 'runuser -l bob', 'sudo -s 2> /tmp/err.log'),
   ...allows('a command given, or no shell started', 'sudo apt-get install x', 'sudo -s npm test', 'sudo -i npm test', 'sudo -l',
     'sudo -V', 'sudo -u bob -s -- npm test', 'su -c ls root', "su - root -c 'npm test'", "sg docker -c 'docker ps'",
     "sg docker 'docker ps'", "script -q -c 'npm test' /dev/null", 'script --command=ls /tmp/log.txt', 'script --version',

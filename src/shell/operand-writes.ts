@@ -14,6 +14,8 @@ import { gitPlumbingWrites } from './git-plumbing-writes.ts';
 import { toolOutputWrites } from './tool-outputs.ts';
 import { writerOutputWrites } from './writer-outputs.ts';
 import { mountWrites } from './mount-writes.ts';
+import { cloudWrites } from './cloud-writes.ts';
+import { hereWrites } from './here-writes.ts';
 import type { Arg } from './words.ts';
 
 export type { OperandWrite } from './operand-words.ts';
@@ -300,7 +302,7 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
 
 /** The tables of programs known by name, each giving null for a name it does not know. */
 const PROGRAM_TABLES: ReadonlyArray<(name: string, args: readonly Arg[]) => OperandWrite[] | null> = [
-  unpackerWrites, toolOutputWrites, writerOutputWrites, formatterWrites, captureWrites, mountWrites,
+  unpackerWrites, toolOutputWrites, writerOutputWrites, formatterWrites, captureWrites, mountWrites, cloudWrites, hereWrites,
 ];
 
 /** The files `args` writes, makes or removes because its operands name them. */

@@ -246,7 +246,8 @@ const PIP_OPTIONS = {
 
 /**
  * `pip install -t|--target|--prefix|--root|--src DIR` and `--report FILE`, `pip download -d|--dest
- * DIR`, `pip wheel -w|--wheel-dir DIR`; for any command, `--log FILE` and `--cache-dir DIR`.
+ * DIR`, `pip wheel -w|--wheel-dir DIR` (without them, where the shell stands); for any command,
+ * `--log FILE` and `--cache-dir DIR`.
  */
 export function pipWrites(args: readonly Arg[], name: string): OperandWrite[] {
   const w = readWords(args, 1, PIP_OPTIONS);
@@ -254,7 +255,10 @@ export function pipWrites(args: readonly Arg[], name: string): OperandWrite[] {
   const by = `${name} ${verb ?? ''}`;
   const dirs = verb === 'install' ? valuesOf(w, '-t', '--target', '--prefix', '--root', '--src') : verb === 'download' ? valuesOf(w, '-d', '--dest', '--src') : verb === 'wheel' ? valuesOf(w, '-w', '--wheel-dir', '--src') : [];
   const files = [...valuesOf(w, '--log', '--log-file', '--local-log'), ...(verb === 'install' ? valuesOf(w, '--report') : [])].filter((f) => f.value !== '-');
-  return [...dirs.map((d) => tree(d, by)), ...valuesOf(w, '--cache-dir').map((d) => tree(d, `${name} --cache-dir`)), ...files.map((f) => content(f, by))];
+  // Without -d (-w), download (wheel) saves where the shell stands (audit 34, WW-5).
+  const here = (verb === 'download' && valuesOf(w, '-d', '--dest').length === 0) || (verb === 'wheel' && valuesOf(w, '-w', '--wheel-dir').length === 0);
+  const saved = here && !has(w, '-h', '--help') ? [hereWrite(by)] : [];
+  return [...dirs.map((d) => tree(d, by)), ...valuesOf(w, '--cache-dir').map((d) => tree(d, `${name} --cache-dir`)), ...files.map((f) => content(f, by)), ...saved];
 }
 
 /** npm commands that install or remove packages (and their aliases and typos npm accepts). */
