@@ -62,9 +62,31 @@ function folderOnDisk(cwd: string, root: string, home: string): string {
  * Where a request path lands on this disk, spelled as record writes paths (logs/paths.ts:
  * repository-relative, else `~/…`, else absolute), for requests whose `cwd` is spelled the same
  * way: a redirection `> lnk/key` through `lnk -> secrets` is a write to `secrets/key`. A file with
- * other names (hard links) lands on each of them too.
+ * other names (hard links) lands on each of them too, and so does a path a symlink leads to, or
+ * lies below (see linkedNames): `dotkiro/permissions.yaml` is `~/.kiro/settings/permissions.yaml`
+ * when that is a link to it.
  */
 export function diskLanding(root: string, home: string): PathLanding {
+  return landingOnDisk(root, home, lazyScan(root, home));
+}
+
+/**
+ * The symlinks of ~/.kiro and the repository's .kiro (see scanLinks), read the first time they are
+ * asked for, so a hook judging one call walks the disk at most once, and only when a path is
+ * judged. Those small folders hold what the kiro scope protects (a dotfiles repository linking
+ * `~/.kiro/settings/permissions.yaml` is common); links elsewhere in the repository are not
+ * walked for, as a walk of a large repository would pass its bound on every call.
+ */
+function lazyScan(root: string, home: string): () => LinkScan {
+  let scan: LinkScan | null = null;
+  return () => {
+    scan ??= scanLinks([{ dir: `${physicalPath(home)}/.kiro`, label: '~/.kiro' }, { dir: `${physicalPath(root)}/.kiro`, label: 'the repository\'s .kiro' }]);
+    return scan;
+  };
+}
+
+/** diskLanding, with the links that lead to a path read by `scanOf`. */
+function landingOnDisk(root: string, home: string, scanOf: () => LinkScan): PathLanding {
   const physicalRoot = physicalPath(root);
   const physicalHome = physicalPath(home);
   const spell = (abs: string): string => toRepoPath(abs, { cwd: physicalRoot, repoRoot: physicalRoot, home: physicalHome });
@@ -78,6 +100,7 @@ export function diskLanding(root: string, home: string): PathLanding {
     const onDisk = spell(abs);
     const found: Landing[] = onDisk === asText ? [] : [{ path: onDisk, how: 'through a symlink on disk' }];
     found.push(...otherNames(abs, onDisk, [physicalRoot, `${physicalHome}/.kiro`], spell));
+    found.push(...linkedNames(abs, scanOf(), spell).filter((l) => !('path' in l) || l.path !== asText));
     return found;
   };
 }
@@ -116,21 +139,108 @@ function otherNames(abs: string, spelled: string, places: readonly string[], spe
   return found;
 }
 
+/** A symlink found on disk: where it is (its folders as walked, none of them a link) and where it leads. */
+interface DiskLink { at: string; leads: string }
+
+interface LinkScan {
+  links: DiskLink[];
+  /** Why some links may not have been found (a place too big to walk). */
+  doubts: string[];
+}
+
+/**
+ * The symlinks below `places`, with where each leads on this disk, and each place itself when it
+ * is one (`~/.kiro -> dotfiles/kiro`).
+ */
+function scanLinks(places: ReadonlyArray<{ dir: string; label: string }>): LinkScan {
+  const links: DiskLink[] = [];
+  const doubts: string[] = [];
+  const seen = new Set<string>();
+  const add = (at: string): void => {
+    if (seen.has(at)) return;
+    seen.add(at);
+    links.push({ at, leads: physicalPath(at) });
+  };
+  for (const { dir, label } of places) {
+    try {
+      if (lstatSync(dir).isSymbolicLink()) add(dir);
+    } catch { /* not there: nothing below it */ }
+    for (const at of entriesBelow(dir, MAX_LINK_SCAN)) {
+      if (at === null) {
+        doubts.push(`more than ${MAX_LINK_SCAN} entries below ${label} to look for symlinks in`);
+        break;
+      }
+      if (at.entry.isSymbolicLink()) add(at.path);
+    }
+  }
+  return { links, doubts };
+}
+
+/** Names worked out for one written path before the rest count as not known (ask). */
+const MAX_LINKED_NAMES = 256;
+
+/**
+ * The names a file or folder at `abs` (where the file system puts a write) also has through the
+ * symlinks of `scan` that lead to it or to a folder above it: with `~/.kiro/settings/mcp.json ->
+ * REPO/u.yml`, a write to `u.yml` is a write to `~/.kiro/settings/mcp.json`. Such a name may lie
+ * below another link's target in turn (`config -> x` and `x/prod -> ../deploy/prod`), so names
+ * are followed back link by link, each link at most once on a way.
+ */
+function linkedNames(abs: string, scan: LinkScan, spell: (abs: string) => string): Landing[] {
+  const found: Landing[] = scan.doubts.map((doubt) => ({ unknown: `symlinks that may lead to ${JSON.stringify(spell(abs))} were not all looked for: ${doubt}` }));
+  if (scan.links.length === 0) return found;
+  const seen = new Set([abs]);
+  const queue: Array<{ name: string; used: ReadonlySet<string> }> = [{ name: abs, used: new Set() }];
+  for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
+    for (const link of scan.links) {
+      const rest = q.used.has(link.at) ? null : restBelow(q.name, link.leads);
+      if (rest === null) continue;
+      const name = link.at + rest;
+      if (seen.has(name)) continue;
+      if (seen.size > MAX_LINKED_NAMES) return [...found, { unknown: `more than ${MAX_LINKED_NAMES} names through symlinks on disk lead to ${JSON.stringify(spell(abs))}` }];
+      seen.add(name);
+      found.push({ path: spell(name), how: rest === '' ? 'as the target of a symlink on disk' : `below the target of a symlink on disk at ${JSON.stringify(spell(link.at))}` });
+      queue.push({ name, used: new Set([...q.used, link.at]) });
+    }
+  }
+  return found;
+}
+
+/** What follows `folder` in `path` (`''` when they are the same, `/…` below it), or null when `path` is not there. */
+function restBelow(path: string, folder: string): string | null {
+  if (path === folder) return '';
+  if (folder === '/') return path;
+  return path.startsWith(`${folder}/`) ? path.slice(folder.length) : null;
+}
+
 /** Entries looked at below a folder before where its links lead counts as not known (ask). */
 const MAX_LINK_SCAN = 20_000;
 
 /**
  * Where the symlinks below a folder lead on this disk (see LinksBelow), found by walking it
- * without following links; `.git` is skipped, and a folder too big to walk is a doubt.
+ * without following links; `.git` is skipped, and a folder too big to walk is a doubt. The links
+ * elsewhere that lead into the folder count too: what is put below `deploy` appears under
+ * `config/prod` when `config/prod -> ../deploy/prod`.
  */
 export function diskLinksBelow(root: string, home: string): LinksBelow {
-  const landing = diskLanding(root, home);
+  const scanOf = lazyScan(root, home);
+  const landing = landingOnDisk(root, home, scanOf);
+  const physicalRoot = physicalPath(root);
+  const physicalHome = physicalPath(home);
+  const spell = (abs: string): string => toRepoPath(abs, { cwd: physicalRoot, repoRoot: physicalRoot, home: physicalHome });
   return (folder, cwd) => {
     const abs = folder.startsWith('/') || folder === '~' || folder.startsWith('~/') ? folderOnDisk(folder, root, home) : `${folderOnDisk(cwd, root, home)}/${folder}`;
+    const start = physicalPath(abs);
     const found: Landing[] = [];
-    for (const at of entriesBelow(physicalPath(abs), MAX_LINK_SCAN)) {
+    for (const at of entriesBelow(start, MAX_LINK_SCAN)) {
       if (at === null) return [...found, { unknown: `more than ${MAX_LINK_SCAN} entries below ${JSON.stringify(folder)} to look for symlinks in` }];
       if (at.entry.isSymbolicLink()) found.push(...landing(at.path, '.'));
+    }
+    const scan = scanOf();
+    for (const doubt of scan.doubts) found.push({ unknown: `symlinks that may lead into ${JSON.stringify(folder)} were not all looked for: ${doubt}` });
+    // A link inside the folder is filled with it; one outside that leads into it is another name of what is put there.
+    for (const link of scan.links) {
+      if (restBelow(link.leads, start) !== null && restBelow(link.at, start) === null) found.push({ path: spell(link.at), how: `as a symlink on disk into ${JSON.stringify(folder)}` });
     }
     return found;
   };
