@@ -20,3 +20,15 @@ export function judge(policy: CompiledPolicy, capability: RequestCapability, res
 export function effectOf(policy: CompiledPolicy, capability: RequestCapability, resource: string, cwd = '.'): Effect {
   return judge(policy, capability, resource, cwd).effect;
 }
+
+/** A workspace policy denying fs_write of `patterns` and allowing every other write. */
+export function denyThenAllowAll(patterns: string[]): string {
+  return `rules:
+  - capability: fs_write
+    effect: deny
+    match: ${JSON.stringify(patterns)}
+  - capability: fs_write
+    effect: allow
+    match: ["**"]
+`;
+}

@@ -7,16 +7,7 @@ import { PolicyError } from '../../src/errors.ts';
 import { loadPolicy } from '../../src/policy/load.ts';
 import type { Effect } from '../../src/policy/types.ts';
 import { collapseDotDots } from '../../src/match/fs.ts';
-import { effectOf, HOME, policyOf, ROOT } from '../helpers/policy.ts';
-
-const DENY = (patterns: string[]): string => `rules:
-  - capability: fs_write
-    effect: deny
-    match: ${JSON.stringify(patterns)}
-  - capability: fs_write
-    effect: allow
-    match: ["**"]
-`;
+import { denyThenAllowAll, effectOf, HOME, policyOf, ROOT } from '../helpers/policy.ts';
 
 describe('XX-1: deny patterns holding NAME/..', () => {
   test.each<[string, string, Effect]>([
@@ -42,7 +33,7 @@ describe('XX-1: deny patterns holding NAME/..', () => {
     ['secrets/old/../*.pem', 'public/key.pem', 'allow'],
     ['secrets/x/..', 'secretsx/a', 'allow'],
   ])('deny %j: write %s is %s', (pattern, path, effect) => {
-    expect(effectOf(policyOf({ workspace: DENY([pattern]) }), 'fs_write', path)).toBe(effect);
+    expect(effectOf(policyOf({ workspace: denyThenAllowAll([pattern]) }), 'fs_write', path)).toBe(effect);
   });
 
   test.each([
@@ -64,7 +55,7 @@ describe('XX-1: deny patterns holding NAME/..', () => {
     ['a/**/../b', /has "\.\." after "\*\*"/],
   ])('the loader refuses %j, which can match no path', (pattern, message) => {
     let error: unknown;
-    try { loadPolicy(DENY([pattern]), 'p.yml', 'workspace'); } catch (e) { error = e; }
+    try { loadPolicy(denyThenAllowAll([pattern]), 'p.yml', 'workspace'); } catch (e) { error = e; }
     expect(error).toBeInstanceOf(PolicyError);
     expect(String((error as Error).message)).toMatch(message);
   });
