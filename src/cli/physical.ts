@@ -52,7 +52,7 @@ export function chdirTarget(base: string, given: string): string {
 }
 
 /** The absolute folder a request's `cwd` (repository-relative, `~/…` or absolute) names. */
-function folderOnDisk(cwd: string, root: string, home: string): string {
+export function folderOnDisk(cwd: string, root: string, home: string): string {
   if (cwd === '' || cwd === '.') return root;
   if (cwd === '~' || cwd.startsWith('~/')) return home + cwd.slice(1);
   return cwd.startsWith('/') ? cwd : `${root}/${cwd}`;

@@ -4,7 +4,7 @@
 import { lstatSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ForeignRepository } from '../engine/compile.ts';
-import { physicalPath } from './physical.ts';
+import { folderOnDisk, physicalPath } from './physical.ts';
 
 /**
  * Looks on disk, the way git's discovery does (at each folder up from where it runs: a `.git`
@@ -17,9 +17,8 @@ export function diskForeignRepository(root: string, home: string): ForeignReposi
   const ownGitDir = `${physicalRoot}/.git`;
   const seen = new Map<string, string | null>();
   return (folder, cwd) => {
-    const base = cwd === '' || cwd === '.' ? root : cwd === '~' || cwd.startsWith('~/') ? home + cwd.slice(1) : resolve(root, cwd);
-    const start = folder === '~' || folder.startsWith('~/') ? home + folder.slice(1) : resolve(base, folder);
-    const abs = physicalPath(start);
+    // A folder read from the one the call runs in, and `..` taken where the links lead, as chdir takes it.
+    const abs = physicalPath(folderOnDisk(folder, folderOnDisk(cwd, root, home), home));
     let found = seen.get(abs);
     if (found === undefined) {
       found = foreignAt(abs, physicalRoot, ownGitDir);
