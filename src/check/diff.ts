@@ -2,7 +2,7 @@
 // targets of symlinks, plus the protected paths a link or submodule would stand in for.
 import { isUtf8 } from 'node:buffer';
 import { decidePath, describeRule, KIRO_MALFORMED, moreRestrictive } from '../engine/decide.ts';
-import type { CompiledPolicy } from '../engine/compile.ts';
+import type { CompiledPolicy, Landing, PathLanding } from '../engine/compile.ts';
 import { canonicalPath } from '../match/path.ts';
 import { BUILTIN_FILE, type RuleRef } from '../policy/types.ts';
 import { utf8SequenceAt } from '../report/escape.ts';
@@ -120,6 +120,13 @@ export interface DiffContext {
   links?: ReadonlyMap<string, LinkResolution>;
   /** The known links (trees and range) whose targets pass through a path (loglinks.ts linksThrough). */
   linksThrough?: (path: string) => readonly LinkThrough[];
+  /** The names the known links give a path (loglinks.ts treeLinkedNames). */
+  linkedNames?: (path: string) => readonly Landing[];
+  /**
+   * Where a path lands through the known links, without the names they give it (loglinks.ts
+   * treeLanding without `names`), for where a link leads; else the policy's landing.
+   */
+  forwardLanding?: PathLanding;
 }
 
 type PathVerdict = { effect: 'deny' | 'ask'; rule: RuleRef | null; reason: string };
@@ -150,6 +157,19 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
     const verdicts: PathVerdict[] = [];
     const d = decidePath(ctx.policy, 'fs_write', path);
     if (d.effect !== 'allow' && !(d.rule === null && records.has(path))) verdicts.push({ effect: d.effect, rule: d.rule, reason: d.reason });
+    // Below a link's target, the path is also the path under the link's name (`deploy/prod/app.yml`
+    // with `config/prod -> ../deploy/prod`): the deny and ask rules that name that name judge it.
+    // A name through a link this commit changes is that link's own change, judged there.
+    for (const named of ctx.linkedNames?.(path) ?? []) {
+      if ('unknown' in named) {
+        verdicts.push({ effect: 'ask', rule: null, reason: named.unknown });
+        continue;
+      }
+      const key = canonicalPath(named.path);
+      if (changedLinks(changes).some((l) => key === l || key.startsWith(`${l}/`))) continue;
+      const there = decidePath(ctx.policy, 'fs_write', named.path);
+      if (there.effect !== 'allow' && there.rule !== null) verdicts.push({ effect: there.effect, rule: there.rule, reason: `${named.how} this is ${JSON.stringify(named.path)}: ${there.reason}` });
+    }
     const base = path.slice(path.lastIndexOf('/') + 1);
     // The canonical form splits on `\` too: `x\.gitattributes` is `x/.gitattributes` there.
     const canonicalBase = canonicalPath(base).split('/').pop() ?? '';
@@ -196,13 +216,18 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
   return findings;
 }
 
+/** The canonical paths of the links a commit adds, changes or takes away. */
+function changedLinks(changes: readonly Change[]): string[] {
+  return changes.flatMap((c) => ((c.newMode === SYMLINK || c.oldMode === SYMLINK) && c.pathText !== null ? [canonicalPath(c.pathText)] : []));
+}
+
 /**
  * A link added or changed at `path` (or a link there replaced by a folder) re-points every known
  * link whose target goes through `path`: judged again where it now lands, by the deny and ask
  * rules that name it. A link this commit changes itself was judged through this commit's tree.
  */
 function judgeRepointedLinks(ctx: DiffContext, commit: string, path: string, changes: readonly Change[]): Finding[] {
-  const landing = ctx.policy.landing;
+  const landing = ctx.forwardLanding ?? ctx.policy.landing;
   if (ctx.linksThrough === undefined || landing === null) return [];
   const through = ctx.linksThrough(path);
   if (through.length === 0) return [];
@@ -273,7 +298,7 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
   // (`docs/keys` goes through a link `Docs/keys` on a case-insensitive disk), with every target
   // each had. A `..` folded away above may have followed one of them (`Y/../settings` with
   // `y -> .kiro/steering` is `.kiro/settings`), so a target with one is walked as written too.
-  const landing = ctx.policy.landing;
+  const landing = ctx.forwardLanding ?? ctx.policy.landing;
   if (landing !== null) {
     const spelled = dottedTarget(path, raw);
     for (const landed of [...landing(target, '.'), ...(spelled === null ? [] : landing(spelled, '.'))]) {

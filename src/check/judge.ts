@@ -4,7 +4,7 @@ import { detectAgent, detectionTrailers, modelsFromTrailers } from '../git/agent
 import type { CommitInfo } from '../git/log.ts';
 import type { AgentsConfig } from '../policy/types.ts';
 import { isLogTamper, type CommitEntry, type Finding } from '../report/model.ts';
-import { judgeChanges } from './diff.ts';
+import { judgeChanges, type DiffContext } from './diff.ts';
 import type { LinkResolution } from './links.ts';
 import type { LinkThrough } from './loglinks.ts';
 import { judgeLogFiles, judgeNote, judgeNoteHistory, type LinkNoter, type LogChange } from './logs.ts';
@@ -18,6 +18,10 @@ export interface JudgeOptions {
   links?: ReadonlyMap<string, ReadonlyMap<string, LinkResolution>>;
   /** The known links whose targets pass through a path (loglinks.ts linksThrough). */
   linksThrough?: (path: string) => readonly LinkThrough[];
+  /** The names the known links give a path (loglinks.ts treeLinkedNames). */
+  linkedNames?: DiffContext['linkedNames'];
+  /** See DiffContext.forwardLanding. */
+  forwardLanding?: DiffContext['forwardLanding'];
   agents?: AgentsConfig;
   allCommits?: boolean;
   branch?: string | null;
@@ -93,7 +97,7 @@ export function judgeCommit(c: CommitInfo, opts: JudgeOptions): JudgedCommit {
   }
   // A log file is a write too: its entries are judged as logs, and its path like any other path.
   const links = opts.links?.get(c.sha);
-  const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths, ...(links !== undefined ? { links } : {}), ...(opts.linksThrough !== undefined ? { linksThrough: opts.linksThrough } : {}) };
+  const ctx = { policy: opts.policy, blobs: opts.blobs, policyPaths: opts.policyPaths, ...(links !== undefined ? { links } : {}), ...(opts.linksThrough !== undefined ? { linksThrough: opts.linksThrough } : {}), ...(opts.linkedNames !== undefined ? { linkedNames: opts.linkedNames } : {}), ...(opts.forwardLanding !== undefined ? { forwardLanding: opts.forwardLanding } : {}) };
   findings.push(...judgeChanges(ctx, c.sha, c.changes, logged.appended));
   findings.push(...logged.findings);
   findings.push(...modelFindings(opts.policy, c.sha, models, true, logged.unnamed));

@@ -16,9 +16,13 @@ const HOW = `through a symlink ${WHERE}`;
 
 /** Symlink path -> blob id, for every symlink in `commit`'s tree. */
 export async function treeSymlinks(git: Git, commit: string): Promise<Map<string, string>> {
+  return symlinksOf(await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]));
+}
+
+/** Symlink path -> blob id, for every symlink in the output of `ls-tree -r -z`. */
+export function symlinksOf(listing: Buffer): Map<string, string> {
   const found = new Map<string, string>();
-  const out = await git.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', commit]);
-  forEachTreeEntry(out, (path, entry) => found.set(path, entry.id), SYMLINK);
+  forEachTreeEntry(listing, (path, entry) => found.set(path, entry.id), SYMLINK);
   return found;
 }
 
@@ -84,9 +88,24 @@ function linkFolders(links: TreeLinks): Set<string> {
 /**
  * Where a repository path may land through `links` (read when called, so the map may grow),
  * walked a segment at a time as the file system would; one landing per way through the links,
- * none when no link is on the way.
+ * none when no link is on the way. With `names`, the names the links give it are landings too
+ * (see treeLinkedNames): with `config/prod -> ../deploy/prod`, `deploy/prod/app.yml` is also
+ * `config/prod/app.yml`.
  */
-export function treeLanding(links: TreeLinks): PathLanding {
+export function treeLanding(links: TreeLinks, options: { names?: boolean } = {}): PathLanding {
+  const forward = forwardLanding(links);
+  if (options.names !== true) return forward;
+  const names = linkedNames(links, forward);
+  return (written, cwd) => {
+    const found = forward(written, cwd);
+    if (links.size === 0 || /^[/~\\]/.test(written) || /^[/~\\]/.test(cwd) || written.length + cwd.length > PATH_MAX) return found;
+    const spelled = cwd === '' || cwd === '.' ? written : `${cwd}/${written}`;
+    return [...found, ...names(spelled, found)];
+  };
+}
+
+/** See treeLanding: the landings through the links on a path's way only. */
+function forwardLanding(links: TreeLinks): PathLanding {
   let folders = new Set<string>();
   let known = -1;
   return (written, cwd) => {
@@ -153,6 +172,99 @@ function walk(w: Walk, links: TreeLinks, folders: ReadonlySet<string>, forks: Wa
   return w.hops === 0 ? null : { path: cur.length === 0 ? '.' : cur.join('/'), how: HOW };
 }
 
+/** Names worked out for one path before the rest count as not known (ask). */
+const MAX_NAMES = 256;
+
+/**
+ * The names the links of `links` (read when called) give a repository path, without where it lands
+ * through them (see treeLanding): a commit that changes `deploy/prod/app.yml` changes
+ * `config/prod/app.yml` too when `config/prod -> ../deploy/prod`.
+ */
+export function treeLinkedNames(links: TreeLinks): (path: string) => Landing[] {
+  const forward = forwardLanding(links);
+  const names = linkedNames(links, forward);
+  return (path) => (links.size === 0 || /^[/~\\]/.test(path) || path.length > PATH_MAX ? [] : names(path, forward(path, '.')));
+}
+
+/** A link of the range's trees and a place in the repository its target leads to, both canonical (`''`: the root). */
+interface LinkEnd { link: string; leads: string }
+
+/**
+ * The repository places, canonical, a path spelled from the root may be: as written (a link on
+ * the way may be missing from some tree) and where `found` (its landings) put it. A place out of
+ * the repository is no tree path.
+ */
+function placesOf(spelled: string, found: readonly Landing[]): string[] {
+  const places = new Set<string>();
+  for (const path of [spelled, ...found.flatMap((l) => ('path' in l ? [l.path] : []))]) {
+    const place = posix.normalize(path).replace(/\/+$/, '');
+    if (/^[/~]/.test(place) || place === '..' || place.startsWith('../')) continue;
+    places.add(place === '.' ? '' : canonicalPath(place));
+  }
+  return [...places];
+}
+
+/**
+ * The names the links of `links` (read when called) give a place: a link whose target, read from
+ * the link's folder through the other links, is the place or a folder above it names the place
+ * as itself plus the rest of the path. Such a name may lie below another link's target in turn
+ * (`config -> x` and `x/prod -> ../deploy/prod`), so names are followed back link by link, each
+ * link at most once on a way.
+ */
+function linkedNames(links: TreeLinks, forward: PathLanding): (spelled: string, found: readonly Landing[]) => Landing[] {
+  let ends: LinkEnd[] = [];
+  let known = '';
+  return (spelled, found) => {
+    // Re-read when a link or a target was added since (the map only grows).
+    let targets = 0;
+    for (const t of links.values()) targets += t.length;
+    if (known !== `${links.size}:${targets}`) {
+      ends = linkEnds(links, forward);
+      known = `${links.size}:${targets}`;
+    }
+    const out: Landing[] = [];
+    if (ends.length === 0) return out;
+    const starts = placesOf(spelled, found);
+    const seen = new Set(starts);
+    const queue = starts.map((name) => ({ name, used: new Set<string>() as ReadonlySet<string> }));
+    for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
+      for (const end of ends) {
+        const rest = q.used.has(end.link) ? null : restBelow(q.name, end.leads);
+        if (rest === null) continue;
+        const name = end.link + rest;
+        if (seen.has(name)) continue;
+        if (seen.size >= starts.length + MAX_NAMES) return [...out, { unknown: `more than ${MAX_NAMES} names through the symlinks ${WHERE} lead to ${JSON.stringify(spelled)}` }];
+        seen.add(name);
+        out.push({ path: name, how: rest === '' ? `as the target of a symlink ${WHERE}` : `below the target of symlink ${JSON.stringify(end.link)} ${WHERE}` });
+        queue.push({ name, used: new Set([...q.used, end.link]) });
+      }
+    }
+    return out;
+  };
+}
+
+/** Every place in the repository each target of each link leads to, other links followed. */
+function linkEnds(links: TreeLinks, forward: PathLanding): LinkEnd[] {
+  const ends: LinkEnd[] = [];
+  for (const [link, targets] of links) {
+    const folder = link.slice(0, Math.max(0, link.lastIndexOf('/')));
+    for (const target of targets) {
+      // `~/…` or `/…`: out of the repository, where no tree path is.
+      if (/^[/~\\]/.test(target)) continue;
+      const spelled = folder === '' ? target : `${folder}/${target}`;
+      for (const leads of placesOf(spelled, forward(spelled, '.'))) if (leads !== link) ends.push({ link, leads });
+    }
+  }
+  return ends;
+}
+
+/** What follows the canonical `folder` in the canonical `path` (`''` when they are the same, `/…` below it; `''` is the root), or null. */
+function restBelow(path: string, folder: string): string | null {
+  if (path === folder) return '';
+  if (folder === '') return path === '' ? '' : `/${path}`;
+  return path.startsWith(`${folder}/`) ? path.slice(folder.length) : null;
+}
+
 /** A link whose written target goes through another path (see linksThrough). */
 export interface LinkThrough {
   /** The link's canonical path. */
@@ -202,10 +314,13 @@ function passesThrough(spelled: string, key: string): boolean {
 
 /**
  * Where the links of the range's trees that lie below a folder lead (see LinksBelow): every link
- * whose canonical path starts with the folder's.
+ * whose canonical path starts with the folder's. With `names`, the links elsewhere that lead into
+ * the folder count too (what is put below `deploy` appears under `config/prod` when `config/prod
+ * -> ../deploy/prod`), and each link's target is also judged under the names links give it.
  */
-export function treeLinksBelow(links: TreeLinks): LinksBelow {
-  const land = treeLanding(links);
+export function treeLinksBelow(links: TreeLinks, options: { names?: boolean } = {}): LinksBelow {
+  const land = treeLanding(links, options);
+  const forward = forwardLanding(links);
   return (folder, cwd) => {
     if (links.size === 0 || /^[/~\\]/.test(folder) || /^[/~\\]/.test(cwd)) return [];
     const spelled = posix.normalize(cwd === '' || cwd === '.' ? folder : `${cwd}/${folder}`).replace(/\/+$/, '');
@@ -213,6 +328,15 @@ export function treeLinksBelow(links: TreeLinks): LinksBelow {
     const prefix = spelled === '.' ? '' : `${canonicalPath(spelled)}/`;
     const found: Landing[] = [];
     for (const link of links.keys()) if (link.startsWith(prefix)) found.push(...land(link, '.'));
+    if (options.names !== true) return found;
+    // The folder as the links' walk puts it (a link on its way is followed), then every link
+    // outside it whose target lies inside it.
+    const places = placesOf(spelled, forward(spelled, '.'));
+    for (const end of linkEnds(links, forward)) {
+      if (places.some((p) => end.leads !== p && restBelow(end.leads, p) !== null && restBelow(end.link, p) === null)) {
+        found.push({ path: end.link, how: `as a symlink ${WHERE} into ${JSON.stringify(spelled)}` });
+      }
+    }
     return found;
   };
 }

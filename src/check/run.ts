@@ -20,7 +20,7 @@ import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
 import { carriedByUnjudgedMerges, carriedFindings } from './carried.ts';
 import type { LinkResolution } from './links.ts';
-import { addLink, addTargets, linksThrough, rangeBoundary, treeLanding, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
+import { addLink, addTargets, linksThrough, rangeBoundary, treeLanding, treeLinkedNames, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
 import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
@@ -154,6 +154,8 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     const found = await Promise.all(commits.map((commit) => treeSymlinks(git, commit)));
     return addTargets(git, found.flatMap((links) => [...links]), logLinks);
   };
+  // Where a link leads, for diff.ts: the policy's landing also gives the names links give a path.
+  const forwardLanding = treeLanding(logLinks);
   const judgeBatch = async (j: Judging, batch: readonly CommitInfo[]): Promise<void> => {
     const ids: string[] = [];
     for (const c of batch) {
@@ -184,7 +186,8 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       for (const ch of c.changes) if (ch.newMode === '120000' && ch.pathText !== null) added.push([ch.pathText, ch.newId]);
       if (added.length > 0) addedBy.set(c.sha, added);
     }
-    if (addedBy.size > 0 || batch.some((c) => (logChangesOf.get(c.sha)?.length ?? 0) > 0 || j.noteIds.has(c.sha))) {
+    // Every change may lie below a link's target (XX-2), so the trees' links are read for any batch.
+    if (batch.length > 0) {
       const first = treeLinks === null;
       const fromTrees = await (treeLinks ??= readTreeLinks());
       if (first && fromTrees) forgetVerdicts(j.policy);
@@ -202,7 +205,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       if (await addTargets(git, addedBy.get(c.sha) ?? [], logLinks, blobs)) forgetVerdicts(j.policy);
       let madeLinks = false;
       const judge = (): JudgedCommit => judgeCommit(c, {
-        policy: j.policy, blobs, policyPaths: j.policyPaths, links, linksThrough: linksThrough(logLinks),
+        policy: j.policy, blobs, policyPaths: j.policyPaths, links, linksThrough: linksThrough(logLinks), linkedNames: treeLinkedNames(logLinks), forwardLanding,
         logs: {
           changes: logChangesOf, notesRef: j.notesRef, notes, notePast,
           noteLink: (path, target) => { if (addLink(logLinks, path, target)) { madeLinks = true; forgetVerdicts(j.policy); } },
@@ -227,7 +230,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     const files = [adminPolicy(opts), workspace.file].filter((f): f is PolicyFile => f !== null);
     const policyPaths = workspace.repoPaths;
     // Logs were written in the agent's clone: absolute paths in them are also judged by their tails.
-    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths, replayedPaths: true, landing: treeLanding(logLinks), linksBelow: treeLinksBelow(logLinks), resolveLinks: resolvedOnDisk });
+    const policy = compilePolicy(files, { home: homeDir(), root, policyPaths, replayedPaths: true, landing: treeLanding(logLinks, { names: true }), linksBelow: treeLinksBelow(logLinks, { names: true }), resolveLinks: resolvedOnDisk });
     const settings = combineSettings(files);
     const logsConfig = settings.logs;
     const matcher = logMatcher(logsConfig.paths, homeDir());

@@ -4,6 +4,7 @@ import { lstatSync, readdirSync, readlinkSync, type Dirent, type Stats } from 'n
 import { isAbsolute, posix, resolve } from 'node:path';
 import type { Landing, LinksBelow, PathLanding } from '../engine/compile.ts';
 import { toRepoPath } from '../logs/paths.ts';
+import { repositoryLinks } from './repolinks.ts';
 
 /**
  * Where the file system puts an absolute path: each link on the way followed (the last one too,
@@ -71,18 +72,41 @@ export function diskLanding(root: string, home: string): PathLanding {
 }
 
 /**
- * The symlinks of ~/.kiro and the repository's .kiro (see scanLinks), read the first time they are
- * asked for, so a hook judging one call walks the disk at most once, and only when a path is
- * judged. Those small folders hold what the kiro scope protects (a dotfiles repository linking
- * `~/.kiro/settings/permissions.yaml` is common); links elsewhere in the repository are not
- * walked for, as a walk of a large repository would pass its bound on every call.
+ * The symlinks of ~/.kiro and the repository's .kiro (see scanLinks) and those git sees in the
+ * work tree (repolinks.ts), read the first time they are asked for, so a hook judging one call
+ * looks at most once, and only when a path is judged. ~/.kiro is walked, as it holds what the
+ * kiro scope protects (a dotfiles repository linking `~/.kiro/settings/permissions.yaml` is
+ * common); the repository is listed by git instead, as a walk of a large one would pass its bound
+ * on every call. A folder that is no work tree has no committed links and is not looked through.
  */
 function lazyScan(root: string, home: string): () => LinkScan {
   let scan: LinkScan | null = null;
   return () => {
-    scan ??= scanLinks([{ dir: `${physicalPath(home)}/.kiro`, label: '~/.kiro' }, { dir: `${physicalPath(root)}/.kiro`, label: 'the repository\'s .kiro' }]);
+    if (scan !== null) return scan;
+    const physicalRoot = physicalPath(root);
+    scan = scanLinks([{ dir: `${physicalPath(home)}/.kiro`, label: '~/.kiro' }, { dir: `${physicalRoot}/.kiro`, label: 'the repository\'s .kiro' }]);
+    const listed = repositoryLinks(physicalRoot);
+    if (listed !== null) {
+      const known = new Set(scan.links.map((l) => l.at));
+      for (const path of listed.links) {
+        // Where the link is, its folders walked (one of them may have become a link since).
+        const at = `${physicalPath(posix.dirname(path))}/${posix.basename(path)}`;
+        if (known.has(at) || !isLink(at)) continue;
+        known.add(at);
+        scan.links.push({ at, leads: physicalPath(at) });
+      }
+      if (listed.doubt !== null) scan.doubts.push(listed.doubt);
+    }
     return scan;
   };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** diskLanding, with the links that lead to a path read by `scanOf`. */

@@ -115,7 +115,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const relinks = staged.changes.some((c) => c.newMode === '120000' || (c.oldMode === '120000' && c.newMode !== '000000'));
   const replay = logs.length === 0 && !relinks ? null : await import('../check/loglinks.ts');
   const logLinks = new Map<string, string[]>();
-  const replayOptions = replay === null ? {} : { replayedPaths: true, landing: replay.treeLanding(logLinks), linksBelow: replay.treeLinksBelow(logLinks) };
+  const replayOptions = replay === null ? {} : { replayedPaths: true, landing: replay.treeLanding(logLinks, { names: true }), linksBelow: replay.treeLinksBelow(logLinks, { names: true }) };
   const policy = compilePolicy(files, { home: homeDir(), root: opts.cwd, policyPaths: [DEFAULT_POLICY_PATH], resolveLinks: resolvedOnDisk, ...replayOptions });
   const links = staged.changes.filter((c) => c.newMode === '120000').map((c) => c.newId);
   const blobIds = [...links, ...logBlobIds(logs)];
@@ -154,7 +154,11 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
       const linkTree = tree === null ? null : await tree.resolveChangedLinks(git, staged.changes, blobs, tree.indexReader(git));
       const ctx = {
         policy, blobs, policyPaths: [DEFAULT_POLICY_PATH], ...(linkTree !== null ? { links: linkTree } : {}),
-        ...(replay !== null ? { linksThrough: replay.linksThrough(logLinks) } : {}),
+        // A staged path below a link's target is the path under the link's name too (XX-2:
+        // `deploy/prod/app.yml` is `config/prod/app.yml` with `config/prod -> ../deploy/prod`), as
+        // check finds. HEAD's links are known only when logs or links are staged: listing them for
+        // every commit would cost the hook one more git process, and check judges it anyway.
+        ...(replay !== null ? { linksThrough: replay.linksThrough(logLinks), linkedNames: replay.treeLinkedNames(logLinks), forwardLanding: replay.treeLanding(logLinks) } : {}),
       };
       findings.push(...judgeChanges(ctx, '', staged.changes, logged.appended));
     }
