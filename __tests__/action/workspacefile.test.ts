@@ -30,6 +30,24 @@ describe('insideWorkspace', () => {
   });
 });
 
+// Audit 35 (AB-1): a path through a link outside the workspace that leads into it is inside too,
+// and the links below the workspace's root are left for the refusal to see.
+describe('insideWorkspace through links outside the workspace', () => {
+  test.each<[string, (ws: string, out: string) => string, string[] | null]>([
+    ['a link to the workspace', (ws, out) => { symlinkSync(ws, join(out, 'alias')); return join(out, 'alias/link/r.sarif'); }, ['link', 'r.sarif']],
+    ['a link to a folder above it', (ws, out) => { symlinkSync(join(ws, '..'), join(out, 'up')); return join(out, 'up', ws.split('/').pop() ?? '', 'r.sarif'); }, ['r.sarif']],
+    ['a relative link', (ws, out) => { symlinkSync(join('..', ws.split('/').pop() ?? ''), join(out, 'rel')); return join(out, 'rel/a/b.sarif'); }, ['a', 'b.sarif']],
+    ['a link into a folder of it', (ws, out) => { mkdirSync(join(ws, 'sub')); symlinkSync(join(ws, 'sub'), join(out, 'into')); return join(out, 'into/r.sarif'); }, ['sub', 'r.sarif']],
+    ['a link elsewhere', (_ws, out) => { symlinkSync(tmpdir(), join(out, 'tmp')); return join(out, 'tmp/r.sarif'); }, null],
+    ['a loop', (_ws, out) => { symlinkSync(join(out, 'loop'), join(out, 'loop')); return join(out, 'loop/r.sarif'); }, null],
+  ])('%s', (_name, make, segments) => {
+    const ws = temp();
+    const out = temp();
+    const path = make(ws, out);
+    expect(insideWorkspace(ws, path)?.segments ?? null).toEqual(segments);
+  });
+});
+
 describe('writeInsideWorkspace', () => {
   test('refuses a linked file or folder, and a non-file, before writing anything', () => {
     const ws = temp();

@@ -1052,6 +1052,27 @@ describe('check: output', () => {
     }
   });
 
+  // Audit 35 (AB-1): the work tree named through a link outside it (a runner's work folder that is
+  // a link, macOS's /var) was not seen as the work tree, so the pull request's links were followed.
+  test.each([
+    ['a link at FILE', 'agent-gate.json', 'agent-gate.json'],
+    ['a link to a folder on the way', 'out', 'out/agent-gate.json'],
+  ])('--output through another name of the work tree, then %s, is refused', (_name, linkName, output) => {
+    const repo = failing();
+    const victim = join(outside, `alias-victim-${Date.now()}-${linkName.length}`);
+    mkdirSync(victim);
+    writeFileSync(join(victim, 'agent-gate.json'), 'precious\n');
+    repo.symlink(linkName, linkName === 'out' ? victim : join(victim, 'agent-gate.json')).commit('link', { author: KIRO });
+    const alias = join(outside, `alias-${Date.now()}-${linkName.length}`);
+    symlinkSync(repo.dir, alias);
+    const r = runCli(['check', '--base', 'main', '--format', 'json', '--output', join(alias, output)], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^agent-gate: check: refusing --output .*symbolic link in the workspace.*\n$/);
+    expect(readFileSync(join(victim, 'agent-gate.json'), 'utf8')).toBe('precious\n');
+    expect(runCli(['check', '--base', 'main', '--format', 'json', '--output', join(alias, 'plain.json')], { cwd: repo.dir }).code).toBe(1);
+    expect(readFileSync(join(repo.dir, 'plain.json'), 'utf8')).toContain('"passed": false');
+  });
+
   test('--output inside the work tree: a regular file is replaced, and missing folders are made', () => {
     const repo = failing();
     writeFileSync(join(repo.dir, 'old.json'), 'stale');

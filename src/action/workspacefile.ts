@@ -3,8 +3,8 @@
 // a symbolic link there could send the write anywhere on the runner, and a folder at the file's
 // place would leave the PR's own "report" for a later upload step. The path is therefore only
 // written through real folders, to a regular file or a new one, and never followed.
-import { closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, writeFileSync, type Stats } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** A write refused because of what the workspace holds at the path; `message` says what. */
 export class UnsafeWorkspacePath extends Error {}
@@ -31,6 +31,42 @@ export function insideWorkspace(workspace: string, path: string): { root: string
   for (const root of roots) {
     const segments = below(root, resolve(path));
     if (segments !== null) return { root, segments };
+  }
+  // Spelled through a link outside it (a runner's work folder that is a link, macOS's `/var`), the
+  // path may still end up inside: the links on the way are followed until it does.
+  const real = roots[1];
+  return real === undefined ? null : enteredThroughLinks(real, resolve(path));
+}
+
+/** Links followed in a row before a path counts as leading nowhere (the kernel's ELOOP bound). */
+const MAX_HOPS = 40;
+
+/**
+ * Where an absolute path, its links followed as the kernel would, enters the folder `real` (a real
+ * path): `real` and the segments left below it, which are not followed (they are the workspace's),
+ * or null when it never does.
+ */
+function enteredThroughLinks(real: string, path: string): { root: string; segments: string[] } | null {
+  const queue = path.split(sep);
+  let cur: string = sep;
+  let hops = 0;
+  for (let seg = queue.shift(); seg !== undefined; seg = queue.shift()) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      cur = dirname(cur);
+      continue;
+    }
+    cur = join(cur, seg);
+    if (cur === real) {
+      const segments = below(real, resolve(real, ...queue));
+      return segments === null ? null : { root: real, segments };
+    }
+    const st = lstatOrNull(cur);
+    if (st === null || !st.isSymbolicLink()) continue;
+    if (++hops > MAX_HOPS) return null;
+    const target = readlinkSync(cur);
+    cur = isAbsolute(target) ? sep : dirname(cur);
+    queue.unshift(...target.split(sep));
   }
   return null;
 }
