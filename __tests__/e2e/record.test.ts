@@ -1,7 +1,7 @@
 // `agent-gate record` as the agents run it: a real subprocess of dist/cli.js with the hook payload on
 // standard input. Nothing recorded is ever executed; the last tests check that as well.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, linkSync, lstatSync, openSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, openSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendToLog } from '../../src/cli/logfile.ts';
 import { GateError } from '../../src/errors.ts';
@@ -942,6 +942,29 @@ describe('record: malformed payloads', () => {
     const log = join(outside, 'calls.jsonl');
     expect(record(dir, kiro(outside, 'execute_bash', { command: 'ls' }), ['--log', log]).code).toBe(0);
     expect(existsSync(log)).toBe(true);
+  });
+
+  // Audit 35 (ZZ-2): O_NOFOLLOW refuses a symlink at the log's path but not a hard link, so
+  // `ln ~/.bashrc .agent-gate/log/default.jsonl` sent every entry into ~/.bashrc.
+  test('a log with another name on disk (a hard link) is refused, and neither name is written', () => {
+    const dir = repo();
+    expect(record(dir, kiro(dir, 'execute_bash', { command: 'ls' })).code).toBe(0);
+    const folder = join(dir, '.agent-gate', 'log');
+    const [name] = readdirSync(folder).filter((f) => f.endsWith('.jsonl'));
+    const log = join(folder, name ?? '');
+    const victim = join(tempTree(), 'bashrc');
+    writeFileSync(victim, readFileSync(log));
+    unlinkSync(log);
+    linkSync(victim, log);
+    const before = readFileSync(victim, 'utf8');
+    for (const args of [[], ['--enforce']]) {
+      const r = record(dir, kiro(dir, 'execute_bash', { command: 'echo "$(id)"' }), args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain('has 2 names on disk (hard links)');
+      expect(r.stderr).toContain('nothing was written');
+    }
+    expect(readFileSync(victim, 'utf8')).toBe(before);
   });
 
   test('invalid UTF-8 -> exit 2', () => {

@@ -260,6 +260,9 @@ export function appendToLog(path: string, drafts: readonly EntryDraft[], session
     try {
       const stat = fstatSync(fd);
       if (!stat.isFile()) throw new GateError(`the log ${path} is not a regular file; nothing was written`);
+      // A hard link is not refused by O_NOFOLLOW: `ln ~/.bashrc LOG` would send every entry, text
+      // the agent chose, into that file too.
+      if (stat.nlink > 1) throw new GateError(`the log ${path} has ${stat.nlink} names on disk (hard links), so appending to it would write another file too; remove the log's other names, or the log, and run again; nothing was written`);
       if (confine !== undefined) {
         // A folder swapped for a link between the first look and the open: look again, and make
         // sure the file opened is the one now at the path, before a byte is written.
