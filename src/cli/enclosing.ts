@@ -1,8 +1,29 @@
 // The repositories around a workspace, and the most restrictive answer across them, as
 // `record --enforce` and `explain` judge a call.
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { findRepositoryRoot } from '../policy/source.ts';
 import { EFFECT_RANK, type Explanation } from '../policy/types.ts';
+import { physicalPath } from './physical.ts';
+
+/**
+ * The repositories a process started in `folder` belongs to, the one git uses first. git starts
+ * from the physical folder (a process's working folder has its links resolved), so a folder reached
+ * through a link from outside lies in the repository it really is in (audit 35, ZZ-1: `/tmp/l ->
+ * REPO/secrets` was in no repository, and REPO's rules were skipped). The repository around the
+ * folder as spelled, when it is another one, follows; when it is the same, its spelling is kept.
+ */
+export function repositoriesOf(folder: string): string[] {
+  const spelled = findRepositoryRoot(folder);
+  const physical = findRepositoryRoot(physicalPath(resolve(folder)));
+  if (physical === null) return spelled === null ? [] : [spelled];
+  if (spelled === null) return [physical];
+  return physicalPath(spelled) === physical ? [spelled] : [physical, spelled];
+}
+
+/** `roots` and the repositories around each, without repeats. */
+export function withEnclosing(roots: readonly string[]): string[] {
+  return [...new Set(roots.flatMap((r) => [r, ...enclosingRoots(r)]))];
+}
 
 /**
  * The repositories around `root`, nearest first. An agent can make a repository inside the

@@ -5,12 +5,12 @@ import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { describeRule } from '../engine/decide.ts';
 import { explainWritten } from '../engine/explain.ts';
-import { findWorkspaceRoot, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
-import { enclosingRoots, mergeEnclosing } from './enclosing.ts';
+import { homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
+import { mergeEnclosing, repositoriesOf, withEnclosing } from './enclosing.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
 import { jsonSpelled, quoted, spellUnseen } from '../report/escape.ts';
 import { flag, parse, str, type Io } from './args.ts';
-import { chdirTarget, diskLanding, diskLinksBelow } from './physical.ts';
+import { chdirTarget, diskLanding, diskLinksBelow, physicalPath } from './physical.ts';
 import { diskForeignRepository } from './repositories.ts';
 
 export const EXPLAIN_HELP = `Usage: agent-gate explain [--policy FILE] [--admin-policy FILE] [--cwd DIR] [--json]
@@ -63,7 +63,7 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   // The request runs in that folder, so its repository's policy applies, as `record` finds it for
   // a payload's cwd: from where explain runs, a call in another repository would miss that policy.
   const place = folder ?? join(homeDir(), (cwdArg ?? '~').slice(1));
-  const root = findWorkspaceRoot(place);
+  const [root = resolve(place), ...others] = repositoriesOf(place);
   // A folder that does not exist yet is a fair what-if, but a mistyped one is judged under the
   // policy of whatever repository holds a folder above it: say so.
   if (cwdArg !== undefined && statSync(place, { throwIfNoEntry: false })?.isDirectory() !== true) {
@@ -76,14 +76,14 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     ...(adminPolicy !== undefined ? { adminPolicy } : {}),
   });
   const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths, landing: diskLanding(root, homeDir()), linksBelow: diskLinksBelow(root, homeDir()), foreignRepository: diskForeignRepository(root, homeDir()), resolveLinks: resolvedOnDisk });
-  const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? resolve(folder));
+  const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? insideRoot(root, physicalPath(resolve(folder))) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
   // record reads a path as the file system will (links followed), so explain says the same, of a
   // redirection's target too.
   const own = explainWritten(compiled, request);
   // As record judges a call from a repository nested in others (audit 33, UU-1): each enclosing
   // repository's policy judges it too, from where the folder lies in that repository.
-  const outerRoots = policy === undefined && adminPolicy === undefined ? enclosingRoots(root) : [];
+  const outerRoots = policy === undefined && adminPolicy === undefined ? withEnclosing([root, ...others]).slice(1) : [];
   const outer = outerRoots.map((r) => {
     const theirs = loadDiskPolicies(r, {});
     const judge = compilePolicy(theirs.files, { home: homeDir(), root: r, policyPaths: theirs.policyPaths, landing: diskLanding(r, homeDir()), linksBelow: diskLinksBelow(r, homeDir()), foreignRepository: diskForeignRepository(r, homeDir()), resolveLinks: resolvedOnDisk });

@@ -11,7 +11,7 @@ import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { clipMessage, clipQuoted } from '../report/clip.ts';
 import { formatRule } from './explain.ts';
-import { enclosingRoots, mergeEnclosing } from './enclosing.ts';
+import { mergeEnclosing, repositoriesOf, withEnclosing } from './enclosing.ts';
 import { DEFAULT_JUDGE_LIMITS, judgeInWorker, type JudgeLimits, type JudgeTask } from './judgeworker.ts';
 import { defaultLogPath } from './logplace.ts';
 import { chdirTarget, physicalPath } from './physical.ts';
@@ -103,14 +103,14 @@ function readPayload(input: Buffer): HookPayload {
  * The repository a call belongs to. A payload cwd that is not a folder, or (without --log) lies
  * in no repository, leaves nowhere right to write the log or to find the policy: fail closed.
  */
-function workspaceOf(cwd: string, fromPayload: boolean, explicitLog: boolean): { root: string; repository: boolean } {
+function workspaceOf(cwd: string, fromPayload: boolean, explicitLog: boolean): { root: string; repository: boolean; others: string[] } {
   const what = fromPayload ? `the payload's "cwd" ${JSON.stringify(cwd)}` : `the working folder ${JSON.stringify(cwd)}`;
   let folder = false;
   try { folder = statSync(cwd).isDirectory(); } catch { folder = false; }
   if (!folder) throw new GateError(`record: ${what} is not an existing folder; nothing was written`);
-  const root = findRepositoryRoot(cwd);
-  if (root !== null) return { root, repository: true };
-  if (explicitLog) return { root: cwd, repository: false };
+  const [root, ...others] = repositoriesOf(cwd);
+  if (root !== undefined) return { root, repository: true, others };
+  if (explicitLog) return { root: cwd, repository: false, others: [] };
   throw new GateError(`record: ${what} is not inside a git repository, so there is no log folder for it; run the hook in the repository or pass --log FILE; nothing was written`);
 }
 
@@ -153,7 +153,7 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   // The payload's cwd says which repository the call belongs to; the hook's own folder may differ.
   const cwd = payload.cwd === null || payload.cwd === '' ? io.cwd : chdirTarget(io.cwd, payload.cwd);
   const logArg = str(p, 'log');
-  const { root, repository } = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', logArg !== undefined);
+  const { root, repository, others } = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', logArg !== undefined);
   const explicitLog = logArg === undefined ? null : (isAbsolute(logArg) ? logArg : resolve(root, logArg));
   // Outside any repository, paths become relative only to the repository that will hold the log:
   // relative to the bare working folder, `~/.aws/credentials` from `~` became `.aws/credentials`.
@@ -189,7 +189,7 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   if (enforce) {
     // Read once, here: a broken policy is reported as one before any worker starts, and the
     // worker judges by exactly the files read.
-    const roots = repository ? [root, ...enclosingRoots(root)] : [root];
+    const roots = repository ? withEnclosing([root, ...others]) : [root];
     const policiesOf = roots.map((r, k) => loadDiskPolicies(r, { ...(k === 0 && policyFile !== null ? { policy: policyFile } : {}), user: true }));
     workspace = policiesOf[0]?.files.find((f) => f.scope === 'workspace') ?? null;
     // As in check and the git hook, `failOn: ask` in a policy fails on ask here too; the flag and
