@@ -9,6 +9,12 @@ export const DEFAULT_NOTES_REF = 'refs/notes/agent-gate';
 /** The pattern of the kiro rule that denies tampering with a command log (rule #9). */
 export const LOG_TAMPER_PATTERN = 'append-only, chained command log';
 
+/**
+ * agent-gate's own V8 code cache (cli/codecache.ts, its default place): V8 checks cached code only
+ * against the length of its source, so code written there runs in place of the bundle's (ZZ-3).
+ */
+export const CODE_CACHE_PATTERN = '~/.cache/agent-gate/**';
+
 /** Kiro IDE protected paths (seed: "Protected path patterns"), matched on the canonical path. */
 export const IDE_PROTECTED_CONTAINS: readonly string[] = ['.vscode/', 'vscode~', '.git/', 'git~', '.code-workspace'];
 export const IDE_PROTECTED_BASENAMES: readonly string[] = ['.git', 'mcp.json', '.kiroignore'];
@@ -22,7 +28,7 @@ export function kiroScope(policyPaths: readonly string[]): PolicyFile {
     file: BUILTIN_FILE,
     scope: 'kiro',
     rules: [
-      { capability: 'fs_write', effect: 'deny', match: ['~/.kiro/settings/**', '**/.kiro/settings/**', '~/.kiro/workspace-roots/**'], line: 0 },
+      { capability: 'fs_write', effect: 'deny', match: ['~/.kiro/settings/**', '**/.kiro/settings/**', '~/.kiro/workspace-roots/**', CODE_CACHE_PATTERN], line: 0 },
       { capability: 'fs_write', effect: 'deny', match: [...new Set([DEFAULT_POLICY_PATH, ...policyPaths])].map(literalGlob), line: 0 },
       { capability: 'fs_write', effect: 'ask', match: ['**/.git', '**/.git/**', '**/.kiro/agents/**', '**/.kiro/hooks/**', '**/.kiroignore'], line: 0 },
     ],
