@@ -141,10 +141,10 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const notePast = new Map<string, Array<Buffer | null>>();
   const judged = new Map<string, JudgedCommit>();
   const links = new Map<string, Map<string, LinkResolution>>();
-  // The symlinks log entries' paths are followed through (loglinks.ts): those of the base and
-  // head trees and of the range's boundary (the parents outside it, whose trees the range's
-  // commits were made on), read once the first log turns up, and every one a commit of the range
-  // adds. Without the boundary, a link the branch started with that the base branch removed
+  // The symlinks log entries' paths are followed through, and that give a changed path its other
+  // names (loglinks.ts): those of the base and head trees and of the range's boundary (the parents
+  // outside it, whose trees the range's commits were made on), read with the first batch, and every
+  // one a commit of the range adds. Without the boundary, a link the branch started with that the base branch removed
   // later, and merged in, was in neither tip's tree, so a write recorded through it passed (II-2).
   const logLinks: TreeLinks = new Map();
   let treeLinks: Promise<boolean> | null = null;
@@ -155,7 +155,9 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     return addTargets(git, found.flatMap((links) => [...links]), logLinks);
   };
   // Where a link leads, for diff.ts: the policy's landing also gives the names links give a path.
+  // Both re-read the links when they grow, so one of each serves every commit.
   const forwardLanding = treeLanding(logLinks);
+  const linkedNames = treeLinkedNames(logLinks);
   const judgeBatch = async (j: Judging, batch: readonly CommitInfo[]): Promise<void> => {
     const ids: string[] = [];
     for (const c of batch) {
@@ -179,7 +181,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
     }
     // The links each commit adds count from that commit on (added in the loop below), whatever
     // the batches: one added here and removed before the head is still on the way of a later
-    // commit's entries. The trees' links are read once a log or a symlink turns up.
+    // commit's entries.
     const addedBy = new Map<string, Array<[string, string]>>();
     for (const c of batch) {
       const added: Array<[string, string]> = [];
@@ -205,7 +207,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       if (await addTargets(git, addedBy.get(c.sha) ?? [], logLinks, blobs)) forgetVerdicts(j.policy);
       let madeLinks = false;
       const judge = (): JudgedCommit => judgeCommit(c, {
-        policy: j.policy, blobs, policyPaths: j.policyPaths, links, linksThrough: linksThrough(logLinks), linkedNames: treeLinkedNames(logLinks), forwardLanding,
+        policy: j.policy, blobs, policyPaths: j.policyPaths, links, linksThrough: linksThrough(logLinks), linkedNames, forwardLanding,
         logs: {
           changes: logChangesOf, notesRef: j.notesRef, notes, notePast,
           noteLink: (path, target) => { if (addLink(logLinks, path, target)) { madeLinks = true; forgetVerdicts(j.policy); } },
