@@ -147,6 +147,7 @@ function strongest<V extends PathVerdict>(verdicts: readonly V[]): V | null {
  */
 export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly Change[], records: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = [];
+  let relinked: string[] | null = null;
   for (const c of changes) {
     if (c.pathText === null) {
       findings.push(finding({ effect: 'deny', rule: { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' }, reason: 'path is not valid UTF-8' }, escapedBytes(c.path), commit, null));
@@ -166,7 +167,8 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
         continue;
       }
       const key = canonicalPath(named.path);
-      if (changedLinks(changes).some((l) => key === l || key.startsWith(`${l}/`))) continue;
+      relinked ??= changedLinks(changes);
+      if (relinked.some((l) => key === l || key.startsWith(`${l}/`))) continue;
       const there = decidePath(ctx.policy, 'fs_write', named.path);
       if (there.effect !== 'allow' && there.rule !== null) verdicts.push({ effect: there.effect, rule: there.rule, reason: `${named.how} this is ${JSON.stringify(named.path)}: ${there.reason}` });
     }

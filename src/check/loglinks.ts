@@ -212,23 +212,26 @@ function placesOf(spelled: string, found: readonly Landing[]): string[] {
  * link at most once on a way.
  */
 function linkedNames(links: TreeLinks, forward: PathLanding): (spelled: string, found: readonly Landing[]) => Landing[] {
-  let ends: LinkEnd[] = [];
+  // The link ends by the place they lead to, so a name meets only the ends at or above it
+  // (one lookup per folder on its way), not every link of the trees.
+  let byLeads = new Map<string, LinkEnd[]>();
   let known = '';
   return (spelled, found) => {
     // Re-read when a link or a target was added since (the map only grows).
     let targets = 0;
     for (const t of links.values()) targets += t.length;
     if (known !== `${links.size}:${targets}`) {
-      ends = linkEnds(links, forward);
+      byLeads = new Map();
+      for (const end of linkEnds(links, forward)) byLeads.set(end.leads, [...(byLeads.get(end.leads) ?? []), end]);
       known = `${links.size}:${targets}`;
     }
     const out: Landing[] = [];
-    if (ends.length === 0) return out;
+    if (byLeads.size === 0) return out;
     const starts = placesOf(spelled, found);
     const seen = new Set(starts);
     const queue = starts.map((name) => ({ name, used: new Set<string>() as ReadonlySet<string> }));
     for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
-      for (const end of ends) {
+      for (const end of endsAbove(byLeads, q.name)) {
         const rest = q.used.has(end.link) ? null : restBelow(q.name, end.leads);
         if (rest === null) continue;
         const name = end.link + rest;
@@ -241,6 +244,15 @@ function linkedNames(links: TreeLinks, forward: PathLanding): (spelled: string, 
     }
     return out;
   };
+}
+
+/** The ends of `byLeads` that lead to the canonical place `name` or to a folder above it (`''`: the root). */
+function endsAbove(byLeads: ReadonlyMap<string, readonly LinkEnd[]>, name: string): LinkEnd[] {
+  const found = [...(byLeads.get('') ?? [])];
+  if (name === '') return found;
+  for (let at = name.indexOf('/'); at > 0; at = name.indexOf('/', at + 1)) found.push(...(byLeads.get(name.slice(0, at)) ?? []));
+  found.push(...(byLeads.get(name) ?? []));
+  return found;
 }
 
 /** Every place in the repository each target of each link leads to, other links followed. */
