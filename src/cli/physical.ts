@@ -12,7 +12,7 @@ import { repositoryLinks } from './repolinks.ts';
  * taken from the folder the shell would really be in. A folder that does not exist yet is taken
  * as one the tool will make. A loop of links is left as text after 40 links; the write would fail anyway.
  */
-export function physicalPath(abs: string): string {
+export function physicalPath(abs: string, linkAt?: Map<string, string | null>): string {
   const queue = abs.split('/');
   let cur = '/';
   let hops = 0;
@@ -23,14 +23,10 @@ export function physicalPath(abs: string): string {
       continue;
     }
     const next = cur === '/' ? `/${seg}` : `${cur}/${seg}`;
-    let link: string | null;
-    try {
-      link = lstatSync(next).isSymbolicLink() ? readlinkSync(next) : null;
-    } catch {
-      // Not there yet: the tool makes it as a plain folder (Kiro's create and Claude Code's Write
-      // make the missing folders first), so a `..` after it comes back here and a link after that
-      // is still followed (`src/new/../keys/key` writes through src/keys).
-      link = null;
+    let link = linkAt?.get(next);
+    if (link === undefined) {
+      link = readLink(next);
+      linkAt?.set(next, link);
     }
     if (link === null || ++hops > 40) {
       cur = next;
@@ -40,6 +36,18 @@ export function physicalPath(abs: string): string {
     queue.unshift(...link.split('/'));
   }
   return cur;
+}
+
+/** What the link at `path` holds; null when it is no link or not there. */
+function readLink(path: string): string | null {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
+  } catch {
+    // Not there yet: the tool makes it as a plain folder (Kiro's create and Claude Code's Write
+    // make the missing folders first), so a `..` after it comes back here and a link after that
+    // is still followed (`src/new/../keys/key` writes through src/keys).
+    return null;
+  }
 }
 
 /**
@@ -114,19 +122,32 @@ function landingOnDisk(root: string, home: string, scanOf: () => LinkScan): Path
   const physicalRoot = physicalPath(root);
   const physicalHome = physicalPath(home);
   const spell = (abs: string): string => toRepoPath(abs, { cwd: physicalRoot, repoRoot: physicalRoot, home: physicalHome });
+  // One command may write the same path from the same folder many times (`cd a; > b` repeated:
+  // every write is judged in each folder the shell may be in), and the disk does not change while
+  // it is judged, so each landing, and each link on the way, is read once (audit 35, YY-2).
+  const landed = new Map<string, readonly Landing[]>();
+  const linkAt = new Map<string, string | null>();
   return (written, cwd) => {
     if (written === '') return [];
+    const key = `${cwd}\u0000${written}`;
+    const known = landed.get(key);
+    if (known !== undefined) return [...known];
+    const found = landingOf(written, cwd);
+    landed.set(key, found);
+    return [...found];
+  };
+  function landingOf(written: string, cwd: string): Landing[] {
     const folder = folderOnDisk(cwd, root, home);
     const asText = toRepoPath(written, { cwd: folder, repoRoot: root, home });
     // Walked once on disk: where the path lands and which file is there. (`~NAME/…` is a folder
     // named so, as logs/paths.ts reads it.)
-    const abs = physicalPath(written === '~' || written.startsWith('~/') ? home + written.slice(1) : written.startsWith('/') ? written : `${folder}/${written}`);
+    const abs = physicalPath(written === '~' || written.startsWith('~/') ? home + written.slice(1) : written.startsWith('/') ? written : `${folder}/${written}`, linkAt);
     const onDisk = spell(abs);
     const found: Landing[] = onDisk === asText ? [] : [{ path: onDisk, how: 'through a symlink on disk' }];
     found.push(...otherNames(abs, onDisk, [physicalRoot, `${physicalHome}/.kiro`], spell));
     found.push(...linkedNames(abs, scanOf(), spell).filter((l) => !('path' in l) || l.path !== asText));
     return found;
-  };
+  }
 }
 
 /** Entries looked at for the other names of a hard-linked file before they count as not known. */

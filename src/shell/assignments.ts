@@ -67,6 +67,9 @@ export function isDangerousName(written: string): boolean {
     name.startsWith('BASH_FUNC_') ||
     // GIT_TRACE=/path, GIT_TRACE2_EVENT=/path…: git writes its trace to that file.
     name.startsWith('GIT_TRACE') ||
+    // git's test settings: GIT_TEST_FSMONITOR is core.fsmonitor, run through a shell on `git
+    // status`; GIT_TEST_MAINT_SCHEDULER names the program `git maintenance start` runs (audit 35, YY-7).
+    name.startsWith('GIT_TEST_') ||
     // npm reads its settings from the environment in any case: `npm_config_script_shell` picks the
     // shell every script runs in, `npm_config_userconfig` an npmrc that can, `npm_config_node_options`
     // code node loads.

@@ -18,6 +18,9 @@ const GIT_WRITING_OPTIONS: Readonly<Record<string, readonly string[]>> = lookupT
   'read-tree': ['--index-output'],
   'commit-graph': ['--object-dir'],
   'multi-pack-index': ['--object-dir'],
+  // Audit 35, YY-8: the daemon's pid file, and the socket the credential cache listens on.
+  daemon: ['--pid-file'],
+  'credential-cache': ['--socket'],
 });
 
 /** Files a git sub-command writes because an option names them: `--output[=]FILE`, `-o FILE`, `--output-directory`. */
@@ -40,6 +43,10 @@ function gitOutputs(args: readonly Arg[], sub: number): Array<{ file: Arg; optio
     } else if (isOutput) {
       const file = eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1) };
       if (file !== undefined) out.push({ file, option: `git ${verb} ${long}` });
+    } else if (verb === 'credential-cache--daemon' && !v.startsWith('-')) {
+      // `git credential-cache--daemon [--debug] SOCKET` listens on SOCKET.
+      out.push({ file: a, option: 'git credential-cache--daemon' });
+      break;
     } else if (verb === 'bundle' && v === 'create' && i === sub + 1) {
       // `git bundle create FILE REV…`.
       const file = args[++i];

@@ -7,17 +7,20 @@ import { PYTHON, pythonPytest } from './pytest.ts';
 import type { Arg } from './words.ts';
 
 /** What pytest reads before the tests: conftest.py holds code, the settings can load plugins. */
-const PYTEST_FILES = /^(?:conftest\.py|\.?pytest\.(?:ini|toml)|pyproject\.toml|tox\.ini|setup\.cfg)$/;
+const PYTEST_FILES = /^(?:conftest\.py|\.?pytest\.(?:ini|toml)|pyproject\.toml|tox\.ini|setup\.cfg)$/i;
 
-/** File names each loader reads commands or code from, by the program's name. */
-const MAKEFILES = /^(?:GNUmakefile|[Mm]akefile|.*\.mk)$/;
+/**
+ * File names each loader reads commands or code from, by the program's name. Matched in any case:
+ * a case-insensitive disk opens `src/MAKEFILE` as `src/Makefile` (audit 35, YY-5).
+ */
+const MAKEFILES = /^(?:GNUmakefile|makefile|.*\.mk)$/i;
 const LOADED: ReadonlyMap<string, RegExp> = new Map([
   ['make', MAKEFILES],
   ['gmake', MAKEFILES],
-  ['npm', /^(?:package\.json|\.npmrc)$/],
-  ['pnpm', /^(?:package\.json|\.npmrc|\.pnpmfile\.c?js|pnpm-workspace\.yaml)$/],
-  ['yarn', /^(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?)$/],
-  ['bun', /^(?:package\.json|bunfig\.toml)$/],
+  ['npm', /^(?:package\.json|\.npmrc)$/i],
+  ['pnpm', /^(?:package\.json|\.npmrc|\.pnpmfile\.c?js|pnpm-workspace\.yaml)$/i],
+  ['yarn', /^(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?)$/i],
+  ['bun', /^(?:package\.json|bunfig\.toml)$/i],
   ['pytest', PYTEST_FILES],
   ['py.test', PYTEST_FILES],
 ]);

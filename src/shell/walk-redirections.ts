@@ -3,7 +3,7 @@
 // write through /dev/fd may reach.
 import type { Redirection } from 'unbash';
 import { dangerReason, isDangerousName } from './assignments.ts';
-import { digitsBeforeRedirect } from './guards.ts';
+import { digitsBeforeRedirect, mayHoldCode } from './guards.ts';
 import { checkHereDoc, fail } from './parse.ts';
 import { duplicatedFd, fdFile, redirectWrite, reopenedInto, VARIABLE_FD } from './redirects.ts';
 import { ExpansionWalker } from './walk-expansions.ts';
@@ -77,6 +77,13 @@ export abstract class RedirectionWalker extends ExpansionWalker {
         const parts = target.parts;
         const procSubOnly = parts !== undefined && parts.length === 1 && parts[0]?.type === 'ProcessSubstitution';
         const write = redirectWrite(r, arg, procSubOnly, scope.source);
+        if (write !== null && expandsAgain(r, arg)) {
+          // `>&WORD` and `1>&WORD` with a WORD that is no descriptor become `&>WORD`, and bash
+          // expands WORD again (redir.c): quoted text there runs (`>&'src/$(rm -rf ~)'`) or names
+          // another file (`>&'${x:-../.github/agent-gate.yml}'`), as in unquoted text (audit 35, YY-6).
+          if (mayHoldCode(arg.value)) this.expandedText(arg.value, depth + 1, sink);
+          write.forceAsk ??= `bash expands the word of ${r.operator}${arg.value} a second time, so the file it writes is only known at run time`;
+        }
         if (write !== null) {
           // `cd .github && echo x > agent-gate.yml` writes the policy file: a relative target is
           // judged in every folder an earlier `cd` may have moved to. A write to `/dev/fd/3` or
@@ -118,6 +125,16 @@ export abstract class RedirectionWalker extends ExpansionWalker {
     if (files.length === 0 || to.length === 0) return;
     this.pointFds(to, files);
   }
+}
+
+/** Text a second expansion changes: expansions, quotes and backslashes, globs, and a leading `~`. */
+const EXPANDED_AGAIN = /[$`\\'"*?[]|[+@!]\(|^~/;
+
+/** Whether bash expands the target of `r` a second time (see `redirection`). */
+function expandsAgain(r: Redirection & { type: 'Redirect' }, target: Arg): boolean {
+  const fd = r.descriptor;
+  if (r.operator !== '>&' || (fd !== undefined && !(fd.type === 'FileDescriptor' && fd.value === 1))) return false;
+  return target.dynamic === null && EXPANDED_AGAIN.test(target.value);
 }
 
 /** Whether `r` gives standard input: a file, a descriptor, a heredoc or a here-string on descriptor 0. */

@@ -4,6 +4,7 @@
 import { describeCode } from './chars.ts';
 import { Folders } from './folders.ts';
 import { ANY_PLACE, LinkBook } from './link-book.ts';
+import { WrittenFiles } from './written-files.ts';
 import type { Literal } from './guards.ts';
 import { ShellFailure } from './parse.ts';
 import { descriptorPath, VARIABLE_FD } from './redirects.ts';
@@ -64,7 +65,7 @@ export abstract class WalkerState {
   /** A descriptor was copied from or to one only known at run time (`1<&$fd`, `{x}<&3`). */
   protected fdDoubt = false;
   /** Static redirection targets written so far: a script the command writes and then runs is not known. */
-  protected written: Set<string> | null = null;
+  protected written: WrittenFiles | null = null;
   /** The links this command makes, copies and moves, and where a write may go through one. */
   readonly links = new LinkBook(this.folders);
   /**
@@ -201,7 +202,7 @@ export abstract class WalkerState {
     this.checkLinked(write, file, places);
     this.links.carriedFrom(write, places);
     if (!remember) return;
-    const written = (this.written ??= new Set());
+    const written = (this.written ??= new WrittenFiles());
     for (const p of places) written.add(p);
   }
 
@@ -259,7 +260,7 @@ export abstract class WalkerState {
 
   /** Remembers a file written through a descriptor, where it may be from every folder the shell may be in. */
   private rememberWritten(path: string): void {
-    const written = (this.written ??= new Set());
+    const written = (this.written ??= new WrittenFiles());
     for (const p of this.folders.placesOf(path)) written.add(p);
   }
 

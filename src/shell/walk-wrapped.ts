@@ -25,6 +25,7 @@ import { assignedName, joinValues, type Arg } from './words.ts';
 import { makeEnvironment, MAKES } from './programs.ts';
 import { unwrap, wrapperName, type ScriptArg } from './wrappers.ts';
 import { DIALECT_SHELLS } from './shell-dialects.ts';
+import { WrittenFiles } from './written-files.ts';
 
 /** The words `xargs CMD` appends to CMD at run time: any text, or none. */
 const APPENDED: Arg = { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 };
@@ -51,10 +52,57 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     };
     if (first.value.includes('/') && isWritten(first)) return `runs ${first.value}, a file this command writes`;
     if (!SCRIPT_READERS.has(first.value)) return null;
+    if (first.value === 'source' || first.value === '.') {
+      const searched = this.sourcesWrittenOnPath(args);
+      if (searched !== null) return searched;
+    }
     for (let i = 1; i < args.length; i++) {
       const a = args[i];
       if (a !== undefined && a.dynamic === null && isWritten(a)) return `${first.value} runs ${a.value}, a file this command writes`;
       if (a !== undefined && a.dynamic === null && this.mayNameWritten(a.value)) return `${first.value} runs ${a.value}, which may be a file this command writes spelled from the root`;
+    }
+    return null;
+  }
+
+  /**
+   * Only commands that can run or load a file (a path, a shell, git, a loader) are checked
+   * against what this command wrote; a trap, loop or function body, or code running alongside,
+   * may run after files written further on, so it is checked again at the end. `part` is the
+   * command itself, or the host a view runs in (`uv run bash s`, `sudo make`: audit 35, YY-1).
+   */
+  private checkRunsWritten(part: CommandPart, args: readonly Arg[], source: string): void {
+    const first = args[0];
+    const later = this.runsLater();
+    if ((this.written === null && !later) || first === undefined || first.dynamic !== null || !mayLoad(first.value)) return;
+    if (this.written !== null) part.forceAsk ??= this.runsWritten(args, source) ?? this.loadsWritten(args);
+    if (later) (this.laterRuns ??= []).push({ part, args, source });
+  }
+
+  /**
+   * bash 5.3's `source -p DIRS FILE` (`. -pDIRS FILE`) looks for FILE in the folders DIRS lists,
+   * `:`-separated (audit 35, YY-4): why it may run a file this command writes there, or null.
+   */
+  private sourcesWrittenOnPath(args: readonly Arg[]): string | null {
+    const by = args[0]?.value ?? 'source';
+    let dirs: Arg | undefined;
+    let i = 1;
+    for (; i < args.length; i++) {
+      const a = args[i];
+      if (a === undefined || a.dynamic !== null || !a.value.startsWith('-') || a.value === '-') break;
+      if (a.value === '--') {
+        i++;
+        break;
+      }
+      if (a.value === '-p') dirs = args[++i];
+      else if (a.value.startsWith('-p')) dirs = { ...a, value: a.value.slice(2) };
+    }
+    const file = args[i];
+    if (dirs === undefined || file === undefined) return null;
+    if (dirs.dynamic !== null) return `${by} -p looks for ${file.value} in folders only known at run time (${dirs.dynamic}), which may hold a file this command writes`;
+    if (file.dynamic !== null || file.value.includes('/')) return null;
+    for (const dir of dirs.value.split(':')) {
+      const path = `${dir === '' ? '.' : dir.replace(/\/+$/, '')}/${file.value}`;
+      if (this.isWritten(path)) return `${by} -p ${dirs.value} runs ${path}, a file this command writes`;
     }
     return null;
   }
@@ -122,35 +170,23 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   private writtenNamed(names: RegExp): string | null {
     const written = this.written;
     if (written === null) return null;
-    if (written.has(ANY_PLACE)) return ANY_PLACE;
-    for (const p of written) if (names.test(p.slice(p.lastIndexOf('/') + 1))) return p;
-    return null;
+    return written.anyPlace ? ANY_PLACE : written.named(names);
   }
 
   /** Whether this command wrote `path`, or a folder holding it, as far as is known here. */
   private isWritten(path: string): boolean {
     const written = this.written;
     if (written === null) return false;
-    if (written.has(ANY_PLACE)) return true;
-    return this.folders.placesOf(path.replace(PROC_CWD, '')).some((p) => {
-      for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (written.has(p.slice(0, at))) return true;
-      return false;
-    });
+    if (written.anyPlace) return true;
+    return this.folders.placesOf(path.replace(PROC_CWD, '')).some((p) => written.holdsPath(p));
   }
 
   /**
    * Whether an absolute path may name a workspace file this command wrote (`echo … > src/s.sh;
-   * . /repo/src/s.sh`): where the workspace lies is not known here (audit 34, WW-6).
+   * . /repo/src/s.sh`), or a folder holding one (`node /repo/out` runs out/index.js).
    */
   private mayNameWritten(path: string): boolean {
-    if (this.written === null || !path.startsWith('/')) return false;
-    const trimmed = path.replace(/\/+$/, '');
-    for (const w of this.written) {
-      if (w === ANY_PLACE || /^[/~]/.test(w)) continue;
-      // The file itself, or a folder holding it (`node /repo/out` runs out/index.js).
-      for (let at = w.length; at > 0; at = w.lastIndexOf('/', at - 1)) if (trimmed.endsWith(`/${w.slice(0, at)}`)) return true;
-    }
-    return false;
+    return this.written !== null && path.startsWith('/') && this.written.mayEndWith(path);
   }
 
   /** Whether `path` was written by this command, or is a folder holding something it wrote. */
@@ -160,10 +196,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // `cp -r out/ src`, `out//`: the folder itself.
     const path = written0.replace(/\/+$/, '') || written0;
     if (this.isWritten(path)) return true;
-    const places = this.folders.placesOf(path);
     // `.` holds every relative path written (`PYTHONPATH=.` after `… > sitecustomize.py`).
-    for (const w of written) if (places.some((p) => (p === '.' ? !/^[/~]/.test(w) : w.startsWith(`${p}/`)))) return true;
-    return false;
+    return this.folders.placesOf(path).some((p) => written.holdsBelow(p));
   }
 
   /**
@@ -193,7 +227,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (unpacked !== false) {
       // Commits merged, rebased or popped from the stash bring links from history, and the files
       // they hold were judged when they were made; a checkout or an archive may hold anything.
-      if (unpacked !== 'links') (this.written ??= new Set()).add(ANY_PLACE);
+      if (unpacked !== 'links') (this.written ??= new WrittenFiles()).add(ANY_PLACE);
       this.links.mayLinkAt(ANY_PLACE);
       this.unpackers++;
       this.ownUnpackedWrites(laterBefore);
@@ -217,6 +251,12 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         const moved = placedFiles('mv', mvArgs);
         this.placedWrites('mv', moved, mvArgs, source);
         if (!moved.dynamic) this.links.noteCarried(moved.created, moved.sources);
+        // What it moves from a file this command wrote is written too, as with mv (`git mv src/m
+        // src/Makefile; make -C src`: audit 35, YY-3).
+        if (this.movesForeign('mv', moved)) {
+          const written = (this.written ??= new WrittenFiles());
+          for (const f of moved.created) for (const p of this.folders.placesOf(f)) written.add(p);
+        }
       }
     }
     if (!FILE_PLACERS.has(name)) return linksWhy;
@@ -224,12 +264,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // What it creates, and what mv takes away, are writes like a redirection's target; judged
     // before this command's own links count, so `ln -s x out/l` is not a write through out/l.
     if (PLACERS_JUDGED.has(name)) this.placedWrites(name, placed, args, source);
-    const written = (this.written ??= new Set());
-    // A copy of a workspace file runs what that file holds (`cp .env.example .env; . .env`); one of
-    // a file this command wrote, of one outside the workspace (`cp /bin/bash scripts/x.sh`) or of
-    // one only known at run time runs what is not judged.
-    const foreign = COPIERS.has(name) && (placed.dynamic || placed.sources.some((src) => /^[/~]|(?:^|\/)\.\.(?:\/|$)/.test(src) ||
-      this.holdsWritten(src) || (name === 'ln' && placed.linkDirs.some((dir) => this.holdsWritten(`${dir}/${src}`)))));
+    const written = (this.written ??= new WrittenFiles());
+    const foreign = COPIERS.has(name) && this.movesForeign(name, placed);
     if (!COPIERS.has(name) || foreign) for (const f of placed.created) for (const p of this.folders.placesOf(f)) written.add(p);
     // A link, or a copy from outside that may hold links, sends later writes through it to
     // wherever it points (`ln -s /etc out/l; echo x > out/l/passwd`, `cp -l agent-gate.yml out/p`).
@@ -259,6 +295,16 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       return `${name} copies a .git folder under another name, where its config and hooks are not protected as .git's are`;
     }
     return linksWhy;
+  }
+
+  /**
+   * A copy of a workspace file runs what that file holds (`cp .env.example .env; . .env`); one of
+   * a file this command wrote, of one outside the workspace (`cp /bin/bash scripts/x.sh`) or of
+   * one only known at run time runs what is not judged.
+   */
+  private movesForeign(name: string, placed: Placed): boolean {
+    return placed.dynamic || placed.sources.some((src) => /^[/~]|(?:^|\/)\.\.(?:\/|$)/.test(src) ||
+      this.holdsWritten(src) || (name === 'ln' && placed.linkDirs.some((dir) => this.holdsWritten(`${dir}/${src}`))));
   }
 
   /**
@@ -447,7 +493,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // What is removed runs nothing later, and is held only to the rules that name it.
     if (ruleOnly) write.ruleOnly = true;
     this.recordWrite(write, probe, remember);
-    if (folder.dynamic === null && remember) for (const p of this.folders.placesOf(path)) (this.written ??= new Set()).add(p);
+    if (folder.dynamic === null && remember) for (const p of this.folders.placesOf(path)) (this.written ??= new WrittenFiles()).add(p);
   }
 
   /** A file an operand names (see operand-writes.ts); a glob in a static folder lands there. */
@@ -547,14 +593,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
-    // Only commands that can run or load a file (a path, a shell, git, a loader) are checked
-    // against what this command wrote; a trap, loop or function body, or code running alongside,
-    // may run after files written further on, so it is checked again at the end.
-    const later = this.runsLater();
-    if ((this.written !== null || later) && first !== undefined && first.dynamic === null && mayLoad(first.value)) {
-      if (this.written !== null) part.forceAsk ??= this.runsWritten(args, scope.source) ?? this.loadsWritten(args);
-      if (later) (this.laterRuns ??= []).push({ part, args, source: scope.source });
-    }
+    this.checkRunsWritten(part, args, scope.source);
     if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args, scope.source);
     const u = unwrap(args, stdin, this.stdinFed);
     part.forceAsk ??= u.forceAsk;
@@ -612,6 +651,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     addView(host, text, [...args, ...more]);
     addSpellings(host, args, text, more);
     this.noteGitFolders(host, args);
+    this.checkRunsWritten(host, args, scope.source);
     // `sudo tee ~/.ssh/authorized_keys`, `env A=1 cp x .github/…`: the files it writes are writes.
     if (first !== undefined && first.dynamic === null) host.forceAsk ??= this.notePlaced(args, scope.source);
     const u = unwrap(args, stdin, this.stdinFed);

@@ -1,0 +1,55 @@
+// The files one command writes, for what it runs or loads later (`echo … > s; . ./s`,
+// `printf … > src/Makefile; make -C src`). Compared in canonical case: on a case-insensitive disk
+// (macOS and Windows by default) make opens `src/MAKEFILE` as its makefile and `. SRC/s` reads
+// `src/s`, and treating two spellings as one file only makes more commands ask (audit 35, YY-5).
+import { canonicalCase } from '../match/path.ts';
+import { ANY_PLACE } from './link-book.ts';
+
+export class WrittenFiles {
+  /** Each path in canonical case -> the path as first written, for reasons. */
+  private readonly paths = new Map<string, string>();
+
+  /** Notes `path` (a place from Folders.placesOf, or ANY_PLACE after an unpacker) as written. */
+  add(path: string): void {
+    const key = canonicalCase(path);
+    if (!this.paths.has(key)) this.paths.set(key, path);
+  }
+
+  /** An earlier program (`git apply`, `tar -x`) may have put any file in place. */
+  get anyPlace(): boolean {
+    return this.paths.has(ANY_PLACE);
+  }
+
+  /** Whether `path` was written, or a folder above it (a folder copied, moved or linked into place). */
+  holdsPath(path: string): boolean {
+    const p = canonicalCase(path);
+    for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (this.paths.has(p.slice(0, at))) return true;
+    return false;
+  }
+
+  /** Whether a written path lies below `folder`; `.` holds every relative one. */
+  holdsBelow(folder: string): boolean {
+    const f = canonicalCase(folder);
+    for (const w of this.paths.keys()) if (f === '.' ? !/^[/~]/.test(w) && w !== ANY_PLACE : w.startsWith(`${f}/`)) return true;
+    return false;
+  }
+
+  /** A written file whose last segment `names` matches (a case-insensitive pattern), as first spelled. */
+  named(names: RegExp): string | null {
+    for (const spelled of this.paths.values()) if (names.test(spelled.slice(spelled.lastIndexOf('/') + 1))) return spelled;
+    return null;
+  }
+
+  /**
+   * Whether the absolute `path` may name a relative written path, or a folder holding one,
+   * spelled from the root: where the workspace lies is not known here (audit 34, WW-6).
+   */
+  mayEndWith(path: string): boolean {
+    const trimmed = canonicalCase(path.replace(/\/+$/, ''));
+    for (const w of this.paths.keys()) {
+      if (w === ANY_PLACE || /^[/~]/.test(w)) continue;
+      for (let at = w.length; at > 0; at = w.lastIndexOf('/', at - 1)) if (trimmed.endsWith(`/${w.slice(0, at)}`)) return true;
+    }
+    return false;
+  }
+}
