@@ -143,6 +143,10 @@ function modulePaths(name: string): string[] {
   return [`${path}.py`, path];
 }
 
+/** A first option with which the interpreter prints its version or help and runs nothing. */
+const PYTHON_INFO = /^(?:-V+|--version|-h|-\?|--help)$/;
+const NODE_INFO = /^(?:-v|--version|-h|--help)$/;
+
 /** What `args` loads, or null for a program that loads nothing this check knows. */
 export function loads(args: readonly Arg[]): Loads | null {
   const first = args[0];
@@ -172,7 +176,8 @@ export function loads(args: readonly Arg[]): Loads | null {
   const given = args.some((a, i) => i > 0 && a.dynamic === null && givesProgram(a.value, program));
   const script = given || operands[0] === undefined || operands[0] === '-' ? [] : [operands[0]];
   const files = [...script, ...(python ? values.flatMap(modulePaths) : values)];
-  // With no program named, the interpreter reads it from standard input (`node < f`, `python3 - < f`).
-  const stdin = !given && script.length === 0;
+  // With no program named, the interpreter reads it from standard input (`node < f`, `python3 - < f`),
+  // unless it only prints its version or help (`python -V`, `node --version`).
+  const stdin = !given && script.length === 0 && !(python ? PYTHON_INFO : NODE_INFO).test(args[1]?.dynamic === null ? args[1].value : '');
   return python ? { name, names: null, files, stdin, python: true } : { name, names: null, files, stdin };
 }

@@ -25,7 +25,7 @@ import { assignedName, joinValues, type Arg } from './words.ts';
 import { makeEnvironment, MAKES } from './programs.ts';
 import { unwrap, wrapperName, type ScriptArg } from './wrappers.ts';
 import { DIALECT_SHELLS } from './shell-dialects.ts';
-import { WrittenFiles } from './written-files.ts';
+import { WrittenFiles, type HostWrites } from './written-files.ts';
 
 /** The words `xargs CMD` appends to CMD at run time: any text, or none. */
 const APPENDED: Arg = { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 };
@@ -70,13 +70,28 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * may run after files written further on, so it is checked again at the end. `part` is the
    * command itself, or the host a view runs in (`uv run bash s`, `sudo make`: audit 35, YY-1).
    */
-  private checkRunsWritten(part: CommandPart, args: readonly Arg[], source: string): void {
+  private checkRunsWritten(part: CommandPart, args: readonly Arg[], source: string, skip: HostWrites | null): void {
     const first = args[0];
     const later = this.runsLater();
     if ((this.written === null && !later) || first === undefined || first.dynamic !== null || !mayLoad(first.value)) return;
-    if (this.written !== null) part.forceAsk ??= this.runsWritten(args, source) ?? this.loadsWritten(args);
-    if (later) (this.laterRuns ??= []).push({ part, args, source });
+    if (this.written !== null) part.forceAsk ??= this.runWrittenWhy(args, source, skip);
+    if (later) (this.laterRuns ??= []).push({ part, args, source, skip });
   }
+
+  /** runsWritten or loadsWritten, the files in `skip` left out. */
+  private runWrittenWhy(args: readonly Arg[], source: string, skip: HostWrites | null): string | null {
+    const written = this.written;
+    if (written === null) return null;
+    written.skip = skip;
+    try {
+      return this.runsWritten(args, source) ?? this.loadsWritten(args);
+    } finally {
+      written.skip = null;
+    }
+  }
+
+  /** While the views of a host are walked: the files the host itself writes (see HostWrites). */
+  private hostWrites: HostWrites | null = null;
 
   /**
    * bash 5.3's `source -p DIRS FILE` (`. -pDIRS FILE`) looks for FILE in the folders DIRS lists,
@@ -108,7 +123,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   }
 
   /** Commands in code that runs later than where it stands (traps, loops, function bodies). */
-  private laterRuns: Array<{ part: CommandPart; args: readonly Arg[]; source: string }> | null = null;
+  private laterRuns: Array<{ part: CommandPart; args: readonly Arg[]; source: string; skip: HostWrites | null }> | null = null;
 
   /** Leading assignments of the transparent wrappers around the command being walked (see emit). */
   private wrappedEnv: readonly string[] = [];
@@ -129,7 +144,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    */
   override finish(): void {
     if (this.written !== null) {
-      for (const r of this.laterRuns ?? []) r.part.forceAsk ??= this.runsWritten(r.args, r.source) ?? this.loadsWritten(r.args);
+      for (const r of this.laterRuns ?? []) r.part.forceAsk ??= this.runWrittenWhy(r.args, r.source, r.skip);
     }
     this.recheckLaterWrites();
     super.finish();
@@ -593,7 +608,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     this.insert(at, part);
     this.folders.noteCd(args, scope.source);
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
-    this.checkRunsWritten(part, args, scope.source);
+    this.checkRunsWritten(part, args, scope.source, null);
+    const own: HostWrites = { from: this.written?.size ?? 0, to: Number.POSITIVE_INFINITY };
     if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args, scope.source);
     const u = unwrap(args, stdin, this.stdinFed);
     part.forceAsk ??= u.forceAsk;
@@ -604,7 +620,9 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (environment.length > 0) {
       const env = makeEnvironment(environment, 'make');
       part.forceAsk ??= env.forceAsk;
-      for (const view of env.views) this.view(part, view, scope, depth + 1, stdin);
+      this.withHostWrites(own, () => {
+        for (const view of env.views) this.view(part, view, scope, depth + 1, stdin);
+      });
     }
     const before = this.parts.length;
     let dynamic = false;
@@ -619,7 +637,9 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       this.appendedWords = u.appendsWords === true;
       for (const inner of u.commands) this.emitInner(inner, source, scope, depth + 1, stdin);
       this.appendedWords = false;
-      for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
+      this.withHostWrites(own, () => {
+        for (const inner of u.views) this.view(part, inner, scope, depth + 1, stdin);
+      });
       for (const s of u.scripts) dynamic = this.run(s, part, depth + 1) || dynamic;
       if (u.expanded !== undefined) this.expandedWords(u.expanded, part, depth + 1);
     } finally {
@@ -627,10 +647,21 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       this.appendedWords = false;
     }
     for (const w of u.writes ?? []) this.optionWrite(w.file, w.option, scope);
+    own.to = this.written?.size ?? 0;
     if (moved !== null) this.folders.leave(moved);
     // A wrapper around nothing judged (`bash -c ''`) must be judged itself; one around a string
     // only known at run time is already at least `ask`.
     if (u.wrapper && (this.parts.length > before || dynamic)) part.wrapper = true;
+  }
+
+  private withHostWrites(own: HostWrites, walk: () => void): void {
+    const outer = this.hostWrites;
+    this.hostWrites = own;
+    try {
+      walk();
+    } finally {
+      this.hostWrites = outer;
+    }
   }
 
   /** `args` runs inside `host` (sudo, npx…): its spellings tighten the host part. */
@@ -651,7 +682,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     addView(host, text, [...args, ...more]);
     addSpellings(host, args, text, more);
     this.noteGitFolders(host, args);
-    this.checkRunsWritten(host, args, scope.source);
+    this.checkRunsWritten(host, args, scope.source, this.hostWrites);
     // `sudo tee ~/.ssh/authorized_keys`, `env A=1 cp x .github/…`: the files it writes are writes.
     if (first !== undefined && first.dynamic === null) host.forceAsk ??= this.notePlaced(args, scope.source);
     const u = unwrap(args, stdin, this.stdinFed);

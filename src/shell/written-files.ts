@@ -5,38 +5,60 @@
 import { canonicalCase } from '../match/path.ts';
 import { ANY_PLACE } from './link-book.ts';
 
+/**
+ * The files a host command itself writes (from `from` up to `to` in the order they were first
+ * noted): what runs inside the host (`script -c ls /tmp/log`, `strace -o /tmp/t ls`, whose
+ * readings as suffixes start at the log file) is not run from them.
+ */
+export interface HostWrites {
+  from: number;
+  to: number;
+}
+
 export class WrittenFiles {
-  /** Each path in canonical case -> the path as first written, for reasons. */
-  private readonly paths = new Map<string, string>();
+  /** Each path in canonical case -> the path as first written (for reasons) and when it was. */
+  private readonly paths = new Map<string, { spelled: string; order: number }>();
+  /** Set while a view of a host is checked (see HostWrites): those files do not count. */
+  skip: HostWrites | null = null;
+
+  /** How many files were noted so far: where the next one is in the order. */
+  get size(): number {
+    return this.paths.size;
+  }
 
   /** Notes `path` (a place from Folders.placesOf, or ANY_PLACE after an unpacker) as written. */
   add(path: string): void {
     const key = canonicalCase(path);
-    if (!this.paths.has(key)) this.paths.set(key, path);
+    if (!this.paths.has(key)) this.paths.set(key, { spelled: path, order: this.paths.size });
   }
 
   /** An earlier program (`git apply`, `tar -x`) may have put any file in place. */
   get anyPlace(): boolean {
-    return this.paths.has(ANY_PLACE);
+    return this.counts(this.paths.get(ANY_PLACE));
   }
 
   /** Whether `path` was written, or a folder above it (a folder copied, moved or linked into place). */
   holdsPath(path: string): boolean {
     const p = canonicalCase(path);
-    for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (this.paths.has(p.slice(0, at))) return true;
+    for (let at = p.length; at > 0; at = p.lastIndexOf('/', at - 1)) if (this.counts(this.paths.get(p.slice(0, at)))) return true;
     return false;
   }
 
   /** Whether a written path lies below `folder`; `.` holds every relative one. */
   holdsBelow(folder: string): boolean {
     const f = canonicalCase(folder);
-    for (const w of this.paths.keys()) if (f === '.' ? !/^[/~]/.test(w) && w !== ANY_PLACE : w.startsWith(`${f}/`)) return true;
+    for (const [w, entry] of this.paths) {
+      if (this.counts(entry) && (f === '.' ? !/^[/~]/.test(w) && w !== ANY_PLACE : w.startsWith(`${f}/`))) return true;
+    }
     return false;
   }
 
   /** A written file whose last segment `names` matches (a case-insensitive pattern), as first spelled. */
   named(names: RegExp): string | null {
-    for (const spelled of this.paths.values()) if (names.test(spelled.slice(spelled.lastIndexOf('/') + 1))) return spelled;
+    for (const entry of this.paths.values()) {
+      const { spelled } = entry;
+      if (this.counts(entry) && names.test(spelled.slice(spelled.lastIndexOf('/') + 1))) return spelled;
+    }
     return null;
   }
 
@@ -46,10 +68,16 @@ export class WrittenFiles {
    */
   mayEndWith(path: string): boolean {
     const trimmed = canonicalCase(path.replace(/\/+$/, ''));
-    for (const w of this.paths.keys()) {
-      if (w === ANY_PLACE || /^[/~]/.test(w)) continue;
+    for (const [w, entry] of this.paths) {
+      if (w === ANY_PLACE || /^[/~]/.test(w) || !this.counts(entry)) continue;
       for (let at = w.length; at > 0; at = w.lastIndexOf('/', at - 1)) if (trimmed.endsWith(`/${w.slice(0, at)}`)) return true;
     }
     return false;
+  }
+
+  private counts(entry: { order: number } | undefined): boolean {
+    if (entry === undefined) return false;
+    const skip = this.skip;
+    return skip === null || entry.order < skip.from || entry.order >= skip.to;
   }
 }
