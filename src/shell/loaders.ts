@@ -9,6 +9,9 @@ import type { Arg } from './words.ts';
 /** What pytest reads before the tests: conftest.py holds code, the settings can load plugins. */
 const PYTEST_FILES = /^(?:conftest\.py|\.?pytest\.(?:ini|toml)|pyproject\.toml|tox\.ini|setup\.cfg)$/i;
 
+const GRADLE_FILES = /^(?:.*\.gradle(?:\.kts)?|gradle(?:-wrapper)?\.properties)$/i;
+const MAVEN_FILES = /^(?:pom\.xml|extensions\.xml|maven\.config|jvm\.config)$/i;
+
 /**
  * File names each loader reads commands or code from, by the program's name. Matched in any case:
  * a case-insensitive disk opens `src/MAKEFILE` as `src/Makefile` (audit 35, YY-5).
@@ -21,12 +24,37 @@ const LOADED: ReadonlyMap<string, RegExp> = new Map([
   ['pnpm', /^(?:package\.json|\.npmrc|\.pnpmfile\.c?js|pnpm-workspace\.yaml)$/i],
   ['yarn', /^(?:package\.json|\.npmrc|\.yarnrc(?:\.yml)?)$/i],
   ['bun', /^(?:package\.json|bunfig\.toml)$/i],
+  ['deno', /^deno\.jsonc?$/i],
   ['pytest', PYTEST_FILES],
   ['py.test', PYTEST_FILES],
+  // Build tools that run code from the sources and build files they read: cargo compiles and
+  // runs build.rs and proc macros (even for `cargo check`), `go run`/`test`/`generate` run Go
+  // code and `//go:generate` lines, and the rest run the tasks their build files define.
+  ['cargo', /^(?:.*\.rs|cargo\.toml|config(?:\.toml)?|rust-toolchain(?:\.toml)?)$/i],
+  ['go', /^(?:.*\.go|go\.mod|go\.work)$/i],
+  ['gradle', GRADLE_FILES],
+  ['gradlew', GRADLE_FILES],
+  ['mvn', MAVEN_FILES],
+  ['mvnw', MAVEN_FILES],
+  ['rake', /^(?:rakefile(?:\.rb)?|.*\.rake)$/i],
+  ['just', /^\.?justfile$/i],
+  ['task', /^taskfile(?:\.dist)?\.ya?ml$/i],
+  ['cmake', /^(?:cmakelists\.txt|.*\.cmake|cmake(?:user)?presets\.json)$/i],
+  ['tox', /^(?:tox\.ini|setup\.cfg|pyproject\.toml)$/i],
+  ['nox', /^noxfile\.py$/i],
 ]);
 
+/** Sub-commands after which cargo and go run no code from the sources (`cargo fmt`, `go vet`). */
+const RUNS_NO_CODE: ReadonlyMap<string, RegExp> = new Map([
+  ['cargo', /^(?:fmt|version|help|-V|--version|-h|--help|--list)$/],
+  ['go', /^(?!(?:run|test|generate)$)/],
+]);
+
+/** The sub-command deno and bun take before the script they run (`deno run -A s.ts`, `bun run s.ts`). */
+const RUN_SUBCOMMANDS = /^(?:run|test|bench)$/;
+
 /** Interpreters besides Python (PYTHON) whose operands include the script they run. */
-const INTERPRETERS = /^(?:node|nodejs|deno|bun|tsx|ts-node|ruby|perl|php|lua|Rscript)$/;
+const INTERPRETERS = /^(?:node|nodejs|deno|bun|tsx|ts-node|ruby|perl|php|lua|luajit|Rscript|tclsh[\d.]*|wish[\d.]*|expect|osascript|java|groovy|kotlin|scala|julia|elixir|escript|guile|racket|raku|swift|dart|gjs|qjs|runghc|runhaskell)$/;
 
 /** Whether `loads` knows the program a command word's last segment names. */
 export function isLoaderName(name: string): boolean {
@@ -145,7 +173,7 @@ function modulePaths(name: string): string[] {
 
 /** A first option with which the interpreter prints its version or help and runs nothing. */
 const PYTHON_INFO = /^(?:-V+|--version|-h|-\?|--help)$/;
-const NODE_INFO = /^(?:-v|--version|-h|--help)$/;
+const INTERPRETER_INFO = /^(?:-[vV]|--?version|-h|--?help)$/;
 
 /** What `args` loads, or null for a program that loads nothing this check knows. */
 export function loads(args: readonly Arg[]): Loads | null {
@@ -167,17 +195,20 @@ export function loads(args: readonly Arg[]): Loads | null {
     const inFolder = folder === null ? [] : values.filter((v) => !/^[/~]/.test(v)).map((v) => `${folder}/${v}`);
     return { name, names, files: [...values, ...inFolder], stdin: false };
   }
-  if (names !== undefined) return { name, names, files: [], stdin: false };
+  if (names !== undefined && RUNS_NO_CODE.get(name)?.test(args[1]?.dynamic === null ? args[1].value : '') === true) return null;
+  if (names !== undefined && !INTERPRETERS.test(name)) return { name, names, files: [], stdin: false };
   const python = PYTHON.test(name);
   const { values, operands } = scan(args, 1, LOADING_OPTIONS.get(python ? 'python' : name === 'node' || name === 'nodejs' ? 'node' : ''));
   // The first operand is the program, unless an option gives it (`-e`, `-c`, `-m`): the rest are
   // the program's own arguments (`python3 -m black src/a.py` formats a file, it does not run it).
   const program = programOptions(name, python);
   const given = args.some((a, i) => i > 0 && a.dynamic === null && givesProgram(a.value, program));
-  const script = given || operands[0] === undefined || operands[0] === '-' ? [] : [operands[0]];
+  const at = (name === 'deno' || name === 'bun') && RUN_SUBCOMMANDS.test(operands[0] ?? '') ? 1 : 0;
+  const program0 = operands[at];
+  const script = given || program0 === undefined || program0 === '-' ? [] : [program0];
   const files = [...script, ...(python ? values.flatMap(modulePaths) : values)];
   // With no program named, the interpreter reads it from standard input (`node < f`, `python3 - < f`),
   // unless it only prints its version or help (`python -V`, `node --version`).
-  const stdin = !given && script.length === 0 && !(python ? PYTHON_INFO : NODE_INFO).test(args[1]?.dynamic === null ? args[1].value : '');
-  return python ? { name, names: null, files, stdin, python: true } : { name, names: null, files, stdin };
+  const stdin = !given && script.length === 0 && at === 0 && !(python ? PYTHON_INFO : INTERPRETER_INFO).test(args[1]?.dynamic === null ? args[1].value : '');
+  return python ? { name, names: null, files, stdin, python: true } : { name, names: names ?? null, files, stdin };
 }
