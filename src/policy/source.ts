@@ -94,13 +94,18 @@ export function readPolicyFile(path: string, scope: ScopeName, label = path): Po
   return loadPolicy(bytes.toString('utf8'), label, scope);
 }
 
-/** Whether anything is at `path`, a dangling symbolic link included (reading it then fails closed). */
+/**
+ * Whether anything is at `path`, a dangling symbolic link included (reading it then fails closed).
+ * Only a path that is surely not there is absent: a folder on the way that cannot be searched
+ * (EACCES after `chmod 000 .github`) may hide a policy, so reading it must fail (audit 36, AE-4).
+ */
 export function somethingAt(path: string): boolean {
   try {
     lstatSync(path);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
   }
 }
 

@@ -300,6 +300,46 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
   }
 }
 
+/** A chmod option word that is a mode (`chmod -x f`, `-w,u+r`): GNU chmod reads it as one. */
+const DASH_MODE = /^-[rwxXst]+(?:[,=+-][ugoa]*[rwxXst]*)*$/;
+
+/**
+ * `chmod MODE FILE…`, `chown OWNER FILE…`, `chgrp GROUP FILE…` (or `--reference=RFILE FILE…`):
+ * a mode or owner change is a write (SPEC 6.1), and one on a folder reaches what is below it
+ * (`chmod 000 .github` hides the policy file, `chmod -x .git/hooks/pre-commit` turns the hook
+ * off: audit 36, AE-4), so each FILE is judged as a tree.
+ */
+function modeChangeWrites(name: string, args: readonly Arg[]): OperandWrite[] {
+  const out: OperandWrite[] = [];
+  let first = true;
+  let options = true;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === undefined) continue;
+    const v = a.dynamic === null ? a.value : '';
+    if (options && v === '--') {
+      options = false;
+      continue;
+    }
+    if (options && v.startsWith('--')) {
+      // `--reference RFILE` takes the next word; `--from` (chown) too.
+      if (v === '--reference' || v === '--from') i++;
+      if (v === '--reference' || v.startsWith('--reference=')) first = false;
+      continue;
+    }
+    if (options && v.startsWith('-') && v.length > 1) {
+      if (name === 'chmod' && DASH_MODE.test(v)) first = false;
+      continue;
+    }
+    if (first) {
+      first = false;
+      continue;
+    }
+    out.push({ file: a, by: name, kind: 'tree' });
+  }
+  return out;
+}
+
 /** The tables of programs known by name, each giving null for a name it does not know. */
 const PROGRAM_TABLES: ReadonlyArray<(name: string, args: readonly Arg[]) => OperandWrite[] | null> = [
   unpackerWrites, toolOutputWrites, writerOutputWrites, formatterWrites, captureWrites, mountWrites, cloudWrites, hereWrites,
@@ -327,6 +367,10 @@ export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[
       const w = readWords(args, 1, { valued: 'm', long: ['--mode', '--context'] });
       return w.operands.map((file) => ({ file, by: name, kind: 'entry' as const }));
     }
+    case 'chmod':
+    case 'chown':
+    case 'chgrp':
+      return modeChangeWrites(name, args);
     case 'touch': {
       const w = readWords(args, 1, { valued: 'drt', long: ['--date', '--reference', '--time'] });
       return w.operands.map((file) => ({ file, by: name, kind: 'entry' as const, follows: true as const }));

@@ -252,7 +252,10 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (name === 'cmake' && args[1]?.value === '-E' && /^create_(?:sym|hard)link$/.test(args[2]?.value ?? '')) {
       const link = args[4];
       const target = args[3];
-      if (link !== undefined && link.dynamic === null) this.links.mayLinkAt(link.value);
+      if (link !== undefined && link.dynamic === null) {
+        this.links.mayLinkAt(link.value);
+        this.writeInto(link, 'cmake -E create_symlink', source, 'tree', { operand: true, remember: false });
+      }
       if (link === undefined || target === undefined) linksWhy = null;
       else if (link.dynamic !== null || target.dynamic !== null) linksWhy = `cmake -E ${args[2]?.value ?? ''} makes a link whose name or target is known only at run time, so where later writes through it land is not known`;
       else if (args[2]?.value === 'create_symlink') linksWhy = this.links.noteMadeLinks([link.value], [target.value], [args[0] as Arg, { ...target, value: '-s' }]);
@@ -405,6 +408,20 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       this.recordWrite(write, file, false);
     }
     this.copiedTrees(name, placed, args, words, source);
+    if (name === 'ln') this.linkedTrees(placed, args, source);
+  }
+
+  /**
+   * A link made at a name holds whatever its target holds: `ln -s /tmp/evil .github` puts a
+   * policy file of the agent's at `.github/agent-gate.yml`, so each link is held to the protected
+   * paths below its name, as a folder moved there is (SPEC 6.1; audit 36, AE-2).
+   */
+  private linkedTrees(placed: Placed, args: readonly Arg[], source: string): void {
+    const dest = placed.destination;
+    for (const made of placed.judged ?? placed.created) {
+      if (dest?.folder === true && made === dest.path) continue;
+      this.writeInto(operandArg(made, args), 'ln', source, 'tree', { operand: true, remember: false });
+    }
   }
 
   /**
