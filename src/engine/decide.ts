@@ -105,10 +105,37 @@ export function decidePath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
 /** `C:name` (no separator after the colon): on Windows, `name` in the current folder of drive C. */
 const DRIVE_RELATIVE = /^[A-Za-z]:(?![\\/])(.+)$/s;
 
+/**
+ * `C:\…`, `C:/…`: an absolute path on Windows, where Kiro, Claude Code and Codex run too (and
+ * git-bash opens `C:/…` in a command). Where the workspace lies on that disk is not known here.
+ */
+const DRIVE_ABSOLUTE = /^[A-Za-z]:[\\/](.*)$/s;
+
+/** macOS's `/etc`, `/tmp` and `/var` are links into `/private`, so `record` logs their files there. */
+const MACOS_PRIVATE = /^\/private(\/(?:etc|tmp|var)(?:\/.*)?)$/s;
+
 function decideWrittenPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, options: PathOptions): PathDecision {
+  const cwd = options.cwd ?? '.';
+  // A relative path from a Windows folder is a Windows absolute path (audit 36, AD-1).
+  if (options.resolve && DRIVE_ABSOLUTE.test(cwd) && !/^(?:[/\\~]|[A-Za-z]:)/.test(written)) {
+    return { ...decideWrittenPath(policy, cap, `${cwd.replace(/[\\/]+$/, '')}/${written}`, { ...options, cwd: '.' }), path: written };
+  }
   const d = decideSpelledPath(policy, cap, written, options);
+  if (d.effect === 'deny') return d;
+  const windows = DRIVE_ABSOLUTE.exec(written)?.[1];
+  if (windows !== undefined) {
+    // Judged as a path outside CI's clone is: by each of its tails, and as `~/…` below `Users\NAME`.
+    const there = foreignTails(policy, cap, `/${windows.replace(/\\/g, '/')}`, d);
+    return there === d ? d : { ...there, reason: `on Windows ${JSON.stringify(written)} is an absolute path, and ${there.reason}`, path: d.path };
+  }
+  const unlinked = MACOS_PRIVATE.exec(written)?.[1];
+  if (unlinked !== undefined) {
+    const there = decideWrittenPath(policy, cap, unlinked, options);
+    if (there.effect === 'allow' || there.rule === null || !moreRestrictive(there.effect, d.effect)) return d;
+    return { ...there, reason: `on macOS ${JSON.stringify(written)} is ${JSON.stringify(unlinked)}: ${there.reason}`, path: d.path };
+  }
   const drive = DRIVE_RELATIVE.exec(written)?.[1];
-  if (drive === undefined || d.effect === 'deny') return d;
+  if (drive === undefined) return d;
   // Canonical form cuts the first segment at its colon (`c`); Windows reads the rest from the cwd.
   const there = decideWrittenPath(policy, cap, drive, options);
   if (there.effect === 'allow' || there.rule === null || !moreRestrictive(there.effect, d.effect)) return d;
@@ -174,7 +201,7 @@ function foreignTails(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path:
 }
 
 /** Home folders on Linux and macOS, and root's: what follows is a path in a user's home. */
-const FOREIGN_HOME = /^\/(?:home\/[^/]+|Users\/[^/]+|root|var\/root)\/(.+)$/;
+const FOREIGN_HOME = /^\/(?:home\/[^/]+|Users\/[^/]+|root|var\/root)\/(.+)$/i;
 
 function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path: string, root = false): PathDecision {
   const malformed = root ? null : malformedPathReason(path);
