@@ -18,6 +18,15 @@ describe('logMatcher: which files under the log paths are logs', () => {
     [['.agent-gate/log/**'], '.agent-gate/logs', false],
     // A pattern that names no plain folder leaves its .gitignore files to git, as before.
     [['logs/*/**'], 'logs/a/.gitignore', false],
+    // Audit 36 (AD-5): another spelling of the log folder is the log folder on a case-insensitive
+    // disk, where record writes into it.
+    [['.agent-gate/log/**'], '.Agent-Gate/log/s.jsonl', true],
+    [['.agent-gate/log/**'], '.agent-gate/LOG/t.jsonl', true],
+    [['.agent-gate/log/**'], '.agent-gate/log./s.jsonl', true],
+    [['.agent-gate/log/**'], '.AGENT-GATE', true],
+    [['.agent-gate/log/**'], '.Agent-Gate/log/.gitignore', false],
+    [['ops/Logs/**'], 'ops/logs/a.jsonl', true],
+    [['.agent-gate/log/**'], '.agent-gate/logs/a.jsonl', false],
   ] as Array<[string[], string, boolean]>)('%j: %j is a log: %s', (patterns, path, expected) => {
     expect(logMatcher(patterns, '/home/u').test(path)).toBe(expected);
   });

@@ -2,6 +2,7 @@
 // can find out cheaply whether it needs the log replay (and the shell analyser) at all.
 import type { Change } from '../git/rawdiff.ts';
 import { compileFsPattern } from '../match/fs.ts';
+import { canonicalPath } from '../match/path.ts';
 
 const ZERO_ID = /^0+$/;
 const REGULAR = new Set(['100644', '100755']);
@@ -19,15 +20,22 @@ export function logMatcher(patterns: readonly string[], home: string): LogMatche
   // The `.gitignore` at the top of a log folder (for record's lock files) is git's, not a log: it
   // is judged as a path. One further down is a log like any other file there. A pattern that
   // names no plain folder (`logs/*/x.jsonl`) leaves every `.gitignore` it matches to git.
+  // Folders are compared in canonical form: on a case-insensitive disk `record` writes into an
+  // existing `.Agent-Gate/log/`, and git commits that spelling (audit 36, AD-5).
   const plain = patterns.map((p) => /^([^*?[\]{}!]+)\/\*\*$/.exec(p)?.[1]);
-  const tops = new Set(plain.filter((p): p is string => p !== undefined).map((p) => `${p}/.gitignore`));
+  const folders = plain.filter((p): p is string => p !== undefined).map(canonicalPath);
+  const tops = new Set(folders.map((p) => `${p}/.gitignore`));
   const anyGitignore = plain.some((p) => p === undefined);
-  const exempt = (path: string): boolean => tops.has(path) || (anyGitignore && (path === '.gitignore' || path.endsWith('/.gitignore')));
+  const exempt = (canonical: string): boolean => tops.has(canonical) || (anyGitignore && (canonical === '.gitignore' || canonical.endsWith('/.gitignore')));
   // A change at a log folder itself, or above it, is a file, a link or a gitlink standing where the
   // logs are (`.agent-gate/log -> ../elsewhere`): judged as a log, which must be a regular file.
-  const folders = plain.filter((p): p is string => p !== undefined);
-  const standsFor = (path: string): boolean => folders.some((f) => f === path || f.startsWith(`${path}/`));
-  return { test: (path) => !exempt(path) && (standsFor(path) || compiled.some((c) => c.testRaw(path))) };
+  const standsFor = (canonical: string): boolean => folders.some((f) => f === canonical || f.startsWith(`${canonical}/`));
+  return {
+    test: (path) => {
+      const canonical = canonicalPath(path);
+      return !exempt(canonical) && (standsFor(canonical) || compiled.some((c) => c.testRaw(path) || c.testCanonical(canonical)));
+    },
+  };
 }
 
 export interface LogChange {
