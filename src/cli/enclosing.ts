@@ -46,14 +46,14 @@ export function enclosingRoots(root: string): string[] {
  * one around it. An enclosing repository counts only where one of its rules decides (deny, or ask by
  * a rule): its "no rule matched" says nothing about a file it does not track.
  */
-export function mergeEnclosing(results: Explanation[][], roots: string[]): Explanation[] {
+export function mergeEnclosing(results: Explanation[][], roots: string[], where = (root: string): string => `in the enclosing repository ${JSON.stringify(root)}`): Explanation[] {
   const [own = [], ...outer] = results;
   return own.map((mine, i) => {
     let best = mine;
     outer.forEach((list, k) => {
       const theirs = list[i];
       if (theirs === undefined || theirs.rule === null || theirs.effect === 'allow' || EFFECT_RANK[theirs.effect] <= EFFECT_RANK[best.effect]) return;
-      best = { ...theirs, reason: `in the enclosing repository ${JSON.stringify(roots[k + 1])}: ${theirs.reason}` };
+      best = { ...theirs, reason: `${where(roots[k + 1] ?? '')}: ${theirs.reason}` };
     });
     return best;
   });

@@ -21,6 +21,8 @@ export interface WorkspaceJudgement {
   /** The policies, as the main thread read them (plain data): the worker reads no file itself. */
   policies: DiskPolicies;
   requests: Array<{ capability: RequestCapability; resource: string; cwd: string }>;
+  /** Judge the requests as check replays them (CompileOptions.replayedPaths). */
+  replayed?: boolean;
 }
 
 /** The call in the repository that holds it first, then in each repository around that one. */
@@ -60,7 +62,7 @@ export function judgeRequests(task: JudgeTask): Explanation[][] {
   // the file system will put them.
   const home = homeDir();
   return task.workspaces.map((w) => {
-    const compiled = compilePolicy(w.policies.files, { home, root: w.root, policyPaths: w.policies.policyPaths, landing: diskLanding(w.root, home), linksBelow: diskLinksBelow(w.root, home), foreignRepository: diskForeignRepository(w.root, home), resolveLinks: resolvedOnDisk });
+    const compiled = compilePolicy(w.policies.files, { home, root: w.root, policyPaths: w.policies.policyPaths, landing: diskLanding(w.root, home), linksBelow: diskLinksBelow(w.root, home), foreignRepository: diskForeignRepository(w.root, home), resolveLinks: resolvedOnDisk, replayedPaths: w.replayed === true });
     return w.requests.map((r) => explainEntry(compiled, r));
   });
 }

@@ -12,7 +12,7 @@ import { choice, flag, parse, str, type Io } from './args.ts';
 import { clipMessage, clipQuoted } from '../report/clip.ts';
 import { formatRule } from './explain.ts';
 import { mergeEnclosing, repositoriesOf, withEnclosing } from './enclosing.ts';
-import { DEFAULT_JUDGE_LIMITS, judgeInWorker, type JudgeLimits, type JudgeTask } from './judgeworker.ts';
+import { DEFAULT_JUDGE_LIMITS, judgeInWorker, type JudgeLimits, type JudgeTask, type WorkspaceJudgement } from './judgeworker.ts';
 import { defaultLogPath } from './logplace.ts';
 import { chdirTarget, physicalPath } from './physical.ts';
 import { appendToLog, writerHome } from './logfile.ts';
@@ -206,13 +206,26 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
       ...list.map((d) => ({ capability: d.capability, resource: d.resource, cwd: d.cwd })),
       { capability: 'model', resource: model ?? '', cwd: '.' },
     ];
-    const workspaces = roots.map((r, k) => ({ root: r, policies: policiesOf[k] as DiskPolicies, requests: requestsOf(k === 0 ? drafts : draftsFrom(r)) }));
+    const workspaces: WorkspaceJudgement[] = roots.map((r, k) => ({ root: r, policies: policiesOf[k] as DiskPolicies, requests: requestsOf(k === 0 ? drafts : draftsFrom(r)) }));
+    // A cwd in no repository with the log in one: the entries are spelled for that repository,
+    // whose check will judge them by its policy, so they meet it now too (audit 36, AE-3).
+    const logRoot = !repository && pathRoot !== null && resolve(pathRoot) !== resolve(root) ? pathRoot : null;
+    if (logRoot !== null) {
+      const logPolicies = loadDiskPolicies(logRoot, { user: true });
+      workspaces.push({ root: logRoot, policies: logPolicies, requests: requestsOf(drafts), replayed: true });
+      const asks = logPolicies.files.find((f) => f.failOn === 'ask');
+      if (failOnFlag === 'deny' && asks !== undefined && failOn !== 'ask') {
+        failOn = 'ask';
+        failOnBy = `failOn: ask in ${asks.file}`;
+      }
+    }
     const outcome = await judgeInWorker({ workspaces }, judgeLimits(io.env));
     if (outcome.kind === 'error') throw new GateError(outcome.message);
     if (outcome.kind === 'unfinished') unjudged = outcome.reason;
     else {
       const failRank = EFFECT_RANK[failOn];
-      failing = mergeEnclosing(outcome.results, roots)
+      const judgedRoots = logRoot === null ? roots : [...roots, logRoot];
+      failing = mergeEnclosing(outcome.results, judgedRoots, (r) => (r === logRoot ? `in the repository that holds the log, ${JSON.stringify(r)}` : `in the enclosing repository ${JSON.stringify(r)}`))
         .map((result) => ({ result }))
         .filter((v) => EFFECT_RANK[v.result.effect] >= failRank)
         .sort((a, b) => EFFECT_RANK[b.result.effect] - EFFECT_RANK[a.result.effect]);

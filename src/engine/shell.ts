@@ -46,7 +46,7 @@ function foldersAbove(cwd: string): string[] {
  * starts, through links moved there earlier in the command, and as the placers write it.
  */
 function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): DecisionPart {
-  const unfollowedTail = part.entryOnly === true ? 1 : part.inEntry === true ? 2 : 0;
+  const unfollowedTail = part.unfollowed ?? (part.entryOnly === true ? 1 : part.inEntry === true ? 2 : 0);
   let d = decidePath(policy, 'fs_write', part.target, { resolve: true, cwd, unfollowedTail });
   let after = '';
   // After a `cd` (or inside `env -C DIR`), the target may lie in another folder: the most
@@ -183,8 +183,8 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
     return result('ask', null, `${landing}, which may be one a rule keeps from being written there (${there.reason})`);
   }
   // What is put in the folder goes through the links already below it (`build/k -> ../.kiro`);
-  // rm -r removes a link, not what it leads to.
-  const below = tree && !removes && policy.linksBelow !== null ? filled.flatMap((f) => policy.linksBelow?.(f, cwd) ?? []) : [];
+  // rm -r removes a link, not what it leads to, and a new link replaces what stood at its name.
+  const below = tree && !removes && part.inEntry !== true && policy.linksBelow !== null ? filled.flatMap((f) => policy.linksBelow?.(f, cwd) ?? []) : [];
   for (const l of below) if ('unknown' in l) return result('ask', null, `${landing}${moved}, and where the links in it lead is not known: ${l.unknown}`);
   const linked = below.flatMap((l) => ('path' in l ? [fromWorkspace(l.path, cwd)] : []));
   for (const target of linked) {

@@ -11,6 +11,7 @@ const PYTEST_FILES = /^(?:conftest\.py|\.?pytest\.(?:ini|toml)|pyproject\.toml|t
 
 const GRADLE_FILES = /^(?:.*\.gradle(?:\.kts)?|gradle(?:-wrapper)?\.properties)$/i;
 const MAVEN_FILES = /^(?:pom\.xml|extensions\.xml|maven\.config|jvm\.config)$/i;
+const PIP_FILES = /^(?:setup\.py|setup\.cfg|pyproject\.toml)$/i;
 
 /**
  * File names each loader reads commands or code from, by the program's name. Matched in any case:
@@ -42,16 +43,24 @@ const LOADED: ReadonlyMap<string, RegExp> = new Map([
   ['cmake', /^(?:cmakelists\.txt|.*\.cmake|cmake(?:user)?presets\.json)$/i],
   ['tox', /^(?:tox\.ini|setup\.cfg|pyproject\.toml)$/i],
   ['nox', /^noxfile\.py$/i],
+  // `pip install .` runs setup.py and the build backend pyproject.toml names; bundler reads the
+  // Gemfile (Ruby code); pre-commit runs the hooks its settings name.
+  ['pip', PIP_FILES],
+  ['pip3', PIP_FILES],
+  ['bundle', /^(?:gemfile|.*\.gemspec)$/i],
+  ['pre-commit', /^\.pre-commit-config\.ya?ml$/i],
 ]);
 
 /** Sub-commands after which cargo and go run no code from the sources (`cargo fmt`, `go vet`). */
 const RUNS_NO_CODE: ReadonlyMap<string, RegExp> = new Map([
   ['cargo', /^(?:fmt|version|help|-V|--version|-h|--help|--list)$/],
   ['go', /^(?!(?:run|test|generate)$)/],
+  ['pip', /^(?!(?:install|wheel|download)$)/],
+  ['pip3', /^(?!(?:install|wheel|download)$)/],
 ]);
 
 /** The sub-command deno and bun take before the script they run (`deno run -A s.ts`, `bun run s.ts`). */
-const RUN_SUBCOMMANDS = /^(?:run|test|bench)$/;
+const RUN_SUBCOMMANDS = /^(?:run|test|bench|serve)$/;
 
 /** Interpreters besides Python (PYTHON) whose operands include the script they run. */
 const INTERPRETERS = /^(?:node|nodejs|deno|bun|tsx|ts-node|ruby|perl|php|lua|luajit|Rscript|tclsh[\d.]*|wish[\d.]*|expect|osascript|java|groovy|kotlin|scala|julia|elixir|escript|guile|racket|raku|swift|dart|gjs|qjs|runghc|runhaskell)$/;

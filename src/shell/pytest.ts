@@ -21,7 +21,7 @@ const WITH_VALUE = new Set([
 ]);
 
 /** The Python names `python -m pytest` is run by (`python3`, `python3.12`). */
-export const PYTHON = /^python(?:[23](?:\.\d+)?)?$/;
+export const PYTHON = /^(?:python(?:[23](?:\.\d+)?)?|pypy3?(?:\.\d+)?|py)$/;
 
 /** pytest's writes, from `args[start]` on (the words after `pytest` or `python -m pytest`). */
 export function pytestWrites(args: readonly Arg[], start: number): Unwrapped {

@@ -76,6 +76,8 @@ export interface WritePart {
   entryOnly?: true;
   /** Written in a folder that is not followed if it is a link (`ln -sfn x dir` makes `dir/x` only if dir is a real folder). */
   inEntry?: true;
+  /** How many trailing segments are not followed through links on disk, past what entryOnly and inEntry say. */
+  unfollowed?: number;
   /** It may be a folder whose contents go too (what `mv` takes away): a rule for what lies in it counts. */
   holds?: true;
   /** Written only if this folder is one (`cp a b` writes `b/a` when b is a folder): a deny there asks. */

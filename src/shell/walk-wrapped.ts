@@ -254,7 +254,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       const target = args[3];
       if (link !== undefined && link.dynamic === null) {
         this.links.mayLinkAt(link.value);
-        this.writeInto(link, 'cmake -E create_symlink', source, 'tree', { operand: true, remember: false });
+        this.writeInto(link, 'cmake -E create_symlink', source, 'tree', { operand: true, remember: false, inEntry: true });
       }
       if (link === undefined || target === undefined) linksWhy = null;
       else if (link.dynamic !== null || target.dynamic !== null) linksWhy = `cmake -E ${args[2]?.value ?? ''} makes a link whose name or target is known only at run time, so where later writes through it land is not known`;
@@ -408,7 +408,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       this.recordWrite(write, file, false);
     }
     this.copiedTrees(name, placed, args, words, source);
-    if (name === 'ln') this.linkedTrees(placed, args, source);
+    if (name === 'ln') this.linkedTrees(placed, args, source, replacesEntry);
   }
 
   /**
@@ -416,11 +416,14 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * policy file of the agent's at `.github/agent-gate.yml`, so each link is held to the protected
    * paths below its name, as a folder moved there is (SPEC 6.1; audit 36, AE-2).
    */
-  private linkedTrees(placed: Placed, args: readonly Arg[], source: string): void {
+  private linkedTrees(placed: Placed, args: readonly Arg[], source: string, replacesEntry: boolean): void {
     const dest = placed.destination;
     for (const made of placed.judged ?? placed.created) {
       if (dest?.folder === true && made === dest.path) continue;
-      this.writeInto(operandArg(made, args), 'ln', source, 'tree', { operand: true, remember: false });
+      // The link replaces what stands at its name, so a link there already is not followed; nor
+      // is one at a destination `-n` or `-T` replaces rather than writes into.
+      const replaces = replacesEntry && dest !== undefined && made.startsWith(`${dest.path.replace(/\/+$/, '')}/`);
+      this.writeInto(operandArg(made, args), 'ln', source, 'tree', { operand: true, remember: false, inEntry: true, unfollowed: replaces ? 3 : undefined });
     }
   }
 
@@ -512,7 +515,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * judged by what a rule says of the folder's contents, and any of them may be run later.
    */
   private writeInto(folder: Arg, by: string, source: string, kind: NonNullable<WritePart['unknownNames']>, how: WriteIntoOptions = {}): void {
-    const { globs, ruleOnly = false, operand = false, remember = !ruleOnly, wholeTree = false } = how;
+    const { globs, ruleOnly = false, operand = false, remember = !ruleOnly, wholeTree = false, inEntry = false, unfollowed } = how;
     const path = folder.value.replace(/\/+$/, '') || (folder.value === '' ? '.' : '/');
     const probe: Arg = { value: `${path === '/' ? '' : path}/${HELD_PROBE}`, dynamic: folder.dynamic, split: folder.split, pos: folder.pos, end: folder.end };
     if (folder.invalidUtf8 === true) probe.invalidUtf8 = true;
@@ -520,6 +523,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     write.unknownNames = kind;
     if (operand) write.operand = true;
     if (wholeTree) write.wholeTree = true;
+    if (inEntry) write.inEntry = true;
+    if (unfollowed !== undefined) write.unfollowed = unfollowed;
     const globbed = globs !== undefined && globs.every((g) => g.dynamic === 'glob');
     if ((kind === 'globbed' || (kind === 'tree' && globbed)) && globs !== undefined) write.nameGlobs = globs.map((g) => g.value.slice(g.value.lastIndexOf('/') + 1));
     // What is removed runs nothing later, and is held only to the rules that name it.
@@ -808,6 +813,10 @@ interface WriteIntoOptions {
   remember?: boolean;
   /** The whole work tree of the repository around the folder is written (WritePart.wholeTree). */
   wholeTree?: boolean;
+  /** The folder's own entry is not followed if it is a link (WritePart.inEntry). */
+  inEntry?: boolean;
+  /** See WritePart.unfollowed. */
+  unfollowed?: number;
 }
 
 /** Whether a command word may run or load a file this command writes (see runsWritten, loadsWritten). */

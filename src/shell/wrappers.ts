@@ -50,7 +50,7 @@ function wrapperKey(name: string): string {
 /** Every name `unwrap` handles: one lookup sends the common command straight back. */
 const WRAPPERS = new Set([
   ...SHELLS, 'time', 'timeout', 'nice', 'nohup', 'setsid', 'builtin', 'coproc', 'busybox', 'toybox', 'stdbuf', 'exec', 'command',
-  'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'nix',
+  'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'sudoedit', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'nix',
   'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs', 'enable',
   ...LAUNCHERS, ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS, ...CONTAINER_TOOLS, ...SCHEDULERS, ...VI_EDITORS, ...LINE_EDITORS,
   ...SEARCH_TOOLS, ...LESS_PROGRAMS, ...SUBCOMMAND_RUNNERS, ...DIALECT_SHELLS,
@@ -200,6 +200,8 @@ function unwrapNamed(name: string, args: readonly Arg[], input: Stdin): Unwrappe
       return git(args);
     case 'sudo':
       return sudoLike(args, SUDO, 'sudo', input);
+    case 'sudoedit':
+      return sudoLike([args[0] as Arg, { ...(args[0] as Arg), value: '-e' }, ...args.slice(1)], SUDO, 'sudo', input);
     case 'doas':
       return sudoLike(args, DOAS, 'doas', input);
     case 'su':
@@ -708,6 +710,23 @@ function sudoAssignment(value: string): string | null {
 }
 
 function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string, stdin: Stdin): Unwrapped {
+  const reading = sudoReading(args, spec, name, stdin);
+  // `sudo -h HOST CMD`: sudo before 1.9.17p1 took HOST as the host to act for and ran CMD here
+  // (CVE-2025-32462), so CMD is a command of sudo's as well (audit 36, AC-2).
+  const help = name === 'sudo' ? args.findIndex((a, k) => k > 0 && a.dynamic === null && a.value === '-h') : -1;
+  if (help < 0 || args[help + 2] === undefined || help >= scanOptions(args, 1, spec).next) return reading;
+  const hosted = sudoLike([...args.slice(0, help), ...args.slice(help + 2)], spec, name, stdin);
+  return {
+    ...reading,
+    commands: [...reading.commands, ...hosted.commands],
+    views: [...reading.views, ...hosted.views],
+    scripts: [...reading.scripts, ...hosted.scripts],
+    forceAsk: reading.forceAsk ?? hosted.forceAsk,
+    writes: [...reading.writes ?? [], ...hosted.writes ?? []],
+  };
+}
+
+function sudoReading(args: readonly Arg[], spec: OptionSpec, name: string, stdin: Stdin): Unwrapped {
   let scan = scanOptions(args, 1, spec);
   let forceAsk = optionDoubt(scan);
   let edit = hasOption(scan, '-e', '--edit');
@@ -729,7 +748,11 @@ function sudoLike(args: readonly Arg[], spec: OptionSpec, name: string, stdin: S
     i = scan.next;
   }
   // sudoedit edits files; it runs no command.
-  if (name === 'sudo' && edit) return forceAsk === null ? NONE : { ...NONE, forceAsk };
+  if (name === 'sudo' && edit) {
+    // It writes each file it edits (audit 36, AC-11).
+    const writes = args.slice(i).filter((a) => a.dynamic !== null || !a.value.startsWith('-')).map((file) => ({ file, option: 'sudo -e' }));
+    return forceAsk === null ? { ...NONE, writes } : { ...NONE, forceAsk, writes };
+  }
   if (i >= args.length) {
     // `sudo -s`, `sudo -i`, `doas -s` with no command start the user's shell on standard input.
     if (shellOption !== null && !info) return userShell(stdin, `${name} ${shellOption}`, forceAsk, moves);
