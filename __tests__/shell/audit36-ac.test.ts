@@ -57,3 +57,51 @@ shellTable(policy, 'audit 36 AC-11: sudoedit writes the files it edits', [
   ...rowsOf('deny', 'a denied file', 'sudoedit secrets/k', 'sudo -e secrets/k', 'sudo --edit secrets/k'),
   ...rowsOf('allow', 'an allowed file', 'sudoedit src/a', 'sudo -e src/a'),
 ]);
+
+shellTable(policy, 'audit 36 AC-4: bash before 5.2 expands an arithmetic subscript twice', [
+  ...rowsOf('deny', 'the escaped substitution runs on the second expansion',
+    'BASH_COMPAT=51; echo $(( a[\\$(rm -rf ~)] ))',
+    'echo $(( a[\\$(rm y)] ))',
+    'echo "$(( a[\\$(rm y)] ))"',
+    'echo $[ a[\\$(rm y)] ]',
+    'echo $(( a[\\`rm y\\`] ))',
+    'echo $(( b[a[\\$(rm y)]] ))',
+    'for ((i=a[\\$(rm y)]; i<1; i++)); do :; done',
+  ),
+  ...rowsOf('ask', 'an escaped expansion in a subscript, or the compatibility level set',
+    'echo $(( a[\\$x] ))',
+    'BASH_COMPAT=51; echo hi',
+  ),
+  ...rowsOf('allow', 'plain arithmetic', 'echo $(( a[1] + 2 ))', 'echo $(( a[i] ))'),
+]);
+
+shellTable(policy, 'audit 36 AC-7: git settings that make git write a file', [
+  ...rowsOf('deny', 'the cookie jar or credential store is the policy file or a protected path',
+    'git -c http.cookieFile=.github/agent-gate.yml -c http.saveCookies=true ls-remote http://127.0.0.1:18765/x.git',
+    'git -c http.cookieFile=.kiro/settings/mcp.json -c http.saveCookies=true fetch https://example.com/r.git',
+    'git config http.cookieFile .github/agent-gate.yml && git config http.saveCookies true && git fetch',
+    "git -c credential.helper='store --file=.github/agent-gate.yml' fetch https://example.com/r",
+    "git -c credential.helper='cache --socket=.kiro/settings/s' fetch https://example.com/r",
+    "git config credential.helper 'store --file .github/agent-gate.yml'; git fetch",
+  ),
+  ...rowsOf('allow', 'allowed places, or no file named',
+    'git -c credential.helper=store fetch',
+    'git -c http.cookieFile=/tmp/c fetch',
+  ),
+]);
+
+shellTable(policy, 'audit 36 AC-8: the dynamic loader, logsave and other runners', [
+  ...rowsOf('deny', 'the command they run is judged',
+    '/lib64/ld-linux-x86-64.so.2 /bin/rm y',
+    '/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 /bin/rm y',
+    'ld.so rm y',
+    "/lib64/ld-linux-x86-64.so.2 /bin/sh -c 'rm y'",
+    '/lib/ld-musl-x86_64.so.1 /bin/rm y',
+    "logsave -a /tmp/l sh -c 'rm y'",
+    'logsave secrets/k true',
+    'coreutils rm y',
+    'run-one rm y',
+    'qemu-x86_64 /bin/rm y',
+  ),
+  ...rowsOf('allow', 'allowed commands', 'logsave /tmp/l ls', '/lib64/ld-linux-x86-64.so.2 --list /bin/ls'),
+]);

@@ -54,6 +54,9 @@ const DANGEROUS = new Set([
   // other OpenSSL clients append TLS key logs, and where python writes its .pyc tree: a write to
   // a place the command text never names.
   'TMPDIR', 'SSLKEYLOGFILE', 'PYTHONPYCACHEPREFIX',
+  // Audit 36, AC-4: bash's compatibility level changes how later lines expand (compat51 expands
+  // arithmetic subscripts twice).
+  'BASH_COMPAT',
 ]);
 
 /** cargo's settings from the environment that name a program it runs, or where its configuration lives. */

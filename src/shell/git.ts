@@ -9,7 +9,7 @@ export interface ConfigEffects {
   scripts: Arg[];
   /** `alias.NAME=value` without `!`: lower-cased NAME -> the git words it stands for. */
   aliases: Map<string, string>;
-  /** Folders a setting names for git to write into (`format.outputDirectory`), with the key as written. */
+  /** Folders a setting names for git to write into (`format.outputDirectory`), or a file (`http.cookieFile`), with the key as written. */
   writes: Array<{ file: Arg; key: string }>;
   forceAsk: string | null;
 }
@@ -159,6 +159,10 @@ function keyKind(key: string): KeyKind {
     case 'format':
       // The folder `git format-patch` writes its patches into when `-o` is not given.
       return !hasSub && name === 'outputdirectory' ? 'folder' : null;
+    case 'http':
+      // The cookie jar git writes with http.saveCookies (audit 36, AC-7): judged as a write
+      // whether or not that is set, since the stored setting may set it.
+      return name === 'cookiefile' ? 'folder' : null;
   }
   return null;
 }
@@ -206,7 +210,8 @@ export function configSetting(setting: Arg, scan: ConfigEffects): void {
   } else if (kind === 'credential') {
     if (value === '') return;
     if (value.startsWith('!')) value = value.slice(1);
-    else if (!value.includes('/')) value = `git credential-${value}`;
+    // `store --file=.github/x`: a helper's name is its first word; a path there is a program.
+    else if (!(value.trimStart().split(/\s/)[0] ?? '').includes('/')) value = `git credential-${value.trimStart()}`;
   }
   // git runs these values with `sh -c`.
   scan.forceAsk ??= posixShellDoubt(value, `git -c ${key}`);

@@ -403,6 +403,12 @@ function namedWrites(name: string, args: readonly Arg[]): OperandWrite[] {
       const w = readWords(args, 1, { valued: 'm', long: ['--mode', '--context'] });
       return w.operands.map((file) => ({ file, by: name, kind: 'entry' as const }));
     }
+    case 'logsave': {
+      // `logsave [-asv] LOGFILE CMD…` appends CMD's output to LOGFILE.
+      const w = readWords(args, 1, { valued: '', long: [] });
+      const log = w.operands[0];
+      return log === undefined ? [] : [{ file: log, by: 'logsave', kind: 'content' }];
+    }
     case 'chmod':
     case 'chown':
     case 'chgrp':

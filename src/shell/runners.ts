@@ -116,6 +116,10 @@ export const LOOSE_RUNNERS = new Set([
   'lxc-attach', 'lxc-execute', 'pkexec', 'flatpak-spawn', 'toolbox', 'distrobox', 'distrobox-enter', 'retry', 'nq',
   // Audit AA-5: Node runners that hand each command to a shell (`concurrently 'a' 'b; c'`).
   'conc', 'cross-env-shell',
+  // Audit 36, AC-8: the dynamic loader, e2fsprogs' logsave, Ubuntu's run-one family, user-mode
+  // qemu, and multi-call coreutils (`coreutils rm y`).
+  'ld.so', 'logsave', 'run-one', 'run-this-one', 'keep-one-running', 'run-one-constantly', 'run-one-until-success',
+  'run-one-until-failure', 'qemu-x86_64', 'qemu-aarch64', 'qemu-arm', 'qemu-i386', 'qemu-riscv64', 'coreutils',
   // Audit JJ-5: sudo's siblings (systemd's run0, please, ksu, the graphical ones), chroots and
   // containers, daemontools/s6/runit-style chain loaders, I/O and cache limiters, terminal
   // emulators and session managers that run a command, agents that start one.

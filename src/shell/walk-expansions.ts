@@ -282,6 +282,13 @@ export abstract class ExpansionWalker extends WalkerState {
           // `x[PATH=0]` inside `$(( ))` is one word to the parser; bash assigns PATH in its subscript.
           const assigned = e.value.includes('[') ? arithmeticDanger(e.value) : null;
           if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in an arithmetic subscript)`;
+          if (e.value.includes('[') && /\\[$`]/.test(e.value)) {
+            // bash before 5.2 (and 5.2 with BASH_COMPAT=51) expands an indexed array's subscript
+            // twice, so `a[\$(cmd)]` runs cmd (audit 36, AC-4).
+            const again = e.value.replace(/\\([$`\\])/g, '$1');
+            if (mayHoldCode(again)) this.expandedText(again, depth + 1, sink);
+            sink.force ??= 'bash before 5.2 expands an arithmetic subscript twice, so the escaped `$` or backquote in it expands';
+          }
           break;
         }
         case 'ArithmeticCommandExpansion':

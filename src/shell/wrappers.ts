@@ -74,6 +74,8 @@ function scriptSource(arg: Arg): 'stdin' | 'fd' | null {
   return m[2] === '0' && (pid === undefined || pid === 'self' || pid === 'thread-self') ? 'stdin' : 'fd';
 }
 const SYSTEM_DIR = /^\/(?:usr\/(?:local\/)?|opt\/homebrew\/)?s?bin\/([^/]+)$/;
+/** glibc's and musl's dynamic loaders, in any folder (audit 36, AC-8). */
+const DYNAMIC_LOADER = /^(?:ld\.so(?:\.\d+)?|ld-linux[\w.-]*\.so\.\d+|ld-musl-[\w.-]+\.so\.\d+)$/;
 
 /**
  * The wrapper a command word names: a bare name or a program in a system directory, in any
@@ -83,6 +85,8 @@ const SYSTEM_DIR = /^\/(?:usr\/(?:local\/)?|opt\/homebrew\/)?s?bin\/([^/]+)$/;
 export function wrapperName(arg: Arg): string | null {
   if (arg.dynamic !== null) return null;
   const v = arg.value;
+  // The dynamic loader runs the program it is given (`/lib64/ld-linux-x86-64.so.2 /bin/rm y`).
+  if (DYNAMIC_LOADER.test(v.slice(v.lastIndexOf('/') + 1))) return 'ld.so';
   if (!v.includes('/')) return v;
   const direct = SYSTEM_DIR.exec(v);
   if (direct !== null) return direct[1] ?? null;
