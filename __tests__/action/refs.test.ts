@@ -112,6 +112,27 @@ describe('defaultBranchTip', () => {
     expect(await defaultBranchTip(gitFor(ws), { kind: 'default-branch', name: null }, 'origin')).toBe(main);
   });
 
+  // Audit 36, AD-2: origin/HEAD naming the pushed branch held the head, so 0 commits were judged.
+  test('unknown name: a guess that already holds the head is skipped', async () => {
+    const { up, main } = upstream();
+    const ws = up.clone();
+    ws.checkout('feature', { create: true });
+    ws.write('f.txt');
+    const head = ws.commit('agent');
+    ws.git(['update-ref', 'refs/remotes/origin/feature', head]);
+    ws.git(['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/feature']);
+    expect(await defaultBranchTip(gitFor(ws), { kind: 'default-branch', name: null }, 'origin', head)).toBe(main);
+  });
+
+  test('unknown name: when every guess holds the head, the step fails', async () => {
+    const { up } = upstream();
+    const ws = up.clone();
+    ws.write('f.txt');
+    const head = ws.commit('on main');
+    ws.git(['update-ref', 'refs/remotes/origin/main', head]);
+    await expect(defaultBranchTip(gitFor(ws), { kind: 'default-branch', name: null }, 'origin', head)).rejects.toThrow(/already holds the head/);
+  });
+
   test.each(['-x', 'a..b', 'a b', 'x:y'])('a bad default branch name %j is refused', async (name) => {
     const { up } = upstream();
     const ws = up.clone();

@@ -270,3 +270,16 @@ describe('end to end with real commits', () => {
     ]);
   });
 });
+
+describe('audit 36 AD-3: trailers git reads that were missed', () => {
+  test.each([
+    'Co-authored-by : Claude <noreply@anthropic.com>',
+    'Co-authored-by: Claude noreply@anthropic.com',
+    'Co-authored-by:\tClaude   noreply@anthropic.com',
+  ])('%j marks an agent', (line) => {
+    expect(detectAgent(human(`Fix\n\nSome body.\n\n${line}\n`)).agent).toBe(true);
+  });
+  test('a bare name and address of a person is no agent', () => {
+    expect(detectAgent(human('Fix\n\nCo-authored-by: Jane jane@example.com\n')).agent).toBe(false);
+  });
+});

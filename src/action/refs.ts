@@ -63,12 +63,21 @@ export async function ensureCommit(git: Git, id: string, refs: readonly string[]
  * The tip of the default branch as origin has it (`refs/remotes/origin/NAME`), fetched when the
  * checkout did not bring it. check then judges merge-base(that, head)..head.
  */
-export async function defaultBranchTip(git: Git, spec: Extract<BaseSpec, { kind: 'default-branch' }>, remote: string): Promise<string> {
+export async function defaultBranchTip(git: Git, spec: Extract<BaseSpec, { kind: 'default-branch' }>, remote: string, head?: string): Promise<string> {
   if (spec.name === null) {
+    // A guess that already holds the head (origin/HEAD naming the pushed branch) would judge no
+    // commit and pass: the next one is tried, and with none left the step fails (audit 36, AD-2).
+    let holding: string | null = null;
     for (const ref of [`refs/remotes/${remote}/HEAD`, `refs/remotes/${remote}/main`, `refs/remotes/${remote}/master`]) {
       const id = await resolveCommit(git, ref);
-      if (id !== null) return id;
+      if (id === null) continue;
+      if (head !== undefined && (await git.exec(['merge-base', '--is-ancestor', '--end-of-options', head, id])).exitCode === 0) {
+        holding ??= ref.slice('refs/remotes/'.length);
+        continue;
+      }
+      return id;
     }
+    if (holding !== null) throw new GateError(`the event does not name the default branch, and ${holding} (and any other guess here) already holds the head, so nothing would be judged; ${HISTORY_FIX}`);
     throw new GateError(`the event does not name the default branch and there is no ${remote}/HEAD, ${remote}/main or ${remote}/master here; ${HISTORY_FIX}`);
   }
   const name = spec.name;
@@ -103,7 +112,7 @@ export async function resolvePlan(git: Git, plan: CheckPlan, remote = 'origin'):
   } else if (plan.base.kind === 'empty-tree') {
     base = textOf(await git.run(['hash-object', '-t', 'tree', '/dev/null'])).trim();
   } else {
-    base = await defaultBranchTip(git, plan.base, remote);
+    base = await defaultBranchTip(git, plan.base, remote, head);
   }
   return { base, head };
 }

@@ -78,6 +78,9 @@ export function splitIdentity(value: string): { name: string; email: string } {
   const m = /^([^<]*)<([^>]*)>/.exec(value);
   if (m) return { name: (m[1] ?? '').trim(), email: (m[2] ?? '').trim() };
   const v = value.trim();
+  // `Claude noreply@anthropic.com`: git reads the line as a trailer all the same (audit 36, AD-3).
+  const at = v.lastIndexOf(' ');
+  if (at > 0 && v.slice(at + 1).includes('@')) return { name: v.slice(0, at).trim(), email: v.slice(at + 1) };
   return v.includes('@') ? { name: '', email: v } : { name: v, email: '' };
 }
 
