@@ -1,5 +1,6 @@
 // Audit 35, findings YY-1 to YY-8 (the compound-aware shell evaluator). Every deny and ask row
-// below was allow before its fix; the allow rows keep everyday commands allowed.
+// below was allow before its fix, but `source -p :/nowhere s`, `>&"'src/x'"` and `python3 -v`,
+// which were already ask for other reasons; the allow rows keep everyday commands allowed.
 import { auditPolicy, rowsOf, shellTable } from '../helpers/shell-table.ts';
 
 const policy = auditPolicy();

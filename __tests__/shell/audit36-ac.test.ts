@@ -1,5 +1,6 @@
-// Audit 36, findings AC-1, AC-2, AC-3, AC-10 and AC-11 (the shell evaluator). Every deny and ask
-// row was allow before.
+// Audit 36, findings AC-1 to AC-4, AC-7, AC-8, AC-10 and AC-11 (the shell evaluator). Every deny
+// and ask row was allow before, but `lz4 --rm secrets/k` and `sudo -h rm -rf /`, which keep
+// readings that were already denied.
 import { rowsOf, shellTable } from '../helpers/shell-table.ts';
 import { policyOf } from '../helpers/policy.ts';
 

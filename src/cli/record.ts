@@ -190,7 +190,11 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
     // Read once, here: a broken policy is reported as one before any worker starts, and the
     // worker judges by exactly the files read.
     const roots = repository ? withEnclosing([root, ...others]) : [root];
-    const policiesOf = roots.map((r, k) => loadDiskPolicies(r, { ...(k === 0 && policyFile !== null ? { policy: policyFile } : {}), user: true }));
+    // A cwd in no repository with the log in one: the entries are spelled for that repository,
+    // whose check will judge them by its policy, so they meet it now too (audit 36, AE-3).
+    const logRoot = !repository && pathRoot !== null && resolve(pathRoot) !== resolve(root) ? pathRoot : null;
+    const judgedRoots = logRoot === null ? roots : [...roots, logRoot];
+    const policiesOf = judgedRoots.map((r, k) => loadDiskPolicies(r, { ...(k === 0 && policyFile !== null ? { policy: policyFile } : {}), user: true }));
     workspace = policiesOf[0]?.files.find((f) => f.scope === 'workspace') ?? null;
     // As in check and the git hook, `failOn: ask` in a policy fails on ask here too; the flag and
     // the policies can only make it stricter.
@@ -206,25 +210,14 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
       ...list.map((d) => ({ capability: d.capability, resource: d.resource, cwd: d.cwd })),
       { capability: 'model', resource: model ?? '', cwd: '.' },
     ];
-    const workspaces: WorkspaceJudgement[] = roots.map((r, k) => ({ root: r, policies: policiesOf[k] as DiskPolicies, requests: requestsOf(k === 0 ? drafts : draftsFrom(r)) }));
-    // A cwd in no repository with the log in one: the entries are spelled for that repository,
-    // whose check will judge them by its policy, so they meet it now too (audit 36, AE-3).
-    const logRoot = !repository && pathRoot !== null && resolve(pathRoot) !== resolve(root) ? pathRoot : null;
-    if (logRoot !== null) {
-      const logPolicies = loadDiskPolicies(logRoot, { user: true });
-      workspaces.push({ root: logRoot, policies: logPolicies, requests: requestsOf(drafts), replayed: true });
-      const asks = logPolicies.files.find((f) => f.failOn === 'ask');
-      if (failOnFlag === 'deny' && asks !== undefined && failOn !== 'ask') {
-        failOn = 'ask';
-        failOnBy = `failOn: ask in ${asks.file}`;
-      }
-    }
+    const workspaces: WorkspaceJudgement[] = judgedRoots.map((r, k) => (r === logRoot
+      ? { root: r, policies: policiesOf[k] as DiskPolicies, requests: requestsOf(drafts), replayed: true }
+      : { root: r, policies: policiesOf[k] as DiskPolicies, requests: requestsOf(k === 0 ? drafts : draftsFrom(r)) }));
     const outcome = await judgeInWorker({ workspaces }, judgeLimits(io.env));
     if (outcome.kind === 'error') throw new GateError(outcome.message);
     if (outcome.kind === 'unfinished') unjudged = outcome.reason;
     else {
       const failRank = EFFECT_RANK[failOn];
-      const judgedRoots = logRoot === null ? roots : [...roots, logRoot];
       failing = mergeEnclosing(outcome.results, judgedRoots, (r) => (r === logRoot ? `in the repository that holds the log, ${JSON.stringify(r)}` : `in the enclosing repository ${JSON.stringify(r)}`))
         .map((result) => ({ result }))
         .filter((v) => EFFECT_RANK[v.result.effect] >= failRank)

@@ -118,7 +118,7 @@ function decideWrittenPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   const cwd = options.cwd ?? '.';
   // A relative path from a Windows folder is a Windows absolute path (audit 36, AD-1).
   if (options.resolve && DRIVE_ABSOLUTE.test(cwd) && !/^(?:[/\\~]|[A-Za-z]:)/.test(written)) {
-    return { ...decideWrittenPath(policy, cap, `${cwd.replace(/[\\/]+$/, '')}/${written}`, { ...options, cwd: '.' }), path: written };
+    return decideWrittenPath(policy, cap, `${cwd.replace(/[\\/]+$/, '')}/${written}`, { ...options, cwd: '.' });
   }
   const d = decideSpelledPath(policy, cap, written, options);
   if (d.effect === 'deny') return d;

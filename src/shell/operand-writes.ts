@@ -348,37 +348,35 @@ const PROGRAM_TABLES: ReadonlyArray<(name: string, args: readonly Arg[]) => Oper
 /** The files `args` writes, makes or removes because its operands name them. */
 export function operandWrites(name: string, args: readonly Arg[]): OperandWrite[] {
   const named = namedWrites(name, args);
-  const removed = SOURCE_REMOVERS.has(name) ? removedSources(name, args) : [];
+  const removed = removedSources(name, args);
   return removed.length === 0 ? named : [...named, ...removed];
 }
 
-/** Archivers and copiers that can delete what they were given (see removedSources). */
-const SOURCE_REMOVERS = new Set(['tar', 'gtar', 'bsdtar', 'zip', 'rsync', '7z', '7za', '7zz', '7zr', 'lz4', 'zstd', 'xz', 'bzip2', 'lzip']);
+/**
+ * Archivers and copiers that can delete what they were given, with the option word that makes
+ * them: `tar --remove-files` (any unique prefix), `zip -m`, `rsync --remove-source-files`,
+ * `7z -sdel`, and `--rm` of the single-file compressors.
+ */
+const SOURCE_REMOVERS: ReadonlyMap<string, (word: string) => boolean> = new Map([
+  ...['tar', 'gtar', 'bsdtar'].map((n) => [n, (w: string) => w.length >= 5 && '--remove-files'.startsWith(w)] as const),
+  ['zip', (w: string) => /^-[a-zA-Z]*m|^--move$/.test(w)],
+  ['rsync', (w: string) => /^--remove-(?:source-files|sent-files)$/.test(w)],
+  ...['7z', '7za', '7zz', '7zr'].map((n) => [n, (w: string) => w === '-sdel'] as const),
+  ...['lz4', 'zstd', 'xz', 'bzip2', 'lzip'].map((n) => [n, (w: string) => w === '--rm'] as const),
+]);
+
+/** The compressors among SOURCE_REMOVERS: each operand is one file, not a folder. */
+const FILE_COMPRESSORS = /^(?:lz4|zstd|xz|bzip2|lzip)$/;
 
 /**
- * `tar --remove-files`, `zip -m`, `rsync --remove-source-files`, `7z -sdel`, `lz4 --rm`: the
- * files put in the archive or copied are deleted, a removal like `rm`'s (audit 36, AC-1). Every
- * word that is no option is taken as one, the archive's name too: only rules naming it decide.
+ * The files such a program deletes, a removal like `rm`'s (audit 36, AC-1). Every word that is no
+ * option is taken as one, the archive's name too: only rules naming it decide. A word only known
+ * at run time may be the option, unless it starts with static text.
  */
 function removedSources(name: string, args: readonly Arg[]): OperandWrite[] {
-  // A word only known at run time may be the option, unless it starts with static text.
-  const words = args.slice(1).map((a) => (a.dynamic !== null && /^[^-]/.test(a.value) ? { ...a, dynamic: null } : a));
-  const removes = (() => {
-    switch (name) {
-      case 'zip':
-        return words.some((a) => a.dynamic !== null || /^-[a-zA-Z]*m|^--move$/.test(a.value));
-      case 'rsync':
-        return words.some((a) => a.dynamic !== null || /^--remove-(?:source-files|sent-files)$/.test(a.value));
-      case '7z': case '7za': case '7zz': case '7zr':
-        return words.some((a) => a.dynamic !== null || a.value === '-sdel');
-      case 'lz4': case 'zstd': case 'xz': case 'bzip2': case 'lzip':
-        return words.some((a) => a.dynamic !== null || a.value === '--rm');
-      default:
-        return words.some((a) => a.dynamic !== null || /^--rem(?:o(?:v(?:e(?:-(?:f(?:i(?:l(?:es?)?)?)?)?)?)?)?)?$/.test(a.value));
-    }
-  })();
-  if (!removes) return [];
-  const kind = /^(?:lz4|zstd|xz|bzip2|lzip)$/.test(name) ? 'entry' as const : 'removeTree' as const;
+  const removes = SOURCE_REMOVERS.get(name);
+  if (removes === undefined || !args.slice(1).some((a) => (a.dynamic === null ? removes(a.value) : !/^[^-]/.test(a.value)))) return [];
+  const kind = FILE_COMPRESSORS.test(name) ? 'entry' as const : 'removeTree' as const;
   return args.slice(1).filter((a) => a.dynamic !== null || !a.value.startsWith('-')).map((file) => ({ file, by: `${name} (deleting its sources)`, kind }));
 }
 
