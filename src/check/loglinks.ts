@@ -4,6 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import { posix } from 'node:path';
 import type { Landing, LinksBelow, PathLanding } from '../engine/compile.ts';
+import { namesThroughLinks, type LinkEnd } from '../engine/linknames.ts';
 import type { Git } from '../git/exec.ts';
 import { forEachTreeEntry, readBlobs } from '../git/log.ts';
 import { canonicalPath } from '../match/path.ts';
@@ -187,7 +188,6 @@ export function treeLinkedNames(links: TreeLinks): (path: string) => Landing[] {
 }
 
 /** A link of the range's trees and a place in the repository its target leads to, both canonical (`''`: the root). */
-interface LinkEnd { link: string; leads: string }
 
 /**
  * The repository places, canonical, a path spelled from the root may be: as written (a link on
@@ -225,23 +225,10 @@ function linkedNames(links: TreeLinks, forward: PathLanding): (spelled: string, 
       for (const end of linkEnds(links, forward)) byLeads.set(end.leads, [...(byLeads.get(end.leads) ?? []), end]);
       known = `${links.size}:${targets}`;
     }
-    const out: Landing[] = [];
-    if (byLeads.size === 0) return out;
-    const starts = placesOf(spelled, found);
-    const seen = new Set(starts);
-    const queue = starts.map((name) => ({ name, used: new Set<string>() as ReadonlySet<string> }));
-    for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
-      for (const end of endsAbove(byLeads, q.name)) {
-        const rest = q.used.has(end.link) ? null : restBelow(q.name, end.leads);
-        if (rest === null) continue;
-        const name = end.link + rest;
-        if (seen.has(name)) continue;
-        if (seen.size >= starts.length + MAX_NAMES) return [...out, { unknown: `more than ${MAX_NAMES} names through the symlinks ${WHERE} lead to ${JSON.stringify(spelled)}` }];
-        seen.add(name);
-        out.push({ path: name, how: rest === '' ? `as the target of a symlink ${WHERE}` : `below the target of symlink ${JSON.stringify(end.link)} ${WHERE}` });
-        queue.push({ name, used: new Set([...q.used, end.link]) });
-      }
-    }
+    if (byLeads.size === 0) return [];
+    const { names, overflow } = namesThroughLinks(placesOf(spelled, found), (name) => endsAbove(byLeads, name), restBelow, MAX_NAMES);
+    const out: Landing[] = names.map(({ name, link, rest }) => ({ path: name, how: rest === '' ? `as the target of a symlink ${WHERE}` : `below the target of symlink ${JSON.stringify(link)} ${WHERE}` }));
+    if (overflow) out.push({ unknown: `more than ${MAX_NAMES} names through the symlinks ${WHERE} lead to ${JSON.stringify(spelled)}` });
     return out;
   };
 }

@@ -3,6 +3,7 @@
 import { lstatSync, readdirSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, posix, resolve } from 'node:path';
 import type { Landing, LinksBelow, PathLanding } from '../engine/compile.ts';
+import { namesThroughLinks } from '../engine/linknames.ts';
 import { toRepoPath } from '../logs/paths.ts';
 import { repositoryLinks } from './repolinks.ts';
 
@@ -234,20 +235,12 @@ const MAX_LINKED_NAMES = 256;
 function linkedNames(abs: string, scan: LinkScan, spell: (abs: string) => string): Landing[] {
   const found: Landing[] = scan.doubts.map((doubt) => ({ unknown: `symlinks that may lead to ${JSON.stringify(spell(abs))} were not all looked for: ${doubt}` }));
   if (scan.links.length === 0) return found;
-  const seen = new Set([abs]);
-  const queue: Array<{ name: string; used: ReadonlySet<string> }> = [{ name: abs, used: new Set() }];
-  for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
-    for (const link of scan.links) {
-      const rest = q.used.has(link.at) ? null : restBelow(q.name, link.leads);
-      if (rest === null) continue;
-      const name = link.at + rest;
-      if (seen.has(name)) continue;
-      if (seen.size > MAX_LINKED_NAMES) return [...found, { unknown: `more than ${MAX_LINKED_NAMES} names through symlinks on disk lead to ${JSON.stringify(spell(abs))}` }];
-      seen.add(name);
-      found.push({ path: spell(name), how: rest === '' ? 'as the target of a symlink on disk' : `below the target of a symlink on disk at ${JSON.stringify(spell(link.at))}` });
-      queue.push({ name, used: new Set([...q.used, link.at]) });
-    }
+  const ends = scan.links.map((l) => ({ link: l.at, leads: l.leads }));
+  const { names, overflow } = namesThroughLinks([abs], () => ends, restBelow, MAX_LINKED_NAMES);
+  for (const { name, link, rest } of names) {
+    found.push({ path: spell(name), how: rest === '' ? 'as the target of a symlink on disk' : `below the target of a symlink on disk at ${JSON.stringify(spell(link))}` });
   }
+  if (overflow) found.push({ unknown: `more than ${MAX_LINKED_NAMES} names through symlinks on disk lead to ${JSON.stringify(spell(abs))}` });
   return found;
 }
 
