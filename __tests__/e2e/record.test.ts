@@ -466,7 +466,8 @@ describe('record --enforce: a call that cannot be judged within the limits is bl
 describe('record --enforce: the call as the agent really runs it', () => {
   const SECRETS = `rules:
   - {capability: shell, effect: allow, match: ["echo *", "npm *"]}
-  - {capability: shell, effect: deny, match: ["aws s3 rm s3://prod*", "aws s3api delete-bucket --bucket prod*"]}
+  - {capability: shell, effect: deny, match: ["aws s3 rm s3://prod*", "aws s3api delete-bucket --bucket prod*", "aws * --profile prod"]}
+  - {capability: shell, effect: allow, match: ["aws *"]}
   - {capability: fs_write, effect: allow, match: ["src/**", "packages/**"]}
   - {capability: fs_write, effect: deny, match: ["secrets/**"]}
   - {capability: fs_read, effect: deny, match: ["secrets/**"]}
@@ -495,6 +496,9 @@ describe('record --enforce: the call as the agent really runs it', () => {
     // use_aws runs `aws … s3 rm POSITIONAL…` with kebab-case parameter names.
     ['use_aws with positional arguments', (dir) => kiro(dir, 'use_aws', { service_name: 's3', operation_name: 'rm', positional_args: ['s3://prod-data/'], parameters: { recursive: true }, region: 'us-east-1' })],
     ['use_aws with a PascalCase parameter', (dir) => kiro(dir, 'use_aws', { service_name: 's3api', operation_name: 'delete-bucket', parameters: { Bucket: 'prod-data' }, region: 'us-east-1' })],
+    // Audit 36 AE-1: Kiro passes --region/--profile first, so a `profile` parameter is the profile used.
+    ['use_aws with a profile parameter', (dir) => kiro(dir, 'use_aws', { service_name: 's3api', operation_name: 'list-buckets', parameters: { profile: 'prod' }, region: 'us-west-2' })],
+    ['use_aws with a profile parameter after profile_name', (dir) => kiro(dir, 'use_aws', { service_name: 's3api', operation_name: 'list-buckets', parameters: { profile: 'prod' }, profile_name: 'dev' })],
     // Audit round 10: a `..` after a linked folder in working_dir is where the link leads, as chdir does.
     ['a Kiro working_dir whose .. follows a link', (dir) => {
       mkdirSync(join(dir, 'src'), { recursive: true });

@@ -32,6 +32,13 @@ describe('Kiro CLI hook payloads', () => {
     ['use_aws', { service_name: 's3', operation_name: 'ls', parameters: { recursive: true, bucket: 'my bucket' }, region: 'us-east-1', profile_name: 'dev', label: 'x' }, [['shell', "aws s3 ls --recursive --bucket 'my bucket' --region us-east-1 --profile dev"]]],
     // Kiro passes positional_args and turns parameter names to kebab case (use_aws.rs).
     ['use_aws', { service_name: 's3', operation_name: 'rm', positional_args: ['s3://prod/x'], parameters: { Recursive: true, MaxItems: 5, dry_run: true } }, [['shell', 'aws s3 rm s3://prod/x --recursive --max-items 5 --dry-run']]],
+    // Audit 36 AE-1: a parameter named like a global option is the one the AWS CLI uses, since
+    // Kiro passes --region/--profile first; it is repeated last, so `aws * --profile prod` meets it.
+    ['use_aws', { service_name: 's3api', operation_name: 'list-buckets', parameters: { profile: 'prod' }, region: 'us-west-2' }, [['shell', 'aws s3api list-buckets --profile prod --region us-west-2 --profile prod']]],
+    ['use_aws', { service_name: 's3api', operation_name: 'list-buckets', parameters: { profile: 'prod' }, profile_name: 'dev' }, [['shell', 'aws s3api list-buckets --profile prod --profile dev --profile prod']]],
+    ['use_aws', { service_name: 's3', operation_name: 'ls', parameters: { EndpointUrl: 'http://evil', prof: 'prod', debug: true } }, [['shell', 'aws s3 ls --endpoint-url http://evil --prof prod --debug --endpoint-url http://evil --profile prod --debug']]],
+    // An ambiguous abbreviation (`--no-`) or an ordinary parameter is not repeated.
+    ['use_aws', { service_name: 's3', operation_name: 'ls', parameters: { no: true, bucket: 'b' } }, [['shell', 'aws s3 ls --no --bucket b']]],
     ['execute_bash', { command: 'ls', working_dir: 'src' }, [['shell', 'ls']]],
     ['aws', { service_name: 'sts', operation_name: 'get-caller-identity' }, [['shell', 'aws sts get-caller-identity']]],
     ['use_subagent', { command: 'InvokeSubagents', content: { subagents: [{ query: 'a', agent_name: 'reviewer' }, { query: 'b' }] } }, [['subagent', 'reviewer'], ['subagent', 'default']]],

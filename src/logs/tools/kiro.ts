@@ -70,19 +70,47 @@ function awsCommand(name: string, input: Record<string, unknown>): string {
     argv.push(...positional);
   }
   const params = input.parameters;
+  const globalsFromParameters: string[] = [];
   if (params !== undefined && params !== null) {
     if (!isRecord(params)) throw new ToolInputError(`tool ${name} needs "parameters" as an object, got ${show(params)}`);
     for (const [key, value] of Object.entries(params)) {
-      argv.push(`--${kebabCase(key.replace(/^-+/, ''))}`);
-      if (value === true || value === '' || value === null) continue;
-      argv.push(typeof value === 'string' ? value : parameterJson(name, key, value));
+      const option = kebabCase(key.replace(/^-+/, ''));
+      const words = [`--${option}`];
+      if (!(value === true || value === '' || value === null)) {
+        words.push(typeof value === 'string' ? value : parameterJson(name, key, value));
+      }
+      argv.push(...words);
+      const global = awsGlobalOption(option);
+      if (global !== null) globalsFromParameters.push(`--${global}`, ...words.slice(1));
     }
   }
   const region = optionalString(name, input, 'region');
   if (region !== null) argv.push('--region', region);
   const profile = optionalString(name, input, 'profile_name');
   if (profile !== null) argv.push('--profile', profile);
+  // Kiro puts --region/--profile before the parameters, so a parameter named like a global
+  // option is the one the AWS CLI uses (the last wins). Repeated last, a rule ending in
+  // `--profile prod` meets the profile that is really used, whichever way it was passed.
+  argv.push(...globalsFromParameters);
   return joinArgv(argv);
+}
+
+/** The AWS CLI's global options (`aws help`, "GLOBAL OPTIONS"). */
+const AWS_GLOBAL_OPTIONS = [
+  'debug', 'endpoint-url', 'no-verify-ssl', 'no-paginate', 'output', 'query', 'profile', 'region',
+  'version', 'color', 'no-sign-request', 'ca-bundle', 'cli-read-timeout', 'cli-connect-timeout',
+  'cli-binary-format', 'no-cli-pager', 'cli-auto-prompt', 'no-cli-auto-prompt',
+];
+
+/**
+ * The global option a parameter name stands for: itself, or the one option it is a prefix of,
+ * since the CLI's argparse may take an unambiguous abbreviation (`--prof` for `--profile`).
+ */
+function awsGlobalOption(option: string): string | null {
+  if (option === '') return null;
+  if (AWS_GLOBAL_OPTIONS.includes(option)) return option;
+  const longer = AWS_GLOBAL_OPTIONS.filter((g) => g.startsWith(option));
+  return longer.length === 1 ? longer[0] : null;
 }
 
 /** A parameter value as the AWS CLI takes a structure: JSON text. */
