@@ -1,6 +1,6 @@
 // Compiles policy files into indexed rule sets, once per run. Each capability gets a deny, an ask
 // and an allow set; resolution then only has to find the first hit in the most restrictive set.
-import { compileFsPattern, FsIndex } from '../match/fs.ts';
+import { compileFsPattern, FsIndex, homeFoldersNamed } from '../match/fs.ts';
 import { compileText, literalLeadingWords, mayMatchHoles, type TextMatcher } from '../match/text.ts';
 import { urlPatternReadings } from '../match/url.ts';
 import { defaultScope, kiroScope } from '../policy/builtin.ts';
@@ -142,6 +142,11 @@ export interface CompiledPolicy {
   readonly linksBelow: LinksBelow | null;
   /** See CompileOptions.foreignRepository. */
   readonly foreignRepository: ForeignRepository | null;
+  /**
+   * With replayedPaths: the home folders deny and ask fs rules name absolutely (`/Users/dev`,
+   * `/home/*`). A replayed `~/…` is in the agent's home, which may be any of them.
+   */
+  readonly foreignHomes: readonly string[];
 }
 
 /**
@@ -247,10 +252,14 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
   const withUrlReadings = (patterns: readonly string[]): string[] => [...new Set(patterns.flatMap((x) => [x, ...urlReadings(x)]))];
   const models: ScopedModels[] = [];
   const trustedCommands: string[] = [];
+  const foreignHomes = new Set<string>();
 
   all.forEach((file, fileNo) => {
     const base = (SCOPE_RANK[file.scope] * 1000 + fileNo) * 1_000_000;
     const addRule = (capability: RuleCapability, effect: Effect, match: string[] | undefined, exclude: string[] | undefined, index: number, trusted: boolean): void => {
+      if (options.replayedPaths === true && effect !== 'allow' && match !== undefined && expandCapability(capability).some((c) => FS_CAPS.has(c))) {
+        for (const pattern of match) for (const home of homeFoldersNamed(pattern)) foreignHomes.add(home);
+      }
       for (const cap of expandCapability(capability)) {
         let adds = pending.get(cap);
         if (!adds) { adds = []; pending.set(cap, adds); }
@@ -307,6 +316,6 @@ export function compilePolicy(files: PolicyFile[], options: CompileOptions): Com
   return {
     capabilities: new LazyCapabilities(pending), models, trustedCommands, home: options.home, root: options.root ?? null, files,
     replayedPaths: options.replayedPaths === true, landing: options.landing ?? null, linksBelow: options.linksBelow ?? null,
-    foreignRepository: options.foreignRepository ?? null,
+    foreignRepository: options.foreignRepository ?? null, foreignHomes: [...foreignHomes],
   };
 }

@@ -122,6 +122,10 @@ function decideWrittenPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   }
   const d = decideSpelledPath(policy, cap, written, options);
   if (d.effect === 'deny') return d;
+  if (options.resolve && policy.foreignHomes.length > 0 && (written === '~' || written.startsWith('~/'))) {
+    const there = inForeignHomes(policy, cap, written, d);
+    if (there !== d) return there;
+  }
   const windows = DRIVE_ABSOLUTE.exec(written)?.[1];
   if (windows !== undefined) {
     // Judged as a path outside CI's clone is: by each of its tails, and as `~/…` below `Users\NAME`.
@@ -196,6 +200,22 @@ function foreignTails(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path:
     if (t.effect !== 'allow' && t.rule !== null && moreRestrictive(t.effect, best.effect)) {
       best = { ...t, reason: `${JSON.stringify(path)} may be ${JSON.stringify(`~/${inHome}`)} on the agent's machine: ${t.reason}`, path };
     }
+  }
+  return best;
+}
+
+/**
+ * A replayed `~/…` was in the home of the agent's machine, not CI's (audit 36, AD-6): it is also
+ * judged in each home folder that deny and ask rules name (`/Users/dev/.ssh/**`), most restrictive first.
+ */
+function inForeignHomes(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', written: string, d: PathDecision): PathDecision {
+  let best = d;
+  for (const home of policy.foreignHomes) {
+    const path = home + written.slice(1);
+    const t = decideResolved(policy, cap, path);
+    if (t.effect === 'allow' || t.rule === null || !moreRestrictive(t.effect, best.effect)) continue;
+    best = { ...t, reason: `${JSON.stringify(written)} may be ${JSON.stringify(path)} on the agent's machine: ${t.reason}`, path: d.path };
+    if (best.effect === 'deny') break;
   }
   return best;
 }

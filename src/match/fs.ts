@@ -271,6 +271,18 @@ function deadAlternativeReason(alt: string): string | null {
 }
 
 /**
+ * The home folders a pattern names absolutely (`/Users/dev` in `/Users/dev/.ssh/**`, `/home/*` in
+ * `{/home/*,/root}/.aws/**`), as written: a `~/…` path from another machine may lie in any of them.
+ */
+export function homeFoldersNamed(pattern: string): string[] {
+  const expanded = pattern.includes('{') ? braceExpand(pattern) : [pattern];
+  return expanded.flatMap((alt) => {
+    const head = /^(\/(?:home|Users)\/[^/]+|\/root|\/var\/root)(?:\/|$)/i.exec(alt)?.[1];
+    return head === undefined || head.includes('**') ? [] : [head];
+  });
+}
+
+/**
  * Why a pattern could never match a file (see deadAlternativeReason), for each brace alternative
  * as compileFsPattern expands it, and for its NFKC form, which deny and ask rules match with (a
  * fullwidth `／` is a `/` there); a message or null. Call it once the alternatives are counted.

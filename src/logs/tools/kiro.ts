@@ -110,7 +110,7 @@ function awsGlobalOption(option: string): string | null {
   if (option === '') return null;
   if (AWS_GLOBAL_OPTIONS.includes(option)) return option;
   const longer = AWS_GLOBAL_OPTIONS.filter((g) => g.startsWith(option));
-  return longer.length === 1 ? longer[0] : null;
+  return longer.length === 1 ? (longer[0] ?? null) : null;
 }
 
 /** A parameter value as the AWS CLI takes a structure: JSON text. */
