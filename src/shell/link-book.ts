@@ -105,6 +105,31 @@ export class LinkBook {
     if (queue.length > 0) write.forceAsk ??= `${places[0] ?? 'this file'} was moved or copied there through more than ${MAX_CARRIED} earlier names in this command, so where the write lands is not followed`;
   }
 
+  /**
+   * Where `place` leads through the links this command made with static names and targets
+   * (`ln -s src l`: `l/s` is `src/s`), links to links followed within a bound: a file written
+   * after its link was made is still the one run through it (audit 36, AC-5).
+   */
+  throughMadeLinks(place: string): string[] {
+    const made = this.made;
+    if (made === null) return [];
+    const found: string[] = [];
+    const queue = [place];
+    while (queue.length > 0 && found.length < MAX_CARRIED) {
+      const p = queue.shift() as string;
+      for (const link of made) {
+        if (p !== link.path && !p.startsWith(`${link.path}/`)) continue;
+        const folder = posix.dirname(link.path);
+        const target = /^[/~]/.test(link.target) || folder === '.' ? link.target : `${folder}/${link.target}`;
+        const there = posix.normalize(target + p.slice(link.path.length));
+        if (there === p || found.includes(there)) continue;
+        found.push(there);
+        queue.push(there);
+      }
+    }
+    return found;
+  }
+
   /** A link-keeping copy in code that runs later (a function body, a trap): see carryLater. */
   copyLater(placed: Placed, args: readonly Arg[]): void {
     (this.laterCarries ??= []).push({ placed, args });

@@ -193,7 +193,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const written = this.written;
     if (written === null) return false;
     if (written.anyPlace) return true;
-    return this.folders.placesOf(path.replace(PROC_CWD, '')).some((p) => written.holdsPath(p));
+    return this.folders.placesOf(path.replace(PROC_CWD, '')).some((p) => written.holdsPath(p) ||
+      this.links.throughMadeLinks(p).some((there) => written.holdsPath(there)));
   }
 
   /**
@@ -212,7 +213,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const path = written0.replace(/\/+$/, '') || written0;
     if (this.isWritten(path)) return true;
     // `.` holds every relative path written (`PYTHONPATH=.` after `… > sitecustomize.py`).
-    return this.folders.placesOf(path).some((p) => written.holdsBelow(p));
+    return this.folders.placesOf(path).some((p) => written.holdsBelow(p) ||
+      this.links.throughMadeLinks(p).some((there) => written.holdsBelow(there)));
   }
 
   /**

@@ -27,7 +27,9 @@ export class WrittenFiles {
   }
 
   /** Notes `path` (a place from Folders.placesOf, or ANY_PLACE after an unpacker) as written. */
-  add(path: string): void {
+  add(written: string): void {
+    // A folder written into by name (`cp -r src/ bin/`) holds what lands in it: `bin/s`.
+    const path = written.length > 1 ? written.replace(/\/+$/, '') || '/' : written;
     const key = canonicalCase(path);
     if (!this.paths.has(key)) this.paths.set(key, { spelled: path, order: this.paths.size });
   }
