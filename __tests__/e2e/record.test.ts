@@ -512,6 +512,17 @@ describe('record --enforce: the call as the agent really runs it', () => {
       symlinkSync('../secrets', join(dir, 'src', 'keys'));
       return kiro(dir, 'fs_write', { command: 'create', path: 'src/new/../keys/key', file_text: 'x' });
     }],
+    // A folder below a missing one is not read (it cannot be there), and `..` climbs back to read on.
+    ['a Kiro write through two folders it makes, .. twice and a link', (dir) => {
+      mkdirSync(join(dir, 'src'), { recursive: true });
+      symlinkSync('../secrets', join(dir, 'src', 'keys'));
+      return kiro(dir, 'fs_write', { command: 'create', path: 'src/new/deeper/../../keys/key', file_text: 'x' });
+    }],
+    ['a Claude Bash redirection below new folders, then through a link', (dir) => {
+      mkdirSync(join(dir, 'src'), { recursive: true });
+      symlinkSync('../secrets', join(dir, 'src', 'keys'));
+      return claude(dir, 'Bash', { command: 'cd src/n1 && cd n2 && echo x > ../../keys/key' });
+    }],
     // Kiro's code tool edits files in its write operations.
     ['a Kiro code format of the policy file', (dir) => kiro(dir, 'code', { operation: 'format', file_path: '.github/agent-gate.yml' })],
     ['a Kiro code pattern_rewrite of a protected file', (dir) => kiro(dir, 'code', { operation: 'pattern_rewrite', file_path: '.kiro/settings/mcp.json', pattern: 'a', replacement: 'b' })],

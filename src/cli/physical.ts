@@ -13,41 +13,64 @@ import { repositoryLinks } from './repolinks.ts';
  * taken from the folder the shell would really be in. A folder that does not exist yet is taken
  * as one the tool will make. A loop of links is left as text after 40 links; the write would fail anyway.
  */
-export function physicalPath(abs: string, linkAt?: Map<string, string | null>): string {
+export function physicalPath(abs: string, linkAt?: LinkMemo): string {
+  return physicalWalk(abs, linkAt).path;
+}
+
+/**
+ * What each path walked holds, read once per call (the disk does not change while a command is
+ * judged): the link's text, null for an entry that is no link, false for one not there.
+ */
+export type LinkMemo = Map<string, string | null | false>;
+
+/**
+ * physicalPath, and whether the walk ended below an entry that is not there: nothing below a
+ * missing folder is on disk either, so it is not read again (a long script that `cd`s into new
+ * folders and writes there: audit 36, AC-9).
+ */
+function physicalWalk(abs: string, linkAt?: LinkMemo): { path: string; missing: boolean } {
   const queue = abs.split('/');
   let cur = '/';
   let hops = 0;
+  let missing = false;
   for (let seg = queue.shift(); seg !== undefined; seg = queue.shift()) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
       cur = posix.dirname(cur);
+      // The folder above a missing one may be there.
+      missing = false;
       continue;
     }
     const next = cur === '/' ? `/${seg}` : `${cur}/${seg}`;
+    if (missing) {
+      cur = next;
+      continue;
+    }
     let link = linkAt?.get(next);
     if (link === undefined) {
       link = readLink(next);
       linkAt?.set(next, link);
     }
-    if (link === null || ++hops > 40) {
+    if (link === false) missing = true;
+    if (link === null || link === false || ++hops > 40) {
       cur = next;
       continue;
     }
     if (link.startsWith('/')) cur = '/';
     queue.unshift(...link.split('/'));
   }
-  return cur;
+  return { path: cur, missing };
 }
 
-/** What the link at `path` holds; null when it is no link or not there. */
-function readLink(path: string): string | null {
+/** What the link at `path` holds; null when it is no link, false when it is not there. */
+function readLink(path: string): string | null | false {
   try {
     return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : null;
   } catch {
     // Not there yet: the tool makes it as a plain folder (Kiro's create and Claude Code's Write
     // make the missing folders first), so a `..` after it comes back here and a link after that
     // is still followed (`src/new/../keys/key` writes through src/keys).
-    return null;
+    return false;
   }
 }
 
@@ -119,7 +142,7 @@ function isLink(path: string): boolean {
 }
 
 /** diskLanding, with the links that lead to a path read by `scanOf`. */
-function landingOnDisk(root: string, home: string, scanOf: () => LinkScan): PathLanding {
+function landingOnDisk(root: string, home: string, scanOf: () => LinkScan, linkAt: LinkMemo = new Map()): PathLanding {
   const physicalRoot = physicalPath(root);
   const physicalHome = physicalPath(home);
   const spell = (abs: string): string => toRepoPath(abs, { cwd: physicalRoot, repoRoot: physicalRoot, home: physicalHome });
@@ -127,7 +150,6 @@ function landingOnDisk(root: string, home: string, scanOf: () => LinkScan): Path
   // every write is judged in each folder the shell may be in), and the disk does not change while
   // it is judged, so each landing, and each link on the way, is read once (audit 35, YY-2).
   const landed = new Map<string, readonly Landing[]>();
-  const linkAt = new Map<string, string | null>();
   return (written, cwd) => {
     if (written === '') return [];
     const key = `${cwd}\u0000${written}`;
@@ -142,10 +164,11 @@ function landingOnDisk(root: string, home: string, scanOf: () => LinkScan): Path
     const asText = toRepoPath(written, { cwd: folder, repoRoot: root, home });
     // Walked once on disk: where the path lands and which file is there. (`~NAME/…` is a folder
     // named so, as logs/paths.ts reads it.)
-    const abs = physicalPath(written === '~' || written.startsWith('~/') ? home + written.slice(1) : written.startsWith('/') ? written : `${folder}/${written}`, linkAt);
+    const walked = physicalWalk(written === '~' || written.startsWith('~/') ? home + written.slice(1) : written.startsWith('/') ? written : `${folder}/${written}`, linkAt);
+    const abs = walked.path;
     const onDisk = spell(abs);
     const found: Landing[] = onDisk === asText ? [] : [{ path: onDisk, how: 'through a symlink on disk' }];
-    found.push(...otherNames(abs, onDisk, [physicalRoot, `${physicalHome}/.kiro`], spell));
+    if (!walked.missing) found.push(...otherNames(abs, onDisk, [physicalRoot, `${physicalHome}/.kiro`], spell));
     found.push(...linkedNames(abs, scanOf(), spell).filter((l) => !('path' in l) || l.path !== asText));
     return found;
   }
@@ -262,15 +285,17 @@ const MAX_LINK_SCAN = 20_000;
  */
 export function diskLinksBelow(root: string, home: string): LinksBelow {
   const scanOf = lazyScan(root, home);
-  const landing = landingOnDisk(root, home, scanOf);
+  const linkAt: LinkMemo = new Map();
+  const landing = landingOnDisk(root, home, scanOf, linkAt);
   const physicalRoot = physicalPath(root);
   const physicalHome = physicalPath(home);
   const spell = (abs: string): string => toRepoPath(abs, { cwd: physicalRoot, repoRoot: physicalRoot, home: physicalHome });
   return (folder, cwd) => {
     const abs = folder.startsWith('/') || folder === '~' || folder.startsWith('~/') ? folderOnDisk(folder, root, home) : `${folderOnDisk(cwd, root, home)}/${folder}`;
-    const start = physicalPath(abs);
+    const walked = physicalWalk(abs, linkAt);
+    const start = walked.path;
     const found: Landing[] = [];
-    for (const at of entriesBelow(start, MAX_LINK_SCAN)) {
+    for (const at of walked.missing ? [] : entriesBelow(start, MAX_LINK_SCAN)) {
       if (at === null) return [...found, { unknown: `more than ${MAX_LINK_SCAN} entries below ${JSON.stringify(folder)} to look for symlinks in` }];
       if (at.entry.isSymbolicLink()) found.push(...landing(at.path, '.'));
     }
