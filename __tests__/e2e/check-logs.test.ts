@@ -178,6 +178,30 @@ describe('check replays recorded tool calls from log files', () => {
 
   // Audit round 19 (H-1): the log reader tidied these as text, and `lnk/../key` landed on
   // secrets/key through the link while check judged `key`.
+  // Audit 36, AD-6: record writes a path in the agent's home as `~/…`; the runner's HOME is another folder.
+  test('a ~/… entry is judged in the home folders deny rules name absolutely', () => {
+    const repo = setup(`rules:
+  - {capability: fs_read, effect: deny, match: ["/Users/*/.aws/**"]}
+  - {capability: fs_write, effect: deny, match: ["/Users/dev/.ssh/**"]}
+  - {capability: all, effect: allow}
+`);
+    repo.write(LOG, log([
+      draft('fs_read', '~/.aws/credentials'),
+      draft('fs_write', '~/.ssh/authorized_keys'),
+      draft('shell', 'echo k >> ~/.ssh/authorized_keys'),
+      draft('fs_write', '~/notes.txt'),
+    ]));
+    repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
+    expect(byLine.get(1)).toMatchObject({ effect: 'deny', rule: { pattern: '/Users/*/.aws/**' } });
+    expect(byLine.get(2)).toMatchObject({ effect: 'deny', rule: { pattern: '/Users/dev/.ssh/**' } });
+    expect(byLine.get(3)).toMatchObject({ effect: 'deny', part: '~/.ssh/authorized_keys', rule: { pattern: '/Users/dev/.ssh/**' } });
+    expect(byLine.get(2)?.reason).toContain('"~/.ssh/authorized_keys" may be "/Users/dev/.ssh/authorized_keys" on the agent\'s machine');
+    expect(byLine.get(4)).toBeUndefined();
+  });
+
   test('an fs path with an empty, . or .. segment is denied as malformed, as explain denies it', () => {
     const repo = setup(POLICY.replace('models:', '  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_read, effect: allow, match: ["**"]}\nmodels:'));
     repo.write('secrets/sub/x', 'x\n').symlink('lnk', 'secrets/sub');
