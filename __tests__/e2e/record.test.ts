@@ -435,6 +435,22 @@ describe('record --enforce: a call that cannot be judged within the limits is bl
     expect(list[0]?.blocked).toBe(true);
   });
 
+  // Audit 37, AH-1: the agent can write a nested repository's policy, and reading it is part of
+  // judging. 3,000 patterns of 1,000 brace alternatives take seconds to read; the limit still holds.
+  test('a nested repository policy slow to read is read within the time limit', () => {
+    const outer = repo();
+    const inner = join(outer, 'src', 'x');
+    mkdirSync(join(inner, '.git'), { recursive: true });
+    mkdirSync(join(inner, '.github'));
+    const alternatives = Array.from({ length: 1000 }, (_, i) => `a${i}`).join(',');
+    const patterns = Array.from({ length: 3000 }, (_, j) => `      - "src/{${alternatives}}/x${j}"`).join('\n');
+    writeFileSync(join(inner, '.github', 'agent-gate.yml'), `rules:\n  - capability: fs_read\n    effect: deny\n    match:\n${patterns}\n`);
+    const r = record(inner, kiro(inner, 'shell', { command: 'npm test' }), ['--enforce'], { AGENT_GATE_JUDGE_TIMEOUT_MS: '1000' });
+    expect(r.stderr).toBe('agent-gate: blocked: the call could not be judged: judging took longer than 1 s\n');
+    expect(r.code).toBe(2);
+    expect(entries(logFile(inner))[0]?.blocked).toBe(true);
+  });
+
   test('after the call ran: exit 2 saying so, and the entry is not marked blocked', () => {
     const dir = repo();
     const r = record(dir, claude(dir, 'Bash', { command: 'npm test' }, 's9', 'PostToolUse'), ['--enforce'], { AGENT_GATE_JUDGE_TIMEOUT_MS: '1' });

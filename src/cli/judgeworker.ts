@@ -12,14 +12,17 @@ import { diskLanding, diskLinksBelow } from './physical.ts';
 import { diskForeignRepository } from './repositories.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { explainEntry } from '../engine/explain.ts';
-import { homeDir, type DiskPolicies } from '../policy/source.ts';
+import { homeDir, loadDiskPolicies, type DiskPolicies } from '../policy/source.ts';
 import type { Explanation, RequestCapability } from '../policy/types.ts';
 
 /** The requests of one call as one repository sees them, judged by that repository's policies. */
 export interface WorkspaceJudgement {
   root: string;
-  /** The policies, as the main thread read them (plain data): the worker reads no file itself. */
-  policies: DiskPolicies;
+  /**
+   * Which policies to read for it (loadDiskPolicies' options). The worker reads them, within its
+   * limits: a policy the agent wrote in a nested repository may be made slow to load (audit 37, AH-1).
+   */
+  load: { policy?: string; user?: boolean };
   requests: Array<{ capability: RequestCapability; resource: string; cwd: string }>;
   /** Judge the requests as check replays them (CompileOptions.replayedPaths). */
   replayed?: boolean;
@@ -43,8 +46,8 @@ export const DEFAULT_JUDGE_LIMITS: JudgeLimits = { timeoutMs: 10_000, memoryMb: 
 const EXIT_GRACE_MS = 2_000;
 
 export type JudgeOutcome =
-  /** One list per workspace of the task, one result per request. */
-  | { kind: 'judged'; results: Explanation[][] }
+  /** One list per workspace of the task, one result per request, with the policies read for each. */
+  | { kind: 'judged'; results: Explanation[][]; policies: DiskPolicies[] }
   /** The policy could not be compiled: the same one-line error as without a worker. */
   | { kind: 'error'; message: string }
   /** The judge did not finish: out of memory, out of time, or crashed. */
@@ -56,15 +59,21 @@ function isTaskMessage(data: unknown): data is TaskMessage {
   return typeof data === 'object' && data !== null && 'agentGateJudge' in data;
 }
 
-/** The judging itself, the same as `explain` does for each request. */
-export function judgeRequests(task: JudgeTask): Explanation[][] {
+/**
+ * The judging itself, the same as `explain` does for each request. Every policy is read before
+ * any request is judged, so a broken one is reported as such whichever workspace holds it.
+ */
+export function judgeRequests(task: JudgeTask): { results: Explanation[][]; policies: DiskPolicies[] } {
+  const policies = task.workspaces.map((w) => loadDiskPolicies(w.root, w.load));
   // The call has not run yet and its files are here: paths, redirections' included, land where
   // the file system will put them.
   const home = homeDir();
-  return task.workspaces.map((w) => {
-    const compiled = compilePolicy(w.policies.files, { home, root: w.root, policyPaths: w.policies.policyPaths, landing: diskLanding(w.root, home), linksBelow: diskLinksBelow(w.root, home), foreignRepository: diskForeignRepository(w.root, home), resolveLinks: resolvedOnDisk, replayedPaths: w.replayed === true });
+  const results = task.workspaces.map((w, k) => {
+    const read = policies[k] as DiskPolicies;
+    const compiled = compilePolicy(read.files, { home, root: w.root, policyPaths: read.policyPaths, landing: diskLanding(w.root, home), linksBelow: diskLinksBelow(w.root, home), foreignRepository: diskForeignRepository(w.root, home), resolveLinks: resolvedOnDisk, replayedPaths: w.replayed === true });
     return w.requests.map((r) => explainEntry(compiled, r));
   });
+  return { results, policies };
 }
 
 /**
@@ -75,7 +84,7 @@ export function serveJudgeTask(): boolean {
   if (isMainThread || parentPort === null || !isTaskMessage(workerData)) return false;
   let outcome: JudgeOutcome;
   try {
-    outcome = { kind: 'judged', results: judgeRequests(workerData.agentGateJudge) };
+    outcome = { kind: 'judged', ...judgeRequests(workerData.agentGateJudge) };
   } catch (e) {
     outcome = e instanceof GateError
       ? { kind: 'error', message: e.message }
@@ -103,7 +112,7 @@ export function judgeInWorker(task: JudgeTask, limits: JudgeLimits = DEFAULT_JUD
   // Without the bundle beside it (source run by tests) there is no worker to start: judge here.
   if (entry === null) {
     try {
-      return Promise.resolve({ kind: 'judged', results: judgeRequests(task) });
+      return Promise.resolve({ kind: 'judged', ...judgeRequests(task) });
     } catch (e) {
       if (e instanceof GateError) return Promise.resolve({ kind: 'error', message: e.message });
       throw e;

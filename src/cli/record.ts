@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { GateError } from '../errors.ts';
 import { PayloadError, parseHookPayload, payloadToDrafts, type EntryDraft, type HookPayload } from '../logs/index.ts';
-import { findRepositoryRoot, loadDiskPolicies, type DiskPolicies } from '../policy/source.ts';
+import { findRepositoryRoot } from '../policy/source.ts';
 import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.ts';
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { clipMessage, clipQuoted } from '../report/clip.ts';
@@ -187,22 +187,14 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   // Read once for --enforce; without it the log's place alone needs the workspace policy.
   let workspace: PolicyFile | null | undefined;
   if (enforce) {
-    // Read once, here: a broken policy is reported as one before any worker starts, and the
-    // worker judges by exactly the files read.
+    // The worker reads the policies, within its limits, and judges by exactly the files it read;
+    // a broken policy comes back as its one-line error.
     const roots = repository ? withEnclosing([root, ...others]) : [root];
     // A cwd in no repository with the log in one: the entries are spelled for that repository,
     // whose check will judge them by its policy, so they meet it now too (audit 36, AE-3).
     const logRoot = !repository && pathRoot !== null && resolve(pathRoot) !== resolve(root) ? pathRoot : null;
     const judgedRoots = logRoot === null ? roots : [...roots, logRoot];
-    const policiesOf = judgedRoots.map((r, k) => loadDiskPolicies(r, { ...(k === 0 && policyFile !== null ? { policy: policyFile } : {}), user: true }));
-    workspace = policiesOf[0]?.files.find((f) => f.scope === 'workspace') ?? null;
-    // As in check and the git hook, `failOn: ask` in a policy fails on ask here too; the flag and
-    // the policies can only make it stricter.
-    const asking = policiesOf.flatMap((p) => p.files).find((f) => f.failOn === 'ask');
-    if (failOnFlag === 'deny' && asking !== undefined) {
-      failOn = 'ask';
-      failOnBy = `failOn: ask in ${asking.file}`;
-    }
+    const loadOf = (k: number): WorkspaceJudgement['load'] => ({ ...(k === 0 && policyFile !== null ? { policy: policyFile } : {}), user: true });
     // The model is judged with the call, as check judges it for the log line (SPEC 9); it is a
     // request of its own and not an entry.
     const model = drafts[0]?.model ?? null;
@@ -211,12 +203,23 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
       { capability: 'model', resource: model ?? '', cwd: '.' },
     ];
     const workspaces: WorkspaceJudgement[] = judgedRoots.map((r, k) => (r === logRoot
-      ? { root: r, policies: policiesOf[k] as DiskPolicies, requests: requestsOf(drafts), replayed: true }
-      : { root: r, policies: policiesOf[k] as DiskPolicies, requests: requestsOf(k === 0 ? drafts : draftsFrom(r)) }));
+      ? { root: r, load: loadOf(k), requests: requestsOf(drafts), replayed: true }
+      : { root: r, load: loadOf(k), requests: requestsOf(k === 0 ? drafts : draftsFrom(r)) }));
     const outcome = await judgeInWorker({ workspaces }, judgeLimits(io.env));
     if (outcome.kind === 'error') throw new GateError(outcome.message);
-    if (outcome.kind === 'unfinished') unjudged = outcome.reason;
-    else {
+    if (outcome.kind === 'unfinished') {
+      unjudged = outcome.reason;
+      // The workspace policy was not read in time: the entry goes to the default log.
+      workspace = null;
+    } else {
+      workspace = outcome.policies[0]?.files.find((f) => f.scope === 'workspace') ?? null;
+      // As in check and the git hook, `failOn: ask` in a policy fails on ask here too; the flag and
+      // the policies can only make it stricter.
+      const asking = outcome.policies.flatMap((p) => p.files).find((f) => f.failOn === 'ask');
+      if (failOnFlag === 'deny' && asking !== undefined) {
+        failOn = 'ask';
+        failOnBy = `failOn: ask in ${asking.file}`;
+      }
       const failRank = EFFECT_RANK[failOn];
       failing = mergeEnclosing(outcome.results, judgedRoots, (r) => (r === logRoot ? `in the repository that holds the log, ${JSON.stringify(r)}` : `in the enclosing repository ${JSON.stringify(r)}`))
         .map((result) => ({ result }))
