@@ -93,6 +93,11 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     if (alias !== undefined && alias.dynamic === null && /(?:^|[^\\])(?:\\\\)*\\$/.test(alias.value)) {
       sink.force ??= `${args[0]?.value ?? ''} is an alias ending in a backslash, which escapes the character after it`;
     }
+    // A `#` starting a word in the value comments out the rest of the line once it is read as
+    // input, a heredoc's `<<` among it: the lines walked as its body are then commands (AF-12).
+    if (alias !== undefined && alias.dynamic === null && /(?:^|[\s;&|()<>])#/.test(alias.value)) {
+      sink.force ??= `${args[0]?.value ?? ''} is an alias whose value starts a comment, which hides the rest of the line (a heredoc's << among it) from the shell`;
+    }
     const expand = alias !== undefined && alias.dynamic === null && this.aliasBudget > 0 && alias.value.length <= this.aliasChars;
     if (alias !== undefined && alias.dynamic === null && !expand) sink.force ??= `more than ${MAX_ALIAS_EXPANSIONS} alias substitutions or ${MAX_ALIAS_CHARS} characters of them: what ${args[0]?.value ?? ''} runs is not followed further`;
     const chained = expand && alias !== undefined ? this.chainedAliases(alias.value, cmd, scope) : null;
