@@ -1,7 +1,8 @@
 import { existsSync, linkSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, tempTree } from '../helpers/cli.ts';
+import { spawnSync } from 'node:child_process';
+import { DIST_CLI, runCli, tempTree } from '../helpers/cli.ts';
 import { cleanupRepos, TestRepo } from '../helpers/gitrepo.ts';
 
 const POLICY = `rules:
@@ -447,6 +448,25 @@ describe('agent-gate demo', () => {
     const bad = runCli(['demo'], { env: { TMPDIR: join(tmpdir(), 'ag-no-such-folder', 'x') } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(`agent-gate: demo: cannot create a temporary folder in ${join(tmpdir(), 'ag-no-such-folder', 'x')} (ENOENT); set TMPDIR to a folder you can write to\n`);
+  });
+});
+
+// Audit 37, AH-2: Node decodes argv as UTF-8, with U+FFFD for a byte that is not; the bytes are
+// read from /proc/self/cmdline, so the name judged is the one given and is denied as SPEC 6.2 says.
+describe.each(['--write', '--read'])('explain %s with a path that is not UTF-8', (flag) => {
+  const onLinux = existsSync('/proc/self/cmdline') ? test : test.skip;
+  onLinux('is denied as malformed, a real U+FFFD is not', () => {
+    const dir = repo(`rules:\n  - {capability: all, effect: allow}\n`);
+    const run = (bytes: string): { code: number; stdout: string } => {
+      // A shell passes the bytes: a JavaScript string cannot hold them.
+      const r = spawnSync('bash', ['-c', `"$0" "$1" explain ${flag} "$(printf '${bytes}')"`, process.execPath, DIST_CLI], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: dir, GIT_CONFIG_GLOBAL: '/dev/null' } });
+      return { code: r.status ?? -1, stdout: r.stdout };
+    };
+    const bad = run('src/a\\xffb');
+    expect(bad.stdout).toMatch(/^deny: .*"src\/a\\udcffb"/);
+    expect(bad.stdout).toContain('path is not valid UTF-8');
+    expect(run('src/a\\xef\\xbf\\xbdb').stdout).toMatch(/^allow: /);
+    expect(run('src/\\xc3\\xa9').stdout).toMatch(/^allow: /);
   });
 });
 

@@ -5,6 +5,7 @@ import { prefetchStagedReads } from '../hook/prefetch.ts';
 import { isMainThread } from 'node:worker_threads';
 import { fstatSync } from 'node:fs';
 import { lookupTable } from '../lookup.ts';
+import { rawArgs } from './rawargv.ts';
 
 const HELP = `Usage: agent-gate <command> [options]
 
@@ -83,7 +84,7 @@ function runCommandLine(): void {
     stdin: readStdin,
   };
 
-  main(process.argv.slice(2), io).then(
+  main(rawArgs(process.argv.slice(2)), io).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {
       const message = e instanceof GateError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
