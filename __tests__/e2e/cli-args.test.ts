@@ -51,3 +51,27 @@ describe('option values', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+// Audit 37, AH-3: the top-level --version and --help took any words after them and exited 0.
+describe('top-level --version and --help', () => {
+  test.each([
+    [['--version', '--bogus'], 'agent-gate: --version takes no arguments, got "--bogus"\n'],
+    [['-V', 'x'], 'agent-gate: -V takes no arguments, got "x"\n'],
+    [['--help', '--bogus'], 'agent-gate: --help takes no arguments but a command name, got "--bogus"; see \'agent-gate --help\'\n'],
+    [['help', 'check', 'x'], 'agent-gate: help takes no arguments but a command name, got "check x"; see \'agent-gate --help\'\n'],
+  ])('%j exits 2 with one line', (args, stderr) => {
+    const r = runCli(args, { cwd: tempTree() });
+    expect({ code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  test.each([[['--version']], [['--help']], [['help', 'check']], [['-h', 'explain']]])('%j exits 0', (args) => {
+    const r = runCli(args, { cwd: tempTree() });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toBe('');
+  });
+
+  test('help COMMAND prints the command\'s own help', () => {
+    expect(runCli(['help', 'check']).stdout).toBe(runCli(['check', '--help']).stdout);
+  });
+});

@@ -54,10 +54,18 @@ function readStdin(): Promise<Buffer> {
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    // `agent-gate help check` is `agent-gate check --help`; anything else after it is a mistake.
+    const topic = rest[0];
+    if (rest.length === 1 && topic !== undefined && COMMANDS[topic] !== undefined) return (await (COMMANDS[topic] as () => Promise<Runner>)())(['--help'], io);
+    if (rest.length > 0) throw new GateError(`${command} takes no arguments but a command name, got ${JSON.stringify(rest.join(' '))}; see 'agent-gate --help'`);
     io.out(HELP);
     return command === undefined ? 2 : 0;
   }
-  if (command === '--version' || command === '-V') { io.out('agent-gate 0.1.0\n'); return 0; }
+  if (command === '--version' || command === '-V') {
+    if (rest.length > 0) throw new GateError(`${command} takes no arguments, got ${JSON.stringify(rest.join(' '))}`);
+    io.out('agent-gate 0.1.0\n');
+    return 0;
+  }
   if (command === 'hook' && (rest[0] === 'pre-commit' || rest[0] === 'commit-msg') && !rest.includes('--help') && !rest.includes('-h')) {
     prefetchStagedReads(io.cwd, io.env);
   }
