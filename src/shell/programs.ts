@@ -3,6 +3,7 @@
 // makefile read from standard input). A policy that trusts `awk *` or `make *` does not trust what
 // those run. The commands awk names in static strings are judged as scripts, so a denied command
 // inside stays denied; anything else such a program may do asks.
+import { dangerReason, isDangerousName } from './assignments.ts';
 import { NO_RUNS, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
 
@@ -154,6 +155,9 @@ function makeDefinition(word: Arg, name: string): Unwrapped | null {
   // `MAKEFLAGS=-j4`: options that only say how many jobs run and what is printed.
   if (/^\s*(?:MAKEFLAGS|MFLAGS|GNUMAKEFLAGS)\s*$/.test(variable) && SAFE_MAKEFLAGS.test(value)) return null;
   if (MAKE_DANGEROUS_VARIABLE.test(variable)) return ask(`${name} ${variable.trim()}${operator}…: sets how make runs its recipes or reads its options`);
+  // make exports a command-line variable to every recipe it runs (`make PATH=./evil` runs
+  // ./evil/ls for a recipe's ls): held to the dangerous names as `env NAME=…` is (audit 37, AF-5).
+  if (isDangerousName(variable.trim())) return ask(`${name} ${variable.trim()}${operator}…: make passes it to every recipe, and ${dangerReason(variable.trim())}`);
   // A recipe pastes the value into the line sh runs (`$(CC) -c …`, `$(RM) *.o`), so each command
   // it may hold is a view of make (`CC='rm -rf ~ #'` meets a deny for `rm -rf *`), and shell
   // syntax in it (`CFLAGS='; rm …'`) runs more than make's own commands.

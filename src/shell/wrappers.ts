@@ -456,7 +456,12 @@ function xargs(args: readonly Arg[]): Unwrapped {
     : [...inner, { value: '', dynamic: FROM_INPUT, split: true, pos: -1, end: -1 }];
   const why = runtimeWordsReason(probe);
   const filled: Unwrapped = replace === null ? { ...u, appendsWords: true } : u;
-  return why === null ? filled : { ...filled, forceAsk: filled.forceAsk ?? `xargs fills in words read at run time (${why})` };
+  // `--process-slot-var=NAME` sets NAME to the job's slot number in every command's environment
+  // (`BASH_ENV` makes each bash read `./0`): as dangerous as `env NAME=0` (audit 37, AF-4).
+  const slot = optionValue(scan, '--process-slot-var');
+  const slotDanger = slot === null ? null : slot.dynamic !== null ? `xargs --process-slot-var names a variable only known at run time, which every command it runs gets` : isDangerousName(slot.value) ? `xargs --process-slot-var: ${dangerReason(slot.value)}` : null;
+  const forceAsk = filled.forceAsk ?? slotDanger ?? (why === null ? null : `xargs fills in words read at run time (${why})`);
+  return forceAsk === filled.forceAsk ? filled : { ...filled, forceAsk };
 }
 
 /** `skip` operands come before the command (timeout's duration). */
