@@ -7,11 +7,16 @@ import { PYTHON, pythonPytest } from './pytest.ts';
 import type { Arg } from './words.ts';
 
 /** What pytest reads before the tests: conftest.py holds code, the settings can load plugins. */
-const PYTEST_FILES = /^(?:conftest\.py|\.?pytest\.(?:ini|toml)|pyproject\.toml|tox\.ini|setup\.cfg)$/i;
+const PYTEST_FILES = /^(?:conftest\.py|\.?pytest\.(?:ini|toml)|pyproject\.toml|tox\.ini|setup\.cfg|.*\.pth|sitecustomize\.py|usercustomize\.py)$/i;
 
 const GRADLE_FILES = /^(?:.*\.gradle(?:\.kts)?|gradle(?:-wrapper)?\.properties)$/i;
 const MAVEN_FILES = /^(?:pom\.xml|extensions\.xml|maven\.config|jvm\.config)$/i;
 const PIP_FILES = /^(?:setup\.py|setup\.cfg|pyproject\.toml)$/i;
+const TERRAFORM_FILES = /^(?:.*\.tf|.*\.tf\.json|.*\.tfvars(?:\.json)?|\.terraformrc|terraform\.rc)$/i;
+const MSBUILD_FILES = /^(?:.*\.(?:cs|fs|vb)proj|.*\.props|.*\.targets|.*\.sln|global\.json|nuget\.config)$/i;
+const INVOKE_FILES = /^(?:tasks\.py|invoke\.(?:ya?ml|json|py))$/i;
+/** What every Python start reads from site-packages: `.pth` lines that import, sitecustomize. */
+const SITE_FILES = /^(?:.*\.pth|sitecustomize\.py|usercustomize\.py)$/i;
 
 /**
  * File names each loader reads commands or code from, by the program's name. Matched in any case:
@@ -49,6 +54,54 @@ const LOADED: ReadonlyMap<string, RegExp> = new Map([
   ['pip3', PIP_FILES],
   ['bundle', /^(?:gemfile|.*\.gemspec)$/i],
   ['pre-commit', /^\.pre-commit-config\.ya?ml$/i],
+  // Audit 37, AF-8: more tools whose build, task or infrastructure files hold code they run:
+  // terraform's `external` data source runs a program during `plan`, a ninja rule is a shell
+  // command, an MSBuild project has `<Exec>`, composer.json and pyproject.toml have scripts.
+  ['terraform', TERRAFORM_FILES],
+  ['tofu', TERRAFORM_FILES],
+  ['terragrunt', /^(?:terragrunt\.hcl|.*\.tf|.*\.tf\.json|.*\.tfvars(?:\.json)?)$/i],
+  ['packer', /^(?:.*\.pkr\.(?:hcl|json)|.*\.pkrvars\.hcl)$/i],
+  ['pulumi', /^(?:pulumi(?:\..+)?\.ya?ml|.*\.(?:ts|js|mjs|cjs|py|go|cs|fs|java))$/i],
+  ['ninja', /^(?:.*\.ninja)$/i],
+  ['dotnet', MSBUILD_FILES],
+  ['msbuild', MSBUILD_FILES],
+  ['composer', /^composer\.json$/i],
+  ['meson', /^(?:meson\.build|meson_options\.txt|meson\.options)$/i],
+  ['mise', /^(?:\.?mise(?:\.[\w-]+)?\.toml|\.tool-versions)$/i],
+  ['vagrant', /^vagrantfile$/i],
+  ['sbt', /^(?:.*\.sbt|.*\.scala)$/i],
+  ['mix', /^(?:mix\.exs|.*\.exs)$/i],
+  ['invoke', INVOKE_FILES],
+  ['inv', INVOKE_FILES],
+  ['hatch', /^(?:pyproject\.toml|hatch\.toml)$/i],
+  ['pdm', /^(?:pyproject\.toml|pdm\.toml)$/i],
+  ['poe', /^(?:pyproject\.toml|poe_tasks\.(?:toml|ya?ml|json))$/i],
+  ['turbo', /^(?:turbo\.json|package\.json)$/i],
+  ['nx', /^(?:nx\.json|project\.json|package\.json)$/i],
+  // AF-2: package runners run programs from the project's node_modules or virtualenv (below).
+  ['npx', /^(?:package\.json|\.npmrc)$/i],
+  ['pnpx', /^(?:package\.json|\.npmrc)$/i],
+  ['bunx', /^(?:package\.json|bunfig\.toml)$/i],
+  ['uv', /^(?:pyproject\.toml|uv\.toml|.*\.pth|sitecustomize\.py|usercustomize\.py)$/i],
+  ['poetry', /^(?:pyproject\.toml|poetry\.toml|.*\.pth|sitecustomize\.py|usercustomize\.py)$/i],
+  ['pipenv', /^(?:pipfile|.*\.pth|sitecustomize\.py|usercustomize\.py)$/i],
+  ['rye', /^(?:pyproject\.toml|.*\.pth|sitecustomize\.py|usercustomize\.py)$/i],
+  // AF-6: direnv sources .envrc (bash), dotenv-cli and node's --env-file read variables from files.
+  ['direnv', /^\.env(?:rc)?$/i],
+  ['dotenv', /^\.env(?:\..+)?$/i],
+  ['envdir', /^(?!)/],
+  ['chpst', /^(?!)/],
+]);
+
+/**
+ * Folders a package runner runs programs from (`npx jest` is node_modules/.bin/jest, `uv run
+ * pytest` .venv/bin/pytest, whose interpreter reads the .pth files of .venv's site-packages): a
+ * file this command wrote in one is code the runner may run (audit 37, AF-2, AF-11).
+ */
+const RUNNER_FOLDERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ...['npm', 'npx', 'pnpm', 'pnpx', 'yarn', 'bun', 'bunx'].map((n): [string, string[]] => [n, ['node_modules']]),
+  ...['uv', 'poetry', 'pdm', 'pipenv', 'hatch', 'rye'].map((n): [string, string[]] => [n, ['.venv', 'venv']]),
+  ['bundle', ['bin', 'vendor/bundle', '.bundle']],
 ]);
 
 /** Sub-commands after which cargo and go run no code from the sources (`cargo fmt`, `go vet`). */
@@ -57,6 +110,8 @@ const RUNS_NO_CODE: ReadonlyMap<string, RegExp> = new Map([
   ['go', /^(?!(?:run|test|generate)$)/],
   ['pip', /^(?!(?:install|wheel|download)$)/],
   ['pip3', /^(?!(?:install|wheel|download)$)/],
+  ['terraform', /^(?:fmt|version|-version|--version|-help|--help|-h)$/],
+  ['tofu', /^(?:fmt|version|-version|--version|-help|--help|-h)$/],
 ]);
 
 /** The sub-command deno and bun take before the script they run (`deno run -A s.ts`, `bun run s.ts`). */
@@ -195,7 +250,10 @@ export function loads(args: readonly Arg[]): Loads | null {
   if (pytestFrom >= 0) {
     const { values } = scan(args, pytestFrom, LOADING_OPTIONS.get('pytest'));
     // `-c FILE` and `-p MODULE` (plugins load as modules).
-    return { name: pytestFrom > 1 ? `${name} -m pytest` : name, names: PYTEST_FILES, files: values.flatMap((v) => [v, ...modulePaths(v)]), stdin: false, python: true };
+    // `python -m pytest` imports pytest from the current folder first: a pytest.py, pytest/ or
+    // _pytest/ written there is what runs (audit 37, AF-1).
+    const own = pytestFrom > 1 ? [...modulePaths('pytest'), ...modulePaths('_pytest')] : [];
+    return { name: pytestFrom > 1 ? `${name} -m pytest` : name, names: PYTEST_FILES, files: [...own, ...values.flatMap((v) => [v, ...modulePaths(v)])], stdin: false, python: true };
   }
   const names = LOADED.get(name);
   if (names !== undefined && name.endsWith('make')) {
@@ -205,7 +263,7 @@ export function loads(args: readonly Arg[]): Loads | null {
     return { name, names, files: [...values, ...inFolder], stdin: false };
   }
   if (names !== undefined && RUNS_NO_CODE.get(name)?.test(args[1]?.dynamic === null ? args[1].value : '') === true) return null;
-  if (names !== undefined && !INTERPRETERS.test(name)) return { name, names, files: [], stdin: false };
+  if (names !== undefined && !INTERPRETERS.test(name)) return { name, names, files: envFiles(name, args) ?? [...RUNNER_FOLDERS.get(name) ?? []], stdin: false };
   const python = PYTHON.test(name);
   const { values, operands } = scan(args, 1, LOADING_OPTIONS.get(python ? 'python' : name === 'node' || name === 'nodejs' ? 'node' : ''));
   // The first operand is the program, unless an option gives it (`-e`, `-c`, `-m`): the rest are
@@ -219,5 +277,38 @@ export function loads(args: readonly Arg[]): Loads | null {
   // With no program named, the interpreter reads it from standard input (`node < f`, `python3 - < f`),
   // unless it only prints its version or help (`python -V`, `node --version`).
   const stdin = !given && script.length === 0 && at === 0 && !(python ? PYTHON_INFO : INTERPRETER_INFO).test(args[1]?.dynamic === null ? args[1].value : '');
-  return python ? { name, names: null, files, stdin, python: true } : { name, names: names ?? null, files, stdin };
+  const envFile = envFiles(name, args) ?? [];
+  return python ? { name, names: SITE_FILES, files, stdin, python: true } : { name, names: names ?? null, files: [...files, ...envFile], stdin };
+}
+
+/**
+ * Files or folders a program reads environment variables from (`node --env-file=F`, `dotenv -e F`,
+ * `envdir DIR`, `chpst -e DIR`): a variable such as NODE_OPTIONS or BASH_ENV set there runs code.
+ * Null for a program that reads none this way.
+ */
+function envFiles(name: string, args: readonly Arg[]): string[] | null {
+  const words = args.slice(1).filter((a) => a.dynamic === null).map((a) => a.value);
+  const valuesOf = (options: readonly string[]): string[] => words.flatMap((w, i) => {
+    for (const o of options) {
+      if (w === o) return words[i + 1] === undefined ? [] : [words[i + 1] as string];
+      if (o.startsWith('--') && w.startsWith(`${o}=`)) return [w.slice(o.length + 1)];
+    }
+    return [];
+  });
+  switch (name) {
+    case 'node':
+    case 'nodejs':
+      return valuesOf(['--env-file', '--env-file-if-exists']);
+    case 'uv':
+    case 'bun':
+      return [...valuesOf(['--env-file']), ...RUNNER_FOLDERS.get(name) ?? []];
+    case 'dotenv':
+      return valuesOf(['-e', '-f']);
+    case 'envdir':
+      return words.filter((w) => !w.startsWith('-')).slice(0, 1);
+    case 'chpst':
+      return valuesOf(['-e']);
+    default:
+      return null;
+  }
 }

@@ -160,12 +160,18 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (first.value === 'git' || first.value.endsWith('/git')) {
       // git finds a folder holding HEAD, objects/ and refs/ as a bare repository and obeys its
       // config; from the workspace's top folder it finds the workspace's own .git first.
+      const scanned = scanGit(args);
+      const hooked = this.writtenHook(args[scanned.next]?.value ?? '');
+      if (hooked !== null) return hooked;
       const file = this.writtenNamed(GIT_DIR_FILE);
-      if (file === null || (!this.folders.moved() && scanGit(args).chdir === null)) return null;
+      if (file === null || (!this.folders.moved() && scanned.chdir === null)) return null;
       return `git runs in another folder, where ${file === ANY_PLACE ? UNPACKED : `${file}, which this command writes,`} may make a folder look like a repository whose config (aliases, pager, hooks) git obeys`;
     }
     const loader = loads(args);
     if (loader === null) return null;
+    // `PYTHONPATH=out python3 -c 1` imports out/sitecustomize.py.
+    const path = loader.python === true ? this.pythonPaths?.find((d) => this.holdsWritten(d)) : undefined;
+    if (path !== undefined) return `${loader.name} imports from ${path} (PYTHONPATH), which holds a file this command writes`;
     const file = loader.names === null ? null : this.writtenNamed(loader.names);
     if (file === ANY_PLACE) return `${loader.name} may load ${UNPACKED}, and run the code in it`;
     if (file !== null) return `${loader.name} loads ${file}, which this command writes, and runs the code in it`;
@@ -175,10 +181,20 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const spelled = loader.files.find((f) => this.mayNameWritten(f));
     if (spelled !== undefined) return `${loader.name} loads ${spelled}, which may be a file this command writes spelled from the root`;
     if (loader.stdin) return `${loader.name} reads its program from standard input, which may be a file this command writes`;
-    // `PYTHONPATH=out python3 -c 1` imports out/sitecustomize.py.
-    const path = loader.python === true ? this.pythonPaths?.find((d) => this.holdsWritten(d)) : undefined;
-    if (path !== undefined) return `${loader.name} imports from ${path} (PYTHONPATH), which holds a file this command writes`;
     return null;
+  }
+
+  /**
+   * A git sub-command that runs hooks (`commit`, `merge`, `push`…) after this command wrote a hook
+   * manager's settings (`.pre-commit-config.yaml`, lefthook's) or a file in a folder that
+   * `core.hooksPath` usually names (`.husky`): the hook runs what was written (audit 37, AF-3).
+   */
+  private writtenHook(sub: string): string | null {
+    if (!HOOK_RUNNING.has(sub)) return null;
+    const file = this.writtenNamed(HOOK_MANAGER_FILES);
+    if (file !== null) return `git ${sub} runs hooks, which may run ${file === ANY_PLACE ? UNPACKED : `${file}, which this command writes`}`;
+    const folder = HOOK_FOLDERS.find((f) => this.holdsWritten(f));
+    return folder === undefined ? null : `git ${sub} runs hooks, and ${folder} (a usual core.hooksPath) holds a file this command writes`;
   }
 
   /** A written file whose name matches `names` (ANY_PLACE after an unpacker); or null. */
@@ -825,6 +841,13 @@ interface WriteIntoOptions {
 function mayLoad(word: string): boolean {
   return word.includes('/') || SCRIPT_READERS.has(word) || word === 'git' || isLoaderName(word);
 }
+
+/** git sub-commands that run client-side hooks. */
+const HOOK_RUNNING = new Set(['commit', 'merge', 'pull', 'push', 'checkout', 'switch', 'rebase', 'am', 'cherry-pick', 'revert', 'worktree', 'gc', 'hook', 'maintenance']);
+/** Settings of hook managers whose installed hook runs what they name (pre-commit, lefthook, overcommit). */
+const HOOK_MANAGER_FILES = /^(?:\.pre-commit-config\.ya?ml|\.?lefthook(?:-local)?\.(?:ya?ml|json|toml)|\.overcommit\.yml)$/i;
+/** Folders `core.hooksPath` usually names (husky and hand-made ones). */
+const HOOK_FOLDERS = ['.husky', '.githooks', '.git-hooks', 'githooks', 'git-hooks', '.hooks'];
 
 /** What an unpacker may have put anywhere, for reasons. */
 const UNPACKED = 'a file an earlier command here put in place (git checkout, git apply, tar -x…)';
