@@ -1,5 +1,6 @@
 // Audit 37, findings AF-1 to AF-12 (the shell evaluator). Every ask and deny row was allow before
-// unless its group says otherwise (`alias x='echo;#'` with a quoted newline already asked); the allow
+// unless its group says otherwise (`alias x='echo;#'` with a quoted newline and `unshare -R … > /k`,
+// a path no rule covers, already asked); the allow
 // rows are the ordinary neighbours that stay allowed.
 import { rowsOf, shellTable } from '../helpers/shell-table.ts';
 import { policyOf } from '../helpers/policy.ts';
@@ -156,5 +157,90 @@ shellTable(policy, 'audit 37 AF-8: build and infrastructure files are code their
   ...rowsOf('allow', 'a formatter, or a file the tool does not read',
     'printf x > main.tf; terraform fmt',
     'printf x > notes.md; terraform plan',
+  ),
+]);
+
+// Every command and write allowed, but writes under secrets/.
+const folders = policyOf({
+  workspace: `
+rules:
+  - {capability: shell, effect: allow}
+  - {capability: fs_write, effect: allow, match: ["**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+`,
+}, ['.github/agent-gate.yml']);
+
+shellTable(folders, 'audit 37 AF-7: runners that start their command in another folder, or under another root', [
+  ...rowsOf('ask', 'the relative write may land in that folder',
+    "pnpm -C secrets exec sh -c 'echo x > k'",
+    "pnpm --dir secrets exec sh -c 'echo x > k'",
+    "pnpm --filter ./secrets exec sh -c 'echo x > k'",
+    "pnpm -F ./secrets exec sh -c 'echo x > k'",
+    "pnpm -r exec sh -c 'echo x > k'",
+    "yarn --cwd secrets exec sh -c 'echo x > k'",
+    "yarn --cwd=secrets exec sh -c 'echo x > k'",
+    "yarn workspace x exec sh -c 'echo x > k'",
+    "npm exec -w secrets -- sh -c 'echo x > k'",
+    "bun --cwd secrets x sh -c 'echo x > k'",
+    "parallel --workdir secrets sh -c 'echo x > k' ::: 1",
+    "fd --base-directory secrets -x sh -c 'echo x > k'",
+    "start-stop-daemon -S -d secrets -x /bin/sh -- -c 'echo x > k'",
+    "daemonize -c secrets /bin/sh -c 'echo x > k'",
+    "nsenter --wdns=secrets sh -c 'echo x > k'",
+    "chroot secrets sh -c 'echo x > k'",
+    "unshare -R secrets sh -c 'echo x > /k'",
+    "unshare --root=secrets sh -c 'echo x > k'",
+  ),
+  ...rowsOf('deny', 'the program start-stop-daemon runs gets the words after --',
+    "start-stop-daemon -S -x /bin/sh -- -c 'echo x > secrets/k'",
+  ),
+  ...rowsOf('allow', 'the command runs here',
+    "pnpm exec sh -c 'echo x > k'",
+    'pnpm -r test',
+    "npm exec -- sh -c 'echo x > k'",
+    "start-stop-daemon -S -x /bin/sh -- -c 'echo x > k'",
+  ),
+]);
+
+shellTable(policy, 'audit 37 AF-9: options that name a kubeconfig or hgrc lines', [
+  ...rowsOf('ask', 'they do what KUBECONFIG or HGRCPATH does',
+    'kubectl --kubeconfig kc get pods',
+    'kubectl get pods --kubeconfig=kc',
+    'helm --kubeconfig kc list',
+    'k9s --kubeconfig kc',
+    "hg --config 'hooks.pre-status=rm -rf ~' status",
+    "hg --config 'alias.x=!rm -rf ~' x",
+    'hg --conf ui.editor=vi commit',
+    'helm template x ./c --post-renderer ./pr.sh',
+  ),
+  ...rowsOf('allow', 'without them',
+    'kubectl get pods',
+    'hg status',
+    'helm template x ./c',
+  ),
+]);
+
+shellTable(policy, 'audit 37 AF-10: settings stored for later calls that name a program', [
+  ...rowsOf('deny', 'the stored command is judged now',
+    "gh alias set --shell x 'rm -rf ~'",
+    "gh alias set x '!rm -rf ~'",
+    "gh config set editor 'rm -rf ~'",
+    "gh config set browser 'rm -rf ~'",
+  ),
+  ...rowsOf('ask', 'settings that run programs later',
+    'go env -w GOFLAGS=-toolexec=/tmp/evil',
+    "go env -w CC='cc -B/tmp/x'",
+    'go env -w GOTOOLCHAIN=go1.99',
+    'gh alias import src/aliases.yml',
+    'yarn config set yarnPath src/evil.cjs',
+    'pnpm config set script-shell /tmp/evil',
+  ),
+  ...rowsOf('allow', 'settings that run nothing',
+    'go env -w GOPRIVATE=github.com/x',
+    'go env GOPATH',
+    "gh alias set co 'pr checkout'",
+    "gh config set pager 'less -R'",
+    'gh config set git_protocol ssh',
+    'yarn config set npmRegistryServer https://r.example',
   ),
 ]);

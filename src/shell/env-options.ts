@@ -1,6 +1,8 @@
-// Runners that set variables in the environment of what they run through options of their own
-// (`bwrap --setenv BASH_ENV ./x`, `systemd-run -E PATH=./x`, `tmux setenv -g BASH_ENV ./x`): held
-// to the dangerous names as `env NAME=…` is (audit 37, AF-6).
+// Options that do what a dangerous variable does. Runners that set variables in the environment of
+// what they run (`bwrap --setenv BASH_ENV ./x`, `systemd-run -E PATH=./x`, `tmux setenv -g
+// BASH_ENV ./x`) are held to the dangerous names as `env NAME=…` is (audit 37, AF-6); options that
+// name a config file or setting whose variable is dangerous (`kubectl --kubeconfig F` is
+// `KUBECONFIG=F`, `hg --config` is an hgrc line) ask as it does (AF-9).
 import { dangerReason, isDangerousName } from './assignments.ts';
 import { lookupTable } from '../lookup.ts';
 import type { Arg } from './words.ts';
@@ -89,4 +91,107 @@ function assignmentDanger(name: string, option: string, word: Arg | undefined): 
   // `systemd-run -E NAME` passes the caller's own value on: nothing new is set.
   if (eq < 0) return null;
   return isDangerousName(variable) ? `${name} ${option}: ${dangerReason(variable)}` : null;
+}
+
+/** Tools that read a kubeconfig, whose `exec` entries name programs to run. */
+const KUBECONFIG_READERS = new Set(['kubectl', 'oc', 'helm', 'k9s', 'kubectx', 'kubens', 'kustomize', 'stern', 'kubeseal', 'flux', 'argocd', 'kubelogin', 'minikube', 'kind', 'k3d', 'skaffold', 'tilt', 'helmfile']);
+
+/**
+ * Why an option of `name` does what a dangerous variable does (see envOptionDanger, and the
+ * config options above), or null.
+ */
+export function optionDanger(name: string, args: readonly Arg[]): string | null {
+  const env = envOptionDanger(name, args);
+  if (env !== null) return env;
+  const words = args.slice(1);
+  if (KUBECONFIG_READERS.has(name) && words.some((a) => /^--kubeconfig(?:=|$)/.test(a.value))) {
+    return `${name} --kubeconfig names a kubeconfig, whose exec entries run programs, as KUBECONFIG does`;
+  }
+  // helm runs the --post-renderer program on the manifests it renders.
+  if (name === 'helm' && words.some((a) => /^--post-renderer(?:=|$)/.test(a.value))) {
+    return 'helm --post-renderer runs a program on the rendered manifests, which is not judged here';
+  }
+  // Mercurial takes any unambiguous prefix of a long option; `--config` sets hgrc lines such as
+  // hooks, `!` aliases, the editor and merge tools, which run shell commands.
+  if ((name === 'hg' || name === 'chg') && words.some((a) => /^--conf(?:i|ig)?(?:=|$)/.test(a.value))) {
+    return `${name} --config sets hgrc lines (hooks, aliases, editor, merge tools) that may run shell commands, as HGRCPATH does`;
+  }
+  const stored = storedSettingDanger(name, words);
+  if (stored !== null) return stored;
+  return null;
+}
+
+/** `go env -w` settings that only choose a platform or which modules are private: they run nothing. */
+const GO_SAFE_SETTINGS = /^(?:GO111MODULE|GOPRIVATE|GONOPROXY|GOOS|GOARCH|CGO_ENABLED|GOAMD64|GOARM(?:64)?|GO386|GOMIPS(?:64)?|GOPPC64|GORISCV64|GOWASM|GODEBUG|GOTELEMETRY)$/;
+/** yarn and pnpm settings that name code or a program they run. */
+const JS_RUNNING_SETTINGS = /^(?:yarnPath|yarn-path|script-shell|shell-emulator|node-options|nodeOptions|init-module|injectEnvironmentFiles|plugins|pnpmfile|global-pnpmfile|git|editor|globalconfig|userconfig|npmPath)$/;
+
+/**
+ * Settings stored for every later call (audit 37, AF-10): `go env -w` of anything but a platform
+ * or privacy setting (GOFLAGS, CC, GOTOOLCHAIN… run programs), and yarn's or pnpm's `config set`
+ * of a setting that names code (`yarnPath`, `script-shell`), as `npm config set` is held.
+ */
+function storedSettingDanger(name: string, words: readonly Arg[]): string | null {
+  if (name === 'go' && words[0]?.value === 'env') {
+    for (const a of words.slice(1)) {
+      if (a.dynamic !== null) return 'go env is given a word only known at run time, which may store a setting every later go command uses';
+      const set = /^([^=-][^=]*)=/.exec(a.value)?.[1];
+      if (set !== undefined && !GO_SAFE_SETTINGS.test(set)) return `go env -w ${set}=…: stored for every later go command, and it may name a program go runs`;
+    }
+    return null;
+  }
+  if (name !== 'yarn' && name !== 'pnpm') return null;
+  const config = words.findIndex((a) => a.value === 'config');
+  if (config < 0 || words[config + 1]?.value !== 'set') return null;
+  const key = words.slice(config + 2).find((a) => a.dynamic !== null || !a.value.startsWith('-'));
+  if (key === undefined) return null;
+  if (key.dynamic !== null) return `${name} config set of a key only known at run time, which may name code ${name} runs`;
+  const bare = key.value.split('=')[0] ?? '';
+  return JS_RUNNING_SETTINGS.test(bare) ? `${name} config set ${bare} names code or a program ${name} runs for every later command` : null;
+}
+
+/**
+ * Options that start a runner's command in another folder (audit 37, AF-7): `pnpm -C DIR`,
+ * `--filter`/`-r` (each selected package's folder), `yarn --cwd`, `npm exec -w`, `bun --cwd`,
+ * `parallel --workdir`, `fd --base-directory`, `start-stop-daemon -d`, `daemonize -c`,
+ * `nsenter --wdns`, `unshare --wd`. Its relative redirections then ask, as for the runners that
+ * already say so.
+ */
+const FOLDER_MOVING: Readonly<Record<string, RegExp>> = lookupTable({
+  pnpm: /^(?:-C|--dir(?:=|$)|-F|--filter(?:=|$)|--filter-prod(?:=|$)|-r$|--recursive$|-w$|--workspace-root$)/,
+  pnpx: /^(?:-C|--dir(?:=|$))/,
+  yarn: /^(?:--cwd(?:=|$)|workspaces?$)/,
+  npm: /^(?:-w|--workspaces?(?:=|$)|-ws$|--prefix(?:=|$)|-C)/,
+  npx: /^(?:-w|--workspaces?(?:=|$)|-ws$|--prefix(?:=|$))/,
+  bun: /^--cwd(?:=|$)/,
+  bunx: /^--cwd(?:=|$)/,
+  parallel: /^--(?:workdir|wd)(?:=|$)/,
+  sem: /^--(?:workdir|wd)(?:=|$)/,
+  fd: /^--base-directory(?:=|$)/,
+  fdfind: /^--base-directory(?:=|$)/,
+  'start-stop-daemon': /^(?:-d|--chdir(?:=|$))/,
+  daemonize: /^-c/,
+  nsenter: /^(?:-w|--wd(?:ns)?(?:=|$))/,
+  unshare: /^(?:-w|--wd(?:=|$))/,
+});
+
+/** Options that give a runner's command another root folder, where even absolute paths point elsewhere. */
+const ROOT_MOVING: Readonly<Record<string, RegExp>> = lookupTable({
+  unshare: /^(?:-R|--root(?:=|$))/,
+  nsenter: /^(?:-r|--root(?:=|$))/,
+  'start-stop-daemon': /^(?:-r|--chroot(?:=|$))/,
+});
+
+/**
+ * Why the command `name` runs may start in another folder (its relative writes move), or null. A
+ * new root folder moves them too; its absolute paths are still judged as spelled.
+ */
+export function movedFolderDoubt(name: string, args: readonly Arg[]): string | null {
+  if (name === 'chroot') return 'chroot runs the command with another root folder, so where its redirections write is not known';
+  const moving = FOLDER_MOVING[name];
+  const hit = moving === undefined ? undefined : args.find((a, i) => i > 0 && a.dynamic === null && moving.test(a.value));
+  if (hit !== undefined) return `${name} ${hit.value.split('=')[0]} runs the command in another folder, so where its redirections write is not known`;
+  const rooting = ROOT_MOVING[name];
+  const root = rooting === undefined ? undefined : args.find((a, i) => i > 0 && a.dynamic === null && rooting.test(a.value));
+  return root === undefined ? null : `${name} ${root.value.split('=')[0]} runs the command with another root folder, so where its redirections write is not known`;
 }

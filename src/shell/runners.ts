@@ -361,6 +361,14 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
       forceAsk ??= posixShellDoubt(value.value, `${name} -c`);
     }
   }
+  // start-stop-daemon runs its -x/--exec (or --startas) program with the words after `--`,
+  // which it takes itself: `… -x /bin/sh -- -c 'CMD'` runs `sh -c CMD` (audit 37, AF-7).
+  if (name === 'start-stop-daemon') {
+    const dashes = args.findIndex((a, k) => k > 0 && a.dynamic === null && a.value === '--');
+    const at = args.findIndex((a, k) => k > 0 && (dashes < 0 || k < dashes) && /^(?:-[xa]|--exec|--startas)$/.test(a.value));
+    const program = at < 0 ? undefined : args[at + 1];
+    if (program !== undefined) views.push([program, ...(dashes < 0 ? [] : args.slice(dashes + 1))]);
+  }
   return { wrapper: false, commands: [], views, scripts, forceAsk, ...(folderDoubt !== undefined ? { folderDoubt } : {}) };
 }
 

@@ -58,7 +58,7 @@ const CARGO_RUNNING_KEY = /(?:^|\.)(?:runner|rustc|rustdoc|rustc-wrapper|rustc-w
 
 export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([
   ...TABLES.keys(), 'ssh', 'sed', 'cargo', 'ansible', 'sqlite3', 'psql', 'mysql', 'mariadb', 'lftp', 'fzf', 'apt-get', 'apt', 'dpkg',
-  'pytest', 'py.test', 'python', ...AWKS, ...MAKES,
+  'pytest', 'py.test', 'python', 'gh', ...AWKS, ...MAKES,
 ]);
 
 /** The name a tool is looked up by: `python3.12` is python. */
@@ -107,6 +107,7 @@ export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   if (MAKES.has(name)) return makeRuns(args, name);
   if (name === 'cargo') return cargoRuns(args);
   if (name === 'ansible') return ansibleRuns(args);
+  if (name === 'gh') return ghStoredCommands(args);
   const shellPattern = RUNS_SHELL[name];
   if (shellPattern !== undefined) {
     const hit = args.find((a, i) => i > 0 && shellPattern.test(a.value));
@@ -124,6 +125,43 @@ export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   // `tar "$(echo --to-command=rm)" -xf a.tar`: a word only known at run time may be any option.
   runs.forceAsk ??= runtimeOptionReason(args, 1, name);
   return runs.scripts.length === 0 && runs.commands.length === 0 && runs.forceAsk === null ? NONE : runs;
+}
+
+/** gh settings whose value is a command gh runs later. */
+const GH_COMMAND_KEYS = new Set(['editor', 'pager', 'browser']);
+
+/**
+ * Commands gh stores to run later (audit 37, AF-10): `gh alias set NAME '!CMD'` or `--shell`
+ * (run with sh by `gh NAME`), `gh config set editor|pager|browser CMD`, judged now as `git config
+ * core.pager` is; `gh alias import` reads aliases from a file, which is not judged here.
+ */
+function ghStoredCommands(args: readonly Arg[]): Unwrapped {
+  const words = args.slice(1);
+  const at = (w: string): number => words.findIndex((a) => a.value === w);
+  const operands = (from: number): Arg[] => words.slice(from).filter((a) => a.dynamic !== null || !a.value.startsWith('-'));
+  const alias = at('alias');
+  if (alias >= 0) {
+    const verb = words[alias + 1];
+    if (verb?.value === 'import') return { ...NONE, forceAsk: 'gh alias import reads aliases from a file, and one that starts with ! or is --shell runs a shell command' };
+    if (verb?.value === 'set') {
+      const [, expansion] = operands(alias + 2);
+      const shell = words.slice(alias + 2).some((a) => a.value === '--shell' || a.value === '-s');
+      if (expansion === undefined) return NONE;
+      if (expansion.dynamic !== null) return { ...NONE, forceAsk: 'gh alias set with an expansion only known at run time, which may be a shell command' };
+      if (shell || expansion.value.startsWith('!')) {
+        return { ...NONE, scripts: [{ arg: { ...expansion, value: expansion.value.replace(/^!/, '') }, by: 'gh alias set' }] };
+      }
+    }
+    return NONE;
+  }
+  const config = at('config');
+  if (config >= 0 && words[config + 1]?.value === 'set') {
+    const [key, value] = operands(config + 2);
+    if (key === undefined || value === undefined) return NONE;
+    if (key.dynamic !== null) return { ...NONE, forceAsk: 'gh config set of a key only known at run time, which may be the editor, pager or browser' };
+    if (GH_COMMAND_KEYS.has(key.value)) return { ...NONE, scripts: [{ arg: value, by: `gh config set ${key.value}` }] };
+  }
+  return NONE;
 }
 
 /**

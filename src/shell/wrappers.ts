@@ -3,6 +3,7 @@
 // tightening view of the host). The walker turns that into parts.
 import { isDangerousName, dangerReason } from './assignments.ts';
 import { env } from './env.ts';
+import { movedFolderDoubt, optionDanger } from './env-options.ts';
 import { git } from './git-unwrap.ts';
 import { GETOPT, hasOption, optionDoubt, optionValue, runtimeOptionReason, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
 import { npmCommandViews, npmRunningOption } from './npm.ts';
@@ -111,8 +112,12 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null, fed = false): Un
   const written = wrapperName(first)?.toLowerCase() ?? null;
   const renamed = written === null ? null : gnuProgram(written);
   const name = written === null ? null : wrapperKey(written);
-  if (renamed === null && (name === null || !WRAPPERS.has(name))) return NONE;
-  const u = renamed !== null ? renamedRuns(args, renamed) : unwrapNamed(name ?? '', args, { text: stdin, fed });
+  const envDanger = name === null ? null : optionDanger(name, args);
+  if (renamed === null && (name === null || !WRAPPERS.has(name))) return envDanger === null ? NONE : { ...NONE, forceAsk: envDanger };
+  const unwrapped = renamed !== null ? renamedRuns(args, renamed) : unwrapNamed(name ?? '', args, { text: stdin, fed });
+  let u = envDanger === null || unwrapped.forceAsk !== null ? unwrapped : { ...unwrapped, forceAsk: envDanger };
+  const moved = u === NONE || name === null || u.folderDoubt !== undefined || u.folder !== undefined ? null : movedFolderDoubt(name, args);
+  if (moved !== null) u = { ...u, folderDoubt: moved };
   // `/tmp/x/../../bin/sh` is /bin/sh only if /tmp/x is not a link: what runs is judged, but the
   // host is not trusted to be the wrapper.
   if (u === NONE || !first.value.includes('/')) return u;
