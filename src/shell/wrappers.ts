@@ -3,7 +3,7 @@
 // tightening view of the host). The walker turns that into parts.
 import { isDangerousName, dangerReason } from './assignments.ts';
 import { env } from './env.ts';
-import { movedFolderDoubt, optionDanger } from './env-options.ts';
+import { movedFolderDoubt, optionDanger } from './option-dangers.ts';
 import { git } from './git-unwrap.ts';
 import { GETOPT, hasOption, optionDoubt, optionValue, runtimeOptionReason, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
 import { npmCommandViews, npmRunningOption } from './npm.ts';

@@ -1,8 +1,10 @@
-// Options that do what a dangerous variable does. Runners that set variables in the environment of
-// what they run (`bwrap --setenv BASH_ENV ./x`, `systemd-run -E PATH=./x`, `tmux setenv -g
-// BASH_ENV ./x`) are held to the dangerous names as `env NAME=…` is (audit 37, AF-6); options that
-// name a config file or setting whose variable is dangerous (`kubectl --kubeconfig F` is
-// `KUBECONFIG=F`, `hg --config` is an hgrc line) ask as it does (AF-9).
+// Options of runners and tools that change what their command runs, or where, without a word of
+// shell syntax (audit 37). Runners that set variables in the environment of what they run (`bwrap
+// --setenv BASH_ENV ./x`, `systemd-run -E PATH=./x`, `tmux setenv -g BASH_ENV ./x`) are held to
+// the dangerous names as `env NAME=…` is (AF-6); options that name a config file or setting whose
+// variable is dangerous (`kubectl --kubeconfig F` is `KUBECONFIG=F`, `hg --config` is an hgrc
+// line) ask as it does (AF-9); settings stored for later calls that name a program ask (AF-10);
+// options that start the command in another folder move its relative writes (AF-7).
 import { dangerReason, isDangerousName } from './assignments.ts';
 import { lookupTable } from '../lookup.ts';
 import type { Arg } from './words.ts';
