@@ -103,6 +103,8 @@ const KUBECONFIG_READERS = new Set(['kubectl', 'oc', 'helm', 'k9s', 'kubectx', '
  * config options above), or null.
  */
 export function optionDanger(name: string, args: readonly Arg[]): string | null {
+  // This runs for every command and view: most names have nothing to look at.
+  if (!OPTION_DANGER_NAMES.has(name)) return null;
   const env = envOptionDanger(name, args);
   if (env !== null) return env;
   const words = args.slice(1);
@@ -122,6 +124,9 @@ export function optionDanger(name: string, args: readonly Arg[]): string | null 
   if (stored !== null) return stored;
   return null;
 }
+
+/** Every name optionDanger looks at. */
+const OPTION_DANGER_NAMES: ReadonlySet<string> = new Set([...Object.keys(ENV_OPTIONS), ...KUBECONFIG_READERS, 'helm', 'hg', 'chg', 'go', 'yarn', 'pnpm']);
 
 /** `go env -w` settings that only choose a platform or which modules are private: they run nothing. */
 const GO_SAFE_SETTINGS = /^(?:GO111MODULE|GOPRIVATE|GONOPROXY|GOOS|GOARCH|CGO_ENABLED|GOAMD64|GOARM(?:64)?|GO386|GOMIPS(?:64)?|GOPPC64|GORISCV64|GOWASM|GODEBUG|GOTELEMETRY)$/;
