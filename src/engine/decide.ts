@@ -4,7 +4,7 @@ import { IDE_PROTECTED_BASENAMES, IDE_PROTECTED_CONTAINS } from '../policy/built
 import { canonicalPath, malformedCanonicalReason, malformedPathReason, resolveRequestPath, rootAlias, shortNameSegment } from '../match/path.ts';
 import { compileText } from '../match/text.ts';
 import { BUILTIN_FILE, EFFECT_RANK, type Decision, type Effect, type RuleRef } from '../policy/types.ts';
-import { pathKey, type FsHit } from '../match/fs.ts';
+import { HOME_FOLDER, pathKey, type FsHit } from '../match/fs.ts';
 import { FS_GROUP, type CompiledPolicy, type ConcreteCapability, type FsPayload, type TextEntry } from './compile.ts';
 
 export const NO_RULE = 'no rule matched';
@@ -194,8 +194,8 @@ function foreignTails(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path:
   }
   // A path in a home folder (`/Users/dev/.ssh/authorized_keys`) is also the agent's `~/…`, which
   // `~/` rules name; CI's HOME is another folder.
-  const inHome = FOREIGN_HOME.exec(path)?.[1];
-  if (inHome !== undefined && best.effect !== 'deny') {
+  const inHome = HOME_FOLDER.exec(path)?.[2];
+  if (inHome !== undefined && inHome !== '' && best.effect !== 'deny') {
     const t = decideResolved(policy, cap, resolveRequestPath(`~/${inHome}`, '.', policy.home, policy.root));
     if (t.effect !== 'allow' && t.rule !== null && moreRestrictive(t.effect, best.effect)) {
       best = { ...t, reason: `${JSON.stringify(path)} may be ${JSON.stringify(`~/${inHome}`)} on the agent's machine: ${t.reason}`, path };
@@ -220,8 +220,6 @@ function inForeignHomes(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', wri
   return best;
 }
 
-/** Home folders on Linux and macOS, and root's: what follows is a path in a user's home. */
-const FOREIGN_HOME = /^\/(?:home\/[^/]+|Users\/[^/]+|root|var\/root)\/(.+)$/i;
 
 function decideResolved(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', path: string, root = false): PathDecision {
   const malformed = root ? null : malformedPathReason(path);

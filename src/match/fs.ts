@@ -271,13 +271,19 @@ function deadAlternativeReason(alt: string): string | null {
 }
 
 /**
+ * A home folder on Linux or macOS, or root's, at the start of an absolute path: what follows it is
+ * a path in a user's home (`$1` the folder, `$2` the rest).
+ */
+export const HOME_FOLDER = /^(\/(?:home\/[^/]+|Users\/[^/]+|root|var\/root))(?:\/(.*))?$/is;
+
+/**
  * The home folders a pattern names absolutely (`/Users/dev` in `/Users/dev/.ssh/**`, `/home/*` in
- * `{/home/*,/root}/.aws/**`), as written: a `~/…` path from another machine may lie in any of them.
+ * `/{home/*,root}/.aws/**`), as written: a `~/…` path from another machine may lie in any of them.
  */
 export function homeFoldersNamed(pattern: string): string[] {
   const expanded = pattern.includes('{') ? braceExpand(pattern) : [pattern];
   return expanded.flatMap((alt) => {
-    const head = /^(\/(?:home|Users)\/[^/]+|\/root|\/var\/root)(?:\/|$)/i.exec(alt)?.[1];
+    const head = HOME_FOLDER.exec(alt)?.[1];
     return head === undefined || head.includes('**') ? [] : [head];
   });
 }

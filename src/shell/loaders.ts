@@ -6,17 +6,22 @@
 import { PYTHON, pythonPytest } from './pytest.ts';
 import type { Arg } from './words.ts';
 
+/** What every Python start reads from site-packages: `.pth` lines that import, sitecustomize. */
+const SITE = String.raw`.*\.pth|sitecustomize\.py|usercustomize\.py`;
+const SITE_FILES = new RegExp(`^(?:${SITE})$`, 'i');
+/** A file-name pattern of `names` (alternatives, as regex source) and of Python's start-up files. */
+const withSiteFiles = (names: string): RegExp => new RegExp(`^(?:${names}|${SITE})$`, 'i');
+
 /** What pytest reads before the tests: conftest.py holds code, the settings can load plugins. */
-const PYTEST_FILES = /^(?:conftest\.py|\.?pytest\.(?:ini|toml)|pyproject\.toml|tox\.ini|setup\.cfg|.*\.pth|sitecustomize\.py|usercustomize\.py)$/i;
+const PYTEST_FILES = withSiteFiles(String.raw`conftest\.py|\.?pytest\.(?:ini|toml)|pyproject\.toml|tox\.ini|setup\.cfg`);
 
 const GRADLE_FILES = /^(?:.*\.gradle(?:\.kts)?|gradle(?:-wrapper)?\.properties)$/i;
 const MAVEN_FILES = /^(?:pom\.xml|extensions\.xml|maven\.config|jvm\.config)$/i;
 const PIP_FILES = /^(?:setup\.py|setup\.cfg|pyproject\.toml)$/i;
-const TERRAFORM_FILES = /^(?:.*\.tf|.*\.tf\.json|.*\.tfvars(?:\.json)?|\.terraformrc|terraform\.rc)$/i;
+const TERRAFORM_SOURCES = String.raw`.*\.tf|.*\.tf\.json|.*\.tfvars(?:\.json)?`;
+const TERRAFORM_FILES = new RegExp(`^(?:${TERRAFORM_SOURCES}|\\.terraformrc|terraform\\.rc)$`, 'i');
 const MSBUILD_FILES = /^(?:.*\.(?:cs|fs|vb)proj|.*\.props|.*\.targets|.*\.sln|global\.json|nuget\.config)$/i;
 const INVOKE_FILES = /^(?:tasks\.py|invoke\.(?:ya?ml|json|py))$/i;
-/** What every Python start reads from site-packages: `.pth` lines that import, sitecustomize. */
-const SITE_FILES = /^(?:.*\.pth|sitecustomize\.py|usercustomize\.py)$/i;
 
 /**
  * File names each loader reads commands or code from, by the program's name. Matched in any case:
@@ -59,7 +64,7 @@ const LOADED: ReadonlyMap<string, RegExp> = new Map([
   // command, an MSBuild project has `<Exec>`, composer.json and pyproject.toml have scripts.
   ['terraform', TERRAFORM_FILES],
   ['tofu', TERRAFORM_FILES],
-  ['terragrunt', /^(?:terragrunt\.hcl|.*\.tf|.*\.tf\.json|.*\.tfvars(?:\.json)?)$/i],
+  ['terragrunt', new RegExp(`^(?:terragrunt\\.hcl|${TERRAFORM_SOURCES})$`, 'i')],
   ['packer', /^(?:.*\.pkr\.(?:hcl|json)|.*\.pkrvars\.hcl)$/i],
   ['pulumi', /^(?:pulumi(?:\..+)?\.ya?ml|.*\.(?:ts|js|mjs|cjs|py|go|cs|fs|java))$/i],
   ['ninja', /^(?:.*\.ninja)$/i],
@@ -82,13 +87,14 @@ const LOADED: ReadonlyMap<string, RegExp> = new Map([
   ['npx', /^(?:package\.json|\.npmrc)$/i],
   ['pnpx', /^(?:package\.json|\.npmrc)$/i],
   ['bunx', /^(?:package\.json|bunfig\.toml)$/i],
-  ['uv', /^(?:pyproject\.toml|uv\.toml|.*\.pth|sitecustomize\.py|usercustomize\.py)$/i],
-  ['poetry', /^(?:pyproject\.toml|poetry\.toml|.*\.pth|sitecustomize\.py|usercustomize\.py)$/i],
-  ['pipenv', /^(?:pipfile|.*\.pth|sitecustomize\.py|usercustomize\.py)$/i],
-  ['rye', /^(?:pyproject\.toml|.*\.pth|sitecustomize\.py|usercustomize\.py)$/i],
+  ['uv', withSiteFiles(String.raw`pyproject\.toml|uv\.toml`)],
+  ['poetry', withSiteFiles(String.raw`pyproject\.toml|poetry\.toml`)],
+  ['pipenv', withSiteFiles('pipfile')],
+  ['rye', withSiteFiles(String.raw`pyproject\.toml`)],
   // AF-6: direnv sources .envrc (bash), dotenv-cli and node's --env-file read variables from files.
   ['direnv', /^\.env(?:rc)?$/i],
   ['dotenv', /^\.env(?:\..+)?$/i],
+  // They read no file by name, only the folder their operand or -e names (envFiles).
   ['envdir', /^(?!)/],
   ['chpst', /^(?!)/],
 ]);
@@ -263,7 +269,9 @@ export function loads(args: readonly Arg[]): Loads | null {
     return { name, names, files: [...values, ...inFolder], stdin: false };
   }
   if (names !== undefined && RUNS_NO_CODE.get(name)?.test(args[1]?.dynamic === null ? args[1].value : '') === true) return null;
-  if (names !== undefined && !INTERPRETERS.test(name)) return { name, names, files: envFiles(name, args) ?? [...RUNNER_FOLDERS.get(name) ?? []], stdin: false };
+  // Variables files and the folders a runner runs programs from are loaded as code too.
+  const alsoLoaded = [...envFiles(name, args), ...RUNNER_FOLDERS.get(name) ?? []];
+  if (names !== undefined && !INTERPRETERS.test(name)) return { name, names, files: alsoLoaded, stdin: false };
   const python = PYTHON.test(name);
   const { values, operands } = scan(args, 1, LOADING_OPTIONS.get(python ? 'python' : name === 'node' || name === 'nodejs' ? 'node' : ''));
   // The first operand is the program, unless an option gives it (`-e`, `-c`, `-m`): the rest are
@@ -277,16 +285,14 @@ export function loads(args: readonly Arg[]): Loads | null {
   // With no program named, the interpreter reads it from standard input (`node < f`, `python3 - < f`),
   // unless it only prints its version or help (`python -V`, `node --version`).
   const stdin = !given && script.length === 0 && at === 0 && !(python ? PYTHON_INFO : INTERPRETER_INFO).test(args[1]?.dynamic === null ? args[1].value : '');
-  const envFile = envFiles(name, args) ?? [];
-  return python ? { name, names: SITE_FILES, files, stdin, python: true } : { name, names: names ?? null, files: [...files, ...envFile], stdin };
+  return python ? { name, names: SITE_FILES, files, stdin, python: true } : { name, names: names ?? null, files: [...files, ...alsoLoaded], stdin };
 }
 
 /**
  * Files or folders a program reads environment variables from (`node --env-file=F`, `dotenv -e F`,
  * `envdir DIR`, `chpst -e DIR`): a variable such as NODE_OPTIONS or BASH_ENV set there runs code.
- * Null for a program that reads none this way.
  */
-function envFiles(name: string, args: readonly Arg[]): string[] | null {
+function envFiles(name: string, args: readonly Arg[]): string[] {
   const words = args.slice(1).filter((a) => a.dynamic === null).map((a) => a.value);
   const valuesOf = (options: readonly string[]): string[] => words.flatMap((w, i) => {
     for (const o of options) {
@@ -301,7 +307,7 @@ function envFiles(name: string, args: readonly Arg[]): string[] | null {
       return valuesOf(['--env-file', '--env-file-if-exists']);
     case 'uv':
     case 'bun':
-      return [...valuesOf(['--env-file']), ...RUNNER_FOLDERS.get(name) ?? []];
+      return valuesOf(['--env-file']);
     case 'dotenv':
       return valuesOf(['-e', '-f']);
     case 'envdir':
@@ -309,6 +315,6 @@ function envFiles(name: string, args: readonly Arg[]): string[] | null {
     case 'chpst':
       return valuesOf(['-e']);
     default:
-      return null;
+      return [];
   }
 }

@@ -36,7 +36,7 @@ const ENV_OPTIONS: Readonly<Record<string, EnvOptions>> = lookupTable({
 const TMUX_SETTER_VALUES = new Set(['-t']);
 
 /** Why `args` (a command named `name`) sets a dangerous variable through an option, or null. */
-export function envOptionDanger(name: string, args: readonly Arg[]): string | null {
+function envOptionDanger(name: string, args: readonly Arg[]): string | null {
   const spec = ENV_OPTIONS[name];
   if (spec === undefined) return null;
   const pair = spec.pair ?? [];
@@ -158,13 +158,17 @@ function storedSettingDanger(name: string, words: readonly Arg[]): string | null
 }
 
 /**
- * Options that start a runner's command in another folder (audit 37, AF-7): `pnpm -C DIR`,
- * `--filter`/`-r` (each selected package's folder), `yarn --cwd`, `npm exec -w`, `bun --cwd`,
- * `parallel --workdir`, `fd --base-directory`, `start-stop-daemon -d`, `daemonize -c`,
- * `nsenter --wdns`, `unshare --wd`. Its relative redirections then ask, as for the runners that
- * already say so.
+ * Options that start a runner's command in another folder, beyond the ones every loose runner is
+ * read for (runners.ts FOLDER_OPTION: `--chdir`, `--cwd`, `-C`…): `please -d DIR`, `schroot -d`,
+ * and (audit 37, AF-7) `pnpm -C DIR`, `--filter`/`-r` (each selected package's folder), `yarn
+ * --cwd`, `npm exec -w`, `bun --cwd`, `parallel --workdir`, `fd --base-directory`,
+ * `start-stop-daemon -d`, `daemonize -c`, `nsenter --wdns`, `unshare --wd`. Its relative
+ * redirections then ask.
  */
 const FOLDER_MOVING: Readonly<Record<string, RegExp>> = lookupTable({
+  please: /^-d/,
+  schroot: /^-d/,
+  dchroot: /^-d/,
   pnpm: /^(?:-C|--dir(?:=|$)|-F|--filter(?:=|$)|--filter-prod(?:=|$)|-r$|--recursive$|-w$|--workspace-root$)/,
   pnpx: /^(?:-C|--dir(?:=|$))/,
   yarn: /^(?:--cwd(?:=|$)|workspaces?$)/,

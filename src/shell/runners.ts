@@ -176,8 +176,6 @@ const PROGRAM_OPTIONS: Readonly<Record<string, RegExp>> = lookupTable({ flatpak:
 /** An argument that reads as a command line: it holds a blank or a shell operator. */
 const LOOKS_LIKE_COMMAND_LINE = /[\s;&|<>()`$]/;
 
-/** Folder options of runners that FOLDER_OPTION does not cover (`please -d DIR`, `schroot -d DIR`). */
-const RUNNER_FOLDER: Readonly<Record<string, RegExp>> = lookupTable({ please: /^-d/, schroot: /^-d/, dchroot: /^-d/ });
 
 /** Runners whose `run`/`exec` sub-command takes the command after its options. */
 const RUN_SUBCOMMANDS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'pixi', 'bundle', 'conda', 'mamba', 'micromamba']);
@@ -322,7 +320,7 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
     // Past the command word, suffixes are its arguments, not commands (`uv run pytest -k "$x"`).
     if ((commandAt === null || i <= commandAt) && i < commandEnd) views.push(args.slice(i, commandEnd));
     // `-c` of the COMMAND_OPTION runners is their command, not a folder.
-    if ((FOLDER_OPTION.test(a.value) || (TMUX_LIKE.has(name) && /^-c/.test(a.value)) || (name === 'cmake' && a.value === 'chdir') || RUNNER_FOLDER[name]?.test(a.value) === true) &&
+    if ((FOLDER_OPTION.test(a.value) || (TMUX_LIKE.has(name) && /^-c/.test(a.value)) || (name === 'cmake' && a.value === 'chdir')) &&
       !(COMMAND_OPTION.has(name) && /^-c/.test(a.value))) {
       folderDoubt ??= `${name} ${a.value.split('=')[0]} runs the command in another folder, so where its redirections write is not known`;
     }
