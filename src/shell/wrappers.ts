@@ -112,10 +112,10 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null, fed = false): Un
   const written = wrapperName(first)?.toLowerCase() ?? null;
   const renamed = written === null ? null : gnuProgram(written);
   const name = written === null ? null : wrapperKey(written);
-  const envDanger = name === null ? null : optionDanger(name, args);
-  if (renamed === null && (name === null || !WRAPPERS.has(name))) return envDanger === null ? NONE : { ...NONE, forceAsk: envDanger };
+  const optionAsk = name === null ? null : optionDanger(name, args);
+  if (renamed === null && (name === null || !WRAPPERS.has(name))) return optionAsk === null ? NONE : { ...NONE, forceAsk: optionAsk };
   const unwrapped = renamed !== null ? renamedRuns(args, renamed) : unwrapNamed(name ?? '', args, { text: stdin, fed });
-  let u = envDanger === null || unwrapped.forceAsk !== null ? unwrapped : { ...unwrapped, forceAsk: envDanger };
+  let u = optionAsk === null || unwrapped.forceAsk !== null ? unwrapped : { ...unwrapped, forceAsk: optionAsk };
   const moved = u === NONE || name === null || u.folderDoubt !== undefined || u.folder !== undefined ? null : movedFolderDoubt(name, args);
   if (moved !== null) u = { ...u, folderDoubt: moved };
   // `/tmp/x/../../bin/sh` is /bin/sh only if /tmp/x is not a link: what runs is judged, but the
