@@ -471,3 +471,22 @@ describe.each(['--write', '--read'])('explain %s with a path that is not UTF-8',
 });
 
 afterAll(() => cleanupRepos());
+
+// Audit 38, AJ-1: a HOME spelled with a `.` segment switched off kiro rule #0's `~/…` denies
+// (the pattern's home folder and the path's never met), and a policy allowing the home let them by.
+describe('explain: HOME spelled with `.` segments or a trailing slash', () => {
+  const HOME_POLICY = 'rules:\n  - {capability: fs_write, effect: allow, match: ["~/**"]}\n';
+  test.each([
+    ['/.', '~/.kiro/workspace-roots/x'],
+    ['/./', '~/.kiro/workspace-roots/x'],
+    ['/.', '{home}/.cache/agent-gate/x'],
+    ['//', '{home}/.kiro/workspace-roots/x'],
+    ['/sub/..', '~/.cache/agent-gate/x'],
+  ])('HOME={home}%s: %s is denied by the kiro scope', (suffix, spelled) => {
+    const dir = repo(HOME_POLICY);
+    const home = tempTree({ 'sub/x': '' });
+    const r = runCli(['explain', '--json', '--write', spelled.replace('{home}', home)], { cwd: dir, env: { HOME: home + suffix } });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ effect: 'deny', rule: { scope: 'kiro' } });
+  });
+});

@@ -2,14 +2,17 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { GateError } from '../errors.ts';
 import { DEFAULT_POLICY_PATH } from './builtin.ts';
 import { loadPolicy, notUtf8Error } from './load.ts';
 import type { PolicyFile, ScopeName } from './types.ts';
 
 export function homeDir(): string {
-  return process.env['HOME'] || homedir();
+  const home = process.env['HOME'] || homedir();
+  // Patterns are spelled from it segment by segment: `HOME=/root/.` must name the folder `/root`
+  // names, or `~/.kiro/workspace-roots/**` would never fire (audit 38, AJ-1).
+  return isAbsolute(home) ? normalize(home).replace(/(.)\/+$/, '$1') : home;
 }
 
 /** The nearest folder at or above `start` holding `.git` (a folder, or a file for worktrees), else `start`. */
