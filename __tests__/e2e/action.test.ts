@@ -114,6 +114,17 @@ describe('pull_request', () => {
     expect(run.summary).toContain('all clear');
   });
 
+  // Audit 38, AK-4: a policy under a look-alike name is not read; the run says so.
+  test('a policy saved as .github/agent-gate.yaml gets a warning naming it', async () => {
+    const up = TestRepo.init('main');
+    up.write('.github/agent-gate.yaml', POLICY).write('README.md', 'hello\n');
+    const base = up.commit('chore: add policy', { author: HUMAN });
+    const { good } = agentBranch(up);
+    const run = await runAction({ event: 'pull_request', payload: prPayload(7, base, good), workspace: up.clone().dir, api, inputs: { comment: 'never' } });
+    expect(run.code).toBe(0);
+    expect(run.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^agent-gate: warning: no policy at \.github\/agent-gate\.yml in the base commit \w+, so only the built-in scopes apply; "\.github\/agent-gate\.yaml" is not read/));
+  });
+
   test('fail-on ask fails on an ask finding', async () => {
     const { up, base } = upstream();
     up.checkout('feature', { create: true });

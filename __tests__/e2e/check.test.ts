@@ -536,6 +536,43 @@ describe('check: the admin policy', () => {
   });
 });
 
+// Audit 38, AK-4: a policy saved beside the default name was dropped without a word.
+describe('check: a policy under a look-alike name', () => {
+  test.each(['.github/agent-gate.yaml', '.github/Agent-Gate.yml', '.GitHub/agent-gate.yml'])('%s is named in a warning; only the built-in scopes judge', (name) => {
+    const repo = TestRepo.init();
+    repo.write(name, POLICY).write('README.md', 'hello\n');
+    repo.commit('chore: add policy', { author: HUMAN });
+    repo.checkout('work', { create: true });
+    repo.write('src/a.ts', 'x\n');
+    repo.commit('a', { author: KIRO });
+    const { code, report, stderr } = check(repo);
+    expect(code).toBe(0);
+    expect(report.findings.find((f) => f.resource === 'src/a.ts')?.effect).toBe('ask');
+    expect(stderr).toContain(`agent-gate: warning: no policy at .github/agent-gate.yml in the base commit `);
+    expect(stderr).toContain(`so only the built-in scopes apply; "${name}" is not read: rename it to .github/agent-gate.yml or pass --policy`);
+  });
+
+  test('no warning when the default policy is there too, or nothing looks like it', () => {
+    const { repo } = setup();
+    repo.write('.github/agent-gate.yaml', POLICY).write('.github/workflows/agent-gate.yml', 'x\n');
+    repo.commit('more', { author: KIRO });
+    expect(check(repo).stderr).not.toContain('warning');
+    const bare = TestRepo.init();
+    bare.write('.github/workflows/agent-gate.yml', 'x\n').write('.github/gate.yml', 'x\n');
+    bare.commit('base', { author: HUMAN });
+    bare.checkout('work', { create: true });
+    bare.write('src/a.ts', 'x\n');
+    bare.commit('a', { author: KIRO });
+    expect(check(bare).stderr).not.toContain('warning');
+  });
+
+  test('explain names it too', () => {
+    const dir = tempTree({ '.github/agent-gate.yaml': POLICY });
+    const r = runCli(['explain', '--write', 'src/a.ts'], { cwd: dir });
+    expect(r.stderr).toContain('agent-gate: warning: no policy at .github/agent-gate.yml in the working tree, so only the built-in scopes apply; ".github/agent-gate.yaml" is not read');
+  });
+});
+
 /** A symlink in a temp folder pointing at `dir`. */
 function linkTo(dir: string): string {
   const link = join(tempTree(), 'repo-link');

@@ -102,6 +102,31 @@ tests:
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/[0-9z-a]"]\n', 'workspace', 'range "z-a" is out of order'],
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/[a-[:alpha:]]"]\n', 'workspace', 'a range cannot end in the POSIX class [:alpha:]'],
     ['rules:\n  - capability: fs_write\n    effect: deny\n    exclude: ["secrets/[!]"]\n', 'workspace', 'unbalanced "["'],
+    // Audit 38, AK-1: minimatch splits at "/" before reading brackets and groups, so these were
+    // literal names and the deny never fired.
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["keys/[a/b]*.pem"]\n', 'workspace', '4:13: bad glob "keys/[a/b]*.pem": bracket expression "[a/…" holds "/"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["[s/k]/**"]\n', 'workspace', 'bracket expression "[s/…" holds "/"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["keys/[a\\\\/b]"]\n', 'workspace', 'holds "/"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["@(secrets|config/prod)/**"]\n', 'workspace', '4:13: bad glob "@(secrets|config/prod)/**": the pattern group "@(secrets|config/…" holds "/"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["!(public/x)/**"]\n', 'workspace', 'the pattern group "!(public/…" holds "/"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["a/+(b/c)"]\n', 'workspace', 'the pattern group "+(b/…" holds "/"'],
+    ['rules:\n  - capability: fs_write\n    effect: ask\n    match: ["x/*(a|b/c)"]\n', 'workspace', 'holds "/"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/@(a|b"]\n', 'workspace', 'the pattern group "@(" is never closed'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    exclude: ["secrets/?(a"]\n', 'workspace', 'the pattern group "?(" is never closed'],
+    ['logs:\n  paths: ["@(logs|audit/x)/**"]\n', 'workspace', 'holds "/"'],
+    // Audit 38, AK-2: patterns expand only "~/"; these named workspace folders spelled so.
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["~root/.ssh/**"]\n', 'workspace', '4:13: bad glob "~root/.ssh/**": it starts with "~root", which patterns do not expand'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["{~dev,~ops}/.aws/**"]\n', 'workspace', 'alternative "~dev/.aws/**" starts with "~dev"'],
+    ['rules:\n  - capability: fs_read\n    effect: ask\n    match: ["~alice"]\n', 'workspace', 'starts with "~alice"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["$HOME/.ssh/**"]\n', 'workspace', 'starts with the variable "$HOME", which patterns do not expand, so it names a workspace folder spelled so; write "~/…"'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["${HOME}/.ssh/**"]\n', 'workspace', 'starts with the variable "${HOME}"'],
+    ['rules:\n  - capability: fs_write\n    effect: allow\n    match: ["$XDG_CONFIG_HOME/**"]\n', 'workspace', 'write the absolute path it stands for'],
+    // Audit 38, AK-5: no request holds a NUL or a lone surrogate, so these rules could never fire.
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: ["rm\\0 *"]\n', 'workspace', '4:13: match pattern "rm\\u0000 *" contains a NUL character (U+0000)'],
+    ['rules:\n  - capability: web_fetch\n    effect: deny\n    match: ["https://x.example/\\0"]\n', 'workspace', 'contains a NUL character'],
+    ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/\\ud800**"]\n', 'workspace', 'contains a lone surrogate (U+D800)'],
+    ['rules:\n  - capability: shell\n    effect: deny\n    match: "curl\\udc00 *"\n', 'workspace', '4:12: match pattern "curl\\udc00 *" contains a lone surrogate (U+DC00)'],
+    ['trustedCommands: ["npm\\0 *"]\n', 'workspace', 'contains a NUL character'],
     // A fullwidth bracket is literal as written but a bracket in the NFKC form deny rules match with.
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["secrets/\uff3bz-a\uff3d"]\n', 'workspace', 'once NFKC-normalised as paths are, range "z-a" is out of order'],
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["{a,b,c,d,e,f,g,h,i,j}{a,b,c,d,e,f,g,h,i,j}{a,b,c,d,e,f,g,h,i,j}{a,b}"]\n', 'workspace', 'brace expansion gives 2000 alternatives'],
@@ -365,6 +390,7 @@ describe('"\\" in filesystem patterns', () => {
   test.each([
     'pages/\\[id\\].tsx', 'a/\\{x,y\\}', '{a\\,b,c}/**', 'x/\\(y\\)', 'x/\\@(y)', 'x/\\!(y)', 'x/\\+(y)', 'a/\\\\b', '\\~/x',
     '[\\]]', 'a[\\-_]b', // inside a bracket expression, "\" escapes anything
+    '\\~root/x', '@(a|b)/**', 'x/!(y)', 'docs (old)/**', 'app/(auth)/x', 'a/*(b|c)/d', // groups closed in their folder
   ])('%j is accepted', (pattern) => {
     expect(() => loadPolicy(ruleWith(pattern), 'p.yml', 'workspace')).not.toThrow();
   });
@@ -515,6 +541,8 @@ describe('agents entries that can never match', () => {
     ['trailers', 'Generated-by:some-bot*', 'write "Generated-by: some-bot*"'],
     ['trailers', 'Generated by: *', 'write "Generated-by: *"'],
     ['trailers', ' Generated-by: *', 'write "Generated-by: *"'],
+    // Audit 38, AK-6: with no key, the fix echoed the refused entry back.
+    ['trailers', ': x', 'write "*: x"'],
   ])('agents.%s %j -> %s', (key, entry, expected) => {
     const message = errorOf(`agents:\n  ${key}: [${JSON.stringify(entry)}]\n`);
     expect(message).toMatch(new RegExp(`^p\\.yml:2:${key === 'identities' ? 16 : 14}: agents\\.${key} entry `));

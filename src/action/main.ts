@@ -83,7 +83,8 @@ async function run(): Promise<void> {
     await reportCouldNotJudge(commentTarget(inputs, plan.pullNumber, payload, gateScope(get)), reasonOf(e));
     throw e;
   }
-  const { report, policyFile } = judged;
+  const { report, policyFile, warnings } = judged;
+  for (const w of warnings) core.warning(w);
 
   await publish({
     report,
@@ -97,7 +98,7 @@ async function run(): Promise<void> {
     runLink: runUrl(env),
     annotations: coreAnnotations,
     commentScope: gateScope(get),
-    warningsSpent,
+    warningsSpent: warningsSpent + warnings.length,
   });
   const failure = failureLine(report);
   if (failure !== null) core.setFailed(failure);

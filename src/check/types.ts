@@ -33,4 +33,6 @@ export interface CheckResult {
   report: Report;
   /** Where the workspace policy came from, for hints ("change rule #2 in …"). */
   policyFile: string;
+  /** One-line warnings for stderr or the Action log (a look-alike policy file that is not read). */
+  warnings: string[];
 }

@@ -104,7 +104,8 @@ export async function runCheckCommand(argv: string[], io: Io): Promise<number> {
   // judge (exit 2), by a pipeline that uploads or inspects FILE whatever the exit code.
   const inWorkTree = output === undefined ? null : workTreeOutput(io.cwd, output);
   if (output !== undefined) removeStaleReport(resolve(io.cwd, output));
-  const { report, policyFile } = await runCheck(opts);
+  const { report, policyFile, warnings } = await runCheck(opts);
+  for (const w of warnings) io.err(`${w}\n`);
   // On the default branch with no upstream, the default base is the head itself: say so rather
   // than pass quietly on a range of nothing.
   if (base === undefined && report.range.base === report.range.head) {

@@ -5,6 +5,7 @@ import { GateError } from '../errors.ts';
 import { compilePolicy } from '../engine/compile.ts';
 import { describeRule } from '../engine/decide.ts';
 import { explainWritten } from '../engine/explain.ts';
+import { lookalikeWarning } from '../policy/lookalike.ts';
 import { homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
 import { mergeEnclosing, repositoriesOf, withEnclosing } from './enclosing.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
@@ -75,6 +76,8 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     ...(policy !== undefined ? { policy } : {}),
     ...(adminPolicy !== undefined ? { adminPolicy } : {}),
   });
+  const lookalike = lookalikeWarning(disk.lookalikes, 'in the working tree');
+  if (lookalike !== null) io.err(`${lookalike}\n`);
   const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths, landing: diskLanding(root, homeDir()), linksBelow: diskLinksBelow(root, homeDir()), foreignRepository: diskForeignRepository(root, homeDir()), resolveLinks: resolvedOnDisk });
   const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? insideRoot(root, physicalPath(resolve(folder))) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };

@@ -156,7 +156,8 @@ export function trailerPatternFix(pattern: string): string | null {
   if (/^[A-Za-z0-9-]*\*|^[A-Za-z0-9-]+:[ *]/.test(pattern)) return null;
   const t = pattern.trim();
   const colon = t.indexOf(':');
-  const key = (colon < 0 ? t : t.slice(0, colon)).trim().replace(/\s+/g, '-');
+  // With no key at all (`": x"`), any key: echoing the entry back would suggest what was refused.
+  const key = (colon < 0 ? t : t.slice(0, colon)).trim().replace(/\s+/g, '-') || '*';
   return `${key}: ${colon < 0 ? '*' : t.slice(colon + 1).trim() || '*'}`;
 }
 

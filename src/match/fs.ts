@@ -73,6 +73,9 @@ function scanClass(pattern: string, start: number): number | string {
   let rangeStart = '';
   while (i < pattern.length) {
     const c = String.fromCodePoint(pattern.codePointAt(i) ?? 0);
+    // minimatch splits a pattern at every `/` before it reads brackets: `keys/[a/b]*.pem` is the
+    // unclosed `[a` and `b]*.pem`, each a literal name, and the rule would never fire (audit 38, AK-1).
+    if (c === '/') return `bracket expression "${pattern.slice(start, i + 1)}…" holds "/", but a pattern is split into folders at every "/" before brackets are read, so it would match nothing; write the alternatives with braces ("{a,b/c}")`;
     if (c === ']' && sawStart && !escaping) {
       return members > 0 ? i + 1 : `bracket expression "${pattern.slice(start, i + 1)}" matches no character`;
     }
@@ -103,12 +106,19 @@ function scanClass(pattern: string, start: number): number | string {
   return 'unbalanced "["';
 }
 
-/** Checks that braces and brackets balance and every bracket expression can match; a message or null. */
+/**
+ * Checks that braces and brackets balance, every bracket expression can match, and every extglob
+ * (`@(a|b)`, `!(x)`, `+(…)`, `*(…)`, `?(…)`) closes within its folder; a message or null. minimatch
+ * reads an extglob that holds a `/` or is never closed as literal text, so `@(secrets|config/prod)/**`
+ * named only a folder called that, and the rule never fired (audit 38, AK-1).
+ */
 export function unbalancedReason(pattern: string): string | null {
   let braces = 0;
+  const extglobs: number[] = [];
   for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
+    const c = pattern[i] as string;
     if (c === '\\') { i++; continue; }
+    if ('!+@*?'.includes(c) && pattern[i + 1] === '(') { extglobs.push(i); i++; continue; }
     if (c === '[') {
       const end = scanClass(pattern, i);
       if (typeof end === 'string') return end;
@@ -116,8 +126,15 @@ export function unbalancedReason(pattern: string): string | null {
     } else if (c === ']') return 'unbalanced "]"';
     else if (c === '{') braces++;
     else if (c === '}') { braces--; if (braces < 0) return 'unbalanced "}"'; }
+    else if (c === ')' && extglobs.length > 0) extglobs.pop();
+    else if (c === '/' && extglobs.length > 0) {
+      const open = extglobs[0] as number;
+      return `the pattern group "${pattern.slice(open, i + 1)}…" holds "/", but a pattern is split into folders at every "/" before groups are read, so it would match nothing; write the alternatives with braces ("{a,b/c}")`;
+    }
   }
   if (braces !== 0) return 'unbalanced "{"';
+  const open = extglobs[0];
+  if (open !== undefined) return `the pattern group "${pattern.slice(open, open + 2)}" is never closed, so minimatch reads it as literal text; close it with ")" or escape the "(" as "\\("`;
   return null;
 }
 
@@ -250,6 +267,12 @@ function literalName(seg: string): string | null {
  */
 function deadAlternativeReason(alt: string): string | null {
   if (alt === '.' || alt === '~' || alt === '~/' || alt === '/') return null;
+  // Patterns expand only `~/`: `~root/.ssh/**` or `$HOME/.ssh/**` named a workspace folder spelled
+  // so, and every real spelling of the file got past the deny (audit 38, AK-2).
+  const user = /^~([^/]+)(?:\/|$)/.exec(alt);
+  if (user) return `starts with "~${user[1]}", which patterns do not expand (only "~/" is the home folder), so it names a workspace folder called "~${user[1]}"; write that home folder's absolute path ("/home/${user[1]}/…", "/root/…") or "~/…", or "\\~${user[1]}" for a folder named so`;
+  const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(?:\/|$)/.exec(alt);
+  if (variable) return `starts with the variable "${variable[0].replace(/\/$/, '')}", which patterns do not expand, so it names a workspace folder spelled so; write ${variable[1] === 'HOME' ? '"~/…"' : 'the absolute path it stands for'}`;
   let rest = alt.startsWith('~/') ? alt.slice(2) : alt.startsWith('/') ? alt.slice(1) : alt;
   let dropped = false;
   if (rest === alt) while (rest.startsWith('./')) { rest = rest.slice(2); dropped = true; }

@@ -138,6 +138,14 @@ function checkOneLine(r: Reader, node: Node, what: string, pattern: string): voi
   if (/[\r\n]/.test(pattern)) {
     r.fail(node, `${what} pattern "${pattern}" contains a line break (a block scalar "|" or ">" keeps its last one); write the pattern on one line as a plain or quoted scalar`);
   }
+  // No request can hold either: argv words end at a NUL, and a path or text with a lone surrogate
+  // is not UTF-8 (such a path is denied as malformed first). The rule could never fire (audit 38, AK-5).
+  const dead = /\0|[\uD800-\uDFFF]/u.exec(pattern);
+  if (dead) {
+    const fix = pattern.replace(/\0|[\uD800-\uDFFF]/gu, '');
+    const name = dead[0] === '\0' ? 'a NUL character (U+0000), which no argument, path or name holds' : `a lone surrogate (${describeCode(dead[0].charCodeAt(0))}), which no UTF-8 text holds`;
+    r.fail(node, `${what} pattern ${JSON.stringify(pattern)} contains ${name}, so the rule would never fire; delete it (${JSON.stringify(fix)})`);
+  }
 }
 
 /** A pattern list: one string or a list of strings, each on one line. */

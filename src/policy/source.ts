@@ -1,11 +1,12 @@
 // Where policy files come from on disk (the CLI edge). Reading from a commit lives in src/git.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { GateError } from '../errors.ts';
 import { DEFAULT_POLICY_PATH } from './builtin.ts';
 import { loadPolicy, notUtf8Error } from './load.ts';
+import { lookalikePolicies, mayHoldLookalike } from './lookalike.ts';
 import type { PolicyFile, ScopeName } from './types.ts';
 
 export function homeDir(): string {
@@ -141,6 +142,8 @@ export interface DiskPolicies {
   files: PolicyFile[];
   /** Repository paths of the workspace policy in use (protected by the kiro scope). */
   policyPaths: string[];
+  /** When the default policy is absent: the files named like it that are not read (lookalike.ts). */
+  lookalikes: string[];
 }
 
 /**
@@ -150,6 +153,7 @@ export interface DiskPolicies {
 export function loadDiskPolicies(root: string, options: { policy?: string; adminPolicy?: string; user?: boolean }): DiskPolicies {
   const files: PolicyFile[] = [];
   const policyPaths: string[] = [];
+  let lookalikes: string[] = [];
   if (options.adminPolicy !== undefined) files.push(readPolicyFile(options.adminPolicy, 'admin'));
   if (options.policy !== undefined) {
     files.push(readPolicyFile(options.policy, 'workspace'));
@@ -160,11 +164,22 @@ export function loadDiskPolicies(root: string, options: { policy?: string; admin
       files.push(readPolicyFile(path, 'workspace', DEFAULT_POLICY_PATH));
       // A default policy that is a link to another file is that file too.
       policyPaths.push(...policyRepoPaths(root, path));
-    }
+    } else lookalikes = diskLookalikes(root);
   }
   if (options.user) {
     const userFile = join(homeDir(), '.kiro', 'settings', 'permissions.yaml');
     if (somethingAt(userFile)) files.push(readPolicyFile(userFile, 'user', '~/.kiro/settings/permissions.yaml'));
   }
-  return { files, policyPaths };
+  return { files, policyPaths, lookalikes };
+}
+
+function diskLookalikes(root: string): string[] {
+  const names = (dir: string, folders: boolean): string[] => {
+    try {
+      return readdirSync(dir, { withFileTypes: true }).filter((d) => (folders ? d.isDirectory() : d.isFile())).map((d) => d.name);
+    } catch {
+      return [];
+    }
+  };
+  return names(root, true).filter(mayHoldLookalike).flatMap((folder) => lookalikePolicies(folder, names(join(root, folder), false)));
 }
