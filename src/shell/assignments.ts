@@ -57,6 +57,10 @@ const DANGEROUS = new Set([
   // Audit 36, AC-4: bash's compatibility level changes how later lines expand (compat51 expands
   // arithmetic subscripts twice).
   'BASH_COMPAT',
+  // Audit 38, AI-5: programs everyday tools start: go's cache helper and module authenticator
+  // (`go env -w` of them already asks), rsync's daemon connector (run through sh -c), and the
+  // remote shells and editors of CVS and Subversion.
+  'GOCACHEPROG', 'GOAUTH', 'RSYNC_CONNECT_PROG', 'CVS_RSH', 'SVN_SSH', 'SVN_EDITOR',
 ]);
 
 /** cargo's settings from the environment that name a program it runs, or where its configuration lives. */

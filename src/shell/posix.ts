@@ -139,8 +139,12 @@ function unquotedWord(text: string, i: number): string {
   return word.replace(/\\(.)/gs, '$1').replace(/['"]/g, '');
 }
 
-/** Where the `}` closing a `${` whose text starts at `from` is, counting nested `${`; -1 if none. */
-function braceEnd(text: string, from: number): number {
+/**
+ * Where the `}` closing a `${` whose text starts at `from` is, counting nested `${`; -1 if none.
+ * Quotes are not counted: inside double quotes, bash in POSIX mode and zsh read a `'` there as a
+ * plain character, and so end the expansion at this `}`.
+ */
+export function braceEnd(text: string, from: number): number {
   let depth = 1;
   for (let i = from; i < text.length; i++) {
     if (text[i] === '\\') i++;

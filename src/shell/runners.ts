@@ -31,6 +31,8 @@ const RISKY_LONG = new Set(['keyword', 'histexpand', 'history']);
 export function setOptions(args: readonly Arg[], name: string): Unwrapped {
   const shopt = name === 'shopt';
   let longNext = false;
+  // After `+o`, the name of an option switched off: not set's first operand (audit 38, AI-2).
+  let offNext = false;
   let shoptO = false;
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
@@ -42,11 +44,20 @@ export function setOptions(args: readonly Arg[], name: string): Unwrapped {
       if (!shopt || longNext || shoptO || v.startsWith('-') || a.split) return ask(name, `an option only known at run time (${a.dynamic})`);
       continue;
     }
-    if (longNext || (shopt && shoptO && !v.startsWith('-'))) {
+    // bash takes a word starting `-` or `+` after `-o`/`+o` as more options, not as a name:
+    // `set -o -H` prints the options and sets -H.
+    const optionWord = !shopt && v.length > 1 && (v.charCodeAt(0) === 0x2d || v.charCodeAt(0) === 0x2b) && v !== '--';
+    if (offNext && !optionWord) {
+      offNext = false;
+      continue;
+    }
+    offNext = false;
+    if ((longNext && !optionWord) || (shopt && shoptO && !v.startsWith('-'))) {
       if (RISKY_LONG.has(v)) return ask(name, `-o ${v}`);
       longNext = false;
       continue;
     }
+    longNext = false;
     if (v === '--' || v === '-') {
       if (shopt) continue;
       return NONE;
@@ -55,6 +66,7 @@ export function setOptions(args: readonly Arg[], name: string): Unwrapped {
       // set's first operand ends its options; shopt's operands are option names.
       if (!shopt) {
         if (v.charCodeAt(0) !== 0x2b) return NONE;
+        if (v.includes('o')) offNext = true;
         continue;
       }
       continue;

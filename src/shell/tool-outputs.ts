@@ -1,12 +1,13 @@
 // Everyday programs that write a file their options or operands name (audit 28, DD-5 and DD-7;
 // audit 29, GG-3, GG-8, GG-11 for other spellings of the same programs):
 // `sponge FILE`, `yq -i … FILE`, `iconv -o FILE`, compilers' `-o`, `go build -o`, `zip ARCHIVE`,
-// `openssl … -out FILE`, `ssh-keygen -f FILE`, pip's and `npm --prefix` target folders, and what
+// `openssl … -out FILE`, `ssh-keygen -f FILE`, pip's and package managers' target folders, and what
 // `gh` clones or downloads, and the outputs of `rustc`, `javac` and `tsc`. Judged like `tee FILE`.
 import {
   contentWrite as content, GIT_CLONE_OPTIONS, has, hasLong, hereWrite, madeArg, readWords, treeWrite as tree, valuesOf, withValue,
   type OperandWrite, type ProgramWrites,
 } from './operand-words.ts';
+import { packageFolderWrites } from './package-folders.ts';
 import type { Arg } from './words.ts';
 
 /** `sponge [-a] FILE`: moreutils' tee that soaks up its input first. */
@@ -261,27 +262,6 @@ export function pipWrites(args: readonly Arg[], name: string): OperandWrite[] {
   return [...dirs.map((d) => tree(d, by)), ...valuesOf(w, '--cache-dir').map((d) => tree(d, `${name} --cache-dir`)), ...files.map((f) => content(f, by)), ...saved];
 }
 
-/** npm commands that install or remove packages (and their aliases and typos npm accepts). */
-const NPM_INSTALLERS = new Set([
-  'install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'ci', 'clean-install', 'ic',
-  'install-clean', 'isntall-clean', 'install-test', 'it', 'install-ci-test', 'cit', 'update', 'up', 'upgrade', 'udpate', 'uninstall',
-  'remove', 'rm', 'r', 'un', 'unlink', 'link', 'ln', 'dedupe', 'ddp', 'prune', 'rebuild', 'rb', 'init', 'create', 'innit', 'pkg',
-]);
-
-/** npm's `--prefix DIR` (`-C DIR`) with a command that installs: the packages land below DIR. */
-function npmPrefixWrites(args: readonly Arg[]): OperandWrite[] {
-  const prefixes: Arg[] = [];
-  let verb: string | undefined;
-  for (let i = 1; i < args.length; i++) {
-    const v = (args[i] as Arg).value;
-    if (v === '--') break;
-    const file = v === '--prefix' || v === '-C' ? args[++i] : v.startsWith('--prefix=') ? withValue(args[i] as Arg, v.slice('--prefix='.length)) : undefined;
-    if (file !== undefined) prefixes.push(file);
-    else if (verb === undefined && !v.startsWith('-')) verb = v;
-  }
-  return verb !== undefined && NPM_INSTALLERS.has(verb) ? prefixes.map((d) => tree(d, 'npm --prefix')) : [];
-}
-
 /**
  * `gh repo|gist clone X [DIR]` (else the folder named after X), `gh release|run download -D DIR`,
  * `-O FILE`. `-R|--repo` is a persistent flag of `gh release` and `gh run`, so it may come before
@@ -364,7 +344,8 @@ const iconvWrites = (args: readonly Arg[]): OperandWrite[] =>
 /** The programs this file knows by name: one lookup, since every command name comes here. */
 const TOOLS = new Map<string, ProgramWrites>([
   ['sponge', spongeWrites], ['yq', yqWrites], ['iconv', iconvWrites], ['go', goWrites], ['zip', zipWrites], ['openssl', opensslWrites],
-  ['ssh-keygen', sshKeygenWrites], ['pip', pipWrites], ['pip3', pipWrites], ['npm', npmPrefixWrites], ['gh', ghWrites],
+  ['ssh-keygen', sshKeygenWrites], ['pip', pipWrites], ['pip3', pipWrites], ['gh', ghWrites],
+  ...['npm', 'yarn', 'pnpm', 'bun'].map((n): [string, ProgramWrites] => [n, packageFolderWrites]),
   ['rustc', rustcWrites], ['javac', javacWrites], ['tsc', tscWrites],
 ]);
 

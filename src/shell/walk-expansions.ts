@@ -8,6 +8,7 @@ import {
   mayHoldCode,
 } from './guards.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript } from './parse.ts';
+import { braceEnd } from './posix.ts';
 import { GLOB_VALUE, located, RUNTIME_TEXT, WalkerState, type Scope, type Sink } from './walk-state.ts';
 import { hasInvalidBytes, inertText, literalText, notePart, staticWord, type Arg } from './words.ts';
 
@@ -131,6 +132,12 @@ export abstract class ExpansionWalker extends WalkerState {
         this.expanded(p.text.slice(1));
         return;
       case 'ParameterExpansion': {
+        // Inside double quotes bash's default mode lets a `'` hide a `}`; in POSIX mode (`set -o
+        // posix`, POSIXLY_CORRECT, `bash --posix`) and in zsh the first `}` ends the expansion, and
+        // the text after it runs: `echo "${x:-'}" ; rm -rf x ; : "'}"` (audit 38, AI-1, AI-4).
+        if (quoted && p.text.includes("'") && braceEnd(p.text, 2) !== p.text.length - 1) {
+          sink.force ??= `a "}" inside single quotes in a double-quoted "\${…}": bash in POSIX mode and zsh end the expansion there and run what follows, so what runs may not be what is judged here`;
+        }
         // `${#PWD}` is a length, a number.
         if (p.prefix !== '#') this.expanded(p.parameter);
         const d = depth + 1;

@@ -1,0 +1,72 @@
+// The folders package managers write into that an option names (audit 38, AI-3): where packages
+// are installed (`npm --prefix`, `yarn --cwd`/`--modules-folder`, `pnpm -C`/`--dir`/
+// `--modules-dir`), and their caches, stores and logs (`npm --cache`, `--logs-dir`, `yarn
+// --cache-folder`, `pnpm --store-dir`). A package published by anyone lands in DIR, so DIR is
+// judged as a tree write: `yarn add workflows --modules-folder=.github` writes `.github/workflows/`.
+import { treeWrite as tree, withValue, type OperandWrite } from './operand-words.ts';
+import type { Arg } from './words.ts';
+
+interface PackageManager {
+  /** Options naming the project folder: packages land below it when the command installs. */
+  project: readonly string[];
+  /** Options naming a folder written whatever the command (modules, store, cache, logs). */
+  always: readonly string[];
+  /** The commands that install or remove packages. */
+  installers: ReadonlySet<string>;
+  /** Whether the bare command (no sub-command) installs, as `yarn` does. */
+  bareInstalls: boolean;
+}
+
+/** npm commands that install or remove packages (and their aliases and typos npm accepts). */
+const NPM_INSTALLERS = new Set([
+  'install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'ci', 'clean-install', 'ic',
+  'install-clean', 'isntall-clean', 'install-test', 'it', 'install-ci-test', 'cit', 'update', 'up', 'upgrade', 'udpate', 'uninstall',
+  'remove', 'rm', 'r', 'un', 'unlink', 'link', 'ln', 'dedupe', 'ddp', 'prune', 'rebuild', 'rb', 'init', 'create', 'innit', 'pkg',
+]);
+
+const MANAGERS: ReadonlyMap<string, PackageManager> = new Map([
+  ['npm', { project: ['--prefix', '-C'], always: ['--cache', '--logs-dir'], installers: NPM_INSTALLERS, bareInstalls: false }],
+  ['yarn', {
+    project: ['--cwd'], always: ['--modules-folder', '--cache-folder', '--global-folder', '--link-folder'],
+    installers: new Set(['add', 'install', 'remove', 'upgrade', 'up', 'upgrade-interactive', 'init', 'import', 'link', 'unlink', 'dedupe', 'global', 'create', 'dlx']),
+    bareInstalls: true,
+  }],
+  ['pnpm', {
+    project: ['-C', '--dir', '--prefix'], always: ['--modules-dir', '--virtual-store-dir', '--store-dir', '--cache-dir', '--global-dir'],
+    installers: new Set(['add', 'install', 'i', 'install-test', 'it', 'remove', 'rm', 'uninstall', 'un', 'update', 'up', 'upgrade', 'init', 'link', 'ln', 'unlink', 'dedupe', 'import', 'prune', 'rebuild', 'rb', 'fetch', 'create', 'dlx', 'patch-commit']),
+    bareInstalls: false,
+  }],
+  ['bun', { project: ['--cwd'], always: ['--cache-dir'], installers: new Set(['install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'link', 'unlink', 'init', 'create', 'c', 'pm']), bareInstalls: false }],
+]);
+
+/**
+ * The folders the package manager `name` writes that its options name. The command is taken to
+ * install when any word before `--` is one of its installing commands: an option's value read as
+ * the command (`npm --registry URL install`) must not hide the install.
+ */
+export function packageFolderWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const pm = MANAGERS.get(name);
+  if (pm === undefined) return [];
+  const project: OperandWrite[] = [];
+  const always: OperandWrite[] = [];
+  let installs = false;
+  let words = 0;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    const v = a.value;
+    if (v === '--') break;
+    const eq = v.indexOf('=');
+    const option = v.startsWith('--') && eq > 0 ? v.slice(0, eq) : v;
+    const list = pm.project.includes(option) ? project : pm.always.includes(option) ? always : null;
+    if (list !== null) {
+      const value = option === v ? args[++i] : withValue(a, v.slice(eq + 1));
+      if (value !== undefined) list.push(tree(value, `${name} ${option}`));
+      continue;
+    }
+    if (v.startsWith('-')) continue;
+    words++;
+    if (pm.installers.has(v)) installs = true;
+  }
+  if (words === 0 && pm.bareInstalls) installs = true;
+  return installs ? [...project, ...always] : always;
+}
