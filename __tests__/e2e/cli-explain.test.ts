@@ -133,6 +133,26 @@ describe('agent-gate explain', () => {
     if (effect !== 'allow') expect(out.reason).toContain('in the enclosing repository');
   });
 
+  // Audit 39, AM-4: an admin policy (which only adds rules) made explain drop the enclosing
+  // repositories, so their deny turned into the nested repository's allow.
+  test.each([
+    [['--shell', 'rm -rf build'], 'deny'],
+    [['--write', 'keys/k'], 'deny'],
+    [['--shell', 'curl x'], 'ask'],
+  ])('--admin-policy in a nested repository: the enclosing repository still judges (%j)', (args, effect) => {
+    const dir = repo(`rules:
+  - {capability: fs_write, effect: deny, match: ["src/x/keys/**"]}
+  - {capability: shell, effect: deny, match: ["rm *"]}
+`);
+    mkdirSync(join(dir, 'src/x/.git'), { recursive: true });
+    mkdirSync(join(dir, 'src/x/.github'), { recursive: true });
+    writeFileSync(join(dir, 'src/x/.github/agent-gate.yml'), 'rules: [{capability: all, effect: allow}]\n');
+    const admin = join(tempTree({ 'admin.yml': 'rules: [{capability: shell, effect: ask, match: ["curl *"]}]\n' }), 'admin.yml');
+    const r = runCli(['explain', '--json', '--admin-policy', admin, '--cwd', 'src/x', ...args], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ effect });
+  });
+
   test('a --cwd that is no folder on disk is judged as written, with a warning naming the workspace', () => {
     const dir = repo();
     const r = runCli(['explain', '--json', '--cwd', 'src', '--write', 'a.ts'], { cwd: dir });

@@ -126,7 +126,7 @@ describe('record follows the policy\'s logs.paths', () => {
     ['["logs/agent/**"]', 'logs/agent/default.jsonl'],
     ['["audit/*.jsonl", "logs/agent/**"]', 'audit/default.jsonl'],
     ['["**/*.jsonl"]', '.agent-gate/log/default.jsonl'],
-    ['["/var/log/agent/**"]', null],
+    ['["*.jsonl"]', null],
   ])('logs.paths %s -> %s', (paths, where) => {
     const dir = repo(POLICY + `logs:\n  paths: ${paths}\n`);
     const r = record(dir, kiro(dir, 'execute_bash', { command: 'npm test' }));
@@ -139,6 +139,18 @@ describe('record follows the policy\'s logs.paths', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(entries(join(dir, where))).toHaveLength(1);
   });
+});
+
+// Audit 39, AM-5: an absolute logs.paths pattern makes the policy an error. As for any broken
+// policy, record alone still logs to the default place (check fails on the policy), and
+// --enforce blocks the call naming the line.
+test('an absolute logs.paths pattern is a policy error', () => {
+  const dir = repo(POLICY + 'logs:\n  paths: ["/var/log/agent/**"]\n');
+  expect(record(dir, kiro(dir, 'execute_bash', { command: 'npm test' }))).toMatchObject({ code: 0 });
+  expect(entries(join(dir, '.agent-gate', 'log', 'default.jsonl'))).toHaveLength(1);
+  const enforced = record(dir, kiro(dir, 'execute_bash', { command: 'npm test' }), ['--enforce']);
+  expect(enforced.code).toBe(2);
+  expect(enforced.stderr).toContain('.github/agent-gate.yml:24:11: logs.paths pattern "/var/log/agent/**" can never match: logs are read from commits');
 });
 
 test('with --enforce the log goes where logs.paths says too (the policy read for the verdict)', () => {

@@ -117,7 +117,15 @@ tests:
     // Audit 38, AK-2: patterns expand only "~/"; these named workspace folders spelled so.
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["~root/.ssh/**"]\n', 'workspace', '4:13: bad glob "~root/.ssh/**": it starts with "~root", which patterns do not expand'],
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["{~dev,~ops}/.aws/**"]\n', 'workspace', 'alternative "~dev/.aws/**" starts with "~dev"'],
-    ['rules:\n  - capability: fs_read\n    effect: ask\n    match: ["~alice"]\n', 'workspace', 'starts with "~alice"'],
+    ['rules:\n  - capability: fs_read\n    effect: ask\n    match: ["~alice/x"]\n', 'workspace', 'starts with "~alice"'],
+    // Audit 39, AM-5: logs are read from commits, whose paths are all relative.
+    ['logs:\n  paths: ["~/logs/**"]\n', 'workspace', '2:11: logs.paths pattern "~/logs/**" can never match: logs are read from commits'],
+    ['logs:\n  paths: ["/var/log/agent/**"]\n', 'workspace', 'logs.paths pattern "/var/log/agent/**" can never match'],
+    ['logs:\n  paths: ["../logs/**"]\n', 'workspace', 'write a pattern inside the repository such as "logs/agent/**"'],
+    // Audit 39, AM-6: branches are matched by their short name.
+    ['agents:\n  branches: ["refs/heads/ai/*"]\n', 'workspace', '2:14: agents.branches entry "refs/heads/ai/*" can never match: branches are matched by their short name ("ai/x", not "refs/heads/ai/x"); write "ai/*"'],
+    ['agents:\n  branches: ["refs/remotes/origin/ai/*"]\n', 'workspace', 'write "ai/*"'],
+    ['agents:\n  branches: ["ai bot/*"]\n', 'workspace', 'a branch name holds no whitespace'],
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["$HOME/.ssh/**"]\n', 'workspace', 'starts with the variable "$HOME", which patterns do not expand, so it names a workspace folder spelled so; write "~/…"'],
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: ["${HOME}/.ssh/**"]\n', 'workspace', 'starts with the variable "${HOME}"'],
     ['rules:\n  - capability: fs_write\n    effect: allow\n    match: ["$XDG_CONFIG_HOME/**"]\n', 'workspace', 'write the absolute path it stands for'],
@@ -390,7 +398,7 @@ describe('"\\" in filesystem patterns', () => {
   test.each([
     'pages/\\[id\\].tsx', 'a/\\{x,y\\}', '{a\\,b,c}/**', 'x/\\(y\\)', 'x/\\@(y)', 'x/\\!(y)', 'x/\\+(y)', 'a/\\\\b', '\\~/x',
     '[\\]]', 'a[\\-_]b', // inside a bracket expression, "\" escapes anything
-    '\\~root/x', '@(a|b)/**', 'x/!(y)', 'docs (old)/**', 'app/(auth)/x', 'a/*(b|c)/d', // groups closed in their folder
+    '\\~root/x', '~$*.docx', '~*', '**/~*.tmp', '~alice', '$tf/**', '@(a|b)/**', 'x/!(y)', 'docs (old)/**', 'app/(auth)/x', 'a/*(b|c)/d', // groups closed in their folder
   ])('%j is accepted', (pattern) => {
     expect(() => loadPolicy(ruleWith(pattern), 'p.yml', 'workspace')).not.toThrow();
   });

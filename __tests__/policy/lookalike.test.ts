@@ -8,11 +8,14 @@ describe('policy files named like the default one', () => {
     ['.GitHub', ['agent-gate.yml'], ['.GitHub/agent-gate.yml']],
     ['.github', ['agent-gate.yml'], []],
     ['.github', ['dependabot.yml', 'agent-gate.yml.bak', 'my-agent-gate.yml', 'gate.yml'], []],
+    // Audit 39, AM-7: the root, and what an editor adds unseen.
+    ['', ['agent-gate.yml', '.agent-gate.yml', 'README.md', 'package.json'], ['agent-gate.yml', '.agent-gate.yml']],
+    ['.github', ['agent-gate.yml ', 'agent-gate.yml.', 'agent-gate\u200b.yml', 'agent-gate.yml.txt'], ['.github/agent-gate.yml ', '.github/agent-gate.yml.', '.github/agent-gate\u200b.yml', '.github/agent-gate.yml.txt']],
   ])('%s holding %j', (folder, names, found) => {
     expect(lookalikePolicies(folder, names)).toEqual(found);
   });
 
-  test.each([['.github', true], ['.GITHUB', true], ['github', false], ['.github2', false]])('%s may hold one: %s', (name, may) => {
+  test.each([['.github', true], ['.GITHUB', true], ['.github.', true], ['github', false], ['.github2', false]])('%s may hold one: %s', (name, may) => {
     expect(mayHoldLookalike(name as string)).toBe(may);
   });
 

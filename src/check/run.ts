@@ -66,8 +66,9 @@ async function policyLookalikes(git: Git, base: string): Promise<string[]> {
     forEachTreeEntry(out, (path, entry) => list.push({ path, type: entry.type }));
     return list;
   };
-  const found: string[] = [];
-  for (const folder of (await entries(null)).filter((e) => e.type === 'tree' && mayHoldLookalike(e.path))) {
+  const root = await entries(null);
+  const found = lookalikePolicies('', root.filter((e) => e.type === 'blob').map((e) => e.path));
+  for (const folder of root.filter((e) => e.type === 'tree' && mayHoldLookalike(e.path))) {
     const names = (await entries(folder.path)).filter((e) => e.type === 'blob').map((e) => e.path.slice(folder.path.length + 1));
     found.push(...lookalikePolicies(folder.path, names));
   }

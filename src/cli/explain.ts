@@ -86,9 +86,11 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   const own = explainWritten(compiled, request);
   // As record judges a call from a repository nested in others (audit 33, UU-1): each enclosing
   // repository's policy judges it too, from where the folder lies in that repository.
-  const outerRoots = policy === undefined && adminPolicy === undefined ? withEnclosing([root, ...others]).slice(1) : [];
+  // An admin policy only adds rules, so the enclosing repositories still judge (audit 39, AM-4);
+  // --policy stands in for the repository's own policy, and so for theirs.
+  const outerRoots = policy === undefined ? withEnclosing([root, ...others]).slice(1) : [];
   const outer = outerRoots.map((r) => {
-    const theirs = loadDiskPolicies(r, {});
+    const theirs = loadDiskPolicies(r, adminPolicy !== undefined ? { adminPolicy } : {});
     const judge = compilePolicy(theirs.files, { home: homeDir(), root: r, policyPaths: theirs.policyPaths, landing: diskLanding(r, homeDir()), linksBelow: diskLinksBelow(r, homeDir()), foreignRepository: diskForeignRepository(r, homeDir()), resolveLinks: resolvedOnDisk });
     return [explainWritten(judge, { ...request, cwd: insideRoot(r, place) ?? resolve(place) })];
   });

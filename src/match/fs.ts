@@ -269,9 +269,11 @@ function deadAlternativeReason(alt: string): string | null {
   if (alt === '.' || alt === '~' || alt === '~/' || alt === '/') return null;
   // Patterns expand only `~/`: `~root/.ssh/**` or `$HOME/.ssh/**` named a workspace folder spelled
   // so, and every real spelling of the file got past the deny (audit 38, AK-2).
-  const user = /^~([^/]+)(?:\/|$)/.exec(alt);
+  // A `~` name with no `/` after it (`~$*.docx`, `~*.tmp`) is a file name, as in requests.
+  const user = /^~([A-Za-z_][A-Za-z0-9._-]*)\//.exec(alt);
   if (user) return `starts with "~${user[1]}", which patterns do not expand (only "~/" is the home folder), so it names a workspace folder called "~${user[1]}"; write that home folder's absolute path ("/home/${user[1]}/…", "/root/…") or "~/…", or "\\~${user[1]}" for a folder named so`;
-  const variable = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(?:\/|$)/.exec(alt);
+  // Environment variables are upper case; `$tf/**` may name a folder called so.
+  const variable = /^\$\{?([A-Z_][A-Z0-9_]*)\}?(?:\/|$)/.exec(alt);
   if (variable) return `starts with the variable "${variable[0].replace(/\/$/, '')}", which patterns do not expand, so it names a workspace folder spelled so; write ${variable[1] === 'HOME' ? '"~/…"' : 'the absolute path it stands for'}`;
   let rest = alt.startsWith('~/') ? alt.slice(2) : alt.startsWith('/') ? alt.slice(1) : alt;
   let dropped = false;

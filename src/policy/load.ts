@@ -352,6 +352,13 @@ function readAgents(r: Reader, node: Node): AgentsConfig {
       if (identity !== null) {
         r.fail(n, `agents.identities entry "${v}" can never match: an identity is matched as "Name <email>" (both parts; * for any run); write "${identity}"`);
       }
+      // Branches are matched by their short name (`ai/x`), which never starts `refs/` and, as git
+      // refuses them, never holds whitespace (audit 39, AM-6).
+      if (key === 'branches' && v.startsWith('refs/')) {
+        const fix = v.replace(/^refs\/(?:heads\/|remotes\/[^/]+\/)?/, '');
+        r.fail(n, `agents.branches entry "${v}" can never match: branches are matched by their short name ("ai/x", not "refs/heads/ai/x"); write "${fix}"`);
+      }
+      if (key === 'branches' && /\s/.test(v)) r.fail(n, `agents.branches entry ${JSON.stringify(v)} can never match: a branch name holds no whitespace`);
       const trailer = key === 'trailers' ? trailerPatternFix(v) : null;
       if (trailer !== null) {
         r.fail(n, `agents.trailers entry "${v}" can never match: a trailer is matched as "Key: value" (a key of letters, digits and "-"; * for any run); write "${trailer}"`);
@@ -369,7 +376,13 @@ function readLogs(r: Reader, node: Node, scope: ScopeName): LogsConfig {
     if (f.key === 'paths') {
       const { values, nodes } = strList(r, f.value, 'logs.paths', f.keyNode);
       if (values.length === 0) r.fail(f.value ?? f.keyNode, 'logs.paths is an empty list (omit it to keep .agent-gate/log/**)');
-      nodes.forEach((n, i) => checkFsPattern(r, n, 'logs.paths', values[i] ?? '', true));
+      nodes.forEach((n, i) => {
+        const v = values[i] ?? '';
+        // Logs are read from the commits' trees, where every path is relative to the repository
+        // root: a `~/`, absolute or climbing pattern matches none, and the logs went unjudged (audit 39, AM-5).
+        if (/^(?:~|\/|\.\.(?:\/|$))/.test(v)) r.fail(n, `logs.paths pattern "${v}" can never match: logs are read from commits, whose paths are relative to the repository root; write a pattern inside the repository such as "logs/agent/**"`);
+        checkFsPattern(r, n, 'logs.paths', v, true);
+      });
       logs.paths = values;
     } else {
       // The check reads one notes ref; the repository's policy says which one its agents write.

@@ -181,5 +181,8 @@ function diskLookalikes(root: string): string[] {
       return [];
     }
   };
-  return names(root, true).filter(mayHoldLookalike).flatMap((folder) => lookalikePolicies(folder, names(join(root, folder), false)));
+  return [
+    ...lookalikePolicies('', names(root, false)),
+    ...names(root, true).filter(mayHoldLookalike).flatMap((folder) => lookalikePolicies(folder, names(join(root, folder), false))),
+  ];
 }

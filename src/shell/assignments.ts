@@ -61,7 +61,17 @@ const DANGEROUS = new Set([
   // (`go env -w` of them already asks), rsync's daemon connector (run through sh -c), and the
   // remote shells and editors of CVS and Subversion.
   'GOCACHEPROG', 'GOAUTH', 'RSYNC_CONNECT_PROG', 'CVS_RSH', 'SVN_SSH', 'SVN_EDITOR',
+  // Audit 39, AL-5 and AL-7: the program zsh runs for a line that is only a redirection, and the
+  // folders ksh93 (and zsh's autoload) look in for a command it cannot find.
+  'NULLCMD', 'READNULLCMD', 'FPATH',
 ]);
+
+/**
+ * yarn's and bun's settings from the environment (audit 39, AL-3): `YARN_YARN_PATH` is the file
+ * yarn runs as itself, `YARN_PLUGINS` code it loads, `YARN_*_FOLDER` where it writes, as
+ * `npm_config_*` are npm's. The on/off switches and modes agents set every day stay harmless.
+ */
+const JS_SETTINGS = /^(?:YARN_(?!(?:ENABLE_[A-Z_]+|CHECKSUM_BEHAVIOR|NODE_LINKER|PNP_MODE|NETWORK_CONCURRENCY|HTTP_TIMEOUT|LOG_FILTERS)$)|BUN_(?:INSTALL|CONFIG_|RUNTIME_TRANSPILER_CACHE_PATH))/;
 
 /** cargo's settings from the environment that name a program it runs, or where its configuration lives. */
 const CARGO_RUNS = /^CARGO_(?:HOME|.*_(?:RUNNER|RUSTC|RUSTC_WRAPPER|RUSTC_WORKSPACE_WRAPPER|RUSTDOC|LINKER|CREDENTIAL_PROVIDER))$/;
@@ -80,7 +90,7 @@ export function isDangerousName(written: string): boolean {
     // npm reads its settings from the environment in any case: `npm_config_script_shell` picks the
     // shell every script runs in, `npm_config_userconfig` an npmrc that can, `npm_config_node_options`
     // code node loads.
-    name.toLowerCase().startsWith('npm_config_');
+    name.toLowerCase().startsWith('npm_config_') || name.toLowerCase().startsWith('pnpm_config_') || JS_SETTINGS.test(name);
 }
 
 /**

@@ -57,6 +57,11 @@ function npmTables(): NonNullable<typeof tables> {
   return tables;
 }
 
+/** The npm option a long option's written name (no dashes) stands for, unique prefixes resolved. */
+export function npmOptionName(written: string): string {
+  return npmTables().optionAbbrevs.get(written) ?? written;
+}
+
 /** npm's `deref`: the command a word names, or null when npm would stop (unknown or ambiguous). */
 export function npmCommandName(word: string): string | null {
   const t = npmTables();
@@ -232,6 +237,8 @@ export function npmCommandViews(args: readonly Arg[]): Arg[][] {
 
 /** npm settings whose value is a program npm runs, or a file it reads more settings or code from. */
 const RUNNING_OPTIONS = new Set(['editor', 'browser', 'viewer', 'shell', 'script-shell', 'git', 'node-options', 'init-module', 'userconfig', 'globalconfig']);
+/** npm settings naming a folder every later npm command writes into (audit 39, AL-2). */
+const FOLDER_SETTINGS = new Set(['prefix', 'cache', 'logs-dir']);
 
 /**
  * Why `npm config set KEY[=VALUE]` stores a program npm runs or a file it reads code from (the
@@ -241,6 +248,7 @@ export function npmRunningSetting(word: string): string | null {
   const eq = word.indexOf('=');
   // `init.module` is npm's older spelling of `init-module`.
   const key = (eq < 0 ? word : word.slice(0, eq)).replace(/^--/, '').replace(/\./g, '-');
+  if (FOLDER_SETTINGS.has(key)) return `npm config set ${key} stores a folder every later npm command writes into`;
   return RUNNING_OPTIONS.has(key) ? `npm config set ${key} stores a program or settings file npm runs or reads` : null;
 }
 

@@ -122,6 +122,26 @@ export function optionDanger(name: string, args: readonly Arg[]): string | null 
   }
   const stored = storedSettingDanger(name, words);
   if (stored !== null) return stored;
+  if (name === 'yarn' || name === 'pnpm') return jsRunningOption(name, words);
+  return null;
+}
+
+/** yarn and pnpm options naming code they load or a settings file they read (audit 39, AL-6). */
+const JS_RUNNING_OPTIONS = ['pnpmfile', 'global-pnpmfile', 'node-options', 'script-shell', 'shell-emulator', 'use-yarnrc', 'yarn-path', 'userconfig', 'globalconfig', 'npm-path', 'init-module'];
+
+/**
+ * Why a yarn or pnpm option names code or a settings file, or null. pnpm reads options as nopt
+ * does, any unique prefix included, and `--config.KEY=VALUE` sets any setting: a written name that
+ * starts one of these names (four letters at least) counts.
+ */
+function jsRunningOption(name: string, words: readonly Arg[]): string | null {
+  for (const a of words) {
+    if (a.value === '--') break;
+    const written = /^--(?:config\.)?([^=]{4,})/.exec(a.value)?.[1]?.toLowerCase();
+    if (written === undefined) continue;
+    const option = JS_RUNNING_OPTIONS.find((o) => o.startsWith(written));
+    if (option !== undefined) return `${name} ${a.value.split('=')[0] ?? ''} names code or a settings file ${name} loads (--${option})`;
+  }
   return null;
 }
 
@@ -132,6 +152,8 @@ const OPTION_DANGER_NAMES: ReadonlySet<string> = new Set([...Object.keys(ENV_OPT
 const GO_SAFE_SETTINGS = /^(?:GO111MODULE|GOPRIVATE|GONOPROXY|GOOS|GOARCH|CGO_ENABLED|GOAMD64|GOARM(?:64)?|GO386|GOMIPS(?:64)?|GOPPC64|GORISCV64|GOWASM|GODEBUG|GOTELEMETRY)$/;
 /** yarn and pnpm settings that name code or a program they run. */
 const JS_RUNNING_SETTINGS = /^(?:yarnPath|yarn-path|script-shell|shell-emulator|node-options|nodeOptions|init-module|injectEnvironmentFiles|plugins|pnpmfile|global-pnpmfile|git|editor|globalconfig|userconfig|npmPath)$/;
+/** yarn and pnpm settings naming a folder every later command writes into (audit 39, AL-2). */
+const JS_FOLDER_SETTINGS = /^(?:cacheFolder|cache-folder|modules-folder|globalFolder|global-folder|link-folder|prefix|store-dir|modules-dir|virtual-store-dir|lockfile-dir|state-dir|global-dir|global-bin-dir|cache-dir|pnpmHome|pnpm-home)$/;
 
 /**
  * Settings stored for every later call (audit 37, AF-10): `go env -w` of anything but a platform
@@ -154,6 +176,7 @@ function storedSettingDanger(name: string, words: readonly Arg[]): string | null
   if (key === undefined) return null;
   if (key.dynamic !== null) return `${name} config set of a key only known at run time, which may name code ${name} runs`;
   const bare = key.value.split('=')[0] ?? '';
+  if (JS_FOLDER_SETTINGS.test(bare)) return `${name} config set ${bare} stores a folder every later ${name} command writes into`;
   return JS_RUNNING_SETTINGS.test(bare) ? `${name} config set ${bare} names code or a program ${name} runs for every later command` : null;
 }
 

@@ -3,11 +3,12 @@
 // `--modules-dir`), and their caches, stores and logs (`npm --cache`, `--logs-dir`, `yarn
 // --cache-folder`, `pnpm --store-dir`). A package published by anyone lands in DIR, so DIR is
 // judged as a tree write: `yarn add workflows --modules-folder=.github` writes `.github/workflows/`.
+import { npmOptionName } from './npm.ts';
 import { treeWrite as tree, withValue, type OperandWrite } from './operand-words.ts';
 import type { Arg } from './words.ts';
 
 interface PackageManager {
-  /** Options naming the project folder: packages land below it when the command installs. */
+  /** Options naming the project folder (long names without dashes, and `-C`): packages land below it when the command installs. */
   project: readonly string[];
   /** Options naming a folder written whatever the command (modules, store, cache, logs). */
   always: readonly string[];
@@ -25,19 +26,40 @@ const NPM_INSTALLERS = new Set([
 ]);
 
 const MANAGERS: ReadonlyMap<string, PackageManager> = new Map([
-  ['npm', { project: ['--prefix', '-C'], always: ['--cache', '--logs-dir'], installers: NPM_INSTALLERS, bareInstalls: false }],
+  ['npm', { project: ['prefix', '-C'], always: ['cache', 'logs-dir'], installers: NPM_INSTALLERS, bareInstalls: false }],
   ['yarn', {
-    project: ['--cwd'], always: ['--modules-folder', '--cache-folder', '--global-folder', '--link-folder'],
+    project: ['cwd'], always: ['modules-folder', 'cache-folder', 'global-folder', 'link-folder', 'prefix'],
     installers: new Set(['add', 'install', 'remove', 'upgrade', 'up', 'upgrade-interactive', 'init', 'import', 'link', 'unlink', 'dedupe', 'global', 'create', 'dlx']),
     bareInstalls: true,
   }],
   ['pnpm', {
-    project: ['-C', '--dir', '--prefix'], always: ['--modules-dir', '--virtual-store-dir', '--store-dir', '--cache-dir', '--global-dir'],
+    project: ['dir', 'prefix', '-C'],
+    always: ['modules-dir', 'virtual-store-dir', 'store-dir', 'cache-dir', 'global-dir', 'global-bin-dir', 'lockfile-dir', 'state-dir'],
     installers: new Set(['add', 'install', 'i', 'install-test', 'it', 'remove', 'rm', 'uninstall', 'un', 'update', 'up', 'upgrade', 'init', 'link', 'ln', 'unlink', 'dedupe', 'import', 'prune', 'rebuild', 'rb', 'fetch', 'create', 'dlx', 'patch-commit']),
     bareInstalls: false,
   }],
-  ['bun', { project: ['--cwd'], always: ['--cache-dir'], installers: new Set(['install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'link', 'unlink', 'init', 'create', 'c', 'pm']), bareInstalls: false }],
+  ['bun', { project: ['cwd'], always: ['cache-dir'], installers: new Set(['install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'link', 'unlink', 'init', 'create', 'c', 'pm']), bareInstalls: false }],
 ]);
+
+/**
+ * The folder option a word is, and its value when attached (`=DIR`), or null. npm and pnpm read
+ * options with nopt: any unique prefix of a long name (`--prefi`, `--modules-d`, pnpm's `--store`),
+ * `-C=DIR` and a cluster ending in C (`-gC DIR`), and pnpm's `--config.KEY=`. A written name of
+ * four letters or more that starts a folder option counts, ambiguous or not.
+ */
+function folderOption(pm: PackageManager, name: string, v: string): { option: string; list: 'project' | 'always'; value: string | null } | null {
+  const short = /^-([A-Za-z]*C)(?:=([\s\S]*))?$/.exec(v);
+  if (short !== null && pm.project.includes('-C')) return { option: '-C', list: 'project', value: short[2] ?? null };
+  const long = /^--(?:config\.)?([^=]+)(?:=([\s\S]*))?$/.exec(v);
+  if (long === null) return null;
+  const written = (long[1] ?? '').toLowerCase();
+  const full = name === 'npm' ? npmOptionName(written) : written;
+  const named = (o: string): boolean => o === full || (written.length >= 4 && o.startsWith(written));
+  const project = pm.project.find(named);
+  if (project !== undefined) return { option: `--${project}`, list: 'project', value: long[2] ?? null };
+  const always = pm.always.find(named);
+  return always === undefined ? null : { option: `--${always}`, list: 'always', value: long[2] ?? null };
+}
 
 /**
  * The folders the package manager `name` writes that its options name. The command is taken to
@@ -55,12 +77,10 @@ export function packageFolderWrites(args: readonly Arg[], name: string): Operand
     const a = args[i] as Arg;
     const v = a.value;
     if (v === '--') break;
-    const eq = v.indexOf('=');
-    const option = v.startsWith('--') && eq > 0 ? v.slice(0, eq) : v;
-    const list = pm.project.includes(option) ? project : pm.always.includes(option) ? always : null;
-    if (list !== null) {
-      const value = option === v ? args[++i] : withValue(a, v.slice(eq + 1));
-      if (value !== undefined) list.push(tree(value, `${name} ${option}`));
+    const found = v.startsWith('-') ? folderOption(pm, name, v) : null;
+    if (found !== null) {
+      const value = found.value === null ? args[++i] : withValue(a, found.value);
+      if (value !== undefined) (found.list === 'project' ? project : always).push(tree(value, `${name} ${found.option}`));
       continue;
     }
     if (v.startsWith('-')) continue;

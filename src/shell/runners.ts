@@ -30,9 +30,11 @@ const RISKY_LONG = new Set(['keyword', 'histexpand', 'history']);
  */
 export function setOptions(args: readonly Arg[], name: string): Unwrapped {
   const shopt = name === 'shopt';
-  let longNext = false;
+  // How many option names the words ahead are: one per `o` of a cluster (`set -oo pipefail
+  // keyword` sets both, audit 39, AL-4).
+  let longNext = 0;
   // After `+o`, the name of an option switched off: not set's first operand (audit 38, AI-2).
-  let offNext = false;
+  let offNext = 0;
   let shoptO = false;
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
@@ -41,23 +43,23 @@ export function setOptions(args: readonly Arg[], name: string): Unwrapped {
     if (a.dynamic !== null) {
       // `set "$opt"` could be `-k` (set's words after `--` or an operand are positional, and the
       // loop has returned by then); for shopt only an option word or a `-o` name matters.
-      if (!shopt || longNext || shoptO || v.startsWith('-') || a.split) return ask(name, `an option only known at run time (${a.dynamic})`);
+      if (!shopt || longNext > 0 || shoptO || v.startsWith('-') || a.split) return ask(name, `an option only known at run time (${a.dynamic})`);
       continue;
     }
     // bash takes a word starting `-` or `+` after `-o`/`+o` as more options, not as a name:
     // `set -o -H` prints the options and sets -H.
     const optionWord = !shopt && v.length > 1 && (v.charCodeAt(0) === 0x2d || v.charCodeAt(0) === 0x2b) && v !== '--';
-    if (offNext && !optionWord) {
-      offNext = false;
+    if (offNext > 0 && !optionWord) {
+      offNext--;
       continue;
     }
-    offNext = false;
-    if ((longNext && !optionWord) || (shopt && shoptO && !v.startsWith('-'))) {
+    offNext = 0;
+    if ((longNext > 0 && !optionWord) || (shopt && shoptO && !v.startsWith('-'))) {
       if (RISKY_LONG.has(v)) return ask(name, `-o ${v}`);
-      longNext = false;
+      if (longNext > 0) longNext--;
       continue;
     }
-    longNext = false;
+    longNext = 0;
     if (v === '--' || v === '-') {
       if (shopt) continue;
       return NONE;
@@ -66,7 +68,7 @@ export function setOptions(args: readonly Arg[], name: string): Unwrapped {
       // set's first operand ends its options; shopt's operands are option names.
       if (!shopt) {
         if (v.charCodeAt(0) !== 0x2b) return NONE;
-        if (v.includes('o')) offNext = true;
+        offNext += v.split('o').length - 1;
         continue;
       }
       continue;
@@ -75,7 +77,7 @@ export function setOptions(args: readonly Arg[], name: string): Unwrapped {
       const ch = v[j];
       if (ch === 'o') {
         if (shopt) shoptO = true;
-        else longNext = true;
+        else longNext++;
       } else if (!shopt && (ch === 'k' || ch === 'H')) {
         return ask(name, `-${ch}`);
       }

@@ -258,6 +258,14 @@ function unwrapNamed(name: string, args: readonly Arg[], input: Stdin): Unwrappe
 
 /** npm, pnpm, yarn and bun: the command `exec`/`dlx`/`x` runs, and what npm sub-commands store or run. */
 function packageManager(args: readonly Arg[], name: string): Unwrapped {
+  const u = packageManagerRuns(args, name);
+  // npm reads its options wherever they stand, whatever the sub-command turns out to be: `npm
+  // --globalc x ls` reads the settings file x before `npm x` runs ls (audit 39, AL-6).
+  const running = name === 'npm' && u.forceAsk === null ? npmRunningOption(args) : null;
+  return running === null ? u : { ...u, forceAsk: running };
+}
+
+function packageManagerRuns(args: readonly Arg[], name: string): Unwrapped {
   // Global options may come before the sub-command (`npm --yes exec`, `npm -w pkg exec`).
   const scan = scanOptions(args, 1, GLOBAL_OPTIONS[name] ?? PACKAGE_MANAGER);
   const sub = nestedSubcommand(args, scan.next, name);
@@ -280,8 +288,7 @@ function packageManager(args: readonly Arg[], name: string): Unwrapped {
   const runtime = runtimeOptionReason(args, 1, name);
   if (name !== 'npm') return askingOrNone(runtime);
   const stores = npmStores(args, sub);
-  const running = npmRunningOption(args) ?? runtime;
-  return running === null ? stores : { ...stores, forceAsk: stores.forceAsk ?? running };
+  return runtime === null ? stores : { ...stores, forceAsk: stores.forceAsk ?? runtime };
 }
 
 /** The sub-commands that run the command after them (`npm exe` is npm's prefix of exec; `bun x` is bunx). */
