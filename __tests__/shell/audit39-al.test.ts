@@ -36,6 +36,8 @@ shellTable(policy, 'audit 39 AL-1: other spellings of the package managers\' fol
     'npm install --cache-min 10',
     'pnpm -C packages/a test',
     'pnpm --config.store-dir=.pnpm-store install',
+    'pnpm add --global .github',
+    'pnpm add --global typescript',
   ),
 ]);
 
@@ -120,5 +122,28 @@ shellTable(policy, 'audit 39 AL-6: options naming code or a settings file, in ev
     'pnpm --filter web build',
     'yarn --frozen-lockfile install',
     'npm --silent ls',
+    'pnpm add --global typescript',
+    'yarn global add typescript',
+  ),
+]);
+
+// `--global` is a flag, not the start of pnpm's --global-dir or --global-pnpmfile: read as one, it
+// made the package name a folder written (and asked) under a policy that allows writes to src/ only.
+const srcOnly = policyOf({
+  workspace: `
+rules:
+  - {capability: shell, effect: allow}
+  - {capability: fs_write, effect: allow, match: ["src/**"]}
+`,
+});
+
+shellTable(srcOnly, 'audit 39 review: --global is no folder option', [
+  ...rowsOf('allow', 'a global install names a package, not a folder',
+    'pnpm add --global typescript',
+    'pnpm --global add typescript',
+  ),
+  ...rowsOf('ask', 'the folder options themselves still count',
+    'pnpm --global-dir tools add --global typescript',
+    'pnpm --global-d tools add --global typescript',
   ),
 ]);

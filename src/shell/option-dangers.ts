@@ -138,7 +138,8 @@ function jsRunningOption(name: string, words: readonly Arg[]): string | null {
   for (const a of words) {
     if (a.value === '--') break;
     const written = /^--(?:config\.)?([^=]{4,})/.exec(a.value)?.[1]?.toLowerCase();
-    if (written === undefined) continue;
+    // `--global` is a flag of its own, not the start of `--global-pnpmfile`.
+    if (written === undefined || written === 'global') continue;
     const option = JS_RUNNING_OPTIONS.find((o) => o.startsWith(written));
     if (option !== undefined) return `${name} ${a.value.split('=')[0] ?? ''} names code or a settings file ${name} loads (--${option})`;
   }

@@ -54,7 +54,8 @@ function folderOption(pm: PackageManager, name: string, v: string): { option: st
   if (long === null) return null;
   const written = (long[1] ?? '').toLowerCase();
   const full = name === 'npm' ? npmOptionName(written) : written;
-  const named = (o: string): boolean => o === full || (written.length >= 4 && o.startsWith(written));
+  // `--global` is a flag of its own, not the start of `--global-dir`.
+  const named = (o: string): boolean => o === full || (written.length >= 4 && written !== 'global' && o.startsWith(written));
   const project = pm.project.find(named);
   if (project !== undefined) return { option: `--${project}`, list: 'project', value: long[2] ?? null };
   const always = pm.always.find(named);
