@@ -6,7 +6,7 @@ import { compilePolicy } from '../engine/compile.ts';
 import { describeRule } from '../engine/decide.ts';
 import { explainWritten } from '../engine/explain.ts';
 import { lookalikeWarning } from '../policy/lookalike.ts';
-import { homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
+import { diskLookalikes, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
 import { mergeEnclosing, repositoriesOf, withEnclosing } from './enclosing.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
 import { jsonSpelled, quoted, spellUnseen } from '../report/escape.ts';
@@ -76,8 +76,10 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
     ...(policy !== undefined ? { policy } : {}),
     ...(adminPolicy !== undefined ? { adminPolicy } : {}),
   });
-  const lookalike = lookalikeWarning(disk.lookalikes, 'in the working tree');
-  if (lookalike !== null) io.err(`${lookalike}\n`);
+  if (policy === undefined && !disk.files.some((f) => f.scope === 'workspace')) {
+    const lookalike = lookalikeWarning(diskLookalikes(root), 'in the working tree');
+    if (lookalike !== null) io.err(`${lookalike}\n`);
+  }
   const compiled = compilePolicy(disk.files, { home: homeDir(), root, policyPaths: disk.policyPaths, landing: diskLanding(root, homeDir()), linksBelow: diskLinksBelow(root, homeDir()), foreignRepository: diskForeignRepository(root, homeDir()), resolveLinks: resolvedOnDisk });
   const cwd = folder === null ? (cwdArg ?? '.') : resolve(folder) === resolve(root) ? '.' : (insideRoot(root, folder) ?? insideRoot(root, physicalPath(resolve(folder))) ?? resolve(folder));
   const request: Request = { capability, resource: str(p, name) ?? '', cwd };
@@ -89,9 +91,10 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   // An admin policy only adds rules, so the enclosing repositories still judge (audit 39, AM-4);
   // --policy stands in for the repository's own policy, and so for theirs.
   const outerRoots = policy === undefined ? withEnclosing([root, ...others]).slice(1) : [];
+  const admin = disk.files.filter((f) => f.scope === 'admin');
   const outer = outerRoots.map((r) => {
-    const theirs = loadDiskPolicies(r, adminPolicy !== undefined ? { adminPolicy } : {});
-    const judge = compilePolicy(theirs.files, { home: homeDir(), root: r, policyPaths: theirs.policyPaths, landing: diskLanding(r, homeDir()), linksBelow: diskLinksBelow(r, homeDir()), foreignRepository: diskForeignRepository(r, homeDir()), resolveLinks: resolvedOnDisk });
+    const theirs = loadDiskPolicies(r, {});
+    const judge = compilePolicy([...admin, ...theirs.files], { home: homeDir(), root: r, policyPaths: theirs.policyPaths, landing: diskLanding(r, homeDir()), linksBelow: diskLinksBelow(r, homeDir()), foreignRepository: diskForeignRepository(r, homeDir()), resolveLinks: resolvedOnDisk });
     return [explainWritten(judge, { ...request, cwd: insideRoot(r, place) ?? resolve(place) })];
   });
   const result = mergeEnclosing([[own], ...outer], [root, ...outerRoots])[0] ?? own;

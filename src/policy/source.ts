@@ -142,8 +142,6 @@ export interface DiskPolicies {
   files: PolicyFile[];
   /** Repository paths of the workspace policy in use (protected by the kiro scope). */
   policyPaths: string[];
-  /** When the default policy is absent: the files named like it that are not read (lookalike.ts). */
-  lookalikes: string[];
 }
 
 /**
@@ -153,7 +151,6 @@ export interface DiskPolicies {
 export function loadDiskPolicies(root: string, options: { policy?: string; adminPolicy?: string; user?: boolean }): DiskPolicies {
   const files: PolicyFile[] = [];
   const policyPaths: string[] = [];
-  let lookalikes: string[] = [];
   if (options.adminPolicy !== undefined) files.push(readPolicyFile(options.adminPolicy, 'admin'));
   if (options.policy !== undefined) {
     files.push(readPolicyFile(options.policy, 'workspace'));
@@ -164,16 +161,20 @@ export function loadDiskPolicies(root: string, options: { policy?: string; admin
       files.push(readPolicyFile(path, 'workspace', DEFAULT_POLICY_PATH));
       // A default policy that is a link to another file is that file too.
       policyPaths.push(...policyRepoPaths(root, path));
-    } else lookalikes = diskLookalikes(root);
+    }
   }
   if (options.user) {
     const userFile = join(homeDir(), '.kiro', 'settings', 'permissions.yaml');
     if (somethingAt(userFile)) files.push(readPolicyFile(userFile, 'user', '~/.kiro/settings/permissions.yaml'));
   }
-  return { files, policyPaths, lookalikes };
+  return { files, policyPaths };
 }
 
-function diskLookalikes(root: string): string[] {
+/**
+ * The files in the working tree at `root` named like the default policy but not it (lookalike.ts).
+ * Only explain asks: record runs before every tool call and has no one to tell.
+ */
+export function diskLookalikes(root: string): string[] {
   const names = (dir: string, folders: boolean): string[] => {
     try {
       return readdirSync(dir, { withFileTypes: true }).filter((d) => (folders ? d.isDirectory() : d.isFile())).map((d) => d.name);

@@ -7,6 +7,7 @@
 // options that start the command in another folder move its relative writes (AF-7).
 import { dangerReason, isDangerousName } from './assignments.ts';
 import { lookupTable } from '../lookup.ts';
+import { packageLongOption, packageOptionNamed } from './package-folders.ts';
 import type { Arg } from './words.ts';
 
 interface EnvOptions {
@@ -130,17 +131,14 @@ export function optionDanger(name: string, args: readonly Arg[]): string | null 
 const JS_RUNNING_OPTIONS = ['pnpmfile', 'global-pnpmfile', 'node-options', 'script-shell', 'shell-emulator', 'use-yarnrc', 'yarn-path', 'userconfig', 'globalconfig', 'npm-path', 'init-module'];
 
 /**
- * Why a yarn or pnpm option names code or a settings file, or null. pnpm reads options as nopt
- * does, any unique prefix included, and `--config.KEY=VALUE` sets any setting: a written name that
- * starts one of these names (four letters at least) counts.
+ * Why a yarn or pnpm option names code or a settings file, or null; `--config.KEY=VALUE` sets any
+ * setting, and prefixes count as package-folders.ts packageOptionNamed reads them.
  */
 function jsRunningOption(name: string, words: readonly Arg[]): string | null {
   for (const a of words) {
     if (a.value === '--') break;
-    const written = /^--(?:config\.)?([^=]{4,})/.exec(a.value)?.[1]?.toLowerCase();
-    // `--global` is a flag of its own, not the start of `--global-pnpmfile`.
-    if (written === undefined || written === 'global') continue;
-    const option = JS_RUNNING_OPTIONS.find((o) => o.startsWith(written));
+    const long = packageLongOption(a.value);
+    const option = long === null ? undefined : packageOptionNamed(long.written, JS_RUNNING_OPTIONS);
     if (option !== undefined) return `${name} ${a.value.split('=')[0] ?? ''} names code or a settings file ${name} loads (--${option})`;
   }
   return null;

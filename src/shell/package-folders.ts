@@ -41,25 +41,36 @@ const MANAGERS: ReadonlyMap<string, PackageManager> = new Map([
   ['bun', { project: ['cwd'], always: ['cache-dir'], installers: new Set(['install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'link', 'unlink', 'init', 'create', 'c', 'pm']), bareInstalls: false }],
 ]);
 
+/** A long option as a package manager reads it (`--NAME`, `--NAME=V`, pnpm's `--config.NAME=V`): its name lower-cased, and the value attached. */
+export function packageLongOption(word: string): { written: string; value: string | null } | null {
+  const long = /^--(?:config\.)?([^=]+)(?:=([\s\S]*))?$/.exec(word);
+  return long === null ? null : { written: (long[1] ?? '').toLowerCase(), value: long[2] ?? null };
+}
+
 /**
- * The folder option a word is, and its value when attached (`=DIR`), or null. npm and pnpm read
- * options with nopt: any unique prefix of a long name (`--prefi`, `--modules-d`, pnpm's `--store`),
- * `-C=DIR` and a cluster ending in C (`-gC DIR`), and pnpm's `--config.KEY=`. A written name of
- * four letters or more that starts a folder option counts, ambiguous or not.
+ * The first of `names` a written option name stands for. npm and pnpm read options with nopt,
+ * any unique prefix included (`--prefi`, `--modules-d`, pnpm's `--store`): a written name of four
+ * letters or more that starts one counts, ambiguous or not. `--global` is a flag of its own, not
+ * the start of `--global-dir` or `--global-pnpmfile`.
+ */
+export function packageOptionNamed(written: string, names: readonly string[], full = written): string | undefined {
+  return names.find((o) => o === full || (written.length >= 4 && written !== 'global' && o.startsWith(written)));
+}
+
+/**
+ * The folder option a word is, and its value when attached (`=DIR`), or null: a long name as
+ * packageOptionNamed reads it, `-C=DIR` and a cluster ending in C (`-gC DIR`).
  */
 function folderOption(pm: PackageManager, name: string, v: string): { option: string; list: 'project' | 'always'; value: string | null } | null {
   const short = /^-([A-Za-z]*C)(?:=([\s\S]*))?$/.exec(v);
   if (short !== null && pm.project.includes('-C')) return { option: '-C', list: 'project', value: short[2] ?? null };
-  const long = /^--(?:config\.)?([^=]+)(?:=([\s\S]*))?$/.exec(v);
+  const long = packageLongOption(v);
   if (long === null) return null;
-  const written = (long[1] ?? '').toLowerCase();
-  const full = name === 'npm' ? npmOptionName(written) : written;
-  // `--global` is a flag of its own, not the start of `--global-dir`.
-  const named = (o: string): boolean => o === full || (written.length >= 4 && written !== 'global' && o.startsWith(written));
-  const project = pm.project.find(named);
-  if (project !== undefined) return { option: `--${project}`, list: 'project', value: long[2] ?? null };
-  const always = pm.always.find(named);
-  return always === undefined ? null : { option: `--${always}`, list: 'always', value: long[2] ?? null };
+  const full = name === 'npm' ? npmOptionName(long.written) : long.written;
+  const project = packageOptionNamed(long.written, pm.project, full);
+  if (project !== undefined) return { option: `--${project}`, list: 'project', value: long.value };
+  const always = packageOptionNamed(long.written, pm.always, full);
+  return always === undefined ? null : { option: `--${always}`, list: 'always', value: long.value };
 }
 
 /**
