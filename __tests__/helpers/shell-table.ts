@@ -31,6 +31,18 @@ rules:
   }, ['.github/agent-gate.yml']);
 }
 
+/** The audit tables' policy: every command allowed but `shell`, every write allowed but `writes`. */
+export function everythingAllowedBut(shell: readonly string[], writes: readonly string[] = []): CompiledPolicy {
+  return policyOf({
+    workspace: `
+rules:
+  - {capability: shell, effect: allow}
+  - {capability: shell, effect: deny, match: ${JSON.stringify(shell)}}
+  - {capability: fs_write, effect: allow, match: ["**"]}
+${writes.length > 0 ? `  - {capability: fs_write, effect: deny, match: ${JSON.stringify(writes)}}\n` : ''}`,
+  }, ['.github/agent-gate.yml']);
+}
+
 /** One describe block: each row's command must get its effect under `policy`. */
 export function shellTable(policy: CompiledPolicy, name: string, rows: readonly ShellRow[]): void {
   describe(name, () => {

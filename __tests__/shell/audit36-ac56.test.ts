@@ -3,18 +3,10 @@
 // l/s`). AC-6: copied into a folder named with a trailing slash or as `src/.`, which puts its
 // files in the folder itself (`cp -r src/ bin/` makes bin/s when bin did not exist). Every ask
 // row was allow before, but `… bash out/l/s`, `make -C l` and `bash bin/src/s`, kept as neighbours.
-import { rowsOf, shellTable } from '../helpers/shell-table.ts';
-import { policyOf } from '../helpers/policy.ts';
+import { everythingAllowedBut, rowsOf, shellTable } from '../helpers/shell-table.ts';
 
 // Every command and every write allowed, but `rm`.
-const policy = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: allow}
-  - {capability: shell, effect: deny, match: ["rm *"]}
-  - {capability: fs_write, effect: allow, match: ["**"]}
-`,
-}, ['.github/agent-gate.yml']);
+const policy = everythingAllowedBut(['rm *']);
 
 shellTable(policy, 'audit 36 AC-5: a written file run through a link made before the write', [
   ...rowsOf('ask', 'the run goes through the link to the written file',

@@ -2,18 +2,11 @@
 // unless its group says otherwise (`alias x='echo;#'` with a quoted newline and `unshare -R … > /k`,
 // a path no rule covers, already asked); the allow
 // rows are the ordinary neighbours that stay allowed.
-import { rowsOf, shellTable } from '../helpers/shell-table.ts';
+import { everythingAllowedBut, rowsOf, shellTable } from '../helpers/shell-table.ts';
 import { policyOf } from '../helpers/policy.ts';
 
 // Every command and every write allowed, but `rm`.
-const policy = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: allow}
-  - {capability: shell, effect: deny, match: ["rm *"]}
-  - {capability: fs_write, effect: allow, match: ["**"]}
-`,
-}, ['.github/agent-gate.yml']);
+const policy = everythingAllowedBut(['rm *']);
 
 shellTable(policy, 'audit 37 AF-12: an alias whose value starts a comment', [
   ...rowsOf('ask', 'the comment hides a heredoc operator or a quote, and the lines after it run',

@@ -1,19 +1,11 @@
 // Audit 38, findings AI-1 to AI-5 (the shell evaluator). Every ask and deny row was allow before,
 // but `set +o -k` and `npm --registry URL install --prefix .github`, which are here as neighbours;
 // the allow rows are the ordinary neighbours that stay allowed.
-import { rowsOf, shellTable } from '../helpers/shell-table.ts';
+import { everythingAllowedBut, rowsOf, shellTable } from '../helpers/shell-table.ts';
 import { policyOf } from '../helpers/policy.ts';
 
 // Every command allowed but `rm` and `curl`; writes allowed but under .github/ and secrets/.
-const policy = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: allow}
-  - {capability: shell, effect: deny, match: ["rm *", "curl *"]}
-  - {capability: fs_write, effect: allow, match: ["**"]}
-  - {capability: fs_write, effect: deny, match: [".github/**", "secrets/**"]}
-`,
-}, ['.github/agent-gate.yml']);
+const policy = everythingAllowedBut(['rm *', 'curl *'], ['.github/**', 'secrets/**']);
 
 shellTable(policy, 'audit 38 AI-1, AI-4: a } hidden by single quotes in a double-quoted ${…}', [
   ...rowsOf('ask', 'bash in POSIX mode and zsh end the expansion at that } and run what follows',

@@ -1,19 +1,11 @@
 // Audit 39, findings AL-1 to AL-7 (the shell evaluator, after audit 38's package-manager and set
 // fixes). Every ask and deny row was allow before; the allow rows are the ordinary neighbours
 // that stay allowed.
-import { rowsOf, shellTable } from '../helpers/shell-table.ts';
+import { everythingAllowedBut, rowsOf, shellTable } from '../helpers/shell-table.ts';
 import { policyOf } from '../helpers/policy.ts';
 
 // Every command allowed but `rm` and `curl`; writes allowed but under .github/.
-const policy = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: allow}
-  - {capability: shell, effect: deny, match: ["rm *", "curl *"]}
-  - {capability: fs_write, effect: allow, match: ["**"]}
-  - {capability: fs_write, effect: deny, match: [".github/**"]}
-`,
-}, ['.github/agent-gate.yml']);
+const policy = everythingAllowedBut(['rm *', 'curl *'], ['.github/**']);
 
 shellTable(policy, 'audit 39 AL-1: other spellings of the package managers\' folder options', [
   ...rowsOf('deny', 'nopt prefixes, -C=DIR, a cluster ending in C, pnpm\'s --config.KEY= and --store, more pnpm folders, yarn global --prefix',
