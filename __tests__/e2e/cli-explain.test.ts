@@ -403,6 +403,19 @@ describe('agent-gate policy', () => {
     expect(r.stderr).toBe('p.yml:4:13: warning: shell match pattern "curl * | sh" holds the control operator "|", but each sub-command is matched on its own (SPEC 5), so it matches only a command that quotes the operator as an argument; write one pattern per sub-command: ["curl *", "sh"]\n');
   });
 
+  // Audit AM-2: redirections, quotes and (for deny) leading assignments are never in the match text.
+  test('lint warns on shell patterns holding a redirection, quotes or a leading assignment', () => {
+    const dir = tempTree({ 'p.yml': 'rules:\n  - capability: shell\n    effect: deny\n    match: ["curl * > *", "git \'push\' *", "FOO=1 rm *"]\n' });
+    const r = runCli(['policy', 'lint', 'p.yml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('p.yml: ok (1 rules, 0 trusted commands, 0 tests, 3 warnings)\n');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^p\.yml:4:13: warning: shell match pattern "curl \* > \*" holds the redirection ">".*"curl \*"/);
+    expect(lines[1]).toMatch(/^p\.yml:4:27: warning: shell match pattern "git 'push' \*" holds the quoted text 'push'.*"git push \*"$/);
+    expect(lines[2]).toMatch(/^p\.yml:4:43: warning: shell match pattern "FOO=1 rm \*" starts with the assignment "FOO=1".*"rm \*"/);
+  });
+
   test('lint: a missing file exits 2', () => {
     const r = runCli(['policy', 'lint', 'missing.yml'], { cwd: tempTree() });
     expect(r.code).toBe(2);

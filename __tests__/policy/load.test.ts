@@ -2,6 +2,7 @@ import { PolicyError } from '../../src/errors.ts';
 import { loadPolicy, notUtf8Error } from '../../src/policy/load.ts';
 import type { ScopeName } from '../../src/policy/types.ts';
 import { detectAgent } from '../../src/git/agents.ts';
+import { effectOf, policyOf } from '../helpers/policy.ts';
 
 // The seed's example configuration (kiro-cli-v3-permissions.txt), verbatim in shape.
 export const SEED_EXAMPLE = `rules:
@@ -285,7 +286,7 @@ describe('shell patterns holding a control operator', () => {
 
   test.each([
     // The match text joins argv with spaces: a quoted operator inside a word can be matched.
-    'grep a|b *', 'echo a;b', 'sh -c *', 'echo "&&"', 'npm test *',
+    'grep a|b *', 'echo a;b', 'sh -c *', 'echo x&&y', 'npm test *',
   ])('%j loads without a warning', (pattern) => {
     expect(loadPolicy(ruleWith(pattern, 'shell'), 'p.yml', 'workspace').warnings).toBeUndefined();
   });
@@ -297,6 +298,69 @@ describe('shell patterns holding a control operator', () => {
   test('trustedCommands are held to the same reading', () => {
     const p = loadPolicy('trustedCommands: ["npm i && npm test"]\n', 'p.yml', 'workspace');
     expect(p.warnings?.[0]).toMatch(/^p\.yml:1:19: warning: trustedCommands pattern "npm i && npm test" holds the control operator "&&".*\["npm i", "npm test"\]$/);
+  });
+});
+
+// Audit AM-2: the match text of a sub-command has no redirections, no quotes and, for deny and
+// ask, no leading assignments (SPEC 5.2), so a deny spelled with one loaded quietly and denied nothing.
+describe('shell patterns the match text can never hold', () => {
+  test.each([
+    // pattern, effect, the warning's tail after `warning: shell match pattern "<pattern>" `
+    ['curl * > *', 'deny', 'holds the redirection ">", but the match text of a sub-command has no redirections (SPEC 5.2), so it matches only a command that quotes it as an argument; write it without the redirection: "curl *", and write a rule on fs_write for where a redirection may write'],
+    ['make 2>&1', 'deny', 'holds the redirection "2>&1", but the match text of a sub-command has no redirections (SPEC 5.2), so it matches only a command that quotes it as an argument; write it without the redirection: "make", and write a rule on fs_write for where a redirection may write'],
+    ['tee >>*.log', 'ask', 'pattern "tee >>*.log" holds the redirection ">>*.log"'],
+    ['cat < /etc/shadow', 'deny', 'write it without the redirection: "cat"'],
+    ['bash <<< *', 'deny', 'write it without the redirection: "bash"'],
+    ['npm test &> out.txt', 'allow', 'write it without the redirection: "npm test"'],
+    ['> *', 'deny', 'holds the redirection ">", but the match text of a sub-command has no redirections (SPEC 5.2), so it matches only a command that quotes it as an argument; drop it, and write a rule on fs_write for where a redirection may write'],
+    ["git 'push' *", 'deny', 'holds the quoted text \'push\', but quotes are removed from the match text of a sub-command (SPEC 5.2), so it matches only a command whose argument holds the quote characters themselves; write it without quotes: "git push *"'],
+    ['rm -rf "/"', 'deny', 'holds the quoted text "/", but quotes are removed from the match text of a sub-command (SPEC 5.2), so it matches only a command whose argument holds the quote characters themselves; write it without quotes: "rm -rf /"'],
+    ['FOO=1 rm *', 'deny', 'starts with the assignment "FOO=1", but leading assignments are left out of the text deny rules match (SPEC 5.2), so it never fires; write "rm *", which denies the command with or without the assignment'],
+    ['A=1 B+=2 curl *', 'ask', 'starts with the assignment "A=1", but leading assignments are left out of the text ask rules match (SPEC 5.2), so it never fires; write "curl *", which asks about the command with or without the assignment'],
+    ['LD_PRELOAD=*', 'deny', 'starts with the assignment "LD_PRELOAD=*", but leading assignments are left out of the text deny rules match (SPEC 5.2), so it never fires; write a pattern of the command itself, which denies the command with or without the assignment'],
+  ])('%j (%s) warns', (pattern, effect, tail) => {
+    const p = loadPolicy(`rules:\n  - capability: shell\n    effect: ${effect}\n    match: [${JSON.stringify(pattern)}]\n`, 'p.yml', 'workspace');
+    expect(p.rules).toHaveLength(1);
+    expect(p.warnings).toHaveLength(1);
+    expect(p.warnings?.[0]?.startsWith(`p.yml:4:13: warning: shell match pattern ${JSON.stringify(pattern)} `)).toBe(true);
+    expect(p.warnings?.[0]).toContain(` ${tail}`);
+  });
+
+  test.each([
+    // An allow must match the text with its assignments, so there a leading assignment is right.
+    ['FOO=1 npm test', 'allow'],
+    // A process substitution is no redirection; `->`, `=>` and a `>` inside a word are argv.
+    ['diff <(*) *', 'deny'], ['echo -> *', 'deny'], ['awk $1>2 *', 'deny'],
+    // A lone quote is a character an argument can hold.
+    ["echo it's *", 'deny'],
+    ['git push *', 'deny'], ['NOT_AN_ASSIGNMENT rm', 'deny'], ['env FOO=1 rm *', 'deny'],
+  ])('%j (%s) loads without a warning', (pattern, effect) => {
+    const p = loadPolicy(`rules:\n  - capability: shell\n    effect: ${effect}\n    match: [${JSON.stringify(pattern)}]\n`, 'p.yml', 'workspace');
+    expect(p.warnings).toBeUndefined();
+  });
+
+  test('an exclude is read for redirections and quotes, not for assignments', () => {
+    const p = loadPolicy('rules:\n  - capability: shell\n    effect: deny\n    match: ["rm *"]\n    exclude: ["FOO=1 rm x", "rm \'x\'"]\n', 'p.yml', 'workspace');
+    expect(p.warnings).toHaveLength(1);
+    expect(p.warnings?.[0]).toMatch(/^p\.yml:5:29: warning: shell exclude pattern "rm 'x'" holds the quoted text 'x'/);
+  });
+
+  test('trustedCommands and all/builtin rules are read the same way', () => {
+    const p = loadPolicy('trustedCommands: ["npm test > log"]\nrules:\n  - {capability: all, effect: deny, match: ["X=1 curl *"]}\n', 'p.yml', 'workspace');
+    expect(p.warnings).toEqual([
+      expect.stringMatching(/^p\.yml:1:19: warning: trustedCommands pattern "npm test > log" holds the redirection ">"/),
+      expect.stringMatching(/^p\.yml:3:45: warning: all match pattern "X=1 curl \*" starts with the assignment "X=1"/),
+    ]);
+  });
+
+  test('each warned deny pattern indeed never fires, and its suggested spelling does', () => {
+    const shell = (pattern: string, command: string): string => effectOf(policyOf({ workspace: `rules:\n  - {capability: shell, effect: deny, match: [${JSON.stringify(pattern)}]}\n  - {capability: shell, effect: allow}\n  - {capability: fs_write, effect: allow}\n` }), 'shell', command);
+    expect(shell('curl * > *', 'curl x > y')).toBe('allow');
+    expect(shell('curl *', 'curl x > y')).toBe('deny');
+    expect(shell("git 'push' *", "git 'push' x")).toBe('allow');
+    expect(shell('git push *', "git 'push' x")).toBe('deny');
+    expect(shell('FOO=1 rm *', 'FOO=1 rm x')).toBe('allow');
+    expect(shell('rm *', 'FOO=1 rm x')).toBe('deny');
   });
 });
 

@@ -14,7 +14,7 @@ export const POLICY_HELP = `Usage: agent-gate policy lint [--admin] [FILE]
 lint  validate a policy file (default .github/agent-gate.yml); --admin checks it as an
       admin policy, which may not allow. Errors name file:line:col; exit 2 on any error.
       Warnings (standard error, exit 0) name patterns that load but cannot fire as written,
-      such as a shell pattern holding "|", "&&" or ";".
+      such as a shell pattern holding "|", "&&", ";", a redirection or quotes.
 test  judge every entry of the file's tests: list and exit 1 listing each entry whose
       effect differs from its expect. They are judged in the repository holding FILE
       (FILE's folder when none does), wherever the command runs.

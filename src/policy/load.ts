@@ -10,6 +10,7 @@ import { backslashReason, countBraceAlternatives, deadGlobReason, MAX_BRACE_ALTE
 import { canonicalLetters } from '../match/path.ts';
 import { textPatternReason } from '../match/text.ts';
 import { describeCode } from '../shell/chars.ts';
+import { commandPatternWarnings } from './command-pattern-warnings.ts';
 import {
   RULE_CAPABILITIES, SCOPE_EFFECTS,
   type AgentsConfig, type Effect, type LogsConfig, type ModelPolicy, type PolicyFile, type PolicyTest,
@@ -248,24 +249,6 @@ function checkFsPattern(r: Reader, node: Node, what: string, pattern: string, pa
   if (dead) r.fail(node, `bad glob "${pattern}": ${dead}`);
 }
 
-// Whole words only: the match text joins argv with spaces, so `grep a|b *` can match `grep 'a|b' x`.
-// A `;` ends a word too (`npm test; curl *`).
-const OPERATORS = String.raw`\|\||&&|\|&|\||;|&`;
-const CONTROL_OPERATOR = new RegExp(String.raw`(?:^|\s)(${OPERATORS})(?=\s|$)|;(?=\s)`);
-const BETWEEN_SUB_COMMANDS = new RegExp(String.raw`\s*(?:${OPERATORS})(?=\s|$)\s*|;\s+`);
-
-/**
- * A shell pattern is matched against one sub-command at a time (SPEC 5), so a pattern that spells a
- * compound command (`curl * | sh`) matches only a command quoting the operator as an argument. It
- * loads, as SPEC 2 asks, but a deny written this way denies nothing: say so.
- */
-function warnCompoundPattern(r: Reader, node: Node, what: string, pattern: string): void {
-  const op = CONTROL_OPERATOR.exec(pattern);
-  if (!op) return;
-  const parts = pattern.split(BETWEEN_SUB_COMMANDS).map((p) => p.trim()).filter((p) => p !== '');
-  r.warn(node, `${what} pattern ${JSON.stringify(pattern)} holds the control operator "${(op[1] ?? ';').trim()}", but each sub-command is matched on its own (SPEC 5), so it matches only a command that quotes the operator as an argument; write one pattern per sub-command: [${parts.map((p) => JSON.stringify(p)).join(', ')}]`);
-}
-
 const COMMAND_CAPABILITIES: ReadonlySet<RuleCapability> = new Set(['shell', 'all', 'builtin']);
 
 /**
@@ -300,7 +283,9 @@ function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
       if (v === '') r.fail(n, `empty pattern in ${key}`);
       if (FS_CAPABILITIES.has(rule.capability)) checkFsPattern(r, n, key, v, PATH_ONLY_CAPABILITIES.has(rule.capability));
       else checkTextPattern(r, n, key, v);
-      if (COMMAND_CAPABILITIES.has(rule.capability)) warnCompoundPattern(r, n, `${rule.capability} ${key}`, v);
+      if (COMMAND_CAPABILITIES.has(rule.capability)) {
+        for (const w of commandPatternWarnings(`${rule.capability} ${key}`, v, rule.effect, key === 'match')) r.warn(n, w);
+      }
       if (!FS_CAPABILITIES.has(rule.capability) && rule.effect === 'allow' && key === 'match') warnLiteralGlobstar(r, n, `${rule.capability} match`, v);
     });
     rule[key] = values;
@@ -478,7 +463,7 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
         nodes.forEach((n, i) => {
           if ((values[i] ?? '') === '') r.fail(n, 'empty pattern in trustedCommands');
           checkTextPattern(r, n, 'trustedCommands', values[i] ?? '');
-          warnCompoundPattern(r, n, 'trustedCommands', values[i] ?? '');
+          for (const w of commandPatternWarnings('trustedCommands', values[i] ?? '', 'allow', true)) r.warn(n, w);
           warnLiteralGlobstar(r, n, 'trustedCommands', values[i] ?? '');
         });
         policy.trustedCommands = values;
