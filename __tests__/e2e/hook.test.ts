@@ -166,6 +166,22 @@ describe('pre-commit: blocked and allowed commits', () => {
     expect(s.staged()).toEqual(['.kiro/settings/mcp.json']);
   });
 
+  // Audit AM (left alone in round 39): check warns about a look-alike policy; the hook said nothing.
+  test('with no policy at HEAD, a look-alike policy at HEAD or staged is named on standard error', () => {
+    const s = setup({ policy: null, files: { '.github/agent-gate.yaml': POLICY } });
+    const before = s.head();
+    s.write('agent-gate.yml', POLICY).add('agent-gate.yml');
+    s.write('.kiro/settings/mcp.json', '{}\n').add('.kiro/settings/mcp.json');
+    const r = s.commit(['-m', 'chore: mcp'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr.split('\n')[0]).toBe('agent-gate: warning: no policy at .github/agent-gate.yml at HEAD, so only the built-in scopes apply; ".github/agent-gate.yaml", "agent-gate.yml" are not read: rename one to .github/agent-gate.yml or pass --policy');
+    // A human's commit is not judged, and is not warned about either.
+    s.repo.git(['reset', '-q', '--', '.kiro']);
+    const human = s.commit(['-m', 'docs: policy draft']);
+    expectCommitted(s, human, before);
+    expect(human.stderr).not.toContain('warning');
+  });
+
   // Audit Z-1: ~/.kiro/workspace-roots lies in a repository kept at home (a dotfiles repository).
   test('in a repository at home, an agent writing .kiro/workspace-roots is blocked by the kiro scope', () => {
     const repo = TestRepo.init();

@@ -20,7 +20,7 @@ describe('the hint of a finding says where its rule can be changed', () => {
   });
 
   test('a commit blocked by user rules alone is not told that CI judges it again', () => {
-    const base = { signals: ['env: CLAUDECODE'], failOn: 'deny' as const, blocked: true, policyFile: '.github/agent-gate.yml' };
+    const base = { signals: ['env: CLAUDECODE'], failOn: 'deny' as const, blocked: true, policyFile: '.github/agent-gate.yml', warnings: [] };
     const user = formatHookResult('pre-commit', { ...base, findings: [finding(rule('user', '~/.kiro/settings/permissions.yaml'))] });
     expect(user).toContain('Only your user policy decided these: the agent-gate check in CI does not read it.');
     expect(user).not.toContain('judges the same commit again');

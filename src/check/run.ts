@@ -6,13 +6,14 @@ import { GateError } from '../errors.ts';
 import { compilePolicy, type CompiledPolicy } from '../engine/compile.ts';
 import { firstLine, GitError, IncompleteHistoryError, InvalidRefError } from '../git/errors.ts';
 import { createGit, textOf, type Git } from '../git/exec.ts';
-import { forEachTreeEntry, readBlobs, readCommits, readEntriesAt, readFileAt, type CommitInfo } from '../git/log.ts';
+import { readBlobs, readCommits, readEntriesAt, readFileAt, type CommitInfo } from '../git/log.ts';
+import { treeLookalikes } from '../git/lookalikes.ts';
 import { readNoteHistory } from '../git/notes.ts';
 import { isUtf8Encoding, parseRawCommit } from '../git/rawcommit.ts';
 import { branchOfHead, resolveRange } from '../git/range.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy, notUtf8Error } from '../policy/load.ts';
-import { lookalikePolicies, lookalikeWarning, mayHoldLookalike } from '../policy/lookalike.ts';
+import { lookalikeWarning } from '../policy/lookalike.ts';
 import { combineSettings, type GateSettings } from '../policy/settings.ts';
 import { homeDir, policyRepoPaths, readPolicyFile } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
@@ -51,28 +52,11 @@ async function workspacePolicy(git: Git, root: string, base: string, opts: Check
     if (repoPath !== DEFAULT_POLICY_PATH) {
       throw new GateError(`policy ${repoPath} does not exist at the base commit ${base.slice(0, 12)}; commit it to the base branch first or fix the path`);
     }
-    const warning = lookalikeWarning(await policyLookalikes(git, base), `in the base commit ${base.slice(0, 12)}`);
+    const warning = lookalikeWarning(await treeLookalikes(git, base), `in the base commit ${base.slice(0, 12)}`);
     return { file: null, label: repoPath, repoPaths: [repoPath], ...(warning !== null ? { warning } : {}) };
   }
   if (!isUtf8(bytes)) throw notUtf8Error(repoPath, bytes);
   return { file: loadPolicy(bytes.toString('utf8'), repoPath, 'workspace'), label: repoPath, repoPaths: [repoPath] };
-}
-
-/** Files at `base` named like the default policy but not it (see policy/lookalike.ts). */
-async function policyLookalikes(git: Git, base: string): Promise<string[]> {
-  const entries = async (folder: string | null): Promise<Array<{ path: string; type: string }>> => {
-    const out = await git.run(['ls-tree', '-z', '--full-tree', '--end-of-options', base, ...(folder === null ? [] : ['--', `${folder}/`])], { env: { GIT_LITERAL_PATHSPECS: '1' } });
-    const list: Array<{ path: string; type: string }> = [];
-    forEachTreeEntry(out, (path, entry) => list.push({ path, type: entry.type }));
-    return list;
-  };
-  const root = await entries(null);
-  const found = lookalikePolicies('', root.filter((e) => e.type === 'blob').map((e) => e.path));
-  for (const folder of root.filter((e) => e.type === 'tree' && mayHoldLookalike(e.path))) {
-    const names = (await entries(folder.path)).filter((e) => e.type === 'blob').map((e) => e.path.slice(folder.path.length + 1));
-    found.push(...lookalikePolicies(folder.path, names));
-  }
-  return found;
 }
 
 function adminPolicy(opts: CheckOptions): PolicyFile | null {

@@ -39,6 +39,7 @@ export async function runHookCommand(argv: string[], io: Io): Promise<number> {
     if (e instanceof GitError) throw new GateError(`hook ${stage}: ${e.message}`);
     throw e;
   }
+  for (const w of result.warnings) io.err(`${w}\n`);
   const text = formatHookResult(stage as HookStage, result);
   if (text !== '') io.err(text);
   return result.blocked ? 1 : 0;

@@ -21,6 +21,8 @@ import { spellUnseen } from '../report/escape.ts';
 import { renderFinding } from '../report/text.ts';
 import { takePrefetched } from './prefetch.ts';
 import { readStaged } from './staged.ts';
+import { addedLookalikes, treeLookalikes } from '../git/lookalikes.ts';
+import { lookalikeWarning } from '../policy/lookalike.ts';
 
 export type HookStage = 'pre-commit' | 'commit-msg';
 
@@ -39,6 +41,8 @@ export interface HookResult {
   failOn: FailOn;
   blocked: boolean;
   policyFile: string;
+  /** One-line warnings for standard error (a look-alike policy file that is not read). */
+  warnings: string[];
 }
 
 function userPolicy(): PolicyFile | null {
@@ -83,7 +87,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const env = detectAgentEnv(opts.env, workspace?.agents);
   const all = workspace?.agents?.all === true;
   const failOn: FailOn = opts.failOn === 'ask' || workspace?.failOn === 'ask' ? 'ask' : 'deny';
-  const result: HookResult = { findings: [], signals: [...env], failOn, blocked: false, policyFile: DEFAULT_POLICY_PATH };
+  const result: HookResult = { findings: [], signals: [...env], failOn, blocked: false, policyFile: DEFAULT_POLICY_PATH, warnings: [] };
   if (all) result.signals.push('policy agents: all');
 
   const matcher = logMatcher(workspace?.logs?.paths ?? DEFAULT_LOG_PATHS, homeDir());
@@ -145,6 +149,14 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const judgeHere = opts.stage === 'pre-commit' ? preCommitJudges : !preCommitJudges || staged.merging;
 
   const findings: Finding[] = [];
+  if (judgeHere && workspace === null) {
+    // As check warns: the author's rules saved under a near name are dropped, but not silently.
+    // One git process more, and only for judged commits in a repository without a policy.
+    const atHead = staged.unborn ? [] : await treeLookalikes(git, 'HEAD');
+    const added = addedLookalikes(staged.changes.filter((c) => c.newMode !== '000000' && c.pathText !== null).map((c) => c.pathText as string));
+    const warning = lookalikeWarning([...new Set([...atHead, ...added])], 'at HEAD');
+    if (warning !== null) result.warnings.push(warning);
+  }
   if (judgeHere) {
     // Tampering with a log is reported whoever commits; the rest only for agent work.
     findings.push(...logged.findings.filter((f) => agent || isLogTamper(f)));
