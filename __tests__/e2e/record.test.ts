@@ -335,13 +335,22 @@ describe('record --enforce', () => {
     expect(list[0]?.blocked).toBeUndefined();
   });
 
-  test('a broken policy with --enforce: exit 2 naming the file, nothing written', () => {
+  // A broken policy blocked the call but recorded nothing: a post-tool call that had run was then
+  // missing from the log check replays. It is recorded now, as a call that could not be judged is.
+  test('a broken policy with --enforce: exit 2 naming the file and line, and the call still recorded', () => {
     const dir = repo('rules:\n  - capability: shel\n    effect: deny\n');
     const r = record(dir, kiro(dir, 'shell', { command: 'ls' }), ['--enforce']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('.github/agent-gate.yml:');
+    expect(r.stderr).toMatch(/^agent-gate: blocked: the call could not be judged: \.github\/agent-gate\.yml:2:17: unknown capability "shel"/);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
+    const blocked = entries(logFile(dir));
+    expect(blocked.map((e) => [e.resource, e.blocked])).toEqual([['ls', true]]);
+    const after = record(dir, { ...kiro(dir, 'shell', { command: 'ls' }), hook_event_name: 'postToolUse' }, ['--enforce']);
+    expect(after.code).toBe(2);
+    expect(after.stderr).toMatch(/^agent-gate: could not judge the call \(it already ran: only a pre-tool hook can block\): \.github\/agent-gate\.yml:2:17: /);
+    const both = entries(logFile(dir));
+    expect(both).toHaveLength(2);
+    expect(both[1]?.blocked).toBeUndefined();
   });
 
   test('--policy FILE is read relative to the repository root and protected from writes', () => {
@@ -916,13 +925,13 @@ describe('record: the user scope', () => {
     expect(record(dir, make, ['--enforce', '--fail-on', 'ask'], { HOME: home }).code).toBe(0);
   });
 
-  test('a broken user file is an error with --enforce', () => {
+  test('a broken user file blocks the call with --enforce, which is still recorded', () => {
     const dir = repo();
     const home = tempTree({ '.kiro/settings/permissions.yaml': 'rules:\n  - capability: nope\n    effect: deny\n' });
     const r = record(dir, kiro(dir, 'shell', { command: 'ls' }), ['--enforce'], { HOME: home });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('~/.kiro/settings/permissions.yaml');
-    expect(existsSync(join(dir, '.agent-gate'))).toBe(false);
+    expect(entries(logFile(dir)).map((e) => e.blocked)).toEqual([true]);
   });
 });
 

@@ -37,8 +37,9 @@ repository is refused when a folder on its way there (below the root) or the fil
 symbolic link; a --log FILE outside it only when the file itself is one.
 Exit codes: 0 recorded (and allowed); 2 blocked by --enforce, or could not record or judge (bad
 payload, bad policy, log locked); nothing is written when it could not record.
-With --enforce a call that cannot be judged within 10 s and 512 MiB is blocked (and recorded as
-blocked); AGENT_GATE_JUDGE_TIMEOUT_MS and AGENT_GATE_JUDGE_MEMORY_MB change those limits.
+With --enforce a call that cannot be judged (a policy that does not load, or judging beyond 10 s
+or 512 MiB) is blocked, and recorded as blocked in the default log; AGENT_GATE_JUDGE_TIMEOUT_MS and
+AGENT_GATE_JUDGE_MEMORY_MB change those limits.
 `;
 
 const FAIL_ON = ['deny', 'ask'] as const;
@@ -206,10 +207,11 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
       ? { root: r, load: loadOf(k), requests: requestsOf(drafts), replayed: true }
       : { root: r, load: loadOf(k), requests: requestsOf(k === 0 ? drafts : draftsFrom(r)) }));
     const outcome = await judgeInWorker({ workspaces }, judgeLimits(io.env));
-    if (outcome.kind === 'error') throw new GateError(outcome.message);
-    if (outcome.kind === 'unfinished') {
-      unjudged = outcome.reason;
-      // The workspace policy was not read in time: the entry goes to the default log.
+    if (outcome.kind !== 'judged') {
+      // A policy that does not load (or was not read in time) cannot judge the call: it is blocked,
+      // and still recorded, in the default log, so that check sees a call that ran after all (a
+      // post-tool event) and nothing the agent did is lost to a broken policy.
+      unjudged = outcome.kind === 'error' ? outcome.message : outcome.reason;
       workspace = null;
     } else {
       workspace = outcome.policies[0]?.files.find((f) => f.scope === 'workspace') ?? null;
