@@ -364,6 +364,34 @@ describe('shell patterns the match text can never hold', () => {
   });
 });
 
+// Audit AM-3: `app/[tenant]/**` reads `[tenant]` as a class of one character, so a deny meant for
+// the route folder `app/[tenant]/` left it open and loaded without a word.
+describe('route-like bracket segments in filesystem patterns', () => {
+  test.each([
+    ['app/[tenant]/**', 'fs_write', 'match', '4:13: warning: fs_write match pattern "app/[tenant]/**" holds [tenant], which is a character class matching one character, not a name spelled with brackets (such as a route folder); to match the name as written, escape the brackets: "app/\\\\[tenant\\\\]/**"; for one of the characters "t", "e", "n", "a", write {t,e,n,a}'],
+    ['pages/[...slug].tsx', 'fs_write', 'match', '4:13: warning: fs_write match pattern "pages/[...slug].tsx" holds [...slug], which is a character class matching one character, not a name spelled with brackets (such as a route folder); to match the name as written, escape the brackets: "pages/\\\\[...slug\\\\].tsx"'],
+    ['[id]', 'filesystem', 'exclude', '4:15: warning: filesystem exclude pattern "[id]" holds [id]'],
+    ['x/[a]/[b]/y', 'fs_write', 'match', 'holds [a], which is a character class matching one character, not a name spelled with brackets (such as a route folder); to match the name as written, escape the brackets: "x/\\\\[a\\\\]/\\\\[b\\\\]/y"'],
+  ])('%j (%s %s) warns', (pattern, capability, key, expected) => {
+    const p = loadPolicy(ruleWith(pattern, capability, key as 'match' | 'exclude'), 'p.yml', 'workspace');
+    expect(p.warnings).toHaveLength(1);
+    expect(p.warnings?.[0]).toContain(expected);
+  });
+
+  test.each([
+    // Classes that are not a whole segment, ranges, negations, and escaped brackets.
+    'src/**/*.[ch]', '[Mm]akefile', 'logs/[0-9]*', 'q/[!a]/x', 'k/[a-z]/x', 'app/\\[tenant\\]/**', 'v[12]/x',
+  ])('%j loads without a warning', (pattern) => {
+    expect(loadPolicy(ruleWith(pattern), 'p.yml', 'workspace').warnings).toBeUndefined();
+  });
+
+  test('the escaped spelling the warning names matches the route folder; the class does not', () => {
+    const deny = (pattern: string, path: string): string => effectOf(policyOf({ workspace: `rules:\n  - {capability: fs_write, effect: deny, match: [${JSON.stringify(pattern)}]}\n  - {capability: fs_write, effect: allow}\n` }), 'fs_write', path);
+    expect(deny('app/[tenant]/**', 'app/[tenant]/page.tsx')).toBe('allow');
+    expect(deny('app/\\[tenant\\]/**', 'app/[tenant]/page.tsx')).toBe('deny');
+  });
+});
+
 /** One deny rule with `pattern` as its only `match` (or `exclude`) entry, at 4:13 (4:15). */
 function ruleWith(pattern: string, capability = 'fs_write', key: 'match' | 'exclude' = 'match'): string {
   return `rules:\n  - capability: ${capability}\n    effect: deny\n    ${key}: [${JSON.stringify(pattern)}]\n`;

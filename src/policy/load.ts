@@ -11,6 +11,7 @@ import { canonicalLetters } from '../match/path.ts';
 import { textPatternReason } from '../match/text.ts';
 import { describeCode } from '../shell/chars.ts';
 import { commandPatternWarnings } from './command-pattern-warnings.ts';
+import { routeClassWarning } from './fs-pattern-warnings.ts';
 import {
   RULE_CAPABILITIES, SCOPE_EFFECTS,
   type AgentsConfig, type Effect, type LogsConfig, type ModelPolicy, type PolicyFile, type PolicyTest,
@@ -283,6 +284,8 @@ function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
       if (v === '') r.fail(n, `empty pattern in ${key}`);
       if (FS_CAPABILITIES.has(rule.capability)) checkFsPattern(r, n, key, v, PATH_ONLY_CAPABILITIES.has(rule.capability));
       else checkTextPattern(r, n, key, v);
+      const routeClass = PATH_ONLY_CAPABILITIES.has(rule.capability) ? routeClassWarning(`${rule.capability} ${key}`, v) : null;
+      if (routeClass) r.warn(n, routeClass);
       if (COMMAND_CAPABILITIES.has(rule.capability)) {
         for (const w of commandPatternWarnings(`${rule.capability} ${key}`, v, rule.effect, key === 'match')) r.warn(n, w);
       }
