@@ -199,6 +199,16 @@ describe('pull_request', () => {
       expect.stringMatching(/^agent-gate: the admin-policy input is empty, so the check ran without an admin policy\. An expression such as \$\{\{ vars\.NAME \}\} is empty where GitHub passes no variables \(on pull requests from forks\)/),
       expect.stringMatching(/^agent-gate: the all-commits input is empty, so only agent-made commits were judged\./),
     ]);
+    // Audit AP-1: `admin-policy: |` over an empty variable gives "\n", which was read as not given,
+    // silently; and an empty fail-on fell back to deny without a word.
+    const blank = await runAction({ event: 'pull_request', payload: prPayload(5, base, good), workspace: ws.dir, api, inputs: { comment: 'never', 'admin-policy': '\n', 'all-commits': ' ', 'fail-on': '' } });
+    expect(blank.code).toBe(0);
+    expect(blank.stdout).toContain('agent-gate: admin policy: none\n');
+    expect(blank.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^agent-gate: the admin-policy input is empty, so the check ran without an admin policy\./),
+      expect.stringMatching(/^agent-gate: the all-commits input is empty, so only agent-made commits were judged\./),
+      expect.stringMatching(/^agent-gate: the fail-on input is empty, so the check fails on deny only \(or as the policy's failOn says\)\./),
+    ]);
     const inline = await runAction({ event: 'pull_request', payload: prPayload(5, base, good), workspace: ws.dir, api, inputs: { comment: 'never', 'admin-policy': 'rules: []\n' } });
     expect(inline.stdout).toContain('agent-gate: admin policy: inline (the admin-policy input)\n');
   });

@@ -38,6 +38,7 @@ export const NO_ADMIN_POLICY = 'none';
 export const NONEMPTY_DEFAULTS: Readonly<Record<string, string>> = {
   'admin-policy': 'the check ran without an admin policy',
   'all-commits': 'only agent-made commits were judged',
+  'fail-on': 'the check fails on deny only (or as the policy\'s failOn says)',
 };
 
 /** The label inline admin policies carry in error messages (`admin-policy input:3:5: ...`). */

@@ -112,7 +112,8 @@ async function run(): Promise<void> {
 function warnEmptyInputs(env: NodeJS.ProcessEnv): number {
   let warned = 0;
   for (const [name, fallback] of Object.entries(NONEMPTY_DEFAULTS)) {
-    if (env[`INPUT_${name.toUpperCase()}`] !== '') continue;
+    // Whitespace alone is empty too: `admin-policy: |` over an empty `${{ vars.X }}` gives "\n".
+    if (env[`INPUT_${name.toUpperCase()}`]?.trim() !== '') continue;
     warned++;
     core.warning(`agent-gate: the ${name} input is empty, so ${fallback}. An expression such as \${{ vars.NAME }} is empty where GitHub passes no variables (on pull requests from forks); write the value in the workflow, or leave the input out.`);
   }
