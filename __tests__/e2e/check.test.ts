@@ -432,19 +432,22 @@ describe('check: the policy comes from the base commit', () => {
 
   // git picks one of several refs of a name by its own order: an agent that ran
   // `git branch origin/main HEAD` made check judge an empty range and pass.
+  // Audit AO-1: the fix named refs/remotes/NAME whether or not it existed; it names the clash now.
   test.each([
-    ['--base', 'a branch named like the remote branch', 'origin/main'],
-    ['--head', 'a tag named like the branch', 'work'],
-  ])('an ambiguous %s (%s) exits 2 and names the fix', (flag, _what, ref) => {
+    ['--base', 'a branch named like the remote branch', 'origin/main', 'refs/heads/origin/main, refs/remotes/origin/main; write it in full, such as refs/heads/origin/main or refs/remotes/origin/main'],
+    ['--head', 'a tag named like the branch', 'work', 'refs/tags/work, refs/heads/work; write it in full, such as refs/tags/work or refs/heads/work'],
+    ['--head', 'a branch named HEAD', 'HEAD', 'HEAD, refs/heads/HEAD; write it in full, such as refs/heads/HEAD, or the commit id for HEAD itself'],
+  ])('an ambiguous %s (%s) exits 2 and names the refs and the fix', (flag, _what, ref, clash) => {
     const { repo } = setup();
     repo.write('.kiro/settings/mcp.json', '{}\n');
     repo.commit('evil', { author: KIRO });
     repo.git(['update-ref', 'refs/remotes/origin/main', 'main']);
     repo.git(['branch', 'origin/main', 'HEAD']);
     repo.git(['tag', 'work', 'main']);
+    repo.git(['update-ref', 'refs/heads/HEAD', 'main']);
     const r = runCli(['check', flag, ref, ...(flag === '--head' ? ['--base', 'main'] : [])], { cwd: repo.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`agent-gate: ${flag.slice(2)} "${ref}" names more than one ref (a branch and a tag or remote branch of that name); write it in full, e.g. refs/remotes/${ref} or refs/heads/${ref}`);
+    expect(r.stderr.trim()).toBe(`agent-gate: ${flag.slice(2)} "${ref}" names more than one ref: ${clash}`);
   });
 
   // git reads no file through a linked folder: the policy looked absent and check passed (audit I-3).

@@ -1,6 +1,7 @@
 // Which commits a check judges: merge-base(base, head)..head, refusing to answer when the
 // repository does not hold the whole of that range (SPEC 6.3).
 
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Git } from './exec.ts';
@@ -38,7 +39,11 @@ export async function resolveCommit(git: Git, rev: string, given?: string): Prom
     const id = textOf(res.stdout);
     if (!isObjectId(id)) throw new GitError(args, 0, '', `unexpected output ${JSON.stringify(id)}`);
     if (given !== undefined && res.stderr.toString('utf8').includes('is ambiguous')) {
-      throw new InvalidRefError(`${given} ${JSON.stringify(rev)} names more than one ref (a branch and a tag or remote branch of that name); write it in full, e.g. refs/remotes/${rev} or refs/heads/${rev}`);
+      const clash = await clashingRefs(git, rev);
+      const named = clash.length >= 2 ? `: ${clash.join(', ')}` : ' (a branch and a tag or remote branch of that name)';
+      const full = clash.filter((r) => r.startsWith('refs/'));
+      const fix = full.length > 0 ? `write it in full, such as ${full.join(' or ')}` : 'write it in full (refs/heads/…, refs/tags/…)';
+      throw new InvalidRefError(`${given} ${JSON.stringify(rev)} names more than one ref${named}; ${fix}${clash.includes(rev) ? `, or the commit id for ${rev} itself` : ''}`);
     }
     return id;
   }
@@ -46,6 +51,24 @@ export async function resolveCommit(git: Git, rev: string, given?: string): Prom
   // unresolvable expressions exit 128. Repository-level failures surface in the calls around
   // this one (readHistoryState runs first), so any failure here means "not a commit here".
   return null;
+}
+
+/**
+ * The refs a short name may stand for that exist here, in git's order of preference (see
+ * gitrevisions(7)): a name in the git folder (`HEAD`, `FETCH_HEAD`), `refs/NAME`, a tag, a branch,
+ * a remote-tracking branch, a remote's HEAD. Asked only to word an error.
+ */
+async function clashingRefs(git: Git, rev: string): Promise<string[]> {
+  const found: string[] = [];
+  // The git folder holds only upper-case names with `_` there (HEAD, ORIG_HEAD, FETCH_HEAD, ...).
+  if (/^[A-Z][A-Z_]*$/.test(rev)) {
+    const path = textOf(await git.run(['rev-parse', '--git-path', rev]));
+    if (existsSync(isAbsolute(path) ? path : join(git.cwd, path))) found.push(rev);
+  }
+  for (const name of [`refs/${rev}`, `refs/tags/${rev}`, `refs/heads/${rev}`, `refs/remotes/${rev}`, `refs/remotes/${rev}/HEAD`]) {
+    if ((await git.exec(['show-ref', '--verify', '--quiet', name])).exitCode === 0) found.push(name);
+  }
+  return found;
 }
 
 /**
