@@ -119,6 +119,22 @@ describe('check: findings from diffs', () => {
     expect(text).toContain('"bad\\nname\\"q\\tt"');
   });
 
+  // Audit AO-2: the SARIF location of a name that is not UTF-8 was its `\xff` spelling, which is
+  // the URI of another, valid file (`k\xff`, backslash included) that may sit beside it, allowed.
+  test('SARIF points a finding on a name that is not UTF-8 at the policy, not at a file spelled like it', () => {
+    const { repo } = setup('rules:\n  - {capability: fs_write, effect: allow, match: ["**"]}\n');
+    repo.write(Buffer.from([0x6b, 0xff]), 'x\n');
+    repo.write('k\\xff', 'x\n');
+    repo.write('bad\nname', 'x\n');
+    repo.commit('odd names', { author: KIRO });
+    const r = runCli(['check', '--base', 'main', '--format', 'sarif'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    const results = (JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>; properties: Record<string, unknown> }> }> }).runs[0]?.results ?? [];
+    const where = results.map((x) => [x.locations[0]?.physicalLocation.artifactLocation.uri, x.properties['sourceFile'] ?? null]);
+    expect(where).toEqual(expect.arrayContaining([['.github/agent-gate.yml', 'k\\xff'], ['bad%0Aname', null]]));
+    expect(where).toHaveLength(2);
+  });
+
   test('deletions, type changes, mode changes and both sides of a rename are judged', () => {
     const { repo } = setup('rules:\n  - {capability: fs_write, effect: deny, match: ["locked/**"]}\n  - {capability: fs_write, effect: allow, match: ["free/**"]}\n');
     repo.write('locked/a.txt', 'a\n').write('locked/b.sh', 'b\n').write('locked/c.txt', 'c\n').write('locked/d.txt', 'd\n');

@@ -6,7 +6,7 @@ import type { CompiledPolicy, Landing, PathLanding } from '../engine/compile.ts'
 import { canonicalPath } from '../match/path.ts';
 import { BUILTIN_FILE, type RuleRef } from '../policy/types.ts';
 import { utf8SequenceAt } from '../report/escape.ts';
-import type { Finding } from '../report/model.ts';
+import { UNDECODABLE_PATH_REASON, type Finding } from '../report/model.ts';
 import type { Change } from '../git/rawdiff.ts';
 import type { LinkResolution } from './links.ts';
 import type { LinkThrough } from './loglinks.ts';
@@ -150,7 +150,7 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
   let relinked: string[] | null = null;
   for (const c of changes) {
     if (c.pathText === null) {
-      findings.push(finding({ effect: 'deny', rule: { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' }, reason: 'path is not valid UTF-8' }, escapedBytes(c.path), commit, null));
+      findings.push(finding({ effect: 'deny', rule: { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' }, reason: UNDECODABLE_PATH_REASON }, escapedBytes(c.path), commit, null));
       continue;
     }
     const path = c.pathText;

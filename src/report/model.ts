@@ -13,6 +13,12 @@ export interface CommitEntry {
   subject: string;
 }
 
+/**
+ * The reason of a finding about a changed path whose bytes are not UTF-8. Its `resource` and
+ * `source.file` spell the bytes as `\xHH`, which is also a valid name of another file.
+ */
+export const UNDECODABLE_PATH_REASON = 'path is not valid UTF-8';
+
 /** `source.file` of a finding about the commit message (a model its trailers name). */
 export const COMMIT_MESSAGE_SOURCE = '(commit message)';
 

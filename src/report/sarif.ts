@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describeRule } from '../engine/decide.ts';
 import { hintFor } from './hint.ts';
-import { COMMIT_MESSAGE_SOURCE, isLogTamper, type Finding, type Report } from './model.ts';
+import { COMMIT_MESSAGE_SOURCE, isLogTamper, UNDECODABLE_PATH_REASON, type Finding, type Report } from './model.ts';
 
 interface SarifRule { id: string; name: string; shortDescription: { text: string }; helpUri: string }
 
@@ -43,6 +43,15 @@ function inRepository(path: string): boolean {
   return path !== '' && path !== COMMIT_MESSAGE_SOURCE && !path.startsWith('refs/') && !path.startsWith('/') && !path.split('/').includes('..');
 }
 
+/**
+ * Whether the finding names a file code scanning can find. A path that is not UTF-8 is spelled
+ * with `\xHH` escapes, and that spelling, percent-encoded, is the URI of another file, which may
+ * well exist and be allowed (audit AO-2).
+ */
+function hasOwnLocation(f: Finding): boolean {
+  return inRepository(f.source.file) && !(f.source.kind === 'diff' && f.reason === UNDECODABLE_PATH_REASON);
+}
+
 export function renderSarif(report: Report, policyFile = DEFAULT_POLICY_FILE): string {
   const rules = new Map<string, SarifRule>();
   const results = report.findings.map((f) => {
@@ -60,7 +69,7 @@ export function renderSarif(report: Report, policyFile = DEFAULT_POLICY_FILE): s
     // link) or the log file. A note, the commit message or a path outside the repository has none;
     // code scanning rejects a whole upload over one result with no location, so those point at the
     // policy that judged them.
-    const own = inRepository(f.source.file);
+    const own = hasOwnLocation(f);
     const uri = own ? f.source.file : inRepository(policyFile) ? policyFile : DEFAULT_POLICY_FILE;
     const location = [{
       physicalLocation: {
