@@ -55,6 +55,9 @@ describe('annotationFor', () => {
     expect(annotationFor(finding({ source: { kind: 'log', file: '.agent-gate/log/s.jsonl', line: 7 }, capability: 'shell', resource: 'rm -rf /' }), 'deny', 'p').props)
       .toMatchObject({ file: '.agent-gate/log/s.jsonl', startLine: 7 });
     expect(annotationFile(finding({ source: { kind: 'log', file: 'refs/notes/agent-gate', line: 2 } }))).toBeUndefined();
+    // Audit AO-2: `k\xff` spells a name that is not UTF-8, and is the name of another file too.
+    expect(annotationFile(finding({ resource: 'k\\xff', source: { kind: 'diff', file: 'k\\xff' }, reason: 'path is not valid UTF-8' }))).toBeUndefined();
+    expect(annotationFile(finding({ resource: 'k\\xff', source: { kind: 'diff', file: 'k\\xff' } }))).toBe('k\\xff');
     expect(annotationFile(finding({ resource: '/etc/passwd', source: { kind: 'diff', file: '/etc/passwd' } }))).toBeUndefined();
     expect(annotationFile(finding({ capability: 'model', resource: 'gpt-4o', source: { kind: 'diff', file: '(commit message)' } }))).toBeUndefined();
     expect(annotationFile(finding({ resource: 'a/../b', source: { kind: 'diff', file: 'a/../b' } }))).toBeUndefined();
