@@ -32,13 +32,50 @@ export const PLACERS_JUDGED = new Set(['cp', 'mv', 'ln', 'link', 'install', 'tee
 /** rsync's and scp's `host:path`, `user@host:path`, `host::module`, `rsync://…`: not a local file. */
 const REMOTE = /^[^/]*:/;
 
+/** Whether `word` names a file on another host for `name` (scp's and rsync's `host:path`). */
+export function isRemoteOperand(name: string, word: string): boolean {
+  return (name === 'scp' || name === 'rsync') && REMOTE.test(word);
+}
+
+/**
+ * The path on the other host of scp's and rsync's `host:path`, `user@host:path`, `host::module/path`,
+ * `rsync://host/module/path` or `scp://host/path`: what lands here is named after it. `''` for a
+ * host's home folder or a module's top (`host:`, `host::module`), whose contents land.
+ */
+export function localPart(name: string, word: string): string {
+  if (!isRemoteOperand(name, word)) return word;
+  const url = /^[a-z]+:\/\/[^/]*\/?(.*)$/i.exec(word);
+  if (url !== null) return name === 'rsync' ? (url[1] ?? '').replace(/^[^/]*\/?/, '') : url[1] ?? '';
+  const path = word.slice(word.indexOf(':') + 1);
+  return path.startsWith(':') ? path.slice(1).replace(/^[^/]*\/?/, '') : path;
+}
+
+/**
+ * Whether a copy from `src` brings a folder's contents, whose names are not known here, rather
+ * than the folder itself: rsync's `src/`, a remote home or module top (`host:`, `host::m`, `host:~`),
+ * a remote root (`host:/`).
+ */
+export function copiesContents(name: string, src: string): boolean {
+  if (name === 'rsync' && src.endsWith('/')) return true;
+  if (!isRemoteOperand(name, src)) return false;
+  const path = localPart(name, src);
+  return path === '' || /^(?:~[^/]*|\.|\/)\/*$/.test(path) || /(?:^|\/)\.\/*$/.test(path);
+}
+
 /** Programs that write the file an option names: the short letter (in a cluster too) and long names. */
 const OUTPUT_OPTIONS: Readonly<Record<string, { short: string; long: readonly string[] }>> = lookupTable({
   shuf: { short: 'o', long: ['--output'] },
   patch: { short: 'o', long: ['--output'] },
+  // macOS (BSD) base64 and sharutils' uudecode write their output file themselves (audit 40, AN-5).
+  base64: { short: 'o', long: ['--output'] },
+  uudecode: { short: 'o', long: ['--output-file'] },
 });
-/** Other short options of those programs that take a value, so their value is not read as a cluster. */
-const OUTPUT_PROGRAM_VALUES: Readonly<Record<string, string>> = lookupTable({ shuf: 'in', patch: 'pFDrzVBYgdi' });
+/**
+ * Other short options of those programs that take a value, so their value is not read as a
+ * cluster. base64's `-i` is macOS's input file but GNU's ignore-garbage switch: read as a switch,
+ * so that `-di -o F` still finds `-o`.
+ */
+const OUTPUT_PROGRAM_VALUES: Readonly<Record<string, string>> = lookupTable({ shuf: 'in', patch: 'pFDrzVBYgdi', base64: 'bw' });
 
 /**
  * The files `args` writes because an option names them (`shuf -o f`, `patch --output=f`); a value
@@ -223,7 +260,11 @@ function readPlacerWords(name: string, args: readonly Arg[]): PlacerWords {
   return out;
 }
 
-export function placedFiles(name: string, args: readonly Arg[]): Placed {
+export function placedFiles(name: string, given: readonly Arg[]): Placed {
+  // A process substitution is a file to the program, `/dev/fd/63` (`cp <(echo …) s` copies what it
+  // holds into s: audit 40, AN-3), outside the workspace; its command is judged where it stands.
+  // A link to it points at a descriptor number, which later names whatever the shell opens there.
+  const args = LINKERS.has(name) ? given : given.map((a, i) => (i > 0 && a.pipe === true ? { ...a, value: '/dev/fd/63', dynamic: null } : a));
   const dynamic = args.some((a, i) => i > 0 && a.dynamic !== null);
   if (makesFolders(name, args)) return { created: [], sources: [], dynamic, linkDirs: [] };
   const read = readPlacerWords(name, args);
@@ -234,8 +275,8 @@ export function placedFiles(name: string, args: readonly Arg[]): Placed {
   // Past the bound, the sources' names are not each judged inside the destination: what lands
   // there is judged as files of names not known, as for sources only known at run time.
   const many = operands.length > MAX_PLACED;
-  // `public/.` copies what public holds, not a folder named `.`.
-  const base = (p: string): string => posix.basename(posix.normalize(p));
+  // `public/.` copies what public holds, not a folder named `.`; `host:.env` lands as `.env`.
+  const base = (p: string): string => posix.basename(posix.normalize(localPart(name, p)));
   switch (name) {
     case 'dd': {
       // `dd if=SRC of=DST`.

@@ -18,6 +18,9 @@ const DOLLAR_BRACKET = '$[ … ] (dash has no $[ arithmetic: a ; in it ends the 
 const QUOTE_IN_BRACE = `a quote inside "\${…}" (bash takes it as a character, dash as the start of a quoted string)`;
 const QUOTE_IN_ARITHMETIC = 'a quote inside $(( … )) (bash reads it as a quote, dash as a character, and they end the arithmetic in different places)';
 const REREAD = 'eval, trap or alias (dash parses their string a second time, with its own grammar, which is not checked here)';
+const HEREDOC_BACKQUOTE = '\\" inside `…` in a here-document (dash and ksh93 take the backslash away and read a quote there, bash keeps it: the command ends in different places)';
+/** A backquote holding `\"` after a `<<`: dash and ksh93 read the `"` as a quote in a heredoc body (audit 40, AN-2). */
+const HEREDOC_BACKQUOTE_ESCAPE = /<<[\s\S]*`[^`]*\\"/;
 
 /** The fallback: bash-only syntax anywhere in `text`, quoted or not. */
 const RAW: ReadonlyArray<readonly [RegExp, string]> = [
@@ -29,6 +32,7 @@ const RAW: ReadonlyArray<readonly [RegExp, string]> = [
   // Past a `${`, a quote anywhere: the brace it belongs to is not measured here.
   [/\$\{[\s\S]*['"]/, QUOTE_IN_BRACE],
   [/\$\(\([\s\S]*['"`]/, QUOTE_IN_ARITHMETIC],
+  [HEREDOC_BACKQUOTE_ESCAPE, HEREDOC_BACKQUOTE],
   [/(?:^|[\s;&|(){}!`])['"\\]*(?:e['"\\]*v['"\\]*a['"\\]*l|t['"\\]*r['"\\]*a['"\\]*p|a['"\\]*l['"\\]*i['"\\]*a['"\\]*s)['"]*(?=[\s;&|)]|$)/, REREAD],
 ];
 
@@ -191,6 +195,14 @@ function doubleBracketEnd(text: string, from: number): number {
     else if (/[<>&|;()\n]/.test(c)) return -1;
   }
   return -1;
+}
+
+/**
+ * The doubt for a script ksh or mksh runs: they share bash's `$'…'`, `((…))` and `[[ … ]]`, but
+ * read a `\"` inside backquotes in a heredoc body as dash does.
+ */
+export function kshShellDoubt(script: string, runner: string): string | null {
+  return HEREDOC_BACKQUOTE_ESCAPE.test(script) ? `${runner}: ksh reads ${HEREDOC_BACKQUOTE} differently from bash, so what it runs is not what is judged here` : null;
 }
 
 /** The doubt for a script a POSIX sh runs, or null when its text reads the same in bash. */

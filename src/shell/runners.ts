@@ -147,6 +147,9 @@ export const LOOSE_RUNNERS = new Set([
   'guake', 'tilda', 'cool-retro-term', 'ghostty', 'rio', 'contour', 'hyper',
   // Audit QQ-6: systemd's, util-linux's and debconf's runners.
   'systemd-cat', 'systemd-socket-activate', 'enosys', 'setpgid', 'debconf-apt-progress',
+  // Audit 40, AN-1: libtool runs the command of its modes (`libtool --mode=execute CMD`, `libtool
+  // link gcc …`); Homebrew names it glibtool.
+  'libtool', 'glibtool',
   ...SETARCH_PERSONALITIES,
 ]);
 /** tmux and its front ends: the first word is a tmux sub-command, the rest may be command lines. */
@@ -372,6 +375,13 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
       scripts.push({ arg: value, by: `${name} -c`, userShell: true });
       forceAsk ??= posixShellDoubt(value.value, `${name} -c`);
     }
+  }
+  // The single-binary GNU coreutils takes the program from its first word (audit 40, AN-1):
+  // `coreutils --coreutils-prog=rm x` runs `rm x`; the `-shebang=` form (a `#!` line's) makes the
+  // script's name argv[0] and runs the program on the words after it.
+  const multiCall = name === 'coreutils' ? /^--coreutils-prog(-shebang)?=(.*)$/.exec(args[1]?.value ?? '') : null;
+  if (multiCall !== null && args[1] !== undefined) {
+    views.push([{ ...args[1], value: multiCall[2] ?? '' }, ...args.slice(multiCall[1] === undefined ? 2 : 3)]);
   }
   // start-stop-daemon runs its -x/--exec (or --startas) program with the words after `--`,
   // which it takes itself: `… -x /bin/sh -- -c 'CMD'` runs `sh -c CMD` (audit 37, AF-7).

@@ -11,8 +11,8 @@ import { checkDepth, ShellFailure } from './parse.ts';
 import { scanGit } from './git.ts';
 import { evaluatesArithmetic, NAME_SETTERS, RUNTIME_READERS } from './arithmetic-commands.ts';
 import {
-  carriesLinks, copiesAsLink, copiesTrees, COPIERS, cpioPassDestination, FILE_PLACERS, globFolder, LINK_COPIERS, LINKERS,
-  operandArg, outputFiles, placedFiles, PLACERS_JUDGED, PROC_CWD, unpacks, UNPACKERS, type Placed,
+  carriesLinks, copiesAsLink, copiesContents, copiesTrees, COPIERS, cpioPassDestination, FILE_PLACERS, globFolder, LINK_COPIERS, LINKERS,
+  isRemoteOperand, operandArg, outputFiles, placedFiles, PLACERS_JUDGED, PROC_CWD, unpacks, UNPACKERS, type Placed,
 } from './placers.ts';
 import { namesNoFile, optionWrite, tildePath, writesNoFile } from './redirects.ts';
 import { HELD_PROBE, type CommandPart, type ShellPart, type WritePart } from './types.ts';
@@ -336,10 +336,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   /**
    * A copy of a workspace file runs what that file holds (`cp .env.example .env; . .env`); one of
    * a file this command wrote, of one outside the workspace (`cp /bin/bash scripts/x.sh`) or of
-   * one only known at run time runs what is not judged.
+   * one only known at run time, or of one on another host, runs what is not judged.
    */
   private movesForeign(name: string, placed: Placed): boolean {
-    return placed.dynamic || placed.sources.some((src) => /^[/~]|(?:^|\/)\.\.(?:\/|$)/.test(src) ||
+    // A file on another host (`scp host:x s`) holds whatever was put there (audit 40, AN-4).
+    return placed.dynamic || placed.sources.some((src) => /^[/~]|(?:^|\/)\.\.(?:\/|$)/.test(src) || isRemoteOperand(name, src) ||
       this.holdsWritten(src) || (name === 'ln' && placed.linkDirs.some((dir) => this.holdsWritten(`${dir}/${src}`))));
   }
 
@@ -455,7 +456,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (dest === undefined || placed.dynamic || !copiesTrees(name, words)) return;
     const destPath = dest.path.replace(/\/+$/, '') || dest.path;
     const contents = (name === 'cp' && (dest.folder === false || placed.sources.some((src) => /(?:^|\/)\.\/*$/.test(src)))) ||
-      (name === 'rsync' && placed.sources.some((src) => src.endsWith('/')));
+      placed.sources.some((src) => copiesContents(name, src));
     const trees = new Set<string>();
     if (contents || dest.folder !== true) trees.add(destPath);
     for (const made of placed.judged ?? placed.created) if (made.startsWith(`${destPath}/`)) trees.add(made);

@@ -19,7 +19,7 @@ import { FD_PLACEHOLDER, SEARCH_TOOLS, searchRuns } from './search-tools.ts';
 import { downloadWrites } from './downloads.ts';
 import { operandWrites } from './operand-writes.ts';
 import { runtimePlacedWrite } from './placers.ts';
-import { posixShellDoubt } from './posix.ts';
+import { kshShellDoubt, posixShellDoubt } from './posix.ts';
 import { asZshRunsIt, zshCommandWords, zshSyntaxDoubt } from './zsh.ts';
 import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { bareShell, BARE_SHELLS } from './bare-shells.ts';
@@ -644,6 +644,7 @@ const POSIX_SHELLS = new Set(['sh', 'dash', 'ash']);
 
 function posixDoubt(name: string, text: Arg, runner: string): string | null {
   if (name === 'zsh') return zshSyntaxDoubt(text.value, runner);
+  if (name === 'ksh' || name === 'mksh') return kshShellDoubt(text.value, runner);
   return POSIX_SHELLS.has(name) ? posixShellDoubt(text.value, runner) : null;
 }
 
