@@ -38,7 +38,9 @@ describe('a policy path that is not a regular file', () => {
   ])('%s: a named pipe is refused with one line', (_name, args) => {
     const { repo, fifo } = setup();
     const r = runCli(args(fifo), { cwd: repo.dir, input: PAYLOAD(repo.dir), timeoutMs: 15_000 });
-    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: `agent-gate: ${fifo}: is a named pipe, not a policy file; a policy must be a regular file\n` });
+    // record --enforce blocks the call it cannot judge, and says so before the reason.
+    const blocked = args(fifo)[0] === 'record' ? 'blocked: the call could not be judged: ' : '';
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: `agent-gate: ${blocked}${fifo}: is a named pipe, not a policy file; a policy must be a regular file\n` });
   });
 
   test.each([
