@@ -312,7 +312,10 @@ describe('shell patterns the match text can never hold', () => {
     ['cat < /etc/shadow', 'deny', 'write it without the redirection: "cat"'],
     ['bash <<< *', 'deny', 'write it without the redirection: "bash"'],
     ['npm test &> out.txt', 'allow', 'write it without the redirection: "npm test"'],
-    ['> *', 'deny', 'holds the redirection ">", but the match text of a sub-command has no redirections (SPEC 5.2), so it matches only a command that quotes it as an argument; drop it, and write a rule on fs_write for where a redirection may write'],
+    ['> *', 'deny', 'holds the redirection ">", but the match text of a sub-command has no redirections (SPEC 5.2), so it matches only a command that quotes it as an argument; write a pattern of the command itself instead, and write a rule on fs_write for where a redirection may write'],
+    // Audit 41 AR-7: a bare `*` left over is never suggested, as it would deny every command.
+    ['* >~/.ssh/*', 'deny', 'so it matches only a command that quotes it as an argument; write a pattern of the command itself instead,'],
+    ['FOO+=1 *', 'deny', 'so it never fires; write a pattern of the command itself, which denies'],
     ["git 'push' *", 'deny', 'holds the quoted text \'push\', but quotes are removed from the match text of a sub-command (SPEC 5.2), so it matches only a command whose argument holds the quote characters themselves; write it without quotes: "git push *"'],
     ['rm -rf "/"', 'deny', 'holds the quoted text "/", but quotes are removed from the match text of a sub-command (SPEC 5.2), so it matches only a command whose argument holds the quote characters themselves; write it without quotes: "rm -rf /"'],
     ['FOO=1 rm *', 'deny', 'starts with the assignment "FOO=1", but leading assignments are left out of the text deny rules match (SPEC 5.2), so it never fires; write "rm *", which denies the command with or without the assignment'],

@@ -43,7 +43,9 @@ export function redirectionPatternWarning(what: string, pattern: string): string
     if (!REDIRECTION_WORD.test(w)) kept.push(w);
     else if (REDIRECTION_ALONE.test(w)) i++;
   }
-  const fix = kept.length > 0 ? `write it without the redirection: ${JSON.stringify(kept.join(' '))}` : 'drop it';
+  // A bare `*` left over would match every command (audit 41, AR-7): name no replacement then.
+  const rest = kept.join(' ');
+  const fix = /^[*\s]*$/.test(rest) ? 'write a pattern of the command itself instead' : `write it without the redirection: ${JSON.stringify(rest)}`;
   return `${what} pattern ${JSON.stringify(pattern)} holds the redirection ${JSON.stringify(words[first])}, but the match text of a sub-command has no redirections (SPEC 5.2), so it matches only a command that quotes it as an argument; ${fix}, and write a rule on fs_write for where a redirection may write`;
 }
 
@@ -67,7 +69,7 @@ export function assignmentPatternWarning(what: string, pattern: string, effect: 
   let i = 0;
   while (i < words.length && LEADING_ASSIGNMENT.test(words[i] ?? '')) i++;
   const rest = words.slice(i).join(' ');
-  const fix = rest === '' ? 'a pattern of the command itself' : JSON.stringify(rest);
+  const fix = /^[*\s]*$/.test(rest) ? 'a pattern of the command itself' : JSON.stringify(rest);
   return `${what} pattern ${JSON.stringify(pattern)} starts with the assignment ${JSON.stringify(words[0])}, but leading assignments are left out of the text ${effect} rules match (SPEC 5.2), so it never fires; write ${fix}, which ${effect === 'deny' ? 'denies' : 'asks about'} the command with or without the assignment`;
 }
 

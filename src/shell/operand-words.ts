@@ -20,6 +20,8 @@ export interface OperandWrite {
    * above it (`git checkout BRANCH`, `git am`), not only below where it stands.
    */
   wholeTree?: true;
+  /** Only explicit deny and ask rules count for it, as for `touch`: a write every run of the program makes (`node_modules`). */
+  ruleOnly?: true;
 }
 
 /** A word no command line holds as such (a default name, a value cut out of a word); `dynamic` when only known at run time. */

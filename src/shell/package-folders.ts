@@ -4,7 +4,7 @@
 // --cache-folder`, `pnpm --store-dir`). A package published by anyone lands in DIR, so DIR is
 // judged as a tree write: `yarn add workflows --modules-folder=.github` writes `.github/workflows/`.
 import { npmOptionName } from './npm.ts';
-import { treeWrite as tree, withValue, type OperandWrite } from './operand-words.ts';
+import { contentWrite as content, madeArg, treeWrite as tree, withValue, type OperandWrite } from './operand-words.ts';
 import type { Arg } from './words.ts';
 
 interface PackageManager {
@@ -16,6 +16,8 @@ interface PackageManager {
   installers: ReadonlySet<string>;
   /** Whether the bare command (no sub-command) installs, as `yarn` does. */
   bareInstalls: boolean;
+  /** The lock files it writes beside package.json. */
+  lockFiles: readonly string[];
 }
 
 /** npm commands that install or remove packages (and their aliases and typos npm accepts). */
@@ -26,19 +28,21 @@ const NPM_INSTALLERS = new Set([
 ]);
 
 const MANAGERS: ReadonlyMap<string, PackageManager> = new Map([
-  ['npm', { project: ['prefix', '-C'], always: ['cache', 'logs-dir'], installers: NPM_INSTALLERS, bareInstalls: false }],
+  ['npm', { project: ['prefix', '-C'], always: ['cache', 'logs-dir'], installers: NPM_INSTALLERS, bareInstalls: false, lockFiles: ['package-lock.json', 'npm-shrinkwrap.json'] }],
   ['yarn', {
     project: ['cwd'], always: ['modules-folder', 'cache-folder', 'global-folder', 'link-folder', 'prefix'],
     installers: new Set(['add', 'install', 'remove', 'upgrade', 'up', 'upgrade-interactive', 'init', 'import', 'link', 'unlink', 'dedupe', 'global', 'create', 'dlx']),
     bareInstalls: true,
+    lockFiles: ['yarn.lock', '.pnp.cjs', '.pnp.loader.mjs', '.yarnrc.yml'],
   }],
   ['pnpm', {
     project: ['dir', 'prefix', '-C'],
     always: ['modules-dir', 'virtual-store-dir', 'store-dir', 'cache-dir', 'global-dir', 'global-bin-dir', 'lockfile-dir', 'state-dir'],
     installers: new Set(['add', 'install', 'i', 'install-test', 'it', 'remove', 'rm', 'uninstall', 'un', 'update', 'up', 'upgrade', 'init', 'link', 'ln', 'unlink', 'dedupe', 'import', 'prune', 'rebuild', 'rb', 'fetch', 'create', 'dlx', 'patch-commit']),
     bareInstalls: false,
+    lockFiles: ['pnpm-lock.yaml', 'pnpm-workspace.yaml'],
   }],
-  ['bun', { project: ['cwd'], always: ['cache-dir'], installers: new Set(['install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'link', 'unlink', 'init', 'create', 'c', 'pm']), bareInstalls: false }],
+  ['bun', { project: ['cwd'], always: ['cache-dir'], installers: new Set(['install', 'i', 'add', 'a', 'remove', 'rm', 'update', 'link', 'unlink', 'init', 'create', 'c', 'pm']), bareInstalls: false, lockFiles: ['bun.lockb', 'bun.lock'] }],
 ]);
 
 /** A long option as a package manager reads it (`--NAME`, `--NAME=V`, pnpm's `--config.NAME=V`): its name lower-cased, and the value attached. */
@@ -100,5 +104,13 @@ export function packageFolderWrites(args: readonly Arg[], name: string): Operand
     if (pm.installers.has(v)) installs = true;
   }
   if (words === 0 && pm.bareInstalls) installs = true;
-  return installs ? [...project, ...always] : always;
+  if (!installs) return always;
+  // Without a project folder it installs where the shell stands: node_modules, package.json and
+  // the lock files there (`cd .kiro/settings && npm install`: audit 41, AQ-8). Every install makes
+  // them, so only rules naming them count, as for touch.
+  const here = project.length > 0 ? [] : [
+    { ...tree(madeArg('node_modules'), name), ruleOnly: true as const },
+    ...['package.json', ...pm.lockFiles].map((f) => ({ ...content(madeArg(f), name), ruleOnly: true as const })),
+  ];
+  return [...project, ...always, ...here];
 }

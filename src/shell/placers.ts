@@ -46,20 +46,23 @@ export function localPart(name: string, word: string): string {
   if (!isRemoteOperand(name, word)) return word;
   const url = /^[a-z]+:\/\/[^/]*\/?(.*)$/i.exec(word);
   if (url !== null) return name === 'rsync' ? (url[1] ?? '').replace(/^[^/]*\/?/, '') : url[1] ?? '';
-  const path = word.slice(word.indexOf(':') + 1);
+  // A bracketed IPv6 host holds colons of its own (`u@[::1]:.env`: audit 41, AR-1).
+  const host = /^[^/[]*\[[^\]]*\]:/.exec(word);
+  const path = host !== null ? word.slice(host[0].length) : word.slice(word.indexOf(':') + 1);
   return path.startsWith(':') ? path.slice(1).replace(/^[^/]*\/?/, '') : path;
 }
 
 /**
  * Whether a copy from `src` brings a folder's contents, whose names are not known here, rather
  * than the folder itself: rsync's `src/`, a remote home or module top (`host:`, `host::m`, `host:~`),
- * a remote root (`host:/`).
+ * a remote root (`host:/`), a remote glob (`host:'*.env'`).
  */
 export function copiesContents(name: string, src: string): boolean {
   if (name === 'rsync' && src.endsWith('/')) return true;
   if (!isRemoteOperand(name, src)) return false;
   const path = localPart(name, src);
-  return path === '' || /^(?:~[^/]*|\.|\/)\/*$/.test(path) || /(?:^|\/)\.\/*$/.test(path);
+  // A glob there is expanded on the other host: the names it brings are not known (AR-2).
+  return path === '' || /^(?:~[^/]*|\.|\/)\/*$/.test(path) || /(?:^|\/)\.\/*$/.test(path) || /[*?[]/.test(path);
 }
 
 /** Programs that write the file an option names: the short letter (in a cluster too) and long names. */
@@ -93,8 +96,9 @@ export function outputFiles(name: string, args: readonly Arg[]): Arg[] {
     if (v.startsWith('--')) {
       const eq = v.indexOf('=');
       const written = eq < 0 ? v : v.slice(0, eq);
-      // getopt_long takes a unique prefix (`--out f`).
-      if (written.length < 5 || !spec.long.some((l) => l.startsWith(written))) continue;
+      // getopt_long takes a unique prefix (`--out f`, `--o=f`: audit 41, AR-5); an ambiguous one
+      // is refused by the program, so reading it as the output only adds a write.
+      if (written.length < 3 || !spec.long.some((l) => l.startsWith(written))) continue;
       const value = eq < 0 ? args[++i] : { ...a, value: v.slice(eq + 1), pos: -1 };
       if (value !== undefined) out.push(value);
       continue;

@@ -341,12 +341,49 @@ const tscWrites = (args: readonly Arg[]): OperandWrite[] => dashOptionWrites(arg
 const iconvWrites = (args: readonly Arg[]): OperandWrite[] =>
   valuesOf(readWords(args, 1, { valued: 'fto', long: ['--from-code', '--to-code', '--output'] }), '-o', '--output').map((f) => content(f, 'iconv -o'));
 
+/**
+ * The environment folders `python -m venv DIR…` and `virtualenv DIR` make (audit 41, AQ-3: with
+ * `--clear` they empty DIR first, so `python3 -m venv --clear .github` deletes the policy). Every
+ * run makes one, so only rules naming it count, as for `mkdir`.
+ */
+const environmentFolders = (args: readonly Arg[], from: number, options: Parameters<typeof readWords>[2], by: string): OperandWrite[] =>
+  readWords(args, from, options).operands.map((d) => ({ ...tree(d, by), ruleOnly: true as const }));
+
+const VIRTUALENV_OPTIONS = {
+  valued: 'p',
+  long: ['--python', '--prompt', '--activators', '--creator', '--seeder', '--app-data', '--extra-search-dir', '--pip', '--setuptools', '--wheel', '--discovery', '--try-first-with'],
+};
+const virtualenvWrites = (args: readonly Arg[]): OperandWrite[] => environmentFolders(args, 1, VIRTUALENV_OPTIONS, 'virtualenv');
+
+/** `python [options] -m venv …`: the words after the module, or null when python runs something else. */
+function pythonVenvWrites(args: readonly Arg[]): OperandWrite[] | null {
+  for (let i = 1; i < args.length; i++) {
+    const v = (args[i] as Arg).value;
+    if (!v.startsWith('-') || v === '-' || v === '--') return null;
+    // `-W arg` and `-X opt` take the next word; `-c` runs code, not a module.
+    if (/^-[A-Za-z]*[WX]$/.test(v)) { i++; continue; }
+    const m = /^-[A-Za-z]*?m(.*)$/.exec(v);
+    if (m === null) {
+      if (/^-[A-Za-z]*c/.test(v)) return null;
+      continue;
+    }
+    const attached = m[1] ?? '';
+    const module = attached !== '' ? attached : args[i + 1]?.value;
+    if (module !== 'venv') return null;
+    return environmentFolders(args, attached !== '' ? i + 1 : i + 2, { valued: '', long: ['--prompt'] }, 'python -m venv');
+  }
+  return null;
+}
+
+/** python by a versioned name (`python3`, `python3.12`). */
+const PYTHON = /^python[0-9.]*$/;
+
 /** The programs this file knows by name: one lookup, since every command name comes here. */
 const TOOLS = new Map<string, ProgramWrites>([
   ['sponge', spongeWrites], ['yq', yqWrites], ['iconv', iconvWrites], ['go', goWrites], ['zip', zipWrites], ['openssl', opensslWrites],
   ['ssh-keygen', sshKeygenWrites], ['pip', pipWrites], ['pip3', pipWrites], ['gh', ghWrites],
   ...['npm', 'yarn', 'pnpm', 'bun'].map((n): [string, ProgramWrites] => [n, packageFolderWrites]),
-  ['rustc', rustcWrites], ['javac', javacWrites], ['tsc', tscWrites],
+  ['rustc', rustcWrites], ['javac', javacWrites], ['tsc', tscWrites], ['virtualenv', virtualenvWrites],
 ]);
 
 /** pip by a versioned name (`pip3.11`). */
@@ -358,6 +395,7 @@ export function toolOutputWrites(name: string, args: readonly Arg[]): OperandWri
   if (writes !== undefined) return writes(args, name);
   // The cheap tests first: this runs for every command name not known above.
   if (name.startsWith('pip')) return PIP.test(name) ? pipWrites(args, name) : null;
+  if (name.startsWith('python')) return PYTHON.test(name) ? pythonVenvWrites(args) : null;
   const compiler = name.includes('cc') || name.includes('++') || name.includes('clang') || name.startsWith('ld') || name.includes('-ld')
     || name.includes('cpp') || name === 'as' || name.includes('-as') || name === 'c99' || name === 'c89';
   return compiler && COMPILER.test(name) ? compilerWrites(args, name) : null;

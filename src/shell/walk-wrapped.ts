@@ -453,7 +453,9 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    */
   private copiedTrees(name: string, placed: Placed, args: readonly Arg[], words: readonly string[], source: string): void {
     const dest = placed.destination;
-    if (dest === undefined || placed.dynamic || !copiesTrees(name, words)) return;
+    // A glob on another host brings names not known here, recursive or not (`scp evil:'*.env' .`).
+    const remoteGlob = placed.sources.some((src) => isRemoteOperand(name, src) && copiesContents(name, src));
+    if (dest === undefined || placed.dynamic || !(copiesTrees(name, words) || remoteGlob)) return;
     const destPath = dest.path.replace(/\/+$/, '') || dest.path;
     const contents = (name === 'cp' && (dest.folder === false || placed.sources.some((src) => /(?:^|\/)\.\/*$/.test(src)))) ||
       placed.sources.some((src) => copiesContents(name, src));
@@ -553,7 +555,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   }
 
   /** A file an operand names (see operand-writes.ts); a glob in a static folder lands there. */
-  private operandWrite({ file, by, kind, follows, mayBeFolder, wholeTree }: OperandWrite, source: string): void {
+  private operandWrite({ file, by, kind, follows, mayBeFolder, wholeTree, ruleOnly }: OperandWrite, source: string): void {
     if (writesNoFile(file)) return;
     const makesOrRemoves = kind === 'entry' || kind === 'removeTree';
     const inFolder = globFolder(file);
@@ -563,7 +565,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       return;
     }
     if (kind === 'tree') {
-      this.writeInto(file, by, source, 'tree', { operand: true });
+      this.writeInto(file, by, source, 'tree', { operand: true, ...(ruleOnly === true ? { ruleOnly: true } : {}) });
       return;
     }
     // An archive unpacked where the shell stands: a rule for that folder's contents decides, and
@@ -580,11 +582,13 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const write = optionWrite(file, by, source);
     write.operand = true;
     if (mayBeFolder === true) write.mayBeFolder = true;
+    if (ruleOnly === true) write.ruleOnly = true;
     if (makesOrRemoves) {
       write.ruleOnly = true;
       if (follows !== true) write.entryOnly = true;
     }
-    this.recordWrite(write, file, !makesOrRemoves);
+    // A write every run makes (a package manager's package.json) is not a script it wrote.
+    this.recordWrite(write, file, !makesOrRemoves && ruleOnly !== true);
     if (kind === 'removeTree') this.writeInto(file, by, source, 'tree', { ruleOnly: true, operand: true });
   }
 

@@ -828,7 +828,9 @@ function su(args: readonly Arg[], stdin: Stdin): Unwrapped {
     return userShell(stdin, login ? 'su -l' : 'su', optionDoubt(scan), login ? SU_LOGIN : null);
   }
   const scripts: ScriptArg[] = command === null ? [] : [{ arg: command, by: 'su -c', userShell: true }];
-  const u: Unwrapped = { wrapper: false, commands: [], views, scripts, forceAsk: optionDoubt(scan) };
+  // The user's shell may be dash (Debian's useradd gives /bin/sh), as for runuser -c (audit 41, AR-6).
+  const userDoubt = command !== null && program === null ? posixShellDoubt(command.value, 'su -c') : null;
+  const u: Unwrapped = { wrapper: false, commands: [], views, scripts, forceAsk: optionDoubt(scan) ?? userDoubt };
   // `su -`/`su -l` start a login shell, which starts in the user's home folder.
   if (login) u.folderDoubt = SU_LOGIN;
   return u;
