@@ -210,6 +210,10 @@ describe('bounds', () => {
       fill('[[ a == b ]] && ', '', 'x'),
       fill('\u00a0', "echo '", "'"),
       `${'$('.repeat(60)}${'a '.repeat(150_000)}${')'.repeat(60)}`,
+      // The dash/ksh reading of `\"` in backquotes after `<<` (audit 40, AN-2) was one regular
+      // expression from each `<<`: quadratic, over 30 s for these.
+      fill('\necho "<<"', "sh -c 'cat <<<a", "'"),
+      fill('\necho "<<"', "ksh -c 'cat <<<a", "'"),
     ];
     for (const source of inputs) {
       const start = Date.now();

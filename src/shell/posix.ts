@@ -19,8 +19,18 @@ const QUOTE_IN_BRACE = `a quote inside "\${…}" (bash takes it as a character, 
 const QUOTE_IN_ARITHMETIC = 'a quote inside $(( … )) (bash reads it as a quote, dash as a character, and they end the arithmetic in different places)';
 const REREAD = 'eval, trap or alias (dash parses their string a second time, with its own grammar, which is not checked here)';
 const HEREDOC_BACKQUOTE = '\\" inside `…` in a here-document (dash and ksh93 take the backslash away and read a quote there, bash keeps it: the command ends in different places)';
-/** A backquote holding `\"` after a `<<`: dash and ksh93 read the `"` as a quote in a heredoc body (audit 40, AN-2). */
-const HEREDOC_BACKQUOTE_ESCAPE = /<<[\s\S]*`[^`]*\\"/;
+/** A backquote holding `\"`: searched for past the first `<<` only, one pass (see heredocBackquoteEscape). */
+const BACKQUOTE_ESCAPE = /`[^`]*\\"/;
+
+/**
+ * Whether a backquote holds `\"` after a `<<`: dash and ksh93 read the `"` as a quote in a heredoc
+ * body (audit 40, AN-2). One regular expression spanning from `<<` would start again at every
+ * `<<` and take quadratic time on a long script.
+ */
+function heredocBackquoteEscape(text: string): boolean {
+  const heredoc = text.indexOf('<<');
+  return heredoc >= 0 && BACKQUOTE_ESCAPE.test(text.slice(heredoc));
+}
 
 /** The fallback: bash-only syntax anywhere in `text`, quoted or not. */
 const RAW: ReadonlyArray<readonly [RegExp, string]> = [
@@ -32,13 +42,12 @@ const RAW: ReadonlyArray<readonly [RegExp, string]> = [
   // Past a `${`, a quote anywhere: the brace it belongs to is not measured here.
   [/\$\{[\s\S]*['"]/, QUOTE_IN_BRACE],
   [/\$\(\([\s\S]*['"`]/, QUOTE_IN_ARITHMETIC],
-  [HEREDOC_BACKQUOTE_ESCAPE, HEREDOC_BACKQUOTE],
   [/(?:^|[\s;&|(){}!`])['"\\]*(?:e['"\\]*v['"\\]*a['"\\]*l|t['"\\]*r['"\\]*a['"\\]*p|a['"\\]*l['"\\]*i['"\\]*a['"\\]*s)['"]*(?=[\s;&|)]|$)/, REREAD],
 ];
 
 function rawSearch(text: string): string | null {
   for (const [pattern, reading] of RAW) if (pattern.test(text)) return reading;
-  return null;
+  return heredocBackquoteEscape(text) ? HEREDOC_BACKQUOTE : null;
 }
 
 const WORD_START = /[\s;&|(){}!]/;
@@ -202,7 +211,7 @@ function doubleBracketEnd(text: string, from: number): number {
  * read a `\"` inside backquotes in a heredoc body as dash does.
  */
 export function kshShellDoubt(script: string, runner: string): string | null {
-  return HEREDOC_BACKQUOTE_ESCAPE.test(script) ? `${runner}: ksh reads ${HEREDOC_BACKQUOTE} differently from bash, so what it runs is not what is judged here` : null;
+  return heredocBackquoteEscape(script) ? `${runner}: ksh reads ${HEREDOC_BACKQUOTE} differently from bash, so what it runs is not what is judged here` : null;
 }
 
 /** The doubt for a script a POSIX sh runs, or null when its text reads the same in bash. */
