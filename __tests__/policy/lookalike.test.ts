@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { lookalikePolicies, lookalikeWarning, mayHoldLookalike } from '../../src/policy/lookalike.ts';
+import { addedLookalikes, lookalikePolicies, lookalikeWarning, mayHoldLookalike } from '../../src/policy/lookalike.ts';
 
 describe('policy files named like the default one', () => {
   test.each<[string, string[], string[]]>([
@@ -13,6 +13,11 @@ describe('policy files named like the default one', () => {
     ['.github', ['agent-gate.yml ', 'agent-gate.yml.', 'agent-gate\u200b.yml', 'agent-gate.yml.txt'], ['.github/agent-gate.yml ', '.github/agent-gate.yml.', '.github/agent-gate\u200b.yml', '.github/agent-gate.yml.txt']],
   ])('%s holding %j', (folder, names, found) => {
     expect(lookalikePolicies(folder, names)).toEqual(found);
+  });
+
+  test('among the paths a commit adds, only the root and a .github-like folder count', () => {
+    expect(addedLookalikes(['agent-gate.yml', '.github/agent-gate.yaml', '.github/agent-gate.yml', 'docs/agent-gate.yml', '.github/x/agent-gate.yml', 'src/a.ts']))
+      .toEqual(['agent-gate.yml', '.github/agent-gate.yaml']);
   });
 
   test.each([['.github', true], ['.GITHUB', true], ['.github.', true], ['github', false], ['.github2', false]])('%s may hold one: %s', (name, may) => {

@@ -22,14 +22,3 @@ export async function treeLookalikes(git: Git, rev: string): Promise<string[]> {
   }
   return found;
 }
-
-/** The look-alike policy files among paths a commit adds (`folder/name` or `name`). */
-export function addedLookalikes(paths: readonly string[]): string[] {
-  return paths.flatMap((p) => {
-    const slash = p.indexOf('/');
-    if (slash < 0) return lookalikePolicies('', [p]);
-    const folder = p.slice(0, slash);
-    const name = p.slice(slash + 1);
-    return !name.includes('/') && mayHoldLookalike(folder) ? lookalikePolicies(folder, [name]) : [];
-  });
-}

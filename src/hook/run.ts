@@ -21,8 +21,8 @@ import { spellUnseen } from '../report/escape.ts';
 import { renderFinding } from '../report/text.ts';
 import { takePrefetched } from './prefetch.ts';
 import { readStaged } from './staged.ts';
-import { addedLookalikes, treeLookalikes } from '../git/lookalikes.ts';
-import { lookalikeWarning } from '../policy/lookalike.ts';
+import { treeLookalikes } from '../git/lookalikes.ts';
+import { addedLookalikes, lookalikeWarning } from '../policy/lookalike.ts';
 
 export type HookStage = 'pre-commit' | 'commit-msg';
 

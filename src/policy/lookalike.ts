@@ -22,6 +22,17 @@ export function lookalikePolicies(folder: string, names: readonly string[]): str
     .filter((p) => p !== DEFAULT_POLICY_PATH);
 }
 
+/** The look-alike policy files among paths a commit adds (`folder/name` or `name`). */
+export function addedLookalikes(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => {
+    const slash = p.indexOf('/');
+    if (slash < 0) return lookalikePolicies('', [p]);
+    const folder = p.slice(0, slash);
+    const name = p.slice(slash + 1);
+    return !name.includes('/') && mayHoldLookalike(folder) ? lookalikePolicies(folder, [name]) : [];
+  });
+}
+
 /** The one-line warning for look-alikes, or null when there are none. */
 export function lookalikeWarning(found: readonly string[], where: string): string | null {
   if (found.length === 0) return null;

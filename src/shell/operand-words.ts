@@ -36,6 +36,8 @@ export type ProgramWrites = (args: readonly Arg[], name: string) => OperandWrite
 export const contentWrite = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'content' });
 export const treeWrite = (file: Arg, by: string): OperandWrite => ({ file, by, kind: 'tree' });
 export const hereWrite = (by: string): OperandWrite => ({ file: HERE, by, kind: 'here' });
+/** `write` counted only for rules that name its file (see OperandWrite.ruleOnly). */
+export const ruleOnlyWrite = (write: OperandWrite): OperandWrite => ({ ...write, ruleOnly: true });
 /** `a` with another value (part of the word, or a name derived from it), so no longer its source text. */
 export const withValue = (a: Arg, value: string): Arg => ({ ...a, value, pos: -1 });
 

@@ -4,7 +4,7 @@
 // --cache-folder`, `pnpm --store-dir`). A package published by anyone lands in DIR, so DIR is
 // judged as a tree write: `yarn add workflows --modules-folder=.github` writes `.github/workflows/`.
 import { npmOptionName } from './npm.ts';
-import { contentWrite as content, madeArg, treeWrite as tree, withValue, type OperandWrite } from './operand-words.ts';
+import { contentWrite as content, madeArg, ruleOnlyWrite, treeWrite as tree, withValue, type OperandWrite } from './operand-words.ts';
 import type { Arg } from './words.ts';
 
 interface PackageManager {
@@ -109,8 +109,8 @@ export function packageFolderWrites(args: readonly Arg[], name: string): Operand
   // the lock files there (`cd .kiro/settings && npm install`: audit 41, AQ-8). Every install makes
   // them, so only rules naming them count, as for touch.
   const here = project.length > 0 ? [] : [
-    { ...tree(madeArg('node_modules'), name), ruleOnly: true as const },
-    ...['package.json', ...pm.lockFiles].map((f) => ({ ...content(madeArg(f), name), ruleOnly: true as const })),
+    ruleOnlyWrite(tree(madeArg('node_modules'), name)),
+    ...['package.json', ...pm.lockFiles].map((f) => ruleOnlyWrite(content(madeArg(f), name))),
   ];
   return [...project, ...always, ...here];
 }

@@ -4,7 +4,7 @@
 // `openssl … -out FILE`, `ssh-keygen -f FILE`, pip's and package managers' target folders, and what
 // `gh` clones or downloads, and the outputs of `rustc`, `javac` and `tsc`. Judged like `tee FILE`.
 import {
-  contentWrite as content, GIT_CLONE_OPTIONS, has, hasLong, hereWrite, madeArg, readWords, treeWrite as tree, valuesOf, withValue,
+  contentWrite as content, GIT_CLONE_OPTIONS, has, hasLong, hereWrite, madeArg, readWords, ruleOnlyWrite, treeWrite as tree, valuesOf, withValue,
   type OperandWrite, type ProgramWrites,
 } from './operand-words.ts';
 import { packageFolderWrites } from './package-folders.ts';
@@ -347,7 +347,7 @@ const iconvWrites = (args: readonly Arg[]): OperandWrite[] =>
  * run makes one, so only rules naming it count, as for `mkdir`.
  */
 const environmentFolders = (args: readonly Arg[], from: number, options: Parameters<typeof readWords>[2], by: string): OperandWrite[] =>
-  readWords(args, from, options).operands.map((d) => ({ ...tree(d, by), ruleOnly: true as const }));
+  readWords(args, from, options).operands.map((d) => ruleOnlyWrite(tree(d, by)));
 
 const VIRTUALENV_OPTIONS = {
   valued: 'p',
