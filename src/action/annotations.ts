@@ -4,7 +4,7 @@
 // how many are not.
 import { quoted, shortSha, spellUnseen } from '../report/escape.ts';
 import { hintFor } from '../report/hint.ts';
-import { fails, UNDECODABLE_PATH_REASON, type FailOn, type Finding } from '../report/model.ts';
+import { fails, namesUndecodablePath, type FailOn, type Finding } from '../report/model.ts';
 
 export const MAX_ERRORS = 10;
 export const MAX_WARNINGS = 10;
@@ -48,7 +48,7 @@ export function annotationFile(f: Finding): string | undefined {
   // in the raw `file=` property it could make the log line read differently.
   if (file === undefined || file === '' || file.length > MAX_FILE_PROPERTY_CHARS || CONTROL.test(file) || spellUnseen(file) !== file) return undefined;
   // A name that is not UTF-8 is spelled `\xHH`, which is the name of another file (audit AO-2).
-  if (f.source.kind === 'diff' && f.reason === UNDECODABLE_PATH_REASON) return undefined;
+  if (namesUndecodablePath(f)) return undefined;
   if (file.startsWith('/') || file.startsWith('~') || file.startsWith('refs/') || file.startsWith('(')) return undefined;
   if (file.split('/').some((s) => s === '' || s === '.' || s === '..')) return undefined;
   return file;

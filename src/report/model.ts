@@ -19,6 +19,11 @@ export interface CommitEntry {
  */
 export const UNDECODABLE_PATH_REASON = 'path is not valid UTF-8';
 
+/** Whether the finding's file is such a path: its spelling names no file to point at. */
+export function namesUndecodablePath(f: Finding): boolean {
+  return f.source.kind === 'diff' && f.reason === UNDECODABLE_PATH_REASON;
+}
+
 /** `source.file` of a finding about the commit message (a model its trailers name). */
 export const COMMIT_MESSAGE_SOURCE = '(commit message)';
 

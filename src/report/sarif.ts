@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describeRule } from '../engine/decide.ts';
 import { hintFor } from './hint.ts';
-import { COMMIT_MESSAGE_SOURCE, isLogTamper, UNDECODABLE_PATH_REASON, type Finding, type Report } from './model.ts';
+import { COMMIT_MESSAGE_SOURCE, isLogTamper, namesUndecodablePath, type Finding, type Report } from './model.ts';
 
 interface SarifRule { id: string; name: string; shortDescription: { text: string }; helpUri: string }
 
@@ -49,7 +49,7 @@ function inRepository(path: string): boolean {
  * well exist and be allowed (audit AO-2).
  */
 function hasOwnLocation(f: Finding): boolean {
-  return inRepository(f.source.file) && !(f.source.kind === 'diff' && f.reason === UNDECODABLE_PATH_REASON);
+  return inRepository(f.source.file) && !namesUndecodablePath(f);
 }
 
 export function renderSarif(report: Report, policyFile = DEFAULT_POLICY_FILE): string {
