@@ -38,11 +38,12 @@ const TABLES: ReadonlyMap<string, ToolTable> = new Map<string, ToolTable>([
   ['man', { options: [{ long: 'pager', short: 'P', runs: 'script' }, { long: 'html', short: 'H', runs: 'script' }], shortWithValue: 'CELMmpRrSes' }],
   ['go', { options: [{ long: 'exec', runs: 'script' }, { long: 'toolexec', runs: 'script' }], shortWithValue: '', singleDashLong: true }],
   // install -s runs the --strip-program; split --filter runs its command with $SHELL -c; diff3 and
-  // sdiff run their --diff-program.
+  // sdiff run their --diff-program. No other long option of split, diff3 or sdiff shares its first
+  // letter, so getopt takes `--f` and `--d` (audit 41, AR-8).
   ['install', { options: [{ long: 'strip-program', min: 6, runs: 'program' }], shortWithValue: 'gmoSt' }],
-  ['split', { options: [{ long: 'filter', min: 3, runs: 'script' }], shortWithValue: 'abCdlnt' }],
-  ['diff3', { options: [{ long: 'diff-program', runs: 'program' }], shortWithValue: 'L' }],
-  ['sdiff', { options: [{ long: 'diff-program', runs: 'program' }], shortWithValue: 'ow' }],
+  ['split', { options: [{ long: 'filter', min: 1, runs: 'script' }], shortWithValue: 'abCdlnt' }],
+  ['diff3', { options: [{ long: 'diff-program', min: 1, runs: 'program' }], shortWithValue: 'L' }],
+  ['sdiff', { options: [{ long: 'diff-program', min: 1, runs: 'program' }], shortWithValue: 'ow' }],
   // zip --unzip-command (`-TT CMD`) tests the archive with CMD through a shell.
   ['zip', { options: [{ long: 'unzip-command', min: 3, runs: 'script' }], shortWithValue: 'bnOPtx' }],
   // tcpdump -z runs its program on each savefile it rotates out (-C, -G).

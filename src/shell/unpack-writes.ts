@@ -1,8 +1,8 @@
 // What unpackers other than tar and unzip fill, and the files compressors, splitters and dumpers
 // write (audit 27, AA-1 and AA-7): cpio, 7z, ar, unrar, jar, pax, patch, git apply/am/read-tree,
-// gzip and its kin, split, csplit, xxd, script, dpkg-deb and python's zipfile/tarfile. Archive
-// formats that keep absolute or `..` member names (cpio, pax, `7z -spf`) may write anywhere: a
-// tree of `/`. The archive-making modes of the same programs (`ar rcs`, `7z a`, `jar cf`,
+// gzip and its kin, split, csplit, xxd, script, dpkg-deb, uudecode, `scp -t` and python's
+// zipfile/tarfile. Archive formats that keep absolute or `..` member names (cpio, pax, `7z -spf`)
+// may write anywhere: a tree of `/`. The archive-making modes of the same programs (`ar rcs`, `7z a`, `jar cf`,
 // `dpkg-deb -b`, `zipfile -c`) write the archive they name (audit 29, GG-10).
 import {
   contentWrite as content, has, hasLong, hereWrite as here, madeArg, readWords, ROOT, treeWrite as tree, valuesOf, withValue,
@@ -23,6 +23,26 @@ function cpioWrites(args: readonly Arg[]): OperandWrite[] {
   const dirs = valuesOf(w, '-D', '--directory');
   const filled = dirs.length > 0 ? dirs.map((d) => tree(d, 'cpio -i -D')) : [here('cpio -i')];
   return hasLong(w, '--no-absolute-filenames', 6) ? filled : [...filled, tree(ROOT, 'cpio -i')];
+}
+
+/**
+ * `uudecode [FILE…]` writes the file its input's `begin` line names, which is not known here and
+ * may be absolute: anything where the shell stands, or anywhere (audit 41, AR-4). An output option
+ * (`-o FILE`, placers.ts) names the file instead, and BSD's `-p` writes to standard output.
+ */
+function uudecodeWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'o', long: ['--output-file'] });
+  if (has(w, '-o', '-p') || hasLong(w, '--output-file', 3)) return [];
+  return [here('uudecode'), tree(ROOT, 'uudecode')];
+}
+
+/**
+ * `scp -t DIR` is the receiving end of a copy (what `scp` runs on the other host): the names of
+ * what it receives come in on standard input, so it may write anything below DIR (audit 41, AR-3).
+ */
+function scpSinkWrites(args: readonly Arg[]): OperandWrite[] {
+  const w = readWords(args, 1, { valued: 'cDFiJloPSX', long: [] });
+  return has(w, '-t') ? w.operands.map((dir) => tree(dir, 'scp -t')) : [];
 }
 
 /** 7z's commands that rewrite the archive they name. */
@@ -363,7 +383,7 @@ const UNPACKERS = new Map<string, ProgramWrites>([
   ['cpio', cpioWrites], ['7z', sevenZipWrites], ['7za', sevenZipWrites], ['7zz', sevenZipWrites], ['7zr', sevenZipWrites],
   ['ar', arWrites], ['unrar', unrarWrites], ['rar', unrarWrites], ['unar', unarWrites], ['jar', jarWrites], ['pax', paxWrites],
   ['patch', patchWrites], ['split', splitWrites], ['csplit', splitWrites], ['xxd', xxdWrites], ['script', scriptWrites],
-  ['dpkg-deb', debWrites], ['dpkg', debWrites],
+  ['dpkg-deb', debWrites], ['dpkg', debWrites], ['uudecode', uudecodeWrites], ['scp', scpSinkWrites],
   ...Object.keys(COMPRESSORS).map((n): [string, ProgramWrites] => [n, compressorWrites]),
 ]);
 

@@ -25,6 +25,7 @@ import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { bareShell, BARE_SHELLS } from './bare-shells.ts';
 import { sessionShell, SESSION_SHELLS, startsShell, stdinScriptDoubt, sudoInfo, userShell, withSessionShell, type Stdin } from './session-shells.ts';
 import { clientStdinDoubt, STDIN_CLIENTS } from './client-stdin.ts';
+import { TRANSFER_CLIENTS, transferCommandsDoubt } from './transfer-clients.ts';
 import { RESERVED } from './guards.ts';
 import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import { joinedArg, literalText, type Arg } from './words.ts';
@@ -54,7 +55,7 @@ const WRAPPERS = new Set([
   'xargs', 'watch', 'env', 'eval', 'trap', 'find', 'git', 'sudo', 'sudoedit', 'doas', 'su', 'npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun', 'nix',
   'alias', 'mapfile', 'readarray', 'source', '.', 'compgen', 'complete', 'bind', 'fc', 'set', 'shopt', 'jobs', 'enable',
   ...LAUNCHERS, ...LOOSE_RUNNERS, ...TOOLS_WITH_RUNS, ...CONTAINER_TOOLS, ...SCHEDULERS, ...VI_EDITORS, ...LINE_EDITORS,
-  ...SEARCH_TOOLS, ...LESS_PROGRAMS, ...SUBCOMMAND_RUNNERS, ...DIALECT_SHELLS,
+  ...SEARCH_TOOLS, ...LESS_PROGRAMS, ...SUBCOMMAND_RUNNERS, ...DIALECT_SHELLS, ...TRANSFER_CLIENTS,
 ]);
 /** `/dev/fd/N`, `/proc/PID/fd/N`: an open file descriptor, of this process for `self`. */
 const FD_FILE = /^\/(?:dev\/fd|proc\/([^/]+)\/fd)\/(\d+)$/;
@@ -242,6 +243,7 @@ function unwrapNamed(name: string, args: readonly Arg[], input: Stdin): Unwrappe
   }
   if (SESSION_SHELLS.has(name)) return withSessionShell(looseRunner(args, name), sessionShell(args, input, name));
   if (BARE_SHELLS.has(name)) return withSessionShell(looseRunner(args, name), bareShell(args, input, name));
+  if (TRANSFER_CLIENTS.has(name)) return withDoubt(toolRuns(args, name), transferCommandsDoubt(args, input, name));
   if (STDIN_CLIENTS.has(name)) return withDoubt(LOOSE_RUNNERS.has(name) ? looseRunner(args, name) : toolRuns(args, name), clientStdinDoubt(args, input, name));
   if (LOOSE_RUNNERS.has(name)) return looseRunner(args, name);
   if (SUBCOMMAND_RUNNERS.has(name)) return subcommandRuns(args, name);
