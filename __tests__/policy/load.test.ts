@@ -696,6 +696,20 @@ describe('"**" in allow text patterns', () => {
     expect(p.warnings).toEqual([`p.yml:4:13: warning: ${capability} match pattern ${JSON.stringify(pattern)} holds "**", which is literal in allow text patterns (it cannot widen an allow), so it matches only text holding two asterisks; write "*", which matches any run of characters: ${JSON.stringify(fix)}`]);
   });
 
+  // Audit 41: in a command, `src/**/*.ts` is the shell glob typed as written; `*` would widen the allow.
+  test.each([
+    ['shell', 'prettier --write src/**/*.ts'],
+    ['shell', 'rm -rf build/**'],
+  ])('%s %j: a "**" inside a word gets no "*" suggestion', (capability, pattern) => {
+    const p = loadPolicy(`rules:\n  - capability: ${capability}\n    effect: allow\n    match: [${JSON.stringify(pattern)}]\n`, 'p.yml', 'workspace');
+    expect(p.warnings).toEqual([`p.yml:4:13: warning: ${capability} match pattern ${JSON.stringify(pattern)} holds "**" inside a word, which is literal in allow text patterns (it cannot widen an allow): it matches a command that spells that glob as written, not other paths; "*" would match any run of characters, spaces and options included, so list the commands to allow instead`]);
+  });
+
+  test('a trusted command with "**" inside a word gets no "*" suggestion either', () => {
+    const p = loadPolicy('trustedCommands: ["eslint --fix src/**"]\n', 'p.yml', 'workspace');
+    expect(p.warnings).toEqual(['p.yml:1:19: warning: trustedCommands pattern "eslint --fix src/**" holds "**" inside a word, which is literal in allow text patterns (it cannot widen an allow): it matches a command that spells that glob as written, not other paths; "*" would match any run of characters, spaces and options included, so list the commands to allow instead']);
+  });
+
   test('models.allow and trustedCommands too', () => {
     const p = loadPolicy('models:\n  allow: ["claude-**"]\ntrustedCommands: ["git **"]\n', 'p.yml', 'workspace');
     expect(p.warnings?.map((w) => w.slice(0, w.indexOf(' holds')))).toEqual(['p.yml:2:11: warning: models.allow pattern "claude-**"', 'p.yml:3:19: warning: trustedCommands pattern "git **"']);

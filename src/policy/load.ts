@@ -257,8 +257,16 @@ const COMMAND_CAPABILITIES: ReadonlySet<RuleCapability> = new Set(['shell', 'all
  * written as a filesystem glob (`https://docs.example/**`, `github/**`, `claude-**`) it matches
  * almost nothing. It loads, since reading it literally is the fail-closed side; say so.
  */
-function warnLiteralGlobstar(r: Reader, node: Node, what: string, pattern: string): void {
+function warnLiteralGlobstar(r: Reader, node: Node, what: string, pattern: string, command = false): void {
   if (!pattern.includes('**')) return;
+  // In a command, `src/**/*.ts` is most likely the shell glob the agent types, which the pattern
+  // matches as written; "*" there would also match other words (`src/ --plugin x/a.ts`), so it is
+  // not offered. A `**` standing as a word (`npm **`) can only have meant "anything".
+  const inWord = command && pattern.replace(/(?:^|\s)\*{2,}(?=\s|$)/g, ' ').includes('**');
+  if (inWord) {
+    r.warn(node, `${what} pattern ${JSON.stringify(pattern)} holds "**" inside a word, which is literal in allow text patterns (it cannot widen an allow): it matches a command that spells that glob as written, not other paths; "*" would match any run of characters, spaces and options included, so list the commands to allow instead`);
+    return;
+  }
   r.warn(node, `${what} pattern ${JSON.stringify(pattern)} holds "**", which is literal in allow text patterns (it cannot widen an allow), so it matches only text holding two asterisks; write "*", which matches any run of characters: ${JSON.stringify(pattern.replace(/\*{2,}/g, '*'))}`);
 }
 
@@ -289,7 +297,7 @@ function readRule(r: Reader, node: Node, scope: ScopeName): RawRule {
       if (COMMAND_CAPABILITIES.has(rule.capability)) {
         for (const w of commandPatternWarnings(`${rule.capability} ${key}`, v, rule.effect, key === 'match')) r.warn(n, w);
       }
-      if (!FS_CAPABILITIES.has(rule.capability) && rule.effect === 'allow' && key === 'match') warnLiteralGlobstar(r, n, `${rule.capability} match`, v);
+      if (!FS_CAPABILITIES.has(rule.capability) && rule.effect === 'allow' && key === 'match') warnLiteralGlobstar(r, n, `${rule.capability} match`, v, COMMAND_CAPABILITIES.has(rule.capability));
     });
     rule[key] = values;
   }
@@ -467,7 +475,7 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
           if ((values[i] ?? '') === '') r.fail(n, 'empty pattern in trustedCommands');
           checkTextPattern(r, n, 'trustedCommands', values[i] ?? '');
           for (const w of commandPatternWarnings('trustedCommands', values[i] ?? '', 'allow', true)) r.warn(n, w);
-          warnLiteralGlobstar(r, n, 'trustedCommands', values[i] ?? '');
+          warnLiteralGlobstar(r, n, 'trustedCommands', values[i] ?? '', true);
         });
         policy.trustedCommands = values;
         break;
