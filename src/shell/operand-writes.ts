@@ -9,6 +9,7 @@ import { inPlaceWrites } from './sed.ts';
 import { COMMITTED, gitTreeWrites } from './git-tree-writes.ts';
 import { gitPatchWrites, unpackerWrites } from './unpack-writes.ts';
 import { transferWrites } from './transfer-clients.ts';
+import { folderSettingWrites } from './folder-settings.ts';
 import { captureWrites } from './capture-outputs.ts';
 import { formatterWrites } from './formatter-writes.ts';
 import { gitPlumbingWrites } from './git-plumbing-writes.ts';
@@ -344,6 +345,7 @@ function modeChangeWrites(name: string, args: readonly Arg[]): OperandWrite[] {
 /** The tables of programs known by name, each giving null for a name it does not know. */
 const PROGRAM_TABLES: ReadonlyArray<(name: string, args: readonly Arg[]) => OperandWrite[] | null> = [
   unpackerWrites, toolOutputWrites, writerOutputWrites, formatterWrites, captureWrites, mountWrites, cloudWrites, hereWrites, transferWrites,
+  folderSettingWrites,
 ];
 
 /** The files `args` writes, makes or removes because its operands name them. */

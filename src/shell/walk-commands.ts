@@ -19,6 +19,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     const at = this.parts.length;
     const sink: Sink = { force: null };
     const assignments: string[] = [];
+    const assignedArgs: Arg[] = [];
     let stdin: Arg | null = null;
     // A heredoc or here-string is read as text; a file or descriptor on standard input is not.
     let fed = this.stdinFed;
@@ -27,6 +28,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
         const assigned = this.assignment(p, scope, depth, sink);
         const value = assigned.value;
         assignments.push(value);
+        assignedArgs.push(assigned);
         const eq = value.indexOf('=');
         // `NAME+=x` adds to a value not known here; `NAME=(…)` is an array.
         const unknownValue = assigned.dynamic !== null || p.value.type !== 'Word' || value[eq - 1] === '+';
@@ -69,6 +71,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     }
     if (openEnd >= 0) fail(JOINED);
     const source = scope.source.slice(cmd.pos, cmd.end);
+    this.assignedFolders(assignedArgs, source);
     if (args.length === 0) {
       // A harmless standalone assignment runs nothing; a dangerous one is still worth a question.
       if (sink.force === null) return;

@@ -26,6 +26,7 @@ import { makeEnvironment, MAKES } from './programs.ts';
 import { unwrap, wrapperName, type ScriptArg } from './wrappers.ts';
 import { DIALECT_SHELLS } from './shell-dialects.ts';
 import { WrittenFiles, type HostWrites } from './written-files.ts';
+import { assignmentWrites } from './folder-settings.ts';
 
 /** The words `xargs CMD` appends to CMD at run time: any text, or none. */
 const APPENDED: Arg = { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 };
@@ -590,6 +591,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // A write every run makes (a package manager's package.json) is not a script it wrote.
     this.recordWrite(write, file, !makesOrRemoves && ruleOnly !== true);
     if (kind === 'removeTree') this.writeInto(file, by, source, 'tree', { ruleOnly: true, operand: true });
+  }
+
+  /** The folders a command's prefix assignments point tools at (`CARGO_TARGET_DIR=.github cargo build`). */
+  protected assignedFolders(assigned: readonly Arg[], source: string): void {
+    for (const a of assigned) for (const write of assignmentWrites(a)) this.operandWrite(write, source);
   }
 
   /** A file the command writes because an option names it: a write like a redirection's. */
