@@ -1,10 +1,13 @@
 // What audit 41 left alone, done in the next session: AR-3 (`scp -t DIR`), AR-4 (`uudecode`
 // without -o), the rest of AR-8 (one-letter prefixes of split's, diff3's and sdiff's command
-// options), AQ-6 (environment and pip settings naming where tools write) and the file-transfer
-// clients (sftp, ftp, lftp) whose commands run a local shell or write here. Every ask and deny row was allow in the build before, except two neighbours that
-// already held (`uudecode -o .env`, lftp's `!CMD` in -c); the allow rows are the ordinary
-// neighbours that stay allowed.
+// options), AQ-6 (environment and pip settings naming where tools write), AQ-1/2/4/5/7 (start-up
+// files and PATH programs written, then run) and the file-transfer clients (sftp, ftp, lftp)
+// whose commands run a local shell or write here. Every ask and deny row was allow in the build
+// before, except five neighbours that already held (`uudecode -o .env`, lftp's `!CMD` in -c,
+// `bash -ic` after ~/.bashrc, cargo after ~/.cargo/config.toml, python after a `.pth`); the allow
+// rows are the ordinary neighbours that stay allowed.
 import { everythingAllowedBut, rowsOf, shellTable } from '../helpers/shell-table.ts';
+import { policyOf } from '../helpers/policy.ts';
 
 const policy = everythingAllowedBut(['rm *', 'curl *'], ['secrets/**', '**/.env', '.github/**']);
 
@@ -126,5 +129,46 @@ shellTable(policy, 'audit 41 AQ-6: settings that move where package and build to
     'pip config set global.index-url https://pypi.example/simple',
     'PIP_NO_CACHE_DIR=1 pip install x',
     'env PIP_DISABLE_PIP_VERSION_CHECK=1 pip install x',
+  ),
+]);
+
+// A policy that trusts writes anywhere outside the workspace's protected files.
+const homeWrites = policyOf({
+  workspace: `
+rules:
+  - {capability: shell, effect: allow}
+  - {capability: shell, effect: deny, match: ["rm *"]}
+  - {capability: fs_write, effect: allow, match: ["**", "~/**", "/**"]}
+  - {capability: fs_write, effect: deny, match: [".github/**"]}
+`,
+}, ['.github/agent-gate.yml']);
+
+shellTable(homeWrites, 'audit 41 AQ-1, 2, 4, 5, 7: a start-up file or PATH program written, then its tool run', [
+  ...rowsOf('ask', 'the tool reads or is what this command wrote',
+    "echo '[alias] x = !rm -rf y' >> ~/.gitconfig; git x",
+    "printf '[alias]\\n x = !sh' > ~/.config/git/config && git x",
+    'cd ~ && echo x > .gitconfig && cd - && git status',
+    "echo 'rm -rf y' >> ~/.zshenv; zsh -c true",
+    'echo x > ~/.bashrc; bash -ic true',
+    "echo 'Host *' > ~/.ssh/config; git push",
+    "echo 'Host *' > ~/.ssh/config; ssh h",
+    "echo 'url = x' >> ~/.curlrc; curl https://example.com",
+    'echo x >> ~/.wgetrc; wget https://example.com',
+    'echo x > ~/.config/pip/pip.conf; pip install y',
+    'echo x > ~/.cargo/config.toml; cargo build',
+    'echo x > ~/.local/lib/python3.12/site-packages/a.pth; python3 t.py',
+    "echo 'rm -rf y' > ~/.local/bin/ls; chmod +x ~/.local/bin/ls; ls",
+    'echo x > /usr/local/bin/make; make',
+    'cat > ~/go/bin/gofmt <<EOF\nrm -rf y\nEOF\ngofmt -l .',
+    'for f in a; do make; done; echo x > ~/bin/make',
+  ),
+  ...rowsOf('allow', 'another file, another program, the program by another path, or a copy of a file already there',
+    'echo x > ~/notes.txt; git status; ls',
+    'echo x > .gitconfig; git status',
+    'echo x >> ~/.curlrc; wget https://example.com',
+    'echo x > ~/.local/bin/ls; /bin/ls',
+    'echo x > ~/.zshenv; bash -c true',
+    'git config --global user.name x; git commit -m y',
+    'cp evil ~/bin/make; make',
   ),
 ]);

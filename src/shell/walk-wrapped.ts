@@ -27,6 +27,7 @@ import { unwrap, wrapperName, type ScriptArg } from './wrappers.ts';
 import { DIALECT_SHELLS } from './shell-dialects.ts';
 import { WrittenFiles, type HostWrites } from './written-files.ts';
 import { assignmentWrites } from './folder-settings.ts';
+import { PATH_FOLDERS, startupReads } from './home-config.ts';
 
 /** The words `xargs CMD` appends to CMD at run time: any text, or none. */
 const APPENDED: Arg = { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 };
@@ -85,7 +86,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (written === null) return null;
     written.skip = skip;
     try {
-      return this.runsWritten(args, source) ?? this.loadsWritten(args);
+      return this.runsWritten(args, source) ?? this.loadsWritten(args) ?? this.startsFromWritten(args);
     } finally {
       written.skip = null;
     }
@@ -183,6 +184,22 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (spelled !== undefined) return `${loader.name} loads ${spelled}, which may be a file this command writes spelled from the root`;
     if (loader.stdin) return `${loader.name} reads its program from standard input, which may be a file this command writes`;
     return null;
+  }
+
+  /**
+   * `… >> ~/.gitconfig; git x`, `… > ~/.local/bin/ls; ls`: a program reads a start-up file outside
+   * the workspace that this command wrote, or is one it wrote into a PATH folder (home-config.ts).
+   */
+  private startsFromWritten(args: readonly Arg[]): string | null {
+    const written = this.written;
+    const first = args[0];
+    if (written === null || !written.outside || first === undefined || first.dynamic !== null) return null;
+    const name = first.value.slice(first.value.lastIndexOf('/') + 1);
+    const read = startupReads(name).find((p) => written.holdsPath(p) || written.holdsBelow(p));
+    if (read !== undefined) return `${name} reads ${read} when it starts, which this command writes, and it can name commands to run`;
+    if (first.value.includes('/') || name === '') return null;
+    const folder = PATH_FOLDERS.find((f) => written.holdsPath(`${f}/${name}`));
+    return folder === undefined ? null : `${name} may be ${folder}/${name}, which this command writes (a folder PATH usually lists)`;
   }
 
   /**
@@ -850,8 +867,11 @@ interface WriteIntoOptions {
 
 /** Whether a command word may run or load a file this command writes (see runsWritten, loadsWritten). */
 function mayLoad(word: string): boolean {
-  return word.includes('/') || SCRIPT_READERS.has(word) || word === 'git' || isLoaderName(word);
+  // A bare name may be a program written into a PATH folder (startsFromWritten).
+  return word.includes('/') || SCRIPT_READERS.has(word) || word === 'git' || isLoaderName(word) || PATH_NAME.test(word);
 }
+/** A command word PATH is searched for. */
+const PATH_NAME = /^[^/]+$/;
 
 /** git sub-commands that run client-side hooks. */
 const HOOK_RUNNING = new Set(['commit', 'merge', 'pull', 'push', 'checkout', 'switch', 'rebase', 'am', 'cherry-pick', 'revert', 'worktree', 'gc', 'hook', 'maintenance']);

@@ -20,6 +20,8 @@ export class WrittenFiles {
   private readonly paths = new Map<string, { spelled: string; order: number }>();
   /** Set while a view of a host is checked (see HostWrites): those files do not count. */
   skip: HostWrites | null = null;
+  /** Whether a path outside the workspace (`/…`, `~/…`) was noted: most commands write none. */
+  outside = false;
 
   /** How many files were noted so far: where the next one is in the order. */
   get size(): number {
@@ -32,6 +34,7 @@ export class WrittenFiles {
     const path = written.length > 1 ? written.replace(/\/+$/, '') || '/' : written;
     const key = canonicalCase(path);
     if (!this.paths.has(key)) this.paths.set(key, { spelled: path, order: this.paths.size });
+    if (path.startsWith('/') || path.startsWith('~')) this.outside = true;
   }
 
   /** An earlier program (`git apply`, `tar -x`) may have put any file in place. */

@@ -1,0 +1,36 @@
+// Files outside the workspace that tools read when they start (audit 41, AQ-1, AQ-2, AQ-4, AQ-5,
+// AQ-7): `~/.gitconfig` (aliases run with `!`), the zsh and bash start-up files, `~/.curlrc`,
+// `~/.ssh/config` (ProxyCommand, for ssh and git over ssh), pip's and cargo's user settings, and
+// programs in the folders PATH usually lists. Under a policy that allows writes there, writing
+// one and then running the tool in the same command runs what was written, which no rule judged
+// as a command. Paths are as the walker notes writes: `~/…` for the home folder.
+import { PYTHON } from './pytest.ts';
+
+const SSH = ['~/.ssh'];
+const ZSH = ['~/.zshenv', '~/.zshrc', '~/.zprofile', '~/.zlogin', '~/.zlogout'];
+
+/** Program name -> the files and folders (below the home folder) it reads settings or code from. */
+const READS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['git', ['~/.gitconfig', '~/.config/git', ...SSH]],
+  ...['ssh', 'scp', 'sftp', 'rsync'].map((n): [string, readonly string[]] => [n, SSH]),
+  ['zsh', ZSH],
+  ['bash', ['~/.bashrc', '~/.bash_profile', '~/.bash_login', '~/.profile', '~/.bash_logout']],
+  ['curl', ['~/.curlrc', '~/.config/curlrc']],
+  ['wget', ['~/.wgetrc']],
+  ...['npm', 'npx', 'pnpm', 'yarn'].map((n): [string, readonly string[]] => [n, ['~/.npmrc', '~/.yarnrc', '~/.yarnrc.yml']]),
+  ...['pip', 'pip3'].map((n): [string, readonly string[]] => [n, ['~/.config/pip', '~/.pip']]),
+  ['cargo', ['~/.cargo/config', '~/.cargo/config.toml']],
+]);
+/** What python reads at start: `.pth` files and usercustomize in the user site folder. */
+const PYTHON_READS = ['~/.local/lib'];
+
+/** Folders PATH usually lists, where a program written then runs by its bare name. */
+export const PATH_FOLDERS = [
+  '~/.local/bin', '~/bin', '~/.cargo/bin', '~/go/bin', '/usr/local/bin', '/usr/local/sbin', '/usr/bin', '/usr/sbin', '/bin', '/sbin',
+  '/opt/homebrew/bin',
+];
+
+/** The files and folders program `name` (a path's last segment) reads when it starts; empty for most. */
+export function startupReads(name: string): readonly string[] {
+  return READS.get(name) ?? (name.startsWith('python') && PYTHON.test(name) ? PYTHON_READS : []);
+}
