@@ -189,7 +189,9 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
 export function formatHookResult(stage: HookStage, r: HookResult): string {
   if (r.findings.length === 0) return '';
   const lines = [
-    `agent-gate ${stage}: ${r.blocked ? 'commit blocked' : 'findings (not blocking)'}: ${r.findings.length} finding(s); agent signals: ${r.signals.map(spellUnseen).join('; ')}`,
+    `agent-gate ${stage}: ${r.blocked ? 'commit blocked' : 'findings (not blocking)'}: ${r.findings.length} finding(s); agent signals: ${
+      // A human commit is judged only for tampering with a command log (audit 42, AT-2).
+      r.signals.length === 0 ? 'none (a change to a command log is judged in every commit)' : r.signals.map(spellUnseen).join('; ')}`,
   ];
   // What the hook prints goes back to the agent that ran `git commit`: long values are clipped.
   for (const f of r.findings) lines.push(...renderFinding(f, r.policyFile, '  ', true));

@@ -16,7 +16,7 @@
 import * as crypto from 'node:crypto';
 import { readCanonicalEntry } from './canonical.ts';
 import { serializeEntry, validateEntry, type EntryDraft, type LogEntry } from './entry.ts';
-import { decodeUtf8, parseJson } from './json.ts';
+import { decodeUtf8, parseJson, undecodedReason } from './json.ts';
 
 export interface LogProblem {
   /** The label the caller gave (a path in the repository, or a notes ref). */
@@ -211,7 +211,8 @@ export function verifyLog(bytes: Uint8Array, label: string, from = 1, options: V
     }
     const text = decodeUtf8(l.content);
     if (text === null) {
-      problem(line, 'invalid UTF-8');
+      const reason = undecodedReason(l.content.length);
+      problem(line, reason === 'not valid UTF-8' ? 'invalid UTF-8' : `a line ${reason}`);
       return;
     }
     if (line === 1 && text.startsWith('\uFEFF')) {

@@ -1,4 +1,5 @@
 // Small JSON helpers shared by the log reader, the hook payload mapper and the importers.
+import { constants } from 'node:buffer';
 
 /** Decodes UTF-8 strictly: a record with invalid bytes is refused, never patched with U+FFFD. */
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -9,6 +10,15 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Why decodeUtf8 gave null for `byteLength` bytes: past V8's longest string (about 512 MiB) even ASCII
+ * cannot be decoded, and calling that invalid UTF-8 would send the user after the wrong fault
+ * (audit 42, AT-1).
+ */
+export function undecodedReason(byteLength: number): string {
+  return byteLength > constants.MAX_STRING_LENGTH ? `too large to read (${Math.ceil(byteLength / 2 ** 20)} MiB; at most ${Math.floor(constants.MAX_STRING_LENGTH / 2 ** 20)} MiB)` : 'not valid UTF-8';
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

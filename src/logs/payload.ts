@@ -9,7 +9,7 @@
 // `mcp unknown/<name>` (see tools/common.ts) so that the engine asks about them.
 
 import type { EntryDraft } from './entry.ts';
-import { decodeUtf8, findDuplicateKey, isRecord, parseJson, show } from './json.ts';
+import { decodeUtf8, findDuplicateKey, isRecord, parseJson, show, undecodedReason } from './json.ts';
 import type { PathContext } from './paths.ts';
 import { mapClaudeTool } from './tools/claude.ts';
 import { ToolInputError, type ToolRequest } from './tools/common.ts';
@@ -80,7 +80,7 @@ function optionalField(payload: Record<string, unknown>, key: string): string | 
 
 export function parseHookPayload(input: Uint8Array | string): HookPayload {
   const text = typeof input === 'string' ? input : decodeUtf8(input);
-  if (text === null) throw new PayloadError(`hook payload is not valid UTF-8; ${FIX}`);
+  if (text === null) throw new PayloadError(`hook payload is ${undecodedReason(input.length)}; ${FIX}`);
   if (text.trim() === '') throw new PayloadError(`no hook payload on standard input; ${FIX}`);
   const parsed = parseJson(text);
   if (!parsed.ok) throw new PayloadError(`hook payload is not JSON (${parsed.error}); ${FIX}`);

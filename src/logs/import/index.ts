@@ -1,7 +1,7 @@
 // `agent-gate import FILE`: recognise which agent wrote a session record and convert it. A record
 // that matches no known format is refused; guessing could drop every call in it.
 
-import { decodeUtf8, isRecord, parseJson, type Parsed } from '../json.ts';
+import { decodeUtf8, isRecord, parseJson, undecodedReason, type Parsed } from '../json.ts';
 import { importClaude, looksLikeClaudeRecord } from './claude.ts';
 import { importCodex, looksLikeCodexRecord } from './codex.ts';
 import { ImportError, type ImportFormat, type ImportOptions, type ImportResult } from './common.ts';
@@ -48,7 +48,7 @@ function unrecognised(text: string, whole: Parsed): ImportError {
 
 export function importSession(bytes: Uint8Array | string, opts: ImportOptions): ImportResult {
   const text = typeof bytes === 'string' ? bytes : decodeUtf8(bytes);
-  if (text === null) throw new ImportError(`the session record is not valid UTF-8; expected ${SUPPORTED_FORMATS}`);
+  if (text === null) throw new ImportError(`the session record is ${undecodedReason(bytes.length)}; expected ${SUPPORTED_FORMATS}`);
   const whole = parseJson(text);
   const format = detectFormat(text, whole);
   switch (format) {
