@@ -107,7 +107,8 @@ function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): Decis
     // A protected path below it goes with it, as with rm -r (`mv .github x` takes the policy file
     // away, `mv -T .kiro x` the settings).
     const folder = part.target.replace(/\/+$/, '') || '/';
-    for (const below of treeCandidates(folder, restrictiveNames(policy), policy, cwd)) {
+    const places = /^[/~]/.test(folder) ? [folder] : [...new Set([folder, ...(part.alsoIn ?? []).map((dir) => posix.normalize(`${dir}/${folder}`))])];
+    for (const below of places.flatMap((f) => treeCandidates(f, restrictiveNames(policy), policy, cwd))) {
       // The folder is the entry taken away, not what it may link to, and so is all below it.
       const unfollowedTail = Math.max(1, below.split('/').length - folder.split('/').length + 1);
       const there = decidePath(policy, 'fs_write', below, { resolve: true, cwd, unfollowedTail });
@@ -211,8 +212,10 @@ function fromWorkspace(path: string, cwd: string): string {
  * `cd /tmp/build; tar -xf x.tar` (a failed cd stays) is.
  */
 function treeFolders(part: WritePart, folder: string, cwd: string): string[] {
-  if (part.unknownNames !== 'here' || /^[/~]/.test(folder)) return [folder];
+  if (/^[/~]/.test(folder)) return [folder];
   const moved = (part.alsoIn ?? []).map((dir) => posix.normalize(`${dir}/${folder}`));
+  // A folder named after a `cd` is also the one below where the cd went (`cd src && rm -r ../.github`).
+  if (part.unknownNames !== 'here') return [...new Set([folder, ...moved])];
   const filled = part.leftEntry === true && moved.length > 0 ? moved : [...new Set([folder, ...moved])];
   if (part.wholeTree !== true) return filled;
   // git writes the work tree from its top, which for a folder inside the workspace is the workspace
@@ -232,10 +235,22 @@ function treeCandidates(folder: string, names: RestrictiveNames, policy: Compile
   const { root, home } = policy;
   const here = posix.normalize(cwd === '' ? '.' : cwd);
   const bare = folder === '/' ? '/' : folder.replace(/\/+$/, '') || '.';
-  // A relative folder spelled from the workspace root (`..` from `src` is `.`), case folded: the
-  // examples are matched by prefix, and the canonical form of a path folds case (SPEC 6.2).
-  const relative = /^[/~]/.test(bare) ? null : posix.normalize(posix.join(here, bare));
   const fold = (p: string): string => p.toLowerCase();
+  // An absolute path inside the workspace, spelled from its root (`/w/repo/.github` is `.github`).
+  const inRoot = (abs: string): string | null => {
+    if (root === null) return null;
+    const a = posix.normalize(abs).replace(/\/+$/, '') || '/';
+    if (fold(a) === fold(root)) return '.';
+    return fold(a).startsWith(`${fold(root)}/`) ? a.slice(root.length + 1) : null;
+  };
+  // A relative folder spelled from the workspace root (`..` from `src` is `.`), case folded: the
+  // examples are matched by prefix, and the canonical form of a path folds case (SPEC 6.2). One
+  // that climbs out and back in (`cd .. && rm -r repo/.github`), or an absolute one inside the
+  // workspace, is the workspace folder it names (audit 43, AV-7).
+  const joined = /^[/~]/.test(bare) ? null : posix.normalize(posix.join(here, bare));
+  const relative = joined === null ? (bare.startsWith('/') ? inRoot(bare) : null)
+    : joined.startsWith('/') ? inRoot(joined) ?? joined
+    : /^\.\.(?:\/|$)/.test(joined) && root !== null ? inRoot(posix.join(root, joined)) ?? joined : joined;
   // From the entry's cwd, as decidePath reads a relative path.
   const fromCwd = (p: string): string => posix.relative(`/${here}`, `/${p}`) || '.';
   // `/`, the workspace root or a folder above it (`..`, an absolute prefix of the root) holds the workspace.
