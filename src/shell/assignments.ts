@@ -1,6 +1,7 @@
 // Variables that change which program runs or inject code into later commands (SPEC 5.6): setting
 // one makes every rule about the command's text unreliable, so it is at least `ask`.
 import { assignedName, literalText, type Arg } from './words.ts';
+import { isFolderSetting } from './folder-settings.ts';
 
 const DANGEROUS = new Set([
   'PATH', 'IFS', 'ENV', 'BASH_ENV', 'CDPATH', 'GLOBIGNORE', 'PROMPT_COMMAND', 'PS4', 'SHELLOPTS', 'BASHOPTS',
@@ -79,7 +80,7 @@ const CARGO_RUNS = /^CARGO_(?:HOME|.*_(?:RUNNER|RUSTC|RUSTC_WRAPPER|RUSTC_WORKSP
 /** Whether setting `name` is dangerous; an element (`BASH_CMDS[ls]`, `PATH[0]`) sets its array. */
 export function isDangerousName(written: string): boolean {
   const name = baseName(written);
-  return DANGEROUS.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_') || name.startsWith('GIT_CONFIG') || CARGO_RUNS.test(name) ||
+  return DANGEROUS.has(name) || isFolderSetting(name) || name.startsWith('LD_') || name.startsWith('DYLD_') || name.startsWith('GIT_CONFIG') || CARGO_RUNS.test(name) ||
     // `BASH_FUNC_ls%%=() { …; }` in the environment defines the function `ls` in a child bash.
     name.startsWith('BASH_FUNC_') ||
     // GIT_TRACE=/path, GIT_TRACE2_EVENT=/path…: git writes its trace to that file.
@@ -119,6 +120,14 @@ const HARMLESS_VALUES: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^(?:LC_ALL|LC_CTYPE|LANG)$/, /^(?:C|POSIX|[A-Za-z][\w-]*\.(?:utf-?8)(?:@\w+)?)?$/i],
   [/^GOFLAGS$/, /^(?:\s*-(?:mod=(?:mod|vendor|readonly)|buildvcs=(?:true|false|auto)|trimpath|race|v|modcacherw|count=\d+|p=\d+|tags=[\w,]+))+\s*$/],
 ];
+
+/**
+ * isDangerousAssignment where the assignment's static value is judged as a write (folder-settings.ts:
+ * a leading assignment, export and its kin, env's own operands), so a folder setting is not.
+ */
+export function isDangerousUnlessWritten(name: string, value: string, dynamic: boolean): boolean {
+  return !(isFolderSetting(baseName(name)) && !dynamic) && isDangerousAssignment(name, value, dynamic);
+}
 
 /** Whether assigning `value` to `name` is dangerous: a dangerous name, unless the value is known to be harmless. */
 export function isDangerousAssignment(name: string, value: string, dynamic: boolean): boolean {
@@ -263,7 +272,7 @@ function declarationDanger(args: readonly Arg[]): string | null {
       continue;
     }
     const set = assignedName(v);
-    if (set !== null && isDangerousAssignment(set, v.slice(v.indexOf('=') + 1), a.dynamic !== null || v[v.indexOf('=') - 1] === '+')) return dangerReason(set);
+    if (set !== null && isDangerousUnlessWritten(set, v.slice(v.indexOf('=') + 1), a.dynamic !== null || v[v.indexOf('=') - 1] === '+')) return dangerReason(set);
     // `export -n PATH` leaves the programs bash starts with no PATH, so they search the default.
     if (set === null && nameref && !makesNamerefs && v === 'PATH') return 'export -n PATH leaves child programs searching the default path';
     // `declare -n ref=PATH` makes every later `ref=...` an assignment to PATH.

@@ -1,6 +1,6 @@
 // `env` (SPEC 5.4: transparent without assignments, a tightening view with them, `env -S`
 // split): its options, assignments and the folder `-C` moves the command to.
-import { dangerReason, isDangerousAssignment } from './assignments.ts';
+import { dangerReason, isDangerousAssignment, isDangerousUnlessWritten } from './assignments.ts';
 import { GETOPT, longOptionName, unknownOptionReason, type OptionSpec } from './options.ts';
 import { NO_RUNS as NONE, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
@@ -35,7 +35,11 @@ export function env(args: readonly Arg[]): Unwrapped {
       break;
     }
     const name = v.slice(0, eq);
-    if (isDangerousAssignment(name, v.slice(eq + 1), a.dynamic !== null || name.endsWith('+'))) forceAsk ??= dangerReason(name);
+    // env's own operands are judged as writes (folder-settings.ts); not those of -S's string, nor
+    // those read from another folder (-C).
+    const written = chdir.folder === null && args.includes(a);
+    const dangerous = written ? isDangerousUnlessWritten : isDangerousAssignment;
+    if (dangerous(name, v.slice(eq + 1), a.dynamic !== null || name.endsWith('+'))) forceAsk ??= dangerReason(name);
     assignments.push(a);
   }
   if (pending.length === 0) return forceAsk === null ? NONE : { ...NONE, forceAsk };

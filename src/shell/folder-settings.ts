@@ -23,6 +23,15 @@ const FILE_VARIABLES = new Set(['PIP_LOG', 'PIP_LOG_FILE']);
 const PIP_FOLDER_KEY = /^[\w-]+\.(?:target|prefix|root|src|cache-dir)$/;
 const PIP_FILE_KEY = /^[\w-]+\.(?:log|log-file)$/;
 
+/**
+ * Whether `name` is one of these settings: dangerous as any other (assignments.ts) wherever its
+ * value is not judged as a write here (`sudo PIP_TARGET=…`, `make GOBIN=…`, `read PIP_TARGET`,
+ * `env -S`: audit 43, AV-8).
+ */
+export function isFolderSetting(name: string): boolean {
+  return FOLDER_VARIABLES.has(name) || FILE_VARIABLES.has(name);
+}
+
 /** What setting `name` to `value` (the word `at`) makes tools write, by `by`. */
 function settingWrites(name: string, value: string, at: Arg, by: string): OperandWrite[] {
   if (FILE_VARIABLES.has(name)) return value === '' ? [] : [content(withValue(at, value), by)];

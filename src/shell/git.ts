@@ -193,6 +193,12 @@ export function configSetting(setting: Arg, scan: ConfigEffects): void {
     scan.writes.push({ file: { ...setting, value }, key });
     return;
   }
+  // `alias.st="$X"`: a value only known at run time may start with `!`, a shell command (SPEC 5.4:
+  // a string not known here asks; audit 43, AV-2).
+  if ((kind === 'alias' || kind === 'bang') && setting.dynamic !== null && !value.startsWith('!')) {
+    scan.forceAsk ??= `git -c ${key}: its value is only known at run time (${setting.dynamic}), and one starting with ! runs a shell command`;
+    return;
+  }
   if (kind === 'alias') {
     if (!value.startsWith('!')) {
       scan.aliases.set(key.slice(key.indexOf('.') + 1).toLowerCase(), value);

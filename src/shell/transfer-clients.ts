@@ -16,12 +16,21 @@ export const TRANSFER_CLIENTS: ReadonlySet<string> = new Set(['sftp', 'ftp', 'tn
 const SFTP_VALUED = 'BbcDFiJlPRSoX';
 
 /**
- * A command of these clients that runs a local shell command or writes or changes local files, at
- * the start of a line or after a separator (lftp takes `;`, `&&`, `||`), or any redirection
- * (lftp's `cat x > FILE`). inetutils ftp's `get x |CMD` runs CMD too, and is a `get`.
+ * What in these clients' commands runs a local shell command or writes or changes local files:
+ * `!` (a shell escape), `|` (ftp's local file `|CMD` is a command; lftp pipes output into one),
+ * `>` (lftp's redirection), a command that writes here, at the start of a line or after a
+ * separator (lftp takes `;`, `&&`, `||`) and after the `-` and `@` sftp skips (audit 43, AV-4:
+ * `-get x`), sftp's `lls` (run by the user's shell), a listing into a local file (`ls DIR FILE`,
+ * `mls FILES… FILE`), and lftp `set`tings naming a program (`sftp:connect-program`).
  */
-const LOCAL_COMMAND = /(?:^|[\n;&|(])[ \t]*(?:!|(?:get|reget|mget|recv|newer|pget|mirror|lmkdir|lrm|lrmdir|lrename|lln|lumask|lchmod)(?![\w-]))|>/i;
-const WHAT = '!CMD runs a shell command; get, mget, mirror write local files';
+const COMMAND_START = '(?:^|[\\n;&(])[ \\t]*[-@]*[ \\t]*';
+const LOCAL_COMMAND = new RegExp([
+  '[!|>]',
+  `${COMMAND_START}(?:get|get1|reget|mget|mreget|fget|recv|newer|pget|mirror|torrent|lls|lmkdir|lrm|lrmdir|lrename|lln|lumask|lchmod|local)(?![\\w-])`,
+  `${COMMAND_START}(?:ls|dir|nlist|mls|mdir)[ \\t]+\\S+[ \\t]+\\S`,
+  '\\bset[ \\t]+\\S*(?:program|shell|command|prog)\\b',
+].join('|'), 'i');
+const WHAT = '!CMD and |CMD run a shell command; get, mget, mirror, ls DIR FILE write local files';
 
 /** Whether the client takes its commands from standard input (where no batch file or -c gives them). */
 function readsStdin(args: readonly Arg[], name: string): boolean {
@@ -35,8 +44,17 @@ function readsStdin(args: readonly Arg[], name: string): boolean {
   return true;
 }
 
+/** ftp's (tnftp's) short options that take a value. */
+const FTP_VALUED = 'NoPqrsTux';
+
 /** Why a transfer client's commands ask, or null: those read from standard input, or lftp's -c/-e values. */
 export function transferCommandsDoubt(args: readonly Arg[], input: Stdin, name: string): string | null {
+  if (name === 'ftp' || name === 'tnftp') {
+    const w = readWords(args, 1, { valued: FTP_VALUED, long: [] });
+    // `-o '|CMD'` pipes what it fetches into CMD (audit 43, AV-5); a netrc's `macdef init` runs commands.
+    if ((w.values.get('-o') ?? []).some((o) => o.dynamic !== null || o.value.startsWith('|'))) return `${name} -o |CMD pipes what it fetches into a shell command, which is not judged here`;
+    if (w.values.has('-N')) return `${name} -N reads a netrc file, whose macros (macdef init) run commands, which are not judged here`;
+  }
   if (name === 'lftp') {
     for (let i = 1; i < args.length; i++) {
       const option = (args[i] as Arg).value;
@@ -58,6 +76,7 @@ export function transferCommandsDoubt(args: readonly Arg[], input: Stdin, name: 
  * (`HOST:dir/`, whose session starts there) brings names not known here.
  */
 export function transferWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {
+  if (name === 'ftp' || name === 'tnftp') return autoFetchWrites(args, name);
   if (name !== 'sftp') return null;
   const w = readWords(args, 1, { valued: SFTP_VALUED, long: [] });
   const [source, local] = w.operands;
@@ -68,4 +87,24 @@ export function transferWrites(name: string, args: readonly Arg[]): OperandWrite
   if (local !== undefined) return [{ ...content(local, 'sftp'), mayBeFolder: true }, tree(local, 'sftp')];
   if (/[*?[]/.test(path) || source.dynamic !== null) return [here('sftp')];
   return [content(withValue(source, path.replace(/^.*\//, '')), 'sftp')];
+}
+
+/** A URL ftp (tnftp) fetches at once. */
+const FETCHED_URL = /^(?:ftp|https?|file):\/\//i;
+
+/**
+ * `ftp [-o FILE] URL…` (tnftp's auto-fetch, audit 43, AV-5) writes FILE, or a file named after
+ * each URL's path where the shell stands (`-o -` is standard output).
+ */
+function autoFetchWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const w = readWords(args, 1, { valued: FTP_VALUED, long: [] });
+  const urls = w.operands.filter((a) => a.dynamic !== null || FETCHED_URL.test(a.value));
+  if (urls.length === 0) return [];
+  const outputs = (w.values.get('-o') ?? []).filter((o) => o.value !== '-' && !o.value.startsWith('|'));
+  if (outputs.length > 0) return outputs.map((o) => content(o, `${name} -o`));
+  return urls.map((u) => {
+    const path = u.value.replace(FETCHED_URL, '').replace(/^[^/]*/, '').replace(/[?#].*$/, '');
+    const file = path.replace(/^.*\//, '');
+    return u.dynamic !== null || file === '' || /[*?[]/.test(file) ? here(name) : content(withValue(u, file), name);
+  });
 }

@@ -12,6 +12,7 @@ import type { Arg } from './words.ts';
 import { lookupTable } from '../lookup.ts';
 import { pipWrites } from './tool-outputs.ts';
 import { FORMATTER_MODULES, formatterWrites } from './formatter-writes.ts';
+import { folderSettingWrites } from './folder-settings.ts';
 
 /** Files whose names start with `prefix` and are only known when the program runs. */
 const named = (a: Arg, prefix: string): Arg => ({ ...a, value: `${prefix}*`, dynamic: a.dynamic ?? 'glob', pos: -1 });
@@ -330,7 +331,10 @@ function pythonModuleWrites(args: readonly Arg[], name: string): OperandWrite[] 
   const found = pythonModule(args);
   if (found === undefined) return [];
   const { module, next } = found;
-  if (module === 'pip') return pipWrites([args[0] as Arg, ...args.slice(next)], `${name} -m pip`);
+  if (module === 'pip') {
+    const pip = [args[0] as Arg, ...args.slice(next)];
+    return [...pipWrites(pip, `${name} -m pip`), ...folderSettingWrites('pip', pip) ?? []];
+  }
   if (FORMATTER_MODULES.has(module)) return formatterWrites(module, [args[0] as Arg, ...args.slice(next)]) ?? [];
   if (module !== 'zipfile' && module !== 'tarfile') return [];
   const rest = args.slice(next);

@@ -3,7 +3,7 @@
 // array assignments, and alias substitution.
 import type { Assignment, Command, Word, WordPart } from 'unbash';
 import { countingProgram } from './walk-expansions.ts';
-import { dangerReason, hasEvaluatedSubscript, isDangerousAssignment, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
+import { dangerReason, hasEvaluatedSubscript, isDangerousUnlessWritten, operandAssignmentDanger, SUBSCRIPT_REASON } from './assignments.ts';
 import { continuedKeyword, nextSignificant } from './guards.ts';
 import { fail } from './parse.ts';
 import { readsStdin } from './walk-redirections.ts';
@@ -32,7 +32,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
         const eq = value.indexOf('=');
         // `NAME+=x` adds to a value not known here; `NAME=(…)` is an array.
         const unknownValue = assigned.dynamic !== null || p.value.type !== 'Word' || value[eq - 1] === '+';
-        if (isDangerousAssignment(p.name, value.slice(eq + 1), unknownValue)) sink.force ??= dangerReason(p.name);
+        if (isDangerousUnlessWritten(p.name, value.slice(eq + 1), unknownValue)) sink.force ??= dangerReason(p.name);
         // `x='a[$(cmd)]'`: a later `$((x))` or an integer variable evaluates it. A `$( )` that is
         // a real substitution (`x="[$(date)]"`) ran already and was judged.
         if (hasEvaluatedSubscript(literalText(assigned))) sink.force ??= SUBSCRIPT_REASON;

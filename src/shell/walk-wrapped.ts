@@ -195,10 +195,13 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const first = args[0];
     if (written === null || !written.outside || first === undefined || first.dynamic !== null) return null;
     const name = first.value.slice(first.value.lastIndexOf('/') + 1);
-    const read = startupReads(name).find((p) => written.holdsPath(p) || written.holdsBelow(p));
+    // The home folder may be spelled out (`/root/.gitconfig`, audit 43, AV-1): any absolute path
+    // ending in the same place counts.
+    const holds = (p: string): boolean => written.holdsPath(p) || written.holdsBelow(p) || (p.startsWith('~/') && written.holdsTail(p.slice(2)));
+    const read = startupReads(name).find(holds);
     if (read !== undefined) return `${name} reads ${read} when it starts, which this command writes, and it can name commands to run`;
     if (first.value.includes('/') || name === '') return null;
-    const folder = PATH_FOLDERS.find((f) => written.holdsPath(`${f}/${name}`));
+    const folder = PATH_FOLDERS.find((f) => holds(`${f}/${name}`));
     return folder === undefined ? null : `${name} may be ${folder}/${name}, which this command writes (a folder PATH usually lists)`;
   }
 

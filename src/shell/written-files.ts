@@ -49,6 +49,18 @@ export class WrittenFiles {
     return false;
   }
 
+  /**
+   * Whether an absolute written path ends in `tail` or holds it as a folder (`/root/.gitconfig`,
+   * `/home/u/.ssh/config` for `.ssh`): the home folder spelled out, which is not known here.
+   */
+  holdsTail(tail: string): boolean {
+    const t = canonicalCase(tail);
+    for (const [w, entry] of this.paths) {
+      if (w.startsWith('/') && this.counts(entry) && (w.endsWith(`/${t}`) || w.includes(`/${t}/`))) return true;
+    }
+    return false;
+  }
+
   /** Whether a written path lies below `folder`; `.` holds every relative one. */
   holdsBelow(folder: string): boolean {
     const f = canonicalCase(folder);
