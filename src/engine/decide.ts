@@ -135,14 +135,15 @@ function decideWrittenPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   const unlinked = MACOS_PRIVATE.exec(written)?.[1];
   if (unlinked !== undefined) {
     const there = decideWrittenPath(policy, cap, unlinked, options);
-    if (there.effect === 'allow' || there.rule === null || !moreRestrictive(there.effect, d.effect)) return d;
+    // An allow that does not reach the other reading (an exclude) asks there (audit 43, AW-2).
+    if (there.effect === 'allow' || !moreRestrictive(there.effect, d.effect)) return d;
     return { ...there, reason: `on macOS ${JSON.stringify(written)} is ${JSON.stringify(unlinked)}: ${there.reason}`, path: d.path };
   }
   const drive = DRIVE_RELATIVE.exec(written)?.[1];
   if (drive === undefined) return d;
   // Canonical form cuts the first segment at its colon (`c`); Windows reads the rest from the cwd.
   const there = decideWrittenPath(policy, cap, drive, options);
-  if (there.effect === 'allow' || there.rule === null || !moreRestrictive(there.effect, d.effect)) return d;
+  if (there.effect === 'allow' || !moreRestrictive(there.effect, d.effect)) return d;
   return { ...there, reason: `on Windows ${JSON.stringify(written)} is ${JSON.stringify(drive)} in the current folder of drive ${written.slice(0, 1).toUpperCase()}: ${there.reason}`, path: d.path };
 }
 

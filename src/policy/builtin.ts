@@ -52,7 +52,9 @@ export function defaultScope(): PolicyFile {
       { capability: 'diagnostics', effect: 'allow', line: 0 },
       {
         capability: 'shell', effect: 'allow', match: DEFAULT_SHELL,
-        exclude: ['*--output*', '*--ext-diff*', '*--textconv*', '*--exec*'], line: 0,
+        // `--no-list` (any abbreviation from `--no-l`) undoes `git branch --list`, which then
+        // deletes, renames or creates as told (audit 43, AW-1).
+        exclude: ['*--output*', '*--ext-diff*', '*--textconv*', '*--exec*', '*--no-l*'], line: 0,
       },
     ],
     trustedCommands: [],

@@ -375,6 +375,36 @@ function pythonVenvWrites(args: readonly Arg[]): OperandWrite[] | null {
   return null;
 }
 
+/** agent-gate's own options that name a file it writes, by command. */
+const AGENT_GATE_OUTPUTS: Readonly<Record<string, string>> = { check: '--output', record: '--log', import: '--log' };
+
+/**
+ * agent-gate itself (audit 43, AW-3): `check --output FILE` and `record`/`import --log FILE`
+ * write FILE, and `install`/`uninstall` write git's hooks (kiro rule #2 asks for `.git/`).
+ */
+function agentGateWrites(args: readonly Arg[]): OperandWrite[] {
+  const command = args[1]?.value ?? '';
+  if (command === 'install' || command === 'uninstall') {
+    return ['pre-commit', 'commit-msg'].map((hook) => content(madeArg(`.git/hooks/${hook}`), `agent-gate ${command}`));
+  }
+  const option = Object.hasOwn(AGENT_GATE_OUTPUTS, command) ? AGENT_GATE_OUTPUTS[command] : undefined;
+  if (option === undefined) return [];
+  const out: OperandWrite[] = [];
+  for (let i = 2; i < args.length; i++) {
+    const a = args[i] as Arg;
+    if (a.value === option) {
+      const file = args[++i];
+      if (file !== undefined) out.push(content(file, `agent-gate ${command} ${option}`));
+    } else if (a.value.startsWith(`${option}=`)) {
+      out.push(content(withValue(a, a.value.slice(option.length + 1)), `agent-gate ${command} ${option}`));
+    } else if (a.dynamic !== null) {
+      // A word only known at run time may be the option itself.
+      out.push(content(madeArg('*', a.dynamic), `agent-gate ${command}`));
+    }
+  }
+  return out;
+}
+
 /** python by a versioned name (`python3`, `python3.12`). */
 const PYTHON = /^python[0-9.]*$/;
 
@@ -383,7 +413,7 @@ const TOOLS = new Map<string, ProgramWrites>([
   ['sponge', spongeWrites], ['yq', yqWrites], ['iconv', iconvWrites], ['go', goWrites], ['zip', zipWrites], ['openssl', opensslWrites],
   ['ssh-keygen', sshKeygenWrites], ['pip', pipWrites], ['pip3', pipWrites], ['gh', ghWrites],
   ...['npm', 'yarn', 'pnpm', 'bun'].map((n): [string, ProgramWrites] => [n, packageFolderWrites]),
-  ['rustc', rustcWrites], ['javac', javacWrites], ['tsc', tscWrites], ['virtualenv', virtualenvWrites],
+  ['rustc', rustcWrites], ['javac', javacWrites], ['tsc', tscWrites], ['virtualenv', virtualenvWrites], ['agent-gate', agentGateWrites],
 ]);
 
 /** pip by a versioned name (`pip3.11`). */
