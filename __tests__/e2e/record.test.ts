@@ -192,6 +192,22 @@ describe('record --enforce', () => {
     expect(logged.every((e) => e.blocked === true)).toBe(true);
   });
 
+  // Audit 43, AX-3: one policy for every project, outside the repository, could be rewritten by the
+  // agent it judges (no rule named it), and every later call was then judged by the agent's rules.
+  test.each<[string, (policy: string) => Payload]>([
+    ['a Write of its absolute path', (policy) => claude('', 'Write', { file_path: policy, content: 'rules: []' })],
+    ['a redirection to it', (policy) => claude('', 'Bash', { command: `echo 'rules: []' > ${policy}` })],
+  ])('a --policy file outside the repository is protected from %s', (_name, call) => {
+    const dir = repo(null);
+    const policy = join(realpathSync(tempTree()), 'gate.yml');
+    writeFileSync(policy, POLICY);
+    const payload = { ...call(policy), cwd: dir };
+    const r = record(dir, payload, ['--enforce', '--policy', policy]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('kiro rule #1');
+    expect(readFileSync(policy, 'utf8')).toBe(POLICY);
+  });
+
   test('a denied call exits 2 with one line naming the request, effect, rule and reason, and is written as blocked', () => {
     const dir = repo();
     const r = record(dir, kiro(dir, 'execute_bash', { command: 'npm test && rm -rf /' }), ['--enforce']);

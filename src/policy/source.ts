@@ -121,17 +121,27 @@ export function insideRoot(root: string, path: string): string | null {
 }
 
 /**
- * Every repository-relative spelling of a policy file given on disk: as written, and with
+ * Every spelling of a policy file given on disk: repository-relative, as written and with
  * symlinks resolved (`cfg/gate.yml` when `cfg -> conf`, or a root reached through a linked
  * folder). The kiro scope protects each, so no spelling of the file the check reads is writable.
+ * A file outside the repository (`record --enforce --policy ~/.config/gate.yml` for every
+ * project) is protected by its absolute path: the agent judged by it runs on the
+ * same machine (audit 43, AX-3).
  */
 export function policyRepoPaths(root: string, path: string): string[] {
   const found = new Set<string>();
+  // A `~/…` request is judged as the absolute path it names, so that spelling is covered too.
+  const outside = (abs: string): void => {
+    found.add(abs.split(sep).join('/'));
+  };
   const literal = insideRoot(root, path);
   if (literal !== null) found.add(literal);
+  else outside(resolve(path));
   try {
-    const real = insideRoot(realpathSync(root), realpathSync(resolve(path)));
+    const realPath = realpathSync(resolve(path));
+    const real = insideRoot(realpathSync(root), realPath);
     if (real !== null) found.add(real);
+    else outside(realPath);
   } catch {
     // A path that cannot be resolved has no other spelling; reading it fails on its own.
   }
