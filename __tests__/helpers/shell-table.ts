@@ -31,14 +31,18 @@ rules:
   }, ['.github/agent-gate.yml']);
 }
 
-/** The audit tables' policy: every command allowed but `shell`, every write allowed but `writes`. */
-export function everythingAllowedBut(shell: readonly string[], writes: readonly string[] = []): CompiledPolicy {
+/**
+ * The audit tables' policy: every command allowed but `shell`, every write allowed but `writes`;
+ * with `anywhere`, writes outside the workspace too (`~/**`, `/**`), as a policy that trusts the
+ * agent with its home folder does.
+ */
+export function everythingAllowedBut(shell: readonly string[], writes: readonly string[] = [], anywhere = false): CompiledPolicy {
   return policyOf({
     workspace: `
 rules:
   - {capability: shell, effect: allow}
   - {capability: shell, effect: deny, match: ${JSON.stringify(shell)}}
-  - {capability: fs_write, effect: allow, match: ["**"]}
+  - {capability: fs_write, effect: allow, match: ${anywhere ? '["**", "~/**", "/**"]' : '["**"]'}}
 ${writes.length > 0 ? `  - {capability: fs_write, effect: deny, match: ${JSON.stringify(writes)}}\n` : ''}`,
   }, ['.github/agent-gate.yml']);
 }

@@ -7,7 +7,6 @@
 // `bash -ic` after ~/.bashrc, cargo after ~/.cargo/config.toml, python after a `.pth`); the allow
 // rows are the ordinary neighbours that stay allowed.
 import { everythingAllowedBut, rowsOf, shellTable } from '../helpers/shell-table.ts';
-import { policyOf } from '../helpers/policy.ts';
 
 const policy = everythingAllowedBut(['rm *', 'curl *'], ['secrets/**', '**/.env', '.github/**']);
 
@@ -133,15 +132,7 @@ shellTable(policy, 'audit 41 AQ-6: settings that move where package and build to
 ]);
 
 // A policy that trusts writes anywhere outside the workspace's protected files.
-const homeWrites = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: allow}
-  - {capability: shell, effect: deny, match: ["rm *"]}
-  - {capability: fs_write, effect: allow, match: ["**", "~/**", "/**"]}
-  - {capability: fs_write, effect: deny, match: [".github/**"]}
-`,
-}, ['.github/agent-gate.yml']);
+const homeWrites = everythingAllowedBut(['rm *'], ['.github/**'], true);
 
 shellTable(homeWrites, 'audit 41 AQ-1, 2, 4, 5, 7: a start-up file or PATH program written, then its tool run', [
   ...rowsOf('ask', 'the tool reads or is what this command wrote',

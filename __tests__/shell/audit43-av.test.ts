@@ -2,7 +2,6 @@
 // deny row was allow in the round-42 build, except the neighbours that already held, which each
 // table names; the allow rows are the ordinary neighbours that stay allowed. The workspace is /work/repo and the home folder /home/dev (helpers/policy.ts).
 import { everythingAllowedBut, rowsOf, shellTable } from '../helpers/shell-table.ts';
-import { policyOf } from '../helpers/policy.ts';
 
 const policy = everythingAllowedBut(['rm -rf /*', 'curl *'], ['secrets/**', '**/.env', 'config/prod.yml']);
 
@@ -40,15 +39,7 @@ shellTable(policy, 'audit 43 AV-7: a folder named absolutely or from another fol
 ]);
 
 // A policy that trusts writes anywhere outside the workspace's protected files.
-const homeWrites = policyOf({
-  workspace: `
-rules:
-  - {capability: shell, effect: allow}
-  - {capability: shell, effect: deny, match: ["rm -rf /*"]}
-  - {capability: fs_write, effect: allow, match: ["**", "~/**", "/**"]}
-  - {capability: fs_write, effect: deny, match: [".github/**"]}
-`,
-}, ['.github/agent-gate.yml']);
+const homeWrites = everythingAllowedBut(['rm -rf /*'], ['.github/**'], true);
 
 // Neighbours that held before: `dash -l` (a shell reading its input) and `ksh -ic`.
 shellTable(homeWrites, 'audit 43 AV-1, AV-3: the home folder spelled out, and a POSIX login shell\'s ~/.profile', [
