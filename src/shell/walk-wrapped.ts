@@ -75,8 +75,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   private checkRunsWritten(part: CommandPart, args: readonly Arg[], source: string, skip: HostWrites | null): void {
     const first = args[0];
     const later = this.runsLater();
-    if ((this.written === null && !later) || first === undefined || first.dynamic !== null || !mayLoad(first.value)) return;
-    if (this.written !== null) part.forceAsk ??= this.runWrittenWhy(args, source, skip);
+    if ((this.written === null && !later) || first === undefined || first.dynamic !== null) return;
+    // Any other bare name matters only as a program written into a PATH folder: outside the workspace.
+    const loads = mayLoad(first.value);
+    if (!loads && !PATH_NAME.test(first.value)) return;
+    if (this.written !== null && (loads || this.written.outside)) part.forceAsk ??= this.runWrittenWhy(args, source, skip);
     if (later) (this.laterRuns ??= []).push({ part, args, source, skip });
   }
 
@@ -870,10 +873,9 @@ interface WriteIntoOptions {
 
 /** Whether a command word may run or load a file this command writes (see runsWritten, loadsWritten). */
 function mayLoad(word: string): boolean {
-  // A bare name may be a program written into a PATH folder (startsFromWritten).
-  return word.includes('/') || SCRIPT_READERS.has(word) || word === 'git' || isLoaderName(word) || PATH_NAME.test(word);
+  return word.includes('/') || SCRIPT_READERS.has(word) || word === 'git' || isLoaderName(word);
 }
-/** A command word PATH is searched for. */
+/** A command word PATH is searched for, which may be a program written into a PATH folder (startsFromWritten). */
 const PATH_NAME = /^[^/]+$/;
 
 /** git sub-commands that run client-side hooks. */
