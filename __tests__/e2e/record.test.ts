@@ -442,6 +442,22 @@ describe('record --enforce: a call inside a nested repository is judged by every
     expect(entries(logFile(inner, 'claude-5f1d'))[0]?.blocked).toBe(true);
   });
 
+  // Audit 43, AW-6: a relative --policy was read only in the nested repository (the agent's own
+  // file of that name), and the enclosing repository's copy, which the hook was set up for, not at all.
+  test.each<[string, (outer: string) => Payload]>([
+    ['a shell command', () => ({ tool_name: 'Bash', tool_input: { command: 'terraform destroy -auto-approve' } })],
+    ['a write to the enclosing repository', (outer) => ({ tool_name: 'Write', tool_input: { file_path: join(outer, 'secrets', 'k'), content: 'x' } })],
+  ])('a relative --policy judges in the enclosing repository too: %s it denies is blocked', (_name, call) => {
+    const { outer, inner } = nested(null);
+    const strict = 'rules:\n  - {capability: shell, effect: deny, match: ["terraform destroy *"]}\n  - {capability: fs_write, effect: deny, match: ["**/secrets/**"]}\n';
+    writeFileSync(join(outer, '.github', 'strict.yml'), strict);
+    mkdirSync(join(inner, '.github'));
+    writeFileSync(join(inner, '.github', 'strict.yml'), PERMISSIVE);
+    const r = record(inner, { ...claude(inner, 'Bash', {}), ...call(outer) }, ['--enforce', '--policy', '.github/strict.yml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`in the enclosing repository ${JSON.stringify(outer)}`);
+  });
+
   test('what both allow passes, and an enclosing repository with no rule for it adds nothing', () => {
     const { inner } = nested('failOn: ask\nrules:\n  - {capability: shell, effect: allow, match: ["npm *"]}\n');
     expect(record(inner, claude(inner, 'Bash', { command: 'npm test' }), ['--enforce']).code).toBe(0);

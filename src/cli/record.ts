@@ -195,7 +195,18 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
     // whose check will judge them by its policy, so they meet it now too (audit 36, AE-3).
     const logRoot = !repository && pathRoot !== null && resolve(pathRoot) !== resolve(root) ? pathRoot : null;
     const judgedRoots = logRoot === null ? roots : [...roots, logRoot];
-    const loadOf = (k: number): WorkspaceJudgement['load'] => ({ ...(k === 0 && policyFile !== null ? { policy: policyFile } : {}), user: true });
+    // A relative --policy names a file of each repository (audit 43, AW-6): in one around the
+    // payload's, that repository's own copy judges too, so a nested repository the agent made,
+    // with a permissive file of that name, does not stand in for the team's.
+    const policyOf = (r: string, k: number): string | null => {
+      if (k === 0 || policyArg === undefined || isAbsolute(policyArg)) return k === 0 ? policyFile : null;
+      const there = resolve(r, policyArg);
+      return statSync(there, { throwIfNoEntry: false })?.isFile() === true ? there : null;
+    };
+    const loadOf = (r: string, k: number): WorkspaceJudgement['load'] => {
+      const file = policyOf(r, k);
+      return { ...(file !== null ? { policy: file } : {}), user: true };
+    };
     // The model is judged with the call, as check judges it for the log line (SPEC 9); it is a
     // request of its own and not an entry.
     const model = drafts[0]?.model ?? null;
@@ -204,8 +215,8 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
       { capability: 'model', resource: model ?? '', cwd: '.' },
     ];
     const workspaces: WorkspaceJudgement[] = judgedRoots.map((r, k) => (r === logRoot
-      ? { root: r, load: loadOf(k), requests: requestsOf(drafts), replayed: true }
-      : { root: r, load: loadOf(k), requests: requestsOf(k === 0 ? drafts : draftsFrom(r)) }));
+      ? { root: r, load: loadOf(r, k), requests: requestsOf(drafts), replayed: true }
+      : { root: r, load: loadOf(r, k), requests: requestsOf(k === 0 ? drafts : draftsFrom(r)) }));
     const outcome = await judgeInWorker({ workspaces }, judgeLimits(io.env));
     if (outcome.kind !== 'judged') {
       // A policy that does not load (or was not read in time) cannot judge the call: it is blocked,
