@@ -214,6 +214,10 @@ describe('bounds', () => {
       // expression from each `<<`: quadratic, over 30 s for these.
       fill('\necho "<<"', "sh -c 'cat <<<a", "'"),
       fill('\necho "<<"', "ksh -c 'cat <<<a", "'"),
+      // The sftp/ftp command check read the blanks before and after a `-` or `@` as two runs side
+      // by side: quadratic in a long run of blanks in a heredoc.
+      fill(' ', "sftp h <<< 'ls\n", "x'"),
+      fill(' ', "lftp -c 'ls;", "x'"),
     ];
     for (const source of inputs) {
       const start = Date.now();

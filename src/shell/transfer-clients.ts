@@ -23,7 +23,9 @@ const SFTP_VALUED = 'BbcDFiJlPRSoX';
  * `-get x`), sftp's `lls` (run by the user's shell), a listing into a local file (`ls DIR FILE`,
  * `mls FILES… FILE`), and lftp `set`tings naming a program (`sftp:connect-program`).
  */
-const COMMAND_START = '(?:^|[\\n;&(])[ \\t]*[-@]*[ \\t]*';
+// The blanks before and after the `-`/`@` are told apart by the group: two runs of blanks side by
+// side would be tried at every split, quadratic in a long run of them.
+const COMMAND_START = '(?:^|[\\n;&(])[ \\t]*(?:[-@]+[ \\t]*)?';
 const LOCAL_COMMAND = new RegExp([
   '[!|>]',
   `${COMMAND_START}(?:get|get1|reget|mget|mreget|fget|recv|newer|pget|mirror|torrent|lls|lmkdir|lrm|lrmdir|lrename|lln|lumask|lchmod|local)(?![\\w-])`,
