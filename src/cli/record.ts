@@ -198,13 +198,14 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
     // A relative --policy names a file of each repository (audit 43, AW-6): in one around the
     // payload's, that repository's own copy judges too, so a nested repository the agent made,
     // with a permissive file of that name, does not stand in for the team's.
-    const policyOf = (r: string, k: number): string | null => {
-      if (k === 0 || policyArg === undefined || isAbsolute(policyArg)) return k === 0 ? policyFile : null;
+    const policyIn = (r: string, k: number): string | null => {
+      if (k === 0) return policyFile;
+      if (policyArg === undefined || isAbsolute(policyArg)) return null;
       const there = resolve(r, policyArg);
       return statSync(there, { throwIfNoEntry: false })?.isFile() === true ? there : null;
     };
     const loadOf = (r: string, k: number): WorkspaceJudgement['load'] => {
-      const file = policyOf(r, k);
+      const file = policyIn(r, k);
       return { ...(file !== null ? { policy: file } : {}), user: true };
     };
     // The model is judged with the call, as check judges it for the log line (SPEC 9); it is a

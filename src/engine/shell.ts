@@ -107,8 +107,7 @@ function judgeWrite(policy: CompiledPolicy, part: WritePart, cwd: string): Decis
     // A protected path below it goes with it, as with rm -r (`mv .github x` takes the policy file
     // away, `mv -T .kiro x` the settings).
     const folder = part.target.replace(/\/+$/, '') || '/';
-    const places = /^[/~]/.test(folder) ? [folder] : [...new Set([folder, ...(part.alsoIn ?? []).map((dir) => posix.normalize(`${dir}/${folder}`))])];
-    for (const below of places.flatMap((f) => treeCandidates(f, restrictiveNames(policy), policy, cwd))) {
+    for (const below of treeFolders(part, folder, cwd).flatMap((f) => treeCandidates(f, restrictiveNames(policy), policy, cwd))) {
       // The folder is the entry taken away, not what it may link to, and so is all below it.
       const unfollowedTail = Math.max(1, below.split('/').length - folder.split('/').length + 1);
       const there = decidePath(policy, 'fs_write', below, { resolve: true, cwd, unfollowedTail });
@@ -247,10 +246,13 @@ function treeCandidates(folder: string, names: RestrictiveNames, policy: Compile
   // examples are matched by prefix, and the canonical form of a path folds case (SPEC 6.2). One
   // that climbs out and back in (`cd .. && rm -r repo/.github`), or an absolute one inside the
   // workspace, is the workspace folder it names (audit 43, AV-7).
-  const joined = /^[/~]/.test(bare) ? null : posix.normalize(posix.join(here, bare));
-  const relative = joined === null ? (bare.startsWith('/') ? inRoot(bare) : null)
-    : joined.startsWith('/') ? inRoot(joined) ?? joined
-    : /^\.\.(?:\/|$)/.test(joined) && root !== null ? inRoot(posix.join(root, joined)) ?? joined : joined;
+  let relative: string | null = null;
+  if (bare.startsWith('/')) relative = inRoot(bare);
+  else if (!bare.startsWith('~')) {
+    const joined = posix.normalize(posix.join(here, bare));
+    const absolute = joined.startsWith('/') ? joined : /^\.\.(?:\/|$)/.test(joined) && root !== null ? posix.join(root, joined) : null;
+    relative = (absolute === null ? null : inRoot(absolute)) ?? joined;
+  }
   // From the entry's cwd, as decidePath reads a relative path.
   const fromCwd = (p: string): string => posix.relative(`/${here}`, `/${p}`) || '.';
   // `/`, the workspace root or a folder above it (`..`, an absolute prefix of the root) holds the workspace.

@@ -43,7 +43,7 @@ function settingWrites(name: string, value: string, at: Arg, by: string): Operan
 /** The writes a `NAME=VALUE` word (an assignment, or an operand of export or env) leads to. */
 export function assignmentWrites(word: Arg): OperandWrite[] {
   const name = assignedName(word.value);
-  if (name === null || (!FOLDER_VARIABLES.has(name) && !FILE_VARIABLES.has(name))) return [];
+  if (name === null || !isFolderSetting(name)) return [];
   // `NAME+=x` adds to a value not known here.
   const append = word.value[name.length] === '+';
   const value = word.value.slice(word.value.indexOf('=') + 1);

@@ -9,6 +9,7 @@ import {
 } from './operand-words.ts';
 import { packageFolderWrites } from './package-folders.ts';
 import type { Arg } from './words.ts';
+import { lookupTable } from '../lookup.ts';
 
 /** `sponge [-a] FILE`: moreutils' tee that soaks up its input first. */
 function spongeWrites(args: readonly Arg[]): OperandWrite[] {
@@ -376,7 +377,7 @@ function pythonVenvWrites(args: readonly Arg[]): OperandWrite[] | null {
 }
 
 /** agent-gate's own options that name a file it writes, by command. */
-const AGENT_GATE_OUTPUTS: Readonly<Record<string, string>> = { check: '--output', record: '--log', import: '--log' };
+const AGENT_GATE_OUTPUTS: Readonly<Record<string, string>> = lookupTable({ check: '--output', record: '--log', import: '--log' });
 
 /**
  * agent-gate itself (audit 43, AW-3): `check --output FILE` and `record`/`import --log FILE`
@@ -387,7 +388,7 @@ function agentGateWrites(args: readonly Arg[]): OperandWrite[] {
   if (command === 'install' || command === 'uninstall') {
     return ['pre-commit', 'commit-msg'].map((hook) => content(madeArg(`.git/hooks/${hook}`), `agent-gate ${command}`));
   }
-  const option = Object.hasOwn(AGENT_GATE_OUTPUTS, command) ? AGENT_GATE_OUTPUTS[command] : undefined;
+  const option = AGENT_GATE_OUTPUTS[command];
   if (option === undefined) return [];
   const out: OperandWrite[] = [];
   for (let i = 2; i < args.length; i++) {

@@ -241,7 +241,7 @@ function tarCheckpoints(args: readonly Arg[], runs: Unwrapped): void {
 }
 
 /** Short options of ssh, scp and sftp that take a value (the rest of a cluster, or the next word). */
-const SSH_VALUE_LETTERS: Readonly<Record<string, string>> = lookupTable({ ssh: 'BbcDEeFIiJLlmOoPpQRSWw', scp: 'cDFiJlPoSX', sftp: 'BbcDFiJlPRSoX' });
+export const SSH_VALUE_LETTERS: Readonly<Record<string, string>> = lookupTable({ ssh: 'BbcDEeFIiJLlmOoPpQRSWw', scp: 'cDFiJlPoSX', sftp: 'BbcDFiJlPRSoX' });
 
 /** `-o ProxyCommand=CMD` in any cluster (`-vo …`, `-4oProxyCommand=…`); `-F FILE` reads such settings. */
 function sshOptions(args: readonly Arg[], name: string, runs: Unwrapped): void {

@@ -8,12 +8,13 @@
 import { contentWrite as content, hereWrite as here, readWords, treeWrite as tree, withValue, type OperandWrite } from './operand-words.ts';
 import { localPart } from './placers.ts';
 import type { Stdin } from './session-shells.ts';
+import { SSH_VALUE_LETTERS } from './toolruns.ts';
 import type { Arg } from './words.ts';
 
 export const TRANSFER_CLIENTS: ReadonlySet<string> = new Set(['sftp', 'ftp', 'tnftp', 'lftp']);
 
-/** Short options of sftp that take a value (ssh's, as toolruns.ts reads them). */
-const SFTP_VALUED = 'BbcDFiJlPRSoX';
+/** Short options of sftp that take a value. */
+const SFTP_VALUED = SSH_VALUE_LETTERS.sftp ?? '';
 
 /**
  * What in these clients' commands runs a local shell command or writes or changes local files:

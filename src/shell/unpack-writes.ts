@@ -13,6 +13,7 @@ import { lookupTable } from '../lookup.ts';
 import { pipWrites } from './tool-outputs.ts';
 import { FORMATTER_MODULES, formatterWrites } from './formatter-writes.ts';
 import { folderSettingWrites } from './folder-settings.ts';
+import { SSH_VALUE_LETTERS } from './toolruns.ts';
 
 /** Files whose names start with `prefix` and are only known when the program runs. */
 const named = (a: Arg, prefix: string): Arg => ({ ...a, value: `${prefix}*`, dynamic: a.dynamic ?? 'glob', pos: -1 });
@@ -42,7 +43,7 @@ function uudecodeWrites(args: readonly Arg[]): OperandWrite[] {
  * what it receives come in on standard input, so it may write anything below DIR (audit 41, AR-3).
  */
 function scpSinkWrites(args: readonly Arg[]): OperandWrite[] {
-  const w = readWords(args, 1, { valued: 'cDFiJloPSX', long: [] });
+  const w = readWords(args, 1, { valued: SSH_VALUE_LETTERS.scp ?? '', long: [] });
   return has(w, '-t') ? w.operands.map((dir) => tree(dir, 'scp -t')) : [];
 }
 
