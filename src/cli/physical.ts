@@ -4,6 +4,7 @@ import { lstatSync, readdirSync, readlinkSync, type Dirent, type Stats } from 'n
 import { isAbsolute, posix, resolve } from 'node:path';
 import type { Landing, LinksBelow, PathLanding } from '../engine/compile.ts';
 import { namesThroughLinks } from '../engine/linknames.ts';
+import { canonicalPath, canonicalSegment } from '../match/path.ts';
 import { toRepoPath } from '../logs/paths.ts';
 import { repositoryLinks } from './repolinks.ts';
 
@@ -24,15 +25,25 @@ export function physicalPath(abs: string, linkAt?: LinkMemo): string {
 export type LinkMemo = Map<string, string | null | false>;
 
 /**
- * physicalPath, and whether the walk ended below an entry that is not there: nothing below a
- * missing folder is on disk either, so it is not read again (a long script that `cd`s into new
- * folders and writes there: audit 36, AC-9).
+ * The entries of each folder read by canonical name (see canonicalSegment), read once per call:
+ * null for a folder that cannot be listed.
  */
-function physicalWalk(abs: string, linkAt?: LinkMemo): { path: string; missing: boolean } {
+export type FolderSpellings = Map<string, ReadonlyMap<string, string> | null>;
+
+/**
+ * physicalPath, whether the walk ended below an entry that is not there (nothing below a
+ * missing folder is on disk either, so it is not read again: a long script that `cd`s into new
+ * folders and writes there, audit 36, AC-9), and whether any name on the way was not there.
+ * With `spellings`, a name that is not there is taken as the entry its folder holds under another
+ * spelling of it, as a disk that ignores case, Unicode form and trailing dots opens it
+ * (`CFG/cli.json` or `cfg./cli.json` is `cfg/cli.json`, through `cfg -> .kiro/settings`: audit 43, AW-5).
+ */
+function physicalWalk(abs: string, linkAt?: LinkMemo, spellings?: FolderSpellings): { path: string; missing: boolean; absent: boolean } {
   const queue = abs.split('/');
   let cur = '/';
   let hops = 0;
   let missing = false;
+  let absent = false;
   for (let seg = queue.shift(); seg !== undefined; seg = queue.shift()) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
@@ -41,7 +52,7 @@ function physicalWalk(abs: string, linkAt?: LinkMemo): { path: string; missing: 
       missing = false;
       continue;
     }
-    const next = cur === '/' ? `/${seg}` : `${cur}/${seg}`;
+    let next = cur === '/' ? `/${seg}` : `${cur}/${seg}`;
     if (missing) {
       cur = next;
       continue;
@@ -51,7 +62,15 @@ function physicalWalk(abs: string, linkAt?: LinkMemo): { path: string; missing: 
       link = readLink(next);
       linkAt?.set(next, link);
     }
-    if (link === false) missing = true;
+    if (link === false && spellings !== undefined) {
+      const other = otherSpelling(cur, seg, spellings);
+      if (other !== null) {
+        next = cur === '/' ? `/${other}` : `${cur}/${other}`;
+        link = linkAt?.get(next) ?? readLink(next);
+        linkAt?.set(next, link);
+      }
+    }
+    if (link === false) missing = absent = true;
     if (link === null || link === false || ++hops > 40) {
       cur = next;
       continue;
@@ -59,7 +78,29 @@ function physicalWalk(abs: string, linkAt?: LinkMemo): { path: string; missing: 
     if (link.startsWith('/')) cur = '/';
     queue.unshift(...link.split('/'));
   }
-  return { path: cur, missing };
+  return { path: cur, missing, absent };
+}
+
+/**
+ * The entry of `folder` whose name is another spelling of `name` (canonicalSegment), or null. A
+ * link among several such entries is taken first, since it is the one that leads elsewhere.
+ */
+function otherSpelling(folder: string, name: string, spellings: FolderSpellings): string | null {
+  let byCanonical = spellings.get(folder);
+  if (byCanonical === undefined) {
+    byCanonical = null;
+    try {
+      const found = new Map<string, string>();
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const key = canonicalSegment(entry.name);
+        if (!found.has(key) || entry.isSymbolicLink()) found.set(key, entry.name);
+      }
+      byCanonical = found;
+    } catch { /* not a folder that can be listed: no other spelling */ }
+    spellings.set(folder, byCanonical);
+  }
+  const other = byCanonical?.get(canonicalSegment(name));
+  return other === undefined || other === name ? null : other;
 }
 
 /** What the link at `path` holds; null when it is no link, false when it is not there. */
@@ -142,7 +183,7 @@ function isLink(path: string): boolean {
 }
 
 /** diskLanding, with the links that lead to a path read by `scanOf`. */
-function landingOnDisk(root: string, home: string, scanOf: () => LinkScan, linkAt: LinkMemo = new Map()): PathLanding {
+function landingOnDisk(root: string, home: string, scanOf: () => LinkScan, linkAt: LinkMemo = new Map(), spellings: FolderSpellings = new Map()): PathLanding {
   const physicalRoot = physicalPath(root);
   const physicalHome = physicalPath(home);
   const spell = (abs: string): string => toRepoPath(abs, { cwd: physicalRoot, repoRoot: physicalRoot, home: physicalHome });
@@ -170,7 +211,23 @@ function landingOnDisk(root: string, home: string, scanOf: () => LinkScan, linkA
     const found: Landing[] = onDisk === asText ? [] : [{ path: onDisk, how: 'through a symlink on disk' }];
     if (!walked.missing) found.push(...otherNames(abs, onDisk, [physicalRoot, `${physicalHome}/.kiro`], spell));
     found.push(...linkedNames(abs, scanOf(), spell).filter((l) => !('path' in l) || l.path !== asText));
+    if (walked.absent) found.push(...otherSpellingLanding(written, folder));
     return found;
+  }
+  /**
+   * Where a path some of whose names are not on disk lands on a disk that opens them under
+   * another spelling (see physicalWalk), when that is another place.
+   */
+  function otherSpellingLanding(written: string, folder: string): Landing[] {
+    const start = written === '~' || written.startsWith('~/') ? home + written.slice(1) : written.startsWith('/') ? written : `${folder}/${written}`;
+    const folded = physicalWalk(start, linkAt, spellings).path;
+    const exact = physicalWalk(start, linkAt).path;
+    if (folded === exact) return [];
+    const spelled = spell(folded);
+    // `DEPLOY/prod/x` is `deploy/prod/x` to the rules already; what matters is a link on the way,
+    // or one that leads to it (`config/prod -> ../deploy/prod`).
+    const through: Landing[] = canonicalPath(spelled) === canonicalPath(spell(exact)) ? [] : [{ path: spelled, how: 'through a symlink on disk (as a disk that ignores case opens this spelling)' }];
+    return [...through, ...linkedNames(folded, scanOf(), spell)];
   }
 }
 
@@ -286,24 +343,28 @@ const MAX_LINK_SCAN = 20_000;
 export function diskLinksBelow(root: string, home: string): LinksBelow {
   const scanOf = lazyScan(root, home);
   const linkAt: LinkMemo = new Map();
-  const landing = landingOnDisk(root, home, scanOf, linkAt);
+  const spellings: FolderSpellings = new Map();
+  const landing = landingOnDisk(root, home, scanOf, linkAt, spellings);
   const physicalRoot = physicalPath(root);
   const physicalHome = physicalPath(home);
   const spell = (abs: string): string => toRepoPath(abs, { cwd: physicalRoot, repoRoot: physicalRoot, home: physicalHome });
   return (folder, cwd) => {
     const abs = folder.startsWith('/') || folder === '~' || folder.startsWith('~/') ? folderOnDisk(folder, root, home) : `${folderOnDisk(cwd, root, home)}/${folder}`;
     const walked = physicalWalk(abs, linkAt);
-    const start = walked.path;
+    // A folder not there as spelled may be one under another spelling on a disk that ignores case.
+    const folded = walked.absent ? physicalWalk(abs, linkAt, spellings) : walked;
     const found: Landing[] = [];
-    for (const at of walked.missing ? [] : entriesBelow(start, MAX_LINK_SCAN)) {
-      if (at === null) return [...found, { unknown: `more than ${MAX_LINK_SCAN} entries below ${JSON.stringify(folder)} to look for symlinks in` }];
-      if (at.entry.isSymbolicLink()) found.push(...landing(at.path, '.'));
-    }
     const scan = scanOf();
     for (const doubt of scan.doubts) found.push({ unknown: `symlinks that may lead into ${JSON.stringify(folder)} were not all looked for: ${doubt}` });
-    // A link inside the folder is filled with it; one outside that leads into it is another name of what is put there.
-    for (const link of scan.links) {
-      if (restBelow(link.leads, start) !== null && restBelow(link.at, start) === null) found.push({ path: spell(link.at), how: `as a symlink on disk into ${JSON.stringify(folder)}` });
+    for (const { path: start, missing } of folded.path === walked.path ? [walked] : [walked, folded]) {
+      for (const at of missing ? [] : entriesBelow(start, MAX_LINK_SCAN)) {
+        if (at === null) return [...found, { unknown: `more than ${MAX_LINK_SCAN} entries below ${JSON.stringify(folder)} to look for symlinks in` }];
+        if (at.entry.isSymbolicLink()) found.push(...landing(at.path, '.'));
+      }
+      // A link inside the folder is filled with it; one outside that leads into it is another name of what is put there.
+      for (const link of scan.links) {
+        if (restBelow(link.leads, start) !== null && restBelow(link.at, start) === null) found.push({ path: spell(link.at), how: `as a symlink on disk into ${JSON.stringify(folder)}` });
+      }
     }
     return found;
   };
