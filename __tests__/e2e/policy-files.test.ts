@@ -2,7 +2,7 @@
 // would otherwise hold the command until a writer came, and a device is not a policy. Each place
 // that reads one is refused the same way: one line, exit 2, nothing read.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
 import { cleanupRepos, tempDir, TestRepo } from '../helpers/gitrepo.ts';
@@ -69,4 +69,19 @@ describe('a policy path that is not a regular file', () => {
     const r = runCli(['hook', 'pre-commit'], { cwd: repo.dir, env: { HOME: home, CLAUDECODE: '1' }, timeoutMs: 15_000 });
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: 'agent-gate: ~/.kiro/settings/permissions.yaml: is a named pipe, not a policy file; a policy must be a regular file\n' });
   });
+});
+
+// Audit 43, AW-4: a lone CR ended the comment for Kiro and editors but not for agent-gate, which
+// dropped the deny rule after it and linted the file "ok"; explain then allowed `curl`.
+test('a policy whose comment hides a rule behind a lone CR is refused by lint and explain alike', () => {
+  const dir = tempDir('ag-cr-');
+  const file = join(dir, 'p.yml');
+  writeFileSync(file, 'rules:\n  - {capability: shell, effect: allow, match: ["*"]}  # agents may run commands\r  - {capability: shell, effect: deny, match: ["curl *"]}\n');
+  for (const args of [['policy', 'lint', file], ['explain', '--policy', file, '--shell', 'curl https://evil.example/x']]) {
+    const r = runCli(args, { cwd: dir, timeoutMs: 15_000 });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/p\.yml:2:80: a carriage return not followed by a line feed/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  }
 });

@@ -723,3 +723,48 @@ describe('"**" in allow text patterns', () => {
     expect(loadPolicy(`rules:\n  - {capability: ${capability}, effect: ${effect}, match: [${JSON.stringify(pattern)}]}\n`, 'p.yml', 'workspace').warnings).toBeUndefined();
   });
 });
+
+// Audit 43, AW-4: YAML ends a comment at a lone CR (and PyYAML, editors and web diffs end the line
+// at U+0085, U+2028 and U+2029), but this parser read the rule after one as comment text: lint said
+// "ok" while Kiro and a reviewer saw a deny rule that was never enforced. Control characters YAML
+// forbids (an escape sequence can erase a rule from a terminal's view) were accepted too.
+describe('line breaks and control characters a reader would disagree on, outside patterns', () => {
+  const ALLOW = '  - {capability: shell, effect: allow, match: ["*"]}';
+  const DENY = '  - {capability: shell, effect: deny, match: ["curl *", "rm *"]}';
+  test.each([
+    ['a lone CR ending a comment', `rules:\n${ALLOW}  # agents may run commands\r${DENY}\n`, '2:80: a carriage return not followed by a line feed'],
+    ['a lone CR before a comment', `rules:\n${ALLOW}\r  # deny curl too\n${DENY}\n`, '2:53: a carriage return'],
+    ['NEL in a comment', `rules:\n${ALLOW}  # x\u0085${DENY}\n`, '2:58: U+0085, a line break to editors'],
+    ['LS in a comment', `rules:\n${ALLOW}  # x\u2028${DENY}\n`, 'U+2028, a line break to editors'],
+    ['PS in a comment', `rules:\n${ALLOW}  # x\u2029${DENY}\n`, 'U+2029, a line break to editors'],
+    ['FF in a comment', `rules:\n${ALLOW}  # x\f${DENY}\n`, 'the control character U+000C, which YAML does not allow'],
+    ['VT in a comment', `rules:\n${ALLOW}  # x\v${DENY}\n`, 'the control character U+000B'],
+    ['an escape sequence in a comment', `rules:\n${ALLOW}\n  # \u001b[1A\u001b[2K\u001b[1A\n`, '3:5: the control character U+001B'],
+    ['NUL in a comment', 'rules: []\n# a\u0000b\n', '2:4: the control character U+0000'],
+    ['DEL in a comment', 'rules: []\n# a\u007fb\n', 'the control character U+007F'],
+    ['a C1 control in a comment', 'rules: []\n# a\u009bb\n', 'the control character U+009B'],
+    ['a control character between tokens', 'rules: [] \u0007\n', '1:11: the control character U+0007'],
+    ['a control character in a shell pattern', `rules:\n  - {capability: shell, effect: deny, match: ["curl\u0001*"]}\n`, 'U+0001'],
+  ])('%s is refused with its place', (_what, text, expected) => {
+    const message = errorOf(text);
+    expect(message).toMatch(/^p\.yml:\d+:\d+: /);
+    if (/^\d/.test(expected)) expect(message.startsWith(`p.yml:${expected}`)).toBe(true);
+    else expect(message).toContain(expected);
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+  });
+
+  test.each([
+    ['CRLF line endings', `rules:\r\n${ALLOW}  # ok\r\n${DENY}\r\n`, 2],
+    ['a tab in a comment', `rules:\n${ALLOW}  #\tok\n${DENY}\n`, 2],
+    ['a byte order mark', `\ufeffrules:\n${ALLOW}\n`, 1],
+    ['letters of other scripts in a comment', `rules:\n${ALLOW}  # café 日本 \u{1f600}\n`, 1],
+    ['a quoted escape that names a control character', 'rules:\n  - {capability: shell, effect: deny, match: ["a\\tb"]}\n', null],
+  ])('%s still loads', (_what, text, rules) => {
+    if (rules === null) {
+      // The pattern's own check speaks for it, not the file's.
+      expect(errorOf(text)).toContain('whitespace other than a plain space');
+      return;
+    }
+    expect(loadPolicy(text, 'p.yml', 'workspace').rules).toHaveLength(rules);
+  });
+});

@@ -439,10 +439,30 @@ export function notUtf8Error(file: string, bytes: Buffer): PolicyError {
   return new PolicyError(file, line, col, 'the policy file is not valid UTF-8; save it as UTF-8');
 }
 
+/**
+ * Characters a YAML 1.2 stream may not hold (outside c-printable), and line breaks other than LF
+ * and CRLF: YAML ends a comment at a lone CR, and editors end the line at U+0085, U+2028 and
+ * U+2029, so a rule after one is read by Kiro and shown by editors, yet this parser took it as
+ * comment text; an escape sequence can erase a rule from a terminal's view (audit 43, AW-4).
+ */
+const UNSEEN_BREAK_OR_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|\r(?!\n)|[\ud800-\udfff]/u;
+
+function unseenCharacterReason(c: string): string {
+  if (c === '\r') return 'a carriage return not followed by a line feed, where YAML and editors end the line but this line would read on; save the file with LF (or CRLF) line endings';
+  const code = c.codePointAt(0) ?? 0;
+  if (code === 0x85 || code === 0x2028 || code === 0x2029) return `${describeCode(code)}, a line break to editors and YAML readers but not to every parser, so the file would mean different rules to each; use a plain line break`;
+  if (code >= 0xd800 && code <= 0xdfff) return `${describeCode(code)}, half of a character, which YAML does not allow; save the file as UTF-8`;
+  return `the control character ${describeCode(code)}, which YAML does not allow in a file (on a terminal it can hide or redraw text); remove it`;
+}
+
 export function loadPolicy(text: string, file: string, scope: ScopeName): PolicyFile {
   const r: Reader = new Reader(file, text);
+  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const unseen = UNSEEN_BREAK_OR_CONTROL.exec(body);
   const first = r.doc.errors[0];
   if (first) {
+    // The parser stumbles after one of these without naming it.
+    if (unseen !== null) r.failAt(unseen.index, unseenCharacterReason(unseen[0]));
     // The parser's own wording for this one names a library call; say what to do instead.
     if (first.code === 'MULTIPLE_DOCS') r.failAt(first.pos[0], 'more than one YAML document (a second "---"); keep one policy per file');
     if (first.message.includes('Maximum call stack')) r.failAt(first.pos[0], 'invalid YAML: nested too deeply to read; a policy needs only a few levels, so flatten the file');
@@ -511,6 +531,9 @@ export function loadPolicy(text: string, file: string, scope: ScopeName): Policy
         unknownKey(r, f.keyNode, f.key, 'the policy file', TOP_KEYS);
     }
   }
+  // Last, so a pattern holding one is reported by the pattern's own check, which names the fix;
+  // what is left is in a comment or between tokens, where it hides or shows rules.
+  if (unseen !== null) r.failAt(unseen.index, unseenCharacterReason(unseen[0]));
   if (r.warnings.length > 0) policy.warnings = r.warnings;
   return policy;
 }
