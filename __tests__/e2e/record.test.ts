@@ -458,6 +458,29 @@ describe('record --enforce: a call inside a nested repository is judged by every
     expect(r.stderr).toContain(`in the enclosing repository ${JSON.stringify(outer)}`);
   });
 
+  // Audit 43, AX-1: an enclosing repository's "no rule matched" never counted, so its `failOn: ask`
+  // fell away once the agent moved into a repository it made: `make`, `cd ../.. && make` and a write
+  // to the enclosing repository's README went through, and were logged only in the nested log.
+  const FAILS_ON_ASK = 'failOn: ask\nrules:\n  - {capability: shell, effect: allow, match: ["npm test", "cd *"]}\n  - {capability: fs_write, effect: allow, match: ["src/**"]}\n';
+  test.each<[string, (outer: string, inner: string) => Payload, number]>([
+    ['a command no rule of the enclosing policy allows', () => ({ tool_name: 'Bash', tool_input: { command: 'make' } }), 2],
+    ['a command run back in the enclosing root', () => ({ tool_name: 'Bash', tool_input: { command: 'cd ../.. && make' } }), 2],
+    ['a write to a file of the enclosing repository', (outer) => ({ tool_name: 'Write', tool_input: { file_path: join(outer, 'README.md'), content: 'x' } }), 2],
+    ['a command both allow', () => ({ tool_name: 'Bash', tool_input: { command: 'npm test' } }), 0],
+    ['a write both allow', (_outer, inner) => ({ tool_name: 'Write', tool_input: { file_path: join(inner, 'a.ts'), content: 'x' } }), 0],
+  ])('failOn: ask in the enclosing policy holds inside a nested repository: %s', (_name, call, code) => {
+    const { outer, inner } = nested(PERMISSIVE);
+    writeFileSync(join(outer, '.github', 'agent-gate.yml'), FAILS_ON_ASK);
+    const r = record(inner, { ...claude(inner, 'Bash', {}), ...call(outer, inner) }, ['--enforce']);
+    expect(r.code).toBe(code);
+    if (code === 2) expect(r.stderr).toContain(`in the enclosing repository ${JSON.stringify(outer)}: no rule matched`);
+    const command = (call(outer, inner).tool_input as { command?: string }).command;
+    if (command !== undefined) {
+      const shown = runCli(['explain', '--json', '--cwd', 'src/x', '--shell', command], { cwd: outer });
+      expect(JSON.parse(shown.stdout).effect).toBe(code === 2 ? 'ask' : 'allow');
+    }
+  });
+
   test('what both allow passes, and an enclosing repository with no rule for it adds nothing', () => {
     const { inner } = nested('failOn: ask\nrules:\n  - {capability: shell, effect: allow, match: ["npm *"]}\n');
     expect(record(inner, claude(inner, 'Bash', { command: 'npm test' }), ['--enforce']).code).toBe(0);

@@ -44,15 +44,19 @@ export function enclosingRoots(root: string): string[] {
 /**
  * The most restrictive answer for each request: the repository holding the call first, then each
  * one around it. An enclosing repository counts only where one of its rules decides (deny, or ask by
- * a rule): its "no rule matched" says nothing about a file it does not track.
+ * a rule): its "no rule matched" says nothing about a file it does not track (a home folder kept
+ * in git would make every call ask). One whose own policy says `failOn: ask` (`failsOnAsk`) asked
+ * for exactly that, so its "no rule matched" counts too: else a repository the agent made inside
+ * it, with a permissive policy of its own, turned that into nothing (audit 43, AX-1).
  */
-export function mergeEnclosing(results: Explanation[][], roots: string[], where = (root: string): string => `in the enclosing repository ${JSON.stringify(root)}`): Explanation[] {
+export function mergeEnclosing(results: Explanation[][], roots: string[], where = (root: string): string => `in the enclosing repository ${JSON.stringify(root)}`, failsOnAsk: ReadonlySet<string> = new Set()): Explanation[] {
   const [own = [], ...outer] = results;
   return own.map((mine, i) => {
     let best = mine;
     outer.forEach((list, k) => {
       const theirs = list[i];
-      if (theirs === undefined || theirs.rule === null || theirs.effect === 'allow' || EFFECT_RANK[theirs.effect] <= EFFECT_RANK[best.effect]) return;
+      const unmatchedCounts = failsOnAsk.has(roots[k + 1] ?? '');
+      if (theirs === undefined || (theirs.rule === null && !unmatchedCounts) || theirs.effect === 'allow' || EFFECT_RANK[theirs.effect] <= EFFECT_RANK[best.effect]) return;
       best = { ...theirs, reason: `${where(roots[k + 1] ?? '')}: ${theirs.reason}` };
     });
     return best;

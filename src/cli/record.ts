@@ -235,7 +235,8 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
         failOnBy = `failOn: ask in ${asking.file}`;
       }
       const failRank = EFFECT_RANK[failOn];
-      failing = mergeEnclosing(outcome.results, judgedRoots, (r) => (r === logRoot ? `in the repository that holds the log, ${JSON.stringify(r)}` : `in the enclosing repository ${JSON.stringify(r)}`))
+      const failsOnAsk = new Set(judgedRoots.filter((_r, k) => outcome.policies[k]?.files.some((f) => f.scope === 'workspace' && f.failOn === 'ask') === true));
+      failing = mergeEnclosing(outcome.results, judgedRoots, (r) => (r === logRoot ? `in the repository that holds the log, ${JSON.stringify(r)}` : `in the enclosing repository ${JSON.stringify(r)}`), failsOnAsk)
         .map((result) => ({ result }))
         .filter((v) => EFFECT_RANK[v.result.effect] >= failRank)
         .sort((a, b) => EFFECT_RANK[b.result.effect] - EFFECT_RANK[a.result.effect]);
