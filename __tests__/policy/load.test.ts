@@ -122,6 +122,10 @@ tests:
     // Audit 39, AM-5: logs are read from commits, whose paths are all relative.
     ['logs:\n  paths: ["~/logs/**"]\n', 'workspace', '2:11: logs.paths pattern "~/logs/**" can never match: logs are read from commits'],
     ['logs:\n  paths: ["/var/log/agent/**"]\n', 'workspace', 'logs.paths pattern "/var/log/agent/**" can never match'],
+    // Audit 43, AW-7: git never commits a path inside .git, so such logs were never judged.
+    ['logs:\n  paths: [".git/**"]\n', 'workspace', '2:11: logs.paths pattern ".git/**" names a place inside .git, which git never commits'],
+    ['logs:\n  paths: ["logs/**", ".GIT./agent/*.jsonl"]\n', 'workspace', '2:22: logs.paths pattern ".GIT./agent/*.jsonl" names a place inside .git'],
+    ['logs:\n  paths: ["**/.git/**"]\n', 'admin', 'names a place inside .git'],
     ['logs:\n  paths: ["../logs/**"]\n', 'workspace', 'write a pattern inside the repository such as "logs/agent/**"'],
     // Audit 39, AM-6: branches are matched by their short name.
     ['agents:\n  branches: ["refs/heads/ai/*"]\n', 'workspace', '2:14: agents.branches entry "refs/heads/ai/*" can never match: branches are matched by their short name ("ai/x", not "refs/heads/ai/x"); write "ai/*"'],

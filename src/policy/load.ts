@@ -7,7 +7,7 @@ import { spellUnseen, utf8SequenceAt } from '../report/escape.ts';
 import { DEFAULT_LOG_PATHS, DEFAULT_NOTES_REF } from './builtin.ts';
 import { identityPatternFix, trailerPatternFix } from '../git/agents.ts';
 import { backslashReason, countBraceAlternatives, deadGlobReason, MAX_BRACE_ALTERNATIVES, unbalancedReason } from '../match/fs.ts';
-import { canonicalLetters } from '../match/path.ts';
+import { canonicalLetters, canonicalSegment } from '../match/path.ts';
 import { textPatternReason } from '../match/text.ts';
 import { describeCode } from '../shell/chars.ts';
 import { commandPatternWarnings } from './command-pattern-warnings.ts';
@@ -377,6 +377,8 @@ function readLogs(r: Reader, node: Node, scope: ScopeName): LogsConfig {
         // Logs are read from the commits' trees, where every path is relative to the repository
         // root: a `~/`, absolute or climbing pattern matches none, and the logs went unjudged (audit 39, AM-5).
         if (/^(?:~|\/|\.\.(?:\/|$))/.test(v)) r.fail(n, `logs.paths pattern "${v}" can never match: logs are read from commits, whose paths are relative to the repository root; write a pattern inside the repository such as "logs/agent/**"`);
+        // git never puts a path inside .git in a commit, so logs written there are never judged (audit 43, AW-7).
+        if (v.split('/').some((seg) => canonicalSegment(seg) === '.git')) r.fail(n, `logs.paths pattern "${v}" names a place inside .git, which git never commits, so check would never read the logs; write a pattern such as ".agent-gate/log/**"`);
         checkFsPattern(r, n, 'logs.paths', v, true);
       });
       logs.paths = values;
