@@ -308,6 +308,48 @@ describe('an existing hook', () => {
     expect(snapshot(s.hooks)).toEqual(before);
   });
 
+  // Audit 43, AX-2: with a chained hook U kept, the user (or the pre-commit framework, in its
+  // migration mode) put hook V where agent-gate's was; install --force kept V as the backup, and
+  // uninstall then put U back, leaving V, the hook that was running, in the backup file.
+  test('after --force over a hook that took agent-gate\'s place, uninstall restores that hook, not the older chained one', () => {
+    const s = new Sandbox();
+    const hook = join(s.hooks, 'pre-commit');
+    const u = '#!/bin/sh\necho USER-U\n';
+    const v = '#!/bin/sh\necho USER-V\n';
+    writeHook(hook, u, 0o755);
+    expect(s.cli(['install']).code).toBe(0);
+    writeHook(hook, v, 0o755);
+    expect(oneLineError(s.cli(['install']))).toContain('pre-commit.agent-gate-chained already exists');
+    expect(s.cli(['install', '--force']).code).toBe(0);
+    // Reinstalling does not start running the older hook either.
+    expect(s.cli(['install']).code).toBe(0);
+    expect(readFileSync(hook, 'utf8')).not.toContain('pre-commit.agent-gate-chained');
+    const r = s.cli(['uninstall']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${hook}: restored the hook replaced by --force`);
+    expect(r.stdout).toContain(`${hook}: pre-commit.agent-gate-chained is left in place`);
+    expect(readFileSync(hook, 'utf8')).toBe(v);
+    expect(readFileSync(join(s.hooks, 'pre-commit.agent-gate-chained'), 'utf8')).toBe(u);
+    expect(existsSync(join(s.hooks, 'pre-commit.agent-gate-backup'))).toBe(false);
+  });
+
+  test('after --force and then a hook of the user\'s that install chained, uninstall restores the chained one', () => {
+    const s = new Sandbox();
+    const hook = join(s.hooks, 'pre-commit');
+    const b = '#!/bin/sh\necho OLD-B\n';
+    const w = '#!/bin/sh\necho USER-W\n';
+    writeHook(hook, b, 0o644);
+    expect(s.cli(['install', '--force']).code).toBe(0);
+    writeHook(hook, w, 0o755);
+    expect(s.cli(['install']).code).toBe(0);
+    const r = s.cli(['uninstall']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${hook}: restored the hook that was there before`);
+    expect(r.stdout).toContain('pre-commit.agent-gate-backup is left in place');
+    expect(readFileSync(hook, 'utf8')).toBe(w);
+    expect(readFileSync(join(s.hooks, 'pre-commit.agent-gate-backup'), 'utf8')).toBe(b);
+  });
+
   test('--force still chains a hook that can be chained (only the unchainable one is replaced)', () => {
     const s = new Sandbox();
     writeHook(join(s.hooks, 'pre-commit'), `#!/bin/sh\necho ran >> '${s.out}/marker'\n`, 0o755);

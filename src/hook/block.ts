@@ -92,6 +92,16 @@ export function withoutBlock(text: string): string {
   return text.slice(0, start) + text.slice(end + END.length).replace(/^\n/, '');
 }
 
+/**
+ * Whether agent-gate's block in `text` runs the kept hook `name` first: install chains the hook
+ * it found, but not one --force replaced, so this says which kept file the hook stands in for.
+ */
+export function blockRuns(text: string, name: string): boolean {
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  return start >= 0 && end > start && text.slice(start, end).includes(`"$(dirname "$0")/${name}"`);
+}
+
 /** `text` with agent-gate's block replaced by `block`, everything around it as it was. */
 export function replaceBlock(text: string, block: string): string {
   const start = text.indexOf(BEGIN);

@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
 import { GateError } from '../errors.ts';
-import { BACKUP, CHAINED, chainedShell, hasBlock, hookBlock, replaceBlock, taken, withoutBlock, type ChainedHook } from './block.ts';
+import { BACKUP, blockRuns, CHAINED, chainedShell, hasBlock, hookBlock, replaceBlock, taken, withoutBlock, type ChainedHook } from './block.ts';
 
 /** What install writes around the block: a file holding more than this has the user's lines too. */
 const HEAD = '#!/bin/sh\n';
@@ -58,8 +58,10 @@ export function installPlain(dir: string, hook: string, cliPath: string, plan: P
   const backup = join(dir, hook + BACKUP);
   let chain: ChainedHook | null = existsSync(chained) ? keptHook(chained, chainedName) : null;
   if (plan === 'update') {
-    // Only the block is agent-gate's; whatever the user added around it stays as it is.
-    writeFileSync(file, replaceBlock(readFileSync(file, 'utf8'), hookBlock(hook, cliPath, chain)));
+    // Only the block is agent-gate's; whatever the user added around it stays as it is. A kept
+    // hook the block did not run (one left from before a --force) is not started now.
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, replaceBlock(text, hookBlock(hook, cliPath, blockRuns(text, chainedName) ? chain : null)));
     chmodSync(file, (statSync(file).mode & 0o777) | 0o111);
     out.push(`${file}: installed`);
     return;
@@ -89,7 +91,12 @@ export function planUninstallPlain(dir: string, hook: string, text: string): (ou
   const file = join(dir, hook);
   const chained = join(dir, hook + CHAINED);
   const backup = join(dir, hook + BACKUP);
-  const previous = taken(chained) ? chained : taken(backup) ? backup : null;
+  // The hook this file stands in for: the one its block runs first, else the one --force
+  // replaced. After a --force over a hook that had taken agent-gate's place, both are kept, and
+  // the older chained one is not what was running (audit 43, AX-2).
+  const runsChained = blockRuns(text, hook + CHAINED) && taken(chained);
+  const previous = runsChained ? chained : taken(backup) ? backup : taken(chained) ? chained : null;
+  const leftOver = previous === chained && taken(backup) ? backup : previous === backup && taken(chained) ? chained : null;
   const rest = withoutBlock(text);
   if (rest !== HEAD) {
     if (previous !== null) {
@@ -106,5 +113,6 @@ export function planUninstallPlain(dir: string, hook: string, text: string): (ou
     if (previous === chained) { renameSync(chained, file); out.push(`${file}: restored the hook that was there before`); }
     else if (previous === backup) { renameSync(backup, file); out.push(`${file}: restored the hook replaced by --force`); }
     else out.push(`${file}: removed`);
+    if (leftOver !== null) out.push(`${file}: ${basename(leftOver)} is left in place: it is an older hook, not the one agent-gate stood in for last (a hook may still run it); delete it when nothing does`);
   };
 }
