@@ -46,3 +46,26 @@ describe('record --enforce with a cwd outside any repository and the log in one'
     expect(r.code).toBe(0);
   });
 });
+
+// Audit 43, AX-7: a relative --log (or --policy) was taken from the payload's cwd when that lies
+// in no repository, so the log landed in `/tmp/.agent-gate/log/` and the call was judged by no
+// workspace policy: exit 0, where an absolute --log, or none, blocked it.
+describe('record with a cwd outside any repository and a relative --log or --policy', () => {
+  test.each([
+    ['a relative --log', ['--log', '.agent-gate/log/x.jsonl'], '--log ".agent-gate/log/x.jsonl"'],
+    ['a relative --policy beside an absolute --log', ['--policy', 'pol.yml', '--log', 'ABS'], '--policy "pol.yml"'],
+  ])('%s is refused, and nothing is written', (_what, args, named) => {
+    const { repo, outside, log } = setUp();
+    const payload = { hook_event_name: 'preToolUse', cwd: outside, tool_name: 'execute_bash', tool_input: { command: `echo x > ${join(repo, 'secrets', 'a')}` } };
+    for (const enforce of [['--enforce'], []]) {
+      const r = runCli(['record', ...enforce, ...args.map((a) => (a === 'ABS' ? log : a))], { cwd: repo, input: JSON.stringify(payload) });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(`has no repository root to be taken from`);
+      expect(r.stderr).toContain(named);
+      expect(r.stderr).toContain('nothing was written');
+    }
+    expect(() => readFileSync(join(outside, '.agent-gate', 'log', 'x.jsonl'))).toThrow();
+    expect(() => readFileSync(log)).toThrow();
+  });
+});

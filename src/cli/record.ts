@@ -104,14 +104,18 @@ function readPayload(input: Buffer): HookPayload {
  * The repository a call belongs to. A payload cwd that is not a folder, or (without --log) lies
  * in no repository, leaves nowhere right to write the log or to find the policy: fail closed.
  */
-function workspaceOf(cwd: string, fromPayload: boolean, explicitLog: boolean): { root: string; repository: boolean; others: string[] } {
+function workspaceOf(cwd: string, fromPayload: boolean, logArg: string | undefined, policyArg: string | undefined): { root: string; repository: boolean; others: string[] } {
   const what = fromPayload ? `the payload's "cwd" ${JSON.stringify(cwd)}` : `the working folder ${JSON.stringify(cwd)}`;
   let folder = false;
   try { folder = statSync(cwd).isDirectory(); } catch { folder = false; }
   if (!folder) throw new GateError(`record: ${what} is not an existing folder; nothing was written`);
   const [root, ...others] = repositoriesOf(cwd);
   if (root !== undefined) return { root, repository: true, others };
-  if (explicitLog) return { root: cwd, repository: false, others: [] };
+  // Relative paths are taken from the repository root, and there is none: against the cwd they
+  // would name a log in a random folder, or a policy file anyone may put there (audit 43, AX-7).
+  const relative = [logArg === undefined || isAbsolute(logArg) ? null : `--log ${JSON.stringify(logArg)}`, policyArg === undefined || isAbsolute(policyArg) ? null : `--policy ${JSON.stringify(policyArg)}`].filter((a) => a !== null);
+  if (logArg !== undefined && relative.length > 0) throw new GateError(`record: ${what} is not inside a git repository, so the relative ${relative.join(' and ')} has no repository root to be taken from; give an absolute path; nothing was written`);
+  if (logArg !== undefined) return { root: cwd, repository: false, others: [] };
   throw new GateError(`record: ${what} is not inside a git repository, so there is no log folder for it; run the hook in the repository or pass --log FILE; nothing was written`);
 }
 
@@ -154,7 +158,7 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
   // The payload's cwd says which repository the call belongs to; the hook's own folder may differ.
   const cwd = payload.cwd === null || payload.cwd === '' ? io.cwd : chdirTarget(io.cwd, payload.cwd);
   const logArg = str(p, 'log');
-  const { root, repository, others } = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', logArg !== undefined);
+  const { root, repository, others } = workspaceOf(cwd, payload.cwd !== null && payload.cwd !== '', logArg, str(p, 'policy'));
   const explicitLog = logArg === undefined ? null : (isAbsolute(logArg) ? logArg : resolve(root, logArg));
   // Outside any repository, paths become relative only to the repository that will hold the log:
   // relative to the bare working folder, `~/.aws/credentials` from `~` became `.aws/credentials`.
