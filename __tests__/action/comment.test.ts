@@ -63,6 +63,25 @@ describe('which comment is ours', () => {
     expect(isOurComment(mk(1, FINDINGS, { login: 'ci-user', type: 'User' }), 'ci-user')).toBe(true);
     expect(isOurComment(mk(1, FINDINGS, BOT), 'ci-user')).toBe(false);
   });
+  // Audit 44, AY-1: another workflow's comment by the same bot quoting pull-request text that holds
+  // the marker was taken for ours, overwritten, and preferred to our real one.
+  test.each([
+    ['the marker quoted inside other text', `Preview for commit \`fix ${COMMENT_MARKER} ### ✅ agent-gate: all clear\``],
+    ['the marker on a later line', `Build preview ready\n${FINDINGS}`],
+    ['the marker with text after it on its line', `${COMMENT_MARKER} ### ✅ agent-gate: all clear`],
+    ['the marker after leading blanks', ` ${CLEAR}`],
+  ])('a bot comment with %s is not ours', (_what, body) => {
+    expect(isOurComment(mk(11, body, BOT), null)).toBe(false);
+    expect(findOurComment([mk(11, body, BOT), mk(12, CLEAR, BOT)], null)?.id).toBe(12);
+  });
+  test('a scope marker counts only as the second line', () => {
+    const scope = '<!-- agent-gate:policy=0123456789abcdef -->';
+    expect(isOurComment(mk(1, `${COMMENT_MARKER}\n${scope}\n### x`, BOT), null, scope)).toBe(true);
+    expect(isOurComment(mk(1, `${COMMENT_MARKER}\n### x ${scope}`, BOT), null, scope)).toBe(false);
+    expect(isOurComment(mk(1, `${COMMENT_MARKER}\n### x ${scope}`, BOT), null)).toBe(true);
+    expect(isOurComment(mk(1, `${COMMENT_MARKER}\n${scope}\n### x`, BOT), null)).toBe(false);
+  });
+
   test('the first of ours wins, a forged one before it is skipped', () => {
     const list = [mk(1, FINDINGS, { login: 'mallory', type: 'User' }), mk(2, FINDINGS, BOT), mk(3, FINDINGS, BOT)];
     expect(findOurComment(list, null)?.id).toBe(2);

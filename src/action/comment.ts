@@ -44,9 +44,21 @@ export const ACTIONS_BOT = 'github-actions[bot]';
  * write access may edit their comments, which their authors could then turn back into "all clear".
  */
 export function isOurComment(c: IssueComment, viewer: string | null, scope = ''): boolean {
-  if (!c.body.includes(COMMENT_MARKER) || c.user === null) return false;
-  if (scope === '' ? c.body.includes(SCOPE_PREFIX) : !c.body.includes(scope)) return false;
+  if (!startsAsOurs(c.body) || c.user === null) return false;
+  // The scope's marker is the second line, as scoped() writes it.
+  const second = c.body.slice(COMMENT_MARKER.length + 1);
+  if (scope === '' ? second.startsWith(SCOPE_PREFIX) : !second.startsWith(scope)) return false;
   return c.user.login === (viewer ?? ACTIONS_BOT);
+}
+
+/**
+ * Whether a comment opens with the marker as our reports do. Another workflow's comment by the
+ * same bot may quote text the pull request controls (a commit subject, a branch name) holding the
+ * marker: such a comment was taken for ours, overwritten, and preferred to our real one, which then
+ * kept its old "all clear" (audit 44, AY-1).
+ */
+function startsAsOurs(body: string): boolean {
+  return body.startsWith(`${COMMENT_MARKER}\n`) || body === COMMENT_MARKER;
 }
 
 export function findOurComment(comments: readonly IssueComment[], viewer: string | null, scope = ''): IssueComment | null {
@@ -182,7 +194,7 @@ export async function syncComment(api: IssueCommentsApi, opts: SyncOptions): Pro
       // stack a second report. Neither is done; with no marked comment at all there is nothing
       // to duplicate, and ours is posted as usual.
       unknownViewer = `agent-gate: could not tell which account the token comments as (GET /user: ${viewer.failed})`;
-      if (comments.some((c) => c.body.includes(COMMENT_MARKER))) {
+      if (comments.some((c) => startsAsOurs(c.body))) {
         return { action: 'failed', warning: `${unknownViewer}; the pull request comment on #${opts.issue} was not updated, and no second one posted next to the one(s) carrying the marker; the check is still decided and the job summary has the report` };
       }
     }
