@@ -54,6 +54,20 @@ describe('explain and JSON output spell unseen characters too', () => {
   });
 });
 
+// Audit 44, AY-2: the SARIF message (what code scanning shows as the alert) kept a path's unseen
+// characters raw once parsed, where every other report spells them out.
+test.each([
+  ['right-to-left override', 'secrets/rtl\u202egnp.exe', 'secrets/rtl\\u202egnp.exe'],
+  ['zero-width joiner', '.ki\u200dro/x', '.ki\\u200dro/x'],
+  ['8-bit CSI', 'a\u009b31mb', 'a\\u009b31mb'],
+])('SARIF message text spells out a %s', (_name, raw, spelled) => {
+  const sarif = JSON.parse(renderSarif(report([finding({ resource: raw, reason: `why ${raw}` })]))) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
+  const text = sarif.runs[0]?.results[0]?.message.text ?? '';
+  expect(text).toContain(spelled);
+  expect(text).toContain(`why ${spelled}`);
+  expect(text).not.toMatch(/[\u202e\u200d\u009b]/u);
+});
+
 // Audit round 8: GitHub finds mentions and references in the rendered text, after entities are
 // decoded, so `&#64;` alone did not stop a commit author named `@acme/security-team` pinging a team.
 describe('mentions, references and links in comments', () => {

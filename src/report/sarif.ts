@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { describeRule } from '../engine/decide.ts';
 import { hintFor } from './hint.ts';
 import { COMMIT_MESSAGE_SOURCE, isLogTamper, namesUndecodablePath, type Finding, type Report } from './model.ts';
+import { spellUnseen } from './escape.ts';
 
 interface SarifRule { id: string; name: string; shortDescription: { text: string }; helpUri: string }
 
@@ -33,10 +34,11 @@ const DEFAULT_POLICY_FILE = '.github/agent-gate.yml';
 /**
  * Plain text as a SARIF message holds it (SARIF 2.1.0 3.11.5, 3.11.6): `{`/`}` doubled, since `{0}`
  * is a placeholder, and `[`/`]` escaped, since `[text](target)` is a link. A path the pull request
- * names must reach the viewer as text.
+ * names must reach the viewer as text, its unseen characters spelled out as the other reports
+ * spell them: a raw U+202E showed `rtl\u202egnp.exe` as `rtlexe.png` in code scanning (audit 44, AY-2).
  */
 export function sarifText(text: string): string {
-  return text.replace(/[{}]/g, '$&$&').replace(/[[\]]/g, '\\$&');
+  return spellUnseen(text).replace(/[{}]/g, '$&$&').replace(/[[\]]/g, '\\$&');
 }
 
 function inRepository(path: string): boolean {
