@@ -913,6 +913,37 @@ describe('pre-commit: staged command-log entries', () => {
 });
 
 describe('commit-msg', () => {
+  // Audit 44, AZ-1: an agent's commit that deletes the pre-commit script turned that hook off (git
+  // runs no hook that is not there; husky's wrapper exits 0), and commit-msg took the commit as
+  // judged by pre-commit already, so a write to .kiro/settings went through both hooks.
+  test('a commit that takes the pre-commit script away is judged at commit-msg', () => {
+    const s = setup();
+    s.ok(['config', 'core.hooksPath', '.githooks']);
+    s.install();
+    s.add('.githooks');
+    mustCommit(s, ['-qm', 'chore: hooks (human)']);
+    const before = s.head();
+    s.write('.kiro/settings/mcp.json', '{}\n').add('.kiro/settings/mcp.json');
+    s.ok(['rm', '-q', '.githooks/pre-commit']);
+    const r = s.commit(['-m', 'agent: settings'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('agent-gate commit-msg: commit blocked');
+    expect(r.stderr).toContain('deny  fs_write  ".kiro/settings/mcp.json"');
+    expect(r.stderr).not.toContain('agent-gate pre-commit');
+  });
+
+  test('a change pre-commit judged is not judged again at commit-msg', () => {
+    const s = setup();
+    const before = s.head();
+    s.write('docs/notes.md', 'x\n').add('docs/notes.md');
+    const r = s.commit(['-m', 'agent: notes'], CLAUDE);
+    expectCommitted(s, r, before);
+    expect(r.stderr).toContain('agent-gate pre-commit: findings (not blocking)');
+    expect(r.stderr).not.toContain('agent-gate commit-msg');
+    // The mark is taken away again.
+    expect(readdirSync(join(s.dir, '.git')).filter((f) => f.includes('agent-gate-judged'))).toEqual([]);
+  });
+
   test('a Co-authored-by: Claude trailer makes a human-shell commit agent work and re-judges the staged change', () => {
     const s = setup();
     const before = s.head();

@@ -21,6 +21,7 @@ import { spellUnseen } from '../report/escape.ts';
 import { renderFinding } from '../report/text.ts';
 import { takePrefetched } from './prefetch.ts';
 import { readStaged } from './staged.ts';
+import { judgedMarkPath, leaveJudgedMark, stagedDigest, takeJudgedMark } from './judged-mark.ts';
 import { treeLookalikes } from '../git/lookalikes.ts';
 import { addedLookalikes, lookalikeWarning } from '../policy/lookalike.ts';
 
@@ -104,9 +105,14 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   // pre-commit judges the change whenever the environment, the identity (git exports the final
   // author of `--author` and `--amend` before pre-commit runs), the policy or staged log entries
   // make it agent work; commit-msg then only adds what the message tells (the model), and judges
-  // the change itself only when the trailers are the first signal.
+  // the change itself only when the trailers are the first signal or pre-commit did not run.
   const preCommitJudges = env.length > 0 || identity.length > 0 || all || logs.length > 0;
   if (!preCommitJudges && trailerSignals.length === 0) return result;
+  // Whether pre-commit judged this very change (see judged-mark.ts): commit-msg judges it if not.
+  const mark = preCommitJudges ? judgedMarkPath(opts.cwd, opts.env) : null;
+  let preCommitJudged = false;
+  if (mark !== null && opts.stage === 'pre-commit') leaveJudgedMark(mark, stagedDigest(staged.changes));
+  if (mark !== null && opts.stage === 'commit-msg') preCommitJudged = takeJudgedMark(mark) === stagedDigest(staged.changes);
 
   const files = [userPolicy(), workspace].filter((f): f is PolicyFile => f !== null);
   // git runs a hook in the top folder of the work tree: that is the workspace root, which a `~/…`
@@ -146,7 +152,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   // A merge that `git merge` or `git pull` commits itself runs pre-merge-commit, not pre-commit
   // (II-1: an agent's `git merge -s ours` dropping a human's change went unjudged), so commit-msg
   // judges every merge; one concluded with `git commit` is then judged at both stages.
-  const judgeHere = opts.stage === 'pre-commit' ? preCommitJudges : !preCommitJudges || staged.merging;
+  const judgeHere = opts.stage === 'pre-commit' ? preCommitJudges : !preCommitJudged || staged.merging;
 
   const findings: Finding[] = [];
   if (judgeHere && workspace === null) {

@@ -66,6 +66,8 @@ export abstract class WalkerState {
   protected fdDoubt = false;
   /** Static redirection targets written so far: a script the command writes and then runs is not known. */
   protected written: WrittenFiles | null = null;
+  /** Files and folders this command removes or moves away (`rm .husky/pre-commit`): see writtenHook. */
+  protected removed: WrittenFiles | null = null;
   /** The links this command makes, copies and moves, and where a write may go through one. */
   readonly links = new LinkBook(this.folders);
   /**

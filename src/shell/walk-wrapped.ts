@@ -218,7 +218,20 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const file = this.writtenNamed(HOOK_MANAGER_FILES);
     if (file !== null) return `git ${sub} runs hooks, which may run ${file === ANY_PLACE ? UNPACKED : `${file}, which this command writes`}`;
     const folder = HOOK_FOLDERS.find((f) => this.holdsWritten(f));
-    return folder === undefined ? null : `git ${sub} runs hooks, and ${folder} (a usual core.hooksPath) holds a file this command writes`;
+    if (folder !== undefined) return `git ${sub} runs hooks, and ${folder} (a usual core.hooksPath) holds a file this command writes`;
+    // A hook script taken away turns the hook off for this very commit: husky's wrapper exits 0
+    // when the script is missing, and git runs no hook that is not there (audit 44, AZ-1).
+    const removed = this.removed;
+    const gone = removed === null ? undefined : HOOK_FOLDERS.find((f) => this.folders.placesOf(f).some((p) => removed.holdsPath(p) || removed.holdsBelow(p)));
+    return gone === undefined ? null : `git ${sub} runs hooks, and this command removes or moves away ${gone} or a file in it (a usual core.hooksPath), which turns a hook off`;
+  }
+
+  /** Notes `file` as removed or moved away, where it may be from every folder the shell may be in. */
+  private noteRemoved(file: string): void {
+    // What a later git runs is looked at once anything is written; a removal counts as that.
+    this.written ??= new WrittenFiles();
+    const removed = (this.removed ??= new WrittenFiles());
+    for (const p of this.folders.placesOf(file)) removed.add(p);
   }
 
   /** A written file whose name matches `names` (ANY_PLACE after an unpacker); or null. */
@@ -309,6 +322,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       if (args[sub]?.value === 'mv') {
         const mvArgs = [args[0] as Arg, ...args.slice(sub + 1)];
         const moved = placedFiles('mv', mvArgs);
+        for (const f of moved.sources) this.noteRemoved(f);
         this.placedWrites('mv', moved, mvArgs, source);
         if (!moved.dynamic) this.links.noteCarried(moved.created, moved.sources);
         // What it moves from a file this command wrote is written too, as with mv (`git mv src/m
@@ -321,6 +335,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     }
     if (!FILE_PLACERS.has(name)) return linksWhy;
     const placed = placedFiles(name, args);
+    if (name === 'mv') for (const f of placed.sources) this.noteRemoved(f);
     // What it creates, and what mv takes away, are writes like a redirection's target; judged
     // before this command's own links count, so `ln -s x out/l` is not a write through out/l.
     if (PLACERS_JUDGED.has(name)) this.placedWrites(name, placed, args, source);
@@ -603,6 +618,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       this.writeInto(file, by, source, 'tree', { ruleOnly: true, operand: true });
       return;
     }
+    if (file.dynamic === null && (kind === 'removeTree' || (kind === 'entry' && REMOVERS.test(by)))) this.noteRemoved(file.value);
     const write = optionWrite(file, by, source);
     write.operand = true;
     if (mayBeFolder === true) write.mayBeFolder = true;
@@ -884,6 +900,9 @@ const HOOK_RUNNING = new Set(['commit', 'merge', 'pull', 'push', 'checkout', 'sw
 const HOOK_MANAGER_FILES = /^(?:\.pre-commit-config\.ya?ml|\.?lefthook(?:-local)?\.(?:ya?ml|json|toml)|\.overcommit\.yml)$/i;
 /** Folders `core.hooksPath` usually names (husky and hand-made ones). */
 const HOOK_FOLDERS = ['.husky', '.githooks', '.git-hooks', 'githooks', 'git-hooks', '.hooks'];
+
+/** What an operand write by these takes a file away (`by` of operand-writes.ts). */
+const REMOVERS = /^(?:rm|unlink|rmdir|git rm)$|\(deleting its sources\)$/;
 
 /** What an unpacker may have put anywhere, for reasons. */
 const UNPACKED = 'a file an earlier command here put in place (git checkout, git apply, tar -x…)';
