@@ -12,6 +12,7 @@ import { transferWrites } from './transfer-clients.ts';
 import { folderSettingWrites } from './folder-settings.ts';
 import { captureWrites } from './capture-outputs.ts';
 import { formatterWrites } from './formatter-writes.ts';
+import { reportWrites } from './report-writes.ts';
 import { gitPlumbingWrites } from './git-plumbing-writes.ts';
 import { toolOutputWrites } from './tool-outputs.ts';
 import { writerOutputWrites } from './writer-outputs.ts';
@@ -345,7 +346,7 @@ function modeChangeWrites(name: string, args: readonly Arg[]): OperandWrite[] {
 /** The tables of programs known by name, each giving null for a name it does not know. */
 const PROGRAM_TABLES: ReadonlyArray<(name: string, args: readonly Arg[]) => OperandWrite[] | null> = [
   unpackerWrites, toolOutputWrites, writerOutputWrites, formatterWrites, captureWrites, mountWrites, cloudWrites, hereWrites, transferWrites,
-  folderSettingWrites,
+  folderSettingWrites, reportWrites,
 ];
 
 /** The files `args` writes, makes or removes because its operands name them. */

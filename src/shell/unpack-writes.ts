@@ -12,6 +12,7 @@ import type { Arg } from './words.ts';
 import { lookupTable } from '../lookup.ts';
 import { pipWrites } from './tool-outputs.ts';
 import { FORMATTER_MODULES, formatterWrites } from './formatter-writes.ts';
+import { REPORTER_MODULES, reportWrites } from './report-writes.ts';
 import { folderSettingWrites } from './folder-settings.ts';
 import { SSH_VALUE_LETTERS } from './toolruns.ts';
 
@@ -337,6 +338,7 @@ function pythonModuleWrites(args: readonly Arg[], name: string): OperandWrite[] 
     return [...pipWrites(pip, `${name} -m pip`), ...folderSettingWrites('pip', pip) ?? []];
   }
   if (FORMATTER_MODULES.has(module)) return formatterWrites(module, [args[0] as Arg, ...args.slice(next)]) ?? [];
+  if (REPORTER_MODULES.has(module)) return reportWrites(module, [args[0] as Arg, ...args.slice(next)]) ?? [];
   if (module !== 'zipfile' && module !== 'tarfile') return [];
   const rest = args.slice(next);
   const c = rest.findIndex((a) => isAction(a.value, '--create'));
