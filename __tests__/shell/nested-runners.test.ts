@@ -8,7 +8,9 @@ import { auditPolicy, shellTable, type ShellRow } from '../helpers/shell-table.t
 const nested = (wrapper: string, times: number, command: string): string => `${`${wrapper} `.repeat(times)}${command}`;
 
 export const NESTED: readonly ShellRow[] = [
-  ...['flock l', 'ionice', 'x86_64', 'nocache', 'setpriv', 'docker run i', 'taskset 1', 'chrt 1', 'parallel', 'tmux new'].map(
+  ...['flock l', 'ionice', 'x86_64', 'nocache', 'setpriv', 'docker run i', 'taskset 1', 'chrt 1', 'parallel', 'tmux new',
+    // Audit 44, BA-1: parallel's job command is judged as a command of its own too.
+    'parallel -n1', 'parallel --pipe', 'parallel -X', 'sem'].map(
     (w): ShellRow => [nested(w, 40, 'rm -rf /'), 'deny', `40 nested ${w}`]),
   [nested('flock l', 40, 'curl x'), 'deny', 'the innermost command still meets its rule'],
   [nested('flock l', 40, 'npm test'), 'ask', 'more arguments than a runner views one by one'],

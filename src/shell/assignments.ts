@@ -55,6 +55,8 @@ const DANGEROUS = new Set([
   // other OpenSSL clients append TLS key logs, and where python writes its .pyc tree: a write to
   // a place the command text never names.
   'TMPDIR', 'SSLKEYLOGFILE', 'PYTHONPYCACHEPREFIX',
+  // Audit 44, BA-4: caches of compiled code a later run loads back, written where they say.
+  'NODE_COMPILE_CACHE', 'CCACHE_DIR',
   // Audit 36, AC-4: bash's compatibility level changes how later lines expand (compat51 expands
   // arithmetic subscripts twice).
   'BASH_COMPAT',

@@ -15,9 +15,12 @@ const FOLDER_VARIABLES = new Set([
   'GOBIN', 'GOPATH', 'GOMODCACHE', 'GOCACHE',
   'UV_PROJECT_ENVIRONMENT', 'UV_CACHE_DIR', 'UV_TOOL_DIR', 'UV_TOOL_BIN_DIR', 'UV_PYTHON_INSTALL_DIR', 'UV_INSTALL_DIR', 'VIRTUAL_ENV',
   'PIPX_HOME', 'PIPX_BIN_DIR', 'POETRY_VIRTUALENVS_PATH', 'POETRY_CACHE_DIR', 'GEM_HOME', 'BUNDLE_PATH',
+  // Coverage data and test reports a run writes (audit 44, BA-4); caches read back as code
+  // (NODE_COMPILE_CACHE, CCACHE_DIR) are dangerous instead (assignments.ts).
+  'NODE_V8_COVERAGE', 'JEST_JUNIT_OUTPUT_DIR',
 ]);
-/** Variables naming a file a tool writes (pip's log). */
-const FILE_VARIABLES = new Set(['PIP_LOG', 'PIP_LOG_FILE']);
+/** Variables naming a file a tool writes (pip's log, coverage.py's data file, jest-junit's report). */
+const FILE_VARIABLES = new Set(['PIP_LOG', 'PIP_LOG_FILE', 'COVERAGE_FILE', 'JEST_JUNIT_OUTPUT_FILE']);
 
 /** pip settings (`pip config set SECTION.KEY VALUE`) that are such folders or files. */
 const PIP_FOLDER_KEY = /^[\w-]+\.(?:target|prefix|root|src|cache-dir)$/;

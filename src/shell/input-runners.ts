@@ -122,9 +122,16 @@ export interface ParallelJobs {
   scripts: ScriptArg[];
   /** The command with the words it fills in at run time marked so (`:::: FILE`, standard input). */
   probe: Arg[] | null;
+  /**
+   * That command as a sub-command to judge (without a word appended at run time, `appends` then):
+   * its words were only probed for the files they write, so `parallel -n1 evil ::: a` and
+   * `parallel evil :::: f` were allowed under `parallel *` (audit 44, BA-1).
+   */
+  commands: Arg[][];
+  appends: boolean;
 }
 
-const NO_JOBS: ParallelJobs = { doubt: null, scripts: [], probe: null };
+const NO_JOBS: ParallelJobs = { doubt: null, scripts: [], probe: null, commands: [], appends: false };
 /** Past this many jobs from `:::` arguments, they are probed as arguments read at run time are. */
 const MAX_JOBS = 32;
 /** Replacement strings other than `{}`: `{.}`, `{/}`, `{//}`, `{/.}`, `{3}`, `{3.}`, `{#}`, `{%}`. */
@@ -149,7 +156,13 @@ export function parallelRuns(args: readonly Arg[], name: string): ParallelJobs {
   if (end < 0) end = args.length;
   const words = args.slice(scan.command, end);
   if (words.some((w) => w.value.includes('{='))) return { ...NO_JOBS, doubt: `${name} {= … =} runs Perl code for each job, which can run any command` };
-  if (scan.noArguments) return NO_JOBS;
+  // `--pipe`, `--pipepart`, `--semaphore` (`sem`): the command line runs as written, once or per block of input.
+  if (scan.noArguments) {
+    if (words.length === 0) return NO_JOBS;
+    if (!words.some((w) => SHELL_SYNTAX.test(w.value))) return { ...NO_JOBS, commands: [words.flatMap((w) => w.value.trim().split(/\s+/).map((value) => ({ ...w, value })))] };
+    const line = { ...(words[0] as Arg), value: words.map((w) => w.value).join(' '), split: false, end: words[words.length - 1]?.end ?? -1 };
+    return { ...NO_JOBS, scripts: [{ arg: line, by: name }], doubt: posixShellDoubt(line.value, name) };
+  }
   const groups: Array<{ linked: boolean; words: Arg[] }> = [];
   let runtime = scan.fromFile;
   for (let i = end; i < args.length; i++) {
@@ -181,7 +194,7 @@ export function parallelRuns(args: readonly Arg[], name: string): ParallelJobs {
     const line = jobLine(words, job, scan.replacement ?? '{}');
     return { arg: { ...(words[0] as Arg), value: line, split: false, end: args[args.length - 1]?.end ?? -1 }, by: name };
   });
-  return { doubt: scripts.map((s) => posixShellDoubt(s.arg.value, name)).find((d) => d !== null) ?? null, scripts, probe: null };
+  return { ...NO_JOBS, doubt: scripts.map((s) => posixShellDoubt(s.arg.value, name)).find((d) => d !== null) ?? null, scripts };
 }
 
 const quoted = (v: string): string => `'${v.replace(/'/g, "'\\''")}'`;
@@ -233,8 +246,9 @@ function filled(words: readonly Arg[], replacement: string | null, name: string)
     used = true;
     return { ...w, value, dynamic: FROM_INPUT };
   }));
+  const command = [...probe];
   if (!used) probe.push({ value: '', dynamic: FROM_INPUT, split: true, pos: -1, end: -1 });
-  return { ...NO_JOBS, probe };
+  return { ...NO_JOBS, probe, commands: [command], appends: !used };
 }
 
 function commandWordDoubt(word: Arg, replacement: string | null, name: string): string | null {

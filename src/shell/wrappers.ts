@@ -239,7 +239,15 @@ function unwrapNamed(name: string, args: readonly Arg[], input: Stdin): Unwrappe
     if (u.forceAsk !== null) return u;
     const jobs = parallelRuns(args, name);
     const why = jobs.probe === null ? null : runtimeWordsReason(jobs.probe);
-    return { ...u, scripts: [...u.scripts, ...jobs.scripts], forceAsk: jobs.doubt ?? (why === null ? null : `${name} fills in words read at run time (${why})`) };
+    // A job command that runs other commands in turn (`parallel -n1 parallel -n1 … x`) would be
+    // walked once as a command and again through each view, at every level: it asks instead.
+    const runner = jobs.commands.find((c) => runsOthers(c));
+    return {
+      ...u, commands: runner === undefined ? [...u.commands, ...jobs.commands] : u.commands, scripts: [...u.scripts, ...jobs.scripts],
+      ...(jobs.appends && runner === undefined ? { appendsWords: true as const } : {}),
+      forceAsk: jobs.doubt ?? (why === null ? null : `${name} fills in words read at run time (${why})`)
+        ?? (runner === undefined ? null : `${name} runs ${runner[0]?.value ?? ''}, which runs other commands, with words filled in at run time`),
+    };
   }
   if (SESSION_SHELLS.has(name)) return withSessionShell(looseRunner(args, name), sessionShell(args, input, name));
   if (BARE_SHELLS.has(name)) return withSessionShell(looseRunner(args, name), bareShell(args, input, name));
@@ -435,6 +443,12 @@ function isOneOf(arg: Arg | undefined, ...values: string[]): boolean {
  * `args`): as its command word, as a script, or behind a wrapper. Null when those words stay
  * plain operands (`sh -c 'rm "$1"' _ {}`).
  */
+/** Whether `args` is a command that runs others (a wrapper or runner unwrap knows). */
+function runsOthers(args: readonly Arg[]): boolean {
+  const u = unwrap(args, null);
+  return u.commands.length > 0 || u.views.length > 0 || u.scripts.length > 0 || u.forceAsk !== null;
+}
+
 function runtimeWordsReason(args: readonly Arg[], depth = 0): string | null {
   if (args[0]?.dynamic != null) return 'the command word itself';
   if (depth > 8) return 'wrappers nested too deep to follow';
