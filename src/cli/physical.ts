@@ -28,7 +28,7 @@ export type LinkMemo = Map<string, string | null | false>;
  * The entries of each folder read by canonical name (see canonicalSegment), read once per call:
  * null for a folder that cannot be listed.
  */
-export type FolderSpellings = Map<string, ReadonlyMap<string, string> | null>;
+type FolderSpellings = Map<string, ReadonlyMap<string, string> | null>;
 
 /**
  * physicalPath, whether the walk ended below an entry that is not there (nothing below a
@@ -57,17 +57,12 @@ function physicalWalk(abs: string, linkAt?: LinkMemo, spellings?: FolderSpelling
       cur = next;
       continue;
     }
-    let link = linkAt?.get(next);
-    if (link === undefined) {
-      link = readLink(next);
-      linkAt?.set(next, link);
-    }
+    let link = linkAtPath(next, linkAt);
     if (link === false && spellings !== undefined) {
       const other = otherSpelling(cur, seg, spellings);
       if (other !== null) {
         next = cur === '/' ? `/${other}` : `${cur}/${other}`;
-        link = linkAt?.get(next) ?? readLink(next);
-        linkAt?.set(next, link);
+        link = linkAtPath(next, linkAt);
       }
     }
     if (link === false) missing = absent = true;
@@ -101,6 +96,15 @@ function otherSpelling(folder: string, name: string, spellings: FolderSpellings)
   }
   const other = byCanonical?.get(canonicalSegment(name));
   return other === undefined || other === name ? null : other;
+}
+
+/** readLink, remembered in `linkAt`. */
+function linkAtPath(path: string, linkAt: LinkMemo | undefined): string | null | false {
+  const known = linkAt?.get(path);
+  if (known !== undefined) return known;
+  const link = readLink(path);
+  linkAt?.set(path, link);
+  return link;
 }
 
 /** What the link at `path` holds; null when it is no link, false when it is not there. */
@@ -205,23 +209,22 @@ function landingOnDisk(root: string, home: string, scanOf: () => LinkScan, linkA
     const asText = toRepoPath(written, { cwd: folder, repoRoot: root, home });
     // Walked once on disk: where the path lands and which file is there. (`~NAME/…` is a folder
     // named so, as logs/paths.ts reads it.)
-    const walked = physicalWalk(written === '~' || written.startsWith('~/') ? home + written.slice(1) : written.startsWith('/') ? written : `${folder}/${written}`, linkAt);
+    const start = written === '~' || written.startsWith('~/') ? home + written.slice(1) : written.startsWith('/') ? written : `${folder}/${written}`;
+    const walked = physicalWalk(start, linkAt);
     const abs = walked.path;
     const onDisk = spell(abs);
     const found: Landing[] = onDisk === asText ? [] : [{ path: onDisk, how: 'through a symlink on disk' }];
     if (!walked.missing) found.push(...otherNames(abs, onDisk, [physicalRoot, `${physicalHome}/.kiro`], spell));
     found.push(...linkedNames(abs, scanOf(), spell).filter((l) => !('path' in l) || l.path !== asText));
-    if (walked.absent) found.push(...otherSpellingLanding(written, folder));
+    if (walked.absent) found.push(...otherSpellingLanding(start, abs));
     return found;
   }
   /**
-   * Where a path some of whose names are not on disk lands on a disk that opens them under
-   * another spelling (see physicalWalk), when that is another place.
+   * Where a path some of whose names are not on disk (`exact` where it lands as spelled) lands
+   * on a disk that opens them under another spelling (see physicalWalk), when that is another place.
    */
-  function otherSpellingLanding(written: string, folder: string): Landing[] {
-    const start = written === '~' || written.startsWith('~/') ? home + written.slice(1) : written.startsWith('/') ? written : `${folder}/${written}`;
+  function otherSpellingLanding(start: string, exact: string): Landing[] {
     const folded = physicalWalk(start, linkAt, spellings).path;
-    const exact = physicalWalk(start, linkAt).path;
     if (folded === exact) return [];
     const spelled = spell(folded);
     // `DEPLOY/prod/x` is `deploy/prod/x` to the rules already; what matters is a link on the way,
