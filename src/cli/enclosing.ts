@@ -2,7 +2,7 @@
 // `record --enforce` and `explain` judge a call.
 import { dirname, resolve } from 'node:path';
 import { findRepositoryRoot } from '../policy/source.ts';
-import { EFFECT_RANK, type Explanation } from '../policy/types.ts';
+import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.ts';
 import { physicalPath } from './physical.ts';
 
 /**
@@ -41,21 +41,26 @@ export function enclosingRoots(root: string): string[] {
   }
 }
 
+/** Whether a repository's own (workspace) policy among `files` says `failOn: ask`: see mergeEnclosing. */
+export function failsOnAsk(files: readonly PolicyFile[]): boolean {
+  return files.some((f) => f.scope === 'workspace' && f.failOn === 'ask');
+}
+
 /**
  * The most restrictive answer for each request: the repository holding the call first, then each
  * one around it. An enclosing repository counts only where one of its rules decides (deny, or ask by
  * a rule): its "no rule matched" says nothing about a file it does not track (a home folder kept
- * in git would make every call ask). One whose own policy says `failOn: ask` (`failsOnAsk`) asked
+ * in git would make every call ask). One whose own policy says `failOn: ask` (`askingRoots`) asked
  * for exactly that, so its "no rule matched" counts too: else a repository the agent made inside
  * it, with a permissive policy of its own, turned that into nothing (audit 43, AX-1).
  */
-export function mergeEnclosing(results: Explanation[][], roots: string[], where = (root: string): string => `in the enclosing repository ${JSON.stringify(root)}`, failsOnAsk: ReadonlySet<string> = new Set()): Explanation[] {
+export function mergeEnclosing(results: Explanation[][], roots: string[], where = (root: string): string => `in the enclosing repository ${JSON.stringify(root)}`, askingRoots: ReadonlySet<string> = new Set()): Explanation[] {
   const [own = [], ...outer] = results;
   return own.map((mine, i) => {
     let best = mine;
     outer.forEach((list, k) => {
       const theirs = list[i];
-      const unmatchedCounts = failsOnAsk.has(roots[k + 1] ?? '');
+      const unmatchedCounts = askingRoots.has(roots[k + 1] ?? '');
       if (theirs === undefined || (theirs.rule === null && !unmatchedCounts) || theirs.effect === 'allow' || EFFECT_RANK[theirs.effect] <= EFFECT_RANK[best.effect]) return;
       best = { ...theirs, reason: `${where(roots[k + 1] ?? '')}: ${theirs.reason}` };
     });

@@ -7,7 +7,7 @@ import { describeRule } from '../engine/decide.ts';
 import { explainWritten } from '../engine/explain.ts';
 import { lookalikeWarning } from '../policy/lookalike.ts';
 import { diskLookalikes, homeDir, insideRoot, loadDiskPolicies } from '../policy/source.ts';
-import { mergeEnclosing, repositoriesOf, withEnclosing } from './enclosing.ts';
+import { failsOnAsk, mergeEnclosing, repositoriesOf, withEnclosing } from './enclosing.ts';
 import type { Explanation, Request, RequestCapability, RuleRef } from '../policy/types.ts';
 import { jsonSpelled, quoted, spellUnseen } from '../report/escape.ts';
 import { flag, parse, str, type Io } from './args.ts';
@@ -92,14 +92,14 @@ export async function runExplain(argv: string[], io: Io): Promise<number> {
   // --policy stands in for the repository's own policy, and so for theirs.
   const outerRoots = policy === undefined ? withEnclosing([root, ...others]).slice(1) : [];
   const admin = disk.files.filter((f) => f.scope === 'admin');
-  const failsOnAsk = new Set<string>();
+  const askingRoots = new Set<string>();
   const outer = outerRoots.map((r) => {
     const theirs = loadDiskPolicies(r, {});
-    if (theirs.files.some((f) => f.scope === 'workspace' && f.failOn === 'ask')) failsOnAsk.add(r);
+    if (failsOnAsk(theirs.files)) askingRoots.add(r);
     const judge = compilePolicy([...admin, ...theirs.files], { home: homeDir(), root: r, policyPaths: theirs.policyPaths, landing: diskLanding(r, homeDir()), linksBelow: diskLinksBelow(r, homeDir()), foreignRepository: diskForeignRepository(r, homeDir()), resolveLinks: resolvedOnDisk });
     return [explainWritten(judge, { ...request, cwd: insideRoot(r, place) ?? resolve(place) })];
   });
-  const result = mergeEnclosing([[own], ...outer], [root, ...outerRoots], undefined, failsOnAsk)[0] ?? own;
+  const result = mergeEnclosing([[own], ...outer], [root, ...outerRoots], undefined, askingRoots)[0] ?? own;
   io.out(flag(p, 'json') ? jsonSpelled(result) + '\n' : formatExplanation(result));
   return 0;
 }

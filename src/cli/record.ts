@@ -11,7 +11,7 @@ import { EFFECT_RANK, type Explanation, type PolicyFile } from '../policy/types.
 import { choice, flag, parse, str, type Io } from './args.ts';
 import { clipMessage, clipQuoted } from '../report/clip.ts';
 import { formatRule } from './explain.ts';
-import { mergeEnclosing, repositoriesOf, withEnclosing } from './enclosing.ts';
+import { failsOnAsk, mergeEnclosing, repositoriesOf, withEnclosing } from './enclosing.ts';
 import { DEFAULT_JUDGE_LIMITS, judgeInWorker, type JudgeLimits, type JudgeTask, type WorkspaceJudgement } from './judgeworker.ts';
 import { defaultLogPath } from './logplace.ts';
 import { chdirTarget, physicalPath } from './physical.ts';
@@ -239,8 +239,8 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
         failOnBy = `failOn: ask in ${asking.file}`;
       }
       const failRank = EFFECT_RANK[failOn];
-      const failsOnAsk = new Set(judgedRoots.filter((_r, k) => outcome.policies[k]?.files.some((f) => f.scope === 'workspace' && f.failOn === 'ask') === true));
-      failing = mergeEnclosing(outcome.results, judgedRoots, (r) => (r === logRoot ? `in the repository that holds the log, ${JSON.stringify(r)}` : `in the enclosing repository ${JSON.stringify(r)}`), failsOnAsk)
+      const askingRoots = new Set(judgedRoots.filter((_r, k) => failsOnAsk(outcome.policies[k]?.files ?? [])));
+      failing = mergeEnclosing(outcome.results, judgedRoots, (r) => (r === logRoot ? `in the repository that holds the log, ${JSON.stringify(r)}` : `in the enclosing repository ${JSON.stringify(r)}`), askingRoots)
         .map((result) => ({ result }))
         .filter((v) => EFFECT_RANK[v.result.effect] >= failRank)
         .sort((a, b) => EFFECT_RANK[b.result.effect] - EFFECT_RANK[a.result.effect]);

@@ -34,11 +34,12 @@ const PATH_ONLY_CAPABILITIES: ReadonlySet<RuleCapability> = new Set(['fs_read', 
 class Reader {
   private readonly lines = new LineCounter();
   readonly doc: Document.Parsed;
+  /** The text parsed: a byte order mark is no column of the first line, so positions count from after it. */
+  readonly body: string;
 
   constructor(readonly file: string, text: string) {
-    // A byte order mark is no column of the first line: positions count from after it.
-    const body = text.startsWith('\ufeff') ? text.slice(1) : text;
-    this.doc = parseDocument(body, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+    this.body = text.startsWith('\ufeff') ? text.slice(1) : text;
+    this.doc = parseDocument(this.body, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
   }
 
   fail(node: Node | null | undefined, message: string): never {
@@ -459,8 +460,7 @@ function unseenCharacterReason(c: string): string {
 
 export function loadPolicy(text: string, file: string, scope: ScopeName): PolicyFile {
   const r: Reader = new Reader(file, text);
-  const body = text.startsWith('\ufeff') ? text.slice(1) : text;
-  const unseen = UNSEEN_BREAK_OR_CONTROL.exec(body);
+  const unseen = UNSEEN_BREAK_OR_CONTROL.exec(r.body);
   const first = r.doc.errors[0];
   if (first) {
     // The parser stumbles after one of these without naming it.

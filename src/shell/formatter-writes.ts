@@ -1,7 +1,7 @@
 // Formatters and fixers that rewrite the files they are given in place, by default or with a flag:
 // `black`, `ruff format|check --fix`, `isort`, `autopep8 -i`, `yapf -i`, `shfmt -w`,
 // `dos2unix` and its siblings, `rustfmt`, `eslint --fix`, `stylelint --fix`, `rubocop -a`
-// (note19's left-alone list). Judged like `prettier --write`: a folder is rewritten whole, and
+// (note19's left-alone list), `codespell -w`, `biome --write`. Judged like `prettier --write`: a folder is rewritten whole, and
 // where a program falls back to where the shell stands (`ruff format`), that folder is.
 import { contentWrite as content, has, hasLong, HERE, readWords, valuesOf, type OperandWrite, type ProgramWrites, type Words } from './operand-words.ts';
 import type { Arg } from './words.ts';
@@ -17,7 +17,7 @@ function rewrites(operands: readonly Arg[], by: string, fallback: boolean): Oper
 }
 
 /** Files an option names as the program's report or cache (`eslint -o FILE`). */
-const optionFiles = (w: Words, by: string, ...names: string[]): OperandWrite[] => valuesOf(w, ...names).map((f) => content(f, `${by} ${names[0] ?? ''}`));
+export const optionFiles = (w: Words, by: string, ...names: string[]): OperandWrite[] => valuesOf(w, ...names).map((f) => content(f, `${by} ${names[0] ?? ''}`));
 
 /** `black SRC…`: in place unless `--check`, `--diff` or `-c CODE`. */
 function blackWrites(args: readonly Arg[], name: string): OperandWrite[] {
@@ -123,15 +123,38 @@ function rubocopWrites(args: readonly Arg[], name: string): OperandWrite[] {
   return fixes && !has(w, '-s', '--stdin') ? [...out, ...rewrites(w.operands, `${name} --autocorrect`, true)] : out;
 }
 
+/** `codespell -w|--write-changes [FILE|DIR…]` (audit 44, BA-3); no operand is the folder the shell stands in. */
+function codespellWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const w = readWords(args, 1, {
+    valued: 'DIxLSQAiBC',
+    long: ['--dictionary', '--ignore-words', '--exclude-file', '--ignore-words-list', '--skip', '--uri-ignore-words-list', '--ignore-regex',
+      '--uri-regex', '--builtin', '--interactive', '--quiet-level', '--regex', '--context', '--before-context', '--after-context', '--config', '--toml'],
+  });
+  return has(w, '-w', '--write-changes') ? rewrites(w.operands, `${name} -w`, true) : [];
+}
+
+/** `biome format|check|lint|ci --write|--fix|--apply|--apply-unsafe [PATH…]` (audit 44, BA-3); no path is the folder the shell stands in. */
+function biomeWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const w = readWords(args, 1, {
+    valued: '',
+    long: ['--config-path', '--max-diagnostics', '--stdin-file-path', '--log-level', '--log-kind', '--diagnostic-level', '--reporter', '--vcs-root',
+      '--since', '--only', '--skip', '--colors', '--use-server'],
+  });
+  const [verb, ...paths] = w.operands;
+  if (verb === undefined || verb.dynamic !== null || !/^(?:format|check|lint|ci)$/.test(verb.value)) return [];
+  if (!has(w, '--write', '--fix', '--apply', '--apply-unsafe') || has(w, '--stdin-file-path')) return [];
+  return rewrites(paths, `${name} ${verb.value} --write`, true);
+}
+
 const FORMATTERS = new Map<string, ProgramWrites>([
   ['black', blackWrites], ['ruff', ruffWrites], ['isort', isortWrites], ['autopep8', inPlaceFlagWrites], ['yapf', inPlaceFlagWrites],
   ['shfmt', shfmtWrites], ['dos2unix', lineEndingWrites], ['unix2dos', lineEndingWrites], ['mac2unix', lineEndingWrites],
   ['unix2mac', lineEndingWrites], ['rustfmt', rustfmtWrites], ['eslint', linterFixWrites], ['stylelint', linterFixWrites],
-  ['rubocop', rubocopWrites],
+  ['rubocop', rubocopWrites], ['codespell', codespellWrites], ['biome', biomeWrites],
 ]);
 
 /** Python modules that are these formatters (`python3 -m black src/`). */
-export const FORMATTER_MODULES: ReadonlySet<string> = new Set(['black', 'ruff', 'isort', 'autopep8', 'yapf']);
+export const FORMATTER_MODULES: ReadonlySet<string> = new Set(['black', 'ruff', 'isort', 'autopep8', 'yapf', 'codespell']);
 
 /** The writes of the formatters this file knows, or null for any other name. */
 export function formatterWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {

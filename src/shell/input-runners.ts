@@ -159,7 +159,7 @@ export function parallelRuns(args: readonly Arg[], name: string): ParallelJobs {
   // `--pipe`, `--pipepart`, `--semaphore` (`sem`): the command line runs as written, once or per block of input.
   if (scan.noArguments) {
     if (words.length === 0) return NO_JOBS;
-    if (!words.some((w) => SHELL_SYNTAX.test(w.value))) return { ...NO_JOBS, commands: [words.flatMap((w) => w.value.trim().split(/\s+/).map((value) => ({ ...w, value })))] };
+    if (!words.some((w) => SHELL_SYNTAX.test(w.value))) return { ...NO_JOBS, commands: [words.flatMap(splitAtBlanks)] };
     const line = { ...(words[0] as Arg), value: words.map((w) => w.value).join(' '), split: false, end: words[words.length - 1]?.end ?? -1 };
     return { ...NO_JOBS, scripts: [{ arg: line, by: name }], doubt: posixShellDoubt(line.value, name) };
   }
@@ -240,15 +240,20 @@ function filled(words: readonly Arg[], replacement: string | null, name: string)
   if (words.some((w) => SHELL_SYNTAX.test(w.value))) return { ...NO_JOBS, doubt: `${name} hands a shell a command line with words filled in at run time, which is not judged here` };
   const tokens = replacement ?? '{}';
   let used = false;
-  const probe: Arg[] = words.flatMap((w) => w.value.trim().split(/\s+/).map((value) => {
+  const probe: Arg[] = words.flatMap(splitAtBlanks).map((w) => {
     REPLACEMENT.lastIndex = 0;
-    if ((tokens === '' || !value.includes(tokens)) && !REPLACEMENT.test(value)) return { ...w, value };
+    if ((tokens === '' || !w.value.includes(tokens)) && !REPLACEMENT.test(w.value)) return w;
     used = true;
-    return { ...w, value, dynamic: FROM_INPUT };
-  }));
+    return { ...w, dynamic: FROM_INPUT };
+  });
   const command = [...probe];
   if (!used) probe.push({ value: '', dynamic: FROM_INPUT, split: true, pos: -1, end: -1 });
   return { ...NO_JOBS, probe, commands: [command], appends: !used };
+}
+
+/** A command word holding blanks as the words the shell parallel hands it to splits it into. */
+function splitAtBlanks(w: Arg): Arg[] {
+  return w.value.trim().split(/\s+/).map((value) => ({ ...w, value }));
 }
 
 function commandWordDoubt(word: Arg, replacement: string | null, name: string): string | null {

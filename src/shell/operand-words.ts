@@ -22,6 +22,8 @@ export interface OperandWrite {
   wholeTree?: true;
   /** Only explicit deny and ask rules count for it, as for `touch`: a write every run of the program makes (`node_modules`). */
   ruleOnly?: true;
+  /** The program takes the file away (`rm`, `git rm`, `tar --remove-files`): a hook script so removed turns its hook off. */
+  removes?: true;
 }
 
 /** A word no command line holds as such (a default name, a value cut out of a word); `dynamic` when only known at run time. */

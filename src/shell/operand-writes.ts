@@ -252,7 +252,7 @@ function gitVerbWrites(args: readonly Arg[], at: number): OperandWrite[] {
       const w = readWords(args, at + 1, { valued: '', long: ['--pathspec-from-file'] });
       if (has(w, '--cached', '-n', '--dry-run')) return [];
       const recursive = has(w, '-r');
-      for (const file of w.operands) out.push({ file, by: 'git rm', kind: recursive ? 'removeTree' : 'entry' });
+      for (const file of w.operands) out.push({ file, by: 'git rm', kind: recursive ? 'removeTree' : 'entry', removes: true });
       return out;
     }
     case 'clone': {
@@ -381,7 +381,7 @@ function removedSources(name: string, args: readonly Arg[]): OperandWrite[] {
   const removes = SOURCE_REMOVERS.get(name);
   if (removes === undefined || !args.slice(1).some((a) => (a.dynamic === null ? removes(a.value) : !/^[^-]/.test(a.value)))) return [];
   const kind = FILE_COMPRESSORS.test(name) ? 'entry' as const : 'removeTree' as const;
-  return args.slice(1).filter((a) => a.dynamic !== null || !a.value.startsWith('-')).map((file) => ({ file, by: `${name} (deleting its sources)`, kind }));
+  return args.slice(1).filter((a) => a.dynamic !== null || !a.value.startsWith('-')).map((file) => ({ file, by: `${name} (deleting its sources)`, kind, removes: true as const }));
 }
 
 function namedWrites(name: string, args: readonly Arg[]): OperandWrite[] {
@@ -399,7 +399,7 @@ function namedWrites(name: string, args: readonly Arg[]): OperandWrite[] {
     case 'rmdir': {
       const w = readWords(args, 1, { valued: '', long: [] });
       const recursive = name === 'rm' && (has(w, '-r', '-R') || hasLong(w, '--recursive', 3));
-      return w.operands.map((file) => ({ file, by: name, kind: recursive ? 'removeTree' as const : 'entry' as const }));
+      return w.operands.map((file) => ({ file, by: name, kind: recursive ? 'removeTree' as const : 'entry' as const, removes: true as const }));
     }
     case 'mkdir': {
       const w = readWords(args, 1, { valued: 'm', long: ['--mode', '--context'] });

@@ -1,22 +1,24 @@
-// Checkers and listers agents run as "read-only" that write a report, or rewrite what they check,
-// where an option says (audit 44, BA-2 and BA-3): `tree -o FILE`, `flake8 --output-file`,
+// Checkers and listers agents run as "read-only" that write a report where an option says
+// (audit 44, BA-2 and BA-3): `tree -o FILE`, `flake8 --output-file`,
 // `pylint --output` and `--output-format=json:FILE`, mypy's `--junit-xml` and report folders,
-// `coverage xml|json|lcov -o` and `html -d`, `semgrep -o`, `codespell -w`, `biome … --write`.
-import { contentWrite as content, has, HERE, readWords, valuesOf, withValue, type OperandWrite, type ProgramWrites } from './operand-words.ts';
+// `coverage xml|json|lcov -o` and `html -d`, `semgrep -o` (`codespell -w` and `biome --write` are
+// formatters: formatter-writes.ts).
+import { contentWrite as content, readWords, valuesOf, withValue, type OperandWrite, type ProgramWrites } from './operand-words.ts';
+import { optionFiles } from './formatter-writes.ts';
 import type { Arg } from './words.ts';
-import { fileOrFolder, pattern } from './writer-outputs.ts';
+import { fileOrFolder } from './writer-outputs.ts';
 import { lookupTable } from '../lookup.ts';
 
 /** `tree … -o FILE`: the listing goes to FILE. */
 function treeWrites(args: readonly Arg[]): OperandWrite[] {
   const w = readWords(args, 1, { valued: 'LHTPIo', long: ['--filelimit', '--charset', '--timefmt', '--sort', '--gitfile', '--infofile', '--scheme', '--authority'] });
-  return valuesOf(w, '-o').map((f) => content(f, 'tree -o'));
+  return optionFiles(w, 'tree', '-o');
 }
 
 /** `flake8 --output-file FILE` (argparse: `=` or the next word, any unique prefix). */
 function flake8Writes(args: readonly Arg[]): OperandWrite[] {
   const w = readWords(args, 1, { valued: 'j', long: ['--output-file', '--format', '--config', '--append-config', '--select', '--ignore', '--extend-select', '--extend-ignore', '--exclude', '--extend-exclude', '--filename', '--per-file-ignores', '--max-line-length', '--max-doc-length', '--max-complexity', '--jobs', '--stdin-display-name', '--tee-file', '--enable-extensions', '--require-plugins'] });
-  return valuesOf(w, '--output-file').map((f) => content(f, 'flake8 --output-file'));
+  return optionFiles(w, 'flake8', '--output-file');
 }
 
 /**
@@ -25,7 +27,7 @@ function flake8Writes(args: readonly Arg[]): OperandWrite[] {
  */
 function pylintWrites(args: readonly Arg[]): OperandWrite[] {
   const w = readWords(args, 1, { valued: 'fjd', long: ['--output', '--output-format', '--rcfile', '--disable', '--enable', '--jobs', '--load-plugins', '--ignore', '--ignore-patterns', '--ignore-paths', '--init-hook', '--msg-template', '--fail-under', '--fail-on', '--py-version', '--recursive', '--source-roots'] });
-  const out = valuesOf(w, '--output').map((f) => content(f, 'pylint --output'));
+  const out = optionFiles(w, 'pylint', '--output');
   for (const format of valuesOf(w, '--output-format', '-f')) {
     if (format.dynamic !== null) {
       if (format.value.includes(':') || !/^[a-z,]*$/.test(format.value)) out.push(content(format, 'pylint --output-format'));
@@ -48,7 +50,7 @@ const MYPY_FOLDERS = [
 function mypyWrites(args: readonly Arg[]): OperandWrite[] {
   const w = readWords(args, 1, { valued: 'mpc', long: ['--junit-xml', ...MYPY_FOLDERS, '--config-file', '--python-version', '--platform', '--module', '--package', '--command', '--exclude', '--always-true', '--always-false', '--disable-error-code', '--enable-error-code', '--python-executable', '--shadow-file', '--custom-typeshed-dir', '--cache-map', '--junit-format', '--find-occurrences', '--enable-incomplete-feature'] });
   return [
-    ...valuesOf(w, '--junit-xml').map((f) => content(f, 'mypy --junit-xml')),
+    ...optionFiles(w, 'mypy', '--junit-xml'),
     ...MYPY_FOLDERS.flatMap((o) => valuesOf(w, o).flatMap((d) => fileOrFolder(d, `mypy ${o}`))),
   ];
 }
@@ -63,8 +65,8 @@ function dmypyWrites(args: readonly Arg[]): OperandWrite[] {
 function coverageWrites(args: readonly Arg[]): OperandWrite[] {
   const w = readWords(args, 1, { valued: 'odm', long: ['--data-file', '--rcfile', '--include', '--omit', '--directory', '--title', '--precision', '--fail-under', '--context', '--source', '--concurrency', '--pretty-print', '--contexts'] });
   return [
-    ...valuesOf(w, '-o').map((f) => content(f, 'coverage -o')),
-    ...valuesOf(w, '--data-file').map((f) => content(f, 'coverage --data-file')),
+    ...optionFiles(w, 'coverage', '-o'),
+    ...optionFiles(w, 'coverage', '--data-file'),
     ...valuesOf(w, '-d', '--directory').flatMap((d) => fileOrFolder(d, 'coverage -d')),
   ];
 }
@@ -77,31 +79,13 @@ function semgrepWrites(args: readonly Arg[]): OperandWrite[] {
   return [...valuesOf(w, '-o'), ...SEMGREP_OUTPUTS.flatMap((o) => valuesOf(w, o))].map((f) => content(f, 'semgrep --output'));
 }
 
-/** `codespell -w|--write-changes [FILE|DIR…]`: in place; no operand is the folder the shell stands in. */
-function codespellWrites(args: readonly Arg[]): OperandWrite[] {
-  const w = readWords(args, 1, { valued: 'DIxLSQAiBC', long: ['--dictionary', '--ignore-words', '--exclude-file', '--ignore-words-list', '--skip', '--uri-ignore-words-list', '--ignore-regex', '--uri-regex', '--builtin', '--interactive', '--quiet-level', '--regex', '--context', '--before-context', '--after-context', '--config', '--toml'] });
-  if (!has(w, '-w', '--write-changes')) return [];
-  const files = w.operands.length === 0 ? [HERE] : w.operands;
-  return files.flatMap((f) => fileOrFolder(pattern(f, 'codespell'), 'codespell -w'));
-}
-
-/** `biome format|check|lint --write|--fix|--apply|--apply-unsafe [PATH…]`: in place; no path is the folder the shell stands in. */
-function biomeWrites(args: readonly Arg[]): OperandWrite[] {
-  const w = readWords(args, 1, { valued: '', long: ['--config-path', '--max-diagnostics', '--stdin-file-path', '--log-level', '--log-kind', '--diagnostic-level', '--reporter', '--vcs-root', '--since', '--only', '--skip', '--colors', '--use-server'] });
-  const [verb, ...paths] = w.operands;
-  if (verb === undefined || verb.dynamic !== null || !/^(?:format|check|lint|ci)$/.test(verb.value)) return [];
-  if (!has(w, '--write', '--fix', '--apply', '--apply-unsafe') || has(w, '--stdin-file-path')) return [];
-  const files = paths.length === 0 ? [HERE] : paths;
-  return files.flatMap((f) => fileOrFolder(pattern(f, 'biome'), `biome ${verb.value} --write`));
-}
-
 const REPORTERS = lookupTable<ProgramWrites>({
   tree: treeWrites, flake8: flake8Writes, pylint: pylintWrites, mypy: mypyWrites, dmypy: dmypyWrites,
-  coverage: coverageWrites, semgrep: semgrepWrites, codespell: codespellWrites, biome: biomeWrites,
+  coverage: coverageWrites, semgrep: semgrepWrites,
 });
 
 /** Python modules that are these programs (`python3 -m mypy --junit-xml F`). */
-export const REPORTER_MODULES: ReadonlySet<string> = new Set(['flake8', 'pylint', 'mypy', 'coverage', 'codespell']);
+export const REPORTER_MODULES: ReadonlySet<string> = new Set(['flake8', 'pylint', 'mypy', 'coverage']);
 
 /** The writes of the programs this file knows, or null for any other name. */
 export function reportWrites(name: string, args: readonly Arg[]): OperandWrite[] | null {

@@ -594,7 +594,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
   }
 
   /** A file an operand names (see operand-writes.ts); a glob in a static folder lands there. */
-  private operandWrite({ file, by, kind, follows, mayBeFolder, wholeTree, ruleOnly }: OperandWrite, source: string): void {
+  private operandWrite({ file, by, kind, follows, mayBeFolder, wholeTree, ruleOnly, removes }: OperandWrite, source: string): void {
     if (writesNoFile(file)) return;
     const makesOrRemoves = kind === 'entry' || kind === 'removeTree';
     const inFolder = globFolder(file);
@@ -618,7 +618,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       this.writeInto(file, by, source, 'tree', { ruleOnly: true, operand: true });
       return;
     }
-    if (file.dynamic === null && (kind === 'removeTree' || (kind === 'entry' && REMOVERS.test(by)))) this.noteRemoved(file.value);
+    if (file.dynamic === null && (kind === 'removeTree' || removes === true)) this.noteRemoved(file.value);
     const write = optionWrite(file, by, source);
     write.operand = true;
     if (mayBeFolder === true) write.mayBeFolder = true;
@@ -900,9 +900,6 @@ const HOOK_RUNNING = new Set(['commit', 'merge', 'pull', 'push', 'checkout', 'sw
 const HOOK_MANAGER_FILES = /^(?:\.pre-commit-config\.ya?ml|\.?lefthook(?:-local)?\.(?:ya?ml|json|toml)|\.overcommit\.yml)$/i;
 /** Folders `core.hooksPath` usually names (husky and hand-made ones). */
 const HOOK_FOLDERS = ['.husky', '.githooks', '.git-hooks', 'githooks', 'git-hooks', '.hooks'];
-
-/** What an operand write by these takes a file away (`by` of operand-writes.ts). */
-const REMOVERS = /^(?:rm|unlink|rmdir|git rm)$|\(deleting its sources\)$/;
 
 /** What an unpacker may have put anywhere, for reasons. */
 const UNPACKED = 'a file an earlier command here put in place (git checkout, git apply, tar -x…)';

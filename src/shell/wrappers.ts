@@ -246,7 +246,7 @@ function unwrapNamed(name: string, args: readonly Arg[], input: Stdin): Unwrappe
       ...u, commands: runner === undefined ? [...u.commands, ...jobs.commands] : u.commands, scripts: [...u.scripts, ...jobs.scripts],
       ...(jobs.appends && runner === undefined ? { appendsWords: true as const } : {}),
       forceAsk: jobs.doubt ?? (why === null ? null : `${name} fills in words read at run time (${why})`)
-        ?? (runner === undefined ? null : `${name} runs ${runner[0]?.value ?? ''}, which runs other commands, with words filled in at run time`),
+        ?? (runner === undefined ? null : `${name} runs ${runner[0]?.value ?? ''}, which runs other commands in turn, not followed here`),
     };
   }
   if (SESSION_SHELLS.has(name)) return withSessionShell(looseRunner(args, name), sessionShell(args, input, name));
@@ -437,18 +437,17 @@ function isOneOf(arg: Arg | undefined, ...values: string[]): boolean {
   return arg !== undefined && arg.dynamic === null && values.includes(arg.value);
 }
 
-
-/**
- * Why a command runs something only known at run time once some of its words are (`dynamic` in
- * `args`): as its command word, as a script, or behind a wrapper. Null when those words stay
- * plain operands (`sh -c 'rm "$1"' _ {}`).
- */
 /** Whether `args` is a command that runs others (a wrapper or runner unwrap knows). */
 function runsOthers(args: readonly Arg[]): boolean {
   const u = unwrap(args, null);
   return u.commands.length > 0 || u.views.length > 0 || u.scripts.length > 0 || u.forceAsk !== null;
 }
 
+/**
+ * Why a command runs something only known at run time once some of its words are (`dynamic` in
+ * `args`): as its command word, as a script, or behind a wrapper. Null when those words stay
+ * plain operands (`sh -c 'rm "$1"' _ {}`).
+ */
 function runtimeWordsReason(args: readonly Arg[], depth = 0): string | null {
   if (args[0]?.dynamic != null) return 'the command word itself';
   if (depth > 8) return 'wrappers nested too deep to follow';
