@@ -618,6 +618,106 @@ describe('pre-commit: kinds of change', () => {
   });
 });
 
+describe('pre-commit: the default branch\'s policy counts too (audit 44, AZ-2)', () => {
+  const LOOSE = 'rules:\n  - capability: fs_write\n    effect: allow\n    match: ["**"]\n';
+
+  /** A clone of a setup() repository (origin/HEAD is its main), with the hooks installed. */
+  function cloneOf(origin: Sandbox): Sandbox {
+    const dir = join(tempDir('ag-hook-clone-'), 'clone');
+    origin.ok(['clone', '-q', origin.dir, dir]);
+    const s = new Sandbox(new TestRepo(dir), origin.home);
+    s.install();
+    return s;
+  }
+
+  test('a branch whose policy a human loosened: the default branch\'s deny still blocks, named by its ref', () => {
+    const s = cloneOf(setup());
+    s.ok(['switch', '-q', '-c', 'loose']);
+    s.write('.github/agent-gate.yml', LOOSE).add('.github/agent-gate.yml');
+    mustCommit(s, ['-m', 'loosen (human)']);
+    const before = s.head();
+    s.write('.env', 'B=2\n').add('.env');
+    const r = s.commit(['-m', 'x'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('workspace rule #1 (origin/HEAD:.github/agent-gate.yml): deny "**/.env"');
+    expect(r.stderr).toContain('Rules from origin/HEAD:.github/agent-gate.yml are the default branch\'s policy');
+    // A human is not judged, whatever either policy says.
+    expectCommitted(s, s.commit(['-m', 'x']), before);
+  });
+
+  test('an older commit of the default branch with a looser policy: switching to it does not loosen the hook', () => {
+    const origin = setup({ policy: LOOSE });
+    origin.write('.github/agent-gate.yml', POLICY).add('.github/agent-gate.yml');
+    mustCommit(origin, ['-m', 'tighten (human)']);
+    const s = cloneOf(origin);
+    s.ok(['switch', '-q', '-c', 'old', 'HEAD~1']);
+    const before = s.head();
+    s.write('secrets/key.txt', 'k2\n').add('secrets/key.txt');
+    const r = s.commit(['-m', 'x'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('deny  fs_write  "secrets/key.txt"');
+    expect(r.stderr).toContain('(origin/HEAD:.github/agent-gate.yml): deny "secrets/**"');
+  });
+
+  test('an orphan branch (no policy at HEAD) is judged by the default branch\'s policy', () => {
+    const s = cloneOf(setup());
+    s.ok(['checkout', '-q', '--orphan', 'fresh']);
+    s.ok(['rm', '-rq', '--cached', '.']);
+    s.add('.env');
+    const r = s.commit(['-m', 'x'], CLAUDE);
+    expectBlocked(s, r, null);
+    expect(r.stderr).toContain('deny  fs_write  ".env"');
+    expect(r.stderr).toContain('(origin/HEAD:.github/agent-gate.yml): deny "**/.env"');
+  });
+
+  test('a branch whose policy a human tightened keeps its own deny; what both allow goes ahead', () => {
+    const s = cloneOf(setup());
+    s.ok(['switch', '-q', '-c', 'tight']);
+    s.write('.github/agent-gate.yml', POLICY + '  - capability: fs_write\n    effect: deny\n    match: ["README.md"]\n').add('.github/agent-gate.yml');
+    mustCommit(s, ['-m', 'tighten (human)']);
+    const before = s.head();
+    s.write('README.md', 'changed\n').add('README.md');
+    const r = s.commit(['-m', 'x'], CLAUDE);
+    expectBlocked(s, r, before);
+    // One finding for the path, the stricter: HEAD's deny, not the default branch's allow.
+    expect(r.stderr).toContain('1 finding(s)');
+    expect(r.stderr).toContain('workspace rule #4 (.github/agent-gate.yml): deny "README.md"');
+    s.ok(['reset', '-q']);
+    s.write('src/new.ts', '1\n').add('src/new.ts');
+    expectCommitted(s, s.commit(['-m', 'x'], CLAUDE), before);
+  });
+
+  test('failOn: ask in the default branch\'s policy counts when HEAD\'s says nothing', () => {
+    const origin = setup();
+    origin.write('.github/agent-gate.yml', POLICY + 'failOn: ask\n').add('.github/agent-gate.yml');
+    mustCommit(origin, ['-m', 'fail on ask (human)']);
+    const s = cloneOf(origin);
+    s.ok(['switch', '-q', '-c', 'old', 'HEAD~1']);
+    const before = s.head();
+    s.write('docs/new.md', '1\n').add('docs/new.md');
+    const r = s.commit(['-m', 'x'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('ask   fs_write  "docs/new.md"');
+  });
+
+  test('a broken policy on the default branch stops a judged commit with its ref, file and line, not a human\'s', () => {
+    const origin = setup();
+    origin.write('.github/agent-gate.yml', 'rules:\n  - capability: fs_write\n    effect: sometimes\n    match: ["x"]\n').add('.github/agent-gate.yml');
+    mustCommit(origin, ['-m', 'broken (human)']);
+    const s = cloneOf(origin);
+    s.ok(['switch', '-q', '-c', 'old', 'HEAD~1']);
+    const before = s.head();
+    s.write('src/new.ts', '1\n').add('src/new.ts');
+    const r = s.commit(['-m', 'x'], CLAUDE);
+    expect(r.code).not.toBe(0);
+    expect(s.head()).toBe(before);
+    expect(r.stderr).toMatch(/origin\/HEAD:\.github\/agent-gate\.yml:3:\d+/);
+    expect(r.stderr).not.toMatch(NO_STACK);
+    // A human's commit is not judged, so the default branch's broken policy does not stop it.
+    expectCommitted(s, s.commit(['-m', 'x']), before);
+  });
+});
+
 describe('pre-commit: repository shapes', () => {
   test('an unborn branch: the first commit of a repository is judged against nothing', () => {
     const s = new Sandbox(TestRepo.init());

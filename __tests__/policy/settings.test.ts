@@ -27,3 +27,24 @@ describe('logs.paths combine by union, starting from what the workspace reads', 
     expect(combineSettings([file('admin', 'rules: []\n')]).logs.notes).toBe('refs/notes/agent-gate');
   });
 });
+
+// Audit 44, AZ-2: the hook judges by HEAD's policy and the default branch's, whose settings add up.
+describe('two workspace policies (HEAD\'s and the default branch\'s) add up', () => {
+  const ws = (text: string) => file('workspace', text);
+  test.each<[string, string, string, string[], 'deny' | 'ask']>([
+    ['neither sets logs or failOn', 'rules: []\n', 'rules: []\n', ['.agent-gate/log/**'], 'deny'],
+    ['one moves its logs: both places are read', 'rules: []\nlogs: {paths: ["logs/**"]}\n', 'rules: []\n', ['logs/**', '.agent-gate/log/**'], 'deny'],
+    ['both move them elsewhere', 'rules: []\nlogs: {paths: ["a/**"]}\n', 'rules: []\nlogs: {paths: ["b/**"]}\n', ['a/**', 'b/**'], 'deny'],
+    ['failOn: ask in the second only', 'rules: []\n', 'rules: []\nfailOn: ask\n', ['.agent-gate/log/**'], 'ask'],
+  ])('%s', (_name, head, base, paths, failOn) => {
+    const settings = combineSettings([ws(head), ws(base)]);
+    expect(settings.logs.paths).toEqual(paths);
+    expect(settings.failOn).toBe(failOn);
+  });
+
+  test('agents: all in either judges every commit; env signals of both count', () => {
+    expect(combineSettings([ws('rules: []\n'), ws('rules: []\nagents: all\n')]).agents).toEqual({ all: true });
+    const both = combineSettings([ws('rules: []\nagents: {env: ["A"]}\n'), ws('rules: []\nagents: {env: ["B"]}\n')]).agents;
+    expect(both !== undefined && !both.all ? both.env : null).toEqual(['A', 'B']);
+  });
+});

@@ -6,11 +6,17 @@ import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 export const STAGED_DIFF = ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--ignore-submodules=none', '--no-ext-diff', '--no-textconv', '--no-color'];
 const POLICY_FOLDER = DEFAULT_POLICY_PATH.slice(0, DEFAULT_POLICY_PATH.lastIndexOf('/'));
 /**
- * Read in one `cat-file --batch`: the workspace policy at HEAD, git's own MERGE_HEAD, the folder
- * holding the policy (whose entry says whether the policy is a file, a link or a gitlink) and the
- * root tree (whose entry says the same of that folder).
+ * Where the hook looks for the default branch's policy, first found first: origin's default branch
+ * as this clone last fetched it. The agent chooses HEAD (an older branch, an orphan one), not what
+ * CI reads the policy from.
  */
-export const STAGED_BATCH_INPUT = `HEAD:${DEFAULT_POLICY_PATH}\nMERGE_HEAD\nHEAD:${POLICY_FOLDER}\nHEAD^{tree}\n`;
+export const DEFAULT_BRANCH_REFS = ['refs/remotes/origin/HEAD', 'refs/remotes/origin/main', 'refs/remotes/origin/master'];
+
+/** The policy file, the folder holding it (whose entry says whether the policy is a file, a link or a gitlink) and the root tree (the same of that folder), at `rev`. */
+const policyNames = (rev: string): string => `${rev}:${DEFAULT_POLICY_PATH}\n${rev}:${POLICY_FOLDER}\n${rev}^{tree}\n`;
+
+/** Read in one `cat-file --batch`: git's own MERGE_HEAD, then the policy names at HEAD and at each of DEFAULT_BRANCH_REFS. */
+export const STAGED_BATCH_INPUT = `MERGE_HEAD\n${['HEAD', ...DEFAULT_BRANCH_REFS].map(policyNames).join('')}`;
 
 /** The author and committer git will record (GIT_AUTHOR_IDENT, GIT_COMMITTER_IDENT). */
 export const IDENT_VARS = ['var', '-l'];

@@ -13,10 +13,11 @@ import { mergeSightings, modelFindings, trailerSightings } from '../check/models
 import { compilePolicy } from '../engine/compile.ts';
 import { detectAgent, detectAgentEnv, detectionTrailers, modelsFromTrailers } from '../git/agents.ts';
 import { createGit, textOf, type Git } from '../git/exec.ts';
-import { DEFAULT_LOG_PATHS, DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
+import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
+import { combineSettings } from '../policy/settings.ts';
 import { homeDir, readPolicyFile, somethingAt } from '../policy/source.ts';
 import type { PolicyFile } from '../policy/types.ts';
-import { decisionOf, fails, isLogTamper, type FailOn, type Finding } from '../report/model.ts';
+import { decisionOf, fails, isLogTamper, strictestOf, type FailOn, type Finding } from '../report/model.ts';
 import { spellUnseen } from '../report/escape.ts';
 import { renderFinding } from '../report/text.ts';
 import { takePrefetched } from './prefetch.ts';
@@ -84,18 +85,22 @@ const AUTO_COMMENT_CHARS = '#;@!$%^&|:';
 export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const git = createGit(opts.cwd, { env: opts.env });
   const staged = await readStaged(git, takePrefetched(opts.cwd, opts.env) ?? undefined);
-  const workspace = staged.policy;
-  const env = detectAgentEnv(opts.env, workspace?.agents);
-  const all = workspace?.agents?.all === true;
-  const failOn: FailOn = opts.failOn === 'ask' || workspace?.failOn === 'ask' ? 'ask' : 'deny';
+  // HEAD's policy, and the default branch's where it differs (AZ-2: the agent chooses HEAD, say an
+  // older branch with a looser policy, or an orphan one with none, but CI judges by the base's).
+  // Both are judged in full and a finding either gives stands; their settings only add up.
+  const workspaces = [staged.policy, staged.defaultPolicy].filter((f): f is PolicyFile => f !== null);
+  const settings = combineSettings(workspaces);
+  const env = detectAgentEnv(opts.env, settings.agents);
+  const all = settings.agents?.all === true;
+  const failOn: FailOn = opts.failOn === 'ask' || settings.failOn === 'ask' ? 'ask' : 'deny';
   const result: HookResult = { findings: [], signals: [...env], failOn, blocked: false, policyFile: DEFAULT_POLICY_PATH, warnings: [] };
   if (all) result.signals.push('policy agents: all');
 
-  const matcher = logMatcher(workspace?.logs?.paths ?? DEFAULT_LOG_PATHS, homeDir());
+  const matcher = logMatcher(settings.logs.paths, homeDir());
   const logs = logChanges(staged.changes, matcher);
   const message = opts.stage === 'commit-msg' ? await readMessage(git, opts.cwd, opts.messageFile) : null;
   const trailers = message === null ? [] : detectionTrailers(message, await commentChars(git));
-  const agents = workspace?.agents ? { agents: workspace.agents } : {};
+  const agents = settings.agents ? { agents: settings.agents } : {};
   const trailerSignals = message === null ? [] : detectAgent({ authorName: '', authorEmail: '', committerName: '', committerEmail: '', trailers }, agents).signals;
   // The same identity rules as check (SPEC 7), on the author and committer git will record.
   const { author, committer } = staged.idents;
@@ -108,13 +113,14 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   // the change itself only when the trailers are the first signal or pre-commit did not run.
   const preCommitJudges = env.length > 0 || identity.length > 0 || all || logs.length > 0;
   if (!preCommitJudges && trailerSignals.length === 0) return result;
+  if (staged.defaultPolicyError !== null) throw new GateError(staged.defaultPolicyError);
   // Whether pre-commit judged this very change (see judged-mark.ts): commit-msg judges it if not.
   const mark = preCommitJudges ? judgedMarkPath(opts.cwd, opts.env) : null;
   let preCommitJudged = false;
   if (mark !== null && opts.stage === 'pre-commit') leaveJudgedMark(mark, stagedDigest(staged.changes));
   if (mark !== null && opts.stage === 'commit-msg') preCommitJudged = takeJudgedMark(mark) === stagedDigest(staged.changes);
 
-  const files = [userPolicy(), workspace].filter((f): f is PolicyFile => f !== null);
+  const user = userPolicy();
   // git runs a hook in the top folder of the work tree: that is the workspace root, which a `~/…`
   // or absolute rule may name (a repository at home holds `~/.kiro/workspace-roots`).
   // Staged log entries are replayed as check replays them (II-3: without this, a write through a
@@ -126,7 +132,8 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const replay = logs.length === 0 && !relinks ? null : await import('../check/loglinks.ts');
   const logLinks = new Map<string, string[]>();
   const replayOptions = replay === null ? {} : { replayedPaths: true, landing: replay.treeLanding(logLinks, { names: true }), linksBelow: replay.treeLinksBelow(logLinks, { names: true }) };
-  const policy = compilePolicy(files, { home: homeDir(), root: opts.cwd, policyPaths: [DEFAULT_POLICY_PATH], resolveLinks: resolvedOnDisk, ...replayOptions });
+  const compileOptions = { home: homeDir(), root: opts.cwd, policyPaths: [DEFAULT_POLICY_PATH], resolveLinks: resolvedOnDisk, ...replayOptions };
+  const policies = (workspaces.length === 0 ? [null] : workspaces).map((w) => compilePolicy([user, w].filter((f): f is PolicyFile => f !== null), compileOptions));
   const links = staged.changes.filter((c) => c.newMode === '120000').map((c) => c.newId);
   const blobIds = [...links, ...logBlobIds(logs)];
   // Symlink targets and log contents are the only blobs the hook reads; most commits have neither.
@@ -138,13 +145,23 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
     const stagedLinks = staged.changes.filter((c) => c.newMode === '120000' && c.pathText !== null).map((c): [string, string] => [c.pathText as string, c.newId]);
     await replay.addTargets(git, [...atHead, ...stagedLinks], logLinks, blobs);
   }
+  const loggedFindings: Finding[][] = [];
   if (replay !== null && logs.length > 0) {
     const judging = await import('../check/logs.ts');
     let madeLinks = false;
-    const noteLink = (path: string, target: string): void => { if (replay.addLink(logLinks, path, target)) { madeLinks = true; judging.forgetVerdicts(policy); } };
-    logged = judging.judgeLogFiles(policy, '', logs, blobs, noteLink);
-    // Logs are read file by file, not in the order the calls were made: a link one entry made counts for all.
-    if (madeLinks) logged = judging.judgeLogFiles(policy, '', logs, blobs, noteLink);
+    const noteLink = (path: string, target: string): void => {
+      if (!replay.addLink(logLinks, path, target)) return;
+      madeLinks = true;
+      for (const p of policies) judging.forgetVerdicts(p);
+    };
+    for (const p of policies) {
+      madeLinks = false;
+      let judged = judging.judgeLogFiles(p, '', logs, blobs, noteLink);
+      // Logs are read file by file, not in the order the calls were made: a link one entry made counts for all.
+      if (madeLinks) judged = judging.judgeLogFiles(p, '', logs, blobs, noteLink);
+      if (p === policies[0]) logged = judged;
+      loggedFindings.push(judged.findings);
+    }
   }
   if (logged.addsEntries) result.signals.push('log: adds command log entries');
   result.signals.push(...trailerSignals.filter((s) => !result.signals.includes(s)));
@@ -155,7 +172,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const judgeHere = opts.stage === 'pre-commit' ? preCommitJudges : !preCommitJudged || staged.merging;
 
   const findings: Finding[] = [];
-  if (judgeHere && workspace === null) {
+  if (judgeHere && workspaces.length === 0) {
     // As check warns: the author's rules saved under a near name are dropped, but not silently.
     // One git process more, and only for judged commits in a repository without a policy.
     const atHead = staged.unborn ? [] : await treeLookalikes(git, 'HEAD');
@@ -165,27 +182,27 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   }
   if (judgeHere) {
     // Tampering with a log is reported whoever commits; the rest only for agent work.
-    findings.push(...logged.findings.filter((f) => agent || isLogTamper(f)));
+    findings.push(...strictestOf(loggedFindings).filter((f) => agent || isLogTamper(f)));
     if (agent) {
       // Staged links are followed through the other links in the index, as they will be committed.
       const tree = links.length === 0 ? null : await import('../check/linktree.ts');
       const linkTree = tree === null ? null : await tree.resolveChangedLinks(git, staged.changes, blobs, tree.indexReader(git));
       const ctx = {
-        policy, blobs, policyPaths: [DEFAULT_POLICY_PATH], ...(linkTree !== null ? { links: linkTree } : {}),
+        blobs, policyPaths: [DEFAULT_POLICY_PATH], ...(linkTree !== null ? { links: linkTree } : {}),
         // A staged path below a link's target is the path under the link's name too (XX-2:
         // `deploy/prod/app.yml` is `config/prod/app.yml` with `config/prod -> ../deploy/prod`), as
         // check finds. HEAD's links are known only when logs or links are staged: listing them for
         // every commit would cost the hook one more git process, and check judges it anyway.
         ...(replay !== null ? { linksThrough: replay.linksThrough(logLinks), linkedNames: replay.treeLinkedNames(logLinks), forwardLanding: replay.treeLanding(logLinks) } : {}),
       };
-      findings.push(...judgeChanges(ctx, '', staged.changes, logged.appended));
+      findings.push(...strictestOf(policies.map((policy) => judgeChanges({ ...ctx, policy }, '', staged.changes, logged.appended))));
     }
   }
   if (agent) {
     // The message names models only at commit-msg; before that, only logged models are known.
     const atMessage = opts.stage === 'commit-msg';
     const named = atMessage ? mergeSightings(trailerSightings(modelsFromTrailers(trailers)), logged.models) : logged.models;
-    findings.push(...modelFindings(policy, null, named, atMessage, logged.unnamed));
+    findings.push(...strictestOf(policies.map((policy) => modelFindings(policy, null, named, atMessage, logged.unnamed))));
   }
   result.findings = findings.map((f) => (f.commit === '' ? { ...f, commit: null } : f));
   result.blocked = fails(decisionOf(result.findings), failOn);
@@ -201,9 +218,11 @@ export function formatHookResult(stage: HookStage, r: HookResult): string {
   ];
   // What the hook prints goes back to the agent that ran `git commit`: long values are clipped.
   for (const f of r.findings) lines.push(...renderFinding(f, r.policyFile, '  ', true));
+  const fromDefaultBranch = [...new Set(r.findings.map((f) => f.rule?.file ?? '').filter((file) => file.endsWith(`:${r.policyFile}`)))];
   lines.push(
     '',
     `To change what is allowed, edit ${r.policyFile} (or ~/.kiro/settings/permissions.yaml for yourself) and commit it as a human.`,
+    ...fromDefaultBranch.map((file) => `Rules from ${file} are the default branch's policy, which CI judges by: they apply here too until a change to it reaches that branch.`),
     r.findings.every((f) => f.rule?.scope === 'user')
       ? 'Only your user policy decided these: the agent-gate check in CI does not read it.'
       : 'git commit --no-verify skips this hook, but the agent-gate check in CI judges the same commit again.',

@@ -14,12 +14,22 @@ import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy, notUtf8Error } from '../policy/load.ts';
 import type { PolicyFile } from '../policy/types.ts';
 import { parseVarList, type Idents } from './ident.ts';
-import { STAGED_DIFF, startStagedReads, type StagedReads } from './prefetch.ts';
+import { DEFAULT_BRANCH_REFS, STAGED_DIFF, startStagedReads, type StagedReads } from './prefetch.ts';
 
 export interface Staged {
   changes: Change[];
   /** The workspace policy as of HEAD (there is no base commit locally), or null. */
   policy: PolicyFile | null;
+  /**
+   * The default branch's policy as this clone has it (DEFAULT_BRANCH_REFS), when there is one and
+   * it is not HEAD's: the hook judges by both, as the agent picks HEAD but not CI's base.
+   */
+  defaultPolicy: PolicyFile | null;
+  /**
+   * Why the default branch's policy could not be read (broken, or not a file), or null: it stops
+   * the commits the hook judges, never a human's, which a broken policy on HEAD already stops.
+   */
+  defaultPolicyError: string | null;
   /** The author and committer git will record. */
   idents: Idents;
   /** A merge is being concluded (git's own MERGE_HEAD is a commit). */
@@ -77,10 +87,47 @@ function modeIn(o: BatchObject, name: string): string | null {
   return o.type === 'tree' && o.bytes !== null && o.id !== null ? treeEntryMode(o.bytes, name, o.id.length / 2) : null;
 }
 
-/** The policy blob at HEAD: a missing one (or an unborn HEAD) means none. */
-function policyBlob(o: BatchObject): Buffer | null {
-  if (o.type === 'tree') throw new GateError(`${DEFAULT_POLICY_PATH} is a folder at HEAD; it must be a policy file`);
-  return o.type === 'blob' ? o.bytes : null;
+/** The batch's answers for the policy file, the folder holding it and the root tree at one revision. */
+type PolicyObjects = readonly [file: BatchObject, folder: BatchObject, root: BatchObject];
+
+/**
+ * The workspace policy at revision `at` (named `label` in messages and rules), or null when there
+ * is none. As check does: a policy that is a folder, a symbolic link or a gitlink is not a policy
+ * file, and one below a folder that is a link or a gitlink is not read through it.
+ */
+function policyAt([policyObject, folderObject, rootObject]: PolicyObjects, at: string, label: string): PolicyFile | null {
+  const folder = DEFAULT_POLICY_PATH.slice(0, DEFAULT_POLICY_PATH.lastIndexOf('/'));
+  const mode = modeIn(folderObject, DEFAULT_POLICY_PATH.slice(folder.length + 1));
+  if (mode === '120000' || mode === '160000') {
+    throw new GateError(`${DEFAULT_POLICY_PATH} is a ${mode === '120000' ? 'symbolic link' : 'submodule'} at ${at}; it must be a policy file`);
+  }
+  // Only a policy git found no blob for may sit behind a linked folder.
+  const linked = policyObject.type === null ? linkedFolderReason(DEFAULT_POLICY_PATH, folder, modeIn(rootObject, folder), at) : null;
+  if (linked !== null) throw new GateError(linked);
+  // Listed in the tree but not readable (a corrupt or missing object): not "no policy".
+  const listed = policyObject.type === null && (mode !== null || (folderObject.type === null && modeIn(rootObject, folder) === '040000'));
+  if (listed) throw new GateError(`${DEFAULT_POLICY_PATH} is in ${at}'s tree but git could not read it (a corrupt or missing object); run git fsck, or fetch the object again`);
+  if (policyObject.type === 'tree') throw new GateError(`${DEFAULT_POLICY_PATH} is a folder at ${at}; it must be a policy file`);
+  // A missing one (or an unborn HEAD) means none.
+  const bytes = policyObject.type === 'blob' ? policyObject.bytes : null;
+  if (bytes === null) return null;
+  if (!isUtf8(bytes)) throw notUtf8Error(label, bytes);
+  return loadPolicy(bytes.toString('utf8'), label, 'workspace');
+}
+
+/**
+ * The policy of the first of DEFAULT_BRANCH_REFS this clone has, when it holds one other than
+ * HEAD's. A default branch without one adds nothing: the policy HEAD has (if any) still applies.
+ */
+function defaultBranchPolicy(objects: readonly BatchObject[], head: PolicyObjects): PolicyFile | null {
+  for (const [i, ref] of DEFAULT_BRANCH_REFS.entries()) {
+    const at = objects.slice(3 * i, 3 * i + 3) as unknown as PolicyObjects;
+    if (at[2].type !== 'tree') continue;
+    if (at[0].type === null || at[0].id === head[0].id) return null;
+    const name = ref.replace(/^refs\/remotes\//, '');
+    return policyAt(at, name, `${name}:${DEFAULT_POLICY_PATH}`);
+  }
+  return null;
 }
 
 /**
@@ -107,30 +154,23 @@ async function automaticMerge(git: Git, mergeHead: string): Promise<string | nul
 export async function readStaged(git: Git, reads: StagedReads = startStagedReads(git)): Promise<Staged> {
   const [diff, batch, ident] = await Promise.all([reads.diff, reads.batch, reads.ident]);
   const idents = parseVarList(ident);
-  const [policyObject, mergeObject, folderObject, rootObject] = parseBatch(batch, 4) as [BatchObject, BatchObject, BatchObject, BatchObject];
-  // As check does: a policy that is a symbolic link or a gitlink at HEAD is not a policy file, and
-  // one below a folder that is either is not read through it.
-  const folder = DEFAULT_POLICY_PATH.slice(0, DEFAULT_POLICY_PATH.lastIndexOf('/'));
-  const mode = modeIn(folderObject, DEFAULT_POLICY_PATH.slice(folder.length + 1));
-  if (mode === '120000' || mode === '160000') {
-    throw new GateError(`${DEFAULT_POLICY_PATH} is a ${mode === '120000' ? 'symbolic link' : 'submodule'} at HEAD; it must be a policy file`);
-  }
-  // Only a policy git found no blob for may sit behind a linked folder.
-  const linked = policyObject.type === null ? linkedFolderReason(DEFAULT_POLICY_PATH, folder, modeIn(rootObject, folder), 'HEAD') : null;
-  if (linked !== null) throw new GateError(linked);
-  // Listed in HEAD's tree but not readable (a corrupt or missing object): not "no policy".
-  const listed = policyObject.type === null && (mode !== null || (folderObject.type === null && modeIn(rootObject, folder) === '040000'));
-  if (listed) throw new GateError(`${DEFAULT_POLICY_PATH} is in HEAD's tree but git could not read it (a corrupt or missing object); run git fsck, or fetch the object again`);
-  const bytes = policyBlob(policyObject);
-  let policy: PolicyFile | null = null;
-  if (bytes !== null) {
-    if (!isUtf8(bytes)) throw notUtf8Error(DEFAULT_POLICY_PATH, bytes);
-    policy = loadPolicy(bytes.toString('utf8'), DEFAULT_POLICY_PATH, 'workspace');
+  const objects = parseBatch(batch, 4 + 3 * DEFAULT_BRANCH_REFS.length);
+  const mergeObject = objects[0] as BatchObject;
+  const head = objects.slice(1, 4) as unknown as PolicyObjects;
+  const rootObject = head[2];
+  const policy = policyAt(head, 'HEAD', DEFAULT_POLICY_PATH);
+  let defaultPolicy: PolicyFile | null = null;
+  let defaultPolicyError: string | null = null;
+  try {
+    defaultPolicy = defaultBranchPolicy(objects.slice(4), head);
+  } catch (e) {
+    if (!(e instanceof GateError)) throw e;
+    defaultPolicyError = e.message;
   }
   if (mergeObject.type === 'commit' && mergeObject.id !== null) {
     const tree = await automaticMerge(git, mergeObject.id);
-    if (tree !== null) return { changes: parseRawDiff(await git.run([...DIFF, tree, '--'])), policy, idents, merging: true, unborn: false };
+    if (tree !== null) return { changes: parseRawDiff(await git.run([...DIFF, tree, '--'])), policy, defaultPolicy, defaultPolicyError, idents, merging: true, unborn: false };
   }
-  return { changes: parseRawDiff(diff), policy, idents, merging: mergeObject.type === 'commit', unborn: rootObject.type !== 'tree' };
+  return { changes: parseRawDiff(diff), policy, defaultPolicy, defaultPolicyError, idents, merging: mergeObject.type === 'commit', unborn: rootObject.type !== 'tree' };
 }
 

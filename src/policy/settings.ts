@@ -15,8 +15,10 @@ export function combineSettings(files: readonly PolicyFile[]): GateSettings {
   let failOn: 'deny' | 'ask' = 'deny';
   // `record` writes where the workspace policy says, else to the default place; an admin policy's
   // paths are added to those, never put in their stead (audit 38, AJ-2).
-  const workspace = files.find((f) => f.scope === 'workspace');
-  const paths = new Set<string>(workspace?.logs?.paths ?? DEFAULT_LOG_PATHS);
+  // The hook may hold two workspace policies (HEAD's and the default branch's): logs are read from
+  // where either would write them.
+  const workspaces = files.filter((f) => f.scope === 'workspace');
+  const paths = new Set<string>(workspaces.length === 0 ? DEFAULT_LOG_PATHS : workspaces.flatMap((w) => w.logs?.paths ?? DEFAULT_LOG_PATHS));
   let notes = DEFAULT_NOTES_REF;
   for (const f of files) {
     if (f.failOn === 'ask') failOn = 'ask';

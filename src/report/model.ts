@@ -66,6 +66,32 @@ export function decisionOf(findings: readonly Finding[]): Effect {
   return d;
 }
 
+/**
+ * The findings of one change judged by several policies, the stricter where they meet: the first
+ * list's findings in order, a later list's finding about the same thing (same request, part and
+ * source) taking the place of a weaker one, and the rest of the later lists' findings after.
+ */
+export function strictestOf(lists: readonly (readonly Finding[])[]): Finding[] {
+  const [first = [], ...rest] = lists;
+  if (rest.length === 0) return [...first];
+  const keyOf = (f: Finding): string => JSON.stringify([f.capability, f.resource, f.commit, f.source.kind, f.source.file, f.source.line ?? null, f.part]);
+  const out = [...first];
+  const at = new Map<string, number>();
+  out.forEach((f, i) => { if (!at.has(keyOf(f))) at.set(keyOf(f), i); });
+  for (const list of rest) {
+    for (const f of list) {
+      const i = at.get(keyOf(f));
+      if (i === undefined) {
+        at.set(keyOf(f), out.length);
+        out.push(f);
+      } else if (EFFECT_RANK[f.effect] > EFFECT_RANK[(out[i] as Finding).effect]) {
+        out[i] = f;
+      }
+    }
+  }
+  return out;
+}
+
 export function fails(decision: Effect, failOn: FailOn): boolean {
   return decision === 'deny' || (failOn === 'ask' && decision === 'ask');
 }
