@@ -11,9 +11,9 @@ import type { Arg } from './words.ts';
 const asking = (forceAsk: string): Unwrapped => ({ ...NO_RUNS, forceAsk });
 
 /** GNU parallel's short options that take a value (attached, or the next word). */
-const PARALLEL_VALUED = 'aCdEIjLnNPsSW';
+export const PARALLEL_VALUED = 'aCdEIjLnNPsSW';
 /** Its long options that take no value: any other one written without `=` may take the next word. */
-const PARALLEL_FLAGS = new Set([
+export const PARALLEL_FLAGS: ReadonlySet<string> = new Set([
   '--will-cite', '--keep-order', '--progress', '--bar', '--eta', '--verbose', '--dry-run', '--line-buffer', '--lb',
   '--group', '--ungroup', '--null', '--quote', '--no-notice', '--citation', '--version', '--help', '--tag', '--xargs',
   '--halt-on-error', '--no-run-if-empty', '--semaphore', '--wait', '--fg', '--bg', '--pipe', '--pipepart', '--shuf',
@@ -22,7 +22,7 @@ const PARALLEL_FLAGS = new Set([
 /** Options after which parallel only prints something. */
 const INFO_ONLY = new Set(['--version', '--help', '--citation', '--number-of-cpus', '--number-of-cores', '--number-of-sockets', '--max-line-length-allowed', '--minversion', '--record-env']);
 /** A word that only names where arguments come from, or stops the command. */
-const ARGUMENT_SOURCE = /^:{3,4}\+?$/;
+export const ARGUMENT_SOURCE = /^:{3,4}\+?$/;
 
 /**
  * Options that put several arguments in one job or split one, or add replacement strings (`--plus`,

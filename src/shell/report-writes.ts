@@ -7,6 +7,7 @@ import { contentWrite as content, readWords, valuesOf, withValue, type OperandWr
 import { optionFiles } from './formatter-writes.ts';
 import type { Arg } from './words.ts';
 import { fileOrFolder } from './writer-outputs.ts';
+import { ARGUMENT_SOURCE, PARALLEL_FLAGS, PARALLEL_VALUED } from './input-runners.ts';
 import { lookupTable } from '../lookup.ts';
 
 /** `tree … -o FILE`: the listing goes to FILE. */
@@ -79,9 +80,45 @@ function semgrepWrites(args: readonly Arg[]): OperandWrite[] {
   return [...valuesOf(w, '-o'), ...SEMGREP_OUTPUTS.flatMap((o) => valuesOf(w, o))].map((f) => content(f, 'semgrep --output'));
 }
 
+/** GNU parallel's options that name where it writes, by Getopt::Long's unique prefixes and their aliases. */
+const PARALLEL_OUTPUTS: ReadonlyArray<{ name: string; shortest: number; aliases: readonly string[]; folder: boolean }> = [
+  // `--results DIR` (a folder per argument, or one file when DIR ends .csv/.tsv/.json).
+  { name: '--results', shortest: 7, aliases: ['--res', '--result'], folder: true },
+  { name: '--joblog', shortest: 6, aliases: ['--jl'], folder: false },
+  // Temporary files, `--files` outputs among them.
+  { name: '--tmpdir', shortest: 5, aliases: ['--tempdir'], folder: true },
+];
+
+/**
+ * `parallel --results DIR`, `--joblog FILE`, `--tmpdir DIR` (and `sem`, which is parallel):
+ * read from parallel's own options only, which end at its command word (audit 44's leftover).
+ */
+function parallelWrites(args: readonly Arg[], name: string): OperandWrite[] {
+  const out: OperandWrite[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    // A word only known at run time among parallel's options asks already (looseRunner).
+    if (a.dynamic !== null || ARGUMENT_SOURCE.test(a.value) || a.value === '--' || !a.value.startsWith('-') || a.value === '-') break;
+    const v = a.value;
+    if (!v.startsWith('--')) {
+      const valued = [...v.slice(1)].findIndex((ch) => PARALLEL_VALUED.includes(ch));
+      if (valued >= 0 && valued + 2 === v.length) i++;
+      continue;
+    }
+    const eq = v.indexOf('=');
+    const long = eq < 0 ? v : v.slice(0, eq);
+    const output = PARALLEL_OUTPUTS.find((o) => o.aliases.includes(long) || (long.length >= o.shortest && o.name.startsWith(long)));
+    const value = eq >= 0 ? withValue(a, v.slice(eq + 1)) : PARALLEL_FLAGS.has(long) ? null : args[++i] ?? null;
+    if (output === undefined || value === null) continue;
+    const by = `${name} ${output.name}`;
+    out.push(...(output.folder ? fileOrFolder(value, by) : [content(value, by)]));
+  }
+  return out;
+}
+
 const REPORTERS = lookupTable<ProgramWrites>({
   tree: treeWrites, flake8: flake8Writes, pylint: pylintWrites, mypy: mypyWrites, dmypy: dmypyWrites,
-  coverage: coverageWrites, semgrep: semgrepWrites,
+  coverage: coverageWrites, semgrep: semgrepWrites, parallel: parallelWrites, sem: parallelWrites,
 });
 
 /** Python modules that are these programs (`python3 -m mypy --junit-xml F`). */
