@@ -24,6 +24,19 @@ const SCRIPT_FLAGS = new Set(['-c', '-lc', '-cl', '-ic', '-ilc']);
 export function shellWrapperScript(argv: readonly string[]): string | null {
   if (argv.length !== 3) return null;
   const [shell, flag, script] = argv as [string, string, string];
-  const base = shell.slice(shell.lastIndexOf('/') + 1);
-  return SHELLS.has(base) && SCRIPT_FLAGS.has(flag) ? script : null;
+  const base = systemShellName(shell);
+  return base !== null && SHELLS.has(base) && SCRIPT_FLAGS.has(flag) ? script : null;
+}
+
+/** The folders a system's own shells are installed in. */
+const SYSTEM_BIN = /^\/(?:usr\/(?:local\/)?)?bin\/|^\/opt\/homebrew\/bin\//;
+
+/**
+ * A shell's name when `program` is one looked up on PATH or installed where systems install
+ * them, else null: `/repo/src/bash` is a program the agent may have written, and running it is
+ * not running bash (audit 45, BB-1).
+ */
+export function systemShellName(program: string): string | null {
+  if (!program.includes('/')) return program;
+  return SYSTEM_BIN.test(program) && !program.includes('/.') && !program.slice(program.indexOf('/bin/') + 5).includes('/') ? program.slice(program.lastIndexOf('/') + 1) : null;
 }

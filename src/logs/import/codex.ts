@@ -7,9 +7,10 @@
 //                  payload {type: "local_shell_call", action: {type: "exec", command: [argv], working_directory}}
 //                  payload {type: "web_search_call", action: {type: "search", query} | {type: "open_page", url}}
 // Function calls: shell / container.exec {command: argv, workdir}, shell_command {command: string,
-// workdir}, exec_command {cmd, workdir}, unified_exec {input: argv, session_id?}, write_stdin
+// workdir}, exec_command {cmd, workdir, shell?, login?}, unified_exec {input: argv, session_id?}, write_stdin
 // {chars}, apply_patch {input}, update_plan,
-// view_image {path}; MCP tools as `mcp__server__tool`, as `server__tool` (older releases), or with
+// view_image {path}, read_file {file_path}, list_dir {dir_path}, grep_files {pattern, include?,
+// path?}, spawn_agent {message, agent_type?}; MCP tools as `mcp__server__tool`, as `server__tool` (older releases), or with
 // a `namespace` field. Other lines (messages, reasoning, outputs, event_msg) carry no calls.
 // Assumptions, from Codex's source and published samples rather than a specification: argv
 // `["bash","-lc",SCRIPT]` ran SCRIPT; `["apply_patch",PATCH]` and a bare `apply_patch <<'EOF'`
@@ -20,9 +21,9 @@ import { posix } from 'node:path';
 import type { EntryDraft } from '../entry.ts';
 import { isRecord, parseJson, show } from '../json.ts';
 import { withWorkdir, type PathContext } from '../paths.ts';
-import { joinArgv, shellWrapperScript } from '../quote.ts';
+import { joinArgv, shellWrapperScript, systemShellName } from '../quote.ts';
 import {
-  inputObject, mcpName, optionalString, pathRequest, request, requireString, ToolInputError,
+  inputObject, mcpName, optionalString, pathRequest, request, requireString, searchRequests, ToolInputError,
   unknownTool, type ToolRequest,
 } from '../tools/common.ts';
 import { ImportError, jsonLines, mapAt, stringOrNull, timestamp, toDrafts, type ImportOptions } from './common.ts';
@@ -68,7 +69,8 @@ function interceptionOf(argv: readonly string[]): Interception {
   if (argv.length !== 3) return 'never';
   const [shell, flag] = argv as [string, string, string];
   if (shell === 'bash' && flag === '-lc') return 'always';
-  const base = shell.slice(shell.lastIndexOf('/') + 1);
+  // A shell the agent may have written itself runs whatever it likes with the script.
+  const base = systemShellName(shell);
   return (base === 'bash' || base === 'zsh' || base === 'sh') && (flag === '-c' || flag === '-lc') ? 'recent' : 'never';
 }
 
@@ -150,8 +152,15 @@ function functionCall(name: string, namespace: string | null, rawArgs: unknown, 
       return argvRequests(name, args.command, ctx);
     case 'shell_command':
       return commandRequests(requireString(name, args, 'command'), ctx);
-    case 'exec_command':
-      return commandRequests(requireString(name, args, 'cmd'), ctx);
+    case 'exec_command': {
+      // The model may name the shell the string runs under (a program it wrote, or `pwsh`, whose
+      // language is not bash): the command is then that shell running it (audit 45, BB-1).
+      const cmd = requireString(name, args, 'cmd');
+      const shell = optionalString(name, args, 'shell');
+      if (shell === null) return commandRequests(cmd, ctx);
+      const argv = [shell, args.login === false ? '-c' : '-lc', cmd];
+      return commandRequests(shellWrapperScript(argv) ?? joinArgv(argv), ctx, interceptionOf(argv));
+    }
     case 'unified_exec': {
       // {input: argv} starts a command in a terminal; with a session_id, input is typed into the
       // one already running there, which is judged as a command, as write_stdin's characters are.
@@ -175,6 +184,16 @@ function functionCall(name: string, namespace: string | null, rawArgs: unknown, 
       return [request('context', name, ctx)];
     case 'view_image':
       return [pathRequest('fs_read', requireString(name, args, 'path'), ctx)];
+    // Codex's own file tools read as Kiro's and Claude Code's do (audit 45, BB-2: as unknown tools
+    // they only asked, so a read the policy denies passed the check).
+    case 'read_file':
+      return [pathRequest('fs_read', requireString(name, args, 'file_path'), ctx)];
+    case 'list_dir':
+      return [pathRequest('fs_read', requireString(name, args, 'dir_path'), ctx)];
+    case 'grep_files':
+      return searchRequests(name, args, optionalString(name, args, 'path') ?? '.', ['include'], ctx);
+    case 'spawn_agent':
+      return [request('subagent', optionalString(name, args, 'agent_type') ?? 'default', ctx)];
     case 'web_search':
       return [request('web_search', requireString(name, args, 'query'), ctx)];
     default:
