@@ -40,6 +40,15 @@ function operandAt(args: readonly Arg[], from: number, values: ReadonlySet<strin
 }
 
 /**
+ * Where `podman [GLOBAL OPTIONS] unshare` has its verb, or -1: it runs its command (or the user's
+ * shell) here, in a user namespace, not in a container.
+ */
+export function podmanUnshareAt(args: readonly Arg[]): number {
+  const at = operandAt(args, 1, GLOBAL_VALUES);
+  return at > 0 && args[at]?.dynamic === null && args[at]?.value === 'unshare' ? at : -1;
+}
+
+/**
  * What `docker run …` and its kin run: the words after the image, container or service (with
  * `--entrypoint`'s value in front), each a view. A word that splits at run time before the command
  * may be anything, the command included, so it asks.

@@ -150,6 +150,10 @@ export const LOOSE_RUNNERS = new Set([
   // Audit 40, AN-1: libtool runs the command of its modes (`libtool --mode=execute CMD`, `libtool
   // link gcc …`); Homebrew names it glibtool.
   'libtool', 'glibtool',
+  // Audit 44's leftover: more secret injectors and environment runners (`infisical run --`,
+  // `chamber exec SVC --`, `envchain NS CMD`, `flox activate --`, `teller run --`, `summon`,
+  // `berglas exec --`, `bws run --`), and `tox exec --`, `nx exec --`, `railway run`, `heroku local:run`.
+  'infisical', 'chamber', 'envchain', 'flox', 'teller', 'summon', 'berglas', 'bws', 'secrethub', 'tox', 'nx', 'railway', 'heroku',
   ...SETARCH_PERSONALITIES,
 ]);
 /** tmux and its front ends: the first word is a tmux sub-command, the rest may be command lines. */
@@ -187,7 +191,7 @@ const COMMAND_LINE_ARGS = new Set([
   'tilix', 'guake', 'tilda', 'sakura', 'pm2', 'forever',
 ]);
 /** Options whose value is a shell command line (`nodemon --exec 'a; b'`, `doppler run --command 'a; b'`). */
-const SCRIPT_OPTIONS: Readonly<Record<string, RegExp>> = lookupTable({ nodemon: /^(?:--exec|-x)$/, doppler: /^--command$/ });
+const SCRIPT_OPTIONS: Readonly<Record<string, RegExp>> = lookupTable({ nodemon: /^(?:--exec|-x)$/, doppler: /^--command$/, infisical: /^--command$/ });
 /** Options whose value is the program run with the words after the application (`flatpak run --command=rm APP x`). */
 const PROGRAM_OPTIONS: Readonly<Record<string, RegExp>> = lookupTable({ flatpak: /^--command$/ });
 /** An argument that reads as a command line: it holds a blank or a shell operator. */

@@ -10,7 +10,7 @@ import { npmCommandViews, npmRunningOption } from './npm.ts';
 import { lexicalPath, mayCollapse, rootedGuess } from './paths.ts';
 import { editorRuns, LINE_EDITORS, parallelRuns, scheduled, SCHEDULERS, VI_EDITORS } from './input-runners.ts';
 import { jobs, launcherRuns, LAUNCHERS, LOOSE_RUNNERS, looseRunner, nixRuns, npmStores, setOptions } from './runners.ts';
-import { CONTAINER_TOOLS, containerRuns } from './containers.ts';
+import { CONTAINER_TOOLS, containerRuns, podmanUnshareAt } from './containers.ts';
 import { subcommandRuns, SUBCOMMAND_RUNNERS } from './subcommand-runners.ts';
 import { dialectKey, dialectRuns, DIALECT_SHELLS } from './shell-dialects.ts';
 import { gnuProgram, renamedRuns } from './gnu-names.ts';
@@ -261,6 +261,11 @@ function unwrapNamed(name: string, args: readonly Arg[], input: Stdin): Unwrappe
   if (LAUNCHERS.has(name)) return launcherRuns(args, name);
   if (SCHEDULERS.has(name)) return scheduled(args, stdin, name);
   if (VI_EDITORS.has(name) || LINE_EDITORS.has(name)) return editorRuns(args, stdin, name);
+  if (name === 'podman' && podmanUnshareAt(args) > 0) {
+    // Audit 44's leftover: read as `unshare CMD` (a runner of its operands, or the user's shell).
+    const rest = args.slice(podmanUnshareAt(args));
+    return withSessionShell(looseRunner(rest, 'podman unshare'), bareShell(rest, input, 'unshare'));
+  }
   if (CONTAINER_TOOLS.has(name)) return containerRuns(args, name);
   if (TOOLS_WITH_RUNS.has(name)) return toolRuns(args, name);
   return SHELLS.has(name) ? shell(args, stdin, name) : NONE;
