@@ -12,7 +12,10 @@ const GIT_WRITING_OPTIONS: Readonly<Record<string, readonly string[]>> = lookupT
   config: ['--file'],
   'checkout-index': ['--prefix'],
   'fast-export': ['--export-marks'],
-  'fast-import': ['--export-marks'],
+  'fast-import': ['--export-marks', '--export-pack-edges'],
+  // Audit 45, BD-3 and BD-4: `maintenance register|unregister --config-file FILE` adds or drops
+  // a `maintenance.repo` entry there; fast-import appends its pack edges to the file named.
+  maintenance: ['--config-file'],
   'credential-store': ['--file'],
   diagnose: ['--output-directory'],
   'read-tree': ['--index-output'],

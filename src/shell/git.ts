@@ -163,6 +163,10 @@ function keyKind(key: string): KeyKind {
       // The cookie jar git writes with http.saveCookies (audit 36, AC-7): judged as a write
       // whether or not that is set, since the stored setting may set it.
       return name === 'cookiefile' ? 'folder' : null;
+    case 'trace2':
+      // The config forms of GIT_TRACE2, GIT_TRACE2_PERF and GIT_TRACE2_EVENT: every later git
+      // appends its trace, its arguments included, to the file or folder named (audit 45, BD-4).
+      return !hasSub && (name === 'normaltarget' || name === 'perftarget' || name === 'eventtarget') ? 'folder' : null;
   }
   return null;
 }

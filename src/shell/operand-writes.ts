@@ -81,8 +81,10 @@ function tarWrites(args: readonly Arg[]): OperandWrite[] {
     }
     words = [...spelt, ...args.slice(next)];
   }
-  const w = readWords(words, 1, { valued: TAR_VALUED, long: ['--file', '--directory', '--files-from', '--exclude-from', '--listed-incremental', '--one-top-level'] });
-  const out: OperandWrite[] = [];
+  const w = readWords(words, 1, { valued: TAR_VALUED, long: ['--file', '--directory', '--files-from', '--exclude-from', '--listed-incremental', '--one-top-level', '--index-file', '--volno-file'] });
+  // Files tar writes in any mode (audit 45, BD-5): the listing `--index-file` sends elsewhere, the
+  // snapshot `-g` rewrites at the end, the volume number `--volno-file` updates.
+  const out: OperandWrite[] = valuesOf(w, '--index-file', '-g', '--listed-incremental', '--volno-file').map((file) => ({ file, by: 'tar', kind: 'content' }));
   const longMode = (mode: string): boolean => [...w.flags].some((f) => f.length >= 4 && f.startsWith('--') && mode.startsWith(f.slice(2)));
   const creates = has(w, '-c', '-r', '-u', '-A') || longMode('create') || longMode('append') || longMode('update') || longMode('concatenate');
   const extracts = has(w, '-x') || longMode('extract') || longMode('get');

@@ -264,6 +264,24 @@ function readPlacerWords(name: string, args: readonly Arg[]): PlacerWords {
   return out;
 }
 
+/** Whether the copy keeps each source's path below the destination: `cp --parents`, `rsync -R|--relative`. */
+function keepsSourcePaths(name: string, args: readonly Arg[]): boolean {
+  const words = args.slice(1).filter((a) => a.dynamic === null).map((a) => a.value);
+  const end = words.indexOf('--');
+  const options = end < 0 ? words : words.slice(0, end);
+  if (name === 'cp') return options.some((w) => w.length >= 4 && '--parents'.startsWith(w.split('=')[0] ?? ''));
+  if (name !== 'rsync') return false;
+  // The last of -R/--relative and --no-relative/--no-R wins; reading either as kept only tightens.
+  return options.some((w) => /^-[a-zA-Z0-9]*R/.test(w) || (w.length >= 5 && '--relative'.startsWith(w)));
+}
+
+/** The path a source keeps below the destination: after rsync's `/./` marker, without a leading `/` or `./`. */
+function sourcePath(path: string): string {
+  const marker = path.indexOf('/./');
+  const kept = marker >= 0 ? path.slice(marker + 3) : path;
+  return posix.normalize(kept.replace(/^\/+/, '') || '.').replace(/\/+$/, '');
+}
+
 export function placedFiles(name: string, given: readonly Arg[]): Placed {
   // A process substitution is a file to the program, `/dev/fd/63` (`cp <(echo …) s` copies what it
   // holds into s: audit 40, AN-3), outside the workspace; its command is judged where it stands.
@@ -295,7 +313,10 @@ export function placedFiles(name: string, given: readonly Arg[]): Placed {
     case 'uniq':
       return { created: operands.length >= 2 ? [operands[operands.length - 1] ?? ''] : [], sources: [], dynamic, linkDirs: [] };
   }
-  const inside = (dir: string, sources: readonly string[]): string[] => sources.slice(0, MAX_PLACED).map(base).filter((b) => b !== '.' && b !== '..' && b !== '/').map((b) => `${dir.replace(/\/+$/, '')}/${b}`);
+  // `cp --parents SRC DIR` and `rsync -R` write DIR/SRC, the path as given (rsync's after a `/./`),
+  // not DIR/NAME (audit 45, BD-2); the name alone is judged as well.
+  const names = keepsSourcePaths(name, args) ? (p: string): string[] => [base(p), sourcePath(localPart(name, p))] : (p: string): string[] => [base(p)];
+  const inside = (dir: string, sources: readonly string[]): string[] => [...new Set(sources.slice(0, MAX_PLACED).flatMap(names))].filter((b) => b !== '.' && b !== '..' && b !== '/' && b !== '').map((b) => `${dir.replace(/\/+$/, '')}/${b}`);
   // rsync has too many options that take a value to tell its operands apart for sure: for what
   // runs or copies `.git`, any word may be the destination and any a source.
   if (name === 'rsync') {

@@ -69,6 +69,8 @@ export function awkRuns(args: readonly Arg[], name: string): Unwrapped {
 export function awkProgramDanger(program: string): string | null {
   const code = awkCode(program);
   if (/@\s*(?:load|include|namespace)/.test(code)) return 'loads code with @load or @include';
+  // gawk's indirect call `@f(…)` with `f = "sys" "tem"` runs system() under no name (audit 45, BD-1).
+  if (/@\s*[A-Za-z_]/.test(code)) return 'calls a function named by a variable (@name(…)), which may be system()';
   if (/\bsystem\s*\(/.test(code)) return 'runs a shell command (system())';
   if (/\|/.test(code.replace(/\|\|/g, ''))) return 'runs a shell command through a pipe (| "cmd" or "cmd" | getline)';
   if (/(?:^|[^\w$])printf?\b[^;}\n]*>/.test(code)) return 'writes to a file (print > "file")';

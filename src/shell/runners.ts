@@ -198,6 +198,15 @@ const PROGRAM_OPTIONS: Readonly<Record<string, RegExp>> = lookupTable({ flatpak:
 const LOOKS_LIKE_COMMAND_LINE = /[\s;&|<>()`$]/;
 
 
+/**
+ * `cmake -E` commands that are cp, mv, rm and mkdir (`copy_directory` copies what the folder
+ * holds, which `cp -r` judges as a write of the destination and below it).
+ */
+const CMAKE_FILE_TOOLS: Readonly<Record<string, readonly string[]>> = lookupTable({
+  copy: ['cp'], copy_if_different: ['cp'], copy_if_newer: ['cp'], copy_directory: ['cp', '-r'], copy_directory_if_different: ['cp', '-r'],
+  rename: ['mv'], remove: ['rm'], remove_directory: ['rm', '-r'], make_directory: ['mkdir', '-p'],
+});
+
 /** Runners whose `run`/`exec` sub-command takes the command after its options. */
 const RUN_SUBCOMMANDS = new Set(['uv', 'poetry', 'pipenv', 'pdm', 'hatch', 'rye', 'pixi', 'bundle', 'conda', 'mamba', 'micromamba']);
 
@@ -386,6 +395,12 @@ export function looseRunner(args: readonly Arg[], name: string): Unwrapped {
   const multiCall = name === 'coreutils' ? /^--coreutils-prog(-shebang)?=(.*)$/.exec(args[1]?.value ?? '') : null;
   if (multiCall !== null && args[1] !== undefined) {
     views.push([{ ...args[1], value: multiCall[2] ?? '' }, ...args.slice(multiCall[1] === undefined ? 2 : 3)]);
+  }
+  // cmake's command mode is a portable coreutils under other names (audit 45, BD-6).
+  const cmakeTool = name === 'cmake' && args[1]?.value === '-E' && args[2]?.dynamic === null ? CMAKE_FILE_TOOLS[args[2].value] : undefined;
+  if (cmakeTool !== undefined && args[2] !== undefined) {
+    const at = args[2];
+    views.push([...cmakeTool.map((value) => ({ ...at, value })), ...args.slice(3)]);
   }
   // start-stop-daemon runs its -x/--exec (or --startas) program with the words after `--`,
   // which it takes itself: `… -x /bin/sh -- -c 'CMD'` runs `sh -c CMD` (audit 37, AF-7).

@@ -58,6 +58,28 @@ function besideHere(source: Arg, suffix: string): Arg {
   return withValue(source, `${dot > 0 ? base.slice(0, dot) : base}${suffix}`);
 }
 
+/** Linker options that name a file it writes (`-Map` its link map, `--dependency-file`, a DLL's import library), by GNU ld's spellings. */
+const LINKER_WRITING = /^--?(?:Map|dependency-file|out-implib)(?:=|$)/;
+
+/**
+ * The files the linker writes because an option names them (audit 45, BD-7): `-Map=FILE` or
+ * `-Map FILE`, `--dependency-file`, `--out-implib`, and its own `-o` when the driver hands it one.
+ * ld's output without `-o` is the driver's or `a.out`, judged by compilerWrites.
+ */
+function linkerWrites(words: readonly Arg[], name: string, handed: boolean): OperandWrite[] {
+  const out: OperandWrite[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Arg;
+    const eq = w.value.indexOf('=');
+    const option = eq < 0 ? w.value : w.value.slice(0, eq);
+    // ld's own `-o` is read with the driver's options; one handed over with -Wl is the linker's.
+    if (!LINKER_WRITING.test(option) && !(handed && (option === '-o' || option === '--output'))) continue;
+    const file = eq >= 0 ? withValue(w, w.value.slice(eq + 1)) : words[++i];
+    if (file !== undefined) out.push(content(file, `${name} linker ${option}`));
+  }
+  return out;
+}
+
 /**
  * `cc … -o FILE` (`-oFILE`, `--output[=]FILE`); without `-o`, `a.out` where the shell stands, or
  * with `-c`/`-S` each source's `NAME.o`/`NAME.s` there; `-MF FILE` and `-MD` write dependency
@@ -73,9 +95,15 @@ function compilerWrites(args: readonly Arg[], name: string): OperandWrite[] {
   let stops = false;
   let depFile = false;
   let deps = false;
+  // What the driver hands the linker (`-Wl,-Map=F`, `-Xlinker -Map=F`), or ld's own words.
+  const linkerWords: Arg[] = driver === 'ld' ? args.slice(1) : [];
   for (let i = 1; i < args.length; i++) {
     const a = args[i] as Arg;
     const v = a.value;
+    if (driver === 'cc' && v.startsWith('-Wl,')) {
+      linkerWords.push(...v.slice(4).split(',').map((w) => withValue(a, w)));
+      continue;
+    }
     if (!v.startsWith('-') || v === '-') {
       sources.push(a);
       continue;
@@ -95,6 +123,7 @@ function compilerWrites(args: readonly Arg[], name: string): OperandWrite[] {
       continue;
     }
     if (value === undefined) continue;
+    if (option === '-Xlinker' && driver === 'cc') linkerWords.push(value);
     if (option === '-o' || option === '--output') outputs.push(value);
     else if (option === '-MF' || option === '-MJ') {
       out.push(content(value, `${name} ${option}`));
@@ -102,6 +131,7 @@ function compilerWrites(args: readonly Arg[], name: string): OperandWrite[] {
     }
   }
   for (const f of outputs) out.push(content(f, `${name} -o`));
+  out.push(...linkerWrites(linkerWords, name, driver === 'cc'));
   if (deps && !depFile) {
     // Named after the object: `-o` with `.d` for its suffix, else each source's `NAME.d` where the shell stands.
     const object = outputs[outputs.length - 1];
@@ -127,7 +157,7 @@ function compilerWrites(args: readonly Arg[], name: string): OperandWrite[] {
 /** go's build and test flags that take a value (`-tags x`, `-run X`), so the value is no package. */
 const GO_VALUED = new Set([
   'p', 'asmflags', 'buildmode', 'buildvcs', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod', 'modfile', 'overlay',
-  'pgo', 'pkgdir', 'tags', 'toolexec', 'coverpkg', 'covermode', 'exec', 'run', 'bench', 'count', 'timeout', 'cpu', 'parallel', 'list',
+  'pgo', 'pkgdir', 'tags', 'toolexec', 'vettool', 'coverpkg', 'covermode', 'exec', 'run', 'bench', 'count', 'timeout', 'cpu', 'parallel', 'list',
   'skip', 'benchtime', 'fuzz', 'fuzztime', 'fuzzminimizetime', 'shuffle', 'vet', 'blockprofilerate', 'memprofilerate', 'mutexprofilefraction',
 ]);
 /** go test's profile files, written into `-outputdir` when they are relative. */

@@ -36,7 +36,8 @@ const TABLES: ReadonlyMap<string, ToolTable> = new Map<string, ToolTable>([
   ['scp', { options: [{ short: 'S', runs: 'program' }, { short: 'D', runs: 'program' }], shortWithValue: 'cFiJlPo' }],
   ['sftp', { options: [{ short: 'S', runs: 'program' }, { short: 'D', runs: 'program' }], shortWithValue: 'BbcFiJlPRo' }],
   ['man', { options: [{ long: 'pager', short: 'P', runs: 'script' }, { long: 'html', short: 'H', runs: 'script' }], shortWithValue: 'CELMmpRrSes' }],
-  ['go', { options: [{ long: 'exec', runs: 'script' }, { long: 'toolexec', runs: 'script' }], shortWithValue: '', singleDashLong: true }],
+  // `go vet -vettool=PROG` runs PROG in place of vet (audit 45, BD-8); go's flags take no prefix.
+  ['go', { options: [{ long: 'exec', runs: 'script' }, { long: 'toolexec', runs: 'script' }, { long: 'vettool', min: 7, runs: 'program' }], shortWithValue: '', singleDashLong: true }],
   // install -s runs the --strip-program; split --filter runs its command with $SHELL -c; diff3 and
   // sdiff run their --diff-program. No other long option of split, diff3 or sdiff shares its first
   // letter, so getopt takes `--f` and `--d` (audit 41, AR-8).
@@ -96,6 +97,30 @@ export function runsShellCommand(name: string, text: string): boolean {
 
 /** Of those, the ones whose arguments are commands themselves, so one only known at run time may be one. */
 const COMMAND_ARGS = new Set(['sqlite3', 'psql', 'mysql', 'mariadb', 'lftp', 'fzf']);
+
+/** gcc's drivers by name (`gcc-12`, `x86_64-linux-gnu-g++`, `cc`, `c++`), which take `-wrapper`. */
+const GCC_DRIVER = /^(?:[\w.+-]*-)?(?:gcc|g\+\+|cc|c\+\+)(?:-[0-9.]+)?$/;
+
+export function isGccDriver(name: string): boolean {
+  return (name.includes('cc') || name.includes('++')) && GCC_DRIVER.test(name);
+}
+
+/**
+ * gcc's `-wrapper PROG,ARG…` runs every step of the build (cc1, as, collect2) under that command
+ * line (audit 45, BD-7): it is judged as a sub-command.
+ */
+export function compilerRuns(args: readonly Arg[], name: string): Unwrapped {
+  if (!args.some((a) => a.value === '-wrapper')) return NONE;
+  const commands: Arg[][] = [];
+  for (let i = 1; i < args.length; i++) {
+    if (args[i]?.value !== '-wrapper') continue;
+    const value = args[++i];
+    if (value === undefined) break;
+    if (value.dynamic !== null) return { ...NONE, forceAsk: `${name} -wrapper runs every build step under a command only known at run time (${value.dynamic})` };
+    commands.push(value.value.split(',').map((word) => ({ ...value, value: word, pos: -1 })));
+  }
+  return commands.length === 0 ? NONE : { ...NONE, commands };
+}
 
 export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   if (name === 'sed') return sedRuns(args);
@@ -209,7 +234,7 @@ function scan(args: readonly Arg[], table: ToolTable, name: string, runs: Unwrap
 }
 
 /** go build flags that take the next word as value when written without `=`. */
-const GO_VALUE_FLAGS = /^--?(?:exec|toolexec|tags|ldflags|gcflags|asmflags|gccgoflags|mod|modfile|overlay|o|p|pgo|pkgdir|installsuffix|buildmode|compiler|covermode|coverpkg|C)$/;
+const GO_VALUE_FLAGS = /^--?(?:exec|toolexec|vettool|tags|ldflags|gcflags|asmflags|gccgoflags|mod|modfile|overlay|o|p|pgo|pkgdir|installsuffix|buildmode|compiler|covermode|coverpkg|C)$/;
 
 /** The index of `go run`'s package word (its first operand), or the end. */
 function goRunEnd(args: readonly Arg[]): number {

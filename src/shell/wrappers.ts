@@ -21,7 +21,7 @@ import { operandWrites } from './operand-writes.ts';
 import { runtimePlacedWrite } from './placers.ts';
 import { kshShellDoubt, posixShellDoubt } from './posix.ts';
 import { asZshRunsIt, zshCommandWords, zshSyntaxDoubt } from './zsh.ts';
-import { toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
+import { compilerRuns, isGccDriver, toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
 import { bareShell, BARE_SHELLS } from './bare-shells.ts';
 import { sessionShell, SESSION_SHELLS, startsShell, stdinScriptDoubt, sudoInfo, userShell, withSessionShell, type Stdin } from './session-shells.ts';
 import { clientStdinDoubt, STDIN_CLIENTS } from './client-stdin.ts';
@@ -114,7 +114,7 @@ export function unwrap(args: readonly Arg[], stdin: Arg | null, fed = false): Un
   const renamed = written === null ? null : gnuProgram(written);
   const name = written === null ? null : wrapperKey(written);
   const optionAsk = name === null ? null : optionDanger(name, args);
-  if (renamed === null && (name === null || !WRAPPERS.has(name))) return optionAsk === null ? NONE : { ...NONE, forceAsk: optionAsk };
+  if (renamed === null && (name === null || (!WRAPPERS.has(name) && !isGccDriver(name)))) return optionAsk === null ? NONE : { ...NONE, forceAsk: optionAsk };
   const unwrapped = renamed !== null ? renamedRuns(args, renamed) : unwrapNamed(name ?? '', args, { text: stdin, fed });
   let u = optionAsk === null || unwrapped.forceAsk !== null ? unwrapped : { ...unwrapped, forceAsk: optionAsk };
   const moved = u === NONE || name === null || u.folderDoubt !== undefined || u.folder !== undefined ? null : movedFolderDoubt(name, args);
@@ -268,6 +268,7 @@ function unwrapNamed(name: string, args: readonly Arg[], input: Stdin): Unwrappe
   }
   if (CONTAINER_TOOLS.has(name)) return containerRuns(args, name);
   if (TOOLS_WITH_RUNS.has(name)) return toolRuns(args, name);
+  if (isGccDriver(name)) return compilerRuns(args, name);
   return SHELLS.has(name) ? shell(args, stdin, name) : NONE;
 }
 
