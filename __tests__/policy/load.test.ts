@@ -250,6 +250,26 @@ tests:
     expect(p.rules[0]?.match).toEqual(['rm *']);
   });
 
+  // Audit 45, BC-1: patterns one per line without `- ` are folded by YAML into one pattern joined
+  // by a space; the rule loaded as "ok" and its deny never fired.
+  test.each([
+    ['plain, one pattern per line', 'match:\n      secrets/**\n      **/*.pem\n', '5:7', '["secrets/**","**/*.pem"]'],
+    ['folded >-', 'match: >-\n      secrets/**\n      **/*.pem\n', '4:12', '["secrets/**","**/*.pem"]'],
+    ['a list item run on to the next line', 'match:\n      - secrets/**\n        **/*.pem\n', '5:9', '["secrets/**","**/*.pem"]'],
+    ['a double-quoted pattern over two lines', 'match: "curl\n      *"\n', '4:12', null],
+    ['exclude, plain over two lines', 'match: ["**"]\n    exclude:\n      a\n      b\n', '6:7', '["a","b"]'],
+  ])('a pattern written over several lines is refused: %s', (_name, tail, at, list) => {
+    const text = `rules:\n  - capability: fs_write\n    effect: deny\n    ${tail}`;
+    const message = errorOf(text);
+    expect(message.startsWith(`p.yml:${at}: `)).toBe(true);
+    expect(message).toContain('is written over several lines, which YAML joins into this one pattern');
+    if (list !== null) expect(message).toContain(list);
+  });
+
+  test('trustedCommands written over several lines are refused too', () => {
+    expect(errorOf('rules: []\ntrustedCommands:\n  npm test\n  npm run lint\n')).toContain('is written over several lines');
+  });
+
   test('many aliases: each resolves to the anchor before it', () => {
     // Alias.resolve searches the whole document, which made 4,000 aliases take about 40 s.
     const more = Array.from({ length: 4000 }, () => '  - {capability: shell, effect: deny, match: *m}').join('\n');

@@ -141,6 +141,17 @@ function checkOneLine(r: Reader, node: Node, what: string, pattern: string): voi
   if (/[\r\n]/.test(pattern)) {
     r.fail(node, `${what} pattern "${pattern}" contains a line break (a block scalar "|" or ">" keeps its last one); write the pattern on one line as a plain or quoted scalar`);
   }
+  // Patterns one per line without `- ` (or `>-`) are folded by YAML into one pattern joined by a
+  // space, which matches nothing its author meant, so a deny rule never fired (audit 45, BC-1).
+  const [start, end] = node.range ?? [0, 0];
+  const source = r.body.slice(start, end);
+  // A block scalar's header (`|-`, `>2`) is no pattern line: one line under it is one pattern.
+  const lines = isScalar(node) ? source.split(/\r?\n|\r/).map((l) => l.trim()).filter((l, i) => l !== '' && !(i === 0 && /^[|>][-+0-9]*$/.test(l))) : [];
+  if (lines.length > 1) {
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    const list = quoted ? '' : `write a list with one pattern per item (${JSON.stringify(lines)}), or `;
+    r.fail(node, `${what} pattern "${pattern}" is written over several lines, which YAML joins into this one pattern; ${list}write the pattern on one line`);
+  }
   // No request can hold either: argv words end at a NUL, and a path or text with a lone surrogate
   // is not UTF-8 (such a path is denied as malformed first). The rule could never fire (audit 38, AK-5).
   const dead = /\0|[\uD800-\uDFFF]/u.exec(pattern);
