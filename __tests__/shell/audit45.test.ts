@@ -181,3 +181,45 @@ describe('audit 45 BD-2: cp --parents from a sub-folder', () => {
     expect(effectOf(toolsPolicy, 'shell', command, 'tmp')).toBe(effect);
   });
 });
+
+// Audit 45, BC-3 and BC-4: a plain gh alias is the gh command it stands for (`gh alias set rd
+// 'repo delete'; gh rd o/r` deleted a repository under `gh *`); glab's aliases are gh's; jj's
+// `util exec` runs its command, and jj settings naming a command or an alias ask.
+const cliPolicy = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["gh *", "glab *", "jj *", "echo *"]}
+  - {capability: shell, effect: deny, match: ["gh repo delete *", "glab repo delete *", "jj git push *", "rm *"]}
+` }, ['.github/agent-gate.yml']);
+
+shellTable(cliPolicy, 'audit 45 BC-3/BC-4: gh and glab aliases, jj runners and settings', [
+  ...rowsOf('deny', 'the alias stands for a denied command, or the command run is denied',
+    "gh alias set rd 'repo delete'; gh rd o/r --yes",
+    "gh alias set rd 'repo delete $1 --yes'",
+    "gh alias set 'repo rm' 'repo delete'",
+    "gh alias set --clobber rd 'repo delete'",
+    "glab alias set --shell nuke 'rm -rf /'",
+    "glab alias set nuke '!rm -rf /'",
+    "glab alias set rd 'repo delete'",
+    "glab config set editor 'rm -rf /'",
+    'jj util exec -- rm -rf /',
+    'jj util exec rm -rf /',
+    'jj -R . util exec -- rm x',
+  ),
+  ...rowsOf('ask', 'a jj setting names an alias or a command jj runs, or settings come from a file',
+    'jj --config \'aliases.x=["util","exec","--","rm","-rf","/"]\' x',
+    'jj --config=ui.pager=evil log',
+    'jj config set --user aliases.p \'["git","push"]\'',
+    'jj config set --repo ui.diff-editor evil',
+    "jj --config-toml 'aliases.x = [\"git\", \"push\"]' x",
+    'jj --config-file cfg.toml log',
+    'jj --config "$SETTING" log',
+    'glab alias import aliases.yml',
+  ),
+  ...rowsOf('allow', 'aliases and settings that stand for allowed commands',
+    "gh alias set co 'pr checkout'",
+    "glab alias set co 'mr checkout'",
+    'jj config set --user user.name me',
+    'jj describe -m "$MSG"',
+    'jj log',
+    'jj util exec -- echo hi',
+  ),
+]);

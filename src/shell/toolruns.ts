@@ -60,7 +60,7 @@ const CARGO_RUNNING_KEY = /(?:^|\.)(?:runner|rustc|rustdoc|rustc-wrapper|rustc-w
 
 export const TOOLS_WITH_RUNS: ReadonlySet<string> = new Set([
   ...TABLES.keys(), 'ssh', 'sed', 'cargo', 'ansible', 'sqlite3', 'psql', 'mysql', 'mariadb', 'lftp', 'fzf', 'apt-get', 'apt', 'dpkg',
-  'pytest', 'py.test', 'python', 'gh', ...AWKS, ...MAKES,
+  'pytest', 'py.test', 'python', 'gh', 'glab', 'jj', ...AWKS, ...MAKES,
 ]);
 
 /** The name a tool is looked up by: `python3.12` is python. */
@@ -133,7 +133,8 @@ export function toolRuns(args: readonly Arg[], name: string): Unwrapped {
   if (MAKES.has(name)) return makeRuns(args, name);
   if (name === 'cargo') return cargoRuns(args);
   if (name === 'ansible') return ansibleRuns(args);
-  if (name === 'gh') return ghStoredCommands(args);
+  if (name === 'gh' || name === 'glab') return ghStoredCommands(args, name);
+  if (name === 'jj') return jjRuns(args);
   const shellPattern = RUNS_SHELL[name];
   if (shellPattern !== undefined) {
     const hit = args.find((a, i) => i > 0 && shellPattern.test(a.value));
@@ -161,22 +162,25 @@ const GH_COMMAND_KEYS = new Set(['editor', 'pager', 'browser']);
  * (run with sh by `gh NAME`), `gh config set editor|pager|browser CMD`, judged now as `git config
  * core.pager` is; `gh alias import` reads aliases from a file, which is not judged here.
  */
-function ghStoredCommands(args: readonly Arg[]): Unwrapped {
+function ghStoredCommands(args: readonly Arg[], name: string): Unwrapped {
   const words = args.slice(1);
   const at = (w: string): number => words.findIndex((a) => a.value === w);
   const operands = (from: number): Arg[] => words.slice(from).filter((a) => a.dynamic !== null || !a.value.startsWith('-'));
   const alias = at('alias');
   if (alias >= 0) {
     const verb = words[alias + 1];
-    if (verb?.value === 'import') return { ...NONE, forceAsk: 'gh alias import reads aliases from a file, and one that starts with ! or is --shell runs a shell command' };
+    if (verb?.value === 'import') return { ...NONE, forceAsk: `${name} alias import reads aliases from a file, and one that starts with ! or is --shell runs a shell command` };
     if (verb?.value === 'set') {
       const [, expansion] = operands(alias + 2);
       const shell = words.slice(alias + 2).some((a) => a.value === '--shell' || a.value === '-s');
       if (expansion === undefined) return NONE;
-      if (expansion.dynamic !== null) return { ...NONE, forceAsk: 'gh alias set with an expansion only known at run time, which may be a shell command' };
+      if (expansion.dynamic !== null) return { ...NONE, forceAsk: `${name} alias set with an expansion only known at run time, which may be a shell command` };
       if (shell || expansion.value.startsWith('!')) {
-        return { ...NONE, scripts: [{ arg: { ...expansion, value: expansion.value.replace(/^!/, '') }, by: 'gh alias set' }] };
+        return { ...NONE, scripts: [{ arg: { ...expansion, value: expansion.value.replace(/^!/, '') }, by: `${name} alias set` }] };
       }
+      // A plain alias is the command it stands for, with the words after it appended (audit 45,
+      // BC-3): judged as that command when stored, as a stored git alias is.
+      return { ...NONE, scripts: [{ arg: { ...expansion, value: `${name} ${expansion.value}` }, by: `${name} alias set` }] };
     }
     return NONE;
   }
@@ -184,8 +188,39 @@ function ghStoredCommands(args: readonly Arg[]): Unwrapped {
   if (config >= 0 && words[config + 1]?.value === 'set') {
     const [key, value] = operands(config + 2);
     if (key === undefined || value === undefined) return NONE;
-    if (key.dynamic !== null) return { ...NONE, forceAsk: 'gh config set of a key only known at run time, which may be the editor, pager or browser' };
-    if (GH_COMMAND_KEYS.has(key.value)) return { ...NONE, scripts: [{ arg: value, by: `gh config set ${key.value}` }] };
+    if (key.dynamic !== null) return { ...NONE, forceAsk: `${name} config set of a key only known at run time, which may be the editor, pager or browser` };
+    if (GH_COMMAND_KEYS.has(key.value)) return { ...NONE, scripts: [{ arg: value, by: `${name} config set ${key.value}` }] };
+  }
+  return NONE;
+}
+
+/** jj settings whose value names a command jj runs, or an alias (a jj command line of its own). */
+const JJ_COMMAND_KEY = /^(?:"?aliases|ui\.(?:pager|editor|diff-editor|merge-editor|diff-formatter|diff\.tool)|merge-tools|fix|signing|git\.(?:executable-path|subprocess))(?:[.="]|$)/;
+
+/**
+ * jj (audit 45, BC-4): `jj util exec [--] CMD…` runs CMD; settings that name a command or an
+ * alias, given with `--config KEY=VALUE` or stored with `jj config set`, and a config file or TOML
+ * of settings (`--config-file`, `--config-toml`), ask.
+ */
+function jjRuns(args: readonly Arg[]): Unwrapped {
+  const words = args.slice(1);
+  for (let i = 0; i < words.length; i++) {
+    const v = words[i]?.value ?? '';
+    if (/^--config-(?:file|toml)(?:=|$)/.test(v)) return { ...NONE, forceAsk: `jj ${v.split('=')[0] ?? ''} reads settings, which can name commands jj runs or aliases` };
+    const given = v === '--config' ? words[i + 1] : v.startsWith('--config=') ? words[i] : undefined;
+    const setting = given === undefined ? null : v === '--config' ? given.value : v.slice(9);
+    if (given !== undefined && given.dynamic !== null) return { ...NONE, forceAsk: 'jj --config is given a setting only known at run time, which may name a command jj runs' };
+    if (setting !== null && JJ_COMMAND_KEY.test(setting)) return { ...NONE, forceAsk: `jj --config ${setting.split('=')[0] ?? ''} names a command jj runs, or an alias` };
+    if (v === 'util' && words[i + 1]?.value === 'exec') {
+      const rest = words.slice(i + 2);
+      const command = rest[0]?.value === '--' ? rest.slice(1) : rest;
+      return command.length === 0 ? NONE : { ...NONE, commands: [command] };
+    }
+    if (v === 'config' && words[i + 1]?.value === 'set') {
+      const key = words.slice(i + 2).find((a) => !a.value.startsWith('-'));
+      if (key !== undefined && (key.dynamic !== null || JJ_COMMAND_KEY.test(key.value))) return { ...NONE, forceAsk: `jj config set ${key.value} names a command jj runs, or an alias` };
+      return NONE;
+    }
   }
   return NONE;
 }
