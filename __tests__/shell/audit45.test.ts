@@ -223,3 +223,27 @@ shellTable(cliPolicy, 'audit 45 BC-3/BC-4: gh and glab aliases, jj runners and s
     'jj util exec -- echo hi',
   ),
 ]);
+
+// Audit 45, BC-5: a deny or ask pattern written `X/` (no wildcard) covers X itself, as `X` and
+// `X/**` do: a file written in place of the folder was allowed.
+describe('audit 45 BC-5: a deny pattern ending in / covers the folder\'s own name', () => {
+  const slashPolicy = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["echo *", "touch *"]}
+  - {capability: fs_write, effect: allow, match: ["**", "~/**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/", "~/.ssh/"]}
+  - {capability: fs_write, effect: ask, match: ["build/out/"]}
+` }, ['.github/agent-gate.yml']);
+  test.each([
+    ['shell', 'touch secrets', 'deny'],
+    ['shell', 'echo x > secrets', 'deny'],
+    ['shell', 'echo x > secrets/k', 'deny'],
+    ['fs_write', 'secrets', 'deny'],
+    ['fs_write', '~/.ssh', 'deny'],
+    ['fs_write', '/home/dev/.ssh/config', 'deny'],
+    ['fs_write', 'build/out', 'ask'],
+    ['fs_write', 'secretsx', 'allow'],
+    ['fs_write', 'build/outx', 'allow'],
+  ] as const)('%s %s -> %s', (capability, resource, effect) => {
+    expect(effectOf(slashPolicy, capability, resource)).toBe(effect);
+  });
+});
