@@ -113,6 +113,9 @@ describe('Codex CLI rollout', () => {
     ['grep_files with neither', call('grep_files', { pattern: 'KEY' }), [['fs_read', '.']]],
     ['spawn_agent', call('spawn_agent', { message: 'go', agent_type: 'worker' }), [['subagent', 'worker']]],
     ['spawn_agent without a type', call('spawn_agent', { message: 'go' }), [['subagent', 'default']]],
+    // BC-6: an MCP resource read names its server.
+    ['read_mcp_resource', call('read_mcp_resource', { server: 'evil', uri: 'evil://x' }), [['mcp', 'evil/read_mcp_resource']]],
+    ['list_mcp_resources without a server', call('list_mcp_resources', {}), [['mcp', 'unknown/list_mcp_resources']]],
     ['a web_search_call that opened a page', line({ type: 'web_search_call', action: { type: 'open_page', url: 'https://x.dev' } }), [['web_fetch', 'https://x.dev']]],
     ['a web_search_call without its query', line({ type: 'web_search_call', status: 'completed' }), [['web_search', '(query not recorded)']]],
     ['a free-form exec_command', line({ type: 'custom_tool_call', name: 'exec_command', input: 'npm ci', call_id: 'c' }), [['shell', 'npm ci']]],

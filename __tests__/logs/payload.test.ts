@@ -116,6 +116,10 @@ describe('Claude Code hook payloads', () => {
     ['mcp__github__create_issue', { title: 'x' }, [['mcp', 'github/create_issue']]],
     ['mcp__my_server__do__thing', {}, [['mcp', 'my_server/do__thing']]],
     ['SomeFutureTool', {}, [['mcp', 'unknown/SomeFutureTool']]],
+    // Audit 45, BC-6: the server these name is the one the call talks to, so its rules meet it.
+    ['ReadMcpResourceTool', { server: 'evil', uri: 'evil://secret' }, [['mcp', 'evil/ReadMcpResourceTool']]],
+    ['ListMcpResourcesTool', { server: 'github' }, [['mcp', 'github/ListMcpResourcesTool']]],
+    ['ListMcpResourcesTool', {}, [['mcp', 'unknown/ListMcpResourcesTool']]],
   ];
   test.each(rows)('%s %j', (tool, input, expected) => {
     expect(pairs(claude(tool, input))).toEqual(expected);

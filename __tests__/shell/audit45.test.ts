@@ -4,6 +4,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { effectOf, policyOf } from '../helpers/policy.ts';
 import { rowsOf, shellTable } from '../helpers/shell-table.ts';
+import type { Effect, RequestCapability } from '../../src/policy/types.ts';
 
 const policy = policyOf({ workspace: `rules:
   - {capability: shell, effect: allow, match: ["echo *", "parallel *", "sem *"]}
@@ -233,7 +234,7 @@ describe('audit 45 BC-5: a deny pattern ending in / covers the folder\'s own nam
   - {capability: fs_write, effect: deny, match: ["secrets/", "~/.ssh/"]}
   - {capability: fs_write, effect: ask, match: ["build/out/"]}
 ` }, ['.github/agent-gate.yml']);
-  test.each([
+  test.each<[RequestCapability, string, Effect]>([
     ['shell', 'touch secrets', 'deny'],
     ['shell', 'echo x > secrets', 'deny'],
     ['shell', 'echo x > secrets/k', 'deny'],
@@ -243,7 +244,7 @@ describe('audit 45 BC-5: a deny pattern ending in / covers the folder\'s own nam
     ['fs_write', 'build/out', 'ask'],
     ['fs_write', 'secretsx', 'allow'],
     ['fs_write', 'build/outx', 'allow'],
-  ] as const)('%s %s -> %s', (capability, resource, effect) => {
+  ])('%s %s -> %s', (capability, resource, effect) => {
     expect(effectOf(slashPolicy, capability, resource)).toBe(effect);
   });
 });

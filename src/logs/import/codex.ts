@@ -23,7 +23,7 @@ import { isRecord, parseJson, show } from '../json.ts';
 import { withWorkdir, type PathContext } from '../paths.ts';
 import { joinArgv, shellWrapperScript, systemShellName } from '../quote.ts';
 import {
-  inputObject, mcpName, optionalString, pathRequest, request, requireString, searchRequests, ToolInputError,
+  inputObject, mcpName, mcpServerTool, optionalString, pathRequest, request, requireString, searchRequests, ToolInputError,
   unknownTool, type ToolRequest,
 } from '../tools/common.ts';
 import { ImportError, jsonLines, mapAt, stringOrNull, timestamp, toDrafts, type ImportOptions } from './common.ts';
@@ -192,6 +192,10 @@ function functionCall(name: string, namespace: string | null, rawArgs: unknown, 
       return [pathRequest('fs_read', requireString(name, args, 'dir_path'), ctx)];
     case 'grep_files':
       return searchRequests(name, args, optionalString(name, args, 'path') ?? '.', ['include'], ctx);
+    case 'read_mcp_resource':
+    case 'list_mcp_resources':
+    case 'list_mcp_resource_templates':
+      return [mcpServerTool(name, args, ctx)];
     case 'spawn_agent':
       return [request('subagent', optionalString(name, args, 'agent_type') ?? 'default', ctx)];
     case 'web_search':

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { toRepoCwd, type PathContext } from '../paths.ts';
 import {
-  inputObject, mcpName, optionalString, pathRequest, request, requireString, searchRequests, unknownTool,
+  inputObject, mcpName, mcpServerTool, optionalString, pathRequest, request, requireString, searchRequests, unknownTool,
   type ToolRequest,
 } from './common.ts';
 
@@ -15,7 +15,7 @@ const CONTEXT_TOOLS = new Set(['TodoWrite', 'TodoRead', 'ExitPlanMode', 'EnterPl
 
 export const CLAUDE_TOOL_NAMES: readonly string[] = [
   'Bash', 'Write', 'Edit', 'MultiEdit', 'NotebookEdit', 'Read', 'NotebookRead', 'LS', 'Glob', 'Grep',
-  'WebFetch', 'WebSearch', 'Task', 'Agent', 'Skill', 'SlashCommand', ...CONTEXT_TOOLS,
+  'WebFetch', 'WebSearch', 'Task', 'Agent', 'Skill', 'SlashCommand', 'ReadMcpResourceTool', 'ListMcpResourcesTool', ...CONTEXT_TOOLS,
 ];
 
 /**
@@ -64,6 +64,9 @@ export function mapClaudeTool(name: string, rawInput: unknown, ctx: PathContext)
       const cwd = toRepoCwd(ctx);
       return requests.filter((r, i) => requests.findIndex((o) => o.resource === r.resource) === i).map((r) => ({ ...r, cwd }));
     }
+    case 'ReadMcpResourceTool':
+    case 'ListMcpResourcesTool':
+      return [mcpServerTool(name, input, ctx)];
     case 'WebFetch':
       return [request('web_fetch', requireString(name, input, 'url'), ctx)];
     case 'WebSearch':

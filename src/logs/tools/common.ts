@@ -76,6 +76,16 @@ export function mcpName(name: string, body: string, separator: string, ctx: Path
   return request('mcp', `${server}/${tool}`, ctx);
 }
 
+/**
+ * An agent's own tool that talks to the MCP server its `server` field names (Claude Code's
+ * `ReadMcpResourceTool`, Codex's `read_mcp_resource`): `server/TOOL`, so the server's rules meet
+ * it (audit 45, BC-6); without a server it is an unknown tool.
+ */
+export function mcpServerTool(name: string, input: Record<string, unknown>, ctx: PathContext): ToolRequest {
+  const server = optionalString(name, input, 'server');
+  return server === null ? unknownTool(name, ctx) : request('mcp', `${server}/${name}`, ctx);
+}
+
 const MAX_ALTERNATIVES = 64;
 
 /**
