@@ -271,7 +271,7 @@ describe('code that runs later than where it stands meets every write of the com
     ['for i in 1 2; do make -C out x; printf x > out/Makefile; done', 'ask', 'make loads out/Makefile'],
     ['cat(){ make -C out x; }; printf x > out/Makefile; cat', 'ask', 'make loads out/Makefile'],
     ["trap 'node out/x.js' EXIT; echo x > out/x.js", 'ask', 'node loads out/x.js'],
-    ["trap 'git -C out/r st' EXIT; printf x > out/r/config", 'ask', 'look like a repository'],
+    ["trap 'git -C out/r status' EXIT; printf x > out/r/config", 'ask', 'look like a repository'],
     ['for f in src/*.ts; do echo $f >> out/list; done', 'allow', ''],
     ['f(){ npm test; }; echo x > src/a.ts; f', 'allow', ''],
   ])('%s -> %s', (command, effect, fragment) => {

@@ -248,3 +248,31 @@ describe('audit 45 BC-5: a deny pattern ending in / covers the folder\'s own nam
     expect(effectOf(slashPolicy, capability, resource)).toBe(effect);
   });
 });
+
+// Audit 45, BC-2: an alias stored in git's configuration files (`alias.pp=push`, `alias.nuke='!rm
+// -rf'`) runs the command it stands for, which the files on disk (not read here) say: a word where
+// git's sub-command stands that is no git command asks, instead of being judged as the words written.
+shellTable(policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["git *"]}
+  - {capability: shell, effect: deny, match: ["git push *", "rm *"]}
+` }, ['.github/agent-gate.yml']), 'audit 45 BC-2: a git sub-command that may be a stored alias', [
+  ...rowsOf('ask', 'no git command: it may be an alias from git\'s configuration',
+    'git pp --force origin main',
+    'git nuke /',
+    'git -C sub pp',
+    'git --no-pager Push',
+  ),
+  ...rowsOf('deny', 'an alias given on the command line is followed',
+    'git -c alias.pp=push pp origin main',
+    "git -c alias.nuke='!rm -rf' nuke /",
+  ),
+  ...rowsOf('allow', 'git\'s own commands, its helpers and common git-NAME programs',
+    'git status',
+    'git lfs pull',
+    'git credential-osxkeychain get',
+    'git remote-https origin https://x',
+    'git -c alias.l=log l --oneline',
+    'git --version',
+    'git',
+  ),
+]);

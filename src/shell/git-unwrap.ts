@@ -1,6 +1,7 @@
 // git as a command that runs others and writes where its options say (SPEC 5.3, 5.4): a part of
 // the wrapper classification in wrappers.ts.
 import { expandAlias, scanGit } from './git.ts';
+import { knownGitCommand } from './git-commands.ts';
 import { gitSubcommandRuns } from './gitruns.ts';
 import { hasOption, optionValue, scanOptions, type OptionSpec } from './options.ts';
 import { NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
@@ -112,6 +113,16 @@ function gitOperandWrites(args: readonly Arg[], sub: number, verb: string): Arra
   return out;
 }
 
+/** The names of the aliases git's own options define (`-c alias.x=…`, `-calias.x=…`, `--config-env=alias.x=VAR`), `!` ones too. */
+function givenAliases(args: readonly Arg[], end: number): Set<string> {
+  const names = new Set<string>();
+  for (const a of args.slice(1, end)) {
+    const name = /^(?:-c|--config-env=)?alias\.([^=]+)=/i.exec(a.value)?.[1];
+    if (name !== undefined) names.add(name.toLowerCase());
+  }
+  return names;
+}
+
 /**
  * What a git command runs (`-c` values, aliases, what its sub-command starts) and the files its
  * options name (`--output`, `-o`, `--work-tree`, `-c format.outputDirectory`).
@@ -137,6 +148,11 @@ export function git(args: readonly Arg[]): Unwrapped {
       words = [...expanded.words, ...words.slice(1)];
     }
     views.push([args[0] ?? sub, ...words.map((w) => ({ ...sub, value: w })), ...args.slice(scan.next + 1)]);
+  }
+  // Any other word there may be an alias from git's configuration files, which are not read here:
+  // `git pp` runs `git push` with `alias.pp=push` stored (audit 45, BC-2).
+  else if (sub !== undefined && sub.dynamic === null && !sub.value.startsWith('-') && !knownGitCommand(sub.value) && !givenAliases(args, scan.next).has(sub.value.toLowerCase())) {
+    forceAsk ??= `git ${sub.value} is no git command agent-gate knows: it may be an alias from git's configuration, which runs the command it stands for, or a git-${sub.value} program`;
   }
   // `--output=FILE` (diff, log, show, archive) and `-o` (archive, format-patch) write where they name.
   const gitWrites = [...gitOutputs(args, scan.next), ...runs.writes];
