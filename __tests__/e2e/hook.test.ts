@@ -700,6 +700,24 @@ describe('pre-commit: the default branch\'s policy counts too (audit 44, AZ-2)',
     expect(r.stderr).toContain('ask   fs_write  "docs/new.md"');
   });
 
+  test('a default branch whose policy folder is a link stops a judged commit, as check would refuse that base', () => {
+    const origin = setup();
+    origin.ok(['rm', '-rq', '.github']);
+    origin.write('conf/agent-gate.yml', LOOSE);
+    symlinkSync('conf', join(origin.dir, '.github'));
+    origin.add('conf', '.github');
+    mustCommit(origin, ['-m', 'policy behind a link (human)']);
+    const s = cloneOf(origin);
+    s.ok(['switch', '-q', '-c', 'old', 'HEAD~1']);
+    const before = s.head();
+    s.write('src/new.ts', '1\n').add('src/new.ts');
+    const r = s.commit(['-m', 'x'], CLAUDE);
+    expect(r.code).not.toBe(0);
+    expect(s.head()).toBe(before);
+    expect(r.stderr).toContain('which is a symbolic link at origin/HEAD');
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
   test('a broken policy on the default branch stops a judged commit with its ref, file and line, not a human\'s', () => {
     const origin = setup();
     origin.write('.github/agent-gate.yml', 'rules:\n  - capability: fs_write\n    effect: sometimes\n    match: ["x"]\n').add('.github/agent-gate.yml');

@@ -123,7 +123,7 @@ function defaultBranchPolicy(objects: readonly BatchObject[], head: PolicyObject
   for (const [i, ref] of DEFAULT_BRANCH_REFS.entries()) {
     const at = objects.slice(3 * i, 3 * i + 3) as unknown as PolicyObjects;
     if (at[2].type !== 'tree') continue;
-    if (at[0].type === null || at[0].id === head[0].id) return null;
+    if (at[0].id !== null && at[0].id === head[0].id) return null;
     const name = ref.replace(/^refs\/remotes\//, '');
     return policyAt(at, name, `${name}:${DEFAULT_POLICY_PATH}`);
   }

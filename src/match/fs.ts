@@ -499,7 +499,7 @@ function compileAlternative(pattern: string, home: string): CompiledAlternative 
   // A deny or ask `X/**` or `X/` also covers X itself: a file written in place of the folder
   // (audit 45, BC-5: `secrets/` left `touch secrets` allowed).
   const bare = !isMagic && p.endsWith('/') ? p.replace(/\/+$/, '') : '';
-  const folder = p.endsWith('/**') && p.length > 3 && !p.slice(0, -3).endsWith('**') ? [p.slice(0, -3)] : bare !== '' && bare !== '~' ? [bare] : [];
+  const folder = p.endsWith('/**') && p.length > 3 && !p.slice(0, -3).endsWith('**') ? [p.slice(0, -3)] : bare !== '' ? [bare] : [];
   const raw = lazy(() => forms.map((f) => new Minimatch(f, MM_OPTIONS)));
   const rawRestrictive = lazy(() => [...raw(), ...folder.map((f) => new Minimatch(f, MM_OPTIONS))]);
   // Canonical paths are NFKC-normalised, so the pattern's letters must be too (an NFD `ä` in a
