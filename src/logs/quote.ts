@@ -1,5 +1,6 @@
 // Turning an argv back into one shell command line, for agents that record commands as arrays.
 // The text is what the shell analyser parses, so quoting must reproduce the same argv.
+import { systemProgram } from '../shell/paths.ts';
 
 const SAFE = /^[A-Za-z0-9_\-+=.,/:@%]+$/;
 
@@ -28,15 +29,11 @@ export function shellWrapperScript(argv: readonly string[]): string | null {
   return base !== null && SHELLS.has(base) && SCRIPT_FLAGS.has(flag) ? script : null;
 }
 
-/** The folders a system's own shells are installed in. */
-const SYSTEM_BIN = /^\/(?:usr\/(?:local\/)?)?bin\/|^\/opt\/homebrew\/bin\//;
-
 /**
- * A shell's name when `program` is one looked up on PATH or installed where systems install
- * them, else null: `/repo/src/bash` is a program the agent may have written, and running it is
- * not running bash (audit 45, BB-1).
+ * A shell's name when `program` is one looked up on PATH or installed in a system folder, as the
+ * shell analyser trusts a wrapper, else null: `/repo/src/bash` is a program the agent may have
+ * written, and running it is not running bash (audit 45, BB-1).
  */
 export function systemShellName(program: string): string | null {
-  if (!program.includes('/')) return program;
-  return SYSTEM_BIN.test(program) && !program.includes('/.') && !program.slice(program.indexOf('/bin/') + 5).includes('/') ? program.slice(program.lastIndexOf('/') + 1) : null;
+  return program.includes('/') ? systemProgram(program) : program;
 }

@@ -77,7 +77,10 @@ export function strictestOf(lists: readonly (readonly Finding[])[]): Finding[] {
   const keyOf = (f: Finding): string => JSON.stringify([f.capability, f.resource, f.commit, f.source.kind, f.source.file, f.source.line ?? null, f.part]);
   const out = [...first];
   const at = new Map<string, number>();
-  out.forEach((f, i) => { if (!at.has(keyOf(f))) at.set(keyOf(f), i); });
+  out.forEach((f, i) => {
+    const key = keyOf(f);
+    if (!at.has(key)) at.set(key, i);
+  });
   for (const list of rest) {
     for (const f of list) {
       const i = at.get(keyOf(f));

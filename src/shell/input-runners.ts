@@ -13,7 +13,7 @@ const asking = (forceAsk: string): Unwrapped => ({ ...NO_RUNS, forceAsk });
 /** GNU parallel's short options that take a value (attached, or the next word). */
 export const PARALLEL_VALUED = 'aCdEIjLnNPsSW';
 /** Its long options that take no value: any other one written without `=` may take the next word. */
-export const PARALLEL_FLAGS: ReadonlySet<string> = new Set([
+const PARALLEL_FLAGS: ReadonlySet<string> = new Set([
   '--will-cite', '--keep-order', '--progress', '--bar', '--eta', '--verbose', '--dry-run', '--line-buffer', '--lb',
   '--group', '--ungroup', '--null', '--quote', '--no-notice', '--citation', '--version', '--help', '--tag', '--xargs',
   '--halt-on-error', '--no-run-if-empty', '--semaphore', '--wait', '--fg', '--bg', '--pipe', '--pipepart', '--shuf',
@@ -22,7 +22,7 @@ export const PARALLEL_FLAGS: ReadonlySet<string> = new Set([
 /** Options after which parallel only prints something. */
 const INFO_ONLY = new Set(['--version', '--help', '--citation', '--number-of-cpus', '--number-of-cores', '--number-of-sockets', '--max-line-length-allowed', '--minversion', '--record-env']);
 /** A word that only names where arguments come from, or stops the command. */
-export const ARGUMENT_SOURCE = /^:{3,4}\+?$/;
+const ARGUMENT_SOURCE = /^:{3,4}\+?$/;
 
 /**
  * Options that put several arguments in one job or split one, or add replacement strings (`--plus`,
@@ -112,6 +112,17 @@ function scanParallel(args: readonly Arg[], name: string): ParallelScan | string
   // `sem --wait` only waits for the jobs sem started.
   if (name === 'sem' && waits) return null;
   return fromInput(name);
+}
+
+/**
+ * Where parallel's own options end: at its command word, else at its first argument source (or
+ * the end). Past it, options are the job command's.
+ */
+export function parallelOptionsEnd(args: readonly Arg[], name: string): number {
+  const scan = scanParallel(args, name);
+  if (scan !== null && typeof scan === 'object') return scan.command;
+  const source = args.findIndex((a, i) => i > 0 && ARGUMENT_SOURCE.test(a.value));
+  return source < 0 ? args.length : source;
 }
 
 /** What GNU parallel runs, as far as its words show. */

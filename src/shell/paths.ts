@@ -8,6 +8,21 @@
  */
 const SYSTEM_FOLDER = /^(?:\/usr(?:\/local)?|\/opt(?:\/homebrew)?)?(?:\/s?bin)?$/;
 
+/** A program in a system folder (`/bin`, `/usr/bin`, `/usr/local/sbin`, `/opt/homebrew/bin`, …): its name. */
+const SYSTEM_DIR = /^\/(?:usr\/(?:local\/)?|opt\/homebrew\/)?s?bin\/([^/]+)$/;
+
+/**
+ * The name of the program an absolute path names when it lies in a system folder, in any
+ * spelling of that path (`/bin//sh`, `/usr/bin/../bin/sh`), or null: anything else could be a
+ * program the agent wrote.
+ */
+export function systemProgram(path: string): string | null {
+  const direct = SYSTEM_DIR.exec(path);
+  if (direct !== null) return direct[1] ?? null;
+  if (path.charCodeAt(0) !== 0x2f || !mayCollapse(path)) return null;
+  return SYSTEM_DIR.exec(lexicalPath(path).path)?.[1] ?? null;
+}
+
 /** True when `path` may have another lexical form (`//`, `/./`, `/../`, a trailing `/.`). */
 export function mayCollapse(path: string): boolean {
   return path.includes('//') || path.includes('/.');

@@ -7,7 +7,8 @@ import { contentWrite as content, readWords, valuesOf, withValue, type OperandWr
 import { optionFiles } from './formatter-writes.ts';
 import type { Arg } from './words.ts';
 import { fileOrFolder } from './writer-outputs.ts';
-import { ARGUMENT_SOURCE, PARALLEL_FLAGS, PARALLEL_VALUED } from './input-runners.ts';
+import { PARALLEL_VALUED, parallelOptionsEnd } from './input-runners.ts';
+import { forEachValueOption, type ValueOption, type ValueOptionTable } from './options.ts';
 import { lookupTable } from '../lookup.ts';
 
 /** `tree … -o FILE`: the listing goes to FILE. */
@@ -80,14 +81,19 @@ function semgrepWrites(args: readonly Arg[]): OperandWrite[] {
   return [...valuesOf(w, '-o'), ...SEMGREP_OUTPUTS.flatMap((o) => valuesOf(w, o))].map((f) => content(f, 'semgrep --output'));
 }
 
-/** GNU parallel's options that name where it writes, by Getopt::Long's unique prefixes and their aliases. */
-const PARALLEL_OUTPUTS: ReadonlyArray<{ name: string; shortest: number; aliases: readonly string[]; folder: boolean }> = [
-  // `--results DIR` (a folder per argument, or one file when DIR ends .csv/.tsv/.json).
-  { name: '--results', shortest: 7, aliases: ['--res', '--result'], folder: true },
-  { name: '--joblog', shortest: 6, aliases: ['--jl'], folder: false },
-  // Temporary files, `--files` outputs among them.
-  { name: '--tmpdir', shortest: 5, aliases: ['--tempdir'], folder: true },
-];
+/**
+ * GNU parallel's options that name where it writes, by Getopt::Long's unique prefixes and their
+ * aliases (`--res`, `--jl`, `--tempdir`): `--results DIR` (a folder per argument, or one file when
+ * DIR ends .csv/.tsv/.json), `--joblog FILE`, and `--tmpdir DIR` (`--files` outputs among them).
+ */
+const PARALLEL_OUTPUTS: ValueOptionTable<ValueOption & { folder: boolean }> = {
+  options: [
+    { long: 'results', min: 5, folder: true }, { long: 'res', min: 3, folder: true },
+    { long: 'joblog', min: 4, folder: false }, { long: 'jl', min: 2, folder: false },
+    { long: 'tmpdir', min: 3, folder: true }, { long: 'tempdir', min: 4, folder: true },
+  ],
+  shortWithValue: PARALLEL_VALUED,
+};
 
 /**
  * `parallel --results DIR`, `--joblog FILE`, `--tmpdir DIR` (and `sem`, which is parallel):
@@ -95,24 +101,9 @@ const PARALLEL_OUTPUTS: ReadonlyArray<{ name: string; shortest: number; aliases:
  */
 function parallelWrites(args: readonly Arg[], name: string): OperandWrite[] {
   const out: OperandWrite[] = [];
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i] as Arg;
-    // A word only known at run time among parallel's options asks already (looseRunner).
-    if (a.dynamic !== null || ARGUMENT_SOURCE.test(a.value) || a.value === '--' || !a.value.startsWith('-') || a.value === '-') break;
-    const v = a.value;
-    if (!v.startsWith('--')) {
-      const valued = [...v.slice(1)].findIndex((ch) => PARALLEL_VALUED.includes(ch));
-      if (valued >= 0 && valued + 2 === v.length) i++;
-      continue;
-    }
-    const eq = v.indexOf('=');
-    const long = eq < 0 ? v : v.slice(0, eq);
-    const output = PARALLEL_OUTPUTS.find((o) => o.aliases.includes(long) || (long.length >= o.shortest && o.name.startsWith(long)));
-    const value = eq >= 0 ? withValue(a, v.slice(eq + 1)) : PARALLEL_FLAGS.has(long) ? null : args[++i] ?? null;
-    if (output === undefined || value === null) continue;
-    const by = `${name} ${output.name}`;
-    out.push(...(output.folder ? fileOrFolder(value, by) : [content(value, by)]));
-  }
+  forEachValueOption(args.slice(0, parallelOptionsEnd(args, name)), 1, PARALLEL_OUTPUTS, (option, value, spelled) => {
+    out.push(...(option.folder ? fileOrFolder(value, `${name} ${spelled}`) : [content(value, `${name} ${spelled}`)]));
+  });
   return out;
 }
 

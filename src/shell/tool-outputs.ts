@@ -37,7 +37,7 @@ function yqWrites(args: readonly Arg[]): OperandWrite[] {
 }
 
 /** C compilers, preprocessors, assemblers and linkers by name (`gcc-12`, `x86_64-linux-gnu-gcc`, `clang++`, `c99`, `as`). */
-const COMPILER = /^(?:.*-)?(gcc|g\+\+|cc|c\+\+|c99|c89|clang|clang\+\+|tcc|cpp|as|ld|ld\.(?:bfd|gold|lld))(?:-[0-9.]+)?$/;
+export const COMPILER = /^(?:.*-)?(gcc|g\+\+|cc|c\+\+|c99|c89|clang|clang\+\+|tcc|cpp|as|ld|ld\.(?:bfd|gold|lld))(?:-[0-9.]+)?$/;
 
 /** The driver's options whose value may be the next word, so that word is no source. */
 const CC_VALUED = new Set([

@@ -9,6 +9,7 @@ import { posixShellDoubt } from './posix.ts';
 import { AWKS, awkRuns, MAKES, makeRuns } from './programs.ts';
 import { PYTHON, pytestWrites, pythonPytest } from './pytest.ts';
 import { sedRuns } from './sed.ts';
+import { COMPILER } from './tool-outputs.ts';
 import { askingOrNone, NO_RUNS as NONE, type ScriptArg, type Unwrapped } from './unwrapped.ts';
 import type { Arg } from './words.ts';
 import { lookupTable } from '../lookup.ts';
@@ -98,11 +99,11 @@ export function runsShellCommand(name: string, text: string): boolean {
 /** Of those, the ones whose arguments are commands themselves, so one only known at run time may be one. */
 const COMMAND_ARGS = new Set(['sqlite3', 'psql', 'mysql', 'mariadb', 'lftp', 'fzf']);
 
-/** gcc's drivers by name (`gcc-12`, `x86_64-linux-gnu-g++`, `cc`, `c++`), which take `-wrapper`. */
-const GCC_DRIVER = /^(?:[\w.+-]*-)?(?:gcc|g\+\+|cc|c\+\+)(?:-[0-9.]+)?$/;
+/** gcc's drivers among the compilers (`gcc-12`, `x86_64-linux-gnu-g++`, `cc`, `c++`), which take `-wrapper`. */
+const GCC_DRIVERS: ReadonlySet<string> = new Set(['gcc', 'g++', 'cc', 'c++']);
 
 export function isGccDriver(name: string): boolean {
-  return (name.includes('cc') || name.includes('++')) && GCC_DRIVER.test(name);
+  return (name.includes('cc') || name.includes('++')) && GCC_DRIVERS.has(COMPILER.exec(name)?.[1] ?? '');
 }
 
 /**

@@ -7,7 +7,7 @@ import { movedFolderDoubt, optionDanger } from './option-dangers.ts';
 import { git } from './git-unwrap.ts';
 import { GETOPT, hasOption, optionDoubt, optionValue, runtimeOptionReason, scanOptions, type OptionScan, type OptionSpec } from './options.ts';
 import { npmCommandViews, npmRunningOption } from './npm.ts';
-import { lexicalPath, mayCollapse, rootedGuess } from './paths.ts';
+import { lexicalPath, mayCollapse, rootedGuess, systemProgram } from './paths.ts';
 import { editorRuns, LINE_EDITORS, parallelRuns, scheduled, SCHEDULERS, VI_EDITORS } from './input-runners.ts';
 import { jobs, launcherRuns, LAUNCHERS, LOOSE_RUNNERS, looseRunner, nixRuns, npmStores, setOptions } from './runners.ts';
 import { CONTAINER_TOOLS, containerRuns, podmanUnshareAt } from './containers.ts';
@@ -75,7 +75,6 @@ function scriptSource(arg: Arg): 'stdin' | 'fd' | null {
   const pid = m[1];
   return m[2] === '0' && (pid === undefined || pid === 'self' || pid === 'thread-self') ? 'stdin' : 'fd';
 }
-const SYSTEM_DIR = /^\/(?:usr\/(?:local\/)?|opt\/homebrew\/)?s?bin\/([^/]+)$/;
 /** glibc's and musl's dynamic loaders, in any folder (audit 36, AC-8). */
 const DYNAMIC_LOADER = /^(?:ld\.so(?:\.\d+)?|ld-linux[\w.-]*\.so\.\d+|ld-musl-[\w.-]+\.so\.\d+)$/;
 
@@ -90,16 +89,13 @@ export function wrapperName(arg: Arg): string | null {
   // The dynamic loader runs the program it is given (`/lib64/ld-linux-x86-64.so.2 /bin/rm y`).
   if (DYNAMIC_LOADER.test(v.slice(v.lastIndexOf('/') + 1))) return 'ld.so';
   if (!v.includes('/')) return v;
-  const direct = SYSTEM_DIR.exec(v);
-  if (direct !== null) return direct[1] ?? null;
   if (v.charCodeAt(0) !== 0x2f) {
     // `./scripts/../../../bin/sh` is /bin/sh when the climb reaches the root: what it may run is
     // judged (unwrap makes the host ask, as which program runs is not known).
     const rooted = rootedGuess(v);
-    return rooted === null ? null : SYSTEM_DIR.exec(rooted)?.[1] ?? null;
+    return rooted === null ? null : systemProgram(rooted);
   }
-  if (!mayCollapse(v)) return null;
-  return SYSTEM_DIR.exec(lexicalPath(v).path)?.[1] ?? null;
+  return systemProgram(v);
 }
 
 /**
@@ -261,9 +257,10 @@ function unwrapNamed(name: string, args: readonly Arg[], input: Stdin): Unwrappe
   if (LAUNCHERS.has(name)) return launcherRuns(args, name);
   if (SCHEDULERS.has(name)) return scheduled(args, stdin, name);
   if (VI_EDITORS.has(name) || LINE_EDITORS.has(name)) return editorRuns(args, stdin, name);
-  if (name === 'podman' && podmanUnshareAt(args) > 0) {
+  const unshare = name === 'podman' ? podmanUnshareAt(args) : -1;
+  if (unshare > 0) {
     // Audit 44's leftover: read as `unshare CMD` (a runner of its operands, or the user's shell).
-    const rest = args.slice(podmanUnshareAt(args));
+    const rest = args.slice(unshare);
     return withSessionShell(looseRunner(rest, 'podman unshare'), bareShell(rest, input, 'unshare'));
   }
   if (CONTAINER_TOOLS.has(name)) return containerRuns(args, name);
