@@ -3,6 +3,7 @@
 // interpreter its script, and git the config of a folder that looks like a repository. A policy
 // that trusts `make *` or `npm *` trusts the files in the workspace, which its fs_write rules
 // guard; one the same command writes and then loads is judged nowhere, so it asks.
+import { isPluginLoaderName, pluginLoads } from './plugin-loaders.ts';
 import { PYTHON, pythonPytest } from './pytest.ts';
 import type { Arg } from './words.ts';
 
@@ -128,7 +129,7 @@ const INTERPRETERS = /^(?:node|nodejs|deno|bun|tsx|ts-node|ruby|perl|php|lua|lua
 
 /** Whether `loads` knows the program a command word's last segment names. */
 export function isLoaderName(name: string): boolean {
-  return LOADED.has(name) || INTERPRETERS.test(name) || PYTHON.test(name);
+  return LOADED.has(name) || INTERPRETERS.test(name) || PYTHON.test(name) || isPluginLoaderName(name);
 }
 
 /** The files git reads as a repository's own when it finds a folder holding them. */
@@ -252,6 +253,8 @@ export function loads(args: readonly Arg[]): Loads | null {
   const name = first.value.slice(first.value.lastIndexOf('/') + 1);
   // Every other program goes straight back (this runs for each command after a write).
   if (!isLoaderName(name)) return null;
+  const plugins = pluginLoads(name, args);
+  if (plugins !== null) return plugins.length === 0 ? null : { name, names: null, files: plugins, stdin: false };
   const pytestFrom = PYTHON.test(name) ? pythonPytest(args) : name === 'pytest' || name === 'py.test' ? 1 : -1;
   if (pytestFrom >= 0) {
     const { values } = scan(args, pytestFrom, LOADING_OPTIONS.get('pytest'));

@@ -1,0 +1,39 @@
+// Audit 46 and what audit 45 left: code the shell evaluator did not see. Every deny and ask row
+// was allow before; the allow rows are the same programs loading nothing this command wrote. The
+// workspace is /work/repo and the home folder /home/dev (helpers/policy.ts).
+import { policyOf } from '../helpers/policy.ts';
+import { rowsOf, shellTable } from '../helpers/shell-table.ts';
+
+const policy = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["echo *", "cat *", "gcc *", "cc *", "clang *", "x86_64-linux-gnu-gcc-12 *", "man *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
+` }, ['.github/agent-gate.yml']);
+
+// A compiler's plugins, spec files, program folder and response files, and man's configuration
+// (whose `DEFINE pager` names the programs man runs), were not files a program loads: one the same
+// command wrote was run unjudged under `gcc *` or `man *`.
+shellTable(policy, 'audit 45 leftover: a compiler or man loading code this command wrote', [
+  ...rowsOf('ask', 'the file or folder the option names is one this command wrote',
+    'echo x > out/a.so; gcc -fplugin=out/a.so src/x.c -o out/x',
+    'echo x > out/p.so; clang -fpass-plugin=out/p.so src/x.c -o out/x',
+    'echo x > out/p.so; clang -Xclang -load -Xclang out/p.so src/x.c -o out/x',
+    'echo x > out/as; gcc -B out src/x.c -o out/x',
+    'echo x > out/as; gcc -Bout src/x.c -o out/x',
+    'echo x > out/as; cc --prefix=out src/x.c -o out/x',
+    'echo x > out/s; gcc -specs=out/s src/x.c -o out/x',
+    'echo x > out/s; gcc --specs out/s src/x.c -o out/x',
+    'echo -fplugin=out/a.so > out/r; x86_64-linux-gnu-gcc-12 @out/r src/x.c -o out/x',
+    'echo x > out/m.conf; man -C out/m.conf ls',
+    'echo x > out/m.conf; man -aCout/m.conf ls',
+    'echo x > out/m.conf; man --config-file=out/m.conf ls',
+    'echo x > out/m.conf; man --config out/m.conf ls',
+  ),
+  ...rowsOf('allow', 'the option names nothing this command wrote, or is not one that loads code',
+    'gcc -fplugin=out/a.so src/x.c -o out/x',
+    'echo x > out/a.so; gcc -o out/a.so src/x.c -o out/x',
+    'echo x > out/as; gcc -I out src/x.c -o out/x',
+    'echo x > out/m.conf; man -P cat ls',
+    'echo x > out/m.conf; man -M out/m.conf ls',
+    'man -C src/man.conf ls',
+  ),
+]);
