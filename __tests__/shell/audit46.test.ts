@@ -37,3 +37,29 @@ shellTable(policy, 'audit 45 leftover: a compiler or man loading code this comma
     'man -C src/man.conf ls',
   ),
 ]);
+
+const packages = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["cd *", "npm *", "pnpm *", "yarn *"]}
+  - {capability: fs_write, effect: allow, match: ["**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+` }, ['.github/agent-gate.yml']);
+
+// npm commands that rewrite package.json or the lock files where the shell stands were not
+// installs, so `cd secrets && npm version patch` wrote secrets/package.json unjudged.
+shellTable(packages, 'audit 45 leftover: package manager commands that rewrite package.json or the lock files', [
+  ...rowsOf('deny', 'they write package.json or a lock file in a protected folder',
+    'cd secrets && npm shrinkwrap',
+    'cd secrets && npm version patch',
+    'cd secrets && npm verison 1.2.3',
+    'cd secrets && npm audit fix',
+    'cd secrets && npm audit --json fix --force',
+    'cd secrets && pnpm audit --fix',
+    'cd secrets && yarn version --patch',
+  ),
+  ...rowsOf('allow', 'they only read, or write elsewhere',
+    'cd secrets && npm audit',
+    'cd secrets && npm run fix',
+    'npm version patch',
+    'cd src && npm audit fix',
+  ),
+]);

@@ -25,13 +25,15 @@ const NPM_INSTALLERS = new Set([
   'install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add', 'ci', 'clean-install', 'ic',
   'install-clean', 'isntall-clean', 'install-test', 'it', 'install-ci-test', 'cit', 'update', 'up', 'upgrade', 'udpate', 'uninstall',
   'remove', 'rm', 'r', 'un', 'unlink', 'link', 'ln', 'dedupe', 'ddp', 'prune', 'rebuild', 'rb', 'init', 'create', 'innit', 'pkg',
+  // They rewrite package.json or the lock files: `npm version patch`, `npm shrinkwrap`.
+  'shrinkwrap', 'version', 'verison',
 ]);
 
 const MANAGERS: ReadonlyMap<string, PackageManager> = new Map([
   ['npm', { project: ['prefix', '-C'], always: ['cache', 'logs-dir'], installers: NPM_INSTALLERS, bareInstalls: false, lockFiles: ['package-lock.json', 'npm-shrinkwrap.json'] }],
   ['yarn', {
     project: ['cwd'], always: ['modules-folder', 'cache-folder', 'global-folder', 'link-folder', 'prefix'],
-    installers: new Set(['add', 'install', 'remove', 'upgrade', 'up', 'upgrade-interactive', 'init', 'import', 'link', 'unlink', 'dedupe', 'global', 'create', 'dlx']),
+    installers: new Set(['add', 'install', 'remove', 'upgrade', 'up', 'upgrade-interactive', 'init', 'import', 'link', 'unlink', 'dedupe', 'global', 'create', 'dlx', 'version']),
     bareInstalls: true,
     lockFiles: ['yarn.lock', '.pnp.cjs', '.pnp.loader.mjs', '.yarnrc.yml'],
   }],
@@ -89,6 +91,7 @@ export function packageFolderWrites(args: readonly Arg[], name: string): Operand
   const always: OperandWrite[] = [];
   let installs = false;
   let words = 0;
+  let audits = false;
   for (let i = 1; i < args.length; i++) {
     const a = args[i] as Arg;
     const v = a.value;
@@ -99,9 +102,12 @@ export function packageFolderWrites(args: readonly Arg[], name: string): Operand
       if (value !== undefined) (found.list === 'project' ? project : always).push(tree(value, `${name} ${found.option}`));
       continue;
     }
+    // `npm audit fix`, `pnpm audit --fix` install the fixed versions.
+    if (audits && (v === 'fix' || v === '--fix')) installs = true;
     if (v.startsWith('-')) continue;
     words++;
     if (pm.installers.has(v)) installs = true;
+    audits ||= v === 'audit';
   }
   if (words === 0 && pm.bareInstalls) installs = true;
   if (!installs) return always;
