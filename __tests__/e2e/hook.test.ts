@@ -1135,6 +1135,19 @@ describe('commit-msg', () => {
     expect(r.stderr).toContain('agent-gate commit-msg: commit blocked');
   });
 
+  // Audit 46, BG-1: with `;` as the comment character, a `# …` paragraph below the trailers is
+  // kept by git's cleanup, and check (reading `#` lines as comments) finds the trailers; the hook
+  // read the message with git's `;` comment block below it, and found none.
+  test('a # paragraph below the trailers under another comment character still finds them', () => {
+    const s = setup();
+    s.ok(['config', 'core.commentChar', ';']);
+    const before = s.head();
+    s.write('.kiro/settings/mcp.json', '{}\n').add('.kiro/settings/mcp.json');
+    const r = s.commit(['-e', '--cleanup=strip', '-m', 'x', '-m', 'Co-authored-by: Claude <noreply@anthropic.com>', '-m', '# foo'], { GIT_EDITOR: 'true' });
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('agent-gate commit-msg: commit blocked');
+  });
+
   test('with --verbose the diff below the scissors line is not read as trailers', () => {
     const s = setup();
     const before = s.head();

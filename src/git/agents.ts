@@ -129,6 +129,27 @@ export function detectionTrailers(message: string, commentChars: readonly string
   return out;
 }
 
+/**
+ * The trailers of a message git has not yet cleaned up (commit-msg's): read as it stands and as
+ * git will commit it, each comment character's lines removed, since check reads the committed
+ * message with `#` as its comment character. With `core.commentChar=;`, a `# …` paragraph below
+ * the trailers is a comment to check but not to git's cleanup, and the comment block git added
+ * below it hid the trailers from both readings of the message as given (audit 46, BG-1).
+ */
+export function uncommittedMessageTrailers(message: string, commentChars: readonly string[]): Trailer[] {
+  const chars = [...new Set(['#', ...commentChars])];
+  const readings = [message, ...chars.map((c) => message.split('\n').filter((line) => !line.startsWith(c)).join('\n'))];
+  const out: Trailer[] = [];
+  const seen = new Set<string>();
+  for (const reading of readings) {
+    for (const t of detectionTrailers(reading, chars)) {
+      const key = formatTrailer(t);
+      if (!seen.has(key)) { seen.add(key); out.push(t); }
+    }
+  }
+  return out;
+}
+
 function ident(name: string, email: string): string {
   return `${name} <${email}>`;
 }

@@ -11,7 +11,7 @@ import { logBlobIds, logChanges, logMatcher } from '../check/logpaths.ts';
 import type { LogJudgement } from '../check/logs.ts';
 import { mergeSightings, modelFindings, trailerSightings } from '../check/models.ts';
 import { compilePolicy } from '../engine/compile.ts';
-import { detectAgent, detectAgentEnv, detectionTrailers, modelsFromTrailers } from '../git/agents.ts';
+import { detectAgent, detectAgentEnv, modelsFromTrailers, uncommittedMessageTrailers } from '../git/agents.ts';
 import { createGit, textOf, type Git } from '../git/exec.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { combineSettings } from '../policy/settings.ts';
@@ -99,7 +99,7 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   const matcher = logMatcher(settings.logs.paths, homeDir());
   const logs = logChanges(staged.changes, matcher);
   const message = opts.stage === 'commit-msg' ? await readMessage(git, opts.cwd, opts.messageFile) : null;
-  const trailers = message === null ? [] : detectionTrailers(message, await commentChars(git));
+  const trailers = message === null ? [] : uncommittedMessageTrailers(message, await commentChars(git));
   const agents = settings.agents ? { agents: settings.agents } : {};
   const trailerSignals = message === null ? [] : detectAgent({ authorName: '', authorEmail: '', committerName: '', committerEmail: '', trailers }, agents).signals;
   // The same identity rules as check (SPEC 7), on the author and committer git will record.
