@@ -63,3 +63,36 @@ shellTable(packages, 'audit 45 leftover: package manager commands that rewrite p
     'cd src && npm audit fix',
   ),
 ]);
+
+const arithmetic = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["echo *", "cat *", "read *", "declare *", "local *", "export *", "git log *", "printf *"]}
+  - {capability: shell, effect: deny, match: ["rm *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
+` }, ['.github/agent-gate.yml']);
+
+// bash's arithmetic evaluates a value that is a name or an expression again: with `y=x`, `(( y ))`
+// reads x, and a `b[$(rm …)]` that x took at run time runs. Static text counted as safe, so the
+// name it held was never followed.
+shellTable(arithmetic, 'audit 46, BF-1: arithmetic reaching a run-time value through a static name', [
+  ...rowsOf('ask', 'the static value names a variable that holds a run-time value',
+    'x="$(git log -1 --format=b%x5b%x24%x28rm%x20-rf%x20~%x29%x5d)"; y=x; (( y ))',
+    'x="$(cat out/n)"; y=x; echo $(( y ))',
+    'read x < out/n; y=x; (( y ))',
+    'x="$(cat out/n)"; y=z; z=x; (( y ))',
+    'x="$(cat out/n)"; y=x+1; (( y ))',
+    'x="$(cat out/n)"; y=x; echo ${z[y]}',
+    'x="$(cat out/n)"; y=x; [[ y -eq 0 ]]',
+    'x="$(cat out/n)"; y=x; echo ${x:y}',
+    'x="$(cat out/n)"; y=x; echo $[y]',
+    'x="$(cat out/n)"; for y in x; do (( y )); done',
+    'x="$(cat out/n)"; declare y=x; (( y ))',
+    'x="$(cat out/n)"; local y=x; (( y ))',
+    'x="$(cat out/n)"; export y=x; (( y ))',
+  ),
+  ...rowsOf('allow', 'the value is a number, or names nothing given a run-time value',
+    'x="$(cat out/n)"; y=3; (( y ))',
+    'y=x; echo $(( y ))',
+    'x=4; y=x; echo $(( y ))',
+    'for f in src/*; do n=$((n+1)); done; m=abc; echo $n',
+  ),
+]);

@@ -188,7 +188,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     const arg: Arg = { value: head, dynamic: index?.dynamic ?? null, split: false, pos: a.pos, end: a.end };
     // Static text is read by the subscript-text check; a value joined at run time or appended
     // to (`n=$a$b`, `n+='['`) is not.
-    this.assigned(a.name, value.type === 'Word' && a.index === undefined && a.append !== true && (inertStatic(value) || numericValue(value)));
+    this.assigned(a.name, value.type === 'Word' && a.index === undefined && a.append !== true && (inertStatic(value) || numericValue(value)), value.type === 'Word' && inertStatic(value) ? value.value : undefined);
     if (value.type === 'Word') {
       const v = this.word(value, scope, depth, sink);
       if (a.name === 'PYTHONPATH') (this.pythonPaths ??= []).push(...v.value.split(':').filter((d) => d !== ''));

@@ -155,10 +155,34 @@ export abstract class WalkerState {
     if (this.textRead === null && RUNTIME_TEXT.has(name)) this.textRead = name;
   }
 
-  /** Notes an assignment to `name`, numeric or not. */
-  protected assigned(name: string, numeric: boolean): void {
+  /**
+   * Notes an assignment to `name`, numeric or not. `text` is the static text given (`y=x`):
+   * arithmetic evaluates the names in it in turn (see namedIn).
+   */
+  protected assigned(name: string, numeric: boolean, text?: string): void {
     if (numeric) (this.numericNames ??= new Set()).add(name);
     else (this.otherNames ??= new Set()).add(name);
+    const named = text?.match(IDENTIFIERS);
+    if (named !== undefined && named !== null) {
+      const refs = ((this.namedIn ??= new Map()).get(name) ?? new Set<string>());
+      for (const n of named) refs.add(n);
+      this.namedIn.set(name, refs);
+    }
+  }
+
+  /**
+   * The names in the static text each variable is given (`y=x`, `y=x+1`, `for y in x`): bash's
+   * arithmetic evaluates a value that is a name or an expression again, so `(( y ))` reads x, and
+   * a `b[$(…)]` that x holds runs (audit 46, BF-1).
+   */
+  protected namedIn: Map<string, Set<string>> | null = null;
+
+  /** arithNames and every name their static values name, in turn. */
+  private arithReads(): Set<string> {
+    const reads = new Set(this.arithNames ?? []);
+    if (this.namedIn === null) return reads;
+    for (const name of reads) for (const n of this.namedIn.get(name) ?? []) reads.add(n);
+    return reads;
   }
 
   /**
@@ -170,7 +194,7 @@ export abstract class WalkerState {
     if (this.namesUnknown) return 'a variable';
     const runtime = this.runtimeValue !== null;
     if (this.arithAny) return runtime || this.textRead !== null || (this.otherNames?.size ?? 0) > 0 ? 'a variable' : null;
-    for (const name of this.arithNames ?? []) {
+    for (const name of this.arithReads()) {
       // Whatever the command assigns: a `cd` sets PWD to any folder name.
       if (RUNTIME_TEXT.has(name) || this.otherNames?.has(name) === true) return name;
       if (name === 'BASH_REMATCH' && this.textRead !== null) return name;

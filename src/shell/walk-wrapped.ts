@@ -671,7 +671,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         if (set !== undefined) this.assigned(set, false);
         const operand = declares ? /^([A-Za-z_]\w*)(\[[^\]]*\])?(\+)?=/.exec(word) : null;
         if (operand?.[1] !== undefined) {
-          this.assigned(operand[1], args[i]?.dynamic === null && operand[2] === undefined && operand[3] === undefined && !/[[$`]/.test(word.slice(operand[0].length)));
+          const text = word.slice(operand[0].length);
+          this.assigned(operand[1], args[i]?.dynamic === null && operand[2] === undefined && operand[3] === undefined && !/[[$`]/.test(text), text);
         }
       }
     }

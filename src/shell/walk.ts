@@ -176,7 +176,7 @@ export class Walker extends SimpleCommandWalker {
         if (isDangerousName(node.name.value)) sink.force = `${dangerReason(node.name.value)} (loop variable)`;
         // `for i in 1 2 3`, `{1..5}`, `$(seq 5)`: the loop variable holds numbers (select's is a
         // word typed at run time). Without a list it takes the positional parameters.
-        this.assigned(node.name.value, node.type === 'For' && node.wordlist !== undefined && node.wordlist.every((w) => inertStatic(w) || numericWord(w)));
+        this.assigned(node.name.value, node.type === 'For' && node.wordlist !== undefined && node.wordlist.every((w) => inertStatic(w) || numericWord(w)), node.wordlist?.map((w) => w.value).join(' '));
         // select reads each answer, a line of standard input (maybe a file the agent wrote), into
         // REPLY, as `read` does: `select x in 1; do echo $((REPLY)); done < f` runs f's `a[$(…)]`.
         if (node.type === 'Select') {
