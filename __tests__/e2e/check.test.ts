@@ -453,6 +453,10 @@ describe('check: the policy comes from the base commit', () => {
     ['--base', 'a branch named like the remote branch', 'origin/main', 'refs/heads/origin/main, refs/remotes/origin/main; write it in full, such as refs/heads/origin/main or refs/remotes/origin/main'],
     ['--head', 'a tag named like the branch', 'work', 'refs/tags/work, refs/heads/work; write it in full, such as refs/tags/work or refs/heads/work'],
     ['--head', 'a branch named HEAD', 'HEAD', 'HEAD, refs/heads/HEAD; write it in full, such as refs/heads/HEAD, or the commit id for HEAD itself'],
+    // Audit 46, BE-1: git does not warn about the name before `@{…}`, whose reflog it reads.
+    ['--base', 'a reflog entry of a name two refs share', 'origin/main@{0}', 'refs/heads/origin/main, refs/remotes/origin/main; write it in full, such as refs/heads/origin/main or refs/remotes/origin/main'],
+    ['--base', 'a dated reflog entry of it', 'origin/main@{1.year.ago}', 'refs/heads/origin/main, refs/remotes/origin/main; write it in full, such as refs/heads/origin/main or refs/remotes/origin/main'],
+    ['--head', 'a reflog entry of a tag and branch name', 'work@{0}', 'refs/tags/work, refs/heads/work; write it in full, such as refs/tags/work or refs/heads/work'],
   ])('an ambiguous %s (%s) exits 2 and names the refs and the fix', (flag, _what, ref, clash) => {
     const { repo } = setup();
     repo.write('.kiro/settings/mcp.json', '{}\n');
@@ -463,7 +467,27 @@ describe('check: the policy comes from the base commit', () => {
     repo.git(['update-ref', 'refs/heads/HEAD', 'main']);
     const r = runCli(['check', flag, ref, ...(flag === '--head' ? ['--base', 'main'] : [])], { cwd: repo.dir });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`agent-gate: ${flag.slice(2)} "${ref}" names more than one ref: ${clash}`);
+    expect(r.stderr.trim()).toBe(`agent-gate: ${flag.slice(2)} "${ref.replace(/@\{.*$/, '')}" names more than one ref: ${clash}`);
+  });
+
+  test('in a clone, a reflog entry of origin/main after the agent made a branch of that name exits 2', () => {
+    const { repo } = setup();
+    repo.write('.kiro/settings/mcp.json', '{}\n');
+    repo.commit('evil', { author: KIRO });
+    const clone = repo.clone('work');
+    clone.git(['branch', 'origin/main', 'HEAD']);
+    for (const ref of ['origin/main@{0}', 'origin/main@{1.year.ago}']) {
+      const r = runCli(['check', '--base', ref], { cwd: clone.dir });
+      expect([r.code, r.stderr.trim()]).toEqual([2, 'agent-gate: base "origin/main" names more than one ref: refs/heads/origin/main, refs/remotes/origin/main; write it in full, such as refs/heads/origin/main or refs/remotes/origin/main']);
+    }
+  });
+
+  test('a reflog entry of a name only one ref has is judged as usual', () => {
+    const { repo } = setup();
+    repo.write('.kiro/settings/mcp.json', '{}\n');
+    repo.commit('evil', { author: KIRO });
+    const r = runCli(['check', '--base', 'main@{0}'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
   });
 
   // git reads no file through a linked folder: the policy looked absent and check passed (audit I-3).
@@ -851,6 +875,9 @@ describe('check: agent signals and models', () => {
     [HUMAN, 'fix\n\nAssisted-by: kiro:claude-sonnet-4.5\n', [], true, 'trailer: Assisted-by: kiro:claude-sonnet-4.5'],
     [HUMAN, 'fix\n\nCo-authored-by: Claude <noreply@anthropic.com> is mentioned here\nbut this is prose.\n\nSigned-off-by: Dana <dana@example.com>\n', [], false, null],
     [HUMAN, 'fix', ['--branch', 'copilot/fix-1'], true, 'branch: copilot/fix-1'],
+    // Audit 46, BE-2: --branch takes the spellings --head does.
+    [HUMAN, 'fix', ['--branch', 'refs/remotes/origin/copilot/fix-1'], true, 'branch: copilot/fix-1'],
+    [HUMAN, 'fix', ['--branch', 'refs/heads/kiro/x'], true, 'branch: kiro/x'],
     [HUMAN, 'fix', ['--all-commits'], true, 'all-commits'],
     [{ name: 'Dana (aider)', email: 'dana@example.com' }, 'fix', [], true, 'identity: author Dana (aider) <dana@example.com>'],
     [{ name: 'Cursor Agent', email: 'cursoragent@cursor.com' }, 'fix', [], true, 'identity: author Cursor Agent <cursoragent@cursor.com>'],
@@ -861,6 +888,16 @@ describe('check: agent signals and models', () => {
     const c = check(repo, args).report.commits[0];
     expect(c?.agent).toBe(agent);
     if (signal !== null) expect(c?.signals).toContain(signal);
+  });
+
+  test('--branch REMOTE/NAME names the branch NAME when REMOTE is a remote of this clone', () => {
+    const { repo } = setup();
+    repo.write('.env', 'x\n');
+    repo.commit('fix', { author: HUMAN });
+    repo.git(['remote', 'add', 'origin', 'https://example.com/r.git']);
+    expect(check(repo, ['--branch', 'origin/kiro/x']).report.commits[0]?.signals).toEqual(['branch: kiro/x']);
+    // Not a remote here: the name is the branch's own.
+    expect(check(repo, ['--branch', 'topic/kiro/x']).report.commits[0]?.agent).toBe(false);
   });
 
   test('without --branch, the branch the head names is the branch signal, as in CI', () => {

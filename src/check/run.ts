@@ -10,7 +10,7 @@ import { readBlobs, readCommits, readEntriesAt, readFileAt, type CommitInfo } fr
 import { treeLookalikes } from '../git/lookalikes.ts';
 import { readNoteHistory } from '../git/notes.ts';
 import { isUtf8Encoding, parseRawCommit } from '../git/rawcommit.ts';
-import { branchOfHead, resolveRange } from '../git/range.ts';
+import { branchOfHead, givenBranchName, resolveRange } from '../git/range.ts';
 import { DEFAULT_POLICY_PATH } from '../policy/builtin.ts';
 import { loadPolicy, notUtf8Error } from '../policy/load.ts';
 import { lookalikeWarning } from '../policy/lookalike.ts';
@@ -135,9 +135,9 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       ...(opts.eventRefs ? { eventRefs: true } : {}),
       ...(opts.fetchFrom !== undefined ? { fetchFrom: opts.fetchFrom } : {}),
     }),
-    opts.branch !== undefined || opts.eventRefs === true ? Promise.resolve(null) : branchOfHead(git, opts.head ?? 'HEAD'),
+    opts.eventRefs === true ? Promise.resolve(null) : opts.branch !== undefined ? givenBranchName(git, opts.branch) : branchOfHead(git, opts.head ?? 'HEAD'),
   ]);
-  const branch = opts.branch ?? headBranch;
+  const branch = opts.eventRefs === true ? (opts.branch ?? null) : headBranch;
 
   const blobs = new Map<string, Buffer>();
   const logChangesOf = new Map<string, LogChange[]>();

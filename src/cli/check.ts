@@ -19,7 +19,8 @@ export const CHECK_HELP = `Usage: agent-gate check [--base REV] [--head REV] [--
 Judge every agent-made commit of merge-base(base, head)..head against the policy.
   --base REV        default: the merge-base with the upstream or default branch
   --head REV        default: HEAD
-  --branch NAME     the pull request's head branch (kiro/, copilot/, codex/ ... mark agent work);
+  --branch NAME     the pull request's head branch (kiro/, copilot/, codex/ ... mark agent work;
+                    refs/heads/, refs/remotes/R/ and a remote's R/ are dropped);
                     default: the branch --head names (the current branch for HEAD)
   --policy FILE     read this policy from disk; default: .github/agent-gate.yml at the base commit
   --all-commits     judge every commit, not only agent-made ones

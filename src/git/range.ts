@@ -38,12 +38,16 @@ export async function resolveCommit(git: Git, rev: string, given?: string): Prom
   if (res.exitCode === 0) {
     const id = textOf(res.stdout);
     if (!isObjectId(id)) throw new GitError(args, 0, '', `unexpected output ${JSON.stringify(id)}`);
-    if (given !== undefined && res.stderr.toString('utf8').includes('is ambiguous')) {
-      const clash = await clashingRefs(git, rev);
-      const named = clash.length >= 2 ? `: ${clash.join(', ')}` : ' (a branch and a tag or remote branch of that name)';
-      const full = clash.filter((r) => r.startsWith('refs/'));
-      const fix = full.length > 0 ? `write it in full, such as ${full.join(' or ')}` : 'write it in full (refs/heads/…, refs/tags/…)';
-      throw new InvalidRefError(`${given} ${JSON.stringify(rev)} names more than one ref${named}; ${fix}${clash.includes(rev) ? `, or the commit id for ${rev} itself` : ''}`);
+    if (given === undefined) return id;
+    // The name before `@{…}` (`origin/main@{0}`, `@{1.day.ago}`) is the ref whose reflog git
+    // reads, and git does not always warn that several refs have it: a local branch `origin/main`
+    // the agent made would pick the range (audit 46, BE-1).
+    const at = rev.indexOf('@{');
+    const name = at > 0 ? rev.slice(0, at) : rev;
+    if (res.stderr.toString('utf8').includes('is ambiguous')) throw ambiguousRef(given, name, await clashingRefs(git, name));
+    if (at > 0) {
+      const clash = await clashingRefs(git, name);
+      if (clash.length >= 2) throw ambiguousRef(given, name, clash);
     }
     return id;
   }
@@ -51,6 +55,13 @@ export async function resolveCommit(git: Git, rev: string, given?: string): Prom
   // unresolvable expressions exit 128. Repository-level failures surface in the calls around
   // this one (readHistoryState runs first), so any failure here means "not a commit here".
   return null;
+}
+
+function ambiguousRef(given: string, rev: string, clash: readonly string[]): InvalidRefError {
+  const named = clash.length >= 2 ? `: ${clash.join(', ')}` : ' (a branch and a tag or remote branch of that name)';
+  const full = clash.filter((r) => r.startsWith('refs/'));
+  const fix = full.length > 0 ? `write it in full, such as ${full.join(' or ')}` : 'write it in full (refs/heads/…, refs/tags/…)';
+  return new InvalidRefError(`${given} ${JSON.stringify(rev)} names more than one ref${named}; ${fix}${clash.includes(rev) ? `, or the commit id for ${rev} itself` : ''}`);
 }
 
 /**
@@ -156,6 +167,20 @@ export async function branchOfHead(git: Git, head: string): Promise<string | nul
   if (ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
   const remote = /^refs\/remotes\/[^/]+\/(.+)$/.exec(ref)?.[1];
   return remote === undefined || remote === 'HEAD' ? null : remote;
+}
+
+/**
+ * The branch `--branch` names, spelled as --head may be: `refs/heads/kiro/x`, `refs/remotes/origin/kiro/x`
+ * and `origin/kiro/x` (for a remote this clone has) are the branch `kiro/x` (audit 46, BE-2).
+ */
+export async function givenBranchName(git: Git, name: string): Promise<string> {
+  if (name.startsWith('refs/heads/')) return name.slice('refs/heads/'.length);
+  const tracking = /^refs\/remotes\/[^/]+\/(.+)$/.exec(name)?.[1];
+  if (tracking !== undefined) return tracking;
+  const slash = name.indexOf('/');
+  if (slash <= 0) return name;
+  const remotes = textOf(await git.run(['remote'])).split('\n');
+  return remotes.includes(name.slice(0, slash)) ? name.slice(slash + 1) : name;
 }
 
 /**
