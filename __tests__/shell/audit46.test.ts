@@ -65,7 +65,7 @@ shellTable(packages, 'audit 45 leftover: package manager commands that rewrite p
 ]);
 
 const arithmetic = policyOf({ workspace: `rules:
-  - {capability: shell, effect: allow, match: ["echo *", "cat *", "read *", "declare *", "local *", "export *", "git log *", "printf *"]}
+  - {capability: shell, effect: allow, match: ["echo *", "cat *", "read *", "declare *", "local *", "export *", "git log *", "printf *", "bash *", "getopts *", "f", ":", "pwd"]}
   - {capability: shell, effect: deny, match: ["rm *"]}
   - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
 ` }, ['.github/agent-gate.yml']);
@@ -88,11 +88,42 @@ shellTable(arithmetic, 'audit 46, BF-1: arithmetic reaching a run-time value thr
     'x="$(cat out/n)"; declare y=x; (( y ))',
     'x="$(cat out/n)"; local y=x; (( y ))',
     'x="$(cat out/n)"; export y=x; (( y ))',
+    'x="$(cat out/n)"; y=x; (( $y ))',
+    'f() { y=x; (( y )); }; x=$(cat out/n); f',
+    "export x=$(cat out/n); bash -c 'y=x; (( y ))'",
+    'x=$(cat out/n); [[ $x =~ (.*) ]]; y=BASH_REMATCH; (( y ))',
+    'getopts a: o -a "$(cat out/n)"; y=OPTARG; (( y ))',
   ),
   ...rowsOf('allow', 'the value is a number, or names nothing given a run-time value',
     'x="$(cat out/n)"; y=3; (( y ))',
     'y=x; echo $(( y ))',
     'x=4; y=x; echo $(( y ))',
     'for f in src/*; do n=$((n+1)); done; m=abc; echo $n',
+  ),
+]);
+
+// bash evaluates a value assigned to RANDOM, SRANDOM, OPTIND or HISTCMD as arithmetic, however it
+// is assigned: only a plain static assignment of a subscript was seen.
+shellTable(arithmetic, 'audit 46, BF-2: assignments bash evaluates as arithmetic', [
+  ...rowsOf('ask', 'the value assigned may hold a subscript with $( )',
+    'RANDOM="$(git log -1 --format=b%x5b%x24%x28rm%x20-rf%x20~%x29%x5d)"',
+    "for RANDOM in 'a[$(rm -rf ~)]'; do pwd; done",
+    'OPTIND=$(cat out/n)',
+    'HISTCMD=$(cat out/n)',
+    'SRANDOM=$(cat out/n)',
+    'x=$(cat out/n); RANDOM=x',
+    'read x < out/n; RANDOM="$x"',
+    'read RANDOM < out/n',
+    'read OPTIND < out/n',
+    "read OPTIND <<< 'a[$(rm -rf y)]'",
+    'export RANDOM=$(cat out/n)',
+    'declare OPTIND=$(cat out/n)',
+    'printf -v RANDOM %s "$(cat out/n)"',
+    'for OPTIND in $(cat out/n); do :; done',
+  ),
+  ...rowsOf('allow', 'a number is assigned',
+    'RANDOM=42; echo $RANDOM',
+    'OPTIND=1; getopts a o',
+    'for RANDOM in 1 2 3; do echo $RANDOM; done',
   ),
 ]);

@@ -162,6 +162,9 @@ export abstract class WalkerState {
   protected assigned(name: string, numeric: boolean, text?: string): void {
     if (numeric) (this.numericNames ??= new Set()).add(name);
     else (this.otherNames ??= new Set()).add(name);
+    // bash evaluates what is assigned to these as arithmetic, however it is assigned (`read
+    // RANDOM`, `for OPTIND in …`, `printf -v SRANDOM`): as an integer variable's (audit 46, BF-2).
+    if (ARITHMETIC_ON_ASSIGN.has(name) && !(numeric && (text === undefined || /^[\d\s-]*$/.test(text)))) this.evaluates(numeric ? text : undefined);
     const named = text?.match(IDENTIFIERS);
     if (named !== undefined && named !== null) {
       const refs = ((this.namedIn ??= new Map()).get(name) ?? new Set<string>());
@@ -388,6 +391,8 @@ export const MAX_ALIAS_EXPANSIONS = 256;
 /** Variable names in arithmetic text (`n+1`, `a[i]`, `${n}`). */
 const IDENTIFIERS = /(?<![\w#])[A-Za-z_]\w*/g;
 /** bash variables that always hold a number. */
+/** bash's variables whose assigned value is evaluated as arithmetic. */
+const ARITHMETIC_ON_ASSIGN: ReadonlySet<string> = new Set(['RANDOM', 'SRANDOM', 'OPTIND', 'HISTCMD']);
 const BASH_NUMBERS = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'LINENO', 'BASHPID', 'PPID', 'UID', 'EUID', 'EPOCHSECONDS', 'OPTIND', 'HISTCMD', 'COLUMNS', 'LINES']);
 const FOLDER_TEXT = 'a folder name, which the agent may have chosen (the folder the command starts in, or one a cd -P or set -P reaches through a link)';
 const OWN_TEXT = 'the text of this command itself, comments included';
