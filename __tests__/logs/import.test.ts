@@ -125,6 +125,9 @@ describe('Codex CLI rollout', () => {
     ['cd "DIR" && apply_patch heredoc', call('shell', { command: ['bash', '-lc', 'cd "src/a b" && apply_patch <<EOF\n*** Begin Patch\n*** Update File: x.ts\n*** End Patch\nEOF'] }),
       [['fs_write', 'src/a b/x.ts']]],
     // Codex trims each patch line before reading it (audit round 10): indented headers still write.
+    // Audit 46, BH-1: Codex trims lines with Rust's whitespace set, which holds U+0085.
+    ['a header after a NEL', call('apply_patch', { input: '*** Begin Patch\n*** Add File: src/ok.ts\n+x\n\u0085*** Add File: .kiro/settings/mcp.json\n+{}\n*** End Patch' }),
+      [['fs_write', 'src/ok.ts'], ['fs_write', '.kiro/settings/mcp.json']]],
     ['indented patch headers', call('apply_patch', { input: '*** Begin Patch\n  *** Add File: secrets/key\n+x\n\t*** Delete File: .github/agent-gate.yml\n*** End Patch' }),
       [['fs_write', 'secrets/key'], ['fs_write', '.github/agent-gate.yml']]],
     ['apply_patch  <<EOF with two blanks', call('shell', { command: ['bash', '-lc', "apply_patch  <<'EOF'\n*** Begin Patch\n*** Add File: secrets/key2\n+x\n*** End Patch\nEOF"] }),

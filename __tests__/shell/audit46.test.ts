@@ -127,3 +127,30 @@ shellTable(arithmetic, 'audit 46, BF-2: assignments bash evaluates as arithmetic
     'for RANDOM in 1 2 3; do echo $RANDOM; done',
   ),
 ]);
+
+const codex = policyOf({ workspace: `rules:
+  - {capability: fs_write, effect: allow, match: ["**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+  - {capability: shell, effect: allow, match: ["apply_patch *", "applypatch *", "cd *", "printf *", "cat *"]}
+` }, ['.github/agent-gate.yml']);
+
+// Codex puts apply_patch on the PATH of the shells it runs; it writes the files its patch names
+// where the shell stands, and was a command that wrote nothing.
+shellTable(codex, 'audit 46, BH-2: Codex\'s apply_patch run by a script', [
+  ...rowsOf('deny', 'the patch, known here, names a protected file where the shell stands',
+    "cd secrets; apply_patch <<'EOF'\n*** Begin Patch\n*** Add File: key\n+y\n*** End Patch\nEOF",
+    "cd secrets\napplypatch <<'EOF'\n*** Begin Patch\n*** Update File: key\n*** End Patch\nEOF",
+    "apply_patch '*** Begin Patch\n*** Delete File: secrets/x\n*** End Patch'",
+    "apply_patch <<< $'*** Begin Patch\\n*** Add File: secrets/x\\n*** End Patch'",
+    "apply_patch <<'EOF'\n*** Begin Patch\n*** Add File: src/a.ts\n+x\n*** Move to: secrets/a\n*** End Patch\nEOF",
+  ),
+  ...rowsOf('ask', 'the patch is only known at run time: it may write anything where the shell stands',
+    "printf '*** Begin Patch\\n*** Add File: secrets/key\\n+y\\n*** End Patch\\n' | apply_patch",
+    'apply_patch < src/p.diff',
+    'cat src/p.diff | applypatch',
+  ),
+  ...rowsOf('allow', 'the patch names files the policy lets the agent write',
+    "cd src; apply_patch <<'EOF'\n*** Begin Patch\n*** Add File: a.ts\n+y\n*** End Patch\nEOF",
+    "apply_patch '*** Begin Patch\n*** Update File: src/a.ts\n*** End Patch'",
+  ),
+]);

@@ -6,6 +6,7 @@ import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from 
 import { downloadWrites } from './downloads.ts';
 import { textHoles } from './holes.ts';
 import { operandWrites, type OperandWrite } from './operand-writes.ts';
+import { applyPatchWrites, isApplyPatch } from './apply-patch.ts';
 import { mayHoldCode } from './guards.ts';
 import { checkDepth, ShellFailure } from './parse.ts';
 import { scanGit } from './git.ts';
@@ -278,7 +279,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
    * are judged as writes too (PLACERS_JUDGED, outputFiles). Returns why the command asks when it
    * copies a `.git` folder out of its name, whose config and hooks are then unprotected.
    */
-  private notePlaced(args: readonly Arg[], source: string): string | null {
+  private notePlaced(args: readonly Arg[], source: string, stdin: Arg | null): string | null {
     const value = args[0]?.value ?? '';
     const name = value.slice(value.lastIndexOf('/') + 1);
     const laterBefore = this.laterWriteCount();
@@ -286,6 +287,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     // this command's own unpacking counts (`patch -o f` does not write through what it unpacks).
     for (const file of outputFiles(name, args)) if (!writesNoFile(file)) this.recordWrite(optionWrite(file, name, source), file);
     for (const w of operandWrites(name, args)) this.operandWrite(w, source);
+    if (isApplyPatch(name)) for (const w of applyPatchWrites(args, stdin)) this.operandWrite(w, source);
     for (const { file, by, into } of downloadWrites(name, args)) {
       if (into !== undefined) this.writeInto(file, by, source, into);
       else if (!writesNoFile(file)) this.recordWrite(optionWrite(file, by, source), file);
@@ -701,7 +703,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
     this.checkRunsWritten(part, args, scope.source, null);
     const own: HostWrites = { from: this.written?.size ?? 0, to: Number.POSITIVE_INFINITY };
-    if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args, scope.source);
+    if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args, scope.source, stdin);
     const u = unwrap(args, stdin, this.stdinFed);
     part.forceAsk ??= u.forceAsk;
     // `CC='rm -rf ~ #' make`, `env CC=… make`, `CC=… nice make`: make reads its environment as
@@ -775,7 +777,7 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     this.noteGitFolders(host, args);
     this.checkRunsWritten(host, args, scope.source, this.hostWrites);
     // `sudo tee ~/.ssh/authorized_keys`, `env A=1 cp x .github/…`: the files it writes are writes.
-    if (first !== undefined && first.dynamic === null) host.forceAsk ??= this.notePlaced(args, scope.source);
+    if (first !== undefined && first.dynamic === null) host.forceAsk ??= this.notePlaced(args, scope.source, stdin);
     const u = unwrap(args, stdin, this.stdinFed);
     host.forceAsk ??= u.forceAsk;
     const moved = u.folder === undefined && u.folderDoubt === undefined && u.topFolder === undefined ? null : this.folders.enter(u, scope.source);

@@ -18,6 +18,7 @@
 // format is not read (it is refused as an unknown format).
 
 import { posix } from 'node:path';
+import { patchPaths } from '../../shell/apply-patch.ts';
 import type { EntryDraft } from '../entry.ts';
 import { isRecord, parseJson, show } from '../json.ts';
 import { withWorkdir, type PathContext } from '../paths.ts';
@@ -34,8 +35,6 @@ export function looksLikeCodexRecord(record: Record<string, unknown>): boolean {
   return typeof record.type === 'string' && RECORD_TYPES.has(record.type) && isRecord(record.payload);
 }
 
-// Codex's patch parser trims each line before reading it, so a header may stand after blanks.
-const PATCH_HEADER = /^\s*\*\*\*\s*(?:Add File|Update File|Delete File|Move to)\s*:\s*(.+?)\s*$/;
 // Codex's matcher takes any heredoc: no blank needed before `<<`, any delimiter word, blanks after it.
 const PATCH_HEREDOC_START = /^\s*(?:apply_patch|applypatch)[ \t]*<<(-?)[ \t]*(['"]?)([^\s'"<>|&;()`$\\]+)\2[ \t]*\n/;
 
@@ -72,16 +71,6 @@ function interceptionOf(argv: readonly string[]): Interception {
   // A shell the agent may have written itself runs whatever it likes with the script.
   const base = systemShellName(shell);
   return (base === 'bash' || base === 'zsh' || base === 'sh') && (flag === '-c' || flag === '-lc') ? 'recent' : 'never';
-}
-
-/** Every file a patch adds, updates, deletes or moves to. */
-export function patchPaths(patch: string): string[] {
-  const paths: string[] = [];
-  for (const line of patch.split('\n')) {
-    const m = PATCH_HEADER.exec(line);
-    if (m !== null) paths.push(m[1] as string);
-  }
-  return paths;
 }
 
 function patchRequests(patch: string, ctx: PathContext): ToolRequest[] {

@@ -10,7 +10,8 @@ import { jsonErrorOffset, lineColumn } from './position.ts';
 
 export { ImportError, type ImportFormat, type ImportOptions, type ImportResult } from './common.ts';
 export { claudeSubagentsElsewhere, importClaude } from './claude.ts';
-export { importCodex, patchPaths } from './codex.ts';
+export { importCodex } from './codex.ts';
+export { patchPaths } from '../../shell/apply-patch.ts';
 export { importKiro } from './kiro.ts';
 
 export const SUPPORTED_FORMATS = 'a Kiro CLI "/chat save" export (JSON), a Claude Code transcript (.jsonl) or a Codex CLI rollout (.jsonl)';
