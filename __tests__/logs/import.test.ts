@@ -48,6 +48,25 @@ describe('Claude Code transcript', () => {
       ['web_search', 'agent gate'], ['web_fetch', 'https://x.dev/b'], ['mcp', 'unknown/code_execution'],
     ]);
   });
+
+  // Audit 46, BH-4: the Bash tool keeps its folder between calls, and a line's cwd is written
+  // before its message's calls run: a later call of the same message was judged without the cd.
+  test('a Bash call is judged after the Bash calls before it in the same message', () => {
+    const bash = (id: string, command: string) => ({ type: 'tool_use', id, name: 'Bash', input: { command } });
+    const lineOf = (messageId: string, cwd: string, content: unknown[]) =>
+      JSON.stringify({ type: 'assistant', sessionId: S, cwd, timestamp: '2026-11-20T10:00:00Z', message: { id: messageId, model: SONNET, content } });
+    const text = [
+      lineOf('m1', ROOT, [bash('t1', 'cd secrets'), bash('t2', 'echo k > key')]),
+      lineOf('m1', ROOT, [bash('t3', 'ls')]),
+      lineOf('m2', `${ROOT}/secrets`, [bash('t4', 'echo j > key')]),
+    ].join('\n');
+    expect(importSession(`${text}\n`, OPTS).drafts.map((d) => [d.resource, d.cwd])).toEqual([
+      ['cd secrets', '.'],
+      ['cd secrets\necho k > key', '.'],
+      ['cd secrets\necho k > key\nls', '.'],
+      ['echo j > key', 'secrets'],
+    ]);
+  });
 });
 
 describe('Codex CLI rollout', () => {
@@ -164,6 +183,54 @@ describe('Codex CLI rollout', () => {
     const meta = JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'session_meta', payload: { id: 's', cwd: ROOT } });
     const { drafts } = importSession(`${meta}\n${text}\n`, OPTS);
     expect(drafts.map((d) => [d.capability, d.resource])).toEqual(expected);
+  });
+});
+
+// Audit 46, BH-3: what is typed into a session runs where its command started, after it and after
+// everything typed before; it was judged alone, at the turn's folder.
+describe('Codex terminal sessions', () => {
+  const at = (payload: Record<string, unknown>): string => JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'response_item', payload });
+  const fn = (name: string, args: unknown, callId: string): string => at({ type: 'function_call', name, arguments: JSON.stringify(args), call_id: callId });
+  const out = (callId: string, output: unknown): string => at({ type: 'function_call_output', call_id: callId, output });
+  const importLines = (...lines: string[]): [string, string, string][] => {
+    const meta = JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'session_meta', payload: { id: 's', cwd: ROOT } });
+    return importSession(`${[meta, ...lines].join('\n')}\n`, OPTS).drafts.map((d) => [d.capability, d.resource, d.cwd]);
+  };
+
+  test('typed text is judged in the session\'s folder, after its command and what was typed before', () => {
+    expect(importLines(
+      fn('exec_command', { cmd: 'bash', workdir: 'secrets', tty: true }, 'c1'),
+      out('c1', 'Process running with session ID 7'),
+      fn('write_stdin', { session_id: 7, chars: 'cd sub\n' }, 'c2'),
+      fn('write_stdin', { session_id: 7, chars: '' }, 'c3'),
+      fn('write_stdin', { session_id: 7, chars: 'echo k > key\n' }, 'c4'),
+    )).toEqual([
+      ['shell', 'bash', 'secrets'],
+      ['shell', 'bash\ncd sub', 'secrets'],
+      ['shell', 'bash\ncd sub\necho k > key', 'secrets'],
+    ]);
+  });
+
+  test('unified_exec sessions, and an output given as an object', () => {
+    expect(importLines(
+      fn('unified_exec', { input: ['bash', '-lc', 'cd secrets && bash'] }, 'u1'),
+      out('u1', { content: 'started', session_id: 3 }),
+      fn('unified_exec', { input: ['echo k > key', '\n'], session_id: '3' }, 'u2'),
+    )).toEqual([
+      ['shell', 'cd secrets && bash', '.'],
+      ['shell', 'cd secrets && bash\necho k > key', '.'],
+    ]);
+  });
+
+  // Audit 46, BH-5: the entry named the parent's model, so models.allow never saw the subagent's.
+  test('spawn_agent names the model the subagent runs on', () => {
+    const context = JSON.stringify({ timestamp: '2026-11-20T09:00:00Z', type: 'turn_context', payload: { model: 'gpt-5-codex', cwd: ROOT } });
+    const { drafts } = importSession(`${context}\n${fn('spawn_agent', { message: 'go', agent_type: 'worker', model: 'evil-model' }, 's1')}\n${fn('spawn_agent', { message: 'go' }, 's2')}\n`, OPTS);
+    expect(drafts.map((d) => [d.capability, d.resource, d.model])).toEqual([['subagent', 'worker', 'evil-model'], ['subagent', 'default', 'gpt-5-codex']]);
+  });
+
+  test('a session whose start is not in the rollout is judged on its own', () => {
+    expect(importLines(fn('write_stdin', { session_id: 9, chars: 'echo k > key\n' }, 'w'))).toEqual([['shell', 'echo k > key', '.']]);
   });
 });
 

@@ -36,8 +36,21 @@ export function claudeSubagentsElsewhere(text: string): Map<string, number> {
   return named;
 }
 
+/**
+ * The Bash commands of one assistant message so far. A line's `cwd` is written before the
+ * message's calls run, while the Bash tool keeps its folder from one call to the next: a `cd` in
+ * an earlier call of the same message (one line, or lines sharing `message.id`) moves the later
+ * ones, which are judged after those commands (audit 46, BH-4).
+ */
+interface MessageBash {
+  key: string;
+  cwd: string | null;
+  commands: string[];
+}
+
 export function importClaude(text: string, opts: ImportOptions): EntryDraft[] {
   const drafts: EntryDraft[] = [];
+  let bash: MessageBash | null = null;
   for (const { line, value } of jsonLines(text, 'Claude Code transcript')) {
     if (value.type !== 'assistant') continue;
     const where = `Claude Code transcript line ${line}`;
@@ -53,6 +66,9 @@ export function importClaude(text: string, opts: ImportOptions): EntryDraft[] {
       model: stringOrNull(message.model, where, 'message.model'),
     };
     const cwd = stringOrNull(value.cwd, where, 'cwd');
+    const key = typeof message.id === 'string' && message.id !== '' ? `id:${message.id}` : `line:${line}`;
+    if (bash === null || bash.key !== key || bash.cwd !== cwd) bash = { key, cwd, commands: [] };
+    const messageBash = bash;
     content.forEach((block, i) => {
       // `server_tool_use`: a tool the API ran itself (web search, web fetch); still the agent's call.
       if (!isRecord(block) || (block.type !== 'tool_use' && block.type !== 'server_tool_use')) return;
@@ -60,7 +76,13 @@ export function importClaude(text: string, opts: ImportOptions): EntryDraft[] {
       const name = block.type === 'server_tool_use' ? SERVER_TOOLS[String(block.name)] ?? block.name : block.name;
       if (typeof name !== 'string' || name === '') throw new ImportError(`${at}: tool_use "name" must be a non-empty string, got ${show(name)}`);
       if (!isRecord(block.input)) throw new ImportError(`${at}: tool_use "input" must be an object, got ${show(block.input)}`);
-      const requests = mapAt(at, () => mapClaudeTool(name, block.input, { cwd, repoRoot: opts.repoRoot, home: opts.home, ...(opts.physical ? { physical: opts.physical } : {}) }));
+      let input = block.input;
+      const command = input.command;
+      if (name === 'Bash' && typeof command === 'string') {
+        if (messageBash.commands.length > 0) input = { ...input, command: [...messageBash.commands, command].join('\n') };
+        messageBash.commands.push(command);
+      }
+      const requests = mapAt(at, () => mapClaudeTool(name, input, { cwd, repoRoot: opts.repoRoot, home: opts.home, ...(opts.physical ? { physical: opts.physical } : {}) }));
       drafts.push(...toDrafts(requests, context));
     });
   }

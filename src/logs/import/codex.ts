@@ -126,7 +126,40 @@ function argvRequests(name: string, argv: unknown, ctx: PathContext, field = 'co
   return commandRequests(shellWrapperScript(argv) ?? joinArgv(argv), ctx, interceptionOf(argv));
 }
 
-function functionCall(name: string, namespace: string | null, rawArgs: unknown, base: PathContext): ToolRequest[] {
+/**
+ * Terminal sessions: `exec_command` (and `unified_exec` without a session) starts a command that
+ * may keep running, whose output names its session id; `write_stdin` types into it. What is typed
+ * runs where that command started, after it and after everything typed before (a typed `cd`
+ * persists), so it is judged as that whole text (audit 46, BH-3: it was judged alone, at the
+ * turn's folder).
+ */
+interface Sessions {
+  /** Calls that may start a session, by call_id: where, and the command. */
+  starting: Map<string, { ctx: PathContext; text: string }>;
+  /** Sessions by id: where they started, and the command with what was typed so far. */
+  running: Map<string, { ctx: PathContext; text: string }>;
+}
+
+/** The text typed into session `id` (or, unknown here, on its own), as one shell request. */
+function typedRequests(chars: string, id: unknown, ctx: PathContext, sessions: Sessions): ToolRequest[] {
+  if (chars.replace(/\r?\n$/, '').trim() === '') return [];
+  const session = typeof id === 'number' || typeof id === 'string' ? sessions.running.get(String(id)) : undefined;
+  if (session === undefined) return [request('shell', chars.replace(/\r?\n$/, ''), ctx)];
+  session.text += chars;
+  return [request('shell', session.text.replace(/\r?\n$/, ''), session.ctx)];
+}
+
+/** A call's output naming the session its command runs in ("Process running with session ID 7"). */
+function noteSession(callId: unknown, output: unknown, sessions: Sessions): void {
+  if (typeof callId !== 'string') return;
+  const started = sessions.starting.get(callId);
+  if (started === undefined) return;
+  const text = typeof output === 'string' ? output : JSON.stringify(output) ?? '';
+  const id = /session[ _]?id\W{0,3}(\d+)/i.exec(text)?.[1];
+  if (id !== undefined) sessions.running.set(id, { ctx: started.ctx, text: `${started.text}\n` });
+}
+
+function functionCall(name: string, namespace: string | null, rawArgs: unknown, base: PathContext, callId: unknown, sessions: Sessions): ToolRequest[] {
   // Newer releases group MCP tools under a namespace such as "mcp__github" and name the tool alone.
   if (namespace !== null && namespace.startsWith('mcp__')) return [mcpName(`${namespace}/${name}`, `${namespace.slice(5)}/${name}`, '/', base)];
   if (typeof rawArgs !== 'string') throw new ToolInputError(`"arguments" must be a string of JSON, got ${show(rawArgs)}`);
@@ -146,27 +179,29 @@ function functionCall(name: string, namespace: string | null, rawArgs: unknown, 
       // language is not bash): the command is then that shell running it (audit 45, BB-1).
       const cmd = requireString(name, args, 'cmd');
       const shell = optionalString(name, args, 'shell');
-      if (shell === null) return commandRequests(cmd, ctx);
-      const argv = [shell, args.login === false ? '-c' : '-lc', cmd];
-      return commandRequests(shellWrapperScript(argv) ?? joinArgv(argv), ctx, interceptionOf(argv));
+      const argv = shell === null ? null : [shell, args.login === false ? '-c' : '-lc', cmd];
+      const text = argv === null ? cmd : shellWrapperScript(argv) ?? joinArgv(argv);
+      if (typeof callId === 'string') sessions.starting.set(callId, { ctx, text });
+      return argv === null ? commandRequests(cmd, ctx) : commandRequests(text, ctx, interceptionOf(argv));
     }
     case 'unified_exec': {
       // {input: argv} starts a command in a terminal; with a session_id, input is typed into the
-      // one already running there, which is judged as a command, as write_stdin's characters are.
-      if (args.session_id === undefined || args.session_id === null) return argvRequests(name, args.input, ctx, 'input');
+      // one already running there, as write_stdin's characters are.
       const input = args.input;
+      if (args.session_id === undefined || args.session_id === null) {
+        const requests = argvRequests(name, input, ctx, 'input');
+        if (typeof callId === 'string') sessions.starting.set(callId, { ctx, text: shellWrapperScript(input as string[]) ?? joinArgv(input as string[]) });
+        return requests;
+      }
       if (!Array.isArray(input) || !input.every((a): a is string => typeof a === 'string')) {
         throw new ToolInputError(`tool ${name} needs "input" as an array of strings, got ${show(input)}`);
       }
-      const chars = input.join('').replace(/\r?\n$/, '');
-      return chars.trim() === '' ? [] : [request('shell', chars, ctx)];
+      return typedRequests(input.join(''), args.session_id, ctx, sessions);
     }
-    case 'write_stdin': {
+    case 'write_stdin':
       // Characters typed into a running command: fail closed and judge them as a command; an
       // empty write only polls for output and does nothing.
-      const chars = optionalString(name, args, 'chars')?.replace(/\r?\n$/, '') ?? '';
-      return chars.trim() === '' ? [] : [request('shell', chars, ctx)];
-    }
+      return typedRequests(optionalString(name, args, 'chars') ?? '', args.session_id, ctx, sessions);
     case 'apply_patch':
       return patchRequests(requireString(name, args, 'input'), ctx);
     case 'update_plan':
@@ -185,8 +220,12 @@ function functionCall(name: string, namespace: string | null, rawArgs: unknown, 
     case 'list_mcp_resources':
     case 'list_mcp_resource_templates':
       return [mcpServerTool(name, args, ctx)];
-    case 'spawn_agent':
-      return [request('subagent', optionalString(name, args, 'agent_type') ?? 'default', ctx)];
+    case 'spawn_agent': {
+      // The model the subagent runs on is held to models.allow, not the parent's (audit 46, BH-5).
+      const model = optionalString(name, args, 'model');
+      const agent = request('subagent', optionalString(name, args, 'agent_type') ?? 'default', ctx);
+      return [model === null || model === '' ? agent : { ...agent, model }];
+    }
     case 'web_search':
       return [request('web_search', requireString(name, args, 'query'), ctx)];
     default:
@@ -196,14 +235,17 @@ function functionCall(name: string, namespace: string | null, rawArgs: unknown, 
   }
 }
 
-function responseItem(item: Record<string, unknown>, ctx: PathContext, where: string): ToolRequest[] {
+function responseItem(item: Record<string, unknown>, ctx: PathContext, where: string, sessions: Sessions): ToolRequest[] {
   switch (item.type) {
     case 'function_call': {
       const name = item.name;
       if (typeof name !== 'string' || name === '') throw new ImportError(`${where}: function_call "name" must be a non-empty string, got ${show(name)}`);
       const namespace = stringOrNull(item.namespace, where, 'namespace');
-      return mapAt(`${where} (${name})`, () => functionCall(name, namespace, item.arguments, ctx));
+      return mapAt(`${where} (${name})`, () => functionCall(name, namespace, item.arguments, ctx, item.call_id, sessions));
     }
+    case 'function_call_output':
+      noteSession(item.call_id, item.output, sessions);
+      return [];
     case 'custom_tool_call': {
       const name = item.name;
       if (typeof name !== 'string' || name === '') throw new ImportError(`${where}: custom_tool_call "name" must be a non-empty string, got ${show(name)}`);
@@ -240,6 +282,7 @@ export function importCodex(text: string, opts: ImportOptions): EntryDraft[] {
   let session: string | null = null;
   let cwd: string | null = null;
   let model: string | null = null;
+  const sessions: Sessions = { starting: new Map(), running: new Map() };
   for (const { line, value } of jsonLines(text, 'Codex rollout')) {
     const where = `Codex rollout line ${line}`;
     if (typeof value.type !== 'string') throw new ImportError(`${where}: no "type" (expected a {"timestamp","type","payload"} record)`);
@@ -255,7 +298,7 @@ export function importCodex(text: string, opts: ImportOptions): EntryDraft[] {
         cwd = stringOrNull(payload.cwd, where, 'payload.cwd') ?? cwd;
         break;
       case 'response_item': {
-        const requests = responseItem(payload, { cwd, repoRoot: opts.repoRoot, home: opts.home, ...(opts.physical ? { physical: opts.physical } : {}) }, where);
+        const requests = responseItem(payload, { cwd, repoRoot: opts.repoRoot, home: opts.home, ...(opts.physical ? { physical: opts.physical } : {}) }, where, sessions);
         if (requests.length === 0) break;
         const ts = timestamp(value.timestamp, opts.fallbackTs, where);
         drafts.push(...toDrafts(requests, { ts, agent: 'codex', session, model }));

@@ -82,7 +82,7 @@ export function toDrafts(requests: readonly ToolRequest[], c: DraftContext): Ent
     const draft: EntryDraft = {
       ts: c.ts,
       agent: c.agent,
-      model: c.model,
+      model: r.model ?? c.model,
       capability: r.capability,
       resource: r.resource,
       cwd: r.cwd,

@@ -12,6 +12,8 @@ export interface ToolRequest {
   capability: RequestCapability;
   resource: string;
   cwd: string;
+  /** The model the call itself names (a subagent started on another model), over the session's. */
+  model?: string;
 }
 
 export class ToolInputError extends Error {
