@@ -65,7 +65,7 @@ shellTable(packages, 'audit 45 leftover: package manager commands that rewrite p
 ]);
 
 const arithmetic = policyOf({ workspace: `rules:
-  - {capability: shell, effect: allow, match: ["echo *", "cat *", "read *", "declare *", "local *", "export *", "git log *", "printf *", "bash *", "getopts *", "f", ":", "pwd"]}
+  - {capability: shell, effect: allow, match: ["echo *", "cat *", "read *", "declare *", "local *", "export *", "git log *", "printf *", "bash *", "getopts *", "f", ":", "pwd", "typeset *", "mapfile *"]}
   - {capability: shell, effect: deny, match: ["rm *"]}
   - {capability: fs_write, effect: allow, match: ["src/**", "out/**"]}
 ` }, ['.github/agent-gate.yml']);
@@ -152,5 +152,27 @@ shellTable(codex, 'audit 46, BH-2: Codex\'s apply_patch run by a script', [
   ...rowsOf('allow', 'the patch names files the policy lets the agent write',
     "cd src; apply_patch <<'EOF'\n*** Begin Patch\n*** Add File: a.ts\n+y\n*** End Patch\nEOF",
     "apply_patch '*** Begin Patch\n*** Update File: src/a.ts\n*** End Patch'",
+  ),
+]);
+
+// Audit 47, BI-1: when NAME is an array, bash's declaration builtins parse a value `( … )` again
+// as an array assignment, whichever command made NAME one; only `-a`/`-A` on the same declare
+// counted, so a run-time value went by.
+shellTable(arithmetic, 'audit 47, BI-1: a run-time value declared into an array', [
+  ...rowsOf('ask', 'NAME is an array here, and the value may be ( $(…) )',
+    "x='($(rm -rf y))'; a=(); declare a=$x",
+    'a=(); declare a=$(cat out/p)',
+    'read -r x < out/p; a=(); declare "a=$x"',
+    "a=(); typeset a=$(echo '($(rm -rf y))')",
+    'a[0]=1; declare "a=$x"',
+    'read -a a <<< 1; declare "a=$x"',
+    'declare -a a; declare "a=$x"',
+    'declare -A a; declare "a=$x"',
+    'a=(); declare -g a=$x',
+    'a=(); declare -- "a=$x"',
+  ),
+  ...rowsOf('allow', 'no array of that name is made here',
+    'declare "a=$x"',
+    'declare b=$x; a=()',
   ),
 ]);

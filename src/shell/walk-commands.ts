@@ -186,6 +186,7 @@ export abstract class SimpleCommandWalker extends WrappedCommandWalker {
     const head = assignmentHead(a, index);
     const value = a.value;
     const arg: Arg = { value: head, dynamic: index?.dynamic ?? null, split: false, pos: a.pos, end: a.end };
+    if (a.index !== undefined || value.type !== 'Word') (this.arrayNames ??= new Set()).add(a.name);
     // Static text is read by the subscript-text check; a value joined at run time or appended
     // to (`n=$a$b`, `n+='['`) is not.
     this.assigned(a.name, value.type === 'Word' && a.index === undefined && a.append !== true && (inertStatic(value) || numericValue(value)), value.type === 'Word' && inertStatic(value) ? value.value : undefined);

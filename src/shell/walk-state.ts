@@ -180,6 +180,15 @@ export abstract class WalkerState {
    */
   protected namedIn: Map<string, Set<string>> | null = null;
 
+  /** Variables this command makes arrays (`a=()`, `a[0]=`, `declare -a a`, `read -a a`, `mapfile a`). */
+  protected arrayNames: Set<string> | null = null;
+  /**
+   * Declaration operands `NAME=VALUE` whose value is only known at run time, by NAME, with why:
+   * when NAME is an array, bash parses a value `( … )` again as an array assignment and runs its
+   * `$( )` (audit 47, BI-1), whichever command made it one.
+   */
+  protected declaredAtRunTime: Map<string, string> | null = null;
+
   /** arithNames and every name their static values name, in turn. */
   private arithReads(): Set<string> {
     const reads = new Set(this.arithNames ?? []);
@@ -354,6 +363,9 @@ export abstract class WalkerState {
         this.namesUnknown = true;
       }
     }
+    for (const [name, why] of this.declaredAtRunTime ?? []) {
+      if (this.namesUnknown || this.arrayNames?.has(name) === true) this.suspicious ??= why;
+    }
     // `x=$(printf 'a\133\044(cmd)\135'); echo $((x))` runs cmd, and so does a value joined from
     // harmless pieces (`n=$a$b`, `n+='…'`, `${x@E}`): bash evaluates a variable's text recursively.
     const read = this.valueArithmetic ? this.nonNumericRead() : null;
@@ -390,9 +402,9 @@ export abstract class WalkerState {
 export const MAX_ALIAS_EXPANSIONS = 256;
 /** Variable names in arithmetic text (`n+1`, `a[i]`, `${n}`). */
 const IDENTIFIERS = /(?<![\w#])[A-Za-z_]\w*/g;
-/** bash variables that always hold a number. */
 /** bash's variables whose assigned value is evaluated as arithmetic. */
 const ARITHMETIC_ON_ASSIGN: ReadonlySet<string> = new Set(['RANDOM', 'SRANDOM', 'OPTIND', 'HISTCMD']);
+/** bash variables that always hold a number. */
 const BASH_NUMBERS = new Set(['RANDOM', 'SRANDOM', 'SECONDS', 'LINENO', 'BASHPID', 'PPID', 'UID', 'EUID', 'EPOCHSECONDS', 'OPTIND', 'HISTCMD', 'COLUMNS', 'LINES']);
 const FOLDER_TEXT = 'a folder name, which the agent may have chosen (the folder the command starts in, or one a cd -P or set -P reaches through a link)';
 const OWN_TEXT = 'the text of this command itself, comments included';

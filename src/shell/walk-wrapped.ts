@@ -552,8 +552,13 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     for (const w of words) {
       if (w === host) continue;
       const eq = w.value.indexOf('=');
-      if (w.dynamic !== null && (COMPOUND_OPERAND.test(w.value) || (arrays && eq > 0 && /^[$`"']/.test(w.value.slice(eq + 1))))) {
-        sink.force ??= `${host.value} re-reads an array assignment only known at run time (${w.dynamic}), which may hold a command substitution`;
+      const why = `${host.value} re-reads an array assignment only known at run time (${w.dynamic ?? ''}), which may hold a command substitution`;
+      const runtimeValue = w.dynamic !== null && eq > 0 && /^[$`"']/.test(w.value.slice(eq + 1));
+      if (w.dynamic !== null && (COMPOUND_OPERAND.test(w.value) || (arrays && runtimeValue))) {
+        sink.force ??= why;
+      } else if (runtimeValue) {
+        const name = /^[A-Za-z_]\w*/.exec(w.value)?.[0];
+        if (name !== undefined && !this.declaredAtRunTime?.has(name)) (this.declaredAtRunTime ??= new Map()).set(name, `${why}, if ${name} is an array`);
       } else if (w.dynamic === null && COMPOUND_OPERAND.test(w.value)) {
         out.push({ value: w.value, dynamic: null, split: false, pos: -1, end: -1 });
       }
@@ -667,11 +672,16 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       // `declare n`) set it to what is only known at run time; a declaration's `"n=$x"` operand
       // is an assignment as much as `n=$x` is.
       const declares = isDeclarationBuiltin(name);
+      // `declare -a a`, `read -a a`, `mapfile a` (or MAPFILE) make arrays (see arrayNames).
+      const arrays = name === 'mapfile' || name === 'readarray' || ((declares || name === 'read') && argv.some((w, i) => i > 0 && /^-[a-zA-Z]*[aA]/.test(w)));
+      if (name === 'mapfile' || name === 'readarray') (this.arrayNames ??= new Set()).add('MAPFILE');
       for (let i = 1; i < argv.length; i++) {
         const word = argv[i] ?? '';
         const set = /^[A-Za-z_]\w*$/.test(word) ? word : name === 'printf' ? /^-v([A-Za-z_]\w*)/.exec(word)?.[1] : undefined;
         if (set !== undefined) this.assigned(set, false);
         const operand = declares ? /^([A-Za-z_]\w*)(\[[^\]]*\])?(\+)?=/.exec(word) : null;
+        const made = set ?? operand?.[1];
+        if (made !== undefined && (arrays || operand?.[2] !== undefined || word.slice(operand?.[0].length ?? 0).startsWith('('))) (this.arrayNames ??= new Set()).add(made);
         if (operand?.[1] !== undefined) {
           const text = word.slice(operand[0].length);
           this.assigned(operand[1], args[i]?.dynamic === null && operand[2] === undefined && operand[3] === undefined && !/[[$`]/.test(text), text);
