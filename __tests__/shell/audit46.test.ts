@@ -170,9 +170,50 @@ shellTable(arithmetic, 'audit 47, BI-1: a run-time value declared into an array'
     'declare -A a; declare "a=$x"',
     'a=(); declare -g a=$x',
     'a=(); declare -- "a=$x"',
+    'declare DIRSTACK=$(cat out/p)',
+    'declare PIPESTATUS="$x"',
   ),
   ...rowsOf('allow', 'no array of that name is made here',
     'declare "a=$x"',
     'declare b=$x; a=()',
+  ),
+]);
+
+const names = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["git status *", "git status", "echo *", "let *", "which *", "f *", "test *", "[ *", "compgen *", "declare *", "cat *"]}
+` }, ['.github/agent-gate.yml']);
+
+// bash expands the left side of an arithmetic assignment and removes its quotes before it
+// assigns: `$x = 0` with x=HOME, `"HOME" = 0` and `HO${x}ME = 0` set HOME, which only a name
+// written out was checked for.
+shellTable(names, 'audit 47, BI-2 and BI-3: arithmetic assigning a name only known once expanded', [
+  ...rowsOf('ask', 'the name assigned holds an expansion or a quote',
+    'x=HOME; git status $(( $x = 0 ))',
+    'x=HOME; git status ${a[$x=0]}',
+    'x=HOME; git status ${y:$x=0}',
+    'x=HOM; git status $(( ${x}E = 0 ))',
+    'x=HOME; git status $[ $x = 0 ]',
+    'x=HOME; git status $(( $x++ ))',
+    'x=HOME; git status $(( $x += 1 ))',
+    'x=PATH; which $(( $x = 0 ))',
+    'git status $(( ${x:-HOME} = 0 ))',
+    'git status $(( HO${x}ME = 0 ))',
+    'git status $(( "HOME" = 0 ))',
+    'git status $(( H"OME" = 0 ))',
+    'let "$x=51"',
+    'f HOME; f() { (( $1 = 0 )); }',
+    '(( "HOME" = 0 )); git status',
+    "compgen -W '$(( \"HOME\" = 0 ))' x; git status",
+    "test -v 'a[\"HOME\"=0]'; git status",
+    "[ -v 'a[\"HOME\"=0]' ]; git status",
+    'git status $(( $x[0] = 2 ))',
+  ),
+  ...rowsOf('allow', 'the name assigned is written out, or nothing is assigned',
+    'git status $(( n = n + 1 ))',
+    'git status $(( a[$i] = 2 ))',
+    'git status $(( x == $y ))',
+    'let "n=$x"',
+    'git status ${a[$i]}',
+    'echo ${x:$n:2}',
   ),
 ]);

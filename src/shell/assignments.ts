@@ -174,6 +174,49 @@ export function arithmeticDanger(text: string): string | null {
   return null;
 }
 
+/** The characters that end an operand in arithmetic text. */
+const OPERAND_END = /[\s()+\-*/%&|^!<>=?:,~[\]]/;
+
+/**
+ * Whether arithmetic text assigns (`=`, `+=`…, `++`, `--`) a variable whose name holds an
+ * expansion, a quote or a backslash (`$x = 0`, `"HOME" = 0`, `HO${x}ME++`): bash expands and
+ * removes quotes first, so the name assigned may be PATH or HOME (audit 47, BI-2, BI-3). An
+ * array element whose name is written out (`a[$i] = 1`) is not one; a subscript's own
+ * assignments are (`a["HOME"=0]`).
+ */
+export function hiddenArithmeticTarget(text: string): boolean {
+  const hidden = (token: string): boolean => /[$"'`\\]/.test(token);
+  for (const m of text.matchAll(/(?:[-+*/%&|^]|<<|>>)?=(?!=)|\+\+|--/g)) {
+    const at = m.index;
+    if (m[0] === '=' && /[=!<>]/.test(text[at - 1] ?? '')) continue;
+    // The operand next to it, blanks between skipped: each scan stops at the operand's end.
+    let end = at;
+    while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
+    // An element (`a[$i] = 1`, `$x[0] = 1`): the array's name is before its subscript.
+    if (text[end - 1] === ']') {
+      let depth = 0;
+      for (let i = end - 1; i >= 0; i--) {
+        if (text[i] === ']') depth++;
+        else if (text[i] === '[' && --depth === 0) {
+          end = i;
+          break;
+        }
+      }
+    }
+    let start = end;
+    while (start > 0 && !OPERAND_END.test(text[start - 1] ?? '')) start--;
+    if (hidden(text.slice(start, end))) return true;
+    if (m[0] === '++' || m[0] === '--') {
+      let from = at + 2;
+      while (from < text.length && /\s/.test(text[from] ?? '')) from++;
+      let to = from;
+      while (to < text.length && !OPERAND_END.test(text[to] ?? '')) to++;
+      if (hidden(text.slice(from, to))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Whether a static text would run code when bash reads it as a variable name or arithmetic: a
  * `$(` or backquote inside a subscript, nested subscripts included (`a[b[0]+$(cmd)]`).
@@ -389,6 +432,8 @@ function letDanger(args: readonly Arg[]): string | null {
     const v = args[i]?.value ?? '';
     // bash expands `$(…)` in array subscripts while it evaluates the expression.
     if (v.includes('$(') || v.includes('`')) return 'let evaluates command substitutions inside its expressions';
+    // `let "$x=51"`: the name assigned is only known at run time (audit 47, BI-2).
+    if (args[i]?.dynamic !== null && hiddenArithmeticTarget(args[i]?.value ?? '')) return 'let assigns a variable whose name may be only known at run time';
     const m = LET_ASSIGNMENT.exec(v);
     if (m?.[1] !== undefined && isDangerousName(m[1])) return dangerReason(m[1]);
     for (const step of v.matchAll(LET_STEP)) {

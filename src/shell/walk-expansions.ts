@@ -1,7 +1,7 @@
 // The walker's layer for words (SPEC 5.1): every word part, parameter operations, command and
 // process substitutions, arithmetic, and quoted text bash expands again where quotes do not quote.
 import type { ArithmeticExpression, ParameterOperation, ParsedScript, Word, WordPart } from 'unbash';
-import { arithmeticDanger, dangerReason, hasEvaluatedSubscript, isArithmeticAssignment, isDangerousName } from './assignments.ts';
+import { arithmeticDanger, hiddenArithmeticTarget, dangerReason, hasEvaluatedSubscript, isArithmeticAssignment, isDangerousName } from './assignments.ts';
 import { findSuspicious } from './chars.ts';
 import {
   balancedBrackets, boundaryAfter, boundaryBefore, closedSubstitution, endsWithDollar, guardArithmetic, guardLiteral,
@@ -39,6 +39,8 @@ export abstract class ExpansionWalker extends WalkerState {
     // `x='PATH=0'; echo $((x))` assigns PATH as surely as a subscript with $( ) runs a command;
     // `x=PWD; echo $(( ${!x:30} ))` evaluates a slice of the folder name in $PWD.
     if ((text.includes('[') && hasEvaluatedSubscript(text)) || arithmeticDanger(text) !== null || NAMES_RUNTIME_TEXT.test(text)) this.subscriptText = true;
+    // `test -v 'a["HOME"=0]'`: a quoted or expanded name assigned (audit 47, BI-3).
+    else if (/[$"'`\\]/.test(text) && /=|\+\+|--/.test(text) && hiddenArithmeticTarget(text)) this.subscriptText = true;
   }
 
   /** With `join`, a process substitution touching a neighbour is reported in openBefore/openAfter. */
@@ -265,6 +267,7 @@ export abstract class ExpansionWalker extends WalkerState {
           if (isArithmeticAssignment(e.operator) && e.left.type === 'ArithmeticWord' && isDangerousName(e.left.value)) {
             sink.force ??= dangerReason(e.left.value);
           }
+          if (isArithmeticAssignment(e.operator)) sink.force ??= hiddenAssignedName(e.left);
           // `n=n+1`, `n+=2`: arithmetic assigns a number.
           if (isArithmeticAssignment(e.operator) && e.left.type === 'ArithmeticWord' && IDENTIFIER.test(e.left.value)) this.assigned(e.left.value, true);
           stack.push(e.right, e.left);
@@ -273,6 +276,7 @@ export abstract class ExpansionWalker extends WalkerState {
           if ((e.operator === '++' || e.operator === '--') && e.operand.type === 'ArithmeticWord' && isDangerousName(e.operand.value)) {
             sink.force ??= dangerReason(e.operand.value);
           }
+          if (e.operator === '++' || e.operator === '--') sink.force ??= hiddenAssignedName(e.operand);
           if ((e.operator === '++' || e.operator === '--') && e.operand.type === 'ArithmeticWord' && IDENTIFIER.test(e.operand.value)) this.assigned(e.operand.value, true);
           stack.push(e.operand);
           break;
@@ -318,6 +322,7 @@ export abstract class ExpansionWalker extends WalkerState {
     this.arith = arith;
     const assigned = arithmeticDanger(arg.value);
     if (assigned !== null) sink.force ??= `${dangerReason(assigned)} (in arithmetic)`;
+    if (hiddenArithmeticTarget(word.text)) sink.force ??= `arithmetic in ${word.text} assigns a variable whose name is only known once it is expanded, which may be PATH, HOME or another dangerous variable`;
     return arg;
   }
 
@@ -359,6 +364,20 @@ export abstract class ExpansionWalker extends WalkerState {
 
 /** A plain variable name. */
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
+/** A variable or an element of one, as written (`n`, `a[i+1]`): no expansion or quote in its name. */
+const ASSIGNABLE = /^[A-Za-z_]\w*(?:\[|$)/;
+
+/**
+ * Why arithmetic assigns a variable whose name is not written out, or null: bash expands and
+ * removes quotes from the left side first, so `$x = 0` with x=HOME, `"HOME" = 0` and `HO${x}ME = 0`
+ * assign HOME (audit 47, BI-2, BI-3).
+ */
+function hiddenAssignedName(left: ArithmeticExpression): string | null {
+  if (left.type !== 'ArithmeticWord') return null;
+  // An element's subscript may expand (`a[$i] = 1`): the name before it is written out.
+  if (ASSIGNABLE.test(left.value) && (left.parts === undefined || /^[A-Za-z_]\w*\[/.test(left.value))) return null;
+  return `arithmetic assigns a variable whose name is only known once ${left.value} is expanded, which may be PATH, HOME or another dangerous variable`;
+}
 /** A RUNTIME_TEXT variable named in text (`x=PWD`, `1+PWD`, `DIRSTACK[1]`), which arithmetic would read. */
 const NAMES_RUNTIME_TEXT = new RegExp(`(?<!\\w)(?:${[...RUNTIME_TEXT.keys()].join('|')})(?!\\w)`);
 

@@ -364,7 +364,7 @@ export abstract class WalkerState {
       }
     }
     for (const [name, why] of this.declaredAtRunTime ?? []) {
-      if (this.namesUnknown || this.arrayNames?.has(name) === true) this.suspicious ??= why;
+      if (this.namesUnknown || this.arrayNames?.has(name) === true || BASH_ARRAYS.has(name)) this.suspicious ??= why;
     }
     // `x=$(printf 'a\133\044(cmd)\135'); echo $((x))` runs cmd, and so does a value joined from
     // harmless pieces (`n=$a$b`, `n+='…'`, `${x@E}`): bash evaluates a variable's text recursively.
@@ -402,6 +402,8 @@ export abstract class WalkerState {
 export const MAX_ALIAS_EXPANSIONS = 256;
 /** Variable names in arithmetic text (`n+1`, `a[i]`, `${n}`). */
 const IDENTIFIERS = /(?<![\w#])[A-Za-z_]\w*/g;
+/** bash's own arrays (see declaredAtRunTime). */
+const BASH_ARRAYS: ReadonlySet<string> = new Set(['PIPESTATUS', 'DIRSTACK', 'BASH_ARGV', 'BASH_ARGC', 'BASH_LINENO', 'BASH_SOURCE', 'BASH_REMATCH', 'BASH_VERSINFO', 'FUNCNAME', 'GROUPS', 'COMP_WORDS', 'COPROC', 'BASH_ALIASES', 'BASH_CMDS']);
 /** bash's variables whose assigned value is evaluated as arithmetic. */
 const ARITHMETIC_ON_ASSIGN: ReadonlySet<string> = new Set(['RANDOM', 'SRANDOM', 'OPTIND', 'HISTCMD']);
 /** bash variables that always hold a number. */
