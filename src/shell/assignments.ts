@@ -177,6 +177,17 @@ export function arithmeticDanger(text: string): string | null {
 /** The characters that end an operand in arithmetic text. */
 const OPERAND_END = /[\s()+\-*/%&|^!<>=?:,~[\]]/;
 
+/** Where the `[` each matched `]` closes stands, in one pass (a scan back per `]=` is quadratic). */
+function openingBrackets(text: string): Map<number, number> {
+  const opening = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '[') open.push(i);
+    else if (text[i] === ']' && open.length > 0) opening.set(i, open.pop() as number);
+  }
+  return opening;
+}
+
 /**
  * Whether arithmetic text assigns (`=`, `+=`…, `++`, `--`) a variable whose name holds an
  * expansion, a quote or a backslash (`$x = 0`, `"HOME" = 0`, `HO${x}ME++`): bash expands and
@@ -186,6 +197,7 @@ const OPERAND_END = /[\s()+\-*/%&|^!<>=?:,~[\]]/;
  */
 export function hiddenArithmeticTarget(text: string): boolean {
   const hidden = (token: string): boolean => /[$"'`\\]/.test(token);
+  let opening: Map<number, number> | undefined;
   for (const m of text.matchAll(/(?:[-+*/%&|^]|<<|>>)?=(?!=)|\+\+|--/g)) {
     const at = m.index;
     if (m[0] === '=' && /[=!<>]/.test(text[at - 1] ?? '')) continue;
@@ -193,16 +205,7 @@ export function hiddenArithmeticTarget(text: string): boolean {
     let end = at;
     while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--;
     // An element (`a[$i] = 1`, `$x[0] = 1`): the array's name is before its subscript.
-    if (text[end - 1] === ']') {
-      let depth = 0;
-      for (let i = end - 1; i >= 0; i--) {
-        if (text[i] === ']') depth++;
-        else if (text[i] === '[' && --depth === 0) {
-          end = i;
-          break;
-        }
-      }
-    }
+    if (text[end - 1] === ']') end = (opening ??= openingBrackets(text)).get(end - 1) ?? end;
     let start = end;
     while (start > 0 && !OPERAND_END.test(text[start - 1] ?? '')) start--;
     if (hidden(text.slice(start, end))) return true;
