@@ -207,6 +207,7 @@ shellTable(names, 'audit 47, BI-2 and BI-3: arithmetic assigning a name only kno
     "test -v 'a[\"HOME\"=0]'; git status",
     "[ -v 'a[\"HOME\"=0]' ]; git status",
     'git status $(( $x[0] = 2 ))',
+    "x=',HOME'; git status $(( a[0]$x = 0 ))",
   ),
   ...rowsOf('allow', 'the name assigned is written out, or nothing is assigned',
     'git status $(( n = n + 1 ))',

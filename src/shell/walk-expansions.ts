@@ -374,8 +374,9 @@ const ASSIGNABLE = /^[A-Za-z_]\w*(?:\[|$)/;
  */
 function hiddenAssignedName(left: ArithmeticExpression): string | null {
   if (left.type !== 'ArithmeticWord') return null;
-  // An element's subscript may expand (`a[$i] = 1`): the name before it is written out.
-  if (ASSIGNABLE.test(left.value) && (left.parts === undefined || /^[A-Za-z_]\w*\[/.test(left.value))) return null;
+  // An element's subscript may expand (`a[$i] = 1`): the name before it is written out. Text
+  // after the subscript is not (`a[0]$x = 1` with x=',HOME' assigns HOME).
+  if (ASSIGNABLE.test(left.value) && (left.parts === undefined || /^[A-Za-z_]\w*\[[\s\S]*\]$/.test(left.value))) return null;
   return `arithmetic assigns a variable whose name is only known once ${left.value} is expanded, which may be PATH, HOME or another dangerous variable`;
 }
 /** A RUNTIME_TEXT variable named in text (`x=PWD`, `1+PWD`, `DIRSTACK[1]`), which arithmetic would read. */

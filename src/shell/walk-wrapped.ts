@@ -680,8 +680,10 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
         const set = /^[A-Za-z_]\w*$/.test(word) ? word : name === 'printf' ? /^-v([A-Za-z_]\w*)/.exec(word)?.[1] : undefined;
         if (set !== undefined) this.assigned(set, false);
         const operand = declares ? /^([A-Za-z_]\w*)(\[[^\]]*\])?(\+)?=/.exec(word) : null;
+        // An element (`a[0]=x`) or a list (`'a=(x)'`) makes one too.
+        const elementOrList = operand !== null && (operand[2] !== undefined || word.slice(operand[0].length).startsWith('('));
         const made = set ?? operand?.[1];
-        if (made !== undefined && (arrays || operand?.[2] !== undefined || word.slice(operand?.[0].length ?? 0).startsWith('('))) (this.arrayNames ??= new Set()).add(made);
+        if (made !== undefined && (arrays || elementOrList)) (this.arrayNames ??= new Set()).add(made);
         if (operand?.[1] !== undefined) {
           const text = word.slice(operand[0].length);
           this.assigned(operand[1], args[i]?.dynamic === null && operand[2] === undefined && operand[3] === undefined && !/[[$`]/.test(text), text);
