@@ -237,6 +237,31 @@ describe('check: symlinks and submodules', () => {
     else expect(f).toMatchObject({ effect, reason: expect.stringContaining(fragment) });
   });
 
+  // Audit 47, BJ-2: only the POSIX walk was judged. Windows (and any tool that normalises a path
+  // before opening it) folds each `..` against the segment before it, link or not.
+  test.each([
+    ['y/../secrets', 'deny', 'points at "secrets"', 'secrets'],
+    ['y/../.github/agent-gate.yml', 'deny', 'points at ".github/agent-gate.yml"', '.github/agent-gate.yml'],
+    ['y\\..\\secrets', 'deny', 'points at "secrets"', 'secrets'],
+    ['y/../../etc/passwd', 'deny', 'points outside the repository', 'y/../../etc/passwd'],
+    ['f/../secrets', 'deny', 'points at "secrets"', 'secrets'],
+    ['y/../src', 'allow', '', ''],
+    ['y/f', 'allow', '', ''],
+  ])('a symlink to %j beside y -> src/deep is also judged as written (%s)', (target, effect, fragment, resource) => {
+    const { repo } = setup(POLICY + '  - {capability: fs_write, effect: allow, match: ["l", "y", "f"]}\n');
+    repo.write('src/deep/f', 'x\n').write('src/a.txt', 'a\n').symlink('y', 'src/deep').symlink('f', 'src/a.txt');
+    repo.commit('human links', { author: HUMAN });
+    repo.symlink('l', target);
+    repo.commit('agent link', { author: KIRO });
+    const { report } = check(repo);
+    const f = report.findings.find((x) => x.part === 'l');
+    if (effect === 'allow') {
+      expect(f).toBeUndefined();
+      return;
+    }
+    expect(f).toMatchObject({ effect, resource: resource, reason: expect.stringContaining(`read as written from its folder (\`..\` folded first, as Windows resolves it) ${fragment}`) });
+  });
+
   // Audit round 21 (N-3): the other links were looked up by exact spelling, so a link to
   // `docs/keys` passed beside a human's `Docs/keys -> ../secrets`, which on a case-insensitive
   // disk is the same folder.

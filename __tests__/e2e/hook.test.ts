@@ -518,6 +518,20 @@ describe('pre-commit: kinds of change', () => {
     expect(r.stderr).toContain('through symlink "src/d/b"');
   });
 
+  // Audit 47, BJ-2: a Windows checkout folds `d/..` first, so this link is `src/secrets` there.
+  test('a staged symlink is also judged as written, each `..` folded against the segment before it', () => {
+    const s = setup({ files: { 'src/deep/inner/f': 'x\n' }, install: false });
+    s.repo.symlink('src/d', 'deep/inner');
+    s.repo.commit('human link');
+    s.install();
+    const before = s.head();
+    s.repo.symlink('src/l', 'd/../../secrets/k');
+    s.add('src/l');
+    const r = s.commit(['-m', 'x'], CLAUDE);
+    expectBlocked(s, r, before);
+    expect(r.stderr).toContain('read as written from its folder (`..` folded first, as Windows resolves it) points at "secrets/k"');
+  });
+
   // Left alone in round 32, done since: a staged link re-points the links of HEAD's tree whose
   // targets go through it, as check finds (z -> y/../k leads into secrets once y -> ../secrets/inner).
   test.each([

@@ -284,7 +284,7 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
     return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} ${why}${via} (${JSON.stringify(raw)})` }, raw, commit, path)];
   }
   const pointsAt = `symlink ${JSON.stringify(path)} points at ${JSON.stringify(target)}${via}`;
-  const verdicts: PathVerdict[] = [];
+  const verdicts: Array<PathVerdict & { at?: string }> = [];
   const t = decidePath(ctx.policy, 'fs_write', target);
   // A link to a folder (`docs/src -> ../src`) is judged by what lies in it: `src/**` allows the
   // folder's contents although no allow pattern names the folder itself.
@@ -313,8 +313,31 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
       verdicts.push(...landingVerdicts(ctx, landed.path, resolved?.kind === 'file' ? false : path, landedAt, false));
     }
   }
+  verdicts.push(...lexicalVerdicts(ctx, path, raw, target));
   const verdict = strongest(verdicts);
-  return verdict === null ? [] : [finding(verdict, target, commit, path)];
+  return verdict === null ? [] : [finding(verdict, verdict.at ?? target, commit, path)];
+}
+
+/**
+ * The target read as written from the link's folder, each `..` dropping the segment before it
+ * whatever that segment is. Windows resolves a relative symlink this way, and so does any tool
+ * that normalises a path before it opens it: with `y -> src/deep`, `l -> y/../secrets` is
+ * `secrets` there, though it is `src/secrets` on a POSIX disk. Both readings are judged.
+ */
+function lexicalVerdicts(ctx: DiffContext, path: string, raw: string, physical: string): Array<PathVerdict & { at: string }> {
+  const lexical = resolveLinkTarget(path, raw);
+  if (lexical === physical) return [];
+  const readAs = `symlink ${JSON.stringify(path)} read as written from its folder (\`..\` folded first, as Windows resolves it)`;
+  if (lexical === null) return [{ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `${readAs} points outside the repository (${JSON.stringify(raw)})`, at: raw }];
+  const pointsAt = `${readAs} points at ${JSON.stringify(lexical)}`;
+  const verdicts: Array<PathVerdict & { at: string }> = [];
+  const there = decidePath(ctx.policy, 'fs_write', lexical);
+  // Whether it is a folder is not known here, so a folder whose contents are allowed passes.
+  const folderAllowed = there.effect === 'ask' && there.rule === null && decidePath(ctx.policy, 'fs_write', `${lexical}/${PROBE}`).effect === 'allow';
+  if (there.effect !== 'allow' && !folderAllowed) verdicts.push({ effect: there.effect, rule: there.rule, reason: `${pointsAt}: ${there.reason}`, at: lexical });
+  const behind = protectedBehind(ctx.policy, lexical, ctx.policyPaths, path);
+  if (behind !== null) verdicts.push({ effect: behind.effect, rule: behind.rule, reason: `${pointsAt}, which reaches protected path ${JSON.stringify(behind.replaced)}: ${behind.reason}`, at: lexical });
+  return verdicts;
 }
 
 /**
