@@ -1,4 +1,4 @@
-import { addLink, linksThrough, treeLanding, type TreeLinks } from '../../src/check/loglinks.ts';
+import { addLink, linksThrough, treeLanding, treeLinkedNames, type TreeLinks } from '../../src/check/loglinks.ts';
 
 function linksOf(pairs: Array<[string, string]>): TreeLinks {
   const links: TreeLinks = new Map();
@@ -118,4 +118,39 @@ describe('linksThrough: the links whose written targets pass through a path', ()
   test('the target is spelled from the root with its .. kept', () => {
     expect(through('docs/y')).toContainEqual({ link: 'docs/z', target: 'y/../settings', spelled: 'docs/y/../settings' });
   });
+  // The targets are filed once (audit 47, BJ-3: walking every link per question was quadratic),
+  // so links and targets added after the first question must still be filed.
+  test('links and targets added after a question are found by the next one', () => {
+    const grown: TreeLinks = new Map([['g', ['q/x']]]);
+    const ask = linksThrough(grown);
+    expect(ask('q').map((t) => t.link)).toEqual(['g']);
+    addLink(grown, 'h', 'q/../r');
+    addLink(grown, 'g', 'r/s');
+    expect(ask('q').map((t) => t.link).sort()).toEqual(['g', 'h']);
+    expect(ask('r').map((t) => `${t.link} -> ${t.target}`).sort()).toEqual(['g -> r/s', 'h -> q/../r']);
+    expect(addLink(grown, 'g', 'r/s')).toBe(false);
+    expect(ask('r')).toHaveLength(2);
+  });
+});
+
+// Audit 47, BJ-3: each question walked every link (8,000 links added in one commit took 46 s in
+// check). A bound far above what the filed answers take, not a benchmark.
+test('many links to one place: the questions check asks per changed path stay cheap', () => {
+  const links: TreeLinks = new Map();
+  const count = 20_000;
+  for (let i = 0; i < count; i++) addLink(links, `links/l${i}`, '../src/a.txt');
+  const through = linksThrough(links);
+  const names = treeLinkedNames(links);
+  const started = Date.now();
+  let passing = 0;
+  let named = 0;
+  for (let i = 0; i < count; i++) {
+    passing += through(`links/l${i}`).length;
+    named += names(`links/l${i}`).length;
+  }
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(passing).toBe(0);
+  // Past 256 names a path has through the links, the rest is not looked at: one more says so.
+  expect(named).toBe(count * 257);
+  expect(names('links/l0').at(-1)).toEqual({ unknown: `more than 256 names through the symlinks ${WHERE} lead to "links/l0"` });
 });

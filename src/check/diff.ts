@@ -147,7 +147,8 @@ function strongest<V extends PathVerdict>(verdicts: readonly V[]): V | null {
  */
 export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly Change[], records: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = [];
-  let relinked: string[] | null = null;
+  let relinked: ReadonlySet<string> | null = null;
+  let changedHere: ReadonlySet<string> | null = null;
   for (const c of changes) {
     if (c.pathText === null) {
       findings.push(finding({ effect: 'deny', rule: { scope: 'kiro', file: BUILTIN_FILE, index: 5, effect: 'deny', pattern: 'malformed path' }, reason: UNDECODABLE_PATH_REASON }, escapedBytes(c.path), commit, null));
@@ -168,7 +169,7 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
       }
       const key = canonicalPath(named.path);
       relinked ??= changedLinks(changes);
-      if (relinked.some((l) => key === l || key.startsWith(`${l}/`))) continue;
+      if (atOrBelowAny(key, relinked)) continue;
       const there = decidePath(ctx.policy, 'fs_write', named.path);
       if (there.effect !== 'allow' && there.rule !== null) verdicts.push({ effect: there.effect, rule: there.rule, reason: `${named.how} this is ${JSON.stringify(named.path)}: ${there.reason}` });
     }
@@ -213,14 +214,24 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
     const verdict = strongest(verdicts);
     if (verdict !== null) findings.push(finding(verdict, path, commit, null));
     if (isLink) findings.push(...judgeLinkTarget(ctx, commit, path, c.newId));
-    if (isLink || (c.oldMode === SYMLINK && c.newMode !== ZERO_MODE)) findings.push(...judgeRepointedLinks(ctx, commit, path, changes));
+    if (isLink || (c.oldMode === SYMLINK && c.newMode !== ZERO_MODE)) {
+      changedHere ??= new Set(changes.flatMap((ch) => (ch.pathText === null ? [] : [canonicalPath(ch.pathText)])));
+      findings.push(...judgeRepointedLinks(ctx, commit, path, changedHere));
+    }
   }
   return findings;
 }
 
 /** The canonical paths of the links a commit adds, changes or takes away. */
-function changedLinks(changes: readonly Change[]): string[] {
-  return changes.flatMap((c) => ((c.newMode === SYMLINK || c.oldMode === SYMLINK) && c.pathText !== null ? [canonicalPath(c.pathText)] : []));
+function changedLinks(changes: readonly Change[]): Set<string> {
+  return new Set(changes.flatMap((c) => ((c.newMode === SYMLINK || c.oldMode === SYMLINK) && c.pathText !== null ? [canonicalPath(c.pathText)] : [])));
+}
+
+/** Whether the canonical `key` is one of `paths` or lies below one: a lookup per folder on its way. */
+function atOrBelowAny(key: string, paths: ReadonlySet<string>): boolean {
+  if (paths.has(key)) return true;
+  for (let at = key.indexOf('/'); at > 0; at = key.indexOf('/', at + 1)) if (paths.has(key.slice(0, at))) return true;
+  return false;
 }
 
 /**
@@ -228,12 +239,11 @@ function changedLinks(changes: readonly Change[]): string[] {
  * link whose target goes through `path`: judged again where it now lands, by the deny and ask
  * rules that name it. A link this commit changes itself was judged through this commit's tree.
  */
-function judgeRepointedLinks(ctx: DiffContext, commit: string, path: string, changes: readonly Change[]): Finding[] {
+function judgeRepointedLinks(ctx: DiffContext, commit: string, path: string, changedHere: ReadonlySet<string>): Finding[] {
   const landing = ctx.forwardLanding ?? ctx.policy.landing;
   if (ctx.linksThrough === undefined || landing === null) return [];
   const through = ctx.linksThrough(path);
   if (through.length === 0) return [];
-  const changedHere = new Set(changes.flatMap((c) => (c.pathText === null ? [] : [canonicalPath(c.pathText)])));
   const findings: Finding[] = [];
   for (const { link, target, spelled } of through) {
     if (changedHere.has(link)) continue;

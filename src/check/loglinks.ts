@@ -58,13 +58,32 @@ export async function addTargets(git: Git, ids: ReadonlyArray<readonly [string, 
   return changed;
 }
 
+/**
+ * What addLink added to each map, in order: the indexes below catch up from where they last read
+ * instead of walking every link again on each call, which made a commit adding thousands of links
+ * quadratic (audit 47, BJ-3). addLink is the only way links are added.
+ */
+const added = new WeakMap<TreeLinks, Array<{ key: string; target: string }>>();
+
+function addedTo(links: TreeLinks): Array<{ key: string; target: string }> {
+  let list = added.get(links);
+  if (list === undefined) {
+    list = [];
+    for (const [key, targets] of links) for (const target of targets) list.push({ key, target });
+    added.set(links, list);
+  }
+  return list;
+}
+
 /** Records that the link at `path` had `target`; returns whether that was new. */
 export function addLink(links: TreeLinks, path: string, target: string): boolean {
   const key = canonicalPath(path);
+  const list = addedTo(links);
   const known = links.get(key);
   if (known === undefined) links.set(key, [target]);
   else if (known.includes(target)) return false;
   else known.push(target);
+  list.push({ key, target });
   return true;
 }
 
@@ -215,15 +234,18 @@ function linkedNames(links: TreeLinks, forward: PathLanding): (spelled: string, 
   // The link ends by the place they lead to, so a name meets only the ends at or above it
   // (one lookup per folder on its way), not every link of the trees.
   let byLeads = new Map<string, LinkEnd[]>();
-  let known = '';
+  let known = -1;
   return (spelled, found) => {
-    // Re-read when a link or a target was added since (the map only grows).
-    let targets = 0;
-    for (const t of links.values()) targets += t.length;
-    if (known !== `${links.size}:${targets}`) {
+    // Re-read when a link or a target was added since: a new link may re-route the others' ends.
+    const count = addedTo(links).length;
+    if (known !== count) {
       byLeads = new Map();
-      for (const end of linkEnds(links, forward)) byLeads.set(end.leads, [...(byLeads.get(end.leads) ?? []), end]);
-      known = `${links.size}:${targets}`;
+      for (const end of linkEnds(links, forward)) {
+        const list = byLeads.get(end.leads);
+        if (list === undefined) byLeads.set(end.leads, [end]);
+        else list.push(end);
+      }
+      known = count;
     }
     if (byLeads.size === 0) return [];
     const { names, overflow } = namesThroughLinks(placesOf(spelled, found), (name) => endsAbove(byLeads, name), restBelow, MAX_NAMES);
@@ -233,13 +255,16 @@ function linkedNames(links: TreeLinks, forward: PathLanding): (spelled: string, 
   };
 }
 
-/** The ends of `byLeads` that lead to the canonical place `name` or to a folder above it (`''`: the root). */
-function endsAbove(byLeads: ReadonlyMap<string, readonly LinkEnd[]>, name: string): LinkEnd[] {
-  const found = [...(byLeads.get('') ?? [])];
-  if (name === '') return found;
-  for (let at = name.indexOf('/'); at > 0; at = name.indexOf('/', at + 1)) found.push(...(byLeads.get(name.slice(0, at)) ?? []));
-  found.push(...(byLeads.get(name) ?? []));
-  return found;
+/**
+ * The ends of `byLeads` that lead to the canonical place `name` or to a folder above it (`''`: the
+ * root), as the caller takes them: it stops at MAX_NAMES, so thousands of links to one place cost
+ * each name no more than that (audit 47, BJ-3).
+ */
+function* endsAbove(byLeads: ReadonlyMap<string, readonly LinkEnd[]>, name: string): Generator<LinkEnd> {
+  yield* byLeads.get('') ?? [];
+  if (name === '') return;
+  for (let at = name.indexOf('/'); at > 0; at = name.indexOf('/', at + 1)) yield* byLeads.get(name.slice(0, at)) ?? [];
+  yield* byLeads.get(name) ?? [];
 }
 
 /** Every place in the repository each target of each link leads to, other links followed. */
@@ -280,35 +305,45 @@ export interface LinkThrough {
  * Read when called, so the map may grow.
  */
 export function linksThrough(links: TreeLinks): (path: string) => LinkThrough[] {
+  // Each link's written target, filed under every canonical path its walk visits: a target's
+  // walk depends on its text alone, so links added later are filed as they come.
+  const byVisited = new Map<string, LinkThrough[]>();
+  let filed = 0;
   return (path) => {
-    const key = canonicalPath(path);
-    const found: LinkThrough[] = [];
-    for (const [link, targets] of links) {
-      if (link === key) continue;
+    const list = addedTo(links);
+    for (; filed < list.length; filed++) {
+      const { key: link, target } = list[filed] as { key: string; target: string };
+      if (/^[/~\\]/.test(target)) continue;
       const folder = link.slice(0, Math.max(0, link.lastIndexOf('/')));
-      for (const target of targets) {
-        if (/^[/~\\]/.test(target)) continue;
-        const spelled = folder === '' ? target : `${folder}/${target}`;
-        if (passesThrough(spelled, key)) found.push({ link, target, spelled });
+      const through: LinkThrough = { link, target, spelled: folder === '' ? target : `${folder}/${target}` };
+      for (const visited of visitedBy(through.spelled)) {
+        const known = byVisited.get(visited);
+        if (known === undefined) byVisited.set(visited, [through]);
+        else known.push(through);
       }
     }
-    return found;
+    const key = canonicalPath(path);
+    return (byVisited.get(key) ?? []).filter((t) => t.link !== key);
   };
 }
 
-/** Whether a lexical walk of `spelled` (`..` taking a segment back) visits the canonical path `key`. */
-function passesThrough(spelled: string, key: string): boolean {
-  const cur: string[] = [];
+/** The canonical paths a lexical walk of `spelled` (`..` taking a segment back) visits, each once. */
+function visitedBy(spelled: string): Set<string> {
+  // The path so far after each segment, so a deep target costs its length, not its length squared.
+  const walked: string[] = [];
+  const visited = new Set<string>();
   for (const seg of spelled.split(/[/\\]/)) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
-      if (cur.pop() === undefined) return false;
+      if (walked.pop() === undefined) break;
       continue;
     }
-    cur.push(canonicalPath(seg));
-    if (cur.join('/') === key) return true;
+    const parent = walked[walked.length - 1];
+    const path = parent === undefined ? canonicalPath(seg) : `${parent}/${canonicalPath(seg)}`;
+    walked.push(path);
+    visited.add(path);
   }
-  return false;
+  return visited;
 }
 
 /**
