@@ -160,6 +160,18 @@ test('with --enforce the log goes where logs.paths says too (the policy read for
 });
 
 describe('record --enforce', () => {
+  // Audit 48, BM-1: use_aws runs the AWS CLI, whose OUTFILE and settings writes were not judged.
+  test.each([
+    ['an OUTFILE operand', { service_name: 'iot-data', operation_name: 'get-thing-shadow', parameters: { thing_name: 't' }, positional_args: ['config/.env'], region: 'us-east-1', label: 'x' }],
+    ['a template file option', { service_name: 'cloudformation', operation_name: 'package', parameters: { template_file: 't.yml', s3_bucket: 'b', output_template_file: 'config/.env' }, region: 'us-east-1', label: 'x' }],
+  ])('a use_aws call writing a denied file through %s is blocked', (_name, input) => {
+    const dir = repo(POLICY + '  - {capability: shell, effect: allow, match: ["aws *"]}\n');
+    const r = record(dir, kiro(dir, 'use_aws', input), ['--enforce']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('config/.env');
+    expect(entries(logFile(dir))[0]).toMatchObject({ capability: 'shell', blocked: true });
+  });
+
   // Paths were resolved as text: a linked spelling of the repository, or `..` out of a linked
   // folder, reached the policy file and was allowed.
   // The last link of a path was followed only when what it names existed; a write through a link

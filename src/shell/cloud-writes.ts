@@ -1,11 +1,12 @@
 // Cloud-storage copies, image builds and infrastructure tools that write local files (audit 34,
-// WW-5): `aws s3 cp|mv|sync` (and the outfile of `aws s3api get-object` and `aws lambda invoke`),
+// WW-5): `aws s3 cp|mv|sync` (the AWS CLI's other writes are in aws-writes.ts),
 // `gsutil cp|mv|rsync`, `gcloud storage cp|mv|rsync`, `az storage blob|file download[-batch]`,
 // `rclone copy|sync|move|copyto|moveto`, `docker|podman|buildah build -o` (and `--iidfile`,
 // `--metadata-file`), `terraform init|get|plan|apply …` and `helm pull|fetch|package`. A local
 // destination is judged like cp's: a file, or a folder that receives files whose names are only
 // known at run time. Uploads (`aws s3 cp ./a s3://b/a`) write nothing here.
 import { contentWrite as content, has, hereWrite, madeArg, readWords, treeWrite as tree, valuesOf, withValue, type OperandWrite, type Options, type ProgramWrites } from './operand-words.ts';
+import { awsCommandWrites } from './aws-writes.ts';
 import { joined } from './here-writes.ts';
 import type { Arg } from './words.ts';
 
@@ -119,28 +120,10 @@ const AWS_S3: Options = {
     '--expected-size', '--request-payer', '--checksum-mode', '--checksum-algorithm', '--copy-props', '--case-conflict'],
 };
 
-/** aws's flags that take no value; every other option of `s3api` and `lambda` commands takes one. */
-const AWS_FLAGS = new Set(['--debug', '--no-verify-ssl', '--no-paginate', '--no-sign-request', '--no-cli-pager', '--cli-auto-prompt', '--no-cli-auto-prompt']);
-
-/** `aws s3api get-object … OUTFILE` and `aws lambda invoke … OUTFILE` write their last operand. */
-function awsOutfile(args: readonly Arg[], from: number, by: string): OperandWrite[] {
-  const operands: Arg[] = [];
-  for (let i = from; i < args.length; i++) {
-    const a = args[i] as Arg;
-    const prefix = knownPrefix(a);
-    // `--name=VALUE` is one word; a word built at run time may be an option or the file.
-    if (!a.value.startsWith('--') || (a.dynamic !== null && !prefix.includes('='))) operands.push(a);
-    else if (!prefix.includes('=') && !AWS_FLAGS.has(a.value)) i++;
-  }
-  const file = operands[operands.length - 1];
-  return file === undefined || isStdio(file) ? [] : [content(file, by)];
-}
-
-/** `aws s3 cp|mv|sync SRC DEST`: a local DEST is written (a folder with `--recursive` or `sync`), a local SRC of mv taken away. */
+/** `aws s3 cp|mv|sync SRC DEST`: a local DEST is written (a folder with `--recursive` or `sync`), a local SRC of mv taken away; other commands: aws-writes.ts. */
 function awsWrites(args: readonly Arg[]): OperandWrite[] {
-  const found = commandAt(args, [['s3', 'cp'], ['s3', 'mv'], ['s3', 'sync'], ['s3api', 'get-object'], ['lambda', 'invoke']]);
-  if (found === undefined) return [];
-  if (found.path[0] !== 's3') return awsOutfile(args, found.next, `aws ${found.path.join(' ')}`);
+  const found = commandAt(args, [['s3', 'cp'], ['s3', 'mv'], ['s3', 'sync']]);
+  if (found === undefined) return awsCommandWrites(args);
   const verb = found.path[1] as string;
   const w = readWords(args, found.next, AWS_S3);
   return copyWrites(w.operands, { by: `aws s3 ${verb}`, local: awsLocal, trees: verb === 'sync' || has(w, '--recursive'), moves: verb === 'mv', oneSource: true });

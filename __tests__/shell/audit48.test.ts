@@ -1,0 +1,63 @@
+// Audit 48: what the shell evaluator did not see. Every deny and ask row was allow before, but
+// those marked "as before"; the allow rows are the same programs writing nothing a rule names.
+// The workspace is /work/repo and the home folder /home/dev (helpers/policy.ts).
+import { policyOf } from '../helpers/policy.ts';
+import { rowsOf, shellTable } from '../helpers/shell-table.ts';
+
+const aws = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["aws *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**", "~/.aws/**", "~/.kube/**", ".github/**", "~/.npmrc", "~/.pypirc"]}
+` }, ['.github/agent-gate.yml']);
+
+// BM-1: only `aws s3 cp|mv|sync`, `s3api get-object` and `lambda invoke` were read for the files
+// they write. Kiro's use_aws runs the same commands (logs/tools/kiro.ts).
+shellTable(aws, 'audit 48, BM-1: the AWS CLI writing local files', [
+  ...rowsOf('deny', 'hand-written commands that write settings or a template',
+    'aws cloudformation package --template-file t.yml --s3-bucket b --output-template-file .github/workflows/x.yml',
+    'aws cloudformation package --template-file t.yml --s3-bucket b --output-template-file=.github/workflows/x.yml',
+    'aws eks update-kubeconfig --name c',
+    'aws --region us-east-1 eks update-kubeconfig --name c --alias a',
+    'aws eks update-kubeconfig --name c --kubeconfig secrets/kc',
+    'aws configure set aws_access_key_id X',
+    'aws configure set region eu-west-1 --profile p',
+    'aws configure import --csv file://k.csv',
+    'aws configure',
+    'aws configure sso',
+    'aws configure "$x" y',
+    'aws codeartifact login --tool npm --domain d --repository r',
+    'aws codeartifact login --tool twine --domain d --repository r',
+    'aws codeartifact login --tool "$t" --domain d --repository r',
+  ),
+  ...rowsOf('deny', 'generated operations that save their body to OUTFILE',
+    'aws polly synthesize-speech --text hi --voice-id Joanna --output-format mp3 .github/workflows/x.yml',
+    'aws s3api get-object-torrent --bucket b --key k .github/workflows/x.yml',
+    'aws sagemaker-runtime invoke-endpoint --endpoint-name e --body b secrets/out',
+    'aws iot-data get-thing-shadow --thing-name t .github/workflows/x.yml',
+    'aws glacier get-job-output --account-id - --vault-name v --job-id j secrets/x',
+    'aws bedrock-runtime invoke-model --model-id m --body b secrets/out',
+  ),
+  ...rowsOf('deny', 'an operation not known to stream: a word that is no option value is judged by the rules that name it',
+    'aws some-new-service get-blob --id 1 .github/workflows/x.yml',
+    'aws ec2 run-instances --dry-run --image-id x secrets/x',
+    'aws $svc $op .github/x',
+    'aws "$svc" set k v',
+  ),
+  ...rowsOf('deny', 'as before the fix: lambda invoke, now one streaming operation of many',
+    'aws lambda invoke --function-name f --no-cli-pager secrets/out',
+    'aws lambda invoke --function-name f --log-type Tail secrets/out',
+  ),
+  ...rowsOf('ask', 'OUTFILE of a streaming operation that no rule covers', 'aws polly synthesize-speech --text hi --voice-id j --output-format mp3 out.mp3'),
+  ...rowsOf('allow', 'reads, dry runs, and words only values or unnamed by any rule',
+    'aws configure get region', 'aws configure list', 'aws configure list-profiles', 'aws configure help',
+    'aws codeartifact login --tool npm --domain d --repository r --dry-run',
+    'aws iot-data get-thing-shadow --thing-name t src/x.json',
+    'aws ec2 describe-instances --instance-ids i-1 i-2',
+    'aws s3api head-bucket --bucket secrets',
+    'aws ec2 run-instances --dry-run --image-id secrets',
+    'aws some-new-service get-blob --id 1 out.bin',
+    'aws s3 ls s3://b', 'aws help', 'aws ec2 help',
+    'aws cloudformation package --template-file t.yml --s3-bucket b',
+    'aws eks update-kubeconfig --name c --kubeconfig src/kc',
+  ),
+]);
