@@ -2,7 +2,7 @@
 // those marked "as before"; the allow rows are the same programs writing nothing a rule names.
 // The workspace is /work/repo and the home folder /home/dev (helpers/policy.ts).
 import { policyOf } from '../helpers/policy.ts';
-import { rowsOf, shellTable } from '../helpers/shell-table.ts';
+import { rowsOf, shellTable, writesPolicy } from '../helpers/shell-table.ts';
 
 const aws = policyOf({ workspace: `rules:
   - {capability: shell, effect: allow, match: ["aws *"]}
@@ -60,4 +60,24 @@ shellTable(aws, 'audit 48, BM-1: the AWS CLI writing local files', [
     'aws cloudformation package --template-file t.yml --s3-bucket b',
     'aws eks update-kubeconfig --name c --kubeconfig src/kc',
   ),
+]);
+
+// BL-4: three ways to move the branch checked out here were not held as a checkout, after which
+// `git reset --hard` (HEAD's own tree) writes what they brought, the policy file included.
+shellTable(writesPolicy(), 'audit 48, BL-4: moving the checked-out branch', [
+  ...rowsOf('ask', 'fast-import may commit to the branch checked out here',
+    'git fast-import --quiet < stream', 'git fast-import < stream && git reset --hard', 'git fast-import --force --date-format=now < s'),
+  ...rowsOf('ask', 'update-ref or reset with the commit xargs fills in',
+    'git commit-tree HEAD^{tree} -p HEAD -m x | xargs git update-ref refs/heads/main',
+    'git rev-parse x | xargs git update-ref HEAD',
+    'echo x | xargs git reset --hard'),
+  ...rowsOf('ask', 'as before the fix: -I puts the commit where VALUE stands', 'echo x | xargs -I{} git update-ref refs/heads/main {}'),
+  ...rowsOf('ask', 'receive.denyCurrentBranch set to let a push move the checked-out branch',
+    'git config receive.denyCurrentBranch updateInstead && git push . x:main',
+    'git config receive.denyCurrentBranch ignore',
+    'git config set receive.denycurrentbranch warn',
+    'git config --local receive.denyCurrentBranch "$v"'),
+  ...rowsOf('allow', 'refs that are not the checked-out branch, refuse, and what writes no ref',
+    'echo x | xargs git update-ref refs/tags/v1', 'echo x | xargs git update-ref -d refs/heads/x',
+    'git config receive.denyCurrentBranch refuse', 'git fast-export HEAD', 'git config --get receive.denyCurrentBranch'),
 ]);

@@ -157,6 +157,10 @@ function fetchConfigWrites(args: readonly Arg[], at: number): OperandWrite[] {
     const value = args[k + 1] as Arg;
     const fetchKey = key.dynamic !== null || /^remote\..*\.fetch$/is.test(key.value);
     if (fetchKey && (value.dynamic !== null || FETCHES_REPLACE.test(value.value))) return tree('config of a fetch of replace refs');
+    // Audit 48, BL-4: a push into this repository may then move the branch checked out here
+    // (`updateInstead` writes the work tree too; `ignore`/`warn` leave it to a `git reset --hard`).
+    const receiveKey = key.dynamic !== null || /^receive\.denycurrentbranch$/i.test(key.value);
+    if (receiveKey && (value.dynamic !== null || !/^(?:refuse|true|yes|on|1)$/i.test(value.value))) return tree('config receive.denyCurrentBranch');
   }
   return [];
 }
@@ -195,6 +199,9 @@ export function gitTreeWrites(args: readonly Arg[], at: number, verb: string): O
       return replaceWrites(args, at);
     case 'config':
       return fetchConfigWrites(args, at);
+    case 'fast-import':
+      // Audit 48, BL-4: its stream may commit to any ref, the branch checked out here included.
+      return tree('fast-import');
     case 'remote':
       // `git remote add --mirror[=fetch] NAME URL` fetches every ref, replace refs too, from then on.
       return args[at + 1]?.value === 'add' && args.some((a, k) => k > at + 1 && (a.dynamic !== null || /^--mirror(?:=fetch)?$/.test(a.value))) ? tree('remote add --mirror') : [];

@@ -463,7 +463,12 @@ function runtimeWordsReason(args: readonly Arg[], depth = 0): string | null {
   // Named as notePlaced names it (any path: `/opt/bin/truncate`), not only a wrapper's spelling.
   const word = args[0]?.value ?? '';
   const base = word.slice(word.lastIndexOf('/') + 1);
-  for (const w of [...operandWrites(base, args), ...downloadWrites(base, args)]) if (w.file.dynamic !== null) return `the file ${w.by} writes`;
+  for (const w of [...operandWrites(base, args), ...downloadWrites(base, args)]) {
+    if (w.file.dynamic !== null) return `the file ${w.by} writes`;
+    // `… | xargs git update-ref refs/heads/main`, `xargs git reset --hard`: the words filled in
+    // may move the branch checked out here (audit 48, BL-4).
+    if ('wholeTree' in w && w.wholeTree === true) return `the commit ${w.by} puts in place`;
+  }
   if (runtimePlacedWrite(base, args) !== null) return base === 'mv' ? 'the files mv moves or writes' : `the file ${base} writes`;
   for (const inner of [...u.commands, ...u.views]) {
     const why = runtimeWordsReason(inner, depth + 1);
