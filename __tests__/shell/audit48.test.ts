@@ -81,3 +81,32 @@ shellTable(writesPolicy(), 'audit 48, BL-4: moving the checked-out branch', [
     'echo x | xargs git update-ref refs/tags/v1', 'echo x | xargs git update-ref -d refs/heads/x',
     'git config receive.denyCurrentBranch refuse', 'git fast-export HEAD', 'git config --get receive.denyCurrentBranch'),
 ]);
+
+// BL-3: a value bash evaluates as arithmetic runs the `$( )` in its subscript. `$_` was followed
+// as a variable named `_`, and the subscript-text check read a brace expansion (`{x,\$}`) as
+// written, so a `$(` that only the expansion makes went unseen.
+const arith = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["echo *", "set *", "which *"]}
+  - {capability: shell, effect: deny, match: ["rm *"]}
+` }, ['.github/agent-gate.yml']);
+
+shellTable(arith, 'audit 48, BL-3: arithmetic on $_, positional parameters and BASH_REMATCH', [
+  ...rowsOf('ask', 'a `$(` a brace expansion or a static variable puts in a subscript reaches arithmetic',
+    'echo "a["{x,\\$}"(rm y)]" >/dev/null; echo $(( $_ ))',
+    'echo a[{x,\\$}\\(rm y\\)] >/dev/null; echo $(( $_ ))',
+    'echo "a["{\\$,x}"(rm y)]"; (( _ ))',
+    'echo "a["{x,{y,\\$}}"(rm y)]"; (( _ ))',
+    'd=\\$; echo "a[${d}(rm -rf y)]" >/dev/null; echo $(( $_ ))',
+    'set -- "a["{x,\\$}"(rm y)]"; echo $(( $2 ))',
+    'd=\\$; [[ "a[${d}(rm y)]" =~ .+ ]]; echo $(( BASH_REMATCH ))',
+    'which "a["{x,\\$}"(rm -rf ~)]"; which ${!_}',
+    'which "a["{x,\\$}"(rm -rf ~)]"; [[ -v $_ ]]',
+  ),
+  ...rowsOf('ask', 'as before the fix: a quoted `$` in the brace list', "echo a[{x,'$'}\\(rm y\\)]; (( _ ))"),
+  ...rowsOf('allow', 'brace expansions and $_ that bring no subscript',
+    'echo {a,b}; echo $((1+2))', 'echo {a,b}x; echo $(( $_ ))', 'x=1; echo $(( _ + x ))', 'echo "a["{x,y}"]"; echo $(( $_ ))'),
+]);
+
+shellTable(policyOf({}), 'audit 48, BL-3: under the built-in scopes alone', [
+  ...rowsOf('ask', 'which is allowed by the default scope', 'which "a["{x,\\$}"(rm -rf ~)]"; which $(( $_ ))'),
+]);

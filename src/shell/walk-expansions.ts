@@ -9,6 +9,7 @@ import {
 } from './guards.ts';
 import { checkDepth, checkErrors, checkHereDoc, fail, parseScript } from './parse.ts';
 import { braceEnd } from './posix.ts';
+import { braceAlternatives } from './brace-text.ts';
 import { GLOB_VALUE, located, RUNTIME_TEXT, WalkerState, type Scope, type Sink } from './walk-state.ts';
 import { hasInvalidBytes, inertText, literalText, notePart, staticWord, type Arg } from './words.ts';
 
@@ -73,7 +74,23 @@ export abstract class ExpansionWalker extends WalkerState {
       fail('process substitution joined to a neighbouring word');
     }
     this.staticSubscript(arg);
+    if (!this.subscriptText && parts.some((p) => p.type === 'BraceExpansion')) this.braceSubscript(parts);
     return arg;
+  }
+
+  /** staticSubscript for each word a brace expansion makes (`"a["{x,\$}"(cmd)]"` holds `a[$(cmd)]`). */
+  private braceSubscript(parts: readonly WordPart[]): void {
+    let texts = [''];
+    for (const p of parts) {
+      const pieces = p.type === 'BraceExpansion' ? braceAlternatives(p.text) : [inertText([p])];
+      texts = pieces === null ? [] : texts.flatMap((t) => pieces.map((piece) => t + piece));
+      if (pieces === null || texts.length > MAX_BRACE_WORDS) {
+        // Too many to look at: any `$` or backquote after a `[` may end up a `$(`.
+        if (/\[[^]*[$`]/.test(inertText(parts))) this.subscriptText = true;
+        return;
+      }
+    }
+    for (const t of texts) this.staticText(t);
   }
 
   protected part(p: WordPart, scope: Scope, depth: number, sink: Sink, arg: Arg, quoted: boolean): void {
@@ -363,6 +380,8 @@ export abstract class ExpansionWalker extends WalkerState {
 }
 
 /** A plain variable name. */
+/** Words a brace expansion makes that the subscript-text check reads one by one. */
+const MAX_BRACE_WORDS = 64;
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
 /** A variable or an element of one, as written (`n`, `a[i+1]`): no expansion or quote in its name. */
 const ASSIGNABLE = /^[A-Za-z_]\w*(?:\[|$)/;

@@ -147,7 +147,15 @@ export abstract class WalkerState {
       return;
     }
     const names = (this.arithNames ??= new Set());
-    for (const name of text.match(IDENTIFIERS) ?? []) names.add(name);
+    for (const name of text.match(IDENTIFIERS) ?? []) {
+      // `$_` (`(( _ ))`, `${!_}`) is the last word of the command before, whatever made it
+      // (`echo "a[${d}(cmd)]"` with d='$'): not a variable this walk follows (audit 48, BL-3).
+      if (name === '_') {
+        this.arithAny = true;
+        return;
+      }
+      names.add(name);
+    }
   }
 
   /** Notes a variable expanded here (see textRead). */
@@ -209,7 +217,8 @@ export abstract class WalkerState {
     for (const name of this.arithReads()) {
       // Whatever the command assigns: a `cd` sets PWD to any folder name.
       if (RUNTIME_TEXT.has(name) || this.otherNames?.has(name) === true) return name;
-      if (name === 'BASH_REMATCH' && this.textRead !== null) return name;
+      // What `[[ … =~ … ]]` matched may be text built from any variable (audit 48, BL-3).
+      if (name === 'BASH_REMATCH' && (this.textRead !== null || runtime || (this.otherNames?.size ?? 0) > 0)) return name;
       if (runtime && this.numericNames?.has(name) !== true && !BASH_NUMBERS.has(name)) return name;
     }
     return null;
