@@ -110,3 +110,23 @@ shellTable(arith, 'audit 48, BL-3: arithmetic on $_, positional parameters and B
 shellTable(policyOf({}), 'audit 48, BL-3: under the built-in scopes alone', [
   ...rowsOf('ask', 'which is allowed by the default scope', 'which "a["{x,\\$}"(rm -rf ~)]"; which $(( $_ ))'),
 ]);
+
+// BL-2: rsync --link-dest=DIR hard-links DIR's unchanged files into the destination (a relative
+// DIR read from the destination), as `cp -al` does; a write there rewrote DIR's file unseen.
+const rsync = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow, match: ["echo *", "cp *", "rsync *", "sed *"]}
+  - {capability: fs_write, effect: allow, match: ["src/**", "out/**", "/tmp/**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**", ".github/**", "**/.env"]}
+` }, ['.github/agent-gate.yml']);
+
+shellTable(rsync, 'audit 48, BL-2: rsync --link-dest', [
+  ...rowsOf('ask', 'a write into the destination may land in the --link-dest folder',
+    'cp -p secrets/k src/k; rsync -a --link-dest=../secrets src/ out/; echo x > out/k',
+    'rsync -a --link-dest ../secrets src/ out/ && echo x > out/k',
+    'rsync -a --link-d=../secrets src/ out/ && sed -i s/a/b/ out/k',
+    'rsync -a --link-dest=/tmp/prev src/ out && echo x > out/src/k'),
+  ...rowsOf('ask', 'as before the fix: an option value only known at run time', 'rsync -a --link-dest="$d" src/ out/'),
+  ...rowsOf('allow', 'no --link-dest, or nothing written through the destination after it',
+    'rsync -a src/ out/ && echo x > out/k', 'rsync -a --link-dest=/tmp/prev src/ out/', 'rsync -a --copy-dest=../secrets src/ out/ && echo x > out/k',
+    'rsync -a --link-dest=../prev src/ out/ && echo x > src/k'),
+]);

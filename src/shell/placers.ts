@@ -152,6 +152,23 @@ export function carriesLinks(name: string, args: readonly Arg[]): boolean {
   return words.some((w) => short.test(w) || long.test(w)) && !words.some((w) => follows.test(w));
 }
 
+/**
+ * rsync's `--link-dest=DIR` folders: an unchanged file is hard-linked from DIR (read from the
+ * destination when relative) into the destination, so a later write there rewrites DIR's file.
+ */
+export function rsyncLinkDests(args: readonly Arg[]): Arg[] {
+  const out: Arg[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as Arg;
+    if (a.value === '--' && a.dynamic === null) break;
+    const m = /^--link-d(?:e(?:st?)?)?(?:=(.*))?$/s.exec(a.value);
+    if (m === null) continue;
+    const value = m[1] !== undefined ? { ...a, value: m[1], pos: -1 } : args[++i];
+    if (value !== undefined) out.push(value);
+  }
+  return out;
+}
+
 /** Placers whose destination holds what a source held. */
 export const COPIERS = new Set(['cp', 'mv', 'ln', 'link', 'install', 'rsync', 'scp', 'dd']);
 

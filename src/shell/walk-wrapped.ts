@@ -1,6 +1,7 @@
 // The walker's layer that turns a simple command's words into its part and walks what the command
 // wraps (SPEC 5.3, 5.4): the commands and views wrappers.ts finds in it, the strings it hands to a
 // shell, and word lists a builtin expands again.
+import { posix } from 'node:path';
 import { asZshRunsIt, zshSyntaxDoubt } from './zsh.ts';
 import { COMPOUND_OPERAND, isDeclarationBuiltin, operandAssignmentDanger } from './assignments.ts';
 import { downloadWrites } from './downloads.ts';
@@ -13,7 +14,7 @@ import { scanGit } from './git.ts';
 import { evaluatesArithmetic, NAME_SETTERS, RUNTIME_READERS } from './arithmetic-commands.ts';
 import {
   carriesLinks, copiesAsLink, copiesContents, copiesTrees, COPIERS, cpioPassDestination, FILE_PLACERS, globFolder, LINK_COPIERS, LINKERS,
-  isRemoteOperand, operandArg, outputFiles, placedFiles, PLACERS_JUDGED, PROC_CWD, unpacks, UNPACKERS, type Placed,
+  isRemoteOperand, operandArg, outputFiles, placedFiles, PLACERS_JUDGED, PROC_CWD, rsyncLinkDests, unpacks, UNPACKERS, type Placed,
 } from './placers.ts';
 import { namesNoFile, optionWrite, tildePath, writesNoFile } from './redirects.ts';
 import { HELD_PROBE, type CommandPart, type ShellPart, type WritePart } from './types.ts';
@@ -350,8 +351,17 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     const made = placed.destination?.folder === true ? placed.created.filter((f) => f !== placed.destination?.path) : placed.created;
     // A plain `cp /tmp/x .` copies what a link points at; with -r/-a/-P, or by mv, the link itself.
     const keepsLinks = foreign && LINK_COPIERS.has(name) && (name === 'mv' || name === 'scp' || carriesLinks(name, args));
+    // `rsync --link-dest=DIR SRC DEST`: DEST's files may be DIR's, hard-linked (audit 48, BL-2).
+    const linkDests = name === 'rsync' ? rsyncLinkDests(args) : [];
     if (LINKERS.has(name) || keepsLinks || (name === 'cp' && copiesAsLink(args))) {
       for (const f of made) this.links.mayLinkAt(f);
+    }
+    const destination = placed.destination === undefined ? undefined : placed.destination.path.replace(/\/+$/, '') || placed.destination.path;
+    if (linkDests.length > 0) {
+      if (destination !== undefined) this.links.mayLinkAt(destination);
+      linksWhy = destination === undefined || placed.dynamic || linkDests.some((d) => d.dynamic !== null)
+        ? 'rsync --link-dest hard-links files whose names or folders are known only at run time, so where later writes through them land is not known'
+        : this.links.noteMadeLinks([destination], linkDests.map((d) => (d.value.startsWith('/') ? d.value : posix.join(destination, d.value))), [args[0] as Arg]);
     }
     if (LINKERS.has(name) || (name === 'cp' && copiesAsLink(args))) {
       // Check follows the links an entry makes in the entries after it (analysis.links): one whose
