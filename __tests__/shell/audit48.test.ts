@@ -130,3 +130,23 @@ shellTable(rsync, 'audit 48, BL-2: rsync --link-dest', [
     'rsync -a src/ out/ && echo x > out/k', 'rsync -a --link-dest=/tmp/prev src/ out/', 'rsync -a --copy-dest=../secrets src/ out/ && echo x > out/k',
     'rsync -a --link-dest=../prev src/ out/ && echo x > src/k'),
 ]);
+
+// BL-1: only git and npm were judged without the global options before their sub-command.
+const globals = policyOf({ workspace: `rules:
+  - capability: shell
+    effect: allow
+    match: ["terraform *", "kubectl *", "docker *", "cargo *", "aws *", "helm *", "go *", "uv *", "poetry *"]
+  - capability: shell
+    effect: deny
+    match: ["terraform destroy*", "kubectl delete*", "docker rm*", "cargo publish*", "aws s3 rm*", "helm uninstall*", "go clean*", "uv publish*", "poetry publish*"]
+` }, ['.github/agent-gate.yml']);
+
+shellTable(globals, 'audit 48, BL-1: global options before a sub-command', [
+  ...rowsOf('deny', 'the sub-command a deny names, after global options',
+    'terraform -chdir=infra destroy', 'kubectl --context prod delete pod x', 'kubectl -n x delete pod x', 'docker -H x rm c',
+    'docker --context c -D rm c', 'cargo +nightly publish', 'cargo --locked publish', 'aws --profile p s3 rm s3://x', 'helm -n x uninstall r',
+    'go -C x clean', 'uv --quiet publish', 'poetry --directory x publish', '/usr/bin/terraform -chdir=x destroy -auto-approve'),
+  ...rowsOf('deny', 'both readings of an option without =: its value may be the sub-command', 'kubectl -n delete get pods'),
+  ...rowsOf('allow', 'other sub-commands after global options',
+    'terraform -chdir=infra plan', 'kubectl -n x get pods', 'docker -H x ps', 'cargo +nightly build', 'go -C x build ./...', 'aws --profile p s3 ls'),
+]);

@@ -56,6 +56,52 @@ export function addSpellings(part: CommandPart, args: readonly Arg[], text: stri
     const words = args.slice(from).map((a) => (a.dynamic === null ? { ...a, value: longGitOption(a.value) } : a));
     if (words.some((w, i) => w.value !== args[from + i]?.value)) addView(part, `git ${joinValues(words)}`, open ? [git, ...words, ...more] : null);
   }
+  if (GLOBAL_OPTION_CLIS.has(lowerBase) && args.length > 2) {
+    const program = { ...first, value: lowerBase };
+    for (const at of subcommandStarts(args, lowerBase === 'cargo')) {
+      addView(part, `${lowerBase} ${joinValues(args, at)}`, open ? [program, ...args.slice(at), ...more] : null);
+    }
+  }
+}
+
+/**
+ * CLIs that take global options before their sub-command (`terraform -chdir=infra destroy`,
+ * `kubectl -n prod delete`, `cargo +nightly publish`): a deny or ask pattern naming the
+ * sub-command (`terraform destroy*`) must meet it whatever options stand before it (audit 48, BL-1).
+ */
+const GLOBAL_OPTION_CLIS = new Set([
+  'terraform', 'tofu', 'kubectl', 'oc', 'docker', 'podman', 'nerdctl', 'helm', 'aws', 'az', 'gcloud', 'gh', 'glab', 'cargo', 'go',
+  'poetry', 'uv', 'pulumi', 'pnpm', 'yarn', 'bun', 'deno', 'dotnet', 'mvn', 'gradle', 'kustomize', 'flux', 'argocd', 'vault', 'nomad',
+  'consul', 'eksctl', 'doctl', 'flyctl', 'vercel', 'netlify', 'heroku', 'firebase', 'wrangler', 'twine', 'pip', 'pip3', 'conda',
+]);
+
+/** Candidates kept per command: options stand before the sub-command, and few take values. */
+const MAX_SUBCOMMAND_STARTS = 3;
+
+/**
+ * Where the sub-command may start after leading global options. Whether an option written
+ * without `=` takes the next word as its value is not known here, so both readings count: the
+ * next word may be the sub-command, or the word after it. cargo's `+toolchain` is such an option.
+ */
+function subcommandStarts(args: readonly Arg[], plus: boolean): number[] {
+  const starts: number[] = [];
+  const isOption = (a: Arg | undefined): boolean => a !== undefined && a.dynamic === null && a.value.length > 1 && a.value !== '--'
+    && (a.value.startsWith('-') || (plus && a.value.startsWith('+')));
+  let i = 1;
+  while (i < args.length && starts.length < MAX_SUBCOMMAND_STARTS) {
+    const a = args[i] as Arg;
+    if (!isOption(a)) {
+      if (i > 1) starts.push(i);
+      break;
+    }
+    if (a.value.includes('=') || isOption(args[i + 1])) {
+      i++;
+      continue;
+    }
+    if (i + 1 < args.length) starts.push(i + 1);
+    i += 2;
+  }
+  return starts;
 }
 
 /**
