@@ -200,6 +200,10 @@ describe('check: symlinks and submodules', () => {
     ['src/l4', '../secrets', 'deny', 'symlink "src/l4" points at "secrets"'],
     ['src/l5', '../.Kiro/Settings', 'deny', 'alias of protected path ".kiro/settings"'],
     ['.Kiro/Settings', 'elsewhere', 'deny', 'alias of protected path ".kiro/settings"'],
+    // Audit 47, BJ-4: the link is a write to its target, which kiro rules #6 and #10 judge.
+    ['src/l6', '../.gitattributes', 'ask', 'points at ".gitattributes": changing .gitattributes'],
+    ['src/l7', '../.gitmodules', 'ask', 'points at ".gitmodules": changing .gitmodules'],
+    ['src/l8', 'HEAD', 'ask', 'points at "src/HEAD": HEAD in a subfolder'],
   ])('symlink %j -> %j is %s', (link, target, effect, fragment) => {
     const { repo } = setup();
     repo.symlink(link, target);

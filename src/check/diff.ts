@@ -179,14 +179,11 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
     const isLink = c.newMode === SYMLINK;
     if (isLink && METADATA_LINK.has(canonicalBase)) {
       verdicts.push({ effect: 'deny', rule: KIRO_GIT_METADATA_LINK, reason: `${base} as a symlink makes git read its rules from elsewhere (${describeRule(KIRO_GIT_METADATA_LINK)})` });
+      verdicts.push(...gitFileVerdicts(path, '').filter((v) => v.rule !== KIRO_GIT_METADATA));
+    } else if (c.newMode !== ZERO_MODE) {
+      verdicts.push(...gitFileVerdicts(path, ''));
     } else if (METADATA.has(canonicalBase)) {
-      verdicts.push({ effect: 'ask', rule: KIRO_GIT_METADATA, reason: `changing ${base} changes how git reads the rest of the repository (${describeRule(KIRO_GIT_METADATA)})` });
-    }
-    // git takes a folder holding HEAD, objects/ and refs/ for a bare repository and, run inside
-    // it, obeys the config there (core.fsmonitor, aliases, hooks): the workspace's own .git is
-    // found first only from the top folder.
-    if (canonicalBase === 'head' && canonicalPath(path).includes('/') && c.newMode !== ZERO_MODE) {
-      verdicts.push({ effect: 'ask', rule: KIRO_EMBEDDED_REPOSITORY, reason: `${base} in a subfolder, with objects/ and refs/ beside it, makes that folder a repository to git, which runs what its config says there (${describeRule(KIRO_EMBEDDED_REPOSITORY)})` });
+      verdicts.push(...gitFileVerdicts(path, '').filter((v) => v.rule === KIRO_GIT_METADATA));
     }
     // What the submodule's commit holds (links out of it into this repository included:
     // `sub/x -> ../.kiro/settings`) comes from another repository, and is not judged here.
@@ -220,6 +217,26 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
     }
   }
   return findings;
+}
+
+/**
+ * Kiro rules #6 and #10 for a file written at `path` (`about` says how it is reached): git reads
+ * .gitmodules, .gitattributes and .mailmap as rules for the rest of the repository, and takes a
+ * folder holding HEAD, objects/ and refs/ for a bare repository, whose config it obeys when run
+ * there (the workspace's own .git is found first only from the top folder).
+ */
+function gitFileVerdicts(path: string, about: string): PathVerdict[] {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  // The canonical form splits on `\` too: `x\.gitattributes` is `x/.gitattributes` there.
+  const canonical = canonicalPath(path);
+  const canonicalBase = canonical.split('/').pop() ?? '';
+  if (METADATA.has(canonicalBase)) {
+    return [{ effect: 'ask', rule: KIRO_GIT_METADATA, reason: `${about}changing ${base} changes how git reads the rest of the repository (${describeRule(KIRO_GIT_METADATA)})` }];
+  }
+  if (canonicalBase === 'head' && canonical.includes('/')) {
+    return [{ effect: 'ask', rule: KIRO_EMBEDDED_REPOSITORY, reason: `${about}${base} in a subfolder, with objects/ and refs/ beside it, makes that folder a repository to git, which runs what its config says there (${describeRule(KIRO_EMBEDDED_REPOSITORY)})` }];
+  }
+  return [];
 }
 
 /** The canonical paths of the links a commit adds, changes or takes away. */
@@ -301,6 +318,8 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
   const folderAllowed = t.effect === 'ask' && t.rule === null && resolved?.kind === 'folder' &&
     decidePath(ctx.policy, 'fs_write', `${target}/${PROBE}`).effect === 'allow';
   if (t.effect !== 'allow' && !folderAllowed) verdicts.push({ effect: t.effect, rule: t.rule, reason: `${pointsAt}: ${t.reason}` });
+  // The link is a write to its target (SPEC 6.1), which kiro rules #6 and #10 judge as a file's.
+  if (resolved?.kind !== 'folder') verdicts.push(...gitFileVerdicts(target, `${pointsAt}: `));
   // A link to a protected folder, or to a folder above one, is a way to write into it.
   const behind = protectedBehind(ctx.policy, target, ctx.policyPaths, resolved?.kind === 'file' ? false : path);
   if (behind !== null) {
