@@ -179,11 +179,9 @@ export function judgeChanges(ctx: DiffContext, commit: string, changes: readonly
     const isLink = c.newMode === SYMLINK;
     if (isLink && METADATA_LINK.has(canonicalBase)) {
       verdicts.push({ effect: 'deny', rule: KIRO_GIT_METADATA_LINK, reason: `${base} as a symlink makes git read its rules from elsewhere (${describeRule(KIRO_GIT_METADATA_LINK)})` });
-      verdicts.push(...gitFileVerdicts(path, '').filter((v) => v.rule !== KIRO_GIT_METADATA));
-    } else if (c.newMode !== ZERO_MODE) {
+    } else if (c.newMode !== ZERO_MODE || METADATA.has(canonicalBase)) {
+      // Taking .gitattributes away changes what git reads too; taking HEAD away makes no repository.
       verdicts.push(...gitFileVerdicts(path, ''));
-    } else if (METADATA.has(canonicalBase)) {
-      verdicts.push(...gitFileVerdicts(path, '').filter((v) => v.rule === KIRO_GIT_METADATA));
     }
     // What the submodule's commit holds (links out of it into this repository included:
     // `sub/x -> ../.kiro/settings`) comes from another repository, and is not judged here.

@@ -59,8 +59,8 @@ function commandWords(args: readonly Arg[]): { service: Arg; operation: Arg | un
 
 /**
  * The operands of a generated operation: each `--name` takes the next word as its value unless it
- * is a flag (`--no-…` included), written `--name=VALUE` or followed by another option. A word built at run time may be an
- * option or the file, so it counts as an operand.
+ * is a flag (`--no-…` included), written `--name=VALUE` or followed by another option. A word
+ * built at run time may be an option or the file, so it counts as an operand.
  */
 function generatedOperands(args: readonly Arg[], from: number): Arg[] {
   const operands: Arg[] = [];

@@ -3,7 +3,7 @@
 // bash runs cmd (audit 48, BL-3). Only comma lists matter: a sequence (`{1..9}`, `{a..z}`) makes
 // digits and letters only.
 
-const MAX_TEXT = 4096;
+const MAX_TEXT = 1024;
 
 /** Where the `}` closing the `{` at `open` is, skipping escapes and quotes, or -1. */
 function closing(text: string, open: number): { close: number; commas: number[] } | null {

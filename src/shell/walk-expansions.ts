@@ -86,7 +86,9 @@ export abstract class ExpansionWalker extends WalkerState {
       texts = pieces === null ? [] : texts.flatMap((t) => pieces.map((piece) => t + piece));
       if (pieces === null || texts.length > MAX_BRACE_WORDS) {
         // Too many to look at: any `$` or backquote after a `[` may end up a `$(`.
-        if (/\[[^]*[$`]/.test(inertText(parts))) this.subscriptText = true;
+        const text = inertText(parts);
+        const open = text.indexOf('[');
+        if (open >= 0 && /[$`]/.test(text.slice(open))) this.subscriptText = true;
         return;
       }
     }

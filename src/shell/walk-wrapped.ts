@@ -356,8 +356,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (LINKERS.has(name) || keepsLinks || (name === 'cp' && copiesAsLink(args))) {
       for (const f of made) this.links.mayLinkAt(f);
     }
-    const destination = placed.destination === undefined ? undefined : placed.destination.path.replace(/\/+$/, '') || placed.destination.path;
     if (linkDests.length > 0) {
+      const destination = placed.destination === undefined ? undefined : placed.destination.path.replace(/\/+$/, '') || placed.destination.path;
       if (destination !== undefined) this.links.mayLinkAt(destination);
       linksWhy = destination === undefined || placed.dynamic || linkDests.some((d) => d.dynamic !== null)
         ? 'rsync --link-dest hard-links files whose names or folders are known only at run time, so where later writes through them land is not known'
