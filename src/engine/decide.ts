@@ -128,8 +128,14 @@ function decideWrittenPath(policy: CompiledPolicy, cap: 'fs_read' | 'fs_write', 
   }
   const windows = DRIVE_ABSOLUTE.exec(written)?.[1];
   if (windows !== undefined) {
+    const absolute = `/${windows.replace(/\\/g, '/')}`;
+    // Where the workspace lies on that disk is not known, so a relative allow pattern (`**`,
+    // the default scope's `./**`) does not reach the path: it is judged as an absolute path
+    // outside the workspace is (audit 49, BO-1).
+    const outside = d.effect === 'allow' ? decideResolved(policy, cap, absolute) : d;
+    const base = outside.effect === 'allow' || outside === d ? d : { ...outside, path: d.path };
     // Judged as a path outside CI's clone is: by each of its tails, and as `~/…` below `Users\NAME`.
-    const there = foreignTails(policy, cap, `/${windows.replace(/\\/g, '/')}`, d);
+    const there = foreignTails(policy, cap, absolute, base);
     return there === d ? d : { ...there, reason: `on Windows ${JSON.stringify(written)} is an absolute path, and ${there.reason}`, path: d.path };
   }
   const unlinked = MACOS_PRIVATE.exec(written)?.[1];

@@ -297,9 +297,11 @@ function deadAlternativeReason(alt: string): string | null {
 
 /**
  * A home folder on Linux or macOS, or root's, at the start of an absolute path: what follows it is
- * a path in a user's home (`$1` the folder, `$2` the rest).
+ * a path in a user's home (`$1` the folder, `$2` the rest). Windows's `C:\Users\NAME` is read
+ * as `/Users/NAME`, and `Documents and Settings`, a junction to `Users` on every Windows since
+ * Vista, names the same folders (audit 49, BO-5).
  */
-export const HOME_FOLDER = /^(\/(?:home\/[^/]+|Users\/[^/]+|root|var\/root))(?:\/(.*))?$/is;
+export const HOME_FOLDER = /^(\/(?:home\/[^/]+|Users\/[^/]+|Documents and Settings\/[^/]+|root|var\/root))(?:\/(.*))?$/is;
 
 /**
  * The home folders a pattern names absolutely (`/Users/dev` in `/Users/dev/.ssh/**`, `/home/*` in

@@ -11,7 +11,8 @@ import { domainToASCII } from 'node:url';
  * path is also seen as servers route it (routedPath): `//admin/x` and `/admin;x/y` reach `/admin/…`,
  * and so does `/public/..%2Fadmin/x` once its encoded separator is decoded. The URL is also seen
  * without its fragment, which is never sent, and an `http://` URL as its `https://` form, which is
- * what Claude Code's WebFetch fetches ("HTTP URLs will be automatically upgraded to HTTPS").
+ * what Claude Code's WebFetch fetches ("HTTP URLs will be automatically upgraded to HTTPS"), and
+ * with the scheme's default port written out.
  */
 export function urlViews(resource: string): string[] {
   let u: URL;
@@ -41,7 +42,13 @@ export function urlViews(resource: string): string[] {
   const v4 = embeddedIpv4(u.hostname);
   if (v4 !== null) hosts.push(v4);
   const schemes = u.protocol === 'http:' ? ['http:', 'https:'] : [u.protocol];
-  const origins = schemes.flatMap((s) => hosts.map((h) => `${s}//${h}${portSuffix(s, u.port)}`));
+  // With the scheme's default port written out too, for a pattern whose port is a wildcard
+  // (`http://localhost:*/*` meets `http://localhost/x`: audit 49, BO-3).
+  const origins = schemes.flatMap((s) => hosts.flatMap((h) => {
+    const port = portSuffix(s, u.port);
+    const fallback = DEFAULT_PORTS[s];
+    return port === '' && fallback !== undefined ? [`${s}//${h}`, `${s}//${h}:${fallback}`] : [`${s}//${h}${port}`];
+  }));
   const views = origins.flatMap((origin) => rests.map((r) => origin + r));
   // Upgraded as written too, for a pattern that has no normal form to meet the parsed views.
   if (/^http:\/\//i.test(resource)) views.push(`https://${resource.slice(7)}`);
