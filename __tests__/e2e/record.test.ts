@@ -493,6 +493,20 @@ describe('record --enforce: a call inside a nested repository is judged by every
     }
   });
 
+  // Audit 49, BO-2: the option said the same as `failOn: ask` but was not asked of the enclosing
+  // repository, so a nested repository with a permissive policy turned it off.
+  test.each<[string, (outer: string, inner: string) => Payload, number]>([
+    ['a command no rule of the enclosing policy allows', () => ({ tool_name: 'Bash', tool_input: { command: 'make' } }), 2],
+    ['a write to a file of the enclosing repository', (outer) => ({ tool_name: 'Write', tool_input: { file_path: join(outer, 'README.md'), content: 'x' } }), 2],
+    ['a command both allow', () => ({ tool_name: 'Bash', tool_input: { command: 'npm test' } }), 0],
+  ])('--fail-on ask holds inside a nested repository as failOn: ask does: %s', (_name, call, code) => {
+    const { outer, inner } = nested(PERMISSIVE);
+    writeFileSync(join(outer, '.github', 'agent-gate.yml'), FAILS_ON_ASK.replace('failOn: ask\n', ''));
+    const r = record(inner, { ...claude(inner, 'Bash', {}), ...call(outer, inner) }, ['--enforce', '--fail-on', 'ask']);
+    expect(r.code).toBe(code);
+    if (code === 2) expect(r.stderr).toContain(`in the enclosing repository ${JSON.stringify(outer)}: no rule matched`);
+  });
+
   test('what both allow passes, and an enclosing repository with no rule for it adds nothing', () => {
     const { inner } = nested('failOn: ask\nrules:\n  - {capability: shell, effect: allow, match: ["npm *"]}\n');
     expect(record(inner, claude(inner, 'Bash', { command: 'npm test' }), ['--enforce']).code).toBe(0);

@@ -239,7 +239,9 @@ export async function runRecord(argv: string[], io: Io): Promise<number> {
         failOnBy = `failOn: ask in ${asking.file}`;
       }
       const failRank = EFFECT_RANK[failOn];
-      const askingRoots = new Set(judgedRoots.filter((_r, k) => failsOnAsk(outcome.policies[k]?.files ?? [])));
+      // `--fail-on ask` asks it of every repository around the call, as `failOn: ask` in each
+      // would: a nested repository's own policy cannot turn it off (audit 49, BO-2).
+      const askingRoots = new Set(judgedRoots.filter((_r, k) => failOnFlag === 'ask' || failsOnAsk(outcome.policies[k]?.files ?? [])));
       failing = mergeEnclosing(outcome.results, judgedRoots, (r) => (r === logRoot ? `in the repository that holds the log, ${JSON.stringify(r)}` : `in the enclosing repository ${JSON.stringify(r)}`), askingRoots)
         .map((result) => ({ result }))
         .filter((v) => EFFECT_RANK[v.result.effect] >= failRank)
