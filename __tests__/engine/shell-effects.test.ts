@@ -1991,7 +1991,8 @@ table('interactive shells, history and copied descriptors', WS, rows([
   ["export PS0='$(rm -rf x)'; bash --norc -i <<< 'echo hi'", 'ask'],
   ["PS1='$(rm -rf x)' bash -c 'echo hi'", 'ask'],
   ["MAILPATH='/tmp/m?$(rm -rf x)' ls", 'ask'],
-  ["history -s x; history -w .kiro/settings/mcp.json", 'ask'],
+  // Audit 49, BN-3: the file history -w writes is judged too, and the kiro scope denies this one.
+  ["history -s x; history -w .kiro/settings/mcp.json", 'deny'],
   ["history -a out/h", 'ask'],
   ['exec 3<secrets/k 1<&3; echo pwned >/dev/stdout', 'deny'],
   ['git log -1 --pretty=%B 3<secrets/k 1<&3 >/dev/stdout', 'deny'],

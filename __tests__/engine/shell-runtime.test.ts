@@ -312,7 +312,9 @@ describe('audit round 18: concurrent code, option clusters, PYTHONPATH, more git
     ['echo x > out/a.py; python3 -qc "print(1)"', 'allow', ''],
     ['PYTHONPATH=src python3 -m pytest', 'allow', ''],
     // git's work tree and index named by variables (F-8).
-    ['GIT_WORK_TREE=/tmp/w git checkout HEAD -- .', 'ask', 'assignment to GIT_WORK_TREE'],
+    // The writes of a command that already asks are judged too (audit 49, BN-3), as if in the
+    // workspace, where `git checkout HEAD -- .` may rewrite .kiro/settings: stricter than needed here.
+    ['GIT_WORK_TREE=/tmp/w git checkout HEAD -- .', 'deny', '.kiro/settings'],
     ['GIT_INDEX_FILE=/tmp/i git add -A', 'ask', 'assignment to GIT_INDEX_FILE'],
   ])('%s -> %s', (command, effect, fragment) => {
     const r = judge(TRUSTS_ALL, 'shell', command);

@@ -407,6 +407,12 @@ function namedWrites(name: string, args: readonly Arg[]): OperandWrite[] {
       const w = readWords(args, 1, { valued: 'm', long: ['--mode', '--context'] });
       return w.operands.map((file) => ({ file, by: name, kind: 'entry' as const }));
     }
+    case 'history': {
+      // `history -w FILE` (`-a` appends): the file is written as a redirection's target would be,
+      // so the policy file and the kiro scope's paths deny (audit 49, BN-3). The command still asks.
+      const writes = args.some((a, i) => i > 0 && /^-[a-z]*[aw]/.test(a.value));
+      return writes ? args.slice(1).filter((a) => !a.value.startsWith('-')).map((file) => ({ file, by: 'history -w', kind: 'content' as const })) : [];
+    }
     case 'logsave': {
       // `logsave [-asv] LOGFILE CMD…` appends CMD's output to LOGFILE.
       const w = readWords(args, 1, { valued: '', long: [] });

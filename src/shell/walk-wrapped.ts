@@ -17,6 +17,7 @@ import {
   isRemoteOperand, operandArg, outputFiles, placedFiles, PLACERS_JUDGED, PROC_CWD, rsyncLinkDests, unpacks, UNPACKERS, type Placed,
 } from './placers.ts';
 import { namesNoFile, optionWrite, tildePath, writesNoFile } from './redirects.ts';
+import { runtimeOptionReason } from './options.ts';
 import { HELD_PROBE, type CommandPart, type ShellPart, type WritePart } from './types.ts';
 import { commandWordDoubt } from './paths.ts';
 import { addSpellings, addView } from './views.ts';
@@ -33,6 +34,15 @@ import { PATH_FOLDERS, startupReads } from './home-config.ts';
 
 /** The words `xargs CMD` appends to CMD at run time: any text, or none. */
 const APPENDED: Arg = { value: '', dynamic: 'words the wrapper appends', split: true, pos: -1, end: -1 };
+
+/**
+ * Programs whose options name files they write or commands they run (`sed -i`, `cp -t DIR`,
+ * `shuf -o F`, `vim +!CMD`), so a word only known at run time where an option could stand asks.
+ */
+const OPTION_WRITERS = new Set([
+  'sed', 'gsed', 'cp', 'gcp', 'mv', 'gmv', 'ln', 'gln', 'shuf', 'iconv', 'csplit', 'split', 'tree', 'pandoc', 'tsc', 'eslint', 'prettier',
+  'gofmt', 'goimports', 'gofumpt', 'shfmt', 'yq', 'uniq', 'dd', 'vi', 'vim', 'nvim', 'view', 'vimdiff', 'ex', 'rvim', 'gvim', 'history',
+]);
 
 /** The depth of views from which repeated ones are skipped (see viewsWalked). */
 const VIEW_MEMO_DEPTH = 3;
@@ -725,7 +735,20 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (first !== undefined && first.dynamic === null && first.value === 'alias') this.noteAliases(args);
     this.checkRunsWritten(part, args, scope.source, null);
     const own: HostWrites = { from: this.written?.size ?? 0, to: Number.POSITIVE_INFINITY };
-    if (first !== undefined && first.dynamic === null) part.forceAsk ??= this.notePlaced(args, scope.source, stdin);
+    if (first !== undefined && first.dynamic === null) {
+      // Run whatever the command already asks for: its writes are judged too, and a deny among
+      // them beats the ask (`history -w .github/agent-gate.yml`: audit 49, BN-3).
+      const placedWhy = this.notePlaced(args, scope.source, stdin);
+      part.forceAsk ??= placedWhy;
+    }
+    // `x=-i; sed -e s/a/b/ "$x" f`: a run-time word of a program whose options name what it writes
+    // may be such an option (audit 49, BN-4, BN-5).
+    if (first !== undefined && first.dynamic === null && OPTION_WRITERS.has(wrapperName(first) ?? '')) {
+      // A glob names files (one named like an option is the wildcard-injection case that `src/*`
+      // and `*.txt` are judged for elsewhere), and `<(…)` is a /dev/fd path.
+      const words = args.map((a) => (a.dynamic === 'glob' || a.dynamic === 'process substitution' ? { ...a, dynamic: null } : a));
+      part.forceAsk ??= runtimeOptionReason(words, 1, wrapperName(first) ?? '');
+    }
     const u = unwrap(args, stdin, this.stdinFed);
     part.forceAsk ??= u.forceAsk;
     // `CC='rm -rf ~ #' make`, `env CC=… make`, `CC=… nice make`: make reads its environment as

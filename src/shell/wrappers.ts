@@ -575,6 +575,9 @@ function aliases(args: readonly Arg[]): Unwrapped {
   for (let i = 1; i < args.length; i++) {
     const a = args[i];
     const eq = a?.value.indexOf('=') ?? -1;
+    // `alias "$x"` with x='ls=rm -rf y' defines an alias whose name and value are only known at
+    // run time (audit 49, BN-1).
+    if (a !== undefined && a.dynamic !== null && (eq < 0 || a.split)) forceAsk ??= `alias is given a word only known at run time (${a.dynamic}), which may define an alias`;
     if (a === undefined || eq <= 0) continue;
     scripts.push({ arg: { ...a, value: a.value.slice(eq + 1) }, by: 'alias', later: true });
     // bash expands an alias before it reads a reserved word (outside POSIX mode): `alias time=eval`
@@ -582,7 +585,7 @@ function aliases(args: readonly Arg[]): Unwrapped {
     const name = a.value.slice(0, eq);
     if (RESERVED.has(name)) forceAsk ??= `alias ${name} redefines a reserved word, so bash reads the commands after it differently from how they are judged here`;
   }
-  return scripts.length === 0 ? NONE : { ...NONE, scripts, forceAsk };
+  return scripts.length === 0 && forceAsk === null ? NONE : { ...NONE, scripts, forceAsk };
 }
 
 function trap(args: readonly Arg[]): Unwrapped {
