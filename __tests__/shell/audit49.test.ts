@@ -47,3 +47,19 @@ shellTable(policy, 'audit 49, BN-1/BN-2/BN-3: alias and history', [
     'history -w .github/agent-gate.yml', 'history -s x; history -w secrets/k', 'history -w ~/.kiro/settings/cli.json'),
   ...rowsOf('allow', 'static alias definitions and history listings', 'alias ll="ls -l"', 'history 10'),
 ]);
+
+// BP-3: `find -exec ln -s {} NAME` made a link whose target find fills in; check could not follow
+// it in later entries, and the entry itself was allowed.
+const finds = policyOf({ workspace: `rules:
+  - {capability: shell, effect: allow}
+  - {capability: fs_write, effect: allow, match: ["**"]}
+  - {capability: fs_write, effect: deny, match: ["secrets/**"]}
+` }, ['.github/agent-gate.yml']);
+
+shellTable(finds, 'audit 49, BP-3: links whose target find -exec fills in', [
+  ...rowsOf('ask', 'the link made points at whatever find finds',
+    "find secrets -maxdepth 0 -exec ln -s {} d8 ';'", "find secrets -maxdepth 0 -exec cp -al {} bk ';'", "find secrets -name key -exec ln {} k ';'"),
+  ...rowsOf('ask', 'as before the fix: xargs -I, and a --link-dest only known at run time',
+    'echo secrets | xargs -I{} ln -s {} d7', "find . -name x -exec rsync -a --link-dest={} src/ out/ ';'"),
+  ...rowsOf('allow', 'copies and reads of what find finds', "find src -name '*.ts' -exec cp {} out/ ';'", "find . -name x -exec ls {} ';'"),
+]);

@@ -18,7 +18,7 @@ import { lessRuns, LESS_PROGRAMS } from './less.ts';
 import { FD_PLACEHOLDER, SEARCH_TOOLS, searchRuns } from './search-tools.ts';
 import { downloadWrites } from './downloads.ts';
 import { operandWrites } from './operand-writes.ts';
-import { runtimePlacedWrite } from './placers.ts';
+import { copiesAsLink, rsyncLinkDests, runtimePlacedWrite } from './placers.ts';
 import { kshShellDoubt, posixShellDoubt } from './posix.ts';
 import { asZshRunsIt, zshCommandWords, zshSyntaxDoubt } from './zsh.ts';
 import { compilerRuns, isGccDriver, toolKey, toolRuns, TOOLS_WITH_RUNS } from './toolruns.ts';
@@ -470,6 +470,10 @@ function runtimeWordsReason(args: readonly Arg[], depth = 0): string | null {
     if ('wholeTree' in w && w.wholeTree === true) return `the commit ${w.by} puts in place`;
   }
   if (runtimePlacedWrite(base, args) !== null) return base === 'mv' ? 'the files mv moves or writes' : `the file ${base} writes`;
+  // `find secrets -exec ln -s {} d ';'`: a link whose target is filled in, which check could not
+  // follow in later entries (audit 49, BP-3).
+  const linker = base === 'ln' || base === 'link' || (base === 'cp' && copiesAsLink(args)) || (base === 'rsync' && rsyncLinkDests(args).length > 0);
+  if (linker && args.some((a, i) => i > 0 && a.dynamic !== null)) return `the link ${base} makes`;
   for (const inner of [...u.commands, ...u.views]) {
     const why = runtimeWordsReason(inner, depth + 1);
     if (why !== null) return why;
