@@ -347,6 +347,25 @@ describe('check replays recorded tool calls from log files', () => {
     expect(byLine.get(7)).toBeUndefined();
   });
 
+  // Audit 49, BP-7: each link an entry made re-judged the entries, so 2,000 `ln -s` entries took
+  // four minutes. Past 512 an entry making one asks, and its links are not followed.
+  test('past 512 links made by entries, an entry making one more asks', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: shell, effect: allow, match: ["ln *"]}\n  - {capability: fs_write, effect: allow, match: ["**"]}\nmodels:'));
+    const drafts = Array.from({ length: 520 }, (_, i) => draft('shell', `ln -s src/a${i}.ts l${i}`));
+    repo.write(LOG, log(drafts));
+    repo.commit('work', { author: KIRO });
+    const started = Date.now();
+    const { report } = check(repo);
+    // A bound far above what the run takes (about a second), not a benchmark.
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const asks = report.findings.filter((f) => f.source.kind === 'log' && f.effect === 'ask');
+    // Each `ln -s T l` may make `l` or, were l a folder, `l/T`'s name: two links an entry.
+    const first = asks[0]?.source.line ?? 0;
+    expect(first).toBeGreaterThan(200);
+    expect(asks.map((f) => f.source.line)).toEqual(Array.from({ length: 521 - first }, (_, i) => first + i));
+    expect(asks[0]?.reason).toContain('make more than 512 links');
+  });
+
   // Audit round 22 (Q-2, Q-3, Q-8): links made by cp -s, ln -r or a quoted ln were not followed,
   // a link one log file of a commit made did not count for another read before it, and
   // retargeting a link with ln -sfn was judged as a write through the old one.

@@ -75,6 +75,11 @@ function addedTo(links: TreeLinks): Array<{ key: string; target: string }> {
   return list;
 }
 
+/** Whether the link at `path` is known to have had `target`. */
+export function hasLink(links: TreeLinks, path: string, target: string): boolean {
+  return links.get(canonicalPath(path))?.includes(target) === true;
+}
+
 /** Records that the link at `path` had `target`; returns whether that was new. */
 export function addLink(links: TreeLinks, path: string, target: string): boolean {
   const key = canonicalPath(path);

@@ -71,8 +71,10 @@ function verdictOf(policy: CompiledPolicy, e: LogEntry, noteLink?: LinkNoter): E
     // A shell entry is analysed here, so the links it makes are known without a second parse.
     const analysis = e.capability === 'shell' ? analyzeShell(e.resource) : undefined;
     const result = explainEntry(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd }, analysis);
-    if (analysis?.links !== undefined && noteLink !== undefined) noteLinks(analysis.links, e.cwd, noteLink);
-    if (result.effect === 'allow') {
+    const followed = analysis?.links === undefined || noteLink === undefined || noteLinks(analysis.links, e.cwd, noteLink);
+    if (!followed && result.effect !== 'deny') {
+      verdict = { effect: 'ask', part: null, rule: null, reason: `the entries replayed here make more than ${MAX_ENTRY_LINKS} links, and later writes through this entry's are not followed` };
+    } else if (result.effect === 'allow') {
       verdict = null;
     } else {
       const deciding = result.parts.find((p) => p.effect === result.effect);
@@ -103,21 +105,29 @@ function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string, no
 /**
  * Hears of a link a replayed command made (`ln -s ~/.ssh src/keys`), by its repository path and
  * target: a later entry's `> src/keys/authorized_keys` goes through it, although the link was
- * never committed.
+ * never committed. False when the link is not followed (see MAX_ENTRY_LINKS).
  */
-export type LinkNoter = (path: string, target: string) => void;
+export type LinkNoter = (path: string, target: string) => boolean;
 
-/** Notes the links a replayed command made, by repository path (see LinkNoter). */
-function noteLinks(links: readonly MadeLink[], cwd0: string, noteLink: LinkNoter): void {
+/**
+ * Links made by replayed entries that later entries are followed through. Each new one re-judges
+ * the entries, so thousands took minutes (audit 49, BP-7); past it an entry making one asks.
+ */
+export const MAX_ENTRY_LINKS = 512;
+
+/** Notes the links a replayed command made, by repository path (see LinkNoter); false when one is not followed. */
+function noteLinks(links: readonly MadeLink[], cwd0: string, noteLink: LinkNoter): boolean {
   const cwd = cwd0 === '.' || cwd0 === '' ? '' : cwd0;
   // A link made outside the repository is not on the way of a repository path.
-  if (/^[/~]/.test(cwd)) return;
+  if (/^[/~]/.test(cwd)) return true;
+  let followed = true;
   for (const link of links) {
     if (/^[/~]/.test(link.path)) continue;
     const path = posix.normalize(cwd === '' ? link.path : `${cwd}/${link.path}`);
     if (path === '.' || path === '..' || path.startsWith('../')) continue;
-    noteLink(path, link.target);
+    if (!noteLink(path, link.target)) followed = false;
   }
+  return followed;
 }
 
 function judgeEntries(policy: CompiledPolicy, entries: readonly VerifiedEntry[], commit: string, into: LogJudgement, noteLink?: LinkNoter): void {

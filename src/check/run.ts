@@ -22,8 +22,8 @@ import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
 import { carriedByUnjudgedMerges, carriedFindings } from './carried.ts';
 import type { LinkResolution } from './links.ts';
-import { addLink, addTargets, linksThrough, rangeBoundary, treeLanding, treeLinkedNames, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
-import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
+import { addLink, addTargets, hasLink, linksThrough, rangeBoundary, treeLanding, treeLinkedNames, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
+import { forgetVerdicts, logBlobIds, MAX_ENTRY_LINKS, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
 /** git-layer failures are "could not judge": one line, exit 2. */
@@ -151,6 +151,8 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   // one a commit of the range adds. Without the boundary, a link the branch started with that the base branch removed
   // later, and merged in, was in neither tip's tree, so a write recorded through it passed (II-2).
   const logLinks: TreeLinks = new Map();
+  // Links log entries made, of all commits (see MAX_ENTRY_LINKS).
+  let entryLinks = 0;
   let treeLinks: Promise<boolean> | null = null;
   const readTreeLinks = async (): Promise<boolean> => {
     const boundary = await rangeBoundary(git, range.head, range.mergeBases);
@@ -214,7 +216,11 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
         policy: j.policy, blobs, policyPaths: j.policyPaths, links, linksThrough: linksThrough(logLinks), linkedNames, forwardLanding,
         logs: {
           changes: logChangesOf, notesRef: j.notesRef, notes, notePast,
-          noteLink: (path, target) => { if (addLink(logLinks, path, target)) { madeLinks = true; forgetVerdicts(j.policy); } },
+          noteLink: (path, target) => {
+            if (entryLinks >= MAX_ENTRY_LINKS) return hasLink(logLinks, path, target);
+            if (addLink(logLinks, path, target)) { entryLinks++; madeLinks = true; forgetVerdicts(j.policy); }
+            return true;
+          },
         },
         ...(j.settings.agents ? { agents: j.settings.agents } : {}),
         allCommits: opts.allCommits === true,

@@ -149,10 +149,14 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   if (replay !== null && logs.length > 0) {
     const judging = await import('../check/logs.ts');
     let madeLinks = false;
-    const noteLink = (path: string, target: string): void => {
-      if (!replay.addLink(logLinks, path, target)) return;
+    let entryLinks = 0;
+    const noteLink = (path: string, target: string): boolean => {
+      if (entryLinks >= judging.MAX_ENTRY_LINKS) return replay.hasLink(logLinks, path, target);
+      if (!replay.addLink(logLinks, path, target)) return true;
+      entryLinks++;
       madeLinks = true;
       for (const p of policies) judging.forgetVerdicts(p);
+      return true;
     };
     for (const p of policies) {
       madeLinks = false;
