@@ -347,6 +347,19 @@ describe('check replays recorded tool calls from log files', () => {
     expect(byLine.get(7)).toBeUndefined();
   });
 
+  // Audit 49, BP-4: a link made by an entry of a later commit was not followed for an earlier
+  // commit's entries, though the agent picks which session's log goes into which commit.
+  test('a link an entry of a later commit made is followed for the entries of earlier commits', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: shell, effect: allow, match: ["ln *", "echo *"]}\n  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    repo.write('.agent-gate/log/b.jsonl', appendEntries(null, [draft('shell', 'echo x > lnk/key', { session: 'b', ts: '2026-11-20T10:00:05Z' })], 'b'));
+    const first = repo.commit('write', { author: KIRO });
+    repo.write('.agent-gate/log/a.jsonl', appendEntries(null, [draft('shell', 'ln -s secrets lnk', { session: 'a' })], 'a'));
+    repo.commit('link', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings).toContainEqual(expect.objectContaining({ effect: 'deny', commit: first, source: { kind: 'log', file: '.agent-gate/log/b.jsonl', line: 1 } }));
+  });
+
   // Audit 49, BP-7: each link an entry made re-judged the entries, so 2,000 `ln -s` entries took
   // four minutes. Past 512 an entry making one asks, and its links are not followed.
   test('past 512 links made by entries, an entry making one more asks', () => {

@@ -153,6 +153,8 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   const logLinks: TreeLinks = new Map();
   // Links log entries made, of all commits (see MAX_ENTRY_LINKS).
   let entryLinks = 0;
+  // How to judge each commit again, and how many links entries had made when it was judged.
+  const rejudges = new Map<string, { judge: () => JudgedCommit; seen: number }>();
   let treeLinks: Promise<boolean> | null = null;
   const readTreeLinks = async (): Promise<boolean> => {
     const boundary = await rangeBoundary(git, range.head, range.mergeBases);
@@ -231,6 +233,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       let result = judge();
       if (madeLinks) result = judge();
       judged.set(c.sha, result);
+      rejudges.set(c.sha, { judge, seen: entryLinks });
       // Let the event loop drain git's output between commits, so git keeps listing meanwhile.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -299,6 +302,10 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   flush();
   await judging;
   await judgeBatch(prepared, commits.filter((c) => !judged.has(c.sha)));
+  // A link an entry of a later commit made counts for earlier commits' entries too: the agent
+  // picks which session's log goes into which commit, whatever order the calls ran in (audit 49, BP-4).
+  for (const [sha, r] of rejudges) if (r.seen < entryLinks) judged.set(sha, r.judge());
+  rejudges.clear();
 
   const results = commits.map((c) => judged.get(c.sha) as JudgedCommit);
   const carried = await carriedFindings(git, prepared.policy, prepared.policyPaths, {
