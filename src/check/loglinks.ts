@@ -75,6 +75,12 @@ function addedTo(links: TreeLinks): Array<{ key: string; target: string }> {
   return list;
 }
 
+/**
+ * The target noted for a folder whose links nobody knows: what an entry unpacked or copied in from
+ * outside (`tar -xf a.tar -C src`, `git clone URL v`). A path through it lands where it is not known.
+ */
+export const UNKNOWN_LINKS = '\u0000links not known';
+
 /** Whether the link at `path` is known to have had `target`. */
 export function hasLink(links: TreeLinks, path: string, target: string): boolean {
   return links.get(canonicalPath(path))?.includes(target) === true;
@@ -101,6 +107,8 @@ interface Walk {
   /** Canonical keys of cur's leading folders, as far as each leads to a link (see walk). */
   keys: string[];
   hops: number;
+  /** Walks on past folders of unknown links (UNKNOWN_LINKS), whose unknown landing is given already. */
+  pastRegions?: true;
 }
 
 /** Every folder above a link, canonical: below any other folder no link lies. */
@@ -143,14 +151,16 @@ function forwardLanding(links: TreeLinks): PathLanding {
       known = links.size;
     }
     const found: Landing[] = [];
+    // Places not known come last: a known place's reason says more, at the same effect.
+    const unknown: Landing[] = [];
     const walks: Walk[] = [{ queue: (start === '' ? written : `${start}/${written}`).split('/'), cur: [], keys: [], hops: 0 }];
     let taken = 0;
     for (let w = walks.pop(); w !== undefined; w = walks.pop()) {
-      if (++taken > MAX_WALKS) return [...found, { unknown: `more than ${MAX_WALKS} ways through the symlinks ${WHERE}` }];
+      if (++taken > MAX_WALKS) return [...found, ...unknown, { unknown: `more than ${MAX_WALKS} ways through the symlinks ${WHERE}` }];
       const landing = walk(w, links, folders, walks);
-      if (landing !== null) found.push(landing);
+      if (landing !== null) ('unknown' in landing ? unknown : found).push(landing);
     }
-    return found;
+    return [...found, ...unknown];
   };
 }
 
@@ -178,6 +188,16 @@ function walk(w: Walk, links: TreeLinks, folders: ReadonlySet<string>, forks: Wa
     const leads = folders.has(key);
     const targets = links.get(key);
     if (targets === undefined) {
+      if (leads) keys.push(key);
+      continue;
+    }
+    // The folder itself is a plain folder; a path below it may go through any link in it, and
+    // through the known ones too, which a fork walks on past it.
+    if (w.pastRegions !== true && targets.includes(UNKNOWN_LINKS) && queue.some((q) => q !== '' && q !== '.')) {
+      forks.push({ queue: [...queue], cur: [...cur], keys: leads ? [...keys, key] : [...keys], hops: w.hops, pastRegions: true });
+      return { unknown: `${JSON.stringify(cur.join('/'))} holds what an earlier entry unpacked or copied in (tar -x, git clone, cp -r from outside…), whose links are not known, so where this lands is not known` };
+    }
+    if (targets.every((t) => t === UNKNOWN_LINKS)) {
       if (leads) keys.push(key);
       continue;
     }
@@ -279,7 +299,7 @@ function linkEnds(links: TreeLinks, forward: PathLanding): LinkEnd[] {
     const folder = link.slice(0, Math.max(0, link.lastIndexOf('/')));
     for (const target of targets) {
       // `~/…` or `/…`: out of the repository, where no tree path is.
-      if (/^[/~\\]/.test(target)) continue;
+      if (/^[/~\\]/.test(target) || target === UNKNOWN_LINKS) continue;
       const spelled = folder === '' ? target : `${folder}/${target}`;
       for (const leads of placesOf(spelled, forward(spelled, '.'))) if (leads !== link) ends.push({ link, leads });
     }
@@ -318,7 +338,7 @@ export function linksThrough(links: TreeLinks): (path: string) => LinkThrough[] 
     const list = addedTo(links);
     for (; filed < list.length; filed++) {
       const { key: link, target } = list[filed] as { key: string; target: string };
-      if (/^[/~\\]/.test(target)) continue;
+      if (/^[/~\\]/.test(target) || target === UNKNOWN_LINKS) continue;
       const folder = link.slice(0, Math.max(0, link.lastIndexOf('/')));
       const through: LinkThrough = { link, target, spelled: folder === '' ? target : `${folder}/${target}` };
       for (const visited of visitedBy(through.spelled)) {
@@ -366,7 +386,9 @@ export function treeLinksBelow(links: TreeLinks, options: { names?: boolean } = 
     if (spelled === '..' || spelled.startsWith('../')) return [];
     const prefix = spelled === '.' ? '' : `${canonicalPath(spelled)}/`;
     const found: Landing[] = [];
-    for (const link of links.keys()) if (link.startsWith(prefix)) found.push(...land(link, '.'));
+    // A folder noted as holding unknown links (UNKNOWN_LINKS) is no link itself: what a later
+    // write below it lands on is asked there.
+    for (const [link, targets] of links) if (link.startsWith(prefix) && targets.some((t) => t !== UNKNOWN_LINKS)) found.push(...land(link, '.'));
     if (options.names !== true) return found;
     // The folder as the links' walk puts it (a link on its way is followed), then every link
     // outside it whose target lies inside it.

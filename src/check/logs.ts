@@ -10,6 +10,7 @@ import type { LogEntry } from '../logs/entry.ts';
 import { analyzeShell, type MadeLink } from '../shell/analyze.ts';
 import type { Finding, FindingSource } from '../report/model.ts';
 import type { LogChange } from './logpaths.ts';
+import { UNKNOWN_LINKS } from './loglinks.ts';
 import type { ModelSighting } from './models.ts';
 
 export { logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logpaths.ts';
@@ -71,7 +72,10 @@ function verdictOf(policy: CompiledPolicy, e: LogEntry, noteLink?: LinkNoter): E
     // A shell entry is analysed here, so the links it makes are known without a second parse.
     const analysis = e.capability === 'shell' ? analyzeShell(e.resource) : undefined;
     const result = explainEntry(policy, { capability: e.capability, resource: e.resource, cwd: e.cwd }, analysis);
-    const followed = analysis?.links === undefined || noteLink === undefined || noteLinks(analysis.links, e.cwd, noteLink);
+    const followed = noteLink === undefined || analysis === undefined || noteLinks([
+      ...(analysis.links ?? []),
+      ...(analysis.linkRegions ?? []).map((path) => ({ path, target: UNKNOWN_LINKS })),
+    ], e.cwd, noteLink);
     if (!followed && result.effect !== 'deny') {
       verdict = { effect: 'ask', part: null, rule: null, reason: `the entries replayed here make more than ${MAX_ENTRY_LINKS} links, and later writes through this entry's are not followed` };
     } else if (result.effect === 'allow') {

@@ -22,7 +22,7 @@ import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
 import { carriedByUnjudgedMerges, carriedFindings } from './carried.ts';
 import type { LinkResolution } from './links.ts';
-import { addLink, addTargets, hasLink, linksThrough, rangeBoundary, treeLanding, treeLinkedNames, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
+import { addLink, addTargets, hasLink, linksThrough, rangeBoundary, treeLanding, treeLinkedNames, treeLinksBelow, treeSymlinks, UNKNOWN_LINKS, type TreeLinks } from './loglinks.ts';
 import { forgetVerdicts, logBlobIds, MAX_ENTRY_LINKS, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
@@ -220,7 +220,11 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
           changes: logChangesOf, notesRef: j.notesRef, notes, notePast,
           noteLink: (path, target) => {
             if (entryLinks >= MAX_ENTRY_LINKS) return hasLink(logLinks, path, target);
-            if (addLink(logLinks, path, target)) { entryLinks++; madeLinks = true; forgetVerdicts(j.policy); }
+            if (!addLink(logLinks, path, target)) return true;
+            entryLinks++;
+            // A folder of unknown links counts for the entries judged after it only: the entry
+            // that unpacked it is not judged through it (its own writes are judged as such).
+            if (target !== UNKNOWN_LINKS) { madeLinks = true; forgetVerdicts(j.policy); }
             return true;
           },
         },

@@ -185,7 +185,6 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
   // What is put in the folder goes through the links already below it (`build/k -> ../.kiro`);
   // rm -r removes a link, not what it leads to, and a new link replaces what stood at its name.
   const below = tree && !removes && part.inEntry !== true && policy.linksBelow !== null ? filled.flatMap((f) => policy.linksBelow?.(f, cwd) ?? []) : [];
-  for (const l of below) if ('unknown' in l) return result('ask', null, `${landing}${moved}, and where the links in it lead is not known: ${l.unknown}`);
   const linked = below.flatMap((l) => ('path' in l ? [fromWorkspace(l.path, cwd)] : []));
   for (const target of linked) {
     const through = restrictive([`${target === '/' ? '' : target}/${HELD_PROBE}`, ...treeCandidates(target, names, policy, cwd)]);
@@ -193,6 +192,8 @@ function unknownNamesPart(policy: CompiledPolicy, part: WritePart, cwd: string, 
     const unprobed = (text: string): string => text.split(`/${HELD_PROBE}`).join('/…');
     return result('ask', null, `${landing}${moved}, which holds a symlink to ${JSON.stringify(target)}, so it may put ${JSON.stringify(unprobed(through.path))} there (${unprobed(through.there.reason)})`);
   }
+  // A link known to lead somewhere a rule names says more than one whose end is not known.
+  for (const l of below) if ('unknown' in l) return result('ask', null, `${landing}${moved}, and where the links in it lead is not known: ${l.unknown}`);
   if (d.rule === null && part.ruleOnly === true) return result('allow', null, `${landing}; no fs_write rule names it, and ${part.operator} is held only to the rules that do`);
   if (d.rule === null) return result(d.effect, null, `${landing}, and no rule decides for everything it may hold`);
   return result(d.effect, d.rule, `${writer(part.operator)}: ${landing}${after}: ${d.reason.split(`/${HELD_PROBE}`).join('/…')}`);

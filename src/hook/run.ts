@@ -154,6 +154,8 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
       if (entryLinks >= judging.MAX_ENTRY_LINKS) return replay.hasLink(logLinks, path, target);
       if (!replay.addLink(logLinks, path, target)) return true;
       entryLinks++;
+      // As in check: a folder of unknown links counts for the entries judged after it only.
+      if (target === replay.UNKNOWN_LINKS) return true;
       madeLinks = true;
       for (const p of policies) judging.forgetVerdicts(p);
       return true;

@@ -15,6 +15,7 @@ export function analyzeShell(source: string): ShellAnalysis {
     walker.finish();
     const analysis: ShellAnalysis = { parts: walker.parts, failure: null, suspicious: walker.suspicious, empty: statements === 0 };
     if (walker.links.made !== null) analysis.links = walker.links.made;
+    if (walker.links.regions !== null) analysis.linkRegions = [...walker.links.regions];
     return analysis;
   } catch (e) {
     if (e instanceof ShellFailure) return failed(e.message);

@@ -32,6 +32,8 @@ export class LinkBook {
   private carried: Map<string, string[]> | null = null;
   /** Links made here with static names and targets (ShellAnalysis.links). */
   made: MadeLink[] | null = null;
+  /** Folders holding links whose places and targets are not known (ShellAnalysis.linkRegions). */
+  regions: Set<string> | null = null;
   /** Link-keeping copies in code that runs later: links made after them go along too (see carryLater). */
   private laterCarries: Array<{ placed: Placed; args: readonly Arg[] }> | null = null;
   /** How many places `linked` held when laterCarries were last applied: they are applied again once it grows. */
@@ -48,6 +50,12 @@ export class LinkBook {
     const linked = (this.linked ??= new Set());
     if (path === ANY_PLACE) linked.add(ANY_PLACE);
     else for (const p of this.folders.placesOf(path)) linked.add(p);
+  }
+
+  /** Later commands' writes below `path` (in every folder the shell may be in) may go through links nobody knows. */
+  unknownBelow(path: string): void {
+    const regions = (this.regions ??= new Set());
+    for (const p of this.folders.placesOf(path.replace(/\/+$/, '') || path)) regions.add(p);
   }
 
   /** The place in `linked` that is one of `places` or a folder above it; ANY_PLACE after an unpacker. */

@@ -131,6 +131,11 @@ export interface ShellAnalysis {
   parts: ShellPart[];
   /** Links with static names and targets the command makes, for later commands to go through. */
   links?: MadeLink[];
+  /**
+   * Folders (from where the command starts) that now hold links nobody knows: what an unpacker or
+   * a copy from outside put there. A later command's write below one may land anywhere.
+   */
+  linkRegions?: string[];
   /** Non-null when the input did not parse or passed a bound: the whole command fails closed. */
   failure: string | null;
   /** Non-null when suspicious characters sit outside quotes: the result is capped at `ask`. */

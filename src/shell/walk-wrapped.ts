@@ -312,6 +312,11 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       // they hold were judged when they were made; a checkout or an archive may hold anything.
       if (unpacked !== 'links') (this.written ??= new WrittenFiles()).add(ANY_PLACE);
       this.links.mayLinkAt(ANY_PLACE);
+      // For later commands (check's next entries): below where it unpacks (audit 49, BP-2).
+      if (unpacked !== 'links') {
+        const into = operandWrites(name, args).filter((w) => (w.kind === 'tree' || w.kind === 'here') && w.file.dynamic === null);
+        for (const w of into.length > 0 ? into : [{ file: { value: '.' } }]) this.links.unknownBelow(w.file.value);
+      }
       this.unpackers++;
       this.ownUnpackedWrites(laterBefore);
     }
@@ -366,6 +371,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
     if (LINKERS.has(name) || keepsLinks || (name === 'cp' && copiesAsLink(args))) {
       for (const f of made) this.links.mayLinkAt(f);
     }
+    // A copy from outside brings links nobody here knows, for later commands too (audit 49, BP-2).
+    if (keepsLinks && !placed.dynamic) for (const f of placed.created) this.links.unknownBelow(f);
     if (linkDests.length > 0) {
       const destination = placed.destination === undefined ? undefined : placed.destination.path.replace(/\/+$/, '') || placed.destination.path;
       if (destination !== undefined) this.links.mayLinkAt(destination);
