@@ -347,6 +347,32 @@ describe('check replays recorded tool calls from log files', () => {
     expect(byLine.get(7)).toBeUndefined();
   });
 
+  // Audit 49, BP-1: a link an earlier entry made (or a committed one) and a later entry moved or
+  // copied was not followed at its new place, where its relative target leads elsewhere.
+  test.each([
+    ['a link moved up a folder', [['mkdir -p src/a/b && ln -s ../../secrets src/a/b/l'], ['mv src/a/b/l src/a/l']], 'echo x > src/a/l/key'],
+    ['a link copied with cp -P', [['mkdir -p src/a/b && ln -s ../../secrets src/a/b/l'], ['cp -P src/a/b/l src/a/m2']], 'echo x > src/a/m2/key'],
+    ['the folder holding a link moved', [['mkdir -p src/a/b && ln -s ../../secrets src/a/b/o'], ['mv src/a/b src/b']], 'echo x > src/b/o/key'],
+  ])('%s by a later entry is followed at its new place', (_name, earlier, write) => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: shell, effect: allow, match: ["mkdir *", "ln *", "mv *", "cp *", "echo *"]}\n  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    repo.write(LOG, log([...earlier.map(([c]) => draft('shell', c as string)), draft('shell', write)]));
+    repo.commit('work', { author: KIRO });
+    const { code, report } = check(repo);
+    expect(code).toBe(1);
+    expect(report.findings).toContainEqual(expect.objectContaining({ effect: 'deny', resource: write, rule: expect.objectContaining({ pattern: 'secrets/**' }) }));
+  });
+
+  test('a committed link moved by an entry is followed at its new place', () => {
+    const repo = setup(POLICY.replace('models:', '  - {capability: shell, effect: allow, match: ["mv *", "echo *"]}\n  - {capability: fs_write, effect: allow, match: ["**"]}\n  - {capability: fs_write, effect: deny, match: ["secrets/**"]}\nmodels:'));
+    repo.write('src/a/keep', '').symlink('src/a/b/l', '../../secrets');
+    repo.commit('a link to src/secrets', { author: HUMAN });
+    repo.git(['branch', '-f', 'main']);
+    repo.write(LOG, log([draft('shell', 'mv src/a/b/l src/a/l'), draft('shell', 'echo x > src/a/l/key')]));
+    repo.commit('work', { author: KIRO });
+    const { report } = check(repo);
+    expect(report.findings).toContainEqual(expect.objectContaining({ effect: 'deny', resource: 'echo x > src/a/l/key' }));
+  });
+
   // Audit 49, BP-2: what an entry unpacked or copied in from outside may hold links, which a later
   // entry's write below it went through unseen (in one entry the write asked).
   test.each([

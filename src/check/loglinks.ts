@@ -81,6 +81,48 @@ function addedTo(links: TreeLinks): Array<{ key: string; target: string }> {
  */
 export const UNKNOWN_LINKS = '\u0000links not known';
 
+/** Marks a noted "link" as a move or copy of whatever links stood at or below a path (see entryLinkNoter). */
+export const CARRIED_FROM = '\u0000carried from ';
+
+/**
+ * Links made by replayed entries that later entries are followed through. Each new one has the
+ * entries judged again, so thousands took minutes (audit 49, BP-7); past it an entry making one asks.
+ */
+export const MAX_ENTRY_LINKS = 512;
+
+/**
+ * Notes the links replayed entries make, for check and the hook alike: returns whether the link is
+ * followed (false past MAX_ENTRY_LINKS). `changed` hears of each new one, with whether entries
+ * judged before should be judged again: a folder of unknown links counts for later entries only,
+ * so the entry that unpacked it is not judged through it. A target `CARRIED_FROM + FROM` copies
+ * every known link at or below FROM to the same place below the path (`mv src/a/b/l src/a/l`
+ * moves a link an earlier entry made, or a committed one, and a relative target is read from its
+ * new folder: audit 49, BP-1).
+ */
+export function entryLinkNoter(links: TreeLinks, changed: (rejudge: boolean) => void): { note: (path: string, target: string) => boolean; count: () => number } {
+  let count = 0;
+  const one = (path: string, target: string): boolean => {
+    if (count >= MAX_ENTRY_LINKS) return hasLink(links, path, target);
+    if (!addLink(links, path, target)) return true;
+    count++;
+    changed(target !== UNKNOWN_LINKS);
+    return true;
+  };
+  const note = (path: string, target: string): boolean => {
+    if (!target.startsWith(CARRIED_FROM)) return one(path, target);
+    const from = canonicalPath(target.slice(CARRIED_FROM.length));
+    const moved: Array<[string, string]> = [];
+    for (const [link, targets] of links) {
+      const rest = link === from ? '' : link.startsWith(`${from}/`) ? link.slice(from.length) : null;
+      if (rest !== null) for (const t of targets) moved.push([path + rest, t]);
+    }
+    let all = true;
+    for (const [p, t] of moved) if (!one(p, t)) all = false;
+    return all;
+  };
+  return { note, count: () => count };
+}
+
 /** Whether the link at `path` is known to have had `target`. */
 export function hasLink(links: TreeLinks, path: string, target: string): boolean {
   return links.get(canonicalPath(path))?.includes(target) === true;

@@ -10,7 +10,7 @@ import type { LogEntry } from '../logs/entry.ts';
 import { analyzeShell, type MadeLink } from '../shell/analyze.ts';
 import type { Finding, FindingSource } from '../report/model.ts';
 import type { LogChange } from './logpaths.ts';
-import { UNKNOWN_LINKS } from './loglinks.ts';
+import { CARRIED_FROM, MAX_ENTRY_LINKS, UNKNOWN_LINKS } from './loglinks.ts';
 import type { ModelSighting } from './models.ts';
 
 export { logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logpaths.ts';
@@ -75,6 +75,10 @@ function verdictOf(policy: CompiledPolicy, e: LogEntry, noteLink?: LinkNoter): E
     const followed = noteLink === undefined || analysis === undefined || noteLinks([
       ...(analysis.links ?? []),
       ...(analysis.linkRegions ?? []).map((path) => ({ path, target: UNKNOWN_LINKS })),
+      ...(analysis.carried ?? []).flatMap(({ from, to }) => {
+        const source = inRepository(from, e.cwd);
+        return source === null ? [] : [{ path: to, target: `${CARRIED_FROM}${source}` }];
+      }),
     ], e.cwd, noteLink);
     if (!followed && result.effect !== 'deny') {
       verdict = { effect: 'ask', part: null, rule: null, reason: `the entries replayed here make more than ${MAX_ENTRY_LINKS} links, and later writes through this entry's are not followed` };
@@ -113,11 +117,14 @@ function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string, no
  */
 export type LinkNoter = (path: string, target: string) => boolean;
 
-/**
- * Links made by replayed entries that later entries are followed through. Each new one re-judges
- * the entries, so thousands took minutes (audit 49, BP-7); past it an entry making one asks.
- */
-export const MAX_ENTRY_LINKS = 512;
+
+/** A path spelled from `cwd0` as a repository path, or null outside the repository. */
+function inRepository(spelled: string, cwd0: string): string | null {
+  const cwd = cwd0 === '.' || cwd0 === '' ? '' : cwd0;
+  if (/^[/~]/.test(cwd) || /^[/~]/.test(spelled)) return null;
+  const path = posix.normalize(cwd === '' ? spelled : `${cwd}/${spelled}`);
+  return path === '.' || path === '..' || path.startsWith('../') ? null : path;
+}
 
 /** Notes the links a replayed command made, by repository path (see LinkNoter); false when one is not followed. */
 function noteLinks(links: readonly MadeLink[], cwd0: string, noteLink: LinkNoter): boolean {

@@ -22,8 +22,8 @@ import { judgeCommit, type JudgedCommit } from './judge.ts';
 import { resolveChangedLinks } from './linktree.ts';
 import { carriedByUnjudgedMerges, carriedFindings } from './carried.ts';
 import type { LinkResolution } from './links.ts';
-import { addLink, addTargets, hasLink, linksThrough, rangeBoundary, treeLanding, treeLinkedNames, treeLinksBelow, treeSymlinks, UNKNOWN_LINKS, type TreeLinks } from './loglinks.ts';
-import { forgetVerdicts, logBlobIds, MAX_ENTRY_LINKS, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
+import { addTargets, entryLinkNoter, linksThrough, rangeBoundary, treeLanding, treeLinkedNames, treeLinksBelow, treeSymlinks, type TreeLinks } from './loglinks.ts';
+import { forgetVerdicts, logBlobIds, logChanges, logMatcher, type LogChange, type LogMatcher } from './logs.ts';
 import type { CheckOptions, CheckResult } from './types.ts';
 
 /** git-layer failures are "could not judge": one line, exit 2. */
@@ -151,8 +151,15 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   // one a commit of the range adds. Without the boundary, a link the branch started with that the base branch removed
   // later, and merged in, was in neither tip's tree, so a write recorded through it passed (II-2).
   const logLinks: TreeLinks = new Map();
-  // Links log entries made, of all commits (see MAX_ENTRY_LINKS).
-  let entryLinks = 0;
+  // Links log entries made, of all commits (see entryLinkNoter); a new one has the commit's
+  // entries judged again (madeLinks), with the verdicts so far forgotten.
+  let madeLinks = false;
+  let judgingPolicy: CompiledPolicy | null = null;
+  const entryLinks = entryLinkNoter(logLinks, (rejudge) => {
+    if (!rejudge) return;
+    madeLinks = true;
+    if (judgingPolicy !== null) forgetVerdicts(judgingPolicy);
+  });
   // How to judge each commit again, and how many links entries had made when it was judged.
   const rejudges = new Map<string, { judge: () => JudgedCommit; seen: number }>();
   let treeLinks: Promise<boolean> | null = null;
@@ -213,20 +220,13 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       const past = (j.noteHistory.get(c.sha) ?? []).filter((id) => id !== note);
       if (past.length > 0) notePast.set(c.sha, past.map((id) => blobs.get(id) ?? null));
       if (await addTargets(git, addedBy.get(c.sha) ?? [], logLinks, blobs)) forgetVerdicts(j.policy);
-      let madeLinks = false;
+      madeLinks = false;
+      judgingPolicy = j.policy;
       const judge = (): JudgedCommit => judgeCommit(c, {
         policy: j.policy, blobs, policyPaths: j.policyPaths, links, linksThrough: linksThrough(logLinks), linkedNames, forwardLanding,
         logs: {
           changes: logChangesOf, notesRef: j.notesRef, notes, notePast,
-          noteLink: (path, target) => {
-            if (entryLinks >= MAX_ENTRY_LINKS) return hasLink(logLinks, path, target);
-            if (!addLink(logLinks, path, target)) return true;
-            entryLinks++;
-            // A folder of unknown links counts for the entries judged after it only: the entry
-            // that unpacked it is not judged through it (its own writes are judged as such).
-            if (target !== UNKNOWN_LINKS) { madeLinks = true; forgetVerdicts(j.policy); }
-            return true;
-          },
+          noteLink: entryLinks.note,
         },
         ...(j.settings.agents ? { agents: j.settings.agents } : {}),
         allCommits: opts.allCommits === true,
@@ -237,7 +237,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
       let result = judge();
       if (madeLinks) result = judge();
       judged.set(c.sha, result);
-      rejudges.set(c.sha, { judge, seen: entryLinks });
+      rejudges.set(c.sha, { judge, seen: entryLinks.count() });
       // Let the event loop drain git's output between commits, so git keeps listing meanwhile.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -308,7 +308,7 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   await judgeBatch(prepared, commits.filter((c) => !judged.has(c.sha)));
   // A link an entry of a later commit made counts for earlier commits' entries too: the agent
   // picks which session's log goes into which commit, whatever order the calls ran in (audit 49, BP-4).
-  for (const [sha, r] of rejudges) if (r.seen < entryLinks) judged.set(sha, r.judge());
+  for (const [sha, r] of rejudges) if (r.seen < entryLinks.count()) judged.set(sha, r.judge());
   rejudges.clear();
 
   const results = commits.map((c) => judged.get(c.sha) as JudgedCommit);

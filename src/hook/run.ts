@@ -149,17 +149,11 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
   if (replay !== null && logs.length > 0) {
     const judging = await import('../check/logs.ts');
     let madeLinks = false;
-    let entryLinks = 0;
-    const noteLink = (path: string, target: string): boolean => {
-      if (entryLinks >= judging.MAX_ENTRY_LINKS) return replay.hasLink(logLinks, path, target);
-      if (!replay.addLink(logLinks, path, target)) return true;
-      entryLinks++;
-      // As in check: a folder of unknown links counts for the entries judged after it only.
-      if (target === replay.UNKNOWN_LINKS) return true;
+    const noteLink = replay.entryLinkNoter(logLinks, (rejudge) => {
+      if (!rejudge) return;
       madeLinks = true;
       for (const p of policies) judging.forgetVerdicts(p);
-      return true;
-    };
+    }).note;
     for (const p of policies) {
       madeLinks = false;
       let judged = judging.judgeLogFiles(p, '', logs, blobs, noteLink);

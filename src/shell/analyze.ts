@@ -16,6 +16,8 @@ export function analyzeShell(source: string): ShellAnalysis {
     const analysis: ShellAnalysis = { parts: walker.parts, failure: null, suspicious: walker.suspicious, empty: statements === 0 };
     if (walker.links.made !== null) analysis.links = walker.links.made;
     if (walker.links.regions !== null) analysis.linkRegions = [...walker.links.regions];
+    const carried = walker.links.carriedPairs();
+    if (carried.length > 0) analysis.carried = carried;
     return analysis;
   } catch (e) {
     if (e instanceof ShellFailure) return failed(e.message);

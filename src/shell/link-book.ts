@@ -52,6 +52,11 @@ export class LinkBook {
     else for (const p of this.folders.placesOf(path)) linked.add(p);
   }
 
+  /** Each place a move or link-keeping copy put something, with where it was (ShellAnalysis.carried). */
+  carriedPairs(): Array<{ from: string; to: string }> {
+    return [...(this.carried ?? [])].flatMap(([to, froms]) => froms.map((from) => ({ from, to })));
+  }
+
   /** Later commands' writes below `path` (in every folder the shell may be in) may go through links nobody knows. */
   unknownBelow(path: string): void {
     const regions = (this.regions ??= new Set());

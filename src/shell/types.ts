@@ -136,6 +136,8 @@ export interface ShellAnalysis {
    * a copy from outside put there. A later command's write below one may land anywhere.
    */
   linkRegions?: string[];
+  /** Moves and link-keeping copies (from where the command starts): a link at or below `from` now stands below `to` too. */
+  carried?: Array<{ from: string; to: string }>;
   /** Non-null when the input did not parse or passed a bound: the whole command fails closed. */
   failure: string | null;
   /** Non-null when suspicious characters sit outside quotes: the result is capped at `ask`. */
