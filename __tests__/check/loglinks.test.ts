@@ -1,4 +1,4 @@
-import { addLink, linksThrough, treeLanding, treeLinkedNames, type TreeLinks } from '../../src/check/loglinks.ts';
+import { addLink, CARRIED_FROM, entryLinkNoter, linksThrough, treeLanding, treeLinkedNames, UNKNOWN_LINKS, type TreeLinks } from '../../src/check/loglinks.ts';
 
 function linksOf(pairs: Array<[string, string]>): TreeLinks {
   const links: TreeLinks = new Map();
@@ -153,4 +153,30 @@ test('many links to one place: the questions check asks per changed path stay ch
   // Past 256 names a path has through the links, the rest is not looked at: one more says so.
   expect(named).toBe(count * 257);
   expect(names('links/l0').at(-1)).toEqual({ unknown: `more than 256 names through the symlinks ${WHERE} lead to "links/l0"` });
+});
+
+// Audit 49, BP-2/BP-1: a folder of unknown links (what an entry unpacked) and links an entry moved.
+describe('entryLinkNoter: folders of unknown links and carried links', () => {
+  test('a path below a folder of unknown links lands where it is not known, and through the known links there too', () => {
+    const links: TreeLinks = new Map();
+    addLink(links, 'src/k', '../secrets');
+    const noter = entryLinkNoter(links, () => undefined);
+    noter.note('src', UNKNOWN_LINKS);
+    const found = treeLanding(links)('src/k/x', '.');
+    expect(found[0]).toEqual({ path: 'secrets/x', how: `through a symlink ${WHERE}` });
+    expect(found[found.length - 1]).toMatchObject({ unknown: expect.stringContaining('"src" holds what an earlier entry unpacked') });
+    // The folder itself is a plain folder.
+    expect(treeLanding(links)('src', '.')).toEqual([]);
+  });
+
+  test('a carried link stands at its new place with the same target text', () => {
+    const links: TreeLinks = new Map();
+    const heard: boolean[] = [];
+    const noter = entryLinkNoter(links, (rejudge) => heard.push(rejudge));
+    noter.note('src/a/b/l', '../../secrets');
+    expect(noter.note('src/a/l', `${CARRIED_FROM}src/a/b/l`)).toBe(true);
+    expect(treeLanding(links)('src/a/l/key', '.')).toContainEqual({ path: 'secrets/key', how: `through a symlink ${WHERE}` });
+    expect(noter.count()).toBe(2);
+    expect(heard).toEqual([true, true]);
+  });
 });

@@ -239,7 +239,8 @@ function walk(w: Walk, links: TreeLinks, folders: ReadonlySet<string>, forks: Wa
       forks.push({ queue: [...queue], cur: [...cur], keys: leads ? [...keys, key] : [...keys], hops: w.hops, pastRegions: true });
       return { unknown: `${JSON.stringify(cur.join('/'))} holds what an earlier entry unpacked or copied in (tar -x, git clone, cp -r from outside…), whose links are not known, so where this lands is not known` };
     }
-    if (targets.every((t) => t === UNKNOWN_LINKS)) {
+    const linkTargets = targets.filter((t) => t !== UNKNOWN_LINKS);
+    if (linkTargets.length === 0) {
       if (leads) keys.push(key);
       continue;
     }
@@ -250,8 +251,8 @@ function walk(w: Walk, links: TreeLinks, folders: ReadonlySet<string>, forks: Wa
     if (leads) forks.push({ queue: [...queue], cur: [...cur], keys: [...keys, key], hops: w.hops });
     w.hops++;
     cur.pop();
-    for (const target of targets.slice(1)) forks.push({ queue: [...target.split('/'), ...queue], cur: [...cur], keys: [...keys], hops: w.hops });
-    const target = targets[0] as string;
+    for (const target of linkTargets.slice(1)) forks.push({ queue: [...target.split('/'), ...queue], cur: [...cur], keys: [...keys], hops: w.hops });
+    const target = linkTargets[0] as string;
     // A link out of the repository: the rest of the path goes on from there.
     if (/^[/~]/.test(target)) return { path: posix.normalize([target, ...queue].join('/')), how: HOW };
     queue.unshift(...target.split('/'));

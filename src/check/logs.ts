@@ -117,7 +117,6 @@ function judgeEntry(policy: CompiledPolicy, v: VerifiedEntry, commit: string, no
  */
 export type LinkNoter = (path: string, target: string) => boolean;
 
-
 /** A path spelled from `cwd0` as a repository path, or null outside the repository. */
 function inRepository(spelled: string, cwd0: string): string | null {
   const cwd = cwd0 === '.' || cwd0 === '' ? '' : cwd0;

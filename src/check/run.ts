@@ -151,14 +151,13 @@ async function check(opts: CheckOptions): Promise<CheckResult> {
   // one a commit of the range adds. Without the boundary, a link the branch started with that the base branch removed
   // later, and merged in, was in neither tip's tree, so a write recorded through it passed (II-2).
   const logLinks: TreeLinks = new Map();
-  // Links log entries made, of all commits (see entryLinkNoter); a new one has the commit's
-  // entries judged again (madeLinks), with the verdicts so far forgotten.
+  // Links log entries made, of all commits (see entryLinkNoter): the verdicts so far are
+  // forgotten, and a new link has the commit's entries judged again (madeLinks).
   let madeLinks = false;
   let judgingPolicy: CompiledPolicy | null = null;
   const entryLinks = entryLinkNoter(logLinks, (rejudge) => {
-    if (!rejudge) return;
-    madeLinks = true;
     if (judgingPolicy !== null) forgetVerdicts(judgingPolicy);
+    if (rejudge) madeLinks = true;
   });
   // How to judge each commit again, and how many links entries had made when it was judged.
   const rejudges = new Map<string, { judge: () => JudgedCommit; seen: number }>();

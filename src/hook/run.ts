@@ -150,9 +150,8 @@ export async function runHookStage(opts: HookOptions): Promise<HookResult> {
     const judging = await import('../check/logs.ts');
     let madeLinks = false;
     const noteLink = replay.entryLinkNoter(logLinks, (rejudge) => {
-      if (!rejudge) return;
-      madeLinks = true;
       for (const p of policies) judging.forgetVerdicts(p);
+      if (rejudge) madeLinks = true;
     }).note;
     for (const p of policies) {
       madeLinks = false;
