@@ -347,6 +347,17 @@ describe('check replays recorded tool calls from log files', () => {
     expect(byLine.get(7)).toBeUndefined();
   });
 
+  // Audit 49, BP-5: a cwd with an empty, `.` or `..` segment was accepted, a resource not.
+  test('an entry whose cwd has an empty, . or .. segment is denied as malformed', () => {
+    const repo = setup();
+    repo.write(LOG, log([draft('shell', 'npm test', { cwd: 'src//x' }), draft('shell', 'npm test', { cwd: 'src/..' }), draft('shell', 'npm test', { cwd: './.' }), draft('shell', 'npm test', { cwd: 'src' })]));
+    repo.commit('work', { author: KIRO });
+    const { report } = check(repo);
+    const byLine = new Map(report.findings.filter((f) => f.source.kind === 'log').map((f) => [f.source.line, f]));
+    for (const line of [1, 2, 3]) expect(byLine.get(line)).toMatchObject({ effect: 'deny', rule: { pattern: 'malformed path' }, reason: expect.stringContaining('its cwd: path has') });
+    expect(byLine.get(4)).toBeUndefined();
+  });
+
   // Audit 49, BP-1: a link an earlier entry made (or a committed one) and a later entry moved or
   // copied was not followed at its new place, where its relative target leads elsewhere.
   test.each([

@@ -2,6 +2,7 @@
 // git note on each commit, are judged entry by entry. Replay is evaluation: nothing is executed.
 import { posix } from 'node:path';
 import type { CompiledPolicy } from '../engine/compile.ts';
+import { malformedWrittenPath } from '../engine/decide.ts';
 import { explainEntry } from '../engine/explain.ts';
 import { compareLogVersions, verifyLog, type LogProblem, type VerifiedEntry } from '../logs/chain.ts';
 import { LOG_TAMPER_PATTERN } from '../policy/builtin.ts';
@@ -68,6 +69,13 @@ function verdictOf(policy: CompiledPolicy, e: LogEntry, noteLink?: LinkNoter): E
   // `cwd` and `resource` may hold any character, NUL included: the length keeps the key unambiguous.
   const key = `${e.capability}\u0000${e.cwd.length}\u0000${e.cwd}\u0000${e.resource}`;
   let verdict = cache.get(key);
+  // SPEC 6.2: a path with an empty, `.` or `..` segment is never written, a `cwd` as little as a
+  // resource (audit 49, BP-5).
+  const badCwd = verdict === undefined && e.cwd !== '.' ? malformedWrittenPath(e.cwd) : null;
+  if (badCwd !== null && badCwd.effect !== 'allow') {
+    verdict = { effect: badCwd.effect, part: null, rule: badCwd.rule, reason: `its cwd: ${badCwd.reason}` };
+    cache.set(key, verdict);
+  }
   if (verdict === undefined) {
     // A shell entry is analysed here, so the links it makes are known without a second parse.
     const analysis = e.capability === 'shell' ? analyzeShell(e.resource) : undefined;
