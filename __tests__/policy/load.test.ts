@@ -160,6 +160,9 @@ tests:
     ['models: {allow: [a], unknown: allow}\n', 'admin', 'effect "allow" is not allowed in the admin scope'],
     ['agents: some\n', 'workspace', 'agents must be "all" or a mapping'],
     ['logs: {notes: "refs/heads/main"}\n', 'workspace', 'logs.notes must be a notes ref'],
+    // Audit 49, BO-4: names git check-ref-format refuses, whose notes check would never read.
+    ...['refs/notes/x/', 'refs/notes//x', 'refs/notes/.x', 'refs/notes/x.', 'refs/notes/x.lock', 'refs/notes/a/.lock/b'].map(
+      (ref): [string, string, string] => [`logs: {notes: "${ref}"}\n`, 'workspace', `1:15: logs.notes must be a notes ref like refs/notes/agent-gate, got "${ref}"`]),
     ['tests:\n  - {shell: "x", write: "y", expect: deny}\n', 'workspace', 'a test needs exactly one of'],
     ['tests:\n  - {shell: "x"}\n', 'workspace', 'a test has no "expect"'],
     ['tests:\n  - {shell: "x", expect: maybe}\n', 'workspace', 'unknown effect "maybe" in expect'],

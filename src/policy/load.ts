@@ -398,7 +398,11 @@ function readLogs(r: Reader, node: Node, scope: ScopeName): LogsConfig {
       // The check reads one notes ref; the repository's policy says which one its agents write.
       if (scope === 'admin') r.fail(f.keyNode, 'logs.notes can only be set in the workspace policy; remove it from the admin policy');
       const ref = str(r, f.value, 'logs.notes', f.keyNode);
-      if (!/^refs\/notes\/[A-Za-z0-9._\/-]+$/.test(ref) || ref.includes('..')) {
+      // git check-ref-format also refuses an empty component, one starting with `.` or ending
+      // in `.lock`, and a name ending in `/` or `.` (audit 49, BO-4): notes there are never read.
+      const components = ref.split('/');
+      const refused = components.some((c) => c === '' || c.startsWith('.') || c.endsWith('.lock')) || ref.endsWith('.');
+      if (!/^refs\/notes\/[A-Za-z0-9._\/-]+$/.test(ref) || ref.includes('..') || refused) {
         r.fail(f.value, `logs.notes must be a notes ref like refs/notes/agent-gate, got "${ref}"`);
       }
       logs.notes = ref;
