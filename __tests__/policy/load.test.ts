@@ -162,7 +162,7 @@ tests:
     ['logs: {notes: "refs/heads/main"}\n', 'workspace', 'logs.notes must be a notes ref'],
     // Audit 49, BO-4: names git check-ref-format refuses, whose notes check would never read.
     ...['refs/notes/x/', 'refs/notes//x', 'refs/notes/.x', 'refs/notes/x.', 'refs/notes/x.lock', 'refs/notes/a/.lock/b'].map(
-      (ref): [string, string, string] => [`logs: {notes: "${ref}"}\n`, 'workspace', `1:15: logs.notes must be a notes ref like refs/notes/agent-gate, got "${ref}"`]),
+      (ref) => [`logs: {notes: "${ref}"}\n`, 'workspace', `1:15: logs.notes must be a notes ref like refs/notes/agent-gate, got "${ref}"`] as const),
     ['tests:\n  - {shell: "x", write: "y", expect: deny}\n', 'workspace', 'a test needs exactly one of'],
     ['tests:\n  - {shell: "x"}\n', 'workspace', 'a test has no "expect"'],
     ['tests:\n  - {shell: "x", expect: maybe}\n', 'workspace', 'unknown effect "maybe" in expect'],
@@ -640,6 +640,8 @@ describe('a pattern list written as one string with ", "', () => {
   test.each([
     ['rules:\n  - capability: fs_write\n    effect: deny\n    match: secrets/**, **/.env\n', '4:12: match is one string holding ", ", which YAML reads as the single pattern "secrets/**, **/.env"; write a list (["secrets/**", "**/.env"]), or a one-element list (["secrets/**, **/.env"]) if one pattern is meant'],
     ['rules:\n  - capability: shell\n    effect: deny\n    match: rm *, curl *\n', '4:12: match is one string holding ", ", which YAML reads as the single pattern "rm *, curl *"; write a list (["rm *", "curl *"])'],
+    // Audit 49, BO-6: a flow list quoted whole is suggested as the list inside its brackets.
+    ['rules:\n  - {capability: fs_write, effect: deny, match: "[secrets/**, **/.env]"}\n', '2:49: match is one string holding ", ", which YAML reads as the single pattern "[secrets/**, **/.env]"; write a list (["secrets/**", "**/.env"])'],
     ['rules:\n  - capability: shell\n    effect: allow\n    exclude: "npm publish*, npm run x"\n', '4:14: exclude is one string holding ", "'],
     ['trustedCommands: npm test, git status\n', '1:18: trustedCommands is one string holding ", "'],
     ['models:\n  allow: auto, claude-sonnet-4.5\n', '2:10: models.allow is one string holding ", "'],

@@ -169,7 +169,9 @@ function strList(r: Reader, node: Node | null, what: string, keyNode: Node): { v
     // `match: secrets/**, **/.env` is valid YAML for one string, so the rule named a single
     // pattern that matched nothing its author meant; a one-element list says one was meant.
     if (node.value.includes(', ')) {
-      const list = node.value.split(', ').map((p) => JSON.stringify(p.trim())).join(', ');
+      // A flow list quoted whole (`"[a, b]"`) means the list inside the brackets (audit 49, BO-6).
+      const inner = /^\[.*\]$/s.test(node.value.trim()) ? node.value.trim().slice(1, -1) : node.value;
+      const list = inner.split(', ').map((p) => JSON.stringify(p.trim())).join(', ');
       r.fail(node, `${what} is one string holding ", ", which YAML reads as the single pattern "${node.value}"; write a list ([${list}]), or a one-element list ([${JSON.stringify(node.value)}]) if one pattern is meant`);
     }
     return { values: [node.value], nodes: [node] };
