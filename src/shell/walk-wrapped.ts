@@ -314,8 +314,8 @@ export abstract class WrappedCommandWalker extends RedirectionWalker {
       this.links.mayLinkAt(ANY_PLACE);
       // For later commands (check's next entries): below where it unpacks (audit 49, BP-2).
       if (unpacked !== 'links') {
-        const into = operandWrites(name, args).filter((w) => (w.kind === 'tree' || w.kind === 'here') && w.file.dynamic === null);
-        for (const w of into.length > 0 ? into : [{ file: { value: '.' } }]) this.links.unknownBelow(w.file.value);
+        const into = operandWrites(name, args).filter((w) => (w.kind === 'tree' || w.kind === 'here') && w.file.dynamic === null).map((w) => w.file.value);
+        for (const folder of into.length > 0 ? into : ['.']) this.links.unknownBelow(folder);
       }
       this.unpackers++;
       this.ownUnpackedWrites(laterBefore);
