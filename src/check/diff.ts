@@ -309,20 +309,7 @@ function judgeLinkTarget(ctx: DiffContext, commit: string, path: string, blobId:
     return [finding({ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `symlink ${JSON.stringify(path)} ${why}${via} (${JSON.stringify(raw)})` }, raw, commit, path)];
   }
   const pointsAt = `symlink ${JSON.stringify(path)} points at ${JSON.stringify(target)}${via}`;
-  const verdicts: Array<PathVerdict & { at?: string }> = [];
-  const t = decidePath(ctx.policy, 'fs_write', target);
-  // A link to a folder (`docs/src -> ../src`) is judged by what lies in it: `src/**` allows the
-  // folder's contents although no allow pattern names the folder itself.
-  const folderAllowed = t.effect === 'ask' && t.rule === null && resolved?.kind === 'folder' &&
-    decidePath(ctx.policy, 'fs_write', `${target}/${PROBE}`).effect === 'allow';
-  if (t.effect !== 'allow' && !folderAllowed) verdicts.push({ effect: t.effect, rule: t.rule, reason: `${pointsAt}: ${t.reason}` });
-  // The link is a write to its target (SPEC 6.1), which kiro rules #6 and #10 judge as a file's.
-  if (resolved?.kind !== 'folder') verdicts.push(...gitFileVerdicts(target, `${pointsAt}: `));
-  // A link to a protected folder, or to a folder above one, is a way to write into it.
-  const behind = protectedBehind(ctx.policy, target, ctx.policyPaths, resolved?.kind === 'file' ? false : path);
-  if (behind !== null) {
-    verdicts.push({ effect: behind.effect, rule: behind.rule, reason: `${pointsAt}, which reaches protected path ${JSON.stringify(behind.replaced)}: ${behind.reason}` });
-  }
+  const verdicts: Array<PathVerdict & { at?: string }> = targetVerdicts(ctx, path, target, pointsAt, resolved?.kind ?? null);
   // The tree lookup above is by exact spelling; the range's links are also met in canonical form
   // (`docs/keys` goes through a link `Docs/keys` on a case-insensitive disk), with every target
   // each had. A `..` folded away above may have followed one of them (`Y/../settings` with
@@ -356,14 +343,30 @@ function lexicalVerdicts(ctx: DiffContext, path: string, raw: string, physical: 
   if (lexical === physical) return [];
   const readAs = `symlink ${JSON.stringify(path)} read as written from its folder (\`..\` folded first, as Windows resolves it)`;
   if (lexical === null) return [{ effect: 'deny', rule: KIRO_LINK_ESCAPE, reason: `${readAs} points outside the repository (${JSON.stringify(raw)})`, at: raw }];
-  const pointsAt = `${readAs} points at ${JSON.stringify(lexical)}`;
-  const verdicts: Array<PathVerdict & { at: string }> = [];
-  const there = decidePath(ctx.policy, 'fs_write', lexical);
-  // Whether it is a folder is not known here, so a folder whose contents are allowed passes.
-  const folderAllowed = there.effect === 'ask' && there.rule === null && decidePath(ctx.policy, 'fs_write', `${lexical}/${PROBE}`).effect === 'allow';
-  if (there.effect !== 'allow' && !folderAllowed) verdicts.push({ effect: there.effect, rule: there.rule, reason: `${pointsAt}: ${there.reason}`, at: lexical });
-  const behind = protectedBehind(ctx.policy, lexical, ctx.policyPaths, path);
-  if (behind !== null) verdicts.push({ effect: behind.effect, rule: behind.rule, reason: `${pointsAt}, which reaches protected path ${JSON.stringify(behind.replaced)}: ${behind.reason}`, at: lexical });
+  // Whether it is a folder is not known here.
+  return targetVerdicts(ctx, path, lexical, `${readAs} points at ${JSON.stringify(lexical)}`, 'unknown').map((v) => ({ ...v, at: lexical }));
+}
+
+/**
+ * What the rules say of the link at `path` pointing at `target` (`pointsAt` says how): a write to
+ * the target, and to the protected folders it holds. `kind` is what the target is; null when that
+ * was not looked up, 'unknown' when it cannot be.
+ */
+function targetVerdicts(ctx: DiffContext, path: string, target: string, pointsAt: string, kind: LinkResolution['kind'] | 'unknown'): PathVerdict[] {
+  const verdicts: PathVerdict[] = [];
+  const t = decidePath(ctx.policy, 'fs_write', target);
+  // A link to a folder (`docs/src -> ../src`) is judged by what lies in it: `src/**` allows the
+  // folder's contents although no allow pattern names the folder itself.
+  const folderAllowed = t.effect === 'ask' && t.rule === null && (kind === 'folder' || kind === 'unknown') &&
+    decidePath(ctx.policy, 'fs_write', `${target}/${PROBE}`).effect === 'allow';
+  if (t.effect !== 'allow' && !folderAllowed) verdicts.push({ effect: t.effect, rule: t.rule, reason: `${pointsAt}: ${t.reason}` });
+  // The link is a write to its target (SPEC 6.1), which kiro rules #6 and #10 judge as a file's.
+  if (kind !== 'folder') verdicts.push(...gitFileVerdicts(target, `${pointsAt}: `));
+  // A link to a protected folder, or to a folder above one, is a way to write into it.
+  const behind = protectedBehind(ctx.policy, target, ctx.policyPaths, kind === 'file' ? false : path);
+  if (behind !== null) {
+    verdicts.push({ effect: behind.effect, rule: behind.rule, reason: `${pointsAt}, which reaches protected path ${JSON.stringify(behind.replaced)}: ${behind.reason}` });
+  }
   return verdicts;
 }
 

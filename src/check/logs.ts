@@ -135,15 +135,11 @@ function inRepository(spelled: string, cwd0: string): string | null {
 
 /** Notes the links a replayed command made, by repository path (see LinkNoter); false when one is not followed. */
 function noteLinks(links: readonly MadeLink[], cwd0: string, noteLink: LinkNoter): boolean {
-  const cwd = cwd0 === '.' || cwd0 === '' ? '' : cwd0;
-  // A link made outside the repository is not on the way of a repository path.
-  if (/^[/~]/.test(cwd)) return true;
   let followed = true;
   for (const link of links) {
-    if (/^[/~]/.test(link.path)) continue;
-    const path = posix.normalize(cwd === '' ? link.path : `${cwd}/${link.path}`);
-    if (path === '.' || path === '..' || path.startsWith('../')) continue;
-    if (!noteLink(path, link.target)) followed = false;
+    // A link made outside the repository is not on the way of a repository path.
+    const path = inRepository(link.path, cwd0);
+    if (path !== null && !noteLink(path, link.target)) followed = false;
   }
   return followed;
 }

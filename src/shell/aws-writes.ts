@@ -4,7 +4,7 @@
 // response body is saved to (`aws polly synthesize-speech … speech.mp3`). The hand-written
 // commands write settings: `aws configure` under ~/.aws, `eks update-kubeconfig` the kubeconfig,
 // `codeartifact login` the package tool's user config, `cloudformation package` its template.
-import { contentWrite as content, has, madeArg, readWords, ruleOnlyWrite, treeWrite as tree, valuesOf, type OperandWrite, type Options } from './operand-words.ts';
+import { contentWrite as content, has, isStdio, knownPrefix, madeArg, readWords, ruleOnlyWrite, treeWrite as tree, valuesOf, type OperandWrite, type Options } from './operand-words.ts';
 import type { Arg } from './words.ts';
 
 /** The AWS CLI's global options that take a value: `aws --profile p eks …`. */
@@ -66,15 +66,13 @@ function generatedOperands(args: readonly Arg[], from: number): Arg[] {
   const operands: Arg[] = [];
   for (let i = from; i < args.length; i++) {
     const a = args[i] as Arg;
-    const known = a.dynamic === null ? a.value : a.value.slice(0, Math.max(0, a.value.search(/[$`]/)));
+    const known = knownPrefix(a);
     if (!a.value.startsWith('--') || (a.dynamic !== null && !known.includes('='))) operands.push(a);
     // argparse takes no value that starts with `--`: `--dry-run --image-id x` is a flag.
     else if (!known.includes('=') && !FLAGS.has(a.value) && !a.value.startsWith('--no-') && !(args[i + 1]?.value.startsWith('--') ?? false)) i++;
   }
   return operands;
 }
-
-const isStdio = (a: Arg): boolean => a.dynamic === null && a.value === '-';
 
 /** Options of the hand-written commands below whose values name files or pick what is written. */
 const CUSTOM: Options = {

@@ -5,17 +5,11 @@
 // `--metadata-file`), `terraform init|get|plan|apply …` and `helm pull|fetch|package`. A local
 // destination is judged like cp's: a file, or a folder that receives files whose names are only
 // known at run time. Uploads (`aws s3 cp ./a s3://b/a`) write nothing here.
-import { contentWrite as content, has, hereWrite, madeArg, readWords, treeWrite as tree, valuesOf, withValue, type OperandWrite, type Options, type ProgramWrites } from './operand-words.ts';
+import { contentWrite as content, has, hereWrite, isStdio, knownPrefix, madeArg, readWords, treeWrite as tree, valuesOf, withValue, type OperandWrite, type Options, type ProgramWrites } from './operand-words.ts';
 import { awsCommandWrites } from './aws-writes.ts';
 import { joined } from './here-writes.ts';
 import type { Arg } from './words.ts';
 
-/** The text a word surely starts with: all of it when static, else what comes before its first expansion. */
-function knownPrefix(a: Arg): string {
-  if (a.dynamic === null) return a.value;
-  const at = a.value.search(/[$`]/);
-  return at < 0 ? a.value : a.value.slice(0, at);
-}
 
 /**
  * Where one of `paths` (a command's words: `s3 cp`) starts in `args`, with only options and their
@@ -90,8 +84,6 @@ function copyWrites(paths: readonly Arg[], c: Copy): OperandWrite[] {
   return out;
 }
 
-/** Standard input or output, not a file. */
-const isStdio = (a: Arg): boolean => a.dynamic === null && a.value === '-';
 
 /** aws: `s3://…` is remote; a word that may start otherwise is a local path. */
 const awsLocal = (a: Arg): Arg | null => (knownPrefix(a).startsWith('s3://') || isStdio(a) ? null : a);

@@ -40,6 +40,16 @@ export const treeWrite = (file: Arg, by: string): OperandWrite => ({ file, by, k
 export const hereWrite = (by: string): OperandWrite => ({ file: HERE, by, kind: 'here' });
 /** `write` counted only for rules that name its file (see OperandWrite.ruleOnly). */
 export const ruleOnlyWrite = (write: OperandWrite): OperandWrite => ({ ...write, ruleOnly: true });
+/** The text a word surely starts with: all of it when static, else what comes before its first expansion. */
+export function knownPrefix(a: Arg): string {
+  if (a.dynamic === null) return a.value;
+  const at = a.value.search(/[$`]/);
+  return at < 0 ? a.value : a.value.slice(0, at);
+}
+
+/** Standard input or output, not a file. */
+export const isStdio = (a: Arg): boolean => a.dynamic === null && a.value === '-';
+
 /** `a` with another value (part of the word, or a name derived from it), so no longer its source text. */
 export const withValue = (a: Arg, value: string): Arg => ({ ...a, value, pos: -1 });
 

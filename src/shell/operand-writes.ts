@@ -411,7 +411,7 @@ function namedWrites(name: string, args: readonly Arg[]): OperandWrite[] {
       // `history -w FILE` (`-a` appends): the file is written as a redirection's target would be,
       // so the policy file and the kiro scope's paths deny (audit 49, BN-3). The command still asks.
       const writes = args.some((a, i) => i > 0 && /^-[a-z]*[aw]/.test(a.value));
-      return writes ? args.slice(1).filter((a) => !a.value.startsWith('-')).map((file) => ({ file, by: 'history -w', kind: 'content' as const })) : [];
+      return writes ? args.slice(1).filter((a) => !a.value.startsWith('-')).map((file) => ({ file, by: 'history -a/-w', kind: 'content' as const })) : [];
     }
     case 'logsave': {
       // `logsave [-asv] LOGFILE CMD…` appends CMD's output to LOGFILE.
